@@ -1,5 +1,16 @@
 define([], function () {
   return {
+    editor: {
+      toolbarLabel: "Formatering",
+      bold: "Fed",
+      italic: "Kursiv",
+      bulletList: "Punktopstilling",
+      numberedList: "Nummereret liste",
+      link: "Link",
+      linkAddress: "Linkadresse",
+      insertLink: "Indsæt link",
+      cancel: "Annuller"
+    },
     common: {
       productName: "Mod på kerneopgaven",
       loading: "Indlæser …",

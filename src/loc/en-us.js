@@ -1,5 +1,16 @@
 define([], function () {
   return {
+    editor: {
+      toolbarLabel: "Formatting",
+      bold: "Bold",
+      italic: "Italic",
+      bulletList: "Bulleted list",
+      numberedList: "Numbered list",
+      link: "Link",
+      linkAddress: "Link address",
+      insertLink: "Insert link",
+      cancel: "Cancel"
+    },
     common: {
       productName: "Mod på kerneopgaven",
       loading: "Loading …",

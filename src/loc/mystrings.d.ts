@@ -40,7 +40,20 @@ declare interface IMpkPropertyPaneStrings {
   unitLabel: string;
 }
 
+declare interface IMpkEditorStrings {
+  toolbarLabel: string;
+  bold: string;
+  italic: string;
+  bulletList: string;
+  numberedList: string;
+  link: string;
+  linkAddress: string;
+  insertLink: string;
+  cancel: string;
+}
+
 declare interface IMpkStrings {
+  editor: IMpkEditorStrings;
   common: IMpkCommonStrings;
   ambitions: IMpkAmbitionsStrings;
   plan: IMpkPlanStrings;

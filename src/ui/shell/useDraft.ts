@@ -1,0 +1,66 @@
+import * as React from 'react';
+
+/** Where drafts live: the browser's localStorage, guarded because private modes and tests may lack it. */
+function storage(): Storage | undefined {
+  try {
+    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const PREFIX = 'mpk:draft:';
+
+/** What {@link useDraft} hands back. */
+export interface IDraft<T> {
+  value: T;
+  /** Changes the draft; it is written to the browser at once, so a reload or crash loses nothing. */
+  set(next: T | ((previous: T) => T)): void;
+  /** Forgets the draft (after a successful save, or when the user discards it). */
+  clear(): void;
+  /** True when the value was restored from an earlier visit. */
+  restored: boolean;
+}
+
+/**
+ * A form's values kept in the browser until they are saved ("kladder gemmes i browseren").
+ * `key` must identify the form and its subject, e.g. `story:new` or `initiative:42`.
+ */
+export function useDraft<T>(key: string, initial: T): IDraft<T> {
+  const storageKey = PREFIX + key;
+  const [state, setState] = React.useState<{ value: T; restored: boolean }>(() => {
+    const saved = storage()?.getItem(storageKey);
+    if (saved) {
+      try {
+        return { value: { ...initial, ...(JSON.parse(saved) as T) }, restored: true };
+      } catch {
+        // A draft we cannot read is worth less than a form that opens.
+      }
+    }
+    return { value: initial, restored: false };
+  });
+
+  const set = React.useCallback(
+    (next: T | ((previous: T) => T)) => {
+      setState((previous) => {
+        const value = typeof next === 'function' ? (next as (p: T) => T)(previous.value) : next;
+        try {
+          storage()?.setItem(storageKey, JSON.stringify(value));
+        } catch {
+          // Quota exceeded: the form keeps working, only the safety net is gone.
+        }
+        return { value, restored: previous.restored };
+      });
+    },
+    [storageKey]
+  );
+
+  const clear = React.useCallback(() => {
+    storage()?.removeItem(storageKey);
+    setState({ value: initial, restored: false });
+    // `initial` is the form's empty state; callers pass a fresh literal each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [storageKey]);
+
+  return { value: state.value, set, clear, restored: state.restored };
+}
