@@ -1,0 +1,29 @@
+/**
+ * How anything outside SharePoint signs in to the local SharePoint: `Authorization: Bearer <email>`
+ * stands in for the tenant's sign-in. Used by the preview page, the CLI, the tests and the benchmark;
+ * never shipped (the web parts use SPFx's own authentication).
+ */
+import type { Queryable } from '@pnp/queryable';
+import { createSp, type SPFI } from '../src/data/sp';
+
+/**
+ * Adds `Authorization: Bearer <email>` at the auth moment, after RequestDigest has had its turn (it
+ * skips requests that already carry Authorization), so PnPjs still fetches contextinfo like a browser.
+ */
+export function BearerAs(email: string) {
+  return <T extends Queryable>(instance: T): T => {
+    instance.on.pre(async function (this: Queryable, url, init, result) {
+      this.on.auth(async (u, i) => {
+        i.headers = { ...i.headers, Authorization: `Bearer ${email}` };
+        return [u, i];
+      });
+      return [url, init, result];
+    });
+    return instance;
+  };
+}
+
+/** A PnPjs root for the local SharePoint site, signed in as `email`. */
+export function createLocalSp(siteUrl: string, email: string): SPFI {
+  return createSp(siteUrl, BearerAs(email));
+}
