@@ -1,0 +1,45 @@
+/**
+ * What the data layer tells a person when SharePoint says no — Danish first, English second. (The
+ * domain's table in `src/domain/messages.ts` holds the validation messages.)
+ */
+import type { Locale } from "../domain/messages";
+
+/** The kinds of failure a repository reports; the UI decides what to offer from the kind. */
+export type DataErrorKind = "notFound" | "conflict" | "forbidden" | "throttled" | "invalid" | "notProvisioned" | "network";
+
+/** The finer cause, which picks the message. */
+export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing";
+
+export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
+  "da-DK": {
+    notFound: "Elementet findes ikke længere. Det kan være slettet af en anden.",
+    conflict: "En anden har ændret det samme, mens du arbejdede. Se begge udgaver, og vælg hvad der skal gemmes.",
+    forbidden: "Du har ikke adgang til at gøre dette. Kontakt en administrator, hvis du mener, du burde have adgang.",
+    throttled: "SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.",
+    invalid: "Oplysningerne kunne ikke gemmes. Ret det markerede, og prøv igen.",
+    notProvisioned: "Listerne til Mod på kerneopgaven er ikke klargjort på dette site endnu. En administrator skal vælge »Klargør site«.",
+    listMissing: "En af listerne til Mod på kerneopgaven mangler. En administrator skal vælge »Klargør site«.",
+    network: "Der er ingen forbindelse til SharePoint. Tjek netværket, og prøv igen – intet er gået tabt.",
+    threshold: "Der er for mange elementer til denne visning. Indsnævr filtrene, og prøv igen.",
+    duplicate: "Det findes allerede.",
+    server: "SharePoint svarede med en fejl. Prøv igen om lidt.",
+  },
+  "en-US": {
+    notFound: "The item no longer exists. Someone else may have deleted it.",
+    conflict: "Someone else changed the same thing while you were working. Compare both versions and choose what to save.",
+    forbidden: "You do not have permission to do this. Contact an administrator if you think you should.",
+    throttled: "SharePoint is busy right now. Try again in a moment – nothing has been lost.",
+    invalid: "The information could not be saved. Correct the marked fields and try again.",
+    notProvisioned: "The lists for Mod på kerneopgaven have not been set up on this site yet. An administrator must choose \"Set up site\".",
+    listMissing: "One of the lists for Mod på kerneopgaven is missing. An administrator must choose \"Set up site\".",
+    network: "There is no connection to SharePoint. Check the network and try again – nothing has been lost.",
+    threshold: "There are too many items for this view. Narrow the filters and try again.",
+    duplicate: "It already exists.",
+    server: "SharePoint answered with an error. Try again in a moment.",
+  },
+};
+
+/** The message for a failure reason. */
+export function dataMessage(reason: DataErrorReason, locale: Locale = "da-DK"): string {
+  return (DATA_MESSAGES[locale] || DATA_MESSAGES["da-DK"])[reason];
+}

@@ -1,0 +1,149 @@
+/**
+ * Reading what a site has — lists, columns, groups, permission levels, role assignments, the installed
+ * schema version and the keys of the reference data — in one `$batch` (PnPjs sends it as two POSTs of
+ * at most 20 requests). A list that does not exist is a 404 inside the batch, not a failure.
+ */
+import type { SPFI } from "@pnp/sp";
+import { httpStatus, isListMissingError, toDataError } from "../errors";
+import type { Row } from "../mapping/codec";
+import { inBatch, settle, type Settled } from "../repositories/query";
+import { SCHEMA_VERSION_SETTING, listTitle } from "../schema/lists";
+import type { IFieldState, IListState, IRoleAssignmentState } from "../schema/diff";
+import type { ISchema, ListKey, PrincipalKey, RoleKey } from "../schema/types";
+
+/** Everything provisioning decides from. */
+export interface ISiteState {
+  lists: IListState[];
+  groups: { id: number; title: string }[];
+  /** Ids of the built-in permission levels by our name for them. */
+  roleDefs: Partial<Record<RoleKey, number>>;
+  webRoleAssignments: IRoleAssignmentState[];
+  /** The site's associated groups (and the chefgruppe when it exists). */
+  principals: Partial<Record<PrincipalKey, number>>;
+  installedVersion?: number;
+  /** The settings item holding the version, for updating it. */
+  versionItem?: { id: number; etag?: string };
+  /** ClientKeys present in each reference list. */
+  referenceKeys: Partial<Record<ListKey, Set<string>>>;
+}
+
+/** The reference lists whose keys provisioning reads before seeding. */
+export const REFERENCE_LISTS: readonly ListKey[] = ["ambitions", "commitments", "units", "politicalPriorities"];
+
+const ROLE_TYPE_KIND: Record<RoleKey, number> = { read: 2, contribute: 3, fullControl: 5, edit: 6 };
+
+function fieldState(row: Row): IFieldState {
+  const choices = row.Choices as unknown;
+  const list = Array.isArray(choices) ? choices : choices && typeof choices === "object" ? (choices as { results?: unknown[] }).results : undefined;
+  return {
+    name: String(row.InternalName || ""),
+    type: String(row.TypeAsString || ""),
+    indexed: row.Indexed === true,
+    unique: row.EnforceUniqueValues === true,
+    choices: Array.isArray(list) ? list.map(String) : undefined,
+    odataType: String(row["odata.type"] || "SP.Field"),
+  };
+}
+
+function assignments(rows: readonly Row[]): IRoleAssignmentState[] {
+  return rows.map((row) => {
+    const bindings = row.RoleDefinitionBindings as unknown;
+    const list = Array.isArray(bindings) ? bindings : bindings && typeof bindings === "object" ? (bindings as { results?: unknown[] }).results || [] : [];
+    return { principalId: Number(row.PrincipalId), roleDefIds: (list as Row[]).map((b) => Number(b.Id)) };
+  });
+}
+
+/** Unwraps a settled read; a missing list is `undefined`, anything else is thrown. */
+function valueOr<T>(settled: Settled<T>): T | undefined {
+  if (settled.ok) return settled.value;
+  if (isListMissingError(settled.error) || httpStatus(settled.error) === 404) return undefined;
+  throw toDataError(settled.error);
+}
+
+/** Reads the site's state for a schema. */
+export async function readSiteState(sp: SPFI, schema: ISchema): Promise<ISiteState> {
+  const reads = await inBatch(sp, (b) => {
+    const lists = settle(b.web.lists.select("Id", "Title", "EnableVersioning", "EnableModeration", "ReadSecurity", "WriteSecurity", "HasUniqueRoleAssignments")<Row[]>());
+    const fields = schema.lists.map((list) => settle(b.web.lists.getByTitle(list.title).fields<Row[]>()));
+    const listAssignments = schema.lists.map((list) =>
+      list.permissions ? settle(b.web.lists.getByTitle(list.title).roleAssignments.expand("RoleDefinitionBindings").select("PrincipalId", "RoleDefinitionBindings/Id")<Row[]>()) : undefined,
+    );
+    const groups = settle(b.web.siteGroups.select("Id", "Title")<Row[]>());
+    const roleDefs = settle(b.web.roleDefinitions.select("Id", "RoleTypeKind", "Name")<Row[]>());
+    const webAssignments = settle(b.web.roleAssignments.expand("RoleDefinitionBindings").select("PrincipalId", "RoleDefinitionBindings/Id")<Row[]>());
+    const owners = settle(b.web.associatedOwnerGroup.select("Id")<Row>());
+    const members = settle(b.web.associatedMemberGroup.select("Id")<Row>());
+    const visitors = settle(b.web.associatedVisitorGroup.select("Id")<Row>());
+    const settings = settle(
+      b.web.lists.getByTitle(listTitle("settings")).items.select("Id", "ClientKey", "SettingValue").filter(`ClientKey eq '${SCHEMA_VERSION_SETTING}'`).top(1)<Row[]>(),
+    );
+    const references = REFERENCE_LISTS.map((key) => settle(b.web.lists.getByTitle(listTitle(key)).items.select("Id", "ClientKey").top(5000)<Row[]>()));
+    return { lists, fields, listAssignments, groups, roleDefs, webAssignments, owners, members, visitors, settings, references };
+  });
+
+  const listRows = valueOr(await reads.lists) || [];
+  const lists: IListState[] = [];
+  for (let i = 0; i < schema.lists.length; i++) {
+    const wanted = schema.lists[i];
+    const row = listRows.find((r) => String(r.Title).toLowerCase() === wanted.title.toLowerCase());
+    if (!row) continue;
+    const fieldRows = valueOr(await reads.fields[i]) || [];
+    const pending = reads.listAssignments[i];
+    const unique = row.HasUniqueRoleAssignments === true;
+    const raRows = pending && unique ? valueOr(await pending) : undefined;
+    lists.push({
+      id: String(row.Id),
+      title: String(row.Title),
+      settings: {
+        EnableVersioning: row.EnableVersioning === true,
+        EnableModeration: row.EnableModeration === true,
+        ReadSecurity: Number(row.ReadSecurity || 1) as 1 | 2,
+        WriteSecurity: Number(row.WriteSecurity || 1) as 1 | 2 | 4,
+      },
+      hasUniqueRoleAssignments: unique,
+      fields: fieldRows.map(fieldState),
+      roleAssignments: raRows ? assignments(raRows) : undefined,
+    });
+  }
+  // Settle the unused role-assignment reads too, so no rejection goes unobserved.
+  await Promise.all(reads.listAssignments.filter((p): p is Promise<Settled<Row[]>> => p !== undefined));
+
+  const groups = (valueOr(await reads.groups) || []).map((g) => ({ id: Number(g.Id), title: String(g.Title) }));
+  const roleDefs: Partial<Record<RoleKey, number>> = {};
+  for (const def of valueOr(await reads.roleDefs) || []) {
+    for (const key of Object.keys(ROLE_TYPE_KIND) as RoleKey[]) if (Number(def.RoleTypeKind) === ROLE_TYPE_KIND[key]) roleDefs[key] = Number(def.Id);
+  }
+  const principals: Partial<Record<PrincipalKey, number>> = {};
+  const idOf = (s: Settled<Row>): number | undefined => {
+    const v = valueOr(s);
+    return v && typeof v.Id === "number" ? v.Id : undefined;
+  };
+  principals.owners = idOf(await reads.owners);
+  principals.members = idOf(await reads.members);
+  principals.visitors = idOf(await reads.visitors);
+  for (const group of schema.groups) {
+    const found = groups.find((g) => g.title.toLowerCase() === group.title.toLowerCase());
+    if (found) principals[group.key] = found.id;
+  }
+
+  const settingRows = valueOr(await reads.settings) || [];
+  const versionRow = settingRows[0];
+  const installed = versionRow ? Number(versionRow.SettingValue) : NaN;
+
+  const referenceKeys: Partial<Record<ListKey, Set<string>>> = {};
+  for (let i = 0; i < REFERENCE_LISTS.length; i++) {
+    const rows = valueOr(await reads.references[i]);
+    if (rows) referenceKeys[REFERENCE_LISTS[i]] = new Set(rows.map((r) => String(r.ClientKey || "")));
+  }
+
+  return {
+    lists,
+    groups,
+    roleDefs,
+    webRoleAssignments: assignments(valueOr(await reads.webAssignments) || []),
+    principals,
+    installedVersion: Number.isFinite(installed) ? installed : undefined,
+    versionItem: versionRow ? { id: Number(versionRow.Id), etag: versionRow["odata.etag"] as string | undefined } : undefined,
+    referenceKeys,
+  };
+}

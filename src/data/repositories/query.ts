@@ -1,0 +1,151 @@
+/**
+ * Reading list items: one page at a time with its `nextLink`, inside or outside a `$batch`, and
+ * failures of single requests kept apart so a missing list does not fail a whole first view.
+ */
+import type { TimelinePipe } from "@pnp/core";
+import { parseBinderWithErrorCheck, parseODataJSON, type Queryable } from "@pnp/queryable";
+import { SPCollection, type ISPQueryable, type SPFI } from "@pnp/sp";
+import type { IItems } from "@pnp/sp/items";
+import type { IEntity } from "../../domain/model";
+import { isUnknownFieldError, retryThrottled, toDataError } from "../errors";
+import { fromRow, selectFor, type ICodec, type Row } from "../mapping/codec";
+import { listTitle } from "../schema/lists";
+import type { ListKey } from "../schema/types";
+import type { IPage } from "./types";
+
+/** SharePoint's largest page, and the most a threshold-safe query may ask for. */
+export const MAX_PAGE = 5000;
+
+/** A page as SharePoint sent it. */
+export interface IRawPage {
+  rows: Row[];
+  /** Absolute URL of the next page, exactly as SharePoint wrote it. */
+  nextLink?: string;
+}
+
+/** A parser that keeps `odata.nextLink` (PnPjs's default parser drops it). */
+function PageParse(): TimelinePipe<Queryable> {
+  return parseBinderWithErrorCheck(async (response: Response): Promise<IRawPage> => {
+    const text = await response.text();
+    const json = text.trim() === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
+    const verbose = json.d as { __next?: string } | undefined;
+    const nextLink = (json["odata.nextLink"] as string | undefined) || (verbose && verbose.__next) || undefined;
+    const value = parseODataJSON(json);
+    return { rows: Array.isArray(value) ? (value as Row[]) : [], nextLink };
+  });
+}
+
+/** Requests one page of a query (in a batch if `query` came from a batched SPFI). */
+export function fetchPage(query: ISPQueryable): Promise<IRawPage> {
+  return query.using(PageParse())() as Promise<IRawPage>;
+}
+
+/** Requests one page outside a batch, again while throttled. */
+export function fetchPageRetrying(build: () => ISPQueryable): Promise<IRawPage> {
+  return retryThrottled(() => fetchPage(build()));
+}
+
+/** Requests the page a nextLink points to. */
+export function fetchNextPage(sp: SPFI, nextLink: string): Promise<IRawPage> {
+  return retryThrottled(() => fetchPage(SPCollection([sp.web, nextLink])));
+}
+
+/** The items of one of our lists. */
+export function listItems(sp: SPFI, list: ListKey): IItems {
+  return sp.web.lists.getByTitle(listTitle(list)).items;
+}
+
+/** A string literal for `$filter` (quotes doubled: PnPjs does not escape). */
+export function quote(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** What a query asks for, all of it threshold-safe when every filtered or sorted column is indexed. */
+export interface IQuerySpec {
+  filter?: string;
+  /** e.g. `["Id", false]` for newest first. Only indexed columns (or Id). */
+  orderBy?: readonly [string, boolean][];
+  top?: number;
+  select?: readonly string[];
+}
+
+/** Builds the items query of a codec. */
+export function itemsQuery<T extends IEntity>(sp: SPFI, codec: ICodec<T>, spec: IQuerySpec = {}): IItems {
+  let query = listItems(sp, codec.list).select(...(spec.select || selectFor(codec)));
+  if (spec.filter) query = query.filter(spec.filter);
+  for (const [field, ascending] of spec.orderBy || []) query = query.orderBy(field, ascending);
+  return query.top(Math.min(spec.top || 100, MAX_PAGE));
+}
+
+/**
+ * Reads one page of a codec's query, again while throttled; on a site whose schema is older than
+ * this build (a column in `$select` is missing) it reads again with the first version's columns.
+ */
+export async function readPage<T extends IEntity>(sp: SPFI, codec: ICodec<T>, spec: IQuerySpec = {}): Promise<IRawPage> {
+  try {
+    return await retryThrottled(() => fetchPage(itemsQuery(sp, codec, spec)));
+  } catch (error) {
+    if (spec.select || !isUnknownFieldError(error)) throw error;
+    return retryThrottled(() => fetchPage(itemsQuery(sp, codec, { ...spec, select: selectFor(codec, 1) })));
+  }
+}
+
+/** A page of domain items with a cursor to the next. */
+export function pageOf<T extends IEntity>(sp: SPFI, codec: ICodec<T>, raw: IRawPage, keep?: (item: T) => boolean): IPage<T> {
+  const all = raw.rows.map((row) => fromRow(codec, row));
+  const items = keep ? all.filter(keep) : all;
+  const nextLink = raw.nextLink;
+  return {
+    items,
+    hasMore: nextLink !== undefined,
+    nextPage: async () => {
+      if (!nextLink) return { items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) };
+      try {
+        return pageOf(sp, codec, await fetchNextPage(sp, nextLink), keep);
+      } catch (error) {
+        throw toDataError(error);
+      }
+    },
+  };
+}
+
+/** Reads every page of a query (for small lists: reference data, one unit's rows). */
+export async function fetchAll(sp: SPFI, first: IRawPage, limit = 50000): Promise<Row[]> {
+  const rows = first.rows.slice();
+  let next = first.nextLink;
+  while (next && rows.length < limit) {
+    const page = await fetchNextPage(sp, next);
+    rows.push(...page.rows);
+    next = page.nextLink;
+  }
+  return rows;
+}
+
+/** A request's outcome, so one failure in a batch does not reject the others. */
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Turns a promise into its settled outcome (attached at once, before the batch runs). */
+export function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+/**
+ * Runs reads in one `$batch` (one HTTP round trip for up to 20 requests): `build` starts the
+ * requests on the batched SPFI and returns their settled promises.
+ */
+export async function inBatch<R>(sp: SPFI, build: (batched: SPFI) => R): Promise<R> {
+  try {
+    // A throttled `$batch` applied none of its requests, so it is built and sent again.
+    return await retryThrottled(async () => {
+      const [batched, execute] = sp.batched();
+      const result = build(batched);
+      await execute();
+      return result;
+    });
+  } catch (error) {
+    throw toDataError(error);
+  }
+}

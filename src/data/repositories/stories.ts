@@ -1,0 +1,191 @@
+/** Hverdagshistorier over "MPK Historier" (content approval on) and recognitions over "MPK Anerkendelser". */
+import type { SPFI } from "@pnp/sp";
+import type { IRecognition, IStory } from "../../domain/model";
+import { sanitizeRichText } from "../../domain/richText";
+import { validateRecognition, validateStory } from "../../domain/validation";
+import { MODERATION_STATUS, recognitionKey } from "../../domain/workflow";
+import { ConflictError, httpStatus, isThresholdError, retryThrottled, toDataError } from "../errors";
+import { fromRow, type Row } from "../mapping/codec";
+import { recognitionCodec, storyCodec } from "../mapping/entities";
+import { ListRepository } from "./listRepository";
+import { fetchAll, readPage, listItems, MAX_PAGE, pageOf, quote, type IQuerySpec, type IRawPage } from "./query";
+import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
+
+/** The feed's `$filter`: only indexed columns (AmbitionKey, UnitId, StoryKind). */
+export function storyFilter(filters: IStoryFilters = {}): string | undefined {
+  const parts: string[] = [];
+  if (filters.unitId !== undefined) parts.push(`UnitId eq ${filters.unitId}`);
+  if (filters.ambitionKey) parts.push(`AmbitionKey eq ${quote(filters.ambitionKey)}`);
+  if (filters.kind) parts.push(`StoryKind eq ${quote(filters.kind)}`);
+  return parts.length > 0 ? parts.join(" and ") : undefined;
+}
+
+/** Published stories only: approvers and authors also get pending ones back from SharePoint. */
+export function isPublished(story: IStory): boolean {
+  return story.moderationStatus === MODERATION_STATUS.approved || story.moderationStatus === undefined;
+}
+
+/** Recognitions per story id from rows with `StoryId`. */
+export function tallyRecognitions(rows: readonly Row[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const row of rows) {
+    const id = row.StoryId;
+    if (typeof id === "number") counts.set(id, (counts.get(id) || 0) + 1);
+  }
+  return counts;
+}
+
+/** The feed's first query: newest first by Id (always indexed). */
+export function storyFeedSpec(filters: IStoryFilters, pageSize: number): IQuerySpec {
+  return { filter: storyFilter(filters), orderBy: [["Id", false]], top: pageSize };
+}
+
+/**
+ * The feed when a filter matches more than 5,000 stories (SharePoint refuses such a query): walk the
+ * list newest first in windows of 5,000 ids, each `Id gt a and Id le b and <filter>` — the id range
+ * is what SharePoint narrows by first, so every request stays below the threshold.
+ */
+export async function windowedStoryPage(
+  sp: SPFI,
+  filters: IStoryFilters,
+  pageSize: number,
+  keep: (story: IStory) => boolean,
+  state?: { below: number; buffer: IStory[] },
+): Promise<IPage<IStory>> {
+  let below = state ? state.below : await maxStoryId(sp) + 1;
+  const buffer = state ? state.buffer.slice() : [];
+  const filter = storyFilter(filters);
+  while (buffer.length < pageSize && below > 1) {
+    const low = Math.max(0, below - 1 - MAX_PAGE);
+    const window = `Id gt ${low} and Id lt ${below}` + (filter ? ` and ${filter}` : "");
+    const rows = await fetchAll(sp, await readPage(sp, storyCodec, { filter: window, orderBy: [["Id", false]], top: MAX_PAGE }));
+    buffer.push(...rows.map((row) => fromRow(storyCodec, row)).filter(keep));
+    below = low + 1;
+  }
+  const items = buffer.splice(0, pageSize);
+  const hasMore = buffer.length > 0 || below > 1;
+  const next = { below, buffer };
+  return {
+    items,
+    hasMore,
+    nextPage: () => (hasMore ? windowedStoryPage(sp, filters, pageSize, keep, next) : Promise.resolve({ items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) })),
+  };
+}
+
+async function maxStoryId(sp: SPFI): Promise<number> {
+  const page = await readPage(sp, storyCodec, { select: ["Id"], orderBy: [["Id", false]], top: 1 });
+  return page.rows.length > 0 ? Number(page.rows[0].Id) : 0;
+}
+
+/** Stories over "MPK Historier". */
+export class StoryRepository extends ListRepository<IStory> implements IStoryRepository {
+  public constructor(sp: SPFI) {
+    super(sp, storyCodec, {
+      validate: (story) => validateStory(story),
+      // Stored as sanitised HTML, and validated as stored.
+      prepare: (story) => ({ ...story, body: sanitizeRichText(story.body) }),
+    });
+  }
+
+  /** Approved stories, newest first, with recognition counts. */
+  public async query(filters: IStoryFilters, pageSize = 10): Promise<IPage<IStory>> {
+    let page: IPage<IStory>;
+    try {
+      page = pageOf(this.sp, storyCodec, await readPage(this.sp, storyCodec, storyFeedSpec(filters, pageSize)), isPublished);
+    } catch (error) {
+      if (!isThresholdError(error)) throw toDataError(error);
+      page = await windowedStoryPage(this.sp, filters, pageSize, isPublished).catch((e: unknown) => {
+        throw toDataError(e);
+      });
+    }
+    return this.withCounts(page);
+  }
+
+  /** A page whose stories (and every later page's) carry their recognition counts. */
+  public async withCounts(page: IPage<IStory>, known?: Map<number, number>, completeAbove = Infinity): Promise<IPage<IStory>> {
+    const missing = page.items.filter((s) => s.id !== undefined && !(known && s.id > completeAbove)).map((s) => s.id as number);
+    const counts = missing.length > 0 ? await this.recognitionCounts(missing) : new Map<number, number>();
+    for (const story of page.items) {
+      const id = story.id as number;
+      story.recognitionCount = counts.get(id) ?? (known && known.get(id)) ?? 0;
+    }
+    const next = page.nextPage;
+    return { ...page, nextPage: async () => this.withCounts(await next()) };
+  }
+
+  /** A person's own stories, any publishing state (Author is indexed). */
+  public listByAuthor(userId: number): Promise<IStory[]> {
+    return this.queryAll(`AuthorId eq ${userId}`, [["Id", false]], 500);
+  }
+
+  /** Counts recognitions of some stories (an `or` of indexed StoryId, 40 ids per request). */
+  public async recognitionCounts(storyIds: readonly number[]): Promise<Map<number, number>> {
+    const counts = new Map<number, number>();
+    try {
+      for (let i = 0; i < storyIds.length; i += 40) {
+        const chunk = storyIds.slice(i, i + 40);
+        const filter = chunk.map((id) => `StoryId eq ${id}`).join(" or ");
+        const rows = await fetchAll(this.sp, await readPage(this.sp, recognitionCodec, { select: ["Id", "StoryId"], filter, top: MAX_PAGE }));
+        tallyRecognitions(rows).forEach((n, id) => counts.set(id, n));
+      }
+    } catch (error) {
+      throw toDataError(error);
+    }
+    return counts;
+  }
+
+  /**
+   * Approves or rejects. SharePoint refuses other columns in the same request, and needs the
+   * approve permission (site owners).
+   */
+  public async moderate(story: IStory, approve: boolean, comment?: string): Promise<IStory> {
+    const id = story.id as number;
+    const body: Record<string, unknown> = { OData__ModerationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied };
+    if (comment !== undefined) body.OData__ModerationComments = comment;
+    try {
+      await retryThrottled(() => listItems(this.sp, "stories").getById(id).update(body, story.etag || "*"));
+    } catch (error) {
+      if (httpStatus(error) === 412) throw new ConflictError<IStory>(story, await this.get(id), ["moderationStatus"], error);
+      throw toDataError(error);
+    }
+    return this.get(id);
+  }
+
+  /** Features a story (or stops featuring it); an approved story is approved again after the edit. */
+  public async setFeatured(story: IStory, featured: boolean): Promise<IStory> {
+    const wasApproved = story.moderationStatus === MODERATION_STATUS.approved;
+    const updated = await this.update(story, { ...story, featured });
+    return wasApproved && updated.moderationStatus !== MODERATION_STATUS.approved ? this.moderate(updated, true) : updated;
+  }
+}
+
+/** Recognitions over "MPK Anerkendelser": one per person and story, enforced by the unique ClientKey. */
+export class RecognitionRepository extends ListRepository<IRecognition> implements IRecognitionRepository {
+  public constructor(sp: SPFI) {
+    super(sp, recognitionCodec, { validate: (recognition) => validateRecognition(recognition) });
+  }
+
+  /** Recognises once; a second press (or a retried request) returns the first recognition. */
+  public recognise(storyId: number, userId: number): Promise<IRecognition> {
+    return this.create({ storyId, userId, clientKey: recognitionKey(storyId, userId) });
+  }
+
+  public withdraw(recognition: IRecognition): Promise<void> {
+    return this.remove(recognition);
+  }
+
+  /** A person's recognitions (Author is indexed). */
+  public listByUser(userId: number): Promise<IRecognition[]> {
+    return this.queryAll(`AuthorId eq ${userId}`, [["Id", false]], MAX_PAGE);
+  }
+}
+
+/** A raw page of recognitions ordered by StoryId, newest stories first: counts for the newest stories. */
+export function recognitionTally(raw: IRawPage): { counts: Map<number, number>; completeAbove: number } {
+  const counts = tallyRecognitions(raw.rows);
+  if (!raw.nextLink) return { counts, completeAbove: 0 };
+  // The page stopped inside the lowest story id it reached: counts are whole only above it.
+  let lowest = Infinity;
+  for (const row of raw.rows) if (typeof row.StoryId === "number" && row.StoryId < lowest) lowest = row.StoryId;
+  return { counts, completeAbove: lowest };
+}

@@ -1,0 +1,291 @@
+/**
+ * The data layer's contract with the UI: repository interfaces and the view models of each web
+ * part's first view. Components depend on these types only — never on PnPjs.
+ */
+import type {
+  ICheckIn,
+  IDialogComment,
+  IFollowUpTask,
+  IInitiative,
+  IPlan,
+  IPlanFocus,
+  IPoliticalPriority,
+  IRecognition,
+  IReflection,
+  IStory,
+  IsoDate,
+  StoryKind,
+  TaskStatus,
+} from "../../domain/model";
+import type { IOverview } from "../../domain/overview";
+import type { IAmbition, IUnitItem } from "../mapping/entities";
+import type { IProvisionReport } from "../provisioning/report";
+
+export type { IAmbition, ICommitment, IUnitItem, IWithUnit } from "../mapping/entities";
+export type { IProvisionReport, IProvisionChange } from "../provisioning/report";
+
+/** One page of a longer list, with a cursor to the next (SharePoint's nextLink underneath). */
+export interface IPage<T> {
+  items: T[];
+  hasMore: boolean;
+  /** The next page; an empty page without more when there is none. */
+  nextPage(): Promise<IPage<T>>;
+}
+
+/** The person using the product, as SharePoint knows them. */
+export interface ICurrentUser {
+  /** SharePoint user id on this site (`pageContext.legacyPageContext.userId`). */
+  id: number;
+  email?: string;
+  displayName?: string;
+}
+
+/** Whether the lists exist, and at which schema version. */
+export interface ISchemaStatus {
+  provisioned: boolean;
+  installedVersion?: number;
+  currentVersion: number;
+  /** Installed, but older than this build: "Klargør site" upgrades in place. */
+  needsUpgrade: boolean;
+}
+
+/** Reads and writes of one kind of item; writes validate first and never silently overwrite. */
+export interface IRepository<T> {
+  get(id: number): Promise<T>;
+  /** Creates the item (its `clientKey` is made if empty and kept on retries: never a duplicate). */
+  create(item: T): Promise<T>;
+  /**
+   * Saves `changed`, read earlier as `original` (with its ETag). Only changed columns are sent; if
+   * someone else saved in between, their changes to other columns are kept and yours re-applied; if
+   * they changed the same columns, a `ConflictError` carries both versions.
+   */
+  update(original: T, changed: T): Promise<T>;
+  /** Deletes the item as read (a newer version on the server is a conflict; a deleted one is fine). */
+  remove(item: T): Promise<void>;
+}
+
+/** Items whose repository needs the unit they belong to (the unit id is kept on the row for fast queries). */
+export interface IUnitScopedRepository<T> extends Omit<IRepository<T>, "create"> {
+  create(item: T, unitId: number): Promise<T>;
+}
+
+export interface IUnitRepository extends IRepository<IUnitItem> {
+  /** All units, in order. */
+  list(): Promise<IUnitItem[]>;
+  /** The unit a Teams channel is mapped to. */
+  findByChannel(channelId: string): Promise<IUnitItem | undefined>;
+}
+
+export interface IPoliticalPriorityRepository extends IRepository<IPoliticalPriority> {
+  list(): Promise<IPoliticalPriority[]>;
+}
+
+export interface IPlanRepository extends IRepository<IPlan> {
+  listForUnit(unitId: number): Promise<IPlan[]>;
+}
+
+export interface IPlanFocusRepository extends IUnitScopedRepository<IPlanFocus> {
+  listForPlan(planId: number): Promise<IPlanFocus[]>;
+}
+
+export interface IInitiativeRepository extends IRepository<IInitiative> {
+  listForPlan(planId: number): Promise<IInitiative[]>;
+  listForUnit(unitId: number): Promise<IInitiative[]>;
+}
+
+export interface ICheckInRepository extends IUnitScopedRepository<ICheckIn> {
+  /** Newest first. */
+  listForInitiative(initiativeId: number): Promise<ICheckIn[]>;
+}
+
+/** Filters of the task board. */
+export interface ITaskFilters {
+  unitId?: number;
+  status?: TaskStatus;
+  assigneeId?: number;
+  meeting?: string;
+}
+
+export interface ITaskRepository extends IRepository<IFollowUpTask> {
+  /** Tasks by due date, paged. */
+  query(filters: ITaskFilters, pageSize?: number): Promise<IPage<IFollowUpTask>>;
+  /** The tasks assigned to a person (open ones first by due date). */
+  listAssignedTo(userId: number): Promise<IFollowUpTask[]>;
+  /** Only the status of one's own task (what a leader may change on the chefgruppe's tasks). */
+  setStatus(task: IFollowUpTask, status: TaskStatus): Promise<IFollowUpTask>;
+}
+
+/** Filters of the story feed. */
+export interface IStoryFilters {
+  ambitionKey?: string;
+  unitId?: number;
+  kind?: StoryKind;
+}
+
+export interface IStoryRepository extends IRepository<IStory> {
+  /** Approved stories, newest first, paged; recognition counts filled in. */
+  query(filters: IStoryFilters, pageSize?: number): Promise<IPage<IStory>>;
+  /** A person's own stories in any publishing state. */
+  listByAuthor(userId: number): Promise<IStory[]>;
+  /** Approve (or reject) a pending story; needs the approve permission (site owners). */
+  moderate(story: IStory, approve: boolean, comment?: string): Promise<IStory>;
+  /** Featured stories are shown first (site owners). */
+  setFeatured(story: IStory, featured: boolean): Promise<IStory>;
+  /** How many recognitions each story has. */
+  recognitionCounts(storyIds: readonly number[]): Promise<Map<number, number>>;
+}
+
+export interface IRecognitionRepository {
+  /** Recognises a story once: pressing again returns the existing recognition. */
+  recognise(storyId: number, userId: number): Promise<IRecognition>;
+  /** Takes one's own recognition back. */
+  withdraw(recognition: IRecognition): Promise<void>;
+  listByUser(userId: number): Promise<IRecognition[]>;
+}
+
+export interface ICommentRepository extends IUnitScopedRepository<IDialogComment> {
+  /** Oldest first, as a thread reads. */
+  listForInitiative(initiativeId: number): Promise<IDialogComment[]>;
+  listForPlan(planId: number): Promise<IDialogComment[]>;
+}
+
+export interface IReflectionRepository extends IRepository<IReflection> {
+  /** One's own notes (the list shows nobody else's). */
+  listMine(userId: number): Promise<IReflection[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// First views: each one `$batch` round trip
+// ---------------------------------------------------------------------------------------------
+
+/** Per ambition: how many plans give it any relevance, initiatives and published stories. */
+export interface IAmbitionCounts {
+  plans: number;
+  initiatives: number;
+  stories: number;
+}
+
+export interface IAmbitionsViewQuery {
+  /** Defaults to the services' user. */
+  userId?: number;
+  filters?: IStoryFilters;
+  /** Stories per page (default 10). */
+  pageSize?: number;
+}
+
+/** "Ambitioner og hverdagshistorier". */
+export interface IAmbitionsView {
+  schema: ISchemaStatus;
+  /** From the lists; from the domain's seed text while the lists do not exist. */
+  ambitions: IAmbition[];
+  units: IUnitItem[];
+  /** Featured approved stories (not repeated in `stories`). */
+  featuredStories: IStory[];
+  /** Approved stories, newest first. */
+  stories: IPage<IStory>;
+  /** The user's own stories waiting for approval (or rejected). */
+  myPendingStories: IStory[];
+  myRecognitions: IRecognition[];
+  counts: Record<string, IAmbitionCounts>;
+  /** False when a list had more than 5,000 rows and the counts are a lower bound. */
+  countsComplete: boolean;
+  myReflections: IReflection[];
+  isSiteOwner: boolean;
+  canPostStory: boolean;
+}
+
+/** What the user may do in a plan view. */
+export interface IPlanPermissions {
+  canEditPlan: boolean;
+  canEditInitiatives: boolean;
+  canCheckIn: boolean;
+  canComment: boolean;
+  isSiteOwner: boolean;
+}
+
+export interface IPlanViewQuery {
+  unitId: number;
+  /** Accepted like the other views' queries; nothing in the plan view depends on the user. */
+  userId?: number;
+  /** The instant that decides the current plan (defaults to now). */
+  now?: Date;
+}
+
+/** "Ambitionsplan" for one unit. */
+export interface IPlanView {
+  schema: ISchemaStatus;
+  unit?: IUnitItem;
+  units: IUnitItem[];
+  /** All the unit's plans; `plan` is the current one (`pickCurrentPlan`). */
+  plans: IPlan[];
+  plan?: IPlan;
+  focuses: IPlanFocus[];
+  initiatives: IInitiative[];
+  /** Newest check-in per initiative of the current plan. */
+  latestCheckIns: Record<number, ICheckIn>;
+  /** All check-ins of the current plan's initiatives, newest first. */
+  checkIns: ICheckIn[];
+  /** Comments per initiative id, and on the plan itself under key 0. */
+  commentCounts: Record<number, number>;
+  ambitions: IAmbition[];
+  politicalPriorities: IPoliticalPriority[];
+  permissions: IPlanPermissions;
+}
+
+export interface IFollowUpViewQuery {
+  /** Whose tasks are "Mine opgaver"; defaults to the services' user. */
+  userId?: number;
+  /** Show the tasks of one follow-up meeting. */
+  meeting?: string;
+  filters?: ITaskFilters;
+  pageSize?: number;
+  /** Trend compared with this date (e.g. the last meeting). */
+  since?: IsoDate;
+  /** The instant the overview is made (defaults to now). */
+  now?: Date;
+}
+
+/** "Opfølgning": the chefgruppe's matrix, counters, task board and "Mine opgaver". */
+export interface IFollowUpView {
+  schema: ISchemaStatus;
+  ambitions: IAmbition[];
+  units: IUnitItem[];
+  overview: IOverview;
+  tasks: IPage<IFollowUpTask>;
+  myTasks: IFollowUpTask[];
+  /** False when a list had more than 5,000 rows and the matrix is incomplete. */
+  complete: boolean;
+  canManageTasks: boolean;
+  isSiteOwner: boolean;
+}
+
+/** Reading a whole first view in one round trip. */
+export interface IViewRepository {
+  loadAmbitionsView(query?: IAmbitionsViewQuery): Promise<IAmbitionsView>;
+  loadPlanView(query: IPlanViewQuery): Promise<IPlanView>;
+  loadFollowUpView(query?: IFollowUpViewQuery): Promise<IFollowUpView>;
+}
+
+/** "Klargør site". */
+export interface IProvisioningService {
+  status(): Promise<ISchemaStatus>;
+  provision(): Promise<IProvisionReport>;
+}
+
+/** Everything a web part hands to its components. */
+export interface IMpkServices {
+  user: ICurrentUser;
+  views: IViewRepository;
+  units: IUnitRepository;
+  politicalPriorities: IPoliticalPriorityRepository;
+  plans: IPlanRepository;
+  planFocuses: IPlanFocusRepository;
+  initiatives: IInitiativeRepository;
+  checkIns: ICheckInRepository;
+  tasks: ITaskRepository;
+  stories: IStoryRepository;
+  recognitions: IRecognitionRepository;
+  comments: ICommentRepository;
+  reflections: IReflectionRepository;
+  provisioning: IProvisioningService;
+}

@@ -1,0 +1,334 @@
+/**
+ * Every list, column, index, setting and permission of "Mod på kerneopgaven", as data.
+ *
+ * Design choices (why the schema looks like this):
+ * - List titles are ASCII ("MPK …") so SharePoint never turns them into `_x00f8_`-style entity names,
+ *   and internal column names are ASCII PascalCase set with AddFieldInternalNameHint.
+ * - References between our own lists are indexed Number columns (`UnitId`, `PlanId` …), not lookups:
+ *   a query may touch at most 12 lookup/person columns, lookups need the target list's GUID at creation
+ *   (so lists could not be created in any order, nor re-created), and an indexed number filters just as
+ *   well. The price is no referential integrity in SharePoint; the repositories keep it.
+ * - `UnitId` is denormalised onto plan focuses, initiatives, check-ins, tasks and comments, so a unit's
+ *   whole plan view is a handful of `UnitId eq n` queries sent together in one `$batch`, each safe on a
+ *   list of 100,000 items (one unit's rows stay far below 5,000).
+ * - Ambitions and commitments are referenced by their stable key (`AmbitionKey`, `CommitmentKey`), as
+ *   in the domain, so a row renders and filters without a lookup.
+ * - Every list users write to has a unique, indexed `ClientKey`: a create that lost its response is
+ *   retried with the same key and cannot produce a duplicate. Reference data uses its stable key as
+ *   `ClientKey`, which is what makes seeding idempotent.
+ * - Stories carry no recognition counter and no "published" date: on a list with content approval any
+ *   edit sends the story back to "pending" (and an approval may not change other columns in the same
+ *   request), so counts are read from "MPK Anerkendelser" and "published" is the approval itself.
+ * - Dates are DateTime columns (date only); the data layer writes noon UTC and reads the date in
+ *   Copenhagen, which is the same calendar day whatever the site's time zone does to midnight.
+ */
+import {
+  HEALTHS,
+  INITIATIVE_STATUSES,
+  PLAN_STATUSES,
+  RELEVANCES,
+  STORY_KINDS,
+  TASK_STATUSES,
+  UNIT_KINDS,
+} from "../../domain/model";
+import type { IFieldSchema, IListSchema, IListSettings, ISchema, ListKey } from "./types";
+
+/** The schema version this build provisions. v2 added `TeamsChannelName` on units and the `Meeting` index on tasks. */
+export const SCHEMA_VERSION = 2;
+
+/** The key under which the installed schema version is kept in the settings list. */
+export const SCHEMA_VERSION_SETTING = "schemaVersion";
+
+/** The product's own SharePoint group (the chefgruppe). */
+export const CHEFGRUPPE_TITLE = "Chefgruppe";
+
+const PLAIN: IListSettings = { EnableVersioning: false, EnableModeration: false, ReadSecurity: 1, WriteSecurity: 1 };
+const VERSIONED: IListSettings = { ...PLAIN, EnableVersioning: true };
+/** Everyone may add; each person edits and deletes only their own items (owners and Edit bypass it). */
+const OWN_WRITES: IListSettings = { ...PLAIN, WriteSecurity: 2 };
+
+const clientKey: IFieldSchema = { name: "ClientKey", title: "Klientnøgle", type: "Text", maxLength: 64, indexed: true, unique: true, required: true, since: 1 };
+
+function text(name: string, title: string, extra: Partial<IFieldSchema> = {}): IFieldSchema {
+  return { name, title, type: "Text", maxLength: 255, since: 1, ...extra };
+}
+function note(name: string, title: string, extra: Partial<IFieldSchema> = {}): IFieldSchema {
+  return { name, title, type: "Note", since: 1, ...extra };
+}
+function num(name: string, title: string, extra: Partial<IFieldSchema> = {}): IFieldSchema {
+  return { name, title, type: "Number", since: 1, ...extra };
+}
+function choice(name: string, title: string, choices: readonly string[], extra: Partial<IFieldSchema> = {}): IFieldSchema {
+  return { name, title, type: "Choice", choices, since: 1, ...extra };
+}
+function date(name: string, title: string, extra: Partial<IFieldSchema> = {}): IFieldSchema {
+  return { name, title, type: "DateTime", since: 1, ...extra };
+}
+function user(name: string, title: string, extra: Partial<IFieldSchema> = {}): IFieldSchema {
+  return { name, title, type: "User", since: 1, ...extra };
+}
+
+/** Reference data: everyone reads, only owners write. */
+const REFERENCE = { members: "read", visitors: "read" } as const;
+/** Employees write (stories, notes, comments): visitors get Contribute. */
+const EMPLOYEES_WRITE = { visitors: "contribute" } as const;
+
+/** The lists as defined across versions (see `schemaAt`), in the order they are created. */
+export const LISTS: readonly IListSchema[] = [
+  {
+    key: "settings",
+    title: "MPK Indstillinger",
+    description: "Mod på kerneopgaven: indstillinger (fx den installerede skemaversion). Title = nøgle.",
+    template: 100,
+    settings: PLAIN,
+    fields: [clientKey, note("SettingValue", "Værdi")],
+    permissions: REFERENCE,
+    since: 1,
+  },
+  {
+    key: "ambitions",
+    title: "MPK Ambitioner",
+    description: "Mod på kerneopgaven: de fem ambitioner med introduktion og citat.",
+    template: 100,
+    settings: PLAIN,
+    fields: [clientKey, num("SortOrder", "Rækkefølge"), note("Introduction", "Introduktion"), note("Quote", "Citat")],
+    permissions: REFERENCE,
+    since: 1,
+  },
+  {
+    key: "commitments",
+    title: "MPK Forpligtelser",
+    description: "Mod på kerneopgaven: ambitionernes \"Vi vil\".",
+    template: 100,
+    settings: PLAIN,
+    fields: [clientKey, text("AmbitionKey", "Ambition", { indexed: true }), num("SortOrder", "Rækkefølge"), note("CommitmentText", "Tekst")],
+    permissions: REFERENCE,
+    since: 1,
+  },
+  {
+    key: "units",
+    title: "MPK Enheder",
+    description: "Mod på kerneopgaven: kerneområder, stabe, afdelinger og institutioner.",
+    template: 100,
+    settings: PLAIN,
+    fields: [
+      clientKey,
+      choice("UnitKind", "Type", UNIT_KINDS),
+      num("ParentUnitId", "Overordnet enhed (id)", { indexed: true }),
+      text("TeamsTeamId", "Teams-team (id)"),
+      text("TeamsChannelId", "Teams-kanal (id)", { indexed: true }),
+      text("TeamsChannelName", "Teams-kanal (navn)", { since: 2 }),
+      { name: "Leaders", title: "Ledere", type: "UserMulti", since: 1 },
+      num("SortOrder", "Rækkefølge"),
+    ],
+    permissions: REFERENCE,
+    since: 1,
+  },
+  {
+    key: "politicalPriorities",
+    title: "MPK Politiske prioriteter",
+    description: "Mod på kerneopgaven: overskrifterne i Kommunalbestyrelsens arbejdsprogram.",
+    template: 100,
+    settings: PLAIN,
+    fields: [clientKey, num("SortOrder", "Rækkefølge"), { name: "IsActive", title: "Aktiv", type: "Boolean", since: 1 }],
+    permissions: REFERENCE,
+    since: 1,
+  },
+  {
+    key: "plans",
+    title: "MPK Planer",
+    description: "Mod på kerneopgaven: enhedernes ambitionsplaner.",
+    template: 100,
+    settings: VERSIONED,
+    fields: [
+      clientKey,
+      num("UnitId", "Enhed (id)", { indexed: true }),
+      text("Period", "Periode", { indexed: true }),
+      choice("PlanStatus", "Status", PLAN_STATUSES, { indexed: true }),
+      user("Owner", "Ansvarlig"),
+    ],
+    // Inherits the site: members (leaders) Edit, visitors Read.
+    permissions: undefined,
+    since: 1,
+  },
+  {
+    key: "planFocuses",
+    title: "MPK Planfokus",
+    description: "Mod på kerneopgaven: hvor stærkt hver ambition gælder i en plan, og hvad den betyder lokalt.",
+    template: 100,
+    settings: VERSIONED,
+    fields: [
+      clientKey,
+      num("PlanId", "Plan (id)", { indexed: true }),
+      num("UnitId", "Enhed (id)", { indexed: true }),
+      text("AmbitionKey", "Ambition", { indexed: true }),
+      choice("Relevance", "Relevans", RELEVANCES),
+      note("LocalMeaning", "Betydning lokalt"),
+    ],
+    permissions: undefined,
+    since: 1,
+  },
+  {
+    key: "initiatives",
+    title: "MPK Indsatser",
+    description: "Mod på kerneopgaven: indsatser i planerne.",
+    template: 100,
+    settings: VERSIONED,
+    fields: [
+      clientKey,
+      num("PlanId", "Plan (id)", { indexed: true }),
+      num("UnitId", "Enhed (id)", { indexed: true }),
+      text("AmbitionKey", "Ambition", { indexed: true }),
+      text("CommitmentKey", "Vi vil", { indexed: true }),
+      num("PoliticalPriorityId", "Politisk prioritet (id)", { indexed: true }),
+      note("Description", "Beskrivelse"),
+      user("Owner", "Ansvarlig"),
+      choice("InitiativeStatus", "Status", INITIATIVE_STATUSES, { indexed: true }),
+      note("StopReason", "Begrundelse for stop"),
+      note("SuccessMeasure", "Succeskriterium"),
+      date("StartDate", "Start"),
+      date("EndDate", "Slut"),
+      // A plain text URL: validation limits it to 255 characters of http(s), and a Text column needs
+      // none of the SP.FieldUrlValue body shapes that differ between metadata levels.
+      text("LinkUrl", "Link til eksisterende indsats"),
+    ],
+    permissions: undefined,
+    since: 1,
+  },
+  {
+    key: "checkIns",
+    title: "MPK Statusmeldinger",
+    description: "Mod på kerneopgaven: statusmeldinger på indsatser.",
+    template: 100,
+    settings: PLAIN,
+    fields: [
+      clientKey,
+      num("InitiativeId", "Indsats (id)", { indexed: true }),
+      num("UnitId", "Enhed (id)", { indexed: true }),
+      choice("Health", "Sundhed", HEALTHS),
+      num("Progress", "Fremdrift (%)"),
+      note("CheckInComment", "Kommentar"),
+      date("CheckInDate", "Dato", { indexed: true }),
+    ],
+    permissions: undefined,
+    since: 1,
+  },
+  {
+    key: "tasks",
+    title: "MPK Opgaver",
+    description: "Mod på kerneopgaven: opfølgningsopgaver fra chefgruppen.",
+    template: 100,
+    settings: PLAIN,
+    fields: [
+      clientKey,
+      num("UnitId", "Enhed (id)", { indexed: true }),
+      num("InitiativeId", "Indsats (id)", { indexed: true }),
+      text("AmbitionKey", "Ambition", { indexed: true }),
+      note("Description", "Beskrivelse"),
+      user("Assignee", "Ansvarlig", { indexed: true }),
+      date("DueDate", "Frist", { indexed: true }),
+      choice("TaskStatus", "Status", TASK_STATUSES, { indexed: true }),
+      text("Meeting", "Møde", { indexedSince: 2 }),
+    ],
+    // Decision: the chefgruppe creates and edits tasks (Contribute). Leaders (members) keep Edit so an
+    // assignee can move their own task; the app offers members only the status of their own tasks.
+    // Visitors read.
+    permissions: { chefgruppe: "contribute", members: "edit", visitors: "read" },
+    since: 1,
+  },
+  {
+    key: "stories",
+    title: "MPK Historier",
+    description: "Mod på kerneopgaven: hverdagshistorier (med godkendelse før de vises).",
+    template: 100,
+    settings: { ...OWN_WRITES, EnableModeration: true },
+    fields: [
+      clientKey,
+      note("Body", "Tekst", { richText: true }),
+      choice("StoryKind", "Slags", STORY_KINDS, { indexed: true }),
+      text("AmbitionKey", "Ambition", { indexed: true }),
+      num("UnitId", "Enhed (id)", { indexed: true }),
+      { name: "Featured", title: "Fremhævet", type: "Boolean", indexed: true, since: 1 },
+    ],
+    builtInFields: [{ name: "Author", indexed: true, since: 1 }],
+    permissions: EMPLOYEES_WRITE,
+    since: 1,
+  },
+  {
+    key: "recognitions",
+    title: "MPK Anerkendelser",
+    description: "Mod på kerneopgaven: anerkendelser af historier (én pr. person pr. historie).",
+    template: 100,
+    settings: OWN_WRITES,
+    fields: [clientKey, num("StoryId", "Historie (id)", { indexed: true })],
+    builtInFields: [{ name: "Author", indexed: true, since: 1 }],
+    permissions: EMPLOYEES_WRITE,
+    since: 1,
+  },
+  {
+    key: "comments",
+    title: "MPK Kommentarer",
+    description: "Mod på kerneopgaven: dialog om planer og indsatser.",
+    template: 100,
+    settings: OWN_WRITES,
+    fields: [
+      clientKey,
+      num("InitiativeId", "Indsats (id)", { indexed: true }),
+      num("PlanId", "Plan (id)", { indexed: true }),
+      num("UnitId", "Enhed (id)", { indexed: true }),
+      note("Body", "Tekst"),
+    ],
+    permissions: EMPLOYEES_WRITE,
+    since: 1,
+  },
+  {
+    key: "reflections",
+    title: "MPK Refleksioner",
+    description: "Mod på kerneopgaven: egne noter. Hver person ser og retter kun sine egne.",
+    template: 100,
+    settings: { ...PLAIN, ReadSecurity: 2, WriteSecurity: 2 },
+    fields: [clientKey, note("Contribution", "Hvordan kan jeg bidrage?"), note("Meaning", "Hvad betyder ambitionerne for mig?"), text("AmbitionKey", "Ambition")],
+    builtInFields: [{ name: "Author", indexed: true, since: 1 }],
+    permissions: EMPLOYEES_WRITE,
+    since: 1,
+  },
+];
+
+/** The schema as it was (or is) at a version: lists and columns added later left out, indexes as of then. */
+export function schemaAt(version: number): ISchema {
+  return {
+    version,
+    lists: LISTS.filter((list) => list.since <= version).map((list) => ({
+      ...list,
+      fields: list.fields
+        .filter((f) => f.since <= version)
+        .map((f) => {
+          const indexed = f.indexed === true || (f.indexedSince !== undefined && f.indexedSince <= version);
+          const normalised: IFieldSchema = { ...f, indexed, unique: f.unique === true && indexed };
+          delete normalised.indexedSince;
+          return normalised;
+        }),
+      builtInFields: (list.builtInFields || []).filter((f) => f.since <= version),
+    })),
+    groups: [{ key: "chefgruppe", title: CHEFGRUPPE_TITLE, description: "Mod på kerneopgaven: chefgruppen, der følger op på planerne." }],
+    // Members of the chefgruppe may not be in any of the site's groups; Read on the site lets them in.
+    webPermissions: { chefgruppe: "read" },
+  };
+}
+
+/** The schema as data, at its current version. */
+export const SCHEMA: ISchema = schemaAt(SCHEMA_VERSION);
+
+const BY_KEY = new Map<ListKey, IListSchema>(SCHEMA.lists.map((l) => [l.key, l]));
+
+/** The schema of one list (current version). */
+export function listSchema(key: ListKey): IListSchema {
+  const list = BY_KEY.get(key);
+  if (!list) throw new Error(`Unknown list key: ${key}`);
+  return list;
+}
+
+/** The SharePoint title of one list. */
+export function listTitle(key: ListKey): string {
+  return listSchema(key).title;
+}

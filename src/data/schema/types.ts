@@ -1,0 +1,102 @@
+/**
+ * The shape of the SharePoint schema as data: lists, their columns, indexes, settings and permissions.
+ * Provisioning diffs this against what a site has (see `diff.ts`) and writes only the difference.
+ */
+
+/** The column types the product uses (SharePoint's TypeAsString). */
+export type FieldType = "Text" | "Note" | "Number" | "Boolean" | "DateTime" | "Choice" | "User" | "UserMulti";
+
+/** One column of a list. `name` is the internal name (ASCII, so SharePoint never encodes it). */
+export interface IFieldSchema {
+  name: string;
+  /** The display name administrators see in the list settings (Danish). */
+  title: string;
+  type: FieldType;
+  required?: boolean;
+  /** Indexed, so filters and sorts on it stay below the 5,000-item list view threshold. */
+  indexed?: boolean;
+  /** Enforce unique values (needs `indexed`). */
+  unique?: boolean;
+  /** Single line of text: at most 255. */
+  maxLength?: number;
+  /** Multiple lines of text as HTML (story bodies). */
+  richText?: boolean;
+  /** The stored codes of a choice column (English, see `src/domain/model.ts`). */
+  choices?: readonly string[];
+  /** The schema version that added the column. */
+  since: number;
+  /** The schema version from which the column is indexed, when that came later than the column. */
+  indexedSince?: number;
+}
+
+/** A built-in column whose settings the product changes (e.g. an index on `Author`). */
+export interface IBuiltInFieldSchema {
+  name: "Author" | "Title" | "Created";
+  indexed: boolean;
+  since: number;
+}
+
+/** The three associated groups of a site plus the product's own group. */
+export type PrincipalKey = "owners" | "members" | "visitors" | "chefgruppe";
+
+/** SharePoint's built-in permission levels by RoleTypeKind (Reader 2, Contributor 3, Administrator 5, Editor 6). */
+export type RoleKey = "read" | "contribute" | "edit" | "fullControl";
+
+/** List settings the product depends on (names as SharePoint's SP.List properties). */
+export interface IListSettings {
+  EnableVersioning: boolean;
+  EnableModeration: boolean;
+  /** 1 all items, 2 only own items. */
+  ReadSecurity: 1 | 2;
+  /** 1 all items, 2 only own items, 4 none. */
+  WriteSecurity: 1 | 2 | 4;
+}
+
+/**
+ * Who may do what on a list. `undefined` means the list inherits the site's permissions (owners Full
+ * Control, members Edit, visitors Read); otherwise inheritance is broken with the site's assignments
+ * copied and the roles named here replace the copied ones for those principals.
+ */
+export type ListPermissions = Partial<Record<PrincipalKey, RoleKey>> | undefined;
+
+/** One list. `key` is how the code refers to it; `title` is what SharePoint shows. */
+export interface IListSchema {
+  key: ListKey;
+  title: string;
+  description: string;
+  /** 100 = custom list. */
+  template: 100;
+  settings: IListSettings;
+  fields: readonly IFieldSchema[];
+  builtInFields?: readonly IBuiltInFieldSchema[];
+  permissions: ListPermissions;
+  /** The schema version that added the list. */
+  since: number;
+}
+
+/** The lists of the product. */
+export type ListKey =
+  | "settings"
+  | "ambitions"
+  | "commitments"
+  | "units"
+  | "politicalPriorities"
+  | "plans"
+  | "planFocuses"
+  | "initiatives"
+  | "checkIns"
+  | "tasks"
+  | "stories"
+  | "recognitions"
+  | "comments"
+  | "reflections";
+
+/** A whole schema at one version. */
+export interface ISchema {
+  version: number;
+  lists: readonly IListSchema[];
+  /** Groups the product creates (besides the site's associated groups, which it expects to exist). */
+  groups: readonly { key: PrincipalKey; title: string; description: string }[];
+  /** Roles the product grants on the site itself (so that a group's members can open it). */
+  webPermissions: Partial<Record<PrincipalKey, RoleKey>>;
+}

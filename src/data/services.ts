@@ -1,0 +1,51 @@
+/**
+ * `createServices`: the one object a web part shell (or the preview) builds and hands to the UI.
+ * Components get repositories through it and never see PnPjs.
+ */
+import type { SPFI } from "@pnp/sp";
+import { inBatch } from "./repositories/query";
+import { provision } from "./provisioning/provision";
+import type { IProvisionReport } from "./provisioning/report";
+import { CommentRepository, ReflectionRepository } from "./repositories/comments";
+import { CheckInRepository, InitiativeRepository, PlanFocusRepository, PlanRepository } from "./repositories/plans";
+import { RecognitionRepository, StoryRepository } from "./repositories/stories";
+import { TaskRepository } from "./repositories/tasks";
+import type { ICurrentUser, IMpkServices, IProvisioningService, ISchemaStatus } from "./repositories/types";
+import { PoliticalPriorityRepository, UnitRepository } from "./repositories/units";
+import { finishCommonReads, startCommonReads } from "./views/common";
+import { ViewRepository } from "./views";
+
+/** "Klargør site" over an SPFI. */
+export class ProvisioningService implements IProvisioningService {
+  public constructor(private readonly sp: SPFI) {}
+
+  /** Whether the lists exist and at which version (one `$batch`). */
+  public async status(): Promise<ISchemaStatus> {
+    const reads = await inBatch(this.sp, (b) => ({ common: startCommonReads(b) }));
+    return (await finishCommonReads(this.sp, reads.common, false)).schema;
+  }
+
+  public provision(): Promise<IProvisionReport> {
+    return provision(this.sp);
+  }
+}
+
+/** Builds the services for a user on an SPFI (`createSpfxSp(context)` in a web part). */
+export function createServices(sp: SPFI, user: ICurrentUser): IMpkServices {
+  return {
+    user,
+    views: new ViewRepository(sp, user),
+    units: new UnitRepository(sp),
+    politicalPriorities: new PoliticalPriorityRepository(sp),
+    plans: new PlanRepository(sp),
+    planFocuses: new PlanFocusRepository(sp),
+    initiatives: new InitiativeRepository(sp),
+    checkIns: new CheckInRepository(sp),
+    tasks: new TaskRepository(sp),
+    stories: new StoryRepository(sp),
+    recognitions: new RecognitionRepository(sp),
+    comments: new CommentRepository(sp),
+    reflections: new ReflectionRepository(sp),
+    provisioning: new ProvisioningService(sp),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * How the data layer gets its SPFI. The web parts use `createSpfxSp(context)`; the preview, the tests
+ * and the CLI build theirs with `createSp(siteUrl, ...behaviors)` and add their own authentication
+ * (the local SharePoint's bearer e-mail never ships: see `localsp/`).
+ */
+import type { TimelinePipe } from "@pnp/core";
+import { BrowserFetchWithRetry, DefaultParse, type Queryable } from "@pnp/queryable";
+import { DefaultHeaders, DefaultInit, RequestDigest, SPFx, spfi, type ISPFXContext, type SPFI } from "@pnp/sp";
+// The fluent API is assembled from side-effect imports; these are the parts the data layer uses.
+import "@pnp/sp/webs";
+import "@pnp/sp/lists";
+import "@pnp/sp/items";
+import "@pnp/sp/fields";
+import "@pnp/sp/site-groups";
+import "@pnp/sp/site-users";
+import "@pnp/sp/security";
+import "@pnp/sp/batching";
+
+export type { SPFI } from "@pnp/sp";
+
+/** The SPFI of a web part: SharePoint's own digest, fetch with PnPjs's retry on 429/503/504. */
+export function createSpfxSp(context: ISPFXContext): SPFI {
+  return spfi().using(SPFx(context));
+}
+
+/**
+ * An SPFI for a site URL outside SPFx: the defaults SPBrowser uses (JSON headers, fetch with retry
+ * honouring Retry-After, the request digest) plus any behaviors the caller adds, e.g. authentication.
+ */
+export function createSp(siteUrl: string, ...behaviors: TimelinePipe<Queryable>[]): SPFI {
+  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest(), ...behaviors);
+}

@@ -1,0 +1,122 @@
+/**
+ * The first view of "Ambitioner og hverdagshistorier" in one `$batch`: ambitions and commitments,
+ * units, featured stories, the first page of the feed, the user's pending stories, recognitions and
+ * notes, counts per ambition and what the user may do.
+ */
+import type { SPFI } from "@pnp/sp";
+import { AMBITIONS } from "../../domain/ambitions";
+import type { IStory } from "../../domain/model";
+import { fromRow, type Row } from "../mapping/codec";
+import { recognitionCodec, reflectionCodec, storyCodec } from "../mapping/entities";
+import { inBatch, pageOf, type IRawPage } from "../repositories/query";
+import { isPublished, recognitionTally, StoryRepository, storyFeedSpec, storyFilter, windowedStoryPage } from "../repositories/stories";
+import type { IAmbitionCounts, IAmbitionsView, IAmbitionsViewQuery, IPage } from "../repositories/types";
+import { isThresholdError, toDataError } from "../errors";
+import { finishCommonReads, finishRead, recoverRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue, type ViewRead } from "./common";
+
+/** Counts above this many rows are read from the newest 5,000 only (and flagged incomplete). */
+const COUNT_TOP = 5000;
+
+/** Per ambition: distinct plans that give it any relevance, initiatives, published stories. */
+export function countPerAmbition(focusRows: readonly Row[], initiativeRows: readonly Row[], storyRows: readonly Row[]): Record<string, IAmbitionCounts> {
+  const counts: Record<string, IAmbitionCounts> = {};
+  for (const ambition of AMBITIONS) counts[ambition.key] = { plans: 0, initiatives: 0, stories: 0 };
+  const plansSeen = new Set<string>();
+  for (const row of focusRows) {
+    const key = String(row.AmbitionKey || "");
+    if (!counts[key] || row.Relevance === "notRelevant" || !row.Relevance) continue;
+    const planKey = `${key}|${String(row.PlanId)}`;
+    if (plansSeen.has(planKey)) continue;
+    plansSeen.add(planKey);
+    counts[key].plans++;
+  }
+  for (const row of initiativeRows) {
+    const key = String(row.AmbitionKey || "");
+    if (counts[key]) counts[key].initiatives++;
+  }
+  for (const row of storyRows) {
+    const key = String(row.AmbitionKey || "");
+    const status = row.OData__ModerationStatus;
+    if (counts[key] && (status === 0 || status === undefined || status === null)) counts[key].stories++;
+  }
+  return counts;
+}
+
+function emptyPage(): IPage<IStory> {
+  return { items: [], hasMore: false, nextPage: () => Promise.resolve(emptyPage()) };
+}
+
+function hasMore(read: ViewRead<IRawPage>): boolean {
+  return !read.missing && read.value.nextLink !== undefined;
+}
+
+/** Loads the view; a site without the lists gives `schema.provisioned: false` and the seed's ambitions. */
+export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & { userId: number }): Promise<IAmbitionsView> {
+  const pageSize = query.pageSize || 10;
+  const filters = query.filters || {};
+  const userId = query.userId;
+  const filter = storyFilter(filters);
+  const reads = await inBatch(sp, (b) => ({
+    common: startCommonReads(b),
+    featured: startRead(b, storyCodec, { filter: `Featured eq 1${filter ? ` and ${filter}` : ""}`, orderBy: [["Id", false]], top: 20 }),
+    feed: startRead(b, storyCodec, storyFeedSpec(filters, pageSize)),
+    mine: startRead(b, storyCodec, { filter: `AuthorId eq ${userId}`, orderBy: [["Id", false]], top: 100 }),
+    myRecognitions: startRead(b, recognitionCodec, { filter: `AuthorId eq ${userId}`, top: COUNT_TOP }),
+    // Recognitions of the newest stories, for the first page's counts without a second round trip.
+    tally: startRead(b, recognitionCodec, { select: ["Id", "StoryId"], orderBy: [["StoryId", false]], top: COUNT_TOP }),
+    focusCounts: startRead(b, { list: "planFocuses", columns: [] }, { select: ["Id", "PlanId", "AmbitionKey", "Relevance"], top: COUNT_TOP }),
+    initiativeCounts: startRead(b, { list: "initiatives", columns: [] }, { select: ["Id", "AmbitionKey"], top: COUNT_TOP }),
+    storyCounts: startRead(b, storyCodec, { select: ["Id", "AmbitionKey", "OData__ModerationStatus"], orderBy: [["Id", false]], top: COUNT_TOP }),
+    reflections: startRead(b, reflectionCodec, { filter: `AuthorId eq ${userId}`, orderBy: [["Id", false]], top: 500 }),
+    storyPermissions: listPermissions(b, "stories"),
+  }));
+
+  const featured = await finishRead(sp, reads.featured);
+  const feedSettled = await recoverRead(sp, reads.feed);
+  const mine = await finishRead(sp, reads.mine);
+  const myRecognitions = await finishRead(sp, reads.myRecognitions);
+  const tally = await finishRead(sp, reads.tally);
+  const focusCounts = await finishRead(sp, reads.focusCounts);
+  const initiativeCounts = await finishRead(sp, reads.initiativeCounts);
+  const storyCounts = await finishRead(sp, reads.storyCounts);
+  const reflections = await finishRead(sp, reads.reflections);
+  const storyPermissions = viewValue(await reads.storyPermissions);
+  const feedThreshold = !feedSettled.ok && isThresholdError(feedSettled.error);
+  const feed = feedThreshold ? ({ missing: false, value: { rows: [] } } as ViewRead<IRawPage>) : viewValue(feedSettled);
+  const anyMissing = [featured, feed, mine, myRecognitions, tally, focusCounts, initiativeCounts, storyCounts, reflections].some((r) => r.missing);
+  const common = await finishCommonReads(sp, reads.common, anyMissing);
+
+  const stories = new StoryRepository(sp);
+  const featuredStories = rowsOf(featured).map((row) => fromRow(storyCodec, row)).filter(isPublished);
+  const notFeatured = (story: IStory): boolean => isPublished(story) && !story.featured;
+  let page: IPage<IStory>;
+  if (feedThreshold) {
+    // A filter matching more than 5,000 stories: the windowed walk (more requests, never refused).
+    page = await windowedStoryPage(sp, filters, pageSize, notFeatured).catch((e: unknown) => {
+      throw toDataError(e);
+    });
+  } else {
+    page = pageOf(sp, storyCodec, feed.missing ? { rows: [] } : feed.value, notFeatured);
+  }
+  const known = tally.missing ? undefined : recognitionTally(tally.value);
+  // Counts come from the tally read in the batch; only stories older than it reached cost a request.
+  const counts = known ? known.counts : new Map<number, number>();
+  const completeAbove = known ? known.completeAbove : 0;
+  const counted = await stories.withCounts(page, counts, completeAbove);
+  const featuredPage = await stories.withCounts({ items: featuredStories, hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, counts, completeAbove);
+
+  return {
+    schema: common.schema,
+    ambitions: common.ambitions,
+    units: common.units,
+    featuredStories: featuredPage.items,
+    stories: counted,
+    myPendingStories: rowsOf(mine).map((row) => fromRow(storyCodec, row)).filter((story) => !isPublished(story)),
+    myRecognitions: rowsOf(myRecognitions).map((row) => fromRow(recognitionCodec, row)),
+    counts: countPerAmbition(rowsOf(focusCounts), rowsOf(initiativeCounts), rowsOf(storyCounts)),
+    countsComplete: !hasMore(focusCounts) && !hasMore(initiativeCounts) && !hasMore(storyCounts),
+    myReflections: rowsOf(reflections).map((row) => fromRow(reflectionCodec, row)),
+    isSiteOwner: common.isSiteOwner,
+    canPostStory: !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.AddListItems),
+  };
+}

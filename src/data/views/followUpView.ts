@@ -1,0 +1,69 @@
+/**
+ * The first view of "Opfølgning" in one `$batch`: the matrix of every unit × ambition (built by the
+ * domain's `buildOverview`), counters, the first page of the task board and "Mine opgaver".
+ * The whole-municipality reads take the newest 5,000 rows of each list (threshold-safe: no filter,
+ * Id order); `complete` says whether any list was larger.
+ */
+import type { SPFI } from "@pnp/sp";
+import { buildOverview } from "../../domain/overview";
+import { fromRow } from "../mapping/codec";
+import { checkInCodec, initiativeCodec, planCodec, planFocusCodec, storyCodec, taskCodec } from "../mapping/entities";
+import { inBatch, pageOf, type IRawPage } from "../repositories/query";
+import { taskFilter, taskOrder } from "../repositories/tasks";
+import type { IFollowUpView, IFollowUpViewQuery } from "../repositories/types";
+import { finishCommonReads, finishRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue, type ViewRead } from "./common";
+
+const NEWEST: readonly [string, boolean][] = [["Id", false]];
+
+/** Loads the follow-up view. */
+export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { userId: number }): Promise<IFollowUpView> {
+  const now = query.now || new Date();
+  const boardFilters = { ...(query.filters || {}), ...(query.meeting ? { meeting: query.meeting } : {}) };
+  const reads = await inBatch(sp, (b) => ({
+    common: startCommonReads(b),
+    plans: startRead(b, planCodec, { orderBy: NEWEST, top: 5000 }),
+    focuses: startRead(b, planFocusCodec, { orderBy: NEWEST, top: 5000 }),
+    initiatives: startRead(b, initiativeCodec, { orderBy: NEWEST, top: 5000 }),
+    checkIns: startRead(b, checkInCodec, { orderBy: NEWEST, top: 5000 }),
+    tasks: startRead(b, taskCodec, { orderBy: NEWEST, top: 5000 }),
+    board: startRead(b, taskCodec, { filter: taskFilter(boardFilters), orderBy: [["DueDate", true], ["Id", true]], top: query.pageSize || 50 }),
+    mine: startRead(b, taskCodec, { filter: `AssigneeId eq ${query.userId}`, top: 5000 }),
+    stories: startRead(b, storyCodec, { select: ["Id", "AmbitionKey", "OData__ModerationStatus"], orderBy: NEWEST, top: 5000 }),
+    taskPermissions: listPermissions(b, "tasks"),
+  }));
+  const plans = await finishRead(sp, reads.plans);
+  const focuses = await finishRead(sp, reads.focuses);
+  const initiatives = await finishRead(sp, reads.initiatives);
+  const checkIns = await finishRead(sp, reads.checkIns);
+  const tasks = await finishRead(sp, reads.tasks);
+  const board = await finishRead(sp, reads.board);
+  const mine = await finishRead(sp, reads.mine);
+  const stories = await finishRead(sp, reads.stories);
+  const taskPermissions = viewValue(await reads.taskPermissions);
+  const all: ViewRead<IRawPage>[] = [plans, focuses, initiatives, checkIns, tasks, board, mine, stories];
+  const common = await finishCommonReads(sp, reads.common, all.some((r) => r.missing));
+
+  const overview = buildOverview(
+    {
+      units: common.units,
+      plans: rowsOf(plans).map((row) => fromRow(planCodec, row)),
+      focuses: rowsOf(focuses).map((row) => fromRow(planFocusCodec, row)),
+      initiatives: rowsOf(initiatives).map((row) => fromRow(initiativeCodec, row)),
+      checkIns: rowsOf(checkIns).map((row) => fromRow(checkInCodec, row)),
+      tasks: rowsOf(tasks).map((row) => fromRow(taskCodec, row)),
+      stories: rowsOf(stories).map((row) => fromRow(storyCodec, row)),
+    },
+    { now, since: query.since },
+  );
+  return {
+    schema: common.schema,
+    ambitions: common.ambitions,
+    units: common.units,
+    overview,
+    tasks: pageOf(sp, taskCodec, board.missing ? { rows: [] } : board.value),
+    myTasks: rowsOf(mine).map((row) => fromRow(taskCodec, row)).sort(taskOrder),
+    complete: [plans, focuses, initiatives, checkIns, tasks, stories].every((r) => r.missing || r.value.nextLink === undefined),
+    canManageTasks: !taskPermissions.missing && hasPermission(taskPermissions.value, PERMISSION.AddListItems),
+    isSiteOwner: common.isSiteOwner,
+  };
+}

@@ -1,0 +1,27 @@
+/** The first views: one `$batch` round trip each. */
+import type { SPFI } from "@pnp/sp";
+import type { IAmbitionsView, IAmbitionsViewQuery, ICurrentUser, IFollowUpView, IFollowUpViewQuery, IPlanView, IPlanViewQuery, IViewRepository } from "../repositories/types";
+import { loadAmbitionsView } from "./ambitionsView";
+import { loadFollowUpView } from "./followUpView";
+import { loadPlanView } from "./planView";
+
+export { loadAmbitionsView, countPerAmbition } from "./ambitionsView";
+export { loadPlanView } from "./planView";
+export { loadFollowUpView } from "./followUpView";
+
+/** The view repository over an SPFI, for one user (whose stories, notes and tasks are "mine"). */
+export class ViewRepository implements IViewRepository {
+  public constructor(private readonly sp: SPFI, private readonly user: ICurrentUser) {}
+
+  public loadAmbitionsView(query: IAmbitionsViewQuery = {}): Promise<IAmbitionsView> {
+    return loadAmbitionsView(this.sp, { ...query, userId: query.userId ?? this.user.id });
+  }
+
+  public loadPlanView(query: IPlanViewQuery): Promise<IPlanView> {
+    return loadPlanView(this.sp, query);
+  }
+
+  public loadFollowUpView(query: IFollowUpViewQuery = {}): Promise<IFollowUpView> {
+    return loadFollowUpView(this.sp, { ...query, userId: query.userId ?? this.user.id });
+  }
+}

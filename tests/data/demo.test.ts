@@ -1,0 +1,86 @@
+/** @jest-environment node */
+import { execFile } from "child_process";
+import * as path from "path";
+import { promisify } from "util";
+import { as, startServer, USERS, userId, type TestServer } from "./support";
+import { seedDemo } from "../../localsp/demo/seedDemo";
+import { createServices } from "../../src/data/services";
+import type { IMpkServices } from "../../src/data/repositories/types";
+
+// HTTP against a real server: generous under a loaded CI machine (alone each test takes well under a second).
+jest.setTimeout(60_000);
+
+const run = promisify(execFile);
+let server: TestServer;
+let leder: IMpkServices;
+let chef: IMpkServices;
+
+beforeAll(async () => {
+  server = await startServer({ seed: (site) => seedDemo(site.siteUrl) });
+  leder = createServices(as(server, USERS.leder), { id: await userId(server, USERS.leder) });
+  chef = createServices(as(server, USERS.chef), { id: await userId(server, USERS.chef) });
+}, 60000);
+afterAll(() => server.close());
+
+describe("the demo seed", () => {
+  it("gives the demo leader a plan in follow-up with check-ins over months, a stopped initiative and dialog", async () => {
+    const units = await leder.units.list();
+    const laering = units.find((u) => u.name === "Læring og Trivsel");
+    expect(laering?.leaderIds).toEqual([leder.user.id]);
+    expect(units.filter((u) => u.parentId === laering?.id).map((u) => u.name).sort()).toEqual(["Dagtilbud Øst", "Stenhus Skole"]);
+    const view = await leder.views.loadPlanView({ unitId: laering?.id as number });
+    expect(view.plan).toMatchObject({ period: "2026", status: "followUp" });
+    expect(view.focuses).toHaveLength(5);
+    const stopped = view.initiatives.find((i) => i.status === "stopped");
+    expect(stopped?.stopReason).toMatch(/lektiecafé/);
+    expect(view.checkIns.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(view.checkIns.map((c) => c.health))).toEqual(new Set(["green", "yellow", "red"]));
+    expect(Object.values(view.commentCounts).reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it("gives the chefgruppe plans in every state, overdue and done tasks, and stories to read", async () => {
+    const followUp = await chef.views.loadFollowUpView({ userId: chef.user.id });
+    expect(followUp.overview.plansByStatus).toEqual({ draft: 1, approved: 1, followUp: 2, closed: 1 });
+    expect(followUp.overview.overdueTasks.length).toBeGreaterThanOrEqual(2);
+    expect(followUp.overview.tasksByStatus.closed).toBe(1);
+    expect(followUp.canManageTasks).toBe(true);
+    expect((await leder.tasks.listAssignedTo(leder.user.id)).length).toBe(3);
+
+    const stories = await leder.views.loadAmbitionsView({ userId: leder.user.id });
+    expect(stories.featuredStories.map((s) => s.title)).toEqual(["Morgenmad i SFO'en gav ro i klassen"]);
+    expect(stories.featuredStories[0].recognitionCount).toBe(3);
+    expect(new Set(stories.stories.items.map((s) => s.kind))).toEqual(new Set(["success", "lesson"]));
+    expect(stories.myPendingStories.map((s) => s.title)).toEqual(["For mange skemaer til forældrene"]);
+    expect(stories.myReflections).toHaveLength(1);
+  });
+
+  it("finds what is there when it runs again, instead of duplicating it", async () => {
+    const before = (await chef.views.loadFollowUpView({ userId: chef.user.id })).overview;
+    await seedDemo(server.siteUrl);
+    const after = (await chef.views.loadFollowUpView({ userId: chef.user.id })).overview;
+    expect(after.plansByStatus).toEqual(before.plansByStatus);
+    expect(after.initiativesByStatus).toEqual(before.initiativesByStatus);
+    expect(after.tasksByStatus).toEqual(before.tasksByStatus);
+  }, 30000);
+});
+
+describe("the provisioning CLI", () => {
+  it("prints what it changed, and nothing the second time", async () => {
+    const empty = await startServer();
+    try {
+      const cli = path.join(__dirname, "../../scripts/provision.ts");
+      const tsx = path.join(__dirname, "../../node_modules/.bin/tsx");
+      const env = { ...process.env, MPK_BEARER: USERS.admin };
+      const first = await run(tsx, [cli, empty.siteUrl], { env });
+      expect(first.stdout).toMatch(/^Schema \(none\) → v2: \d+ change\(s\)/);
+      expect(first.stdout).toContain("listCreated  MPK Historier");
+      const second = await run(tsx, [cli, empty.siteUrl], { env });
+      expect(second.stdout.trim()).toBe("Schema v2 → v2: 0 change(s), 0 write request(s).");
+      const usage = await run(tsx, [cli], { env }).catch((e: { code: number; stderr: string }) => e);
+      expect(usage).toMatchObject({ code: 2 });
+      expect((usage as { stderr: string }).stderr).toMatch(/^Brug: /);
+    } finally {
+      await empty.close();
+    }
+  }, 30000);
+});

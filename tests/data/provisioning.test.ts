@@ -1,0 +1,162 @@
+/** @jest-environment node */
+import { as, dataRequests, startServer, USERS, userId, type TestServer } from "./support";
+import { provision } from "../../src/data/provisioning";
+import { createServices } from "../../src/data/services";
+import { LISTS, SCHEMA_VERSION, listTitle } from "../../src/data/schema/lists";
+import { AMBITIONS } from "../../src/domain/ambitions";
+import { POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from "../../src/domain/seeds";
+
+// HTTP against a real server: generous under a loaded CI machine (alone each test takes well under a second).
+jest.setTimeout(30_000);
+
+interface IMask {
+  High: string;
+  Low: string;
+}
+
+function can(mask: IMask, kind: number): boolean {
+  const bit = kind - 1;
+  return bit < 32 ? ((Number(mask.Low) >>> bit) & 1) === 1 : ((Number(mask.High) >>> (bit - 32)) & 1) === 1;
+}
+const ADD = 2;
+const EDIT = 3;
+
+async function effective(server: TestServer, email: string, list: string): Promise<IMask> {
+  const response = await server.fetch(`_api/web/lists/getByTitle('${encodeURIComponent(list)}')/EffectiveBasePermissions`, { as: email });
+  expect(response.status).toBe(200);
+  return (await response.json()) as IMask;
+}
+
+async function json<T>(server: TestServer, path: string, email: string = USERS.admin): Promise<T> {
+  const response = await server.fetch(path, { as: email });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+describe("provisioning an empty site", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  it("creates every list, column, group and permission and seeds the reference data", async () => {
+    const report = await provision(as(server, USERS.admin));
+    expect(report.fromVersion).toBeUndefined();
+    expect(report.toVersion).toBe(SCHEMA_VERSION);
+    expect(report.changes.filter((c) => c.kind === "warning")).toEqual([]);
+    expect(report.changes.filter((c) => c.kind === "listCreated").map((c) => c.target)).toEqual(LISTS.map((l) => l.title));
+    expect(report.changes).toContainEqual({ kind: "groupCreated", target: "Chefgruppe" });
+    expect(report.changes.filter((c) => c.kind === "itemsSeeded")).toHaveLength(5 + 27 + UNIT_SEEDS.length + POLITICAL_PRIORITY_SEEDS.length);
+
+    const lists = await json<{ value: { Title: string; EnableModeration: boolean; EnableVersioning: boolean; ReadSecurity: number; WriteSecurity: number }[] }>(
+      server,
+      "_api/web/lists?$select=Title,EnableModeration,EnableVersioning,ReadSecurity,WriteSecurity",
+    );
+    const byTitle = new Map(lists.value.map((l) => [l.Title, l]));
+    expect(byTitle.get("MPK Historier")).toMatchObject({ EnableModeration: true });
+    expect(byTitle.get("MPK Planer")).toMatchObject({ EnableVersioning: true });
+    expect(byTitle.get("MPK Refleksioner")).toMatchObject({ ReadSecurity: 2, WriteSecurity: 2 });
+
+    const clientKey = await json<{ Indexed: boolean; EnforceUniqueValues: boolean }>(server, "_api/web/lists/getByTitle('MPK%20Opgaver')/fields/getByInternalNameOrTitle('ClientKey')");
+    expect(clientKey).toMatchObject({ Indexed: true, EnforceUniqueValues: true });
+    const author = await json<{ Indexed: boolean }>(server, "_api/web/lists/getByTitle('MPK%20Historier')/fields/getByInternalNameOrTitle('Author')");
+    expect(author.Indexed).toBe(true);
+  });
+
+  it("seeds the strategy's five ambitions and 27 commitments word for word, and the organisation", async () => {
+    const services = createServices(as(server, USERS.medarbejder), { id: await userId(server, USERS.medarbejder) });
+    const view = await services.views.loadAmbitionsView({ userId: services.user.id });
+    expect(view.schema).toEqual({ provisioned: true, installedVersion: SCHEMA_VERSION, currentVersion: SCHEMA_VERSION, needsUpgrade: false });
+    expect(view.ambitions.map((a) => [a.key, a.title, a.introduction, a.quote, a.commitments.map((c) => [c.key, c.text])])).toEqual(
+      AMBITIONS.map((a) => [a.key, a.title, a.introduction, a.quote, a.commitments.map((c) => [c.key, c.text])]),
+    );
+    expect(view.units.map((u) => [u.key, u.name, u.kind])).toEqual(UNIT_SEEDS.map((u) => [u.key, u.name, u.kind]));
+    expect((await services.politicalPriorities.list()).map((p) => p.title)).toEqual(POLITICAL_PRIORITY_SEEDS.map((p) => p.title));
+  });
+
+  it("lets employees write stories, notes and comments but only owners write reference data", async () => {
+    const stories = await effective(server, USERS.medarbejder, listTitle("stories"));
+    expect(can(stories, ADD)).toBe(true);
+    expect(can(await effective(server, USERS.medarbejder, listTitle("comments")), ADD)).toBe(true);
+    expect(can(await effective(server, USERS.medarbejder, listTitle("reflections")), ADD)).toBe(true);
+    expect(can(await effective(server, USERS.medarbejder, listTitle("plans")), ADD)).toBe(false);
+    expect(can(await effective(server, USERS.leder, listTitle("units")), EDIT)).toBe(false);
+    expect(can(await effective(server, USERS.leder, listTitle("plans")), EDIT)).toBe(true);
+    expect(can(await effective(server, USERS.leder, listTitle("tasks")), EDIT)).toBe(true);
+    expect(can(await effective(server, USERS.medarbejder, listTitle("tasks")), ADD)).toBe(false);
+    expect(can(await effective(server, USERS.admin, listTitle("units")), EDIT)).toBe(true);
+  });
+
+  it("gives the chefgruppe Contribute on tasks", async () => {
+    const groups = await json<{ value: { Id: number; Title: string }[] }>(server, "_api/web/sitegroups?$select=Id,Title");
+    const chefgruppe = groups.value.find((g) => g.Title === "Chefgruppe");
+    expect(chefgruppe).toBeDefined();
+    const assignments = await json<{ value: { PrincipalId: number; RoleDefinitionBindings: { RoleTypeKind: number }[] }[] }>(
+      server,
+      "_api/web/lists/getByTitle('MPK%20Opgaver')/roleassignments?$expand=RoleDefinitionBindings",
+    );
+    const chef = assignments.value.find((a) => a.PrincipalId === chefgruppe?.Id);
+    expect(chef?.RoleDefinitionBindings.map((b) => b.RoleTypeKind)).toEqual([3]);
+  });
+
+  it("writes nothing the second time: one read batch, no changes", async () => {
+    const before = await json<{ value: unknown[] }>(server, "_api/web/lists?$select=Title,LastItemModifiedDate,HasUniqueRoleAssignments,ItemCount");
+    await server.resetRequests();
+    const report = await provision(as(server, USERS.admin));
+    expect(report).toEqual({ fromVersion: SCHEMA_VERSION, toVersion: SCHEMA_VERSION, changes: [], writes: 0 });
+    const requests = await dataRequests(server);
+    // The state read: 40 GETs in one $batch, which PnPjs sends as two POSTs of at most 20.
+    expect(requests.map((r) => [r.method, r.path.replace(/^.*\/_api\//, ""), r.status])).toEqual([
+      ["POST", "$batch", 200],
+      ["POST", "$batch", 200],
+    ]);
+    // lists, fields and (where the list has its own) role assignments per list, groups, levels, site roles, 3 associated groups, the version, 4 reference lists.
+    expect(requests.reduce((n, r) => n + (r.batchParts || 0), 0)).toBe(1 + LISTS.length + LISTS.filter((l) => l.permissions).length + 2 + 1 + 3 + 1 + 4);
+    const after = await json<{ value: unknown[] }>(server, "_api/web/lists?$select=Title,LastItemModifiedDate,HasUniqueRoleAssignments,ItemCount");
+    expect(after).toEqual(before);
+  });
+});
+
+describe("upgrading an older schema in place", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  it("adds v2's column and index to a v1 site and keeps its data", async () => {
+    const admin = as(server, USERS.admin);
+    const v1 = await provision(admin, { version: 1 });
+    expect(v1.changes).toContainEqual({ kind: "versionSet", target: "schemaVersion", detail: "v1" });
+    const missing = await server.fetch("_api/web/lists/getByTitle('MPK%20Enheder')/fields/getByInternalNameOrTitle('TeamsChannelName')");
+    expect(missing.status).toBe(404);
+
+    const services = createServices(admin, { id: await userId(server, USERS.admin) });
+    // This build reads a v1 site (with the columns it has) and says it needs an upgrade.
+    const before = await services.views.loadAmbitionsView();
+    expect(before.schema).toEqual({ provisioned: true, installedVersion: 1, currentVersion: SCHEMA_VERSION, needsUpgrade: true });
+    expect(before.units).toHaveLength(UNIT_SEEDS.length);
+    const units = await services.units.list();
+    const leaderId = await userId(server, USERS.leder);
+    const task = await services.tasks.create({ clientKey: "", title: "Følg op på læsebånd", unitId: units[0].id as number, ambitionKey: "viden-og-faglighed", assigneeId: leaderId, dueDate: "2026-12-01", status: "open", meeting: "Chefgruppemøde december" });
+
+    const v2 = await provision(admin);
+    expect(v2.fromVersion).toBe(1);
+    expect(v2.changes).toEqual([
+      { kind: "fieldCreated", target: "MPK Enheder/TeamsChannelName" },
+      { kind: "fieldUpdated", target: "MPK Opgaver/Meeting", detail: "Indexed" },
+      { kind: "versionSet", target: "schemaVersion", detail: "v2" },
+    ]);
+    const meeting = await json<{ Indexed: boolean }>(server, "_api/web/lists/getByTitle('MPK%20Opgaver')/fields/getByInternalNameOrTitle('Meeting')");
+    expect(meeting.Indexed).toBe(true);
+
+    // The data is intact, and the new column works.
+    expect(await services.tasks.get(task.id as number)).toMatchObject({ title: "Følg op på læsebånd", meeting: "Chefgruppemøde december", assigneeId: leaderId });
+    expect((await services.units.list()).map((u) => u.name)).toEqual(units.map((u) => u.name));
+    const renamed = await services.units.update(units[0], { ...units[0], teamsChannelName: "Ledergruppen" });
+    expect(renamed.teamsChannelName).toBe("Ledergruppen");
+    const third = await provision(admin);
+    expect(third.writes).toBe(0);
+  });
+});

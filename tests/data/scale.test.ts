@@ -1,0 +1,86 @@
+/** @jest-environment node */
+import { as, startServer, USERS, userId, type TestServer } from "./support";
+import { provision } from "../../src/data/provisioning";
+import { createServices } from "../../src/data/services";
+import { listTitle } from "../../src/data/schema/lists";
+import type { IMpkServices } from "../../src/data/repositories/types";
+
+// HTTP against a real server: generous under a loaded CI machine (alone each test takes well under a second).
+jest.setTimeout(60_000);
+
+const STORIES = 100000;
+const AMBITION_KEYS = ["mod-og-stolthed", "viden-og-faglighed", "sammenhaeng-og-samarbejde", "tillid-og-ansvar-i-ledelse", "gode-rammer"];
+
+let server: TestServer;
+let medarbejder: IMpkServices;
+let leder: IMpkServices;
+
+beforeAll(async () => {
+  server = await startServer();
+  await provision(as(server, USERS.admin));
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < STORIES; i++) {
+    items.push({
+      ClientKey: `bulk-${i}`,
+      Title: `Historie ${i + 1}`,
+      Body: "<p>Fra hverdagen</p>",
+      StoryKind: i % 7 === 0 ? "lesson" : "success",
+      AmbitionKey: AMBITION_KEYS[i % 5],
+      UnitId: (i % 8) + 1,
+      Featured: i === 500,
+      OData__ModerationStatus: 0,
+    });
+  }
+  await server.bulk(listTitle("stories"), items, USERS.admin);
+  // The leader's own few stories at the very end, one still pending.
+  await server.bulk(
+    listTitle("stories"),
+    [
+      { ClientKey: "own-1", Title: "Min historie", Body: "<p>x</p>", StoryKind: "success", AmbitionKey: "gode-rammer", Featured: false, OData__ModerationStatus: 0 },
+      { ClientKey: "own-2", Title: "Min kladde", Body: "<p>y</p>", StoryKind: "lesson", AmbitionKey: "gode-rammer", Featured: false },
+    ],
+    USERS.leder,
+  );
+  medarbejder = createServices(as(server, USERS.medarbejder), { id: await userId(server, USERS.medarbejder) });
+  leder = createServices(as(server, USERS.leder), { id: await userId(server, USERS.leder) });
+  await medarbejder.provisioning.status();
+}, 60000);
+afterAll(() => server.close());
+
+describe("reading a list of 100,000 stories (the 5,000-item threshold enforced)", () => {
+  it("loads the first view in one request and pages newest first", async () => {
+    await server.resetRequests();
+    const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id, pageSize: 10 });
+    expect((await server.requests()).map((r) => r.path.replace(/^.*\/_api\//, ""))).toEqual(["$batch"]);
+    expect(view.stories.items.map((s) => s.title)).toEqual(["Min historie", ...Array.from({ length: 9 }, (_, i) => `Historie ${STORIES - i}`)]);
+    expect(view.featuredStories.map((s) => s.title)).toEqual(["Historie 501"]);
+    expect(view.countsComplete).toBe(false);
+    const next = await view.stories.nextPage();
+    expect(next.items.map((s) => s.title)).toEqual(Array.from({ length: 10 }, (_, i) => `Historie ${STORIES - 9 - i}`));
+  });
+
+  it("filters on an indexed column that matches few stories", async () => {
+    const mine = await leder.stories.listByAuthor(leder.user.id);
+    expect(mine.map((s) => s.title)).toEqual(["Min kladde", "Min historie"]);
+    const view = await leder.views.loadAmbitionsView({ userId: leder.user.id });
+    expect(view.myPendingStories.map((s) => s.title)).toEqual(["Min kladde"]);
+  });
+
+  it("falls back to id windows when a filter matches more than 5,000 stories", async () => {
+    await server.resetRequests();
+    const page = await medarbejder.stories.query({ ambitionKey: "viden-og-faglighed" }, 5);
+    // i % 5 === 1, newest first.
+    expect(page.items.map((s) => s.title)).toEqual(["Historie 99997", "Historie 99992", "Historie 99987", "Historie 99982", "Historie 99977"]);
+    const requests = await server.requests();
+    // SharePoint refused the plain filter (threshold); every windowed query was answered.
+    expect(requests.filter((r) => r.status !== 200).map((r) => r.status)).toEqual([500]);
+    expect(requests.filter((r) => /Id\+gt\+/.test(decodeURIComponent(r.path))).length).toBeGreaterThan(0);
+    const next = await page.nextPage();
+    expect(next.items[0].title).toBe("Historie 99972");
+    // Two filters: i % 5 === 1 and i % 7 === 0 → i = 99981, 99946, …
+    const lessons = await medarbejder.stories.query({ ambitionKey: "viden-og-faglighed", kind: "lesson" }, 3);
+    expect(lessons.items.map((s) => s.title)).toEqual(["Historie 99982", "Historie 99947", "Historie 99912"]);
+    const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id, filters: { ambitionKey: "mod-og-stolthed" }, pageSize: 3 });
+    expect(view.stories.items.map((s) => s.title)).toEqual(["Historie 99996", "Historie 99991", "Historie 99986"]);
+  });
+});

@@ -1,0 +1,172 @@
+/** @jest-environment node */
+import { diffPermissions, diffSchema, type IListState } from "../../src/data/schema/diff";
+import { fieldSchemaXml } from "../../src/data/schema/fieldXml";
+import { LISTS, SCHEMA, SCHEMA_VERSION, schemaAt } from "../../src/data/schema/lists";
+import type { IListSchema, RoleKey } from "../../src/data/schema/types";
+import { storyFilter } from "../../src/data/repositories/stories";
+import { taskFilter } from "../../src/data/repositories/tasks";
+import * as entities from "../../src/data/mapping/entities";
+import { odataName, selectFor, type ICodec } from "../../src/data/mapping/codec";
+import type { IEntity } from "../../src/domain/model";
+
+/** A list state exactly as the schema wants it. */
+function provisionedState(list: IListSchema, unique = false): IListState {
+  return {
+    id: `id-${list.key}`,
+    title: list.title,
+    settings: { ...list.settings },
+    hasUniqueRoleAssignments: unique,
+    fields: [
+      ...list.fields.map((f) => ({ name: f.name, type: f.type, indexed: !!f.indexed, unique: !!f.unique, choices: f.choices, odataType: "SP.Field" })),
+      ...(list.builtInFields || []).map((f) => ({ name: f.name, type: "User", indexed: f.indexed, unique: false, odataType: "SP.FieldUser" })),
+      { name: "Title", type: "Text", indexed: false, unique: false, odataType: "SP.FieldText" },
+    ],
+  };
+}
+
+const ROLE_DEFS: Record<RoleKey, number> = { read: 1073741826, contribute: 1073741827, edit: 1073741830, fullControl: 1073741829 };
+const PRINCIPALS = { owners: 3, visitors: 4, members: 5, chefgruppe: 11 };
+const WEB_ASSIGNMENTS = [
+  { principalId: 3, roleDefIds: [ROLE_DEFS.fullControl] },
+  { principalId: 5, roleDefIds: [ROLE_DEFS.edit] },
+  { principalId: 4, roleDefIds: [ROLE_DEFS.read] },
+];
+
+describe("the schema as data", () => {
+  it("has ASCII list titles and internal names, so SharePoint never encodes them", () => {
+    for (const list of LISTS) {
+      expect(list.title).toMatch(/^[A-Za-z ]+$/);
+      for (const field of list.fields) expect(field.name).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
+    }
+  });
+
+  it("gives every list a unique, indexed ClientKey", () => {
+    for (const list of SCHEMA.lists) {
+      const key = list.fields.find((f) => f.name === "ClientKey");
+      expect(key).toMatchObject({ type: "Text", indexed: true, unique: true });
+    }
+  });
+
+  it("puts content approval on stories, versioning on plans and initiatives, private reflections", () => {
+    const byKey = new Map(SCHEMA.lists.map((l) => [l.key, l]));
+    expect(byKey.get("stories")?.settings.EnableModeration).toBe(true);
+    expect(byKey.get("plans")?.settings.EnableVersioning).toBe(true);
+    expect(byKey.get("initiatives")?.settings.EnableVersioning).toBe(true);
+    expect(byKey.get("reflections")?.settings).toMatchObject({ ReadSecurity: 2, WriteSecurity: 2 });
+  });
+
+  it("indexes every column the product filters or sorts on", () => {
+    const indexed = (listKey: string, name: string): boolean => {
+      const list = SCHEMA.lists.find((l) => l.key === listKey) as IListSchema;
+      if (name === "Id") return true;
+      if (name === "AuthorId") return !!(list.builtInFields || []).find((f) => f.name === "Author" && f.indexed);
+      const field = list.fields.find((f) => odataName(f.name, f.type === "User" ? "user" : "text") === name);
+      return !!field && !!field.indexed;
+    };
+    const columnsIn = (filter: string | undefined): string[] => (filter || "").split(/ and | or /).map((part) => part.trim().split(" ")[0]).filter(Boolean);
+    for (const column of columnsIn(taskFilter({ assigneeId: 1, unitId: 2, meeting: "m", status: "open" }))) expect([column, indexed("tasks", column)]).toEqual([column, true]);
+    for (const column of columnsIn(storyFilter({ unitId: 1, ambitionKey: "a", kind: "success" }))) expect([column, indexed("stories", column)]).toEqual([column, true]);
+    // The other filters and sorts of the repositories and views:
+    const used: [string, string][] = [
+      ["tasks", "DueDate"], ["tasks", "AssigneeId"], ["stories", "Featured"], ["stories", "AuthorId"], ["recognitions", "StoryId"],
+      ["recognitions", "AuthorId"], ["reflections", "AuthorId"], ["plans", "UnitId"], ["planFocuses", "UnitId"], ["planFocuses", "PlanId"],
+      ["initiatives", "UnitId"], ["initiatives", "PlanId"], ["checkIns", "UnitId"], ["checkIns", "InitiativeId"], ["comments", "UnitId"],
+      ["comments", "InitiativeId"], ["comments", "PlanId"], ["units", "TeamsChannelId"], ["settings", "ClientKey"],
+    ];
+    for (const [list, column] of used) expect([list, column, indexed(list, column)]).toEqual([list, column, true]);
+  });
+
+  it("keeps every query below the 12 lookup/person columns of one query", () => {
+    const codecs = Object.values(entities).filter((v): v is ICodec<IEntity> => !!v && typeof v === "object" && "columns" in v && "list" in v);
+    expect(codecs.length).toBeGreaterThanOrEqual(11);
+    for (const codec of codecs) {
+      const lookups = codec.columns.filter((c) => c.conv === "user" || c.conv === "users").length + selectFor(codec).filter((s) => s === "AuthorId").length;
+      expect(lookups).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it("writes a field's SchemaXml with its internal name, index and choices", () => {
+    const xml = fieldSchemaXml({ name: "TaskStatus", title: "Status", type: "Choice", choices: ["open", "closed"], indexed: true, since: 1 });
+    expect(xml).toBe(
+      '<Field Type="Choice" Name="TaskStatus" StaticName="TaskStatus" DisplayName="Status" Required="FALSE" Indexed="TRUE" EnforceUniqueValues="FALSE" Format="Dropdown" FillInChoice="FALSE"><CHOICES><CHOICE>open</CHOICE><CHOICE>closed</CHOICE></CHOICES></Field>',
+    );
+    expect(fieldSchemaXml({ name: "Leaders", title: "Ledere & co", type: "UserMulti", since: 1 })).toContain('Mult="TRUE"');
+    expect(fieldSchemaXml({ name: "Leaders", title: "Ledere & co", type: "UserMulti", since: 1 })).toContain('DisplayName="Ledere &amp; co"');
+  });
+});
+
+describe("diffing a site against the schema", () => {
+  it("creates every list and column on an empty site", () => {
+    const actions = diffSchema(SCHEMA, []);
+    expect(actions.filter((a) => a.kind === "createList")).toHaveLength(SCHEMA.lists.length);
+    const fieldCount = SCHEMA.lists.reduce((n, l) => n + l.fields.length, 0);
+    expect(actions.filter((a) => a.kind === "createField")).toHaveLength(fieldCount);
+    // Author is indexed on stories, recognitions and reflections.
+    expect(actions.filter((a) => a.kind === "updateField" && a.field === "Author")).toHaveLength(3);
+  });
+
+  it("finds nothing to do on a site that matches (a second run writes nothing)", () => {
+    const state = SCHEMA.lists.map((l) => provisionedState(l, !!l.permissions));
+    expect(diffSchema(SCHEMA, state)).toEqual([]);
+  });
+
+  it("upgrades v1 in place: adds the new column and the new index, touches nothing else", () => {
+    const v1 = schemaAt(1);
+    const state = v1.lists.map((l) => provisionedState(l));
+    const actions = diffSchema(schemaAt(SCHEMA_VERSION), state);
+    expect(actions.map((a) => `${a.kind} ${a.list.key} ${"field" in a ? (typeof a.field === "string" ? a.field : a.field.name) : ""}`)).toEqual([
+      "createField units TeamsChannelName",
+      "updateField tasks Meeting",
+    ]);
+    const update = actions[1];
+    expect(update.kind === "updateField" && update.changes).toEqual({ Indexed: true });
+  });
+
+  it("adds missing choices after an administrator's own, reports a changed column type, fixes list settings", () => {
+    const plans = SCHEMA.lists.find((l) => l.key === "plans") as IListSchema;
+    const state = provisionedState(plans);
+    const status = state.fields.find((f) => f.name === "PlanStatus");
+    Object.assign(status as object, { choices: ["draft", "extra"] });
+    Object.assign(state.fields.find((f) => f.name === "Period") as object, { type: "Note" });
+    state.settings.EnableVersioning = false;
+    const actions = diffSchema({ ...SCHEMA, lists: [plans] }, [state]);
+    expect(actions).toEqual([
+      { kind: "updateList", list: plans, changes: { EnableVersioning: true } },
+      { kind: "fieldTypeMismatch", list: plans, field: "Period", expected: "Text", actual: "Note" },
+      { kind: "updateField", list: plans, field: "PlanStatus", odataType: "SP.Field", changes: { Choices: ["draft", "extra", "approved", "followUp", "closed"] } },
+    ]);
+  });
+});
+
+describe("diffing permissions", () => {
+  const ctx = { principals: PRINCIPALS, roleDefs: ROLE_DEFS, webRoleAssignments: WEB_ASSIGNMENTS, lists: [] as IListState[] };
+
+  it("breaks inheritance where the schema says so and replaces the copied roles", () => {
+    const actions = diffPermissions(SCHEMA, ctx);
+    expect(actions[0]).toEqual({ kind: "addRole", scope: "web", principal: "chefgruppe", principalId: 11, role: "read", roleDefId: ROLE_DEFS.read });
+    const stories = actions.filter((a) => a.kind !== "breakInheritance" && a.scope === "stories");
+    expect(actions).toContainEqual({ kind: "breakInheritance", list: "stories" });
+    expect(stories).toEqual([
+      { kind: "addRole", scope: "stories", principal: "visitors", principalId: 4, role: "contribute", roleDefId: ROLE_DEFS.contribute },
+      { kind: "removeRole", scope: "stories", principal: "visitors", principalId: 4, roleDefId: ROLE_DEFS.read },
+    ]);
+    const units = actions.filter((a) => a.kind !== "breakInheritance" && a.scope === "units");
+    expect(units).toContainEqual({ kind: "removeRole", scope: "units", principal: "members", principalId: 5, roleDefId: ROLE_DEFS.edit });
+    // Plans inherit the site: nothing to do there.
+    expect(actions.some((a) => (a.kind === "breakInheritance" ? a.list : a.scope) === "plans")).toBe(false);
+  });
+
+  it("finds nothing to do once the roles are in place", () => {
+    const lists: IListState[] = SCHEMA.lists.map((list) => {
+      const state = provisionedState(list, !!list.permissions);
+      if (list.permissions) {
+        const byPrincipal = new Map(WEB_ASSIGNMENTS.map((a) => [a.principalId, a.roleDefIds.slice()]));
+        for (const [principal, role] of Object.entries(list.permissions)) byPrincipal.set(PRINCIPALS[principal as keyof typeof PRINCIPALS], [ROLE_DEFS[role as RoleKey]]);
+        state.roleAssignments = [...byPrincipal].map(([principalId, roleDefIds]) => ({ principalId, roleDefIds }));
+      }
+      return state;
+    });
+    const web = [...WEB_ASSIGNMENTS, { principalId: 11, roleDefIds: [ROLE_DEFS.read] }];
+    expect(diffPermissions(SCHEMA, { ...ctx, webRoleAssignments: web, lists })).toEqual([]);
+  });
+});
