@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DefaultHeaders, DefaultInit, RequestDigest, spfi, SPFI } from '@pnp/sp';
-import { BrowserFetchWithRetry, DefaultParse, Queryable } from '@pnp/queryable';
+import { BrowserFetchWithRetry, DefaultParse } from '@pnp/queryable';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
@@ -23,9 +23,12 @@ import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/security';
 import '@pnp/sp/batching';
+import { BearerAs } from '../../localsp/client';
 import { startLocalSharePoint, type LocalSharePointOptions } from '../../localsp/server';
 import type { FaultSettings } from '../../localsp/local/faults';
 import type { LoggedRequest } from '../../localsp/local/requestlog';
+
+export { BearerAs };
 
 /** The demo accounts. */
 export const USERS = {
@@ -102,23 +105,6 @@ export async function startServer(options: Omit<LocalSharePointOptions, 'port'> 
   };
   lastServer = server;
   return server;
-}
-
-/**
- * Adds `Authorization: Bearer <email>` at the auth moment, after RequestDigest has had its turn (it
- * skips requests that already carry Authorization), so PnPjs still fetches contextinfo like a browser.
- */
-export function BearerAs(email: string) {
-  return <T extends Queryable>(instance: T): T => {
-    instance.on.pre(async function (this: Queryable, url, init, result) {
-      this.on.auth(async (u, i) => {
-        i.headers = { ...i.headers, Authorization: `Bearer ${email}` };
-        return [u, i];
-      });
-      return [url, init, result];
-    });
-    return instance;
-  };
 }
 
 /** A real PnPjs root signed in as `email` against `server` (default: the last started one). */
