@@ -28,5 +28,18 @@ export function createSpfxSp(context: ISPFXContext): SPFI {
  * honouring Retry-After, the request digest) plus any behaviors the caller adds, e.g. authentication.
  */
 export function createSp(siteUrl: string, ...behaviors: TimelinePipe<Queryable>[]): SPFI {
-  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest(), ...behaviors);
+  return createSpWithPageDigest(siteUrl, undefined, ...behaviors);
+}
+
+/**
+ * As {@link createSp}, but with the form digest the page was rendered with (what SPFx takes from
+ * `legacyPageContext.formDigestValue`), so the first write or `$batch` needs no contextinfo round trip.
+ */
+export function createSpWithPageDigest(siteUrl: string, pageDigest: string | undefined, ...behaviors: TimelinePipe<Queryable>[]): SPFI {
+  // SharePoint's page digests live 30 minutes; after that PnPjs asks contextinfo for a fresh one.
+  const rendered = Date.now();
+  const fromPage = pageDigest
+    ? () => (Date.now() - rendered < 25 * 60 * 1000 ? { value: pageDigest, expiration: new Date(rendered + 30 * 60 * 1000) } : null)
+    : undefined;
+  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest(fromPage), ...behaviors);
 }

@@ -19,17 +19,515 @@ declare interface IMpkAmbitionsStrings {
   hideCommitments: string;
   /** Accessible label of the list of ambitions. */
   ambitionsListLabel: string;
+  /** Prefix of the counts when they are a lower bound ("Mindst "). */
+  countsAtLeast: string;
+  planCountOne: string;
+  planCountOther: string;
+  initiativeCountOne: string;
+  initiativeCountOther: string;
+  storyCountOne: string;
+  storyCountOther: string;
+  notProvisionedNote: string;
 }
 
 declare interface IMpkPlanStrings {
   webPartTitle: string;
-  /** Short Danish explanation of what the plan will hold (until the data layer lands). */
+  /** What the plan holds; shown before the lists exist. */
   explanation: string;
+  /** "Ambitionsplan – {unit}". */
+  titleWithUnit: string;
+  loading: string;
+  loadFailedTitle: string;
+  /** For readers who are not site owners, before the lists exist. */
+  notProvisionedNote: string;
+  unit: IMpkPlanUnitStrings;
+  header: IMpkPlanHeaderStrings;
+  create: IMpkPlanCreateStrings;
+  focus: IMpkPlanFocusStrings;
+  ambition: IMpkPlanAmbitionStrings;
+  initiative: IMpkPlanInitiativeStrings;
+  checkIn: IMpkPlanCheckInStrings;
+  comments: IMpkPlanCommentStrings;
+  share: IMpkPlanShareStrings;
+  people: IMpkPlanPeopleStrings;
+}
+
+/** Choosing the unit: channel set-up, personal app, SharePoint without a unit. */
+declare interface IMpkPlanUnitStrings {
+  pickerLabel: string;
+  pickerPlaceholder: string;
+  pickerRequired: string;
+  cancel: string;
+  noUnits: string;
+  show: string;
+  /** "Viser nu planen for {unit}." */
+  chosen: string;
+  channelSetupTitle: string;
+  /** "{channel}" is the Teams channel's name. */
+  channelSetupExplanation: string;
+  thisChannel: string;
+  channelSetupSave: string;
+  channelNotMappedNote: string;
+  /** "{unit}" is mapped to "{channel}" today. */
+  channelAlreadyMapped: string;
+  channelSaved: string;
+  channelMappingNotSaved: string;
+  personalTitle: string;
+  personalExplanation: string;
+  sharePointMissingTitle: string;
+  sharePointMissingNote: string;
+  sharePointOwnerPick: string;
+  unknownUnitTitle: string;
+  unknownUnit: string;
+}
+
+declare interface IMpkPlanHeaderStrings {
+  period: string;
+  status: string;
+  owner: string;
+  noOwner: string;
+  channel: string;
+  /** "Sæt status til »{status}«". */
+  moveTo: string;
+  statusChanged: string;
+  statusFailed: string;
+  unknownStatus: string;
+  changeOwner: string;
+  ownerField: string;
+  saveOwner: string;
+  ownerChanged: string;
+  ownerFailed: string;
+  cancel: string;
+  changeUnit: string;
+  readOnlyNote: string;
+  closedNote: string;
+  focusLockedNote: string;
+}
+
+declare interface IMpkPlanCreateStrings {
+  noPlanTitle: string;
+  noPlanReader: string;
+  intro: string;
+  period: string;
+  periodHint: string;
+  draftRestored: string;
+  submit: string;
+  saving: string;
+  created: string;
+  failed: string;
+}
+
+declare interface IMpkPlanFocusStrings {
+  relevance: string;
+  relevanceNotSet: string;
+  chooseRelevance: string;
+  localMeaning: string;
+  localMeaningHint: string;
+  localMeaningEmpty: string;
+  edit: string;
+  /** Accessible name of the edit button: "… for »{ambition}«". */
+  editFor: string;
+  formTitle: string;
+  draftRestored: string;
+  save: string;
+  saving: string;
+  cancel: string;
+  saved: string;
+  failed: string;
+}
+
+declare interface IMpkPlanAmbitionStrings {
+  /** "Indsatser ({count})". */
+  initiativesHeading: string;
+  listLabel: string;
+  noInitiatives: string;
+  addInitiative: string;
+  addInitiativeFor: string;
+  orphansTitle: string;
+  orphansNote: string;
+}
+
+/** Form labels of an initiative's fields (also used when two people changed the same field). */
+declare interface IMpkPlanInitiativeFieldStrings {
+  title: string;
+  description: string;
+  ambitionKey: string;
+  commitmentKey: string;
+  politicalPriorityId: string;
+  ownerId: string;
+  status: string;
+  stopReason: string;
+  startDate: string;
+  endDate: string;
+  successMeasure: string;
+  existingInitiativeUrl: string;
+}
+
+declare interface IMpkPlanInitiativeStrings {
+  fields: IMpkPlanInitiativeFieldStrings;
+  untitled: string;
+  noCommitment: string;
+  noPriority: string;
+  retiredPriority: string;
+  noOwner: string;
+  ownerMe: string;
+  urlHint: string;
+  newTitle: string;
+  editTitle: string;
+  draftRestored: string;
+  save: string;
+  saving: string;
+  cancel: string;
+  created: string;
+  saved: string;
+  failed: string;
+  edit: string;
+  stop: string;
+  stopTitle: string;
+  stopExplanation: string;
+  stopConfirm: string;
+  stopped: string;
+  resume: string;
+  resumed: string;
+  stopReasonLabel: string;
+  noStopReason: string;
+  showDetails: string;
+  hideDetails: string;
+  commitment: string;
+  priority: string;
+  owner: string;
+  period: string;
+  dates: string;
+  from: string;
+  until: string;
+  successMeasure: string;
+  existing: string;
+  noCheckIn: string;
+  /** "Seneste status {date}: {progress} %". */
+  latest: string;
+  commentCount: string;
+  commentCountOne: string;
+  linked: string;
+  notFound: string;
+  unknownValue: string;
+}
+
+/** Shape names that tell health without colour. */
+declare interface IMpkPlanHealthShapeStrings {
+  green: string;
+  yellow: string;
+  red: string;
+}
+
+declare interface IMpkPlanCheckInStrings {
+  heading: string;
+  formTitle: string;
+  health: string;
+  progress: string;
+  progressValue: string;
+  comment: string;
+  date: string;
+  draftRestored: string;
+  submit: string;
+  saving: string;
+  saved: string;
+  failed: string;
+  history: string;
+  none: string;
+  chartTitle: string;
+  chartSummary: string;
+  chartPoint: string;
+  chartLoading: string;
+  legend: string;
+  legendItem: string;
+  shapes: IMpkPlanHealthShapeStrings;
+}
+
+declare interface IMpkPlanCommentStrings {
+  heading: string;
+  loading: string;
+  loadFailed: string;
+  none: string;
+  threadLabel: string;
+  byline: string;
+  label: string;
+  draftRestored: string;
+  submit: string;
+  saving: string;
+  saved: string;
+  failed: string;
+}
+
+declare interface IMpkPlanShareStrings {
+  button: string;
+  title: string;
+  explanation: string;
+  explanationSharePoint: string;
+  linkLabel: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  teams: string;
+  close: string;
+}
+
+declare interface IMpkPlanPeopleStrings {
+  /** "{name} (dig)". */
+  me: string;
+  you: string;
+  leader: string;
+  user: string;
+  unknown: string;
+}
+
+/** Opfølgning: tabs. */
+declare interface IMpkFollowUpTabsStrings {
+  label: string;
+  overview: string;
+  tasks: string;
+  mine: string;
+  report: string;
+}
+
+/** Opfølgning: people. */
+declare interface IMpkFollowUpPeopleStrings {
+  leaderOf: string;
+  me: string;
+  unknown: string;
+}
+
+/** Opfølgning: task. */
+declare interface IMpkFollowUpTaskStrings {
+  due: string;
+  noDueDate: string;
+  overdue: string;
+  assignee: string;
+  noAssignee: string;
+  status: string;
+  meeting: string;
+  aboutAmbition: string;
+  aboutInitiative: string;
+  initiativeNumber: string;
+  unknownUnit: string;
+}
+
+/** Opfølgning: overview. */
+declare interface IMpkFollowUpOverviewStrings {
+  keyFigures: string;
+  initiativesByStatus: string;
+  tasksByStatus: string;
+  overdueCount: string;
+  matrixHeading: string;
+  sinceLabel: string;
+  sinceHint: string;
+  sinceInvalid: string;
+  compare: string;
+  noUnits: string;
+  incomplete: string;
+  overdueHeading: string;
+  overdueNone: string;
+  stoppedHeading: string;
+  stoppedNone: string;
+  stopReason: string;
+  noReason: string;
+  storiesHeading: string;
+  madeAt: string;
+  showAll: string;
+  showFewer: string;
+}
+
+/** Opfølgning: matrix. */
+declare interface IMpkFollowUpMatrixStrings {
+  caption: string;
+  regionLabel: string;
+  unitColumn: string;
+  openPlan: string;
+  relevance: string;
+  notDecided: string;
+  noPlan: string;
+  initiatives: string;
+  initiativeOne: string;
+  active: string;
+  health: string;
+  noCheckIn: string;
+  trend: string;
+  legend: string;
+}
+
+/** Opfølgning: board. */
+declare interface IMpkFollowUpBoardStrings {
+  heading: string;
+  toolbarLabel: string;
+  newTask: string;
+  boardView: string;
+  listView: string;
+  filtersLabel: string;
+  unitFilter: string;
+  assigneeFilter: string;
+  statusFilter: string;
+  meetingFilter: string;
+  meetingFilterHint: string;
+  all: string;
+  clearFilters: string;
+  showMore: string;
+  shown: string;
+  shownMore: string;
+  loading: string;
+  empty: string;
+  loadFailed: string;
+  column: string;
+  columnEmpty: string;
+  move: string;
+  moveLabel: string;
+  moveTo: string;
+  moved: string;
+  edit: string;
+  editLabel: string;
+  dragHint: string;
+  tableCaption: string;
+  colTitle: string;
+  colDue: string;
+  colStatus: string;
+  colUnit: string;
+  colAbout: string;
+  colAssignee: string;
+  colMeeting: string;
+  colActions: string;
+  moveFailed: string;
+  statusOf: string;
+  dismiss: string;
+}
+
+/** Opfølgning: form. */
+declare interface IMpkFollowUpFormStrings {
+  createTitle: string;
+  editTitle: string;
+  title: string;
+  description: string;
+  unit: string;
+  choose: string;
+  aboutLabel: string;
+  aboutAmbition: string;
+  aboutInitiative: string;
+  ambition: string;
+  initiative: string;
+  initiativesLoading: string;
+  initiativesFailed: string;
+  noInitiatives: string;
+  chooseUnitFirst: string;
+  assignee: string;
+  assigneeHint: string;
+  dueDate: string;
+  dueWeek: string;
+  meeting: string;
+  meetingHint: string;
+  status: string;
+  save: string;
+  create: string;
+  saving: string;
+  close: string;
+  discard: string;
+  draftRestored: string;
+  draftNote: string;
+  fixErrors: string;
+  saveFailed: string;
+  created: string;
+  saved: string;
+  keptTheirs: string;
+}
+
+/** Opfølgning: mine. */
+declare interface IMpkFollowUpMineStrings {
+  heading: string;
+  empty: string;
+  openHeading: string;
+  noOpen: string;
+  closedHeading: string;
+  markDone: string;
+  markDoneLabel: string;
+  start: string;
+  startLabel: string;
+  reopen: string;
+  reopenLabel: string;
+}
+
+/** Opfølgning: report. */
+declare interface IMpkFollowUpReportStrings {
+  heading: string;
+  intro: string;
+  meeting: string;
+  meetingHint: string;
+  show: string;
+  actionsLabel: string;
+  excel: string;
+  excelWorking: string;
+  excelDone: string;
+  excelFailed: string;
+  print: string;
+  title: string;
+  titleOverdue: string;
+  made: string;
+  tasksHeading: string;
+  tasksFailed: string;
+  loadingTasks: string;
+  noTasks: string;
+  truncated: string;
+  filePrefix: string;
+}
+
+/** Opfølgning: excel. */
+declare interface IMpkFollowUpExcelStrings {
+  overviewSheet: string;
+  tasksSheet: string;
+  unit: string;
+  ambition: string;
+  relevance: string;
+  initiatives: string;
+  activeInitiatives: string;
+  stoppedInitiatives: string;
+  latestHealth: string;
+  checkInDate: string;
+  trend: string;
+  notDecided: string;
+  noCheckIn: string;
+  keyFigures: string;
+  count: string;
+  initiativesWithStatus: string;
+  tasksWithStatus: string;
+  overdueTasks: string;
+  storiesAbout: string;
+  stoppedHeading: string;
+  stopReason: string;
+  task: string;
+  about: string;
+  assignee: string;
+  dueDate: string;
+  week: string;
+  status: string;
+  overdue: string;
+  meeting: string;
+  description: string;
+  yes: string;
+  no: string;
 }
 
 declare interface IMpkFollowUpStrings {
   webPartTitle: string;
   explanation: string;
+  notProvisionedNote: string;
+  loading: string;
+  loadFailedTitle: string;
+  employeeNote: string;
+  tabs: IMpkFollowUpTabsStrings;
+  people: IMpkFollowUpPeopleStrings;
+  task: IMpkFollowUpTaskStrings;
+  overview: IMpkFollowUpOverviewStrings;
+  matrix: IMpkFollowUpMatrixStrings;
+  board: IMpkFollowUpBoardStrings;
+  form: IMpkFollowUpFormStrings;
+  mine: IMpkFollowUpMineStrings;
+  report: IMpkFollowUpReportStrings;
+  excel: IMpkFollowUpExcelStrings;
 }
 
 declare interface IMpkPropertyPaneStrings {
@@ -38,6 +536,16 @@ declare interface IMpkPropertyPaneStrings {
   showAmbitionsLabel: string;
   pageSizeLabel: string;
   unitLabel: string;
+  /** Group of checkboxes: which ambitions' stories the web part shows. */
+  ambitionsGroup: string;
+  unitsGroup: string;
+  /** Under both filter groups: none ticked means all. */
+  filterHelp: string;
+  unitsLoading: string;
+  unitsUnavailable: string;
+  planPageLabel: string;
+  planPageHelp: string;
+  planPageInvalid: string;
 }
 
 declare interface IMpkEditorStrings {
@@ -52,10 +560,182 @@ declare interface IMpkEditorStrings {
   cancel: string;
 }
 
+/** Labels of provisioning changes, one per `IProvisionChange.kind`. */
+declare interface IMpkProvisionChangeKindStrings {
+  listCreated: string;
+  listUpdated: string;
+  fieldCreated: string;
+  fieldUpdated: string;
+  groupCreated: string;
+  inheritanceBroken: string;
+  roleAdded: string;
+  roleRemoved: string;
+  itemsSeeded: string;
+  versionSet: string;
+  warning: string;
+}
+
+/** The story feed and the story form ("Ambitioner og hverdagshistorier"). `{count}`, `{title}` … are placeholders. */
+declare interface IMpkStoriesStrings {
+  tab: string;
+  tabsLabel: string;
+  write: string;
+  formHeading: string;
+  formIntro: string;
+  draftRestored: string;
+  titleLabel: string;
+  bodyLabel: string;
+  bodyHint: string;
+  editorLoading: string;
+  kindLabel: string;
+  ambitionLabel: string;
+  chooseAmbition: string;
+  unitLabel: string;
+  noUnit: string;
+  approvalHint: string;
+  submit: string;
+  saving: string;
+  closeForm: string;
+  discardDraft: string;
+  discardConfirm: string;
+  discardYes: string;
+  discardNo: string;
+  fixErrors: string;
+  saveFailed: string;
+  postedAnnouncement: string;
+  postedMessage: string;
+  myStoriesHeading: string;
+  myStoriesIntro: string;
+  rejectedReason: string;
+  filtersLabel: string;
+  filterAmbition: string;
+  filterUnit: string;
+  filterKind: string;
+  allAmbitions: string;
+  allUnits: string;
+  allKinds: string;
+  feedLabel: string;
+  loadingStories: string;
+  loadFailed: string;
+  empty: string;
+  emptyFiltered: string;
+  showMore: string;
+  loadingMore: string;
+  shownCountOne: string;
+  shownCountOther: string;
+  moreLoadedOne: string;
+  moreLoadedOther: string;
+  byAuthor: string;
+  authorYou: string;
+  authorUnknown: string;
+  aboutAmbition: string;
+  unknownAmbition: string;
+  unknownKind: string;
+  untitled: string;
+  noBody: string;
+  featuredBadge: string;
+  recognise: string;
+  recognitionCountOne: string;
+  recognitionCountOther: string;
+  recognisedByYou: string;
+  recognisedAnnouncement: string;
+  withdrawnAnnouncement: string;
+  recogniseFailed: string;
+  feature: string;
+  unfeature: string;
+  featuredAnnouncement: string;
+  unfeaturedAnnouncement: string;
+  featureFailed: string;
+}
+
+/** Approving and rejecting stories (site owners). */
+declare interface IMpkModerationStrings {
+  tab: string;
+  intro: string;
+  empty: string;
+  approve: string;
+  reject: string;
+  reasonLabel: string;
+  reasonHint: string;
+  confirmReject: string;
+  cancelReject: string;
+  failed: string;
+  approvedAnnouncement: string;
+  rejectedAnnouncement: string;
+  alreadyHandled: string;
+  changedMeanwhile: string;
+}
+
+/** "Egne noter": private reflections. */
+declare interface IMpkReflectionsStrings {
+  tab: string;
+  formLabel: string;
+  privacy: string;
+  ambitionLabel: string;
+  noAmbition: string;
+  draftRestored: string;
+  save: string;
+  saving: string;
+  saveFailed: string;
+  savedAnnouncement: string;
+  savedAt: string;
+  upToDate: string;
+}
+
+/** "Klargør site" (shared, `src/ui/shell/ProvisionSitePanel`). */
+declare interface IMpkSiteSetupStrings {
+  title: string;
+  ownerExplanation: string;
+  upgradeTitle: string;
+  upgradeExplanation: string;
+  provision: string;
+  upgrade: string;
+  running: string;
+  runningExplanation: string;
+  failedTitle: string;
+  doneTitle: string;
+  doneSummary: string;
+  doneNothing: string;
+  noVersion: string;
+  reportHeading: string;
+  close: string;
+  changeKinds: IMpkProvisionChangeKindStrings;
+}
+
+/** Error notices (shared, `src/ui/shell/ErrorBoundary`, `DataErrorMessage`). */
+declare interface IMpkErrorNoticeStrings {
+  boundaryTitle: string;
+  boundaryBody: string;
+  partTitle: string;
+  partBody: string;
+  tryAgain: string;
+  unexpected: string;
+  dismiss: string;
+}
+
+/** A 412 conflict shown field by field (shared, `src/ui/shell/ConflictResolver`). */
+declare interface IMpkConflictStrings {
+  title: string;
+  explanation: string;
+  fieldChoice: string;
+  theirs: string;
+  mine: string;
+  keepTheirs: string;
+  overwrite: string;
+  merge: string;
+  empty: string;
+}
+
 declare interface IMpkStrings {
   editor: IMpkEditorStrings;
   common: IMpkCommonStrings;
   ambitions: IMpkAmbitionsStrings;
+  stories: IMpkStoriesStrings;
+  moderation: IMpkModerationStrings;
+  reflections: IMpkReflectionsStrings;
+  siteSetup: IMpkSiteSetupStrings;
+  errorNotice: IMpkErrorNoticeStrings;
+  conflict: IMpkConflictStrings;
   plan: IMpkPlanStrings;
   followUp: IMpkFollowUpStrings;
   propertyPane: IMpkPropertyPaneStrings;

@@ -7,6 +7,11 @@ export interface ITeamsSdk {
     getContext(): Promise<ITeamsContextLike>;
     registerOnThemeChangeHandler(handler: (theme: string) => void): void;
   };
+  /** `pages` of teams-js v2; optional because older hosts (and the preview's stand-in) may lack it. */
+  pages?: {
+    /** Opens Teams' own "copy link" dialog for a deep link to this tab's sub-entity. */
+    shareDeepLink?(parameters: { subPageId: string; subPageLabel: string; subPageWebUrl?: string }): void;
+  };
 }
 
 /** The fields of the Teams context the product reads. */
@@ -26,6 +31,10 @@ export interface ITeamsHost {
   channelId?: string;
   channelName?: string;
   teamId?: string;
+  /** The tab's entity id (`page.id`), the path segment of a deep link to this tab. */
+  entityId?: string;
+  /** Present when the host can share a deep link to a sub-entity itself (`pages.shareDeepLink`). */
+  shareDeepLink?(subPageId: string, label: string): void;
   /** Tells `onThemeChange` about every later theme switch, without a reload. */
   onThemeChange(handler: (theme: ThemeKind) => void): void;
 }
@@ -40,6 +49,10 @@ export async function connectTeamsHost(sdk: ITeamsSdk): Promise<ITeamsHost> {
     channelId: context.channel?.id,
     channelName: context.channel?.displayName,
     teamId: context.team?.groupId,
+    entityId: context.page?.id || undefined,
+    shareDeepLink: sdk.pages?.shareDeepLink
+      ? (subPageId, label) => sdk.pages?.shareDeepLink?.({ subPageId, subPageLabel: label })
+      : undefined,
     onThemeChange(handler) {
       sdk.app.registerOnThemeChangeHandler((theme) => handler(themeKindFromTeams(theme)));
     },

@@ -4,20 +4,36 @@ import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { ThemeChangedEventArgs, ThemeProvider, type IReadonlyTheme } from '@microsoft/sp-component-base';
 import * as strings from 'MpkStrings';
+import { createServices } from '../data/services';
+import { createSpfxSp } from '../data/sp';
+import type { IMpkServices } from '../data/repositories/types';
 import { connectTeamsHost, type ITeamsHost, type ITeamsSdk } from '../teams/teamsHost';
 import { MpkRoot } from '../ui/shell/MpkRoot';
+import { ServicesContext } from '../ui/shell/services';
 import type { ThemeKind } from '../ui/shell/theme';
 
+/** Where a web part runs: a SharePoint page, a Teams channel tab or the Teams personal app. */
+export type MpkHost = 'sharepoint' | 'teams-channel' | 'teams-personal';
+
 /**
- * What the three web parts share: the Teams host (when there is one), the theme (SharePoint's
- * section variant or Teams' theme, followed live), the strings, and mounting/unmounting React.
+ * What the three web parts share: the services (PnPjs through SPFx, for the signed-in user), the
+ * Teams host (when there is one), the theme (SharePoint's section variant or Teams' theme, followed
+ * live), the strings, and mounting/unmounting React.
  */
 export abstract class MpkWebPartBase<TProperties extends object> extends BaseClientSideWebPart<TProperties> {
   protected teams: ITeamsHost | undefined;
+  protected services!: IMpkServices;
   private themeKind: ThemeKind = 'light';
 
   protected async onInit(): Promise<void> {
     await super.onInit();
+    const page = this.context.pageContext;
+    // The user id comes with the page (legacyPageContext), so the first view needs no extra request.
+    this.services = createServices(createSpfxSp(this.context), {
+      id: page.legacyPageContext.userId as number,
+      email: page.user.email,
+      displayName: page.user.displayName,
+    });
     const teamsJs = this.context.sdks.microsoftTeams?.teamsJs as ITeamsSdk | undefined;
     if (teamsJs) {
       this.teams = await connectTeamsHost(teamsJs);
@@ -39,11 +55,17 @@ export abstract class MpkWebPartBase<TProperties extends object> extends BaseCli
   /** The web part's React tree, rendered inside the shared provider. */
   protected abstract renderApp(): React.ReactElement;
 
+  /** Where this instance runs. */
+  protected get host(): MpkHost {
+    if (!this.teams) return 'sharepoint';
+    return this.teams.channelId ? 'teams-channel' : 'teams-personal';
+  }
+
   public render(): void {
     const root = React.createElement(
       MpkRoot,
       { strings, theme: this.themeKind, locale: this.context.pageContext.cultureInfo.currentUICultureName },
-      this.renderApp()
+      React.createElement(ServicesContext.Provider, { value: this.services }, this.renderApp())
     );
     ReactDom.render(root, this.domElement);
   }

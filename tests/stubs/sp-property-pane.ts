@@ -8,3 +8,5 @@ export const PropertyPaneToggle = field('Toggle');
 export const PropertyPaneSlider = field('Slider');
 export const PropertyPaneDropdown = field('Dropdown');
 export const PropertyPaneCheckbox = field('Checkbox');
+export const PropertyPaneLabel = field('Label');
+export type IPropertyPaneField<T> = { type: string; targetProperty: string; properties: T };

@@ -1,13 +1,20 @@
 import * as React from 'react';
 import { Button, Caption1, makeStyles, mergeClasses, Subtitle1, Text, tokens, useId } from '@fluentui/react-components';
 import type { IAmbitionSeed } from '../../domain/ambitions';
+import type { IAmbitionCounts } from '../../data/repositories/types';
+import { useLocale } from '../shell/locale';
 import { fill, useStrings } from '../shell/strings';
+import { countTexts } from './storyModel';
 
 /** Props of {@link AmbitionCard}. */
 export interface IAmbitionCardProps {
   ambition: IAmbitionSeed;
   /** Start with the commitments shown. @default false */
   defaultExpanded?: boolean;
+  /** How many plans, initiatives and stories work on the ambition; left out before the lists exist. */
+  counts?: IAmbitionCounts;
+  /** False when the counts are a lower bound (a list had more rows than one read gives). @default true */
+  countsComplete?: boolean;
   className?: string;
 }
 
@@ -30,6 +37,13 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   paragraph: { margin: 0 },
+  // At a glance: three lines of the introduction; all of it when the card is expanded.
+  clamped: {
+    display: '-webkit-box',
+    WebkitLineClamp: 3,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+  },
   commitments: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalXL,
@@ -38,17 +52,21 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   toggle: { alignSelf: 'flex-start' },
+  counts: { color: tokens.colorNeutralForeground2 },
 });
 
 /** One ambition: title, quote and first paragraph at a glance; the rest and its "Vi vil" on request. */
 export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
   const { ambition } = props;
   const strings = useStrings();
+  const locale = useLocale();
   const styles = useStyles();
   const [expanded, setExpanded] = React.useState(props.defaultExpanded ?? false);
   const headingId = useId('mpk-ambition');
   const panelId = useId('mpk-ambition-panel');
-  const [firstParagraph, ...moreParagraphs] = ambition.introduction;
+  // Tolerate rows with fields missing: an ambition without text still shows its title.
+  const [firstParagraph, ...moreParagraphs] = ambition.introduction || [];
+  const commitments = ambition.commitments || [];
 
   return (
     <article className={mergeClasses(styles.card, props.className)} aria-labelledby={headingId}>
@@ -58,10 +76,15 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
       <blockquote className={styles.quote}>
         <Text>{ambition.quote}</Text>
       </blockquote>
-      <Text as="p" className={styles.paragraph}>
+      <Text as="p" className={mergeClasses(styles.paragraph, !expanded && styles.clamped)}>
         {firstParagraph}
       </Text>
-      <Caption1>{fill(strings.ambitions.commitmentCount, { count: ambition.commitments.length })}</Caption1>
+      <Caption1>{fill(strings.ambitions.commitmentCount, { count: commitments.length })}</Caption1>
+      {props.counts && (
+        <Caption1 className={styles.counts}>
+          {(props.countsComplete === false ? strings.ambitions.countsAtLeast : '') + countTexts(props.counts, locale, strings.ambitions).join(' · ')}
+        </Caption1>
+      )}
       <Button
         className={styles.toggle}
         appearance="secondary"
@@ -81,7 +104,7 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
           {strings.ambitions.commitmentsHeading}
         </Text>
         <ul className={styles.commitments}>
-          {ambition.commitments.map((commitment) => (
+          {commitments.map((commitment) => (
             <li key={commitment.key}>
               <Text>{commitment.text}</Text>
             </li>

@@ -1,12 +1,17 @@
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { IAmbitionSeed } from '../../domain/ambitions';
+import type { IAmbitionCounts } from '../../data/repositories/types';
 import { useStrings } from '../shell/strings';
 import { AmbitionCard } from './AmbitionCard';
 
 /** Props of {@link AmbitionList}. */
 export interface IAmbitionListProps {
   ambitions: readonly IAmbitionSeed[];
+  /** Plans, initiatives and stories per ambition key (`view.counts`). */
+  counts?: Record<string, IAmbitionCounts>;
+  /** False when the counts are lower bounds. @default true */
+  countsComplete?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -29,7 +34,7 @@ export function AmbitionList(props: IAmbitionListProps): JSX.Element {
     <ul className={styles.list} aria-label={strings.ambitions.ambitionsListLabel}>
       {props.ambitions.map((ambition) => (
         <li key={ambition.key}>
-          <AmbitionCard ambition={ambition} />
+          <AmbitionCard ambition={ambition} counts={props.counts?.[ambition.key]} countsComplete={props.countsComplete} />
         </li>
       ))}
     </ul>

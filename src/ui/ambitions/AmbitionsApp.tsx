@@ -1,36 +1,102 @@
 import * as React from 'react';
-import { makeStyles, Text, tokens, Title2 } from '@fluentui/react-components';
+import { makeStyles, Spinner, Text, tokens, Title2 } from '@fluentui/react-components';
 import { AMBITIONS } from '../../domain/ambitions';
+import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
 import { useStrings } from '../shell/strings';
 import { AmbitionList } from './AmbitionList';
+import { AnnouncerProvider } from './Announcer';
+import { StoriesArea } from './StoriesArea';
+import { serverFilters, type IFeedScope } from './storyModel';
+import { useAmbitionsView } from './useAmbitionsView';
 
-/** Props of {@link AmbitionsApp}. */
+/** Props of {@link AmbitionsApp} (the web part's property pane sets them). */
 export interface IAmbitionsAppProps {
   /** Show the block of five ambitions. @default true */
   showAmbitions?: boolean;
+  /** Stories per page in the feed. @default 10 */
+  pageSize?: number;
+  /** Which ambitions to show (their keys), in the cards, the feed and the filters; empty = all. @default [] */
+  ambitionKeys?: string[];
+  /** Which units' stories to show; empty = all. @default [] */
+  unitIds?: number[];
 }
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
+    rowGap: tokens.spacingVerticalL,
     padding: tokens.spacingHorizontalL,
+    minWidth: 0,
+    '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
   },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   heading: { margin: 0 },
 });
 
 /** The intranet web part "Ambitioner og hverdagshistorier". */
 export function AmbitionsApp(props: IAmbitionsAppProps): JSX.Element {
+  return (
+    <ErrorBoundary>
+      <AnnouncerProvider>
+        <AmbitionsSurface {...props} />
+      </AnnouncerProvider>
+    </ErrorBoundary>
+  );
+}
+
+function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
   const strings = useStrings();
   const styles = useStyles();
+  const pageSize = props.pageSize && props.pageSize > 0 ? Math.floor(props.pageSize) : 10;
+  const scope: IFeedScope = { ambitionKeys: props.ambitionKeys || [], unitIds: props.unitIds || [] };
+  const { view, loading, error, refresh } = useAmbitionsView(serverFilters({}, scope), pageSize);
+  const [setupOpen, setSetupOpen] = React.useState(false);
+  // A new view (after "Klargør site") starts the stories afresh.
+  const viewRevision = React.useRef(0);
+  const shownView = React.useRef(view);
+  if (shownView.current !== view) {
+    shownView.current = view;
+    viewRevision.current++;
+  }
+
+  const inScope = <T extends { key: string }>(ambitions: readonly T[]): T[] =>
+    scope.ambitionKeys.length === 0 ? ambitions.slice() : ambitions.filter((a) => scope.ambitionKeys.indexOf(a.key) >= 0);
+  const ambitions = view ? inScope(view.ambitions) : inScope(AMBITIONS);
+  const needsSetup = !!view && (!view.schema.provisioned || view.schema.needsUpgrade);
+
   return (
     <div className={styles.root}>
-      <Title2 as="h2" className={styles.heading}>
-        {strings.ambitions.webPartTitle}
-      </Title2>
-      <Text as="p">{strings.ambitions.lead}</Text>
-      {props.showAmbitions !== false && <AmbitionList ambitions={AMBITIONS} />}
+      <header className={styles.header}>
+        <Title2 as="h2" className={styles.heading}>
+          {strings.ambitions.webPartTitle}
+        </Title2>
+        <Text as="p">{strings.ambitions.lead}</Text>
+      </header>
+      {!view && loading && <Spinner size="small" label={strings.common.loading} />}
+      {error !== undefined && <DataErrorMessage error={error} title={strings.common.loadFailed} onRetry={refresh} />}
+      {view && (needsSetup || setupOpen) && (
+        <ProvisionSitePanel
+          schema={view.schema}
+          isSiteOwner={view.isSiteOwner}
+          note={strings.ambitions.notProvisionedNote}
+          onProvisioned={() => {
+            setSetupOpen(true);
+            refresh();
+          }}
+          onDismiss={() => setSetupOpen(false)}
+        />
+      )}
+      {props.showAmbitions !== false && (view || error !== undefined) && (
+        <AmbitionList ambitions={ambitions} counts={view?.schema.provisioned ? view.counts : undefined} countsComplete={view?.countsComplete} />
+      )}
+      {view && view.schema.provisioned && (
+        <ErrorBoundary>
+          <StoriesArea key={viewRevision.current} view={view} ambitions={inScope(view.ambitions)} scope={scope} pageSize={pageSize} />
+        </ErrorBoundary>
+      )}
     </div>
   );
 }

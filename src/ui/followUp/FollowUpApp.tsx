@@ -1,9 +1,191 @@
 import * as React from 'react';
-import { SurfaceIntro } from '../shell/SurfaceIntro';
+import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Title2, useId } from '@fluentui/react-components';
+import type { IInitiative } from '../../domain/model';
+import type { IFollowUpView } from '../../data/repositories/types';
+import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { useLocale } from '../shell/locale';
+import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
+import { useServices } from '../shell/services';
 import { useStrings } from '../shell/strings';
+import type { IFollowUpAppProps } from './FollowUpApp.types';
+import { FollowUpContext, type IFollowUpContext } from './FollowUpContext';
+import { foldEdits, knownMeetings, openFirst, overdueTasks, type FollowUpTab } from './followUpModel';
+import { MyTasks } from './MyTasks';
+import { OverviewTab } from './OverviewTab';
+import { buildPeople } from './people';
+import { ReportTab } from './ReportTab';
+import { TasksTab } from './TasksTab';
+import { useFollowUpData, useTaskBoard, type IFollowUpData } from './useFollowUpData';
+import { useAppStyles } from './useFollowUpStyles.styles';
 
-/** The chefgruppe's "Opfølgning" web part and Teams personal app. */
-export function FollowUpApp(): JSX.Element {
+export type { IFollowUpAppProps, FollowUpHost, FollowUpTab } from './FollowUpApp.types';
+
+const MANAGER_TABS: readonly FollowUpTab[] = ['overview', 'tasks', 'mine', 'report'];
+
+/** A polite live region: save and move results are read out without moving focus. */
+function useAnnouncer(): [string, (message: string) => void] {
+  const [message, setMessage] = React.useState('');
+  const timer = React.useRef<number>();
+  React.useEffect(() => () => window.clearTimeout(timer.current), []);
+  const announce = React.useCallback((next: string) => {
+    // Clearing first makes a repeated message be read again.
+    setMessage('');
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => setMessage(next), 50);
+  }, []);
+  return [message, announce];
+}
+
+/** The surface once the view has been read. */
+function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: IFollowUpView; now: Date; pageSize: number }): JSX.Element {
+  const services = useServices();
   const strings = useStrings();
-  return <SurfaceIntro title={strings.followUp.webPartTitle} explanation={strings.followUp.explanation} />;
+  const locale = useLocale();
+  const styles = useAppStyles();
+  const s = strings.followUp;
+  const { view, data, now } = props;
+  const [message, announce] = useAnnouncer();
+  const [extraTitles, setExtraTitles] = React.useState<Record<number, string>>({});
+  const initiativeTitles = React.useMemo(() => {
+    const titles: Record<number, string> = {};
+    for (const initiative of view.overview.stoppedInitiatives) if (initiative.id !== undefined) titles[initiative.id] = initiative.title;
+    return { ...titles, ...extraTitles };
+  }, [view, extraTitles]);
+  const rememberInitiatives = React.useCallback((initiatives: readonly IInitiative[]) => {
+    setExtraTitles((current) => {
+      const next = { ...current };
+      for (const initiative of initiatives) if (initiative.id !== undefined) next[initiative.id] = initiative.title;
+      return next;
+    });
+  }, []);
+  const people = React.useMemo(() => buildPeople(view.units, services.user, s.people), [view.units, services.user, s.people]);
+
+  const context: IFollowUpContext = React.useMemo(
+    () => ({
+      view,
+      now,
+      locale,
+      strings: s,
+      people,
+      host: props.host || 'sharepoint',
+      planUrl: props.planUrl,
+      initiativeTitles,
+      rememberInitiatives,
+      saved: data.saved,
+      announce,
+    }),
+    [view, now, locale, s, people, props.host, props.planUrl, initiativeTitles, rememberInitiatives, data.saved, announce],
+  );
+
+  const board = useTaskBoard(view.tasks, data.edits, props.pageSize);
+  const myTasks = React.useMemo(
+    () => foldEdits(view.myTasks, data.edits, (task) => task.assigneeId === services.user.id, openFirst),
+    [view.myTasks, data.edits, services.user.id],
+  );
+  const overdue = React.useMemo(() => overdueTasks(view.overview.overdueTasks, data.edits, now), [view.overview.overdueTasks, data.edits, now]);
+  const meetings = React.useMemo(
+    () => knownMeetings(board.tasks, view.myTasks, view.overview.overdueTasks, Object.keys(data.edits.known).map((id) => data.edits.known[Number(id)])),
+    [board.tasks, view.myTasks, view.overview.overdueTasks, data.edits],
+  );
+
+  const tabs = view.canManageTasks ? MANAGER_TABS : [];
+  const [tab, setTab] = React.useState<FollowUpTab>(() => (props.initialTab && tabs.indexOf(props.initialTab) >= 0 ? props.initialTab : 'overview'));
+  const tabBase = useId('mpk-followup-tab');
+
+  let panel: JSX.Element;
+  switch (tab) {
+    case 'tasks':
+      panel = <TasksTab board={board} meetings={meetings} />;
+      break;
+    case 'mine':
+      panel = <MyTasks tasks={myTasks} />;
+      break;
+    case 'report':
+      panel = <ReportTab since={data.since} overdue={overdue} taskDelta={data.edits.statusDelta} edits={data.edits} meetings={meetings} />;
+      break;
+    default:
+      panel = <OverviewTab since={data.since} onCompare={(since) => data.reload(since)} overdue={overdue} taskDelta={data.edits.statusDelta} busy={data.status === 'loading'} />;
+  }
+
+  return (
+    <FollowUpContext.Provider value={context}>
+      {view.schema.needsUpgrade && view.isSiteOwner && (
+        <ProvisionSitePanel schema={view.schema} isSiteOwner={view.isSiteOwner} note={s.notProvisionedNote} onProvisioned={() => data.reload()} />
+      )}
+      {data.status === 'error' && <DataErrorMessage error={data.error} title={s.loadFailedTitle} onRetry={() => data.reload()} />}
+      {view.canManageTasks ? (
+        <>
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as FollowUpTab)} aria-label={s.tabs.label} className={styles.tabs}>
+            {tabs.map((value) => (
+              <Tab key={value} value={value} id={`${tabBase}-${value}`} aria-controls={`${tabBase}-${value}-panel`}>
+                {s.tabs[value]}
+              </Tab>
+            ))}
+          </TabList>
+          {data.status === 'loading' && <Spinner size="tiny" label={s.loading} />}
+          <div role="tabpanel" id={`${tabBase}-${tab}-panel`} aria-labelledby={`${tabBase}-${tab}`} className={styles.panel}>
+            {panel}
+          </div>
+        </>
+      ) : (
+        <>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{s.employeeNote}</MessageBarBody>
+          </MessageBar>
+          <MyTasks tasks={myTasks} />
+        </>
+      )}
+      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
+        {message}
+      </div>
+    </FollowUpContext.Provider>
+  );
+}
+
+/** Loads the view (one call) and shows loading, failure, "Klargør site" or the surface. */
+function FollowUpSurface(props: IFollowUpAppProps): JSX.Element {
+  const strings = useStrings();
+  const styles = useAppStyles();
+  const s = strings.followUp;
+  const [now] = React.useState(() => props.now || new Date());
+  const pageSize = props.pageSize || 50;
+  const data = useFollowUpData({ now, pageSize });
+  const titleId = useId('mpk-followup-title');
+
+  let body: JSX.Element;
+  if (!data.view) {
+    body =
+      data.status === 'error' ? (
+        <DataErrorMessage error={data.error} title={s.loadFailedTitle} onRetry={() => data.reload()} />
+      ) : (
+        <Spinner label={s.loading} />
+      );
+  } else if (!data.view.schema.provisioned) {
+    body = (
+      <>
+        <Text as="p" block>{s.explanation}</Text>
+        <ProvisionSitePanel schema={data.view.schema} isSiteOwner={data.view.isSiteOwner} note={s.notProvisionedNote} onProvisioned={() => data.reload()} />
+      </>
+    );
+  } else {
+    body = <FollowUpLoaded {...props} data={data} view={data.view} now={now} pageSize={pageSize} />;
+  }
+
+  return (
+    <section className={styles.root} aria-labelledby={titleId}>
+      <Title2 as="h2" id={titleId} className={styles.heading}>
+        {s.webPartTitle}
+      </Title2>
+      <ErrorBoundary>{body}</ErrorBoundary>
+    </section>
+  );
+}
+
+/**
+ * "Opfølgning" — the chefgruppe's overview (units × ambitions), follow-up tasks, "Mine opgaver" and
+ * the status report; everyone else sees their own tasks. SharePoint web part and Teams personal app.
+ */
+export function FollowUpApp(props: IFollowUpAppProps): JSX.Element {
+  return <FollowUpSurface {...props} />;
 }

@@ -1,9 +1,313 @@
 import * as React from 'react';
-import { SurfaceIntro } from '../shell/SurfaceIntro';
-import { useStrings } from '../shell/strings';
+import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import type { IPlan } from '../../domain/model';
+import type { IPlanView, IUnitItem } from '../../data/repositories/types';
+import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { useLocale } from '../shell/locale';
+import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
+import { useServices } from '../shell/services';
+import { fill, useStrings } from '../shell/strings';
+import { CreatePlanForm } from './CreatePlanForm';
+import { initiativeIdFromSearch, parseInitiativeId } from './deepLink';
+import type { IPlanAppProps } from './PlanApp.types';
+import { PlanView } from './PlanView';
+import { isLeaderOf, rememberedUnitId, rememberUnitId, unitForChannel, withChannel, type PlanHost } from './unitChoice';
+import { UnitPicker } from './UnitPicker';
+import { usePlanView, withPlan, withUnit } from './usePlanView';
 
-/** The "Ambitionsplan" web part and Teams channel tab. */
-export function PlanApp(): JSX.Element {
-  const strings = useStrings();
-  return <SurfaceIntro title={strings.plan.webPartTitle} explanation={strings.plan.explanation} />;
+export type { IPlanAppProps, IPlanTeamsContext } from './PlanApp.types';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalL,
+    minWidth: 0,
+    '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  subtitle: { color: tokens.colorNeutralForeground2 },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  panelHeading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  // Visually hidden but read by screen readers.
+  live: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0, 0, 0, 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+});
+
+/**
+ * "Ambitionsplan" — the unit's plan as a SharePoint web part, a Teams channel tab and the Teams
+ * personal app. The first view is one call (`loadPlanView`, one `$batch`).
+ */
+export function PlanApp(props: IPlanAppProps): JSX.Element {
+  return (
+    <ErrorBoundary>
+      <PlanSurface {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function initialUnitId(host: PlanHost, props: IPlanAppProps): number | undefined {
+  if (props.unitId !== undefined) return props.unitId;
+  return rememberedUnitId(host, props.teams?.channelId);
+}
+
+function PlanSurface(props: IPlanAppProps): JSX.Element {
+  const services = useServices();
+  const allStrings = useStrings();
+  const strings = allStrings.plan;
+  const locale = useLocale();
+  const styles = useStyles();
+  const host: PlanHost = props.host ?? 'sharepoint';
+  const channelId = host === 'teams-channel' ? props.teams?.channelId : undefined;
+  const now = React.useMemo(() => props.now ?? (() => new Date()), [props.now]);
+  const [unitId, setUnitId] = React.useState<number | undefined>(() => initialUnitId(host, props));
+  const [choosing, setChoosing] = React.useState(false);
+  const [mapping, setMapping] = React.useState<{ busy: boolean; error?: unknown }>({ busy: false });
+  const [announcement, setAnnouncement] = React.useState('');
+  const { state, reload, patch } = usePlanView(unitId);
+
+  // The property pane's unit wins whenever it changes.
+  React.useEffect(() => {
+    if (props.unitId !== undefined) setUnitId(props.unitId);
+  }, [props.unitId]);
+
+  const announce = React.useCallback((message: string) => setAnnouncement(message), []);
+  const provisioned = (): void => {
+    // The panel's own report unmounts with the reload: say it in the status line as well.
+    announce(allStrings.siteSetup.doneTitle);
+    reload();
+  };
+
+  const linkedInitiativeId = React.useMemo(
+    () =>
+      parseInitiativeId(props.teams?.subPageId) ??
+      props.initiativeId ??
+      (host === 'sharepoint' && typeof window !== 'undefined' ? initiativeIdFromSearch(window.location.search) : undefined),
+    [props.teams?.subPageId, props.initiativeId, host]
+  );
+
+  const view = state.status === 'ready' ? state.view : undefined;
+
+  // A channel tab follows the Units list: a channel mapped there wins over this browser's memory
+  // (which only stands in when the list could not be changed by the person who set the tab up).
+  const channelUnit = view && channelId && props.unitId === undefined ? unitForChannel(view.units, channelId) : undefined;
+  React.useEffect(() => {
+    if (channelUnit && channelUnit.id !== unitId) {
+      rememberUnitId('teams-channel', channelId, channelUnit.id);
+      setUnitId(channelUnit.id);
+    }
+  }, [channelUnit, unitId, channelId]);
+
+  const chooseUnit = (unit: IUnitItem): void => {
+    rememberUnitId(host, channelId, unit.id);
+    if (host === 'sharepoint') props.onUnitChange?.(unit.id as number);
+    setChoosing(false);
+    setUnitId(unit.id);
+    announce(fill(strings.unit.chosen, { unit: unit.name }));
+  };
+
+  const mapChannel = async (unit: IUnitItem, units: readonly IUnitItem[]): Promise<void> => {
+    if (!channelId) return;
+    setMapping({ busy: true });
+    // Remembered here at once, so the tab works even if the Units list may not be changed by this person.
+    rememberUnitId('teams-channel', channelId, unit.id);
+    let error: unknown;
+    try {
+      const previous = unitForChannel(units, channelId);
+      if (previous && previous.id !== unit.id) {
+        await services.units.update(previous, { ...previous, teamsChannelId: undefined, teamsChannelName: undefined, teamsTeamId: undefined });
+      }
+      const saved = await services.units.update(unit, withChannel(unit, { channelId, channelName: props.teams?.channelName, teamId: props.teams?.teamId }));
+      patch((v) => withUnit(v, saved));
+      announce(fill(strings.unit.channelSaved, { unit: unit.name }));
+    } catch (e) {
+      error = e;
+    }
+    setMapping({ busy: false, error });
+    setChoosing(false);
+    setUnitId(unit.id);
+  };
+
+  const heading = (unitName?: string): JSX.Element => (
+    <h2 id="mpk-plan-title" className={styles.title}>
+      {unitName ? fill(strings.titleWithUnit, { unit: unitName }) : strings.webPartTitle}
+    </h2>
+  );
+
+  let body: JSX.Element;
+  let unitName: string | undefined;
+  if (state.status === 'loading' || (channelUnit && channelUnit.id !== unitId)) {
+    body = <Spinner label={strings.loading} />;
+  } else if (state.status === 'failed') {
+    body = <DataErrorMessage error={state.error} title={strings.loadFailedTitle} onRetry={reload} />;
+  } else {
+    const v = state.view;
+    const canConfigure = v.permissions.isSiteOwner || v.permissions.canEditPlan || isLeaderOf(services.user.id, v.units);
+    if (!v.schema.provisioned) {
+      body = (
+        <div className={styles.panel}>
+          <Text>{strings.explanation}</Text>
+          <ProvisionSitePanel schema={v.schema} isSiteOwner={v.permissions.isSiteOwner} note={strings.notProvisionedNote} onProvisioned={provisioned} />
+        </div>
+      );
+    } else if (host === 'teams-channel' && (choosing || unitId === undefined)) {
+      body = (
+        <section className={styles.panel} aria-labelledby="mpk-plan-setup">
+          <h3 id="mpk-plan-setup" className={styles.panelHeading}>
+            {strings.unit.channelSetupTitle}
+          </h3>
+          {canConfigure ? (
+            <>
+              <Text>{fill(strings.unit.channelSetupExplanation, { channel: props.teams?.channelName || strings.unit.thisChannel })}</Text>
+              <UnitPicker
+                units={v.units}
+                channelId={channelId}
+                selectedId={choosing ? unitId : undefined}
+                submitLabel={strings.unit.channelSetupSave}
+                busy={mapping.busy}
+                onPick={(unit) => void mapChannel(unit, v.units)}
+                onCancel={choosing ? () => setChoosing(false) : undefined}
+              />
+            </>
+          ) : (
+            <Text>{strings.unit.channelNotMappedNote}</Text>
+          )}
+        </section>
+      );
+    } else if (host === 'teams-personal' && (choosing || unitId === undefined)) {
+      body = (
+        <section className={styles.panel} aria-labelledby="mpk-plan-setup">
+          <h3 id="mpk-plan-setup" className={styles.panelHeading}>
+            {strings.unit.personalTitle}
+          </h3>
+          <Text>{strings.unit.personalExplanation}</Text>
+          <UnitPicker
+            units={v.units}
+            selectedId={choosing ? unitId : undefined}
+            submitLabel={strings.unit.show}
+            onPick={chooseUnit}
+            onCancel={choosing ? () => setChoosing(false) : undefined}
+          />
+        </section>
+      );
+    } else if (host === 'sharepoint' && (unitId === undefined || (choosing && v.permissions.isSiteOwner))) {
+      body = (
+        <section className={styles.panel} aria-labelledby="mpk-plan-setup">
+          <h3 id="mpk-plan-setup" className={styles.panelHeading}>
+            {strings.unit.sharePointMissingTitle}
+          </h3>
+          <Text>{strings.unit.sharePointMissingNote}</Text>
+          {v.permissions.isSiteOwner && (
+            <>
+              <Text>{strings.unit.sharePointOwnerPick}</Text>
+              <UnitPicker units={v.units} submitLabel={strings.unit.show} onPick={chooseUnit} />
+            </>
+          )}
+        </section>
+      );
+    } else if (!v.unit) {
+      body = (
+        <section className={styles.panel} aria-labelledby="mpk-plan-setup">
+          <h3 id="mpk-plan-setup" className={styles.panelHeading}>
+            {strings.unit.unknownUnitTitle}
+          </h3>
+          <Text>{strings.unit.unknownUnit}</Text>
+          {(host !== 'sharepoint' ? host === 'teams-personal' || canConfigure : v.permissions.isSiteOwner) && (
+            <UnitPicker
+              units={v.units}
+              channelId={channelId}
+              submitLabel={host === 'teams-channel' ? strings.unit.channelSetupSave : strings.unit.show}
+              busy={mapping.busy}
+              onPick={(unit) => (host === 'teams-channel' ? void mapChannel(unit, v.units) : chooseUnit(unit))}
+            />
+          )}
+        </section>
+      );
+    } else {
+      unitName = v.unit.name;
+      const canChangeUnit = host === 'teams-personal' || (host === 'teams-channel' && props.unitId === undefined && canConfigure);
+      body = (
+        <>
+          {v.schema.needsUpgrade && v.permissions.isSiteOwner && (
+            <ProvisionSitePanel schema={v.schema} isSiteOwner note={strings.notProvisionedNote} onProvisioned={provisioned} />
+          )}
+          {v.plan ? (
+            <PlanView
+              view={v}
+              plan={v.plan}
+              patch={patch}
+              host={host}
+              locale={locale}
+              now={now}
+              announce={announce}
+              teams={props.teams}
+              linkToInitiative={props.linkToInitiative}
+              linkedInitiativeId={linkedInitiativeId}
+              onChangeUnit={canChangeUnit ? () => setChoosing(true) : undefined}
+            />
+          ) : (
+            <NoPlan view={v} unit={v.unit} patch={patch} locale={locale} now={now} announce={announce} />
+          )}
+        </>
+      );
+    }
+  }
+
+  return (
+    <section className={styles.root} aria-labelledby="mpk-plan-title">
+      {heading(unitName)}
+      {mapping.error !== undefined && (
+        <DataErrorMessage error={mapping.error} title={strings.unit.channelMappingNotSaved} onDismiss={() => setMapping({ busy: false })} />
+      )}
+      {body}
+      <div role="status" aria-live="polite" aria-atomic="true" className={styles.live}>
+        {announcement}
+      </div>
+    </section>
+  );
+}
+
+/** Props of {@link NoPlan}. */
+interface INoPlanProps {
+  view: IPlanView;
+  unit: IUnitItem;
+  patch(change: (view: IPlanView) => IPlanView): void;
+  locale: 'da-DK' | 'en-US';
+  now(): Date;
+  announce(message: string): void;
+}
+
+/** The unit has no plan yet: leaders create it; everybody else is told it will come. */
+function NoPlan(props: INoPlanProps): JSX.Element {
+  const strings = useStrings().plan.create;
+  const styles = useStyles();
+  return (
+    <section className={styles.panel} aria-labelledby="mpk-plan-create">
+      <h3 id="mpk-plan-create" className={styles.panelHeading}>
+        {strings.noPlanTitle}
+      </h3>
+      {props.view.permissions.canEditPlan ? (
+        <CreatePlanForm
+          unit={props.unit}
+          locale={props.locale}
+          now={props.now}
+          announce={props.announce}
+          onCreated={(plan: IPlan) => props.patch((v) => withPlan(v, plan))}
+        />
+      ) : (
+        <Text>{strings.noPlanReader}</Text>
+      )}
+    </section>
+  );
 }

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { LocaleProvider } from './locale';
 import { StringsContext } from './strings';
 import { themeFor, type ThemeKind } from './theme';
 
@@ -27,7 +28,9 @@ export function MpkRoot(props: IMpkRootProps): JSX.Element {
   const locale = props.locale ?? 'da-DK';
   return (
     <FluentProvider theme={themeFor(props.theme ?? 'light')} className={styles.root} lang={locale}>
-      <StringsContext.Provider value={props.strings}>{props.children}</StringsContext.Provider>
+      <LocaleProvider locale={locale}>
+        <StringsContext.Provider value={props.strings}>{props.children}</StringsContext.Provider>
+      </LocaleProvider>
     </FluentProvider>
   );
 }

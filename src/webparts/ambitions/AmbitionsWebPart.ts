@@ -1,22 +1,62 @@
 import * as React from 'react';
-import { type IPropertyPaneConfiguration, PropertyPaneSlider, PropertyPaneToggle } from '@microsoft/sp-property-pane';
+import {
+  type IPropertyPaneConfiguration,
+  type IPropertyPaneField,
+  PropertyPaneCheckbox,
+  PropertyPaneLabel,
+  PropertyPaneSlider,
+  PropertyPaneToggle,
+} from '@microsoft/sp-property-pane';
 import * as strings from 'MpkStrings';
+import { AMBITIONS } from '../../domain/ambitions';
+import type { IUnitItem } from '../../data/repositories/types';
 import { AmbitionsApp } from '../../ui/ambitions/AmbitionsApp';
 import { MpkWebPartBase } from '../MpkWebPartBase';
+import { tickedKeys } from '../propertyFilters';
 
 /** Properties an editor sets on "Ambitioner og hverdagshistorier". */
 export interface IAmbitionsWebPartProps {
   showAmbitions: boolean;
   pageSize: number;
+  /** Ticked ambitions by key (none ticked: all). */
+  ambitionFilter?: Record<string, boolean>;
+  /** Ticked units by id (none ticked: all). */
+  unitFilter?: Record<string, boolean>;
 }
 
 /** Intranet web part: the five ambitions, the story feed and "Egne noter". */
 export default class AmbitionsWebPart extends MpkWebPartBase<IAmbitionsWebPartProps> {
+  private units: IUnitItem[] | undefined;
+  private unitsFailed = false;
+
   protected renderApp(): React.ReactElement {
-    return React.createElement(AmbitionsApp, { showAmbitions: this.properties.showAmbitions });
+    return React.createElement(AmbitionsApp, {
+      showAmbitions: this.properties.showAmbitions !== false,
+      pageSize: this.properties.pageSize || 10,
+      ambitionKeys: tickedKeys(this.properties.ambitionFilter),
+      unitIds: tickedKeys(this.properties.unitFilter).map(Number),
+    });
+  }
+
+  // The units are read when the editor opens the pane, never on the page's first view.
+  protected onPropertyPaneConfigurationStart(): void {
+    if (this.units || this.unitsFailed) return;
+    this.services.units.list().then(
+      (units) => {
+        this.units = units;
+        this.context.propertyPane.refresh();
+      },
+      () => {
+        this.unitsFailed = true;
+        this.context.propertyPane.refresh();
+      }
+    );
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    const unitFields: IPropertyPaneField<unknown>[] = this.units
+      ? this.units.map((unit) => PropertyPaneCheckbox(`unitFilter.${unit.id}`, { text: unit.name }))
+      : [PropertyPaneLabel('unitsState', { text: this.unitsFailed ? strings.propertyPane.unitsUnavailable : strings.propertyPane.unitsLoading })];
     return {
       pages: [
         {
@@ -28,6 +68,17 @@ export default class AmbitionsWebPart extends MpkWebPartBase<IAmbitionsWebPartPr
                 PropertyPaneToggle('showAmbitions', { label: strings.propertyPane.showAmbitionsLabel }),
                 PropertyPaneSlider('pageSize', { label: strings.propertyPane.pageSizeLabel, min: 5, max: 50, step: 5 }),
               ],
+            },
+            {
+              groupName: strings.propertyPane.ambitionsGroup,
+              groupFields: [
+                PropertyPaneLabel('ambitionHelp', { text: strings.propertyPane.filterHelp }),
+                ...AMBITIONS.map((a) => PropertyPaneCheckbox(`ambitionFilter.${a.key}`, { text: a.title })),
+              ],
+            },
+            {
+              groupName: strings.propertyPane.unitsGroup,
+              groupFields: [PropertyPaneLabel('unitHelp', { text: strings.propertyPane.filterHelp }), ...unitFields],
             },
           ],
         },

@@ -1,18 +1,65 @@
 import * as React from 'react';
-import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration, type IPropertyPaneDropdownOption, PropertyPaneDropdown } from '@microsoft/sp-property-pane';
 import * as strings from 'MpkStrings';
 import { PlanApp } from '../../ui/plan/PlanApp';
 import { MpkWebPartBase } from '../MpkWebPartBase';
 
-/** Properties of "Ambitionsplan": on SharePoint the unit comes from here. */
+/** Properties of "Ambitionsplan": on SharePoint (and a Teams tab configured through the pane) the unit. */
 export interface IPlanWebPartProps {
-  unitKey: string;
+  unitId?: number;
 }
+
+/** The query-string parameter of a SharePoint deep link to one initiative. */
+const INITIATIVE_PARAM = 'mpkInitiative';
+/** The unit to show, when "Opfølgning" links to this page from its overview. */
+const UNIT_PARAM = 'mpkUnit';
 
 /** The unit's ambition plan: SharePoint web part, Teams channel tab and personal app. */
 export default class PlanWebPart extends MpkWebPartBase<IPlanWebPartProps> {
+  private unitOptions: IPropertyPaneDropdownOption[] | undefined;
+
   protected renderApp(): React.ReactElement {
-    return React.createElement(PlanApp);
+    const query = new URLSearchParams(window.location.search);
+    const initiative = Number(query.get(INITIATIVE_PARAM));
+    const linkedUnit = Number(query.get(UNIT_PARAM));
+    const teams = this.teams;
+    return React.createElement(PlanApp, {
+      host: this.host,
+      unitId: (this.host === 'sharepoint' && linkedUnit > 0 ? linkedUnit : this.properties.unitId) || undefined,
+      teams: teams && {
+        channelId: teams.channelId,
+        channelName: teams.channelName,
+        teamId: teams.teamId,
+        subPageId: teams.subPageId,
+        entityId: teams.entityId,
+        shareDeepLink: teams.shareDeepLink,
+      },
+      initiativeId: initiative > 0 ? initiative : undefined,
+      linkToInitiative: (id: number) => {
+        const url = new URL(window.location.href);
+        url.searchParams.set(INITIATIVE_PARAM, String(id));
+        return url.toString();
+      },
+      onUnitChange: (unitId: number) => {
+        this.properties.unitId = unitId;
+        this.render();
+      },
+    });
+  }
+
+  // Units are read when the editor opens the pane, never on the page's first view.
+  protected onPropertyPaneConfigurationStart(): void {
+    if (this.unitOptions) return;
+    this.services.units.list().then(
+      (units) => {
+        this.unitOptions = units.map((unit) => ({ key: unit.id as number, text: unit.name }));
+        this.context.propertyPane.refresh();
+      },
+      () => {
+        this.unitOptions = [];
+        this.context.propertyPane.refresh();
+      }
+    );
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
@@ -23,7 +70,13 @@ export default class PlanWebPart extends MpkWebPartBase<IPlanWebPartProps> {
           groups: [
             {
               groupName: strings.propertyPane.settingsGroup,
-              groupFields: [PropertyPaneTextField('unitKey', { label: strings.propertyPane.unitLabel })],
+              groupFields: [
+                PropertyPaneDropdown('unitId', {
+                  label: strings.propertyPane.unitLabel,
+                  options: this.unitOptions ?? [],
+                  disabled: !this.unitOptions || this.unitOptions.length === 0,
+                }),
+              ],
             },
           ],
         },

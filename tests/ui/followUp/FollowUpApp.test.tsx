@@ -1,15 +1,199 @@
-import * as React from 'react';
-import { screen } from '@testing-library/react';
-import { FollowUpApp } from '../../../src/ui/followUp/FollowUpApp';
-import { renderInShell } from '../../support/render';
+import '@testing-library/jest-dom';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DataError } from '../../../src/data/errors';
+import { CHEF, EMPLOYEE, englishStrings, fakeFor, LEADER, NOW, renderFollowUp } from './fixtures';
+
+// Typing into Fluent inputs in jsdom is slow on a shared machine.
+jest.setTimeout(30000);
+
+beforeEach(() => {
+  window.localStorage.clear();
+  // The last follow-up meeting: the trend compares with 1 February.
+  window.localStorage.setItem('mpk:followUp:since', '2026-02-01');
+});
 
 describe('FollowUpApp', () => {
-  describe('before the follow-up lists exist', () => {
-    it('shows its title and explains what the chefgruppe will find here', () => {
-      renderInShell(<FollowUpApp />, 'dark');
-      const region = screen.getByRole('region', { name: 'Opfølgning' });
-      expect(region).toHaveTextContent(/chefgruppen overblik/);
+  describe('on its first view', () => {
+    it('reads everything with exactly one loadFollowUpView call for the signed-in user', async () => {
+      const services = fakeFor();
+      const load = jest.spyOn(services.views, 'loadFollowUpView');
+      renderFollowUp(services);
+      expect(await screen.findByRole('table', { name: /Hvor hver enhed står/ })).toBeInTheDocument();
+      expect(services.calls).toEqual(['views.loadFollowUpView']);
+      expect(load).toHaveBeenCalledWith({ userId: CHEF.id, since: '2026-02-01', now: NOW, pageSize: 50 });
+    });
+
+    it('shows the matrix as a table with units as row headers and ambitions as column headers', async () => {
+      renderFollowUp(fakeFor(), { planUrl: (id) => `https://intranet/plan?unit=${id}` });
+      const table = await screen.findByRole('table', { name: /Hvor hver enhed står/ });
+      const columns = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+      expect(columns).toEqual(['Enhed', 'Mod og stolthed', 'Viden og faglighed', 'Sammenhæng og samarbejde', 'Tillid og ansvar i ledelse', 'Gode rammer']);
+      const rows = within(table).getAllByRole('rowheader').map((h) => h.textContent);
+      expect(rows).toEqual(['Læring og Trivsel', 'Økonomi']);
+      const link = within(table).getByRole('link', { name: /Læring og Trivsel – åbn enhedens ambitionsplan/ });
+      expect(link).toHaveAttribute('href', 'https://intranet/plan?unit=1');
+    });
+
+    it('says relevance, initiatives, newest health and trend in words in each cell (not colour alone)', async () => {
+      renderFollowUp(fakeFor());
+      const table = await screen.findByRole('table', { name: /Hvor hver enhed står/ });
+      const learning = within(table).getByRole('rowheader', { name: 'Læring og Trivsel' }).closest('tr') as HTMLElement;
+      const cells = within(learning).getAllByRole('cell');
+      // Mod og stolthed: high, two initiatives, newest check-in yellow (5 March), worse than 1 February.
+      expect(cells[0]).toHaveTextContent('Relevans: Høj');
+      expect(cells[0]).toHaveTextContent('2 indsatser · 2 aktive');
+      expect(cells[0]).toHaveTextContent('Vurdering: Gul');
+      expect(cells[0]).toHaveTextContent('Udvikling: Dårligere');
+      // Viden og faglighed: the one initiative was stopped — no health.
+      expect(cells[1]).toHaveTextContent('Relevans: Middel');
+      expect(cells[1]).toHaveTextContent('1 indsats · 0 aktive');
+      expect(cells[1]).toHaveTextContent('Ingen vurdering endnu');
+      expect(cells[2]).toHaveTextContent('Relevans: Ikke vurderet');
+      expect(cells[4]).toHaveTextContent('Relevans: Ikke relevant');
+    });
+
+    it('says "Ingen gældende plan" for a unit without a plan for this year', async () => {
+      const services = fakeFor();
+      services.data.units.push({ id: 3, clientKey: 'ny', name: 'Ny enhed', kind: 'staff', leaderIds: [], order: 3 });
+      renderFollowUp(services);
+      const table = await screen.findByRole('table', { name: /Hvor hver enhed står/ });
+      const row = within(table).getByRole('rowheader', { name: 'Ny enhed' }).closest('tr') as HTMLElement;
+      expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(Array(5).fill('Ingen gældende plan'));
+    });
+
+    it('counts initiatives by status, overdue tasks, stopped initiatives with their reason and stories per ambition', async () => {
+      renderFollowUp(fakeFor());
+      await screen.findByRole('table', { name: /Hvor hver enhed står/ });
+      const value = (group: string, label: string): string | null | undefined =>
+        within(screen.getByRole('region', { name: group })).getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
+      expect(value('Indsatser efter status', 'I gang')).toBe('1');
+      expect(value('Indsatser efter status', 'Planlagt')).toBe('1');
+      expect(value('Indsatser efter status', 'Stoppet')).toBe('1');
+      expect(value('Opfølgningsopgaver efter status', 'Åben')).toBe('1');
+      expect(value('Opfølgningsopgaver efter status', 'Afsluttet')).toBe('1');
+      expect(value('Opfølgningsopgaver efter status', 'Forfaldne opgaver')).toBe('1');
+      const stopped = screen.getByRole('region', { name: /Stoppede indsatser – og hvorfor \(1\)/ });
+      expect(stopped).toHaveTextContent('Papirløse møder');
+      expect(stopped).toHaveTextContent('Det gav ikke mere tid til børnene.');
+      const stories = screen.getByRole('region', { name: 'Hverdagshistorier pr. ambition' });
+      expect(within(stories).getByText('Mod og stolthed', { selector: 'dt' }).nextElementSibling).toHaveTextContent('2');
+      expect(within(stories).getByText('Viden og faglighed', { selector: 'dt' }).nextElementSibling).toHaveTextContent('0');
+    });
+
+    it('lists the overdue tasks with their week number', async () => {
+      renderFollowUp(fakeFor());
+      const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (1)' });
+      expect(overdue).toHaveTextContent('Følg op på trivselsmålingen');
+      expect(overdue).toHaveTextContent('Frist 02.03.2026 (uge 10)');
+      expect(overdue).toHaveTextContent('Forfalden – uge 10');
+      expect(overdue).toHaveTextContent('Ansvarlig: Leder · Læring og Trivsel');
+    });
+
+    it('shows the ten most overdue tasks first and the rest on request, so a long list never renders at once', async () => {
+      const services = fakeFor();
+      for (let i = 0; i < 11; i++) {
+        services.data.tasks.push({ id: 100 + i, clientKey: `late-${i}`, title: `Sen opgave ${i}`, unitId: 1, ambitionKey: 'gode-rammer', assigneeId: 9, dueDate: `2026-02-${String(10 + i).padStart(2, '0')}`, status: 'open' });
+      }
+      const user = userEvent.setup();
+      renderFollowUp(services);
+      const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (12)' });
+      expect(within(overdue).getAllByRole('listitem')).toHaveLength(10);
+      expect(within(overdue).getAllByRole('listitem')[0]).toHaveTextContent('Sen opgave 0');
+      await act(async () => {
+        await user.click(within(overdue).getByRole('button', { name: 'Vis alle 12' }));
+      });
+      expect(within(overdue).getAllByRole('listitem')).toHaveLength(12);
+      expect(within(overdue).getByRole('button', { name: 'Vis færre' })).toHaveAttribute('aria-expanded', 'true');
+    });
+
+    it('compares with another date only when asked, with one more view call', async () => {
+      const services = fakeFor();
+      const load = jest.spyOn(services.views, 'loadFollowUpView');
+      const user = userEvent.setup();
+      renderFollowUp(services);
+      await screen.findByRole('table', { name: /Hvor hver enhed står/ });
+      const since = screen.getByLabelText('Udvikling siden');
+      await act(async () => {
+        await user.clear(since);
+        await user.type(since, '2026-03-06');
+        await user.click(screen.getByRole('button', { name: 'Sammenlign' }));
+      });
+      await waitFor(() => expect(services.calls).toEqual(['views.loadFollowUpView', 'views.loadFollowUpView']));
+      expect(load).toHaveBeenLastCalledWith(expect.objectContaining({ since: '2026-03-06' }));
+      expect(window.localStorage.getItem('mpk:followUp:since')).toBe('2026-03-06');
+    });
+  });
+
+  describe('in English', () => {
+    it('uses the English strings, labels and date format', async () => {
+      renderFollowUp(fakeFor(), {}, { strings: englishStrings(), tag: 'en-US' });
+      const table = await screen.findByRole('table', { name: /Where each unit stands/ });
+      expect(within(table).getAllByRole('cell')[0]).toHaveTextContent('Relevance: High');
+      expect(within(table).getAllByRole('cell')[0]).toHaveTextContent('Trend: Worse');
+      const overdue = screen.getByRole('region', { name: 'Overdue tasks (1)' });
+      expect(overdue).toHaveTextContent('Due 03/02/2026 (week 10)');
+      expect(overdue).toHaveTextContent('Overdue – week 10');
+      expect(screen.getByRole('tab', { name: 'My tasks' })).toBeInTheDocument();
+    });
+  });
+
+  describe('for someone outside the chefgruppe', () => {
+    it('shows only "Mine opgaver" and a Danish note that the overview is for the chefgruppe', async () => {
+      renderFollowUp(fakeFor({ user: EMPLOYEE, canManageTasks: false }));
+      expect(await screen.findByRole('heading', { name: 'Mine opgaver' })).toBeInTheDocument();
+      expect(screen.getByText(/Overblikket, opgavetavlen og statusrapporten er for chefgruppen/)).toBeInTheDocument();
+      expect(screen.getByText('Du har ingen opfølgningsopgaver lige nu.')).toBeInTheDocument();
+      expect(screen.queryByRole('tablist')).toBeNull();
       expect(screen.queryByRole('table')).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Ny opgave' })).toBeNull();
+      expect(screen.queryByText('Følg op på trivselsmålingen')).toBeNull();
+    });
+
+    it('shows a leader their own tasks only, even with initialTab asking for the overview', async () => {
+      renderFollowUp(fakeFor({ user: LEADER, canManageTasks: false }), { initialTab: 'overview' });
+      expect(await screen.findByRole('heading', { name: 'Åbne opgaver (1)' })).toBeInTheDocument();
+      expect(screen.getByText('Følg op på trivselsmålingen')).toBeInTheDocument();
+      expect(screen.queryByText('Budgetmodellen til direktionen')).toBeNull();
+      expect(screen.queryByRole('table')).toBeNull();
+    });
+  });
+
+  describe('when the lists do not exist yet', () => {
+    it('explains the surface and tells a reader who is not a site owner that an administrator prepares the site', async () => {
+      renderFollowUp(fakeFor({ provisioned: false }));
+      expect(await screen.findByText(/Opfølgningen vises, når en administrator har klargjort listerne/)).toBeInTheDocument();
+      expect(screen.getByText(/chefgruppen overblik over, hvor hver enhed står/)).toBeInTheDocument();
+      expect(screen.queryByRole('table')).toBeNull();
+    });
+  });
+
+  describe('when the view cannot be read', () => {
+    it('shows the data layer\'s Danish message and reads again on "Prøv igen"', async () => {
+      const services = fakeFor();
+      services.failNext('views.loadFollowUpView', new DataError('network'));
+      const user = userEvent.setup();
+      renderFollowUp(services);
+      expect(await screen.findByText(/Der er ingen forbindelse til SharePoint/)).toBeInTheDocument();
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Prøv igen' }));
+      });
+      expect(await screen.findByRole('table', { name: /Hvor hver enhed står/ })).toBeInTheDocument();
+      expect(services.calls).toEqual(['views.loadFollowUpView', 'views.loadFollowUpView']);
+    });
+  });
+
+  describe('with bad data from the server', () => {
+    it('renders unknown choice values and missing fields instead of crashing', async () => {
+      const services = fakeFor();
+      services.data.tasks.push({ id: 50, clientKey: 'bad', title: 'Mærkelig opgave', unitId: 99, assigneeId: 8, dueDate: 'ikke-en-dato', status: 'venter' as never });
+      services.data.checkIns.push({ id: 60, clientKey: 'bad-c', initiativeId: 4, health: 'lilla' as never, progress: 0, date: '2026-03-08' });
+      renderFollowUp(services, { initialTab: 'mine' });
+      expect(await screen.findByText('Mærkelig opgave')).toBeInTheDocument();
+      const card = screen.getByText('Mærkelig opgave').closest('li') as HTMLElement;
+      expect(card).toHaveTextContent('Ingen frist');
+      expect(card).toHaveTextContent('Ukendt enhed');
+      expect(card).toHaveTextContent('Status: venter');
     });
   });
 });

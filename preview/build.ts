@@ -1,0 +1,39 @@
+import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '..');
+
+/** esbuild plugin: `mpk-loc:<locale>` → the AMD loc file as an ES module (SharePoint loads the same file). */
+const locPlugin: esbuild.Plugin = {
+  name: 'mpk-loc',
+  setup(build) {
+    build.onResolve({ filter: /^mpk-loc:/ }, (args) => ({
+      path: path.join(root, 'src/loc', `${args.path.slice('mpk-loc:'.length)}.js`),
+      namespace: 'mpk-loc',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'mpk-loc' }, (args) => ({
+      contents: `let strings;\nfunction define(deps, factory) { strings = factory(); }\n${fs.readFileSync(args.path, 'utf8')}\nexport default strings;`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** Bundles the preview page (the real components plus the stand-ins) into `preview/dist/preview.js`. */
+export async function buildPreview(): Promise<string> {
+  const outfile = path.join(root, 'preview/dist/preview.js');
+  await esbuild.build({
+    entryPoints: [path.join(root, 'preview/main.tsx')],
+    bundle: true,
+    outfile,
+    format: 'iife',
+    target: 'es2020',
+    sourcemap: true,
+    minify: false,
+    jsx: 'transform',
+    define: { 'process.env.NODE_ENV': '"development"' },
+    plugins: [locPlugin],
+    logLevel: 'warning',
+  });
+  return outfile;
+}

@@ -1,0 +1,15 @@
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import danish from 'mpk-loc:da-dk';
+import english from 'mpk-loc:en-us';
+import { PreviewApp } from './PreviewApp';
+import type { IPreviewPageContext } from './pageContext';
+import { parsePreviewState, type PreviewLocale } from './previewState';
+
+const strings: Record<PreviewLocale, IMpkStrings> = { 'da-DK': danish, 'en-US': english };
+const context = (window as unknown as { __MPK_CONTEXT__: IPreviewPageContext }).__MPK_CONTEXT__;
+
+ReactDom.render(
+  <PreviewApp initial={parsePreviewState(window.location.search)} context={context} stringsFor={(locale) => strings[locale]} />,
+  document.getElementById('root')
+);

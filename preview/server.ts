@@ -1,0 +1,109 @@
+import * as fs from 'fs';
+import type { IncomingMessage, ServerResponse } from 'http';
+import * as path from 'path';
+import { createLocalSp } from '../localsp/client';
+import { seedDemo } from '../localsp/demo/seedDemo';
+import { startLocalSharePoint, type LocalSharePoint, type SiteHandle } from '../localsp/server';
+import { createServices } from '../src/data/services';
+import { buildPreview } from './build';
+import { previewChannelId, type IPreviewPageContext, type IPreviewUser } from './pageContext';
+
+const root = path.resolve(__dirname, '..');
+const ADMIN = 'admin@mpk.local';
+
+/** Options of {@link startPreviewServer}. */
+export interface IPreviewServerOptions {
+  /** 0 picks a free port. @default 4321 */
+  port?: number;
+  dataDir?: string;
+  /** @default 'demo' */
+  seed?: 'demo' | 'empty';
+  quiet?: boolean;
+  /** Skip bundling when a test run already did it. @default false */
+  skipBuild?: boolean;
+}
+
+/**
+ * The demo content for the preview: the product's own demo seed (through provisioning and the
+ * repositories), and every unit mapped to a Teams channel the preview can pretend to be
+ * (`&unit=<id>&host=teams-channel`).
+ */
+async function seedPreview(site: SiteHandle): Promise<void> {
+  await seedDemo(site.siteUrl);
+  const admin = await adminServices(site.siteUrl);
+  for (const unit of await admin.units.list()) {
+    if (unit.teamsChannelId || unit.id === undefined) continue;
+    await admin.units.update(unit, {
+      ...unit,
+      teamsChannelId: previewChannelId(unit.id),
+      teamsChannelName: `Ledergruppen – ${unit.name}`,
+    });
+  }
+}
+
+async function adminServices(siteUrl: string): Promise<ReturnType<typeof createServices>> {
+  const sp = createLocalSp(siteUrl, ADMIN);
+  const me = await sp.web.currentUser.select('Id', 'Email', 'Title')();
+  return createServices(sp, { id: me.Id, email: me.Email, displayName: me.Title });
+}
+
+/** The page context for every site user, read once at start (SharePoint renders it into each page). */
+async function readPageContext(server: LocalSharePoint): Promise<IPreviewPageContext> {
+  const sp = createLocalSp(server.siteUrl, ADMIN);
+  const users = await sp.web.siteUsers.select('Id', 'Email', 'Title')();
+  const list: IPreviewUser[] = users
+    .filter((u: { Email?: string }) => !!u.Email)
+    .map((u: { Id: number; Email: string; Title: string }) => ({ id: u.Id, email: u.Email.toLowerCase(), title: u.Title }));
+  const info = await fetch(`${server.siteUrl}/_api/contextinfo`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', Authorization: `Bearer ${ADMIN}` },
+  });
+  const { FormDigestValue } = (await info.json()) as { FormDigestValue: string };
+  return { siteUrl: server.siteUrl, formDigestValue: FormDigestValue, users: list };
+}
+
+function previewHandler(getContext: () => IPreviewPageContext | undefined) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    let body: Buffer;
+    let type: string;
+    if (pathname === '/' || pathname === '/index.html') {
+      const context = getContext();
+      if (!context) return false;
+      const html = fs
+        .readFileSync(path.join(root, 'preview/index.html'), 'utf8')
+        .replace('<!--MPK_CONTEXT-->', `<script>window.__MPK_CONTEXT__ = ${JSON.stringify(context).replace(/</g, '\\u003c')};</script>`);
+      body = Buffer.from(html, 'utf8');
+      type = 'text/html; charset=utf-8';
+    } else if (pathname === '/preview/preview.js' || pathname === '/preview/preview.js.map') {
+      body = fs.readFileSync(path.join(root, 'preview/dist', path.basename(pathname)));
+      type = pathname.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/json';
+    } else if (pathname === '/favicon.ico') {
+      body = fs.readFileSync(path.join(root, 'teamsapp/appPackage/color.png'));
+      type = 'image/png';
+    } else {
+      return false;
+    }
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return true;
+  };
+}
+
+/** The local SharePoint plus the preview page on one port: what `npm start` and the browser tests run. */
+export async function startPreviewServer(options: IPreviewServerOptions = {}): Promise<LocalSharePoint> {
+  if (!options.skipBuild) await buildPreview();
+  let context: IPreviewPageContext | undefined;
+  const server = await startLocalSharePoint({
+    port: options.port ?? 4321,
+    dataDir: options.dataDir,
+    seed: options.seed === 'empty' ? 'empty' : seedPreview,
+    quiet: options.quiet,
+    staticHandler: previewHandler(() => context),
+  });
+  context = await readPageContext(server);
+  // Reading the page context is the preview's business, not a web part's first view.
+  await fetch(`${server.url}/_local/requests/reset`, { method: 'POST' });
+  return server;
+}

@@ -1,0 +1,46 @@
+import * as React from 'react';
+import { makeStyles } from '@fluentui/react-components';
+
+/** Says something to screen readers without moving focus (saved, recognised, N stories shown). */
+export type Announce = (message: string) => void;
+
+const AnnounceContext = React.createContext<Announce>(() => undefined);
+
+const useStyles = makeStyles({
+  // Visually hidden, still read: the usual clip pattern.
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+});
+
+/** A polite live region for the surface below it; `useAnnounce()` writes to it. */
+export function AnnouncerProvider(props: { children?: React.ReactNode }): JSX.Element {
+  const styles = useStyles();
+  const [message, setMessage] = React.useState('');
+  const announce = React.useCallback<Announce>((text) => {
+    // Clearing first makes a repeated message be read again.
+    setMessage('');
+    window.setTimeout(() => setMessage(text), 50);
+  }, []);
+  return (
+    <AnnounceContext.Provider value={announce}>
+      {props.children}
+      <div role="status" aria-live="polite" aria-atomic="true" className={styles.hidden} data-testid="mpk-announcer">
+        {message}
+      </div>
+    </AnnounceContext.Provider>
+  );
+}
+
+/** The surface's announcer. */
+export function useAnnounce(): Announce {
+  return React.useContext(AnnounceContext);
+}

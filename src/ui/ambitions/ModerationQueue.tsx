@@ -1,0 +1,186 @@
+import * as React from 'react';
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { describeError, findCprNumbers, labelOf, MODERATION_STATUS, publishingState, type IValidationError } from '../../domain';
+import type { IStory } from '../../domain/model';
+import { ConflictError } from '../../data/errors';
+import type { IAmbition, IUnitItem } from '../../data/repositories/types';
+import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { useLocale } from '../shell/locale';
+import { useServices } from '../shell/services';
+import { fill, useStrings } from '../shell/strings';
+import { useDraft } from '../shell/useDraft';
+import { useAnnounce } from './Announcer';
+import { StoryCard } from './StoryCard';
+
+/** Props of {@link ModerationQueue}. */
+export interface IModerationQueueProps {
+  /** Stories waiting for approval (site owners only). */
+  stories: readonly IStory[];
+  ambitions: readonly IAmbition[];
+  units: readonly IUnitItem[];
+  currentUserId: number;
+  /** After a story was approved or rejected (or found already handled by someone else). */
+  onModerated(story: IStory): void;
+}
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  reject: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, width: '100%' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/** The reason for rejecting: required, and never a CPR number (the author reads it). */
+export function validateRejection(reason: string): IValidationError[] {
+  if (reason.trim() === '') return [{ field: 'comment', code: 'required' }];
+  const cpr = findCprNumbers(reason);
+  return cpr.length > 0 ? [{ field: 'comment', code: 'containsCpr', params: { masked: cpr.join(', ') } }] : [];
+}
+
+/** Editors approve pending stories, or reject them with a reason the author sees. */
+export function ModerationQueue(props: IModerationQueueProps): JSX.Element {
+  const strings = useStrings().moderation;
+  const styles = useStyles();
+  if (props.stories.length === 0) {
+    return (
+      <MessageBar intent="success">
+        <MessageBarBody>{strings.empty}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <div>
+      <Text as="p">{fill(strings.intro, { count: props.stories.length })}</Text>
+      <ul className={styles.list}>
+        {props.stories.map((story) => (
+          <li key={story.id}>
+            <ModerationItem {...props} story={story} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.Element {
+  const strings = useStrings().moderation;
+  const locale = useLocale();
+  const services = useServices();
+  const announce = useAnnounce();
+  const styles = useStyles();
+  const [story, setStory] = React.useState(props.story);
+  const [rejecting, setRejecting] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<unknown>();
+  const [notice, setNotice] = React.useState<string>();
+  const [attempted, setAttempted] = React.useState(false);
+  const reason = useDraft(`moderation:${story.id}`, { reason: '' });
+  const reasonErrors = attempted ? validateRejection(reason.value.reason) : [];
+
+  const moderate = async (approve: boolean): Promise<void> => {
+    if (!approve) {
+      setAttempted(true);
+      if (validateRejection(reason.value.reason).length > 0) return;
+    }
+    setBusy(true);
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      const result = await services.stories.moderate(story, approve, approve ? undefined : reason.value.reason.trim());
+      reason.clear();
+      announce(fill(approve ? strings.approvedAnnouncement : strings.rejectedAnnouncement, { title: story.title }));
+      props.onModerated(result);
+    } catch (e) {
+      if (e instanceof ConflictError) {
+        const theirs = e.theirs as IStory;
+        if (theirs.moderationStatus !== MODERATION_STATUS.pending && theirs.moderationStatus !== undefined) {
+          // Another editor got there first: nothing to choose, the story leaves the queue.
+          announce(fill(strings.alreadyHandled, { state: labelOf('publishingState', publishingState(theirs.moderationStatus), locale) }));
+          props.onModerated(theirs);
+          return;
+        }
+        setStory(theirs);
+        setNotice(strings.changedMeanwhile);
+      } else {
+        setError(e);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <StoryCard
+      story={story}
+      ambitions={props.ambitions}
+      units={props.units}
+      currentUserId={props.currentUserId}
+      status={
+        <Badge appearance="outline" color="warning" shape="rounded">
+          {labelOf('publishingState', 'pending', locale)}
+        </Badge>
+      }
+      actions={
+        <div className={styles.reject}>
+          {notice && (
+            <MessageBar intent="warning" role="alert">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          )}
+          {error !== undefined && <DataErrorMessage error={error} title={strings.failed} onDismiss={() => setError(undefined)} />}
+          {rejecting && (
+            <Field
+              label={strings.reasonLabel}
+              hint={strings.reasonHint}
+              required
+              validationMessage={reasonErrors.length > 0 ? describeError(reasonErrors[0], locale) : undefined}
+            >
+              <Textarea
+                value={reason.value.reason}
+                onChange={(_, data) => reason.set({ reason: data.value })}
+                resize="vertical"
+                autoFocus
+              />
+            </Field>
+          )}
+          <div className={styles.actions}>
+            {rejecting ? (
+              <>
+                <Button appearance="primary" disabledFocusable={busy} onClick={() => void moderate(false)}>
+                  {strings.confirmReject}
+                </Button>
+                <Button
+                  disabledFocusable={busy}
+                  onClick={() => {
+                    setRejecting(false);
+                    setAttempted(false);
+                  }}
+                >
+                  {strings.cancelReject}
+                </Button>
+              </>
+            ) : (
+              <>
+                <Button appearance="primary" disabledFocusable={busy} onClick={() => void moderate(true)}>
+                  {strings.approve}
+                </Button>
+                <Button disabledFocusable={busy} onClick={() => setRejecting(true)}>
+                  {strings.reject}
+                </Button>
+              </>
+            )}
+          </div>
+        </div>
+      }
+    />
+  );
+}

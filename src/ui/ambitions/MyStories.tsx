@@ -1,0 +1,68 @@
+import * as React from 'react';
+import { Badge, makeStyles, Subtitle2, Text, tokens, useId } from '@fluentui/react-components';
+import { labelOf, publishingState } from '../../domain';
+import type { IStory } from '../../domain/model';
+import type { IAmbition, IUnitItem } from '../../data/repositories/types';
+import { useLocale } from '../shell/locale';
+import { fill, useStrings } from '../shell/strings';
+import { StoryCard } from './StoryCard';
+
+/** Props of {@link MyStories}. */
+export interface IMyStoriesProps {
+  /** The reader's stories that are not published: waiting for approval, or rejected. */
+  stories: readonly IStory[];
+  ambitions: readonly IAmbition[];
+  units: readonly IUnitItem[];
+  currentUserId: number;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  reason: { color: tokens.colorNeutralForeground2 },
+});
+
+/** "Dine historier": what the reader sent and an editor has not yet published (or rejected, and why). */
+export function MyStories(props: IMyStoriesProps): JSX.Element | null {
+  const strings = useStrings().stories;
+  const locale = useLocale();
+  const styles = useStyles();
+  const headingId = useId('mpk-my-stories');
+  if (props.stories.length === 0) return null;
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+        {strings.myStoriesHeading}
+      </Subtitle2>
+      <Text>{strings.myStoriesIntro}</Text>
+      <ul className={styles.list}>
+        {props.stories.map((story) => {
+          const state = publishingState(story.moderationStatus);
+          // `moderationComment` is asked of the data layer (`_ModerationComments`).
+          const reason = (story as IStory & { moderationComment?: string }).moderationComment;
+          return (
+            <li key={story.id ?? story.clientKey}>
+              <StoryCard
+                story={story}
+                ambitions={props.ambitions}
+                units={props.units}
+                currentUserId={props.currentUserId}
+                status={
+                  <Badge appearance="outline" color={state === 'rejected' ? 'danger' : 'warning'} shape="rounded">
+                    {labelOf('publishingState', state, locale)}
+                  </Badge>
+                }
+                actions={
+                  state === 'rejected' && reason ? (
+                    <Text className={styles.reason}>{fill(strings.rejectedReason, { reason })}</Text>
+                  ) : undefined
+                }
+              />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,215 @@
+import * as React from 'react';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Tab,
+  TabList,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import type { IStory } from '../../domain/model';
+import { MODERATION_STATUS } from '../../domain/workflow';
+import type { IAmbition } from '../../data/repositories/types';
+import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { useServices } from '../shell/services';
+import { fill, useStrings } from '../shell/strings';
+import { useAnnounce } from './Announcer';
+import { ModerationQueue } from './ModerationQueue';
+import { MyStories } from './MyStories';
+import { ReflectionNotes } from './ReflectionNotes';
+import { StoryFeed } from './StoryFeed';
+import { STORY_DRAFT_KEY, StoryForm } from './StoryForm';
+import { unitOptions, type IFeedScope } from './storyModel';
+import type { IAmbitionsViewModel } from './useAmbitionsView';
+import { useRecognitions } from './useRecognitions';
+import { useStoryFeed } from './useStoryFeed';
+
+/** Props of {@link StoriesArea}. */
+export interface IStoriesAreaProps {
+  view: IAmbitionsViewModel;
+  /** The ambitions this web part shows. */
+  ambitions: readonly IAmbition[];
+  scope: IFeedScope;
+  pageSize: number;
+}
+
+type TabValue = 'stories' | 'notes' | 'moderation';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  tabs: { flexWrap: 'wrap' },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    minWidth: 0,
+    // `display: flex` would beat the hidden attribute's own `display: none`.
+    '&[hidden]': { display: 'none' },
+  },
+  write: { alignSelf: 'flex-start' },
+});
+
+/** Whether a draft of a new story is waiting in the browser (then the form opens by itself). */
+function hasStoryDraft(): boolean {
+  try {
+    return !!window.localStorage.getItem(`mpk:draft:${STORY_DRAFT_KEY}`);
+  } catch {
+    return false;
+  }
+}
+
+/** The lower half of the web part: hverdagshistorier, "Egne noter" and, for editors, approval. */
+export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
+  const { view, scope, pageSize } = props;
+  const strings = useStrings();
+  const services = useServices();
+  const announce = useAnnounce();
+  const styles = useStyles();
+  const baseId = useId('mpk-stories-tabs');
+  const userId = services.user.id;
+
+  const feed = useStoryFeed({ firstPage: view.stories, featured: view.featuredStories, scope, pageSize });
+  const recognitions = useRecognitions(view.myRecognitions);
+  const [myPending, setMyPending] = React.useState<IStory[]>(view.myPendingStories);
+  const [queue, setQueue] = React.useState<IStory[] | undefined>(view.pendingForModeration);
+  const [tab, setTab] = React.useState<TabValue>('stories');
+  const [formOpen, setFormOpen] = React.useState(hasStoryDraft);
+  const [justPosted, setJustPosted] = React.useState<IStory>();
+  const [featureBusy, setFeatureBusy] = React.useState<Set<number>>(new Set());
+  const [featureError, setFeatureError] = React.useState<unknown>();
+  const writeButton = React.useRef<HTMLButtonElement>(null);
+  const selectTab = (value: TabValue): void => setTab(value);
+
+  const units = unitOptions(view.units, scope.unitIds);
+  const storyUnits = unitOptions(view.units);
+
+  const onCreated = (story: IStory): void => {
+    setMyPending((list) => [story].concat(list.filter((s) => s.id !== story.id)));
+    if (queue && view.isSiteOwner) setQueue((list) => [story].concat((list || []).filter((s) => s.id !== story.id)));
+    setFormOpen(false);
+    setJustPosted(story);
+    announce(strings.stories.postedAnnouncement);
+  };
+
+  const onModerated = (story: IStory): void => {
+    setQueue((list) => (list || []).filter((s) => s.id !== story.id));
+    // The author's own list follows: published stories leave it, rejected ones say so.
+    setMyPending((list) =>
+      story.moderationStatus === MODERATION_STATUS.approved ? list.filter((s) => s.id !== story.id) : list.map((s) => (s.id === story.id ? story : s))
+    );
+    if (story.moderationStatus === MODERATION_STATUS.approved) feed.addPublished(story);
+  };
+
+  const toggleFeatured = async (story: IStory): Promise<void> => {
+    const id = story.id as number;
+    setFeatureBusy((set) => new Set(set).add(id));
+    setFeatureError(undefined);
+    try {
+      const updated = await services.stories.setFeatured(story, !story.featured);
+      // The repository reads the item back without its recognitions: keep the count we know.
+      const next = { ...updated, recognitionCount: story.recognitionCount };
+      feed.updateStory(id, () => next);
+      feed.setFeatured(next);
+      announce(fill(next.featured ? strings.stories.featuredAnnouncement : strings.stories.unfeaturedAnnouncement, { title: story.title }));
+    } catch (error) {
+      setFeatureError(error);
+    } finally {
+      setFeatureBusy((set) => {
+        const next = new Set(set);
+        next.delete(id);
+        return next;
+      });
+    }
+  };
+
+  const tabs: Array<{ value: TabValue; label: string }> = [
+    { value: 'stories', label: strings.stories.tab },
+    { value: 'notes', label: strings.reflections.tab },
+  ];
+  if (view.isSiteOwner && queue) tabs.push({ value: 'moderation', label: fill(strings.moderation.tab, { count: queue.length }) });
+  const tabId = (value: TabValue): string => `${baseId}-${value}-tab`;
+  const panelId = (value: TabValue): string => `${baseId}-${value}-panel`;
+
+  return (
+    <div className={styles.root}>
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, data) => selectTab(data.value as TabValue)}
+        aria-label={strings.stories.tabsLabel}
+      >
+        {tabs.map((t) => (
+          <Tab key={t.value} value={t.value} id={tabId(t.value)} aria-controls={panelId(t.value)}>
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+
+      <div role="tabpanel" id={panelId('stories')} aria-labelledby={tabId('stories')} hidden={tab !== 'stories'} className={styles.panel}>
+        {justPosted && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>{fill(strings.stories.postedMessage, { title: justPosted.title })}</MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => setJustPosted(undefined)}>{strings.errorNotice.dismiss}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {view.canPostStory &&
+          (formOpen ? (
+            <ErrorBoundary>
+              <StoryForm
+                ambitions={props.ambitions}
+                units={storyUnits.filter((u) => scope.unitIds.length === 0 || scope.unitIds.indexOf(u.id) >= 0)}
+                scope={scope}
+                onCreated={onCreated}
+                onClose={() => {
+                  setFormOpen(false);
+                  window.setTimeout(() => writeButton.current?.focus(), 0);
+                }}
+              />
+            </ErrorBoundary>
+          ) : (
+            <Button ref={writeButton} appearance="primary" className={styles.write} onClick={() => setFormOpen(true)}>
+              {strings.stories.write}
+            </Button>
+          ))}
+        <MyStories stories={myPending} ambitions={view.ambitions} units={view.units} currentUserId={userId} />
+        {featureError !== undefined && (
+          <DataErrorMessage error={featureError} title={strings.stories.featureFailed} onDismiss={() => setFeatureError(undefined)} />
+        )}
+        <StoryFeed
+          feed={feed}
+          recognitions={recognitions}
+          ambitions={props.ambitions}
+          units={view.units}
+          unitOptions={units}
+          currentUserId={userId}
+          canFeature={view.isSiteOwner}
+          featureBusy={featureBusy}
+          onToggleFeatured={(story) => void toggleFeatured(story)}
+          onRecognitionChanged={(story, delta) =>
+            feed.updateStory(story.id as number, (s) => ({ ...s, recognitionCount: Math.max(0, (s.recognitionCount || 0) + delta) }))
+          }
+        />
+      </div>
+
+      <div role="tabpanel" id={panelId('notes')} aria-labelledby={tabId('notes')} hidden={tab !== 'notes'} className={styles.panel}>
+        <ErrorBoundary>
+          <ReflectionNotes reflections={view.myReflections} ambitions={view.ambitions} />
+        </ErrorBoundary>
+      </div>
+
+      {view.isSiteOwner && queue && (
+        <div role="tabpanel" id={panelId('moderation')} aria-labelledby={tabId('moderation')} hidden={tab !== 'moderation'} className={styles.panel}>
+          <ErrorBoundary>
+            <ModerationQueue stories={queue} ambitions={view.ambitions} units={view.units} currentUserId={userId} onModerated={onModerated} />
+          </ErrorBoundary>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import * as React from 'react';
+import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { labelOf, STORY_KINDS, type StoryKind } from '../../domain';
+import type { IAmbition, IStoryFilters } from '../../data/repositories/types';
+import { useLocale } from '../shell/locale';
+import { useStrings } from '../shell/strings';
+import type { IUnitOption } from './storyModel';
+
+/** Props of {@link StoryFilters}. */
+export interface IStoryFiltersProps {
+  filters: IStoryFilters;
+  /** The ambitions the web part shows (a filter with one choice is left out). */
+  ambitions: readonly IAmbition[];
+  units: readonly IUnitOption[];
+  onChange(filters: IStoryFilters): void;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))',
+    gap: tokens.spacingHorizontalM,
+    margin: 0,
+    padding: 0,
+    border: 'none',
+    minWidth: 0,
+  },
+});
+
+/** Filter the feed by ambition, unit and kind; each change reads the feed again. */
+export function StoryFilters(props: IStoryFiltersProps): JSX.Element {
+  const strings = useStrings().stories;
+  const locale = useLocale();
+  const styles = useStyles();
+  const { filters } = props;
+  const indent = (depth: number): string => '\u00A0\u00A0'.repeat(depth);
+
+  return (
+    <div role="group" aria-label={strings.filtersLabel} className={styles.root}>
+      {props.ambitions.length > 1 && (
+        <Field label={strings.filterAmbition}>
+          <Select
+            value={filters.ambitionKey ?? ''}
+            onChange={(_, data) => props.onChange({ ...filters, ambitionKey: data.value || undefined })}
+          >
+            <option value="">{strings.allAmbitions}</option>
+            {props.ambitions.map((a) => (
+              <option key={a.key} value={a.key}>
+                {a.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {props.units.length > 1 && (
+        <Field label={strings.filterUnit}>
+          <Select
+            value={filters.unitId === undefined ? '' : String(filters.unitId)}
+            onChange={(_, data) => props.onChange({ ...filters, unitId: data.value === '' ? undefined : Number(data.value) })}
+          >
+            <option value="">{strings.allUnits}</option>
+            {props.units.map((u) => (
+              <option key={u.id} value={String(u.id)}>
+                {indent(u.depth) + u.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <Field label={strings.filterKind}>
+        <Select
+          value={filters.kind ?? ''}
+          onChange={(_, data) => props.onChange({ ...filters, kind: (data.value || undefined) as StoryKind | undefined })}
+        >
+          <option value="">{strings.allKinds}</option>
+          {STORY_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {labelOf('storyKind', kind, locale)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
+  );
+}

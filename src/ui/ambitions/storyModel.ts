@@ -1,0 +1,205 @@
+/**
+ * Pure helpers of the story feed, the story form and the ambition cards: what to ask the server for,
+ * what to keep on the client, and how to word counts. No React here, so each is unit-tested alone.
+ */
+import type { Draft } from '../../domain/validation';
+import type { Locale } from '../../domain/messages';
+import type { IStory, StoryKind } from '../../domain/model';
+import type { IAmbitionCounts, IPage, IStoryFilters, IUnitItem } from '../../data/repositories/types';
+
+/** Which ambitions and units a web part instance is set up to show (empty = all). */
+export interface IFeedScope {
+  ambitionKeys: readonly string[];
+  unitIds: readonly number[];
+}
+
+/** An empty last page. */
+export function emptyPage<T>(): IPage<T> {
+  return { items: [], hasMore: false, nextPage: () => Promise.resolve(emptyPage<T>()) };
+}
+
+/**
+ * The filters sent to SharePoint: what the reader chose, else the one ambition or unit the web part
+ * is limited to. (Several ambitions or units cannot be one `$filter` of the contract: see `keepOnClient`.)
+ */
+export function serverFilters(chosen: IStoryFilters, scope: IFeedScope): IStoryFilters {
+  const filters: IStoryFilters = {};
+  const ambitionKey = chosen.ambitionKey || (scope.ambitionKeys.length === 1 ? scope.ambitionKeys[0] : undefined);
+  const unitId = chosen.unitId !== undefined ? chosen.unitId : scope.unitIds.length === 1 ? scope.unitIds[0] : undefined;
+  if (ambitionKey) filters.ambitionKey = ambitionKey;
+  if (unitId !== undefined) filters.unitId = unitId;
+  if (chosen.kind) filters.kind = chosen.kind;
+  return filters;
+}
+
+/** Whether a story passes filters (as SharePoint would apply them). */
+export function matchesFilters(story: IStory, filters: IStoryFilters): boolean {
+  if (filters.ambitionKey && story.ambitionKey !== filters.ambitionKey) return false;
+  if (filters.unitId !== undefined && story.unitId !== filters.unitId) return false;
+  if (filters.kind && story.kind !== filters.kind) return false;
+  return true;
+}
+
+/** Whether a story belongs to the ambitions and units the web part shows. */
+export function inScope(story: IStory, scope: IFeedScope): boolean {
+  if (scope.ambitionKeys.length > 0 && scope.ambitionKeys.indexOf(story.ambitionKey) < 0) return false;
+  if (scope.unitIds.length > 0 && (story.unitId === undefined || scope.unitIds.indexOf(story.unitId) < 0)) return false;
+  return true;
+}
+
+/** Whether the server's answer must be narrowed further on the client (a scope of several ambitions or units). */
+export function keepOnClient(filters: IStoryFilters, scope: IFeedScope): boolean {
+  return (!filters.ambitionKey && scope.ambitionKeys.length > 1) || (filters.unitId === undefined && scope.unitIds.length > 1);
+}
+
+/** How many further server pages one "Vis flere" may read while filling a narrowed page. */
+export const MAX_EXTRA_PAGES = 5;
+
+/**
+ * A page that keeps only some items. With `fill`, further pages are read (at most
+ * {@link MAX_EXTRA_PAGES}) until `pageSize` items are kept; what is read beyond that is kept for
+ * the next page, so nothing is skipped or shown twice.
+ */
+export async function keepInPage<T>(
+  page: IPage<T>,
+  keep: (item: T) => boolean,
+  options: { pageSize: number; fill: boolean },
+  carried: readonly T[] = []
+): Promise<IPage<T>> {
+  const kept = carried.concat(page.items.filter(keep));
+  let current = page;
+  let extra = 0;
+  while (options.fill && kept.length < options.pageSize && current.hasMore && extra < MAX_EXTRA_PAGES) {
+    current = await current.nextPage();
+    kept.push(...current.items.filter(keep));
+    extra++;
+  }
+  const size = options.fill ? options.pageSize : kept.length;
+  const items = kept.slice(0, size);
+  const rest = kept.slice(size);
+  const source = current;
+  const hasMore = rest.length > 0 || source.hasMore;
+  return {
+    items,
+    hasMore,
+    nextPage: async () => {
+      if (!hasMore) return emptyPage<T>();
+      const next = source.hasMore ? await source.nextPage() : emptyPage<T>();
+      return keepInPage(next, keep, options, rest);
+    },
+  };
+}
+
+/** Replaces one story (by id) in a list. */
+export function replaceStory(stories: readonly IStory[], id: number, change: (story: IStory) => IStory): IStory[] {
+  return stories.map((story) => (story.id === id ? change(story) : story));
+}
+
+/** Whether `a` is older than `b`: by creation time, else by id (SharePoint hands ids out in order). */
+function isOlder(a: IStory, b: IStory): boolean {
+  if (a.created && b.created && a.created !== b.created) return a.created < b.created;
+  return (a.id ?? 0) < (b.id ?? 0);
+}
+
+/** Inserts a story into a newest-first list at its place. */
+export function insertNewestFirst(stories: readonly IStory[], story: IStory): IStory[] {
+  const rest = stories.filter((s) => s.id !== story.id);
+  const at = rest.findIndex((s) => isOlder(s, story));
+  return at < 0 ? rest.concat(story) : rest.slice(0, at).concat(story, rest.slice(at));
+}
+
+/** "1 historie" / "3 historier": picks the plural form through Intl for the locale. */
+export function plural(locale: Locale, count: number, one: string, other: string): string {
+  const form = new Intl.PluralRules(locale).select(count) === 'one' ? one : other;
+  return form.replace('{count}', new Intl.NumberFormat(locale).format(count));
+}
+
+/** The texts of one ambition's counts, e.g. ["2 planer", "1 indsats", "4 historier"]. */
+export function countTexts(counts: IAmbitionCounts, locale: Locale, strings: IMpkAmbitionsStrings): string[] {
+  return [
+    plural(locale, counts.plans, strings.planCountOne, strings.planCountOther),
+    plural(locale, counts.initiatives, strings.initiativeCountOne, strings.initiativeCountOther),
+    plural(locale, counts.stories, strings.storyCountOne, strings.storyCountOther),
+  ];
+}
+
+/** A unit option for a picker: the name, with sub-units indented under their parent. */
+export interface IUnitOption {
+  id: number;
+  label: string;
+  depth: number;
+}
+
+/**
+ * Units as a picker shows them: top-level units in order, each followed by its sub-units. With
+ * `onlyIds`, only those units (and no others) are offered.
+ */
+export function unitOptions(units: readonly IUnitItem[], onlyIds: readonly number[] = []): IUnitOption[] {
+  const byOrder = (a: IUnitItem, b: IUnitItem): number => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name, 'da');
+  const known = new Set(units.map((u) => u.id));
+  const children = new Map<number | undefined, IUnitItem[]>();
+  for (const unit of units) {
+    if (unit.id === undefined) continue;
+    const parent = unit.parentId !== undefined && known.has(unit.parentId) ? unit.parentId : undefined;
+    children.set(parent, (children.get(parent) || []).concat(unit));
+  }
+  const result: IUnitOption[] = [];
+  const seen = new Set<number>();
+  const walk = (parent: number | undefined, depth: number): void => {
+    for (const unit of (children.get(parent) || []).slice().sort(byOrder)) {
+      const id = unit.id as number;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (onlyIds.length === 0 || onlyIds.indexOf(id) >= 0) result.push({ id, label: unit.name || String(id), depth });
+      walk(id, depth + 1);
+    }
+  };
+  walk(undefined, 0);
+  return result;
+}
+
+/** The name of a unit, or undefined if it is not (or no longer) among the units. */
+export function unitName(units: readonly IUnitItem[], id: number | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  const unit = units.find((u) => u.id === id);
+  return unit ? unit.name : undefined;
+}
+
+/** What the story form keeps in the browser while it is being written. */
+export interface IStoryDraft {
+  title: string;
+  /** Sanitised HTML from the editor. */
+  body: string;
+  kind: StoryKind | '';
+  ambitionKey: string;
+  /** The unit id as the picker holds it ('' for none). */
+  unitId: string;
+  /** Made before the first attempt to save and kept until it succeeds: a retried save never duplicates. */
+  clientKey: string;
+}
+
+/** An empty story form, with the ambition or unit filled in when the web part shows only one. */
+export function emptyStoryDraft(scope: IFeedScope): IStoryDraft {
+  return {
+    title: '',
+    body: '',
+    kind: '',
+    ambitionKey: scope.ambitionKeys.length === 1 ? scope.ambitionKeys[0] : '',
+    unitId: scope.unitIds.length === 1 ? String(scope.unitIds[0]) : '',
+    clientKey: '',
+  };
+}
+
+/** The form's values as the story the validator and the repository take. */
+export function storyFromDraft(draft: IStoryDraft): Draft<IStory> & { clientKey: string } {
+  return {
+    title: draft.title.trim(),
+    body: draft.body,
+    kind: draft.kind === '' ? null : draft.kind,
+    ambitionKey: draft.ambitionKey === '' ? null : draft.ambitionKey,
+    unitId: draft.unitId === '' ? null : Number(draft.unitId),
+    featured: false,
+    recognitionCount: 0,
+    clientKey: draft.clientKey,
+  };
+}

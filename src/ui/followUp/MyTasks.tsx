@@ -1,0 +1,119 @@
+import * as React from 'react';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, mergeClasses, Text, useId } from '@fluentui/react-components';
+import type { IFollowUpTask, TaskStatus } from '../../domain/model';
+import { canTransitionTask, isOverdue } from '../../domain/workflow';
+import { fill } from '../shell/strings';
+import { useFollowUp } from './FollowUpContext';
+import { StatusFeedback } from './StatusFeedback';
+import { TaskDue, TaskFacts } from './TaskDetails';
+import { useAppStyles, useTaskStyles } from './useFollowUpStyles.styles';
+import { useTaskStatus } from './useTaskStatus';
+
+/** Props of {@link MyTasks}. */
+export interface IMyTasksProps {
+  /** The reader's tasks, this session's saves folded in, open ones first. */
+  tasks: readonly IFollowUpTask[];
+  /** The heading level: h3 under the surface's title, h2 when it stands alone. @default 'h3' */
+  headingLevel?: 'h2' | 'h3';
+}
+
+/** One of the reader's tasks with the status actions an assignee has. */
+const MyTask = React.memo(function MyTask(props: { task: IFollowUpTask; busy: boolean; onChange(task: IFollowUpTask, status: TaskStatus): void; titleLevel: 'h4' | 'h5' }): JSX.Element {
+  const { strings, now } = useFollowUp();
+  const styles = useTaskStyles();
+  const s = strings.mine;
+  const { task } = props;
+  const Title = props.titleLevel;
+  const titleId = useId('mpk-mytask');
+  const can = (status: TaskStatus): boolean => canTransitionTask(task.status, status);
+  return (
+    <li className={mergeClasses(styles.card, isOverdue(task, now) && styles.overdueCard)} aria-labelledby={titleId} aria-busy={props.busy || undefined}>
+      <Title id={titleId} className={styles.title}>
+        {task.title}
+      </Title>
+      <TaskDue task={task} />
+      <TaskFacts task={task} hideAssignee />
+      {task.description && <p className={styles.description}>{task.description}</p>}
+      <div className={styles.actions}>
+        {can('closed') && (
+          <Button appearance="primary" size="small" disabled={props.busy} onClick={() => props.onChange(task, 'closed')} aria-label={fill(s.markDoneLabel, { title: task.title })}>
+            {s.markDone}
+          </Button>
+        )}
+        {task.status === 'open' && can('inProgress') && (
+          <Button size="small" disabled={props.busy} onClick={() => props.onChange(task, 'inProgress')} aria-label={fill(s.startLabel, { title: task.title })}>
+            {s.start}
+          </Button>
+        )}
+        {task.status === 'closed' && can('open') && (
+          <Button size="small" disabled={props.busy} onClick={() => props.onChange(task, 'open')} aria-label={fill(s.reopenLabel, { title: task.title })}>
+            {s.reopen}
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+});
+
+/**
+ * "Mine opgaver": the signed-in person's tasks across units, as a Teams personal app and on
+ * SharePoint. An assignee changes only the status (`tasks.setStatus`).
+ */
+export function MyTasks(props: IMyTasksProps): JSX.Element {
+  const { strings } = useFollowUp();
+  const app = useAppStyles();
+  const s = strings.mine;
+  const status = useTaskStatus();
+  const change = status.change;
+  const onChange = React.useCallback(
+    (task: IFollowUpTask, next: TaskStatus) => {
+      change(task, next).catch(() => undefined);
+    },
+    [change],
+  );
+  const open = props.tasks.filter((t) => t.status !== 'closed');
+  const closed = props.tasks.filter((t) => t.status === 'closed');
+  const Heading = props.headingLevel || 'h3';
+  const titleLevel = Heading === 'h2' ? 'h4' : 'h5';
+  const SubHeading = Heading === 'h2' ? 'h3' : 'h4';
+  const headingId = useId('mpk-mine');
+
+  return (
+    <section className={app.panel} aria-labelledby={headingId}>
+      <Heading id={headingId} className={app.sectionHeading}>
+        {s.heading}
+      </Heading>
+      <StatusFeedback change={status} />
+      {props.tasks.length === 0 ? (
+        <Text as="p" block>{s.empty}</Text>
+      ) : (
+        <>
+          <SubHeading className={app.sectionHeading}>{fill(s.openHeading, { count: open.length })}</SubHeading>
+          {open.length === 0 ? (
+            <Text as="p" block>{s.noOpen}</Text>
+          ) : (
+            <ul className={app.list}>
+              {open.map((task) => (
+                <MyTask key={task.id ?? task.clientKey} task={task} busy={status.busyId === task.id} onChange={onChange} titleLevel={titleLevel} />
+              ))}
+            </ul>
+          )}
+          {closed.length > 0 && (
+            <Accordion collapsible>
+              <AccordionItem value="closed">
+                <AccordionHeader as={SubHeading}>{fill(s.closedHeading, { count: closed.length })}</AccordionHeader>
+                <AccordionPanel>
+                  <ul className={app.list}>
+                    {closed.map((task) => (
+                      <MyTask key={task.id ?? task.clientKey} task={task} busy={status.busyId === task.id} onChange={onChange} titleLevel={titleLevel} />
+                    ))}
+                  </ul>
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import * as React from 'react';
+import { Link, mergeClasses } from '@fluentui/react-components';
+import { formatDate } from '../../domain/dates';
+import { labelOf, type Locale } from '../../domain/messages';
+import type { IsoDate } from '../../domain/model';
+import type { IOverviewCell, IOverviewRow } from '../../domain/overview';
+import type { IAmbition } from '../../data/repositories/types';
+import { fill } from '../shell/strings';
+import { ambitionTitle } from './followUpModel';
+import { HealthMark, TrendMark } from './Marks';
+import { useMatrixStyles } from './useFollowUpStyles.styles';
+
+/** Props of {@link OverviewMatrix}. */
+export interface IOverviewMatrixProps {
+  rows: readonly IOverviewRow[];
+  ambitions: readonly IAmbition[];
+  /** The trend's baseline, named in the caption. */
+  since: IsoDate;
+  locale: Locale;
+  strings: IMpkFollowUpMatrixStrings;
+  /** Makes each unit's name a link to its plan. */
+  planUrl?(unitId: number): string;
+  /** Open plan links in a new window (from a Teams personal app, a SharePoint page must not load inside the tab). @default false */
+  openLinksInNewWindow?: boolean;
+}
+
+/** One unit × ambition: relevance, initiatives, newest health and trend — each in words. */
+const MatrixCell = React.memo(function MatrixCell(props: { cell: IOverviewCell; locale: Locale; strings: IMpkFollowUpMatrixStrings }): JSX.Element {
+  const styles = useMatrixStyles();
+  const { cell, locale, strings } = props;
+  if (cell.planId === undefined) {
+    return (
+      <td className={mergeClasses(styles.cell, styles.quiet)}>
+        <span>{strings.noPlan}</span>
+      </td>
+    );
+  }
+  const relevance = cell.relevance ? labelOf('relevance', cell.relevance, locale) : strings.notDecided;
+  const quiet = !cell.relevance && cell.initiativeCount === 0;
+  return (
+    <td className={mergeClasses(styles.cell, cell.relevance === 'notRelevant' && styles.notRelevant, quiet && styles.quiet)}>
+      <div className={styles.cellLines}>
+        <span>{fill(strings.relevance, { relevance })}</span>
+        <span>
+          {cell.initiativeCount === 1 ? strings.initiativeOne : fill(strings.initiatives, { count: cell.initiativeCount })}
+          {cell.initiativeCount > 0 && ` · ${fill(strings.active, { count: cell.activeInitiativeCount })}`}
+        </span>
+        {cell.initiativeCount > 0 && (
+          <HealthMark health={cell.latestHealth} locale={locale} template={strings.health} noneText={strings.noCheckIn} />
+        )}
+        {cell.latestHealth && cell.trend !== 'unknown' && <TrendMark trend={cell.trend} locale={locale} template={strings.trend} />}
+      </div>
+    </td>
+  );
+});
+
+/**
+ * The chefgruppe's matrix: a real table, units as row headers and ambitions as column headers, so a
+ * screen reader names both for every cell. Scrolls sideways in a narrow column (and can be scrolled
+ * by keyboard); prints in full.
+ */
+export const OverviewMatrix = React.memo(function OverviewMatrix(props: IOverviewMatrixProps): JSX.Element {
+  const styles = useMatrixStyles();
+  const { strings, locale } = props;
+  const ambitionKeys = props.rows.length > 0 ? props.rows[0].cells.map((c) => c.ambitionKey) : props.ambitions.map((a) => a.key);
+  const caption = fill(strings.caption, { since: formatDate(props.since, locale) });
+  return (
+    <div className={styles.scroller} role="region" aria-label={strings.regionLabel} tabIndex={0}>
+      <table className={styles.table}>
+        <caption className={styles.caption}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.colHeader}>
+              {strings.unitColumn}
+            </th>
+            {ambitionKeys.map((key) => (
+              <th key={key} scope="col" className={styles.colHeader}>
+                {ambitionTitle(props.ambitions, key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => {
+            const unitId = row.unit.id;
+            const href = unitId !== undefined && props.planUrl ? props.planUrl(unitId) : undefined;
+            return (
+              <tr key={unitId ?? row.unit.name}>
+                <th scope="row" className={styles.rowHeader}>
+                  {href ? (
+                    <Link
+                      href={href}
+                      aria-label={fill(strings.openPlan, { unit: row.unit.name })}
+                      target={props.openLinksInNewWindow ? '_blank' : undefined}
+                      rel={props.openLinksInNewWindow ? 'noopener noreferrer' : undefined}
+                    >
+                      {row.unit.name}
+                    </Link>
+                  ) : (
+                    row.unit.name
+                  )}
+                </th>
+                {row.cells.map((cell) => (
+                  <MatrixCell key={cell.ambitionKey} cell={cell} locale={locale} strings={strings} />
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
+/** What the shapes and arrows mean, once, under the matrix. */
+export function MatrixLegend(props: { locale: Locale; strings: IMpkFollowUpMatrixStrings }): JSX.Element {
+  const styles = useMatrixStyles();
+  return (
+    <p className={styles.legend}>
+      <span>{props.strings.legend}</span>
+      <HealthMark health="green" locale={props.locale} noneText="" />
+      <HealthMark health="yellow" locale={props.locale} noneText="" />
+      <HealthMark health="red" locale={props.locale} noneText="" />
+      <HealthMark locale={props.locale} noneText={props.strings.noCheckIn} />
+      <TrendMark trend="better" locale={props.locale} />
+      <TrendMark trend="same" locale={props.locale} />
+      <TrendMark trend="worse" locale={props.locale} />
+    </p>
+  );
+}

@@ -1,0 +1,47 @@
+import * as React from 'react';
+import { MessageBar, MessageBarActions, MessageBarBody, Button } from '@fluentui/react-components';
+import { labelOf } from '../../domain/messages';
+import { ConflictResolver } from '../shell/ConflictResolver';
+import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { fill } from '../shell/strings';
+import { useFollowUp } from './FollowUpContext';
+import type { ITaskStatusChange } from './useTaskStatus';
+
+/** What went wrong with a status change: a refused move, a failed save, or a collision to resolve. */
+export function StatusFeedback(props: { change: ITaskStatusChange }): JSX.Element | null {
+  const { strings, locale } = useFollowUp();
+  const { change } = props;
+  if (change.conflict) {
+    const { error, status } = change.conflict;
+    return (
+      <ConflictResolver
+        fields={[
+          {
+            name: 'status',
+            label: fill(strings.board.statusOf, { title: error.theirs.title }),
+            theirs: labelOf('taskStatus', error.theirs.status, locale),
+            mine: labelOf('taskStatus', status, locale),
+          },
+        ]}
+        busy={change.busyId !== undefined}
+        onResolve={(choice) => {
+          change.resolveConflict(choice.status === 'mine' ? 'mine' : 'theirs').catch(() => undefined);
+        }}
+      />
+    );
+  }
+  if (change.refused) {
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>{change.refused}</MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={change.dismiss}>{strings.board.dismiss}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  if (change.error !== undefined) {
+    return <DataErrorMessage error={change.error} title={fill(strings.board.moveFailed, { title: change.failedTitle || '' })} onDismiss={change.dismiss} />;
+  }
+  return null;
+}

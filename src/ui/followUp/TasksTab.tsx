@@ -1,0 +1,169 @@
+import * as React from 'react';
+import { Button, Field, Input, Select, Spinner, Text, ToggleButton, Toolbar, useId } from '@fluentui/react-components';
+import { labelOf } from '../../domain/messages';
+import { TASK_STATUSES, type IFollowUpTask, type TaskStatus } from '../../domain/model';
+import type { ITaskFilters } from '../../data/repositories/types';
+import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { fill } from '../shell/strings';
+import { useFollowUp } from './FollowUpContext';
+import { StatusFeedback } from './StatusFeedback';
+import { TaskBoard, TaskTable } from './TaskBoard';
+import { TaskFormDialog } from './TaskFormDialog';
+import { useAppStyles, useTaskStyles } from './useFollowUpStyles.styles';
+import type { ITaskBoard } from './useFollowUpData';
+import { useTaskStatus } from './useTaskStatus';
+
+/** Props of {@link TasksTab}. */
+export interface ITasksTabProps {
+  board: ITaskBoard;
+  /** Meetings to suggest in the filter and the form. */
+  meetings: readonly string[];
+}
+
+/** The board's filters: unit, assignee and status apply at once; the meeting on Enter or when leaving the field. */
+function TaskFilters(props: { filters: ITaskFilters; onChange(filters: ITaskFilters): void; meetings: readonly string[] }): JSX.Element {
+  const { view, strings, locale, people } = useFollowUp();
+  const styles = useTaskStyles();
+  const app = useAppStyles();
+  const s = strings.board;
+  const [meeting, setMeeting] = React.useState(props.filters.meeting || '');
+  React.useEffect(() => setMeeting(props.filters.meeting || ''), [props.filters.meeting]);
+  const listId = useId('mpk-meetings');
+  const { filters, onChange } = props;
+  const applyMeeting = (): void => {
+    const value = meeting.trim();
+    if (value !== (filters.meeting || '')) onChange({ ...filters, meeting: value || undefined });
+  };
+  const numberOrUndefined = (value: string): number | undefined => (value === '' ? undefined : Number(value));
+  const active = filters.unitId !== undefined || filters.assigneeId !== undefined || filters.status !== undefined || !!filters.meeting;
+
+  return (
+    <fieldset className={styles.filters}>
+      <legend className={app.visuallyHidden}>{s.filtersLabel}</legend>
+      <Field label={s.unitFilter} className={styles.filterField}>
+        <Select value={filters.unitId === undefined ? '' : String(filters.unitId)} onChange={(_, d) => onChange({ ...filters, unitId: numberOrUndefined(d.value) })}>
+          <option value="">{s.all}</option>
+          {view.units.map((unit) => (
+            <option key={unit.id} value={String(unit.id)}>
+              {unit.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={s.assigneeFilter} className={styles.filterField}>
+        <Select value={filters.assigneeId === undefined ? '' : String(filters.assigneeId)} onChange={(_, d) => onChange({ ...filters, assigneeId: numberOrUndefined(d.value) })}>
+          <option value="">{s.all}</option>
+          {people.options.map((person) => (
+            <option key={person.id} value={String(person.id)}>
+              {person.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={s.statusFilter} className={styles.filterField}>
+        <Select value={filters.status || ''} onChange={(_, d) => onChange({ ...filters, status: (d.value || undefined) as TaskStatus | undefined })}>
+          <option value="">{s.all}</option>
+          {TASK_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {labelOf('taskStatus', status, locale)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={s.meetingFilter} hint={s.meetingFilterHint} className={styles.filterField}>
+        <Input
+          value={meeting}
+          list={listId}
+          onChange={(_, d) => setMeeting(d.value)}
+          onBlur={applyMeeting}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              applyMeeting();
+            }
+          }}
+        />
+      </Field>
+      <datalist id={listId}>
+        {props.meetings.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      {active && <Button onClick={() => onChange({})}>{s.clearFilters}</Button>}
+    </fieldset>
+  );
+}
+
+/** "Opgaver": the follow-up tasks as a board or a list, filtered and paged; the chefgruppe creates and edits. */
+export function TasksTab(props: ITasksTabProps): JSX.Element {
+  const { view, strings } = useFollowUp();
+  const app = useAppStyles();
+  const styles = useTaskStyles();
+  const s = strings.board;
+  const { board } = props;
+  const [mode, setMode] = React.useState<'board' | 'list'>('board');
+  const [editing, setEditing] = React.useState<{ task?: IFollowUpTask } | undefined>();
+  const status = useTaskStatus();
+  const headingId = useId('mpk-tasks');
+  const change = status.change;
+  const onMove = React.useCallback(
+    (task: IFollowUpTask, next: TaskStatus) => {
+      change(task, next).catch(() => undefined);
+    },
+    [change],
+  );
+  const onEdit = React.useMemo(() => (view.canManageTasks ? (task: IFollowUpTask) => setEditing({ task }) : undefined), [view.canManageTasks]);
+  const View = mode === 'board' ? TaskBoard : TaskTable;
+
+  return (
+    <section className={app.panel} aria-labelledby={headingId}>
+      <div className={styles.toolbar}>
+        <h3 id={headingId} className={app.sectionHeading}>
+          {s.heading}
+        </h3>
+        <Toolbar aria-label={s.toolbarLabel} className={app.row}>
+          {view.canManageTasks && (
+            <Button appearance="primary" onClick={() => setEditing({})}>
+              {s.newTask}
+            </Button>
+          )}
+          <ToggleButton checked={mode === 'board'} onClick={() => setMode('board')}>
+            {s.boardView}
+          </ToggleButton>
+          <ToggleButton checked={mode === 'list'} onClick={() => setMode('list')}>
+            {s.listView}
+          </ToggleButton>
+        </Toolbar>
+      </div>
+      <TaskFilters filters={board.filters} onChange={board.setFilters} meetings={props.meetings} />
+      <StatusFeedback change={status} />
+      {board.error !== undefined && <DataErrorMessage error={board.error} title={s.loadFailed} onRetry={board.retry} />}
+      {board.tasks.length === 0 && !board.busy ? (
+        <Text as="p" block>{s.empty}</Text>
+      ) : (
+        <>
+          {mode === 'board' && <Text size={200} className={app.muted}>{s.dragHint}</Text>}
+          <View tasks={board.tasks} onMove={onMove} onEdit={onEdit} busyId={status.busyId} />
+        </>
+      )}
+      <div className={styles.more}>
+        <Text>{fill(board.hasMore ? s.shownMore : s.shown, { count: board.tasks.length })}</Text>
+        {board.hasMore && (
+          <Button onClick={board.loadMore} disabled={board.busy}>
+            {s.showMore}
+          </Button>
+        )}
+        {board.busy && <Spinner size="tiny" label={s.loading} />}
+      </div>
+      {editing && (
+        <TaskFormDialog
+          key={editing.task ? `task-${editing.task.id}` : 'task-new'}
+          task={editing.task}
+          meetings={props.meetings}
+          defaults={board.filters.unitId !== undefined ? { unitId: String(board.filters.unitId) } : undefined}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
+    </section>
+  );
+}

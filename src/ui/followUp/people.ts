@@ -1,0 +1,87 @@
+/**
+ * The people a task can be assigned to. The data contract has no way to list or search the site's
+ * users yet, so the choice is the units' leaders (`IUnitItem.leaderIds`) and the signed-in user,
+ * named by role ("Leder · Læring og Trivsel") since the contract carries ids, not names.
+ */
+import type { ICurrentUser, IUnitItem } from '../../data/repositories/types';
+
+/** One person to choose. */
+export interface IPersonOption {
+  id: number;
+  label: string;
+  /** The units this person leads. */
+  leads: number[];
+}
+
+/** Texts for naming people without a directory. */
+export interface IPeopleTexts {
+  /** "Leder · {units}" */
+  leaderOf: string;
+  /** "{name} (dig)" */
+  me: string;
+  /** "Bruger nr. {id}" */
+  unknown: string;
+}
+
+/** Who is who, as far as the view tells. */
+export interface IPeopleDirectory {
+  options: IPersonOption[];
+  /** The label of a person id, or "" for none. */
+  labelOf(id: number | undefined): string;
+  /** Leaders of the unit first, then everybody else. */
+  optionsFor(unitId: number | undefined): IPersonOption[];
+}
+
+function fillText(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name] : whole));
+}
+
+/** Builds the directory from the units' leaders and the current user. */
+export function buildPeople(units: readonly IUnitItem[], user: ICurrentUser, texts: IPeopleTexts): IPeopleDirectory {
+  const leads = new Map<number, number[]>();
+  for (const unit of units) {
+    if (unit.id === undefined) continue;
+    for (const leaderId of unit.leaderIds || []) {
+      const list = leads.get(leaderId) || [];
+      if (list.indexOf(unit.id) < 0) list.push(unit.id);
+      leads.set(leaderId, list);
+    }
+  }
+  const nameOfUnit = new Map<number, string>();
+  for (const unit of units) if (unit.id !== undefined) nameOfUnit.set(unit.id, unit.name);
+
+  const leaderLabel = (id: number): string | undefined => {
+    const unitIds = leads.get(id);
+    if (!unitIds || unitIds.length === 0) return undefined;
+    return fillText(texts.leaderOf, { units: unitIds.map((u) => nameOfUnit.get(u) || '').filter(Boolean).join(', ') });
+  };
+  const myName = user.displayName || user.email || '';
+
+  const options: IPersonOption[] = [];
+  leads.forEach((unitIds, id) => {
+    if (id === user.id) return;
+    options.push({ id, label: leaderLabel(id) as string, leads: unitIds });
+  });
+  const myLeader = leaderLabel(user.id);
+  options.push({
+    id: user.id,
+    label: fillText(texts.me, { name: myLeader ? `${myName}, ${myLeader}` : myName }).trim(),
+    leads: leads.get(user.id) || [],
+  });
+  options.sort((a, b) => a.label.localeCompare(b.label, 'da'));
+  const byId = new Map(options.map((o) => [o.id, o]));
+
+  return {
+    options,
+    labelOf: (id) => {
+      if (id === undefined) return '';
+      const option = byId.get(id);
+      return option ? option.label : fillText(texts.unknown, { id: String(id) });
+    },
+    optionsFor: (unitId) => {
+      if (unitId === undefined) return options;
+      const first = options.filter((o) => o.leads.indexOf(unitId) >= 0);
+      return first.concat(options.filter((o) => o.leads.indexOf(unitId) < 0));
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The status report as a workbook: sheet "Overblik" (every unit × ambition, then the key figures)
+ * and sheet "Opgaver" (the chosen meeting's tasks). Pure — it builds the sheets; the Excel library
+ * is loaded only when someone exports (`exportWorkbook`).
+ */
+import type { Cell, Row, Sheet } from 'write-excel-file/browser';
+import { isoWeek, parseIsoDate } from '../../domain/dates';
+import { labelOf, type Locale } from '../../domain/messages';
+import { INITIATIVE_STATUSES, TASK_STATUSES, type IFollowUpTask, type IsoDate } from '../../domain/model';
+import type { IOverview } from '../../domain/overview';
+import { isOverdue } from '../../domain/workflow';
+import type { IAmbition, IUnitItem } from '../../data/repositories/types';
+import { ambitionTitle, fileNamePart, unitName } from './followUpModel';
+
+/** The workbook's words (from the loc file's `followUp.excel`). */
+export type IWorkbookTexts = IMpkFollowUpExcelStrings;
+
+/** Everything the workbook shows. */
+export interface IStatusReportInput {
+  overview: IOverview;
+  ambitions: readonly IAmbition[];
+  units: readonly IUnitItem[];
+  tasks: readonly IFollowUpTask[];
+  /** Who a person id is. */
+  personLabel(id: number | undefined): string;
+  /** What a task is about ("Ambition: …", "Indsats: …"). */
+  aboutText(task: IFollowUpTask): string;
+  /** Overdue tasks in the key figures, counted at this instant. */
+  now: Date;
+  locale: Locale;
+  texts: IWorkbookTexts;
+}
+
+/** The Excel date format the municipality reads: 27.11.2026. */
+export const DATE_FORMAT = 'dd.mm.yyyy';
+
+/** A calendar date as the Date the Excel library stores (midnight UTC, so the serial is the day). */
+export function excelDate(date: IsoDate | undefined): Date | undefined {
+  const parts = date ? parseIsoDate(date) : undefined;
+  return parts ? new Date(Date.UTC(parts.year, parts.month - 1, parts.day)) : undefined;
+}
+
+function header(text: string): Cell {
+  return { value: text, fontWeight: 'bold' };
+}
+
+function text(value: string | undefined): Cell {
+  return value ? { value, type: String } : null;
+}
+
+function count(value: number): Cell {
+  return { value, type: Number };
+}
+
+function dateCell(date: IsoDate | undefined): Cell {
+  const value = excelDate(date);
+  return value ? { value, type: Date, format: DATE_FORMAT } : null;
+}
+
+/** Sheet "Overblik": one row per unit × ambition, a blank row, then the key figures. */
+export function overviewSheet(input: IStatusReportInput): Sheet<never> {
+  const { overview, texts, locale } = input;
+  const data: Row[] = [
+    [
+      header(texts.unit),
+      header(texts.ambition),
+      header(texts.relevance),
+      header(texts.initiatives),
+      header(texts.activeInitiatives),
+      header(texts.stoppedInitiatives),
+      header(texts.latestHealth),
+      header(texts.checkInDate),
+      header(texts.trend),
+    ],
+  ];
+  for (const row of overview.rows) {
+    for (const cell of row.cells) {
+      data.push([
+        text(row.unit.name),
+        text(ambitionTitle(input.ambitions, cell.ambitionKey)),
+        text(cell.relevance ? labelOf('relevance', cell.relevance, locale) : texts.notDecided),
+        count(cell.initiativeCount),
+        count(cell.activeInitiativeCount),
+        count(cell.initiativesByStatus.stopped || 0),
+        text(cell.latestHealth ? labelOf('health', cell.latestHealth, locale) : texts.noCheckIn),
+        dateCell(cell.latestCheckInDate),
+        text(labelOf('trend', cell.trend, locale)),
+      ]);
+    }
+  }
+  data.push([]);
+  data.push([header(texts.keyFigures), header(texts.count)]);
+  for (const status of INITIATIVE_STATUSES) {
+    data.push([text(`${texts.initiativesWithStatus} ${labelOf('initiativeStatus', status, locale)}`), count(overview.initiativesByStatus[status] || 0)]);
+  }
+  for (const status of TASK_STATUSES) {
+    data.push([text(`${texts.tasksWithStatus} ${labelOf('taskStatus', status, locale)}`), count(overview.tasksByStatus[status] || 0)]);
+  }
+  data.push([text(texts.overdueTasks), count(overview.overdueTasks.length)]);
+  const storyKeys = input.ambitions.length > 0 ? input.ambitions.map((a) => a.key) : Object.keys(overview.storiesByAmbition);
+  for (const key of storyKeys) {
+    data.push([text(`${texts.storiesAbout} ${ambitionTitle(input.ambitions, key)}`), count(overview.storiesByAmbition[key] || 0)]);
+  }
+  if (overview.stoppedInitiatives.length > 0) {
+    data.push([]);
+    data.push([header(texts.stoppedHeading), header(texts.unit), header(texts.ambition), header(texts.stopReason)]);
+    for (const initiative of overview.stoppedInitiatives) {
+      data.push([
+        text(initiative.title),
+        text(unitName(input.units, initiative.unitId, '')),
+        text(ambitionTitle(input.ambitions, initiative.ambitionKey)),
+        text(initiative.stopReason),
+      ]);
+    }
+  }
+  return {
+    sheet: texts.overviewSheet,
+    data,
+    columns: [{ width: 32 }, { width: 28 }, { width: 14 }, { width: 11 }, { width: 11 }, { width: 11 }, { width: 18 }, { width: 14 }, { width: 12 }],
+    stickyRowsCount: 1,
+  };
+}
+
+/** Sheet "Opgaver": one row per task, by due date. */
+export function tasksSheet(input: IStatusReportInput): Sheet<never> {
+  const { texts, locale } = input;
+  const data: Row[] = [
+    [
+      header(texts.task),
+      header(texts.unit),
+      header(texts.about),
+      header(texts.assignee),
+      header(texts.dueDate),
+      header(texts.week),
+      header(texts.status),
+      header(texts.overdue),
+      header(texts.meeting),
+      header(texts.description),
+    ],
+  ];
+  for (const task of input.tasks) {
+    const due = parseIsoDate(task.dueDate || '') ? task.dueDate : undefined;
+    data.push([
+      text(task.title),
+      text(unitName(input.units, task.unitId, '')),
+      text(input.aboutText(task)),
+      text(input.personLabel(task.assigneeId)),
+      dateCell(due),
+      due ? count(isoWeek(due)) : null,
+      text(labelOf('taskStatus', task.status, locale)),
+      text(isOverdue(task, input.now) ? texts.yes : texts.no),
+      text(task.meeting),
+      text(task.description),
+    ]);
+  }
+  return {
+    sheet: texts.tasksSheet,
+    data,
+    columns: [{ width: 36 }, { width: 28 }, { width: 34 }, { width: 28 }, { width: 12 }, { width: 6 }, { width: 12 }, { width: 10 }, { width: 28 }, { width: 50 }],
+    stickyRowsCount: 1,
+  };
+}
+
+/** Both sheets of the status report. */
+export function buildStatusWorkbook(input: IStatusReportInput): Sheet<never>[] {
+  return [overviewSheet(input), tasksSheet(input)];
+}
+
+/** "Statusrapport-Chefgruppemøde-marts-2026-2026-03-03.xlsx" */
+export function reportFileName(prefix: string, meeting: string | undefined, date: IsoDate): string {
+  const parts = [prefix, meeting || '', date].map(fileNamePart).filter(Boolean);
+  return `${parts.join('-')}.xlsx`;
+}
+
+/** Writes the workbook and hands it to the browser as a download; the library is fetched only now. */
+export async function exportWorkbook(sheets: Sheet<never>[], fileName: string): Promise<void> {
+  const { default: writeXlsxFile } = await import(/* webpackChunkName: 'mpk-xlsx' */ 'write-excel-file/browser');
+  await writeXlsxFile(sheets).toFile(fileName);
+}

@@ -1,0 +1,187 @@
+import * as React from 'react';
+import type { IFollowUpTask, IsoDate } from '../../domain/model';
+import type { IFollowUpView, IPage, ITaskFilters } from '../../data/repositories/types';
+import { useServices } from '../shell/services';
+import { foldEdits, matchesFilters, NO_EDITS, recordSave, sinceOrDefault, type ITaskEdits } from './followUpModel';
+
+/** Where the chosen trend baseline is remembered between visits. */
+const SINCE_KEY = 'mpk:followUp:since';
+
+function readSince(): string | null {
+  try {
+    return typeof window !== 'undefined' && window.localStorage ? window.localStorage.getItem(SINCE_KEY) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeSince(value: IsoDate): void {
+  try {
+    window.localStorage.setItem(SINCE_KEY, value);
+  } catch {
+    // Private mode: the choice lasts for this visit only.
+  }
+}
+
+/** What {@link useFollowUpData} hands back. */
+export interface IFollowUpData {
+  status: 'loading' | 'ready' | 'error';
+  view?: IFollowUpView;
+  error?: unknown;
+  /** The trend's baseline the view was read with. */
+  since: IsoDate;
+  /** Reads the view again (one `$batch`), e.g. with another baseline or after "Klargør site". */
+  reload(since?: IsoDate): void;
+  /** Tasks saved in this session (folded into every list). */
+  edits: ITaskEdits;
+  /** Records a task just saved; `previous` is the version it replaced (none when created). */
+  saved(previous: IFollowUpTask | undefined, task: IFollowUpTask): void;
+}
+
+/**
+ * The first view of "Opfølgning": exactly one `loadFollowUpView` call (one `$batch`), then only the
+ * writes and pages the user asks for. Saved tasks are folded in locally instead of reading it all again.
+ */
+export function useFollowUpData(options: { now: Date; pageSize: number }): IFollowUpData {
+  const services = useServices();
+  const [since, setSince] = React.useState<IsoDate>(() => sinceOrDefault(readSince(), options.now));
+  const [state, setState] = React.useState<{ status: IFollowUpData['status']; view?: IFollowUpView; error?: unknown }>({ status: 'loading' });
+  const [edits, setEdits] = React.useState<ITaskEdits>(NO_EDITS);
+  const [generation, setGeneration] = React.useState(0);
+
+  React.useEffect(() => {
+    let active = true;
+    setState((previous) => ({ status: 'loading', view: previous.view }));
+    services.views
+      .loadFollowUpView({ userId: services.user.id, since, now: options.now, pageSize: options.pageSize })
+      .then(
+        (view) => {
+          if (!active) return;
+          setEdits(NO_EDITS);
+          setState({ status: 'ready', view });
+        },
+        (error: unknown) => active && setState({ status: 'error', error }),
+      );
+    return () => {
+      active = false;
+    };
+    // `now` and the page size are fixed for the life of the surface.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [services, since, generation]);
+
+  const reload = React.useCallback((next?: IsoDate) => {
+    if (next && next !== since) {
+      writeSince(next);
+      setSince(next);
+    } else {
+      setGeneration((g) => g + 1);
+    }
+  }, [since]);
+
+  const saved = React.useCallback((previous: IFollowUpTask | undefined, task: IFollowUpTask) => {
+    setEdits((current) => recordSave(current, previous, task));
+  }, []);
+
+  return { ...state, since, reload, edits, saved };
+}
+
+/** What {@link useTaskBoard} hands back. */
+export interface ITaskBoard {
+  filters: ITaskFilters;
+  setFilters(filters: ITaskFilters): void;
+  /** The tasks read so far, with this session's saves folded in. */
+  tasks: IFollowUpTask[];
+  hasMore: boolean;
+  /** A page is being read (after a filter change or "Vis flere"). */
+  busy: boolean;
+  error?: unknown;
+  loadMore(): void;
+  retry(): void;
+}
+
+/**
+ * The task board's pages: the first comes with the view; filters ask `tasks.query` (threshold-safe,
+ * paged by due date) for a new first page, and "Vis flere" follows the cursor. Never everything at once.
+ */
+export function useTaskBoard(first: IPage<IFollowUpTask> | undefined, edits: ITaskEdits, pageSize: number): ITaskBoard {
+  const services = useServices();
+  const [filters, setFiltersState] = React.useState<ITaskFilters>({});
+  const [pages, setPages] = React.useState<{ items: IFollowUpTask[]; page?: IPage<IFollowUpTask> }>({ items: first ? first.items : [], page: first });
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<unknown>();
+  const request = React.useRef(0);
+  const lastAction = React.useRef<() => void>(() => undefined);
+
+  // A new view (another baseline, a reload) brings a new first page without filters.
+  React.useEffect(() => {
+    request.current++;
+    setFiltersState({});
+    setPages({ items: first ? first.items : [], page: first });
+    setBusy(false);
+    setError(undefined);
+  }, [first]);
+
+  const query = React.useCallback(
+    (next: ITaskFilters) => {
+      const id = ++request.current;
+      setBusy(true);
+      setError(undefined);
+      lastAction.current = () => query(next);
+      services.tasks.query(next, pageSize).then(
+        (page) => {
+          if (id !== request.current) return;
+          setPages({ items: page.items, page });
+          setBusy(false);
+        },
+        (e: unknown) => {
+          if (id !== request.current) return;
+          setError(e);
+          setBusy(false);
+        },
+      );
+    },
+    [services, pageSize],
+  );
+
+  const setFilters = React.useCallback(
+    (next: ITaskFilters) => {
+      setFiltersState(next);
+      query(next);
+    },
+    [query],
+  );
+
+  const loadMore = React.useCallback(() => {
+    const page = pages.page;
+    if (!page || !page.hasMore || busy) return;
+    const id = ++request.current;
+    setBusy(true);
+    setError(undefined);
+    lastAction.current = loadMore;
+    page.nextPage().then(
+      (next) => {
+        if (id !== request.current) return;
+        setPages((current) => ({ items: current.items.concat(next.items), page: next }));
+        setBusy(false);
+      },
+      (e: unknown) => {
+        if (id !== request.current) return;
+        setError(e);
+        setBusy(false);
+      },
+    );
+  }, [pages.page, busy]);
+
+  const tasks = React.useMemo(() => foldEdits(pages.items, edits, (task) => matchesFilters(task, filters)), [pages.items, edits, filters]);
+
+  return {
+    filters,
+    setFilters,
+    tasks,
+    hasMore: !!pages.page && pages.page.hasMore,
+    busy,
+    error,
+    loadMore,
+    retry: () => lastAction.current(),
+  };
+}

@@ -1,0 +1,139 @@
+import * as React from 'react';
+import { Badge, Button, makeStyles, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { labelOf } from '../../domain/messages';
+import { isRelevance, type IInitiative, type IPlanFocus } from '../../domain/model';
+import type { IAmbition } from '../../data/repositories/types';
+import { fill, useStrings } from '../shell/strings';
+import { FocusForm } from './FocusForm';
+import { InitiativeCard } from './InitiativeCard';
+import { InitiativeForm } from './InitiativeForm';
+import { usePlan } from './PlanContext';
+
+/** Props of {@link AmbitionSection}. */
+export interface IAmbitionSectionProps {
+  ambition: IAmbition;
+  focus?: IPlanFocus;
+  initiatives: readonly IInitiative[];
+}
+
+const RELEVANCE_COLOURS: Record<string, BadgeProps['color']> = {
+  high: 'brand',
+  medium: 'informative',
+  low: 'subtle',
+  notRelevant: 'subtle',
+};
+
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalL,
+    borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    minWidth: 0,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  relevance: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  meaning: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground2 },
+  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+function hasDraft(key: string): boolean {
+  try {
+    return !!window.localStorage.getItem(`mpk:draft:${key}`);
+  } catch {
+    return false;
+  }
+}
+
+/** One of the five ambitions in the plan: its relevance here, what it means locally, and its initiatives. */
+export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
+  const plan = usePlan();
+  const strings = useStrings().plan;
+  const styles = useStyles();
+  const { ambition, focus } = props;
+  const planId = plan.view.plan?.id;
+  const [editingFocus, setEditingFocus] = React.useState(() => plan.can.editFocus && hasDraft(`plan:focus:${planId}:${ambition.key}`));
+  const [adding, setAdding] = React.useState(() => plan.can.editInitiatives && hasDraft(`plan:initiative:new:${planId}:${ambition.key}`));
+  const focusButton = React.useRef<HTMLButtonElement>(null);
+  const addButton = React.useRef<HTMLButtonElement>(null);
+  const headingId = `ambition-${ambition.key}`;
+  const relevance = focus?.relevance;
+
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h3 id={headingId} className={styles.heading}>
+        {ambition.title}
+      </h3>
+      <div className={styles.relevance}>
+        <Text weight="semibold">{strings.focus.relevance}:</Text>
+        {relevance ? (
+          <Badge appearance="tint" shape="rounded" color={RELEVANCE_COLOURS[relevance] ?? 'subtle'}>
+            {labelOf('relevance', relevance, plan.locale)}
+          </Badge>
+        ) : (
+          <Text className={styles.muted}>{strings.focus.relevanceNotSet}</Text>
+        )}
+        {relevance && !isRelevance(relevance) && <Text size={200}>{fill(strings.initiative.unknownValue, { value: relevance })}</Text>}
+      </div>
+      {focus?.localMeaning ? (
+        <p className={styles.meaning}>{focus.localMeaning}</p>
+      ) : (
+        <Text className={styles.muted}>{strings.focus.localMeaningEmpty}</Text>
+      )}
+      {plan.can.editFocus &&
+        (editingFocus ? (
+          <FocusForm
+            ambitionKey={ambition.key}
+            ambitionTitle={ambition.title}
+            focus={focus}
+            onDone={() => {
+              setEditingFocus(false);
+              window.setTimeout(() => focusButton.current?.focus(), 0);
+            }}
+          />
+        ) : (
+          <div className={styles.actions}>
+            <Button ref={focusButton} aria-label={fill(strings.focus.editFor, { ambition: ambition.title })} onClick={() => setEditingFocus(true)}>
+              {strings.focus.edit}
+            </Button>
+          </div>
+        ))}
+
+      <Text weight="semibold">{fill(strings.ambition.initiativesHeading, { count: props.initiatives.length })}</Text>
+      {props.initiatives.length === 0 ? (
+        <Text className={styles.muted}>{strings.ambition.noInitiatives}</Text>
+      ) : (
+        <ul className={styles.list} aria-label={fill(strings.ambition.listLabel, { ambition: ambition.title })}>
+          {props.initiatives.map((initiative) => (
+            <li key={initiative.id}>
+              <InitiativeCard initiative={initiative} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {plan.can.editInitiatives &&
+        (adding ? (
+          <InitiativeForm
+            ambitionKey={ambition.key}
+            onDone={() => {
+              setAdding(false);
+              window.setTimeout(() => addButton.current?.focus(), 0);
+            }}
+          />
+        ) : (
+          <div className={styles.actions}>
+            <Button
+              ref={addButton}
+              aria-label={fill(strings.ambition.addInitiativeFor, { ambition: ambition.title })}
+              onClick={() => setAdding(true)}
+            >
+              {strings.ambition.addInitiative}
+            </Button>
+          </div>
+        ))}
+    </section>
+  );
+}

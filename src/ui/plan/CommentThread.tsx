@@ -1,0 +1,129 @@
+import * as React from 'react';
+import { Button, Field, makeStyles, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import { newClientKey } from '../../domain/clientKey';
+import { formatDate } from '../../domain/dates';
+import type { IValidationError } from '../../domain/messages';
+import type { IDialogComment, IInitiative } from '../../domain/model';
+import { validateComment } from '../../domain/validation';
+import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { useServices } from '../shell/services';
+import { fill, useStrings } from '../shell/strings';
+import { useDraft } from '../shell/useDraft';
+import { messagesByField } from '../shell/validationMessages';
+import { usePlan } from './PlanContext';
+import { withCommentCounted } from './usePlanView';
+import { useSaveFlow } from './useSaveFlow';
+
+/** Props of {@link CommentThread}. */
+export interface ICommentThreadProps {
+  initiative: IInitiative;
+  /** Heading level of the thread's heading. @default 5 */
+  headingLevel?: 4 | 5 | 6;
+}
+
+interface ICommentDraft {
+  clientKey: string;
+  body: string;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  comment: {
+    padding: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  byline: { color: tokens.colorNeutralForeground2 },
+  body: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+type Load = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; comments: IDialogComment[] };
+
+/** The dialog about one initiative: its comments (oldest first) and a new one. */
+export function CommentThread(props: ICommentThreadProps): JSX.Element {
+  const plan = usePlan();
+  const services = useServices();
+  const strings = useStrings().plan.comments;
+  const styles = useStyles();
+  const initiativeId = props.initiative.id as number;
+  const [load, setLoad] = React.useState<Load>({ status: 'loading' });
+  const [generation, setGeneration] = React.useState(0);
+  const draft = useDraft<ICommentDraft>(`plan:comment:${initiativeId}`, { clientKey: newClientKey(), body: '' });
+  const [errors, setErrors] = React.useState<IValidationError[]>([]);
+  const Heading = `h${props.headingLevel ?? 5}` as 'h5';
+  const labelId = `comments-${initiativeId}`;
+
+  React.useEffect(() => {
+    let active = true;
+    setLoad({ status: 'loading' });
+    services.comments.listForInitiative(initiativeId).then(
+      (comments) => active && setLoad({ status: 'ready', comments }),
+      (error: unknown) => active && setLoad({ status: 'failed', error })
+    );
+    return () => {
+      active = false;
+    };
+  }, [services, initiativeId, generation]);
+
+  const flow = useSaveFlow<IDialogComment>(
+    (_base, mine) => services.comments.create(mine, plan.view.unit?.id as number),
+    (saved) => {
+      setLoad((current) => (current.status === 'ready' ? { status: 'ready', comments: current.comments.concat([saved]) } : current));
+      plan.patch((view) => withCommentCounted(view, initiativeId));
+      draft.clear();
+      setErrors([]);
+      plan.announce(strings.saved);
+    }
+  );
+
+  const submit = (event: React.FormEvent): void => {
+    event.preventDefault();
+    const candidate: IDialogComment = { clientKey: draft.value.clientKey, initiativeId, body: draft.value.body.trim() };
+    const found = validateComment(candidate);
+    setErrors(found);
+    if (found.length === 0) void flow.run(undefined, candidate);
+  };
+  const fieldErrors = messagesByField(errors, plan.locale);
+
+  return (
+    <section className={styles.root} aria-labelledby={labelId}>
+      <Heading id={labelId} className={styles.heading}>
+        {strings.heading}
+      </Heading>
+      {load.status === 'loading' && <Spinner size="tiny" label={strings.loading} />}
+      {load.status === 'failed' && <DataErrorMessage error={load.error} title={strings.loadFailed} onRetry={() => setGeneration((g) => g + 1)} />}
+      {load.status === 'ready' &&
+        (load.comments.length === 0 ? (
+          <Text>{strings.none}</Text>
+        ) : (
+          <ol className={styles.list} aria-label={fill(strings.threadLabel, { title: props.initiative.title })}>
+            {load.comments.map((comment) => (
+              <li key={comment.id ?? comment.clientKey} className={styles.comment}>
+                <Text size={200} className={styles.byline}>
+                  {fill(strings.byline, { author: plan.personName(comment.authorId), date: formatDate(comment.created, plan.locale) })}
+                </Text>
+                <p className={styles.body}>{comment.body}</p>
+              </li>
+            ))}
+          </ol>
+        ))}
+      {plan.can.comment && (
+        <form className={styles.form} onSubmit={submit} noValidate>
+          <Field label={strings.label} validationMessage={fieldErrors.body} hint={draft.restored ? strings.draftRestored : undefined}>
+            <Textarea value={draft.value.body} resize="vertical" onChange={(_, data) => draft.set((d) => ({ ...d, body: data.value }))} />
+          </Field>
+          {flow.error !== undefined && <DataErrorMessage error={flow.error} title={strings.failed} onDismiss={flow.dismissError} />}
+          <div className={styles.actions}>
+            <Button type="submit" appearance="primary" disabled={flow.busy}>
+              {flow.busy ? strings.saving : strings.submit}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import * as React from 'react';
+import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { IValidationError } from '../../domain/messages';
+import type { IPlan } from '../../domain/model';
+import { normalisePeriod, validatePlan } from '../../domain/validation';
+import type { IUnitItem } from '../../data/repositories/types';
+import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { useServices } from '../shell/services';
+import { fill, useStrings } from '../shell/strings';
+import { useDraft } from '../shell/useDraft';
+import { messagesByField } from '../shell/validationMessages';
+import { planClientKey, suggestedPeriod } from './planModel';
+import { useSaveFlow } from './useSaveFlow';
+
+/** Props of {@link CreatePlanForm}. */
+export interface ICreatePlanFormProps {
+  unit: IUnitItem;
+  locale: 'da-DK' | 'en-US';
+  now(): Date;
+  onCreated(plan: IPlan): void;
+  announce(message: string): void;
+}
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '36em' },
+  period: { maxWidth: '14em' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/** Starts the unit's plan for a period ("2026" or "2026-2027"); the leader creating it owns it. */
+export function CreatePlanForm(props: ICreatePlanFormProps): JSX.Element {
+  const services = useServices();
+  const strings = useStrings().plan.create;
+  const styles = useStyles();
+  const unitId = props.unit.id as number;
+  const draft = useDraft<{ period: string }>(`plan:new:${unitId}`, { period: suggestedPeriod(props.now()) });
+  const [errors, setErrors] = React.useState<IValidationError[]>([]);
+
+  const flow = useSaveFlow<IPlan>(
+    (_base, mine) => services.plans.create(mine),
+    (saved) => {
+      draft.clear();
+      props.announce(fill(strings.created, { period: saved.period }));
+      props.onCreated(saved);
+    }
+  );
+
+  const submit = (event: React.FormEvent): void => {
+    event.preventDefault();
+    const period = normalisePeriod(draft.value.period);
+    // One plan per unit and period: two leaders creating it at once meet in the same item.
+    const candidate: IPlan = { clientKey: planClientKey(unitId, period), unitId, period, status: 'draft', ownerId: services.user.id };
+    const found = validatePlan(candidate);
+    setErrors(found);
+    if (found.length === 0) void flow.run(undefined, candidate);
+  };
+  const fieldErrors = messagesByField(errors, props.locale);
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate>
+      <Text>{strings.intro}</Text>
+      <Field
+        label={strings.period}
+        required
+        hint={draft.restored ? `${strings.periodHint} ${strings.draftRestored}` : strings.periodHint}
+        validationMessage={fieldErrors.period}
+        className={styles.period}
+      >
+        <Input value={draft.value.period} onChange={(_, d) => draft.set({ period: d.value })} />
+      </Field>
+      {flow.error !== undefined && <DataErrorMessage error={flow.error} title={strings.failed} onDismiss={flow.dismissError} />}
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={flow.busy}>
+          {flow.busy ? strings.saving : strings.submit}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,200 @@
+import * as React from 'react';
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  tokens,
+  type BadgeProps,
+} from '@fluentui/react-components';
+import { labelOf } from '../../domain/messages';
+import { isPlanStatus, type IPlan, type PlanStatus } from '../../domain/model';
+import { validatePlan } from '../../domain/validation';
+import { nextStatuses } from '../../domain/workflow';
+import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { useServices } from '../shell/services';
+import { fill, useStrings } from '../shell/strings';
+import { useDraft } from '../shell/useDraft';
+import { PlanConflict } from './PlanConflict';
+import { usePlan } from './PlanContext';
+import { withPlan } from './usePlanView';
+import { useSaveFlow } from './useSaveFlow';
+
+/** Props of {@link PlanHeader}. */
+export interface IPlanHeaderProps {
+  plan: IPlan;
+  /** Offered where the unit is the reader's own choice (personal app, channel set-up). */
+  onChangeUnit?(): void;
+}
+
+const STATUS_COLOURS: Record<string, BadgeProps['color']> = {
+  draft: 'informative',
+  approved: 'brand',
+  followUp: 'success',
+  closed: 'subtle',
+};
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalXL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+  },
+  fact: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
+  term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  definition: { margin: 0, overflowWrap: 'anywhere' },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  owner: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  select: { minWidth: '12em' },
+});
+
+/** The plan's period, status (with the allowed next steps), owner and channel. */
+export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
+  const context = usePlan();
+  const services = useServices();
+  const strings = useStrings().plan.header;
+  const styles = useStyles();
+  const { plan } = props;
+  const { view } = context;
+  const labels: Record<string, string> = { status: strings.status, ownerId: strings.owner };
+  const ownerDraft = useDraft<{ base: IPlan; ownerId: string }>(`plan:plan:${plan.id}:owner`, {
+    base: plan,
+    ownerId: plan.ownerId === undefined ? '' : String(plan.ownerId),
+  });
+  const [editingOwner, setEditingOwner] = React.useState(ownerDraft.restored);
+
+  const status = useSaveFlow<IPlan>(
+    (from, mine) => services.plans.update(from as IPlan, mine),
+    (saved) => {
+      context.patch((v) => withPlan(v, saved));
+      context.announce(fill(strings.statusChanged, { status: labelOf('planStatus', saved.status, context.locale) }));
+    }
+  );
+  const owner = useSaveFlow<IPlan>(
+    (from, mine) => services.plans.update(from as IPlan, mine),
+    (saved) => {
+      context.patch((v) => withPlan(v, saved));
+      ownerDraft.clear();
+      setEditingOwner(false);
+      context.announce(fill(strings.ownerChanged, { owner: context.personName(saved.ownerId) }));
+    }
+  );
+
+  const moveTo = (next: PlanStatus): void => {
+    const changed = { ...plan, status: next };
+    if (validatePlan(changed, { previousStatus: plan.status }).length > 0) return;
+    void status.run(plan, changed);
+  };
+
+  const saveOwner = (event: React.FormEvent): void => {
+    event.preventDefault();
+    const base = ownerDraft.value.base;
+    const id = ownerDraft.value.ownerId;
+    void owner.run(base, { ...base, ownerId: id === '' ? undefined : Number(id) });
+  };
+
+  const ownerOptions = [services.user.id].concat((view.unit?.leaderIds ?? []).filter((id) => id !== services.user.id));
+  if (plan.ownerId !== undefined && ownerOptions.indexOf(plan.ownerId) < 0) ownerOptions.push(plan.ownerId);
+  const channel = view.unit?.teamsChannelName;
+  const known = isPlanStatus(plan.status);
+
+  return (
+    <div className={styles.root}>
+      <dl className={styles.facts}>
+        <div className={styles.fact}>
+          <dt className={styles.term}>{strings.period}</dt>
+          <dd className={styles.definition}>
+            <Text weight="semibold">{plan.period}</Text>
+          </dd>
+        </div>
+        <div className={styles.fact}>
+          <dt className={styles.term}>{strings.status}</dt>
+          <dd className={styles.definition}>
+            <Badge appearance="tint" shape="rounded" color={STATUS_COLOURS[plan.status] ?? 'subtle'}>
+              {labelOf('planStatus', plan.status, context.locale)}
+            </Badge>
+          </dd>
+        </div>
+        <div className={styles.fact}>
+          <dt className={styles.term}>{strings.owner}</dt>
+          <dd className={styles.definition}>{plan.ownerId === undefined ? strings.noOwner : context.personName(plan.ownerId)}</dd>
+        </div>
+        {channel && (
+          <div className={styles.fact}>
+            <dt className={styles.term}>{strings.channel}</dt>
+            <dd className={styles.definition}>{channel}</dd>
+          </div>
+        )}
+      </dl>
+
+      {!known && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{fill(strings.unknownStatus, { value: plan.status })}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {(context.can.changeStatus || props.onChangeUnit) && (
+        <div className={styles.actions}>
+          {context.can.changeStatus &&
+            known &&
+            nextStatuses(plan.status).map((next) => (
+              <Button key={next} disabled={status.busy} onClick={() => moveTo(next)}>
+                {fill(strings.moveTo, { status: labelOf('planStatus', next, context.locale) })}
+              </Button>
+            ))}
+          {context.can.changeStatus && !editingOwner && <Button onClick={() => setEditingOwner(true)}>{strings.changeOwner}</Button>}
+          {props.onChangeUnit && <Button onClick={props.onChangeUnit}>{strings.changeUnit}</Button>}
+        </div>
+      )}
+      <PlanConflict flow={status} labels={labels} isPlan />
+      {status.error !== undefined && <DataErrorMessage error={status.error} title={strings.statusFailed} onDismiss={status.dismissError} />}
+
+      {context.can.changeStatus && editingOwner && (
+        <form className={styles.owner} onSubmit={saveOwner}>
+          <Field label={strings.ownerField}>
+            <Select
+              className={styles.select}
+              value={ownerDraft.value.ownerId}
+              onChange={(_, d) => ownerDraft.set((v) => ({ ...v, ownerId: d.value }))}
+            >
+              <option value="">{strings.noOwner}</option>
+              {ownerOptions.map((id) => (
+                <option key={id} value={String(id)}>
+                  {context.personName(id)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {!owner.conflict && (
+            <>
+              <Button type="submit" appearance="primary" disabled={owner.busy}>
+                {strings.saveOwner}
+              </Button>
+              <Button
+                onClick={() => {
+                  ownerDraft.clear();
+                  setEditingOwner(false);
+                }}
+              >
+                {strings.cancel}
+              </Button>
+            </>
+          )}
+        </form>
+      )}
+      <PlanConflict flow={owner} labels={labels} isPlan />
+      {owner.error !== undefined && <DataErrorMessage error={owner.error} title={strings.ownerFailed} onDismiss={owner.dismissError} />}
+
+      {!context.can.changeStatus && !context.can.editInitiatives && <Text>{strings.readOnlyNote}</Text>}
+      {plan.status === 'closed' && <Text>{strings.closedNote}</Text>}
+      {view.permissions.canEditPlan && plan.status !== 'draft' && plan.status !== 'closed' && <Text>{strings.focusLockedNote}</Text>}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import * as React from 'react';
+import { Button, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import type { IUnitItem } from '../../data/repositories/types';
+import { fill, useStrings } from '../shell/strings';
+import { unitLabel } from './unitChoice';
+
+/** Props of {@link UnitPicker}. */
+export interface IUnitPickerProps {
+  units: readonly IUnitItem[];
+  /** The button's text, e.g. "Knyt kanalen til enheden". */
+  submitLabel: string;
+  onPick(unit: IUnitItem): void;
+  /** Preselected unit. */
+  selectedId?: number;
+  /** Warn when the chosen unit is already mapped to another channel than this one. */
+  channelId?: string;
+  busy?: boolean;
+  onCancel?(): void;
+}
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, maxWidth: '36em' },
+  select: { maxWidth: '100%' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/** Chooses one unit from the Units list (sub-units shown with their parent). */
+export function UnitPicker(props: IUnitPickerProps): JSX.Element {
+  const strings = useStrings().plan.unit;
+  const styles = useStyles();
+  const [selected, setSelected] = React.useState(props.selectedId === undefined ? '' : String(props.selectedId));
+  const [missing, setMissing] = React.useState(false);
+  const unit = props.units.find((u) => String(u.id) === selected);
+  const elsewhere = unit && props.channelId && unit.teamsChannelId && unit.teamsChannelId !== props.channelId;
+
+  if (props.units.length === 0) return <Text>{strings.noUnits}</Text>;
+
+  const submit = (event: React.FormEvent): void => {
+    event.preventDefault();
+    if (!unit) {
+      setMissing(true);
+      return;
+    }
+    props.onPick(unit);
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate>
+      <Field
+        label={strings.pickerLabel}
+        required
+        validationMessage={missing && !unit ? strings.pickerRequired : undefined}
+        hint={elsewhere ? fill(strings.channelAlreadyMapped, { unit: unit.name, channel: unit.teamsChannelName || unit.teamsChannelId || '' }) : undefined}
+      >
+        <Select
+          className={styles.select}
+          value={selected}
+          onChange={(_, d) => {
+            setSelected(d.value);
+            setMissing(false);
+          }}
+        >
+          <option value="">{strings.pickerPlaceholder}</option>
+          {props.units.map((u) => (
+            <option key={u.id} value={String(u.id)}>
+              {unitLabel(u, props.units)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={props.busy}>
+          {props.submitLabel}
+        </Button>
+        {props.onCancel && (
+          <Button onClick={props.onCancel} disabled={props.busy}>
+            {strings.cancel}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

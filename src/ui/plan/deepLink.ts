@@ -1,0 +1,71 @@
+/**
+ * Deep links to one initiative: a Teams deep link that opens the channel tab on it (the initiative
+ * is the tab's sub-entity), or the SharePoint page with `?mpkInitiative=<id>`.
+ */
+
+/** The Teams app id (see CONTRIBUTING.md, "Fixed identifiers"). */
+export const TEAMS_APP_ID = '82f2fa80-81e3-49bd-bf82-be796e0da454';
+
+/** The entity id of the personal "Ambitionsplan" tab in the Teams manifest. */
+export const PERSONAL_TAB_ENTITY_ID = 'ambitionsplan';
+
+/** The query parameter a SharePoint page carries for a deep link to an initiative. */
+export const INITIATIVE_QUERY_PARAM = 'mpkInitiative';
+
+/** What a Teams deep link to an initiative needs. */
+export interface ITeamsLinkTarget {
+  /** The tab's entity id (`page.id` of the Teams context). */
+  entityId: string;
+  initiativeId: number;
+  /** The channel of a channel tab; absent for the personal app. */
+  channelId?: string;
+  /** The tab's label in Teams' link preview. @default 'Ambitionsplan' */
+  label?: string;
+}
+
+/**
+ * `https://teams.microsoft.com/l/entity/<app id>/<entity id>?label=…&context=<{"subEntityId","channelId"}>`
+ * — Teams opens the tab and hands the initiative id to it as `page.subPageId`.
+ */
+export function teamsInitiativeLink(target: ITeamsLinkTarget): string {
+  const context: Record<string, string> = { subEntityId: String(target.initiativeId) };
+  if (target.channelId) context.channelId = target.channelId;
+  const label = target.label ?? 'Ambitionsplan';
+  return (
+    `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/${encodeURIComponent(target.entityId)}` +
+    `?label=${encodeURIComponent(label)}&context=${encodeURIComponent(JSON.stringify(context))}`
+  );
+}
+
+/** Reads the initiative id back from a Teams deep link (`context.subEntityId`), if it is one. */
+export function initiativeIdFromTeamsLink(link: string): number | undefined {
+  try {
+    const url = new URL(link);
+    const context = url.searchParams.get('context');
+    if (!context) return undefined;
+    return parseInitiativeId((JSON.parse(context) as { subEntityId?: unknown }).subEntityId);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page URL with `mpkInitiative=<id>` (replacing an earlier one; the hash is dropped). */
+export function sharePointInitiativeLink(pageUrl: string, initiativeId: number): string {
+  const url = new URL(pageUrl);
+  url.hash = '';
+  url.searchParams.set(INITIATIVE_QUERY_PARAM, String(initiativeId));
+  return url.toString();
+}
+
+/** An initiative id from a sub-entity id or a query value: a positive whole number, else undefined. */
+export function parseInitiativeId(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : undefined;
+  if (typeof value !== 'string' || !/^\s*\d+\s*$/.test(value)) return undefined;
+  const id = Number(value);
+  return id > 0 ? id : undefined;
+}
+
+/** The initiative a SharePoint page was opened on (`?mpkInitiative=`). */
+export function initiativeIdFromSearch(search: string): number | undefined {
+  return parseInitiativeId(new URLSearchParams(search).get(INITIATIVE_QUERY_PARAM));
+}

@@ -1,0 +1,60 @@
+/** Stored values as people read them: labels for codes, Danish dates, titles for references. */
+import { formatDate } from '../../domain/dates';
+import { labelOf, type LabelGroup, type Locale } from '../../domain/messages';
+import type { IPoliticalPriority } from '../../domain/model';
+import type { IAmbition } from '../../data/repositories/types';
+
+/** What turning a value into text needs. */
+export interface IFieldTextContext {
+  locale: Locale;
+  ambitions: readonly IAmbition[];
+  priorities: readonly IPoliticalPriority[];
+  personName(userId: number | undefined): string;
+}
+
+const CODE_GROUPS: Record<string, LabelGroup> = {
+  status: 'initiativeStatus',
+  relevance: 'relevance',
+  health: 'health',
+};
+
+/** The title of an ambition, or its key when the list does not know it. */
+export function ambitionTitle(ambitions: readonly IAmbition[], key: string | undefined): string {
+  const ambition = ambitions.find((a) => a.key === key);
+  return ambition ? ambition.title : key || '';
+}
+
+/** The text of a "Vi vil", or its key when the list does not know it. */
+export function commitmentText(ambitions: readonly IAmbition[], key: string | undefined): string {
+  if (!key) return '';
+  for (const ambition of ambitions) {
+    const commitment = ambition.commitments.find((c) => c.key === key);
+    if (commitment) return commitment.text;
+  }
+  return key;
+}
+
+/** A stored field's value as text; `planStatus` when the item is a plan. */
+export function fieldText(field: string, value: unknown, context: IFieldTextContext, planStatus = false): string {
+  if (value === undefined || value === null || value === '') return '';
+  if (field === 'status' && planStatus) return labelOf('planStatus', String(value), context.locale);
+  if (CODE_GROUPS[field]) return labelOf(CODE_GROUPS[field], String(value), context.locale);
+  switch (field) {
+    case 'startDate':
+    case 'endDate':
+    case 'date':
+      return formatDate(String(value), context.locale) || String(value);
+    case 'ambitionKey':
+      return ambitionTitle(context.ambitions, String(value));
+    case 'commitmentKey':
+      return commitmentText(context.ambitions, String(value));
+    case 'politicalPriorityId': {
+      const priority = context.priorities.find((p) => p.id === value);
+      return priority ? priority.title : String(value);
+    }
+    case 'ownerId':
+      return context.personName(typeof value === 'number' ? value : undefined);
+    default:
+      return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}

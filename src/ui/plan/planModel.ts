@@ -1,0 +1,229 @@
+/**
+ * Pure rules of the plan view: grouping, client keys that make concurrent creates meet, form values
+ * and their items, and how a conflict the user resolved becomes the item to save.
+ */
+import { compareIsoDates, toIsoDate } from '../../domain/dates';
+import type { ICheckIn, IInitiative, InitiativeStatus, IPlanFocus, Relevance } from '../../domain/model';
+import { nextInitiativeStatuses } from '../../domain/workflow';
+import type { IAmbition } from '../../data/repositories/types';
+
+// ---------------------------------------------------------------------------------------------
+// Grouping
+// ---------------------------------------------------------------------------------------------
+
+const STATUS_ORDER: Record<string, number> = { inProgress: 0, planned: 1, completed: 2, stopped: 3 };
+
+/** Running initiatives first, then planned, completed and stopped; within each by start date and title. */
+export function compareInitiatives(a: IInitiative, b: IInitiative): number {
+  const byStatus = (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9);
+  if (byStatus !== 0) return byStatus;
+  const byStart = compareIsoDates(a.startDate || '9999-12-31', b.startDate || '9999-12-31');
+  if (byStart !== 0) return byStart;
+  return (a.title || '').localeCompare(b.title || '', 'da');
+}
+
+/** The plan's initiatives under each ambition (in order); those under an unknown ambition go to `orphans`. */
+export function groupByAmbition(
+  initiatives: readonly IInitiative[],
+  ambitions: readonly IAmbition[]
+): { byAmbition: Record<string, IInitiative[]>; orphans: IInitiative[] } {
+  const byAmbition: Record<string, IInitiative[]> = {};
+  for (const ambition of ambitions) byAmbition[ambition.key] = [];
+  const orphans: IInitiative[] = [];
+  for (const initiative of initiatives) {
+    const group = byAmbition[initiative.ambitionKey];
+    if (group) group.push(initiative);
+    else orphans.push(initiative);
+  }
+  for (const key of Object.keys(byAmbition)) byAmbition[key].sort(compareInitiatives);
+  orphans.sort(compareInitiatives);
+  return { byAmbition, orphans };
+}
+
+/** The focus row of one ambition in the plan. */
+export function focusFor(focuses: readonly IPlanFocus[], ambitionKey: string): IPlanFocus | undefined {
+  return focuses.find((focus) => focus.ambitionKey === ambitionKey);
+}
+
+/** One initiative's check-ins, oldest first (for a chart that reads left to right). */
+export function checkInSeries(checkIns: readonly ICheckIn[], initiativeId: number): ICheckIn[] {
+  return checkIns
+    .filter((checkIn) => checkIn.initiativeId === initiativeId)
+    .sort((a, b) => compareIsoDates(a.date, b.date) || (a.id || 0) - (b.id || 0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client keys: two leaders creating "the same" row meet in one item instead of two
+// ---------------------------------------------------------------------------------------------
+
+/** A plan is unique per unit and period. */
+export function planClientKey(unitId: number, period: string): string {
+  return `unit-${unitId}-plan-${period}`;
+}
+
+/** A focus row is unique per plan and ambition. */
+export function focusClientKey(planId: number, ambitionKey: string): string {
+  return `plan-${planId}-focus-${ambitionKey}`;
+}
+
+/** The period a new plan is suggested for: this year in Copenhagen. */
+export function suggestedPeriod(now: Date): string {
+  return toIsoDate(now).slice(0, 4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes and conflicts
+// ---------------------------------------------------------------------------------------------
+
+/** Empty strings, null and undefined are the same "nothing". */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown): string => {
+    if (v === undefined || v === null || v === '') return '∅';
+    return JSON.stringify(v);
+  };
+  return norm(a) === norm(b);
+}
+
+const BOOKKEEPING = ['id', 'etag', 'clientKey'];
+
+/** The properties whose values differ between two versions of an item (ignoring id, ETag, client key). */
+export function changedProps<T extends object>(a: T, b: T): string[] {
+  const keys: string[] = [];
+  for (const key of Object.keys(a).concat(Object.keys(b))) {
+    if (keys.indexOf(key) >= 0 || BOOKKEEPING.indexOf(key) >= 0) continue;
+    if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) keys.push(key);
+  }
+  return keys;
+}
+
+/** Per conflicting field: keep what is saved (theirs) or save mine. */
+export type ConflictSide = 'theirs' | 'mine';
+
+/**
+ * The item to save after a conflict: the saved version (`theirs`, with its fresh ETag) plus every
+ * change I made from `base` that they did not touch, plus, per conflicting field, the side chosen.
+ */
+export function resolveConflict<T extends object>(
+  base: T,
+  mine: T,
+  theirs: T,
+  conflictFields: readonly string[],
+  choice: Record<string, ConflictSide>
+): T {
+  const result: Record<string, unknown> = { ...(theirs as Record<string, unknown>) };
+  for (const field of changedProps(base, mine)) {
+    const conflicting = conflictFields.indexOf(field) >= 0;
+    if (!conflicting || choice[field] === 'mine') result[field] = (mine as Record<string, unknown>)[field];
+  }
+  return result as T;
+}
+
+/**
+ * After a create that met an existing item (same client key): the fields where the saved item
+ * differs from what I tried to save — a conflict to show, not something to overwrite silently.
+ */
+export function createCollisions<T extends object>(mine: T, saved: T, fields: readonly (keyof T & string)[]): string[] {
+  return fields.filter((field) => !sameValue(mine[field], saved[field]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Initiative form
+// ---------------------------------------------------------------------------------------------
+
+/** An initiative form's inputs, all text as inputs hold them. */
+export interface IInitiativeFormValues {
+  title: string;
+  description: string;
+  ambitionKey: string;
+  commitmentKey: string;
+  politicalPriorityId: string;
+  ownerId: string;
+  status: string;
+  stopReason: string;
+  startDate: string;
+  endDate: string;
+  successMeasure: string;
+  existingInitiativeUrl: string;
+}
+
+function text(value: string | number | undefined): string {
+  return value === undefined || value === null ? '' : String(value);
+}
+
+function optionalText(value: string): string | undefined {
+  return value.trim() === '' ? undefined : value;
+}
+
+function optionalId(value: string): number | undefined {
+  if (value.trim() === '') return undefined;
+  const id = Number(value);
+  // A value that is not a number is passed on as is, so the validator can name the problem.
+  return Number.isFinite(id) ? id : (value as unknown as number);
+}
+
+/** The form's values for an initiative (or an empty form under an ambition). */
+export function initiativeFormValues(initiative: IInitiative | undefined, ambitionKey: string): IInitiativeFormValues {
+  return {
+    title: text(initiative?.title),
+    description: text(initiative?.description),
+    ambitionKey: initiative?.ambitionKey ?? ambitionKey,
+    commitmentKey: text(initiative?.commitmentKey),
+    politicalPriorityId: text(initiative?.politicalPriorityId),
+    ownerId: text(initiative?.ownerId),
+    status: initiative?.status ?? 'planned',
+    stopReason: text(initiative?.stopReason),
+    startDate: text(initiative?.startDate),
+    endDate: text(initiative?.endDate),
+    successMeasure: text(initiative?.successMeasure),
+    existingInitiativeUrl: text(initiative?.existingInitiativeUrl),
+  };
+}
+
+/** The initiative a form describes, on top of the version it was opened from. */
+export function initiativeFromForm(
+  values: IInitiativeFormValues,
+  base: Pick<IInitiative, 'planId' | 'unitId' | 'clientKey'> & Partial<IInitiative>
+): IInitiative {
+  const stopped = values.status === 'stopped';
+  return {
+    ...base,
+    title: values.title.trim(),
+    description: optionalText(values.description),
+    ambitionKey: values.ambitionKey,
+    commitmentKey: optionalText(values.commitmentKey),
+    politicalPriorityId: optionalId(values.politicalPriorityId),
+    ownerId: optionalId(values.ownerId),
+    status: values.status as InitiativeStatus,
+    // A reason belongs to a stop; taking an initiative up again keeps the old reason as history.
+    stopReason: stopped || base.stopReason ? optionalText(values.stopReason) : undefined,
+    startDate: optionalText(values.startDate),
+    endDate: optionalText(values.endDate),
+    successMeasure: optionalText(values.successMeasure),
+    existingInitiativeUrl: optionalText(values.existingInitiativeUrl.trim()),
+  };
+}
+
+/** The statuses an initiative form offers: a new one starts planned or running; an existing one may stay or move on. */
+export function initiativeStatusOptions(current: InitiativeStatus | undefined): InitiativeStatus[] {
+  if (current === undefined) return ['planned', 'inProgress'];
+  return [current].concat(nextInitiativeStatuses(current).filter((status) => status !== current));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Focus form
+// ---------------------------------------------------------------------------------------------
+
+/** A focus form's inputs. */
+export interface IFocusFormValues {
+  relevance: string;
+  localMeaning: string;
+}
+
+/** The focus row a form describes. */
+export function focusFromForm(values: IFocusFormValues, base: IPlanFocus): IPlanFocus {
+  return {
+    ...base,
+    relevance: values.relevance as Relevance,
+    localMeaning: optionalText(values.localMeaning),
+  };
+}

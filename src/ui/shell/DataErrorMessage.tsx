@@ -1,0 +1,42 @@
+import * as React from 'react';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { isDataError } from '../../data/errors';
+import { useLocale } from './locale';
+import { useStrings } from './strings';
+
+/** Props of {@link DataErrorMessage}. */
+export interface IDataErrorMessageProps {
+  /** What was thrown: a `DataError` shows its Danish message; anything else a general one. */
+  error: unknown;
+  /** A heading above the message, e.g. "Historien blev ikke gemt". */
+  title?: string;
+  /** Offers "Prøv igen". */
+  onRetry?(): void;
+  /** Offers "Luk". */
+  onDismiss?(): void;
+}
+
+/** The text for an error: the data layer's worded message, or a general one for anything else. */
+export function errorText(error: unknown, locale: 'da-DK' | 'en-US', fallback: string): string {
+  return isDataError(error) ? error.describe(locale) : fallback;
+}
+
+/** A failed load or save, in words (an alert, so screen readers hear it at once). */
+export function DataErrorMessage(props: IDataErrorMessageProps): JSX.Element {
+  const strings = useStrings();
+  const locale = useLocale();
+  return (
+    <MessageBar intent="error" layout="multiline" role="alert">
+      <MessageBarBody>
+        {props.title && <MessageBarTitle>{props.title}</MessageBarTitle>}
+        {errorText(props.error, locale, strings.errorNotice.unexpected)}
+      </MessageBarBody>
+      {(props.onRetry || props.onDismiss) && (
+        <MessageBarActions>
+          {props.onRetry && <Button onClick={props.onRetry}>{strings.common.retry}</Button>}
+          {props.onDismiss && <Button onClick={props.onDismiss}>{strings.errorNotice.dismiss}</Button>}
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}

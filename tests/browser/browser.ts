@@ -1,0 +1,61 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium (apt package `chromium`); Playwright cannot download a browser here. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Where browser tests leave their screenshots (a test artefact, ignored by git). */
+export const ARTEFACT_DIR = path.resolve(__dirname, '../../test-results/screenshots');
+
+/** Starts headless Chromium with the flags this closed network needs. */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's package (apt-get install chromium).`);
+  }
+  // Playwright gives every launch a fresh temporary profile of its own (no --user-data-dir needed).
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Saves a full-page screenshot under test-results/screenshots and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTEFACT_DIR, { recursive: true });
+  const file = path.join(ARTEFACT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** One axe-core violation, trimmed to what a failing test should print. */
+export interface IAxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the element matching `selector`. */
+export async function axeScan(page: Page, selector = 'main'): Promise<IAxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    // Fluent v9's focus manager (tabster) puts aria-hidden <i tabindex=0 data-tabster-dummy>
+    // sentinels around focus groups; they forward focus at once and are never announced, and axe
+    // flags them as aria-hidden-focus. They are excluded; everything else is scanned.
+    const result = await axe.run({ include: [sel], exclude: [['[data-tabster-dummy]']] }, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  }, selector);
+}

@@ -1,0 +1,272 @@
+/** @jest-environment node */
+/**
+ * "Opfølgning" against the local SharePoint, through the preview page: the chefgruppe's first view
+ * costs one request; the chef creates a task for a leader with a due date already passed and sees it
+ * overdue with its week number; moves a card with the keyboard; exports the status report (a real
+ * .xlsx, read back with read-excel-file) and prints it; the leader finds the task in "Mine opgaver"
+ * (SharePoint and the Teams personal app) and closes it; an employee cannot create tasks. Zero axe
+ * violations everywhere; screenshots in docs/screenshots.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import readExcelFile from 'read-excel-file/node';
+import { addDays, formatDate, formatWeek, today } from '../../src/domain/dates';
+import { createLocalSp } from '../../localsp/client';
+import type { LocalSharePoint } from '../../localsp/server';
+import { createServices } from '../../src/data/services';
+import type { IPreviewState } from '../../preview/previewState';
+import { axeScan, launchChromium, screenshot } from './browser';
+import { openPreview, requestsSince, resetRequests, startPreview } from './harness';
+
+jest.setTimeout(300_000);
+
+const DOCS = path.resolve(__dirname, '../../docs/screenshots');
+const CHEF = 'chef@mpk.local';
+const LEADER = 'leder@mpk.local';
+const EMPLOYEE = 'medarbejder@mpk.local';
+const TITLE = 'Drøft trivselsmålingen med skolelederne';
+const MEETING = 'Chefgruppemøde november (browsertest)';
+
+/** The web part on the preview page (the preview's own toolbar is outside `main`). */
+function part(page: Page): Locator {
+  return page.locator('main');
+}
+
+/** Opens "Opfølgning" as a user and waits until the view has been read. */
+async function open(browser: Browser, server: LocalSharePoint, user: string, state: Partial<IPreviewState> & { viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  const page = await openPreview(browser, server, { part: 'followup', user, ...state });
+  await part(page).getByRole('heading', { name: /Mine opgaver|Nøgletal/ }).first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
+async function saveDocScreenshot(target: Locator | Page, name: string): Promise<void> {
+  fs.mkdirSync(DOCS, { recursive: true });
+  await target.screenshot({ path: path.join(DOCS, `${name}.png`), animations: 'disabled' });
+}
+
+async function servicesAs(server: LocalSharePoint, email: string): Promise<ReturnType<typeof createServices>> {
+  const sp = createLocalSp(server.siteUrl, email);
+  const me = await sp.web.currentUser.select('Id', 'Email', 'Title')();
+  return createServices(sp, { id: me.Id, email: me.Email, displayName: me.Title });
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  expect(await axeScan(page, 'main')).toEqual([]);
+}
+
+describe('Opfølgning in the browser', () => {
+  let server: LocalSharePoint;
+  let browser: Browser;
+  const due = addDays(today(new Date()), -3);
+
+  beforeAll(async () => {
+    server = await startPreview();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the chefgruppe the matrix with one request to SharePoint for the first view, without axe violations', async () => {
+    const page = await open(browser, server, CHEF);
+    const matrix = part(page).getByRole('table', { name: /Hvor hver enhed står på hver ambition/ });
+    await matrix.waitFor();
+    await resetRequests(server);
+    await page.reload();
+    await matrix.waitFor({ timeout: 60_000 });
+    const requests = (await requestsSince(server)).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`);
+    // The request digest: SPFx has it in the page; the preview's PnPjs client reads /_api/contextinfo.
+    const data = requests.filter((r) => r !== 'POST /sites/mpk/_api/contextinfo');
+    expect(data).toEqual(['POST /sites/mpk/_api/$batch']);
+
+    expect(await matrix.getByRole('rowheader').first().textContent()).toContain('Læring og Trivsel');
+    expect(await matrix.getByRole('columnheader').allTextContents()).toEqual([
+      'Enhed',
+      'Mod og stolthed',
+      'Viden og faglighed',
+      'Sammenhæng og samarbejde',
+      'Tillid og ansvar i ledelse',
+      'Gode rammer',
+    ]);
+    // Click-through to the unit's plan.
+    const link = matrix.getByRole('link', { name: /Læring og Trivsel – åbn enhedens ambitionsplan/ });
+    expect(await link.getAttribute('href')).toMatch(/part=plan.*unit=1/);
+    await expect(part(page).getByText('Lektiecafé på tablets').count()).resolves.toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+    await saveDocScreenshot(part(page), 'followUp-overview');
+    await page.close();
+  });
+
+  it('lets the chef create a task for a leader — due three days ago, so it shows overdue with its week — and move it by keyboard', async () => {
+    const page = await open(browser, server, CHEF);
+    await part(page).getByRole('tab', { name: 'Opgaver', exact: true }).click();
+    await part(page).getByRole('button', { name: 'Ny opgave' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ny opfølgningsopgave' });
+    await dialog.waitFor();
+    // First try with nothing filled in: the domain's rules answer in Danish, nothing is sent.
+    await dialog.getByRole('button', { name: 'Opret opgave' }).click();
+    await dialog.getByText('Titlen skal udfyldes.').waitFor();
+    await expectNoAxeViolations(page);
+    await saveDocScreenshot(dialog, 'followUp-task-form-errors');
+
+    await dialog.getByRole('textbox', { name: /^Titel/ }).fill(TITLE);
+    await dialog.getByRole('combobox', { name: /^Enhed/ }).selectOption({ label: 'Læring og Trivsel' });
+    await dialog.getByRole('combobox', { name: /^Ambition/ }).selectOption({ label: 'Viden og faglighed' });
+    await dialog.getByRole('combobox', { name: /^Ansvarlig/ }).selectOption({ label: 'Leder · Læring og Trivsel' });
+    await dialog.getByLabel(/^Frist/).fill(due);
+    await dialog.getByRole('combobox', { name: /^Opfølgningsmøde/ }).or(dialog.getByRole('textbox', { name: /^Opfølgningsmøde/ })).fill(MEETING);
+    await dialog.getByText(`Fristen ligger i ${formatWeek(due)}.`).waitFor();
+    await dialog.getByRole('button', { name: 'Opret opgave' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const open_ = part(page).getByRole('region', { name: /^Åben/ });
+    const card = open_.getByRole('listitem', { name: TITLE });
+    await card.waitFor();
+    expect(await card.textContent()).toContain(`Frist ${formatDate(due)} (${formatWeek(due)})`);
+    expect(await card.textContent()).toContain(`Forfalden – ${formatWeek(due)}`);
+    await part(page).getByText(`Opgaven »${TITLE}« er oprettet.`).waitFor();
+    await expectNoAxeViolations(page);
+    await saveDocScreenshot(part(page), 'followUp-board');
+
+    // Moving a card with the keyboard alone: focus "Flyt", open the menu, choose "Flyt til I gang".
+    await card.getByRole('button', { name: `Flyt »${TITLE}«` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Flyt til I gang' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await part(page).getByRole('region', { name: /^I gang/ }).getByRole('listitem', { name: TITLE }).waitFor();
+    await part(page).getByText(`»${TITLE}« har nu status I gang.`).waitFor();
+
+    // The overview counts it as overdue at once.
+    await part(page).getByRole('tab', { name: 'Overblik', exact: true }).click();
+    const overdue = part(page).getByRole('region', { name: /^Forfaldne opgaver/ });
+    await overdue.getByText(TITLE).waitFor();
+
+    const chef = await servicesAs(server, CHEF);
+    const stored = (await chef.tasks.query({ meeting: MEETING })).items;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ title: TITLE, dueDate: due, status: 'inProgress', meeting: MEETING, ambitionKey: 'viden-og-faglighed' });
+    await page.close();
+  });
+
+  it('exports the meeting\'s status report as a real workbook and prints only the report', async () => {
+    const page = await open(browser, server, CHEF);
+    await part(page).getByRole('tab', { name: 'Statusrapport', exact: true }).click();
+    await part(page).getByRole('combobox', { name: /^Møde/ }).or(part(page).getByRole('textbox', { name: /^Møde/ })).fill(MEETING);
+    await part(page).getByRole('button', { name: 'Vis mødets opgaver' }).click();
+    const report = part(page).getByRole('article', { name: `Statusrapport – ${MEETING}` });
+    await report.getByRole('table', { name: 'Opfølgningsopgaver efter frist' }).getByRole('rowheader', { name: TITLE }).waitFor();
+    await expectNoAxeViolations(page);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), part(page).getByRole('button', { name: 'Hent som Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe(`Statusrapport-Chefgruppemøde-november-(browsertest)-${today(new Date())}.xlsx`);
+    const file = await download.path();
+    const book = await readExcelFile(fs.readFileSync(file as string));
+    expect(book.map((s) => s.sheet)).toEqual(['Overblik', 'Opgaver']);
+    const overview = book[0].data;
+    expect(overview[0]).toEqual(['Enhed', 'Ambition', 'Relevans', 'Indsatser', 'Heraf aktive', 'Stoppede', 'Nyeste vurdering', 'Vurderet den', 'Udvikling']);
+    expect(overview[1].slice(0, 3)).toEqual(['Læring og Trivsel', 'Mod og stolthed', 'Høj']);
+    const laesning = overview.find((row) => row[0] === 'Læring og Trivsel' && row[1] === 'Viden og faglighed') as unknown[];
+    expect(laesning[6]).toBe('Grøn');
+    expect(laesning[7]).toBeInstanceOf(Date);
+    expect((overview.find((row) => row[0] === 'Forfaldne opgaver') as unknown[])[1]).toBeGreaterThanOrEqual(1);
+    const tasks = book[1].data;
+    expect(tasks[0]).toEqual(['Opgave', 'Enhed', 'Handler om', 'Ansvarlig', 'Frist', 'Uge', 'Status', 'Forfalden', 'Møde', 'Beskrivelse']);
+    expect(tasks).toHaveLength(2);
+    const [y, m, d] = due.split('-').map(Number);
+    expect(tasks[1]).toEqual([
+      TITLE,
+      'Læring og Trivsel',
+      'Ambition: Viden og faglighed',
+      'Leder · Læring og Trivsel',
+      new Date(Date.UTC(y, m - 1, d)),
+      Number(formatWeek(due).replace(/\D/g, '')),
+      'I gang',
+      'Ja',
+      MEETING,
+      null,
+    ]);
+    await part(page).getByText(/Excel-filen »Statusrapport-.*« er hentet\./).waitFor();
+
+    // Printing: only the report — no preview toolbar, no tabs, no buttons.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const style = (el: Element | null | undefined): CSSStyleDeclaration => getComputedStyle(el as Element);
+      const excel = Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Hent som Excel');
+      const report = document.querySelector('[data-mpk-print-report]');
+      return {
+        toolbar: style(document.querySelector('header')).display,
+        tabs: style(document.querySelector('[role="tablist"]')).display,
+        excel: style(excel).display,
+        report: style(report).display !== 'none' && style(report).visibility === 'visible',
+        matrix: style(report?.querySelector('table')).display !== 'none' && style(report?.querySelector('table')).visibility === 'visible',
+        tasks: (report?.textContent || '').indexOf('Drøft trivselsmålingen med skolelederne') >= 0,
+      };
+    });
+    expect(printed).toEqual({ toolbar: 'none', tabs: 'none', excel: 'none', report: true, matrix: true, tasks: true });
+    await saveDocScreenshot(page, 'followUp-report-print');
+    await page.emulateMedia({ media: 'screen' });
+    await saveDocScreenshot(part(page), 'followUp-report');
+    await page.close();
+  });
+
+  it('shows the leader the task in "Mine opgaver" in the Teams personal app, where the leader closes it', async () => {
+    const page = await open(browser, server, LEADER, { host: 'teams-personal', theme: 'dark' });
+    // Until the data layer tells leaders apart from the chefgruppe (see the report), leaders may get the tabs too.
+    const mineTab = part(page).getByRole('tab', { name: 'Mine opgaver', exact: true });
+    if (await mineTab.count()) await mineTab.click();
+    const task = part(page).getByRole('listitem', { name: TITLE });
+    await task.waitFor();
+    expect(await task.textContent()).toContain(`Forfalden – ${formatWeek(due)}`);
+    await expectNoAxeViolations(page);
+    await saveDocScreenshot(part(page), 'followUp-mine-teams-dark');
+
+    await task.getByRole('button', { name: `Markér som afsluttet: »${TITLE}«` }).click();
+    await part(page).getByText(`»${TITLE}« har nu status Afsluttet.`).waitFor();
+    await part(page).getByRole('button', { name: /^Afsluttede opgaver/ }).click();
+    await part(page).getByRole('button', { name: `Genåbn »${TITLE}«` }).waitFor();
+    await expectNoAxeViolations(page);
+
+    const chef = await servicesAs(server, CHEF);
+    const stored = (await chef.tasks.query({ meeting: MEETING })).items;
+    expect(stored[0].status).toBe('closed');
+    await page.close();
+  });
+
+  it('gives an employee only "Mine opgaver" and a note — no way to create tasks — on a phone', async () => {
+    const page = await open(browser, server, EMPLOYEE, { viewport: { width: 375, height: 760 } });
+    await part(page).getByText(/Overblikket, opgavetavlen og statusrapporten er for chefgruppen/).waitFor();
+    expect(await part(page).getByRole('button', { name: 'Ny opgave' }).count()).toBe(0);
+    expect(await part(page).getByRole('tablist').count()).toBe(0);
+    expect(await part(page).getByRole('table').count()).toBe(0);
+    expect(await part(page).getByText(TITLE).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await saveDocScreenshot(page, 'followUp-employee-phone');
+    await page.close();
+  });
+
+  it('reads well in a one-third column and in Teams high contrast, without axe violations', async () => {
+    const narrow = await open(browser, server, CHEF, { viewport: { width: 420, height: 900 } });
+    await part(narrow).getByRole('table', { name: /Hvor hver enhed står/ }).waitFor();
+    // The matrix scrolls sideways inside its own region; the web part itself does not (the preview's own toolbar may).
+    const overflow = await narrow.evaluate(() => {
+      const main = document.querySelector('main') as HTMLElement;
+      return main.scrollWidth - main.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(narrow);
+    await saveDocScreenshot(narrow, 'followUp-overview-third');
+    await narrow.close();
+
+    const contrast = await open(browser, server, CHEF, { host: 'teams-personal', theme: 'contrast' });
+    await part(contrast).getByRole('table', { name: /Hvor hver enhed står/ }).waitFor();
+    await expectNoAxeViolations(contrast);
+    await saveDocScreenshot(part(contrast), 'followUp-overview-contrast');
+    await screenshot(contrast, 'followUp-overview-contrast-full');
+    await contrast.close();
+  });
+});

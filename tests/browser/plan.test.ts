@@ -1,0 +1,462 @@
+/** @jest-environment node */
+/**
+ * "Ambitionsplan" against the local SharePoint, through the preview page in the Teams-tab mode: a
+ * leader sets the channel up for a unit, creates its plan, sets an ambition's relevance, adds an
+ * initiative, posts a check-in, comments, shares and opens the deep link, and stops an initiative
+ * with a reason; reloading the tab costs one request; the theme follows Teams live (light, dark,
+ * high contrast) with zero axe violations; an employee only reads (and comments); two leaders editing
+ * at once lose nothing; and the whole thing works from the keyboard. Screenshots in docs/screenshots.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { createLocalSp } from '../../localsp/client';
+import type { LocalSharePoint } from '../../localsp/server';
+import { createServices } from '../../src/data/services';
+import { today } from '../../src/domain/dates';
+import { initiativeIdFromTeamsLink } from '../../src/ui/plan/deepLink';
+import { axeScan, launchChromium } from './browser';
+import { openPreview, previewUrl, requestsSince, resetRequests, startPreview } from './harness';
+
+jest.setTimeout(300_000);
+
+const DOCS = path.resolve(__dirname, '../../docs/screenshots');
+const ADMIN = 'admin@mpk.local';
+const CHEF = 'chef@mpk.local';
+const LEADER = 'leder@mpk.local';
+const EMPLOYEE = 'medarbejder@mpk.local';
+const UNIT = 'Stenhus Skole';
+const NEW_INITIATIVE = 'Læsevenner på tværs af årgange';
+const SEEDED = 'Læsebånd hver morgen i indskolingen';
+
+/** The web part on the preview page (the preview's own toolbar is outside `main`). */
+function part(page: Page): Locator {
+  return page.locator('main');
+}
+
+async function saveDocScreenshot(target: Locator | Page, name: string): Promise<void> {
+  fs.mkdirSync(DOCS, { recursive: true });
+  await target.screenshot({ path: path.join(DOCS, `${name}.png`), animations: 'disabled' });
+}
+
+async function servicesAs(server: LocalSharePoint, email: string): Promise<ReturnType<typeof createServices>> {
+  const sp = createLocalSp(server.siteUrl, email);
+  const me = await sp.web.currentUser.select('Id', 'Email', 'Title')();
+  return createServices(sp, { id: me.Id, email: me.Email, displayName: me.Title });
+}
+
+async function expectNoAxeViolations(page: Page, selector = 'main'): Promise<void> {
+  expect(await axeScan(page, selector)).toEqual([]);
+}
+
+/** The first view's requests to SharePoint after a reload (the preview's digest request left out). */
+async function firstViewRequests(page: Page, server: LocalSharePoint, ready: Locator): Promise<string[]> {
+  await resetRequests(server);
+  await page.reload();
+  await ready.waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(500);
+  return (await requestsSince(server)).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`).filter((r) => r !== 'POST /sites/mpk/_api/contextinfo');
+}
+
+/** The accessible name of the focused element (what a keyboard user is on). */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return '';
+    const labelled = el.getAttribute('aria-label') || (el.getAttribute('aria-labelledby') || '').split(' ').map((id) => document.getElementById(id)?.textContent || '').join(' ').trim();
+    const label = (el as HTMLInputElement).labels?.[0]?.textContent || '';
+    return `${el.tagName.toLowerCase()}:${(labelled || label || el.textContent || '').trim()}`;
+  });
+}
+
+describe('Ambitionsplan in the browser', () => {
+  let server: LocalSharePoint;
+  let browser: Browser;
+  let laeringId: number;
+  let stenhusId: number;
+
+  beforeAll(async () => {
+    server = await startPreview();
+    browser = await launchChromium();
+    const admin = await servicesAs(server, ADMIN);
+    const units = await admin.units.list();
+    laeringId = units.find((u) => u.name === 'Læring og Trivsel')?.id as number;
+    stenhusId = units.find((u) => u.name === UNIT)?.id as number;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe('a leader in a Teams channel tab', () => {
+    let page: Page;
+    let context: BrowserContext;
+    let sharedLink = '';
+
+    beforeAll(async () => {
+      page = await openPreview(browser, server, { part: 'plan', user: LEADER, host: 'teams-channel' });
+      context = page.context();
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    });
+
+    afterAll(async () => {
+      await context?.close();
+    });
+
+    it('sets the channel up for a unit and creates its plan', async () => {
+      const setup = part(page).getByRole('heading', { name: 'Vælg enhed for kanalen' });
+      await setup.waitFor({ timeout: 60_000 });
+      await expectNoAxeViolations(page);
+      await saveDocScreenshot(part(page), 'plan-channel-setup');
+
+      await part(page).getByRole('combobox', { name: /Enhed/ }).selectOption({ label: `${UNIT} (Læring og Trivsel)` });
+      await part(page).getByRole('button', { name: 'Knyt kanalen til enheden' }).click();
+      await part(page).getByRole('heading', { level: 2, name: `Ambitionsplan – ${UNIT}` }).waitFor();
+
+      // The channel → unit mapping goes to the Units list when this person may change it; otherwise
+      // the tab keeps it in the browser and says that the list was not updated.
+      const admin = await servicesAs(server, ADMIN);
+      const stenhus = (await admin.units.list()).find((u) => u.id === stenhusId);
+      if (stenhus?.teamsChannelId !== '19:mpk-preview-new-channel@thread.tacv2') {
+        await part(page).getByText('Kanalen viser enhedens plan i din browser, men valget blev ikke gemt i enhedslisten').waitFor();
+        await part(page).getByRole('button', { name: 'Luk' }).click();
+      }
+
+      await part(page).getByRole('heading', { name: 'Enheden har endnu ingen ambitionsplan' }).waitFor();
+      const period = part(page).getByRole('textbox', { name: /Periode/ });
+      expect(await period.inputValue()).toBe(today(new Date()).slice(0, 4));
+      await part(page).getByRole('button', { name: 'Opret plan' }).click();
+      await part(page).getByRole('heading', { level: 3, name: 'Mod og stolthed' }).waitFor();
+      expect(await part(page).getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+        'Mod og stolthed',
+        'Viden og faglighed',
+        'Sammenhæng og samarbejde',
+        'Tillid og ansvar i ledelse',
+        'Gode rammer',
+      ]);
+      await part(page).getByText('Kladde', { exact: true }).waitFor();
+    });
+
+    it('sets how strongly an ambition applies here and what it means locally', async () => {
+      const section = part(page).getByRole('region', { name: 'Mod og stolthed' });
+      await section.getByRole('button', { name: 'Redigér relevans og betydning for »Mod og stolthed«' }).click();
+      await section.getByRole('combobox', { name: /Relevans hos os/ }).selectOption({ label: 'Høj' });
+      await section.getByRole('textbox', { name: 'Hvad betyder ambitionen hos os?' }).fill('Vi fortæller forældrene om det, der lykkes i klasserne.');
+      await section.getByRole('button', { name: 'Gem', exact: true }).click();
+      await section.getByText('Vi fortæller forældrene om det, der lykkes i klasserne.').waitFor();
+      expect(await section.getByText('Høj', { exact: true }).count()).toBe(1);
+      await part(page).getByRole('status').filter({ hasText: 'Relevans og betydning for »Mod og stolthed« er gemt.' }).waitFor({ state: 'attached' });
+    });
+
+    it('adds an initiative — the domain refuses a CPR number first — under an ambition', async () => {
+      const section = part(page).getByRole('region', { name: 'Viden og faglighed' });
+      await section.getByRole('button', { name: 'Tilføj indsats under »Viden og faglighed«' }).click();
+      const form = section.getByRole('form', { name: 'Ny indsats under »Viden og faglighed«' });
+      await form.getByRole('textbox', { name: /Titel/ }).fill(NEW_INITIATIVE);
+      await form.getByRole('textbox', { name: 'Beskrivelse' }).fill('Eleven med CPR 010190-1234 læser højt.');
+      await form.getByRole('button', { name: 'Gem indsats' }).click();
+      await form.getByText(/CPR-nummer/).waitFor();
+      await expectNoAxeViolations(page);
+
+      await form.getByRole('textbox', { name: 'Beskrivelse' }).fill('Ældre elever læser med de yngste to gange om ugen.');
+      await form.getByRole('combobox', { name: '»Vi vil« under ambitionen' }).selectOption({ index: 1 });
+      await form.getByRole('combobox', { name: 'Politisk prioritet' }).selectOption({ label: 'Fælles om folkeskolen' });
+      await form.getByRole('textbox', { name: /Succeskriterium/ }).fill('Flere elever læser alderssvarende i 2. klasse.');
+      await form.getByRole('button', { name: 'Gem indsats' }).click();
+      const card = section.getByRole('article', { name: NEW_INITIATIVE });
+      await card.waitFor();
+      await card.getByText('Fælles om folkeskolen').waitFor();
+      await card.getByText('Ingen statusmelding endnu').waitFor();
+    });
+
+    it('posts a check-in and sees it in the chart, then comments on the initiative', async () => {
+      const card = part(page).getByRole('article', { name: NEW_INITIATIVE });
+      await card.getByRole('button', { name: 'Vis status og dialog' }).click();
+      await card.getByRole('radio', { name: 'Gul' }).check();
+      await card.getByRole('spinbutton', { name: /Fremdrift/ }).fill('30');
+      await card.getByRole('textbox', { name: 'Kommentar', exact: true }).fill('To klasser er i gang.');
+      await card.getByRole('button', { name: 'Gem statusmelding' }).click();
+      const chart = card.getByRole('img', { name: /Fremdrift over tid/ });
+      await chart.waitFor();
+      expect(await card.getByText(/seneste status .* 30 % gennemført/).count()).toBe(1);
+      await card.getByRole('list', { name: 'Statusmeldinger, nyeste først' }).getByText('To klasser er i gang.').waitFor();
+
+      await card.getByRole('textbox', { name: 'Din kommentar' }).fill('Skal 4. klasse også være læsevenner?');
+      await card.getByRole('button', { name: 'Send kommentar' }).click();
+      await card.getByRole('list', { name: `Kommentarer til »${NEW_INITIATIVE}«` }).getByText('Skal 4. klasse også være læsevenner?').waitFor();
+      await card.getByText('1 kommentar').waitFor();
+      await expectNoAxeViolations(page);
+      await saveDocScreenshot(card, 'plan-initiative-checkins');
+    });
+
+    it('shares a deep link to the initiative ("Del i kanal") and opens the tab on it', async () => {
+      const card = part(page).getByRole('article', { name: NEW_INITIATIVE });
+      await card.getByRole('button', { name: 'Del i kanal' }).click();
+      const dialog = page.getByRole('dialog', { name: `Del »${NEW_INITIATIVE}«` });
+      await dialog.waitFor();
+      sharedLink = await dialog.getByRole('textbox', { name: 'Link til indsatsen' }).inputValue();
+      expect(sharedLink).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\/82f2fa80-81e3-49bd-bf82-be796e0da454\//);
+      await dialog.getByRole('button', { name: 'Kopiér link' }).click();
+      await dialog.getByText('Linket er kopieret.').waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(sharedLink);
+      await expectNoAxeViolations(page, '[role="dialog"]');
+      await saveDocScreenshot(dialog, 'plan-share-dialog');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await focused(page)).toBe('button:Del i kanal');
+
+      // Teams hands the sub-entity to the tab as page.subPageId; the preview reads ?subEntityId=.
+      const id = initiativeIdFromTeamsLink(sharedLink);
+      expect(id).toBeGreaterThan(0);
+      await page.goto(previewUrl(server, { part: 'plan', user: LEADER, host: 'teams-channel', extra: { subEntityId: String(id) } }));
+      const linked = part(page).getByRole('article', { name: NEW_INITIATIVE });
+      await linked.getByText('Åbnet fra et link').waitFor({ timeout: 60_000 });
+      await linked.getByRole('img', { name: /Fremdrift over tid/ }).waitFor();
+      expect(await focused(page)).toBe(`h4:${NEW_INITIATIVE}`);
+    });
+
+    it('stops an initiative, with the reason kept on it', async () => {
+      const card = part(page).getByRole('article', { name: NEW_INITIATIVE });
+      await card.getByRole('button', { name: 'Stop indsats' }).click();
+      await card.getByRole('button', { name: 'Stop indsatsen' }).click();
+      await card.getByText('Skriv, hvorfor indsatsen stoppes – det er også værdifuld viden for andre.').waitFor();
+      await card.getByRole('textbox', { name: /Hvorfor stoppes indsatsen/ }).fill('Lærerne havde ikke tid til at følge op – vi prøver igen efter sommerferien.');
+      await card.getByRole('button', { name: 'Stop indsatsen' }).click();
+      await card.getByText('Stoppet', { exact: true }).waitFor();
+      await card.getByText('Lærerne havde ikke tid til at følge op – vi prøver igen efter sommerferien.').waitFor();
+      await card.getByRole('button', { name: 'Genoptag' }).waitFor();
+
+      const leader = await servicesAs(server, LEADER);
+      const saved = (await leader.initiatives.listForUnit(stenhusId)).find((i) => i.title === NEW_INITIATIVE);
+      expect(saved).toMatchObject({ status: 'stopped', stopReason: 'Lærerne havde ikke tid til at følge op – vi prøver igen efter sommerferien.' });
+    });
+
+    it('costs one request to SharePoint when the tab is opened again', async () => {
+      await page.goto(previewUrl(server, { part: 'plan', user: LEADER, host: 'teams-channel' }));
+      const ready = part(page).getByRole('article', { name: NEW_INITIATIVE });
+      await ready.waitFor({ timeout: 60_000 });
+      expect(await firstViewRequests(page, server, ready)).toEqual(['POST /sites/mpk/_api/$batch']);
+    });
+
+    it('follows the Teams theme live — light, dark, high contrast — without reloading, with zero axe violations', async () => {
+      const heading = part(page).getByRole('heading', { level: 2, name: `Ambitionsplan – ${UNIT}` });
+      await heading.waitFor();
+      await page.evaluate(() => ((window as unknown as { __mpkNoReload: boolean }).__mpkNoReload = true));
+      await resetRequests(server);
+      const background = (): Promise<string> => heading.evaluate((el) => getComputedStyle(el.closest('.fui-FluentProvider') as Element).backgroundColor);
+      const colours: string[] = [];
+
+      await expectNoAxeViolations(page);
+      colours.push(await background());
+      await saveDocScreenshot(part(page), 'plan-teams-light');
+
+      for (const [label, name] of [
+        ['Mørkt', 'plan-teams-dark'],
+        ['Høj kontrast', 'plan-teams-contrast'],
+      ] as const) {
+        await page.getByRole('combobox', { name: 'Tema' }).selectOption({ label });
+        await page.waitForFunction((before) => getComputedStyle(document.querySelector('main h2')?.closest('.fui-FluentProvider') as Element).backgroundColor !== before, colours[colours.length - 1]);
+        colours.push(await background());
+        await part(page).getByRole('button', { name: 'Vis status og dialog' }).first().click();
+        await part(page).getByRole('img', { name: /Fremdrift over tid/ }).first().waitFor();
+        await expectNoAxeViolations(page);
+        await saveDocScreenshot(part(page), name);
+        await part(page).getByRole('button', { name: 'Skjul status og dialog' }).first().click();
+      }
+      expect(new Set(colours).size).toBe(3);
+      expect(await page.evaluate(() => (window as unknown as { __mpkNoReload?: boolean }).__mpkNoReload)).toBe(true);
+      // Switching theme read nothing from SharePoint.
+      expect((await requestsSince(server)).filter((r) => r.path.indexOf('/_api/$batch') >= 0)).toEqual([]);
+      await page.getByRole('combobox', { name: 'Tema' }).selectOption({ label: 'Lyst' });
+    });
+  });
+
+  describe('an employee', () => {
+    it('reads the plan on SharePoint with no edit controls rendered, and takes part in the dialog', async () => {
+      const page = await openPreview(browser, server, { part: 'plan', user: EMPLOYEE, unit: String(laeringId) });
+      const card = part(page).getByRole('article', { name: SEEDED });
+      await card.waitFor({ timeout: 60_000 });
+      await part(page).getByText(/Du kan læse planen og deltage i dialogen/).waitFor();
+      for (const name of [/Redigér/, /Tilføj indsats/, /Sæt status/, /Stop indsats/, /Skift ansvarlig/, /Genoptag/]) {
+        expect(await part(page).getByRole('button', { name }).count()).toBe(0);
+      }
+      await card.getByRole('button', { name: 'Vis status og dialog' }).click();
+      await card.getByRole('img', { name: /Fremdrift over tid/ }).waitFor();
+      expect(await card.getByRole('radiogroup').count()).toBe(0);
+      expect(await card.getByRole('button', { name: 'Gem statusmelding' }).count()).toBe(0);
+      await card.getByRole('textbox', { name: 'Din kommentar' }).waitFor();
+      await expectNoAxeViolations(page);
+      await saveDocScreenshot(part(page), 'plan-employee-sharepoint');
+      await page.context().close();
+    });
+
+    it('is told to ask a leader when a channel has no unit yet', async () => {
+      const page = await openPreview(browser, server, { part: 'plan', user: EMPLOYEE, host: 'teams-channel', unit: '999' });
+      await part(page).getByText(/Bed en leder i enheden om at åbne fanen/).waitFor({ timeout: 60_000 });
+      expect(await part(page).getByRole('combobox').count()).toBe(0);
+      await expectNoAxeViolations(page);
+      await page.context().close();
+    });
+  });
+
+  describe('two leaders editing the same initiative at once', () => {
+    it('merges different fields silently, and on the same field lets the second choose — no change is lost', async () => {
+      const first = await openPreview(browser, server, { part: 'plan', user: LEADER, unit: String(laeringId) });
+      const second = await openPreview(browser, server, { part: 'plan', user: CHEF, unit: String(laeringId) });
+      const cardOf = (page: Page): Locator => part(page).getByRole('article', { name: SEEDED });
+      for (const page of [first, second]) {
+        await cardOf(page).waitFor({ timeout: 60_000 });
+        await cardOf(page).getByRole('button', { name: 'Redigér' }).click();
+      }
+      // Different fields: both saves land, nothing is asked.
+      await cardOf(first).getByRole('textbox', { name: /Succeskriterium/ }).fill('85 % læser alderssvarende.');
+      await cardOf(first).getByRole('button', { name: 'Gem indsats' }).click();
+      await part(first).getByRole('status').filter({ hasText: 'er gemt' }).waitFor({ state: 'attached' });
+      await cardOf(second).getByRole('textbox', { name: 'Beskrivelse' }).fill('Tyve minutter hver morgen, også i 3. klasse.');
+      await cardOf(second).getByRole('button', { name: 'Gem indsats' }).click();
+      await part(second).getByRole('status').filter({ hasText: 'er gemt' }).waitFor({ state: 'attached' });
+
+      // The same field: the second sees both versions and chooses.
+      const leader = await servicesAs(server, LEADER);
+      for (const page of [first, second]) {
+        await page.reload();
+        await cardOf(page).waitFor({ timeout: 60_000 });
+        await cardOf(page).getByRole('button', { name: 'Redigér' }).click();
+      }
+      await cardOf(first).getByRole('textbox', { name: /Titel/ }).fill('Læsebånd hver morgen i hele skolen');
+      await cardOf(first).getByRole('button', { name: 'Gem indsats' }).click();
+      await part(first).getByRole('article', { name: 'Læsebånd hver morgen i hele skolen' }).waitFor();
+
+      await cardOf(second).getByRole('textbox', { name: /Titel/ }).fill('Læsebånd i indskolingen og på mellemtrinnet');
+      await cardOf(second).getByRole('textbox', { name: /Startdato/ }).fill('2026-08-10');
+      await cardOf(second).getByRole('button', { name: 'Gem indsats' }).click();
+      const conflict = cardOf(second).getByRole('region', { name: 'En anden har gemt ændringer i mellemtiden' });
+      await conflict.waitFor();
+      await conflict.getByText('Læsebånd hver morgen i hele skolen').waitFor();
+      await conflict.getByText('Læsebånd i indskolingen og på mellemtrinnet').waitFor();
+      await expectNoAxeViolations(second);
+      await saveDocScreenshot(cardOf(second), 'plan-conflict');
+      // Keep their title; my start date goes in with it.
+      await conflict.getByRole('radiogroup', { name: '»Titel«' }).getByRole('radio', { name: /Den gemte udgave/ }).check();
+      await conflict.getByRole('button', { name: 'Gem det valgte' }).click();
+      await conflict.waitFor({ state: 'detached' });
+
+      const saved = (await leader.initiatives.listForUnit(laeringId)).find((i) => i.title === 'Læsebånd hver morgen i hele skolen');
+      expect(saved).toMatchObject({
+        successMeasure: '85 % læser alderssvarende.',
+        description: 'Tyve minutter hver morgen, også i 3. klasse.',
+        startDate: '2026-08-10',
+      });
+      await first.context().close();
+      await second.context().close();
+    });
+  });
+
+  describe('keyboard only', () => {
+    it('adds an initiative, posts a check-in and shares it without a mouse', async () => {
+      const page = await openPreview(browser, server, { part: 'plan', user: LEADER, unit: String(laeringId) });
+      const section = part(page).getByRole('region', { name: 'Tillid og ansvar i ledelse' });
+      await section.getByRole('heading', { name: 'Tillid og ansvar i ledelse' }).waitFor({ timeout: 60_000 });
+
+      // Tab from the section's heading to its "Tilføj indsats" button.
+      await section.getByRole('button', { name: /Tilføj indsats/ }).focus();
+      expect(await focused(page)).toBe('button:Tilføj indsats under »Tillid og ansvar i ledelse«');
+      await page.keyboard.press('Enter');
+      expect(await focused(page)).toMatch(/^input:Titel/);
+      await page.keyboard.type('Teamene lægger selv skemaet');
+      await page.keyboard.press('Enter'); // submits the form
+      const card = section.getByRole('article', { name: 'Teamene lægger selv skemaet' });
+      await card.waitFor();
+      expect(await focused(page)).toBe('button:Tilføj indsats under »Tillid og ansvar i ledelse«');
+
+      // Back into the new card: Del i kanal ← Stop indsats ← Redigér ← Vis status og dialog.
+      for (const expected of ['button:Del i kanal', 'button:Stop indsats', 'button:Redigér', 'button:Vis status og dialog']) {
+        await page.keyboard.press('Shift+Tab');
+        expect(await focused(page)).toBe(expected);
+      }
+      await page.keyboard.press('Enter');
+      await card.getByRole('radiogroup').waitFor();
+      expect(await focused(page)).toBe('button:Skjul status og dialog');
+      // Walk on past the card's other buttons to the health radios.
+      let steps = 0;
+      while (!/^input:/.test(await focused(page)) && steps++ < 20) await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatch(/^input:.*Grøn/);
+      await page.keyboard.press('ArrowRight');
+      expect(await focused(page)).toMatch(/^input:.*Gul/);
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatch(/^input:Fremdrift/);
+      await page.keyboard.type('10');
+      await page.keyboard.press('Enter'); // submits the check-in
+      await card.getByRole('img', { name: /Fremdrift over tid/ }).waitFor();
+      expect(await card.getByText(/seneste status .* 10 % gennemført/).count()).toBe(1);
+
+      // Share, then close the dialog with Escape: focus returns to the button.
+      await card.getByRole('button', { name: 'Del i kanal' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      expect(await focused(page)).toBe('button:Del i kanal');
+      await page.context().close();
+    });
+  });
+
+  describe('on a site without the lists', () => {
+    let empty: LocalSharePoint;
+
+    beforeAll(async () => {
+      empty = await startPreview({ seed: 'empty' });
+    });
+
+    afterAll(async () => {
+      await empty?.close();
+    });
+
+    it('tells an employee in Danish, and lets a site owner prepare the site ("Klargør site") and pick the unit', async () => {
+      const reader = await openPreview(browser, empty, { part: 'plan', user: EMPLOYEE });
+      await part(reader).getByText('Ambitionsplanen kan tages i brug, når en administrator har klargjort listerne på sitet.').waitFor({ timeout: 60_000 });
+      expect(await part(reader).getByRole('button', { name: 'Klargør site' }).count()).toBe(0);
+      await expectNoAxeViolations(reader);
+      await reader.context().close();
+
+      const owner = await openPreview(browser, empty, { part: 'plan', user: ADMIN });
+      await part(owner).getByRole('button', { name: 'Klargør site' }).click();
+      await part(owner).getByRole('heading', { name: 'Vælg en enhed i webdelens indstillinger' }).waitFor({ timeout: 120_000 });
+      await part(owner).getByRole('combobox', { name: /Enhed/ }).selectOption({ label: 'Læring og Trivsel' });
+      await part(owner).getByRole('button', { name: 'Vis planen' }).click();
+      await part(owner).getByRole('heading', { level: 2, name: 'Ambitionsplan – Læring og Trivsel' }).waitFor();
+      await part(owner).getByRole('heading', { name: 'Enheden har endnu ingen ambitionsplan' }).waitFor();
+      await expectNoAxeViolations(owner);
+      await owner.context().close();
+    });
+  });
+
+  describe('in a one-third column and on a phone', () => {
+    it('fits without sideways scrolling', async () => {
+      for (const [width, name] of [
+        [360, 'plan-phone'],
+        [320, undefined],
+      ] as const) {
+        const page = await openPreview(browser, server, { part: 'plan', user: LEADER, unit: String(laeringId), viewport: { width, height: 900 } });
+        await part(page).getByRole('article').first().waitFor({ timeout: 60_000 });
+        const overflow = (): Promise<number> =>
+          page.evaluate(() => {
+            const main = document.querySelector('main') as HTMLElement;
+            return main.scrollWidth - main.clientWidth;
+          });
+        expect(await overflow()).toBeLessThanOrEqual(1);
+        // The edit form, with a long "Vi vil" chosen, and the check-in chart fit as well.
+        const card = part(page).getByRole('article', { name: /Læsebånd/ });
+        await card.getByRole('button', { name: /status og dialog/ }).click();
+        await card.getByRole('img', { name: /Fremdrift over tid/ }).waitFor();
+        await card.getByRole('button', { name: 'Redigér' }).click();
+        await card.getByRole('textbox', { name: /Titel/ }).waitFor();
+        expect(await overflow()).toBeLessThanOrEqual(1);
+        await card.getByRole('button', { name: 'Annuller' }).click();
+        if (name) await saveDocScreenshot(part(page), name);
+        await page.context().close();
+      }
+    });
+  });
+});

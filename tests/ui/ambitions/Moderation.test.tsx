@@ -1,0 +1,118 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MODERATION_STATUS } from '../../../src/domain';
+import { EMPLOYEE, OWNER, renderAmbitions, settle, story } from './support';
+
+jest.setTimeout(30_000);
+
+beforeEach(() => window.localStorage.clear());
+
+const PENDING = [
+  story({ id: 601, title: 'Venter på dig', moderationStatus: MODERATION_STATUS.pending, authorId: EMPLOYEE.id, created: '2026-11-26T08:00:00Z' }),
+  story({ id: 602, title: 'Også til godkendelse', moderationStatus: MODERATION_STATUS.pending, authorId: 44, kind: 'lesson' }),
+];
+
+async function openQueue(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+  await act(async () => {
+    await user.click(screen.getByRole('tab', { name: /^Til godkendelse \(2\)/ }));
+  });
+  return screen.getByRole('tabpanel', { name: /^Til godkendelse/ });
+}
+
+describe('approving stories', () => {
+  describe('when a site owner opens "Til godkendelse"', () => {
+    it('lists every pending story (view.pendingForModeration) with its content', async () => {
+      const user = userEvent.setup();
+      await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } });
+      const panel = await openQueue(user);
+      expect(within(panel).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Venter på dig', 'Også til godkendelse']);
+      expect(within(panel).getByText('Historier, der venter på godkendelse: 2. Godkend dem, der kan vises for alle, eller afvis med en begrundelse, som forfatteren kan læse.')).toBeInTheDocument();
+    });
+
+    it('approves with services.stories.moderate(story, true): the story leaves the queue and appears in the feed', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } });
+      const moderate = jest.spyOn(services.stories, 'moderate');
+      const panel = await openQueue(user);
+      await act(async () => {
+        await user.click(within(within(panel).getByRole('article', { name: 'Venter på dig' })).getByRole('button', { name: 'Godkend' }));
+      });
+      await settle();
+      expect(moderate).toHaveBeenCalledWith(expect.objectContaining({ id: 601 }), true, undefined);
+      expect(within(panel).queryByRole('article', { name: 'Venter på dig' })).toBeNull();
+      expect(screen.getByRole('tab', { name: /^Til godkendelse \(1\)/ })).toBeInTheDocument();
+      await waitFor(() => expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('»Venter på dig« er godkendt og vises nu for alle.'));
+
+      await act(async () => {
+        await user.click(screen.getByRole('tab', { name: /^Hverdagshistorier/ }));
+      });
+      const feed = screen.getByRole('list', { name: 'Hverdagshistorier, nyeste først' });
+      expect(within(feed).getByRole('article', { name: 'Venter på dig' })).toBeInTheDocument();
+    });
+
+    it('rejects only with a reason (required, no CPR number), sent to moderate(story, false, reason)', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } });
+      const moderate = jest.spyOn(services.stories, 'moderate');
+      const panel = await openQueue(user);
+      const article = within(panel).getByRole('article', { name: 'Også til godkendelse' });
+      await act(async () => {
+        await user.click(within(article).getByRole('button', { name: 'Afvis …' }));
+      });
+      const reason = within(article).getByRole('textbox', { name: /^Begrundelse for afvisningen/ });
+      expect(reason).toHaveFocus();
+      await act(async () => {
+        await user.click(within(article).getByRole('button', { name: 'Afvis historien' }));
+      });
+      expect(moderate).not.toHaveBeenCalled();
+      expect(within(article).getByText('Kommentaren skal udfyldes.')).toBeInTheDocument();
+
+      await act(async () => {
+        await user.type(reason, 'Nævner borger 010190-1234');
+        await user.click(within(article).getByRole('button', { name: 'Afvis historien' }));
+      });
+      expect(moderate).not.toHaveBeenCalled();
+      expect(within(article).getByText(/CPR-nummer \(010190-XXXX\)/)).toBeInTheDocument();
+
+      await act(async () => {
+        await user.clear(reason);
+        await user.type(reason, 'Den handler om en enkelt borger – skriv den mere generelt.');
+        await user.click(within(article).getByRole('button', { name: 'Afvis historien' }));
+      });
+      await settle();
+      expect(moderate).toHaveBeenCalledWith(expect.objectContaining({ id: 602 }), false, 'Den handler om en enkelt borger – skriv den mere generelt.');
+      expect(services.data.stories.find((s) => s.id === 602)?.moderationStatus).toBe(MODERATION_STATUS.denied);
+      expect(within(panel).queryByRole('article', { name: 'Også til godkendelse' })).toBeNull();
+      expect(screen.queryByRole('article', { name: 'Også til godkendelse' })).toBeNull();
+    });
+
+    it('when another editor got there first, the story leaves the queue with a note instead of being handled twice', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } });
+      services.changeAsSomeoneElse('stories', 601, { moderationStatus: MODERATION_STATUS.denied });
+      const panel = await openQueue(user);
+      await act(async () => {
+        await user.click(within(within(panel).getByRole('article', { name: 'Venter på dig' })).getByRole('button', { name: 'Godkend' }));
+      });
+      await settle();
+      expect(within(panel).queryByRole('article', { name: 'Venter på dig' })).toBeNull();
+      expect(services.data.stories.find((s) => s.id === 601)?.moderationStatus).toBe(MODERATION_STATUS.denied);
+      await waitFor(() => expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('En anden redaktør har allerede behandlet historien (Afvist).'));
+    });
+  });
+
+  describe('when an employee looks', () => {
+    it('has no approval tab, and sees only their own pending stories', async () => {
+      await renderAmbitions({}, { pendingForModeration: true, data: { stories: PENDING } });
+      expect(screen.queryByRole('tab', { name: /^Til godkendelse/ })).toBeNull();
+      const mine = screen.getByRole('region', { name: 'Dine historier, der ikke er offentliggjort' });
+      expect(within(mine).getAllByRole('article').map((a) => a.getAttribute('aria-labelledby') && within(a).getByRole('heading').textContent)).toEqual(['Venter på dig']);
+    });
+
+    it('shows a rejected story of their own as "Afvist"', async () => {
+      await renderAmbitions({}, { data: { stories: [story({ title: 'Afvist historie', moderationStatus: MODERATION_STATUS.denied, authorId: EMPLOYEE.id })] } });
+      const article = screen.getByRole('article', { name: 'Afvist historie' });
+      expect(within(article).getByText('Afvist')).toBeInTheDocument();
+    });
+  });
+});

@@ -1,0 +1,191 @@
+import * as React from 'react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DataError } from '../../../src/data/errors';
+import { AmbitionsApp } from '../../../src/ui/ambitions/AmbitionsApp';
+import { ServicesContext } from '../../../src/ui/shell/services';
+import { createFakeServices } from '../../support/fakeServices';
+import { renderInShell } from '../../support/render';
+import { EMPLOYEE, renderAmbitions, settle, UNITS } from './support';
+
+jest.setTimeout(30_000);
+
+beforeEach(() => window.localStorage.clear());
+
+const DRAFT_KEY = 'mpk:draft:story:new';
+
+async function openForm(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+  await act(async () => {
+    await user.click(screen.getByRole('button', { name: 'Skriv en hverdagshistorie' }));
+  });
+  const form = screen.getByRole('form', { name: 'Skriv en hverdagshistorie' });
+  // The editor is its own lazily loaded chunk.
+  await within(form).findByRole('textbox', { name: 'Historien' });
+  return form;
+}
+
+async function fill(user: ReturnType<typeof userEvent.setup>, form: HTMLElement, values: { title?: string; body?: string; kind?: string; ambition?: string; unit?: string }): Promise<void> {
+  await act(async () => {
+    if (values.title !== undefined) await user.type(within(form).getByRole('textbox', { name: /^Titel/ }), values.title);
+    if (values.body !== undefined) {
+      await user.click(within(form).getByRole('textbox', { name: 'Historien' }));
+      await user.keyboard(values.body);
+    }
+    if (values.kind) await user.click(within(form).getByRole('radio', { name: values.kind }));
+    if (values.ambition) await user.selectOptions(within(form).getByRole('combobox', { name: /^Ambition/ }), values.ambition);
+    if (values.unit) await user.selectOptions(within(form).getByRole('combobox', { name: /^Enhed/ }), values.unit);
+  });
+}
+
+async function submit(user: ReturnType<typeof userEvent.setup>, form: HTMLElement): Promise<void> {
+  await act(async () => {
+    await user.click(within(form).getByRole('button', { name: 'Send til godkendelse' }));
+  });
+  await settle();
+}
+
+describe('writing a story', () => {
+  describe('when the author fills in everything and sends it', () => {
+    it('saves it with services.stories.create, forgets the draft and shows it as "Afventer godkendelse"', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions();
+      const create = jest.spyOn(services.stories, 'create');
+      const form = await openForm(user);
+      await fill(user, form, { title: 'Borgeren fik sin bolig', body: 'Vi ringede til hinanden i stedet for at skrive.', kind: 'Det lykkedes', ambition: 'Sammenhæng og samarbejde', unit: '2' });
+      expect(JSON.parse(window.localStorage.getItem(DRAFT_KEY) || '{}').title).toBe('Borgeren fik sin bolig');
+
+      await submit(user, form);
+
+      expect(create).toHaveBeenCalledTimes(1);
+      const sent = create.mock.calls[0][0];
+      expect(sent).toMatchObject({ title: 'Borgeren fik sin bolig', kind: 'success', ambitionKey: 'sammenhaeng-og-samarbejde', unitId: 2, featured: false });
+      expect(sent.body).toContain('Vi ringede til hinanden i stedet for at skrive.');
+      expect(sent.clientKey).toMatch(/^[0-9a-f-]{36}$/);
+      expect(window.localStorage.getItem(DRAFT_KEY)).toBeNull();
+      expect(screen.queryByRole('form', { name: 'Skriv en hverdagshistorie' })).toBeNull();
+
+      const mine = screen.getByRole('region', { name: 'Dine historier, der ikke er offentliggjort' });
+      const article = within(mine).getByRole('article', { name: 'Borgeren fik sin bolig' });
+      expect(within(article).getByText('Afventer godkendelse')).toBeInTheDocument();
+      expect(within(article).queryByRole('button', { name: 'Anerkend' })).toBeNull();
+      expect(screen.getByText(/Tak for »Borgeren fik sin bolig«! Den afventer godkendelse/)).toBeInTheDocument();
+      await waitFor(() => expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('Tak! Din historie er sendt til godkendelse.'));
+      // Not in the public feed until an editor approves it.
+      expect(screen.queryByRole('list', { name: 'Hverdagshistorier, nyeste først' })).toBeNull();
+    });
+  });
+
+  describe('when something is missing', () => {
+    it('sends nothing, says what is missing per field in Danish and moves focus to the first field', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions();
+      const create = jest.spyOn(services.stories, 'create');
+      const form = await openForm(user);
+      await submit(user, form);
+      expect(create).not.toHaveBeenCalled();
+      expect(within(form).getByText('Titlen skal udfyldes.')).toBeInTheDocument();
+      expect(within(form).getByText('Teksten skal udfyldes.')).toBeInTheDocument();
+      expect(within(form).getByText('Vælg typen.')).toBeInTheDocument();
+      expect(within(form).getByText('Vælg ambitionen.')).toBeInTheDocument();
+      await waitFor(() => expect(within(form).getByRole('textbox', { name: /^Titel/ })).toHaveFocus());
+      await waitFor(() => expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('Historien er ikke sendt. Ret de markerede felter (4).'));
+
+      // Messages go away as the fields are filled in.
+      await fill(user, form, { title: 'Nu med titel' });
+      expect(within(form).queryByText('Titlen skal udfyldes.')).toBeNull();
+    });
+  });
+
+  describe('when the text contains a CPR number', () => {
+    it('refuses it with a clear Danish message before anything is sent, and keeps everything that was typed', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions();
+      const create = jest.spyOn(services.stories, 'create');
+      const form = await openForm(user);
+      await fill(user, form, { title: 'Hjælp til en borger', body: 'Borgeren med cpr 010190-1234 fik hjælp.', kind: 'Det lykkedes', ambition: 'Mod og stolthed' });
+      await submit(user, form);
+
+      expect(create).not.toHaveBeenCalled();
+      expect(within(form).getByText(/^Teksten ser ud til at indeholde et CPR-nummer \(010190-XXXX\)/)).toBeInTheDocument();
+      const editor = within(form).getByRole('textbox', { name: 'Historien' });
+      expect(editor).toHaveTextContent('Borgeren med cpr 010190-1234 fik hjælp.');
+      expect(editor).toHaveAttribute('aria-invalid', 'true');
+      expect(within(form).getByRole('textbox', { name: /^Titel/ })).toHaveValue('Hjælp til en borger');
+      const draft = JSON.parse(window.localStorage.getItem(DRAFT_KEY) || '{}');
+      expect(draft.body).toContain('010190-1234');
+      expect(draft.title).toBe('Hjælp til en borger');
+    });
+  });
+
+  describe('when saving fails', () => {
+    it('shows the Danish reason, keeps the draft, and a retry reuses the same client key (never a duplicate)', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions();
+      const create = jest.spyOn(services.stories, 'create');
+      services.failNext('stories.create', new DataError('network'));
+      const form = await openForm(user);
+      await fill(user, form, { title: 'Uden forbindelse', body: 'Det gik alligevel.', kind: 'Vi lærte af en fejl', ambition: 'Gode rammer' });
+      await submit(user, form);
+
+      const alert = within(form).getByRole('alert');
+      expect(alert).toHaveTextContent('Historien blev ikke sendt – din tekst er gemt som kladde i browseren.');
+      expect(alert).toHaveTextContent('Der er ingen forbindelse til SharePoint.');
+      expect(JSON.parse(window.localStorage.getItem(DRAFT_KEY) || '{}').title).toBe('Uden forbindelse');
+
+      await act(async () => {
+        await user.click(within(alert).getByRole('button', { name: 'Prøv igen' }));
+      });
+      await settle();
+      expect(create).toHaveBeenCalledTimes(2);
+      expect(create.mock.calls[1][0].clientKey).toBe(create.mock.calls[0][0].clientKey);
+      expect(services.data.stories.filter((s) => s.title === 'Uden forbindelse')).toHaveLength(1);
+      expect(window.localStorage.getItem(DRAFT_KEY)).toBeNull();
+    });
+  });
+
+  describe('when the page is reloaded with a draft', () => {
+    it('opens the form by itself with what was typed, and says it was restored', async () => {
+      const user = userEvent.setup();
+      const first = await renderAmbitions();
+      const form = await openForm(user);
+      await fill(user, form, { title: 'Halvt skrevet', body: 'Første halvdel', kind: 'Det lykkedes' });
+      first.services.calls.length = 0;
+      // "Reload": a fresh mount of the web part.
+      document.body.innerHTML = '';
+      const services = createFakeServices({ user: EMPLOYEE, data: { units: UNITS } });
+      renderInShell(
+        <ServicesContext.Provider value={services}>
+          <AmbitionsApp />
+        </ServicesContext.Provider>
+      );
+      const restored = await screen.findByRole('form', { name: 'Skriv en hverdagshistorie' });
+      expect(within(restored).getByText('Vi har hentet din kladde frem igen – den var gemt i browseren.')).toBeInTheDocument();
+      expect(within(restored).getByRole('textbox', { name: /^Titel/ })).toHaveValue('Halvt skrevet');
+      expect(await within(restored).findByRole('textbox', { name: 'Historien' })).toHaveTextContent('Første halvdel');
+      expect(within(restored).getByRole('radio', { name: 'Det lykkedes' })).toBeChecked();
+    });
+
+    it('discards the draft only after the author confirms', async () => {
+      const user = userEvent.setup();
+      await renderAmbitions();
+      const form = await openForm(user);
+      await fill(user, form, { title: 'Kasseres' });
+      await act(async () => {
+        await user.click(within(form).getByRole('button', { name: 'Kassér kladden' }));
+      });
+      expect(window.localStorage.getItem(DRAFT_KEY)).not.toBeNull();
+      await act(async () => {
+        await user.click(within(form).getByRole('button', { name: 'Ja, kassér' }));
+      });
+      expect(window.localStorage.getItem(DRAFT_KEY)).toBeNull();
+      expect(screen.queryByRole('form', { name: 'Skriv en hverdagshistorie' })).toBeNull();
+    });
+  });
+
+  describe('when the user may not post', () => {
+    it('offers no way to write a story', async () => {
+      await renderAmbitions({}, { canPostStory: false });
+      expect(screen.queryByRole('button', { name: 'Skriv en hverdagshistorie' })).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,90 @@
+import * as React from 'react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { MODERATION_STATUS, type IStory } from '../../../src/domain';
+import type { IAmbitionsView, IUnitItem } from '../../../src/data/repositories/types';
+import { AmbitionsApp, type IAmbitionsAppProps } from '../../../src/ui/ambitions/AmbitionsApp';
+import { ServicesContext } from '../../../src/ui/shell/services';
+import { createFakeServices, type IFakeServices, type IFakeServicesOptions } from '../../support/fakeServices';
+import { renderInShell } from '../../support/render';
+
+// jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one (for its reflow).
+if (typeof (window as { ResizeObserver?: unknown }).ResizeObserver === 'undefined') {
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    public observe(): void {}
+    public unobserve(): void {}
+    public disconnect(): void {}
+  };
+}
+
+/** The demo user of these tests (an employee). */
+export const EMPLOYEE = { id: 11, email: 'medarbejder@mpk.local', displayName: 'Mette Medarbejder' };
+/** A site owner (editor). */
+export const OWNER = { id: 3, email: 'admin@mpk.local', displayName: 'Anders Admin' };
+
+/** Two kerneområder and one institution under the first. */
+export const UNITS: IUnitItem[] = [
+  { id: 1, clientKey: 'laering-og-trivsel', key: 'laering-og-trivsel', name: 'Læring og Trivsel', kind: 'coreArea', leaderIds: [], order: 1 },
+  { id: 2, clientKey: 'aktiv-hele-livet', key: 'aktiv-hele-livet', name: 'Aktiv Hele Livet', kind: 'coreArea', leaderIds: [], order: 4 },
+  { id: 5, clientKey: 'skole', name: 'Holbæk Skole', kind: 'institution', parentId: 1, leaderIds: [], order: 1 },
+];
+
+let storyId = 100;
+
+/** A published story; `days` ago sets its creation date (newer = larger id as well). */
+export function story(patch: Partial<IStory> & { title: string }): IStory {
+  const id = patch.id ?? storyId++;
+  return {
+    id,
+    clientKey: `story-${id}`,
+    body: `<p>${patch.title} – sådan gjorde vi.</p>`,
+    kind: 'success',
+    ambitionKey: 'mod-og-stolthed',
+    unitId: 1,
+    featured: false,
+    recognitionCount: 0,
+    moderationStatus: MODERATION_STATUS.approved,
+    created: `2026-11-${String(10 + (id % 15)).padStart(2, '0')}T09:00:00Z`,
+    authorId: 40,
+    ...patch,
+  };
+}
+
+/** Extra behaviour of the view this surface reads when the data layer offers it. */
+export interface IRenderOptions extends IFakeServicesOptions {
+  /** Stories an owner must approve (`view.pendingForModeration`, asked of the data layer). */
+  pendingForModeration?: boolean;
+}
+
+/** Renders the web part with a fake `IMpkServices` and waits for the first view. */
+export async function renderAmbitions(
+  props: IAmbitionsAppProps = {},
+  options: IRenderOptions = {}
+): Promise<{ services: IFakeServices }> {
+  const services = createFakeServices({ user: EMPLOYEE, ...options, data: { units: UNITS, ...options.data } });
+  if (options.pendingForModeration) {
+    // What the data layer is asked to add: pending stories of everybody, for site owners.
+    const load = services.views.loadAmbitionsView.bind(services.views);
+    services.views.loadAmbitionsView = async (query) => {
+      const view: IAmbitionsView & { pendingForModeration?: IStory[] } = await load(query);
+      view.pendingForModeration = services.data.stories
+        .filter((s) => s.moderationStatus === MODERATION_STATUS.pending)
+        .map((s) => ({ ...s }));
+      return view;
+    };
+  }
+  renderInShell(
+    <ServicesContext.Provider value={services}>
+      <AmbitionsApp {...props} />
+    </ServicesContext.Provider>
+  );
+  await waitFor(() => expect(screen.queryByText('Indlæser …')).toBeNull());
+  await settle();
+  return { services };
+}
+
+/** Waits until pending promises and timers of the fake have settled. */
+export async function settle(): Promise<void> {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}

@@ -1,0 +1,255 @@
+import '@testing-library/jest-dom';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DataError } from '../../../src/data/errors';
+import { fakeFor, renderFollowUp } from './fixtures';
+
+// Typing into Fluent inputs in jsdom is slow on a shared machine.
+jest.setTimeout(30000);
+
+beforeEach(() => {
+  window.localStorage.clear();
+  window.localStorage.setItem('mpk:followUp:since', '2026-02-01');
+});
+
+async function openTasks(services = fakeFor(), props = {}): Promise<{ services: ReturnType<typeof fakeFor>; user: ReturnType<typeof userEvent.setup> }> {
+  const user = userEvent.setup();
+  renderFollowUp(services, { initialTab: 'tasks', ...props });
+  await screen.findByRole('heading', { name: 'Opfølgningsopgaver' });
+  return { services, user };
+}
+
+function column(name: RegExp): HTMLElement {
+  return screen.getByRole('region', { name });
+}
+
+async function fillNewTask(user: ReturnType<typeof userEvent.setup>, dialog: HTMLElement, due: string): Promise<void> {
+  await act(async () => {
+    await user.type(within(dialog).getByLabelText(/^Titel/), 'Drøft trivselstallene med ledergruppen');
+    await user.selectOptions(within(dialog).getByLabelText(/^Enhed/), 'Læring og Trivsel');
+    await user.selectOptions(within(dialog).getByLabelText(/^Ambition/), 'Mod og stolthed');
+    await user.selectOptions(within(dialog).getByLabelText(/^Ansvarlig/), 'Leder · Læring og Trivsel');
+    fireEvent.change(within(dialog).getByLabelText(/^Frist/), { target: { value: due } });
+    await user.type(within(dialog).getByLabelText(/^Opfølgningsmøde/), 'Chefgruppemøde marts 2026');
+  });
+}
+
+describe('Follow-up tasks', () => {
+  describe('when the chefgruppe creates a task', () => {
+    it('checks every field with the domain rules in Danish before anything is sent', async () => {
+      const { services, user } = await openTasks();
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
+      });
+      const dialog = await screen.findByRole('dialog', { name: 'Ny opfølgningsopgave' });
+      await act(async () => {
+        await user.click(within(dialog).getByRole('button', { name: 'Opret opgave' }));
+      });
+      expect(within(dialog).getByText('Titlen skal udfyldes.')).toBeInTheDocument();
+      expect(within(dialog).getByText('Vælg enheden.')).toBeInTheDocument();
+      expect(within(dialog).getByText('Opgaven skal handle om enten en indsats eller en ambition – vælg én af dem.')).toBeInTheDocument();
+      expect(within(dialog).getByText('Vælg den ansvarlige.')).toBeInTheDocument();
+      expect(within(dialog).getByText('Fristen skal udfyldes.')).toBeInTheDocument();
+      expect(services.calls).not.toContain('tasks.create');
+    });
+
+    it('creates it for a leader, shows it on the board and — with a date already passed — as overdue with its week', async () => {
+      const { services, user } = await openTasks();
+      const create = jest.spyOn(services.tasks, 'create');
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
+      });
+      const dialog = await screen.findByRole('dialog', { name: 'Ny opfølgningsopgave' });
+      await fillNewTask(user, dialog, '2026-03-03');
+      expect(within(dialog).getByText('Fristen ligger i uge 10.')).toBeInTheDocument();
+      await act(async () => {
+        await user.click(within(dialog).getByRole('button', { name: 'Opret opgave' }));
+      });
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect(create).toHaveBeenCalledTimes(1);
+      expect(create.mock.calls[0][0]).toMatchObject({
+        title: 'Drøft trivselstallene med ledergruppen',
+        unitId: 1,
+        ambitionKey: 'mod-og-stolthed',
+        initiativeId: undefined,
+        assigneeId: 9,
+        dueDate: '2026-03-03',
+        status: 'open',
+        meeting: 'Chefgruppemøde marts 2026',
+      });
+      // The modal's aria-hidden on the page behind it is lifted a moment after it closes.
+      const open = await waitFor(() => column(/^Åben \(2\)/));
+      const card = within(open).getByRole('listitem', { name: 'Drøft trivselstallene med ledergruppen' });
+      expect(card).toHaveTextContent('Frist 03.03.2026 (uge 10)');
+      expect(card).toHaveTextContent('Forfalden – uge 10');
+      expect(card).toHaveTextContent('Ansvarlig: Leder · Læring og Trivsel');
+      expect(await screen.findByText('Opgaven »Drøft trivselstallene med ledergruppen« er oprettet.')).toBeInTheDocument();
+      expect(services.data.tasks).toHaveLength(4);
+
+      // The overview counts it at once, without reading everything again.
+      await act(async () => {
+        await user.click(screen.getByRole('tab', { name: 'Overblik' }));
+      });
+      expect(screen.getByRole('region', { name: 'Forfaldne opgaver (2)' })).toHaveTextContent('Drøft trivselstallene med ledergruppen');
+      expect(services.calls.filter((c) => c === 'views.loadFollowUpView')).toHaveLength(1);
+    });
+
+    it('keeps what was typed when the save fails, and a retry creates the task once', async () => {
+      const { services, user } = await openTasks();
+      services.failNext('tasks.create', new DataError('network'));
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
+      });
+      const dialog = await screen.findByRole('dialog', { name: 'Ny opfølgningsopgave' });
+      await fillNewTask(user, dialog, '2026-04-01');
+      await act(async () => {
+        await user.click(within(dialog).getByRole('button', { name: 'Opret opgave' }));
+      });
+      expect(await within(dialog).findByText(/Der er ingen forbindelse til SharePoint/)).toBeInTheDocument();
+      expect(within(dialog).getByLabelText(/^Titel/)).toHaveValue('Drøft trivselstallene med ledergruppen');
+      const draft = JSON.parse(window.localStorage.getItem('mpk:draft:followUp:task:new') as string);
+      expect(draft).toMatchObject({ title: 'Drøft trivselstallene med ledergruppen', unitId: '1', dueDate: '2026-04-01' });
+      await act(async () => {
+        await user.click(within(dialog).getByRole('button', { name: 'Opret opgave' }));
+      });
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect(services.data.tasks.filter((t) => t.title === 'Drøft trivselstallene med ledergruppen')).toHaveLength(1);
+      expect(window.localStorage.getItem('mpk:draft:followUp:task:new')).toBeNull();
+    });
+
+    it('brings back a draft left in the browser, and discards it on request', async () => {
+      window.localStorage.setItem('mpk:draft:followUp:task:new', JSON.stringify({ title: 'Halvt skrevet opgave', unitId: '2' }));
+      const { user } = await openTasks();
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
+      });
+      const dialog = await screen.findByRole('dialog', { name: 'Ny opfølgningsopgave' });
+      expect(within(dialog).getByText(/Det, du skrev sidst, er hentet frem/)).toBeInTheDocument();
+      expect(within(dialog).getByLabelText(/^Titel/)).toHaveValue('Halvt skrevet opgave');
+      expect(within(dialog).getByLabelText(/^Enhed/)).toHaveValue('2');
+      await act(async () => {
+        await user.click(within(dialog).getByRole('button', { name: 'Kassér kladden' }));
+      });
+      expect(within(dialog).getByLabelText(/^Titel/)).toHaveValue('');
+      expect(window.localStorage.getItem('mpk:draft:followUp:task:new')).toBeNull();
+    });
+
+    it('offers the chosen unit\'s initiatives when the task is about an initiative', async () => {
+      const { services, user } = await openTasks();
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
+      });
+      const dialog = await screen.findByRole('dialog', { name: 'Ny opfølgningsopgave' });
+      await act(async () => {
+        await user.selectOptions(within(dialog).getByLabelText(/^Enhed/), 'Økonomi');
+        await user.click(within(dialog).getByRole('radio', { name: 'En indsats' }));
+      });
+      const select = within(dialog).getByLabelText(/^Indsats/);
+      await waitFor(() => expect(select).toBeEnabled());
+      expect(services.calls).toContain('initiatives.listForUnit');
+      expect(within(select).getByRole('option', { name: 'Ny budgetmodel (Mod og stolthed)' })).toBeInTheDocument();
+    });
+  });
+
+  describe('on the board', () => {
+    it('moves a card to another column from the keyboard with "Flyt"', async () => {
+      const { services, user } = await openTasks();
+      const setStatus = jest.spyOn(services.tasks, 'setStatus');
+      const move = within(column(/^Åben/)).getByRole('button', { name: 'Flyt »Følg op på trivselsmålingen«' });
+      move.focus();
+      await act(async () => {
+        await user.keyboard('{Enter}');
+      });
+      const item = await screen.findByRole('menuitem', { name: 'Flyt til I gang' });
+      await act(async () => {
+        item.focus();
+        await user.keyboard('{Enter}');
+      });
+      await waitFor(() => expect(within(column(/^I gang \(2\)/)).getByRole('listitem', { name: 'Følg op på trivselsmålingen' })).toBeInTheDocument());
+      expect(setStatus).toHaveBeenCalledWith(expect.objectContaining({ id: 1 }), 'inProgress');
+      expect(services.data.tasks.find((t) => t.id === 1)?.status).toBe('inProgress');
+      expect(await screen.findByText('»Følg op på trivselsmålingen« har nu status I gang.')).toBeInTheDocument();
+    });
+
+    it('offers only the moves the workflow allows (a closed task can only be reopened)', async () => {
+      const { user } = await openTasks();
+      await act(async () => {
+        await user.click(within(column(/^Afsluttet/)).getByRole('button', { name: 'Flyt »Plan for bedre rammer«' }));
+      });
+      const items = (await screen.findAllByRole('menuitem')).map((i) => i.textContent);
+      expect(items).toEqual(['Flyt til Åben']);
+    });
+
+    it('shows both versions when someone else changed the same task, and overwrites with mine on request', async () => {
+      const { services, user } = await openTasks();
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Redigér »Budgetmodellen til direktionen«' }));
+      });
+      const dialog = await screen.findByRole('dialog', { name: 'Redigér opfølgningsopgave' });
+      const title = within(dialog).getByLabelText(/^Titel/);
+      await act(async () => {
+        await user.clear(title);
+        await user.type(title, 'Budgetmodellen til direktionen i april');
+      });
+      services.changeAsSomeoneElse('tasks', 2, { title: 'Budgetmodel – udskudt' });
+      await act(async () => {
+        await user.click(within(dialog).getByRole('button', { name: 'Gem' }));
+      });
+      const conflict = await within(dialog).findByRole('region', { name: /En anden har gemt ændringer/ });
+      expect(conflict).toHaveTextContent('Budgetmodel – udskudt');
+      expect(conflict).toHaveTextContent('Budgetmodellen til direktionen i april');
+      await act(async () => {
+        await user.click(within(conflict).getByRole('button', { name: 'Gem min udgave' }));
+      });
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect(services.data.tasks.find((t) => t.id === 2)?.title).toBe('Budgetmodellen til direktionen i april');
+      expect(await screen.findByRole('listitem', { name: 'Budgetmodellen til direktionen i april' })).toBeInTheDocument();
+    });
+  });
+
+  describe('filters, paging and the list view', () => {
+    it('pages with "Vis flere" and never asks for everything at once', async () => {
+      const { services, user } = await openTasks(fakeFor(), { pageSize: 2 });
+      expect(screen.getByText('Viser 2 opgaver – der er flere.')).toBeInTheDocument();
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Vis flere' }));
+      });
+      expect(await screen.findByText('Viser 3 opgaver.')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Vis flere' })).toBeNull();
+      expect(services.calls).toEqual(['views.loadFollowUpView']);
+    });
+
+    it('asks the repository for a filtered first page when a filter changes', async () => {
+      const { services, user } = await openTasks();
+      const query = jest.spyOn(services.tasks, 'query');
+      await act(async () => {
+        await user.selectOptions(screen.getByLabelText('Enhed'), 'Økonomi');
+      });
+      await waitFor(() => expect(screen.getByText('Viser 1 opgaver.')).toBeInTheDocument());
+      expect(query).toHaveBeenLastCalledWith({ unitId: 2 }, 50);
+      expect(screen.getByRole('listitem', { name: 'Budgetmodellen til direktionen' })).toBeInTheDocument();
+      expect(screen.queryByRole('listitem', { name: 'Følg op på trivselsmålingen' })).toBeNull();
+
+      const meeting = screen.getByLabelText('Møde');
+      await act(async () => {
+        await user.type(meeting, 'Chefgruppemøde marts 2026{Enter}');
+      });
+      await waitFor(() => expect(query).toHaveBeenLastCalledWith({ unitId: 2, meeting: 'Chefgruppemøde marts 2026' }, 50));
+    });
+
+    it('shows the same tasks as a table with the titles as row headers', async () => {
+      const { user } = await openTasks();
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Liste' }));
+      });
+      const table = screen.getByRole('table', { name: 'Opfølgningsopgaver efter frist' });
+      expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual([
+        'Plan for bedre rammer',
+        'Følg op på trivselsmålingen',
+        'Budgetmodellen til direktionen',
+      ]);
+      const overdueRow = within(table).getByRole('rowheader', { name: 'Følg op på trivselsmålingen' }).closest('tr') as HTMLElement;
+      expect(overdueRow).toHaveTextContent('Forfalden – uge 10');
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import { connectTeamsHost, type ITeamsSdk } from '../../../src/teams/teamsHost';
+import {
+  initiativeIdFromSearch,
+  initiativeIdFromTeamsLink,
+  parseInitiativeId,
+  sharePointInitiativeLink,
+  teamsInitiativeLink,
+} from '../../../src/ui/plan/deepLink';
+import type { IUnitItem } from '../../../src/data/repositories/types';
+import { isLeaderOf, rememberedUnitId, rememberUnitId, unitForChannel, unitLabel, withChannel } from '../../../src/ui/plan/unitChoice';
+
+const units: IUnitItem[] = [
+  { id: 1, clientKey: 'a', name: 'Læring og Trivsel', kind: 'coreArea', leaderIds: [7], teamsChannelId: '19:a@thread.tacv2' },
+  { id: 3, clientKey: 'c', name: 'Skoler', kind: 'department', parentId: 1, leaderIds: [] },
+];
+
+describe('deep links to an initiative', () => {
+  it('in Teams carry the initiative as sub-entity and the channel, and read back', () => {
+    const link = teamsInitiativeLink({ entityId: 'tab 1', initiativeId: 42, channelId: '19:a@thread.tacv2' });
+    expect(link.startsWith('https://teams.microsoft.com/l/entity/82f2fa80-81e3-49bd-bf82-be796e0da454/tab%201?label=Ambitionsplan&context=')).toBe(true);
+    expect(JSON.parse(new URL(link).searchParams.get('context') as string)).toEqual({ subEntityId: '42', channelId: '19:a@thread.tacv2' });
+    expect(initiativeIdFromTeamsLink(link)).toBe(42);
+    expect(initiativeIdFromTeamsLink('not a url')).toBeUndefined();
+  });
+
+  it('on SharePoint replace an earlier mpkInitiative and drop the hash', () => {
+    expect(sharePointInitiativeLink('https://t.sharepoint.com/sites/mpk/SitePages/Plan.aspx?mpkInitiative=1&x=2#c', 9)).toBe(
+      'https://t.sharepoint.com/sites/mpk/SitePages/Plan.aspx?mpkInitiative=9&x=2'
+    );
+    expect(initiativeIdFromSearch('?x=1&mpkInitiative=17')).toBe(17);
+  });
+
+  it('accept only positive whole numbers as ids', () => {
+    expect(parseInitiativeId(' 12 ')).toBe(12);
+    expect(parseInitiativeId('0')).toBeUndefined();
+    expect(parseInitiativeId('12abc')).toBeUndefined();
+    expect(parseInitiativeId('')).toBeUndefined();
+    expect(parseInitiativeId(3.5)).toBeUndefined();
+  });
+});
+
+describe('choosing the unit', () => {
+  beforeEach(() => window.localStorage.clear());
+
+  it('remembers a unit per host, and per channel in a channel tab', () => {
+    rememberUnitId('teams-channel', '19:a@thread.tacv2', 1);
+    rememberUnitId('teams-personal', undefined, 3);
+    expect(rememberedUnitId('teams-channel', '19:a@thread.tacv2')).toBe(1);
+    expect(rememberedUnitId('teams-channel', '19:b@thread.tacv2')).toBeUndefined();
+    expect(rememberedUnitId('teams-personal')).toBe(3);
+    rememberUnitId('teams-personal', undefined, undefined);
+    expect(rememberedUnitId('teams-personal')).toBeUndefined();
+  });
+
+  it('finds the unit mapped to a channel, and names sub-units with their parent', () => {
+    expect(unitForChannel(units, '19:a@thread.tacv2')?.id).toBe(1);
+    expect(unitForChannel(units, undefined)).toBeUndefined();
+    expect(unitLabel(units[1], units)).toBe('Skoler (Læring og Trivsel)');
+  });
+
+  it('stores a team id only when it is a Microsoft 365 group id', () => {
+    expect(withChannel(units[1], { channelId: '19:b@thread.tacv2', channelName: 'Ledelse', teamId: 'preview-team' })).toMatchObject({
+      teamsChannelId: '19:b@thread.tacv2',
+      teamsChannelName: 'Ledelse',
+      teamsTeamId: undefined,
+    });
+    expect(withChannel(units[1], { channelId: '19:b@thread.tacv2', teamId: '6f1c1e52-4c2a-4b41-9a57-6d1b1d2f0a11' }).teamsTeamId).toBe(
+      '6f1c1e52-4c2a-4b41-9a57-6d1b1d2f0a11'
+    );
+  });
+
+  it('knows who leads a unit', () => {
+    expect(isLeaderOf(7, units)).toBe(true);
+    expect(isLeaderOf(7, units, 3)).toBe(false);
+  });
+});
+
+describe('the Teams host adapter', () => {
+  function sdk(withPages: boolean): { sdk: ITeamsSdk; shared: unknown[] } {
+    const shared: unknown[] = [];
+    return {
+      shared,
+      sdk: {
+        app: {
+          getContext: async () => ({
+            app: { theme: 'dark', locale: 'da-dk' },
+            page: { id: 'tab-entity', subPageId: '12' },
+            channel: { id: '19:a@thread.tacv2', displayName: 'Ledergruppen' },
+            team: { groupId: 'g' },
+          }),
+          registerOnThemeChangeHandler: () => undefined,
+        },
+        pages: withPages ? { shareDeepLink: (p) => shared.push(p) } : undefined,
+      },
+    };
+  }
+
+  it('passes on the tab entity id and, when the host has it, Teams\' own share dialog', async () => {
+    const fake = sdk(true);
+    const host = await connectTeamsHost(fake.sdk);
+    expect(host).toMatchObject({ theme: 'dark', entityId: 'tab-entity', subPageId: '12', channelId: '19:a@thread.tacv2' });
+    host.shareDeepLink?.('12', 'Trivselsmåling');
+    expect(fake.shared).toEqual([{ subPageId: '12', subPageLabel: 'Trivselsmåling' }]);
+  });
+
+  it('leaves sharing out on hosts without pages.shareDeepLink', async () => {
+    const host = await connectTeamsHost(sdk(false).sdk);
+    expect(host.shareDeepLink).toBeUndefined();
+  });
+});
