@@ -4,7 +4,7 @@
  * never shipped (the web parts use SPFx's own authentication).
  */
 import type { Queryable } from '@pnp/queryable';
-import { createSp, type SPFI } from '../src/data/sp';
+import { createSpWithPageDigest, type SPFI } from '../src/data/sp';
 
 /**
  * Adds `Authorization: Bearer <email>` at the auth moment, after RequestDigest has had its turn (it
@@ -23,7 +23,10 @@ export function BearerAs(email: string) {
   };
 }
 
-/** A PnPjs root for the local SharePoint site, signed in as `email`. */
-export function createLocalSp(siteUrl: string, email: string): SPFI {
-  return createSp(siteUrl, BearerAs(email));
+/**
+ * A PnPjs root for the local SharePoint site, signed in as `email`; with `pageDigest` (what the
+ * preview page was rendered with) writes need no contextinfo round trip, as in SPFx.
+ */
+export function createLocalSp(siteUrl: string, email: string, pageDigest?: string): SPFI {
+  return createSpWithPageDigest(siteUrl, pageDigest, BearerAs(email));
 }
