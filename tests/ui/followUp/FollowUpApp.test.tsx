@@ -5,7 +5,7 @@ import { DataError } from '../../../src/data/errors';
 import { CHEF, EMPLOYEE, englishStrings, fakeFor, LEADER, NOW, renderFollowUp } from './fixtures';
 
 // Typing into Fluent inputs in jsdom is slow on a shared machine.
-jest.setTimeout(30000);
+jest.setTimeout(60000);
 
 beforeEach(() => {
   window.localStorage.clear();
@@ -95,7 +95,7 @@ describe('FollowUpApp', () => {
       for (let i = 0; i < 11; i++) {
         services.data.tasks.push({ id: 100 + i, clientKey: `late-${i}`, title: `Sen opgave ${i}`, unitId: 1, ambitionKey: 'gode-rammer', assigneeId: 9, dueDate: `2026-02-${String(10 + i).padStart(2, '0')}`, status: 'open' });
       }
-      const user = userEvent.setup();
+      const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
       const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (12)' });
       expect(within(overdue).getAllByRole('listitem')).toHaveLength(10);
@@ -110,7 +110,7 @@ describe('FollowUpApp', () => {
     it('compares with another date only when asked, with one more view call', async () => {
       const services = fakeFor();
       const load = jest.spyOn(services.views, 'loadFollowUpView');
-      const user = userEvent.setup();
+      const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
       await screen.findByRole('table', { name: /Hvor hver enhed står/ });
       const since = screen.getByLabelText('Udvikling siden');
@@ -172,7 +172,7 @@ describe('FollowUpApp', () => {
     it('shows the data layer\'s Danish message and reads again on "Prøv igen"', async () => {
       const services = fakeFor();
       services.failNext('views.loadFollowUpView', new DataError('network'));
-      const user = userEvent.setup();
+      const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
       expect(await screen.findByText(/Der er ingen forbindelse til SharePoint/)).toBeInTheDocument();
       await act(async () => {

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { DataError } from '../../../src/data/errors';
 import { CHEF, fakeFor, LEADER, renderFollowUp } from './fixtures';
 
-jest.setTimeout(30000);
+jest.setTimeout(60000);
 
 beforeEach(() => window.localStorage.clear());
 
@@ -30,7 +30,7 @@ describe('"Mine opgaver"', () => {
     it('marks a task done with setStatus only, moves it to the closed ones and says so', async () => {
       const services = leader();
       const setStatus = jest.spyOn(services.tasks, 'setStatus');
-      const user = userEvent.setup();
+      const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
       await act(async () => {
         await user.click(await screen.findByRole('button', { name: 'Markér som afsluttet: »Følg op på trivselsmålingen«' }));
@@ -50,7 +50,7 @@ describe('"Mine opgaver"', () => {
     it('shows the Danish message when SharePoint is busy, and the task stays as it was', async () => {
       const services = leader();
       services.failNext('tasks.setStatus', new DataError('throttled', { status: 429 }));
-      const user = userEvent.setup();
+      const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
       await act(async () => {
         await user.click(await screen.findByRole('button', { name: 'Markér som afsluttet: »Følg op på trivselsmålingen«' }));
@@ -62,7 +62,7 @@ describe('"Mine opgaver"', () => {
 
     it('lets the leader keep the other person\'s status when the chefgruppe changed it meanwhile', async () => {
       const services = leader();
-      const user = userEvent.setup();
+      const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
       await screen.findByRole('heading', { name: 'Åbne opgaver (1)' });
       services.changeAsSomeoneElse('tasks', 1, { status: 'inProgress' });
@@ -85,7 +85,7 @@ describe('"Mine opgaver"', () => {
     it('is a tab of its own next to the overview', async () => {
       const services = fakeFor();
       services.data.tasks.push({ id: 70, clientKey: 't70', title: 'Chefens egen opgave', unitId: 2, ambitionKey: 'gode-rammer', assigneeId: CHEF.id, dueDate: '2026-05-01', status: 'open' });
-      const user = userEvent.setup();
+      const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
       await act(async () => {
         await user.click(await screen.findByRole('tab', { name: 'Mine opgaver' }));

@@ -15,7 +15,7 @@ jest.mock('write-excel-file/browser', () => ({
   }),
 }));
 
-jest.setTimeout(30000);
+jest.setTimeout(60000);
 
 beforeEach(() => {
   written.length = 0;
@@ -27,7 +27,7 @@ describe('the status report', () => {
   it('shows a chosen meeting\'s tasks under the overview, read through the repository', async () => {
     const services = fakeFor();
     const query = jest.spyOn(services.tasks, 'query');
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderFollowUp(services, { initialTab: 'report' });
     await act(async () => {
       await user.type(await screen.findByLabelText(/^Møde/), 'Chefgruppemøde februar 2026');
@@ -44,7 +44,7 @@ describe('the status report', () => {
 
   it('exports "Overblik" and "Opgaver" to an Excel file named after the meeting, loading the library only then', async () => {
     const services = fakeFor();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderFollowUp(services, { initialTab: 'report' });
     await act(async () => {
       await user.type(await screen.findByLabelText(/^Møde/), 'Chefgruppemøde marts 2026');
@@ -71,7 +71,7 @@ describe('the status report', () => {
   it('without a meeting reports the overdue tasks, and prints only the report', async () => {
     const print = jest.fn();
     window.print = print;
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderFollowUp(fakeFor(), { initialTab: 'report' });
     const report = await screen.findByRole('article', { name: 'Statusrapport – forfaldne opgaver' });
     expect(within(report).getByRole('region', { name: 'Forfaldne opgaver (1)' })).toHaveTextContent('Følg op på trivselsmålingen');

@@ -5,7 +5,7 @@ import { DataError } from '../../../src/data/errors';
 import { fakeFor, renderFollowUp } from './fixtures';
 
 // Typing into Fluent inputs in jsdom is slow on a shared machine.
-jest.setTimeout(30000);
+jest.setTimeout(60000);
 
 beforeEach(() => {
   window.localStorage.clear();
@@ -13,7 +13,7 @@ beforeEach(() => {
 });
 
 async function openTasks(services = fakeFor(), props = {}): Promise<{ services: ReturnType<typeof fakeFor>; user: ReturnType<typeof userEvent.setup> }> {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   renderFollowUp(services, { initialTab: 'tasks', ...props });
   await screen.findByRole('heading', { name: 'Opfølgningsopgaver' });
   return { services, user };
