@@ -124,7 +124,7 @@ define([], function () {
     reflections: {
       tab: "Egne noter",
       formLabel: "Egne noter",
-      privacy: "Dine noter er private: kun du kan læse dem – ikke din leder, ikke chefgruppen, ingen andre.",
+      privacy: "Dine noter er private: kun du kan læse dem – ikke din leder, ikke chefgruppen, ingen kolleger. Kun kommunens it-administratorer (sitesamlingens administratorer) har teknisk adgang til alle lister.",
       ambitionLabel: "Handler noten om en bestemt ambition? (valgfrit)",
       noAmbition: "Ingen bestemt ambition",
       draftRestored: "Vi har hentet det frem, du skrev sidst – det er ikke gemt endnu.",

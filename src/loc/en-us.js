@@ -124,7 +124,7 @@ define([], function () {
     reflections: {
       tab: "My notes",
       formLabel: "My notes",
-      privacy: "Your notes are private: only you can read them – not your manager, not the management group, nobody else.",
+      privacy: "Your notes are private: only you can read them – not your leader, not the chefgruppe, no colleague. Only the municipality's IT administrators (site collection administrators) have technical access to every list.",
       ambitionLabel: "Is the note about a particular ambition? (optional)",
       noAmbition: "No particular ambition",
       draftRestored: "We restored what you wrote last time – it is not saved yet.",

@@ -25,7 +25,7 @@ describe('"Egne noter"', () => {
       const { services } = await renderAmbitions();
       const create = jest.spyOn(services.reflections, 'create');
       const form = await openNotes(user);
-      expect(within(form).getByText('Dine noter er private: kun du kan læse dem – ikke din leder, ikke chefgruppen, ingen andre.')).toBeInTheDocument();
+      expect(within(form).getByText(/^Dine noter er private: kun du kan læse dem – ikke din leder, ikke chefgruppen, ingen kolleger./)).toBeInTheDocument();
 
       await act(async () => {
         await user.type(within(form).getByRole('textbox', { name: CONTRIBUTION }), 'Ved at dele det, der virker.');

@@ -7,15 +7,6 @@ import { ServicesContext } from '../../../src/ui/shell/services';
 import { createFakeServices, type IFakeServices, type IFakeServicesOptions } from '../../support/fakeServices';
 import { renderInShell } from '../../support/render';
 
-// jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one (for its reflow).
-if (typeof (window as { ResizeObserver?: unknown }).ResizeObserver === 'undefined') {
-  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-    public observe(): void {}
-    public unobserve(): void {}
-    public disconnect(): void {}
-  };
-}
-
 /** The demo user of these tests (an employee). */
 export const EMPLOYEE = { id: 11, email: 'medarbejder@mpk.local', displayName: 'Mette Medarbejder' };
 /** A site owner (editor). */

@@ -1,0 +1,94 @@
+/**
+ * Who may do what, as data: the intended allow/deny of every demo account for every operation on
+ * every list of the product. Derived from PRODUCT.md ("Who uses it") and the permissions the data
+ * layer provisions (`src/data/schema/lists.ts`):
+ *
+ * - admin@ is the site owner (Full Control, and site collection administrator): edits reference
+ *   data, approves stories, may do everything.
+ * - chef@ is in the site's members (Edit) and in the product's "Chefgruppe" group.
+ * - leder@ is in the site's members (Edit): owns the unit's plan, initiatives, check-ins; works
+ *   follow-up tasks.
+ * - medarbejder@ is a visitor (Read), given Contribute on the lists employees write to (stories,
+ *   recognitions, comments, reflections), where each person edits only their own items
+ *   (WriteSecurity 2) — and on reflections also reads only their own (ReadSecurity 2).
+ *
+ * "Other's" items are authored by a fifth account, kollega@ (a visitor, like medarbejder@).
+ */
+import type { ListKey } from "../../src/data/schema/types";
+import type { Account } from "./support";
+
+/** An operation on a list. */
+export type Operation = "read" | "create" | "updateOwn" | "updateOther" | "deleteOwn" | "deleteOther" | "readPending" | "approve";
+
+export const OPERATIONS: readonly Operation[] = ["read", "create", "updateOwn", "updateOther", "deleteOwn", "deleteOther"];
+
+/** Operations that exist only on the moderated stories list. */
+export const STORY_OPERATIONS: readonly Operation[] = ["readPending", "approve"];
+
+export const OPERATION_LABELS: Record<Operation, string> = {
+  read: "read other's item",
+  create: "create",
+  updateOwn: "update own",
+  updateOther: "update other's",
+  deleteOwn: "delete own",
+  deleteOther: "delete other's",
+  readPending: "read other's pending story",
+  approve: "approve a story",
+};
+
+type Row = Record<Account, boolean>;
+const ALL: Row = { admin: true, chef: true, leder: true, medarbejder: true };
+const OWNER: Row = { admin: true, chef: false, leder: false, medarbejder: false };
+const EDITORS: Row = { admin: true, chef: true, leder: true, medarbejder: false };
+
+/** Reference data: everyone reads; only the site owner changes it. */
+const REFERENCE: Partial<Record<Operation, Row>> = { read: ALL, create: OWNER, updateOwn: OWNER, updateOther: OWNER, deleteOwn: OWNER, deleteOther: OWNER };
+/** Plans and follow-up: everyone reads; leaders, the chefgruppe and the owner write. */
+const PLANNING: Partial<Record<Operation, Row>> = { read: ALL, create: EDITORS, updateOwn: EDITORS, updateOther: EDITORS, deleteOwn: EDITORS, deleteOther: EDITORS };
+/** Employees' own content: everyone reads and adds; each edits and deletes only their own (owner: all). */
+const OWN_CONTENT: Partial<Record<Operation, Row>> = { read: ALL, create: ALL, updateOwn: ALL, updateOther: OWNER, deleteOwn: ALL, deleteOther: OWNER };
+
+/** The intended matrix: list → operation → account → allowed. */
+export const INTENDED: Record<ListKey, Partial<Record<Operation, Row>>> = {
+  settings: REFERENCE,
+  ambitions: REFERENCE,
+  commitments: REFERENCE,
+  units: REFERENCE,
+  politicalPriorities: REFERENCE,
+  plans: PLANNING,
+  planFocuses: PLANNING,
+  initiatives: PLANNING,
+  checkIns: PLANNING,
+  // Decision recorded in the schema: the chefgruppe creates and edits tasks; leaders (members) keep
+  // Edit so an assignee can move their own task — the app offers them only the status. Employees read.
+  tasks: PLANNING,
+  // Content approval: a pending story is seen by its author and by approvers (the owner) only.
+  stories: { ...OWN_CONTENT, readPending: OWNER, approve: OWNER },
+  recognitions: OWN_CONTENT,
+  comments: OWN_CONTENT,
+  // PRODUCT.md: "each person reads and edits only their own items" — nobody reads another's notes.
+  reflections: { read: { admin: false, chef: false, leder: false, medarbejder: false }, create: ALL, updateOwn: ALL, updateOther: { admin: false, chef: false, leder: false, medarbejder: false }, deleteOwn: ALL, deleteOther: { admin: false, chef: false, leder: false, medarbejder: false } },
+};
+
+/**
+ * Where SharePoint itself overrides the product's intent, and the REST API therefore answers
+ * otherwise. Each one is reported to the lead (docs/reliability.md); the test asserts the actual
+ * behaviour here *and* that the product never shows such items (see permissions.test.ts).
+ */
+export const PLATFORM_EXCEPTIONS: ReadonlyArray<{ list: ListKey; operation: Operation; account: Account; actual: boolean; why: string }> = (
+  ["read", "updateOther", "deleteOther"] as Operation[]
+).map((operation) => ({
+  list: "reflections" as ListKey,
+  operation,
+  account: "admin" as Account,
+  actual: true,
+  why: "Site collection administrators and Full Control (Override List Behaviors) bypass ReadSecurity/WriteSecurity in SharePoint; no list setting can hide items from them.",
+}));
+
+/** The answer the REST API must give for a cell: the intent, unless SharePoint overrides it. */
+export function expectedAllowed(list: ListKey, operation: Operation, account: Account): boolean | undefined {
+  const row = INTENDED[list][operation];
+  if (!row) return undefined;
+  const exception = PLATFORM_EXCEPTIONS.find((e) => e.list === list && e.operation === operation && e.account === account);
+  return exception ? exception.actual : row[account];
+}
