@@ -180,7 +180,7 @@ describe('PlanApp', () => {
       await settle();
       // Tabster in jsdom sometimes leaves the open modal marked aria-hidden after earlier tests moved
       // focus around; the browser test checks the real dialog's accessibility.
-      const dialog = screen.getByRole('dialog', { name: 'Del »Trivselsmåling i alle dagtilbud«', hidden: true });
+      const dialog = await screen.findByRole('dialog', { name: 'Del »Trivselsmåling i alle dagtilbud«', hidden: true }, { timeout: 10000 });
       const link = (within(dialog).getByRole('textbox', { name: 'Link til indsatsen', hidden: true }) as HTMLInputElement).value;
       const url = new URL(link);
       expect(url.origin + url.pathname).toBe('https://teams.microsoft.com/l/entity/82f2fa80-81e3-49bd-bf82-be796e0da454/tab-entity-1');
@@ -210,7 +210,7 @@ describe('PlanApp', () => {
       await act(async () => {
         await userEvent.click(within(card('Fælles faglige netværk')).getByRole('button', { name: 'Del i kanal' }));
       });
-      const dialog = screen.getByRole('dialog', { name: 'Del »Fælles faglige netværk«', hidden: true });
+      const dialog = await screen.findByRole('dialog', { name: 'Del »Fælles faglige netværk«', hidden: true }, { timeout: 10000 });
       const input = within(dialog).getByRole('textbox', { name: 'Link til indsatsen', hidden: true });
       expect(input).toHaveValue('http://localhost/sites/mpk/SitePages/Plan.aspx?mode=view&mpkInitiative=12');
       await act(async () => {
