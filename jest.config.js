@@ -3,6 +3,8 @@
 // node with the `@jest-environment node` docblock, since jsdom has no fetch.
 module.exports = {
   testEnvironment: 'jsdom',
+  // Two cores run jsdom, Chromium and local SharePoint servers side by side: 5 s is too tight.
+  testTimeout: 30000,
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
