@@ -6,18 +6,15 @@
  * "Egne noter" are invisible to others; the first view costs one request; keyboard only; axe; and
  * the screenshots in docs/screenshots.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createLocalSp } from '../../localsp/client';
 import type { LocalSharePoint } from '../../localsp/server';
 import { createServices } from '../../src/data/services';
-import { axeScan, launchChromium, screenshot } from './browser';
+import { axeScan, launchChromium, screenshot, saveDocScreenshot } from './browser';
 import { openPreview, requestsSince, resetRequests, startPreview } from './harness';
 
 jest.setTimeout(300_000);
 
-const DOCS = path.resolve(__dirname, '../../docs/screenshots');
 const EMPLOYEE = 'medarbejder@mpk.local';
 const ADMIN = 'admin@mpk.local';
 const LEADER = 'leder@mpk.local';
@@ -36,10 +33,6 @@ async function open(browser: Browser, server: LocalSharePoint, user: string, vie
   return page;
 }
 
-async function saveDocScreenshot(target: Locator, name: string): Promise<void> {
-  fs.mkdirSync(DOCS, { recursive: true });
-  await target.screenshot({ path: path.join(DOCS, `${name}.png`), animations: 'disabled' });
-}
 
 /** The feed list of the page. */
 function feed(page: Page): Locator {

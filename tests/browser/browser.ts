@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium (apt package `chromium`); Playwright cannot download a browser here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,6 +35,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTEFACT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Where the screenshots that document the product live (committed). */
+export const DOCS_SCREENSHOT_DIR = path.resolve(__dirname, '../../docs/screenshots');
+
+/**
+ * A screenshot that documents the product: always written under test-results/screenshots, and into
+ * docs/screenshots only with `MPK_DOCS_SCREENSHOTS=1`, so an ordinary test run leaves the tree clean.
+ */
+export async function saveDocScreenshot(target: Locator | Page, name: string): Promise<void> {
+  const folders = [ARTEFACT_DIR, ...(process.env.MPK_DOCS_SCREENSHOTS === '1' ? [DOCS_SCREENSHOT_DIR] : [])];
+  for (const folder of folders) {
+    fs.mkdirSync(folder, { recursive: true });
+    await target.screenshot({ path: path.join(folder, `${name}.png`), animations: 'disabled' });
+  }
 }
 
 /** One axe-core violation, trimmed to what a failing test should print. */

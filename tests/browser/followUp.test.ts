@@ -8,7 +8,6 @@
  * violations everywhere; screenshots in docs/screenshots.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import readExcelFile from 'read-excel-file/node';
 import { addDays, formatDate, formatWeek, today } from '../../src/domain/dates';
@@ -16,12 +15,11 @@ import { createLocalSp } from '../../localsp/client';
 import type { LocalSharePoint } from '../../localsp/server';
 import { createServices } from '../../src/data/services';
 import type { IPreviewState } from '../../preview/previewState';
-import { axeScan, launchChromium, screenshot } from './browser';
+import { axeScan, launchChromium, screenshot, saveDocScreenshot } from './browser';
 import { openPreview, requestsSince, resetRequests, startPreview } from './harness';
 
 jest.setTimeout(300_000);
 
-const DOCS = path.resolve(__dirname, '../../docs/screenshots');
 const CHEF = 'chef@mpk.local';
 const LEADER = 'leder@mpk.local';
 const EMPLOYEE = 'medarbejder@mpk.local';
@@ -40,10 +38,6 @@ async function open(browser: Browser, server: LocalSharePoint, user: string, sta
   return page;
 }
 
-async function saveDocScreenshot(target: Locator | Page, name: string): Promise<void> {
-  fs.mkdirSync(DOCS, { recursive: true });
-  await target.screenshot({ path: path.join(DOCS, `${name}.png`), animations: 'disabled' });
-}
 
 async function servicesAs(server: LocalSharePoint, email: string): Promise<ReturnType<typeof createServices>> {
   const sp = createLocalSp(server.siteUrl, email);

@@ -7,20 +7,17 @@
  * high contrast) with zero axe violations; an employee only reads (and comments); two leaders editing
  * at once lose nothing; and the whole thing works from the keyboard. Screenshots in docs/screenshots.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { createLocalSp } from '../../localsp/client';
 import type { LocalSharePoint } from '../../localsp/server';
 import { createServices } from '../../src/data/services';
 import { today } from '../../src/domain/dates';
 import { initiativeIdFromTeamsLink } from '../../src/ui/plan/deepLink';
-import { axeScan, launchChromium } from './browser';
+import { axeScan, launchChromium, saveDocScreenshot } from './browser';
 import { openPreview, previewUrl, requestsSince, resetRequests, startPreview } from './harness';
 
 jest.setTimeout(300_000);
 
-const DOCS = path.resolve(__dirname, '../../docs/screenshots');
 const ADMIN = 'admin@mpk.local';
 const CHEF = 'chef@mpk.local';
 const LEADER = 'leder@mpk.local';
@@ -34,10 +31,6 @@ function part(page: Page): Locator {
   return page.locator('main');
 }
 
-async function saveDocScreenshot(target: Locator | Page, name: string): Promise<void> {
-  fs.mkdirSync(DOCS, { recursive: true });
-  await target.screenshot({ path: path.join(DOCS, `${name}.png`), animations: 'disabled' });
-}
 
 async function servicesAs(server: LocalSharePoint, email: string): Promise<ReturnType<typeof createServices>> {
   const sp = createLocalSp(server.siteUrl, email);
