@@ -217,6 +217,8 @@ interface IStorySeed {
   ambition: string;
   unit?: string;
   approved: boolean;
+  /** Rejected by the site owner with this reason (the author reads it under "Mine historier"). */
+  rejectedBecause?: string;
   featured?: boolean;
   recognisedBy: string[];
 }
@@ -297,6 +299,18 @@ const STORIES: IStorySeed[] = [
     ambition: "gode-rammer",
     unit: "kultur-fritid-og-borgerservice",
     approved: false,
+    recognisedBy: [],
+  },
+  {
+    key: "afvist-navn",
+    author: MEDARBEJDER,
+    title: "Fru Jensen fik sin rollator tilbage",
+    body: "<p>Fru Jensen på Ahornvej havde ventet tre uger på sin rollator. Vi ringede direkte til hjælpemiddeldepotet, og dagen efter stod den i hendes entré.</p>",
+    kind: "success",
+    ambition: "sammenhaeng-og-samarbejde",
+    unit: "aktiv-hele-livet",
+    approved: false,
+    rejectedBecause: "Historien nævner en borger ved navn og adresse. Skriv den gerne igen uden navn og adresse, så udgiver vi den.",
     recognisedBy: [],
   },
   {
@@ -437,6 +451,7 @@ export async function seedDemo(siteUrl: string): Promise<void> {
       recognitionCount: 0,
     });
     if (seed.approved && story.moderationStatus !== 0) story = await admin.stories.moderate(story, true);
+    if (seed.rejectedBecause && story.moderationStatus !== 1) story = await admin.stories.moderate(story, false, seed.rejectedBecause);
     if (seed.featured && !story.featured) await admin.stories.setFeatured(story, true);
     for (const email of seed.recognisedBy) await people[email].recognitions.recognise(story.id as number, people[email].user.id);
   }

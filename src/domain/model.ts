@@ -188,6 +188,10 @@ export interface IStory extends IEntity {
   /** When SharePoint created the item (ISO date-time), for "newest first". */
   created?: string;
   authorId?: number;
+  /** The author's display name as SharePoint knows it (read only; `Author/Title`). */
+  authorName?: string;
+  /** The approver's comment (`_ModerationComments`), e.g. why the story was rejected (read only). */
+  moderationComment?: string;
 }
 
 /** One person's recognition of one story; its `clientKey` is `recognitionKey(storyId, userId)`. */
@@ -203,6 +207,8 @@ export interface IDialogComment extends IEntity {
   /** Plain multi-line text. */
   body: string;
   authorId?: number;
+  /** The author's display name as SharePoint knows it (read only; `Author/Title`). */
+  authorName?: string;
   created?: string;
 }
 

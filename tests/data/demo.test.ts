@@ -6,6 +6,7 @@ import { as, startServer, USERS, userId, type TestServer } from "./support";
 import { seedDemo } from "../../localsp/demo/seedDemo";
 import { createServices } from "../../src/data/services";
 import type { IMpkServices } from "../../src/data/repositories/types";
+import { SCHEMA_VERSION } from "../../src/data/schema/lists";
 
 // HTTP against a real server: generous under a loaded CI machine (alone each test takes well under a second).
 jest.setTimeout(60_000);
@@ -54,6 +55,25 @@ describe("the demo seed", () => {
     expect(stories.myReflections).toHaveLength(1);
   });
 
+  it("gives the site owner stories to approve, the author a rejection to read, and names to the plan", async () => {
+    const admin = createServices(as(server, USERS.admin), { id: await userId(server, USERS.admin) });
+    const medarbejder = createServices(as(server, USERS.medarbejder), { id: await userId(server, USERS.medarbejder) });
+    const queue = await admin.views.loadAmbitionsView({ userId: admin.user.id });
+    expect(queue.pendingForModeration?.map((s) => [s.title, s.authorName])).toEqual([
+      ["For mange skemaer til forældrene", "Lene Madsen"],
+      ["Lektiehjælp på biblioteket om lørdagen", "Mads Nielsen"],
+    ]);
+    const own = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id });
+    const rejected = own.myPendingStories.find((s) => s.moderationStatus === 1);
+    expect(rejected).toMatchObject({ title: "Fru Jensen fik sin rollator tilbage", moderationComment: expect.stringMatching(/uden navn og adresse/) });
+
+    const laering = (await leder.units.list()).find((u) => u.teamsChannelId === "19:laering-ledergruppe@thread.tacv2");
+    const plan = await leder.views.loadPlanView({ channelId: "19:laering-ledergruppe@thread.tacv2", unitId: laering?.id });
+    expect(plan.unit?.name).toBe("Læring og Trivsel");
+    expect(plan.permissions.canEditPlan).toBe(true);
+    expect(plan.people).toMatchObject({ [leder.user.id]: { displayName: "Lene Madsen" }, [chef.user.id]: { displayName: "Christian Holm" }, [medarbejder.user.id]: { displayName: "Mads Nielsen" } });
+  });
+
   it("finds what is there when it runs again, instead of duplicating it", async () => {
     const before = (await chef.views.loadFollowUpView({ userId: chef.user.id })).overview;
     await seedDemo(server.siteUrl);
@@ -72,10 +92,10 @@ describe("the provisioning CLI", () => {
       const tsx = path.join(__dirname, "../../node_modules/.bin/tsx");
       const env = { ...process.env, MPK_BEARER: USERS.admin };
       const first = await run(tsx, [cli, empty.siteUrl], { env });
-      expect(first.stdout).toMatch(/^Schema \(none\) → v2: \d+ change\(s\)/);
+      expect(first.stdout).toMatch(new RegExp(`^Schema \\(none\\) → v${SCHEMA_VERSION}: \\d+ change\\(s\\)`));
       expect(first.stdout).toContain("listCreated  MPK Historier");
       const second = await run(tsx, [cli, empty.siteUrl], { env });
-      expect(second.stdout.trim()).toBe("Schema v2 → v2: 0 change(s), 0 write request(s).");
+      expect(second.stdout.trim()).toBe(`Schema v${SCHEMA_VERSION} → v${SCHEMA_VERSION}: 0 change(s), 0 write request(s).`);
       const usage = await run(tsx, [cli], { env }).catch((e: { code: number; stderr: string }) => e);
       expect(usage).toMatchObject({ code: 2 });
       expect((usage as { stderr: string }).stderr).toMatch(/^Brug: /);

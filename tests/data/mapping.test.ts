@@ -82,6 +82,16 @@ describe("mapping items and domain objects", () => {
     expect(story).toMatchObject({ moderationStatus: 2, authorId: 12, created: "2026-11-02T08:00:00Z", recognitionCount: 0, featured: false });
   });
 
+  it("reads the author's name from the expanded Author and the approver's comment, and never writes them", () => {
+    const row = { Id: 4, ClientKey: "c", Title: "T", Body: "<p>x</p>", StoryKind: "success", AmbitionKey: "gode-rammer", Featured: false, OData__ModerationStatus: 1, OData__ModerationComments: "Uden navne, tak.", AuthorId: 12, Author: { "odata.type": "SP.Data.UserInfoItem", Id: 12, Title: "Mads Nielsen" } };
+    const story: IStory = fromRow(storyCodec, row);
+    expect(story).toMatchObject({ authorId: 12, authorName: "Mads Nielsen", moderationStatus: 1, moderationComment: "Uden navne, tak." });
+    expect(fromRow(storyCodec, { ...row, Author: null, OData__ModerationComments: null })).not.toHaveProperty("authorName");
+    expect(toFields(storyCodec, story)).not.toHaveProperty("Author");
+    expect(toFields(storyCodec, story)).not.toHaveProperty("OData__ModerationComments");
+    expect(fromRow(entities.commentCodec, { Id: 1, ClientKey: "k", Body: "Hej", AuthorId: 3, Author: { Id: 3, Title: "Lene Madsen" } }).authorName).toBe("Lene Madsen");
+  });
+
   it("finds exactly the columns that changed", () => {
     const before = toFields(initiativeCodec, initiative);
     const after = toFields(initiativeCodec, { ...initiative, title: "Nyt", endDate: undefined });

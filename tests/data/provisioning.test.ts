@@ -20,6 +20,7 @@ function can(mask: IMask, kind: number): boolean {
 }
 const ADD = 2;
 const EDIT = 3;
+const MANAGE_LISTS = 12;
 
 async function effective(server: TestServer, email: string, list: string): Promise<IMask> {
   const response = await server.fetch(`_api/web/lists/getByTitle('${encodeURIComponent(list)}')/EffectiveBasePermissions`, { as: email });
@@ -75,13 +76,18 @@ describe("provisioning an empty site", () => {
     expect((await services.politicalPriorities.list()).map((p) => p.title)).toEqual(POLITICAL_PRIORITY_SEEDS.map((p) => p.title));
   });
 
-  it("lets employees write stories, notes and comments but only owners write reference data", async () => {
+  it("lets employees write stories, notes and comments, leaders edit units (their channel), and only owners write other reference data", async () => {
     const stories = await effective(server, USERS.medarbejder, listTitle("stories"));
     expect(can(stories, ADD)).toBe(true);
     expect(can(await effective(server, USERS.medarbejder, listTitle("comments")), ADD)).toBe(true);
     expect(can(await effective(server, USERS.medarbejder, listTitle("reflections")), ADD)).toBe(true);
     expect(can(await effective(server, USERS.medarbejder, listTitle("plans")), ADD)).toBe(false);
-    expect(can(await effective(server, USERS.leder, listTitle("units")), EDIT)).toBe(false);
+    // v3: members edit unit items (a leader maps their Teams channel), nothing else of the reference data.
+    expect(can(await effective(server, USERS.leder, listTitle("units")), EDIT)).toBe(true);
+    expect(can(await effective(server, USERS.medarbejder, listTitle("units")), EDIT)).toBe(false);
+    expect(can(await effective(server, USERS.leder, listTitle("ambitions")), EDIT)).toBe(false);
+    expect(can(await effective(server, USERS.leder, listTitle("politicalPriorities")), ADD)).toBe(false);
+    expect(can(await effective(server, USERS.leder, listTitle("units")), MANAGE_LISTS)).toBe(false);
     expect(can(await effective(server, USERS.leder, listTitle("plans")), EDIT)).toBe(true);
     expect(can(await effective(server, USERS.leder, listTitle("tasks")), EDIT)).toBe(true);
     expect(can(await effective(server, USERS.medarbejder, listTitle("tasks")), ADD)).toBe(false);
@@ -141,7 +147,7 @@ describe("upgrading an older schema in place", () => {
     const leaderId = await userId(server, USERS.leder);
     const task = await services.tasks.create({ clientKey: "", title: "Følg op på læsebånd", unitId: units[0].id as number, ambitionKey: "viden-og-faglighed", assigneeId: leaderId, dueDate: "2026-12-01", status: "open", meeting: "Chefgruppemøde december" });
 
-    const v2 = await provision(admin);
+    const v2 = await provision(admin, { version: 2 });
     expect(v2.fromVersion).toBe(1);
     expect(v2.changes).toEqual([
       { kind: "fieldCreated", target: "MPK Enheder/TeamsChannelName" },
@@ -156,7 +162,44 @@ describe("upgrading an older schema in place", () => {
     expect((await services.units.list()).map((u) => u.name)).toEqual(units.map((u) => u.name));
     const renamed = await services.units.update(units[0], { ...units[0], teamsChannelName: "Ledergruppen" });
     expect(renamed.teamsChannelName).toBe("Ledergruppen");
-    const third = await provision(admin);
+    const third = await provision(admin, { version: 2 });
     expect(third.writes).toBe(0);
+  });
+
+  it("upgrades v2 to v3: members may edit units, so a leader maps a Teams channel to their unit", async () => {
+    const admin = as(server, USERS.admin);
+    const services = createServices(admin, { id: await userId(server, USERS.admin) });
+    const leder = createServices(as(server, USERS.leder), { id: await userId(server, USERS.leder) });
+    const first = (await services.units.list())[0];
+    const led = await services.units.update(first, { ...first, leaderIds: [leder.user.id] });
+    const channel = { teamsChannelId: "19:ledere@thread.tacv2", teamsChannelName: "Ledergruppen", teamsTeamId: "6f1c2b4e-3a5d-4e8f-9b1a-2c3d4e5f6a7b" };
+
+    // At v2 a leader only reads the Units list.
+    expect((await leder.views.loadPlanView({ unitId: first.id as number })).schema).toMatchObject({ installedVersion: 2, needsUpgrade: true });
+    const refused = await leder.units.update(led, { ...led, ...channel }).catch((e: { kind?: string }) => e);
+    expect(refused).toMatchObject({ kind: "forbidden" });
+
+    const groups = await json<{ value: { Id: number; Title: string }[] }>(server, "_api/web/sitegroups?$select=Id,Title");
+    const members = groups.value.find((g) => / Medlemmer$/.test(g.Title));
+    const v3 = await provision(admin);
+    expect(v3.fromVersion).toBe(2);
+    expect(v3.changes).toEqual([
+      { kind: "roleAdded", target: "MPK Enheder", detail: "members: contribute" },
+      { kind: "roleRemoved", target: "MPK Enheder", detail: `members: role 1073741826` },
+      { kind: "versionSet", target: "schemaVersion", detail: "v3" },
+    ]);
+    const assignments = await json<{ value: { PrincipalId: number; RoleDefinitionBindings: { RoleTypeKind: number }[] }[] }>(
+      server,
+      "_api/web/lists/getByTitle('MPK%20Enheder')/roleassignments?$expand=RoleDefinitionBindings",
+    );
+    expect(assignments.value.find((a) => a.PrincipalId === members?.Id)?.RoleDefinitionBindings.map((b) => b.RoleTypeKind)).toEqual([3]);
+
+    // Now the leader saves the channel on their unit; nothing else of it changes.
+    const mapped = await leder.units.update(await leder.units.get(first.id as number), { ...led, ...channel });
+    expect(mapped).toMatchObject({ ...channel, name: first.name, leaderIds: [leder.user.id], kind: first.kind });
+    const view = await leder.views.loadPlanView({ channelId: channel.teamsChannelId, unitId: first.id as number });
+    expect(view.unit?.id).toBe(first.id);
+    expect(view.schema).toMatchObject({ installedVersion: SCHEMA_VERSION, needsUpgrade: false });
+    expect((await provision(admin)).writes).toBe(0);
   });
 });

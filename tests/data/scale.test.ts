@@ -14,6 +14,14 @@ const AMBITION_KEYS = ["mod-og-stolthed", "viden-og-faglighed", "sammenhaeng-og-
 let server: TestServer;
 let medarbejder: IMpkServices;
 let leder: IMpkServices;
+let admin: IMpkServices;
+
+/** The titles of the newest bulk stories (published) that pass a test, as the generator made them. */
+function newestBulk(count: number, keep: (i: number) => boolean): string[] {
+  const titles: string[] = [];
+  for (let i = STORIES - 1; i >= 0 && titles.length < count; i--) if (i !== 10 && keep(i)) titles.push(`Historie ${i + 1}`);
+  return titles;
+}
 
 beforeAll(async () => {
   server = await startServer();
@@ -28,7 +36,8 @@ beforeAll(async () => {
       AmbitionKey: AMBITION_KEYS[i % 5],
       UnitId: (i % 8) + 1,
       Featured: i === 500,
-      OData__ModerationStatus: 0,
+      // One old story still waits for approval, far below the newest 5,000.
+      OData__ModerationStatus: i === 10 ? 2 : 0,
     });
   }
   await server.bulk(listTitle("stories"), items, USERS.admin);
@@ -43,6 +52,7 @@ beforeAll(async () => {
   );
   medarbejder = createServices(as(server, USERS.medarbejder), { id: await userId(server, USERS.medarbejder) });
   leder = createServices(as(server, USERS.leder), { id: await userId(server, USERS.leder) });
+  admin = createServices(as(server, USERS.admin), { id: await userId(server, USERS.admin) });
   await medarbejder.provisioning.status();
 }, 60000);
 afterAll(() => server.close());
@@ -82,5 +92,41 @@ describe("reading a list of 100,000 stories (the 5,000-item threshold enforced)"
     expect(lessons.items.map((s) => s.title)).toEqual(["Historie 99982", "Historie 99947", "Historie 99912"]);
     const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id, filters: { ambitionKey: "mod-og-stolthed" }, pageSize: 3 });
     expect(view.stories.items.map((s) => s.title)).toEqual(["Historie 99996", "Historie 99991", "Historie 99986"]);
+  });
+});
+
+describe("moderation and several filters on 100,000 stories", () => {
+  it("gives the approver the newest pending stories in the first view's one request, and all of them page by page", async () => {
+    await admin.provisioning.status();
+    await server.resetRequests();
+    const view = await admin.views.loadAmbitionsView({ userId: admin.user.id, pageSize: 10 });
+    expect((await server.requests()).map((r) => r.path.replace(/^.*\/_api\//, ""))).toEqual(["$batch"]);
+    // Only the newest 100 stories are looked at in the view: the old pending one is for "Vis flere".
+    expect(view.pendingForModeration?.map((s) => [s.title, s.authorName])).toEqual([["Min kladde", "Lene Madsen"]]);
+    expect(view.morePendingForModeration).toBe(true);
+    // The site owner loaded all 100,000 (an import): "AuthorId eq me" would exceed the threshold, and
+    // their own unpublished stories are looked for among the newest instead — the view still loads.
+    expect(view.myPendingStories).toEqual([]);
+
+    await server.resetRequests();
+    const pending = await admin.stories.listPending?.(5);
+    expect(pending?.items.map((s) => s.title)).toEqual(["Min kladde", "Historie 11"]);
+    expect(pending?.hasMore).toBe(false);
+    const requests = await server.requests();
+    // Windows of 5,000 ids, each answered (never the threshold), plus the newest id and the recognitions.
+    expect(requests.every((r) => r.status === 200)).toBe(true);
+    expect(requests.filter((r) => /OData__ModerationStatus\+eq\+2/.test(decodeURIComponent(r.path))).length).toBe(Math.ceil((STORIES + 2) / 5000));
+  });
+
+  it("filters by several ambitions and units, falling back to id windows when more than 5,000 stories match", async () => {
+    await server.resetRequests();
+    const page = await medarbejder.stories.query({ ambitionKeys: ["viden-og-faglighed", "gode-rammer"], kind: "lesson" }, 3);
+    expect(page.items.map((s) => s.title)).toEqual(newestBulk(3, (i) => (i % 5 === 1 || i % 5 === 4) && i % 7 === 0));
+    expect((await server.requests()).filter((r) => r.status !== 200).map((r) => r.status)).toEqual([500]);
+    const next = await page.nextPage();
+    expect(next.items.map((s) => s.title)).toEqual(newestBulk(6, (i) => (i % 5 === 1 || i % 5 === 4) && i % 7 === 0).slice(3));
+
+    const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id, filters: { unitIds: [2, 3], ambitionKeys: ["mod-og-stolthed", "tillid-og-ansvar-i-ledelse"] }, pageSize: 4 });
+    expect(view.stories.items.map((s) => s.title)).toEqual(newestBulk(4, (i) => (i % 8 === 1 || i % 8 === 2) && (i % 5 === 0 || i % 5 === 3)));
   });
 });

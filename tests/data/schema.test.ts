@@ -6,7 +6,8 @@ import type { IListSchema, RoleKey } from "../../src/data/schema/types";
 import { storyFilter } from "../../src/data/repositories/stories";
 import { taskFilter } from "../../src/data/repositories/tasks";
 import * as entities from "../../src/data/mapping/entities";
-import { odataName, selectFor, type ICodec } from "../../src/data/mapping/codec";
+import { lookupColumns, MAX_LOOKUP_COLUMNS, odataName, selectFor, type ICodec } from "../../src/data/mapping/codec";
+import { assertLookupLimit, selectOf } from "../../src/data/repositories/query";
 import type { IEntity } from "../../src/domain/model";
 
 /** A list state exactly as the schema wants it. */
@@ -76,12 +77,38 @@ describe("the schema as data", () => {
     for (const [list, column] of used) expect([list, column, indexed(list, column)]).toEqual([list, column, true]);
   });
 
+  it("filters several ambitions and units as an or chain on the same indexed columns, with the single filters", () => {
+    expect(storyFilter({ unitIds: [1, 2], ambitionKeys: ["a", "b'c"], kind: "success" })).toBe(
+      "(UnitId eq 1 or UnitId eq 2) and (AmbitionKey eq 'a' or AmbitionKey eq 'b''c') and StoryKind eq 'success'",
+    );
+    // A single choice inside the list makes the list redundant; outside it, nothing matches.
+    expect(storyFilter({ unitId: 1, unitIds: [1, 2] })).toBe("UnitId eq 1");
+    expect(storyFilter({ ambitionKey: "a", ambitionKeys: ["b", "c"] })).toBe("AmbitionKey eq 'a' and (AmbitionKey eq 'b' or AmbitionKey eq 'c')");
+    expect(storyFilter({ unitIds: [3, 3] })).toBe("UnitId eq 3");
+    expect(storyFilter({ unitIds: [], ambitionKeys: [] })).toBeUndefined();
+    const stories = SCHEMA.lists.find((l) => l.key === "stories") as IListSchema;
+    const columns = (storyFilter({ unitIds: [1, 2], ambitionKeys: ["a", "b"], kind: "lesson" }) || "").match(/[A-Za-z]+(?= eq )/g) || [];
+    for (const column of columns) expect([column, !!stories.fields.find((f) => f.name === column)?.indexed]).toEqual([column, true]);
+  });
+
+  it("counts an expanded person column once with its id, and refuses a 13th lookup column", () => {
+    expect(lookupColumns(entities.storyCodec, selectFor(entities.storyCodec))).toEqual(["Author"]);
+    expect(selectFor(entities.storyCodec)).toEqual(expect.arrayContaining(["AuthorId", "Author/Id", "Author/Title", "OData__ModerationComments"]));
+    expect(lookupColumns(entities.planCodec, selectOf(entities.planCodec, { expand: ["Owner"] }))).toEqual(["Owner"]);
+    expect(lookupColumns(entities.unitCodec, selectOf(entities.unitCodec, { expand: ["Leaders"] }))).toEqual(["Leaders"]);
+    expect(lookupColumns(entities.taskCodec, selectOf(entities.taskCodec, { expand: ["Assignee"] }))).toEqual(["Assignee"]);
+    const many = Array.from({ length: MAX_LOOKUP_COLUMNS + 1 }, (_, i) => `Person${i}/Title`);
+    expect(() => assertLookupLimit(entities.storyCodec, many)).toThrow(/13 lookup\/person columns/);
+    expect(() => assertLookupLimit(entities.storyCodec, many.slice(1))).not.toThrow();
+  });
+
   it("keeps every query below the 12 lookup/person columns of one query", () => {
     const codecs = Object.values(entities).filter((v): v is ICodec<IEntity> => !!v && typeof v === "object" && "columns" in v && "list" in v);
     expect(codecs.length).toBeGreaterThanOrEqual(11);
     for (const codec of codecs) {
       const lookups = codec.columns.filter((c) => c.conv === "user" || c.conv === "users").length + selectFor(codec).filter((s) => s === "AuthorId").length;
       expect(lookups).toBeLessThanOrEqual(12);
+      expect(lookupColumns(codec, selectFor(codec)).length).toBeLessThanOrEqual(2);
     }
   });
 
@@ -134,6 +161,35 @@ describe("diffing a site against the schema", () => {
       { kind: "updateList", list: plans, changes: { EnableVersioning: true } },
       { kind: "fieldTypeMismatch", list: plans, field: "Period", expected: "Text", actual: "Note" },
       { kind: "updateField", list: plans, field: "PlanStatus", odataType: "SP.Field", changes: { Choices: ["draft", "extra", "approved", "followUp", "closed"] } },
+    ]);
+  });
+});
+
+describe("permissions across versions", () => {
+  it("gives members Contribute on units from v3 (Read before), and keeps every other list as it was", () => {
+    const at = (version: number, key: string): unknown => schemaAt(version).lists.find((l) => l.key === key)?.permissions;
+    expect(at(2, "units")).toEqual({ members: "read", visitors: "read" });
+    expect(at(1, "units")).toEqual({ members: "read", visitors: "read" });
+    expect(at(3, "units")).toEqual({ members: "contribute", visitors: "read" });
+    for (const list of LISTS.filter((l) => l.key !== "units")) expect(at(2, list.key)).toEqual(at(3, list.key));
+  });
+
+  it("upgrades v2's units permissions in place: Contribute added before Read is taken away, nothing else", () => {
+    const ctx = { principals: PRINCIPALS, roleDefs: ROLE_DEFS, webRoleAssignments: [...WEB_ASSIGNMENTS, { principalId: 11, roleDefIds: [ROLE_DEFS.read] }] };
+    const v2 = schemaAt(2);
+    const lists: IListState[] = v2.lists.map((list) => {
+      const state = provisionedState(list, !!list.permissions);
+      if (list.permissions) {
+        const byPrincipal = new Map(WEB_ASSIGNMENTS.map((a) => [a.principalId, a.roleDefIds.slice()]));
+        for (const [principal, role] of Object.entries(list.permissions)) byPrincipal.set(PRINCIPALS[principal as keyof typeof PRINCIPALS], [ROLE_DEFS[role as RoleKey]]);
+        state.roleAssignments = [...byPrincipal].map(([principalId, roleDefIds]) => ({ principalId, roleDefIds }));
+      }
+      return state;
+    });
+    expect(diffPermissions(v2, { ...ctx, lists })).toEqual([]);
+    expect(diffPermissions(schemaAt(3), { ...ctx, lists })).toEqual([
+      { kind: "addRole", scope: "units", principal: "members", principalId: 5, role: "contribute", roleDefId: ROLE_DEFS.contribute },
+      { kind: "removeRole", scope: "units", principal: "members", principalId: 5, roleDefId: ROLE_DEFS.read },
     ]);
   });
 });

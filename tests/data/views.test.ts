@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { as, startServer, USERS, userId, type TestServer } from "./support";
+import { as, dataRequests, startServer, USERS, userId, type TestServer } from "./support";
 import { provision } from "../../src/data/provisioning";
 import { createServices } from "../../src/data/services";
 import type { IMpkServices } from "../../src/data/repositories/types";
@@ -53,7 +53,11 @@ describe("each web part's first view is one round trip", () => {
   beforeAll(async () => {
     await provision(as(server, USERS.admin));
     [admin, chef, leder, medarbejder] = await Promise.all([USERS.admin, USERS.chef, USERS.leder, USERS.medarbejder].map(services));
-    unitId = (await admin.units.list())[0].id as number;
+    // As the demo has it: leder@ leads the first kerneområde, chef@ is the chefgruppe.
+    const first = (await admin.units.list())[0];
+    unitId = first.id as number;
+    await admin.units.update(first, { ...first, leaderIds: [leder.user.id] });
+    await as(server, USERS.admin).web.siteGroups.getByName("Chefgruppe").users.add("i:0#.f|membership|chef@mpk.local");
     const plan = await leder.plans.create({ clientKey: "", unitId, period: "2026", status: "followUp", ownerId: leder.user.id });
     await leder.planFocuses.create({ clientKey: "", planId: plan.id as number, ambitionKey: "gode-rammer", relevance: "high" }, unitId);
     const initiative = await leder.initiatives.create({ clientKey: "", planId: plan.id as number, unitId, title: "Nye legepladser", ambitionKey: "gode-rammer", status: "inProgress" });
@@ -114,5 +118,168 @@ describe("each web part's first view is one round trip", () => {
     expect(value.tasks.items).toHaveLength(1);
     expect(value.myTasks.map((t) => t.title)).toEqual(["Status på legepladser"]);
     expect(value).toMatchObject({ complete: true, canManageTasks: true });
+  });
+});
+
+/** The data requests of a load (the request-digest POST, which SPFx has from the page, left out). */
+async function batches<T>(load: () => Promise<T>): Promise<{ value: T; requests: string[] }> {
+  await server.resetRequests();
+  const value = await load();
+  const logged = await dataRequests(server);
+  // PnPjs sends at most 20 requests per `$batch` POST: a view with more would need another round trip.
+  for (const r of logged) if (r.batchParts !== undefined) expect(r.batchParts).toBeLessThanOrEqual(20);
+  return { value, requests: logged.map((r) => `${r.method} ${r.path.replace(/^.*\/_api\//, "")}`) };
+}
+
+describe("stories for approvers, authors' names and rejection reasons", () => {
+  let admin: IMpkServices;
+  let leder: IMpkServices;
+  let medarbejder: IMpkServices;
+  let unitId: number;
+
+  beforeAll(async () => {
+    [admin, leder, medarbejder] = await Promise.all([USERS.admin, USERS.leder, USERS.medarbejder].map(services));
+    unitId = (await admin.units.list())[0].id as number;
+  });
+
+  it("gives approvers everybody's pending stories with the authors' names in the same batch, and nobody else", async () => {
+    const { value, requests } = await batches(() => admin.views.loadAmbitionsView({ userId: admin.user.id }));
+    expect(requests).toEqual(["POST $batch"]);
+    expect(value.pendingForModeration?.map((s) => [s.title, s.authorName, s.moderationStatus])).toEqual([["Historie 3", "Mads Nielsen", 2]]);
+    expect(value.morePendingForModeration).toBe(false);
+    expect(value.stories.items.map((s) => s.authorName)).toEqual(["Mads Nielsen", "Mads Nielsen"]);
+    for (const reader of [leder, medarbejder]) {
+      const view = await reader.views.loadAmbitionsView({ userId: reader.user.id });
+      expect(view.pendingForModeration).toBeUndefined();
+      expect(view.stories.items[0].authorName).toBe("Mads Nielsen");
+    }
+  });
+
+  it("tells the author why a story was rejected, and takes it out of the approvers' queue", async () => {
+    const story = await medarbejder.stories.create({ clientKey: "", title: "Historie om fru Hansen", body: "<p>Fru Hansen fra Ahornvej …</p>", kind: "success", ambitionKey: "gode-rammer", unitId, featured: false, recognitionCount: 0 });
+    expect((await admin.views.loadAmbitionsView({ userId: admin.user.id })).pendingForModeration?.map((s) => s.title)).toEqual(["Historie om fru Hansen", "Historie 3"]);
+    await admin.stories.moderate(story, false, "Skriv den uden navn og adresse, så udgiver vi den.");
+    const mine = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id });
+    expect(mine.myPendingStories.find((s) => s.id === story.id)).toMatchObject({ moderationStatus: 1, moderationComment: "Skriv den uden navn og adresse, så udgiver vi den.", authorName: "Mads Nielsen" });
+    expect((await admin.views.loadAmbitionsView({ userId: admin.user.id })).pendingForModeration?.map((s) => s.title)).toEqual(["Historie 3"]);
+    const pending = await admin.stories.listPending?.(10);
+    expect(pending?.items.map((s) => [s.title, s.authorName])).toEqual([["Historie 3", "Mads Nielsen"]]);
+    expect(pending?.hasMore).toBe(false);
+    // Anyone else is listed only their own pending stories.
+    expect((await leder.stories.listPending?.(10))?.items).toEqual([]);
+    expect((await medarbejder.stories.listPending?.(10))?.items.map((s) => s.title)).toEqual(["Historie 3"]);
+  });
+
+  it("filters the feed by several ambitions and units at once, together with the single filters", async () => {
+    const units = await admin.units.list();
+    const other = units[1].id as number;
+    const publish = async (title: string, ambitionKey: string, unit: number): Promise<void> => {
+      const story = await medarbejder.stories.create({ clientKey: "", title, body: "<p>x</p>", kind: "success", ambitionKey, unitId: unit, featured: false, recognitionCount: 0 });
+      await admin.stories.moderate(story, true);
+    };
+    await publish("Stolthed her", "mod-og-stolthed", unitId);
+    await publish("Stolthed der", "mod-og-stolthed", other);
+    await publish("Viden der", "viden-og-faglighed", other);
+    const titles = async (filters: Record<string, unknown>): Promise<string[]> =>
+      (await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id, filters, pageSize: 20 })).stories.items.map((s) => s.title);
+    expect(await titles({ ambitionKeys: ["mod-og-stolthed", "viden-og-faglighed"] })).toEqual(["Viden der", "Stolthed der", "Stolthed her"]);
+    expect(await titles({ ambitionKeys: ["mod-og-stolthed", "gode-rammer"], unitIds: [unitId] })).toEqual(["Stolthed her", "Historie 2", "Historie 1"]);
+    expect(await titles({ unitIds: [unitId, other], ambitionKey: "mod-og-stolthed" })).toEqual(["Stolthed der", "Stolthed her"]);
+    expect(await titles({ ambitionKeys: ["viden-og-faglighed"], ambitionKey: "mod-og-stolthed" })).toEqual([]);
+    expect(await titles({ ambitionKeys: [], unitIds: [] })).toHaveLength(5);
+    expect((await medarbejder.stories.query({ unitIds: [other], kind: "success" }, 10)).items.map((s) => s.title)).toEqual(["Viden der", "Stolthed der"]);
+  });
+});
+
+describe("the plan view per unit: people, who may edit, and Teams channels", () => {
+  let admin: IMpkServices;
+  let chef: IMpkServices;
+  let leder: IMpkServices;
+  let medarbejder: IMpkServices;
+  let unitId: number;
+  let otherId: number;
+  let subUnitId: number;
+  const CHANNEL = "19:laering-ledere@thread.tacv2";
+
+  beforeAll(async () => {
+    [admin, chef, leder, medarbejder] = await Promise.all([USERS.admin, USERS.chef, USERS.leder, USERS.medarbejder].map(services));
+    const units = await admin.units.list();
+    unitId = units[0].id as number;
+    otherId = units[1].id as number;
+    subUnitId = (await admin.units.create({ clientKey: "", name: "Skoler i Læring og Trivsel", kind: "department", parentId: unitId, leaderIds: [] })).id as number;
+  });
+
+  it("names the plan's owner, the initiatives' owners, the units' leaders and the comments' authors", async () => {
+    const view = await medarbejder.views.loadPlanView({ unitId, now: new Date("2026-06-01T10:00:00Z") });
+    expect(view.plan?.ownerId).toBe(leder.user.id);
+    expect(view.people?.[leder.user.id]).toEqual({ displayName: "Lene Madsen" });
+    expect(view.people?.[medarbejder.user.id]).toEqual({ displayName: "Mads Nielsen" });
+    expect(view.people?.[chef.user.id]).toBeUndefined();
+    const thread = await medarbejder.comments.listForInitiative(view.initiatives[0].id as number);
+    expect(thread.map((c) => [c.body, c.authorName])).toEqual([["Godt arbejde", "Mads Nielsen"]]);
+  });
+
+  it("lets the unit's leaders (also of a unit above), the Chefgruppe and site owners edit — not every member", async () => {
+    const editor = { canEditPlan: true, canEditInitiatives: true, canCheckIn: true, canComment: true };
+    const reader = { canEditPlan: false, canEditInitiatives: false, canCheckIn: false, canComment: true };
+    expect((await leder.views.loadPlanView({ unitId: subUnitId })).permissions).toEqual({ ...editor, isSiteOwner: false });
+    expect((await leder.views.loadPlanView({ unitId: otherId })).permissions).toEqual({ ...reader, isSiteOwner: false });
+    expect((await chef.views.loadPlanView({ unitId: otherId })).permissions).toEqual({ ...editor, isSiteOwner: false });
+    expect((await admin.views.loadPlanView({ unitId: otherId })).permissions).toEqual({ ...editor, isSiteOwner: true });
+    expect((await medarbejder.views.loadPlanView({ unitId })).permissions).toEqual({ ...reader, isSiteOwner: false });
+  });
+
+  it("lets a leader map a Teams channel to their unit", async () => {
+    const unit = (await leder.units.list()).find((u) => u.id === unitId);
+    if (!unit) throw new Error("unit missing");
+    const mapped = await leder.units.update(unit, { ...unit, teamsChannelId: CHANNEL, teamsChannelName: "Ledergruppen", teamsTeamId: "6f1c2b4e-3a5d-4e8f-9b1a-2c3d4e5f6a7b" });
+    expect(mapped).toMatchObject({ teamsChannelId: CHANNEL, teamsChannelName: "Ledergruppen", leaderIds: [leder.user.id], name: unit.name });
+    expect((await medarbejder.units.findByChannel(CHANNEL))?.id).toBe(unitId);
+  });
+
+  it("opens a mapped channel's tab in one batch with the remembered unit, and finds the unit from the channel otherwise", async () => {
+    const now = new Date("2026-06-01T10:00:00Z");
+    const remembered = await batches(() => leder.views.loadPlanView({ channelId: CHANNEL, unitId, now }));
+    expect(remembered.requests).toEqual(["POST $batch"]);
+    expect(remembered.value).toMatchObject({ unit: { id: unitId }, plan: { period: "2026" } });
+    expect(remembered.value.permissions.canEditPlan).toBe(true);
+
+    // A first visit in a new browser: the unit comes from the Units list, its rows in a second batch.
+    const fresh = await batches(() => leder.views.loadPlanView({ channelId: CHANNEL, now }));
+    expect(fresh.requests).toEqual(["POST $batch", "POST $batch"]);
+    expect(fresh.value).toMatchObject({ unit: { id: unitId }, plan: { period: "2026" }, initiatives: remembered.value.initiatives, commentCounts: remembered.value.commentCounts });
+    expect(fresh.value.permissions).toEqual(remembered.value.permissions);
+
+    // The Units list wins over a stale memory.
+    const stale = await batches(() => leder.views.loadPlanView({ channelId: CHANNEL, unitId: otherId, now }));
+    expect(stale.requests).toEqual(["POST $batch", "POST $batch"]);
+    expect(stale.value.unit?.id).toBe(unitId);
+    expect(stale.value.plans.map((p) => p.unitId)).toEqual(remembered.value.plans.map(() => unitId));
+
+    // A channel nobody mapped: no unit (the picker), in one batch — or the remembered unit.
+    const unmapped = await batches(() => leder.views.loadPlanView({ channelId: "19:ny-kanal@thread.tacv2" }));
+    expect(unmapped.requests).toEqual(["POST $batch"]);
+    expect(unmapped.value).toMatchObject({ unit: undefined, plan: undefined, plans: [], initiatives: [] });
+    expect(unmapped.value.units.length).toBeGreaterThan(8);
+    expect(unmapped.value.schema.provisioned).toBe(true);
+    const own = await batches(() => leder.views.loadPlanView({ channelId: "19:ny-kanal@thread.tacv2", unitId: otherId }));
+    expect(own.requests).toEqual(["POST $batch"]);
+    expect(own.value.unit?.id).toBe(otherId);
+    // What the UI passes before a unit is chosen.
+    expect((await leder.views.loadPlanView({ unitId: 0 })).unit).toBeUndefined();
+  });
+});
+
+describe("the follow-up view: assignees' names, and who manages tasks", () => {
+  it("names assignees and leaders, and lets only the Chefgruppe and site owners manage tasks", async () => {
+    const [admin, chef, leder] = await Promise.all([USERS.admin, USERS.chef, USERS.leder].map(services));
+    const { value, requests } = await batches(() => chef.views.loadFollowUpView({ userId: chef.user.id }));
+    expect(requests).toEqual(["POST $batch"]);
+    expect(value.tasks.items[0].assigneeId).toBe(leder.user.id);
+    expect(value.people?.[leder.user.id]).toEqual({ displayName: "Lene Madsen" });
+    expect(value.canManageTasks).toBe(true);
+    expect((await admin.views.loadFollowUpView()).canManageTasks).toBe(true);
+    // Leaders may write tasks in SharePoint (to move their own), but the board is not theirs to manage.
+    expect((await leder.views.loadFollowUpView()).canManageTasks).toBe(false);
   });
 });

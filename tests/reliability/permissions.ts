@@ -6,8 +6,8 @@
  * - admin@ is the site owner (Full Control, and site collection administrator): edits reference
  *   data, approves stories, may do everything.
  * - chef@ is in the site's members (Edit) and in the product's "Chefgruppe" group.
- * - leder@ is in the site's members (Edit): owns the unit's plan, initiatives, check-ins; works
- *   follow-up tasks.
+ * - leder@ is in the site's members (Edit) and the leader of the first unit: owns that unit's plan,
+ *   initiatives, check-ins; works the follow-up tasks assigned to them.
  * - medarbejder@ is a visitor (Read), given Contribute on the lists employees write to (stories,
  *   recognitions, comments, reflections), where each person edits only their own items
  *   (WriteSecurity 2) — and on reflections also reads only their own (ReadSecurity 2).
@@ -43,6 +43,12 @@ const EDITORS: Row = { admin: true, chef: true, leder: true, medarbejder: false 
 
 /** Reference data: everyone reads; only the site owner changes it. */
 const REFERENCE: Partial<Record<Operation, Row>> = { read: ALL, create: OWNER, updateOwn: OWNER, updateOther: OWNER, deleteOwn: OWNER, deleteOther: OWNER };
+/**
+ * Units: everyone reads; members (leaders, the chefgruppe) have Contribute since schema v3 so a
+ * leader can map their Teams channel to their unit — the app limits them to their own unit's channel
+ * fields; SharePoint itself lets any member change any unit (recorded in docs/reliability.md).
+ */
+const UNITS: Partial<Record<Operation, Row>> = { read: ALL, create: EDITORS, updateOwn: EDITORS, updateOther: EDITORS, deleteOwn: EDITORS, deleteOther: EDITORS };
 /** Plans and follow-up: everyone reads; leaders, the chefgruppe and the owner write. */
 const PLANNING: Partial<Record<Operation, Row>> = { read: ALL, create: EDITORS, updateOwn: EDITORS, updateOther: EDITORS, deleteOwn: EDITORS, deleteOther: EDITORS };
 /** Employees' own content: everyone reads and adds; each edits and deletes only their own (owner: all). */
@@ -53,7 +59,7 @@ export const INTENDED: Record<ListKey, Partial<Record<Operation, Row>>> = {
   settings: REFERENCE,
   ambitions: REFERENCE,
   commitments: REFERENCE,
-  units: REFERENCE,
+  units: UNITS,
   politicalPriorities: REFERENCE,
   plans: PLANNING,
   planFocuses: PLANNING,

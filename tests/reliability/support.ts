@@ -74,6 +74,8 @@ export async function startWorld(options: { dataDir?: string; fsync?: boolean } 
   const services = {} as Record<Account, IMpkServices>;
   for (const account of ACCOUNTS) services[account] = await servicesFor(server, USERS[account]);
   const units = await services.admin.units.list();
+  // As the demo seed has it: leder@ leads the first unit (the plan view's edit rights are per unit).
+  await services.admin.units.update(units[0], { ...units[0], leaderIds: [services.leder.user.id] });
   return { server, services, unitId: units[0].id as number, unitIds: units.map((u) => u.id as number) };
 }
 

@@ -28,6 +28,12 @@ export interface ICodec<T extends IEntity> {
   columns: readonly IColumn<T>[];
   /** Read-only system columns the domain type shows (Created, AuthorId, _ModerationStatus). */
   system?: readonly string[];
+  /**
+   * Person columns read with `$expand` on every read of the list, e.g. `Author` for the author's name
+   * (`Author/Id`, `Author/Title`). An expansion of a column already selected as `AuthorId` is the same
+   * lookup: it does not count again towards the 12 lookup columns of one query.
+   */
+  expand?: readonly string[];
   /** The item's `Title` when no domain property maps to it (Title is required in a custom list). */
   title?: (item: T) => string;
   /** Properties set from system columns after the table is applied. */
@@ -59,7 +65,51 @@ export function selectFor<T extends IEntity>(codec: ICodec<T>, version = Infinit
     if (names.indexOf(name) < 0) names.push(name);
   }
   for (const name of codec.system || []) if (names.indexOf(name) < 0) names.push(name);
+  for (const name of personProjections(codec.expand || [])) if (names.indexOf(name) < 0) names.push(name);
   return names;
+}
+
+/** The sub-properties read of an expanded person column. */
+export const PERSON_PROPS: readonly string[] = ["Id", "Title"];
+
+/** `$select` entries that read people's ids and names: `Owner` → `Owner/Id`, `Owner/Title`. */
+export function personProjections(columns: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const column of columns) for (const prop of PERSON_PROPS) names.push(`${column}/${prop}`);
+  return names;
+}
+
+/** The columns a `$select` projects from (`Author/Title` → `Author`): what `$expand` must name. */
+export function expandRoots(select: readonly string[]): string[] {
+  const roots: string[] = [];
+  for (const name of select) {
+    const slash = name.indexOf("/");
+    if (slash > 0 && roots.indexOf(name.slice(0, slash)) < 0) roots.push(name.slice(0, slash));
+  }
+  return roots;
+}
+
+/** SharePoint refuses a query that touches more lookup, person and managed-metadata columns. */
+export const MAX_LOOKUP_COLUMNS = 12;
+
+/**
+ * The lookup and person columns a `$select` of a codec touches: its user columns (`OwnerId`), the
+ * built-in `AuthorId`/`EditorId`, and every expanded column — each column once.
+ */
+export function lookupColumns<T extends IEntity>(codec: ICodec<T>, select: readonly string[]): string[] {
+  const columns = new Set<string>();
+  for (const name of select) {
+    const slash = name.indexOf("/");
+    if (slash > 0) {
+      columns.add(name.slice(0, slash));
+    } else if (name === "AuthorId" || name === "EditorId") {
+      columns.add(name.slice(0, -2));
+    } else {
+      const column = codec.columns.find((c) => (c.conv === "user" || c.conv === "users") && odataName(c.field, c.conv) === name);
+      if (column) columns.add(column.field);
+    }
+  }
+  return Array.from(columns);
 }
 
 /** A stored date-only value as the calendar day in Copenhagen. */
@@ -187,4 +237,41 @@ export function propsOf<T extends IEntity>(codec: ICodec<T>, fields: readonly st
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + "…";
+}
+
+/** The people of an expanded person column in a row: `{Id, Title}`, an array of them, or verbose `{results}`. */
+function expandedPeople(row: Row, column: string): Row[] {
+  const value = row[column] as unknown;
+  if (Array.isArray(value)) return value as Row[];
+  if (value && typeof value === "object") {
+    const results = (value as { results?: unknown }).results;
+    return Array.isArray(results) ? (results as Row[]) : [value as Row];
+  }
+  return [];
+}
+
+/** The display name in an expanded single person column (`row.Author.Title`), if it was read. */
+export function personTitle(row: Row, column: string): string | undefined {
+  const person = expandedPeople(row, column)[0];
+  const title = person ? person.Title : undefined;
+  return typeof title === "string" && title !== "" ? title : undefined;
+}
+
+/** A person as the views name them. */
+export interface IPersonName {
+  displayName: string;
+}
+
+/** Adds the people of expanded person columns (read with `Id` and `Title`) to a map by user id. */
+export function collectPeople(into: Record<number, IPersonName>, rows: readonly Row[], columns: readonly string[]): Record<number, IPersonName> {
+  for (const row of rows) {
+    for (const column of columns) {
+      for (const person of expandedPeople(row, column)) {
+        const id = typeof person.Id === "number" ? person.Id : Number(person.Id);
+        const title = person.Title;
+        if (Number.isFinite(id) && id > 0 && typeof title === "string" && title !== "") into[id] = { displayName: title };
+      }
+    }
+  }
+  return into;
 }

@@ -17,7 +17,7 @@ import type {
   IStory,
   IUnit,
 } from "../../domain/model";
-import type { ICodec, Row } from "./codec";
+import { personTitle, type ICodec, type Row } from "./codec";
 
 /** A unit as the data layer keeps it: the domain's unit plus the Teams channel's display name. */
 export interface IUnitItem extends IUnit {
@@ -161,12 +161,19 @@ export const storyCodec: ICodec<IStory> = {
     { prop: "unitId", field: "UnitId", conv: "number" },
     { prop: "featured", field: "Featured", conv: "bool" },
   ],
-  system: ["Created", "AuthorId", "OData__ModerationStatus"],
+  // `_ModerationComments` is the approver's comment: the author reads why a story was rejected.
+  system: ["Created", "AuthorId", "OData__ModerationStatus", "OData__ModerationComments"],
+  // The author's name: the same lookup as AuthorId, so still one lookup column per story query.
+  expand: ["Author"],
   readSystem: (row, story) => {
     story.recognitionCount = 0;
     story.moderationStatus = numberOf(row, "OData__ModerationStatus");
     if (typeof row.Created === "string") story.created = row.Created;
     story.authorId = numberOf(row, "AuthorId");
+    const authorName = personTitle(row, "Author");
+    if (authorName) story.authorName = authorName;
+    const comment = row.OData__ModerationComments;
+    if (typeof comment === "string" && comment.trim() !== "") story.moderationComment = comment;
     if (story.body === undefined) story.body = "";
   },
 };
@@ -191,10 +198,13 @@ export const commentCodec: ICodec<IDialogComment & IWithUnit> = {
     { prop: "body", field: "Body", conv: "text" },
   ],
   system: ["Created", "AuthorId"],
+  expand: ["Author"],
   title: () => "Kommentar",
   readSystem: (row, comment) => {
     if (typeof row.Created === "string") comment.created = row.Created;
     comment.authorId = numberOf(row, "AuthorId");
+    const authorName = personTitle(row, "Author");
+    if (authorName) comment.authorName = authorName;
     if (comment.body === undefined) comment.body = "";
   },
 };

@@ -7,7 +7,7 @@ import { newClientKey } from "../../domain/clientKey";
 import type { IValidationError } from "../../domain/messages";
 import type { IEntity } from "../../domain/model";
 import { ConflictError, DataError, httpStatus, isDuplicateValueError, isThrottled, isUnknownFieldError, mayHaveLanded, retryThrottled, toDataError } from "../errors";
-import { changedFields, fromRow, propsOf, sameValue, selectFor, toFields, withoutEmptyLaterColumns, type ICodec, type Row } from "../mapping/codec";
+import { changedFields, expandRoots, fromRow, propsOf, sameValue, selectFor, toFields, withoutEmptyLaterColumns, type ICodec, type Row } from "../mapping/codec";
 import { listItems, quote, readPage } from "./query";
 
 /** How many times a create is attempted (PnPjs itself also retries 429/503/504 and network errors). */
@@ -181,7 +181,12 @@ export class ListRepository<T extends IEntity> {
 
   protected async getRow(id: number): Promise<Row> {
     try {
-      const read = (select: string[]): Promise<Row> => retryThrottled(() => listItems(this.sp, this.codec.list).getById(id).select(...select)<Row>());
+      const read = (select: string[]): Promise<Row> =>
+        retryThrottled(() => {
+          const item = listItems(this.sp, this.codec.list).getById(id).select(...select);
+          const roots = expandRoots(select);
+          return (roots.length > 0 ? item.expand(...roots) : item)<Row>();
+        });
       try {
         return await read(selectFor(this.codec));
       } catch (error) {

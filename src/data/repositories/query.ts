@@ -8,7 +8,7 @@ import { SPCollection, type ISPQueryable, type SPFI } from "@pnp/sp";
 import type { IItems } from "@pnp/sp/items";
 import type { IEntity } from "../../domain/model";
 import { isUnknownFieldError, retryThrottled, toDataError } from "../errors";
-import { fromRow, selectFor, type ICodec, type Row } from "../mapping/codec";
+import { expandRoots, fromRow, lookupColumns, MAX_LOOKUP_COLUMNS, personProjections, selectFor, type ICodec, type Row } from "../mapping/codec";
 import { listTitle } from "../schema/lists";
 import type { ListKey } from "../schema/types";
 import type { IPage } from "./types";
@@ -67,11 +67,35 @@ export interface IQuerySpec {
   orderBy?: readonly [string, boolean][];
   top?: number;
   select?: readonly string[];
+  /**
+   * Person columns to read names from as well (`Owner` → `$select=Owner/Id,Owner/Title&$expand=Owner`),
+   * on top of `select` (or the codec's columns). Each is one lookup column of the query.
+   */
+  expand?: readonly string[];
+}
+
+/** The `$select` of a query: the spec's or the codec's columns, plus the people it expands. */
+export function selectOf<T extends IEntity>(codec: ICodec<T>, spec: IQuerySpec = {}): string[] {
+  const select = (spec.select || selectFor(codec)).slice();
+  for (const name of personProjections(spec.expand || [])) if (select.indexOf(name) < 0) select.push(name);
+  return select;
+}
+
+/** Throws (a programming error) when a `$select` touches more lookup columns than SharePoint allows. */
+export function assertLookupLimit<T extends IEntity>(codec: ICodec<T>, select: readonly string[]): void {
+  const columns = lookupColumns(codec, select);
+  if (columns.length > MAX_LOOKUP_COLUMNS) {
+    throw new Error(`A query of ${codec.list} touches ${columns.length} lookup/person columns (${columns.join(", ")}); SharePoint allows ${MAX_LOOKUP_COLUMNS}.`);
+  }
 }
 
 /** Builds the items query of a codec. */
 export function itemsQuery<T extends IEntity>(sp: SPFI, codec: ICodec<T>, spec: IQuerySpec = {}): IItems {
-  let query = listItems(sp, codec.list).select(...(spec.select || selectFor(codec)));
+  const select = selectOf(codec, spec);
+  assertLookupLimit(codec, select);
+  let query = listItems(sp, codec.list).select(...select);
+  const roots = expandRoots(select);
+  if (roots.length > 0) query = query.expand(...roots);
   if (spec.filter) query = query.filter(spec.filter);
   for (const [field, ascending] of spec.orderBy || []) query = query.orderBy(field, ascending);
   return query.top(Math.min(spec.top || 100, MAX_PAGE));

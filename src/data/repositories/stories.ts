@@ -11,11 +11,30 @@ import { ListRepository } from "./listRepository";
 import { fetchAll, readPage, listItems, MAX_PAGE, pageOf, quote, type IQuerySpec, type IRawPage } from "./query";
 import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
 
-/** The feed's `$filter`: only indexed columns (AmbitionKey, UnitId, StoryKind). */
-export function storyFilter(filters: IStoryFilters = {}): string | undefined {
+/**
+ * One column's part of the feed's filter: the single value and the list of values both apply (a
+ * reader's choice within the web part's scope). A single value in the list makes the list redundant;
+ * one outside it matches nothing, as it should. Several values are an `or` chain in parentheses —
+ * every side on the same indexed column, so SharePoint still answers it from the index.
+ */
+function columnFilter<V extends string | number>(column: string, literal: (value: V) => string, one: V | undefined, many: readonly V[] | undefined): string[] {
+  const list: V[] = [];
+  for (const value of many || []) if (list.indexOf(value) < 0) list.push(value);
   const parts: string[] = [];
-  if (filters.unitId !== undefined) parts.push(`UnitId eq ${filters.unitId}`);
-  if (filters.ambitionKey) parts.push(`AmbitionKey eq ${quote(filters.ambitionKey)}`);
+  if (one !== undefined) parts.push(`${column} eq ${literal(one)}`);
+  if (list.length > 0 && !(one !== undefined && list.indexOf(one) >= 0)) {
+    const chain = list.map((value) => `${column} eq ${literal(value)}`);
+    parts.push(chain.length === 1 ? chain[0] : `(${chain.join(" or ")})`);
+  }
+  return parts;
+}
+
+/** The feed's `$filter`: only indexed columns (UnitId, AmbitionKey, StoryKind), the most selective first. */
+export function storyFilter(filters: IStoryFilters = {}): string | undefined {
+  const parts: string[] = [
+    ...columnFilter<number>("UnitId", String, filters.unitId, filters.unitIds),
+    ...columnFilter<string>("AmbitionKey", quote, filters.ambitionKey || undefined, filters.ambitionKeys),
+  ];
   if (filters.kind) parts.push(`StoryKind eq ${quote(filters.kind)}`);
   return parts.length > 0 ? parts.join(" and ") : undefined;
 }
@@ -24,6 +43,14 @@ export function storyFilter(filters: IStoryFilters = {}): string | undefined {
 export function isPublished(story: IStory): boolean {
   return story.moderationStatus === MODERATION_STATUS.approved || story.moderationStatus === undefined;
 }
+
+/** Waiting for an approver. */
+export function isPending(story: IStory): boolean {
+  return story.moderationStatus === MODERATION_STATUS.pending;
+}
+
+/** `_ModerationStatus` is not indexed: this filter is only ever sent inside an id window (see `windowedPage`). */
+const PENDING_FILTER = `OData__ModerationStatus eq ${MODERATION_STATUS.pending}`;
 
 /** Recognitions per story id from rows with `StoryId`. */
 export function tallyRecognitions(rows: readonly Row[]): Map<number, number> {
@@ -42,19 +69,33 @@ export function storyFeedSpec(filters: IStoryFilters, pageSize: number): IQueryS
 
 /**
  * The feed when a filter matches more than 5,000 stories (SharePoint refuses such a query): walk the
- * list newest first in windows of 5,000 ids, each `Id gt a and Id le b and <filter>` — the id range
+ * list newest first in windows of 5,000 ids, each `Id gt a and Id lt b and <filter>` — the id range
  * is what SharePoint narrows by first, so every request stays below the threshold.
  */
-export async function windowedStoryPage(
+export function windowedStoryPage(
   sp: SPFI,
   filters: IStoryFilters,
   pageSize: number,
   keep: (story: IStory) => boolean,
   state?: { below: number; buffer: IStory[] },
 ): Promise<IPage<IStory>> {
+  return windowedPage(sp, storyFilter(filters), pageSize, keep, state);
+}
+
+/**
+ * Stories newest first in windows of 5,000 ids, each `Id gt a and Id lt b and <filter>`: SharePoint
+ * narrows by the id range (always indexed) first, so `filter` may even name a column that is not
+ * indexed (`_ModerationStatus`) and every request stays below the threshold.
+ */
+async function windowedPage(
+  sp: SPFI,
+  filter: string | undefined,
+  pageSize: number,
+  keep: (story: IStory) => boolean,
+  state?: { below: number; buffer: IStory[] },
+): Promise<IPage<IStory>> {
   let below = state ? state.below : await maxStoryId(sp) + 1;
   const buffer = state ? state.buffer.slice() : [];
-  const filter = storyFilter(filters);
   while (buffer.length < pageSize && below > 1) {
     const low = Math.max(0, below - 1 - MAX_PAGE);
     const window = `Id gt ${low} and Id lt ${below}` + (filter ? ` and ${filter}` : "");
@@ -68,7 +109,7 @@ export async function windowedStoryPage(
   return {
     items,
     hasMore,
-    nextPage: () => (hasMore ? windowedStoryPage(sp, filters, pageSize, keep, next) : Promise.resolve({ items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) })),
+    nextPage: () => (hasMore ? windowedPage(sp, filter, pageSize, keep, next) : Promise.resolve({ items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) })),
   };
 }
 
@@ -111,6 +152,22 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     }
     const next = page.nextPage;
     return { ...page, nextPage: async () => this.withCounts(await next()) };
+  }
+
+  /**
+   * Stories waiting for approval, newest first, paged (for "Vis flere" after the view's
+   * `pendingForModeration`). `_ModerationStatus` is not indexed, so the list is walked in windows of
+   * 5,000 ids (threshold-safe on any size); each window asks only for pending stories. Only approvers
+   * see other people's pending stories; anyone else gets their own.
+   */
+  public async listPending(pageSize = 20): Promise<IPage<IStory>> {
+    let page: IPage<IStory>;
+    try {
+      page = await windowedPage(this.sp, PENDING_FILTER, pageSize, isPending);
+    } catch (error) {
+      throw toDataError(error);
+    }
+    return this.withCounts(page);
   }
 
   /** A person's own stories, any publishing state (Author is indexed). */

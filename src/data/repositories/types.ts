@@ -18,11 +18,16 @@ import type {
   TaskStatus,
 } from "../../domain/model";
 import type { IOverview } from "../../domain/overview";
+import type { IPersonName } from "../mapping/codec";
 import type { IAmbition, IUnitItem } from "../mapping/entities";
 import type { IProvisionReport } from "../provisioning/report";
 
 export type { IAmbition, ICommitment, IUnitItem, IWithUnit } from "../mapping/entities";
 export type { IProvisionReport, IProvisionChange } from "../provisioning/report";
+export type { IPersonName } from "../mapping/codec";
+
+/** Display names by SharePoint user id (site user ids, as in `ownerId`, `leaderIds`, `authorId` …). */
+export type IPeople = Record<number, IPersonName>;
 
 /** One page of a longer list, with a cursor to the next (SharePoint's nextLink underneath). */
 export interface IPage<T> {
@@ -115,11 +120,19 @@ export interface ITaskRepository extends IRepository<IFollowUpTask> {
   setStatus(task: IFollowUpTask, status: TaskStatus): Promise<IFollowUpTask>;
 }
 
-/** Filters of the story feed. */
+/**
+ * Filters of the story feed. Every filter given applies (`and`); a list matches any of its values
+ * (`or`), e.g. the web part's scope of several ambitions together with the reader's one choice.
+ * Empty lists filter nothing.
+ */
 export interface IStoryFilters {
   ambitionKey?: string;
   unitId?: number;
   kind?: StoryKind;
+  /** Any of these ambitions. */
+  ambitionKeys?: string[];
+  /** Any of these units. */
+  unitIds?: number[];
 }
 
 export interface IStoryRepository extends IRepository<IStory> {
@@ -127,6 +140,11 @@ export interface IStoryRepository extends IRepository<IStory> {
   query(filters: IStoryFilters, pageSize?: number): Promise<IPage<IStory>>;
   /** A person's own stories in any publishing state. */
   listByAuthor(userId: number): Promise<IStory[]>;
+  /**
+   * Stories waiting for approval, newest first, paged ("Vis flere" after the view's
+   * `pendingForModeration`). Approvers get everybody's; anyone else only their own.
+   */
+  listPending?(pageSize?: number): Promise<IPage<IStory>>;
   /** Approve (or reject) a pending story; needs the approve permission (site owners). */
   moderate(story: IStory, approve: boolean, comment?: string): Promise<IStory>;
   /** Featured stories are shown first (site owners). */
@@ -183,8 +201,16 @@ export interface IAmbitionsView {
   featuredStories: IStory[];
   /** Approved stories, newest first. */
   stories: IPage<IStory>;
-  /** The user's own stories waiting for approval (or rejected). */
+  /** The user's own stories waiting for approval (or rejected; `moderationComment` says why). */
   myPendingStories: IStory[];
+  /**
+   * For approvers (site owners) only: stories of everybody waiting for approval, newest first, at
+   * most 50 — the pending ones among the newest 100 stories (`_ModerationStatus` is not indexed, so
+   * the view cannot ask the whole list for them). `undefined` for everyone else.
+   */
+  pendingForModeration?: IStory[];
+  /** True when older pending stories may exist beyond `pendingForModeration`: `stories.listPending` reads them all. */
+  morePendingForModeration?: boolean;
   myRecognitions: IRecognition[];
   counts: Record<string, IAmbitionCounts>;
   /** False when a list had more than 5,000 rows and the counts are a lower bound. */
@@ -194,7 +220,11 @@ export interface IAmbitionsView {
   canPostStory: boolean;
 }
 
-/** What the user may do in a plan view. */
+/**
+ * What the user may do in a plan view. Editing the plan, its initiatives and checking in is for the
+ * unit's leaders (of the unit or of a unit above it), the Chefgruppe and site owners — and only where
+ * SharePoint lets them write; commenting is for everyone who may add comments.
+ */
 export interface IPlanPermissions {
   canEditPlan: boolean;
   canEditInitiatives: boolean;
@@ -203,9 +233,25 @@ export interface IPlanPermissions {
   isSiteOwner: boolean;
 }
 
+/**
+ * Which unit's plan to load. A SharePoint page passes `unitId`; a Teams channel tab passes `channelId`
+ * and, when it has one, the unit it remembered for the channel as `unitId`:
+ * - `unitId` alone: that unit (one `$batch`). `0` or no unit: no plan, only what the pickers need.
+ * - `channelId` + the remembered `unitId`: one `$batch`; the Units list is checked in the same batch.
+ *   If the list maps the channel to another unit, that unit wins and its rows are read in a second
+ *   `$batch` (the memory was stale). If the list maps the channel to no unit, `unitId` is used.
+ * - `channelId` alone: the unit the Units list maps the channel to, in two `$batch`es (its rows can
+ *   only be asked for once its id is known); an unmapped channel gives `unit: undefined` and the
+ *   units for the picker in one. Remember `view.unit.id` per channel so the next visit is one.
+ */
 export interface IPlanViewQuery {
-  unitId: number;
-  /** Accepted like the other views' queries; nothing in the plan view depends on the user. */
+  unitId?: number;
+  /** The Teams channel id of a channel tab ("19:…@thread.tacv2"). */
+  channelId?: string;
+  /**
+   * The signed-in user (defaults to the services' user): whether they lead the unit (or one above it)
+   * is decided by this id; groups and SharePoint permissions are always the signed-in user's.
+   */
   userId?: number;
   /** The instant that decides the current plan (defaults to now). */
   now?: Date;
@@ -230,6 +276,11 @@ export interface IPlanView {
   ambitions: IAmbition[];
   politicalPriorities: IPoliticalPriority[];
   permissions: IPlanPermissions;
+  /**
+   * Names of the people the view refers to: plan owners, initiative owners, the leaders of every unit
+   * and the authors of the unit's comments. Someone missing (e.g. removed from the site) has no entry.
+   */
+  people?: IPeople;
 }
 
 export interface IFollowUpViewQuery {
@@ -255,8 +306,11 @@ export interface IFollowUpView {
   myTasks: IFollowUpTask[];
   /** False when a list had more than 5,000 rows and the matrix is incomplete. */
   complete: boolean;
+  /** Members of the Chefgruppe and site owners (who may also add tasks in SharePoint). */
   canManageTasks: boolean;
   isSiteOwner: boolean;
+  /** Names of task assignees and of every unit's leaders. */
+  people?: IPeople;
 }
 
 /** Reading a whole first view in one round trip. */

@@ -33,8 +33,12 @@ import {
 } from "../../domain/model";
 import type { IFieldSchema, IListSchema, IListSettings, ISchema, ListKey } from "./types";
 
-/** The schema version this build provisions. v2 added `TeamsChannelName` on units and the `Meeting` index on tasks. */
-export const SCHEMA_VERSION = 2;
+/**
+ * The schema version this build provisions. v2 added `TeamsChannelName` on units and the `Meeting`
+ * index on tasks; v3 gives site members Contribute (was Read) on "MPK Enheder", so a leader can map
+ * their Teams channel to their unit.
+ */
+export const SCHEMA_VERSION = 3;
 
 /** The key under which the installed schema version is kept in the settings list. */
 export const SCHEMA_VERSION_SETTING = "schemaVersion";
@@ -70,6 +74,16 @@ function user(name: string, title: string, extra: Partial<IFieldSchema> = {}): I
 
 /** Reference data: everyone reads, only owners write. */
 const REFERENCE = { members: "read", visitors: "read" } as const;
+/**
+ * Units (v3): members — the leaders and the chefgruppe — may edit items, because a leader maps their
+ * unit's Teams channel (`TeamsChannelId`, `TeamsChannelName`, `TeamsTeamId`) from the channel tab.
+ * Contribute, not Edit: items only, never the list's columns or settings. SharePoint cannot limit a
+ * member to one row's channel columns without per-item permissions on every unit (kept in step with
+ * `Leaders` by hand); the app does: it offers a leader only their own unit's channel mapping, and saves
+ * only the columns that changed. Names, kinds, parents and leaders are the chefgruppe's and the site
+ * owners' to edit. Visitors read.
+ */
+const UNITS = { members: "contribute", visitors: "read" } as const;
 /** Employees write (stories, notes, comments): visitors get Contribute. */
 const EMPLOYEES_WRITE = { visitors: "contribute" } as const;
 
@@ -121,7 +135,8 @@ export const LISTS: readonly IListSchema[] = [
       { name: "Leaders", title: "Ledere", type: "UserMulti", since: 1 },
       num("SortOrder", "Rækkefølge"),
     ],
-    permissions: REFERENCE,
+    permissions: UNITS,
+    earlierPermissions: [{ until: 3, permissions: REFERENCE }],
     since: 1,
   },
   {
@@ -294,12 +309,27 @@ export const LISTS: readonly IListSchema[] = [
   },
 ];
 
+/** A list's permissions as of a version. */
+function permissionsAt(list: IListSchema, version: number): IListSchema["permissions"] {
+  let permissions = list.permissions;
+  let until = Infinity;
+  for (const earlier of list.earlierPermissions || []) {
+    if (version < earlier.until && earlier.until < until) {
+      permissions = earlier.permissions;
+      until = earlier.until;
+    }
+  }
+  return permissions;
+}
+
 /** The schema as it was (or is) at a version: lists and columns added later left out, indexes as of then. */
 export function schemaAt(version: number): ISchema {
   return {
     version,
     lists: LISTS.filter((list) => list.since <= version).map((list) => ({
       ...list,
+      permissions: permissionsAt(list, version),
+      earlierPermissions: undefined,
       fields: list.fields
         .filter((f) => f.since <= version)
         .map((f) => {

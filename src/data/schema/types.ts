@@ -70,6 +70,11 @@ export interface IListSchema {
   fields: readonly IFieldSchema[];
   builtInFields?: readonly IBuiltInFieldSchema[];
   permissions: ListPermissions;
+  /**
+   * What `permissions` were in earlier versions, so `schemaAt` (and the upgrade tests) can provision
+   * an older version: each entry holds for every version below `until`.
+   */
+  earlierPermissions?: readonly { until: number; permissions: ListPermissions }[];
   /** The schema version that added the list. */
   since: number;
 }

@@ -9,13 +9,22 @@ import type { IStory } from "../../domain/model";
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, reflectionCodec, storyCodec } from "../mapping/entities";
 import { inBatch, pageOf, type IRawPage } from "../repositories/query";
-import { isPublished, recognitionTally, StoryRepository, storyFeedSpec, storyFilter, windowedStoryPage } from "../repositories/stories";
+import { isPending, isPublished, recognitionTally, StoryRepository, storyFeedSpec, storyFilter, windowedStoryPage } from "../repositories/stories";
 import type { IAmbitionCounts, IAmbitionsView, IAmbitionsViewQuery, IPage } from "../repositories/types";
 import { isThresholdError, toDataError } from "../errors";
 import { finishCommonReads, finishRead, recoverRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue, type ViewRead } from "./common";
 
 /** Counts above this many rows are read from the newest 5,000 only (and flagged incomplete). */
 const COUNT_TOP = 5000;
+
+/**
+ * Approvers' queue in the first view: the pending stories among the newest `PENDING_WINDOW` stories
+ * (by Id, always indexed — `_ModerationStatus` is not, so no query may filter the whole list on it),
+ * at most `PENDING_MAX` of them. Older pending stories come from `stories.listPending`. Everyone else
+ * gets back only approved stories and their own in this read, which the view then ignores.
+ */
+export const PENDING_WINDOW = 100;
+export const PENDING_MAX = 50;
 
 /** Per ambition: distinct plans that give it any relevance, initiatives, published stories. */
 export function countPerAmbition(focusRows: readonly Row[], initiativeRows: readonly Row[], storyRows: readonly Row[]): Record<string, IAmbitionCounts> {
@@ -61,6 +70,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     featured: startRead(b, storyCodec, { filter: `Featured eq 1${filter ? ` and ${filter}` : ""}`, orderBy: [["Id", false]], top: 20 }),
     feed: startRead(b, storyCodec, storyFeedSpec(filters, pageSize)),
     mine: startRead(b, storyCodec, { filter: `AuthorId eq ${userId}`, orderBy: [["Id", false]], top: 100 }),
+    newest: startRead(b, storyCodec, { orderBy: [["Id", false]], top: PENDING_WINDOW }),
     myRecognitions: startRead(b, recognitionCodec, { filter: `AuthorId eq ${userId}`, top: COUNT_TOP }),
     // Recognitions of the newest stories, for the first page's counts without a second round trip.
     tally: startRead(b, recognitionCodec, { select: ["Id", "StoryId"], orderBy: [["StoryId", false]], top: COUNT_TOP }),
@@ -73,7 +83,14 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
 
   const featured = await finishRead(sp, reads.featured);
   const feedSettled = await recoverRead(sp, reads.feed);
-  const mine = await finishRead(sp, reads.mine);
+  const newest = await finishRead(sp, reads.newest);
+  // Someone who wrote more than 5,000 stories (an import account) cannot filter on themselves: their
+  // own unpublished stories are then looked for among the newest ones read for the approvers' queue.
+  const mineSettled = await recoverRead(sp, reads.mine);
+  const mineThreshold = !mineSettled.ok && isThresholdError(mineSettled.error);
+  const mine: ViewRead<IRawPage> = mineThreshold
+    ? { missing: false, value: { rows: rowsOf(newest).filter((row) => row.AuthorId === userId) } }
+    : viewValue(mineSettled);
   const myRecognitions = await finishRead(sp, reads.myRecognitions);
   const tally = await finishRead(sp, reads.tally);
   const focusCounts = await finishRead(sp, reads.focusCounts);
@@ -83,7 +100,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   const storyPermissions = viewValue(await reads.storyPermissions);
   const feedThreshold = !feedSettled.ok && isThresholdError(feedSettled.error);
   const feed = feedThreshold ? ({ missing: false, value: { rows: [] } } as ViewRead<IRawPage>) : viewValue(feedSettled);
-  const anyMissing = [featured, feed, mine, myRecognitions, tally, focusCounts, initiativeCounts, storyCounts, reflections].some((r) => r.missing);
+  const anyMissing = [featured, feed, mine, newest, myRecognitions, tally, focusCounts, initiativeCounts, storyCounts, reflections].some((r) => r.missing);
   const common = await finishCommonReads(sp, reads.common, anyMissing);
 
   const stories = new StoryRepository(sp);
@@ -105,6 +122,16 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   const counted = await stories.withCounts(page, counts, completeAbove);
   const featuredPage = await stories.withCounts({ items: featuredStories, hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, counts, completeAbove);
 
+  const canApprove = !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.ApproveItems);
+  let pendingForModeration: IStory[] | undefined;
+  let morePendingForModeration: boolean | undefined;
+  if (canApprove) {
+    const pending = rowsOf(newest).map((row) => fromRow(storyCodec, row)).filter(isPending);
+    const shown = await stories.withCounts({ items: pending.slice(0, PENDING_MAX), hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, counts, completeAbove);
+    pendingForModeration = shown.items;
+    morePendingForModeration = pending.length > PENDING_MAX || hasMore(newest);
+  }
+
   return {
     schema: common.schema,
     ambitions: common.ambitions,
@@ -112,6 +139,8 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     featuredStories: featuredPage.items,
     stories: counted,
     myPendingStories: rowsOf(mine).map((row) => fromRow(storyCodec, row)).filter((story) => !isPublished(story)),
+    pendingForModeration,
+    morePendingForModeration,
     myRecognitions: rowsOf(myRecognitions).map((row) => fromRow(recognitionCodec, row)),
     counts: countPerAmbition(rowsOf(focusCounts), rowsOf(initiativeCounts), rowsOf(storyCounts)),
     countsComplete: !hasMore(focusCounts) && !hasMore(initiativeCounts) && !hasMore(storyCounts),

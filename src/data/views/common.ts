@@ -8,7 +8,7 @@ import { fetchPage, itemsQuery, listItems, readPage, settle, type IQuerySpec, ty
 import type { IEntity } from "../../domain/model";
 import type { ISchemaStatus } from "../repositories/types";
 import { sortUnits } from "../repositories/units";
-import { SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle } from "../schema/lists";
+import { CHEFGRUPPE_TITLE, SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle } from "../schema/lists";
 import type { ListKey } from "../schema/types";
 
 /** SP.BasePermissions as JSON Light sends it (Int64 halves as strings). */
@@ -82,15 +82,52 @@ export interface ICommonReads {
   webPermissions: Promise<Settled<IBasePermissions>>;
 }
 
+/** Options of the common reads. */
+export interface ICommonReadOptions {
+  /** Read the names of every unit's leaders too (`Leaders/Title`: the units query's one lookup column). */
+  leaderNames?: boolean;
+}
+
 /** Starts the common reads on a batched SPFI (5 of the batch's at most 20 requests). */
-export function startCommonReads(b: SPFI): ICommonReads {
+export function startCommonReads(b: SPFI, options: ICommonReadOptions = {}): ICommonReads {
   return {
     version: settle(fetchPage(listItems(b, "settings").select("Id", "SettingValue").filter(`ClientKey eq '${SCHEMA_VERSION_SETTING}'`).top(1))),
     ambitions: settle(fetchPage(listItems(b, "ambitions").select(...AMBITION_SELECT).top(100))),
     commitments: settle(fetchPage(listItems(b, "commitments").select(...COMMITMENT_SELECT).top(500))),
-    units: startRead(b, unitCodec, { top: 5000 }),
+    // A municipality has tens of units, never near 5,000.
+    units: startRead(b, unitCodec, { top: 5000, expand: options.leaderNames ? ["Leaders"] : undefined }),
     webPermissions: listPermissions(b, undefined),
   };
+}
+
+/**
+ * The SharePoint groups the current user is a member of (`currentUser/groups`: any signed-in user may
+ * read their own, unlike a group's member list, which SharePoint may hide from non-members). Direct
+ * membership only: someone in the Chefgruppe through an Entra ID security group is not listed.
+ */
+export function startMyGroups(b: SPFI): Promise<Settled<Row[]>> {
+  return settle(b.web.currentUser.groups.select("Id", "Title")<Row[]>());
+}
+
+/** Whether the groups read by `startMyGroups` include the Chefgruppe (a failed read counts as no). */
+export function inChefgruppe(groups: Settled<Row[]>): boolean {
+  if (!groups.ok || !Array.isArray(groups.value)) return false;
+  return groups.value.some((g) => String(g.Title || "").toLowerCase() === CHEFGRUPPE_TITLE.toLowerCase());
+}
+
+/** Whether a person leads a unit or one of the units above it. */
+export function leadsUnitOrAbove(userId: number, unitId: number | undefined, units: readonly IUnitItem[]): boolean {
+  const byId = new Map<number, IUnitItem>();
+  for (const unit of units) if (unit.id !== undefined) byId.set(unit.id, unit);
+  const seen = new Set<number>();
+  let current = unitId !== undefined ? byId.get(unitId) : undefined;
+  // `seen` stops at a loop an administrator may have made in the parent column.
+  while (current && current.id !== undefined && !seen.has(current.id)) {
+    if ((current.leaderIds || []).indexOf(userId) >= 0) return true;
+    seen.add(current.id);
+    current = current.parentId !== undefined ? byId.get(current.parentId) : undefined;
+  }
+  return false;
 }
 
 /** The current user's permissions on a list (or on the site). */
@@ -104,6 +141,8 @@ export interface ICommonView {
   schema: ISchemaStatus;
   ambitions: IAmbition[];
   units: IUnitItem[];
+  /** The units' rows as read (with the leaders' names when asked for). */
+  unitRows: Row[];
   isSiteOwner: boolean;
   webPermissions?: IBasePermissions;
 }
@@ -131,6 +170,7 @@ export async function finishCommonReads(sp: SPFI, reads: ICommonReads, otherMiss
     // Before the lists exist (or are seeded) the strategy's text comes from the domain.
     ambitions: fromLists.length > 0 ? fromLists : ambitionsFromSeed(AMBITIONS),
     units: sortUnits(rowsOf(units).map((row) => fromRow(unitCodec, row))),
+    unitRows: rowsOf(units),
     isSiteOwner: hasPermission(webPermissions, PERMISSION.ManageWeb),
     webPermissions,
   };

@@ -6,12 +6,25 @@
  */
 import type { SPFI } from "@pnp/sp";
 import { buildOverview } from "../../domain/overview";
-import { fromRow } from "../mapping/codec";
+import { collectPeople, fromRow } from "../mapping/codec";
 import { checkInCodec, initiativeCodec, planCodec, planFocusCodec, storyCodec, taskCodec } from "../mapping/entities";
 import { inBatch, pageOf, type IRawPage } from "../repositories/query";
 import { taskFilter, taskOrder } from "../repositories/tasks";
-import type { IFollowUpView, IFollowUpViewQuery } from "../repositories/types";
-import { finishCommonReads, finishRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue, type ViewRead } from "./common";
+import type { IFollowUpView, IFollowUpViewQuery, IPeople } from "../repositories/types";
+import {
+  finishCommonReads,
+  finishRead,
+  hasPermission,
+  inChefgruppe,
+  listPermissions,
+  PERMISSION,
+  rowsOf,
+  startCommonReads,
+  startMyGroups,
+  startRead,
+  viewValue,
+  type ViewRead,
+} from "./common";
 
 const NEWEST: readonly [string, boolean][] = [["Id", false]];
 
@@ -20,16 +33,18 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
   const now = query.now || new Date();
   const boardFilters = { ...(query.filters || {}), ...(query.meeting ? { meeting: query.meeting } : {}) };
   const reads = await inBatch(sp, (b) => ({
-    common: startCommonReads(b),
+    common: startCommonReads(b, { leaderNames: true }),
     plans: startRead(b, planCodec, { orderBy: NEWEST, top: 5000 }),
     focuses: startRead(b, planFocusCodec, { orderBy: NEWEST, top: 5000 }),
     initiatives: startRead(b, initiativeCodec, { orderBy: NEWEST, top: 5000 }),
     checkIns: startRead(b, checkInCodec, { orderBy: NEWEST, top: 5000 }),
-    tasks: startRead(b, taskCodec, { orderBy: NEWEST, top: 5000 }),
-    board: startRead(b, taskCodec, { filter: taskFilter(boardFilters), orderBy: [["DueDate", true], ["Id", true]], top: query.pageSize || 50 }),
+    // Tasks read their assignee's name: `Assignee` is each task query's one lookup column.
+    tasks: startRead(b, taskCodec, { orderBy: NEWEST, top: 5000, expand: ["Assignee"] }),
+    board: startRead(b, taskCodec, { filter: taskFilter(boardFilters), orderBy: [["DueDate", true], ["Id", true]], top: query.pageSize || 50, expand: ["Assignee"] }),
     mine: startRead(b, taskCodec, { filter: `AssigneeId eq ${query.userId}`, top: 5000 }),
     stories: startRead(b, storyCodec, { select: ["Id", "AmbitionKey", "OData__ModerationStatus"], orderBy: NEWEST, top: 5000 }),
     taskPermissions: listPermissions(b, "tasks"),
+    myGroups: startMyGroups(b),
   }));
   const plans = await finishRead(sp, reads.plans);
   const focuses = await finishRead(sp, reads.focuses);
@@ -42,6 +57,10 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
   const taskPermissions = viewValue(await reads.taskPermissions);
   const all: ViewRead<IRawPage>[] = [plans, focuses, initiatives, checkIns, tasks, board, mine, stories];
   const common = await finishCommonReads(sp, reads.common, all.some((r) => r.missing));
+  const myGroups = await reads.myGroups;
+  const people: IPeople = {};
+  collectPeople(people, common.unitRows, ["Leaders"]);
+  collectPeople(people, [...rowsOf(tasks), ...rowsOf(board)], ["Assignee"]);
 
   const overview = buildOverview(
     {
@@ -63,7 +82,10 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
     tasks: pageOf(sp, taskCodec, board.missing ? { rows: [] } : board.value),
     myTasks: rowsOf(mine).map((row) => fromRow(taskCodec, row)).sort(taskOrder),
     complete: [plans, focuses, initiatives, checkIns, tasks, stories].every((r) => r.missing || r.value.nextLink === undefined),
-    canManageTasks: !taskPermissions.missing && hasPermission(taskPermissions.value, PERMISSION.AddListItems),
+    // Leaders (site members) may write tasks in SharePoint so they can move their own; managing the
+    // board is the Chefgruppe's and the site owners'.
+    canManageTasks: (common.isSiteOwner || inChefgruppe(myGroups)) && !taskPermissions.missing && hasPermission(taskPermissions.value, PERMISSION.AddListItems),
     isSiteOwner: common.isSiteOwner,
+    people,
   };
 }

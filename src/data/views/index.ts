@@ -18,7 +18,7 @@ export class ViewRepository implements IViewRepository {
   }
 
   public loadPlanView(query: IPlanViewQuery): Promise<IPlanView> {
-    return loadPlanView(this.sp, query);
+    return loadPlanView(this.sp, { ...query, userId: query.userId ?? this.user.id });
   }
 
   public loadFollowUpView(query: IFollowUpViewQuery = {}): Promise<IFollowUpView> {

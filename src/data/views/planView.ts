@@ -2,74 +2,167 @@
  * The first view of "Ambitionsplan" for one unit in one `$batch`. Every query filters on the
  * denormalised, indexed `UnitId`, so it does not matter which plan is current or how large the
  * lists are: one unit's rows stay far below the 5,000-item threshold.
+ *
+ * A Teams channel tab knows its channel, not its unit. The unit is found in the Units list, which is
+ * in the batch anyway (units are few), but the unit's rows can only be asked for once its id is known:
+ * a `$batch` is built before any answer arrives, and SharePoint cannot filter plan rows by a column
+ * of another list without a lookup join (not threshold-safe). Decision: the tab passes the unit it
+ * remembered for the channel together with the channel id; the batch reads that unit's rows and the
+ * Units list, and the view checks the one against the other. Only a first visit without memory (or
+ * after the channel was mapped to another unit) costs a second `$batch`, with just the unit's rows.
+ * Storing the channel id on every plan row instead was rejected: remapping a channel would mean
+ * rewriting a unit's whole history, and a half-finished rewrite would hide rows.
  */
 import type { SPFI } from "@pnp/sp";
 import type { ICheckIn } from "../../domain/model";
 import { pickCurrentPlan } from "../../domain/overview";
-import { fromRow } from "../mapping/codec";
-import { checkInCodec, commentCodec, initiativeCodec, planCodec, planFocusCodec, politicalPriorityCodec } from "../mapping/entities";
-import { inBatch } from "../repositories/query";
+import { collectPeople, fromRow } from "../mapping/codec";
+import { checkInCodec, commentCodec, initiativeCodec, planCodec, planFocusCodec, politicalPriorityCodec, type IUnitItem } from "../mapping/entities";
+import { inBatch, type IRawPage } from "../repositories/query";
 import { newestCheckInFirst } from "../repositories/plans";
-import type { IPlanView, IPlanViewQuery } from "../repositories/types";
-import { finishCommonReads, finishRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue } from "./common";
+import type { IPeople, IPlanView, IPlanViewQuery } from "../repositories/types";
+import {
+  finishCommonReads,
+  finishRead,
+  hasPermission,
+  inChefgruppe,
+  leadsUnitOrAbove,
+  listPermissions,
+  PERMISSION,
+  rowsOf,
+  startCommonReads,
+  startMyGroups,
+  startRead,
+  viewValue,
+  type IPendingRead,
+  type ViewRead,
+} from "./common";
 
-/** Loads the plan view of a unit. */
-export async function loadPlanView(sp: SPFI, query: IPlanViewQuery): Promise<IPlanView> {
-  const unit = `UnitId eq ${query.unitId}`;
-  const reads = await inBatch(sp, (b) => ({
-    common: startCommonReads(b),
-    plans: startRead(b, planCodec, { filter: unit, top: 5000 }),
+/** The reads of one unit's rows (5 of a batch's at most 20 requests). */
+interface IUnitReads {
+  plans: IPendingRead;
+  focuses: IPendingRead;
+  initiatives: IPendingRead;
+  checkIns: IPendingRead;
+  comments: IPendingRead;
+}
+
+/** The unit's rows once read. */
+interface IUnitRows {
+  plans: ViewRead<IRawPage>;
+  focuses: ViewRead<IRawPage>;
+  initiatives: ViewRead<IRawPage>;
+  checkIns: ViewRead<IRawPage>;
+  comments: ViewRead<IRawPage>;
+}
+
+/**
+ * Starts the reads of one unit's rows. Lookup columns per query: plans and initiatives 1 (`Owner`,
+ * with the owner's name), comments 1 (`Author`), focuses and check-ins none.
+ */
+function startUnitReads(b: SPFI, unitId: number): IUnitReads {
+  const unit = `UnitId eq ${unitId}`;
+  return {
+    plans: startRead(b, planCodec, { filter: unit, top: 5000, expand: ["Owner"] }),
     focuses: startRead(b, planFocusCodec, { filter: unit, top: 5000 }),
-    initiatives: startRead(b, initiativeCodec, { filter: unit, top: 5000 }),
+    initiatives: startRead(b, initiativeCodec, { filter: unit, top: 5000, expand: ["Owner"] }),
     checkIns: startRead(b, checkInCodec, { filter: unit, orderBy: [["Id", false]], top: 5000 }),
-    comments: startRead(b, commentCodec, { select: ["Id", "InitiativeId", "PlanId"], filter: unit, top: 5000 }),
+    comments: startRead(b, commentCodec, { select: ["Id", "InitiativeId", "PlanId", "AuthorId"], filter: unit, top: 5000, expand: ["Author"] }),
+  };
+}
+
+async function finishUnitReads(sp: SPFI, reads: IUnitReads): Promise<IUnitRows> {
+  return {
+    plans: await finishRead(sp, reads.plans),
+    focuses: await finishRead(sp, reads.focuses),
+    initiatives: await finishRead(sp, reads.initiatives),
+    checkIns: await finishRead(sp, reads.checkIns),
+    comments: await finishRead(sp, reads.comments),
+  };
+}
+
+const NO_ROWS: ViewRead<IRawPage> = { missing: false, value: { rows: [] } };
+const NO_UNIT_ROWS: IUnitRows = { plans: NO_ROWS, focuses: NO_ROWS, initiatives: NO_ROWS, checkIns: NO_ROWS, comments: NO_ROWS };
+
+/** A unit id the caller really gave (the UI passes 0 before a unit is chosen). */
+function givenUnitId(unitId: number | undefined): number | undefined {
+  return unitId !== undefined && Number.isInteger(unitId) && unitId > 0 ? unitId : undefined;
+}
+
+/** The unit whose plan to show: the Units list's mapping of the channel wins over the remembered unit. */
+export function resolvePlanUnit(units: readonly IUnitItem[], channelId: string | undefined, unitId: number | undefined): number | undefined {
+  const mapped = channelId ? units.find((u) => u.teamsChannelId === channelId && u.id !== undefined) : undefined;
+  return mapped ? mapped.id : unitId;
+}
+
+/** Loads the plan view of a unit (or of the unit a Teams channel is mapped to). */
+export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: number }): Promise<IPlanView> {
+  const hinted = givenUnitId(query.unitId);
+  const reads = await inBatch(sp, (b) => ({
+    common: startCommonReads(b, { leaderNames: true }),
+    unit: hinted !== undefined ? startUnitReads(b, hinted) : undefined,
     priorities: startRead(b, politicalPriorityCodec, { top: 500 }),
+    myGroups: startMyGroups(b),
     planPermissions: listPermissions(b, "plans"),
     initiativePermissions: listPermissions(b, "initiatives"),
     checkInPermissions: listPermissions(b, "checkIns"),
     commentPermissions: listPermissions(b, "comments"),
   }));
-  const plans = await finishRead(sp, reads.plans);
-  const focuses = await finishRead(sp, reads.focuses);
-  const initiatives = await finishRead(sp, reads.initiatives);
-  const checkIns = await finishRead(sp, reads.checkIns);
-  const comments = await finishRead(sp, reads.comments);
+  let rows = reads.unit ? await finishUnitReads(sp, reads.unit) : NO_UNIT_ROWS;
   const priorities = await finishRead(sp, reads.priorities);
   const planPermissions = viewValue(await reads.planPermissions);
   const initiativePermissions = viewValue(await reads.initiativePermissions);
   const checkInPermissions = viewValue(await reads.checkInPermissions);
   const commentPermissions = viewValue(await reads.commentPermissions);
-  const anyMissing = [plans, focuses, initiatives, checkIns, comments, priorities].some((r) => r.missing);
-  const common = await finishCommonReads(sp, reads.common, anyMissing);
+  const myGroups = await reads.myGroups;
+  const unitMissing = [rows.plans, rows.focuses, rows.initiatives, rows.checkIns, rows.comments].some((r) => r.missing);
+  const common = await finishCommonReads(sp, reads.common, unitMissing || priorities.missing);
 
-  const allPlans = rowsOf(plans).map((row) => fromRow(planCodec, row));
+  const unitId = resolvePlanUnit(common.units, query.channelId, hinted);
+  if (unitId !== undefined && unitId !== hinted) {
+    // The channel's unit was not the one remembered (or none was): its rows, in a second batch.
+    const second = await inBatch(sp, (b) => startUnitReads(b, unitId));
+    rows = await finishUnitReads(sp, second);
+  }
+
+  const allPlans = rowsOf(rows.plans).map((row) => fromRow(planCodec, row));
   const plan = pickCurrentPlan(allPlans, query.now || new Date());
   const planId = plan ? plan.id : undefined;
-  const planInitiatives = rowsOf(initiatives)
+  const planInitiatives = rowsOf(rows.initiatives)
     .map((row) => fromRow(initiativeCodec, row))
     .filter((i) => i.planId === planId);
   const initiativeIds = new Set(planInitiatives.map((i) => i.id as number));
-  const planCheckIns = rowsOf(checkIns)
+  const planCheckIns = rowsOf(rows.checkIns)
     .map((row) => fromRow(checkInCodec, row))
     .filter((c) => initiativeIds.has(c.initiativeId))
     .sort(newestCheckInFirst);
   const latestCheckIns: Record<number, ICheckIn> = {};
   for (const checkIn of planCheckIns) if (!latestCheckIns[checkIn.initiativeId]) latestCheckIns[checkIn.initiativeId] = checkIn;
   const commentCounts: Record<number, number> = {};
-  for (const row of rowsOf(comments)) {
+  for (const row of rowsOf(rows.comments)) {
     const initiativeId = typeof row.InitiativeId === "number" ? row.InitiativeId : undefined;
     const key = initiativeId !== undefined && initiativeIds.has(initiativeId) ? initiativeId : row.PlanId === planId && planId !== undefined ? 0 : undefined;
     if (key !== undefined) commentCounts[key] = (commentCounts[key] || 0) + 1;
   }
+
+  const people: IPeople = {};
+  collectPeople(people, common.unitRows, ["Leaders"]);
+  collectPeople(people, rowsOf(rows.plans), ["Owner"]);
+  collectPeople(people, rowsOf(rows.initiatives), ["Owner"]);
+  collectPeople(people, rowsOf(rows.comments), ["Author"]);
+
+  // Writing a plan is for the unit's leaders (or those of a unit above it), the Chefgruppe and site
+  // owners; SharePoint lets every site member write the lists, so the view narrows it per unit.
+  const entitled = common.isSiteOwner || inChefgruppe(myGroups) || leadsUnitOrAbove(query.userId, unitId, common.units);
   const can = (read: typeof planPermissions, kind: number): boolean => !read.missing && hasPermission(read.value, kind);
 
   return {
     schema: common.schema,
-    unit: common.units.find((u) => u.id === query.unitId),
+    unit: unitId !== undefined ? common.units.find((u) => u.id === unitId) : undefined,
     units: common.units,
     plans: allPlans,
     plan,
-    focuses: rowsOf(focuses)
+    focuses: rowsOf(rows.focuses)
       .map((row) => fromRow(planFocusCodec, row))
       .filter((f) => f.planId === planId),
     initiatives: planInitiatives,
@@ -81,11 +174,12 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery): Promise<IPl
       .map((row) => fromRow(politicalPriorityCodec, row))
       .sort((a, b) => a.order - b.order),
     permissions: {
-      canEditPlan: can(planPermissions, PERMISSION.EditListItems),
-      canEditInitiatives: can(initiativePermissions, PERMISSION.EditListItems),
-      canCheckIn: can(checkInPermissions, PERMISSION.AddListItems),
+      canEditPlan: entitled && can(planPermissions, PERMISSION.EditListItems),
+      canEditInitiatives: entitled && can(initiativePermissions, PERMISSION.EditListItems),
+      canCheckIn: entitled && can(checkInPermissions, PERMISSION.AddListItems),
       canComment: can(commentPermissions, PERMISSION.AddListItems),
       isSiteOwner: common.isSiteOwner,
     },
+    people,
   };
 }
