@@ -109,7 +109,7 @@ describe('Opfølgning in the browser', () => {
     await dialog.getByRole('textbox', { name: /^Titel/ }).fill(TITLE);
     await dialog.getByRole('combobox', { name: /^Enhed/ }).selectOption({ label: 'Læring og Trivsel' });
     await dialog.getByRole('combobox', { name: /^Ambition/ }).selectOption({ label: 'Viden og faglighed' });
-    await dialog.getByRole('combobox', { name: /^Ansvarlig/ }).selectOption({ label: 'Leder · Læring og Trivsel' });
+    await dialog.getByRole('combobox', { name: /^Ansvarlig/ }).selectOption({ label: 'Lene Madsen · Leder · Læring og Trivsel' });
     await dialog.getByLabel(/^Frist/).fill(due);
     await dialog.getByRole('combobox', { name: /^Opfølgningsmøde/ }).or(dialog.getByRole('textbox', { name: /^Opfølgningsmøde/ })).fill(MEETING);
     await dialog.getByText(`Fristen ligger i ${formatWeek(due)}.`).waitFor();
@@ -176,7 +176,7 @@ describe('Opfølgning in the browser', () => {
       TITLE,
       'Læring og Trivsel',
       'Ambition: Viden og faglighed',
-      'Leder · Læring og Trivsel',
+      'Lene Madsen · Leder · Læring og Trivsel',
       new Date(Date.UTC(y, m - 1, d)),
       Number(formatWeek(due).replace(/\D/g, '')),
       'I gang',

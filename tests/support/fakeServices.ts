@@ -334,6 +334,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       .filter((s) => !filters.ambitionKey || s.ambitionKey === filters.ambitionKey)
       .filter((s) => filters.unitId === undefined || s.unitId === filters.unitId)
       .filter((s) => !filters.kind || s.kind === filters.kind)
+      // Lists match any of their values; empty lists filter nothing (as `storyFilter` does).
+      .filter((s) => !filters.ambitionKeys || filters.ambitionKeys.length === 0 || filters.ambitionKeys.indexOf(s.ambitionKey) >= 0)
+      .filter((s) => !filters.unitIds || filters.unitIds.length === 0 || (s.unitId !== undefined && filters.unitIds.indexOf(s.unitId) >= 0))
       .map((s) => ({ ...s, recognitionCount: visibleRows('recognitions').filter((r) => r.storyId === s.id).length }))
       .sort((a, b) => (b.created ?? '').localeCompare(a.created ?? '') || (b.id ?? 0) - (a.id ?? 0));
 
@@ -376,7 +379,10 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     views: {
       async loadPlanView(query): Promise<IPlanView> {
         await enter('views.loadPlanView');
-        const allPlans = clone(visibleRows('plans').filter((p) => p.unitId === query.unitId));
+        // A channel mapped in the Units list wins over the remembered unit (as the data layer does).
+        const mapped = query.channelId ? units().find((u) => u.teamsChannelId === query.channelId) : undefined;
+        const unitId = mapped ? mapped.id : query.unitId;
+        const allPlans = clone(visibleRows('plans').filter((p) => p.unitId === unitId));
         const plan = pickCurrentPlan(allPlans, query.now ?? now());
         const planId = plan?.id;
         const planInitiatives = clone(visibleRows('initiatives').filter((i) => i.planId === planId && planId !== undefined));
@@ -394,7 +400,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         const allUnits = units();
         return {
           schema: schema(),
-          unit: allUnits.find((u) => u.id === query.unitId),
+          unit: allUnits.find((u) => u.id === unitId),
           units: allUnits,
           plans: allPlans,
           plan,

@@ -9,3 +9,9 @@ if (typeof window !== 'undefined' && typeof (window as { ResizeObserver?: unknow
     public disconnect(): void {}
   };
 }
+
+// Every test starts with empty browser storage: drafts one test leaves behind (useDraft) would
+// otherwise reopen forms in the next.
+beforeEach(() => {
+  if (typeof window !== 'undefined') window.localStorage.clear();
+});

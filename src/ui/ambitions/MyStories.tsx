@@ -39,8 +39,8 @@ export function MyStories(props: IMyStoriesProps): JSX.Element | null {
       <ul className={styles.list}>
         {props.stories.map((story) => {
           const state = publishingState(story.moderationStatus);
-          // `moderationComment` is asked of the data layer (`_ModerationComments`).
-          const reason = (story as IStory & { moderationComment?: string }).moderationComment;
+          // The approver's comment (`_ModerationComments`): why the story was rejected.
+          const reason = story.moderationComment?.trim();
           return (
             <li key={story.id ?? story.clientKey}>
               <StoryCard

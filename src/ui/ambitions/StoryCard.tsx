@@ -108,9 +108,8 @@ export const StoryCard = React.forwardRef<HTMLElement, IStoryCardProps>(function
   const unit = unitName(props.units, story.unitId);
   const knownKind = isStoryKind(story.kind);
   const own = story.authorId !== undefined && story.authorId === props.currentUserId;
-  // `authorName` is asked of the data layer (Author/Title); until then: "dig" or "en kollega".
-  const authorName = (story as IStory & { authorName?: string }).authorName;
-  const author = own ? strings.authorYou : authorName || strings.authorUnknown;
+  // "dig" for the reader's own stories; else the name SharePoint knows (Author/Title), or "en kollega".
+  const author = own ? strings.authorYou : story.authorName || strings.authorUnknown;
   const date = formatDate(story.created, locale);
   const count = typeof story.recognitionCount === 'number' && story.recognitionCount > 0 ? story.recognitionCount : 0;
 

@@ -19,16 +19,16 @@ export function emptyPage<T>(): IPage<T> {
 }
 
 /**
- * The filters sent to SharePoint: what the reader chose, else the one ambition or unit the web part
- * is limited to. (Several ambitions or units cannot be one `$filter` of the contract: see `keepOnClient`.)
+ * The filters sent to SharePoint: what the reader chose, and the ambitions and units the web part is
+ * limited to (`ambitionKeys` / `unitIds`: any of them; every filter given applies).
  */
 export function serverFilters(chosen: IStoryFilters, scope: IFeedScope): IStoryFilters {
   const filters: IStoryFilters = {};
-  const ambitionKey = chosen.ambitionKey || (scope.ambitionKeys.length === 1 ? scope.ambitionKeys[0] : undefined);
-  const unitId = chosen.unitId !== undefined ? chosen.unitId : scope.unitIds.length === 1 ? scope.unitIds[0] : undefined;
-  if (ambitionKey) filters.ambitionKey = ambitionKey;
-  if (unitId !== undefined) filters.unitId = unitId;
+  if (chosen.ambitionKey) filters.ambitionKey = chosen.ambitionKey;
+  if (chosen.unitId !== undefined) filters.unitId = chosen.unitId;
   if (chosen.kind) filters.kind = chosen.kind;
+  if (scope.ambitionKeys.length > 0) filters.ambitionKeys = scope.ambitionKeys.slice();
+  if (scope.unitIds.length > 0) filters.unitIds = scope.unitIds.slice();
   return filters;
 }
 
@@ -37,6 +37,8 @@ export function matchesFilters(story: IStory, filters: IStoryFilters): boolean {
   if (filters.ambitionKey && story.ambitionKey !== filters.ambitionKey) return false;
   if (filters.unitId !== undefined && story.unitId !== filters.unitId) return false;
   if (filters.kind && story.kind !== filters.kind) return false;
+  if (filters.ambitionKeys && filters.ambitionKeys.length > 0 && filters.ambitionKeys.indexOf(story.ambitionKey) < 0) return false;
+  if (filters.unitIds && filters.unitIds.length > 0 && (story.unitId === undefined || filters.unitIds.indexOf(story.unitId) < 0)) return false;
   return true;
 }
 
@@ -45,11 +47,6 @@ export function inScope(story: IStory, scope: IFeedScope): boolean {
   if (scope.ambitionKeys.length > 0 && scope.ambitionKeys.indexOf(story.ambitionKey) < 0) return false;
   if (scope.unitIds.length > 0 && (story.unitId === undefined || scope.unitIds.indexOf(story.unitId) < 0)) return false;
   return true;
-}
-
-/** Whether the server's answer must be narrowed further on the client (a scope of several ambitions or units). */
-export function keepOnClient(filters: IStoryFilters, scope: IFeedScope): boolean {
-  return (!filters.ambitionKey && scope.ambitionKeys.length > 1) || (filters.unitId === undefined && scope.unitIds.length > 1);
 }
 
 /** How many further server pages one "Vis flere" may read while filling a narrowed page. */

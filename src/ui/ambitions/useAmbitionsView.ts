@@ -1,13 +1,9 @@
 import * as React from 'react';
-import type { IStory } from '../../domain/model';
 import type { IAmbitionsView, IStoryFilters } from '../../data/repositories/types';
 import { useServices } from '../shell/services';
 
-/**
- * The view as this surface reads it. `pendingForModeration` is what a site owner must approve — not
- * yet in the data layer's contract (see the report); shown as soon as the view returns it.
- */
-export type IAmbitionsViewModel = IAmbitionsView & { pendingForModeration?: IStory[] };
+/** The view as this surface reads it (`pendingForModeration` is what a site owner must approve). */
+export type IAmbitionsViewModel = IAmbitionsView;
 
 /** What {@link useAmbitionsView} hands back. */
 export interface IAmbitionsViewState {

@@ -6,7 +6,6 @@ import {
   insertNewestFirst,
   inScope,
   keepInPage,
-  keepOnClient,
   matchesFilters,
   replaceStory,
   serverFilters,
@@ -72,7 +71,7 @@ export function useStoryFeed(input: IStoryFeedInput): IStoryFeed {
     const page: IPage<IStory> = {
       items: first.items.filter(keep),
       hasMore: first.hasMore,
-      nextPage: async () => keepInPage(await first.nextPage(), keep, { pageSize, fill: keepOnClient({}, scope) }),
+      nextPage: async () => keepInPage(await first.nextPage(), keep, { pageSize, fill: false }),
     };
     return { items: page.items, page };
   });
@@ -87,10 +86,11 @@ export function useStoryFeed(input: IStoryFeedInput): IStoryFeed {
       const id = ++request.current;
       setStatus({ loading: true, loadingMore: false });
       try {
-        const server = serverFilters(chosen, scope);
-        const page = await keepInPage(await services.stories.query(server, pageSize), keepFor(chosen), {
+        // The web part's scope goes to SharePoint (`ambitionKeys` / `unitIds`); the client only keeps
+        // the featured stories (shown above the feed) out.
+        const page = await keepInPage(await services.stories.query(serverFilters(chosen, scope), pageSize), keepFor(chosen), {
           pageSize,
-          fill: keepOnClient(server, scope),
+          fill: false,
         });
         if (id !== request.current) return;
         setFeed({ items: page.items, page });

@@ -59,7 +59,7 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
       return next;
     });
   }, []);
-  const people = React.useMemo(() => buildPeople(view.units, services.user, s.people), [view.units, services.user, s.people]);
+  const people = React.useMemo(() => buildPeople(view.units, services.user, s.people, view.people), [view.units, services.user, s.people, view.people]);
 
   const context: IFollowUpContext = React.useMemo(
     () => ({

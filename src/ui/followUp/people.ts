@@ -1,9 +1,9 @@
 /**
  * The people a task can be assigned to. The data contract has no way to list or search the site's
  * users yet, so the choice is the units' leaders (`IUnitItem.leaderIds`) and the signed-in user,
- * named by role ("Leder · Læring og Trivsel") since the contract carries ids, not names.
+ * named by the view's `people` where it has them, and by role ("Leder · Læring og Trivsel").
  */
-import type { ICurrentUser, IUnitItem } from '../../data/repositories/types';
+import type { ICurrentUser, IPeople, IUnitItem } from '../../data/repositories/types';
 
 /** One person to choose. */
 export interface IPersonOption {
@@ -36,8 +36,12 @@ function fillText(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name] : whole));
 }
 
-/** Builds the directory from the units' leaders and the current user. */
-export function buildPeople(units: readonly IUnitItem[], user: ICurrentUser, texts: IPeopleTexts): IPeopleDirectory {
+/**
+ * Builds the directory from the units' leaders and the current user. With the view's `people`, a
+ * leader is named as well ("Lene Madsen · Leder · Læring og Trivsel"), and other assignees by name.
+ */
+export function buildPeople(units: readonly IUnitItem[], user: ICurrentUser, texts: IPeopleTexts, people: IPeople = {}): IPeopleDirectory {
+  const nameOf = (id: number): string | undefined => people[id]?.displayName || undefined;
   const leads = new Map<number, number[]>();
   for (const unit of units) {
     if (unit.id === undefined) continue;
@@ -60,7 +64,9 @@ export function buildPeople(units: readonly IUnitItem[], user: ICurrentUser, tex
   const options: IPersonOption[] = [];
   leads.forEach((unitIds, id) => {
     if (id === user.id) return;
-    options.push({ id, label: leaderLabel(id) as string, leads: unitIds });
+    const name = nameOf(id);
+    const role = leaderLabel(id) as string;
+    options.push({ id, label: name ? `${name} · ${role}` : role, leads: unitIds });
   });
   const myLeader = leaderLabel(user.id);
   options.push({
@@ -76,7 +82,7 @@ export function buildPeople(units: readonly IUnitItem[], user: ICurrentUser, tex
     labelOf: (id) => {
       if (id === undefined) return '';
       const option = byId.get(id);
-      return option ? option.label : fillText(texts.unknown, { id: String(id) });
+      return option ? option.label : nameOf(id) || fillText(texts.unknown, { id: String(id) });
     },
     optionsFor: (unitId) => {
       if (unitId === undefined) return options;

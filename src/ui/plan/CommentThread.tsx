@@ -89,6 +89,10 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
   };
   const fieldErrors = messagesByField(errors, plan.locale);
 
+  // The name SharePoint stored with the comment (`Author/Title`), except for one's own ("(dig)").
+  const commentAuthor = (comment: IDialogComment): string =>
+    comment.authorId !== services.user.id && comment.authorName ? comment.authorName : plan.personName(comment.authorId);
+
   return (
     <section className={styles.root} aria-labelledby={labelId}>
       <Heading id={labelId} className={styles.heading}>
@@ -104,7 +108,7 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
             {load.comments.map((comment) => (
               <li key={comment.id ?? comment.clientKey} className={styles.comment}>
                 <Text size={200} className={styles.byline}>
-                  {fill(strings.byline, { author: plan.personName(comment.authorId), date: formatDate(comment.created, plan.locale) })}
+                  {fill(strings.byline, { author: commentAuthor(comment), date: formatDate(comment.created, plan.locale) })}
                 </Text>
                 <p className={styles.body}>{comment.body}</p>
               </li>

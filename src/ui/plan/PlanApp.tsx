@@ -75,7 +75,7 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
   const [choosing, setChoosing] = React.useState(false);
   const [mapping, setMapping] = React.useState<{ busy: boolean; error?: unknown }>({ busy: false });
   const [announcement, setAnnouncement] = React.useState('');
-  const { state, reload, patch } = usePlanView(unitId);
+  const { state, reload, patch } = usePlanView(unitId, props.unitId === undefined ? channelId : undefined);
 
   // The property pane's unit wins whenever it changes.
   React.useEffect(() => {
@@ -101,7 +101,9 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
 
   // A channel tab follows the Units list: a channel mapped there wins over this browser's memory
   // (which only stands in when the list could not be changed by the person who set the tab up).
-  const channelUnit = view && channelId && props.unitId === undefined ? unitForChannel(view.units, channelId) : undefined;
+  // The data layer resolves the channel (`view.unit`); the Units list's mapping stays the fallback.
+  const channelUnit =
+    view && channelId && props.unitId === undefined ? (view.unit && view.unit.id !== undefined ? view.unit : unitForChannel(view.units, channelId)) : undefined;
   React.useEffect(() => {
     if (channelUnit && channelUnit.id !== unitId) {
       rememberUnitId('teams-channel', channelId, channelUnit.id);

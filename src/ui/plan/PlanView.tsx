@@ -64,7 +64,9 @@ export function PlanView(props: IPlanViewProps): JSX.Element {
       if (userId === services.user.id) {
         return services.user.displayName ? fill(strings.people.me, { name: services.user.displayName }) : strings.people.you;
       }
-      // The contract carries no names of other people; a unit's leader is known by the unit they lead.
+      // The view's names (`view.people`); someone missing there is known by the unit they lead.
+      const known = view.people?.[userId]?.displayName;
+      if (known) return known;
       const led = view.unit && (view.unit.leaderIds || []).indexOf(userId) >= 0 ? view.unit : view.units.find((u) => (u.leaderIds || []).indexOf(userId) >= 0);
       return led ? fill(strings.people.leader, { unit: led.name }) : fill(strings.people.user, { id: userId });
     };

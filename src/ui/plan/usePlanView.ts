@@ -20,25 +20,36 @@ export interface IPlanViewHandle {
 
 /**
  * The plan view of a unit in ONE call (`loadPlanView`, one `$batch`). Without a unit (`undefined`),
- * the call still brings the units, the schema status and the permissions the pickers need.
+ * the call still brings the units, the schema status and the permissions the pickers need. In a
+ * Teams channel tab, `channelId` goes along with the remembered unit: the data layer then finds the
+ * channel's unit itself (`view.unit`), and adopting that unit afterwards reads nothing again.
  */
-export function usePlanView(unitId: number | undefined): IPlanViewHandle {
+export function usePlanView(unitId: number | undefined, channelId?: string): IPlanViewHandle {
   const services = useServices();
   const [state, setState] = React.useState<PlanViewState>({ status: 'loading' });
   const [generation, setGeneration] = React.useState(0);
+  // What the view on screen was read for: a channel's unit found by the data layer needs no second read.
+  const loaded = React.useRef<{ channelId?: string; unitId?: number; generation: number }>();
 
   React.useEffect(() => {
+    const last = loaded.current;
+    if (last && channelId && last.channelId === channelId && last.unitId === unitId && last.generation === generation) return;
     let active = true;
     setState({ status: 'loading' });
     // Unit 0 matches no rows: the view then carries only what every unit shares.
-    services.views.loadPlanView({ unitId: unitId ?? 0 }).then(
-      (view) => active && setState({ status: 'ready', view }),
+    const query = channelId ? (unitId !== undefined ? { channelId, unitId } : { channelId }) : { unitId: unitId ?? 0 };
+    services.views.loadPlanView(query).then(
+      (view) => {
+        if (!active) return;
+        loaded.current = { channelId, unitId: view.unit?.id, generation };
+        setState({ status: 'ready', view });
+      },
       (error: unknown) => active && setState({ status: 'failed', error })
     );
     return () => {
       active = false;
     };
-  }, [services, unitId, generation]);
+  }, [services, unitId, channelId, generation]);
 
   const reload = React.useCallback(() => setGeneration((g) => g + 1), []);
   const patch = React.useCallback((change: (view: IPlanView) => IPlanView) => {

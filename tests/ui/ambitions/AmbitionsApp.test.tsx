@@ -21,7 +21,7 @@ describe('AmbitionsApp', () => {
       expect(services.calls).toEqual(['views.loadAmbitionsView']);
     });
 
-    it('passes the user id, the page size and a single configured unit as the feed filter', async () => {
+    it('passes the user id, the page size and the configured units as the feed filter', async () => {
       const services = createFakeServices({ user: EMPLOYEE, data: { units: UNITS } });
       const spy = jest.spyOn(services.views, 'loadAmbitionsView');
       renderInShell(
@@ -31,7 +31,7 @@ describe('AmbitionsApp', () => {
       );
       await screen.findByRole('tab', { name: /^Hverdagshistorier/ });
       expect(spy).toHaveBeenCalledTimes(1);
-      expect(spy).toHaveBeenCalledWith({ userId: EMPLOYEE.id, filters: { unitId: 2 }, pageSize: 7 });
+      expect(spy).toHaveBeenCalledWith({ userId: EMPLOYEE.id, filters: { unitIds: [2] }, pageSize: 7 });
     });
 
     it('lists the five ambitions by their Danish titles, in the strategy order', async () => {

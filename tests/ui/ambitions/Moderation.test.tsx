@@ -109,10 +109,36 @@ describe('approving stories', () => {
       expect(within(mine).getAllByRole('article').map((a) => a.getAttribute('aria-labelledby') && within(a).getByRole('heading').textContent)).toEqual(['Venter på dig']);
     });
 
-    it('shows a rejected story of their own as "Afvist"', async () => {
-      await renderAmbitions({}, { data: { stories: [story({ title: 'Afvist historie', moderationStatus: MODERATION_STATUS.denied, authorId: EMPLOYEE.id })] } });
+    it('shows a rejected story of their own as "Afvist", with the approver\'s comment as the reason', async () => {
+      await renderAmbitions(
+        {},
+        {
+          data: {
+            stories: [
+              story({
+                title: 'Afvist historie',
+                moderationStatus: MODERATION_STATUS.denied,
+                authorId: EMPLOYEE.id,
+                authorName: EMPLOYEE.displayName,
+                moderationComment: 'Fjern venligst borgerens navn.',
+              }),
+            ],
+          },
+        }
+      );
       const article = screen.getByRole('article', { name: 'Afvist historie' });
       expect(within(article).getByText('Afvist')).toBeInTheDocument();
+      expect(within(article).getByText('Begrundelse: Fjern venligst borgerens navn.')).toBeInTheDocument();
+      expect(within(article).getByText(/^Af dig · /)).toBeInTheDocument();
+    });
+
+    it('gives no reason for a story still waiting, even with a comment', async () => {
+      await renderAmbitions(
+        {},
+        { data: { stories: [story({ title: 'Venter', moderationStatus: MODERATION_STATUS.pending, authorId: EMPLOYEE.id, moderationComment: 'Kladde' })] } }
+      );
+      const article = screen.getByRole('article', { name: 'Venter' });
+      expect(within(article).queryByText(/^Begrundelse:/)).toBeNull();
     });
   });
 });

@@ -27,10 +27,10 @@ describe('the story feed', () => {
         {
           data: {
             stories: [
-              story({ id: 201, title: 'Ældst', created: '2026-11-02T09:00:00Z' }),
+              story({ id: 201, title: 'Ældst', created: '2026-11-02T09:00:00Z', authorName: 'Lene Madsen' }),
               story({ id: 202, title: 'Nyest', created: '2026-11-27T09:00:00Z', kind: 'lesson', unitId: 5, ambitionKey: 'viden-og-faglighed' }),
               story({ id: 203, title: 'Fremhævet af redaktøren', created: '2026-10-01T09:00:00Z', featured: true }),
-              story({ id: 204, title: 'Min egen', created: '2026-11-20T09:00:00Z', authorId: EMPLOYEE.id }),
+              story({ id: 204, title: 'Min egen', created: '2026-11-20T09:00:00Z', authorId: EMPLOYEE.id, authorName: EMPLOYEE.displayName }),
               story({ id: 205, title: 'Venter stadig', moderationStatus: 2 }),
             ],
             recognitions: [
@@ -47,6 +47,7 @@ describe('the story feed', () => {
       expect(within(newest).getByText('Ambition: Viden og faglighed')).toBeInTheDocument();
       expect(within(newest).getByText('2 anerkendelser')).toBeInTheDocument();
       expect(within(card('Min egen')).getByText('Af dig · Læring og Trivsel · 20.11.2026')).toBeInTheDocument();
+      expect(within(card('Ældst')).getByText('Af Lene Madsen · Læring og Trivsel · 02.11.2026')).toBeInTheDocument();
       expect(within(card('Fremhævet af redaktøren')).getByText('Fremhævet')).toBeInTheDocument();
       expect(screen.queryByText('Venter stadig')).toBeNull();
     });
@@ -134,9 +135,9 @@ describe('the story feed', () => {
       expect(titles()).toEqual(['Stolthed i skolen']);
     });
 
-    it('offers only the configured units, indents sub-units, and narrows several configured units on the client', async () => {
+    it('offers only the configured units, indents sub-units, and sends several configured units to the data layer', async () => {
       const user = userEvent.setup();
-      await renderAmbitions(
+      const { services } = await renderAmbitions(
         { unitIds: [2, 5] },
         {
           data: {
@@ -151,10 +152,12 @@ describe('the story feed', () => {
       const unit = screen.getByRole('combobox', { name: 'Enhed' });
       expect(within(unit).getAllByRole('option').map((o) => o.textContent)).toEqual(['Alle enheder', '\u00A0\u00A0Holbæk Skole', 'Aktiv Hele Livet']);
       expect(titles().sort()).toEqual(['Fra Aktiv Hele Livet', 'Fra skolen']);
+      const query = jest.spyOn(services.stories, 'query');
       await act(async () => {
         await user.selectOptions(unit, 'Aktiv Hele Livet');
       });
       await settle();
+      expect(query).toHaveBeenLastCalledWith({ unitId: 2, unitIds: [2, 5] }, 10);
       expect(titles()).toEqual(['Fra Aktiv Hele Livet']);
     });
 

@@ -5,7 +5,6 @@ import {
   inScope,
   insertNewestFirst,
   keepInPage,
-  keepOnClient,
   matchesFilters,
   MAX_EXTRA_PAGES,
   plural,
@@ -36,23 +35,24 @@ function numbers(count: number, size: number): { first: IPage<number>; reads: ()
 
 describe('storyModel', () => {
   describe('serverFilters', () => {
-    it('sends what the reader chose, else the single configured ambition or unit', () => {
+    it('sends what the reader chose together with the configured ambitions and units', () => {
       expect(serverFilters({}, { ambitionKeys: [], unitIds: [] })).toEqual({});
-      expect(serverFilters({}, { ambitionKeys: ['gode-rammer'], unitIds: [3] })).toEqual({ ambitionKey: 'gode-rammer', unitId: 3 });
-      expect(serverFilters({ kind: 'lesson', unitId: 4 }, { ambitionKeys: ['a', 'b'], unitIds: [3, 4] })).toEqual({ kind: 'lesson', unitId: 4 });
-    });
-
-    it('narrows on the client only when several ambitions or units are configured and none is chosen', () => {
-      expect(keepOnClient({}, { ambitionKeys: ['a', 'b'], unitIds: [] })).toBe(true);
-      expect(keepOnClient({ ambitionKey: 'a' }, { ambitionKeys: ['a', 'b'], unitIds: [] })).toBe(false);
-      expect(keepOnClient({}, { ambitionKeys: [], unitIds: [1, 2] })).toBe(true);
-      expect(keepOnClient({ unitId: 1 }, { ambitionKeys: [], unitIds: [1, 2] })).toBe(false);
+      expect(serverFilters({}, { ambitionKeys: ['gode-rammer'], unitIds: [3] })).toEqual({ ambitionKeys: ['gode-rammer'], unitIds: [3] });
+      expect(serverFilters({ kind: 'lesson', unitId: 4 }, { ambitionKeys: ['a', 'b'], unitIds: [3, 4] })).toEqual({
+        kind: 'lesson',
+        unitId: 4,
+        ambitionKeys: ['a', 'b'],
+        unitIds: [3, 4],
+      });
     });
 
     it('matches stories against filters and the configured scope', () => {
       const s = story({ title: 'x', ambitionKey: 'gode-rammer', unitId: 2, kind: 'lesson' });
       expect(matchesFilters(s, { ambitionKey: 'gode-rammer', kind: 'lesson' })).toBe(true);
       expect(matchesFilters(s, { unitId: 1 })).toBe(false);
+      expect(matchesFilters(s, { ambitionKeys: ['mod-og-stolthed', 'gode-rammer'], unitIds: [1, 2] })).toBe(true);
+      expect(matchesFilters(s, { ambitionKeys: ['mod-og-stolthed'] })).toBe(false);
+      expect(matchesFilters(s, { unitIds: [1] })).toBe(false);
       expect(inScope(s, { ambitionKeys: [], unitIds: [] })).toBe(true);
       expect(inScope(s, { ambitionKeys: ['mod-og-stolthed'], unitIds: [] })).toBe(false);
       expect(inScope({ ...s, unitId: undefined }, { ambitionKeys: [], unitIds: [2] })).toBe(false);

@@ -42,7 +42,7 @@ export function story(patch: Partial<IStory> & { title: string }): IStory {
 
 /** Extra behaviour of the view this surface reads when the data layer offers it. */
 export interface IRenderOptions extends IFakeServicesOptions {
-  /** Stories an owner must approve (`view.pendingForModeration`, asked of the data layer). */
+  /** Stories an owner must approve (`view.pendingForModeration`). */
   pendingForModeration?: boolean;
 }
 
@@ -53,10 +53,10 @@ export async function renderAmbitions(
 ): Promise<{ services: IFakeServices }> {
   const services = createFakeServices({ user: EMPLOYEE, ...options, data: { units: UNITS, ...options.data } });
   if (options.pendingForModeration) {
-    // What the data layer is asked to add: pending stories of everybody, for site owners.
+    // Pending stories of everybody, as the data layer gives site owners.
     const load = services.views.loadAmbitionsView.bind(services.views);
     services.views.loadAmbitionsView = async (query) => {
-      const view: IAmbitionsView & { pendingForModeration?: IStory[] } = await load(query);
+      const view: IAmbitionsView = await load(query);
       view.pendingForModeration = services.data.stories
         .filter((s) => s.moderationStatus === MODERATION_STATUS.pending)
         .map((s) => ({ ...s }));

@@ -133,6 +133,14 @@ describe('people', () => {
     const people = buildPeople(units, { id: 9, displayName: 'Lene Madsen' }, texts);
     expect(people.labelOf(9)).toBe('Lene Madsen, Leder · Læring og Trivsel, Økonomi (dig)');
   });
+
+  it('names leaders and other assignees from the view when it has their names', () => {
+    const people = buildPeople(units, { id: 8, displayName: 'Christian Holm' }, texts, { 11: { displayName: 'Sanne Skov' }, 77: { displayName: 'Bo Berg' } });
+    expect(people.labelOf(11)).toBe('Sanne Skov · Leder · Økonomi');
+    expect(people.labelOf(9)).toBe('Leder · Læring og Trivsel, Økonomi');
+    expect(people.labelOf(77)).toBe('Bo Berg');
+    expect(people.labelOf(78)).toBe('Bruger nr. 78');
+  });
 });
 
 describe('the task form', () => {
