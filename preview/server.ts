@@ -94,15 +94,16 @@ function previewHandler(getContext: () => IPreviewPageContext | undefined) {
 /** The local SharePoint plus the preview page on one port: what `npm start` and the browser tests run. */
 export async function startPreviewServer(options: IPreviewServerOptions = {}): Promise<LocalSharePoint> {
   if (!options.skipBuild) await buildPreview();
-  let context: IPreviewPageContext | undefined;
+  // Filled in once the server answers; until then the page is not served.
+  const page: { context?: IPreviewPageContext } = {};
   const server = await startLocalSharePoint({
     port: options.port ?? 4321,
     dataDir: options.dataDir,
     seed: options.seed === 'empty' ? 'empty' : seedPreview,
     quiet: options.quiet,
-    staticHandler: previewHandler(() => context),
+    staticHandler: previewHandler(() => page.context),
   });
-  context = await readPageContext(server);
+  page.context = await readPageContext(server);
   // Reading the page context is the preview's business, not a web part's first view.
   await fetch(`${server.url}/_local/requests/reset`, { method: 'POST' });
   return server;
