@@ -10,7 +10,8 @@
 //
 // Usage: node scripts/draw-icons.mjs [outputFolder]   (default: teamsapp/appPackage)
 
-import { deflateSync } from 'node:zlib';
+// zlib.crc32 (Node ≥ 20.15) is PNG's CRC-32; no table of our own.
+import { crc32, deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,21 +126,6 @@ export function drawOutlineIcon() {
 // ---------------------------------------------------------------------------------------------
 // A minimal PNG encoder: 8-bit RGBA (colour type 6), no interlace, filter 0 on every row.
 // ---------------------------------------------------------------------------------------------
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type, data) {
   const length = Buffer.alloc(4);
