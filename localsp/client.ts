@@ -4,6 +4,8 @@
  * never shipped (the web parts use SPFx's own authentication).
  */
 import type { Queryable } from '@pnp/queryable';
+import type { IMpkServices } from '../src/data/repositories/types';
+import { createServices } from '../src/data/services';
 import { createSpWithPageDigest, type SPFI } from '../src/data/sp';
 
 /**
@@ -29,4 +31,11 @@ export function BearerAs(email: string) {
  */
 export function createLocalSp(siteUrl: string, email: string, pageDigest?: string): SPFI {
   return createSpWithPageDigest(siteUrl, pageDigest, BearerAs(email));
+}
+
+/** The product's services for `email` on the local site, with the user id read from SharePoint. */
+export async function createLocalServices(siteUrl: string, email: string): Promise<IMpkServices> {
+  const sp = createLocalSp(siteUrl, email);
+  const me = await sp.web.currentUser.select('Id', 'Email', 'Title')();
+  return createServices(sp, { id: me.Id, email: me.Email ?? email, displayName: me.Title });
 }

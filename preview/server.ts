@@ -1,10 +1,9 @@
 import * as fs from 'fs';
 import type { IncomingMessage, ServerResponse } from 'http';
 import * as path from 'path';
-import { createLocalSp } from '../localsp/client';
+import { createLocalServices, createLocalSp } from '../localsp/client';
 import { seedDemo } from '../localsp/demo/seedDemo';
 import { startLocalSharePoint, type LocalSharePoint, type SiteHandle } from '../localsp/server';
-import { createServices } from '../src/data/services';
 import { buildPreview } from './build';
 import { previewChannelId, type IPreviewPageContext, type IPreviewUser } from './pageContext';
 
@@ -30,7 +29,7 @@ export interface IPreviewServerOptions {
  */
 async function seedPreview(site: SiteHandle): Promise<void> {
   await seedDemo(site.siteUrl);
-  const admin = await adminServices(site.siteUrl);
+  const admin = await createLocalServices(site.siteUrl, ADMIN);
   for (const unit of await admin.units.list()) {
     if (unit.teamsChannelId || unit.id === undefined) continue;
     await admin.units.update(unit, {
@@ -39,12 +38,6 @@ async function seedPreview(site: SiteHandle): Promise<void> {
       teamsChannelName: `Ledergruppen – ${unit.name}`,
     });
   }
-}
-
-async function adminServices(siteUrl: string): Promise<ReturnType<typeof createServices>> {
-  const sp = createLocalSp(siteUrl, ADMIN);
-  const me = await sp.web.currentUser.select('Id', 'Email', 'Title')();
-  return createServices(sp, { id: me.Id, email: me.Email, displayName: me.Title });
 }
 
 /** The page context for every site user, read once at start (SharePoint renders it into each page). */

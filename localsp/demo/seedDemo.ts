@@ -14,8 +14,7 @@ import type { Health, IInitiative, InitiativeStatus, IPlan, PlanStatus, Relevanc
 import { setSanitizerWindow } from "../../src/domain/richText";
 import { provision } from "../../src/data/provisioning/provision";
 import type { IMpkServices, IUnitItem } from "../../src/data/repositories/types";
-import { createServices } from "../../src/data/services";
-import { createLocalSp } from "../client";
+import { createLocalServices, createLocalSp } from "../client";
 
 const ADMIN = "admin@mpk.local";
 const CHEF = "chef@mpk.local";
@@ -333,12 +332,9 @@ export async function seedDemo(siteUrl: string): Promise<void> {
   const adminSp = createLocalSp(siteUrl, ADMIN);
   await provision(adminSp);
 
-  const as = async (email: string): Promise<IMpkServices> => {
-    const sp = createLocalSp(siteUrl, email);
-    const me = (await sp.web.currentUser.select("Id")()) as { Id: number };
-    return createServices(sp, { id: me.Id, email });
-  };
-  const [admin, chef, leder, medarbejder] = await Promise.all([ADMIN, CHEF, LEDER, MEDARBEJDER].map(as));
+  const [admin, chef, leder, medarbejder] = await Promise.all(
+    [ADMIN, CHEF, LEDER, MEDARBEJDER].map((email) => createLocalServices(siteUrl, email))
+  );
   const people: Record<string, IMpkServices> = { [ADMIN]: admin, [CHEF]: chef, [LEDER]: leder, [MEDARBEJDER]: medarbejder };
   const now = new Date();
   const daysAgo = (days: number): string => addDays(today(now), -days);

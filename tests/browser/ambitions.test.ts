@@ -7,9 +7,9 @@
  * the screenshots in docs/screenshots.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createLocalSp } from '../../localsp/client';
+import type { IMpkServices } from '../../src/data/repositories/types';
+import { createLocalServices, createLocalSp } from '../../localsp/client';
 import type { LocalSharePoint } from '../../localsp/server';
-import { createServices } from '../../src/data/services';
 import { axeScan, launchChromium, screenshot, saveDocScreenshot } from './browser';
 import { openPreview, requestsSince, resetRequests, startPreview } from './harness';
 
@@ -39,10 +39,8 @@ function feed(page: Page): Locator {
   return part(page).getByRole('list', { name: 'Hverdagshistorier, nyeste først' });
 }
 
-async function adminServices(server: LocalSharePoint): Promise<ReturnType<typeof createServices>> {
-  const sp = createLocalSp(server.siteUrl, ADMIN);
-  const me = await sp.web.currentUser.select('Id', 'Email', 'Title')();
-  return createServices(sp, { id: me.Id, email: me.Email, displayName: me.Title });
+async function adminServices(server: LocalSharePoint): Promise<IMpkServices> {
+  return createLocalServices(server.siteUrl, ADMIN);
 }
 
 describe('Ambitioner og hverdagshistorier in the browser', () => {

@@ -52,6 +52,11 @@ export async function saveDocScreenshot(target: Locator | Page, name: string): P
   }
 }
 
+/** Asserts that axe-core finds no WCAG 2.1 AA violation in `selector`. */
+export async function expectNoAxeViolations(page: Page, selector = 'main'): Promise<void> {
+  expect(await axeScan(page, selector)).toEqual([]);
+}
+
 /** One axe-core violation, trimmed to what a failing test should print. */
 export interface IAxeViolation {
   id: string;

@@ -11,11 +11,11 @@ import * as fs from 'fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import readExcelFile from 'read-excel-file/node';
 import { addDays, formatDate, formatWeek, today } from '../../src/domain/dates';
-import { createLocalSp } from '../../localsp/client';
+import type { IMpkServices } from '../../src/data/repositories/types';
+import { createLocalServices } from '../../localsp/client';
 import type { LocalSharePoint } from '../../localsp/server';
-import { createServices } from '../../src/data/services';
 import type { IPreviewState } from '../../preview/previewState';
-import { axeScan, launchChromium, screenshot, saveDocScreenshot } from './browser';
+import { launchChromium, screenshot, saveDocScreenshot, expectNoAxeViolations } from './browser';
 import { openPreview, requestsSince, resetRequests, startPreview } from './harness';
 
 jest.setTimeout(300_000);
@@ -39,14 +39,8 @@ async function open(browser: Browser, server: LocalSharePoint, user: string, sta
 }
 
 
-async function servicesAs(server: LocalSharePoint, email: string): Promise<ReturnType<typeof createServices>> {
-  const sp = createLocalSp(server.siteUrl, email);
-  const me = await sp.web.currentUser.select('Id', 'Email', 'Title')();
-  return createServices(sp, { id: me.Id, email: me.Email, displayName: me.Title });
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect(await axeScan(page, 'main')).toEqual([]);
+async function servicesAs(server: LocalSharePoint, email: string): Promise<IMpkServices> {
+  return createLocalServices(server.siteUrl, email);
 }
 
 describe('Opfølgning in the browser', () => {

@@ -8,12 +8,12 @@
  * at once lose nothing; and the whole thing works from the keyboard. Screenshots in docs/screenshots.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { createLocalSp } from '../../localsp/client';
+import type { IMpkServices } from '../../src/data/repositories/types';
+import { createLocalServices } from '../../localsp/client';
 import type { LocalSharePoint } from '../../localsp/server';
-import { createServices } from '../../src/data/services';
 import { today } from '../../src/domain/dates';
 import { initiativeIdFromTeamsLink } from '../../src/ui/plan/deepLink';
-import { axeScan, launchChromium, saveDocScreenshot } from './browser';
+import { launchChromium, saveDocScreenshot, expectNoAxeViolations } from './browser';
 import { openPreview, previewUrl, requestsSince, resetRequests, startPreview } from './harness';
 
 jest.setTimeout(300_000);
@@ -32,14 +32,8 @@ function part(page: Page): Locator {
 }
 
 
-async function servicesAs(server: LocalSharePoint, email: string): Promise<ReturnType<typeof createServices>> {
-  const sp = createLocalSp(server.siteUrl, email);
-  const me = await sp.web.currentUser.select('Id', 'Email', 'Title')();
-  return createServices(sp, { id: me.Id, email: me.Email, displayName: me.Title });
-}
-
-async function expectNoAxeViolations(page: Page, selector = 'main'): Promise<void> {
-  expect(await axeScan(page, selector)).toEqual([]);
+async function servicesAs(server: LocalSharePoint, email: string): Promise<IMpkServices> {
+  return createLocalServices(server.siteUrl, email);
 }
 
 /** The first view's requests to SharePoint after a reload (the preview's digest request left out). */

@@ -12,9 +12,8 @@ import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
-import { createLocalSp } from "../../localsp/client";
+import { createLocalServices, createLocalSp } from "../../localsp/client";
 import { provision } from "../../src/data/provisioning";
-import { createServices } from "../../src/data/services";
 import { DataError } from "../../src/data/errors";
 import type { IMpkServices } from "../../src/data/repositories/types";
 import type { IDialogComment, IInitiative } from "../../src/domain/model";
@@ -84,10 +83,8 @@ function ownerFetch(siteUrl: string): Pick<TestServer, "fetch"> {
   };
 }
 
-async function services(siteUrl: string, email: string): Promise<IMpkServices> {
-  const sp = createLocalSp(siteUrl, email);
-  const me = await sp.web.currentUser.select("Id")();
-  return createServices(sp, { id: me.Id, email });
+function services(siteUrl: string, email: string): Promise<IMpkServices> {
+  return createLocalServices(siteUrl, email);
 }
 
 /** What the writers were told had succeeded. */

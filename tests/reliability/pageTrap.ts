@@ -6,9 +6,8 @@
  * `browser.test.ts` and the soak.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createLocalSp } from "../../localsp/client";
+import { createLocalServices } from "../../localsp/client";
 import type { LocalSharePoint } from "../../localsp/server";
-import { createServices } from "../../src/data/services";
 import type { IMpkServices } from "../../src/data/repositories/types";
 import { listTitle } from "../../src/data/schema/lists";
 import type { ListKey } from "../../src/data/schema/types";
@@ -35,9 +34,7 @@ export interface IOpened {
 
 /** The services of an account on the preview's site. */
 export async function servicesAs(server: LocalSharePoint, email: string): Promise<IMpkServices> {
-  const sp = createLocalSp(server.siteUrl, email);
-  const me = await sp.web.currentUser.select("Id")();
-  return createServices(sp, { id: me.Id, email });
+  return createLocalServices(server.siteUrl, email);
 }
 
 /** Writes items through `/_local/lists/<title>/bulk` (validated like REST adds, nothing more). */
