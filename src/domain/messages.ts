@@ -187,7 +187,8 @@ export type FieldName =
   | "storyId"
   | "userId"
   | "contribution"
-  | "meaning";
+  | "meaning"
+  | "rejectionReason";
 
 function f(definite: string, pronoun: string): IFieldName {
   return { definite, pronoun };
@@ -234,6 +235,7 @@ export const FIELD_NAMES: Record<Locale, Record<FieldName, IFieldName>> = {
     userId: f("personen", "den"),
     contribution: f("svaret på »Hvordan kan jeg bidrage til at udvikle kerneopgaven?«", "det"),
     meaning: f("svaret på »Hvad betyder ambitionerne for mig?«", "det"),
+    rejectionReason: f("begrundelsen for afvisningen", "den"),
   },
   "en-US": {
     name: f("the name", "it"),
@@ -275,6 +277,7 @@ export const FIELD_NAMES: Record<Locale, Record<FieldName, IFieldName>> = {
     userId: f("the person", "it"),
     contribution: f("the answer to “How can I contribute to developing the core task?”", "it"),
     meaning: f("the answer to “What do the ambitions mean to me?”", "it"),
+    rejectionReason: f("the reason for the rejection", "it"),
   },
 };
 

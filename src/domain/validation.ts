@@ -370,6 +370,16 @@ export function validateStory(story: Draft<IStory>): IValidationError[] {
   return errors;
 }
 
+/**
+ * Validates an editor's decision on a pending story: a rejection needs a reason the author can read
+ * (plain text, no CPR number, within SharePoint's limit); an approval may carry a comment.
+ */
+export function validateModeration(approve: boolean, reason: string | undefined): IValidationError[] {
+  const errors: Errors = [];
+  checkText(errors, "rejectionReason", reason, { required: !approve, max: MULTI_LINE_MAX });
+  return errors;
+}
+
 /** Validates a recognition. */
 export function validateRecognition(recognition: Draft<IRecognition>): IValidationError[] {
   const errors: Errors = [];

@@ -81,6 +81,16 @@ const TARGETS: ITarget[] = [
   target<IDialogComment>("comment body", "plain", MULTI_LINE_MAX, (s) => s.medarbejder.comments, (body) => ({ clientKey: "", initiativeId: initiative.id, body }), "body", true),
   target<IReflection>("reflection contribution", "plain", MULTI_LINE_MAX, (s) => s.medarbejder.reflections, (contribution) => ({ clientKey: "", contribution }), "contribution"),
   target<IReflection>("reflection meaning", "plain", MULTI_LINE_MAX, (s) => s.medarbejder.reflections, (meaning) => ({ clientKey: "", meaning }), "meaning"),
+  {
+    name: "story rejection reason",
+    kind: "plain",
+    max: MULTI_LINE_MAX,
+    write: async (reason) => {
+      const story = await world.services.medarbejder.stories.create({ clientKey: "", title: "Til afvisning", body: "<p>Tekst</p>", kind: "success", ambitionKey: "mod-og-stolthed", featured: false, recognitionCount: 0 });
+      const rejected = await world.services.admin.stories.moderate(story, false, reason);
+      return (await world.services.medarbejder.stories.get(rejected.id as number)).moderationComment;
+    },
+  },
   target<IUnitItem>("unit name", "plain", SINGLE_LINE_MAX, (s) => s.admin.units, (name) => ({ clientKey: "", name, kind: "department", parentId: world.unitId, leaderIds: [] }), "name"),
   target<IPoliticalPriority>("political priority title", "plain", SINGLE_LINE_MAX, (s) => s.admin.politicalPriorities, (title) => ({ clientKey: "", key: "", title, order: 9, active: false }), "title"),
 ];

@@ -2,9 +2,9 @@
 import type { SPFI } from "@pnp/sp";
 import type { IRecognition, IStory } from "../../domain/model";
 import { sanitizeRichText } from "../../domain/richText";
-import { validateRecognition, validateStory } from "../../domain/validation";
+import { validateModeration, validateRecognition, validateStory } from "../../domain/validation";
 import { MODERATION_STATUS, recognitionKey } from "../../domain/workflow";
-import { ConflictError, httpStatus, isThresholdError, retryThrottled, toDataError } from "../errors";
+import { ConflictError, DataError, httpStatus, isThresholdError, retryThrottled, toDataError } from "../errors";
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
@@ -196,6 +196,8 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    * approve permission (site owners).
    */
   public async moderate(story: IStory, approve: boolean, comment?: string): Promise<IStory> {
+    const errors = validateModeration(approve, comment);
+    if (errors.length > 0) throw new DataError("invalid", { validationErrors: errors });
     const id = story.id as number;
     const body: Record<string, unknown> = { OData__ModerationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied };
     if (comment !== undefined) body.OData__ModerationComments = comment;

@@ -10,7 +10,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { describeError, findCprNumbers, labelOf, MODERATION_STATUS, publishingState, type IValidationError } from '../../domain';
+import { describeError, labelOf, MODERATION_STATUS, publishingState, validateModeration, type IValidationError } from '../../domain';
 import type { IStory } from '../../domain/model';
 import { ConflictError } from '../../data/errors';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';
@@ -41,9 +41,7 @@ const useStyles = makeStyles({
 
 /** The reason for rejecting: required, and never a CPR number (the author reads it). */
 export function validateRejection(reason: string): IValidationError[] {
-  if (reason.trim() === '') return [{ field: 'comment', code: 'required' }];
-  const cpr = findCprNumbers(reason);
-  return cpr.length > 0 ? [{ field: 'comment', code: 'containsCpr', params: { masked: cpr.join(', ') } }] : [];
+  return validateModeration(false, reason);
 }
 
 /** Editors approve pending stories, or reject them with a reason the author sees. */

@@ -65,7 +65,7 @@ describe('approving stories', () => {
         await user.click(within(article).getByRole('button', { name: 'Afvis historien' }));
       });
       expect(moderate).not.toHaveBeenCalled();
-      expect(within(article).getByText('Kommentaren skal udfyldes.')).toBeInTheDocument();
+      expect(within(article).getByText('Begrundelsen for afvisningen skal udfyldes.')).toBeInTheDocument();
 
       await act(async () => {
         await user.type(reason, 'Nævner borger 010190-1234');
