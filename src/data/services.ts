@@ -4,7 +4,6 @@
  */
 import type { SPFI } from "@pnp/sp";
 import { inBatch } from "./repositories/query";
-import { provision } from "./provisioning/provision";
 import type { IProvisionReport } from "./provisioning/report";
 import { CommentRepository, ReflectionRepository } from "./repositories/comments";
 import { CheckInRepository, InitiativeRepository, PlanFocusRepository, PlanRepository } from "./repositories/plans";
@@ -25,7 +24,9 @@ export class ProvisioningService implements IProvisioningService {
     return (await finishCommonReads(this.sp, reads.common, false)).schema;
   }
 
-  public provision(): Promise<IProvisionReport> {
+  /** Loaded only when asked for: a web part's first view never needs the schema's writers. */
+  public async provision(): Promise<IProvisionReport> {
+    const { provision } = await import(/* webpackChunkName: 'mpk-provisioning' */ "./provisioning/provision");
     return provision(this.sp);
   }
 }
