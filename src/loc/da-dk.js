@@ -214,7 +214,8 @@ define([], function () {
         sharePointMissingNote: "Webdelen ved endnu ikke, hvilken enhed den skal vise. Redigér siden, åbn webdelens indstillinger, og vælg enheden under »Enhed«.",
         sharePointOwnerPick: "Som ejer af sitet kan du også vælge enheden her:",
         unknownUnitTitle: "Enheden findes ikke",
-        unknownUnit: "Den valgte enhed findes ikke længere i enhedslisten. Vælg en anden enhed."
+        unknownUnit: "Den valgte enhed findes ikke længere i enhedslisten. Vælg en anden enhed.",
+        unknownUnitReader: "Den enhed, fanen er sat op til, findes ikke længere i enhedslisten. Bed en leder i enheden om at åbne fanen og vælge enhed for kanalen."
       },
       header: {
         period: "Periode",

@@ -214,7 +214,8 @@ define([], function () {
         sharePointMissingNote: "The web part does not know which unit to show yet. Edit the page, open the web part's settings and choose the unit under “Unit”.",
         sharePointOwnerPick: "As a site owner you can also choose the unit here:",
         unknownUnitTitle: "The unit does not exist",
-        unknownUnit: "The chosen unit no longer exists in the Units list. Choose another unit."
+        unknownUnit: "The chosen unit no longer exists in the Units list. Choose another unit.",
+        unknownUnitReader: "The unit this tab was set up for no longer exists in the Units list. Ask a leader of the unit to open the tab and choose the unit for the channel."
       },
       header: {
         period: "Period",

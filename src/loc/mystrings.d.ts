@@ -79,6 +79,8 @@ declare interface IMpkPlanUnitStrings {
   sharePointOwnerPick: string;
   unknownUnitTitle: string;
   unknownUnit: string;
+  /** A channel tab set up for a unit that no longer exists, told to someone who cannot choose another. */
+  unknownUnitReader: string;
 }
 
 declare interface IMpkPlanHeaderStrings {

@@ -12,7 +12,7 @@ import { CreatePlanForm } from './CreatePlanForm';
 import { initiativeIdFromSearch, parseInitiativeId } from './deepLink';
 import type { IPlanAppProps } from './PlanApp.types';
 import { PlanView } from './PlanView';
-import { isLeaderOf, rememberedUnitId, rememberUnitId, unitForChannel, withChannel, type PlanHost } from './unitChoice';
+import { isLeaderOf, rememberedUnitId, rememberUnitId, saveChannelMapping, unitForChannel, type PlanHost } from './unitChoice';
 import { UnitPicker } from './UnitPicker';
 import { usePlanView, withPlan, withUnit } from './usePlanView';
 
@@ -126,12 +126,8 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
     rememberUnitId('teams-channel', channelId, unit.id);
     let error: unknown;
     try {
-      const previous = unitForChannel(units, channelId);
-      if (previous && previous.id !== unit.id) {
-        await services.units.update(previous, { ...previous, teamsChannelId: undefined, teamsChannelName: undefined, teamsTeamId: undefined });
-      }
-      const saved = await services.units.update(unit, withChannel(unit, { channelId, channelName: props.teams?.channelName, teamId: props.teams?.teamId }));
-      patch((v) => withUnit(v, saved));
+      const saved = await saveChannelMapping(services.units, units, unit, { channelId, channelName: props.teams?.channelName, teamId: props.teams?.teamId });
+      patch((v) => saved.reduce(withUnit, v));
       announce(fill(strings.unit.channelSaved, { unit: unit.name }));
     } catch (e) {
       error = e;
@@ -224,7 +220,7 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
           <h3 id="mpk-plan-setup" className={styles.panelHeading}>
             {strings.unit.unknownUnitTitle}
           </h3>
-          <Text>{strings.unit.unknownUnit}</Text>
+          <Text>{host === 'teams-channel' && !canConfigure ? strings.unit.unknownUnitReader : strings.unit.unknownUnit}</Text>
           {(host !== 'sharepoint' ? host === 'teams-personal' || canConfigure : v.permissions.isSiteOwner) && (
             <UnitPicker
               units={v.units}

@@ -1,7 +1,9 @@
 import * as React from 'react';
 import { type IPropertyPaneConfiguration, type IPropertyPaneDropdownOption, PropertyPaneDropdown } from '@microsoft/sp-property-pane';
 import * as strings from 'MpkStrings';
+import type { IUnitItem } from '../../data/repositories/types';
 import { PlanApp } from '../../ui/plan/PlanApp';
+import { saveChannelMapping } from '../../ui/plan/unitChoice';
 import { MpkWebPartBase } from '../MpkWebPartBase';
 
 /** Properties of "Ambitionsplan": on SharePoint (and a Teams tab configured through the pane) the unit. */
@@ -17,6 +19,7 @@ const UNIT_PARAM = 'mpkUnit';
 /** The unit's ambition plan: SharePoint web part, Teams channel tab and personal app. */
 export default class PlanWebPart extends MpkWebPartBase<IPlanWebPartProps> {
   private unitOptions: IPropertyPaneDropdownOption[] | undefined;
+  private units: IUnitItem[] = [];
 
   protected renderApp(): React.ReactElement {
     const query = new URLSearchParams(window.location.search);
@@ -52,12 +55,34 @@ export default class PlanWebPart extends MpkWebPartBase<IPlanWebPartProps> {
     if (this.unitOptions) return;
     this.services.units.list().then(
       (units) => {
+        this.units = units;
         this.unitOptions = units.map((unit) => ({ key: unit.id as number, text: unit.name }));
         this.context.propertyPane.refresh();
       },
       () => {
         this.unitOptions = [];
         this.context.propertyPane.refresh();
+      }
+    );
+  }
+
+  /**
+   * In a channel tab this pane is the tab's configuration page: the unit picked here is the tab's
+   * (SPFx keeps it per tab, so the first view knows it before anything is read), and the Units list
+   * learns the channel → unit mapping too, so the chefgruppe sees which channel discusses which plan.
+   */
+  protected onPropertyPaneFieldChanged(propertyPath: string, oldValue: unknown, newValue: unknown): void {
+    super.onPropertyPaneFieldChanged(propertyPath, oldValue, newValue);
+    const teams = this.teams;
+    const unit = this.units.find((u) => u.id === Number(newValue));
+    if (propertyPath !== 'unitId' || !teams?.channelId || !unit || unit.teamsChannelId === teams.channelId) return;
+    saveChannelMapping(this.services.units, this.units, unit, { channelId: teams.channelId, channelName: teams.channelName, teamId: teams.teamId }).then(
+      (saved) => {
+        this.units = this.units.map((u) => saved.find((s) => s.id === u.id) ?? u);
+      },
+      () => {
+        // Someone who may not change the Units list still configures the tab: it shows the unit from
+        // its configuration; only the chefgruppe's overview lacks the channel until a leader maps it.
       }
     );
   }

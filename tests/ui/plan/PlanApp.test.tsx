@@ -135,6 +135,22 @@ describe('PlanApp', () => {
       expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Læring og Trivsel' })).toBeInTheDocument();
     });
 
+    it('takes the unit from the tab configuration: one call in a browser that remembers nothing', async () => {
+      const services = fakeFor();
+      const load = jest.spyOn(services.views, 'loadPlanView');
+      await renderPlan(services, { host: 'teams-channel', unitId: 1, teams: { channelId: '19:ikke-i-enhedslisten@thread.tacv2' } });
+      expect(services.calls).toEqual(['views.loadPlanView']);
+      expect(load).toHaveBeenCalledWith({ unitId: 1 });
+      expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Læring og Trivsel' })).toBeInTheDocument();
+    });
+
+    it('tells an employee to ask a leader when the tab was set up for a unit that no longer exists', async () => {
+      await renderPlan(employeeFake(), { host: 'teams-channel', unitId: 999, teams: { channelId: '19:ny@thread.tacv2' } });
+      expect(screen.getByRole('heading', { name: 'Enheden findes ikke' })).toBeInTheDocument();
+      expect(screen.getByText(/Bed en leder i enheden om at åbne fanen/)).toBeInTheDocument();
+      expect(screen.queryByRole('combobox')).toBeNull();
+    });
+
     it('asks a leader to choose the unit for a new channel and stores the channel on the unit', async () => {
       const services = fakeFor();
       const teams = { channelId: '19:ny-kanal@thread.tacv2', channelName: 'Økonomi – ledelse', teamId: TEAM };
