@@ -236,7 +236,12 @@ define([], function () {
         changeUnit: "Skift enhed",
         readOnlyNote: "Du kan læse planen og deltage i dialogen. Det er enhedens ledere og chefgruppen, der redigerer den.",
         closedNote: "Planen er afsluttet og kan ikke længere ændres.",
-        focusLockedNote: "Relevans og lokal betydning fastlægges, mens planen er en kladde. Sæt planen tilbage til kladde for at ændre dem, før opfølgningen er begyndt."
+        focusLockedNote: "Relevans og lokal betydning fastlægges, mens planen er en kladde. Sæt planen tilbage til kladde for at ændre dem, før opfølgningen er begyndt.",
+        planSwitch: "Vis planen for perioden",
+        planOption: "{period} – {status}",
+        planOptionCurrent: "{period} – {status} (aktuel plan)",
+        otherPlanNote: "Du ser planen for {period}, ikke den aktuelle plan.",
+        planShown: "Planen for {period} vises."
       },
       create: {
         noPlanTitle: "Enheden har endnu ingen ambitionsplan",

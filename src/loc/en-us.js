@@ -236,7 +236,12 @@ define([], function () {
         changeUnit: "Change unit",
         readOnlyNote: "You can read the plan and take part in the dialogue. The unit's leaders and the management group edit it.",
         closedNote: "The plan is closed and can no longer be changed.",
-        focusLockedNote: "Relevance and local meaning are decided while the plan is a draft. Set the plan back to draft to change them, before follow-up has started."
+        focusLockedNote: "Relevance and local meaning are decided while the plan is a draft. Set the plan back to draft to change them, before follow-up has started.",
+        planSwitch: "Show the plan for the period",
+        planOption: "{period} – {status}",
+        planOptionCurrent: "{period} – {status} (current plan)",
+        otherPlanNote: "You are looking at the plan for {period}, not the current plan.",
+        planShown: "The plan for {period} is shown."
       },
       create: {
         noPlanTitle: "The unit has no ambition plan yet",

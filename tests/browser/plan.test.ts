@@ -308,6 +308,32 @@ describe('Ambitionsplan in the browser', () => {
     });
   });
 
+  describe("the unit's earlier plans", () => {
+    it('are picked by period, shown read-only when closed, and kept in the address for a reload of one request', async () => {
+      const page = await openPreview(browser, server, { part: 'plan', user: LEADER, unit: String(fremtidenId) });
+      await part(page).getByRole('article', { name: 'Borgere melder huller i vejen via app' }).waitFor({ timeout: 60_000 });
+      const picker = part(page).getByRole('combobox', { name: 'Vis planen for perioden' });
+      expect(await picker.locator('option').allTextContents()).toEqual(['2026 – Opfølgning (aktuel plan)', '2025 – Afsluttet']);
+      await picker.selectOption({ label: '2025 – Afsluttet' });
+      const older = part(page).getByRole('article', { name: 'Vilde blomster i rabatterne' });
+      await older.waitFor();
+      await part(page).getByText('Du ser planen for 2025, ikke den aktuelle plan.').waitFor();
+      await part(page).getByText('Planen er afsluttet og kan ikke længere ændres.').waitFor();
+      expect(await part(page).getByRole('button', { name: /Tilføj indsats|^Redigér|Stop indsats/ }).count()).toBe(0);
+      expect(await focused(page)).toMatch(/^select:Vis planen for perioden/);
+      expect(new URL(page.url()).searchParams.get('mpkPlan')).toMatch(/^\d+$/);
+      await expectNoAxeViolations(page);
+
+      expect(await firstViewRequests(page, server, older)).toEqual(['POST /sites/mpk/_api/$batch']);
+      expect(await part(page).getByRole('combobox', { name: 'Vis planen for perioden' }).inputValue()).toBe(new URL(page.url()).searchParams.get('mpkPlan'));
+
+      await part(page).getByRole('combobox', { name: 'Vis planen for perioden' }).selectOption({ label: '2026 – Opfølgning (aktuel plan)' });
+      await part(page).getByRole('article', { name: 'Borgere melder huller i vejen via app' }).waitFor();
+      expect(new URL(page.url()).searchParams.get('mpkPlan')).toBeNull();
+      await page.context().close();
+    });
+  });
+
   describe('two leaders editing the same initiative at once', () => {
     it('merges different fields silently, and on the same field lets the second choose — no change is lost', async () => {
       const first = await openPreview(browser, server, { part: 'plan', user: LEADER, unit: String(laeringId) });

@@ -19,7 +19,7 @@
  */
 import type { SPFI } from "@pnp/sp";
 import type { ICheckIn } from "../../domain/model";
-import { pickCurrentPlan } from "../../domain/overview";
+import { pickCurrentPlan, pickPlanToShow } from "../../domain/overview";
 import { collectPeople, fromRow } from "../mapping/codec";
 import { checkInCodec, commentCodec, initiativeCodec, planCodec, planFocusCodec, politicalPriorityCodec, type IUnitItem } from "../mapping/entities";
 import { inBatch, type IRawPage } from "../repositories/query";
@@ -130,11 +130,14 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
   }
 
   const allPlans = rowsOf(rows.plans).map((row) => fromRow(planCodec, row));
-  const plan = pickCurrentPlan(allPlans, query.now || new Date());
+  const allInitiatives = rowsOf(rows.initiatives).map((row) => fromRow(initiativeCodec, row));
+  // Every plan's rows of the unit are in the batch: an earlier period costs no extra read.
+  const now = query.now || new Date();
+  const linked = query.initiativeId !== undefined ? allInitiatives.find((i) => i.id === query.initiativeId) : undefined;
+  const plan = pickPlanToShow(allPlans, now, [query.planId, linked?.planId]);
+  const current = pickCurrentPlan(allPlans, now);
   const planId = plan ? plan.id : undefined;
-  const planInitiatives = rowsOf(rows.initiatives)
-    .map((row) => fromRow(initiativeCodec, row))
-    .filter((i) => i.planId === planId);
+  const planInitiatives = allInitiatives.filter((i) => i.planId === planId);
   const initiativeIds = new Set(planInitiatives.map((i) => i.id as number));
   const planCheckIns = rowsOf(rows.checkIns)
     .map((row) => fromRow(checkInCodec, row))
@@ -166,6 +169,7 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
     units: common.units,
     plans: allPlans,
     plan,
+    currentPlanId: current ? current.id : undefined,
     focuses: rowsOf(rows.focuses)
       .map((row) => fromRow(planFocusCodec, row))
       .filter((f) => f.planId === planId),

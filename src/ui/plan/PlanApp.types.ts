@@ -29,6 +29,11 @@ export interface IPlanAppProps {
    */
   initiativeId?: number;
   /**
+   * One of the unit's plans to show instead of the current one (SharePoint `?mpkPlan=<id>`). When
+   * absent on SharePoint, the page's own query string is read.
+   */
+  planId?: number;
+  /**
    * Builds the link "Del i kanal" shows on SharePoint (the page URL with `?mpkInitiative=`). In Teams
    * the link is always the Teams deep link with the initiative as sub-entity.
    * @default the current page URL with `mpkInitiative=<id>`

@@ -13,6 +13,8 @@ export interface IPlanWebPartProps {
 
 /** The query-string parameter of a SharePoint deep link to one initiative. */
 const INITIATIVE_PARAM = 'mpkInitiative';
+/** One of the unit's plans (an earlier period), kept in the address when the reader picks it. */
+const PLAN_PARAM = 'mpkPlan';
 /** The unit to show, when "Opfølgning" links to this page from its overview. */
 const UNIT_PARAM = 'mpkUnit';
 
@@ -25,6 +27,7 @@ export default class PlanWebPart extends MpkWebPartBase<IPlanWebPartProps> {
     const query = new URLSearchParams(window.location.search);
     const initiative = Number(query.get(INITIATIVE_PARAM));
     const linkedUnit = Number(query.get(UNIT_PARAM));
+    const plan = Number(query.get(PLAN_PARAM));
     const teams = this.teams;
     return React.createElement(PlanApp, {
       host: this.host,
@@ -38,6 +41,7 @@ export default class PlanWebPart extends MpkWebPartBase<IPlanWebPartProps> {
         shareDeepLink: teams.shareDeepLink,
       },
       initiativeId: initiative > 0 ? initiative : undefined,
+      planId: this.host === 'sharepoint' && plan > 0 ? plan : undefined,
       linkToInitiative: (id: number) => {
         const url = new URL(window.location.href);
         url.searchParams.set(INITIATIVE_PARAM, String(id));

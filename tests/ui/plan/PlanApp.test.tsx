@@ -332,6 +332,71 @@ describe('PlanApp', () => {
     });
   });
 
+  describe("the unit's earlier plans", () => {
+    const withEarlierPlan = (): ReturnType<typeof planData> => {
+      const data = planData();
+      return {
+        ...data,
+        plans: [...(data.plans ?? []), { id: 2, clientKey: 'unit-1-plan-2025', unitId: 1, period: '2025', status: 'closed', ownerId: 7 }],
+        initiatives: [
+          ...(data.initiatives ?? []),
+          { id: 13, clientKey: 'i13', planId: 2, unitId: 1, title: 'Legepladser med naturmaterialer', ambitionKey: 'gode-rammer', status: 'completed' },
+        ],
+      };
+    };
+
+    afterEach(() => window.history.replaceState(null, '', '/'));
+
+    it('are offered in a picker; a closed one is shown read-only, and the address keeps the choice', async () => {
+      window.history.replaceState(null, '', '/sites/mpk/SitePages/Plan.aspx?mpkInitiative=11');
+      const services = fakeFor({ data: withEarlierPlan() });
+      const load = jest.spyOn(services.views, 'loadPlanView');
+      const first = await renderPlan(services);
+      const picker = screen.getByRole('combobox', { name: 'Vis planen for perioden' });
+      expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['2026 – Kladde (aktuel plan)', '2025 – Afsluttet']);
+      expect(picker).toHaveValue('1');
+
+      fireEvent.change(picker, { target: { value: '2' } });
+      await settle();
+      expect(load).toHaveBeenLastCalledWith({ unitId: 1, planId: 2 });
+      expect(card('Legepladser med naturmaterialer')).toBeInTheDocument();
+      expect(screen.queryByRole('article', { name: 'Trivselsmåling i alle dagtilbud' })).toBeNull();
+      expect(screen.getByText('Du ser planen for 2025, ikke den aktuelle plan.')).toBeInTheDocument();
+      expect(screen.getByText('Planen er afsluttet og kan ikke længere ændres.')).toBeInTheDocument();
+      for (const name of [/Tilføj indsats/, /^Redigér/, /Stop indsats/, /Genoptag/]) expect(screen.queryAllByRole('button', { name })).toEqual([]);
+      // The workflow's one way out of »Afsluttet«: back to follow-up, for a plan closed too early.
+      expect(screen.getAllByRole('button', { name: /Sæt status til/ }).map((b) => b.textContent)).toEqual(['Sæt status til »Opfølgning«']);
+      expect(screen.getByRole('status')).toHaveTextContent('Planen for 2025 vises.');
+      expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Vis planen for perioden' }));
+      // The initiative link pointed into the other plan: it is dropped, the plan is kept.
+      expect(window.location.search).toBe('?mpkPlan=2');
+      first.unmount();
+
+      // Opening the address again shows the same plan, in one call.
+      services.calls.length = 0;
+      await renderPlan(services);
+      expect(services.calls).toEqual(['views.loadPlanView']);
+      expect(card('Legepladser med naturmaterialer')).toBeInTheDocument();
+
+      fireEvent.change(screen.getByRole('combobox', { name: 'Vis planen for perioden' }), { target: { value: '1' } });
+      await settle();
+      expect(card('Trivselsmåling i alle dagtilbud')).toBeInTheDocument();
+      expect(screen.queryByText(/ikke den aktuelle plan/)).toBeNull();
+      expect(window.location.search).toBe('');
+    });
+
+    it('open on the plan a deep link to one of their initiatives points to', async () => {
+      await renderPlan(fakeFor({ data: withEarlierPlan() }), { host: 'teams-channel', unitId: 1, teams: { channelId: CHANNEL, subPageId: '13' } });
+      expect(within(card('Legepladser med naturmaterialer')).getByText('Åbnet fra et link')).toBeInTheDocument();
+      expect(screen.getByRole('combobox', { name: 'Vis planen for perioden' })).toHaveValue('2');
+    });
+
+    it('are not offered while the unit has only one plan', async () => {
+      await renderPlan(fakeFor());
+      expect(screen.queryByRole('combobox', { name: 'Vis planen for perioden' })).toBeNull();
+    });
+  });
+
   describe('relevance and local meaning', () => {
     it('are set per ambition by a leader and saved as one row per plan and ambition', async () => {
       const services = fakeFor();
