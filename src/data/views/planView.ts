@@ -6,7 +6,7 @@
  * A Teams channel tab knows its channel, and its configuration (the web part's property pane, which
  * SPFx keeps per tab) names its unit: the tab passes that unit, so the batch reads the unit's rows
  * at once — one `$batch` in any browser, with or without local storage. A tab configured without a
- * unit (its unit was picked in the tab itself) passes the channel id and the unit this browser
+ * unit (its unit was picked later in the tab itself) passes the channel id and the unit this browser
  * remembered for it; the Units list is in the batch anyway (units are few), and the view checks the
  * one against the other, the Units list winning. Only such a tab on a first visit without memory
  * (or after the channel was mapped to another unit) costs a second `$batch`, with just the unit's

@@ -157,6 +157,8 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
     setMapping({ busy: true });
     // Remembered here at once, so the tab works even if the Units list may not be changed by this person.
     rememberUnitId('teams-channel', channelId, unit.id);
+    // On the tab's configuration page the web part keeps it as the tab's own: one request in any browser.
+    props.onUnitChange?.(unit.id as number);
     let error: unknown;
     try {
       const saved = await saveChannelMapping(services.units, units, unit, { channelId, channelName: props.teams?.channelName, teamId: props.teams?.teamId });

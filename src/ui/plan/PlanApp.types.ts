@@ -40,8 +40,9 @@ export interface IPlanAppProps {
    */
   linkToInitiative?(initiativeId: number): string;
   /**
-   * A site owner picked a unit on a SharePoint page that had none: the web part stores it as its
-   * property. Without it the choice is remembered in this browser only.
+   * A site owner picked a unit on a SharePoint page that had none, or a leader picked the channel's
+   * unit on a Teams tab's configuration page: the web part stores it as its property (the tab's
+   * configuration). Without it the choice is remembered in this browser (and the Units list) only.
    */
   onUnitChange?(unitId: number): void;
   /** The instant "today" is taken from (tests fix it). @default the clock */

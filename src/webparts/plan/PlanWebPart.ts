@@ -47,10 +47,16 @@ export default class PlanWebPart extends MpkWebPartBase<IPlanWebPartProps> {
         url.searchParams.set(INITIATIVE_PARAM, String(id));
         return url.toString();
       },
-      onUnitChange: (unitId: number) => {
-        this.properties.unitId = unitId;
-        this.render();
-      },
+      // A SharePoint page, and a channel tab's configuration page: Teams' Save keeps the web part's
+      // properties as the tab's configuration (UNCONFIRMED for a property set by code rather than by
+      // the pane; if it is not kept, the tab still finds its unit through the Units list).
+      onUnitChange:
+        this.host === 'sharepoint' || teams?.configuring
+          ? (unitId: number) => {
+              this.properties.unitId = unitId;
+              this.render();
+            }
+          : undefined,
     });
   }
 

@@ -181,6 +181,18 @@ describe('PlanApp', () => {
       expect(screen.getByRole('heading', { name: 'Enheden har endnu ingen ambitionsplan' })).toBeInTheDocument();
     });
 
+    it("hands the unit picked on the tab's configuration page to the web part, to keep as the tab's configuration", async () => {
+      const onUnitChange = jest.fn();
+      const teams = { channelId: '19:ny-kanal@thread.tacv2', channelName: 'Økonomi – ledelse' };
+      await renderPlan(fakeFor(), { host: 'teams-channel', unitId: undefined, teams, onUnitChange });
+      fireEvent.change(screen.getByRole('combobox', { name: /Enhed/ }), { target: { value: '2' } });
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Knyt kanalen til enheden' }));
+      });
+      await settle();
+      expect(onUnitChange).toHaveBeenCalledWith(2);
+    });
+
     it('keeps the unit for the tab in the browser when the Units list refuses the change, and says so', async () => {
       const services = fakeFor();
       services.failNext('units.update', new DataError('forbidden', { status: 403 }));

@@ -120,9 +120,16 @@ describe('the Teams host adapter', () => {
   it('passes on the tab entity id and, when the host has it, Teams\' own share dialog', async () => {
     const fake = sdk(true);
     const host = await connectTeamsHost(fake.sdk);
-    expect(host).toMatchObject({ theme: 'dark', entityId: 'tab-entity', subPageId: '12', channelId: '19:a@thread.tacv2' });
+    expect(host).toMatchObject({ theme: 'dark', entityId: 'tab-entity', subPageId: '12', channelId: '19:a@thread.tacv2', configuring: false });
     host.shareDeepLink?.('12', 'Trivselsmåling');
     expect(fake.shared).toEqual([{ subPageId: '12', subPageLabel: 'Trivselsmåling' }]);
+  });
+
+  it("knows the tab's configuration page by its frame context", async () => {
+    const fake = sdk(false);
+    const getContext = fake.sdk.app.getContext;
+    fake.sdk.app.getContext = async () => ({ ...(await getContext()), page: { id: 'tab-entity', frameContext: 'settings' } });
+    expect((await connectTeamsHost(fake.sdk)).configuring).toBe(true);
   });
 
   it('leaves sharing out on hosts without pages.shareDeepLink', async () => {
