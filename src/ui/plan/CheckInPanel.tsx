@@ -184,7 +184,7 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
           <Field label={strings.comment} validationMessage={fieldErrors.comment}>
             <Textarea value={draft.value.comment} resize="vertical" onChange={(_, data) => draft.set((d) => ({ ...d, comment: data.value }))} />
           </Field>
-          <PlanFormActions flow={flow} failedTitle={strings.failed} submitLabel={strings.submit} savingLabel={strings.saving} />
+          <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
         </form>
       )}
     </section>

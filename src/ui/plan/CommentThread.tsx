@@ -110,7 +110,7 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
           <Field label={strings.label} validationMessage={fieldErrors.body} hint={draft.restored ? strings.draftRestored : undefined}>
             <Textarea value={draft.value.body} resize="vertical" onChange={(_, data) => draft.set((d) => ({ ...d, body: data.value }))} />
           </Field>
-          <PlanFormActions flow={flow} failedTitle={strings.failed} submitLabel={strings.submit} savingLabel={strings.saving} />
+          <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
         </form>
       )}
     </section>

@@ -67,7 +67,7 @@ export function CreatePlanForm(props: ICreatePlanFormProps): JSX.Element {
       >
         <Input value={draft.value.period} onChange={(_, d) => draft.set({ period: d.value })} />
       </Field>
-      <PlanFormActions flow={flow} failedTitle={strings.failed} submitLabel={strings.submit} savingLabel={strings.saving} />
+      <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
     </form>
   );
 }

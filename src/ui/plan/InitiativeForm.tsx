@@ -222,15 +222,7 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
       <Field label={labels.existingInitiativeUrl} hint={strings.urlHint} validationMessage={fieldErrors.existingInitiativeUrl}>
         <Input type="url" inputMode="url" value={values.existingInitiativeUrl} onChange={(_, d) => setValue('existingInitiativeUrl', d.value)} />
       </Field>
-      <PlanFormActions
-        flow={flow}
-        conflictLabels={labels}
-        failedTitle={strings.failed}
-        submitLabel={strings.save}
-        savingLabel={strings.saving}
-        cancelLabel={strings.cancel}
-        onCancel={cancel}
-      />
+      <PlanFormActions flow={flow} conflictLabels={labels} texts={strings} submitLabel={strings.save} onCancel={cancel} />
     </form>
   );
 }

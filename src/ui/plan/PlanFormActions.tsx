@@ -7,18 +7,18 @@ import type { ISaveFlow } from './useSaveFlow';
 /** Props of {@link PlanFormActions}. */
 export interface IPlanFormActionsProps<T extends object> {
   flow: ISaveFlow<T>;
-  /** Title of the message when the save fails. */
-  failedTitle: string;
+  /**
+   * The form's texts (its strings section): `failed`, the title of the message when the save fails;
+   * `saving`, the submit button's text while the save runs; `cancel`, the cancel button's.
+   */
+  texts: { failed: string; saving: string; cancel?: string };
   submitLabel: string;
-  /** The submit button's text while the save runs. */
-  savingLabel: string;
   /**
    * The form's label of each field: given for saves that update an item, which may meet someone
    * else's change; the buttons then give way to the conflict's own choices.
    */
   conflictLabels?: Record<string, string>;
-  /** Offered with `onCancel` only. */
-  cancelLabel?: string;
+  /** Offers a cancel button. */
   onCancel?(): void;
 }
 
@@ -33,15 +33,15 @@ export function PlanFormActions<T extends object>(props: IPlanFormActionsProps<T
   return (
     <>
       {props.conflictLabels && <PlanConflict flow={flow} labels={props.conflictLabels} />}
-      {flow.error !== undefined && <DataErrorMessage error={flow.error} title={props.failedTitle} onDismiss={flow.dismissError} />}
+      {flow.error !== undefined && <DataErrorMessage error={flow.error} title={props.texts.failed} onDismiss={flow.dismissError} />}
       {!(props.conflictLabels && flow.conflict) && (
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={flow.busy}>
-            {flow.busy ? props.savingLabel : props.submitLabel}
+            {flow.busy ? props.texts.saving : props.submitLabel}
           </Button>
           {props.onCancel && (
             <Button disabled={flow.busy} onClick={props.onCancel}>
-              {props.cancelLabel}
+              {props.texts.cancel}
             </Button>
           )}
         </div>

@@ -88,15 +88,7 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
           <MessageBarBody>{Object.values(messagesByField(otherErrors, plan.locale)).join(' ')}</MessageBarBody>
         </MessageBar>
       )}
-      <PlanFormActions
-        flow={flow}
-        conflictLabels={labels}
-        failedTitle={strings.failed}
-        submitLabel={strings.stopConfirm}
-        savingLabel={strings.saving}
-        cancelLabel={strings.cancel}
-        onCancel={() => discard(() => props.onDone())}
-      />
+      <PlanFormActions flow={flow} conflictLabels={labels} texts={strings} submitLabel={strings.stopConfirm} onCancel={() => discard(() => props.onDone())} />
     </form>
   );
 }
