@@ -156,7 +156,9 @@ function PartView(props: { state: IPreviewState; teams?: ITeamsHost }): JSX.Elem
       return (
         <PlanApp
           host={state.host}
-          unitId={state.host === 'sharepoint' ? unitId : undefined}
+          // On SharePoint the property pane's unit; in a channel tab the unit of the tab's configuration
+          // (SPFx keeps the pane's properties per tab); the personal app asks.
+          unitId={state.host !== 'teams-personal' ? unitId : undefined}
           teams={teams && { channelId: teams.channelId, channelName: teams.channelName, teamId: teams.teamId, subPageId: teams.subPageId }}
           initiativeId={initiative ? Number(initiative) : undefined}
           linkToInitiative={(id) => `${window.location.origin}/?part=plan${unitId ? `&unit=${unitId}` : ''}&mpkInitiative=${id}`}

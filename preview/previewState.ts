@@ -13,7 +13,11 @@ export interface IPreviewState {
   host: PreviewHost;
   theme: ThemeKind;
   locale: PreviewLocale;
-  /** The unit a Teams channel (or the property pane) is configured for. */
+  /**
+   * The unit of the property pane: on SharePoint the page's, in a Teams channel tab the tab's
+   * configuration (the channel is then the one the Units list maps to that unit, see
+   * `previewChannelId`); without it a channel tab is new and not set up.
+   */
   unit?: string;
 }
 

@@ -129,6 +129,18 @@ export function pickCurrentPlan(plans: readonly IPlan[], now: Date): IPlan | und
   return best;
 }
 
+/**
+ * The plan to show: the first of `preferred` (plan ids, e.g. a period the reader chose, then the plan
+ * of a linked initiative) that is one of the unit's plans, else the current plan.
+ */
+export function pickPlanToShow(plans: readonly IPlan[], now: Date, preferred: ReadonlyArray<number | undefined>): IPlan | undefined {
+  for (const id of preferred) {
+    const found = id !== undefined ? plans.find((plan) => plan.id === id) : undefined;
+    if (found) return found;
+  }
+  return pickCurrentPlan(plans, now);
+}
+
 function copenhagenYear(now: Date): number {
   return Number(toIsoDate(now).slice(0, 4));
 }

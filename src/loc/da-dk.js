@@ -214,7 +214,8 @@ define([], function () {
         sharePointMissingNote: "Webdelen ved endnu ikke, hvilken enhed den skal vise. Redigér siden, åbn webdelens indstillinger, og vælg enheden under »Enhed«.",
         sharePointOwnerPick: "Som ejer af sitet kan du også vælge enheden her:",
         unknownUnitTitle: "Enheden findes ikke",
-        unknownUnit: "Den valgte enhed findes ikke længere i enhedslisten. Vælg en anden enhed."
+        unknownUnit: "Den valgte enhed findes ikke længere i enhedslisten. Vælg en anden enhed.",
+        unknownUnitReader: "Den enhed, fanen er sat op til, findes ikke længere i enhedslisten. Bed en leder i enheden om at åbne fanen og vælge enhed for kanalen."
       },
       header: {
         period: "Periode",
@@ -235,7 +236,12 @@ define([], function () {
         changeUnit: "Skift enhed",
         readOnlyNote: "Du kan læse planen og deltage i dialogen. Det er enhedens ledere og chefgruppen, der redigerer den.",
         closedNote: "Planen er afsluttet og kan ikke længere ændres.",
-        focusLockedNote: "Relevans og lokal betydning fastlægges, mens planen er en kladde. Sæt planen tilbage til kladde for at ændre dem, før opfølgningen er begyndt."
+        focusLockedNote: "Relevans og lokal betydning fastlægges, mens planen er en kladde. Sæt planen tilbage til kladde for at ændre dem, før opfølgningen er begyndt.",
+        planSwitch: "Vis planen for perioden",
+        planOption: "{period} – {status}",
+        planOptionCurrent: "{period} – {status} (aktuel plan)",
+        otherPlanNote: "Du ser planen for {period}, ikke den aktuelle plan.",
+        planShown: "Planen for {period} vises."
       },
       create: {
         noPlanTitle: "Enheden har endnu ingen ambitionsplan",

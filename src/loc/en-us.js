@@ -214,7 +214,8 @@ define([], function () {
         sharePointMissingNote: "The web part does not know which unit to show yet. Edit the page, open the web part's settings and choose the unit under “Unit”.",
         sharePointOwnerPick: "As a site owner you can also choose the unit here:",
         unknownUnitTitle: "The unit does not exist",
-        unknownUnit: "The chosen unit no longer exists in the Units list. Choose another unit."
+        unknownUnit: "The chosen unit no longer exists in the Units list. Choose another unit.",
+        unknownUnitReader: "The unit this tab was set up for no longer exists in the Units list. Ask a leader of the unit to open the tab and choose the unit for the channel."
       },
       header: {
         period: "Period",
@@ -235,7 +236,12 @@ define([], function () {
         changeUnit: "Change unit",
         readOnlyNote: "You can read the plan and take part in the dialogue. The unit's leaders and the management group edit it.",
         closedNote: "The plan is closed and can no longer be changed.",
-        focusLockedNote: "Relevance and local meaning are decided while the plan is a draft. Set the plan back to draft to change them, before follow-up has started."
+        focusLockedNote: "Relevance and local meaning are decided while the plan is a draft. Set the plan back to draft to change them, before follow-up has started.",
+        planSwitch: "Show the plan for the period",
+        planOption: "{period} – {status}",
+        planOptionCurrent: "{period} – {status} (current plan)",
+        otherPlanNote: "You are looking at the plan for {period}, not the current plan.",
+        planShown: "The plan for {period} is shown."
       },
       create: {
         noPlanTitle: "The unit has no ambition plan yet",

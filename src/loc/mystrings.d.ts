@@ -79,6 +79,8 @@ declare interface IMpkPlanUnitStrings {
   sharePointOwnerPick: string;
   unknownUnitTitle: string;
   unknownUnit: string;
+  /** A channel tab set up for a unit that no longer exists, told to someone who cannot choose another. */
+  unknownUnitReader: string;
 }
 
 declare interface IMpkPlanHeaderStrings {
@@ -102,6 +104,16 @@ declare interface IMpkPlanHeaderStrings {
   readOnlyNote: string;
   closedNote: string;
   focusLockedNote: string;
+  /** Label of the picker of the unit's plans. */
+  planSwitch: string;
+  /** "{period} – {status}". */
+  planOption: string;
+  /** "{period} – {status} (aktuel plan)". */
+  planOptionCurrent: string;
+  /** "Du ser planen for {period}, …" when the shown plan is not the current one. */
+  otherPlanNote: string;
+  /** Announced once another plan is shown: "Planen for {period} vises." */
+  planShown: string;
 }
 
 declare interface IMpkPlanCreateStrings {

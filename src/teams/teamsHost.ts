@@ -33,6 +33,8 @@ export interface ITeamsHost {
   teamId?: string;
   /** The tab's entity id (`page.id`), the path segment of a deep link to this tab. */
   entityId?: string;
+  /** True on a channel tab's configuration page (`page.frameContext` "settings"), where the tab is set up. */
+  configuring?: boolean;
   /** Present when the host can share a deep link to a sub-entity itself (`pages.shareDeepLink`). */
   shareDeepLink?(subPageId: string, label: string): void;
   /** Tells `onThemeChange` about every later theme switch, without a reload. */
@@ -50,6 +52,7 @@ export async function connectTeamsHost(sdk: ITeamsSdk): Promise<ITeamsHost> {
     channelName: context.channel?.displayName,
     teamId: context.team?.groupId,
     entityId: context.page?.id || undefined,
+    configuring: context.page?.frameContext === 'settings',
     shareDeepLink: sdk.pages?.shareDeepLink
       ? (subPageId, label) => sdk.pages?.shareDeepLink?.({ subPageId, subPageLabel: label })
       : undefined,

@@ -3,7 +3,8 @@
  * "Ambitionsplan" against the local SharePoint, through the preview page in the Teams-tab mode: a
  * leader sets the channel up for a unit, creates its plan, sets an ambition's relevance, adds an
  * initiative, posts a check-in, comments, shares and opens the deep link, and stops an initiative
- * with a reason; reloading the tab costs one request; the theme follows Teams live (light, dark,
+ * with a reason; reloading the tab costs one request, and so does a tab configured for a unit opened
+ * in a fresh browser; the theme follows Teams live (light, dark,
  * high contrast) with zero axe violations; an employee only reads (and comments); two leaders editing
  * at once lose nothing; and the whole thing works from the keyboard. Screenshots in docs/screenshots.
  */
@@ -61,6 +62,7 @@ describe('Ambitionsplan in the browser', () => {
   let browser: Browser;
   let laeringId: number;
   let stenhusId: number;
+  let fremtidenId: number;
 
   beforeAll(async () => {
     server = await startPreview();
@@ -69,6 +71,7 @@ describe('Ambitionsplan in the browser', () => {
     const units = await admin.units.list();
     laeringId = units.find((u) => u.name === 'Læring og Trivsel')?.id as number;
     stenhusId = units.find((u) => u.name === UNIT)?.id as number;
+    fremtidenId = units.find((u) => u.name === 'Ansvar for Fremtiden')?.id as number;
   });
 
   afterAll(async () => {
@@ -259,6 +262,23 @@ describe('Ambitionsplan in the browser', () => {
     });
   });
 
+  describe('a channel tab configured for a unit, opened in a fresh browser', () => {
+    it('costs one request to SharePoint: the tab configuration names the unit before anything is read', async () => {
+      // A new browser context: no local storage, so nothing remembered. The channel is mapped to the
+      // unit in the Units list (the preview seed) and the tab's configuration holds the same unit.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
+      const page = await context.newPage();
+      await resetRequests(server);
+      await page.goto(previewUrl(server, { part: 'plan', user: EMPLOYEE, host: 'teams-channel', unit: String(fremtidenId) }));
+      await part(page).getByRole('article', { name: 'Borgere melder huller i vejen via app' }).waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(500);
+      const requests = (await requestsSince(server)).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`);
+      expect(requests).toEqual(['POST /sites/mpk/_api/$batch']);
+      await part(page).getByRole('heading', { level: 2, name: 'Ambitionsplan – Ansvar for Fremtiden' }).waitFor();
+      await context.close();
+    });
+  });
+
   describe('an employee', () => {
     it('reads the plan on SharePoint with no edit controls rendered, and takes part in the dialog', async () => {
       const page = await openPreview(browser, server, { part: 'plan', user: EMPLOYEE, unit: String(laeringId) });
@@ -278,11 +298,38 @@ describe('Ambitionsplan in the browser', () => {
       await page.context().close();
     });
 
-    it('is told to ask a leader when a channel has no unit yet', async () => {
+    it('is told to ask a leader when the channel tab was set up for a unit that no longer exists', async () => {
+      // `unit=999`: the tab's configuration names a unit the Units list does not have.
       const page = await openPreview(browser, server, { part: 'plan', user: EMPLOYEE, host: 'teams-channel', unit: '999' });
       await part(page).getByText(/Bed en leder i enheden om at åbne fanen/).waitFor({ timeout: 60_000 });
       expect(await part(page).getByRole('combobox').count()).toBe(0);
       await expectNoAxeViolations(page);
+      await page.context().close();
+    });
+  });
+
+  describe("the unit's earlier plans", () => {
+    it('are picked by period, shown read-only when closed, and kept in the address for a reload of one request', async () => {
+      const page = await openPreview(browser, server, { part: 'plan', user: LEADER, unit: String(fremtidenId) });
+      await part(page).getByRole('article', { name: 'Borgere melder huller i vejen via app' }).waitFor({ timeout: 60_000 });
+      const picker = part(page).getByRole('combobox', { name: 'Vis planen for perioden' });
+      expect(await picker.locator('option').allTextContents()).toEqual(['2026 – Opfølgning (aktuel plan)', '2025 – Afsluttet']);
+      await picker.selectOption({ label: '2025 – Afsluttet' });
+      const older = part(page).getByRole('article', { name: 'Vilde blomster i rabatterne' });
+      await older.waitFor();
+      await part(page).getByText('Du ser planen for 2025, ikke den aktuelle plan.').waitFor();
+      await part(page).getByText('Planen er afsluttet og kan ikke længere ændres.').waitFor();
+      expect(await part(page).getByRole('button', { name: /Tilføj indsats|^Redigér|Stop indsats/ }).count()).toBe(0);
+      expect(await focused(page)).toMatch(/^select:Vis planen for perioden/);
+      expect(new URL(page.url()).searchParams.get('mpkPlan')).toMatch(/^\d+$/);
+      await expectNoAxeViolations(page);
+
+      expect(await firstViewRequests(page, server, older)).toEqual(['POST /sites/mpk/_api/$batch']);
+      expect(await part(page).getByRole('combobox', { name: 'Vis planen for perioden' }).inputValue()).toBe(new URL(page.url()).searchParams.get('mpkPlan'));
+
+      await part(page).getByRole('combobox', { name: 'Vis planen for perioden' }).selectOption({ label: '2026 – Opfølgning (aktuel plan)' });
+      await part(page).getByRole('article', { name: 'Borgere melder huller i vejen via app' }).waitFor();
+      expect(new URL(page.url()).searchParams.get('mpkPlan')).toBeNull();
       await page.context().close();
     });
   });

@@ -268,6 +268,30 @@ describe("the plan view per unit: people, who may edit, and Teams channels", () 
     // What the UI passes before a unit is chosen.
     expect((await leder.views.loadPlanView({ unitId: 0 })).unit).toBeUndefined();
   });
+
+  it("shows an earlier plan, or a linked initiative's plan, from the same one batch", async () => {
+    const now = new Date("2026-06-01T10:00:00Z");
+    const older = await leder.plans.create({ clientKey: "", unitId: subUnitId, period: "2025", status: "draft", ownerId: leder.user.id });
+    const current = await leder.plans.create({ clientKey: "", unitId: subUnitId, period: "2026", status: "draft", ownerId: leder.user.id });
+    const early = await leder.initiatives.create({ clientKey: "", planId: older.id as number, unitId: subUnitId, title: "Skolehaver", ambitionKey: "gode-rammer", status: "planned" });
+    await leder.initiatives.create({ clientKey: "", planId: current.id as number, unitId: subUnitId, title: "Lektiecafé", ambitionKey: "gode-rammer", status: "planned" });
+
+    const byDefault = await batches(() => leder.views.loadPlanView({ unitId: subUnitId, now }));
+    expect(byDefault.requests).toEqual(["POST $batch"]);
+    expect(byDefault.value).toMatchObject({ plan: { id: current.id }, currentPlanId: current.id });
+    expect(byDefault.value.initiatives.map((i) => i.title)).toEqual(["Lektiecafé"]);
+
+    const chosen = await batches(() => leder.views.loadPlanView({ unitId: subUnitId, planId: older.id, now }));
+    expect(chosen.requests).toEqual(["POST $batch"]);
+    expect(chosen.value).toMatchObject({ plan: { id: older.id, period: "2025" }, currentPlanId: current.id });
+    expect(chosen.value.initiatives.map((i) => i.title)).toEqual(["Skolehaver"]);
+
+    const linked = await leder.views.loadPlanView({ unitId: subUnitId, initiativeId: early.id, now });
+    expect(linked.plan?.id).toBe(older.id);
+    // The reader's choice wins over a link; a plan of another unit is never shown.
+    expect((await leder.views.loadPlanView({ unitId: subUnitId, planId: current.id, initiativeId: early.id, now })).plan?.id).toBe(current.id);
+    expect((await leder.views.loadPlanView({ unitId: subUnitId, planId: 99999, now })).plan?.id).toBe(current.id);
+  });
 });
 
 describe("the follow-up view: assignees' names, and who manages tasks", () => {

@@ -2,6 +2,7 @@ import {
   AMBITIONS,
   buildOverview,
   pickCurrentPlan,
+  pickPlanToShow,
   type ICheckIn,
   type IFollowUpTask,
   type IInitiative,
@@ -201,5 +202,17 @@ describe("the current plan of a unit", () => {
 
   it("returns nothing for a unit without plans", () => {
     expect(pickCurrentPlan([], new Date())).toBeUndefined();
+  });});
+
+describe("the plan to show", () => {
+  const plans = [plan(1, 1, "2025", "closed"), plan(2, 1, "2026", "followUp")];
+  const now = new Date("2026-05-01T10:00:00Z");
+
+  it("is the first preferred plan that is one of the unit's, else the current one", () => {
+    expect(pickPlanToShow(plans, now, [1, 2])?.id).toBe(1);
+    expect(pickPlanToShow(plans, now, [99, 1])?.id).toBe(1);
+    expect(pickPlanToShow(plans, now, [undefined, 99])?.id).toBe(2);
+    expect(pickPlanToShow(plans, now, [])?.id).toBe(2);
+    expect(pickPlanToShow([], now, [1])).toBeUndefined();
   });
 });

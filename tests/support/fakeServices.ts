@@ -19,6 +19,7 @@ import {
   MODERATION_STATUS,
   newClientKey,
   pickCurrentPlan,
+  pickPlanToShow,
   recognitionKey,
   toIsoDate,
   validateCheckIn,
@@ -383,7 +384,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         const mapped = query.channelId ? units().find((u) => u.teamsChannelId === query.channelId) : undefined;
         const unitId = mapped ? mapped.id : query.unitId;
         const allPlans = clone(visibleRows('plans').filter((p) => p.unitId === unitId));
-        const plan = pickCurrentPlan(allPlans, query.now ?? now());
+        const linked = query.initiativeId !== undefined ? visibleRows('initiatives').find((i) => i.id === query.initiativeId && i.unitId === unitId) : undefined;
+        const plan = pickPlanToShow(allPlans, query.now ?? now(), [query.planId, linked?.planId]);
+        const currentPlanId = pickCurrentPlan(allPlans, query.now ?? now())?.id;
         const planId = plan?.id;
         const planInitiatives = clone(visibleRows('initiatives').filter((i) => i.planId === planId && planId !== undefined));
         const ids = new Set(planInitiatives.map((i) => i.id as number));
@@ -404,6 +407,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           units: allUnits,
           plans: allPlans,
           plan,
+          currentPlanId,
           focuses: clone(visibleRows('planFocuses').filter((f) => f.planId === planId && planId !== undefined)),
           initiatives: planInitiatives,
           latestCheckIns,

@@ -255,6 +255,10 @@ export interface IPlanViewQuery {
   userId?: number;
   /** The instant that decides the current plan (defaults to now). */
   now?: Date;
+  /** One of the unit's plans to show instead of the current one (an earlier period). */
+  planId?: number;
+  /** An initiative a link points to: without `planId`, the plan it belongs to is shown. */
+  initiativeId?: number;
 }
 
 /** "Ambitionsplan" for one unit. */
@@ -262,9 +266,12 @@ export interface IPlanView {
   schema: ISchemaStatus;
   unit?: IUnitItem;
   units: IUnitItem[];
-  /** All the unit's plans; `plan` is the current one (`pickCurrentPlan`). */
+  /** All the unit's plans. */
   plans: IPlan[];
+  /** The plan shown: the one asked for (`planId`, or a linked initiative's), else the current one. */
   plan?: IPlan;
+  /** The unit's current plan (`pickCurrentPlan`), whichever plan is shown. */
+  currentPlanId?: number;
   focuses: IPlanFocus[];
   initiatives: IInitiative[];
   /** Newest check-in per initiative of the current plan. */

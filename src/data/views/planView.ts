@@ -3,19 +3,23 @@
  * denormalised, indexed `UnitId`, so it does not matter which plan is current or how large the
  * lists are: one unit's rows stay far below the 5,000-item threshold.
  *
- * A Teams channel tab knows its channel, not its unit. The unit is found in the Units list, which is
- * in the batch anyway (units are few), but the unit's rows can only be asked for once its id is known:
- * a `$batch` is built before any answer arrives, and SharePoint cannot filter plan rows by a column
- * of another list without a lookup join (not threshold-safe). Decision: the tab passes the unit it
- * remembered for the channel together with the channel id; the batch reads that unit's rows and the
- * Units list, and the view checks the one against the other. Only a first visit without memory (or
- * after the channel was mapped to another unit) costs a second `$batch`, with just the unit's rows.
- * Storing the channel id on every plan row instead was rejected: remapping a channel would mean
- * rewriting a unit's whole history, and a half-finished rewrite would hide rows.
+ * A Teams channel tab knows its channel, and its configuration (the web part's property pane, which
+ * SPFx keeps per tab) names its unit: the tab passes that unit, so the batch reads the unit's rows
+ * at once — one `$batch` in any browser, with or without local storage. A tab configured without a
+ * unit (its unit was picked later in the tab itself) passes the channel id and the unit this browser
+ * remembered for it; the Units list is in the batch anyway (units are few), and the view checks the
+ * one against the other, the Units list winning. Only such a tab on a first visit without memory
+ * (or after the channel was mapped to another unit) costs a second `$batch`, with just the unit's
+ * rows: a `$batch` is built before any answer arrives.
+ * Rejected: filtering the rows by the channel through a lookup (`Unit/TeamsChannelId eq '…'`) —
+ * references between our lists are indexed numbers, and a filter on a lookup's projected column is
+ * a join that is not safe past the 5,000-item threshold; and storing the channel id on every row —
+ * remapping a channel would mean rewriting a unit's whole history, and a half-finished rewrite would
+ * hide rows.
  */
 import type { SPFI } from "@pnp/sp";
 import type { ICheckIn } from "../../domain/model";
-import { pickCurrentPlan } from "../../domain/overview";
+import { pickCurrentPlan, pickPlanToShow } from "../../domain/overview";
 import { collectPeople, fromRow } from "../mapping/codec";
 import { checkInCodec, commentCodec, initiativeCodec, planCodec, planFocusCodec, politicalPriorityCodec, type IUnitItem } from "../mapping/entities";
 import { inBatch, type IRawPage } from "../repositories/query";
@@ -126,11 +130,14 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
   }
 
   const allPlans = rowsOf(rows.plans).map((row) => fromRow(planCodec, row));
-  const plan = pickCurrentPlan(allPlans, query.now || new Date());
+  const allInitiatives = rowsOf(rows.initiatives).map((row) => fromRow(initiativeCodec, row));
+  // Every plan's rows of the unit are in the batch: an earlier period costs no extra read.
+  const now = query.now || new Date();
+  const linked = query.initiativeId !== undefined ? allInitiatives.find((i) => i.id === query.initiativeId) : undefined;
+  const plan = pickPlanToShow(allPlans, now, [query.planId, linked?.planId]);
+  const current = pickCurrentPlan(allPlans, now);
   const planId = plan ? plan.id : undefined;
-  const planInitiatives = rowsOf(rows.initiatives)
-    .map((row) => fromRow(initiativeCodec, row))
-    .filter((i) => i.planId === planId);
+  const planInitiatives = allInitiatives.filter((i) => i.planId === planId);
   const initiativeIds = new Set(planInitiatives.map((i) => i.id as number));
   const planCheckIns = rowsOf(rows.checkIns)
     .map((row) => fromRow(checkInCodec, row))
@@ -162,6 +169,7 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
     units: common.units,
     plans: allPlans,
     plan,
+    currentPlanId: current ? current.id : undefined,
     focuses: rowsOf(rows.focuses)
       .map((row) => fromRow(planFocusCodec, row))
       .filter((f) => f.planId === planId),

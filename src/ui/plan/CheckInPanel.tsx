@@ -1,6 +1,5 @@
 import * as React from 'react';
 import {
-  Button,
   Field,
   Input,
   makeStyles,
@@ -17,16 +16,15 @@ import { labelOf } from '../../domain/messages';
 import { HEALTHS, type Health, type ICheckIn, type IInitiative } from '../../domain/model';
 import { validateCheckIn } from '../../domain/validation';
 import type { IValidationError } from '../../domain/messages';
-import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
 import { HealthBadge, HealthShape } from './HealthBadge';
 import { checkInSeries } from './planModel';
 import { usePlan } from './PlanContext';
+import { PlanFormActions } from './PlanFormActions';
+import { usePlanForm } from './usePlanForm';
 import { withCheckIn } from './usePlanView';
-import { useSaveFlow } from './useSaveFlow';
 
 const CheckInChart = React.lazy(() => import(/* webpackChunkName: 'mpk-chart' */ './CheckInChart'));
 
@@ -64,7 +62,6 @@ const useStyles = makeStyles({
   input: { width: '100%', minWidth: 0 },
   inputInner: { minWidth: 0, width: '100%' },
   healthLabel: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 function emptyDraft(now: Date): ICheckInDraft {
@@ -94,28 +91,19 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
   const initiativeId = props.initiative.id as number;
   const series = checkInSeries(plan.view.checkIns, initiativeId);
   const newestFirst = series.slice().reverse();
-  const draft = useDraft<ICheckInDraft>(`plan:checkin:${initiativeId}`, emptyDraft(plan.now()));
-  const [errors, setErrors] = React.useState<IValidationError[]>([]);
   const Heading = `h${props.headingLevel ?? 5}` as 'h5';
 
-  const flow = useSaveFlow<ICheckIn>(
-    (_base, mine) => services.checkIns.create(mine, plan.view.unit?.id as number),
-    (saved) => {
+  const { draft, errors, flow, submit } = usePlanForm<ICheckInDraft, ICheckIn>({
+    draftKey: `plan:checkin:${initiativeId}`,
+    initialDraft: emptyDraft(plan.now()),
+    read: (value) => ({ base: undefined, mine: checkInFromDraft(value, initiativeId) }),
+    validate: (mine) => validateCheckIn(mine, { now: plan.now() }),
+    save: (_base, mine) => services.checkIns.create(mine, plan.view.unit?.id as number),
+    onSaved: (saved) => {
       plan.patch((view) => withCheckIn(view, saved));
-      draft.clear();
-      setErrors([]);
       plan.announce(strings.saved);
-    }
-  );
-
-  const submit = (event: React.FormEvent): void => {
-    event.preventDefault();
-    const candidate = checkInFromDraft(draft.value, initiativeId);
-    const found = validateCheckIn(candidate, { now: plan.now() });
-    setErrors(found);
-    if (found.length > 0) return;
-    void flow.run(undefined, candidate);
-  };
+    },
+  });
 
   const fieldErrors = messagesByField(
     errors.length > 0 ? errors : ((flow.error as { validationErrors?: IValidationError[] } | undefined)?.validationErrors ?? []),
@@ -196,12 +184,7 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
           <Field label={strings.comment} validationMessage={fieldErrors.comment}>
             <Textarea value={draft.value.comment} resize="vertical" onChange={(_, data) => draft.set((d) => ({ ...d, comment: data.value }))} />
           </Field>
-          {flow.error !== undefined && <DataErrorMessage error={flow.error} title={strings.failed} onDismiss={flow.dismissError} />}
-          <div className={styles.actions}>
-            <Button type="submit" appearance="primary" disabled={flow.busy}>
-              {flow.busy ? strings.saving : strings.submit}
-            </Button>
-          </div>
+          <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
         </form>
       )}
     </section>

@@ -1,18 +1,17 @@
 import * as React from 'react';
-import { Button, Field, makeStyles, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
 import { newClientKey } from '../../domain/clientKey';
 import { formatDate } from '../../domain/dates';
-import type { IValidationError } from '../../domain/messages';
 import type { IDialogComment, IInitiative } from '../../domain/model';
 import { validateComment } from '../../domain/validation';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
 import { usePlan } from './PlanContext';
+import { PlanFormActions } from './PlanFormActions';
+import { usePlanForm } from './usePlanForm';
 import { withCommentCounted } from './usePlanView';
-import { useSaveFlow } from './useSaveFlow';
 
 /** Props of {@link CommentThread}. */
 export interface ICommentThreadProps {
@@ -38,7 +37,6 @@ const useStyles = makeStyles({
   byline: { color: tokens.colorNeutralForeground2 },
   body: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 type Load = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; comments: IDialogComment[] };
@@ -52,8 +50,6 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
   const initiativeId = props.initiative.id as number;
   const [load, setLoad] = React.useState<Load>({ status: 'loading' });
   const [generation, setGeneration] = React.useState(0);
-  const draft = useDraft<ICommentDraft>(`plan:comment:${initiativeId}`, { clientKey: newClientKey(), body: '' });
-  const [errors, setErrors] = React.useState<IValidationError[]>([]);
   const Heading = `h${props.headingLevel ?? 5}` as 'h5';
   const labelId = `comments-${initiativeId}`;
 
@@ -69,24 +65,18 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
     };
   }, [services, initiativeId, generation]);
 
-  const flow = useSaveFlow<IDialogComment>(
-    (_base, mine) => services.comments.create(mine, plan.view.unit?.id as number),
-    (saved) => {
+  const { draft, errors, flow, submit } = usePlanForm<ICommentDraft, IDialogComment>({
+    draftKey: `plan:comment:${initiativeId}`,
+    initialDraft: { clientKey: newClientKey(), body: '' },
+    read: (value) => ({ base: undefined, mine: { clientKey: value.clientKey, initiativeId, body: value.body.trim() } }),
+    validate: (mine) => validateComment(mine),
+    save: (_base, mine) => services.comments.create(mine, plan.view.unit?.id as number),
+    onSaved: (saved) => {
       setLoad((current) => (current.status === 'ready' ? { status: 'ready', comments: current.comments.concat([saved]) } : current));
       plan.patch((view) => withCommentCounted(view, initiativeId));
-      draft.clear();
-      setErrors([]);
       plan.announce(strings.saved);
-    }
-  );
-
-  const submit = (event: React.FormEvent): void => {
-    event.preventDefault();
-    const candidate: IDialogComment = { clientKey: draft.value.clientKey, initiativeId, body: draft.value.body.trim() };
-    const found = validateComment(candidate);
-    setErrors(found);
-    if (found.length === 0) void flow.run(undefined, candidate);
-  };
+    },
+  });
   const fieldErrors = messagesByField(errors, plan.locale);
 
   // The name SharePoint stored with the comment (`Author/Title`), except for one's own ("(dig)").
@@ -120,12 +110,7 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
           <Field label={strings.label} validationMessage={fieldErrors.body} hint={draft.restored ? strings.draftRestored : undefined}>
             <Textarea value={draft.value.body} resize="vertical" onChange={(_, data) => draft.set((d) => ({ ...d, body: data.value }))} />
           </Field>
-          {flow.error !== undefined && <DataErrorMessage error={flow.error} title={strings.failed} onDismiss={flow.dismissError} />}
-          <div className={styles.actions}>
-            <Button type="submit" appearance="primary" disabled={flow.busy}>
-              {flow.busy ? strings.saving : strings.submit}
-            </Button>
-          </div>
+          <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
         </form>
       )}
     </section>

@@ -1,15 +1,15 @@
 import * as React from 'react';
-import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { IValidationError } from '../../domain/messages';
 import type { IPlan } from '../../domain/model';
 import { normalisePeriod, validatePlan } from '../../domain/validation';
 import type { IUnitItem } from '../../data/repositories/types';
-import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
 import { planClientKey, suggestedPeriod } from './planModel';
+import { PlanFormActions } from './PlanFormActions';
 import { useSaveFlow } from './useSaveFlow';
 
 /** Props of {@link CreatePlanForm}. */
@@ -24,7 +24,6 @@ export interface ICreatePlanFormProps {
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '36em' },
   period: { maxWidth: '14em' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 /** Starts the unit's plan for a period ("2026" or "2026-2027"); the leader creating it owns it. */
@@ -68,12 +67,7 @@ export function CreatePlanForm(props: ICreatePlanFormProps): JSX.Element {
       >
         <Input value={draft.value.period} onChange={(_, d) => draft.set({ period: d.value })} />
       </Field>
-      {flow.error !== undefined && <DataErrorMessage error={flow.error} title={strings.failed} onDismiss={flow.dismissError} />}
-      <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={flow.busy}>
-          {flow.busy ? strings.saving : strings.submit}
-        </Button>
-      </div>
+      <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
     </form>
   );
 }

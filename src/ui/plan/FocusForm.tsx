@@ -1,19 +1,17 @@
 import * as React from 'react';
-import { Button, Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { ConflictError } from '../../data/errors';
-import { labelOf, type IValidationError } from '../../domain/messages';
+import { labelOf } from '../../domain/messages';
 import { RELEVANCES, type IPlanFocus } from '../../domain/model';
 import { validatePlanFocus } from '../../domain/validation';
-import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
 import { createCollisions, focusClientKey, focusFromForm, type IFocusFormValues } from './planModel';
-import { PlanConflict } from './PlanConflict';
 import { usePlan } from './PlanContext';
+import { PlanFormActions } from './PlanFormActions';
+import { usePlanForm } from './usePlanForm';
 import { withFocus } from './usePlanView';
-import { useSaveFlow } from './useSaveFlow';
 
 /** Props of {@link FocusForm}. */
 export interface IFocusFormProps {
@@ -39,7 +37,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   select: { maxWidth: '20em' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 /** How strongly an ambition applies here ("varierende styrke") and what it means locally. */
@@ -50,11 +47,6 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
   const styles = useStyles();
   const planId = plan.view.plan?.id as number;
   const unitId = plan.view.unit?.id as number;
-  const draft = useDraft<IFocusDraft>(`plan:focus:${planId}:${props.ambitionKey}`, {
-    base: props.focus,
-    values: { relevance: props.focus?.relevance ?? '', localMeaning: props.focus?.localMeaning ?? '' },
-  });
-  const [errors, setErrors] = React.useState<IValidationError[]>([]);
   const selectRef = React.useRef<HTMLSelectElement>(null);
   const labels: Record<string, string> = { relevance: strings.relevance, localMeaning: strings.localMeaning };
 
@@ -62,8 +54,23 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
     selectRef.current?.focus();
   }, []);
 
-  const flow = useSaveFlow<IPlanFocus>(
-    async (from, mine) => {
+  const { draft, errors, flow, submit, discard } = usePlanForm<IFocusDraft, IPlanFocus>({
+    draftKey: `plan:focus:${planId}:${props.ambitionKey}`,
+    initialDraft: {
+      base: props.focus,
+      values: { relevance: props.focus?.relevance ?? '', localMeaning: props.focus?.localMeaning ?? '' },
+    },
+    read: (value) => {
+      const base: IPlanFocus = value.base ?? {
+        clientKey: focusClientKey(planId, props.ambitionKey),
+        planId,
+        ambitionKey: props.ambitionKey,
+        relevance: undefined as unknown as IPlanFocus['relevance'],
+      };
+      return { base: value.base, mine: focusFromForm(value.values, base) };
+    },
+    validate: (mine) => validatePlanFocus(mine),
+    save: async (from, mine) => {
       if (from && from.id !== undefined) return services.planFocuses.update(from, mine);
       // The client key is the same for everyone: if another leader created this row first, we meet
       // their row instead of making a second one — and show the difference rather than overwrite it.
@@ -72,28 +79,13 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
       if (clashes.length > 0) throw new ConflictError<IPlanFocus>(mine, saved, clashes);
       return saved;
     },
-    (saved) => {
+    onSaved: (saved) => {
       plan.patch((view) => withFocus(view, saved));
-      draft.clear();
-      setErrors([]);
       plan.announce(fill(strings.saved, { ambition: props.ambitionTitle }));
       props.onDone(saved);
-    }
-  );
+    },
+  });
 
-  const submit = (event: React.FormEvent): void => {
-    event.preventDefault();
-    const base: IPlanFocus = draft.value.base ?? {
-      clientKey: focusClientKey(planId, props.ambitionKey),
-      planId,
-      ambitionKey: props.ambitionKey,
-      relevance: undefined as unknown as IPlanFocus['relevance'],
-    };
-    const candidate = focusFromForm(draft.value.values, base);
-    const found = validatePlanFocus(candidate);
-    setErrors(found);
-    if (found.length === 0) void flow.run(draft.value.base, candidate);
-  };
   const fieldErrors = messagesByField(errors, plan.locale);
   const formId = `focus-form-${props.ambitionKey}`;
 
@@ -126,24 +118,7 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
           onChange={(_, d) => draft.set((v) => ({ ...v, values: { ...v.values, localMeaning: d.value } }))}
         />
       </Field>
-      <PlanConflict flow={flow} labels={labels} />
-      {flow.error !== undefined && <DataErrorMessage error={flow.error} title={strings.failed} onDismiss={flow.dismissError} />}
-      {!flow.conflict && (
-        <div className={styles.actions}>
-          <Button type="submit" appearance="primary" disabled={flow.busy}>
-            {flow.busy ? strings.saving : strings.save}
-          </Button>
-          <Button
-            disabled={flow.busy}
-            onClick={() => {
-              draft.clear();
-              props.onDone();
-            }}
-          >
-            {strings.cancel}
-          </Button>
-        </div>
-      )}
+      <PlanFormActions flow={flow} conflictLabels={labels} texts={strings} submitLabel={strings.save} onCancel={() => discard(() => props.onDone())} />
     </form>
   );
 }

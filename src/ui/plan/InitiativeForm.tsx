@@ -1,10 +1,9 @@
 import * as React from 'react';
-import { Button, Field, Input, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { newClientKey } from '../../domain/clientKey';
 import { labelOf, type IValidationError } from '../../domain/messages';
 import type { IInitiative } from '../../domain/model';
 import { validateInitiative } from '../../domain/validation';
-import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
@@ -16,8 +15,8 @@ import {
   initiativeStatusOptions,
   type IInitiativeFormValues,
 } from './planModel';
-import { PlanConflict } from './PlanConflict';
 import { usePlan } from './PlanContext';
+import { PlanFormActions } from './PlanFormActions';
 import { withInitiative } from './usePlanView';
 import { useSaveFlow } from './useSaveFlow';
 
@@ -55,7 +54,6 @@ const useStyles = makeStyles({
   select: { width: '100%', minWidth: 0 },
   // A long "Vi vil" must not widen the form: the closed select cuts it, the open list shows it whole.
   selectInner: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 /** The labels of the initiative's fields, for the form and for conflicts. */
@@ -224,18 +222,7 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
       <Field label={labels.existingInitiativeUrl} hint={strings.urlHint} validationMessage={fieldErrors.existingInitiativeUrl}>
         <Input type="url" inputMode="url" value={values.existingInitiativeUrl} onChange={(_, d) => setValue('existingInitiativeUrl', d.value)} />
       </Field>
-      <PlanConflict flow={flow} labels={labels} />
-      {flow.error !== undefined && <DataErrorMessage error={flow.error} title={strings.failed} onDismiss={flow.dismissError} />}
-      {!flow.conflict && (
-        <div className={styles.actions}>
-          <Button type="submit" appearance="primary" disabled={flow.busy}>
-            {flow.busy ? strings.saving : strings.save}
-          </Button>
-          <Button onClick={cancel} disabled={flow.busy}>
-            {strings.cancel}
-          </Button>
-        </div>
-      )}
+      <PlanFormActions flow={flow} conflictLabels={labels} texts={strings} submitLabel={strings.save} onCancel={cancel} />
     </form>
   );
 }

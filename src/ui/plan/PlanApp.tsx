@@ -9,10 +9,10 @@ import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { CreatePlanForm } from './CreatePlanForm';
-import { initiativeIdFromSearch, parseInitiativeId } from './deepLink';
+import { initiativeIdFromSearch, parseInitiativeId, planIdFromSearch, sharePointPlanLink } from './deepLink';
 import type { IPlanAppProps } from './PlanApp.types';
 import { PlanView } from './PlanView';
-import { isLeaderOf, rememberedUnitId, rememberUnitId, unitForChannel, withChannel, type PlanHost } from './unitChoice';
+import { isLeaderOf, rememberedUnitId, rememberUnitId, saveChannelMapping, unitForChannel, type PlanHost } from './unitChoice';
 import { UnitPicker } from './UnitPicker';
 import { usePlanView, withPlan, withUnit } from './usePlanView';
 
@@ -62,6 +62,11 @@ function initialUnitId(host: PlanHost, props: IPlanAppProps): number | undefined
   return rememberedUnitId(host, props.teams?.channelId);
 }
 
+function initialPlanId(host: PlanHost, props: IPlanAppProps): number | undefined {
+  if (props.planId !== undefined) return props.planId;
+  return host === 'sharepoint' && typeof window !== 'undefined' ? planIdFromSearch(window.location.search) : undefined;
+}
+
 function PlanSurface(props: IPlanAppProps): JSX.Element {
   const services = useServices();
   const allStrings = useStrings();
@@ -75,7 +80,10 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
   const [choosing, setChoosing] = React.useState(false);
   const [mapping, setMapping] = React.useState<{ busy: boolean; error?: unknown }>({ busy: false });
   const [announcement, setAnnouncement] = React.useState('');
-  const { state, reload, patch } = usePlanView(unitId, props.unitId === undefined ? channelId : undefined);
+  // The plan chosen in the header (an earlier period); undefined: the current one, or a link's.
+  const [planId, setPlanId] = React.useState<number | undefined>(() => initialPlanId(host, props));
+  // A link to an initiative opens its plan; once the reader picks another plan the link is done with.
+  const [followLink, setFollowLink] = React.useState(true);
 
   // The property pane's unit wins whenever it changes.
   React.useEffect(() => {
@@ -89,13 +97,15 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
     reload();
   };
 
-  const linkedInitiativeId = React.useMemo(
+  const pageLinkedInitiativeId = React.useMemo(
     () =>
       parseInitiativeId(props.teams?.subPageId) ??
       props.initiativeId ??
       (host === 'sharepoint' && typeof window !== 'undefined' ? initiativeIdFromSearch(window.location.search) : undefined),
     [props.teams?.subPageId, props.initiativeId, host]
   );
+  const linkedInitiativeId = followLink ? pageLinkedInitiativeId : undefined;
+  const { state, reload, patch } = usePlanView(unitId, props.unitId === undefined ? channelId : undefined, { planId, initiativeId: linkedInitiativeId });
 
   const view = state.status === 'ready' ? state.view : undefined;
 
@@ -111,7 +121,29 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
     }
   }, [channelUnit, unitId, channelId]);
 
+  // After the reader picked a plan: say which one is shown, and keep focus on the picker.
+  const [planSwitched, setPlanSwitched] = React.useState(false);
+  const announcedPlan = React.useRef<number | undefined>(undefined);
+  React.useEffect(() => {
+    const shown = view?.plan;
+    if (!planSwitched || !shown || announcedPlan.current === shown.id) return;
+    announcedPlan.current = shown.id;
+    announce(fill(strings.header.planShown, { period: shown.period }));
+  }, [view, planSwitched, announce, strings]);
+
+  const choosePlan = (plan: IPlan): void => {
+    setFollowLink(false);
+    setPlanSwitched(true);
+    setPlanId(plan.id);
+    // The page's address follows, so a reload or a copied link shows the same plan.
+    if (host === 'sharepoint' && typeof window !== 'undefined' && window.history) {
+      const current = plan.id === view?.currentPlanId;
+      window.history.replaceState(window.history.state, '', sharePointPlanLink(window.location.href, current ? undefined : plan.id));
+    }
+  };
+
   const chooseUnit = (unit: IUnitItem): void => {
+    setPlanId(undefined);
     rememberUnitId(host, channelId, unit.id);
     if (host === 'sharepoint') props.onUnitChange?.(unit.id as number);
     setChoosing(false);
@@ -121,17 +153,16 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
 
   const mapChannel = async (unit: IUnitItem, units: readonly IUnitItem[]): Promise<void> => {
     if (!channelId) return;
+    setPlanId(undefined);
     setMapping({ busy: true });
     // Remembered here at once, so the tab works even if the Units list may not be changed by this person.
     rememberUnitId('teams-channel', channelId, unit.id);
+    // On the tab's configuration page the web part keeps it as the tab's own: one request in any browser.
+    props.onUnitChange?.(unit.id as number);
     let error: unknown;
     try {
-      const previous = unitForChannel(units, channelId);
-      if (previous && previous.id !== unit.id) {
-        await services.units.update(previous, { ...previous, teamsChannelId: undefined, teamsChannelName: undefined, teamsTeamId: undefined });
-      }
-      const saved = await services.units.update(unit, withChannel(unit, { channelId, channelName: props.teams?.channelName, teamId: props.teams?.teamId }));
-      patch((v) => withUnit(v, saved));
+      const saved = await saveChannelMapping(services.units, units, unit, { channelId, channelName: props.teams?.channelName, teamId: props.teams?.teamId });
+      patch((v) => saved.reduce(withUnit, v));
       announce(fill(strings.unit.channelSaved, { unit: unit.name }));
     } catch (e) {
       error = e;
@@ -224,7 +255,7 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
           <h3 id="mpk-plan-setup" className={styles.panelHeading}>
             {strings.unit.unknownUnitTitle}
           </h3>
-          <Text>{strings.unit.unknownUnit}</Text>
+          <Text>{host === 'teams-channel' && !canConfigure ? strings.unit.unknownUnitReader : strings.unit.unknownUnit}</Text>
           {(host !== 'sharepoint' ? host === 'teams-personal' || canConfigure : v.permissions.isSiteOwner) && (
             <UnitPicker
               units={v.units}
@@ -256,6 +287,8 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
               teams={props.teams}
               linkToInitiative={props.linkToInitiative}
               linkedInitiativeId={linkedInitiativeId}
+              onChoosePlan={choosePlan}
+              focusPlanSwitch={planSwitched}
               onChangeUnit={canChangeUnit ? () => setChoosing(true) : undefined}
             />
           ) : (

@@ -29,14 +29,20 @@ export interface IPlanAppProps {
    */
   initiativeId?: number;
   /**
+   * One of the unit's plans to show instead of the current one (SharePoint `?mpkPlan=<id>`). When
+   * absent on SharePoint, the page's own query string is read.
+   */
+  planId?: number;
+  /**
    * Builds the link "Del i kanal" shows on SharePoint (the page URL with `?mpkInitiative=`). In Teams
    * the link is always the Teams deep link with the initiative as sub-entity.
    * @default the current page URL with `mpkInitiative=<id>`
    */
   linkToInitiative?(initiativeId: number): string;
   /**
-   * A site owner picked a unit on a SharePoint page that had none: the web part stores it as its
-   * property. Without it the choice is remembered in this browser only.
+   * A site owner picked a unit on a SharePoint page that had none, or a leader picked the channel's
+   * unit on a Teams tab's configuration page: the web part stores it as its property (the tab's
+   * configuration). Without it the choice is remembered in this browser (and the Units list) only.
    */
   onUnitChange?(unitId: number): void;
   /** The instant "today" is taken from (tests fix it). @default the clock */

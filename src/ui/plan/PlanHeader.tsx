@@ -29,6 +29,10 @@ export interface IPlanHeaderProps {
   plan: IPlan;
   /** Offered where the unit is the reader's own choice (personal app, channel set-up). */
   onChangeUnit?(): void;
+  /** Shows another of the unit's plans; without it (or with one plan) no picker is offered. */
+  onChoosePlan?(plan: IPlan): void;
+  /** Puts focus on the plan picker on mount (the reader just switched plans with it). */
+  focusPlanSwitch?: boolean;
 }
 
 const STATUS_COLOURS: Record<string, BadgeProps['color']> = {
@@ -53,7 +57,13 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
   owner: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
   select: { minWidth: '12em' },
+  planSwitch: { maxWidth: '28em' },
 });
+
+/** The unit's plans for the picker: latest period first. */
+function plansNewestFirst(plans: readonly IPlan[]): IPlan[] {
+  return plans.slice().sort((a, b) => b.period.localeCompare(a.period) || (b.id ?? 0) - (a.id ?? 0));
+}
 
 /** The plan's period, status (with the allowed next steps), owner and channel. */
 export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
@@ -104,6 +114,16 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
   if (plan.ownerId !== undefined && ownerOptions.indexOf(plan.ownerId) < 0) ownerOptions.push(plan.ownerId);
   const channel = view.unit?.teamsChannelName;
   const known = isPlanStatus(plan.status);
+  const planSwitchRef = React.useRef<HTMLSelectElement>(null);
+  const canSwitch = props.onChoosePlan !== undefined && view.plans.length > 1;
+  const current = view.plans.find((p) => p.id === view.currentPlanId);
+  React.useEffect(() => {
+    if (props.focusPlanSwitch) planSwitchRef.current?.focus();
+    // Only when the header mounts: after the switch, the new plan's header is a new mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const planLabel = (p: IPlan): string =>
+    fill(p.id === view.currentPlanId ? strings.planOptionCurrent : strings.planOption, { period: p.period, status: labelOf('planStatus', p.status, context.locale) });
 
   return (
     <div className={styles.root}>
@@ -133,6 +153,26 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
           </div>
         )}
       </dl>
+
+      {canSwitch && (
+        <Field label={strings.planSwitch} className={styles.planSwitch}>
+          <Select
+            ref={planSwitchRef}
+            value={String(plan.id)}
+            onChange={(_, d) => {
+              const chosen = view.plans.find((p) => String(p.id) === d.value);
+              if (chosen && chosen.id !== plan.id) props.onChoosePlan?.(chosen);
+            }}
+          >
+            {plansNewestFirst(view.plans).map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {planLabel(p)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {current && current.id !== plan.id && <Text>{fill(strings.otherPlanNote, { period: plan.period })}</Text>}
 
       {!known && (
         <MessageBar intent="warning">

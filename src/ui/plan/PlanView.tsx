@@ -29,6 +29,10 @@ export interface IPlanViewProps {
   linkToInitiative?(initiativeId: number): string;
   linkedInitiativeId?: number;
   onChangeUnit?(): void;
+  /** Shows another of the unit's plans (an earlier period). */
+  onChoosePlan?(plan: IPlan): void;
+  /** Puts focus on the plan picker when the header mounts (after the reader switched plans). */
+  focusPlanSwitch?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -98,7 +102,7 @@ export function PlanView(props: IPlanViewProps): JSX.Element {
   return (
     <PlanContext.Provider value={context}>
       <div className={styles.root}>
-        <PlanHeader plan={plan} onChangeUnit={props.onChangeUnit} />
+        <PlanHeader plan={plan} onChangeUnit={props.onChangeUnit} onChoosePlan={props.onChoosePlan} focusPlanSwitch={props.focusPlanSwitch} />
         {linkedMissing && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{strings.initiative.notFound}</MessageBarBody>

@@ -1,18 +1,15 @@
 import * as React from 'react';
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
-import type { IValidationError } from '../../domain/messages';
+import { Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { IInitiative } from '../../domain/model';
 import { validateInitiative } from '../../domain/validation';
-import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
 import { useInitiativeLabels } from './InitiativeForm';
-import { PlanConflict } from './PlanConflict';
 import { usePlan } from './PlanContext';
+import { PlanFormActions } from './PlanFormActions';
+import { usePlanForm } from './usePlanForm';
 import { withInitiative } from './usePlanView';
-import { useSaveFlow } from './useSaveFlow';
 
 /** Props of {@link StopInitiativeForm}. */
 export interface IStopInitiativeFormProps {
@@ -35,7 +32,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   title: { fontWeight: tokens.fontWeightSemibold },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 /** "Mod til at stoppe de ting, der ikke virker": stops an initiative, with the reason kept on it. */
@@ -46,8 +42,6 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
   const labels = useInitiativeLabels();
   const styles = useStyles();
   const id = props.initiative.id as number;
-  const draft = useDraft<IStopDraft>(`plan:initiative:stop:${id}`, { base: props.initiative, reason: '' });
-  const [errors, setErrors] = React.useState<IValidationError[]>([]);
   const reasonRef = React.useRef<HTMLTextAreaElement>(null);
   const titleId = `stop-${id}`;
 
@@ -55,24 +49,22 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
     reasonRef.current?.focus();
   }, []);
 
-  const flow = useSaveFlow<IInitiative>(
-    (from, mine) => services.initiatives.update(from as IInitiative, mine),
-    (saved) => {
+  const { draft, errors, flow, submit, discard } = usePlanForm<IStopDraft, IInitiative>({
+    draftKey: `plan:initiative:stop:${id}`,
+    initialDraft: { base: props.initiative, reason: '' },
+    read: (value) => ({
+      base: value.base,
+      mine: { ...value.base, status: 'stopped', stopReason: value.reason.trim() === '' ? undefined : value.reason },
+    }),
+    validate: (mine, base) => validateInitiative(mine, { previousStatus: base?.status }),
+    save: (from, mine) => services.initiatives.update(from as IInitiative, mine),
+    onSaved: (saved) => {
       plan.patch((view) => withInitiative(view, saved));
-      draft.clear();
       plan.announce(fill(strings.stopped, { title: saved.title }));
       props.onDone(saved);
-    }
-  );
+    },
+  });
 
-  const submit = (event: React.FormEvent): void => {
-    event.preventDefault();
-    const base = draft.value.base;
-    const candidate: IInitiative = { ...base, status: 'stopped', stopReason: draft.value.reason.trim() === '' ? undefined : draft.value.reason };
-    const found = validateInitiative(candidate, { previousStatus: base.status });
-    setErrors(found);
-    if (found.length === 0) void flow.run(base, candidate);
-  };
   const fieldErrors = messagesByField(errors, plan.locale);
   const otherErrors = errors.filter((e) => e.field !== 'stopReason');
 
@@ -96,24 +88,7 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
           <MessageBarBody>{Object.values(messagesByField(otherErrors, plan.locale)).join(' ')}</MessageBarBody>
         </MessageBar>
       )}
-      <PlanConflict flow={flow} labels={labels} />
-      {flow.error !== undefined && <DataErrorMessage error={flow.error} title={strings.failed} onDismiss={flow.dismissError} />}
-      {!flow.conflict && (
-        <div className={styles.actions}>
-          <Button type="submit" appearance="primary" disabled={flow.busy}>
-            {flow.busy ? strings.saving : strings.stopConfirm}
-          </Button>
-          <Button
-            onClick={() => {
-              draft.clear();
-              props.onDone();
-            }}
-            disabled={flow.busy}
-          >
-            {strings.cancel}
-          </Button>
-        </div>
-      )}
+      <PlanFormActions flow={flow} conflictLabels={labels} texts={strings} submitLabel={strings.stopConfirm} onCancel={() => discard(() => props.onDone())} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Deep links to one initiative: a Teams deep link that opens the channel tab on it (the initiative
- * is the tab's sub-entity), or the SharePoint page with `?mpkInitiative=<id>`.
+ * is the tab's sub-entity), or the SharePoint page with `?mpkInitiative=<id>`; either opens the plan
+ * the initiative belongs to. A SharePoint page showing an earlier plan carries `?mpkPlan=<id>`.
  */
 
 /** The Teams app id (see CONTRIBUTING.md, "Fixed identifiers"). */
@@ -57,7 +58,7 @@ export function sharePointInitiativeLink(pageUrl: string, initiativeId: number):
   return url.toString();
 }
 
-/** An initiative id from a sub-entity id or a query value: a positive whole number, else undefined. */
+/** An item id (initiative, plan) from a sub-entity id or a query value: a positive whole number, else undefined. */
 export function parseInitiativeId(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : undefined;
   if (typeof value !== 'string' || !/^\s*\d+\s*$/.test(value)) return undefined;
@@ -68,4 +69,24 @@ export function parseInitiativeId(value: unknown): number | undefined {
 /** The initiative a SharePoint page was opened on (`?mpkInitiative=`). */
 export function initiativeIdFromSearch(search: string): number | undefined {
   return parseInitiativeId(new URLSearchParams(search).get(INITIATIVE_QUERY_PARAM));
+}
+
+/** The query parameter a SharePoint page carries for one of the unit's plans (an earlier period). */
+export const PLAN_QUERY_PARAM = 'mpkPlan';
+
+/** The plan a SharePoint page was opened on (`?mpkPlan=`). */
+export function planIdFromSearch(search: string): number | undefined {
+  return parseInitiativeId(new URLSearchParams(search).get(PLAN_QUERY_PARAM));
+}
+
+/**
+ * The page URL showing a plan: `mpkPlan=<id>`, or none for the current plan. A link to an initiative
+ * is dropped: it pointed into the plan shown before.
+ */
+export function sharePointPlanLink(pageUrl: string, planId: number | undefined): string {
+  const url = new URL(pageUrl);
+  url.searchParams.delete(INITIATIVE_QUERY_PARAM);
+  if (planId === undefined) url.searchParams.delete(PLAN_QUERY_PARAM);
+  else url.searchParams.set(PLAN_QUERY_PARAM, String(planId));
+  return url.toString();
 }

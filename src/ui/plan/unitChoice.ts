@@ -1,10 +1,13 @@
 /**
- * Which unit the plan shows: the property pane's unit on SharePoint, the unit mapped to the Teams
- * channel (remembered in the Units list, and in this browser so the next visit is one request), or
- * the person's own choice in the Teams personal app (remembered in this browser).
+ * Which unit the plan shows: the property pane's unit on SharePoint; in a Teams channel tab the unit
+ * of the tab's configuration (the same property pane, which SPFx keeps per tab) — known before
+ * anything is read, so the first view is one request in any browser — or, for a tab configured
+ * without one, the unit mapped to the channel (remembered in the Units list, and in this browser so
+ * the next visit is one request); in the Teams personal app the person's own choice (remembered in
+ * this browser).
  */
 import { isGuid } from '../../domain/clientKey';
-import type { IUnitItem } from '../../data/repositories/types';
+import type { IUnitItem, IUnitRepository } from '../../data/repositories/types';
 
 /** Where the plan runs. */
 export type PlanHost = 'sharepoint' | 'teams-channel' | 'teams-personal';
@@ -68,6 +71,25 @@ export function withChannel(unit: IUnitItem, mapping: IChannelMapping): IUnitIte
     teamsChannelName: mapping.channelName || unit.teamsChannelName,
     teamsTeamId: isGuid(mapping.teamId) ? mapping.teamId : unit.teamsTeamId,
   };
+}
+
+/**
+ * Maps a Teams channel to a unit in the Units list, so the chefgruppe sees which channel discusses
+ * which plan: the unit it was mapped to before (if another) loses it first. Returns the saved units.
+ */
+export async function saveChannelMapping(
+  repository: Pick<IUnitRepository, 'update'>,
+  units: readonly IUnitItem[],
+  unit: IUnitItem,
+  mapping: IChannelMapping
+): Promise<IUnitItem[]> {
+  const saved: IUnitItem[] = [];
+  const previous = unitForChannel(units, mapping.channelId);
+  if (previous && previous.id !== unit.id) {
+    saved.push(await repository.update(previous, { ...previous, teamsChannelId: undefined, teamsChannelName: undefined, teamsTeamId: undefined }));
+  }
+  saved.push(await repository.update(unit, withChannel(unit, mapping)));
+  return saved;
 }
 
 /** The unit's name with its parent's, for pickers: "Skoler (Læring og Trivsel)". */

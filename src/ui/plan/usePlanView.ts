@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { ICheckIn, IInitiative, IPlan, IPlanFocus } from '../../domain/model';
-import type { IPlanView, IUnitItem } from '../../data/repositories/types';
+import type { IPlanView, IPlanViewQuery, IUnitItem } from '../../data/repositories/types';
 import { useServices } from '../shell/services';
 
 /** Where loading the plan view stands. */
@@ -18,30 +18,41 @@ export interface IPlanViewHandle {
   patch(change: (view: IPlanView) => IPlanView): void;
 }
 
+/** Which of the unit's plans to show (see `IPlanViewQuery`); neither means the current plan. */
+export interface IPlanChoice {
+  /** A plan the reader chose (an earlier period). */
+  planId?: number;
+  /** The initiative a link points to: its plan is shown. */
+  initiativeId?: number;
+}
+
 /**
  * The plan view of a unit in ONE call (`loadPlanView`, one `$batch`). Without a unit (`undefined`),
  * the call still brings the units, the schema status and the permissions the pickers need. In a
  * Teams channel tab, `channelId` goes along with the remembered unit: the data layer then finds the
  * channel's unit itself (`view.unit`), and adopting that unit afterwards reads nothing again.
  */
-export function usePlanView(unitId: number | undefined, channelId?: string): IPlanViewHandle {
+export function usePlanView(unitId: number | undefined, channelId?: string, which: IPlanChoice = {}): IPlanViewHandle {
   const services = useServices();
   const [state, setState] = React.useState<PlanViewState>({ status: 'loading' });
   const [generation, setGeneration] = React.useState(0);
   // What the view on screen was read for: a channel's unit found by the data layer needs no second read.
-  const loaded = React.useRef<{ channelId?: string; unitId?: number; generation: number }>();
+  const loaded = React.useRef<{ channelId?: string; unitId?: number; planId?: number; generation: number }>();
+  const { planId, initiativeId } = which;
 
   React.useEffect(() => {
     const last = loaded.current;
-    if (last && channelId && last.channelId === channelId && last.unitId === unitId && last.generation === generation) return;
+    if (last && channelId && last.channelId === channelId && last.unitId === unitId && last.planId === planId && last.generation === generation) return;
     let active = true;
     setState({ status: 'loading' });
     // Unit 0 matches no rows: the view then carries only what every unit shares.
-    const query = channelId ? (unitId !== undefined ? { channelId, unitId } : { channelId }) : { unitId: unitId ?? 0 };
+    const query: IPlanViewQuery = channelId ? (unitId !== undefined ? { channelId, unitId } : { channelId }) : { unitId: unitId ?? 0 };
+    if (planId !== undefined) query.planId = planId;
+    if (initiativeId !== undefined) query.initiativeId = initiativeId;
     services.views.loadPlanView(query).then(
       (view) => {
         if (!active) return;
-        loaded.current = { channelId, unitId: view.unit?.id, generation };
+        loaded.current = { channelId, unitId: view.unit?.id, planId, generation };
         setState({ status: 'ready', view });
       },
       (error: unknown) => active && setState({ status: 'failed', error })
@@ -49,7 +60,9 @@ export function usePlanView(unitId: number | undefined, channelId?: string): IPl
     return () => {
       active = false;
     };
-  }, [services, unitId, channelId, generation]);
+    // The linked initiative only picks the first plan shown; following it later reads nothing again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [services, unitId, channelId, planId, generation]);
 
   const reload = React.useCallback(() => setGeneration((g) => g + 1), []);
   const patch = React.useCallback((change: (view: IPlanView) => IPlanView) => {

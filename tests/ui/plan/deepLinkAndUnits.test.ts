@@ -7,7 +7,7 @@ import {
   teamsInitiativeLink,
 } from '../../../src/ui/plan/deepLink';
 import type { IUnitItem } from '../../../src/data/repositories/types';
-import { isLeaderOf, rememberedUnitId, rememberUnitId, unitForChannel, unitLabel, withChannel } from '../../../src/ui/plan/unitChoice';
+import { isLeaderOf, rememberedUnitId, rememberUnitId, saveChannelMapping, unitForChannel, unitLabel, withChannel } from '../../../src/ui/plan/unitChoice';
 
 const units: IUnitItem[] = [
   { id: 1, clientKey: 'a', name: 'Læring og Trivsel', kind: 'coreArea', leaderIds: [7], teamsChannelId: '19:a@thread.tacv2' },
@@ -69,6 +69,28 @@ describe('choosing the unit', () => {
     );
   });
 
+  it('moves a channel to another unit in the Units list: the unit that had it loses it first', async () => {
+    const writes: Array<[number | undefined, string | undefined]> = [];
+    const repository = {
+      update: async (_: IUnitItem, next: IUnitItem): Promise<IUnitItem> => {
+        writes.push([next.id, next.teamsChannelId]);
+        return next;
+      },
+    };
+    const saved = await saveChannelMapping(repository, units, units[1], { channelId: '19:a@thread.tacv2', channelName: 'Ledelse' });
+    expect(writes).toEqual([
+      [1, undefined],
+      [3, '19:a@thread.tacv2'],
+    ]);
+    expect(saved.map((u) => [u.id, u.teamsChannelId, u.teamsChannelName])).toEqual([
+      [1, undefined, undefined],
+      [3, '19:a@thread.tacv2', 'Ledelse'],
+    ]);
+    writes.length = 0;
+    await saveChannelMapping(repository, units, units[1], { channelId: '19:new@thread.tacv2' });
+    expect(writes).toEqual([[3, '19:new@thread.tacv2']]);
+  });
+
   it('knows who leads a unit', () => {
     expect(isLeaderOf(7, units)).toBe(true);
     expect(isLeaderOf(7, units, 3)).toBe(false);
@@ -98,9 +120,16 @@ describe('the Teams host adapter', () => {
   it('passes on the tab entity id and, when the host has it, Teams\' own share dialog', async () => {
     const fake = sdk(true);
     const host = await connectTeamsHost(fake.sdk);
-    expect(host).toMatchObject({ theme: 'dark', entityId: 'tab-entity', subPageId: '12', channelId: '19:a@thread.tacv2' });
+    expect(host).toMatchObject({ theme: 'dark', entityId: 'tab-entity', subPageId: '12', channelId: '19:a@thread.tacv2', configuring: false });
     host.shareDeepLink?.('12', 'Trivselsmåling');
     expect(fake.shared).toEqual([{ subPageId: '12', subPageLabel: 'Trivselsmåling' }]);
+  });
+
+  it("knows the tab's configuration page by its frame context", async () => {
+    const fake = sdk(false);
+    const getContext = fake.sdk.app.getContext;
+    fake.sdk.app.getContext = async () => ({ ...(await getContext()), page: { id: 'tab-entity', frameContext: 'settings' } });
+    expect((await connectTeamsHost(fake.sdk)).configuring).toBe(true);
   });
 
   it('leaves sharing out on hosts without pages.shareDeepLink', async () => {

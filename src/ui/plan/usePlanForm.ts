@@ -1,0 +1,59 @@
+import * as React from 'react';
+import type { IValidationError } from '../../domain/messages';
+import { useDraft, type IDraft } from '../shell/useDraft';
+import { useSaveFlow, type ISaveFlow } from './useSaveFlow';
+
+/** What {@link usePlanForm} needs to know about one form. */
+export interface IPlanFormOptions<TDraft, T extends object> {
+  /** Where the draft is kept in the browser (see `useDraft`), e.g. `plan:comment:42`. */
+  draftKey: string;
+  initialDraft: TDraft;
+  /** The item the draft describes (`mine`) and the version it was read as (`base`; undefined: a create). */
+  read(draft: TDraft): { base: T | undefined; mine: T };
+  /** The domain's rules for `mine`: nothing is sent while they find something. */
+  validate(mine: T, base: T | undefined): IValidationError[];
+  save(base: T | undefined, mine: T): Promise<T>;
+  /** After a save, with the draft already forgotten and the messages cleared. */
+  onSaved(saved: T): void;
+}
+
+/** What {@link usePlanForm} hands back. */
+export interface IPlanForm<TDraft, T extends object> {
+  draft: IDraft<TDraft>;
+  /** What the domain's rules found on the last submit. */
+  errors: IValidationError[];
+  flow: ISaveFlow<T>;
+  /** The form's `onSubmit`: validate, then save; what was typed stays until the save succeeds. */
+  submit(event: React.FormEvent): void;
+  /** Forgets the draft, then closes the form with `done`. */
+  discard(done: () => void): void;
+}
+
+/**
+ * The save path every plan form shares: a draft kept in the browser until it is saved, the domain's
+ * validation before anything is sent, and `useSaveFlow` (busy, failure, conflict) for the save.
+ */
+export function usePlanForm<TDraft, T extends object>(options: IPlanFormOptions<TDraft, T>): IPlanForm<TDraft, T> {
+  const draft = useDraft<TDraft>(options.draftKey, options.initialDraft);
+  const [errors, setErrors] = React.useState<IValidationError[]>([]);
+  const flow = useSaveFlow<T>(options.save, (saved) => {
+    draft.clear();
+    setErrors([]);
+    options.onSaved(saved);
+  });
+
+  const submit = (event: React.FormEvent): void => {
+    event.preventDefault();
+    const { base, mine } = options.read(draft.value);
+    const found = options.validate(mine, base);
+    setErrors(found);
+    if (found.length === 0) void flow.run(base, mine);
+  };
+
+  const discard = (done: () => void): void => {
+    draft.clear();
+    done();
+  };
+
+  return { draft, errors, flow, submit, discard };
+}
