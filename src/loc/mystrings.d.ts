@@ -664,6 +664,16 @@ declare interface IMpkModerationStrings {
   rejectedAnnouncement: string;
   alreadyHandled: string;
   changedMeanwhile: string;
+  /** "Vis flere" under the queue (`stories.listPending`). */
+  showMore: string;
+  loadingMore: string;
+  /** Said when "Vis flere" found nothing more. */
+  noMore: string;
+  moreFailed: string;
+  /** The intro while more pending stories may exist than are shown. */
+  introMore: string;
+  /** Announced after "Vis flere"; `{count}` stories were added. */
+  moreLoaded: string;
 }
 
 /** "Egne noter": private reflections. */

@@ -8,7 +8,7 @@ import { ConflictError, httpStatus, isThresholdError, retryThrottled, toDataErro
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
-import { fetchAll, readPage, listItems, MAX_PAGE, pageOf, quote, type IQuerySpec, type IRawPage } from "./query";
+import { fetchAll, fetchPage, inBatch, itemsQuery, readPage, listItems, MAX_PAGE, pageOf, quote, type IQuerySpec, type IRawPage } from "./query";
 import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
 
 /**
@@ -113,6 +113,51 @@ async function windowedPage(
   };
 }
 
+/** Windows of 5,000 ids in one pending page's `$batch` (SharePoint Online allows 20 requests per batch here). */
+export const PENDING_WINDOWS_PER_BATCH = 20;
+
+/**
+ * One page of pending stories below an id: windows newest first, all in one `$batch`. A window that
+ * holds more than a page stops the walk there (the next page starts below the last story shown);
+ * a batch that found nothing goes on to the next 100,000 ids rather than show an empty page.
+ */
+async function pendingPage(sp: SPFI, pageSize: number, below: number): Promise<IPage<IStory>> {
+  const found: IStory[] = [];
+  let cursor = below;
+  while (found.length === 0 && cursor > 1) {
+    const windows: { low: number; page: Promise<IRawPage> }[] = [];
+    const top = cursor;
+    await inBatch(sp, (b) => {
+      // A throttled batch is built again: its windows with it.
+      windows.length = 0;
+      for (let i = 0, high = top; i < PENDING_WINDOWS_PER_BATCH && high > 1; i++) {
+        const low = Math.max(0, high - 1 - MAX_PAGE);
+        const filter = `Id gt ${low} and Id lt ${high} and ${PENDING_FILTER}`;
+        // One more than a page: a window that fills it says where the next page starts.
+        const page = fetchPage(itemsQuery(b, storyCodec, { filter, orderBy: [["Id", false]], top: pageSize + 1 }));
+        page.catch(() => undefined);
+        windows.push({ low, page });
+        high = low + 1;
+      }
+    });
+    for (const window of windows) {
+      const raw = await window.page;
+      found.push(...raw.rows.map((row) => fromRow(storyCodec, row)).filter(isPending));
+      cursor = window.low + 1;
+      if (found.length > pageSize) break;
+    }
+  }
+  const items = found.slice(0, pageSize);
+  // Everything above the last story shown has been seen; below it there may be more.
+  if (found.length > pageSize) cursor = items[items.length - 1].id as number;
+  const hasMore = cursor > 1;
+  return {
+    items,
+    hasMore,
+    nextPage: () => (hasMore ? pendingPage(sp, pageSize, cursor) : Promise.resolve({ items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) })),
+  };
+}
+
 async function maxStoryId(sp: SPFI): Promise<number> {
   const page = await readPage(sp, storyCodec, { select: ["Id"], orderBy: [["Id", false]], top: 1 });
   return page.rows.length > 0 ? Number(page.rows[0].Id) : 0;
@@ -156,18 +201,18 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
 
   /**
    * Stories waiting for approval, newest first, paged (for "Vis flere" after the view's
-   * `pendingForModeration`). `_ModerationStatus` is not indexed, so the list is walked in windows of
-   * 5,000 ids (threshold-safe on any size); each window asks only for pending stories. Only approvers
-   * see other people's pending stories; anyone else gets their own.
+   * `pendingForModeration`, from its `pendingBelow`). `_ModerationStatus` is not indexed, so each
+   * page is one `$batch` of up to 20 windows of 5,000 ids (threshold-safe on any size, 100,000 ids
+   * per request); each window asks only for pending stories. Only approvers see other people's
+   * pending stories; anyone else gets their own. Recognition counts are not read: the queue is for
+   * judging content (and a pending story is not in the feed, where recognitions are given).
    */
-  public async listPending(pageSize = 20): Promise<IPage<IStory>> {
-    let page: IPage<IStory>;
+  public async listPending(pageSize = 20, below?: number): Promise<IPage<IStory>> {
     try {
-      page = await windowedPage(this.sp, PENDING_FILTER, pageSize, isPending);
+      return await pendingPage(this.sp, pageSize, below === undefined ? (await maxStoryId(this.sp)) + 1 : below);
     } catch (error) {
       throw toDataError(error);
     }
-    return this.withCounts(page);
   }
 
   /** A person's own stories, any publishing state (Author is indexed). */

@@ -125,11 +125,16 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   const canApprove = !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.ApproveItems);
   let pendingForModeration: IStory[] | undefined;
   let morePendingForModeration: boolean | undefined;
+  let pendingBelow: number | undefined;
   if (canApprove) {
-    const pending = rowsOf(newest).map((row) => fromRow(storyCodec, row)).filter(isPending);
+    const newestRows = rowsOf(newest);
+    const pending = newestRows.map((row) => fromRow(storyCodec, row)).filter(isPending);
     const shown = await stories.withCounts({ items: pending.slice(0, PENDING_MAX), hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, counts, completeAbove);
     pendingForModeration = shown.items;
     morePendingForModeration = pending.length > PENDING_MAX || hasMore(newest);
+    // "Vis flere" goes on below the last story shown, or below the newest stories read.
+    if (pending.length > PENDING_MAX) pendingBelow = pending[PENDING_MAX - 1].id;
+    else if (morePendingForModeration && newestRows.length > 0) pendingBelow = Number(newestRows[newestRows.length - 1].Id);
   }
 
   return {
@@ -141,6 +146,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     myPendingStories: rowsOf(mine).map((row) => fromRow(storyCodec, row)).filter((story) => !isPublished(story)),
     pendingForModeration,
     morePendingForModeration,
+    pendingBelow,
     myRecognitions: rowsOf(myRecognitions).map((row) => fromRow(recognitionCodec, row)),
     counts: countPerAmbition(rowsOf(focusCounts), rowsOf(initiativeCounts), rowsOf(storyCounts)),
     countsComplete: !hasMore(focusCounts) && !hasMore(initiativeCounts) && !hasMore(storyCounts),
