@@ -167,6 +167,7 @@ define([], function () {
         roleAdded: "Tilladelse givet",
         roleRemoved: "Tilladelse fjernet",
         itemsSeeded: "Indhold lagt ind",
+        itemsUpdated: "Indhold opdateret",
         versionSet: "Version sat",
         warning: "Advarsel"
       }

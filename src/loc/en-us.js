@@ -167,6 +167,7 @@ define([], function () {
         roleAdded: "Permission granted",
         roleRemoved: "Permission removed",
         itemsSeeded: "Content added",
+        itemsUpdated: "Content updated",
         versionSet: "Version set",
         warning: "Warning"
       }

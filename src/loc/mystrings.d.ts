@@ -571,6 +571,8 @@ declare interface IMpkProvisionChangeKindStrings {
   roleAdded: string;
   roleRemoved: string;
   itemsSeeded: string;
+  /** An upgrade step filled a new column of existing items (v4: recognitions of featured stories). */
+  itemsUpdated: string;
   versionSet: string;
   warning: string;
 }

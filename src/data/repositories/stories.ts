@@ -4,11 +4,11 @@ import type { IRecognition, IStory } from "../../domain/model";
 import { sanitizeRichText } from "../../domain/richText";
 import { validateRecognition, validateStory } from "../../domain/validation";
 import { MODERATION_STATUS, recognitionKey } from "../../domain/workflow";
-import { ConflictError, httpStatus, isThresholdError, retryThrottled, toDataError } from "../errors";
+import { ConflictError, httpStatus, isThresholdError, isUnknownFieldError, retryThrottled, toDataError } from "../errors";
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
-import { fetchAll, fetchPage, inBatch, itemsQuery, readPage, listItems, MAX_PAGE, pageOf, quote, type IQuerySpec, type IRawPage } from "./query";
+import { fetchAll, fetchPage, inBatch, itemsQuery, readPage, listItems, MAX_PAGE, pageOf, quote, settle, type IQuerySpec, type IRawPage } from "./query";
 import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
 
 /**
@@ -187,16 +187,20 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     return this.withCounts(page);
   }
 
-  /** A page whose stories (and every later page's) carry their recognition counts. */
-  public async withCounts(page: IPage<IStory>, known?: Map<number, number>, completeAbove = Infinity): Promise<IPage<IStory>> {
-    const missing = page.items.filter((s) => s.id !== undefined && !(known && s.id > completeAbove)).map((s) => s.id as number);
+  /**
+   * A page whose stories (and every later page's) carry their recognition counts: from `tally`
+   * where it knows them exactly, else one request for the rest (an `or` of indexed StoryId).
+   */
+  public async withCounts(page: IPage<IStory>, tally?: IRecognitionTally): Promise<IPage<IStory>> {
+    const missing = page.items.filter((s) => s.id !== undefined && !(tally && knows(tally, s.id))).map((s) => s.id as number);
     const counts = missing.length > 0 ? await this.recognitionCounts(missing) : new Map<number, number>();
     for (const story of page.items) {
       const id = story.id as number;
-      story.recognitionCount = counts.get(id) ?? (known && known.get(id)) ?? 0;
+      story.recognitionCount = counts.get(id) ?? (tally && tally.counts.get(id)) ?? 0;
     }
     const next = page.nextPage;
-    return { ...page, nextPage: async () => this.withCounts(await next()) };
+    // Later pages use the same tally: "Vis flere" within it costs only the page of stories.
+    return { ...page, nextPage: async () => this.withCounts(await next(), tally) };
   }
 
   /**
@@ -253,11 +257,18 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     return this.get(id);
   }
 
-  /** Features a story (or stops featuring it); an approved story is approved again after the edit. */
+  /**
+   * Features a story (or stops featuring it); an approved story is approved again after the edit.
+   * Then its recognitions get the same `StoryFeatured` (site owners may edit everybody's items), so
+   * the view counts a featured story's recognitions with one indexed filter in its batch. Someone
+   * recognising meanwhile checks the story after saving (`RecognitionRepository.recognise`).
+   */
   public async setFeatured(story: IStory, featured: boolean): Promise<IStory> {
     const wasApproved = story.moderationStatus === MODERATION_STATUS.approved;
     const updated = await this.update(story, { ...story, featured });
-    return wasApproved && updated.moderationStatus !== MODERATION_STATUS.approved ? this.moderate(updated, true) : updated;
+    const result = wasApproved && updated.moderationStatus !== MODERATION_STATUS.approved ? await this.moderate(updated, true) : updated;
+    await markRecognitions(this.sp, story.id as number, featured);
+    return result;
   }
 }
 
@@ -267,9 +278,23 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
     super(sp, recognitionCodec, { validate: (recognition) => validateRecognition(recognition) });
   }
 
-  /** Recognises once; a second press (or a retried request) returns the first recognition. */
-  public recognise(storyId: number, userId: number): Promise<IRecognition> {
-    return this.create({ storyId, userId, clientKey: recognitionKey(storyId, userId) });
+  /**
+   * Recognises once; a second press (or a retried request) returns the first recognition. After
+   * saving, the story is read: a featured story's recognition gets `StoryFeatured` (read after our
+   * save, so an editor's "Fremhæv" either saw our recognition or is seen by us — never neither).
+   */
+  public async recognise(storyId: number, userId: number): Promise<IRecognition> {
+    const recognition = await this.create({ storyId, userId, clientKey: recognitionKey(storyId, userId) });
+    try {
+      const story = await retryThrottled(() => listItems(this.sp, "stories").getById(storyId).select("Id", "Featured")<Row>());
+      if (story.Featured === true) {
+        await retryThrottled(() => listItems(this.sp, "recognitions").getById(recognition.id as number).update({ StoryFeatured: true }));
+      }
+    } catch (error) {
+      // A site not yet at schema v4 has no StoryFeatured (and does not count by it).
+      if (!isUnknownFieldError(error)) throw toDataError(error);
+    }
+    return recognition;
   }
 
   public withdraw(recognition: IRecognition): Promise<void> {
@@ -282,12 +307,57 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
   }
 }
 
-/** A raw page of recognitions ordered by StoryId, newest stories first: counts for the newest stories. */
-export function recognitionTally(raw: IRawPage): { counts: Map<number, number>; completeAbove: number } {
-  const counts = tallyRecognitions(raw.rows);
-  if (!raw.nextLink) return { counts, completeAbove: 0 };
+/**
+ * Sets `StoryFeatured` on every recognition of a story that does not have it yet (a story has at
+ * most one recognition per person, far below the threshold). Site owners only (they edit others'
+ * items); on a site before schema v4 there is no such column and nothing to do.
+ */
+async function markRecognitions(sp: SPFI, storyId: number, featured: boolean): Promise<void> {
+  try {
+    const rows = await fetchAll(sp, await readPage(sp, recognitionCodec, { select: ["Id", "StoryFeatured"], filter: `StoryId eq ${storyId}`, top: MAX_PAGE }));
+    const stale = rows.filter((row) => (row.StoryFeatured === true) !== featured).map((row) => Number(row.Id));
+    for (let i = 0; i < stale.length; i += 20) {
+      const chunk = stale.slice(i, i + 20);
+      const results = await inBatch(sp, (b) => chunk.map((id) => settle(listItems(b, "recognitions").getById(id).update({ StoryFeatured: featured }))));
+      for (const result of results) {
+        const settled = await result;
+        // A recognition withdrawn meanwhile needs no flag.
+        if (!settled.ok && httpStatus(settled.error) !== 404) throw settled.error;
+      }
+    }
+  } catch (error) {
+    if (isUnknownFieldError(error)) return;
+    throw toDataError(error);
+  }
+}
+
+/** What the view knows of recognition counts without asking again. */
+export interface IRecognitionTally {
+  counts: Map<number, number>;
+  /** Counts are whole for every story id above this (recognitions read by StoryId, newest first). */
+  completeAbove: number;
+  /** Further stories whose counts are whole (featured ones, from their `StoryFeatured` rows). */
+  exact: Set<number>;
+  /** Where the StoryId-ordered read of recognitions goes on (absolute, as SharePoint wrote it). */
+  nextLink?: string;
+}
+
+/** Whether a tally knows a story's count exactly. */
+export function knows(tally: IRecognitionTally, storyId: number): boolean {
+  return storyId > tally.completeAbove || tally.exact.has(storyId);
+}
+
+/**
+ * A raw page of recognitions ordered by StoryId, newest stories first: counts for the newest
+ * stories. `previous` is the tally this page continues (its counts are added to).
+ */
+export function recognitionTally(raw: IRawPage, previous?: IRecognitionTally): IRecognitionTally {
+  const counts = previous ? new Map(previous.counts) : new Map<number, number>();
+  tallyRecognitions(raw.rows).forEach((n, id) => counts.set(id, (counts.get(id) || 0) + n));
+  const exact = previous ? previous.exact : new Set<number>();
+  if (!raw.nextLink) return { counts, completeAbove: 0, exact };
   // The page stopped inside the lowest story id it reached: counts are whole only above it.
   let lowest = Infinity;
   for (const row of raw.rows) if (typeof row.StoryId === "number" && row.StoryId < lowest) lowest = row.StoryId;
-  return { counts, completeAbove: lowest };
+  return { counts, completeAbove: lowest === Infinity ? (previous ? previous.completeAbove : 0) : lowest, exact, nextLink: raw.nextLink };
 }

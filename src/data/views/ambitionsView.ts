@@ -8,8 +8,19 @@ import { AMBITIONS } from "../../domain/ambitions";
 import type { IStory } from "../../domain/model";
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, reflectionCodec, storyCodec } from "../mapping/entities";
-import { inBatch, pageOf, type IRawPage } from "../repositories/query";
-import { isPending, isPublished, recognitionTally, StoryRepository, storyFeedSpec, storyFilter, windowedStoryPage } from "../repositories/stories";
+import { fetchPage, inBatch, itemsQuery, nextPageQuery, pageOf, settle, type IRawPage, type Settled } from "../repositories/query";
+import {
+  isPending,
+  isPublished,
+  knows,
+  recognitionTally,
+  StoryRepository,
+  storyFeedSpec,
+  storyFilter,
+  tallyRecognitions,
+  windowedStoryPage,
+  type IRecognitionTally,
+} from "../repositories/stories";
 import type { IAmbitionCounts, IAmbitionsView, IAmbitionsViewQuery, IPage } from "../repositories/types";
 import { isThresholdError, toDataError } from "../errors";
 import { finishCommonReads, finishRead, recoverRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue, type ViewRead } from "./common";
@@ -59,6 +70,59 @@ function hasMore(read: ViewRead<IRawPage>): boolean {
   return !read.missing && read.value.nextLink !== undefined;
 }
 
+/**
+ * Featured stories' counts from their recognitions' `StoryFeatured` rows (read whole: no nextLink).
+ * A site before schema v4 (no such column) or more than 5,000 such rows: those stories are counted
+ * with one more request instead.
+ */
+function addFeaturedCounts(tally: IRecognitionTally, featured: readonly IStory[], settled: Settled<IRawPage>): void {
+  if (!settled.ok || settled.value.nextLink) return;
+  const counts = tallyRecognitions(settled.value.rows);
+  for (const story of featured) {
+    const id = story.id as number;
+    if (knows(tally, id)) continue;
+    tally.counts.set(id, counts.get(id) || 0);
+    tally.exact.add(id);
+  }
+}
+
+/**
+ * The feed with counts, page after page. "Vis flere" reads the next page of stories by its
+ * nextLink; when that page may reach below what the tally covers, the tally's next page comes in
+ * the same `$batch` — so a page costs one request, and a second only for stories neither reached.
+ */
+async function feedWithCounts(sp: SPFI, stories: StoryRepository, page: IPage<IStory>, tally: IRecognitionTally, raw: IRawPage | undefined): Promise<IPage<IStory>> {
+  if (!raw) return stories.withCounts(page, tally);
+  const missing = page.items.filter((s) => !knows(tally, s.id as number)).map((s) => s.id as number);
+  const counts = missing.length > 0 ? await stories.recognitionCounts(missing) : new Map<number, number>();
+  for (const story of page.items) story.recognitionCount = counts.get(story.id as number) ?? tally.counts.get(story.id as number) ?? 0;
+  const nextLink = raw.nextLink;
+  const ids = raw.rows.map((row) => Number(row.Id)).filter((id) => Number.isFinite(id));
+  return {
+    ...page,
+    nextPage: async () => {
+      if (!nextLink) return emptyPage();
+      const lowest = Math.min(...ids);
+      const span = Math.max(...ids) - lowest + 1;
+      // The next page spans about as many ids as this one: twice that, to be safe.
+      const reaches = tally.nextLink !== undefined && lowest - 2 * span <= tally.completeAbove;
+      try {
+        const reads = await inBatch(sp, (b) => ({
+          stories: settle(fetchPage(nextPageQuery(b, nextLink))),
+          tally: reaches && tally.nextLink ? settle(fetchPage(nextPageQuery(b, tally.nextLink, true))) : undefined,
+        }));
+        const next = await reads.stories;
+        if (!next.ok) throw next.error;
+        const more = reads.tally ? await reads.tally : undefined;
+        const nextTally = more && more.ok ? recognitionTally(more.value, tally) : tally;
+        return await feedWithCounts(sp, stories, pageOf(sp, storyCodec, next.value, (s) => isPublished(s) && !s.featured), nextTally, next.value);
+      } catch (error) {
+        throw toDataError(error);
+      }
+    },
+  };
+}
+
 /** Loads the view; a site without the lists gives `schema.provisioned: false` and the seed's ambitions. */
 export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & { userId: number }): Promise<IAmbitionsView> {
   const pageSize = query.pageSize || 10;
@@ -73,10 +137,13 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     newest: startRead(b, storyCodec, { orderBy: [["Id", false]], top: PENDING_WINDOW }),
     myRecognitions: startRead(b, recognitionCodec, { filter: `AuthorId eq ${userId}`, top: COUNT_TOP }),
     // Recognitions of the newest stories, for the first page's counts without a second round trip.
-    tally: startRead(b, recognitionCodec, { select: ["Id", "StoryId"], orderBy: [["StoryId", false]], top: COUNT_TOP }),
-    focusCounts: startRead(b, { list: "planFocuses", columns: [] }, { select: ["Id", "PlanId", "AmbitionKey", "Relevance"], top: COUNT_TOP }),
-    initiativeCounts: startRead(b, { list: "initiatives", columns: [] }, { select: ["Id", "AmbitionKey"], top: COUNT_TOP }),
-    storyCounts: startRead(b, storyCodec, { select: ["Id", "AmbitionKey", "OData__ModerationStatus"], orderBy: [["Id", false]], top: COUNT_TOP }),
+    tally: startRead(b, recognitionCodec, { select: ["StoryId"], orderBy: [["StoryId", false]], top: COUNT_TOP, noMetadata: true }),
+    // Recognitions of featured stories (however old): `StoryFeatured` is kept equal to the story's flag.
+    featuredTally: settle(fetchPage(itemsQuery(b, recognitionCodec, { select: ["StoryId"], filter: "StoryFeatured eq 1", top: COUNT_TOP, noMetadata: true }))),
+    // Counted, never edited: the fewest columns and no metadata (a few dozen bytes a row).
+    focusCounts: startRead(b, { list: "planFocuses", columns: [] }, { select: ["PlanId", "AmbitionKey", "Relevance"], top: COUNT_TOP, noMetadata: true }),
+    initiativeCounts: startRead(b, { list: "initiatives", columns: [] }, { select: ["AmbitionKey"], top: COUNT_TOP, noMetadata: true }),
+    storyCounts: startRead(b, storyCodec, { select: ["AmbitionKey", "OData__ModerationStatus"], orderBy: [["Id", false]], top: COUNT_TOP, noMetadata: true }),
     reflections: startRead(b, reflectionCodec, { filter: `AuthorId eq ${userId}`, orderBy: [["Id", false]], top: 500 }),
     storyPermissions: listPermissions(b, "stories"),
   }));
@@ -107,20 +174,23 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   const featuredStories = rowsOf(featured).map((row) => fromRow(storyCodec, row)).filter(isPublished);
   const notFeatured = (story: IStory): boolean => isPublished(story) && !story.featured;
   let page: IPage<IStory>;
+  // The feed's own raw first page, when "Vis flere" can follow its nextLink together with the tally's.
+  let feedRaw: IRawPage | undefined;
   if (feedThreshold) {
     // A filter matching more than 5,000 stories: the windowed walk (more requests, never refused).
     page = await windowedStoryPage(sp, filters, pageSize, notFeatured).catch((e: unknown) => {
       throw toDataError(e);
     });
   } else {
-    page = pageOf(sp, storyCodec, feed.missing ? { rows: [] } : feed.value, notFeatured);
+    feedRaw = feed.missing ? { rows: [] } : feed.value;
+    page = pageOf(sp, storyCodec, feedRaw, notFeatured);
   }
-  const known = tally.missing ? undefined : recognitionTally(tally.value);
-  // Counts come from the tally read in the batch; only stories older than it reached cost a request.
-  const counts = known ? known.counts : new Map<number, number>();
-  const completeAbove = known ? known.completeAbove : 0;
-  const counted = await stories.withCounts(page, counts, completeAbove);
-  const featuredPage = await stories.withCounts({ items: featuredStories, hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, counts, completeAbove);
+  // Counts come from the tally read in the batch (and the featured stories' own rows); only stories
+  // neither reached cost a request. No recognitions list: nothing to count.
+  const known: IRecognitionTally = tally.missing ? { counts: new Map(), completeAbove: 0, exact: new Set() } : recognitionTally(tally.value);
+  addFeaturedCounts(known, featuredStories, await reads.featuredTally);
+  const counted = await feedWithCounts(sp, stories, page, known, feedRaw);
+  const featuredPage = await stories.withCounts({ items: featuredStories, hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, known);
 
   const canApprove = !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.ApproveItems);
   let pendingForModeration: IStory[] | undefined;
@@ -129,7 +199,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   if (canApprove) {
     const newestRows = rowsOf(newest);
     const pending = newestRows.map((row) => fromRow(storyCodec, row)).filter(isPending);
-    const shown = await stories.withCounts({ items: pending.slice(0, PENDING_MAX), hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, counts, completeAbove);
+    const shown = await stories.withCounts({ items: pending.slice(0, PENDING_MAX), hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, known);
     pendingForModeration = shown.items;
     morePendingForModeration = pending.length > PENDING_MAX || hasMore(newest);
     // "Vis flere" goes on below the last story shown, or below the newest stories read.
