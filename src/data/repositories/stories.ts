@@ -355,7 +355,9 @@ export function recognitionTally(raw: IRawPage, previous?: IRecognitionTally): I
   const counts = previous ? new Map(previous.counts) : new Map<number, number>();
   tallyRecognitions(raw.rows).forEach((n, id) => counts.set(id, (counts.get(id) || 0) + n));
   const exact = previous ? previous.exact : new Set<number>();
-  if (!raw.nextLink) return { counts, completeAbove: 0, exact };
+  // A full page counts as "more" even without a nextLink: the read asks for no metadata, and the
+  // count must never claim to be whole when it is not.
+  if (!raw.nextLink && raw.rows.length < MAX_PAGE) return { counts, completeAbove: 0, exact };
   // The page stopped inside the lowest story id it reached: counts are whole only above it.
   let lowest = Infinity;
   for (const row of raw.rows) if (typeof row.StoryId === "number" && row.StoryId < lowest) lowest = row.StoryId;

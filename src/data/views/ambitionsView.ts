@@ -67,7 +67,8 @@ function emptyPage(): IPage<IStory> {
 }
 
 function hasMore(read: ViewRead<IRawPage>): boolean {
-  return !read.missing && read.value.nextLink !== undefined;
+  // A full page is "more" even without a nextLink (the counted reads ask for no metadata).
+  return !read.missing && (read.value.nextLink !== undefined || read.value.rows.length >= COUNT_TOP);
 }
 
 /**
@@ -76,7 +77,7 @@ function hasMore(read: ViewRead<IRawPage>): boolean {
  * with one more request instead.
  */
 function addFeaturedCounts(tally: IRecognitionTally, featured: readonly IStory[], settled: Settled<IRawPage>): void {
-  if (!settled.ok || settled.value.nextLink) return;
+  if (!settled.ok || settled.value.nextLink || settled.value.rows.length >= COUNT_TOP) return;
   const counts = tallyRecognitions(settled.value.rows);
   for (const story of featured) {
     const id = story.id as number;
