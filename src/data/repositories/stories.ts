@@ -8,7 +8,7 @@ import { ConflictError, httpStatus, isThresholdError, isUnknownFieldError, retry
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
-import { fetchAll, fetchPage, inBatch, itemsQuery, readPage, listItems, MAX_PAGE, pageOf, quote, settle, type IQuerySpec, type IRawPage } from "./query";
+import { fetchAll, fetchPage, inBatch, itemsQuery, nextPageQuery, readPage, listItems, MAX_PAGE, pageOf, quote, settle, type IQuerySpec, type IRawPage } from "./query";
 import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
 
 /**
@@ -173,18 +173,33 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     });
   }
 
-  /** Approved stories, newest first, with recognition counts. */
+  /**
+   * Approved stories, newest first, with recognition counts: the page and the recognitions of the
+   * newest stories in one `$batch`, so a filter change — and "Vis flere" after it — is one request
+   * while the stories are among those the tally covers (see `countedFeedPage`).
+   */
   public async query(filters: IStoryFilters, pageSize = 10): Promise<IPage<IStory>> {
-    let page: IPage<IStory>;
+    const spec = storyFeedSpec(filters, pageSize);
+    const reads = await inBatch(this.sp, (b) => ({
+      feed: settle(fetchPage(itemsQuery(b, storyCodec, spec))),
+      tally: settle(fetchPage(itemsQuery(b, recognitionCodec, TALLY_SPEC))),
+    }));
+    const feed = await reads.feed;
+    const tallyRead = await reads.tally;
+    const tally = tallyRead.ok ? recognitionTally(tallyRead.value) : undefined;
     try {
-      page = pageOf(this.sp, storyCodec, await readPage(this.sp, storyCodec, storyFeedSpec(filters, pageSize)), isPublished);
+      let raw: IRawPage;
+      if (feed.ok) raw = feed.value;
+      else if (isThresholdError(feed.error)) {
+        const windowed = await windowedStoryPage(this.sp, filters, pageSize, isPublished);
+        return await this.withCounts(windowed, tally);
+      } else if (isUnknownFieldError(feed.error)) raw = await readPage(this.sp, storyCodec, spec);
+      else throw feed.error;
+      const page = pageOf(this.sp, storyCodec, raw, isPublished);
+      return tally ? await countedFeedPage(this.sp, this, page, tally, raw, isPublished) : await this.withCounts(page);
     } catch (error) {
-      if (!isThresholdError(error)) throw toDataError(error);
-      page = await windowedStoryPage(this.sp, filters, pageSize, isPublished).catch((e: unknown) => {
-        throw toDataError(e);
-      });
+      throw toDataError(error);
     }
-    return this.withCounts(page);
   }
 
   /**
@@ -330,6 +345,53 @@ async function markRecognitions(sp: SPFI, storyId: number, featured: boolean): P
     throw toDataError(error);
   }
 }
+
+/**
+ * The feed with counts, page after page. "Vis flere" reads the next page of stories by its
+ * nextLink; when that page may reach below what the tally covers, the tally's next page comes in
+ * the same `$batch` — so a page costs one request, and a second only for stories neither reached.
+ */
+export async function countedFeedPage(
+  sp: SPFI,
+  stories: StoryRepository,
+  page: IPage<IStory>,
+  tally: IRecognitionTally,
+  raw: IRawPage | undefined,
+  keep: (story: IStory) => boolean,
+): Promise<IPage<IStory>> {
+  if (!raw) return stories.withCounts(page, tally);
+  const missing = page.items.filter((s) => !knows(tally, s.id as number)).map((s) => s.id as number);
+  const counts = missing.length > 0 ? await stories.recognitionCounts(missing) : new Map<number, number>();
+  for (const story of page.items) story.recognitionCount = counts.get(story.id as number) ?? tally.counts.get(story.id as number) ?? 0;
+  const nextLink = raw.nextLink;
+  const ids = raw.rows.map((row) => Number(row.Id)).filter((id) => Number.isFinite(id));
+  return {
+    ...page,
+    nextPage: async () => {
+      if (!nextLink) return { items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) };
+      const lowest = Math.min(...ids);
+      const span = Math.max(...ids) - lowest + 1;
+      // The next page spans about as many ids as this one: twice that, to be safe.
+      const reaches = tally.nextLink !== undefined && lowest - 2 * span <= tally.completeAbove;
+      try {
+        const reads = await inBatch(sp, (b) => ({
+          stories: settle(fetchPage(nextPageQuery(b, nextLink))),
+          tally: reaches && tally.nextLink ? settle(fetchPage(nextPageQuery(b, tally.nextLink, true))) : undefined,
+        }));
+        const next = await reads.stories;
+        if (!next.ok) throw next.error;
+        const more = reads.tally ? await reads.tally : undefined;
+        const nextTally = more && more.ok ? recognitionTally(more.value, tally) : tally;
+        return await countedFeedPage(sp, stories, pageOf(sp, storyCodec, next.value, keep), nextTally, next.value, keep);
+      } catch (error) {
+        throw toDataError(error);
+      }
+    },
+  };
+}
+
+/** The read of recognitions that counts the newest stories: by StoryId, newest first, only that column. */
+export const TALLY_SPEC: IQuerySpec = { select: ["StoryId"], orderBy: [["StoryId", false]], top: MAX_PAGE, noMetadata: true };
 
 /** What the view knows of recognition counts without asking again. */
 export interface IRecognitionTally {

@@ -8,8 +8,9 @@ import { AMBITIONS } from "../../domain/ambitions";
 import type { IStory } from "../../domain/model";
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, reflectionCodec, storyCodec } from "../mapping/entities";
-import { fetchPage, inBatch, itemsQuery, nextPageQuery, pageOf, settle, type IRawPage, type Settled } from "../repositories/query";
+import { fetchPage, inBatch, itemsQuery, pageOf, settle, type IRawPage, type Settled } from "../repositories/query";
 import {
+  countedFeedPage,
   isPending,
   isPublished,
   knows,
@@ -17,6 +18,7 @@ import {
   StoryRepository,
   storyFeedSpec,
   storyFilter,
+  TALLY_SPEC,
   tallyRecognitions,
   windowedStoryPage,
   type IRecognitionTally,
@@ -87,43 +89,6 @@ function addFeaturedCounts(tally: IRecognitionTally, featured: readonly IStory[]
   }
 }
 
-/**
- * The feed with counts, page after page. "Vis flere" reads the next page of stories by its
- * nextLink; when that page may reach below what the tally covers, the tally's next page comes in
- * the same `$batch` — so a page costs one request, and a second only for stories neither reached.
- */
-async function feedWithCounts(sp: SPFI, stories: StoryRepository, page: IPage<IStory>, tally: IRecognitionTally, raw: IRawPage | undefined): Promise<IPage<IStory>> {
-  if (!raw) return stories.withCounts(page, tally);
-  const missing = page.items.filter((s) => !knows(tally, s.id as number)).map((s) => s.id as number);
-  const counts = missing.length > 0 ? await stories.recognitionCounts(missing) : new Map<number, number>();
-  for (const story of page.items) story.recognitionCount = counts.get(story.id as number) ?? tally.counts.get(story.id as number) ?? 0;
-  const nextLink = raw.nextLink;
-  const ids = raw.rows.map((row) => Number(row.Id)).filter((id) => Number.isFinite(id));
-  return {
-    ...page,
-    nextPage: async () => {
-      if (!nextLink) return emptyPage();
-      const lowest = Math.min(...ids);
-      const span = Math.max(...ids) - lowest + 1;
-      // The next page spans about as many ids as this one: twice that, to be safe.
-      const reaches = tally.nextLink !== undefined && lowest - 2 * span <= tally.completeAbove;
-      try {
-        const reads = await inBatch(sp, (b) => ({
-          stories: settle(fetchPage(nextPageQuery(b, nextLink))),
-          tally: reaches && tally.nextLink ? settle(fetchPage(nextPageQuery(b, tally.nextLink, true))) : undefined,
-        }));
-        const next = await reads.stories;
-        if (!next.ok) throw next.error;
-        const more = reads.tally ? await reads.tally : undefined;
-        const nextTally = more && more.ok ? recognitionTally(more.value, tally) : tally;
-        return await feedWithCounts(sp, stories, pageOf(sp, storyCodec, next.value, (s) => isPublished(s) && !s.featured), nextTally, next.value);
-      } catch (error) {
-        throw toDataError(error);
-      }
-    },
-  };
-}
-
 /** Loads the view; a site without the lists gives `schema.provisioned: false` and the seed's ambitions. */
 export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & { userId: number }): Promise<IAmbitionsView> {
   const pageSize = query.pageSize || 10;
@@ -138,7 +103,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     newest: startRead(b, storyCodec, { orderBy: [["Id", false]], top: PENDING_WINDOW }),
     myRecognitions: startRead(b, recognitionCodec, { filter: `AuthorId eq ${userId}`, top: COUNT_TOP }),
     // Recognitions of the newest stories, for the first page's counts without a second round trip.
-    tally: startRead(b, recognitionCodec, { select: ["StoryId"], orderBy: [["StoryId", false]], top: COUNT_TOP, noMetadata: true }),
+    tally: startRead(b, recognitionCodec, TALLY_SPEC),
     // Recognitions of featured stories (however old): `StoryFeatured` is kept equal to the story's flag.
     featuredTally: settle(fetchPage(itemsQuery(b, recognitionCodec, { select: ["StoryId"], filter: "StoryFeatured eq 1", top: COUNT_TOP, noMetadata: true }))),
     // Counted, never edited: the fewest columns and no metadata (a few dozen bytes a row).
@@ -190,7 +155,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   // neither reached cost a request. No recognitions list: nothing to count.
   const known: IRecognitionTally = tally.missing ? { counts: new Map(), completeAbove: 0, exact: new Set() } : recognitionTally(tally.value);
   addFeaturedCounts(known, featuredStories, await reads.featuredTally);
-  const counted = await feedWithCounts(sp, stories, page, known, feedRaw);
+  const counted = await countedFeedPage(sp, stories, page, known, feedRaw, notFeatured);
   const featuredPage = await stories.withCounts({ items: featuredStories, hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, known);
 
   const canApprove = !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.ApproveItems);
