@@ -125,7 +125,8 @@ define([], function () {
       noMore: "Der er ikke flere historier, der venter på godkendelse.",
       moreFailed: "Flere historier til godkendelse blev ikke hentet.",
       introMore: "Historier, der venter på godkendelse: {count} vist – der kan være flere. Godkend dem, der kan vises for alle, eller afvis med en begrundelse, som forfatteren kan læse.",
-      moreLoaded: "{count} historier mere til godkendelse er vist"
+      moreLoadedOne: "{count} historie mere til godkendelse er vist",
+      moreLoadedOther: "{count} historier mere til godkendelse er vist"
     },
     reflections: {
       tab: "Egne noter",

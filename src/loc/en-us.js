@@ -125,7 +125,8 @@ define([], function () {
       noMore: "No more stories are awaiting approval.",
       moreFailed: "More stories awaiting approval could not be loaded.",
       introMore: "Stories awaiting approval: {count} shown – there may be more. Approve those that can be shown to everyone, or reject with a reason the author can read.",
-      moreLoaded: "{count} more stories awaiting approval are shown"
+      moreLoadedOne: "{count} more story awaiting approval is shown",
+      moreLoadedOther: "{count} more stories awaiting approval are shown"
     },
     reflections: {
       tab: "My notes",

@@ -674,8 +674,9 @@ declare interface IMpkModerationStrings {
   moreFailed: string;
   /** The intro while more pending stories may exist than are shown. */
   introMore: string;
-  /** Announced after "Vis flere"; `{count}` stories were added. */
-  moreLoaded: string;
+  /** Announced after "Vis flere"; `{count}` stories were added (one / several). */
+  moreLoadedOne: string;
+  moreLoadedOther: string;
 }
 
 /** "Egne noter": private reflections. */

@@ -21,6 +21,7 @@ import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { useAnnounce } from './Announcer';
 import { StoryCard } from './StoryCard';
+import { plural } from './storyModel';
 
 /** Props of {@link ModerationQueue}. */
 export interface IModerationQueueProps {
@@ -57,6 +58,7 @@ export function ModerationQueue(props: IModerationQueueProps): JSX.Element {
   const strings = useStrings().moderation;
   const styles = useStyles();
   const announce = useAnnounce();
+  const locale = useLocale();
   const listRef = React.useRef<HTMLUListElement>(null);
   const [loadingMore, setLoadingMore] = React.useState(false);
   const [moreError, setMoreError] = React.useState<unknown>();
@@ -79,7 +81,7 @@ export function ModerationQueue(props: IModerationQueueProps): JSX.Element {
       const added = await props.onShowMore();
       if (added > 0) {
         setFocusIndex(before);
-        announce(fill(strings.moreLoaded, { count: added }));
+        announce(plural(locale, added, strings.moreLoadedOne, strings.moreLoadedOther));
       } else {
         announce(strings.noMore);
       }
