@@ -59,13 +59,22 @@ export function serializeBody(body: JsonObject, format: Format, isError: boolean
   return JSON.stringify(toVerbose(body, apiBase));
 }
 
-function stripMetadata(v: JsonValue): JsonValue {
-  if (Array.isArray(v)) return v.map(stripMetadata);
+/**
+ * `odata=nometadata`: no annotations — except a collection's `odata.nextLink`, which the OData JSON
+ * format keeps at every metadata level (paging needs it). UNCONFIRMED against recorded SharePoint
+ * Online traffic; chosen so paging works the same at every metadata level.
+ */
+function stripMetadata(v: JsonValue, top = true): JsonValue {
+  if (Array.isArray(v)) return v.map((x) => stripMetadata(x, false));
   if (v && typeof v === 'object') {
     const out: JsonObject = {};
     for (const [k, val] of Object.entries(v)) {
+      if (top && k === 'odata.nextLink') {
+        out[k] = val;
+        continue;
+      }
       if (k.startsWith('odata.') || k.includes('@odata.')) continue;
-      out[k] = stripMetadata(val);
+      out[k] = stripMetadata(val, false);
     }
     return out;
   }

@@ -372,7 +372,14 @@ export function buildStories(ctx: ScaleContext, size: ScaleSize, unitIds: readon
 }
 
 /** Recognitions of loaded stories: one per person per story, newer stories recognised more. */
-export function buildRecognitions(ctx: ScaleContext, size: ScaleSize, storyIds: readonly number[], list: string, rnd = prng(7)): BulkBatch[] {
+export function buildRecognitions(
+  ctx: ScaleContext,
+  size: ScaleSize,
+  storyIds: readonly number[],
+  list: string,
+  rnd = prng(7),
+  featuredStoryIds: ReadonlySet<number> = new Set(),
+): BulkBatch[] {
   const people = [...ctx.employees, ...ctx.leaders, { id: ctx.demo.medarbejder, email: ctx.demoEmails.medarbejder }];
   const seen = new Set<string>();
   const byAuthor = new Map<string, Record<string, unknown>[]>();
@@ -387,7 +394,7 @@ export function buildRecognitions(ctx: ScaleContext, size: ScaleSize, storyIds: 
     if (seen.has(key)) continue;
     seen.add(key);
     const l = byAuthor.get(person.email) ?? [];
-    l.push({ ClientKey: key, Title: key, StoryId: storyId });
+    l.push({ ClientKey: key, Title: key, StoryId: storyId, StoryFeatured: featuredStoryIds.has(storyId) });
     byAuthor.set(person.email, l);
     made++;
   }

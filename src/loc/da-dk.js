@@ -119,7 +119,14 @@ define([], function () {
       approvedAnnouncement: "»{title}« er godkendt og vises nu for alle.",
       rejectedAnnouncement: "»{title}« er afvist.",
       alreadyHandled: "En anden redaktør har allerede behandlet historien ({state}).",
-      changedMeanwhile: "Historien blev ændret, mens du læste den. Læs den nye udgave, og vælg igen."
+      changedMeanwhile: "Historien blev ændret, mens du læste den. Læs den nye udgave, og vælg igen.",
+      showMore: "Vis flere",
+      loadingMore: "Henter flere …",
+      noMore: "Der er ikke flere historier, der venter på godkendelse.",
+      moreFailed: "Flere historier til godkendelse blev ikke hentet.",
+      introMore: "Historier, der venter på godkendelse: {count} vist – der kan være flere. Godkend dem, der kan vises for alle, eller afvis med en begrundelse, som forfatteren kan læse.",
+      moreLoadedOne: "{count} historie mere til godkendelse er vist",
+      moreLoadedOther: "{count} historier mere til godkendelse er vist"
     },
     reflections: {
       tab: "Egne noter",
@@ -161,6 +168,7 @@ define([], function () {
         roleAdded: "Tilladelse givet",
         roleRemoved: "Tilladelse fjernet",
         itemsSeeded: "Indhold lagt ind",
+        itemsUpdated: "Indhold opdateret",
         versionSet: "Version sat",
         warning: "Advarsel"
       }

@@ -119,7 +119,14 @@ define([], function () {
       approvedAnnouncement: "“{title}” is approved and now shown to everyone.",
       rejectedAnnouncement: "“{title}” was rejected.",
       alreadyHandled: "Another editor has already processed the story ({state}).",
-      changedMeanwhile: "The story changed while you were reading it. Read the new version and choose again."
+      changedMeanwhile: "The story changed while you were reading it. Read the new version and choose again.",
+      showMore: "Show more",
+      loadingMore: "Loading more …",
+      noMore: "No more stories are awaiting approval.",
+      moreFailed: "More stories awaiting approval could not be loaded.",
+      introMore: "Stories awaiting approval: {count} shown – there may be more. Approve those that can be shown to everyone, or reject with a reason the author can read.",
+      moreLoadedOne: "{count} more story awaiting approval is shown",
+      moreLoadedOther: "{count} more stories awaiting approval are shown"
     },
     reflections: {
       tab: "My notes",
@@ -161,6 +168,7 @@ define([], function () {
         roleAdded: "Permission granted",
         roleRemoved: "Permission removed",
         itemsSeeded: "Content added",
+        itemsUpdated: "Content updated",
         versionSet: "Version set",
         warning: "Warning"
       }

@@ -583,6 +583,8 @@ declare interface IMpkProvisionChangeKindStrings {
   roleAdded: string;
   roleRemoved: string;
   itemsSeeded: string;
+  /** An upgrade step filled a new column of existing items (v4: recognitions of featured stories). */
+  itemsUpdated: string;
   versionSet: string;
   warning: string;
 }
@@ -676,6 +678,17 @@ declare interface IMpkModerationStrings {
   rejectedAnnouncement: string;
   alreadyHandled: string;
   changedMeanwhile: string;
+  /** "Vis flere" under the queue (`stories.listPending`). */
+  showMore: string;
+  loadingMore: string;
+  /** Said when "Vis flere" found nothing more. */
+  noMore: string;
+  moreFailed: string;
+  /** The intro while more pending stories may exist than are shown. */
+  introMore: string;
+  /** Announced after "Vis flere"; `{count}` stories were added (one / several). */
+  moreLoadedOne: string;
+  moreLoadedOther: string;
 }
 
 /** "Egne noter": private reflections. */

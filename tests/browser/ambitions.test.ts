@@ -1,14 +1,15 @@
 /** @jest-environment node */
 /**
  * "Ambitioner og hverdagshistorier" against the local SharePoint, through the preview page: an
- * employee posts a story, sees it pending, an administrator approves it, it appears in the feed, a
+ * employee posts a story, sees it pending, an administrator approves it (and rejects another with a
+ * reason the author reads) in the web part's queue, it appears in the feed, a
  * colleague recognises it and finds it with the filters; a CPR number is refused with nothing lost;
  * "Egne noter" are invisible to others; the first view costs one request; keyboard only; axe; and
  * the screenshots in docs/screenshots.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { IMpkServices } from '../../src/data/repositories/types';
-import { createLocalServices, createLocalSp } from '../../localsp/client';
+import { createLocalServices } from '../../localsp/client';
 import type { LocalSharePoint } from '../../localsp/server';
 import { axeScan, launchChromium, screenshot, saveDocScreenshot } from './browser';
 import { openPreview, requestsSince, resetRequests, startPreview } from './harness';
@@ -20,6 +21,8 @@ const ADMIN = 'admin@mpk.local';
 const LEADER = 'leder@mpk.local';
 const CHEF = 'chef@mpk.local';
 const TITLE = 'Vi tog telefonen i stedet for at skrive';
+const REJECTED_TITLE = 'Hjælp til fru Hansen samme dag';
+const REJECT_REASON = 'Skriv den uden borgerens navn og adresse, så udgiver vi den.';
 
 /** The web part on the preview page (the preview's own toolbar is outside `main`). */
 function part(page: Page): Locator {
@@ -186,18 +189,57 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     expect(await feed(leader).getByRole('article', { name: TITLE }).count()).toBe(0);
     await leader.context().close();
 
-    // The administrator approves it. The web part cannot list other people's pending stories until
-    // the data layer returns them (view.pendingForModeration, see the report): approved here through
-    // the product's own repository, as the admin.
-    const admin = await adminServices(server);
-    const story = (await admin.stories.listByAuthor((await createLocalSp(server.siteUrl, EMPLOYEE).web.currentUser.select('Id')()).Id)).find((s) => s.title === TITLE);
-    expect(story?.moderationStatus).toBe(2);
-    await admin.stories.moderate(story!, true);
+    // A second story by the same employee (written through the product's repository: the form was
+    // shown above), which the administrator will reject.
+    const employeeServices = await createLocalServices(server.siteUrl, EMPLOYEE);
+    const units = await employeeServices.units.list();
+    await employeeServices.stories.create({
+      clientKey: '',
+      title: REJECTED_TITLE,
+      body: '<p>Fru Hansen på Ahornvej fik hjælp samme dag.</p>',
+      kind: 'success',
+      ambitionKey: 'gode-rammer',
+      unitId: units[0].id,
+      featured: false,
+      recognitionCount: 0,
+    });
+
+    // The administrator (site owner) approves the first and rejects the second in "Til godkendelse".
+    const admin = await open(browser, server, ADMIN);
+    await part(admin).getByRole('tab', { name: /^Til godkendelse/ }).click();
+    const queue = part(admin).getByRole('tabpanel', { name: /^Til godkendelse/ });
+    const toApprove = queue.getByRole('article', { name: TITLE });
+    await toApprove.waitFor();
+    await toApprove.getByRole('button', { name: 'Godkend' }).click();
+    await toApprove.waitFor({ state: 'detached' });
+    await admin.getByTestId('mpk-announcer').getByText(`»${TITLE}« er godkendt og vises nu for alle.`).waitFor({ state: 'attached' });
+
+    const toReject = queue.getByRole('article', { name: REJECTED_TITLE });
+    await toReject.getByRole('button', { name: 'Afvis …' }).click();
+    // No reason: refused with a Danish message, nothing sent.
+    await toReject.getByRole('button', { name: 'Afvis historien' }).click();
+    await toReject.getByText('Begrundelsen for afvisningen skal udfyldes.').waitFor();
+    await toReject.getByRole('textbox', { name: /^Begrundelse for afvisningen/ }).fill(REJECT_REASON);
+    await toReject.getByRole('button', { name: 'Afvis historien' }).click();
+    await toReject.waitFor({ state: 'detached' });
+    // The approved story is in the administrator's feed at once; after a reload neither is in the queue.
+    await part(admin).getByRole('tab', { name: 'Hverdagshistorier', exact: true }).click();
+    await feed(admin).getByRole('article', { name: TITLE }).waitFor();
+    await admin.reload();
+    await part(admin).getByRole('tab', { name: /^Til godkendelse/ }).click({ timeout: 60_000 });
+    expect(await part(admin).getByRole('tabpanel', { name: /^Til godkendelse/ }).getByRole('article', { name: TITLE }).count()).toBe(0);
+    expect(await part(admin).getByRole('tabpanel', { name: /^Til godkendelse/ }).getByRole('article', { name: REJECTED_TITLE }).count()).toBe(0);
+    await admin.context().close();
 
     // Now in everybody's feed; the author's "pending" list no longer holds it.
     await employee.reload();
     await feed(employee).getByRole('article', { name: TITLE }).waitFor({ timeout: 60_000 });
     expect(await part(employee).getByRole('region', { name: 'Dine historier, der ikke er offentliggjort' }).getByRole('article', { name: TITLE }).count()).toBe(0);
+    // The rejected one stays with its author, marked "Afvist", with the administrator's reason.
+    const rejected = part(employee).getByRole('region', { name: 'Dine historier, der ikke er offentliggjort' }).getByRole('article', { name: REJECTED_TITLE });
+    await rejected.getByText('Afvist', { exact: true }).waitFor();
+    await rejected.getByText(`Begrundelse: ${REJECT_REASON}`).waitFor();
+    expect(await feed(employee).getByRole('article', { name: REJECTED_TITLE }).count()).toBe(0);
     await employee.context().close();
 
     // A colleague recognises it once; the button shows it, and it can be withdrawn.

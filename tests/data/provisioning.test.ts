@@ -181,7 +181,7 @@ describe("upgrading an older schema in place", () => {
 
     const groups = await json<{ value: { Id: number; Title: string }[] }>(server, "_api/web/sitegroups?$select=Id,Title");
     const members = groups.value.find((g) => / Medlemmer$/.test(g.Title));
-    const v3 = await provision(admin);
+    const v3 = await provision(admin, { version: 3 });
     expect(v3.fromVersion).toBe(2);
     expect(v3.changes).toEqual([
       { kind: "roleAdded", target: "MPK Enheder", detail: "members: contribute" },
@@ -199,7 +199,43 @@ describe("upgrading an older schema in place", () => {
     expect(mapped).toMatchObject({ ...channel, name: first.name, leaderIds: [leder.user.id], kind: first.kind });
     const view = await leder.views.loadPlanView({ channelId: channel.teamsChannelId, unitId: first.id as number });
     expect(view.unit?.id).toBe(first.id);
-    expect(view.schema).toMatchObject({ installedVersion: SCHEMA_VERSION, needsUpgrade: false });
-    expect((await provision(admin)).writes).toBe(0);
+    expect(view.schema).toMatchObject({ installedVersion: 3, needsUpgrade: SCHEMA_VERSION > 3 });
+    expect((await provision(admin, { version: 3 })).writes).toBe(0);
+  });
+
+  it("upgrades v3 to v4: recognitions of stories featured before get StoryFeatured, so the view counts them in its one batch", async () => {
+    const admin = as(server, USERS.admin);
+    const services = createServices(admin, { id: await userId(server, USERS.admin) });
+    const medarbejder = createServices(as(server, USERS.medarbejder), { id: await userId(server, USERS.medarbejder) });
+    const leder = createServices(as(server, USERS.leder), { id: await userId(server, USERS.leder) });
+    const unitId = (await services.units.list())[0].id as number;
+    const draft = { clientKey: "", body: "<p>Fra hverdagen</p>", kind: "success" as const, ambitionKey: "gode-rammer", unitId, featured: false, recognitionCount: 0 };
+    const old = await services.stories.moderate(await medarbejder.stories.create({ ...draft, title: "Fremhævet før v4" }), true);
+    const plain = await services.stories.moderate(await medarbejder.stories.create({ ...draft, title: "Ikke fremhævet" }), true);
+    // At v3 there is no StoryFeatured: featuring and recognising work without it.
+    await services.stories.setFeatured(old, true);
+    await leder.recognitions.recognise(old.id as number, leder.user.id);
+    await medarbejder.recognitions.recognise(old.id as number, medarbejder.user.id);
+    await leder.recognitions.recognise(plain.id as number, leder.user.id);
+
+    const v4 = await provision(admin);
+    expect(v4.fromVersion).toBe(3);
+    const recognitions = await json<{ value: { Id: number; StoryId: number }[] }>(server, "_api/web/lists/getByTitle('MPK%20Anerkendelser')/items?$select=Id,StoryId");
+    const ofOld = recognitions.value.filter((r) => r.StoryId === old.id).map((r) => r.Id);
+    expect(v4.changes).toEqual([
+      { kind: "fieldCreated", target: "MPK Anerkendelser/StoryFeatured" },
+      ...ofOld.map((id) => ({ kind: "itemsUpdated", target: `MPK Anerkendelser/${id}`, detail: "StoryFeatured" })),
+      { kind: "versionSet", target: "schemaVersion", detail: "v4" },
+    ]);
+    const flagged = await json<{ value: { StoryId: number }[] }>(server, "_api/web/lists/getByTitle('MPK%20Anerkendelser')/items?$select=StoryId&$filter=StoryFeatured%20eq%201");
+    expect(flagged.value.map((r) => r.StoryId)).toEqual([old.id, old.id]);
+    const field = await json<{ Indexed: boolean }>(server, "_api/web/lists/getByTitle('MPK%20Anerkendelser')/fields/getByInternalNameOrTitle('StoryFeatured')");
+    expect(field.Indexed).toBe(true);
+
+    const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id });
+    expect(view.schema).toMatchObject({ installedVersion: 4, needsUpgrade: false });
+    expect(view.featuredStories.map((s) => [s.title, s.recognitionCount])).toEqual([["Fremhævet før v4", 2]]);
+    // Idempotent: the second run writes nothing.
+    expect(await provision(admin)).toEqual({ fromVersion: 4, toVersion: 4, changes: [], writes: 0 });
   });
 });

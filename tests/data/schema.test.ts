@@ -137,13 +137,15 @@ describe("diffing a site against the schema", () => {
     expect(diffSchema(SCHEMA, state)).toEqual([]);
   });
 
-  it("upgrades v1 in place: adds the new column and the new index, touches nothing else", () => {
+  it("upgrades v1 in place: adds the new columns and the new index, touches nothing else", () => {
     const v1 = schemaAt(1);
     const state = v1.lists.map((l) => provisionedState(l));
     const actions = diffSchema(schemaAt(SCHEMA_VERSION), state);
     expect(actions.map((a) => `${a.kind} ${a.list.key} ${"field" in a ? (typeof a.field === "string" ? a.field : a.field.name) : ""}`)).toEqual([
       "createField units TeamsChannelName",
       "updateField tasks Meeting",
+      // v4: the featured flag copied onto recognitions (indexed at creation).
+      "createField recognitions StoryFeatured",
     ]);
     const update = actions[1];
     expect(update.kind === "updateField" && update.changes).toEqual({ Indexed: true });

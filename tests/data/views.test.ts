@@ -191,6 +191,34 @@ describe("stories for approvers, authors' names and rejection reasons", () => {
   });
 });
 
+describe("a featured story's recognitions, counted in the first view's one batch", () => {
+  it("keeps StoryFeatured equal to the story's flag through \"Fremhæv\" and recognising, so the count is exact without a second request", async () => {
+    const [admin, leder, medarbejder] = await Promise.all([USERS.admin, USERS.leder, USERS.medarbejder].map(services));
+    const unitId = (await admin.units.list())[0].id as number;
+    const draft = { clientKey: "", body: "<p>x</p>", kind: "success" as const, ambitionKey: "gode-rammer", unitId, featured: false, recognitionCount: 0 };
+    const story = await admin.stories.moderate(await medarbejder.stories.create({ ...draft, title: "Fremhæves senere" }), true);
+    await leder.recognitions.recognise(story.id as number, leder.user.id);
+    const flagged = async (): Promise<number[]> => {
+      const response = await server.fetch("_api/web/lists/getByTitle('MPK%20Anerkendelser')/items?$select=StoryId&$filter=StoryFeatured%20eq%201&$top=5000", { as: USERS.admin });
+      return ((await response.json()) as { value: { StoryId: number }[] }).value.map((r) => r.StoryId).filter((id) => id === story.id);
+    };
+    expect(await flagged()).toEqual([]);
+
+    // Featuring flags the recognitions it finds; recognising a featured story flags the new one.
+    const featured = await admin.stories.setFeatured(await admin.stories.get(story.id as number), true);
+    expect(await flagged()).toEqual([story.id]);
+    await medarbejder.recognitions.recognise(story.id as number, medarbejder.user.id);
+    expect(await flagged()).toEqual([story.id, story.id]);
+    const { value, requests } = await counted(() => medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id }));
+    expect(requests.map((r) => `${r.method} ${r.path.replace(/^.*\/_api\//, "")}`)).toEqual(["POST $batch"]);
+    expect(value.featuredStories.find((s) => s.id === story.id)?.recognitionCount).toBe(2);
+
+    // No longer featured: the flags go with it.
+    await admin.stories.setFeatured(featured, false);
+    expect(await flagged()).toEqual([]);
+  });
+});
+
 describe("the plan view per unit: people, who may edit, and Teams channels", () => {
   let admin: IMpkServices;
   let chef: IMpkServices;

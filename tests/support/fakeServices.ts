@@ -572,8 +572,18 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         requireProvisioned();
         return clone(rows('stories').filter((s) => s.authorId === userId));
       },
-      async moderate(story: IStory, approve: boolean) {
-        return stories.update(story, { ...story, moderationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied });
+      async moderate(story: IStory, approve: boolean, comment?: string) {
+        await enter('stories.moderate');
+        const moderationComment = comment !== undefined ? comment : story.moderationComment;
+        return stories.update(story, { ...story, moderationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied, moderationComment });
+      },
+      async listPending(pageSize = 20, below?: number) {
+        await enter('stories.listPending');
+        requireProvisioned();
+        const pending = visibleRows('stories')
+          .filter((s) => s.moderationStatus === MODERATION_STATUS.pending && (below === undefined || (s.id ?? 0) < below))
+          .sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
+        return pageOf(pending, pageSize);
       },
       async setFeatured(story: IStory, featured: boolean) {
         return stories.update(story, { ...story, featured });

@@ -2,7 +2,8 @@
  * "Klargør site": creates and upgrades the lists, columns, indexes, groups and permissions, and seeds
  * the reference data — idempotently. It reads the site's state first (see `state.ts`), diffs it
  * against the schema (`schema/diff.ts`) and writes only the difference, so a second run on a site that
- * is up to date sends no write at all. Data is never touched: columns and lists are only added.
+ * is up to date sends no write at all. Data is never deleted: columns and lists are only added, and
+ * an upgrade step may fill a new column of existing items (v4: `StoryFeatured` on recognitions).
  */
 import type { SPFI } from "@pnp/sp";
 import type { AddFieldOptions } from "@pnp/sp/fields";
@@ -11,7 +12,8 @@ import { AMBITIONS } from "../../domain/ambitions";
 import { POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from "../../domain/seeds";
 import { toDataError } from "../errors";
 import { ambitionFields, commitmentFields } from "../mapping/entities";
-import { inBatch, settle, type Settled } from "../repositories/query";
+import { fetchAll, fetchPage, inBatch, itemsQuery, MAX_PAGE, readPage, settle, type Settled } from "../repositories/query";
+import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { diffPermissions, diffSchema, type PermissionAction, type SchemaAction } from "../schema/diff";
 import { ADD_FIELD_OPTIONS, fieldSchemaXml } from "../schema/fieldXml";
 import { SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle, schemaAt } from "../schema/lists";
@@ -192,7 +194,13 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
     await runWrites(sp, writes, report);
   }
 
-  // 5. The installed version, last: a run that failed half-way is picked up again next time.
+  // 5. Upgrade steps that fill new columns of existing items (only when coming from an older version).
+  if (state.installedVersion !== undefined && state.installedVersion < 4 && target >= 4) {
+    const writes = await featuredRecognitionWrites(sp);
+    for (let i = 0; i < writes.length; i += WRITES_PER_BATCH) await runWrites(sp, writes.slice(i, i + WRITES_PER_BATCH), report);
+  }
+
+  // 6. The installed version, last: a run that failed half-way is picked up again next time.
   if (state.installedVersion === undefined || state.installedVersion < target) {
     const value = String(target);
     const write: IWrite = state.versionItem
@@ -207,6 +215,43 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
     await runWrites(sp, [write], report);
   }
   return report;
+}
+
+/** Writes per `$batch` of an upgrade step (SharePoint Online: at most 20 requests per batch). */
+const WRITES_PER_BATCH = 20;
+
+/**
+ * v3 → v4: the recognitions of stories featured before v4 get `StoryFeatured` (from then on "Fremhæv"
+ * and recognising keep it). Featured stories are few (an indexed filter), and each has at most one
+ * recognition per person: every read stays below the threshold.
+ */
+async function featuredRecognitionWrites(sp: SPFI): Promise<IWrite[]> {
+  try {
+    const featured = await fetchAll(sp, await readPage(sp, storyCodec, { select: ["Id"], filter: "Featured eq 1", orderBy: [["Id", false]], top: MAX_PAGE }));
+    const ids = featured.map((row) => Number(row.Id));
+    const writes: IWrite[] = [];
+    for (let i = 0; i < ids.length; i += WRITES_PER_BATCH) {
+      const chunk = ids.slice(i, i + WRITES_PER_BATCH);
+      const reads = await inBatch(sp, (b) =>
+        chunk.map((id) => settle(fetchPage(itemsQuery(b, recognitionCodec, { select: ["Id", "StoryFeatured"], filter: `StoryId eq ${id}`, top: MAX_PAGE })))),
+      );
+      for (const read of reads) {
+        const result = await read;
+        if (!result.ok) throw result.error;
+        for (const row of await fetchAll(sp, result.value)) {
+          if (row.StoryFeatured === true) continue;
+          const id = Number(row.Id);
+          writes.push({
+            run: (b) => list(b, "recognitions").items.getById(id).update({ StoryFeatured: true }),
+            change: { kind: "itemsUpdated", target: `${listTitle("recognitions")}/${id}`, detail: "StoryFeatured" },
+          });
+        }
+      }
+    }
+    return writes;
+  } catch (error) {
+    throw toDataError(error);
+  }
 }
 
 /** The list titles of the schema, for messages and the CLI. */

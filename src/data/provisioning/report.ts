@@ -12,6 +12,7 @@ export interface IProvisionChange {
     | "roleAdded"
     | "roleRemoved"
     | "itemsSeeded"
+    | "itemsUpdated"
     | "versionSet"
     | "warning";
   /** The list, group or setting it concerns, e.g. "MPK Historier" or "MPK Historier/ClientKey". */

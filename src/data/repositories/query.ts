@@ -3,7 +3,7 @@
  * failures of single requests kept apart so a missing list does not fail a whole first view.
  */
 import type { TimelinePipe } from "@pnp/core";
-import { parseBinderWithErrorCheck, parseODataJSON, type Queryable } from "@pnp/queryable";
+import { InjectHeaders, parseBinderWithErrorCheck, parseODataJSON, type Queryable } from "@pnp/queryable";
 import { SPCollection, type ISPQueryable, type SPFI } from "@pnp/sp";
 import type { IItems } from "@pnp/sp/items";
 import type { IEntity } from "../../domain/model";
@@ -50,6 +50,12 @@ export function fetchNextPage(sp: SPFI, nextLink: string): Promise<IRawPage> {
   return retryThrottled(() => fetchPage(SPCollection([sp.web, nextLink])));
 }
 
+/** The page a nextLink points to, on a batched SPFI too (`noMetadata` as the first page asked). */
+export function nextPageQuery(sp: SPFI, nextLink: string, noMetadata = false): ISPQueryable {
+  const query = SPCollection([sp.web, nextLink]);
+  return noMetadata ? query.using(InjectHeaders({ Accept: NO_METADATA })) : query;
+}
+
 /** The items of one of our lists. */
 export function listItems(sp: SPFI, list: ListKey): IItems {
   return sp.web.lists.getByTitle(listTitle(list)).items;
@@ -72,7 +78,15 @@ export interface IQuerySpec {
    * on top of `select` (or the codec's columns). Each is one lookup column of the query.
    */
   expand?: readonly string[];
+  /**
+   * Ask for `odata=nometadata`: rows without `odata.type/id/etag/editLink` (about 200 bytes a row).
+   * Only for rows that are counted, never edited (there is no ETag in them).
+   */
+  noMetadata?: boolean;
 }
+
+/** `Accept` of a query whose rows need no metadata. */
+const NO_METADATA = "application/json;odata=nometadata";
 
 /** The `$select` of a query: the spec's or the codec's columns, plus the people it expands. */
 export function selectOf<T extends IEntity>(codec: ICodec<T>, spec: IQuerySpec = {}): string[] {
@@ -98,7 +112,9 @@ export function itemsQuery<T extends IEntity>(sp: SPFI, codec: ICodec<T>, spec: 
   if (roots.length > 0) query = query.expand(...roots);
   if (spec.filter) query = query.filter(spec.filter);
   for (const [field, ascending] of spec.orderBy || []) query = query.orderBy(field, ascending);
-  return query.top(Math.min(spec.top || 100, MAX_PAGE));
+  query = query.top(Math.min(spec.top || 100, MAX_PAGE));
+  // Inside a $batch PnPjs copies Accept into the part, so each part gets its own metadata level.
+  return spec.noMetadata ? query.using(InjectHeaders({ Accept: NO_METADATA })) : query;
 }
 
 /**

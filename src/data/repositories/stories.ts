@@ -4,11 +4,11 @@ import type { IRecognition, IStory } from "../../domain/model";
 import { sanitizeRichText } from "../../domain/richText";
 import { validateModeration, validateRecognition, validateStory } from "../../domain/validation";
 import { MODERATION_STATUS, recognitionKey } from "../../domain/workflow";
-import { ConflictError, DataError, httpStatus, isThresholdError, retryThrottled, toDataError } from "../errors";
+import { ConflictError, DataError, httpStatus, isThresholdError, isUnknownFieldError, retryThrottled, toDataError } from "../errors";
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
-import { fetchAll, readPage, listItems, MAX_PAGE, pageOf, quote, type IQuerySpec, type IRawPage } from "./query";
+import { fetchAll, fetchPage, inBatch, itemsQuery, nextPageQuery, readPage, listItems, MAX_PAGE, pageOf, quote, settle, type IQuerySpec, type IRawPage } from "./query";
 import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
 
 /**
@@ -113,6 +113,51 @@ async function windowedPage(
   };
 }
 
+/** Windows of 5,000 ids in one pending page's `$batch` (SharePoint Online allows 20 requests per batch here). */
+export const PENDING_WINDOWS_PER_BATCH = 20;
+
+/**
+ * One page of pending stories below an id: windows newest first, all in one `$batch`. A window that
+ * holds more than a page stops the walk there (the next page starts below the last story shown);
+ * a batch that found nothing goes on to the next 100,000 ids rather than show an empty page.
+ */
+async function pendingPage(sp: SPFI, pageSize: number, below: number): Promise<IPage<IStory>> {
+  const found: IStory[] = [];
+  let cursor = below;
+  while (found.length === 0 && cursor > 1) {
+    const windows: { low: number; page: Promise<IRawPage> }[] = [];
+    const top = cursor;
+    await inBatch(sp, (b) => {
+      // A throttled batch is built again: its windows with it.
+      windows.length = 0;
+      for (let i = 0, high = top; i < PENDING_WINDOWS_PER_BATCH && high > 1; i++) {
+        const low = Math.max(0, high - 1 - MAX_PAGE);
+        const filter = `Id gt ${low} and Id lt ${high} and ${PENDING_FILTER}`;
+        // One more than a page: a window that fills it says where the next page starts.
+        const page = fetchPage(itemsQuery(b, storyCodec, { filter, orderBy: [["Id", false]], top: pageSize + 1 }));
+        page.catch(() => undefined);
+        windows.push({ low, page });
+        high = low + 1;
+      }
+    });
+    for (const window of windows) {
+      const raw = await window.page;
+      found.push(...raw.rows.map((row) => fromRow(storyCodec, row)).filter(isPending));
+      cursor = window.low + 1;
+      if (found.length > pageSize) break;
+    }
+  }
+  const items = found.slice(0, pageSize);
+  // Everything above the last story shown has been seen; below it there may be more.
+  if (found.length > pageSize) cursor = items[items.length - 1].id as number;
+  const hasMore = cursor > 1;
+  return {
+    items,
+    hasMore,
+    nextPage: () => (hasMore ? pendingPage(sp, pageSize, cursor) : Promise.resolve({ items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) })),
+  };
+}
+
 async function maxStoryId(sp: SPFI): Promise<number> {
   const page = await readPage(sp, storyCodec, { select: ["Id"], orderBy: [["Id", false]], top: 1 });
   return page.rows.length > 0 ? Number(page.rows[0].Id) : 0;
@@ -128,46 +173,65 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     });
   }
 
-  /** Approved stories, newest first, with recognition counts. */
+  /**
+   * Approved stories, newest first, with recognition counts: the page and the recognitions of the
+   * newest stories in one `$batch`, so a filter change — and "Vis flere" after it — is one request
+   * while the stories are among those the tally covers (see `countedFeedPage`).
+   */
   public async query(filters: IStoryFilters, pageSize = 10): Promise<IPage<IStory>> {
-    let page: IPage<IStory>;
+    const spec = storyFeedSpec(filters, pageSize);
+    const reads = await inBatch(this.sp, (b) => ({
+      feed: settle(fetchPage(itemsQuery(b, storyCodec, spec))),
+      tally: settle(fetchPage(itemsQuery(b, recognitionCodec, TALLY_SPEC))),
+    }));
+    const feed = await reads.feed;
+    const tallyRead = await reads.tally;
+    const tally = tallyRead.ok ? recognitionTally(tallyRead.value) : undefined;
     try {
-      page = pageOf(this.sp, storyCodec, await readPage(this.sp, storyCodec, storyFeedSpec(filters, pageSize)), isPublished);
+      let raw: IRawPage;
+      if (feed.ok) raw = feed.value;
+      else if (isThresholdError(feed.error)) {
+        const windowed = await windowedStoryPage(this.sp, filters, pageSize, isPublished);
+        return await this.withCounts(windowed, tally);
+      } else if (isUnknownFieldError(feed.error)) raw = await readPage(this.sp, storyCodec, spec);
+      else throw feed.error;
+      const page = pageOf(this.sp, storyCodec, raw, isPublished);
+      return tally ? await countedFeedPage(this.sp, this, page, tally, raw, isPublished) : await this.withCounts(page);
     } catch (error) {
-      if (!isThresholdError(error)) throw toDataError(error);
-      page = await windowedStoryPage(this.sp, filters, pageSize, isPublished).catch((e: unknown) => {
-        throw toDataError(e);
-      });
+      throw toDataError(error);
     }
-    return this.withCounts(page);
   }
 
-  /** A page whose stories (and every later page's) carry their recognition counts. */
-  public async withCounts(page: IPage<IStory>, known?: Map<number, number>, completeAbove = Infinity): Promise<IPage<IStory>> {
-    const missing = page.items.filter((s) => s.id !== undefined && !(known && s.id > completeAbove)).map((s) => s.id as number);
+  /**
+   * A page whose stories (and every later page's) carry their recognition counts: from `tally`
+   * where it knows them exactly, else one request for the rest (an `or` of indexed StoryId).
+   */
+  public async withCounts(page: IPage<IStory>, tally?: IRecognitionTally): Promise<IPage<IStory>> {
+    const missing = page.items.filter((s) => s.id !== undefined && !(tally && knows(tally, s.id))).map((s) => s.id as number);
     const counts = missing.length > 0 ? await this.recognitionCounts(missing) : new Map<number, number>();
     for (const story of page.items) {
       const id = story.id as number;
-      story.recognitionCount = counts.get(id) ?? (known && known.get(id)) ?? 0;
+      story.recognitionCount = counts.get(id) ?? (tally && tally.counts.get(id)) ?? 0;
     }
     const next = page.nextPage;
-    return { ...page, nextPage: async () => this.withCounts(await next()) };
+    // Later pages use the same tally: "Vis flere" within it costs only the page of stories.
+    return { ...page, nextPage: async () => this.withCounts(await next(), tally) };
   }
 
   /**
    * Stories waiting for approval, newest first, paged (for "Vis flere" after the view's
-   * `pendingForModeration`). `_ModerationStatus` is not indexed, so the list is walked in windows of
-   * 5,000 ids (threshold-safe on any size); each window asks only for pending stories. Only approvers
-   * see other people's pending stories; anyone else gets their own.
+   * `pendingForModeration`, from its `pendingBelow`). `_ModerationStatus` is not indexed, so each
+   * page is one `$batch` of up to 20 windows of 5,000 ids (threshold-safe on any size, 100,000 ids
+   * per request); each window asks only for pending stories. Only approvers see other people's
+   * pending stories; anyone else gets their own. Recognition counts are not read: the queue is for
+   * judging content (and a pending story is not in the feed, where recognitions are given).
    */
-  public async listPending(pageSize = 20): Promise<IPage<IStory>> {
-    let page: IPage<IStory>;
+  public async listPending(pageSize = 20, below?: number): Promise<IPage<IStory>> {
     try {
-      page = await windowedPage(this.sp, PENDING_FILTER, pageSize, isPending);
+      return await pendingPage(this.sp, pageSize, below === undefined ? (await maxStoryId(this.sp)) + 1 : below);
     } catch (error) {
       throw toDataError(error);
     }
-    return this.withCounts(page);
   }
 
   /** A person's own stories, any publishing state (Author is indexed). */
@@ -210,11 +274,18 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     return this.get(id);
   }
 
-  /** Features a story (or stops featuring it); an approved story is approved again after the edit. */
+  /**
+   * Features a story (or stops featuring it); an approved story is approved again after the edit.
+   * Then its recognitions get the same `StoryFeatured` (site owners may edit everybody's items), so
+   * the view counts a featured story's recognitions with one indexed filter in its batch. Someone
+   * recognising meanwhile checks the story after saving (`RecognitionRepository.recognise`).
+   */
   public async setFeatured(story: IStory, featured: boolean): Promise<IStory> {
     const wasApproved = story.moderationStatus === MODERATION_STATUS.approved;
     const updated = await this.update(story, { ...story, featured });
-    return wasApproved && updated.moderationStatus !== MODERATION_STATUS.approved ? this.moderate(updated, true) : updated;
+    const result = wasApproved && updated.moderationStatus !== MODERATION_STATUS.approved ? await this.moderate(updated, true) : updated;
+    await markRecognitions(this.sp, story.id as number, featured);
+    return result;
   }
 }
 
@@ -224,9 +295,23 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
     super(sp, recognitionCodec, { validate: (recognition) => validateRecognition(recognition) });
   }
 
-  /** Recognises once; a second press (or a retried request) returns the first recognition. */
-  public recognise(storyId: number, userId: number): Promise<IRecognition> {
-    return this.create({ storyId, userId, clientKey: recognitionKey(storyId, userId) });
+  /**
+   * Recognises once; a second press (or a retried request) returns the first recognition. After
+   * saving, the story is read: a featured story's recognition gets `StoryFeatured` (read after our
+   * save, so an editor's "Fremhæv" either saw our recognition or is seen by us — never neither).
+   */
+  public async recognise(storyId: number, userId: number): Promise<IRecognition> {
+    const recognition = await this.create({ storyId, userId, clientKey: recognitionKey(storyId, userId) });
+    try {
+      const story = await retryThrottled(() => listItems(this.sp, "stories").getById(storyId).select("Id", "Featured")<Row>());
+      if (story.Featured === true) {
+        await retryThrottled(() => listItems(this.sp, "recognitions").getById(recognition.id as number).update({ StoryFeatured: true }));
+      }
+    } catch (error) {
+      // A site not yet at schema v4 has no StoryFeatured (and does not count by it).
+      if (!isUnknownFieldError(error)) throw toDataError(error);
+    }
+    return recognition;
   }
 
   public withdraw(recognition: IRecognition): Promise<void> {
@@ -239,12 +324,106 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
   }
 }
 
-/** A raw page of recognitions ordered by StoryId, newest stories first: counts for the newest stories. */
-export function recognitionTally(raw: IRawPage): { counts: Map<number, number>; completeAbove: number } {
-  const counts = tallyRecognitions(raw.rows);
-  if (!raw.nextLink) return { counts, completeAbove: 0 };
+/**
+ * Sets `StoryFeatured` on every recognition of a story that does not have it yet (a story has at
+ * most one recognition per person, far below the threshold). Site owners only (they edit others'
+ * items); on a site before schema v4 there is no such column and nothing to do.
+ */
+async function markRecognitions(sp: SPFI, storyId: number, featured: boolean): Promise<void> {
+  try {
+    const rows = await fetchAll(sp, await readPage(sp, recognitionCodec, { select: ["Id", "StoryFeatured"], filter: `StoryId eq ${storyId}`, top: MAX_PAGE }));
+    const stale = rows.filter((row) => (row.StoryFeatured === true) !== featured).map((row) => Number(row.Id));
+    for (let i = 0; i < stale.length; i += 20) {
+      const chunk = stale.slice(i, i + 20);
+      const results = await inBatch(sp, (b) => chunk.map((id) => settle(listItems(b, "recognitions").getById(id).update({ StoryFeatured: featured }))));
+      for (const result of results) {
+        const settled = await result;
+        // A recognition withdrawn meanwhile needs no flag.
+        if (!settled.ok && httpStatus(settled.error) !== 404) throw settled.error;
+      }
+    }
+  } catch (error) {
+    if (isUnknownFieldError(error)) return;
+    throw toDataError(error);
+  }
+}
+
+/**
+ * The feed with counts, page after page. "Vis flere" reads the next page of stories by its
+ * nextLink; when that page may reach below what the tally covers, the tally's next page comes in
+ * the same `$batch` — so a page costs one request, and a second only for stories neither reached.
+ */
+export async function countedFeedPage(
+  sp: SPFI,
+  stories: StoryRepository,
+  page: IPage<IStory>,
+  tally: IRecognitionTally,
+  raw: IRawPage | undefined,
+  keep: (story: IStory) => boolean,
+): Promise<IPage<IStory>> {
+  if (!raw) return stories.withCounts(page, tally);
+  const missing = page.items.filter((s) => !knows(tally, s.id as number)).map((s) => s.id as number);
+  const counts = missing.length > 0 ? await stories.recognitionCounts(missing) : new Map<number, number>();
+  for (const story of page.items) story.recognitionCount = counts.get(story.id as number) ?? tally.counts.get(story.id as number) ?? 0;
+  const nextLink = raw.nextLink;
+  const ids = raw.rows.map((row) => Number(row.Id)).filter((id) => Number.isFinite(id));
+  return {
+    ...page,
+    nextPage: async () => {
+      if (!nextLink) return { items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) };
+      const lowest = Math.min(...ids);
+      const span = Math.max(...ids) - lowest + 1;
+      // The next page spans about as many ids as this one: twice that, to be safe.
+      const reaches = tally.nextLink !== undefined && lowest - 2 * span <= tally.completeAbove;
+      try {
+        const reads = await inBatch(sp, (b) => ({
+          stories: settle(fetchPage(nextPageQuery(b, nextLink))),
+          tally: reaches && tally.nextLink ? settle(fetchPage(nextPageQuery(b, tally.nextLink, true))) : undefined,
+        }));
+        const next = await reads.stories;
+        if (!next.ok) throw next.error;
+        const more = reads.tally ? await reads.tally : undefined;
+        const nextTally = more && more.ok ? recognitionTally(more.value, tally) : tally;
+        return await countedFeedPage(sp, stories, pageOf(sp, storyCodec, next.value, keep), nextTally, next.value, keep);
+      } catch (error) {
+        throw toDataError(error);
+      }
+    },
+  };
+}
+
+/** The read of recognitions that counts the newest stories: by StoryId, newest first, only that column. */
+export const TALLY_SPEC: IQuerySpec = { select: ["StoryId"], orderBy: [["StoryId", false]], top: MAX_PAGE, noMetadata: true };
+
+/** What the view knows of recognition counts without asking again. */
+export interface IRecognitionTally {
+  counts: Map<number, number>;
+  /** Counts are whole for every story id above this (recognitions read by StoryId, newest first). */
+  completeAbove: number;
+  /** Further stories whose counts are whole (featured ones, from their `StoryFeatured` rows). */
+  exact: Set<number>;
+  /** Where the StoryId-ordered read of recognitions goes on (absolute, as SharePoint wrote it). */
+  nextLink?: string;
+}
+
+/** Whether a tally knows a story's count exactly. */
+export function knows(tally: IRecognitionTally, storyId: number): boolean {
+  return storyId > tally.completeAbove || tally.exact.has(storyId);
+}
+
+/**
+ * A raw page of recognitions ordered by StoryId, newest stories first: counts for the newest
+ * stories. `previous` is the tally this page continues (its counts are added to).
+ */
+export function recognitionTally(raw: IRawPage, previous?: IRecognitionTally): IRecognitionTally {
+  const counts = previous ? new Map(previous.counts) : new Map<number, number>();
+  tallyRecognitions(raw.rows).forEach((n, id) => counts.set(id, (counts.get(id) || 0) + n));
+  const exact = previous ? previous.exact : new Set<number>();
+  // A full page counts as "more" even without a nextLink: the read asks for no metadata, and the
+  // count must never claim to be whole when it is not.
+  if (!raw.nextLink && raw.rows.length < MAX_PAGE) return { counts, completeAbove: 0, exact };
   // The page stopped inside the lowest story id it reached: counts are whole only above it.
   let lowest = Infinity;
   for (const row of raw.rows) if (typeof row.StoryId === "number" && row.StoryId < lowest) lowest = row.StoryId;
-  return { counts, completeAbove: lowest };
+  return { counts, completeAbove: lowest === Infinity ? (previous ? previous.completeAbove : 0) : lowest, exact, nextLink: raw.nextLink };
 }

@@ -142,9 +142,11 @@ export interface IStoryRepository extends IRepository<IStory> {
   listByAuthor(userId: number): Promise<IStory[]>;
   /**
    * Stories waiting for approval, newest first, paged ("Vis flere" after the view's
-   * `pendingForModeration`). Approvers get everybody's; anyone else only their own.
+   * `pendingForModeration`): those with an id below `below` (the view's `pendingBelow`; from the
+   * newest story when not given). One request per page. Approvers get everybody's; anyone else
+   * only their own. Recognition counts are not read.
    */
-  listPending?(pageSize?: number): Promise<IPage<IStory>>;
+  listPending?(pageSize?: number, below?: number): Promise<IPage<IStory>>;
   /** Approve (or reject) a pending story; needs the approve permission (site owners). */
   moderate(story: IStory, approve: boolean, comment?: string): Promise<IStory>;
   /** Featured stories are shown first (site owners). */
@@ -211,6 +213,8 @@ export interface IAmbitionsView {
   pendingForModeration?: IStory[];
   /** True when older pending stories may exist beyond `pendingForModeration`: `stories.listPending` reads them all. */
   morePendingForModeration?: boolean;
+  /** Where `stories.listPending(pageSize, pendingBelow)` goes on when `morePendingForModeration`. */
+  pendingBelow?: number;
   myRecognitions: IRecognition[];
   counts: Record<string, IAmbitionCounts>;
   /** False when a list had more than 5,000 rows and the counts are a lower bound. */

@@ -36,9 +36,10 @@ import type { IFieldSchema, IListSchema, IListSettings, ISchema, ListKey } from 
 /**
  * The schema version this build provisions. v2 added `TeamsChannelName` on units and the `Meeting`
  * index on tasks; v3 gives site members Contribute (was Read) on "MPK Enheder", so a leader can map
- * their Teams channel to their unit.
+ * their Teams channel to their unit; v4 adds `StoryFeatured` (indexed) on recognitions: a copy of the
+ * story's `Featured`, so the ambitions view counts a featured story's recognitions in its one batch.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The key under which the installed schema version is kept in the settings list. */
 export const SCHEMA_VERSION_SETTING = "schemaVersion";
@@ -275,7 +276,12 @@ export const LISTS: readonly IListSchema[] = [
     description: "Mod på kerneopgaven: anerkendelser af historier (én pr. person pr. historie).",
     template: 100,
     settings: OWN_WRITES,
-    fields: [clientKey, num("StoryId", "Historie (id)", { indexed: true })],
+    fields: [
+      clientKey,
+      num("StoryId", "Historie (id)", { indexed: true }),
+      // Kept equal to the story's Featured by "Fremhæv" (site owners) and by the person recognising.
+      { name: "StoryFeatured", title: "Historien er fremhævet", type: "Boolean", indexed: true, since: 4 },
+    ],
     builtInFields: [{ name: "Author", indexed: true, since: 1 }],
     permissions: EMPLOYEES_WRITE,
     since: 1,

@@ -8,8 +8,21 @@ import { AMBITIONS } from "../../domain/ambitions";
 import type { IStory } from "../../domain/model";
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, reflectionCodec, storyCodec } from "../mapping/entities";
-import { inBatch, pageOf, type IRawPage } from "../repositories/query";
-import { isPending, isPublished, recognitionTally, StoryRepository, storyFeedSpec, storyFilter, windowedStoryPage } from "../repositories/stories";
+import { fetchPage, inBatch, itemsQuery, pageOf, settle, type IRawPage, type Settled } from "../repositories/query";
+import {
+  countedFeedPage,
+  isPending,
+  isPublished,
+  knows,
+  recognitionTally,
+  StoryRepository,
+  storyFeedSpec,
+  storyFilter,
+  TALLY_SPEC,
+  tallyRecognitions,
+  windowedStoryPage,
+  type IRecognitionTally,
+} from "../repositories/stories";
 import type { IAmbitionCounts, IAmbitionsView, IAmbitionsViewQuery, IPage } from "../repositories/types";
 import { isThresholdError, toDataError } from "../errors";
 import { finishCommonReads, finishRead, recoverRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue, type ViewRead } from "./common";
@@ -56,7 +69,24 @@ function emptyPage(): IPage<IStory> {
 }
 
 function hasMore(read: ViewRead<IRawPage>): boolean {
-  return !read.missing && read.value.nextLink !== undefined;
+  // A full page is "more" even without a nextLink (the counted reads ask for no metadata).
+  return !read.missing && (read.value.nextLink !== undefined || read.value.rows.length >= COUNT_TOP);
+}
+
+/**
+ * Featured stories' counts from their recognitions' `StoryFeatured` rows (read whole: no nextLink).
+ * A site before schema v4 (no such column) or more than 5,000 such rows: those stories are counted
+ * with one more request instead.
+ */
+function addFeaturedCounts(tally: IRecognitionTally, featured: readonly IStory[], settled: Settled<IRawPage>): void {
+  if (!settled.ok || settled.value.nextLink || settled.value.rows.length >= COUNT_TOP) return;
+  const counts = tallyRecognitions(settled.value.rows);
+  for (const story of featured) {
+    const id = story.id as number;
+    if (knows(tally, id)) continue;
+    tally.counts.set(id, counts.get(id) || 0);
+    tally.exact.add(id);
+  }
 }
 
 /** Loads the view; a site without the lists gives `schema.provisioned: false` and the seed's ambitions. */
@@ -73,10 +103,13 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     newest: startRead(b, storyCodec, { orderBy: [["Id", false]], top: PENDING_WINDOW }),
     myRecognitions: startRead(b, recognitionCodec, { filter: `AuthorId eq ${userId}`, top: COUNT_TOP }),
     // Recognitions of the newest stories, for the first page's counts without a second round trip.
-    tally: startRead(b, recognitionCodec, { select: ["Id", "StoryId"], orderBy: [["StoryId", false]], top: COUNT_TOP }),
-    focusCounts: startRead(b, { list: "planFocuses", columns: [] }, { select: ["Id", "PlanId", "AmbitionKey", "Relevance"], top: COUNT_TOP }),
-    initiativeCounts: startRead(b, { list: "initiatives", columns: [] }, { select: ["Id", "AmbitionKey"], top: COUNT_TOP }),
-    storyCounts: startRead(b, storyCodec, { select: ["Id", "AmbitionKey", "OData__ModerationStatus"], orderBy: [["Id", false]], top: COUNT_TOP }),
+    tally: startRead(b, recognitionCodec, TALLY_SPEC),
+    // Recognitions of featured stories (however old): `StoryFeatured` is kept equal to the story's flag.
+    featuredTally: settle(fetchPage(itemsQuery(b, recognitionCodec, { select: ["StoryId"], filter: "StoryFeatured eq 1", top: COUNT_TOP, noMetadata: true }))),
+    // Counted, never edited: the fewest columns and no metadata (a few dozen bytes a row).
+    focusCounts: startRead(b, { list: "planFocuses", columns: [] }, { select: ["PlanId", "AmbitionKey", "Relevance"], top: COUNT_TOP, noMetadata: true }),
+    initiativeCounts: startRead(b, { list: "initiatives", columns: [] }, { select: ["AmbitionKey"], top: COUNT_TOP, noMetadata: true }),
+    storyCounts: startRead(b, storyCodec, { select: ["AmbitionKey", "OData__ModerationStatus"], orderBy: [["Id", false]], top: COUNT_TOP, noMetadata: true }),
     reflections: startRead(b, reflectionCodec, { filter: `AuthorId eq ${userId}`, orderBy: [["Id", false]], top: 500 }),
     storyPermissions: listPermissions(b, "stories"),
   }));
@@ -107,29 +140,37 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   const featuredStories = rowsOf(featured).map((row) => fromRow(storyCodec, row)).filter(isPublished);
   const notFeatured = (story: IStory): boolean => isPublished(story) && !story.featured;
   let page: IPage<IStory>;
+  // The feed's own raw first page, when "Vis flere" can follow its nextLink together with the tally's.
+  let feedRaw: IRawPage | undefined;
   if (feedThreshold) {
     // A filter matching more than 5,000 stories: the windowed walk (more requests, never refused).
     page = await windowedStoryPage(sp, filters, pageSize, notFeatured).catch((e: unknown) => {
       throw toDataError(e);
     });
   } else {
-    page = pageOf(sp, storyCodec, feed.missing ? { rows: [] } : feed.value, notFeatured);
+    feedRaw = feed.missing ? { rows: [] } : feed.value;
+    page = pageOf(sp, storyCodec, feedRaw, notFeatured);
   }
-  const known = tally.missing ? undefined : recognitionTally(tally.value);
-  // Counts come from the tally read in the batch; only stories older than it reached cost a request.
-  const counts = known ? known.counts : new Map<number, number>();
-  const completeAbove = known ? known.completeAbove : 0;
-  const counted = await stories.withCounts(page, counts, completeAbove);
-  const featuredPage = await stories.withCounts({ items: featuredStories, hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, counts, completeAbove);
+  // Counts come from the tally read in the batch (and the featured stories' own rows); only stories
+  // neither reached cost a request. No recognitions list: nothing to count.
+  const known: IRecognitionTally = tally.missing ? { counts: new Map(), completeAbove: 0, exact: new Set() } : recognitionTally(tally.value);
+  addFeaturedCounts(known, featuredStories, await reads.featuredTally);
+  const counted = await countedFeedPage(sp, stories, page, known, feedRaw, notFeatured);
+  const featuredPage = await stories.withCounts({ items: featuredStories, hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, known);
 
   const canApprove = !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.ApproveItems);
   let pendingForModeration: IStory[] | undefined;
   let morePendingForModeration: boolean | undefined;
+  let pendingBelow: number | undefined;
   if (canApprove) {
-    const pending = rowsOf(newest).map((row) => fromRow(storyCodec, row)).filter(isPending);
-    const shown = await stories.withCounts({ items: pending.slice(0, PENDING_MAX), hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, counts, completeAbove);
+    const newestRows = rowsOf(newest);
+    const pending = newestRows.map((row) => fromRow(storyCodec, row)).filter(isPending);
+    const shown = await stories.withCounts({ items: pending.slice(0, PENDING_MAX), hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, known);
     pendingForModeration = shown.items;
     morePendingForModeration = pending.length > PENDING_MAX || hasMore(newest);
+    // "Vis flere" goes on below the last story shown, or below the newest stories read.
+    if (pending.length > PENDING_MAX) pendingBelow = pending[PENDING_MAX - 1].id;
+    else if (morePendingForModeration && newestRows.length > 0) pendingBelow = Number(newestRows[newestRows.length - 1].Id);
   }
 
   return {
@@ -141,6 +182,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     myPendingStories: rowsOf(mine).map((row) => fromRow(storyCodec, row)).filter((story) => !isPublished(story)),
     pendingForModeration,
     morePendingForModeration,
+    pendingBelow,
     myRecognitions: rowsOf(myRecognitions).map((row) => fromRow(recognitionCodec, row)),
     counts: countPerAmbition(rowsOf(focusCounts), rowsOf(initiativeCounts), rowsOf(storyCounts)),
     countsComplete: !hasMore(focusCounts) && !hasMore(initiativeCounts) && !hasMore(storyCounts),

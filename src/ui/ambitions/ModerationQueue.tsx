@@ -21,6 +21,7 @@ import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { useAnnounce } from './Announcer';
 import { StoryCard } from './StoryCard';
+import { plural } from './storyModel';
 
 /** Props of {@link ModerationQueue}. */
 export interface IModerationQueueProps {
@@ -31,12 +32,18 @@ export interface IModerationQueueProps {
   currentUserId: number;
   /** After a story was approved or rejected (or found already handled by someone else). */
   onModerated(story: IStory): void;
+  /** More pending stories may exist than are listed ("Vis flere" is shown). @default false */
+  hasMore?: boolean;
+  /** Reads the next page of pending stories; resolves to how many were added to `stories`. */
+  onShowMore?(): Promise<number>;
 }
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   reject: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, width: '100%' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  more: { alignSelf: 'flex-start' },
 });
 
 /** The reason for rejecting: required, and never a CPR number (the author reads it). */
@@ -44,27 +51,76 @@ export function validateRejection(reason: string): IValidationError[] {
   return validateModeration(false, reason);
 }
 
-/** Editors approve pending stories, or reject them with a reason the author sees. */
+/** Editors approve pending stories, or reject them with a reason the author sees; "Vis flere" pages on. */
 export function ModerationQueue(props: IModerationQueueProps): JSX.Element {
   const strings = useStrings().moderation;
   const styles = useStyles();
+  const announce = useAnnounce();
+  const locale = useLocale();
+  const listRef = React.useRef<HTMLUListElement>(null);
+  const [loadingMore, setLoadingMore] = React.useState(false);
+  const [moreError, setMoreError] = React.useState<unknown>();
+  const [focusIndex, setFocusIndex] = React.useState<number>();
+  const canShowMore = !!props.hasMore && !!props.onShowMore;
+
+  // After "Vis flere", focus moves to the first new story, as in the feed.
+  React.useEffect(() => {
+    if (focusIndex === undefined) return;
+    listRef.current?.children[focusIndex]?.querySelector<HTMLElement>('article')?.focus();
+    setFocusIndex(undefined);
+  }, [focusIndex]);
+
+  const showMore = async (): Promise<void> => {
+    if (!props.onShowMore || loadingMore) return;
+    const before = props.stories.length;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const added = await props.onShowMore();
+      if (added > 0) {
+        setFocusIndex(before);
+        announce(plural(locale, added, strings.moreLoadedOne, strings.moreLoadedOther));
+      } else {
+        announce(strings.noMore);
+      }
+    } catch (error) {
+      setMoreError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const more = (
+    <>
+      {moreError !== undefined && <DataErrorMessage error={moreError} title={strings.moreFailed} onRetry={() => void showMore()} />}
+      {canShowMore && (
+        <Button className={styles.more} onClick={() => void showMore()} disabledFocusable={loadingMore}>
+          {loadingMore ? strings.loadingMore : strings.showMore}
+        </Button>
+      )}
+    </>
+  );
   if (props.stories.length === 0) {
     return (
-      <MessageBar intent="success">
-        <MessageBarBody>{strings.empty}</MessageBarBody>
-      </MessageBar>
+      <div className={styles.root}>
+        <MessageBar intent="success">
+          <MessageBarBody>{canShowMore ? fill(strings.introMore, { count: 0 }) : strings.empty}</MessageBarBody>
+        </MessageBar>
+        {more}
+      </div>
     );
   }
   return (
-    <div>
-      <Text as="p">{fill(strings.intro, { count: props.stories.length })}</Text>
-      <ul className={styles.list}>
+    <div className={styles.root}>
+      <Text as="p">{fill(canShowMore ? strings.introMore : strings.intro, { count: props.stories.length })}</Text>
+      <ul className={styles.list} ref={listRef} aria-busy={loadingMore}>
         {props.stories.map((story) => (
           <li key={story.id}>
             <ModerationItem {...props} story={story} />
           </li>
         ))}
       </ul>
+      {more}
     </div>
   );
 }

@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { IStory } from '../../domain/model';
 import { MODERATION_STATUS } from '../../domain/workflow';
-import type { IAmbition } from '../../data/repositories/types';
+import type { IAmbition, IPage } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useServices } from '../shell/services';
@@ -38,6 +38,9 @@ export interface IStoriesAreaProps {
 }
 
 type TabValue = 'stories' | 'notes' | 'moderation';
+
+/** Pending stories per "Vis flere" in the approvers' queue. */
+const QUEUE_PAGE_SIZE = 20;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -76,6 +79,12 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
   const recognitions = useRecognitions(view.myRecognitions);
   const [myPending, setMyPending] = React.useState<IStory[]>(view.myPendingStories);
   const [queue, setQueue] = React.useState<IStory[] | undefined>(view.pendingForModeration);
+  // "Vis flere" in the queue: the next page of `stories.listPending`, from where the view stopped.
+  const [queueNext, setQueueNext] = React.useState<(() => Promise<IPage<IStory>>) | undefined>(() => {
+    const stories = services.stories;
+    if (!view.morePendingForModeration || !stories.listPending) return undefined;
+    return () => (stories.listPending ? stories.listPending(QUEUE_PAGE_SIZE, view.pendingBelow) : Promise.reject(new Error('listPending')));
+  });
   const [tab, setTab] = React.useState<TabValue>('stories');
   const [formOpen, setFormOpen] = React.useState(hasStoryDraft);
   const [justPosted, setJustPosted] = React.useState<IStory>();
@@ -93,6 +102,16 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
     setFormOpen(false);
     setJustPosted(story);
     announce(strings.stories.postedAnnouncement);
+  };
+
+  const showMorePending = async (): Promise<number> => {
+    if (!queueNext) return 0;
+    const page = await queueNext();
+    const shown = new Set((queue || []).map((s) => s.id));
+    const added = page.items.filter((s) => !shown.has(s.id));
+    setQueue((list) => (list || []).concat(added.filter((s) => !(list || []).some((x) => x.id === s.id))));
+    setQueueNext(() => (page.hasMore ? page.nextPage : undefined));
+    return added.length;
   };
 
   const onModerated = (story: IStory): void => {
@@ -130,7 +149,9 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
     { value: 'stories', label: strings.stories.tab },
     { value: 'notes', label: strings.reflections.tab },
   ];
-  if (view.isSiteOwner && queue) tabs.push({ value: 'moderation', label: fill(strings.moderation.tab, { count: queue.length }) });
+  if (view.isSiteOwner && queue) {
+    tabs.push({ value: 'moderation', label: fill(strings.moderation.tab, { count: queueNext ? `${queue.length}+` : queue.length }) });
+  }
   const tabId = (value: TabValue): string => `${baseId}-${value}-tab`;
   const panelId = (value: TabValue): string => `${baseId}-${value}-panel`;
 
@@ -206,7 +227,15 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
       {view.isSiteOwner && queue && (
         <div role="tabpanel" id={panelId('moderation')} aria-labelledby={tabId('moderation')} hidden={tab !== 'moderation'} className={styles.panel}>
           <ErrorBoundary>
-            <ModerationQueue stories={queue} ambitions={view.ambitions} units={view.units} currentUserId={userId} onModerated={onModerated} />
+            <ModerationQueue
+              stories={queue}
+              ambitions={view.ambitions}
+              units={view.units}
+              currentUserId={userId}
+              onModerated={onModerated}
+              hasMore={queueNext !== undefined}
+              onShowMore={showMorePending}
+            />
           </ErrorBoundary>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MODERATION_STATUS } from '../../../src/domain';
+import { DataError } from '../../../src/data/errors';
 import { EMPLOYEE, OWNER, renderAmbitions, settle, story } from './support';
 
 jest.setTimeout(30_000);
@@ -140,5 +141,126 @@ describe('approving stories', () => {
       const article = screen.getByRole('article', { name: 'Venter' });
       expect(within(article).queryByText(/^Begrundelse:/)).toBeNull();
     });
+  });
+});
+
+describe('paging the approvers\' queue', () => {
+  // Newest first (ids descending), as SharePoint answers: the view shows the first two.
+  const MANY = [705, 704, 703, 702, 701].map((id) =>
+    story({ id, title: `Kladde ${id}`, moderationStatus: MODERATION_STATUS.pending, authorId: 44 })
+  );
+
+  async function openPagedQueue(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+    await act(async () => {
+      await user.click(screen.getByRole('tab', { name: /^Til godkendelse \(2\+\)/ }));
+    });
+    return screen.getByRole('tabpanel', { name: /^Til godkendelse/ });
+  }
+
+  describe('when more stories wait than the first view lists', () => {
+    it('says there may be more, and "Vis flere" reads the next page from where the view stopped (listPending(pageSize, pendingBelow))', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: { shown: 2 }, data: { stories: MANY } });
+      const listPending = jest.spyOn(services.stories, 'listPending');
+      const panel = await openPagedQueue(user);
+      expect(within(panel).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Kladde 705', 'Kladde 704']);
+      expect(within(panel).getByText(/^Historier, der venter på godkendelse: 2 vist – der kan være flere\./)).toBeInTheDocument();
+
+      await act(async () => {
+        await user.click(within(panel).getByRole('button', { name: 'Vis flere' }));
+      });
+      await settle();
+      expect(listPending).toHaveBeenCalledTimes(1);
+      expect(listPending).toHaveBeenCalledWith(20, 704);
+      expect(within(panel).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Kladde 705', 'Kladde 704', 'Kladde 703', 'Kladde 702', 'Kladde 701']);
+      // The first new story takes the focus; the count is told; nothing more to read.
+      expect(within(panel).getByRole('article', { name: 'Kladde 703' })).toHaveFocus();
+      await waitFor(() => expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('3 historier mere til godkendelse er vist'));
+      expect(within(panel).queryByRole('button', { name: 'Vis flere' })).toBeNull();
+      expect(screen.getByRole('tab', { name: /^Til godkendelse \(5\)/ })).toBeInTheDocument();
+      expect(within(panel).getByText(/^Historier, der venter på godkendelse: 5\. Godkend/)).toBeInTheDocument();
+    });
+
+    it('keeps the queue and offers to try again when the next page cannot be read', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: { shown: 2 }, data: { stories: MANY } });
+      services.failNext('stories.listPending', new DataError('network'));
+      const panel = await openPagedQueue(user);
+      await act(async () => {
+        await user.click(within(panel).getByRole('button', { name: 'Vis flere' }));
+      });
+      await settle();
+      expect(within(panel).getByText('Flere historier til godkendelse blev ikke hentet.')).toBeInTheDocument();
+      expect(within(panel).getAllByRole('heading', { level: 3 })).toHaveLength(2);
+      await act(async () => {
+        await user.click(within(panel).getByRole('button', { name: 'Prøv igen' }));
+      });
+      await settle();
+      expect(within(panel).getAllByRole('heading', { level: 3 })).toHaveLength(5);
+      expect(within(panel).queryByText('Flere historier til godkendelse blev ikke hentet.')).toBeNull();
+    });
+
+    it('does not list a story twice when it was approved meanwhile and the next page starts below it', async () => {
+      const user = userEvent.setup();
+      await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: { shown: 2 }, data: { stories: MANY } });
+      const panel = await openPagedQueue(user);
+      await act(async () => {
+        await user.click(within(within(panel).getByRole('article', { name: 'Kladde 704' })).getByRole('button', { name: 'Godkend' }));
+      });
+      await settle();
+      await act(async () => {
+        await user.click(within(panel).getByRole('button', { name: 'Vis flere' }));
+      });
+      await settle();
+      expect(within(panel).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Kladde 705', 'Kladde 703', 'Kladde 702', 'Kladde 701']);
+    });
+  });
+});
+
+describe('rejecting with a reason', () => {
+  it('says in Danish that the reason is required, and sends nothing', async () => {
+    const user = userEvent.setup();
+    const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } });
+    const moderate = jest.spyOn(services.stories, 'moderate');
+    const panel = await openQueue(user);
+    const article = within(panel).getByRole('article', { name: 'Venter på dig' });
+    await act(async () => {
+      await user.click(within(article).getByRole('button', { name: 'Afvis …' }));
+    });
+    await act(async () => {
+      // Spaces only are no reason either.
+      await user.type(within(article).getByRole('textbox', { name: /^Begrundelse for afvisningen/ }), '   ');
+      await user.click(within(article).getByRole('button', { name: 'Afvis historien' }));
+    });
+    expect(within(article).getByText('Begrundelsen for afvisningen skal udfyldes.')).toBeInTheDocument();
+    expect(moderate).not.toHaveBeenCalled();
+    expect(services.data.stories.find((s) => s.id === 601)?.moderationStatus).toBe(MODERATION_STATUS.pending);
+  });
+
+  it('keeps the reason typed when rejecting fails, and rejects with it on the next try', async () => {
+    const user = userEvent.setup();
+    const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } });
+    services.failNext('stories.moderate', new DataError('network'));
+    const panel = await openQueue(user);
+    const article = within(panel).getByRole('article', { name: 'Venter på dig' });
+    await act(async () => {
+      await user.click(within(article).getByRole('button', { name: 'Afvis …' }));
+    });
+    const reason = within(article).getByRole('textbox', { name: /^Begrundelse for afvisningen/ });
+    await act(async () => {
+      await user.type(reason, 'Skriv den uden navne.');
+      await user.click(within(article).getByRole('button', { name: 'Afvis historien' }));
+    });
+    await settle();
+    expect(within(article).getByText('Historien blev ikke behandlet.')).toBeInTheDocument();
+    expect(reason).toHaveValue('Skriv den uden navne.');
+    expect(services.data.stories.find((s) => s.id === 601)?.moderationStatus).toBe(MODERATION_STATUS.pending);
+
+    await act(async () => {
+      await user.click(within(article).getByRole('button', { name: 'Afvis historien' }));
+    });
+    await settle();
+    expect(services.data.stories.find((s) => s.id === 601)).toMatchObject({ moderationStatus: MODERATION_STATUS.denied, moderationComment: 'Skriv den uden navne.' });
+    expect(within(panel).queryByRole('article', { name: 'Venter på dig' })).toBeNull();
   });
 });

@@ -42,8 +42,11 @@ export function story(patch: Partial<IStory> & { title: string }): IStory {
 
 /** Extra behaviour of the view this surface reads when the data layer offers it. */
 export interface IRenderOptions extends IFakeServicesOptions {
-  /** Stories an owner must approve (`view.pendingForModeration`). */
-  pendingForModeration?: boolean;
+  /**
+   * Stories an owner must approve (`view.pendingForModeration`): all of them, or only the newest
+   * `shown` (then `morePendingForModeration` and `pendingBelow` say where "Vis flere" goes on).
+   */
+  pendingForModeration?: boolean | { shown: number };
 }
 
 /** Renders the web part with a fake `IMpkServices` and waits for the first view. */
@@ -57,9 +60,13 @@ export async function renderAmbitions(
     const load = services.views.loadAmbitionsView.bind(services.views);
     services.views.loadAmbitionsView = async (query) => {
       const view: IAmbitionsView = await load(query);
-      view.pendingForModeration = services.data.stories
+      const pending = services.data.stories
         .filter((s) => s.moderationStatus === MODERATION_STATUS.pending)
         .map((s) => ({ ...s }));
+      const shown = typeof options.pendingForModeration === 'object' ? options.pendingForModeration.shown : pending.length;
+      view.pendingForModeration = pending.slice(0, shown);
+      view.morePendingForModeration = pending.length > shown;
+      if (view.morePendingForModeration) view.pendingBelow = shown > 0 ? pending[shown - 1].id : undefined;
       return view;
     };
   }
