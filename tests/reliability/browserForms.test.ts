@@ -136,6 +136,29 @@ describe("Ambitionsplan, as a member of the chefgruppe on a draft plan", () => {
 
 });
 
+describe("Ambitionsplan of a unit without a plan, as a member of the chefgruppe", () => {
+  it("create-plan form: refuses a period with script, a quote or a CPR number keeping the text, then creates the plan", async () => {
+    const chef = await servicesAs(server, "chef@mpk.local");
+    const unit = (await chef.units.list()).find((u) => u.key === "organisationsservice")?.id as number;
+    const opened = await open({ part: "plan", user: "chef@mpk.local", unit: String(unit) });
+    const { page } = opened;
+    await page.getByRole("heading", { name: "Enheden har endnu ingen ambitionsplan" }).waitFor({ timeout: 15_000 });
+    const field = page.getByRole("textbox", { name: /Periode/ });
+    const save = page.getByRole("button", { name: "Opret plan" });
+    const plans = async (): Promise<number> => (await rows("plans", "UnitId")).filter((r) => r.UnitId === unit).length;
+    const period = /Perioden skal være et år \(fx 2026\) eller et spænd af år/;
+    await expectRefused(page, field, save, `2027') or (1 eq 1 <img src=x onerror="${PWN}">`, period, plans);
+    await expectRefused(page, field, save, "010190-1234", period, plans);
+    await expectRefused(page, field, save, LONG, period, plans);
+    await field.fill("2027");
+    await save.click();
+    await page.getByRole("heading", { level: 3, name: "Mod og stolthed" }).waitFor({ timeout: 15_000 });
+    expect(await plans()).toBe(1);
+    await expectInert(opened);
+    await opened.context.close();
+  });
+});
+
 describe("Ambitionsplan, as the unit's leader", () => {
   let opened: IOpened;
   let initiativeTitle: string;
