@@ -443,6 +443,13 @@ declare interface IMpkFollowUpMineStrings {
   openHeading: string;
   noOpen: string;
   closedHeading: string;
+  /** While more pages follow: "Åbne opgaver ({count} hentet – der er flere)". */
+  openHeadingMore: string;
+  closedHeadingMore: string;
+  showMore: string;
+  shownMore: string;
+  loading: string;
+  loadFailed: string;
   markDone: string;
   markDoneLabel: string;
   start: string;

@@ -182,6 +182,11 @@ function pageOf<T>(items: T[], pageSize: number, offset = 0): IPage<T> {
   };
 }
 
+/** Open and in-progress tasks before closed ones (stable otherwise), as the repository returns them. */
+function openFirstTasks(tasks: IFollowUpTask[]): IFollowUpTask[] {
+  return tasks.slice().sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed'));
+}
+
 /** Builds the fake from seed rows (ids and ETags are filled in where missing). */
 export function createFakeServices(options: IFakeServicesOptions = {}): IFakeServices {
   const user: ICurrentUser = options.user ?? { id: 7, email: 'leder@mpk.local', displayName: 'Lene Leder' };
@@ -466,7 +471,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           units: units(),
           overview,
           tasks: pageOf(filteredTasks({ ...query.filters, meeting: query.meeting ?? query.filters?.meeting }), query.pageSize ?? 50),
-          myTasks: clone(filteredTasks({ assigneeId: query.userId })),
+          myTasks: pageOf(openFirstTasks(filteredTasks({ assigneeId: query.userId })), query.pageSize ?? 50),
           complete: true,
           canManageTasks: options.canManageTasks ?? false,
           isSiteOwner: permissions.isSiteOwner,
@@ -544,7 +549,12 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async listAssignedTo(userId: number) {
         await enter('tasks.listAssignedTo');
         requireProvisioned();
-        return clone(filteredTasks({ assigneeId: userId })).sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed'));
+        return clone(openFirstTasks(filteredTasks({ assigneeId: userId })));
+      },
+      async pageAssignedTo(userId: number, pageSize = 50) {
+        await enter('tasks.pageAssignedTo');
+        requireProvisioned();
+        return pageOf(openFirstTasks(filteredTasks({ assigneeId: userId })), pageSize);
       },
       async setStatus(task: IFollowUpTask, status) {
         // Recorded under its own name too (follow-up tests: `failNext('tasks.setStatus', …)`), then the update's rules.

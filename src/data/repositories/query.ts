@@ -145,6 +145,94 @@ export async function fetchAll(sp: SPFI, first: IRawPage, limit = 50000): Promis
   return rows;
 }
 
+/** What a walk through id windows reads: a filter (any columns), the people it expands, the direction. */
+export interface IWindowedSpec {
+  filter?: string;
+  select?: readonly string[];
+  expand?: readonly string[];
+  /** Oldest first; newest first by default. */
+  ascending?: boolean;
+}
+
+/** Where a walk through id windows stands: the ids still to read lie beyond `bound`. */
+export interface IWindowCursor<T> {
+  /** Descending: ids below it are left; ascending: ids above it are left. */
+  bound: number;
+  /** The highest id of the list when the walk began (an ascending walk ends there). */
+  maxId: number;
+  /** Items read but not handed out yet. */
+  buffer: T[];
+}
+
+/** The highest item id of a codec's list (0 when it is empty): one threshold-safe request. */
+export async function maxItemId<T extends IEntity>(sp: SPFI, codec: ICodec<T>): Promise<number> {
+  const page = await readPage(sp, codec, { select: ["Id"], orderBy: [["Id", false]], top: 1 });
+  return page.rows.length > 0 ? Number(page.rows[0].Id) : 0;
+}
+
+/** A page with no more after it. */
+export function lastPage<T>(items: T[] = []): IPage<T> {
+  return { items, hasMore: false, nextPage: () => Promise.resolve(lastPage<T>()) };
+}
+
+/**
+ * A codec's items when a filter may match more than 5,000 of them (SharePoint refuses such a query):
+ * walk the list in windows of 5,000 ids, each `Id gt a and Id lt b and (<filter>)`. SharePoint narrows
+ * by the id range (always indexed) first, so every request stays below the threshold and `filter`
+ * may even name a column that is not indexed. Newest first unless `ascending`; `keep` drops items
+ * the caller does not want (e.g. pending stories).
+ */
+export async function windowedPage<T extends IEntity>(
+  sp: SPFI,
+  codec: ICodec<T>,
+  spec: IWindowedSpec,
+  pageSize: number,
+  keep: (item: T) => boolean = () => true,
+  cursor?: IWindowCursor<T>,
+): Promise<IPage<T>> {
+  let state: IWindowCursor<T>;
+  if (cursor) {
+    state = { ...cursor, buffer: cursor.buffer.slice() };
+  } else {
+    const maxId = await maxItemId(sp, codec);
+    state = { bound: spec.ascending ? 0 : maxId + 1, maxId, buffer: [] };
+  }
+  const more = (): boolean => (spec.ascending ? state.bound < state.maxId : state.bound > 1);
+  while (state.buffer.length < pageSize && more()) {
+    const [low, high] = spec.ascending ? [state.bound, state.bound + MAX_PAGE + 1] : [Math.max(0, state.bound - 1 - MAX_PAGE), state.bound];
+    const window = `Id gt ${low} and Id lt ${high}` + (spec.filter ? ` and (${spec.filter})` : "");
+    const query: IQuerySpec = { filter: window, orderBy: [["Id", !!spec.ascending]], top: MAX_PAGE, select: spec.select, expand: spec.expand };
+    const rows = await fetchAll(sp, await readPage(sp, codec, query));
+    state.buffer.push(...rows.map((row) => fromRow(codec, row)).filter(keep));
+    state.bound = spec.ascending ? high - 1 : low + 1;
+  }
+  const items = state.buffer.splice(0, pageSize);
+  const hasMore = state.buffer.length > 0 || more();
+  const next: IWindowCursor<T> = { ...state };
+  return {
+    items,
+    hasMore,
+    nextPage: () => (hasMore ? windowedPage(sp, codec, spec, pageSize, keep, next) : Promise.resolve(lastPage<T>())),
+  };
+}
+
+/**
+ * The pages of `first`, then those of `then()` — started once `first` has no more, and its first page
+ * joined to `first`'s last, so `hasMore` is never true of an empty remainder.
+ */
+export async function followedBy<T>(first: IPage<T>, then: () => Promise<IPage<T>>): Promise<IPage<T>> {
+  if (first.hasMore) return { items: first.items, hasMore: true, nextPage: async () => followedBy(await first.nextPage(), then) };
+  const second = await then();
+  return { items: first.items.concat(second.items), hasMore: second.hasMore, nextPage: second.nextPage };
+}
+
+/** A list already read, handed out a page at a time (no further requests). */
+export function localPage<T>(items: readonly T[], pageSize: number, offset = 0): IPage<T> {
+  const end = offset + pageSize;
+  const hasMore = end < items.length;
+  return { items: items.slice(offset, end), hasMore, nextPage: () => Promise.resolve(hasMore ? localPage(items, pageSize, end) : lastPage<T>()) };
+}
+
 /** A request's outcome, so one failure in a batch does not reject the others. */
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

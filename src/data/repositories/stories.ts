@@ -5,10 +5,10 @@ import { sanitizeRichText } from "../../domain/richText";
 import { validateRecognition, validateStory } from "../../domain/validation";
 import { MODERATION_STATUS, recognitionKey } from "../../domain/workflow";
 import { ConflictError, httpStatus, isThresholdError, retryThrottled, toDataError } from "../errors";
-import { fromRow, type Row } from "../mapping/codec";
+import type { Row } from "../mapping/codec";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
-import { fetchAll, readPage, listItems, MAX_PAGE, pageOf, quote, type IQuerySpec, type IRawPage } from "./query";
+import { fetchAll, readPage, listItems, MAX_PAGE, pageOf, quote, windowedPage, type IQuerySpec, type IRawPage } from "./query";
 import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
 
 /**
@@ -69,53 +69,10 @@ export function storyFeedSpec(filters: IStoryFilters, pageSize: number): IQueryS
 
 /**
  * The feed when a filter matches more than 5,000 stories (SharePoint refuses such a query): walk the
- * list newest first in windows of 5,000 ids, each `Id gt a and Id lt b and <filter>` — the id range
- * is what SharePoint narrows by first, so every request stays below the threshold.
+ * list newest first in windows of 5,000 ids (`windowedPage`), so every request stays below the threshold.
  */
-export function windowedStoryPage(
-  sp: SPFI,
-  filters: IStoryFilters,
-  pageSize: number,
-  keep: (story: IStory) => boolean,
-  state?: { below: number; buffer: IStory[] },
-): Promise<IPage<IStory>> {
-  return windowedPage(sp, storyFilter(filters), pageSize, keep, state);
-}
-
-/**
- * Stories newest first in windows of 5,000 ids, each `Id gt a and Id lt b and <filter>`: SharePoint
- * narrows by the id range (always indexed) first, so `filter` may even name a column that is not
- * indexed (`_ModerationStatus`) and every request stays below the threshold.
- */
-async function windowedPage(
-  sp: SPFI,
-  filter: string | undefined,
-  pageSize: number,
-  keep: (story: IStory) => boolean,
-  state?: { below: number; buffer: IStory[] },
-): Promise<IPage<IStory>> {
-  let below = state ? state.below : await maxStoryId(sp) + 1;
-  const buffer = state ? state.buffer.slice() : [];
-  while (buffer.length < pageSize && below > 1) {
-    const low = Math.max(0, below - 1 - MAX_PAGE);
-    const window = `Id gt ${low} and Id lt ${below}` + (filter ? ` and ${filter}` : "");
-    const rows = await fetchAll(sp, await readPage(sp, storyCodec, { filter: window, orderBy: [["Id", false]], top: MAX_PAGE }));
-    buffer.push(...rows.map((row) => fromRow(storyCodec, row)).filter(keep));
-    below = low + 1;
-  }
-  const items = buffer.splice(0, pageSize);
-  const hasMore = buffer.length > 0 || below > 1;
-  const next = { below, buffer };
-  return {
-    items,
-    hasMore,
-    nextPage: () => (hasMore ? windowedPage(sp, filter, pageSize, keep, next) : Promise.resolve({ items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) })),
-  };
-}
-
-async function maxStoryId(sp: SPFI): Promise<number> {
-  const page = await readPage(sp, storyCodec, { select: ["Id"], orderBy: [["Id", false]], top: 1 });
-  return page.rows.length > 0 ? Number(page.rows[0].Id) : 0;
+export function windowedStoryPage(sp: SPFI, filters: IStoryFilters, pageSize: number, keep: (story: IStory) => boolean): Promise<IPage<IStory>> {
+  return windowedPage(sp, storyCodec, { filter: storyFilter(filters) }, pageSize, keep);
 }
 
 /** Stories over "MPK Historier". */
@@ -163,7 +120,7 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
   public async listPending(pageSize = 20): Promise<IPage<IStory>> {
     let page: IPage<IStory>;
     try {
-      page = await windowedPage(this.sp, PENDING_FILTER, pageSize, isPending);
+      page = await windowedPage(this.sp, storyCodec, { filter: PENDING_FILTER }, pageSize, isPending);
     } catch (error) {
       throw toDataError(error);
     }

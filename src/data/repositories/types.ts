@@ -114,8 +114,13 @@ export interface ITaskFilters {
 export interface ITaskRepository extends IRepository<IFollowUpTask> {
   /** Tasks by due date, paged. */
   query(filters: ITaskFilters, pageSize?: number): Promise<IPage<IFollowUpTask>>;
-  /** The tasks assigned to a person (open ones first by due date). */
+  /** All the tasks assigned to a person (open ones first). */
   listAssignedTo(userId: number): Promise<IFollowUpTask[]>;
+  /**
+   * The tasks assigned to a person, open ones first, paged ("Vis flere"); threshold-safe for a person
+   * with more than 5,000 tasks (see `IFollowUpView.myTasks` for the order then).
+   */
+  pageAssignedTo(userId: number, pageSize?: number): Promise<IPage<IFollowUpTask>>;
   /** Only the status of one's own task (what a leader may change on the chefgruppe's tasks). */
   setStatus(task: IFollowUpTask, status: TaskStatus): Promise<IFollowUpTask>;
 }
@@ -303,7 +308,13 @@ export interface IFollowUpView {
   units: IUnitItem[];
   overview: IOverview;
   tasks: IPage<IFollowUpTask>;
-  myTasks: IFollowUpTask[];
+  /**
+   * "Mine opgaver", a page at a time: open and in-progress tasks first by due date, then closed ones.
+   * Read in the view's one request; for a person with more than 5,000 tasks (SharePoint refuses the
+   * plain filter) the view walks the list in id windows instead — open ones oldest first, then closed
+   * ones newest first — which takes extra requests.
+   */
+  myTasks: IPage<IFollowUpTask>;
   /** False when a list had more than 5,000 rows and the matrix is incomplete. */
   complete: boolean;
   /** Members of the Chefgruppe and site owners (who may also add tasks in SharePoint). */

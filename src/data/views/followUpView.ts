@@ -8,9 +8,11 @@ import type { SPFI } from "@pnp/sp";
 import { buildOverview } from "../../domain/overview";
 import { collectPeople, fromRow } from "../mapping/codec";
 import { checkInCodec, initiativeCodec, planCodec, planFocusCodec, storyCodec, taskCodec } from "../mapping/entities";
-import { inBatch, pageOf, type IRawPage } from "../repositories/query";
-import { taskFilter, taskOrder } from "../repositories/tasks";
-import type { IFollowUpView, IFollowUpViewQuery, IPeople } from "../repositories/types";
+import { isThresholdError, toDataError } from "../errors";
+import { inBatch, lastPage, pageOf } from "../repositories/query";
+import { assignedPage, assignedToSpec, taskFilter, windowedAssignedTo } from "../repositories/tasks";
+import type { IFollowUpTask } from "../../domain/model";
+import type { IFollowUpView, IFollowUpViewQuery, IPage, IPeople } from "../repositories/types";
 import {
   finishCommonReads,
   finishRead,
@@ -18,15 +20,33 @@ import {
   inChefgruppe,
   listPermissions,
   PERMISSION,
+  recoverRead,
   rowsOf,
   startCommonReads,
   startMyGroups,
   startRead,
   viewValue,
+  type IPendingRead,
   type ViewRead,
 } from "./common";
 
 const NEWEST: readonly [string, boolean][] = [["Id", false]];
+
+/**
+ * "Mine opgaver" from the batch: a page of what it read; for a person with more than 5,000 tasks
+ * (SharePoint refused the filter) the first page of the id-window walk, in extra requests.
+ */
+async function finishMyTasks(sp: SPFI, read: IPendingRead, userId: number, pageSize: number): Promise<ViewRead<IPage<IFollowUpTask>>> {
+  const settled = await recoverRead(sp, read);
+  if (!settled.ok && isThresholdError(settled.error)) {
+    const windowed = await windowedAssignedTo(sp, userId, pageSize).catch((error: unknown) => {
+      throw toDataError(error);
+    });
+    return { missing: false, value: windowed };
+  }
+  const value = viewValue(settled);
+  return value.missing ? value : { missing: false, value: assignedPage(value.value, pageSize) };
+}
 
 /** Loads the follow-up view. */
 export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { userId: number }): Promise<IFollowUpView> {
@@ -41,7 +61,7 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
     // Tasks read their assignee's name: `Assignee` is each task query's one lookup column.
     tasks: startRead(b, taskCodec, { orderBy: NEWEST, top: 5000, expand: ["Assignee"] }),
     board: startRead(b, taskCodec, { filter: taskFilter(boardFilters), orderBy: [["DueDate", true], ["Id", true]], top: query.pageSize || 50, expand: ["Assignee"] }),
-    mine: startRead(b, taskCodec, { filter: `AssigneeId eq ${query.userId}`, top: 5000 }),
+    mine: startRead(b, taskCodec, assignedToSpec(query.userId)),
     stories: startRead(b, storyCodec, { select: ["Id", "AmbitionKey", "OData__ModerationStatus"], orderBy: NEWEST, top: 5000 }),
     taskPermissions: listPermissions(b, "tasks"),
     myGroups: startMyGroups(b),
@@ -52,10 +72,10 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
   const checkIns = await finishRead(sp, reads.checkIns);
   const tasks = await finishRead(sp, reads.tasks);
   const board = await finishRead(sp, reads.board);
-  const mine = await finishRead(sp, reads.mine);
+  const mine = await finishMyTasks(sp, reads.mine, query.userId, query.pageSize || 50);
   const stories = await finishRead(sp, reads.stories);
   const taskPermissions = viewValue(await reads.taskPermissions);
-  const all: ViewRead<IRawPage>[] = [plans, focuses, initiatives, checkIns, tasks, board, mine, stories];
+  const all: ViewRead<unknown>[] = [plans, focuses, initiatives, checkIns, tasks, board, mine, stories];
   const common = await finishCommonReads(sp, reads.common, all.some((r) => r.missing));
   const myGroups = await reads.myGroups;
   const people: IPeople = {};
@@ -80,7 +100,7 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
     units: common.units,
     overview,
     tasks: pageOf(sp, taskCodec, board.missing ? { rows: [] } : board.value),
-    myTasks: rowsOf(mine).map((row) => fromRow(taskCodec, row)).sort(taskOrder),
+    myTasks: mine.missing ? lastPage() : mine.value,
     complete: [plans, focuses, initiatives, checkIns, tasks, stories].every((r) => r.missing || r.value.nextLink === undefined),
     // Leaders (site members) may write tasks in SharePoint so they can move their own; managing the
     // board is the Chefgruppe's and the site owners'.
