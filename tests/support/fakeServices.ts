@@ -551,6 +551,11 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         requireProvisioned();
         return clone(openFirstTasks(filteredTasks({ assigneeId: userId })));
       },
+      async getMany(ids: readonly number[]) {
+        await enter('tasks.getMany');
+        requireProvisioned();
+        return clone(rows('tasks').filter((t) => t.id !== undefined && ids.indexOf(t.id) >= 0));
+      },
       async pageAssignedTo(userId: number, pageSize = 50) {
         await enter('tasks.pageAssignedTo');
         requireProvisioned();

@@ -8,7 +8,7 @@ import { SPCollection, type ISPQueryable, type SPFI } from "@pnp/sp";
 import type { IItems } from "@pnp/sp/items";
 import type { IEntity } from "../../domain/model";
 import { isUnknownFieldError, retryThrottled, toDataError } from "../errors";
-import { expandRoots, fromRow, lookupColumns, MAX_LOOKUP_COLUMNS, personProjections, selectFor, type ICodec, type Row } from "../mapping/codec";
+import { expandRoots, fromRow, lookupColumns, MAX_LOOKUP_COLUMNS, personProjections, selectFor, selectProps, type ICodec, type Row } from "../mapping/codec";
 import { listTitle } from "../schema/lists";
 import type { ListKey } from "../schema/types";
 import type { IPage } from "./types";
@@ -68,6 +68,13 @@ export interface IQuerySpec {
   top?: number;
   select?: readonly string[];
   /**
+   * Only these properties' columns (and Id), instead of the codec's all: for reads that count or list
+   * and never write back. Ignored when `select` is given.
+   */
+  props?: readonly string[];
+  /** Read only the columns that exist at this schema version (an older site: see `readPage`). */
+  version?: number;
+  /**
    * Person columns to read names from as well (`Owner` → `$select=Owner/Id,Owner/Title&$expand=Owner`),
    * on top of `select` (or the codec's columns). Each is one lookup column of the query.
    */
@@ -76,7 +83,9 @@ export interface IQuerySpec {
 
 /** The `$select` of a query: the spec's or the codec's columns, plus the people it expands. */
 export function selectOf<T extends IEntity>(codec: ICodec<T>, spec: IQuerySpec = {}): string[] {
-  const select = (spec.select || selectFor(codec)).slice();
+  const version = spec.version === undefined ? Infinity : spec.version;
+  const props = spec.props as readonly (keyof T & string)[] | undefined;
+  const select = (spec.select || (props ? selectProps(codec, props, version) : selectFor(codec, version))).slice();
   for (const name of personProjections(spec.expand || [])) if (select.indexOf(name) < 0) select.push(name);
   return select;
 }
@@ -109,8 +118,8 @@ export async function readPage<T extends IEntity>(sp: SPFI, codec: ICodec<T>, sp
   try {
     return await retryThrottled(() => fetchPage(itemsQuery(sp, codec, spec)));
   } catch (error) {
-    if (spec.select || !isUnknownFieldError(error)) throw error;
-    return retryThrottled(() => fetchPage(itemsQuery(sp, codec, { ...spec, select: selectFor(codec, 1) })));
+    if (spec.select || spec.version !== undefined || !isUnknownFieldError(error)) throw error;
+    return retryThrottled(() => fetchPage(itemsQuery(sp, codec, { ...spec, version: 1 })));
   }
 }
 
@@ -224,13 +233,6 @@ export async function followedBy<T>(first: IPage<T>, then: () => Promise<IPage<T
   if (first.hasMore) return { items: first.items, hasMore: true, nextPage: async () => followedBy(await first.nextPage(), then) };
   const second = await then();
   return { items: first.items.concat(second.items), hasMore: second.hasMore, nextPage: second.nextPage };
-}
-
-/** A list already read, handed out a page at a time (no further requests). */
-export function localPage<T>(items: readonly T[], pageSize: number, offset = 0): IPage<T> {
-  const end = offset + pageSize;
-  const hasMore = end < items.length;
-  return { items: items.slice(offset, end), hasMore, nextPage: () => Promise.resolve(hasMore ? localPage(items, pageSize, end) : lastPage<T>()) };
 }
 
 /** A request's outcome, so one failure in a batch does not reject the others. */

@@ -4,10 +4,10 @@ import { compareIsoDates } from "../../domain/dates";
 import type { IFollowUpTask, TaskStatus } from "../../domain/model";
 import { validateTask } from "../../domain/validation";
 import { isThresholdError, toDataError } from "../errors";
-import { fromRow } from "../mapping/codec";
 import { taskCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
-import { followedBy, localPage, MAX_PAGE, pageOf, quote, readPage, windowedPage, type IQuerySpec, type IRawPage } from "./query";
+import { fromRow } from "../mapping/codec";
+import { fetchAll, followedBy, MAX_PAGE, pageOf, quote, readPage, settle, windowedPage, type IQuerySpec, type IRawPage, type Settled } from "./query";
 import type { IPage, ITaskFilters, ITaskRepository } from "./types";
 
 /**
@@ -30,31 +30,40 @@ export function taskOrder(a: IFollowUpTask, b: IFollowUpTask): number {
   return closedA - closedB || compareIsoDates(a.dueDate, b.dueDate) || (a.id || 0) - (b.id || 0);
 }
 
-/**
- * "Mine opgaver" on normal data: every task of the person in one request (sorted here, since open-first
- * is no column to sort by). SharePoint refuses it when the person has more than 5,000 tasks (the
- * threshold applies to an indexed filter's matches): see `windowedAssignedTo`.
- */
-export function assignedToSpec(userId: number): IQuerySpec {
-  return { filter: `AssigneeId eq ${userId}`, top: MAX_PAGE };
-}
+/** Which of a person's tasks a part of "Mine opgaver" reads. */
+export type AssignedPart = "open" | "closed";
 
-/** The tasks `assignedToSpec` read, open ones first by due date, handed out a page at a time. */
-export function assignedPage(raw: IRawPage, pageSize: number): IPage<IFollowUpTask> {
-  return localPage(raw.rows.map((row) => fromRow(taskCodec, row)).sort(taskOrder), pageSize);
+function assignedFilter(userId: number, part: AssignedPart): string {
+  return `AssigneeId eq ${userId} and TaskStatus ${part === "open" ? "ne" : "eq"} 'closed'`;
 }
 
 /**
- * A person's tasks when they have more than 5,000: the list walked in windows of 5,000 ids (each
- * request below the threshold) — first the open and in-progress ones, oldest first (those are the most
- * overdue), then the closed ones, newest first. Within a status group the order is by id, not by
- * due date: sorting by due date would mean reading every one of the person's tasks first.
+ * "Mine opgaver", one part: the person's open and in-progress tasks, or their closed ones, by due
+ * date, one page (both columns indexed; paged by SharePoint's nextLink). SharePoint refuses it when
+ * the part matches more than 5,000 tasks: see `windowedAssigned`.
  */
-export function windowedAssignedTo(sp: SPFI, userId: number, pageSize: number): Promise<IPage<IFollowUpTask>> {
-  const mine = `AssigneeId eq ${userId}`;
-  return windowedPage(sp, taskCodec, { filter: `${mine} and TaskStatus ne 'closed'`, ascending: true }, pageSize).then((open) =>
-    followedBy(open, () => windowedPage(sp, taskCodec, { filter: `${mine} and TaskStatus eq 'closed'` }, pageSize)),
-  );
+export function assignedSpec(userId: number, part: AssignedPart, pageSize: number): IQuerySpec {
+  return { filter: assignedFilter(userId, part), orderBy: [["DueDate", true], ["Id", true]], top: pageSize };
+}
+
+/**
+ * One part of "Mine opgaver" for a person with more than 5,000 such tasks: the list walked in windows
+ * of 5,000 ids (each request below the threshold) — open ones oldest first (the most overdue), closed
+ * ones newest first. By id, not by due date: that order would mean reading all of them first.
+ */
+export function windowedAssigned(sp: SPFI, userId: number, part: AssignedPart, pageSize: number): Promise<IPage<IFollowUpTask>> {
+  return windowedPage(sp, taskCodec, { filter: assignedFilter(userId, part), ascending: part === "open" }, pageSize);
+}
+
+/** A part of "Mine opgaver" from its first answer: SharePoint's page, or the id windows if it refused. */
+export async function assignedPart(sp: SPFI, userId: number, part: AssignedPart, pageSize: number, first: Settled<IRawPage>): Promise<IPage<IFollowUpTask>> {
+  if (first.ok) return pageOf(sp, taskCodec, first.value);
+  if (!isThresholdError(first.error)) throw toDataError(first.error);
+  try {
+    return await windowedAssigned(sp, userId, part, pageSize);
+  } catch (error) {
+    throw toDataError(error);
+  }
 }
 
 export class TaskRepository extends ListRepository<IFollowUpTask> implements ITaskRepository {
@@ -81,18 +90,28 @@ export class TaskRepository extends ListRepository<IFollowUpTask> implements ITa
     }
   }
 
-  /** A person's tasks, open ones first, paged; threshold-safe for any number of them. */
+  /**
+   * A person's tasks, paged: open and in-progress ones by due date, then closed ones by due date
+   * (read once the open ones are all out); threshold-safe for any number of them.
+   */
   public async pageAssignedTo(userId: number, pageSize = 50): Promise<IPage<IFollowUpTask>> {
+    const part = async (which: AssignedPart): Promise<IPage<IFollowUpTask>> =>
+      assignedPart(this.sp, userId, which, pageSize, await settle(readPage(this.sp, taskCodec, assignedSpec(userId, which, pageSize))));
+    return followedBy(await part("open"), () => part("closed"));
+  }
+
+  /** Whole tasks by id (40 ids a request: an `or` of the always-indexed Id), e.g. the view's overdue ones for the report. */
+  public async getMany(ids: readonly number[]): Promise<IFollowUpTask[]> {
+    const tasks: IFollowUpTask[] = [];
     try {
-      return assignedPage(await readPage(this.sp, taskCodec, assignedToSpec(userId)), pageSize);
-    } catch (error) {
-      if (!isThresholdError(error)) throw toDataError(error);
-    }
-    try {
-      return await windowedAssignedTo(this.sp, userId, pageSize);
+      for (let i = 0; i < ids.length; i += 40) {
+        const filter = ids.slice(i, i + 40).map((id) => `Id eq ${id}`).join(" or ");
+        tasks.push(...(await fetchAll(this.sp, await readPage(this.sp, taskCodec, { filter, top: MAX_PAGE }))).map((row) => fromRow(taskCodec, row)));
+      }
     } catch (error) {
       throw toDataError(error);
     }
+    return tasks;
   }
 
   /** All of a person's tasks, open ones first (every page of `pageAssignedTo`). */

@@ -121,6 +121,8 @@ export interface ITaskRepository extends IRepository<IFollowUpTask> {
    * with more than 5,000 tasks (see `IFollowUpView.myTasks` for the order then).
    */
   pageAssignedTo(userId: number, pageSize?: number): Promise<IPage<IFollowUpTask>>;
+  /** Whole tasks by id (those the follow-up view's overview read without their description, for the report). */
+  getMany(ids: readonly number[]): Promise<IFollowUpTask[]>;
   /** Only the status of one's own task (what a leader may change on the chefgruppe's tasks). */
   setStatus(task: IFollowUpTask, status: TaskStatus): Promise<IFollowUpTask>;
 }
@@ -306,6 +308,10 @@ export interface IFollowUpView {
   schema: ISchemaStatus;
   ambitions: IAmbition[];
   units: IUnitItem[];
+  /**
+   * The matrix and counters. Its tasks and initiatives are read with only the columns it shows (no
+   * description, no client key): read a task whole (`tasks.get`/`getMany`) before editing or exporting it.
+   */
   overview: IOverview;
   tasks: IPage<IFollowUpTask>;
   /**

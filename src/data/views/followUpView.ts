@@ -8,9 +8,9 @@ import type { SPFI } from "@pnp/sp";
 import { buildOverview } from "../../domain/overview";
 import { collectPeople, fromRow } from "../mapping/codec";
 import { checkInCodec, initiativeCodec, planCodec, planFocusCodec, storyCodec, taskCodec } from "../mapping/entities";
-import { isThresholdError, toDataError } from "../errors";
-import { inBatch, lastPage, pageOf } from "../repositories/query";
-import { assignedPage, assignedToSpec, taskFilter, windowedAssignedTo } from "../repositories/tasks";
+import { isThresholdError } from "../errors";
+import { followedBy, inBatch, lastPage, pageOf } from "../repositories/query";
+import { assignedPart, assignedSpec, taskFilter } from "../repositories/tasks";
 import type { IFollowUpTask } from "../../domain/model";
 import type { IFollowUpView, IFollowUpViewQuery, IPage, IPeople } from "../repositories/types";
 import {
@@ -33,35 +33,53 @@ import {
 const NEWEST: readonly [string, boolean][] = [["Id", false]];
 
 /**
- * "Mine opgaver" from the batch: a page of what it read; for a person with more than 5,000 tasks
- * (SharePoint refused the filter) the first page of the id-window walk, in extra requests.
+ * What the overview reads of each list: the columns `buildOverview`, its counters and the lists under
+ * it (stopped initiatives, overdue tasks) use — no descriptions, comments or client keys. At 5,000 rows
+ * a list that is most of the view's bytes (issue #7: 14 MB at municipal scale). These items are never
+ * written back; the board's and "Mine opgaver"'s tasks, which are edited, are read whole.
  */
-async function finishMyTasks(sp: SPFI, read: IPendingRead, userId: number, pageSize: number): Promise<ViewRead<IPage<IFollowUpTask>>> {
-  const settled = await recoverRead(sp, read);
-  if (!settled.ok && isThresholdError(settled.error)) {
-    const windowed = await windowedAssignedTo(sp, userId, pageSize).catch((error: unknown) => {
-      throw toDataError(error);
-    });
-    return { missing: false, value: windowed };
-  }
-  const value = viewValue(settled);
-  return value.missing ? value : { missing: false, value: assignedPage(value.value, pageSize) };
+export const OVERVIEW_PROPS = {
+  plans: ["unitId", "period", "status"],
+  focuses: ["planId", "ambitionKey", "relevance"],
+  initiatives: ["title", "planId", "unitId", "ambitionKey", "status", "stopReason"],
+  checkIns: ["initiativeId", "health", "date"],
+  tasks: ["title", "unitId", "initiativeId", "ambitionKey", "assigneeId", "dueDate", "status", "meeting"],
+} as const;
+
+/**
+ * "Mine opgaver" from the batch: the first page of the open tasks, followed by the first page of the
+ * closed ones (both read in the batch). A part SharePoint refused (more than 5,000 such tasks) is
+ * walked in id windows instead, in extra requests; a missing list gives nothing.
+ */
+async function finishMyTasks(sp: SPFI, reads: { open: IPendingRead; closed: IPendingRead }, userId: number, pageSize: number): Promise<ViewRead<IPage<IFollowUpTask>>> {
+  const open = await recoverRead(sp, reads.open);
+  const closed = await recoverRead(sp, reads.closed);
+  // A missing list means "not provisioned"; any failure but the threshold is thrown (by `viewValue`).
+  if ([open, closed].some((settled) => !settled.ok && !isThresholdError(settled.error) && viewValue(settled).missing)) return { missing: true };
+  const openPage = await assignedPart(sp, userId, "open", pageSize, open);
+  const closedPage = await assignedPart(sp, userId, "closed", pageSize, closed);
+  return { missing: false, value: await followedBy(openPage, () => Promise.resolve(closedPage)) };
 }
 
 /** Loads the follow-up view. */
 export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { userId: number }): Promise<IFollowUpView> {
   const now = query.now || new Date();
+  const pageSize = query.pageSize || 50;
   const boardFilters = { ...(query.filters || {}), ...(query.meeting ? { meeting: query.meeting } : {}) };
   const reads = await inBatch(sp, (b) => ({
     common: startCommonReads(b, { leaderNames: true }),
-    plans: startRead(b, planCodec, { orderBy: NEWEST, top: 5000 }),
-    focuses: startRead(b, planFocusCodec, { orderBy: NEWEST, top: 5000 }),
-    initiatives: startRead(b, initiativeCodec, { orderBy: NEWEST, top: 5000 }),
-    checkIns: startRead(b, checkInCodec, { orderBy: NEWEST, top: 5000 }),
+    plans: startRead(b, planCodec, { props: OVERVIEW_PROPS.plans, orderBy: NEWEST, top: 5000 }),
+    focuses: startRead(b, planFocusCodec, { props: OVERVIEW_PROPS.focuses, orderBy: NEWEST, top: 5000 }),
+    initiatives: startRead(b, initiativeCodec, { props: OVERVIEW_PROPS.initiatives, orderBy: NEWEST, top: 5000 }),
+    checkIns: startRead(b, checkInCodec, { props: OVERVIEW_PROPS.checkIns, orderBy: NEWEST, top: 5000 }),
     // Tasks read their assignee's name: `Assignee` is each task query's one lookup column.
-    tasks: startRead(b, taskCodec, { orderBy: NEWEST, top: 5000, expand: ["Assignee"] }),
-    board: startRead(b, taskCodec, { filter: taskFilter(boardFilters), orderBy: [["DueDate", true], ["Id", true]], top: query.pageSize || 50, expand: ["Assignee"] }),
-    mine: startRead(b, taskCodec, assignedToSpec(query.userId)),
+    tasks: startRead(b, taskCodec, { props: OVERVIEW_PROPS.tasks, orderBy: NEWEST, top: 5000, expand: ["Assignee"] }),
+    board: startRead(b, taskCodec, { filter: taskFilter(boardFilters), orderBy: [["DueDate", true], ["Id", true]], top: pageSize, expand: ["Assignee"] }),
+    // "Mine opgaver": a page of open tasks and one of closed ones (edited: whole tasks).
+    mine: {
+      open: startRead(b, taskCodec, assignedSpec(query.userId, "open", pageSize)),
+      closed: startRead(b, taskCodec, assignedSpec(query.userId, "closed", pageSize)),
+    },
     stories: startRead(b, storyCodec, { select: ["Id", "AmbitionKey", "OData__ModerationStatus"], orderBy: NEWEST, top: 5000 }),
     taskPermissions: listPermissions(b, "tasks"),
     myGroups: startMyGroups(b),
@@ -72,7 +90,7 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
   const checkIns = await finishRead(sp, reads.checkIns);
   const tasks = await finishRead(sp, reads.tasks);
   const board = await finishRead(sp, reads.board);
-  const mine = await finishMyTasks(sp, reads.mine, query.userId, query.pageSize || 50);
+  const mine = await finishMyTasks(sp, reads.mine, query.userId, pageSize);
   const stories = await finishRead(sp, reads.stories);
   const taskPermissions = viewValue(await reads.taskPermissions);
   const all: ViewRead<unknown>[] = [plans, focuses, initiatives, checkIns, tasks, board, mine, stories];
