@@ -55,6 +55,7 @@ import type {
   IFollowUpViewQuery,
   IMpkServices,
   IPage,
+  IPersonValue,
   IPlanPermissions,
   IPlanView,
   IProvisionReport,
@@ -93,6 +94,10 @@ export interface IFakeServicesOptions {
   canPostStory?: boolean;
   /** Fixes "now" for views and check-in validation. @default the real clock */
   now?: () => Date;
+  /** The site's users, for people search. @default the user only */
+  siteUsers?: IPersonValue[];
+  /** People in the organisation's directory who are not site users yet (`people.ensure` adds them). */
+  directory?: IPersonValue[];
 }
 
 type ListName = keyof IFakeData;
@@ -352,6 +357,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       .filter((t) => filters.assigneeId === undefined || t.assigneeId === filters.assigneeId)
       .filter((t) => !filters.meeting || t.meeting === filters.meeting)
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+
+  const siteUsers: IPersonValue[] = (options.siteUsers ?? [{ id: user.id, title: user.displayName ?? user.email ?? '', email: user.email ?? '' }]).slice();
+  const directory: IPersonValue[] = (options.directory ?? []).slice();
 
   const fake: IFakeServices = {
     user,
@@ -642,6 +650,24 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         await enter('reflections.listMine');
         requireProvisioned();
         return clone(rows('reflections').filter((r) => r.authorId === undefined || r.authorId === userId));
+      },
+    },
+    people: {
+      async search(text: string, top = 20) {
+        await enter('people.search');
+        const term = text.trim().toLowerCase();
+        if (term.length < 2) return [];
+        return clone(siteUsers.filter((p) => p.title.toLowerCase().indexOf(term) >= 0 || p.email.toLowerCase().indexOf(term) >= 0))
+          .sort((a, b) => a.title.localeCompare(b.title, 'da'))
+          .slice(0, top);
+      },
+      async ensure(email: string) {
+        await enter('people.ensure');
+        const address = email.trim().toLowerCase();
+        const known = siteUsers.find((p) => p.email.toLowerCase() === address) || directory.find((p) => p.email.toLowerCase() === address);
+        if (!known) throw new DataError('notFound', { reason: 'userNotFound', detail: email });
+        if (siteUsers.indexOf(known) < 0) siteUsers.push(known);
+        return clone(known);
       },
     },
     provisioning: {

@@ -54,6 +54,26 @@ export interface ISchemaStatus {
   needsUpgrade: boolean;
 }
 
+/** A person as a picker shows and stores them: the site user id, the name and the e-mail. */
+export interface IPersonValue {
+  /** SharePoint user id on this site (what a person column stores). */
+  id: number;
+  title: string;
+  /** "" when not known (e.g. a person named only by an item's person column). */
+  email: string;
+}
+
+/** Finding people for pickers (site users through SharePoint's REST API). */
+export interface IPeopleRepository {
+  /** People whose name or e-mail contains `text` (fewer than two characters: none), by name, at most `top`. */
+  search(text: string, top?: number): Promise<IPersonValue[]>;
+  /**
+   * The person with this e-mail, added to the site when the organisation's directory knows them but
+   * they have not visited it yet (`ensureUser`). An unknown address is a `DataError` "userNotFound".
+   */
+  ensure(email: string): Promise<IPersonValue>;
+}
+
 /** Reads and writes of one kind of item; writes validate first and never silently overwrite. */
 export interface IRepository<T> {
   get(id: number): Promise<T>;
@@ -359,4 +379,5 @@ export interface IMpkServices {
   comments: ICommentRepository;
   reflections: IReflectionRepository;
   provisioning: IProvisioningService;
+  people: IPeopleRepository;
 }
