@@ -174,6 +174,19 @@ define([], function () {
       unexpected: "Der skete en uventet fejl. Prøv igen – det, du har skrevet, er gemt som kladde i browseren.",
       dismiss: "Luk"
     },
+    peoplePicker: {
+      placeholder: "Søg på navn eller e-mail",
+      hint: "Skriv mindst 2 tegn af navnet eller e-mailadressen, og vælg personen på listen.",
+      suggestions: "Forslag",
+      tooShort: "Skriv mindst 2 tegn for at søge.",
+      searching: "Søger …",
+      found: "{count} personer fundet. Brug pil op og ned for at vælge.",
+      noResults: "Ingen personer matcher »{text}«.",
+      noneUseEmail: "Ingen på sitet har den e-mailadresse. Vælg »Brug e-mailadressen« for at finde personen i organisationen.",
+      useEmail: "Brug e-mailadressen {email}",
+      resolving: "Finder {email} i organisationen …",
+      searchFailed: "Søgningen mislykkedes: {reason}"
+    },
     conflict: {
       title: "En anden har gemt ændringer i mellemtiden",
       explanation: "Det, du vil gemme, er ændret et andet sted (måske af dig selv i en anden fane). Vælg for hvert felt, hvilken udgave der skal gemmes.",
@@ -526,7 +539,7 @@ define([], function () {
         noInitiatives: "Enheden har ingen indsatser endnu.",
         chooseUnitFirst: "Vælg først en enhed.",
         assignee: "Ansvarlig",
-        assigneeHint: "Lederne af den valgte enhed står først.",
+        assigneeHint: "Søg på navn eller e-mail. Før du skriver, foreslås lederne af den valgte enhed først.",
         dueDate: "Frist",
         dueWeek: "Fristen ligger i {week}.",
         meeting: "Opfølgningsmøde",

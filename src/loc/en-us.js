@@ -174,6 +174,19 @@ define([], function () {
       unexpected: "An unexpected error occurred. Try again – what you have written is kept as a draft in the browser.",
       dismiss: "Close"
     },
+    peoplePicker: {
+      placeholder: "Search by name or e-mail",
+      hint: "Type at least 2 characters of the name or e-mail address, and choose the person in the list.",
+      suggestions: "Suggestions",
+      tooShort: "Type at least 2 characters to search.",
+      searching: "Searching …",
+      found: "{count} people found. Use the up and down arrows to choose.",
+      noResults: "Nobody matches “{text}”.",
+      noneUseEmail: "Nobody on the site has that e-mail address. Choose “Use the e-mail address” to find the person in the organisation.",
+      useEmail: "Use the e-mail address {email}",
+      resolving: "Finding {email} in the organisation …",
+      searchFailed: "The search failed: {reason}"
+    },
     conflict: {
       title: "Someone else saved changes in the meantime",
       explanation: "What you want to save was changed elsewhere (perhaps by you in another tab). Choose for each field which version to save.",
@@ -526,7 +539,7 @@ define([], function () {
         noInitiatives: "The unit has no initiatives yet.",
         chooseUnitFirst: "Choose a unit first.",
         assignee: "Assignee",
-        assigneeHint: "The leaders of the chosen unit are listed first.",
+        assigneeHint: "Search by name or e-mail. Before you type, the leaders of the chosen unit are suggested first.",
         dueDate: "Due date",
         dueWeek: "The due date is in {week}.",
         meeting: "Follow-up meeting",

@@ -3,6 +3,7 @@
  * typed in full (`ensureUser`: someone in the organisation who has not visited the site yet).
  */
 import type { SPFI } from "@pnp/sp";
+import { isEmailAddress } from "../../domain/people";
 import { DataError, httpStatus, retryThrottled, toDataError } from "../errors";
 import { quote } from "./query";
 import type { IPeopleRepository, IPersonValue } from "./types";
@@ -25,7 +26,12 @@ interface IUserRow {
   IsHiddenInUI?: boolean;
 }
 
-/** The `$filter` of a people search: the words of `text` in the name or the e-mail (PnPjs does not escape). */
+/**
+ * The `$filter` of a people search: `text` in the name or the e-mail (PnPjs does not escape quotes).
+ * UNCONFIRMED: whether SharePoint Online compares `substringof` on SP.User case-insensitively (the local
+ * SharePoint does, as it does for list items). E-mail addresses are lower case, so a lower-case search
+ * finds people by e-mail either way.
+ */
 export function peopleFilter(text: string): string {
   const term = quote(text.trim());
   return `PrincipalType eq ${PERSON} and (substringof(${term},Title) or substringof(${term},Email))`;
@@ -36,11 +42,6 @@ export function personOf(row: IUserRow): IPersonValue | undefined {
   const email = (row.Email || "").trim();
   if (typeof row.Id !== "number" || !email || row.IsHiddenInUI || (row.PrincipalType !== undefined && row.PrincipalType !== PERSON)) return undefined;
   return { id: row.Id, title: (row.Title || "").trim() || email, email };
-}
-
-/** Whether text is an e-mail address that `ensure` may resolve. */
-export function isEmailAddress(text: string): boolean {
-  return /^[^@\s'"<>]+@[^@\s'"<>]+\.[^@\s'"<>]+$/.test(text.trim());
 }
 
 /** The claims login of an e-mail in SharePoint Online (membership provider: Entra ID accounts). */

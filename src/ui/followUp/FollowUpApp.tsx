@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Title2, useId } from '@fluentui/react-components';
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
-import type { IFollowUpView } from '../../data/repositories/types';
+import type { IFollowUpView, IPeople, IPersonValue } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useLocale } from '../shell/locale';
@@ -59,7 +59,18 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
       return next;
     });
   }, []);
-  const people = React.useMemo(() => buildPeople(view.units, services.user, s.people, view.people), [view.units, services.user, s.people, view.people]);
+  const [pickedPeople, setPickedPeople] = React.useState<IPeople>({});
+  const rememberPeople = React.useCallback((chosen: readonly IPersonValue[]) => {
+    setPickedPeople((current) => {
+      const next = { ...current };
+      for (const person of chosen) next[person.id] = { displayName: person.title };
+      return next;
+    });
+  }, []);
+  const people = React.useMemo(
+    () => buildPeople(view.units, services.user, s.people, { ...pickedPeople, ...(view.people || {}) }),
+    [view.units, services.user, s.people, view.people, pickedPeople],
+  );
 
   const context: IFollowUpContext = React.useMemo(
     () => ({
@@ -72,10 +83,11 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
       planUrl: props.planUrl,
       initiativeTitles,
       rememberInitiatives,
+      rememberPeople,
       saved: data.saved,
       announce,
     }),
-    [view, now, locale, s, people, props.host, props.planUrl, initiativeTitles, rememberInitiatives, data.saved, announce],
+    [view, now, locale, s, people, props.host, props.planUrl, initiativeTitles, rememberInitiatives, rememberPeople, data.saved, announce],
   );
 
   const board = useTaskBoard(view.tasks, data.edits, props.pageSize);
