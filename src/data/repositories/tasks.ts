@@ -1,12 +1,11 @@
 /** Follow-up tasks over "MPK Opgaver". */
 import type { SPFI } from "@pnp/sp";
-import { compareIsoDates } from "../../domain/dates";
 import type { IFollowUpTask, TaskStatus } from "../../domain/model";
 import { validateTask } from "../../domain/validation";
 import { isThresholdError, toDataError } from "../errors";
+import { fromRow } from "../mapping/codec";
 import { taskCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
-import { fromRow } from "../mapping/codec";
 import { fetchAll, followedBy, MAX_PAGE, pageOf, quote, readPage, settle, windowedPage, type IQuerySpec, type IRawPage, type Settled } from "./query";
 import type { IPage, ITaskFilters, ITaskRepository } from "./types";
 
@@ -21,13 +20,6 @@ export function taskFilter(filters: ITaskFilters): string | undefined {
   if (filters.meeting) parts.push(`Meeting eq ${quote(filters.meeting)}`);
   if (filters.status) parts.push(`TaskStatus eq ${quote(filters.status)}`);
   return parts.length > 0 ? parts.join(" and ") : undefined;
-}
-
-/** Open before closed, then by due date. */
-export function taskOrder(a: IFollowUpTask, b: IFollowUpTask): number {
-  const closedA = a.status === "closed" ? 1 : 0;
-  const closedB = b.status === "closed" ? 1 : 0;
-  return closedA - closedB || compareIsoDates(a.dueDate, b.dueDate) || (a.id || 0) - (b.id || 0);
 }
 
 /** Which of a person's tasks a part of "Mine opgaver" reads. */
