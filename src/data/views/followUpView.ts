@@ -32,11 +32,15 @@ import {
 
 const NEWEST: readonly [string, boolean][] = [["Id", false]];
 
+/** The overview reads the newest rows of each list, as many as one threshold-safe page holds. */
+const OVERVIEW_ROWS = 5000;
+
 /**
  * What the overview reads of each list: the columns `buildOverview`, its counters and the lists under
  * it (stopped initiatives, overdue tasks) use — no descriptions, comments or client keys. At 5,000 rows
  * a list that is most of the view's bytes (issue #7: 14 MB at municipal scale). These items are never
- * written back; the board's and "Mine opgaver"'s tasks, which are edited, are read whole.
+ * written back, so they are also read without per-row metadata (`noMetadata`: no ETags); the board's
+ * and "Mine opgaver"'s tasks, which are edited, are read whole, with their ETags.
  */
 export const OVERVIEW_PROPS = {
   plans: ["unitId", "period", "status"],
@@ -68,19 +72,19 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
   const boardFilters = { ...(query.filters || {}), ...(query.meeting ? { meeting: query.meeting } : {}) };
   const reads = await inBatch(sp, (b) => ({
     common: startCommonReads(b, { leaderNames: true }),
-    plans: startRead(b, planCodec, { props: OVERVIEW_PROPS.plans, orderBy: NEWEST, top: 5000 }),
-    focuses: startRead(b, planFocusCodec, { props: OVERVIEW_PROPS.focuses, orderBy: NEWEST, top: 5000 }),
-    initiatives: startRead(b, initiativeCodec, { props: OVERVIEW_PROPS.initiatives, orderBy: NEWEST, top: 5000 }),
-    checkIns: startRead(b, checkInCodec, { props: OVERVIEW_PROPS.checkIns, orderBy: NEWEST, top: 5000 }),
+    plans: startRead(b, planCodec, { props: OVERVIEW_PROPS.plans, orderBy: NEWEST, top: OVERVIEW_ROWS, noMetadata: true }),
+    focuses: startRead(b, planFocusCodec, { props: OVERVIEW_PROPS.focuses, orderBy: NEWEST, top: OVERVIEW_ROWS, noMetadata: true }),
+    initiatives: startRead(b, initiativeCodec, { props: OVERVIEW_PROPS.initiatives, orderBy: NEWEST, top: OVERVIEW_ROWS, noMetadata: true }),
+    checkIns: startRead(b, checkInCodec, { props: OVERVIEW_PROPS.checkIns, orderBy: NEWEST, top: OVERVIEW_ROWS, noMetadata: true }),
     // Tasks read their assignee's name: `Assignee` is each task query's one lookup column.
-    tasks: startRead(b, taskCodec, { props: OVERVIEW_PROPS.tasks, orderBy: NEWEST, top: 5000, expand: ["Assignee"] }),
+    tasks: startRead(b, taskCodec, { props: OVERVIEW_PROPS.tasks, orderBy: NEWEST, top: OVERVIEW_ROWS, expand: ["Assignee"], noMetadata: true }),
     board: startRead(b, taskCodec, { filter: taskFilter(boardFilters), orderBy: [["DueDate", true], ["Id", true]], top: pageSize, expand: ["Assignee"] }),
     // "Mine opgaver": a page of open tasks and one of closed ones (edited: whole tasks).
     mine: {
       open: startRead(b, taskCodec, assignedSpec(query.userId, "open", pageSize)),
       closed: startRead(b, taskCodec, assignedSpec(query.userId, "closed", pageSize)),
     },
-    stories: startRead(b, storyCodec, { select: ["Id", "AmbitionKey", "OData__ModerationStatus"], orderBy: NEWEST, top: 5000 }),
+    stories: startRead(b, storyCodec, { select: ["Id", "AmbitionKey", "OData__ModerationStatus"], orderBy: NEWEST, top: OVERVIEW_ROWS, noMetadata: true }),
     taskPermissions: listPermissions(b, "tasks"),
     myGroups: startMyGroups(b),
   }));
@@ -119,7 +123,7 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
     overview,
     tasks: pageOf(sp, taskCodec, board.missing ? { rows: [] } : board.value),
     myTasks: mine.missing ? lastPage() : mine.value,
-    complete: [plans, focuses, initiatives, checkIns, tasks, stories].every((r) => r.missing || r.value.nextLink === undefined),
+    complete: [plans, focuses, initiatives, checkIns, tasks, stories].every((r) => r.missing || (r.value.nextLink === undefined && r.value.rows.length < OVERVIEW_ROWS)),
     // Leaders (site members) may write tasks in SharePoint so they can move their own; managing the
     // board is the Chefgruppe's and the site owners'.
     canManageTasks: (common.isSiteOwner || inChefgruppe(myGroups)) && !taskPermissions.missing && hasPermission(taskPermissions.value, PERMISSION.AddListItems),
