@@ -8,7 +8,7 @@ import type { Locale } from "../domain/messages";
 export type DataErrorKind = "notFound" | "conflict" | "forbidden" | "throttled" | "invalid" | "notProvisioned" | "network";
 
 /** The finer cause, which picks the message. */
-export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing";
+export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing" | "userNotFound";
 
 export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
   "da-DK": {
@@ -23,6 +23,7 @@ export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
     threshold: "Der er for mange elementer til denne visning. Indsnævr filtrene, og prøv igen.",
     duplicate: "Det findes allerede.",
     server: "SharePoint svarede med en fejl. Prøv igen om lidt.",
+    userNotFound: "Der findes ingen person med den e-mailadresse i organisationen. Tjek stavningen, eller søg på navnet.",
   },
   "en-US": {
     notFound: "The item no longer exists. Someone else may have deleted it.",
@@ -36,6 +37,7 @@ export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
     threshold: "There are too many items for this view. Narrow the filters and try again.",
     duplicate: "It already exists.",
     server: "SharePoint answered with an error. Try again in a moment.",
+    userNotFound: "There is nobody with that e-mail address in the organisation. Check the spelling, or search by name.",
   },
 };
 

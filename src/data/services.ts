@@ -8,6 +8,7 @@ import type { IProvisionReport } from "./provisioning/report";
 import { CommentRepository, ReflectionRepository } from "./repositories/comments";
 import { CheckInRepository, InitiativeRepository, PlanFocusRepository, PlanRepository } from "./repositories/plans";
 import { RecognitionRepository, StoryRepository } from "./repositories/stories";
+import { PeopleRepository } from "./repositories/people";
 import { TaskRepository } from "./repositories/tasks";
 import type { ICurrentUser, IMpkServices, IProvisioningService, ISchemaStatus } from "./repositories/types";
 import { PoliticalPriorityRepository, UnitRepository } from "./repositories/units";
@@ -48,5 +49,6 @@ export function createServices(sp: SPFI, user: ICurrentUser): IMpkServices {
     comments: new CommentRepository(sp),
     reflections: new ReflectionRepository(sp),
     provisioning: new ProvisioningService(sp),
+    people: new PeopleRepository(sp),
   };
 }

@@ -455,6 +455,13 @@ declare interface IMpkFollowUpMineStrings {
   openHeading: string;
   noOpen: string;
   closedHeading: string;
+  /** While more pages follow: "Åbne opgaver ({count} hentet – der er flere)". */
+  openHeadingMore: string;
+  closedHeadingMore: string;
+  showMore: string;
+  shownMore: string;
+  loading: string;
+  loadFailed: string;
   markDone: string;
   markDoneLabel: string;
   start: string;
@@ -739,6 +746,26 @@ declare interface IMpkErrorNoticeStrings {
 }
 
 /** A 412 conflict shown field by field (shared, `src/ui/shell/ConflictResolver`). */
+/** The people picker (`PeoplePicker`): search the site's people by name or e-mail. */
+declare interface IMpkPeoplePickerStrings {
+  placeholder: string;
+  hint: string;
+  /** Group label of the people offered before anything is typed. */
+  suggestions: string;
+  tooShort: string;
+  searching: string;
+  /** "{count} personer fundet …" */
+  found: string;
+  /** "Ingen personer matcher »{text}«." */
+  noResults: string;
+  noneUseEmail: string;
+  /** "Brug e-mailadressen {email}" */
+  useEmail: string;
+  resolving: string;
+  /** "Søgningen mislykkedes: {reason}" */
+  searchFailed: string;
+}
+
 declare interface IMpkConflictStrings {
   title: string;
   explanation: string;
@@ -761,6 +788,7 @@ declare interface IMpkStrings {
   siteSetup: IMpkSiteSetupStrings;
   errorNotice: IMpkErrorNoticeStrings;
   conflict: IMpkConflictStrings;
+  peoplePicker: IMpkPeoplePickerStrings;
   plan: IMpkPlanStrings;
   followUp: IMpkFollowUpStrings;
   propertyPane: IMpkPropertyPaneStrings;

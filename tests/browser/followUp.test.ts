@@ -103,7 +103,14 @@ describe('Opfølgning in the browser', () => {
     await dialog.getByRole('textbox', { name: /^Titel/ }).fill(TITLE);
     await dialog.getByRole('combobox', { name: /^Enhed/ }).selectOption({ label: 'Læring og Trivsel' });
     await dialog.getByRole('combobox', { name: /^Ambition/ }).selectOption({ label: 'Viden og faglighed' });
-    await dialog.getByRole('combobox', { name: /^Ansvarlig/ }).selectOption({ label: 'Lene Madsen · Leder · Læring og Trivsel' });
+    // The assignee by search: part of the name, then the person SharePoint found among the site's users.
+    const assignee = dialog.getByRole('combobox', { name: /^Ansvarlig/ });
+    await assignee.pressSequentially('lene m');
+    const found = page.getByRole('option', { name: /Lene Madsen/ });
+    await found.waitFor();
+    await expectNoAxeViolations(page);
+    await found.click();
+    expect(await assignee.inputValue()).toBe('Lene Madsen');
     await dialog.getByLabel(/^Frist/).fill(due);
     await dialog.getByRole('combobox', { name: /^Opfølgningsmøde/ }).or(dialog.getByRole('textbox', { name: /^Opfølgningsmøde/ })).fill(MEETING);
     await dialog.getByText(`Fristen ligger i ${formatWeek(due)}.`).waitFor();
@@ -233,6 +240,39 @@ describe('Opfølgning in the browser', () => {
     expect(await part(page).getByText(TITLE).count()).toBe(0);
     await expectNoAxeViolations(page);
     await saveDocScreenshot(page, 'followUp-employee-phone');
+    await page.close();
+  });
+
+  it('lets the chef drag a card with the mouse to another column, and only where the workflow allows', async () => {
+    const chef = await servicesAs(server, CHEF);
+    const leder = await servicesAs(server, LEADER);
+    const units = await chef.units.list();
+    const title = 'Træk mig til en anden kolonne';
+    const meeting = 'Chefgruppemøde (træk og slip)';
+    // Due long ago, so it is first on the board (by due date) among the demo's tasks.
+    await chef.tasks.create({ clientKey: '', title, unitId: units[0].id as number, ambitionKey: 'gode-rammer', assigneeId: leder.user.id, dueDate: '2020-01-06', status: 'open', meeting });
+    const page = await open(browser, server, CHEF);
+    await part(page).getByRole('tab', { name: 'Opgaver', exact: true }).click();
+    const column = (name: RegExp): Locator => part(page).getByRole('region', { name });
+    const card = (name: RegExp): Locator => column(name).getByRole('listitem', { name: title });
+    await card(/^Åben/).waitFor();
+
+    // A real mouse drag (Chromium's native drag and drop): Åben → I gang → Afsluttet.
+    await card(/^Åben/).dragTo(column(/^I gang/));
+    await card(/^I gang/).waitFor();
+    await part(page).getByText(`»${title}« har nu status I gang.`).waitFor();
+    await card(/^I gang/).dragTo(column(/^Afsluttet/));
+    await card(/^Afsluttet/).waitFor();
+    await part(page).getByText(`»${title}« har nu status Afsluttet.`).waitFor();
+    expect((await chef.tasks.query({ meeting })).items.map((t) => t.status)).toEqual(['closed']);
+
+    // Afsluttet → I gang is not a step the workflow has: the card stays, nothing is saved.
+    await card(/^Afsluttet/).dragTo(column(/^I gang/));
+    await page.waitForTimeout(500);
+    expect(await card(/^I gang/).count()).toBe(0);
+    expect(await card(/^Afsluttet/).count()).toBe(1);
+    expect((await chef.tasks.query({ meeting })).items.map((t) => t.status)).toEqual(['closed']);
+    await expectNoAxeViolations(page);
     await page.close();
   });
 

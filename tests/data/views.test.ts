@@ -116,7 +116,7 @@ describe("each web part's first view is one round trip", () => {
     expect(value.overview.overdueTasks.map((t) => t.title)).toEqual(["Status på legepladser"]);
     expect(value.overview.storiesByAmbition["gode-rammer"]).toBe(2);
     expect(value.tasks.items).toHaveLength(1);
-    expect(value.myTasks.map((t) => t.title)).toEqual(["Status på legepladser"]);
+    expect(value.myTasks.items.map((t) => t.title)).toEqual(["Status på legepladser"]);
     expect(value).toMatchObject({ complete: true, canManageTasks: true });
   });
 });

@@ -56,6 +56,7 @@ import type {
   IFollowUpViewQuery,
   IMpkServices,
   IPage,
+  IPersonValue,
   IPlanPermissions,
   IPlanView,
   IProvisionReport,
@@ -94,6 +95,10 @@ export interface IFakeServicesOptions {
   canPostStory?: boolean;
   /** Fixes "now" for views and check-in validation. @default the real clock */
   now?: () => Date;
+  /** The site's users, for people search. @default the user only */
+  siteUsers?: IPersonValue[];
+  /** People in the organisation's directory who are not site users yet (`people.ensure` adds them). */
+  directory?: IPersonValue[];
 }
 
 type ListName = keyof IFakeData;
@@ -181,6 +186,11 @@ function pageOf<T>(items: T[], pageSize: number, offset = 0): IPage<T> {
     hasMore,
     nextPage: async () => (hasMore ? pageOf(items, pageSize, offset + pageSize) : { items: [], hasMore: false, nextPage: async () => pageOf<T>([], pageSize) }),
   };
+}
+
+/** Open and in-progress tasks before closed ones (stable otherwise), as the repository returns them. */
+function openFirstTasks(tasks: IFollowUpTask[]): IFollowUpTask[] {
+  return tasks.slice().sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed'));
 }
 
 /** Builds the fake from seed rows (ids and ETags are filled in where missing). */
@@ -349,6 +359,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       .filter((t) => !filters.meeting || t.meeting === filters.meeting)
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 
+  const siteUsers: IPersonValue[] = (options.siteUsers ?? [{ id: user.id, title: user.displayName ?? user.email ?? '', email: user.email ?? '' }]).slice();
+  const directory: IPersonValue[] = (options.directory ?? []).slice();
+
   const fake: IFakeServices = {
     user,
     data,
@@ -470,7 +483,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           units: units(),
           overview,
           tasks: pageOf(filteredTasks({ ...query.filters, meeting: query.meeting ?? query.filters?.meeting }), query.pageSize ?? 50),
-          myTasks: clone(filteredTasks({ assigneeId: query.userId })),
+          myTasks: pageOf(openFirstTasks(filteredTasks({ assigneeId: query.userId })), query.pageSize ?? 50),
           complete: true,
           canManageTasks: options.canManageTasks ?? false,
           isSiteOwner: permissions.isSiteOwner,
@@ -548,7 +561,17 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async listAssignedTo(userId: number) {
         await enter('tasks.listAssignedTo');
         requireProvisioned();
-        return clone(filteredTasks({ assigneeId: userId })).sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed'));
+        return clone(openFirstTasks(filteredTasks({ assigneeId: userId })));
+      },
+      async getMany(ids: readonly number[]) {
+        await enter('tasks.getMany');
+        requireProvisioned();
+        return clone(rows('tasks').filter((t) => t.id !== undefined && ids.indexOf(t.id) >= 0));
+      },
+      async pageAssignedTo(userId: number, pageSize = 50) {
+        await enter('tasks.pageAssignedTo');
+        requireProvisioned();
+        return pageOf(openFirstTasks(filteredTasks({ assigneeId: userId })), pageSize);
       },
       async setStatus(task: IFollowUpTask, status) {
         // Recorded under its own name too (follow-up tests: `failNext('tasks.setStatus', …)`), then the update's rules.
@@ -641,6 +664,24 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         await enter('reflections.listMine');
         requireProvisioned();
         return clone(rows('reflections').filter((r) => r.authorId === undefined || r.authorId === userId));
+      },
+    },
+    people: {
+      async search(text: string, top = 20) {
+        await enter('people.search');
+        const term = text.trim().toLowerCase();
+        if (term.length < 2) return [];
+        return clone(siteUsers.filter((p) => p.title.toLowerCase().indexOf(term) >= 0 || p.email.toLowerCase().indexOf(term) >= 0))
+          .sort((a, b) => a.title.localeCompare(b.title, 'da'))
+          .slice(0, top);
+      },
+      async ensure(email: string) {
+        await enter('people.ensure');
+        const address = email.trim().toLowerCase();
+        const known = siteUsers.find((p) => p.email.toLowerCase() === address) || directory.find((p) => p.email.toLowerCase() === address);
+        if (!known) throw new DataError('notFound', { reason: 'userNotFound', detail: email });
+        if (siteUsers.indexOf(known) < 0) siteUsers.push(known);
+        return clone(known);
       },
     },
     provisioning: {

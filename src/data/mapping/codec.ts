@@ -69,6 +69,22 @@ export function selectFor<T extends IEntity>(codec: ICodec<T>, version = Infinit
   return names;
 }
 
+/**
+ * `$select` for some of a codec's properties only: Id and their columns (those that exist at
+ * `version`). For reads that count or list and never write back, e.g. the follow-up overview.
+ */
+export function selectProps<T extends IEntity>(codec: ICodec<T>, props: readonly (keyof T & string)[], version = Infinity): string[] {
+  const names = ["Id"];
+  for (const prop of props) {
+    const column = codec.columns.find((c) => c.prop === prop);
+    if (!column) throw new Error(`${codec.list} has no column for '${prop}'`);
+    if (columnSince(codec.list, column.field) > version) continue;
+    const name = odataName(column.field, column.conv);
+    if (names.indexOf(name) < 0) names.push(name);
+  }
+  return names;
+}
+
 /** The sub-properties read of an expanded person column. */
 export const PERSON_PROPS: readonly string[] = ["Id", "Title"];
 

@@ -8,10 +8,13 @@ import { SPCollection, type ISPQueryable, type SPFI } from "@pnp/sp";
 import type { IItems } from "@pnp/sp/items";
 import type { IEntity } from "../../domain/model";
 import { isUnknownFieldError, retryThrottled, toDataError } from "../errors";
-import { expandRoots, fromRow, lookupColumns, MAX_LOOKUP_COLUMNS, personProjections, selectFor, type ICodec, type Row } from "../mapping/codec";
+import { expandRoots, fromRow, lookupColumns, MAX_LOOKUP_COLUMNS, personProjections, selectFor, selectProps, type ICodec, type Row } from "../mapping/codec";
 import { listTitle } from "../schema/lists";
 import type { ListKey } from "../schema/types";
 import type { IPage } from "./types";
+
+/** JSON Light without per-row metadata (SharePoint Online's `odata=nometadata`). */
+export const NO_METADATA = "application/json;odata=nometadata";
 
 /** SharePoint's largest page, and the most a threshold-safe query may ask for. */
 export const MAX_PAGE = 5000;
@@ -74,23 +77,30 @@ export interface IQuerySpec {
   top?: number;
   select?: readonly string[];
   /**
+   * Only these properties' columns (and Id), instead of the codec's all: for reads that count or list
+   * and never write back. Ignored when `select` is given.
+   */
+  props?: readonly string[];
+  /** Read only the columns that exist at this schema version (an older site: see `readPage`). */
+  version?: number;
+  /**
+   * Ask for rows without SharePoint's per-row metadata (`odata=nometadata`: no type, id, edit link or
+   * ETag — about 200 bytes a row). Only for reads that are never written back. Whether such an answer
+   * carries `odata.nextLink` is not relied on: a page as long as `top` counts as "maybe more".
+   */
+  noMetadata?: boolean;
+  /**
    * Person columns to read names from as well (`Owner` → `$select=Owner/Id,Owner/Title&$expand=Owner`),
    * on top of `select` (or the codec's columns). Each is one lookup column of the query.
    */
   expand?: readonly string[];
-  /**
-   * Ask for `odata=nometadata`: rows without `odata.type/id/etag/editLink` (about 200 bytes a row).
-   * Only for rows that are counted, never edited (there is no ETag in them).
-   */
-  noMetadata?: boolean;
 }
-
-/** `Accept` of a query whose rows need no metadata. */
-const NO_METADATA = "application/json;odata=nometadata";
 
 /** The `$select` of a query: the spec's or the codec's columns, plus the people it expands. */
 export function selectOf<T extends IEntity>(codec: ICodec<T>, spec: IQuerySpec = {}): string[] {
-  const select = (spec.select || selectFor(codec)).slice();
+  const version = spec.version === undefined ? Infinity : spec.version;
+  const props = spec.props as readonly (keyof T & string)[] | undefined;
+  const select = (spec.select || (props ? selectProps(codec, props, version) : selectFor(codec, version))).slice();
   for (const name of personProjections(spec.expand || [])) if (select.indexOf(name) < 0) select.push(name);
   return select;
 }
@@ -125,8 +135,8 @@ export async function readPage<T extends IEntity>(sp: SPFI, codec: ICodec<T>, sp
   try {
     return await retryThrottled(() => fetchPage(itemsQuery(sp, codec, spec)));
   } catch (error) {
-    if (spec.select || !isUnknownFieldError(error)) throw error;
-    return retryThrottled(() => fetchPage(itemsQuery(sp, codec, { ...spec, select: selectFor(codec, 1) })));
+    if (spec.select || spec.version !== undefined || !isUnknownFieldError(error)) throw error;
+    return retryThrottled(() => fetchPage(itemsQuery(sp, codec, { ...spec, version: 1 })));
   }
 }
 
@@ -159,6 +169,87 @@ export async function fetchAll(sp: SPFI, first: IRawPage, limit = 50000): Promis
     next = page.nextLink;
   }
   return rows;
+}
+
+/** What a walk through id windows reads: a filter (any columns), the people it expands, the direction. */
+export interface IWindowedSpec {
+  filter?: string;
+  select?: readonly string[];
+  expand?: readonly string[];
+  /** Oldest first; newest first by default. */
+  ascending?: boolean;
+}
+
+/** Where a walk through id windows stands: the ids still to read lie beyond `bound`. */
+export interface IWindowCursor<T> {
+  /** Descending: ids below it are left; ascending: ids above it are left. */
+  bound: number;
+  /** The highest id of the list when the walk began (an ascending walk ends there). */
+  maxId: number;
+  /** Items read but not handed out yet. */
+  buffer: T[];
+}
+
+/** The highest item id of a codec's list (0 when it is empty): one threshold-safe request. */
+export async function maxItemId<T extends IEntity>(sp: SPFI, codec: ICodec<T>): Promise<number> {
+  const page = await readPage(sp, codec, { select: ["Id"], orderBy: [["Id", false]], top: 1 });
+  return page.rows.length > 0 ? Number(page.rows[0].Id) : 0;
+}
+
+/** A page with no more after it. */
+export function lastPage<T>(items: T[] = []): IPage<T> {
+  return { items, hasMore: false, nextPage: () => Promise.resolve(lastPage<T>()) };
+}
+
+/**
+ * A codec's items when a filter may match more than 5,000 of them (SharePoint refuses such a query):
+ * walk the list in windows of 5,000 ids, each `Id gt a and Id lt b and (<filter>)`. SharePoint narrows
+ * by the id range (always indexed) first, so every request stays below the threshold and `filter`
+ * may even name a column that is not indexed. Newest first unless `ascending`; `keep` drops items
+ * the caller does not want (e.g. pending stories).
+ */
+export async function windowedPage<T extends IEntity>(
+  sp: SPFI,
+  codec: ICodec<T>,
+  spec: IWindowedSpec,
+  pageSize: number,
+  keep: (item: T) => boolean = () => true,
+  cursor?: IWindowCursor<T>,
+): Promise<IPage<T>> {
+  let state: IWindowCursor<T>;
+  if (cursor) {
+    state = { ...cursor, buffer: cursor.buffer.slice() };
+  } else {
+    const maxId = await maxItemId(sp, codec);
+    state = { bound: spec.ascending ? 0 : maxId + 1, maxId, buffer: [] };
+  }
+  const more = (): boolean => (spec.ascending ? state.bound < state.maxId : state.bound > 1);
+  while (state.buffer.length < pageSize && more()) {
+    const [low, high] = spec.ascending ? [state.bound, state.bound + MAX_PAGE + 1] : [Math.max(0, state.bound - 1 - MAX_PAGE), state.bound];
+    const window = `Id gt ${low} and Id lt ${high}` + (spec.filter ? ` and (${spec.filter})` : "");
+    const query: IQuerySpec = { filter: window, orderBy: [["Id", !!spec.ascending]], top: MAX_PAGE, select: spec.select, expand: spec.expand };
+    const rows = await fetchAll(sp, await readPage(sp, codec, query));
+    state.buffer.push(...rows.map((row) => fromRow(codec, row)).filter(keep));
+    state.bound = spec.ascending ? high - 1 : low + 1;
+  }
+  const items = state.buffer.splice(0, pageSize);
+  const hasMore = state.buffer.length > 0 || more();
+  const next: IWindowCursor<T> = { ...state };
+  return {
+    items,
+    hasMore,
+    nextPage: () => (hasMore ? windowedPage(sp, codec, spec, pageSize, keep, next) : Promise.resolve(lastPage<T>())),
+  };
+}
+
+/**
+ * The pages of `first`, then those of `then()` — started once `first` has no more, and its first page
+ * joined to `first`'s last, so `hasMore` is never true of an empty remainder.
+ */
+export async function followedBy<T>(first: IPage<T>, then: () => Promise<IPage<T>>): Promise<IPage<T>> {
+  if (first.hasMore) return { items: first.items, hasMore: true, nextPage: async () => followedBy(await first.nextPage(), then) };
+  const second = await then();
+  return { items: first.items.concat(second.items), hasMore: second.hasMore, nextPage: second.nextPage };
 }
 
 /** A request's outcome, so one failure in a batch does not reject the others. */

@@ -8,7 +8,7 @@ import { ConflictError, DataError, httpStatus, isThresholdError, isUnknownFieldE
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
-import { fetchAll, fetchPage, inBatch, itemsQuery, nextPageQuery, readPage, listItems, MAX_PAGE, pageOf, quote, settle, type IQuerySpec, type IRawPage } from "./query";
+import { fetchAll, fetchPage, inBatch, itemsQuery, lastPage, maxItemId, nextPageQuery, readPage, listItems, MAX_PAGE, pageOf, quote, settle, windowedPage, type IQuerySpec, type IRawPage } from "./query";
 import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
 
 /**
@@ -69,48 +69,10 @@ export function storyFeedSpec(filters: IStoryFilters, pageSize: number): IQueryS
 
 /**
  * The feed when a filter matches more than 5,000 stories (SharePoint refuses such a query): walk the
- * list newest first in windows of 5,000 ids, each `Id gt a and Id lt b and <filter>` — the id range
- * is what SharePoint narrows by first, so every request stays below the threshold.
+ * list newest first in windows of 5,000 ids (`windowedPage`), so every request stays below the threshold.
  */
-export function windowedStoryPage(
-  sp: SPFI,
-  filters: IStoryFilters,
-  pageSize: number,
-  keep: (story: IStory) => boolean,
-  state?: { below: number; buffer: IStory[] },
-): Promise<IPage<IStory>> {
-  return windowedPage(sp, storyFilter(filters), pageSize, keep, state);
-}
-
-/**
- * Stories newest first in windows of 5,000 ids, each `Id gt a and Id lt b and <filter>`: SharePoint
- * narrows by the id range (always indexed) first, so `filter` may even name a column that is not
- * indexed (`_ModerationStatus`) and every request stays below the threshold.
- */
-async function windowedPage(
-  sp: SPFI,
-  filter: string | undefined,
-  pageSize: number,
-  keep: (story: IStory) => boolean,
-  state?: { below: number; buffer: IStory[] },
-): Promise<IPage<IStory>> {
-  let below = state ? state.below : await maxStoryId(sp) + 1;
-  const buffer = state ? state.buffer.slice() : [];
-  while (buffer.length < pageSize && below > 1) {
-    const low = Math.max(0, below - 1 - MAX_PAGE);
-    const window = `Id gt ${low} and Id lt ${below}` + (filter ? ` and ${filter}` : "");
-    const rows = await fetchAll(sp, await readPage(sp, storyCodec, { filter: window, orderBy: [["Id", false]], top: MAX_PAGE }));
-    buffer.push(...rows.map((row) => fromRow(storyCodec, row)).filter(keep));
-    below = low + 1;
-  }
-  const items = buffer.splice(0, pageSize);
-  const hasMore = buffer.length > 0 || below > 1;
-  const next = { below, buffer };
-  return {
-    items,
-    hasMore,
-    nextPage: () => (hasMore ? windowedPage(sp, filter, pageSize, keep, next) : Promise.resolve({ items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) })),
-  };
+export function windowedStoryPage(sp: SPFI, filters: IStoryFilters, pageSize: number, keep: (story: IStory) => boolean): Promise<IPage<IStory>> {
+  return windowedPage(sp, storyCodec, { filter: storyFilter(filters) }, pageSize, keep);
 }
 
 /** Windows of 5,000 ids in one pending page's `$batch` (SharePoint Online allows 20 requests per batch here). */
@@ -154,13 +116,8 @@ async function pendingPage(sp: SPFI, pageSize: number, below: number): Promise<I
   return {
     items,
     hasMore,
-    nextPage: () => (hasMore ? pendingPage(sp, pageSize, cursor) : Promise.resolve({ items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) })),
+    nextPage: () => (hasMore ? pendingPage(sp, pageSize, cursor) : Promise.resolve(lastPage<IStory>())),
   };
-}
-
-async function maxStoryId(sp: SPFI): Promise<number> {
-  const page = await readPage(sp, storyCodec, { select: ["Id"], orderBy: [["Id", false]], top: 1 });
-  return page.rows.length > 0 ? Number(page.rows[0].Id) : 0;
 }
 
 /** Stories over "MPK Historier". */
@@ -228,7 +185,7 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    */
   public async listPending(pageSize = 20, below?: number): Promise<IPage<IStory>> {
     try {
-      return await pendingPage(this.sp, pageSize, below === undefined ? (await maxStoryId(this.sp)) + 1 : below);
+      return await pendingPage(this.sp, pageSize, below === undefined ? (await maxItemId(this.sp, storyCodec)) + 1 : below);
     } catch (error) {
       throw toDataError(error);
     }

@@ -54,6 +54,26 @@ export interface ISchemaStatus {
   needsUpgrade: boolean;
 }
 
+/** A person as a picker shows and stores them: the site user id, the name and the e-mail. */
+export interface IPersonValue {
+  /** SharePoint user id on this site (what a person column stores). */
+  id: number;
+  title: string;
+  /** "" when not known (e.g. a person named only by an item's person column). */
+  email: string;
+}
+
+/** Finding people for pickers (site users through SharePoint's REST API). */
+export interface IPeopleRepository {
+  /** People whose name or e-mail contains `text` (fewer than two characters: none), by name, at most `top`. */
+  search(text: string, top?: number): Promise<IPersonValue[]>;
+  /**
+   * The person with this e-mail, added to the site when the organisation's directory knows them but
+   * they have not visited it yet (`ensureUser`). An unknown address is a `DataError` "userNotFound".
+   */
+  ensure(email: string): Promise<IPersonValue>;
+}
+
 /** Reads and writes of one kind of item; writes validate first and never silently overwrite. */
 export interface IRepository<T> {
   get(id: number): Promise<T>;
@@ -114,8 +134,15 @@ export interface ITaskFilters {
 export interface ITaskRepository extends IRepository<IFollowUpTask> {
   /** Tasks by due date, paged. */
   query(filters: ITaskFilters, pageSize?: number): Promise<IPage<IFollowUpTask>>;
-  /** The tasks assigned to a person (open ones first by due date). */
+  /** All the tasks assigned to a person (open ones first). */
   listAssignedTo(userId: number): Promise<IFollowUpTask[]>;
+  /**
+   * The tasks assigned to a person, open ones first, paged ("Vis flere"); threshold-safe for a person
+   * with more than 5,000 tasks (see `IFollowUpView.myTasks` for the order then).
+   */
+  pageAssignedTo(userId: number, pageSize?: number): Promise<IPage<IFollowUpTask>>;
+  /** Whole tasks by id (those the follow-up view's overview read without their description, for the report). */
+  getMany(ids: readonly number[]): Promise<IFollowUpTask[]>;
   /** Only the status of one's own task (what a leader may change on the chefgruppe's tasks). */
   setStatus(task: IFollowUpTask, status: TaskStatus): Promise<IFollowUpTask>;
 }
@@ -312,9 +339,19 @@ export interface IFollowUpView {
   schema: ISchemaStatus;
   ambitions: IAmbition[];
   units: IUnitItem[];
+  /**
+   * The matrix and counters. Its tasks and initiatives are read with only the columns it shows (no
+   * description, no client key): read a task whole (`tasks.get`/`getMany`) before editing or exporting it.
+   */
   overview: IOverview;
   tasks: IPage<IFollowUpTask>;
-  myTasks: IFollowUpTask[];
+  /**
+   * "Mine opgaver", a page at a time: open and in-progress tasks first by due date, then closed ones.
+   * Read in the view's one request; for a person with more than 5,000 tasks (SharePoint refuses the
+   * plain filter) the view walks the list in id windows instead — open ones oldest first, then closed
+   * ones newest first — which takes extra requests.
+   */
+  myTasks: IPage<IFollowUpTask>;
   /** False when a list had more than 5,000 rows and the matrix is incomplete. */
   complete: boolean;
   /** Members of the Chefgruppe and site owners (who may also add tasks in SharePoint). */
@@ -353,4 +390,5 @@ export interface IMpkServices {
   comments: ICommentRepository;
   reflections: IReflectionRepository;
   provisioning: IProvisioningService;
+  people: IPeopleRepository;
 }

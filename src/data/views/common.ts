@@ -2,7 +2,7 @@
 import { SPQueryable, type SPFI } from "@pnp/sp";
 import { AMBITIONS } from "../../domain/ambitions";
 import { httpStatus, isListMissingError, isUnknownFieldError, toDataError } from "../errors";
-import { fromRow, selectFor, type ICodec, type Row } from "../mapping/codec";
+import { fromRow, type ICodec, type Row } from "../mapping/codec";
 import { ambitionsFromSeed, assembleAmbitions, AMBITION_SELECT, COMMITMENT_SELECT, unitCodec, type IAmbition, type IUnitItem } from "../mapping/entities";
 import { fetchPage, itemsQuery, listItems, readPage, settle, type IQuerySpec, type IRawPage, type Settled } from "../repositories/query";
 import type { IEntity } from "../../domain/model";
@@ -64,8 +64,8 @@ export function startRead<T extends IEntity>(b: SPFI, codec: ICodec<T>, spec: IQ
  */
 export async function recoverRead(sp: SPFI, read: IPendingRead): Promise<Settled<IRawPage>> {
   const settled = await read.settled;
-  if (settled.ok || read.spec.select || !isUnknownFieldError(settled.error)) return settled;
-  return settle(readPage(sp, read.codec, { ...read.spec, select: selectFor(read.codec, 1) }));
+  if (settled.ok || read.spec.select || read.spec.version !== undefined || !isUnknownFieldError(settled.error)) return settled;
+  return settle(readPage(sp, read.codec, { ...read.spec, version: 1 }));
 }
 
 /** `recoverRead`, then `viewValue`. */

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Title2, useId } from '@fluentui/react-components';
-import type { IInitiative } from '../../domain/model';
-import type { IFollowUpView } from '../../data/repositories/types';
+import type { IFollowUpTask, IInitiative } from '../../domain/model';
+import type { IFollowUpView, IPeople, IPersonValue } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useLocale } from '../shell/locale';
@@ -10,13 +10,13 @@ import { useServices } from '../shell/services';
 import { useStrings } from '../shell/strings';
 import type { IFollowUpAppProps } from './FollowUpApp.types';
 import { FollowUpContext, type IFollowUpContext } from './FollowUpContext';
-import { foldEdits, knownMeetings, openFirst, overdueTasks, type FollowUpTab } from './followUpModel';
+import { knownMeetings, openFirst, overdueTasks, type FollowUpTab } from './followUpModel';
 import { MyTasks } from './MyTasks';
 import { OverviewTab } from './OverviewTab';
 import { buildPeople } from './people';
 import { ReportTab } from './ReportTab';
 import { TasksTab } from './TasksTab';
-import { useFollowUpData, useTaskBoard, type IFollowUpData } from './useFollowUpData';
+import { useFollowUpData, useMyTasks, useTaskBoard, type IFollowUpData } from './useFollowUpData';
 import { useAppStyles } from './useFollowUpStyles.styles';
 
 export type { IFollowUpAppProps, FollowUpHost, FollowUpTab } from './FollowUpApp.types';
@@ -59,7 +59,18 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
       return next;
     });
   }, []);
-  const people = React.useMemo(() => buildPeople(view.units, services.user, s.people, view.people), [view.units, services.user, s.people, view.people]);
+  const [pickedPeople, setPickedPeople] = React.useState<IPeople>({});
+  const rememberPeople = React.useCallback((chosen: readonly IPersonValue[]) => {
+    setPickedPeople((current) => {
+      const next = { ...current };
+      for (const person of chosen) next[person.id] = { displayName: person.title };
+      return next;
+    });
+  }, []);
+  const people = React.useMemo(
+    () => buildPeople(view.units, services.user, s.people, { ...pickedPeople, ...(view.people || {}) }),
+    [view.units, services.user, s.people, view.people, pickedPeople],
+  );
 
   const context: IFollowUpContext = React.useMemo(
     () => ({
@@ -72,21 +83,20 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
       planUrl: props.planUrl,
       initiativeTitles,
       rememberInitiatives,
+      rememberPeople,
       saved: data.saved,
       announce,
     }),
-    [view, now, locale, s, people, props.host, props.planUrl, initiativeTitles, rememberInitiatives, data.saved, announce],
+    [view, now, locale, s, people, props.host, props.planUrl, initiativeTitles, rememberInitiatives, rememberPeople, data.saved, announce],
   );
 
   const board = useTaskBoard(view.tasks, data.edits, props.pageSize);
-  const myTasks = React.useMemo(
-    () => foldEdits(view.myTasks, data.edits, (task) => task.assigneeId === services.user.id, openFirst),
-    [view.myTasks, data.edits, services.user.id],
-  );
+  const isMine = React.useCallback((task: IFollowUpTask) => task.assigneeId === services.user.id, [services.user.id]);
+  const myTasks = useMyTasks(view.myTasks, data.edits, isMine, openFirst);
   const overdue = React.useMemo(() => overdueTasks(view.overview.overdueTasks, data.edits, now), [view.overview.overdueTasks, data.edits, now]);
   const meetings = React.useMemo(
-    () => knownMeetings(board.tasks, view.myTasks, view.overview.overdueTasks, Object.keys(data.edits.known).map((id) => data.edits.known[Number(id)])),
-    [board.tasks, view.myTasks, view.overview.overdueTasks, data.edits],
+    () => knownMeetings(board.tasks, myTasks.tasks, view.overview.overdueTasks, Object.keys(data.edits.known).map((id) => data.edits.known[Number(id)])),
+    [board.tasks, myTasks.tasks, view.overview.overdueTasks, data.edits],
   );
 
   const tabs = view.canManageTasks ? MANAGER_TABS : [];
@@ -99,7 +109,7 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
       panel = <TasksTab board={board} meetings={meetings} />;
       break;
     case 'mine':
-      panel = <MyTasks tasks={myTasks} />;
+      panel = <MyTasks tasks={myTasks.tasks} pages={myTasks} />;
       break;
     case 'report':
       panel = <ReportTab since={data.since} overdue={overdue} taskDelta={data.edits.statusDelta} edits={data.edits} meetings={meetings} />;
@@ -133,7 +143,7 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>{s.employeeNote}</MessageBarBody>
           </MessageBar>
-          <MyTasks tasks={myTasks} />
+          <MyTasks tasks={myTasks.tasks} pages={myTasks} />
         </>
       )}
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import type { Locale } from '../../domain/messages';
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
-import type { IFollowUpView } from '../../data/repositories/types';
+import type { IFollowUpView, IPersonValue } from '../../data/repositories/types';
 import { fill } from '../shell/strings';
 import { ambitionTitle, unitName } from './followUpModel';
 import type { IPeopleDirectory } from './people';
@@ -22,6 +22,8 @@ export interface IFollowUpContext {
   initiativeTitles: Record<number, string>;
   /** Remembers initiatives read for a form or the report, so tasks about them show their title. */
   rememberInitiatives(initiatives: readonly IInitiative[]): void;
+  /** Remembers people chosen in a picker, so tasks assigned to them show their names. */
+  rememberPeople(people: readonly IPersonValue[]): void;
   /** Records a task just saved (folded into every list). */
   saved(previous: IFollowUpTask | undefined, task: IFollowUpTask): void;
   /** Says something to screen readers (a polite live region). */

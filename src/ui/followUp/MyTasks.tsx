@@ -1,18 +1,22 @@
 import * as React from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, mergeClasses, Text, useId } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, mergeClasses, Spinner, Text, useId } from '@fluentui/react-components';
 import type { IFollowUpTask, TaskStatus } from '../../domain/model';
 import { canTransitionTask, isOverdue } from '../../domain/workflow';
+import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { fill } from '../shell/strings';
 import { useFollowUp } from './FollowUpContext';
 import { StatusFeedback } from './StatusFeedback';
 import { TaskDue, TaskFacts } from './TaskDetails';
 import { useAppStyles, useTaskStyles } from './useFollowUpStyles.styles';
+import type { IMyTaskPages } from './useFollowUpData';
 import { useTaskStatus } from './useTaskStatus';
 
 /** Props of {@link MyTasks}. */
 export interface IMyTasksProps {
   /** The reader's tasks, this session's saves folded in, open ones first. */
   tasks: readonly IFollowUpTask[];
+  /** Paging ("Vis flere") when the reader has more tasks than the first page; none: `tasks` is all. */
+  pages?: Pick<IMyTaskPages, 'hasMore' | 'busy' | 'error' | 'loadMore'>;
   /** The heading level: h3 under the surface's title, h2 when it stands alone. @default 'h3' */
   headingLevel?: 'h2' | 'h3';
 }
@@ -77,6 +81,12 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
   const titleLevel = Heading === 'h2' ? 'h4' : 'h5';
   const SubHeading = Heading === 'h2' ? 'h3' : 'h4';
   const headingId = useId('mpk-mine');
+  const taskStyles = useTaskStyles();
+  const pages = props.pages;
+  const hasMore = !!pages && pages.hasMore;
+  // Open tasks come first: once a closed one has been read, every open one has.
+  const openHeading = hasMore && closed.length === 0 ? s.openHeadingMore : s.openHeading;
+  const closedHeading = hasMore ? s.closedHeadingMore : s.closedHeading;
 
   return (
     <section className={app.panel} aria-labelledby={headingId}>
@@ -88,7 +98,7 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
         <Text as="p" block>{s.empty}</Text>
       ) : (
         <>
-          <SubHeading className={app.sectionHeading}>{fill(s.openHeading, { count: open.length })}</SubHeading>
+          <SubHeading className={app.sectionHeading}>{fill(openHeading, { count: open.length })}</SubHeading>
           {open.length === 0 ? (
             <Text as="p" block>{s.noOpen}</Text>
           ) : (
@@ -101,7 +111,7 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
           {closed.length > 0 && (
             <Accordion collapsible>
               <AccordionItem value="closed">
-                <AccordionHeader as={SubHeading}>{fill(s.closedHeading, { count: closed.length })}</AccordionHeader>
+                <AccordionHeader as={SubHeading}>{fill(closedHeading, { count: closed.length })}</AccordionHeader>
                 <AccordionPanel>
                   <ul className={app.list}>
                     {closed.map((task) => (
@@ -113,6 +123,16 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
             </Accordion>
           )}
         </>
+      )}
+      {pages && pages.error !== undefined && <DataErrorMessage error={pages.error} title={s.loadFailed} onRetry={pages.loadMore} />}
+      {pages && (hasMore || pages.busy) && (
+        <div className={taskStyles.more}>
+          <Text>{fill(s.shownMore, { count: props.tasks.length })}</Text>
+          <Button onClick={pages.loadMore} disabled={pages.busy}>
+            {s.showMore}
+          </Button>
+          {pages.busy && <Spinner size="tiny" label={s.loading} />}
+        </div>
       )}
     </section>
   );

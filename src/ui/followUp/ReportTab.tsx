@@ -101,18 +101,28 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
     return titles;
   };
 
+  /** The tasks as saved: those saved here as they are, the others read whole (by id). */
+  const wholeTasks = async (list: readonly IFollowUpTask[]): Promise<IFollowUpTask[]> => {
+    const ids = list.filter((task) => task.id !== undefined && !props.edits.known[task.id]).map((task) => task.id as number);
+    const read = ids.length > 0 ? await services.tasks.getMany(ids) : [];
+    const byId = new Map(read.map((task) => [task.id, task]));
+    return list.map((task) => (task.id !== undefined && byId.get(task.id)) || task);
+  };
+
   const exportExcel = async (): Promise<void> => {
     setExporting(true);
     setExportError(undefined);
     try {
-      const titles = await titlesFor(tasks);
+      // The view's overdue tasks were read without their descriptions: the workbook has them.
+      const whole = meetingTasks.status === 'idle' ? await wholeTasks(tasks) : tasks;
+      const titles = await titlesFor(whole);
       const naming = taskNaming({ view, strings, people: context.people, initiativeTitles: titles });
       const overview = { ...view.overview, overdueTasks: props.overdue.slice(), tasksByStatus: taskCounts };
       const sheets = buildStatusWorkbook({
         overview,
         ambitions: view.ambitions,
         units: view.units,
-        tasks,
+        tasks: whole,
         personLabel: (id) => (id === undefined ? '' : context.people.labelOf(id)),
         aboutText: naming.about,
         now,

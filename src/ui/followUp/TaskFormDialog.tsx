@@ -27,6 +27,7 @@ import { nextTaskStatuses } from '../../domain/workflow';
 import { ConflictError, isDataError } from '../../data/errors';
 import { ConflictResolver, type ConflictChoice, type IConflictField } from '../shell/ConflictResolver';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { PeoplePicker, type IPersonValue } from '../shell/PeoplePicker';
 import { useServices } from '../shell/services';
 import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
@@ -80,7 +81,7 @@ function useUnitInitiatives(unitId: number | undefined, wanted: boolean): [Initi
  */
 export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
   const services = useServices();
-  const { view, strings, locale, people, initiativeTitles, saved, announce } = useFollowUp();
+  const { view, strings, locale, people, initiativeTitles, saved, announce, rememberPeople } = useFollowUp();
   const styles = useFormStyles();
   const s = strings.form;
   const original = props.task;
@@ -101,6 +102,10 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
   };
 
   const finish = (previous: IFollowUpTask | undefined, task: IFollowUpTask, message: string): void => {
+    // Someone found by search is not among the view's people: keep their name for the cards.
+    if (task.assigneeId !== undefined && values.assigneeName && String(task.assigneeId) === values.assigneeId) {
+      rememberPeople([{ id: task.assigneeId, title: values.assigneeName, email: values.assigneeEmail || '' }]);
+    }
     saved(previous, task);
     draft.clear();
     announce(message);
@@ -186,8 +191,11 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
     ? conflict.fields.map((field) => ({ name: field, label: fieldLabels[field] || field, theirs: display(conflict.theirs, field), mine: display(conflict.mine, field) }))
     : [];
 
-  const personOptions = people.optionsFor(unitId);
-  const assigneeKnown = !values.assigneeId || personOptions.some((p) => String(p.id) === values.assigneeId);
+  // Before anything is typed the picker suggests the unit's leaders (then other leaders and the reader).
+  const suggestions: IPersonValue[] = people.optionsFor(unitId).map((option) => ({ id: option.id, title: option.label, email: '' }));
+  const assignee: IPersonValue | undefined = values.assigneeId
+    ? { id: Number(values.assigneeId), title: values.assigneeName || people.labelOf(Number(values.assigneeId)), email: values.assigneeEmail || '' }
+    : undefined;
   const statusOptions = original ? [original.status].concat(nextTaskStatuses(original.status)) : [];
   const meetingListId = `${draftKey.replace(/[^a-z0-9]/gi, '-')}-meetings`;
 
@@ -292,17 +300,18 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
                 <DataErrorMessage error={initiatives.error} title={s.initiativesFailed} onRetry={retryInitiatives} />
               )}
               <div className={styles.twoColumns}>
-                <Field label={s.assignee} required hint={s.assigneeHint} validationMessage={messages.assigneeId}>
-                  <Select value={values.assigneeId} onChange={(_, data) => set('assigneeId', data.value)}>
-                    <option value="">{s.choose}</option>
-                    {!assigneeKnown && <option value={values.assigneeId}>{people.labelOf(Number(values.assigneeId))}</option>}
-                    {personOptions.map((person) => (
-                      <option key={person.id} value={String(person.id)}>
-                        {person.label}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
+                <PeoplePicker
+                  label={s.assignee}
+                  required
+                  hint={s.assigneeHint}
+                  validationMessage={messages.assigneeId}
+                  value={assignee}
+                  suggestions={suggestions}
+                  onChange={(person) => {
+                    draft.set((previous) => ({ ...previous, assigneeId: person ? String(person.id) : '', assigneeName: person ? person.title : '', assigneeEmail: person ? person.email : '' }));
+                    if (errors.length > 0) setErrors((current) => current.filter((e) => e.field !== 'assigneeId'));
+                  }}
+                />
                 <Field
                   label={s.dueDate}
                   required

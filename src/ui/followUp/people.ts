@@ -1,7 +1,7 @@
 /**
- * The people a task can be assigned to. The data contract has no way to list or search the site's
- * users yet, so the choice is the units' leaders (`IUnitItem.leaderIds`) and the signed-in user,
- * named by the view's `people` where it has them, and by role ("Leder · Læring og Trivsel").
+ * Who is who in "Opfølgning": the units' leaders (`IUnitItem.leaderIds`) and the signed-in user, named
+ * by the view's `people` where it has them, and by role ("Leder · Læring og Trivsel"). The task form's
+ * `PeoplePicker` suggests these before anything is typed and searches the site's users for anyone else.
  */
 import type { ICurrentUser, IPeople, IUnitItem } from '../../data/repositories/types';
 

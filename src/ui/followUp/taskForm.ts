@@ -16,6 +16,9 @@ export interface ITaskFormValues {
   ambitionKey: string;
   initiativeId: string;
   assigneeId: string;
+  /** The chosen assignee's name and e-mail as the picker showed them (not stored on the task). */
+  assigneeName?: string;
+  assigneeEmail?: string;
   dueDate: string;
   meeting: string;
   status: TaskStatus;

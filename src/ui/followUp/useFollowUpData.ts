@@ -185,3 +185,61 @@ export function useTaskBoard(first: IPage<IFollowUpTask> | undefined, edits: ITa
     retry: () => lastAction.current(),
   };
 }
+
+/** What {@link useMyTasks} hands back. */
+export interface IMyTaskPages {
+  /** The reader's tasks read so far, with this session's saves folded in, open ones first. */
+  tasks: IFollowUpTask[];
+  hasMore: boolean;
+  busy: boolean;
+  error?: unknown;
+  /** "Vis flere": the next page (read already with the view on normal data; id windows beyond 5,000). */
+  loadMore(): void;
+}
+
+/**
+ * "Mine opgaver" a page at a time: the first comes with the view, "Vis flere" follows the cursor.
+ * `belongs` keeps the reader's own tasks among those saved here; `order` sorts once anything was saved.
+ */
+export function useMyTasks(
+  first: IPage<IFollowUpTask>,
+  edits: ITaskEdits,
+  belongs: (task: IFollowUpTask) => boolean,
+  order: (a: IFollowUpTask, b: IFollowUpTask) => number,
+): IMyTaskPages {
+  const [pages, setPages] = React.useState<{ items: IFollowUpTask[]; page: IPage<IFollowUpTask> }>({ items: first.items, page: first });
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<unknown>();
+  const request = React.useRef(0);
+
+  // A new view (another baseline, a reload) starts again from its first page.
+  React.useEffect(() => {
+    request.current++;
+    setPages({ items: first.items, page: first });
+    setBusy(false);
+    setError(undefined);
+  }, [first]);
+
+  const loadMore = React.useCallback(() => {
+    const page = pages.page;
+    if (!page.hasMore || busy) return;
+    const id = ++request.current;
+    setBusy(true);
+    setError(undefined);
+    page.nextPage().then(
+      (next) => {
+        if (id !== request.current) return;
+        setPages((current) => ({ items: current.items.concat(next.items), page: next }));
+        setBusy(false);
+      },
+      (e: unknown) => {
+        if (id !== request.current) return;
+        setError(e);
+        setBusy(false);
+      },
+    );
+  }, [pages.page, busy]);
+
+  const tasks = React.useMemo(() => foldEdits(pages.items, edits, belongs, order), [pages.items, edits, belongs, order]);
+  return { tasks, hasMore: pages.page.hasMore, busy, error, loadMore };
+}

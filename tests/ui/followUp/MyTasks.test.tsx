@@ -81,6 +81,29 @@ describe('"Mine opgaver"', () => {
     });
   });
 
+  describe('when the leader has more tasks than one page', () => {
+    it('shows the first page, says there are more, and "Vis flere" reads the next', async () => {
+      const services = leader();
+      for (let i = 0; i < 5; i++) {
+        services.data.tasks.push({ id: 100 + i, clientKey: `m${i}`, title: `Ekstra opgave ${i + 1}`, unitId: 1, ambitionKey: 'gode-rammer', assigneeId: LEADER.id, dueDate: '2026-06-01', status: 'open' });
+      }
+      const user = userEvent.setup({ delay: null });
+      renderFollowUp(services, { pageSize: 3 });
+      expect(await screen.findByRole('heading', { name: 'Åbne opgaver (3 hentet – der er flere)' })).toBeInTheDocument();
+      expect(screen.getByText('Viser 3 opgaver – der er flere.')).toBeInTheDocument();
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Vis flere' }));
+      });
+      expect(await screen.findByRole('heading', { name: 'Åbne opgaver (6 hentet – der er flere)' })).toBeInTheDocument();
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Vis flere' }));
+      });
+      expect(await screen.findByRole('heading', { name: 'Åbne opgaver (6)' })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Afsluttede opgaver (1)' })).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Vis flere' })).toBeNull();
+    });
+  });
+
   describe('for the chefgruppe', () => {
     it('is a tab of its own next to the overview', async () => {
       const services = fakeFor();

@@ -28,7 +28,9 @@ async function fillNewTask(user: ReturnType<typeof userEvent.setup>, dialog: HTM
     await user.type(within(dialog).getByLabelText(/^Titel/), 'Drøft trivselstallene med ledergruppen');
     await user.selectOptions(within(dialog).getByLabelText(/^Enhed/), 'Læring og Trivsel');
     await user.selectOptions(within(dialog).getByLabelText(/^Ambition/), 'Mod og stolthed');
-    await user.selectOptions(within(dialog).getByLabelText(/^Ansvarlig/), 'Leder · Læring og Trivsel');
+    // The picker suggests the unit's leaders before anything is typed.
+    await user.click(within(dialog).getByRole('combobox', { name: /^Ansvarlig/ }));
+    await user.click(await screen.findByRole('option', { name: 'Leder · Læring og Trivsel' }));
     fireEvent.change(within(dialog).getByLabelText(/^Frist/), { target: { value: due } });
     await user.type(within(dialog).getByLabelText(/^Opfølgningsmøde/), 'Chefgruppemøde marts 2026');
   });
@@ -92,6 +94,31 @@ describe('Follow-up tasks', () => {
       });
       expect(screen.getByRole('region', { name: 'Forfaldne opgaver (2)' })).toHaveTextContent('Drøft trivselstallene med ledergruppen');
       expect(services.calls.filter((c) => c === 'views.loadFollowUpView')).toHaveLength(1);
+    });
+
+    it('assigns it to someone found by searching the site, and names them on the card', async () => {
+      const services = fakeFor({ siteUsers: [{ id: 21, title: 'Lars Leth', email: 'lars.leth@mpk.local' }] });
+      const { user } = await openTasks(services);
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
+      });
+      const dialog = await screen.findByRole('dialog', { name: 'Ny opfølgningsopgave' });
+      await fillNewTask(user, dialog, '2026-04-03');
+      const picker = within(dialog).getByRole('combobox', { name: /^Ansvarlig/ });
+      await act(async () => {
+        await user.clear(picker);
+        await user.type(picker, 'lars');
+      });
+      await act(async () => {
+        await user.click(await screen.findByRole('option', { name: /Lars Leth/ }));
+      });
+      await act(async () => {
+        await user.click(within(dialog).getByRole('button', { name: 'Opret opgave' }));
+      });
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect(services.data.tasks.find((t) => t.title === 'Drøft trivselstallene med ledergruppen')?.assigneeId).toBe(21);
+      const card = await screen.findByRole('listitem', { name: 'Drøft trivselstallene med ledergruppen' });
+      expect(card).toHaveTextContent('Ansvarlig: Lars Leth');
     });
 
     it('keeps what was typed when the save fails, and a retry creates the task once', async () => {
