@@ -250,6 +250,7 @@ define([], function () {
         unknownStatus: "Planen har en ukendt status (»{value}«). Den vises, som den er gemt; bed en administrator rette den.",
         changeOwner: "Skift ansvarlig",
         ownerField: "Ansvarlig for planen",
+        ownerHint: "Søg på navn eller e-mail. Tøm feltet, hvis planen ikke skal have en ansvarlig.",
         saveOwner: "Gem ansvarlig",
         ownerChanged: "{owner} er nu ansvarlig for planen.",
         ownerFailed: "Den ansvarlige blev ikke ændret",

@@ -250,6 +250,7 @@ define([], function () {
         unknownStatus: "The plan has an unknown status (“{value}”). It is shown as stored; ask an administrator to correct it.",
         changeOwner: "Change who is responsible",
         ownerField: "Responsible for the plan",
+        ownerHint: "Search by name or e-mail. Clear the field if the plan should have no one responsible.",
         saveOwner: "Save",
         ownerChanged: "{owner} is now responsible for the plan.",
         ownerFailed: "The person responsible was not changed",

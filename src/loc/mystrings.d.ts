@@ -96,6 +96,7 @@ declare interface IMpkPlanHeaderStrings {
   unknownStatus: string;
   changeOwner: string;
   ownerField: string;
+  ownerHint: string;
   saveOwner: string;
   ownerChanged: string;
   ownerFailed: string;

@@ -16,6 +16,7 @@ import { isPlanStatus, type IPlan, type PlanStatus } from '../../domain/model';
 import { validatePlan } from '../../domain/validation';
 import { nextStatuses } from '../../domain/workflow';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { PeoplePicker, type IPersonValue } from '../shell/PeoplePicker';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
@@ -74,7 +75,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
   const { plan } = props;
   const { view } = context;
   const labels: Record<string, string> = { status: strings.status, ownerId: strings.owner };
-  const ownerDraft = useDraft<{ base: IPlan; ownerId: string }>(`plan:plan:${plan.id}:owner`, {
+  const ownerDraft = useDraft<{ base: IPlan; ownerId: string; ownerName?: string; ownerEmail?: string }>(`plan:plan:${plan.id}:owner`, {
     base: plan,
     ownerId: plan.ownerId === undefined ? '' : String(plan.ownerId),
   });
@@ -90,7 +91,12 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
   const owner = useSaveFlow<IPlan>(
     (from, mine) => services.plans.update(from as IPlan, mine),
     (saved) => {
-      context.patch((v) => withPlan(v, saved));
+      // Someone found by search is not among the view's names yet: the picker knows the name.
+      const name = ownerDraft.value.ownerName;
+      context.patch((v) => {
+        const next = withPlan(v, saved);
+        return saved.ownerId !== undefined && name && !v.people?.[saved.ownerId] ? { ...next, people: { ...v.people, [saved.ownerId]: { displayName: name } } } : next;
+      });
       ownerDraft.clear();
       setEditingOwner(false);
       context.announce(fill(strings.ownerChanged, { owner: context.personName(saved.ownerId) }));
@@ -110,8 +116,14 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
     void owner.run(base, { ...base, ownerId: id === '' ? undefined : Number(id) });
   };
 
-  const ownerOptions = [services.user.id].concat((view.unit?.leaderIds ?? []).filter((id) => id !== services.user.id));
-  if (plan.ownerId !== undefined && ownerOptions.indexOf(plan.ownerId) < 0) ownerOptions.push(plan.ownerId);
+  // Before anything is typed the picker suggests me and the unit's leaders; anyone else is a search away.
+  const ownerSuggestions: IPersonValue[] = [services.user.id]
+    .concat((view.unit?.leaderIds ?? []).filter((id) => id !== services.user.id))
+    .map((id) => ({ id, title: context.personName(id), email: id === services.user.id ? services.user.email || '' : '' }));
+  const ownerValue: IPersonValue | undefined =
+    ownerDraft.value.ownerId === ''
+      ? undefined
+      : { id: Number(ownerDraft.value.ownerId), title: ownerDraft.value.ownerName || context.personName(Number(ownerDraft.value.ownerId)), email: ownerDraft.value.ownerEmail || '' };
   const channel = view.unit?.teamsChannelName;
   const known = isPlanStatus(plan.status);
   const planSwitchRef = React.useRef<HTMLSelectElement>(null);
@@ -198,20 +210,16 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
 
       {context.can.changeStatus && editingOwner && (
         <form className={styles.owner} onSubmit={saveOwner}>
-          <Field label={strings.ownerField}>
-            <Select
-              className={styles.select}
-              value={ownerDraft.value.ownerId}
-              onChange={(_, d) => ownerDraft.set((v) => ({ ...v, ownerId: d.value }))}
-            >
-              <option value="">{strings.noOwner}</option>
-              {ownerOptions.map((id) => (
-                <option key={id} value={String(id)}>
-                  {context.personName(id)}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <PeoplePicker
+            className={styles.select}
+            label={strings.ownerField}
+            hint={strings.ownerHint}
+            value={ownerValue}
+            suggestions={ownerSuggestions}
+            onChange={(person) =>
+              ownerDraft.set((v) => ({ ...v, ownerId: person ? String(person.id) : '', ownerName: person ? person.title : undefined, ownerEmail: person ? person.email : undefined }))
+            }
+          />
           {!owner.conflict && (
             <>
               <Button type="submit" appearance="primary" disabled={owner.busy}>

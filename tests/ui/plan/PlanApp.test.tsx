@@ -33,6 +33,8 @@ async function shareDialog(title: string): Promise<HTMLElement> {
   return dialog as HTMLElement;
 }
 
+const LEADER_VALUE = { id: LEADER.id, title: LEADER.displayName, email: LEADER.email };
+
 let user: ReturnType<typeof userEvent.setup>;
 beforeEach(() => {
   window.localStorage.clear();
@@ -775,6 +777,30 @@ describe('PlanApp', () => {
   });
 
   describe('naming people', () => {
+    it('lets a leader make someone found by search responsible for the plan, and names them at once', async () => {
+      const services = fakeFor({ siteUsers: [LEADER_VALUE, { id: 20, title: 'Sofie Søgaard', email: 'sofie@mpk.local' }] });
+      await renderPlan(services);
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Skift ansvarlig' }));
+      });
+      const box = screen.getByRole('combobox', { name: /^Ansvarlig for planen/ });
+      await act(async () => {
+        await user.clear(box);
+        await user.type(box, 'Sof');
+      });
+      const option = await screen.findByRole('option', { name: /Sofie Søgaard/ });
+      await act(async () => {
+        await user.click(option);
+      });
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Gem ansvarlig' }));
+      });
+      await settle();
+      expect(services.data.plans[0].ownerId).toBe(20);
+      expect(screen.getAllByText('Sofie Søgaard')[0].closest('dd')?.previousElementSibling).toHaveTextContent('Ansvarlig for planen');
+      expect(screen.queryByRole('combobox', { name: /^Ansvarlig for planen/ })).toBeNull();
+    });
+
     it('names owners and comment authors from the view instead of by role or number', async () => {
       const services = employeeFake();
       const load = services.views.loadPlanView.bind(services.views);
