@@ -262,6 +262,7 @@ define([], function () {
         planSwitch: "Vis planen for perioden",
         planOption: "{period} – {status}",
         planOptionCurrent: "{period} – {status} (aktuel plan)",
+        planNoPeriod: "uden periode",
         otherPlanNote: "Du ser planen for {period}, ikke den aktuelle plan.",
         planShown: "Planen for {period} vises."
       },

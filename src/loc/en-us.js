@@ -262,6 +262,7 @@ define([], function () {
         planSwitch: "Show the plan for the period",
         planOption: "{period} – {status}",
         planOptionCurrent: "{period} – {status} (current plan)",
+        planNoPeriod: "no period",
         otherPlanNote: "You are looking at the plan for {period}, not the current plan.",
         planShown: "The plan for {period} is shown."
       },

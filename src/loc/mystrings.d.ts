@@ -111,6 +111,7 @@ declare interface IMpkPlanHeaderStrings {
   planOption: string;
   /** "{period} – {status} (aktuel plan)". */
   planOptionCurrent: string;
+  planNoPeriod: string;
   /** "Du ser planen for {period}, …" when the shown plan is not the current one. */
   otherPlanNote: string;
   /** Announced once another plan is shown: "Planen for {period} vises." */

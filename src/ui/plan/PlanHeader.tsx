@@ -63,7 +63,8 @@ const useStyles = makeStyles({
 
 /** The unit's plans for the picker: latest period first. */
 function plansNewestFirst(plans: readonly IPlan[]): IPlan[] {
-  return plans.slice().sort((a, b) => b.period.localeCompare(a.period) || (b.id ?? 0) - (a.id ?? 0));
+  // A plan written past the app may have no period: it sorts last instead of breaking the header.
+  return plans.slice().sort((a, b) => (b.period ?? '').localeCompare(a.period ?? '') || (b.id ?? 0) - (a.id ?? 0));
 }
 
 /** The plan's period, status (with the allowed next steps), owner and channel. */
@@ -135,7 +136,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const planLabel = (p: IPlan): string =>
-    fill(p.id === view.currentPlanId ? strings.planOptionCurrent : strings.planOption, { period: p.period, status: labelOf('planStatus', p.status, context.locale) });
+    fill(p.id === view.currentPlanId ? strings.planOptionCurrent : strings.planOption, { period: p.period || strings.planNoPeriod, status: labelOf('planStatus', p.status, context.locale) });
 
   return (
     <div className={styles.root}>
