@@ -188,6 +188,7 @@ define([], function () {
       suggestions: "Forslag",
       tooShort: "Skriv mindst 2 tegn for at søge.",
       searching: "Søger …",
+      foundOne: "1 person fundet. Brug pil op og ned for at vælge.",
       found: "{count} personer fundet. Brug pil op og ned for at vælge.",
       noResults: "Ingen personer matcher »{text}«.",
       noneUseEmail: "Ingen på sitet har den e-mailadresse. Vælg »Brug e-mailadressen« for at finde personen i organisationen.",

@@ -188,6 +188,7 @@ define([], function () {
       suggestions: "Suggestions",
       tooShort: "Type at least 2 characters to search.",
       searching: "Searching …",
+      foundOne: "1 person found. Use the up and down arrows to choose.",
       found: "{count} people found. Use the up and down arrows to choose.",
       noResults: "Nobody matches “{text}”.",
       noneUseEmail: "Nobody on the site has that e-mail address. Choose “Use the e-mail address” to find the person in the organisation.",

@@ -757,6 +757,7 @@ declare interface IMpkPeoplePickerStrings {
   tooShort: string;
   searching: string;
   /** "{count} personer fundet …" */
+  foundOne: string;
   found: string;
   /** "Ingen personer matcher »{text}«." */
   noResults: string;

@@ -210,6 +210,7 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     const queue = part(admin).getByRole('tabpanel', { name: /^Til godkendelse/ });
     const toApprove = queue.getByRole('article', { name: TITLE });
     await toApprove.waitFor();
+    await saveDocScreenshot(queue, 'ambitions-moderation-queue');
     await toApprove.getByRole('button', { name: 'Godkend' }).click();
     await toApprove.waitFor({ state: 'detached' });
     await admin.getByTestId('mpk-announcer').getByText(`»${TITLE}« er godkendt og vises nu for alle.`).waitFor({ state: 'attached' });

@@ -109,6 +109,7 @@ describe('Opfølgning in the browser', () => {
     const found = page.getByRole('option', { name: /Lene Madsen/ });
     await found.waitFor();
     await expectNoAxeViolations(page);
+    await saveDocScreenshot(dialog, 'followUp-assignee-search');
     await found.click();
     expect(await assignee.inputValue()).toBe('Lene Madsen');
     await dialog.getByLabel(/^Frist/).fill(due);

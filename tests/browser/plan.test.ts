@@ -323,6 +323,7 @@ describe('Ambitionsplan in the browser', () => {
       expect(await focused(page)).toMatch(/^select:Vis planen for perioden/);
       expect(new URL(page.url()).searchParams.get('mpkPlan')).toMatch(/^\d+$/);
       await expectNoAxeViolations(page);
+      await saveDocScreenshot(part(page), 'plan-earlier-period');
 
       expect(await firstViewRequests(page, server, older)).toEqual(['POST /sites/mpk/_api/$batch']);
       expect(await part(page).getByRole('combobox', { name: 'Vis planen for perioden' }).inputValue()).toBe(new URL(page.url()).searchParams.get('mpkPlan'));

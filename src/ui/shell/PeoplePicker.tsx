@@ -94,7 +94,7 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
   else if (!showingChoice && search.status === 'short') status = s.tooShort;
   else if (!showingChoice && search.status === 'searching') status = s.searching;
   else if (!showingChoice && search.status === 'ready') {
-    status = options.people.length === 0 ? (options.email ? s.noneUseEmail : fill(s.noResults, { text: text.trim() })) : fill(s.found, { count: options.people.length });
+    status = options.people.length === 0 ? (options.email ? s.noneUseEmail : fill(s.noResults, { text: text.trim() })) : options.people.length === 1 ? s.foundOne : fill(s.found, { count: options.people.length });
   }
 
   const optionFor = (person: IPersonValue): JSX.Element => (

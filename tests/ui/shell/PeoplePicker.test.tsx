@@ -172,7 +172,7 @@ describe('PeoplePicker', () => {
       // Back in the field, the answer of the new search is listed.
       const box = screen.getByRole('combobox', { name: /^Ansvarlig/ });
       expect(box).toHaveFocus();
-      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 personer fundet.'));
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 person fundet.'));
       await act(async () => {
         await user.keyboard('{ArrowDown}');
       });
