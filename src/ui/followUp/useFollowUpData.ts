@@ -100,6 +100,39 @@ export interface ITaskBoard {
 }
 
 /**
+ * One page read at a time, the latest winning: a read started later makes an earlier one's answer
+ * (or failure) count for nothing. `busy` and `error` describe the latest read; `reset` forgets it.
+ */
+function useLatestRead(): { busy: boolean; error: unknown; read<P>(load: () => Promise<P>, apply: (value: P) => void): void; reset(): void } {
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<unknown>();
+  const request = React.useRef(0);
+  const read = React.useCallback(<P,>(load: () => Promise<P>, apply: (value: P) => void): void => {
+    const id = ++request.current;
+    setBusy(true);
+    setError(undefined);
+    load().then(
+      (value) => {
+        if (id !== request.current) return;
+        apply(value);
+        setBusy(false);
+      },
+      (e: unknown) => {
+        if (id !== request.current) return;
+        setError(e);
+        setBusy(false);
+      },
+    );
+  }, []);
+  const reset = React.useCallback((): void => {
+    request.current++;
+    setBusy(false);
+    setError(undefined);
+  }, []);
+  return { busy, error, read, reset };
+}
+
+/**
  * The task board's pages: the first comes with the view; filters ask `tasks.query` (threshold-safe,
  * paged by due date) for a new first page, and "Vis flere" follows the cursor. Never everything at once.
  */
@@ -107,40 +140,25 @@ export function useTaskBoard(first: IPage<IFollowUpTask> | undefined, edits: ITa
   const services = useServices();
   const [filters, setFiltersState] = React.useState<ITaskFilters>({});
   const [pages, setPages] = React.useState<{ items: IFollowUpTask[]; page?: IPage<IFollowUpTask> }>({ items: first ? first.items : [], page: first });
-  const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<unknown>();
-  const request = React.useRef(0);
+  const { busy, error, read, reset } = useLatestRead();
   const lastAction = React.useRef<() => void>(() => undefined);
 
   // A new view (another baseline, a reload) brings a new first page without filters.
   React.useEffect(() => {
-    request.current++;
+    reset();
     setFiltersState({});
     setPages({ items: first ? first.items : [], page: first });
-    setBusy(false);
-    setError(undefined);
-  }, [first]);
+  }, [first, reset]);
 
   const query = React.useCallback(
     (next: ITaskFilters) => {
-      const id = ++request.current;
-      setBusy(true);
-      setError(undefined);
       lastAction.current = () => query(next);
-      services.tasks.query(next, pageSize).then(
-        (page) => {
-          if (id !== request.current) return;
-          setPages({ items: page.items, page });
-          setBusy(false);
-        },
-        (e: unknown) => {
-          if (id !== request.current) return;
-          setError(e);
-          setBusy(false);
-        },
+      read(
+        () => services.tasks.query(next, pageSize),
+        (page) => setPages({ items: page.items, page }),
       );
     },
-    [services, pageSize],
+    [services, pageSize, read],
   );
 
   const setFilters = React.useCallback(
@@ -154,23 +172,12 @@ export function useTaskBoard(first: IPage<IFollowUpTask> | undefined, edits: ITa
   const loadMore = React.useCallback(() => {
     const page = pages.page;
     if (!page || !page.hasMore || busy) return;
-    const id = ++request.current;
-    setBusy(true);
-    setError(undefined);
     lastAction.current = loadMore;
-    page.nextPage().then(
-      (next) => {
-        if (id !== request.current) return;
-        setPages((current) => ({ items: current.items.concat(next.items), page: next }));
-        setBusy(false);
-      },
-      (e: unknown) => {
-        if (id !== request.current) return;
-        setError(e);
-        setBusy(false);
-      },
+    read(
+      () => page.nextPage(),
+      (next) => setPages((current) => ({ items: current.items.concat(next.items), page: next })),
     );
-  }, [pages.page, busy]);
+  }, [pages.page, busy, read]);
 
   const tasks = React.useMemo(() => foldEdits(pages.items, edits, (task) => matchesFilters(task, filters)), [pages.items, edits, filters]);
 
@@ -208,37 +215,22 @@ export function useMyTasks(
   order: (a: IFollowUpTask, b: IFollowUpTask) => number,
 ): IMyTaskPages {
   const [pages, setPages] = React.useState<{ items: IFollowUpTask[]; page: IPage<IFollowUpTask> }>({ items: first.items, page: first });
-  const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<unknown>();
-  const request = React.useRef(0);
+  const { busy, error, read, reset } = useLatestRead();
 
   // A new view (another baseline, a reload) starts again from its first page.
   React.useEffect(() => {
-    request.current++;
+    reset();
     setPages({ items: first.items, page: first });
-    setBusy(false);
-    setError(undefined);
-  }, [first]);
+  }, [first, reset]);
 
   const loadMore = React.useCallback(() => {
     const page = pages.page;
     if (!page.hasMore || busy) return;
-    const id = ++request.current;
-    setBusy(true);
-    setError(undefined);
-    page.nextPage().then(
-      (next) => {
-        if (id !== request.current) return;
-        setPages((current) => ({ items: current.items.concat(next.items), page: next }));
-        setBusy(false);
-      },
-      (e: unknown) => {
-        if (id !== request.current) return;
-        setError(e);
-        setBusy(false);
-      },
+    read(
+      () => page.nextPage(),
+      (next) => setPages((current) => ({ items: current.items.concat(next.items), page: next })),
     );
-  }, [pages.page, busy]);
+  }, [pages.page, busy, read]);
 
   const tasks = React.useMemo(() => foldEdits(pages.items, edits, belongs, order), [pages.items, edits, belongs, order]);
   return { tasks, hasMore: pages.page.hasMore, busy, error, loadMore };
