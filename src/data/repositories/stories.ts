@@ -1,7 +1,7 @@
 /** Hverdagshistorier over "MPK Historier" (content approval on) and recognitions over "MPK Anerkendelser". */
 import type { SPFI } from "@pnp/sp";
 import type { IRecognition, IStory } from "../../domain/model";
-import { sanitizeRichText } from "../../domain/richText";
+import type { sanitizeRichText } from "../../domain/richText";
 import { validateModeration, validateRecognition, validateStory } from "../../domain/validation";
 import { MODERATION_STATUS, recognitionKey } from "../../domain/workflow";
 import { ConflictError, DataError, httpStatus, isThresholdError, isUnknownFieldError, retryThrottled, toDataError } from "../errors";
@@ -120,14 +120,39 @@ async function pendingPage(sp: SPFI, pageSize: number, below: number): Promise<I
   };
 }
 
+// DOMPurify is only needed to write a story: it loads then (a chunk of its own), so web parts that
+// only read — the plan, the follow-up — do not ship it in their first view.
+let sanitizer: typeof sanitizeRichText | undefined;
+
+async function loadSanitizer(): Promise<void> {
+  if (!sanitizer) sanitizer = (await import(/* webpackChunkName: 'mpk-richtext' */ "../../domain/richText")).sanitizeRichText;
+}
+
+function sanitize(html: string): string {
+  if (!sanitizer) throw new Error("StoryRepository: the sanitiser is loaded by create/update before a story is prepared");
+  return sanitizer(html);
+}
+
 /** Stories over "MPK Historier". */
 export class StoryRepository extends ListRepository<IStory> implements IStoryRepository {
   public constructor(sp: SPFI) {
     super(sp, storyCodec, {
       validate: (story) => validateStory(story),
       // Stored as sanitised HTML, and validated as stored.
-      prepare: (story) => ({ ...story, body: sanitizeRichText(story.body) }),
+      prepare: (story) => ({ ...story, body: sanitize(story.body) }),
     });
+  }
+
+  /** Creates a story (sanitised first: the sanitiser loads on the first write). */
+  public async create(story: IStory): Promise<IStory> {
+    await loadSanitizer();
+    return super.create(story);
+  }
+
+  /** Saves a story's changed columns (sanitised first). */
+  public async update(original: IStory, changed: IStory): Promise<IStory> {
+    await loadSanitizer();
+    return super.update(original, changed);
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  Spinner,
   Tab,
   TabList,
   tokens,
@@ -18,15 +19,21 @@ import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useAnnounce } from './Announcer';
-import { ModerationQueue } from './ModerationQueue';
 import { MyStories } from './MyStories';
-import { ReflectionNotes } from './ReflectionNotes';
 import { StoryFeed } from './StoryFeed';
-import { STORY_DRAFT_KEY, StoryForm } from './StoryForm';
-import { unitOptions, type IFeedScope } from './storyModel';
+import { STORY_DRAFT_KEY, unitOptions, type IFeedScope } from './storyModel';
 import type { IAmbitionsViewModel } from './useAmbitionsView';
 import { useRecognitions } from './useRecognitions';
 import { useStoryFeed } from './useStoryFeed';
+
+// What the first view does not show loads on first use, each in its own chunk.
+const StoryForm = React.lazy(() => import(/* webpackChunkName: 'mpk-story-form' */ './StoryForm').then((m) => ({ default: m.StoryForm })));
+const ReflectionNotes = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-reflections' */ './ReflectionNotes').then((m) => ({ default: m.ReflectionNotes }))
+);
+const ModerationQueue = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-moderation' */ './ModerationQueue').then((m) => ({ default: m.ModerationQueue }))
+);
 
 /** Props of {@link StoriesArea}. */
 export interface IStoriesAreaProps {
@@ -91,7 +98,13 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
   const [featureBusy, setFeatureBusy] = React.useState<Set<number>>(new Set());
   const [featureError, setFeatureError] = React.useState<unknown>();
   const writeButton = React.useRef<HTMLButtonElement>(null);
-  const selectTab = (value: TabValue): void => setTab(value);
+  // A tab's panel is filled the first time it is chosen (and then kept, with what was typed in it).
+  const [visited, setVisited] = React.useState<ReadonlySet<TabValue>>(() => new Set<TabValue>(['stories']));
+  const selectTab = (value: TabValue): void => {
+    setTab(value);
+    setVisited((set) => (set.has(value) ? set : new Set(set).add(value)));
+  };
+  const loading = <Spinner size="tiny" label={strings.common.loading} />;
 
   const units = unitOptions(view.units, scope.unitIds);
   const storyUnits = unitOptions(view.units);
@@ -182,7 +195,8 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
         {view.canPostStory &&
           (formOpen ? (
             <ErrorBoundary>
-              <StoryForm
+              <React.Suspense fallback={loading}>
+                <StoryForm
                 ambitions={props.ambitions}
                 units={storyUnits.filter((u) => scope.unitIds.length === 0 || scope.unitIds.indexOf(u.id) >= 0)}
                 scope={scope}
@@ -191,7 +205,8 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
                   setFormOpen(false);
                   window.setTimeout(() => writeButton.current?.focus(), 0);
                 }}
-              />
+                />
+              </React.Suspense>
             </ErrorBoundary>
           ) : (
             <Button ref={writeButton} appearance="primary" className={styles.write} onClick={() => setFormOpen(true)}>
@@ -219,14 +234,20 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
       </div>
 
       <div role="tabpanel" id={panelId('notes')} aria-labelledby={tabId('notes')} hidden={tab !== 'notes'} className={styles.panel}>
-        <ErrorBoundary>
-          <ReflectionNotes reflections={view.myReflections} ambitions={view.ambitions} />
-        </ErrorBoundary>
+        {visited.has('notes') && (
+          <ErrorBoundary>
+            <React.Suspense fallback={loading}>
+              <ReflectionNotes reflections={view.myReflections} ambitions={view.ambitions} />
+            </React.Suspense>
+          </ErrorBoundary>
+        )}
       </div>
 
       {view.isSiteOwner && queue && (
         <div role="tabpanel" id={panelId('moderation')} aria-labelledby={tabId('moderation')} hidden={tab !== 'moderation'} className={styles.panel}>
+          {visited.has('moderation') && (
           <ErrorBoundary>
+            <React.Suspense fallback={loading}>
             <ModerationQueue
               stories={queue}
               ambitions={view.ambitions}
@@ -236,7 +257,9 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
               hasMore={queueNext !== undefined}
               onShowMore={showMorePending}
             />
+            </React.Suspense>
           </ErrorBoundary>
+          )}
         </div>
       )}
     </div>

@@ -28,13 +28,12 @@ import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
 import { useAnnounce } from './Announcer';
-import { emptyStoryDraft, storyFromDraft, type IFeedScope, type IStoryDraft, type IUnitOption } from './storyModel';
+import { emptyStoryDraft, STORY_DRAFT_KEY, storyFromDraft, type IFeedScope, type IStoryDraft, type IUnitOption } from './storyModel';
 
 // The editor is only needed by those who write: its own chunk, loaded on first use.
 const RichTextEditor = React.lazy(() => import(/* webpackChunkName: 'mpk-editor' */ '../shell/RichTextEditor'));
 
-/** Where the story form keeps its draft (the key the whole product uses for a new story). */
-export const STORY_DRAFT_KEY = 'story:new';
+export { STORY_DRAFT_KEY };
 
 /** Props of {@link StoryForm}. */
 export interface IStoryFormProps {

@@ -162,6 +162,9 @@ export function unitName(units: readonly IUnitItem[], id: number | undefined): s
   return unit ? unit.name : undefined;
 }
 
+/** Where the story form keeps its draft (the key the whole product uses for a new story). */
+export const STORY_DRAFT_KEY = 'story:new';
+
 /** What the story form keeps in the browser while it is being written. */
 export interface IStoryDraft {
   title: string;

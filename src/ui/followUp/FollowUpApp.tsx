@@ -14,10 +14,13 @@ import { knownMeetings, openFirst, overdueTasks, type FollowUpTab } from './foll
 import { MyTasks } from './MyTasks';
 import { OverviewTab } from './OverviewTab';
 import { buildPeople } from './people';
-import { ReportTab } from './ReportTab';
-import { TasksTab } from './TasksTab';
 import { useFollowUpData, useMyTasks, useTaskBoard, type IFollowUpData } from './useFollowUpData';
 import { useAppStyles } from './useFollowUpStyles.styles';
+
+// The first view is the overview (or, for everyone else, their own tasks): the task board and the
+// report load when their tab is first chosen.
+const TasksTab = React.lazy(() => import(/* webpackChunkName: 'mpk-tasks' */ './TasksTab').then((m) => ({ default: m.TasksTab })));
+const ReportTab = React.lazy(() => import(/* webpackChunkName: 'mpk-report' */ './ReportTab').then((m) => ({ default: m.ReportTab })));
 
 export type { IFollowUpAppProps, FollowUpHost, FollowUpTab } from './FollowUpApp.types';
 
@@ -135,7 +138,7 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
           </TabList>
           {data.status === 'loading' && <Spinner size="tiny" label={s.loading} />}
           <div role="tabpanel" id={`${tabBase}-${tab}-panel`} aria-labelledby={`${tabBase}-${tab}`} className={styles.panel}>
-            {panel}
+            <React.Suspense fallback={<Spinner size="tiny" label={strings.common.loading} />}>{panel}</React.Suspense>
           </div>
         </>
       ) : (

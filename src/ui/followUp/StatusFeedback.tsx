@@ -1,33 +1,38 @@
 import * as React from 'react';
-import { MessageBar, MessageBarActions, MessageBarBody, Button } from '@fluentui/react-components';
+import { MessageBar, MessageBarActions, MessageBarBody, Button, Spinner } from '@fluentui/react-components';
 import { labelOf } from '../../domain/messages';
-import { ConflictResolver } from '../shell/ConflictResolver';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
-import { fill } from '../shell/strings';
+import { fill, useStrings } from '../shell/strings';
 import { useFollowUp } from './FollowUpContext';
 import type { ITaskStatusChange } from './useTaskStatus';
+
+// Only a collision shows it: its own chunk.
+const ConflictResolver = React.lazy(() => import(/* webpackChunkName: 'mpk-conflict' */ '../shell/ConflictResolver').then((m) => ({ default: m.ConflictResolver })));
 
 /** What went wrong with a status change: a refused move, a failed save, or a collision to resolve. */
 export function StatusFeedback(props: { change: ITaskStatusChange }): JSX.Element | null {
   const { strings, locale } = useFollowUp();
+  const loading = useStrings().common.loading;
   const { change } = props;
   if (change.conflict) {
     const { error, status } = change.conflict;
     return (
-      <ConflictResolver
-        fields={[
-          {
-            name: 'status',
-            label: fill(strings.board.statusOf, { title: error.theirs.title }),
-            theirs: labelOf('taskStatus', error.theirs.status, locale),
-            mine: labelOf('taskStatus', status, locale),
-          },
-        ]}
-        busy={change.busyId !== undefined}
-        onResolve={(choice) => {
-          change.resolveConflict(choice.status === 'mine' ? 'mine' : 'theirs').catch(() => undefined);
-        }}
-      />
+      <React.Suspense fallback={<Spinner size="tiny" label={loading} />}>
+        <ConflictResolver
+          fields={[
+            {
+              name: 'status',
+              label: fill(strings.board.statusOf, { title: error.theirs.title }),
+              theirs: labelOf('taskStatus', error.theirs.status, locale),
+              mine: labelOf('taskStatus', status, locale),
+            },
+          ]}
+          busy={change.busyId !== undefined}
+          onResolve={(choice) => {
+            change.resolveConflict(choice.status === 'mine' ? 'mine' : 'theirs').catch(() => undefined);
+          }}
+        />
+      </React.Suspense>
     );
   }
   if (change.refused) {

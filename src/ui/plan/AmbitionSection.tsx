@@ -1,13 +1,17 @@
 import * as React from 'react';
-import { Badge, Button, makeStyles, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Spinner, Text, tokens, type BadgeProps } from '@fluentui/react-components';
 import { labelOf } from '../../domain/messages';
 import { isRelevance, type IInitiative, type IPlanFocus } from '../../domain/model';
 import type { IAmbition } from '../../data/repositories/types';
 import { fill, useStrings } from '../shell/strings';
-import { FocusForm } from './FocusForm';
 import { InitiativeCard } from './InitiativeCard';
-import { InitiativeForm } from './InitiativeForm';
 import { usePlan } from './PlanContext';
+
+// The forms load on first use (the same chunk as the initiative card's forms).
+const FocusForm = React.lazy(() => import(/* webpackChunkName: 'mpk-plan-forms' */ './FocusForm').then((m) => ({ default: m.FocusForm })));
+const InitiativeForm = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-plan-forms' */ './InitiativeForm').then((m) => ({ default: m.InitiativeForm }))
+);
 
 /** Props of {@link AmbitionSection}. */
 export interface IAmbitionSectionProps {
@@ -51,8 +55,10 @@ function hasDraft(key: string): boolean {
 /** One of the five ambitions in the plan: its relevance here, what it means locally, and its initiatives. */
 export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
   const plan = usePlan();
-  const strings = useStrings().plan;
+  const allStrings = useStrings();
+  const strings = allStrings.plan;
   const styles = useStyles();
+  const loading = <Spinner size="tiny" label={allStrings.common.loading} />;
   const { ambition, focus } = props;
   const planId = plan.view.plan?.id;
   const [editingFocus, setEditingFocus] = React.useState(() => plan.can.editFocus && hasDraft(`plan:focus:${planId}:${ambition.key}`));
@@ -85,15 +91,17 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
       )}
       {plan.can.editFocus &&
         (editingFocus ? (
-          <FocusForm
-            ambitionKey={ambition.key}
-            ambitionTitle={ambition.title}
-            focus={focus}
-            onDone={() => {
-              setEditingFocus(false);
-              window.setTimeout(() => focusButton.current?.focus(), 0);
-            }}
-          />
+          <React.Suspense fallback={loading}>
+            <FocusForm
+              ambitionKey={ambition.key}
+              ambitionTitle={ambition.title}
+              focus={focus}
+              onDone={() => {
+                setEditingFocus(false);
+                window.setTimeout(() => focusButton.current?.focus(), 0);
+              }}
+            />
+          </React.Suspense>
         ) : (
           <div className={styles.actions}>
             <Button ref={focusButton} aria-label={fill(strings.focus.editFor, { ambition: ambition.title })} onClick={() => setEditingFocus(true)}>
@@ -116,13 +124,15 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
       )}
       {plan.can.editInitiatives &&
         (adding ? (
-          <InitiativeForm
-            ambitionKey={ambition.key}
-            onDone={() => {
-              setAdding(false);
-              window.setTimeout(() => addButton.current?.focus(), 0);
-            }}
-          />
+          <React.Suspense fallback={loading}>
+            <InitiativeForm
+              ambitionKey={ambition.key}
+              onDone={() => {
+                setAdding(false);
+                window.setTimeout(() => addButton.current?.focus(), 0);
+              }}
+            />
+          </React.Suspense>
         ) : (
           <div className={styles.actions}>
             <Button

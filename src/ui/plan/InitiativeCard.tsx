@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Button, Link, makeStyles, mergeClasses, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Button, Link, makeStyles, mergeClasses, Spinner, Text, tokens, type BadgeProps } from '@fluentui/react-components';
 import { formatDate } from '../../domain/dates';
 import { labelOf } from '../../domain/messages';
 import { isInitiativeStatus, type IInitiative } from '../../domain/model';
@@ -8,15 +8,11 @@ import { nextInitiativeStatuses } from '../../domain/workflow';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { CheckInPanel } from './CheckInPanel';
-import { CommentThread } from './CommentThread';
-import { commitmentText } from './fieldText';
+import { commitmentText, useInitiativeLabels } from './fieldText';
 import { HealthBadge } from './HealthBadge';
-import { InitiativeForm, useInitiativeLabels } from './InitiativeForm';
 import { PlanConflict } from './PlanConflict';
 import { usePlan } from './PlanContext';
-import { ShareDialog } from './ShareDialog';
-import { StopInitiativeForm } from './StopInitiativeForm';
+import { ShareButton } from './ShareButton';
 import { withInitiative } from './usePlanView';
 import { useSaveFlow } from './useSaveFlow';
 
@@ -75,15 +71,27 @@ const useStyles = makeStyles({
   },
 });
 
+// The forms and the opened details are not part of the first view: they load on first use.
+const InitiativeForm = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-plan-forms' */ './InitiativeForm').then((m) => ({ default: m.InitiativeForm }))
+);
+const StopInitiativeForm = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-plan-forms' */ './StopInitiativeForm').then((m) => ({ default: m.StopInitiativeForm }))
+);
+const CheckInPanel = React.lazy(() => import(/* webpackChunkName: 'mpk-plan-details' */ './CheckInPanel').then((m) => ({ default: m.CheckInPanel })));
+const CommentThread = React.lazy(() => import(/* webpackChunkName: 'mpk-plan-details' */ './CommentThread').then((m) => ({ default: m.CommentThread })));
+
 type Mode = 'view' | 'edit' | 'stop';
 
 /** One initiative: what it is, how it goes, and — opened — its check-ins and dialog. */
 export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
   const plan = usePlan();
   const services = useServices();
-  const strings = useStrings().plan.initiative;
+  const allStrings = useStrings();
+  const strings = allStrings.plan.initiative;
   const labels = useInitiativeLabels();
   const styles = useStyles();
+  const loading = <Spinner size="tiny" label={allStrings.common.loading} />;
   const { initiative } = props;
   const id = initiative.id as number;
   const linked = plan.linkedInitiativeId === id;
@@ -192,36 +200,44 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
               {strings.resume}
             </Button>
           )}
-          <ShareDialog initiative={initiative} />
+          <ShareButton initiative={initiative} />
         </div>
       )}
       <PlanConflict flow={resume} labels={labels} />
       {resume.error !== undefined && <DataErrorMessage error={resume.error} title={strings.failed} onDismiss={resume.dismissError} />}
 
       {mode === 'edit' && (
-        <InitiativeForm
-          initiative={initiative}
-          ambitionKey={initiative.ambitionKey}
-          onDone={() => {
-            setMode('view');
-            window.setTimeout(() => (editButton.current ?? headingRef.current)?.focus(), 0);
-          }}
-        />
+        <React.Suspense fallback={loading}>
+          <InitiativeForm
+            initiative={initiative}
+            ambitionKey={initiative.ambitionKey}
+            onDone={() => {
+              setMode('view');
+              window.setTimeout(() => (editButton.current ?? headingRef.current)?.focus(), 0);
+            }}
+          />
+        </React.Suspense>
       )}
       {mode === 'stop' && (
-        <StopInitiativeForm
-          initiative={initiative}
-          onDone={() => {
-            setMode('view');
-            window.setTimeout(() => (stopButton.current ?? headingRef.current)?.focus(), 0);
-          }}
-        />
+        <React.Suspense fallback={loading}>
+          <StopInitiativeForm
+            initiative={initiative}
+            onDone={() => {
+              setMode('view');
+              window.setTimeout(() => (stopButton.current ?? headingRef.current)?.focus(), 0);
+            }}
+          />
+        </React.Suspense>
       )}
 
       {expanded && (
         <div id={detailsId} className={styles.details}>
-          <CheckInPanel initiative={initiative} />
-          <CommentThread initiative={initiative} />
+          <React.Suspense fallback={loading}>
+            <CheckInPanel initiative={initiative} />
+          </React.Suspense>
+          <React.Suspense fallback={loading}>
+            <CommentThread initiative={initiative} />
+          </React.Suspense>
         </div>
       )}
     </article>

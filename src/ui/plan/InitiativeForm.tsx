@@ -8,7 +8,7 @@ import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
-import { ambitionTitle } from './fieldText';
+import { ambitionTitle, useInitiativeLabels } from './fieldText';
 import {
   initiativeFormValues,
   initiativeFromForm,
@@ -56,10 +56,7 @@ const useStyles = makeStyles({
   selectInner: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
 
-/** The labels of the initiative's fields, for the form and for conflicts. */
-export function useInitiativeLabels(): Record<string, string> {
-  return useStrings().plan.initiative.fields as unknown as Record<string, string>;
-}
+export { useInitiativeLabels };
 
 /** Creates or edits an initiative: every field, validated by the domain, kept as a draft until saved. */
 export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {

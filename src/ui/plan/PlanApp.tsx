@@ -8,7 +8,6 @@ import { useLocale } from '../shell/locale';
 import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { CreatePlanForm } from './CreatePlanForm';
 import { initiativeIdFromSearch, parseInitiativeId, planIdFromSearch, sharePointPlanLink } from './deepLink';
 import type { IPlanAppProps } from './PlanApp.types';
 import { PlanView } from './PlanView';
@@ -17,6 +16,11 @@ import { UnitPicker } from './UnitPicker';
 import { usePlanView, withPlan, withUnit } from './usePlanView';
 
 export type { IPlanAppProps, IPlanTeamsContext } from './PlanApp.types';
+
+// Only a unit without a plan shows it, and only to its leaders.
+const CreatePlanForm = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-plan-forms' */ './CreatePlanForm').then((m) => ({ default: m.CreatePlanForm }))
+);
 
 const useStyles = makeStyles({
   root: {
@@ -325,7 +329,8 @@ interface INoPlanProps {
 
 /** The unit has no plan yet: leaders create it; everybody else is told it will come. */
 function NoPlan(props: INoPlanProps): JSX.Element {
-  const strings = useStrings().plan.create;
+  const allStrings = useStrings();
+  const strings = allStrings.plan.create;
   const styles = useStyles();
   return (
     <section className={styles.panel} aria-labelledby="mpk-plan-create">
@@ -333,13 +338,15 @@ function NoPlan(props: INoPlanProps): JSX.Element {
         {strings.noPlanTitle}
       </h3>
       {props.view.permissions.canEditPlan ? (
-        <CreatePlanForm
-          unit={props.unit}
-          locale={props.locale}
-          now={props.now}
-          announce={props.announce}
-          onCreated={(plan: IPlan) => props.patch((v) => withPlan(v, plan))}
-        />
+        <React.Suspense fallback={<Spinner size="tiny" label={allStrings.common.loading} />}>
+          <CreatePlanForm
+            unit={props.unit}
+            locale={props.locale}
+            now={props.now}
+            announce={props.announce}
+            onCreated={(plan: IPlan) => props.patch((v) => withPlan(v, plan))}
+          />
+        </React.Suspense>
       ) : (
         <Text>{strings.noPlanReader}</Text>
       )}

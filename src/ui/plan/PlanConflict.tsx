@@ -1,8 +1,13 @@
 import * as React from 'react';
-import { ConflictResolver, type IConflictField } from '../shell/ConflictResolver';
+import { Spinner } from '@fluentui/react-components';
+import type { IConflictField } from '../shell/ConflictResolver';
+import { useStrings } from '../shell/strings';
 import { fieldText } from './fieldText';
 import { usePlan } from './PlanContext';
 import type { ISaveFlow } from './useSaveFlow';
+
+// Only a 412 shows it: its own chunk.
+const ConflictResolver = React.lazy(() => import(/* webpackChunkName: 'mpk-conflict' */ '../shell/ConflictResolver').then((m) => ({ default: m.ConflictResolver })));
 
 /** Props of {@link PlanConflict}. */
 export interface IPlanConflictProps<T extends object> {
@@ -16,6 +21,7 @@ export interface IPlanConflictProps<T extends object> {
 /** A 412 on a plan item, with both versions in words and the three ways out. */
 export function PlanConflict<T extends object>(props: IPlanConflictProps<T>): JSX.Element | null {
   const plan = usePlan();
+  const loading = useStrings().common.loading;
   const conflict = props.flow.conflict;
   if (!conflict) return null;
   const context = {
@@ -31,14 +37,16 @@ export function PlanConflict<T extends object>(props: IPlanConflictProps<T>): JS
     mine: fieldText(name, (conflict.mine as Record<string, unknown>)[name], context, props.isPlan),
   }));
   return (
-    // A new conflict (another round) starts with a fresh choice.
-    <ConflictResolver
-      key={JSON.stringify(conflict.theirs)}
-      fields={fields}
-      busy={props.flow.busy}
-      onResolve={(choice) => {
-        void props.flow.resolve(choice);
-      }}
-    />
+    <React.Suspense fallback={<Spinner size="tiny" label={loading} />}>
+      {/* A new conflict (another round) starts with a fresh choice. */}
+      <ConflictResolver
+        key={JSON.stringify(conflict.theirs)}
+        fields={fields}
+        busy={props.flow.busy}
+        onResolve={(choice) => {
+          void props.flow.resolve(choice);
+        }}
+      />
+    </React.Suspense>
   );
 }

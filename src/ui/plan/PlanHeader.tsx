@@ -7,6 +7,7 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
+  Spinner,
   Text,
   tokens,
   type BadgeProps,
@@ -16,7 +17,7 @@ import { isPlanStatus, type IPlan, type PlanStatus } from '../../domain/model';
 import { validatePlan } from '../../domain/validation';
 import { nextStatuses } from '../../domain/workflow';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
-import { PeoplePicker, type IPersonValue } from '../shell/PeoplePicker';
+import type { IPersonValue } from '../shell/PeoplePicker';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
@@ -24,6 +25,9 @@ import { PlanConflict } from './PlanConflict';
 import { usePlan } from './PlanContext';
 import { withPlan } from './usePlanView';
 import { useSaveFlow } from './useSaveFlow';
+
+// The people picker (a Fluent Combobox) loads when "Skift ansvarlig" is first pressed.
+const PeoplePicker = React.lazy(() => import(/* webpackChunkName: 'mpk-people-picker' */ '../shell/PeoplePicker').then((m) => ({ default: m.PeoplePicker })));
 
 /** Props of {@link PlanHeader}. */
 export interface IPlanHeaderProps {
@@ -71,7 +75,9 @@ function plansNewestFirst(plans: readonly IPlan[]): IPlan[] {
 export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
   const context = usePlan();
   const services = useServices();
-  const strings = useStrings().plan.header;
+  const allStrings = useStrings();
+  const strings = allStrings.plan.header;
+  const commonStrings = allStrings.common;
   const styles = useStyles();
   const { plan } = props;
   const { view } = context;
@@ -211,16 +217,18 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
 
       {context.can.changeStatus && editingOwner && (
         <form className={styles.owner} onSubmit={saveOwner}>
-          <PeoplePicker
-            className={styles.select}
-            label={strings.ownerField}
-            hint={strings.ownerHint}
-            value={ownerValue}
-            suggestions={ownerSuggestions}
-            onChange={(person) =>
-              ownerDraft.set((v) => ({ ...v, ownerId: person ? String(person.id) : '', ownerName: person ? person.title : undefined, ownerEmail: person ? person.email : undefined }))
-            }
-          />
+          <React.Suspense fallback={<Spinner size="tiny" label={commonStrings.loading} />}>
+            <PeoplePicker
+              className={styles.select}
+              label={strings.ownerField}
+              hint={strings.ownerHint}
+              value={ownerValue}
+              suggestions={ownerSuggestions}
+              onChange={(person) =>
+                ownerDraft.set((v) => ({ ...v, ownerId: person ? String(person.id) : '', ownerName: person ? person.title : undefined, ownerEmail: person ? person.email : undefined }))
+              }
+            />
+          </React.Suspense>
           {!owner.conflict && (
             <>
               <Button type="submit" appearance="primary" disabled={owner.busy}>

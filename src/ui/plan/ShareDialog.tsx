@@ -21,6 +21,8 @@ import { usePlan } from './PlanContext';
 /** Props of {@link ShareDialog}. */
 export interface IShareDialogProps {
   initiative: IInitiative;
+  /** The dialog was closed (Escape, "Luk"): the caller stops rendering it. */
+  onClose(): void;
 }
 
 const useStyles = makeStyles({
@@ -50,7 +52,7 @@ async function copyText(text: string, input: HTMLInputElement | null): Promise<b
 }
 
 /**
- * "Del i kanal": a deep link that opens the plan on this initiative, shown with a copy button (and
+ * "Del i kanal" (opened by `ShareButton`): a deep link that opens the plan on this initiative, shown with a copy button (and
  * Teams' own share dialog when the host offers it) — so the channel's dialog can start from it.
  */
 export function ShareDialog(props: IShareDialogProps): JSX.Element {
@@ -72,10 +74,8 @@ export function ShareDialog(props: IShareDialogProps): JSX.Element {
   };
 
   return (
-    <Dialog onOpenChange={(_, data) => !data.open && setFeedback('')}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button>{strings.button}</Button>
-      </DialogTrigger>
+    // Opened by `ShareButton`, which renders it only while it is open.
+    <Dialog open onOpenChange={(_, data) => !data.open && props.onClose()}>
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
           <DialogTitle>{fill(strings.title, { title: props.initiative.title })}</DialogTitle>

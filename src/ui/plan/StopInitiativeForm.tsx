@@ -5,7 +5,7 @@ import { validateInitiative } from '../../domain/validation';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { messagesByField } from '../shell/validationMessages';
-import { useInitiativeLabels } from './InitiativeForm';
+import { useInitiativeLabels } from './fieldText';
 import { usePlan } from './PlanContext';
 import { PlanFormActions } from './PlanFormActions';
 import { usePlanForm } from './usePlanForm';

@@ -3,6 +3,12 @@ import { formatDate } from '../../domain/dates';
 import { labelOf, type LabelGroup, type Locale } from '../../domain/messages';
 import type { IPoliticalPriority } from '../../domain/model';
 import type { IAmbition } from '../../data/repositories/types';
+import { useStrings } from '../shell/strings';
+
+/** The labels of the initiative's fields, for the form and for conflicts. */
+export function useInitiativeLabels(): Record<string, string> {
+  return useStrings().plan.initiative.fields as unknown as Record<string, string>;
+}
 
 /** What turning a value into text needs. */
 export interface IFieldTextContext {

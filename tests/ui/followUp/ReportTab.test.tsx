@@ -3,6 +3,11 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeFor, renderFollowUp } from './fixtures';
 
+// The report is a lazy chunk (React.lazy): load it once before the first test's findBy starts counting.
+beforeAll(async () => {
+  await import('../../../src/ui/followUp/ReportTab');
+});
+
 const written: Array<{ sheets: Array<{ sheet: string; data: unknown[][] }>; fileName: string }> = [];
 
 // The real library writes in a browser (see tests/browser/followUp.test.ts); here we see what it is given.
