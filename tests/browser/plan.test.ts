@@ -47,6 +47,17 @@ async function firstViewRequests(page: Page, server: LocalSharePoint, ready: Loc
 }
 
 /** The accessible name of the focused element (what a keyboard user is on). */
+/** Waits until focus lands where `pattern` says (a form loaded on first use takes focus once it has arrived). */
+async function focusArrives(page: Page, pattern: RegExp): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  let now = await focused(page);
+  while (!pattern.test(now) && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    now = await focused(page);
+  }
+  return now;
+}
+
 async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
@@ -398,7 +409,7 @@ describe('Ambitionsplan in the browser', () => {
       await section.getByRole('button', { name: /Tilføj indsats/ }).focus();
       expect(await focused(page)).toBe('button:Tilføj indsats under »Tillid og ansvar i ledelse«');
       await page.keyboard.press('Enter');
-      expect(await focused(page)).toMatch(/^input:Titel/);
+      expect(await focusArrives(page, /^input:Titel/)).toMatch(/^input:Titel/);
       await page.keyboard.type('Teamene lægger selv skemaet');
       await page.keyboard.press('Enter'); // submits the form
       const card = section.getByRole('article', { name: 'Teamene lægger selv skemaet' });
