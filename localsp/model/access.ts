@@ -70,6 +70,11 @@ export function visibleVersion(item: ItemRecord, access: ListAccess): ItemRecord
   if (list.readSecurity === 2 && item.author !== user.id && !overridesItemSecurity(mask)) return null;
   if (!list.enableModeration || item.moderationStatus === null || item.moderationStatus === 0) return item;
   if (item.author === user.id || canApprove(mask)) return item;
+  return publishedVersion(item);
+}
+
+/** The last approved version of an item as readers who may not see its newer one get it, or null. */
+export function publishedVersion(item: ItemRecord): ItemRecord | null {
   const pub = item.published;
   if (!pub) return null;
   return {

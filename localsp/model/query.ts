@@ -8,11 +8,11 @@ import { badTop, notFilterable, projectionNeedsExpand, throttledQuery, unknownCo
 import { compileFilter, FilterExpr, filterFields, normalizeValue, parseFilter, type Accessor, type ValueType } from '../odata/filter';
 import { compareSortValues, OrderKey, parseOrderBy } from '../odata/orderby';
 import { buildSkipToken, parseSkipToken, SkipToken } from '../odata/skiptoken';
-import { ListAccess, visibleVersion } from './access';
+import { ListAccess, publishedVersion, visibleVersion } from './access';
 import { findField, isLookup, isUser, valueKey } from './fields';
 import { odataName } from './names';
 import { insertionIndex, ListRuntime, Site } from './site';
-import type { FieldRecord, ItemRecord, UrlValue } from './types';
+import type { FieldRecord, ItemRecord, ListRecord, UrlValue } from './types';
 
 /** SharePoint Online's list view threshold (fixed). */
 export const LIST_VIEW_THRESHOLD = 5000;
@@ -42,6 +42,11 @@ interface Column {
   indexed: boolean;
   /** Name used in paging tokens (`p_<name>`). */
   tokenName: string;
+  /**
+   * Set when the value comes from the item record alone (not from other lists or the site's users), so
+   * the query indexes below may keep it: a name unique among the list's columns.
+   */
+  indexKey?: string;
 }
 
 /** Runs a query for one user and returns one page. */
@@ -56,7 +61,13 @@ export function queryItems(site: Site, rt: ListRuntime, access: ListAccess, opts
   if (rt.items.length > LIST_VIEW_THRESHOLD) enforceThreshold(rt, filterExpr, order, resolve, opts.filter as string, top);
   const idOrderOnly = keys.length === 1 && keys[0].tokenName === 'ID';
   if (!predicate && idOrderOnly && !token?.prev) return idOrderedPage(rt, access, top, token, keys[0].desc);
-  return scannedPage(rt, access, predicate, keys, top, token);
+  // The items that can match, from the indexes of indexed columns (null: any item can).
+  const candidates = filterExpr ? indexCandidates(rt, filterExpr, resolve) : null;
+  if (!candidates) {
+    const sorted = sortedPage(rt, access, predicate, keys, top, token);
+    if (sorted) return sorted;
+  }
+  return scannedPage(rt, access, predicate, keys, top, token, candidates ?? rt.items);
 }
 
 function parseTop(raw: string | null): number {
@@ -98,7 +109,7 @@ function enforceThreshold(
   if (!indexedPart) throw throttledQuery();
   const matches = compileFilter(indexedPart, (p) => resolve(p).acc, src);
   let count = 0;
-  for (const item of rt.items) {
+  for (const item of indexCandidates(rt, indexedPart, resolve) ?? rt.items) {
     if (matches(item) && ++count > LIST_VIEW_THRESHOLD) throw throttledQuery();
   }
 }
@@ -162,10 +173,11 @@ function scannedPage(
   predicate: ((row: ItemRecord) => boolean) | null,
   keys: SortKey[],
   top: number,
-  token: SkipToken | null
+  token: SkipToken | null,
+  items: readonly ItemRecord[]
 ): ItemPage {
   const decorated: { row: ItemRecord; key: (string | number | boolean | null)[] }[] = [];
-  for (const item of rt.items) {
+  for (const item of items) {
     const v = visibleVersion(item, access);
     if (!v || (predicate && !predicate(v))) continue;
     decorated.push({ row: v, key: keys.map((k) => normalizeValue(k.type, k.acc.get(v))) });
@@ -246,21 +258,150 @@ function tokenText(v: unknown): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Indexes
+//
+// SharePoint answers filters and sorts on indexed columns from the column's index instead of reading
+// every row. These indexes do the same here: they only make a query faster, never change its answer
+// (every row they give is still checked against the whole filter, and the threshold rules above are
+// applied as before). They are built on first use and dropped by any change to the list.
+
+type Key = string | number | boolean | null;
+
+/** A list's indexes: value → items per column, and the items sorted by an `$orderby`. */
+interface ListIndexes {
+  rec: ListRecord;
+  changes: number;
+  values: Map<string, Map<Key, ItemRecord[]>>;
+  sorted: Map<string, { row: ItemRecord; key: Key[] }[]>;
+}
+
+const listIndexes = new WeakMap<ListRuntime, ListIndexes>();
+
+function indexesOf(rt: ListRuntime): ListIndexes {
+  const current = listIndexes.get(rt);
+  if (current && current.rec === rt.rec && current.changes === rt.changes) return current;
+  const fresh: ListIndexes = { rec: rt.rec, changes: rt.changes, values: new Map(), sorted: new Map() };
+  listIndexes.set(rt, fresh);
+  return fresh;
+}
+
+/** The versions of an item a reader may be given (the current one and the last approved one). */
+function versionsOf(item: ItemRecord): ItemRecord[] {
+  const pub = item.published ? publishedVersion(item) : null;
+  return pub ? [item, pub] : [item];
+}
+
+/** Items by the normalised value of one column (in any of their versions), in id order. */
+function valueIndex(rt: ListRuntime, col: Column, type: ValueType): Map<Key, ItemRecord[]> {
+  const indexes = indexesOf(rt);
+  const name = `${col.indexKey}|${type}`;
+  let index = indexes.values.get(name);
+  if (index) return index;
+  index = new Map();
+  for (const item of rt.items) {
+    for (const version of versionsOf(item)) {
+      const key = normalizeValue(type, col.acc.get(version));
+      let bucket = index.get(key);
+      if (!bucket) index.set(key, (bucket = []));
+      if (bucket[bucket.length - 1] !== item) bucket.push(item);
+    }
+  }
+  indexes.values.set(name, index);
+  return index;
+}
+
+/**
+ * The items that can match a filter, without duplicates, from the indexes of its indexed columns: an
+ * `eq` on an indexed column is its index entry, an `and` the smaller side that has one, an `or` both
+ * sides together. Null when the filter cannot be narrowed this way (every item must be checked).
+ */
+function indexCandidates(rt: ListRuntime, expr: FilterExpr, resolve: (p: string[]) => Column): readonly ItemRecord[] | null {
+  switch (expr.kind) {
+    case 'and': {
+      const l = indexCandidates(rt, expr.left, resolve);
+      const r = indexCandidates(rt, expr.right, resolve);
+      if (l && r) return l.length <= r.length ? l : r;
+      return l ?? r;
+    }
+    case 'or': {
+      const l = indexCandidates(rt, expr.left, resolve);
+      const r = indexCandidates(rt, expr.right, resolve);
+      if (!l || !r) return null;
+      const seen = new Set<ItemRecord>(l);
+      const both = [...l];
+      for (const item of r) if (!seen.has(item)) both.push(item);
+      return both;
+    }
+    case 'compare': {
+      if (expr.op !== 'eq' || expr.literal.type === 'null') return null;
+      const col = resolve(expr.field);
+      const type = col.acc.type;
+      if (!col.indexed || !col.indexKey || (type !== 'number' && type !== 'boolean' && type !== 'date' && type !== 'string')) return null;
+      const target = normalizeValue(type, expr.literal.value);
+      if (target === null) return null;
+      return valueIndex(rt, col, type).get(target) ?? [];
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * A page in `$orderby` order from the list sorted once by those keys, when every key is an indexed
+ * column of the item's own and every reader sees the rows as stored (no content approval): the walk
+ * stops after one row more than the page. Null when that does not apply (the caller scans instead).
+ */
+function sortedPage(rt: ListRuntime, access: ListAccess, predicate: ((row: ItemRecord) => boolean) | null, keys: SortKey[], top: number, token: SkipToken | null): ItemPage | null {
+  if (rt.rec.enableModeration || token?.prev || !keys.every((k) => k.indexed && k.indexKey)) return null;
+  const tuple = token ? tokenTuple(keys, token) : null;
+  if (token && !tuple) return null;
+  const cmp = (a: Key[], b: Key[]): number => {
+    for (let i = 0; i < keys.length; i++) {
+      const c = compareSortValues(a[i], b[i]);
+      if (c !== 0) return keys[i].desc ? -c : c;
+    }
+    return 0;
+  };
+  const indexes = indexesOf(rt);
+  const name = keys.map((k) => `${k.indexKey}|${k.type}|${k.desc ? 'desc' : 'asc'}`).join(',');
+  let sorted = indexes.sorted.get(name);
+  if (!sorted) {
+    sorted = rt.items.map((row) => ({ row, key: keys.map((k) => normalizeValue(k.type, k.acc.get(row))) }));
+    sorted.sort((a, b) => cmp(a.key, b.key));
+    indexes.sorted.set(name, sorted);
+  }
+  const rows: ItemRecord[] = [];
+  let more = false;
+  for (const entry of sorted) {
+    if (tuple && cmp(entry.key, tuple) <= 0) continue;
+    const v = visibleVersion(entry.row, access);
+    if (!v || (predicate && !predicate(v))) continue;
+    if (rows.length === top) {
+      more = true;
+      break;
+    }
+    rows.push(v);
+  }
+  const last = rows[rows.length - 1];
+  return { rows, nextToken: more && last ? tokenFor(last, keys) : null };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Columns
 
 function idColumn(): Column {
-  return { acc: { type: 'number', get: (r) => r.id }, indexed: true, tokenName: 'ID' };
+  return { acc: { type: 'number', get: (r) => r.id }, indexed: true, tokenName: 'ID', indexKey: 'ID' };
 }
 
 const SYSTEM_COLUMNS: Record<string, (f: FieldRecord | undefined) => Column> = {
   id: () => idColumn(),
-  created: (f) => ({ acc: { type: 'date', get: (r) => r.created }, indexed: !!f?.indexed, tokenName: 'Created' }),
-  modified: (f) => ({ acc: { type: 'date', get: (r) => r.modified }, indexed: !!f?.indexed, tokenName: 'Modified' }),
-  authorid: (f) => ({ acc: { type: 'number', get: (r) => r.author }, indexed: !!f?.indexed, tokenName: 'Author' }),
-  editorid: (f) => ({ acc: { type: 'number', get: (r) => r.editor }, indexed: !!f?.indexed, tokenName: 'Editor' }),
-  guid: (f) => ({ acc: { type: 'string', get: (r) => r.guid }, indexed: !!f?.indexed, tokenName: 'GUID' }),
-  odata__moderationstatus: (f) => ({ acc: { type: 'number', get: (r) => r.moderationStatus }, indexed: !!f?.indexed, tokenName: '_ModerationStatus' }),
-  _moderationstatus: (f) => ({ acc: { type: 'number', get: (r) => r.moderationStatus }, indexed: !!f?.indexed, tokenName: '_ModerationStatus' }),
+  created: (f) => ({ acc: { type: 'date', get: (r) => r.created }, indexed: !!f?.indexed, tokenName: 'Created', indexKey: ':Created' }),
+  modified: (f) => ({ acc: { type: 'date', get: (r) => r.modified }, indexed: !!f?.indexed, tokenName: 'Modified', indexKey: ':Modified' }),
+  authorid: (f) => ({ acc: { type: 'number', get: (r) => r.author }, indexed: !!f?.indexed, tokenName: 'Author', indexKey: ':Author' }),
+  editorid: (f) => ({ acc: { type: 'number', get: (r) => r.editor }, indexed: !!f?.indexed, tokenName: 'Editor', indexKey: ':Editor' }),
+  guid: (f) => ({ acc: { type: 'string', get: (r) => r.guid }, indexed: !!f?.indexed, tokenName: 'GUID', indexKey: ':GUID' }),
+  odata__moderationstatus: (f) => ({ acc: { type: 'number', get: (r) => r.moderationStatus }, indexed: !!f?.indexed, tokenName: '_ModerationStatus', indexKey: ':_ModerationStatus' }),
+  _moderationstatus: (f) => ({ acc: { type: 'number', get: (r) => r.moderationStatus }, indexed: !!f?.indexed, tokenName: '_ModerationStatus', indexKey: ':_ModerationStatus' }),
 };
 
 const SYSTEM_FIELD_OF: Record<string, string> = {
@@ -303,11 +444,13 @@ function idSuffixField(rt: ListRuntime, name: string): FieldRecord | undefined {
 
 function idColumnOf(f: FieldRecord, key: string): Column {
   if (f.typeAsString === 'LookupMulti' || f.typeAsString === 'UserMulti') throw notFilterable(f.internalName, f.typeAsString);
-  return { acc: { type: 'number', get: (r) => r.values[key] ?? null }, indexed: f.indexed, tokenName: key };
+  return { acc: { type: 'number', get: (r) => r.values[key] ?? null }, indexed: f.indexed, tokenName: key, indexKey: `id:${key}` };
 }
 
 function valueColumn(site: Site, f: FieldRecord, key: string): Column {
   const base = { indexed: f.indexed, tokenName: key };
+  // Columns whose value is the item's own: the query indexes may keep them.
+  const own = { ...base, indexKey: `v:${key}` };
   switch (f.typeAsString) {
     case 'Note':
     case 'LookupMulti':
@@ -318,11 +461,11 @@ function valueColumn(site: Site, f: FieldRecord, key: string): Column {
     case 'Number':
     case 'Currency':
     case 'Integer':
-      return { ...base, acc: { type: 'number', get: (r) => r.values[key] ?? null } };
+      return { ...own, acc: { type: 'number', get: (r) => r.values[key] ?? null } };
     case 'Boolean':
-      return { ...base, acc: { type: 'boolean', get: (r) => r.values[key] ?? null } };
+      return { ...own, acc: { type: 'boolean', get: (r) => r.values[key] ?? null } };
     case 'DateTime':
-      return { ...base, acc: { type: 'date', get: (r) => r.values[key] ?? null } };
+      return { ...own, acc: { type: 'date', get: (r) => r.values[key] ?? null } };
     case 'MultiChoice':
       return { ...base, acc: { type: 'strings', get: (r) => r.values[key] ?? null } };
     case 'URL':
@@ -334,7 +477,7 @@ function valueColumn(site: Site, f: FieldRecord, key: string): Column {
     case 'Calculated':
       return { ...base, acc: { type: 'any', get: () => null } };
     default:
-      return { ...base, acc: { type: 'string', get: (r) => r.values[key] ?? null } };
+      return { ...own, acc: { type: 'string', get: (r) => r.values[key] ?? null } };
   }
 }
 

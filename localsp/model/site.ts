@@ -24,6 +24,8 @@ export interface ListRuntime {
   byId: Map<number, ItemRecord>;
   /** Per column that enforces unique values: normalised value → item id. */
   unique: Map<string, Map<string, number>>;
+  /** Counts every change to the list's items or columns (query indexes built before are stale). */
+  changes: number;
 }
 
 /** The key a value has in a unique index; null values are not indexed (UNCONFIRMED: SharePoint allows many blanks). */
@@ -57,7 +59,7 @@ export class Site {
     this.roleDefs = new Map(state.roleDefs.map((r) => [r.id, r]));
     this.lists = new Map();
     for (const l of state.lists) {
-      const rt: ListRuntime = { rec: l.list, items: [...l.items].sort((a, b) => a.id - b.id), byId: new Map(), unique: new Map() };
+      const rt: ListRuntime = { rec: l.list, items: [...l.items].sort((a, b) => a.id - b.id), byId: new Map(), unique: new Map(), changes: 0 };
       for (const it of rt.items) rt.byId.set(it.id, it);
       rebuildUnique(rt);
       this.lists.set(l.list.id, rt);
@@ -172,12 +174,13 @@ export class Site {
   private applyList(rec: ListRecord): void {
     const existing = this.lists.get(rec.id);
     if (!existing) {
-      const rt: ListRuntime = { rec, items: [], byId: new Map(), unique: new Map() };
+      const rt: ListRuntime = { rec, items: [], byId: new Map(), unique: new Map(), changes: 0 };
       this.lists.set(rec.id, rt);
       return;
     }
     const removed = existing.rec.fields.filter((f) => !rec.fields.some((n) => n.internalName === f.internalName));
     existing.rec = rec;
+    existing.changes++;
     if (removed.length > 0) {
       // A deleted column takes its values with it, so a later column of the same name starts empty.
       for (const it of existing.items) {
@@ -193,6 +196,7 @@ export class Site {
   private applyItems(listId: string, items: ItemRecord[]): void {
     const rt = this.lists.get(listId);
     if (!rt) return;
+    rt.changes++;
     let nextId = rt.rec.nextItemId;
     let lastModified = rt.rec.lastItemModified;
     for (const item of items) {
@@ -219,6 +223,7 @@ export class Site {
     const rt = this.lists.get(listId);
     const old = rt?.byId.get(id);
     if (!rt || !old) return;
+    rt.changes++;
     unindexUnique(rt, old);
     rt.items.splice(indexOfId(rt.items, id), 1);
     rt.byId.delete(id);

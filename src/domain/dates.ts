@@ -82,9 +82,15 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return partsFormatters[timeZone];
 }
 
+/** The last answer of `toIsoDate`. */
+let lastIsoDate: { ms: number; timeZone: string; date: IsoDate } | undefined;
+
 /** The calendar date an instant falls on in a time zone (Europe/Copenhagen unless told). */
 export function toIsoDate(instant: Date, timeZone: string = TIME_ZONE): IsoDate {
-  if (isNaN(instant.getTime())) throw new RangeError("toIsoDate: invalid Date");
+  const ms = instant.getTime();
+  if (isNaN(ms)) throw new RangeError("toIsoDate: invalid Date");
+  // The same instant is often asked for many times in a row (`today(now)` for every task of a list).
+  if (lastIsoDate && lastIsoDate.ms === ms && lastIsoDate.timeZone === timeZone) return lastIsoDate.date;
   let year = 0;
   let month = 0;
   let day = 0;
@@ -93,7 +99,9 @@ export function toIsoDate(instant: Date, timeZone: string = TIME_ZONE): IsoDate 
     else if (part.type === "month") month = Number(part.value);
     else if (part.type === "day") day = Number(part.value);
   }
-  return toIsoDateString({ year, month, day });
+  const date = toIsoDateString({ year, month, day });
+  lastIsoDate = { ms, timeZone, date };
+  return date;
 }
 
 /** Today's date in Copenhagen at the instant `now`. */

@@ -128,11 +128,20 @@ export function lookupColumns<T extends IEntity>(codec: ICodec<T>, select: reado
   return Array.from(columns);
 }
 
+/** Dates already converted by `fromSpDate` (cleared when full). */
+const SP_DATE_CACHE = 10000;
+const spDates = new Map<string, IsoDate | undefined>();
+
 /** A stored date-only value as the calendar day in Copenhagen. */
 export function fromSpDate(value: unknown): IsoDate | undefined {
   if (typeof value !== "string" || value === "") return undefined;
+  // Thousands of rows share a few hundred dates: each text is converted once (Intl is slow).
+  if (spDates.has(value)) return spDates.get(value);
   const instant = new Date(value);
-  return isNaN(instant.getTime()) ? undefined : toIsoDate(instant);
+  const date = isNaN(instant.getTime()) ? undefined : toIsoDate(instant);
+  if (spDates.size >= SP_DATE_CACHE) spDates.clear();
+  spDates.set(value, date);
+  return date;
 }
 
 /**
