@@ -4,16 +4,10 @@
  * the view is usable (a CSS selector matches a visible element, timed inside the page).
  */
 import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
+import type { LoggedRequest } from '../../localsp/local/requestlog';
 
-/** One request as `GET /_local/requests` returns it. */
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
-  user: string | null;
-  batchParts?: number;
-  ms?: number;
-}
+/** One request as `GET /_local/requests` returns it: the local SharePoint's own log entry. */
+export type { LoggedRequest };
 
 /** What the browser saw of the REST traffic of one view. */
 export interface RestTraffic {

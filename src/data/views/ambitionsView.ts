@@ -8,7 +8,7 @@ import { AMBITIONS } from "../../domain/ambitions";
 import type { IStory } from "../../domain/model";
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, reflectionCodec, storyCodec } from "../mapping/entities";
-import { fetchPage, inBatch, itemsQuery, pageOf, settle, type IRawPage, type Settled } from "../repositories/query";
+import { fetchPage, inBatch, itemsQuery, lastPage, pageOf, settle, type IRawPage, type Settled } from "../repositories/query";
 import {
   countedFeedPage,
   isPending,
@@ -64,9 +64,6 @@ export function countPerAmbition(focusRows: readonly Row[], initiativeRows: read
   return counts;
 }
 
-function emptyPage(): IPage<IStory> {
-  return { items: [], hasMore: false, nextPage: () => Promise.resolve(emptyPage()) };
-}
 
 function hasMore(read: ViewRead<IRawPage>): boolean {
   // A full page is "more" even without a nextLink (the counted reads ask for no metadata).
@@ -156,7 +153,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   const known: IRecognitionTally = tally.missing ? { counts: new Map(), completeAbove: 0, exact: new Set() } : recognitionTally(tally.value);
   addFeaturedCounts(known, featuredStories, await reads.featuredTally);
   const counted = await countedFeedPage(sp, stories, page, known, feedRaw, notFeatured);
-  const featuredPage = await stories.withCounts({ items: featuredStories, hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, known);
+  const featuredPage = await stories.withCounts(lastPage(featuredStories), known);
 
   const canApprove = !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.ApproveItems);
   let pendingForModeration: IStory[] | undefined;
@@ -165,7 +162,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   if (canApprove) {
     const newestRows = rowsOf(newest);
     const pending = newestRows.map((row) => fromRow(storyCodec, row)).filter(isPending);
-    const shown = await stories.withCounts({ items: pending.slice(0, PENDING_MAX), hasMore: false, nextPage: () => Promise.resolve(emptyPage()) }, known);
+    const shown = await stories.withCounts(lastPage(pending.slice(0, PENDING_MAX)), known);
     pendingForModeration = shown.items;
     morePendingForModeration = pending.length > PENDING_MAX || hasMore(newest);
     // "Vis flere" goes on below the last story shown, or below the newest stories read.

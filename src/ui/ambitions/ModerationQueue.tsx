@@ -10,7 +10,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { describeError, labelOf, MODERATION_STATUS, publishingState, validateModeration, type IValidationError } from '../../domain';
+import { describeError, labelOf, MODERATION_STATUS, publishingState, validateModeration } from '../../domain';
 import type { IStory } from '../../domain/model';
 import { ConflictError } from '../../data/errors';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';
@@ -45,11 +45,6 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   more: { alignSelf: 'flex-start' },
 });
-
-/** The reason for rejecting: required, and never a CPR number (the author reads it). */
-export function validateRejection(reason: string): IValidationError[] {
-  return validateModeration(false, reason);
-}
 
 /** Editors approve pending stories, or reject them with a reason the author sees; "Vis flere" pages on. */
 export function ModerationQueue(props: IModerationQueueProps): JSX.Element {
@@ -138,12 +133,12 @@ function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.E
   const [notice, setNotice] = React.useState<string>();
   const [attempted, setAttempted] = React.useState(false);
   const reason = useDraft(`moderation:${story.id}`, { reason: '' });
-  const reasonErrors = attempted ? validateRejection(reason.value.reason) : [];
+  const reasonErrors = attempted ? validateModeration(false, reason.value.reason) : [];
 
   const moderate = async (approve: boolean): Promise<void> => {
     if (!approve) {
       setAttempted(true);
-      if (validateRejection(reason.value.reason).length > 0) return;
+      if (validateModeration(false, reason.value.reason).length > 0) return;
     }
     setBusy(true);
     setError(undefined);
