@@ -196,6 +196,16 @@ export async function maxItemId<T extends IEntity>(sp: SPFI, codec: ICodec<T>): 
   return page.rows.length > 0 ? Number(page.rows[0].Id) : 0;
 }
 
+/** How many ids one `or` filter names (keeps the request's URL short). */
+export const IDS_PER_FILTER = 40;
+
+/** `field eq a or field eq b …` over `ids`, split into filters of at most IDS_PER_FILTER ids each. */
+export function idFilters(field: string, ids: readonly number[]): string[] {
+  const filters: string[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_FILTER) filters.push(ids.slice(i, i + IDS_PER_FILTER).map((id) => `${field} eq ${id}`).join(" or "));
+  return filters;
+}
+
 /** A page with no more after it. */
 export function lastPage<T>(items: T[] = []): IPage<T> {
   return { items, hasMore: false, nextPage: () => Promise.resolve(lastPage<T>()) };

@@ -8,7 +8,7 @@ import { ConflictError, DataError, httpStatus, isThresholdError, isUnknownFieldE
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
-import { fetchAll, fetchPage, inBatch, itemsQuery, lastPage, maxItemId, nextPageQuery, readPage, listItems, MAX_PAGE, pageOf, quote, settle, windowedPage, type IQuerySpec, type IRawPage } from "./query";
+import { fetchAll, fetchPage, idFilters, inBatch, itemsQuery, lastPage, maxItemId, nextPageQuery, readPage, listItems, MAX_PAGE, pageOf, quote, settle, windowedPage, type IQuerySpec, type IRawPage } from "./query";
 import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
 
 /**
@@ -225,9 +225,7 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
   public async recognitionCounts(storyIds: readonly number[]): Promise<Map<number, number>> {
     const counts = new Map<number, number>();
     try {
-      for (let i = 0; i < storyIds.length; i += 40) {
-        const chunk = storyIds.slice(i, i + 40);
-        const filter = chunk.map((id) => `StoryId eq ${id}`).join(" or ");
+      for (const filter of idFilters("StoryId", storyIds)) {
         const rows = await fetchAll(this.sp, await readPage(this.sp, recognitionCodec, { select: ["Id", "StoryId"], filter, top: MAX_PAGE }));
         tallyRecognitions(rows).forEach((n, id) => counts.set(id, n));
       }

@@ -6,7 +6,7 @@ import { isThresholdError, toDataError } from "../errors";
 import { fromRow } from "../mapping/codec";
 import { taskCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
-import { fetchAll, followedBy, MAX_PAGE, pageOf, quote, readPage, settle, windowedPage, type IQuerySpec, type IRawPage, type Settled } from "./query";
+import { fetchAll, followedBy, idFilters, MAX_PAGE, pageOf, quote, readPage, settle, windowedPage, type IQuerySpec, type IRawPage, type Settled } from "./query";
 import type { IPage, ITaskFilters, ITaskRepository } from "./types";
 
 /**
@@ -96,8 +96,7 @@ export class TaskRepository extends ListRepository<IFollowUpTask> implements ITa
   public async getMany(ids: readonly number[]): Promise<IFollowUpTask[]> {
     const tasks: IFollowUpTask[] = [];
     try {
-      for (let i = 0; i < ids.length; i += 40) {
-        const filter = ids.slice(i, i + 40).map((id) => `Id eq ${id}`).join(" or ");
+      for (const filter of idFilters("Id", ids)) {
         tasks.push(...(await fetchAll(this.sp, await readPage(this.sp, taskCodec, { filter, top: MAX_PAGE }))).map((row) => fromRow(taskCodec, row)));
       }
     } catch (error) {
