@@ -55,7 +55,14 @@ async function readPageContext(server: LocalSharePoint): Promise<IPreviewPageCon
   return { siteUrl: server.siteUrl, formDigestValue: FormDigestValue, users: list };
 }
 
-function previewHandler(getContext: () => IPreviewPageContext | undefined) {
+/** What the preview page answers until the demo data is in place (a few seconds after `npm start`). */
+const STARTING_PAGE = `<!doctype html>
+<html lang="da"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><title>Mod på kerneopgaven – starter …</title>
+<style>body{font-family:"Segoe UI",system-ui,sans-serif;margin:3rem;color:#242424;background:#fff}@media (prefers-color-scheme:dark){body{color:#fff;background:#1f1f1f}}</style>
+</head><body><h1>Mod på kerneopgaven starter …</h1><p role="status">Den lokale SharePoint lægger demodata ind. Siden opdaterer sig selv om et øjeblik.</p></body></html>`;
+
+/** Serves the preview page (with the page context SharePoint would render in) and its bundle; "starter …" until seeded. */
+export function previewHandler(getContext: () => IPreviewPageContext | undefined) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -63,7 +70,13 @@ function previewHandler(getContext: () => IPreviewPageContext | undefined) {
     let type: string;
     if (pathname === '/' || pathname === '/index.html') {
       const context = getContext();
-      if (!context) return false;
+      if (!context) {
+        // The local SharePoint answers while the demo data is still being seeded: say so, and look again shortly.
+        const starting = Buffer.from(STARTING_PAGE, 'utf8');
+        res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': starting.length, 'Cache-Control': 'no-store', 'Retry-After': '2' });
+        res.end(req.method === 'HEAD' ? undefined : starting);
+        return true;
+      }
       const html = fs
         .readFileSync(path.join(root, 'preview/index.html'), 'utf8')
         .replace('<!--MPK_CONTEXT-->', `<script>window.__MPK_CONTEXT__ = ${JSON.stringify(context).replace(/</g, '\\u003c')};</script>`);

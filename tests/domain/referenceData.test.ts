@@ -9,9 +9,10 @@ import {
   UNIT_SEEDS,
 } from "../../src/domain";
 
-// The strategy text lives next to the repository (../shared/strategy); MPK_STRATEGY_PATH overrides.
+// The strategy text is kept in the repository (docs/strategy, a copy of the chefgruppe's text), so a
+// fresh clone tests against it; MPK_STRATEGY_PATH checks another copy (e.g. ../shared/strategy).
 const STRATEGY_PATH =
-  process.env.MPK_STRATEGY_PATH || path.resolve(__dirname, "..", "..", "..", "shared", "strategy", "mod-paa-kerneopgaven.md");
+  process.env.MPK_STRATEGY_PATH || path.resolve(__dirname, "..", "..", "docs", "strategy", "mod-paa-kerneopgaven.md");
 
 /** Every bullet under a "Vi vil:" line of the strategy, grouped per list. */
 function readCommitmentsFromStrategy(): string[][] {
