@@ -65,8 +65,23 @@ export interface IAxeViolation {
   targets: string[];
 }
 
+/**
+ * Waits (at most 3 s) for running finite animations and transitions — a section that fades in, a dialog's
+ * backdrop fading out. axe measures colour contrast through the current opacity, so a scan taken mid-fade
+ * reports text that is fine a moment later (seen in CI on the "Mine opgaver" list). Spinners and other
+ * endless animations are left alone.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+    const timeout = new Promise((resolve) => setTimeout(resolve, 3000));
+    await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), timeout]);
+  });
+}
+
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the element matching `selector`. */
 export async function axeScan(page: Page, selector = 'main'): Promise<IAxeViolation[]> {
+  await settleAnimations(page);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async (sel) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;

@@ -106,7 +106,8 @@ describe('Opfølgning in the browser', () => {
     // The assignee by search: part of the name, then the person SharePoint found among the site's users.
     const assignee = dialog.getByRole('combobox', { name: /^Ansvarlig/ });
     await assignee.pressSequentially('lene m');
-    const found = page.getByRole('option', { name: /Lene Madsen/ });
+    // The search's own listbox, not the hidden native <option>s of the board's "Ansvarlig" filter.
+    const found = page.locator('[role="listbox"] [role="option"]', { hasText: 'Lene Madsen' });
     await found.waitFor();
     await expectNoAxeViolations(page);
     await saveDocScreenshot(dialog, 'followUp-assignee-search');
