@@ -108,26 +108,25 @@ export interface PartResult {
 }
 
 /**
- * Writes the flat batch response body and returns it with its Content-Type. Lines end in LF: PnPjs splits
- * on `\n`, and a CR would end up in the status text, which `new Response()` refuses (UNCONFIRMED: SharePoint
- * Online's own line endings).
+ * Writes the flat batch response body and returns it with its Content-Type, framed as SharePoint Online
+ * frames it (fidelity reference M10; pnpcore AddListItemViaBatchRest-0-00004 and the batch recordings):
+ * CRLF lines; every part has `CONTENT-TYPE` (also a 204 or an empty 200); `LOCATION` on a 201; the body
+ * line (empty when there is no body) before the next boundary; `--batchresponse_…--` and CRLF at the end.
+ * PnPjs reads this too: its status pattern stops at the CR, it trims header lines and drops those with more
+ * than one colon (so it never sees LOCATION), and it treats a whitespace-only body as empty.
  */
 export function writeBatchResponse(results: PartResult[], apiBase: string): { body: string; contentType: string } {
   const boundary = `batchresponse_${randomUUID()}`;
   const out: string[] = [];
   for (const r of results) {
-    out.push(`--${boundary}\n`, 'Content-Type: application/http\n', 'Content-Transfer-Encoding: binary\n', '\n');
-    out.push(`HTTP/1.1 ${r.response.status} ${reasonPhrase(r.response.status)}\n`);
+    out.push(`--${boundary}`, 'Content-Type: application/http', 'Content-Transfer-Encoding: binary', '');
+    out.push(`HTTP/1.1 ${r.response.status} ${reasonPhrase(r.response.status)}`);
+    out.push(`CONTENT-TYPE: ${contentType(r.format)}`);
+    for (const [k, v] of Object.entries(r.response.headers)) out.push(`${k.toUpperCase()}: ${v}`);
+    out.push('');
     const hasBody = r.response.body !== null && r.response.status !== 204;
-    if (hasBody) out.push(`CONTENT-TYPE: ${contentType(r.format)}\n`);
-    for (const [k, v] of Object.entries(r.response.headers)) {
-      // Header lines must have exactly one colon for PnPjs's parser; Location (a URL) is left out.
-      if (v.includes(':') || /^location$/i.test(k)) continue;
-      out.push(`${k.toUpperCase()}: ${v}\n`);
-    }
-    out.push('\n');
-    if (hasBody) out.push(`${serializeBody(r.response.body as NonNullable<ApiResponse['body']>, r.format, r.isError, apiBase)}\n`);
+    out.push(hasBody ? serializeBody(r.response.body as NonNullable<ApiResponse['body']>, r.format, r.isError, apiBase) : '');
   }
-  out.push(`--${boundary}--\n`);
-  return { body: out.join(''), contentType: `multipart/mixed; boundary=${boundary}` };
+  out.push(`--${boundary}--`, '');
+  return { body: out.join('\r\n'), contentType: `multipart/mixed; boundary=${boundary}` };
 }

@@ -111,6 +111,6 @@ export async function startPreviewServer(options: IPreviewServerOptions = {}): P
   });
   page.context = await readPageContext(server);
   // Reading the page context is the preview's business, not a web part's first view.
-  await fetch(`${server.url}/_local/requests/reset`, { method: 'POST' });
+  await fetch(`${server.url}/_local/requests/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
   return server;
 }

@@ -3,13 +3,14 @@
  * If-Match → 412), PUT, DELETE (200), recycle — with content approval (OData__ModerationStatus), item-level
  * permissions and unique values.
  */
-import { accessDenied, etagMismatch, invalidValue, itemNotFound, resourceNotFound, skipNotSupported } from '../http/errors';
+import { accessDenied, etagMismatch, itemNotFound, moderationWithOtherFields, resourceNotFound, skipNotSupported } from '../http/errors';
 import { argNumber, is, Segment } from '../http/path';
 import { isVerboseBody, jsonBody, queryOption } from '../http/request';
 import { ApiResponse, created, emptyOk, noContent, ok } from '../http/response';
 import { canApprove, demand, demandItemAdd, demandItemWrite, listAccess, ListAccess, visibleVersion } from '../model/access';
 import {
   applyDefaults,
+  checkLookupThreshold,
   checkRequired,
   checkUnique,
   compileItemShape,
@@ -48,6 +49,7 @@ function itemsCollection(ctx: Ctx, rt: ListRuntime): ApiResponse {
   if (queryOption(ctx.req, '$skip') !== null) throw skipNotSupported();
   const proj = projectionOf(ctx);
   const shape = compileItemShape(rt, proj, shapeContext(ctx));
+  checkLookupThreshold(rt, proj);
   const page = queryItems(ctx.site, rt, access, {
     filter: queryOption(ctx.req, '$filter'),
     orderby: queryOption(ctx.req, '$orderby'),
@@ -63,13 +65,20 @@ function itemsCollection(ctx: Ctx, rt: ListRuntime): ApiResponse {
   return ok(body);
 }
 
-/** Absolute next-page URL: same path and options, `$skiptoken` replaced (reference §1 paging). */
+/**
+ * Absolute next-page URL as SharePoint Online writes it (fidelity reference M1, pnpcore
+ * RESTListItemAsyncPaging-100-00001: `items?%24skiptoken=Paged%3dTRUE%26p_ID%3d100&%24select=Id%2cTitle&%24top=100`):
+ * the path as requested, `$skiptoken` first, then the other options in their order, percent-encoded with
+ * lower-case hex. UNCONFIRMED: a space in `$filter` as `%20` (no recording has a filter in its nextLink).
+ */
 function nextLink(ctx: Ctx, token: string): string {
-  const params = new URLSearchParams(ctx.req.query);
-  for (const k of [...params.keys()]) if (k.toLowerCase() === '$skiptoken') params.delete(k);
-  const rest = params.toString();
-  const skip = `%24skiptoken=${encodeSkipTokenParam(token)}`;
-  return `${ctx.req.origin}${ctx.req.path}?${rest ? `${rest}&` : ''}${skip}`;
+  const params = [...new URLSearchParams(ctx.req.query)].filter(([k]) => k.toLowerCase() !== '$skiptoken');
+  const encode = (text: string): string =>
+    encodeURIComponent(text)
+      .replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)
+      .replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+  const query = [`%24skiptoken=${encodeSkipTokenParam(token)}`, ...params.map(([k, v]) => `${encode(k)}=${encode(v)}`)].join('&');
+  return `${ctx.req.origin}${ctx.req.path}?${query}`;
 }
 
 function itemResponseBody(ctx: Ctx, rt: ListRuntime, item: ItemRecord, shape: ItemShape): JsonObject {
@@ -145,7 +154,9 @@ function itemRoute(ctx: Ctx, rt: ListRuntime, id: number | undefined, rest: Segm
   allow(ctx, 'SP.ListItem', 'GET', 'MERGE', 'PATCH', 'PUT', 'DELETE');
   switch (ctx.req.method) {
     case 'GET': {
-      const shape = compileItemShape(rt, projectionOf(ctx), shapeContext(ctx));
+      const proj = projectionOf(ctx);
+      const shape = compileItemShape(rt, proj, shapeContext(ctx));
+      checkLookupThreshold(rt, proj);
       return ok(itemResponseBody(ctx, rt, visible, shape));
     }
     case 'DELETE':
@@ -192,10 +203,7 @@ function updateItem(ctx: Ctx, rt: ListRuntime, access: ListAccess, item: ItemRec
   const moderating = changes.moderationStatus !== undefined || changes.moderationComments !== undefined;
   if (moderating) {
     if (!canApprove(access.mask)) throw accessDenied();
-    if (Object.keys(changes.values).length > 0) {
-      // SharePoint's own wording (recorded from SharePoint Online); status UNCONFIRMED.
-      throw invalidValue('You cannot change moderation status and set other item properties at that same time.');
-    }
+    if (Object.keys(changes.values).length > 0) throw moderationWithOtherFields();
   } else {
     demandItemWrite(item, access, PermissionKind.EditListItems);
   }

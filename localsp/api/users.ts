@@ -3,7 +3,7 @@
  * `getUserById(n)`, `ensureuser`, and site groups (`sitegroups`, getById, getByName, add, MERGE,
  * removeById/removeByLoginName, `/users` membership) — reference §1 "Users", §2 currentUser shape.
  */
-import { badArgument, resourceNotFound, SpError, spException, unknownProperty } from '../http/errors';
+import { badArgument, resourceNotFound, SpError, spException, unknownProperty, userNotFound } from '../http/errors';
 import { argNumber, argString, is, Segment } from '../http/path';
 import { jsonBody } from '../http/request';
 import { ApiResponse, created, emptyOk, noContent, ok } from '../http/response';
@@ -199,8 +199,7 @@ function removeUser(ctx: Ctx, u: UserRecord, group: GroupRecord | null): void {
 function ensureInSite(ctx: Ctx, login: string): UserRecord {
   const email = emailFromLogin(login);
   const u = ctx.site.userByEmail(email);
-  // SharePoint's message for a login the directory does not know. UNCONFIRMED status.
-  if (!u) throw spException(`The specified user ${login} could not be found.`);
+  if (!u) throw userNotFound(login);
   if (u.inSite) return u;
   const next = { ...u, inSite: true };
   ctx.site.commit({ t: 'user', user: next });

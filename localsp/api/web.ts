@@ -33,7 +33,8 @@ export function dispatch(ctx: Ctx): ApiResponse {
 
 function contextInfo(ctx: Ctx): ApiResponse {
   allow(ctx, 'GetContextWebInformation', 'POST');
-  const digest = `0x${randomBytes(64).toString('hex').toUpperCase()},${new Date(ctx.now).toUTCString().replace(/^\w+, /, '')}`;
+  // The date as SharePoint Online writes it after the comma: `03 Dec 2026 04:25:30 -0000` (fidelity reference M11).
+  const digest = `0x${randomBytes(64).toString('hex').toUpperCase()},${new Date(ctx.now).toUTCString().replace(/^\w+, /, '').replace(/ GMT$/, ' -0000')}`;
   return ok({
     'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ContextWebInformation`,
     FormDigestTimeoutSeconds: 1800,

@@ -71,6 +71,14 @@ export function badFilter(expression: string): SpError {
   return new SpError(400, INVALID_QUERY, `The expression "${expression}" is not valid.`);
 }
 
+/**
+ * 400 for a `$filter` too long or nested too deep to evaluate (issue 21 item 8: was a 500 "Maximum call
+ * stack size exceeded"). UNCONFIRMED: SharePoint's limits and wording; code and status as for a bad filter.
+ */
+export function filterTooComplex(message: string): SpError {
+  return new SpError(400, INVALID_QUERY, message);
+}
+
 /** 400 for an unknown field in an item $select/$expand (reference §3). */
 export function unknownSelectField(name: string): SpError {
   return new SpError(400, '-1, Microsoft.SharePoint.SPException', `The field or property '${name}' does not exist.`);
@@ -118,13 +126,44 @@ export function accessDenied(): SpError {
   );
 }
 
-/** 400 for a duplicate value in a column that enforces unique values (SPDuplicateValuesFoundException). */
-export function duplicateValues(): SpError {
+/**
+ * 500 for a duplicate value in a column that enforces unique values, with the columns' display names in
+ * brackets: SharePoint Online's status, code and text (fidelity reference M6: Atvero-Issues#135 and the
+ * literal OZI-SP-Dev/caftop matches, "…in the following field(s) in the list: [Title].").
+ * UNCONFIRMED: how several violated columns are listed (one column is all the product has per list).
+ */
+export function duplicateValues(fieldTitles: readonly string[]): SpError {
   return new SpError(
-    400,
+    500,
     '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
-    'The list item could not be added or updated because duplicate values were found in one or more fields in the list.'
+    `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${fieldTitles.join(', ')}].`
   );
+}
+
+/**
+ * 500 when a query touches more lookup/person columns than SharePoint's lookup column threshold (12)
+ * allows (fidelity reference M5, vgrem/office365-rest-python-client#758). The same exception type as the
+ * list view threshold, another code and text.
+ */
+export function lookupThresholdExceeded(): SpError {
+  return new SpError(
+    500,
+    '-2147024749, Microsoft.SharePoint.SPQueryThrottledException',
+    'The query cannot be completed because the number of lookup columns it contains exceeds the lookup column threshold.'
+  );
+}
+
+/**
+ * 500 for a MERGE that changes the moderation status together with other columns (fidelity reference M14,
+ * quoted from SharePoint Online as "HTTP 500"). UNCONFIRMED: the code (SharePoint's generic SPException).
+ */
+export function moderationWithOtherFields(): SpError {
+  return new SpError(500, '-2146232832, Microsoft.SharePoint.SPException', 'You cannot change moderation status and set other item properties at that same time.');
+}
+
+/** 400 for an `ensureuser` login the directory does not know (fidelity reference M7, pnpcore's recording). */
+export function userNotFound(login: string): SpError {
+  return new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${login} could not be found.`);
 }
 
 /** 400 for a value SharePoint's field validation refuses. UNCONFIRMED: message wording per case. */

@@ -168,9 +168,12 @@ function executePart(
     return { response: errorResponse(new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The URL '${part.url}' is not valid.`), format), format, isError: true };
   }
   const prefix = `${deps.sitePath}/_api/`;
-  if (!url.pathname.toLowerCase().startsWith(prefix.toLowerCase())) {
+  if (url.origin.toLowerCase() !== outer.origin.toLowerCase() || !url.pathname.toLowerCase().startsWith(prefix.toLowerCase())) {
+    // A part must address the site the $batch was posted to (issue 21 item 8): another host or another
+    // site is refused and not executed. UNCONFIRMED: SharePoint's status and wording for this case.
     const format = formatFor(part.headers);
-    return { response: errorResponse(new SpError(404, '-1, Microsoft.SharePoint.Client.ResourceNotFoundException', `Cannot find resource for the request ${url.pathname}.`), format), format, isError: true };
+    const refusal = new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The request URI '${part.url}' of a batch part does not address the site '${outer.origin}${deps.sitePath}'.`);
+    return { response: errorResponse(refusal, format), format, isError: true };
   }
   const r = execute(
     deps,

@@ -30,6 +30,8 @@ export interface HookDeps {
 export async function handleHook(deps: HookDeps, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<boolean> {
   const method = req.method ?? 'GET';
   const path = url.pathname.replace(/\/+$/, '');
+  const refusal = refuse(req, method);
+  if (refusal) return json(res, refusal.status, { error: refusal.error });
   try {
     if (path === '/_local/health' && method === 'GET') return json(res, 200, { ok: true });
     if (path === '/_local/requests' && method === 'GET') return json(res, 200, deps.log.list());
@@ -58,6 +60,29 @@ export async function handleHook(deps: HookDeps, req: IncomingMessage, res: Serv
     if (isSpError(e)) return json(res, e.status, { ...errorBody(e, false), index: (e as SpError & { index?: number }).index ?? null });
     return json(res, 400, { error: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/**
+ * The hooks need no sign-in, so a web page the developer happens to visit must not be able to call them
+ * (issue 21 item 8): a request another origin sent (`Origin` of another host, or `Sec-Fetch-Site` other than
+ * same-origin/none) is 403, and a POST must be `application/json` — a type a cross-site form cannot send and
+ * a cross-site script cannot send without a CORS preflight, which this server never answers.
+ */
+function refuse(req: IncomingMessage, method: string): { status: number; error: string } | null {
+  const site = headerOf(req, 'sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return { status: 403, error: `/_local/ refuses ${site} requests` };
+  const origin = headerOf(req, 'origin');
+  if (origin !== undefined && origin !== `http://${headerOf(req, 'host') ?? ''}`) return { status: 403, error: `/_local/ refuses requests from ${origin}` };
+  if (method !== 'GET' && method !== 'HEAD') {
+    const type = (headerOf(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json') return { status: 415, error: '/_local/ POSTs must be sent as Content-Type: application/json' };
+  }
+  return null;
+}
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join(', ') : v;
 }
 
 function json(res: ServerResponse, status: number, value: unknown): true {

@@ -4,7 +4,7 @@
  * `XxxId`/`XxxStringId`, nulls, dates, metadata).
  */
 import { createHash } from 'crypto';
-import { duplicateValues, fieldValidation, invalidValue, projectionNeedsExpand, unknownProperty, unknownSelectField } from '../http/errors';
+import { duplicateValues, fieldValidation, invalidValue, lookupThresholdExceeded, projectionNeedsExpand, unknownProperty, unknownSelectField } from '../http/errors';
 import type { Projection } from '../odata/select';
 import { isLookup, isMulti, isUser, valueKey } from './fields';
 import { odataName, spDate } from './names';
@@ -261,14 +261,19 @@ export function checkUnique(rt: ListRuntime, values: Record<string, StoredValue>
     const key = uniqueKey(values[name]);
     if (key === null) continue;
     const owner = index.get(key);
-    if (owner !== undefined && owner !== selfId) throw duplicateValues();
+    if (owner !== undefined && owner !== selfId) throw duplicateValues([displayName(rt, name)]);
     if (pending) {
       const seen = pending.get(name) ?? new Set<string>();
-      if (seen.has(key)) throw duplicateValues();
+      if (seen.has(key)) throw duplicateValues([displayName(rt, name)]);
       seen.add(key);
       pending.set(name, seen);
     }
   }
+}
+
+/** A column's display name (what SharePoint names in its duplicate-value message; UNCONFIRMED: not the internal name). */
+function displayName(rt: ListRuntime, internalName: string): string {
+  return rt.rec.fields.find((f) => f.internalName === internalName)?.title ?? internalName;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,6 +477,39 @@ export function compileItemShape(rt: ListRuntime, proj: Projection, ctx: ItemJso
   return { nav, props };
 }
 
+/** SharePoint's lookup column threshold: lookup and person columns one query may touch. */
+export const LOOKUP_COLUMN_THRESHOLD = 12;
+
+/**
+ * Refuses a query that touches more than 12 lookup/person columns with SharePoint's 500 (fidelity
+ * reference M5). Counted like the product's `lookupColumns` (each column once, whether read as `XId`,
+ * `XStringId`, `X/…` or expanded; `Author` and `Editor` are person columns too); without `$select` every
+ * lookup/person column of the list counts (UNCONFIRMED: SharePoint's default view fields).
+ * Not counted: columns used only in `$filter`/`$orderby` (UNCONFIRMED).
+ */
+export function checkLookupThreshold(rt: ListRuntime, proj: Projection): void {
+  const byName = new Map<string, string>();
+  for (const f of rt.rec.fields) {
+    if (!isLookup(f) && !isUser(f)) continue;
+    const name = odataName(f.internalName).toLowerCase();
+    for (const alias of [name, `${name}id`, `${name}stringid`]) byName.set(alias, f.internalName);
+  }
+  const touched = new Set<string>();
+  if (proj.select === null) {
+    for (const internal of byName.values()) touched.add(internal);
+  } else {
+    for (const path of proj.select) {
+      const hit = byName.get(path[0].toLowerCase());
+      if (hit) touched.add(hit);
+    }
+  }
+  for (const path of proj.expand) {
+    const hit = byName.get(path[0].toLowerCase());
+    if (hit) touched.add(hit);
+  }
+  if (touched.size > LOOKUP_COLUMN_THRESHOLD) throw lookupThresholdExceeded();
+}
+
 function matchProperty(all: Map<string, Emitter>, name: string): string | undefined {
   if (all.has(name)) return name;
   const lower = name.toLowerCase();
@@ -484,7 +522,12 @@ function defaultNames(rec: ListRecord, all: Map<string, Emitter>): string[] {
   const middle = [...all.keys()].filter((k) => !EXTRA_ONLY.has(k));
   // UNCONFIRMED: position of OData__ModerationStatus (before ID, as on moderated Site Pages answers).
   const moderation = rec.enableModeration ? ['OData__ModerationStatus'] : [];
-  return [...DEFAULT_HEAD.filter((k) => all.has(k)), ...middle, ...moderation, ...DEFAULT_TAIL];
+  const head = DEFAULT_HEAD.filter((k) => all.has(k));
+  // Moderated lists also carry OData__ModerationComments (null until someone comments) right after
+  // ContentTypeId, as recorded (fidelity reference M12: pnpcore TestQuerySystemListWithExpandableProperty,
+  // cli-microsoft365#1043 — both Site Pages answers; the position on custom lists is UNCONFIRMED).
+  if (rec.enableModeration) head.splice(head.indexOf('ContentTypeId') + 1, 0, 'OData__ModerationComments');
+  return [...head, ...middle, ...moderation, ...DEFAULT_TAIL];
 }
 
 function expandEmitter(rec: ListRecord, f: FieldRecord, subs: string[], ctx: ItemJsonContext): Emitter {

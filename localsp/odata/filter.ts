@@ -5,7 +5,7 @@
  * (`Author/Title`). Not supported, as in SharePoint: arithmetic, `endswith`, `tolower`, `concat`, `in`.
  * `not` is refused too (UNCONFIRMED: SharePoint's list-item filter translator has no NOT).
  */
-import { badFilter, SpError } from '../http/errors';
+import { badFilter, filterTooComplex, SpError } from '../http/errors';
 
 /** A literal value in a filter. */
 export type Literal =
@@ -103,8 +103,19 @@ function readQuoted(src: string, start: number, fail: () => SpError): [string, n
   }
 }
 
-/** Parses a `$filter` value into an expression tree. */
+/**
+ * Longest `$filter` accepted. UNCONFIRMED: SharePoint's own limit (its URL and CAML limits apply); chosen
+ * well above what the product sends (40-id `or` chains, ~900 characters) and low enough that evaluating
+ * the longest `or`/`and` chain stays far from the stack limit.
+ */
+export const MAX_FILTER_LENGTH = 4096;
+
+/** Deepest parenthesis nesting accepted (UNCONFIRMED: SharePoint's limit; the product nests 2 deep). */
+export const MAX_FILTER_DEPTH = 50;
+
+/** Parses a `$filter` value into an expression tree; too long or too deep is SharePoint's 400, never a stack overflow. */
 export function parseFilter(src: string): FilterExpr {
+  if (src.length > MAX_FILTER_LENGTH) throw filterTooComplex(`The $filter expression is ${src.length} characters long; the maximum is ${MAX_FILTER_LENGTH}.`);
   const parser = new Parser(tokenize(src), src);
   const expr = parser.orExpr();
   parser.end();
@@ -113,6 +124,7 @@ export function parseFilter(src: string): FilterExpr {
 
 class Parser {
   private pos = 0;
+  private depth = 0;
 
   public constructor(
     private readonly tokens: Token[],
@@ -140,8 +152,10 @@ class Parser {
     if (!tok) throw this.fail();
     if (tok.t === 'lparen') {
       this.pos++;
+      if (++this.depth > MAX_FILTER_DEPTH) throw filterTooComplex(`The $filter expression nests parentheses more than ${MAX_FILTER_DEPTH} deep.`);
       const inner = this.orExpr();
       this.expect('rparen');
+      this.depth--;
       return this.optionalBooleanCompare(inner);
     }
     if (tok.t === 'ident' && (tok.v === 'startswith' || tok.v === 'substringof') && this.tokens[this.pos + 1]?.t === 'lparen') {

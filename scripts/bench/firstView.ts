@@ -52,7 +52,7 @@ export async function serverRequests(origin: string): Promise<LoggedRequest[]> {
 
 /** Forgets the requests logged so far. */
 export async function resetServerRequests(origin: string): Promise<void> {
-  const res = await fetch(`${origin}/_local/requests/reset`, { method: 'POST' });
+  const res = await fetch(`${origin}/_local/requests/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   if (!res.ok) throw new Error(`POST /_local/requests/reset: ${res.status}`);
 }
 

@@ -192,7 +192,7 @@ export async function loadScaleData(origin: string, siteUrl: string, size: Scale
   // The app keeps StoryFeatured on a featured story's recognitions (schema v4): the bulk load does too.
   const featuredStoryIds = new Set(storyBatches.flatMap((b, bi) => b.items.map((item, ii) => (item.Featured === true ? storyIdLists[bi][ii] : -1))).filter((id) => id > 0));
   count('recognitions', await bulkAll(origin, buildRecognitions(ctx, size, approvedStoryIds, listTitle('recognitions'), undefined, featuredStoryIds)));
-  await fetch(`${origin}/_local/compact`, { method: 'POST' });
+  await fetch(`${origin}/_local/compact`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   return { leaderUnitId, counts, ms: Date.now() - t0 };
 }
 

@@ -116,9 +116,21 @@ export function isUnknownFieldError(error: unknown): boolean {
   return /The field or property '.*' does not exist|Column '.*' does not exist|The property '.*' does not exist/i.test(spErrorBody(error).message);
 }
 
-/** Whether an error is the list view threshold. */
+/**
+ * Whether an error is the list view threshold (500, `-2147024860, …SPQueryThrottledException`). The lookup
+ * column threshold shares the exception type but not the code (`-2147024749`): it is a query the code
+ * must not send (`assertLookupLimit`), not a list that has grown, so it is not this.
+ */
 export function isThresholdError(error: unknown): boolean {
-  return /SPQueryThrottledException|exceeds the list view threshold/i.test(spErrorBody(error).code + " " + spErrorBody(error).message);
+  const body = spErrorBody(error);
+  if (isLookupThresholdError(error)) return false;
+  return /-2147024860|exceeds the list view threshold/i.test(body.code + " " + body.message);
+}
+
+/** Whether an error is SharePoint's lookup column threshold (more than 12 lookup/person columns in one query). */
+export function isLookupThresholdError(error: unknown): boolean {
+  const body = spErrorBody(error);
+  return /-2147024749|exceeds the lookup column threshold/i.test(body.code + " " + body.message);
 }
 
 /** Whether an error never got an HTTP answer (no network, connection reset, a lost response). */
@@ -135,8 +147,10 @@ export function isNetworkError(error: unknown): boolean {
 export function mayHaveLanded(error: unknown): boolean {
   const status = httpStatus(error);
   if (status === undefined) return isNetworkError(error);
-  // PnPjs has already retried 429/503/504 ("Retry count exceeded"); a 5xx may still have been applied.
-  return status >= 500 && !isThresholdError(error);
+  // PnPjs has already retried 429/503/504 ("Retry count exceeded"); a 5xx may still have been applied —
+  // except SharePoint's refusals that answer 500: thresholds and a duplicate unique value (SharePoint Online
+  // answers that one with 500, fidelity reference M6).
+  return status >= 500 && !isThresholdError(error) && !isLookupThresholdError(error) && !isDuplicateValueError(error);
 }
 
 /** Translates anything thrown by PnPjs or fetch into a DataError (a DataError passes through). */

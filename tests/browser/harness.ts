@@ -20,7 +20,7 @@ export async function requestsSince(server: LocalSharePoint): Promise<Array<{ me
 
 /** Forgets the requests seen so far. */
 export async function resetRequests(server: LocalSharePoint): Promise<void> {
-  await fetch(`${server.url}/_local/requests/reset`, { method: 'POST' });
+  await fetch(`${server.url}/_local/requests/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
 }
 
 /**

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { HttpRequestError } from "@pnp/queryable";
-import { ConflictError, DataError, isDuplicateValueError, mayHaveLanded, toDataError } from "../../src/data/errors";
+import { ConflictError, DataError, isDuplicateValueError, isLookupThresholdError, isThresholdError, mayHaveLanded, toDataError } from "../../src/data/errors";
 import { DATA_MESSAGES } from "../../src/data/messages";
 
 function spFailure(status: number, code: string, message: string): HttpRequestError {
@@ -17,6 +17,10 @@ describe("translating SharePoint's failures", () => {
     [spFailure(429, "", "throttled"), "throttled", "throttled"],
     [spFailure(500, "-2147024860, Microsoft.SharePoint.SPQueryThrottledException", "The attempted operation is prohibited because it exceeds the list view threshold."), "invalid", "threshold"],
     [spFailure(400, "-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException", "duplicate values"), "invalid", "duplicate"],
+    // SharePoint Online answers a duplicate unique value with 500 (fidelity reference M6).
+    [spFailure(500, "-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException", "The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [ClientKey]."), "invalid", "duplicate"],
+    // The lookup column threshold shares the exception type with the list view threshold but is not it (M5).
+    [spFailure(500, "-2147024749, Microsoft.SharePoint.SPQueryThrottledException", "The query cannot be completed because the number of lookup columns it contains exceeds the lookup column threshold."), "network", "server"],
     [spFailure(400, "-1, Microsoft.SharePoint.Client.InvalidClientQueryException", "The property 'X' does not exist"), "invalid", "invalid"],
     [new TypeError("fetch failed"), "network", "network"],
   ])("%#: %s → %s", (error, kind, reason) => {
@@ -32,6 +36,15 @@ describe("translating SharePoint's failures", () => {
     expect(mayHaveLanded(spFailure(500, "-2146232832, Microsoft.SharePoint.SPException", "boom"))).toBe(true);
     expect(mayHaveLanded(spFailure(400, "", "bad"))).toBe(false);
     expect(isDuplicateValueError(spFailure(400, "-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException", "x"))).toBe(true);
+  });
+
+  it("tells the lookup column threshold from the list view threshold, and neither nor a duplicate 'may have landed'", () => {
+    const lookup = spFailure(500, "-2147024749, Microsoft.SharePoint.SPQueryThrottledException", "The query cannot be completed because the number of lookup columns it contains exceeds the lookup column threshold.");
+    const view = spFailure(500, "-2147024860, Microsoft.SharePoint.SPQueryThrottledException", "The attempted operation is prohibited because it exceeds the list view threshold.");
+    const duplicate = spFailure(500, "-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException", "The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [Title].");
+    expect([isLookupThresholdError(lookup), isThresholdError(lookup)]).toEqual([true, false]);
+    expect([isLookupThresholdError(view), isThresholdError(view)]).toEqual([false, true]);
+    expect([mayHaveLanded(lookup), mayHaveLanded(view), mayHaveLanded(duplicate)]).toEqual([false, false, false]);
   });
 
   it("keeps both versions in a conflict, worded in Danish", () => {

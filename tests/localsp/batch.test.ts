@@ -39,7 +39,7 @@ describe('$batch (reference §4)', () => {
     expect(log).toEqual([expect.objectContaining({ method: 'POST', path: '/sites/mpk/_api/$batch', status: 200, batchParts: 6, user: USERS.admin })]);
   });
 
-  it('answers with flat parts in order, reason phrases, ETAG headers and a closing boundary plus newline', async () => {
+  it('answers with flat CRLF parts in order, reason phrases, CONTENT-TYPE and ETAG headers and a closing boundary plus CRLF', async () => {
     const site = server.siteUrl;
     const body = [
       '--batch_1',
@@ -84,11 +84,11 @@ describe('$batch (reference §4)', () => {
     expect(boundary).toBeDefined();
     const text = await res.text();
     expect(text).not.toContain('changesetresponse');
-    expect(text.endsWith(`--${boundary}--\n`)).toBe(true);
+    expect(text.endsWith(`--${boundary}--\r\n`)).toBe(true);
     const parts = text.split(`--${boundary}`).slice(1, -1);
     expect(parts).toHaveLength(3);
-    expect(parts[0]).toMatch(/^\nContent-Type: application\/http\nContent-Transfer-Encoding: binary\n\nHTTP\/1\.1 200 OK\nCONTENT-TYPE: application\/json;odata=minimalmetadata;streaming=true;charset=utf-8\n\n\{.*"Title":"keep"\}\n$/);
-    expect(parts[1]).toMatch(/^\nContent-Type: application\/http\nContent-Transfer-Encoding: binary\n\nHTTP\/1\.1 204 No Content\nETAG: "[0-9a-f-]{36},\d+"\n\n$/);
+    expect(parts[0]).toMatch(/^\r\nContent-Type: application\/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP\/1\.1 200 OK\r\nCONTENT-TYPE: application\/json;odata=minimalmetadata;streaming=true;charset=utf-8\r\n\r\n\{.*"Title":"keep"\}\r\n$/);
+    expect(parts[1]).toMatch(/^\r\nContent-Type: application\/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP\/1\.1 204 No Content\r\nCONTENT-TYPE: application\/json;odata=minimalmetadata;streaming=true;charset=utf-8\r\nETAG: "[0-9a-f-]{36},\d+"\r\n\r\n\r\n$/);
     expect(parts[2]).toContain('HTTP/1.1 404 Not Found');
     expect(parts[2]).toContain('"code":"-2130575338, System.ArgumentException"');
   });

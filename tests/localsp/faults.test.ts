@@ -68,10 +68,10 @@ describe('injected faults and the request log', () => {
     await expect(raw).rejects.toThrow();
     await expect(sp.web.lists.getByTitle('Faults').items.filter("Title eq 'lost once'")()).resolves.toHaveLength(1);
 
-    // PnPjs retries network failures by itself: the unique ClientKey turns the duplicate create into a 400.
+    // PnPjs retries network failures by itself: the unique ClientKey turns the duplicate create into SharePoint's 500.
     await server.faults({ loseResponseNext: 1 });
     const e = await spError(sp.web.lists.getByTitle('Faults').items.add({ Title: 'lost twice', ClientKey: 'k-1' }));
-    expect(e).toMatchObject({ status: 400, code: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException' });
+    expect(e).toMatchObject({ status: 500, code: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException' });
     await expect(sp.web.lists.getByTitle('Faults').items.filter("ClientKey eq 'k-1'")()).resolves.toHaveLength(1);
     const log = (await server.requests()).filter((r) => r.lost);
     expect(log.length).toBeGreaterThanOrEqual(2);
@@ -92,7 +92,7 @@ describe('injected faults and the request log', () => {
   });
 
   it('refuses unknown fault names', async () => {
-    const res = await fetch(`${server.url}/_local/faults`, { method: 'POST', body: JSON.stringify({ explode: true }) });
+    const res = await fetch(`${server.url}/_local/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ explode: true }) });
     expect(res.status).toBe(400);
   });
 });

@@ -60,7 +60,7 @@ describe('more SharePoint behaviours', () => {
     await sp.web.lists.getByTitle('More').fields.createFieldAsXml('<Field Type="Number" DisplayName="Nr" Name="Nr" Indexed="TRUE" EnforceUniqueValues="TRUE" />');
     const a = await sp.web.lists.getByTitle('More').items.add({ Title: 'a', Nr: 1 });
     const b = await sp.web.lists.getByTitle('More').items.add({ Title: 'b', Nr: 2 });
-    await expect(spError(sp.web.lists.getByTitle('More').items.getById(b.Id).update({ Nr: 1 }))).resolves.toMatchObject({ status: 400, code: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException' });
+    await expect(spError(sp.web.lists.getByTitle('More').items.getById(b.Id).update({ Nr: 1 }))).resolves.toMatchObject({ status: 500, code: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException' });
     await expect(sp.web.lists.getByTitle('More').items.getById(a.Id).update({ Nr: 1, Title: 'a2' })).resolves.toHaveProperty('etag');
   });
 

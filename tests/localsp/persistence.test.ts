@@ -38,9 +38,9 @@ describe('data on disk survives restarts', () => {
     const item = await sp2.web.lists.getByTitle('Units').items.getById(1).select('Title', 'Code', 'OData__ModerationStatus')();
     expect(item).toMatchObject({ Title: 'Læring & Trivsel', Code: 'LT', OData__ModerationStatus: 2, 'odata.etag': '"2"' });
     await expect(spError(sp2.web.lists.getByTitle('Units').items.add({ Title: 'dublet', Code: 'lt' }))).resolves.toMatchObject({
-      status: 400,
+      status: 500,
       code: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
-      message: 'The list item could not be added or updated because duplicate values were found in one or more fields in the list.',
+      message: 'The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [Code].',
     });
     const next = await sp2.web.lists.getByTitle('Units').items.add({ Title: 'Ny', Code: 'NY' });
     expect(next.Id).toBe(3);

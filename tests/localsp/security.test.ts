@@ -65,7 +65,7 @@ describe('people, groups and permissions over PnPjs', () => {
       const ensured = await admin.web.ensureUser('i:0#.f|membership|ny.leder@mpk.local');
       expect(ensured).toMatchObject({ 'odata.type': 'SP.User', Email: 'ny.leder@mpk.local', Title: 'Nina Lund' });
       await expect(admin.web.siteUsers.getByEmail('ny.leder@mpk.local')()).resolves.toMatchObject({ Id: ensured.Id });
-      await expect(spError(admin.web.ensureUser('i:0#.f|membership|ukendt@mpk.local'))).resolves.toMatchObject({ status: 500, message: 'The specified user i:0#.f|membership|ukendt@mpk.local could not be found.' });
+      await expect(spError(admin.web.ensureUser('i:0#.f|membership|ukendt@mpk.local'))).resolves.toMatchObject({ status: 400, message: 'The specified user i:0#.f|membership|ukendt@mpk.local could not be found.' });
       await expect(spError(spFor(USERS.medarbejder).web.ensureUser('i:0#.f|membership|ny2@mpk.local'))).resolves.toMatchObject(ACCESS_DENIED);
     });
   });
