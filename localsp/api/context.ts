@@ -7,7 +7,7 @@ import { ApiRequest, queryOption } from '../http/request';
 import { ok, ApiResponse } from '../http/response';
 import type { Site } from '../model/site';
 import type { JsonObject, JsonValue, UserRecord } from '../model/types';
-import { compileFilter, parseFilter, normalizeValue, type Accessor, type ValueType } from '../odata/filter';
+import { compileFilter, parseFilter, normalizeValue, type Accessor, type FilterOptions, type ValueType } from '../odata/filter';
 import { compareSortValues, parseOrderBy } from '../odata/orderby';
 import { parseProjection, Projection } from '../odata/select';
 
@@ -108,13 +108,16 @@ export function entityResponse(ctx: Ctx, entity: Entity, metadataName: string): 
   return ok({ 'odata.metadata': metadataUrl(ctx, metadataName, true), ...shapeEntity(entity, projectionOf(ctx)) });
 }
 
-/** 200 with a collection after `$filter`, `$orderby`, `$skip`, `$top`, `$select`, `$expand`. */
-export function collectionResponse(ctx: Ctx, entities: Entity[], metadataName: string, typeName: string): ApiResponse {
+/**
+ * 200 with a collection after `$filter`, `$orderby`, `$skip`, `$top`, `$select`, `$expand`.
+ * `filterOptions.caseSensitive` for collections whose `$filter` compares text as written (users, groups).
+ */
+export function collectionResponse(ctx: Ctx, entities: Entity[], metadataName: string, typeName: string, filterOptions: FilterOptions = {}): ApiResponse {
   let rows = entities;
   const filter = queryOption(ctx.req, '$filter');
   if (filter && filter.trim() !== '') {
     const expr = parseFilter(filter);
-    const pred = compileFilter<Entity>(expr, (path) => entityAccessor(path, typeName, rows), filter);
+    const pred = compileFilter<Entity>(expr, (path) => entityAccessor(path, typeName, rows), filter, filterOptions);
     rows = rows.filter(pred);
   }
   const order = parseOrderBy(queryOption(ctx.req, '$orderby'));

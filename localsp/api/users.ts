@@ -76,6 +76,9 @@ export function groupEntity(ctx: Ctx, g: GroupRecord): Entity {
   };
 }
 
+/** `$filter` on SP.User and SP.Group collections compares text case-sensitively in SharePoint Online (pnp/pnpjs#2649). */
+const CASE_SENSITIVE = { caseSensitive: true } as const;
+
 /** Reading people needs Browse User Information on the web. */
 function demandBrowse(ctx: Ctx): void {
   demand(webMask(ctx.site, ctx.user), PermissionKind.BrowseUserInfo);
@@ -117,7 +120,7 @@ function usersCollectionRoute(ctx: Ctx, seg: Segment, rest: Segment[], group: Gr
   if (!next) {
     allow(ctx, 'SP.UserCollection', 'GET', 'POST');
     if (ctx.req.method === 'POST') return addUser(ctx, group);
-    return collectionResponse(ctx, members().map((u) => userEntity(ctx, u)), 'SP.ApiData.Users', 'SP.User');
+    return collectionResponse(ctx, members().map((u) => userEntity(ctx, u)), 'SP.ApiData.Users', 'SP.User', CASE_SENSITIVE);
   }
   const after = rest.slice(1);
   if (is(next, 'getbyid')) return userRoute(ctx, findUser(members(), 'id', String(argNumber(next, 'id') ?? '')), after, group);
@@ -143,7 +146,7 @@ function userRoute(ctx: Ctx, u: UserRecord, rest: Segment[], group: GroupRecord 
   const next = rest[0];
   if (next && is(next, 'groups') && rest.length === 1) {
     allow(ctx, 'SP.GroupCollection', 'GET');
-    return collectionResponse(ctx, [...ctx.site.groups.values()].filter((g) => g.memberIds.includes(u.id)).map((g) => groupEntity(ctx, g)), 'SP.ApiData.Groups', 'SP.Group');
+    return collectionResponse(ctx, [...ctx.site.groups.values()].filter((g) => g.memberIds.includes(u.id)).map((g) => groupEntity(ctx, g)), 'SP.ApiData.Groups', 'SP.Group', CASE_SENSITIVE);
   }
   if (next) throw resourceNotFound(next.raw);
   allow(ctx, 'SP.User', 'GET', 'MERGE', 'PATCH', 'DELETE');
@@ -242,7 +245,7 @@ export function siteGroupsRoute(ctx: Ctx, seg: Segment, rest: Segment[]): ApiRes
   if (!next) {
     allow(ctx, 'SP.GroupCollection', 'GET', 'POST');
     if (ctx.req.method === 'POST') return addGroup(ctx);
-    return collectionResponse(ctx, [...ctx.site.groups.values()].map((g) => groupEntity(ctx, g)), 'SP.ApiData.Groups', 'SP.Group');
+    return collectionResponse(ctx, [...ctx.site.groups.values()].map((g) => groupEntity(ctx, g)), 'SP.ApiData.Groups', 'SP.Group', CASE_SENSITIVE);
   }
   const after = rest.slice(1);
   if (is(next, 'getbyid')) return groupRoute(ctx, findGroup(ctx, (g) => g.id === argNumber(next, 'id')), after);

@@ -1,7 +1,7 @@
 /**
- * The root of `_api/`: `contextinfo`, `web` (and everything below it) and `site`. Each resource resolves
- * its path segments case-insensitively and answers unknown ones with SharePoint's 404
- * (ResourceNotFoundException), never with a silent success.
+ * The root of `_api/`: `contextinfo`, `web` (and everything below it), `site` and the people picker's
+ * search. Each resource resolves its path segments case-insensitively and answers unknown ones with
+ * SharePoint's 404 (ResourceNotFoundException), never with a silent success.
  */
 import { randomBytes } from 'crypto';
 import { resourceNotFound, unknownProperty } from '../http/errors';
@@ -14,6 +14,7 @@ import { bodyProperties, readPrimitive } from '../model/props';
 import type { JsonObject, JsonValue } from '../model/types';
 import { allow, apiBase, Ctx, Entity, entityResponse } from './context';
 import { listsRoute } from './lists';
+import { PEOPLE_PICKER_SEARCH, peoplePickerSearchRoute } from './peoplePicker';
 import { permissionRoute, roleAssignmentsRoute, roleDefinitionsRoute } from './security';
 import { currentUserRoute, ensureUserRoute, getUserByIdRoute, groupEntity, groupRoute, siteGroupsRoute, siteUsersRoute, userEntity } from './users';
 
@@ -28,6 +29,7 @@ export function dispatch(ctx: Ctx): ApiResponse {
   if (is(first, 'web')) return webRoute(ctx, rest);
   if (is(first, 'site') && rest.length === 0) return siteRoute(ctx);
   if (is(first, 'site') && is(rest[0], 'rootweb')) return webRoute(ctx, rest.slice(1));
+  if (is(first, PEOPLE_PICKER_SEARCH) && rest.length === 0) return peoplePickerSearchRoute(ctx);
   throw resourceNotFound(first.raw);
 }
 

@@ -287,35 +287,45 @@ export interface Accessor<T> {
 /** Maps a field path to an accessor; throws a SharePoint error for an unknown or unusable column. */
 export type Resolver<T> = (path: string[]) => Accessor<T>;
 
+/** How text compares in a filter. */
+export interface FilterOptions {
+  /**
+   * Text compared as written. SharePoint Online compares list items case-insensitively, but SP.User and
+   * SP.Group collections (`siteUsers`, `siteGroups`) case-sensitively (pnp/pnpjs#2649). @default false
+   */
+  caseSensitive?: boolean;
+}
+
 /** Compiles an expression into a row predicate. */
-export function compileFilter<T>(expr: FilterExpr, resolve: Resolver<T>, src: string): (row: T) => boolean {
+export function compileFilter<T>(expr: FilterExpr, resolve: Resolver<T>, src: string, options: FilterOptions = {}): (row: T) => boolean {
+  const fold = options.caseSensitive ? (s: string): string => s : (s: string): string => s.toLowerCase();
   switch (expr.kind) {
     case 'and': {
-      const l = compileFilter(expr.left, resolve, src);
-      const r = compileFilter(expr.right, resolve, src);
+      const l = compileFilter(expr.left, resolve, src, options);
+      const r = compileFilter(expr.right, resolve, src, options);
       return (row) => l(row) && r(row);
     }
     case 'or': {
-      const l = compileFilter(expr.left, resolve, src);
-      const r = compileFilter(expr.right, resolve, src);
+      const l = compileFilter(expr.left, resolve, src, options);
+      const r = compileFilter(expr.right, resolve, src, options);
       return (row) => l(row) || r(row);
     }
     case 'startswith':
     case 'substringof': {
       const acc = resolve(expr.field);
-      const needle = expr.value.toLowerCase();
+      const needle = fold(expr.value);
       const test = expr.kind === 'startswith' ? (s: string): boolean => s.startsWith(needle) : (s: string): boolean => s.includes(needle);
       return (row) => {
         const v = acc.get(row);
-        return v !== null && v !== undefined && test(String(v).toLowerCase());
+        return v !== null && v !== undefined && test(fold(String(v)));
       };
     }
     case 'compare':
-      return compileCompare(expr.op, resolve(expr.field), expr.literal, src);
+      return compileCompare(expr.op, resolve(expr.field), expr.literal, src, !!options.caseSensitive);
   }
 }
 
-function compileCompare<T>(op: CompareOp, acc: Accessor<T>, literal: Literal, src: string): (row: T) => boolean {
+function compileCompare<T>(op: CompareOp, acc: Accessor<T>, literal: Literal, src: string, caseSensitive: boolean): (row: T) => boolean {
   if (literal.type === 'null') {
     if (op !== 'eq' && op !== 'ne') throw badFilter(src);
     const wantNull = op === 'eq';
@@ -331,11 +341,13 @@ function compileCompare<T>(op: CompareOp, acc: Accessor<T>, literal: Literal, sr
     };
   }
   const type: ValueType = acc.type === 'any' ? literalType(literal) : acc.type;
-  const target = normalize(type, literal, src);
+  // Text as written where the collection compares case-sensitively; every other type as normalised.
+  const asWritten = caseSensitive && type === 'string' && literal.type === 'string';
+  const target = asWritten ? (literal as { value: string }).value : normalize(type, literal, src);
   return (row) => {
     const raw = acc.get(row);
     if (isEmpty(raw)) return op === 'ne';
-    const v = normalizeValue(type, raw);
+    const v = asWritten ? (typeof raw === 'object' ? JSON.stringify(raw) : String(raw)) : normalizeValue(type, raw);
     if (v === null) return op === 'ne';
     return compareWith(op, v, target);
   };
