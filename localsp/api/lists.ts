@@ -157,6 +157,11 @@ function applyListProps(rec: ListRecord, props: Record<string, string | number |
         if (v !== 1 && v !== 2 && v !== 4) throw badArgument('WriteSecurity must be 1 (all items), 2 (own items) or 4 (none).');
         next.writeSecurity = v;
         break;
+      case 'DraftVersionVisibility':
+        // SP.DraftVisibilityType: 0 Reader, 1 Author, 2 Approver.
+        if (v !== 0 && v !== 1 && v !== 2) throw badArgument('DraftVersionVisibility must be 0 (Reader), 1 (Author) or 2 (Approver).');
+        next.draftVersionVisibility = v;
+        break;
       case 'EnableMinorVersions':
       case 'ForceCheckout':
         // Lists (not libraries) have no minor versions or check-out.
