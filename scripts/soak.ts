@@ -9,7 +9,9 @@
  *    field: different fields are all kept, same-field losers get a ConflictError, and no
  *    acknowledged edit is missing afterwards.
  * 3. Permissions: every account × list × operation against the REST API (tests/reliability/permissions.ts):
- *    no leak (allowed where the matrix denies) and no lock-out.
+ *    no leak (allowed where the matrix denies) and no lock-out. The list-level operations (settings
+ *    incl. ReadSecurity, content approval and draft visibility; columns; indexes; views; permissions;
+ *    deleting the list) are tried for real by every ordinary account on every list: all refused.
  * 4. Script execution: Chromium on the preview page, with hostile and broken items written past
  *    the data layer, shown by all three web parts: the trap must stay at 0, no dialog, no page error.
  *
@@ -27,6 +29,7 @@ import { startPreview } from "../tests/browser/harness";
 import { plantBrokenData } from "../tests/reliability/brokenData";
 import { HOSTILE_TITLE, inertProblems, openTrapped, plantHostileItems } from "../tests/reliability/pageTrap";
 import { exceptionNotes, prepareFixtures, sweepMatrix } from "../tests/reliability/permissionSweep";
+import { LIST_OPERATIONS } from "../tests/reliability/permissions";
 import { startWorld, type IWorld } from "../tests/reliability/support";
 import { formatWorkload, runWorkload } from "../tests/reliability/workload";
 
@@ -153,6 +156,18 @@ async function permissions(world: IWorld): Promise<void> {
   figures.permissions = { cells: cells.length, leaks: leaks.length, lockouts: lockouts.length, overrides: cells.filter((c) => c.exception).length };
   if (leaks.length > 0) failures.push(`${leaks.length} permission leaks`);
   if (lockouts.length > 0) failures.push(`${lockouts.length} permission lock-outs`);
+
+  section("3b. List-level operations as ordinary users (issue 21): every one refused");
+  const isListLevel = (c: (typeof cells)[number]): boolean => (LIST_OPERATIONS as readonly string[]).indexOf(c.operation) >= 0;
+  const ordinary = cells.filter((c) => isListLevel(c) && c.account !== "admin");
+  // Each cell is one to three requests (e.g. ReadSecurity, EnableModeration and DraftVersionVisibility separately).
+  const requests = ordinary.reduce((n, c) => n + c.detail.split(",").length, 0);
+  const allowedOrdinary = ordinary.filter((c) => c.allowed);
+  const ownerMissing = cells.filter((c) => isListLevel(c) && c.account === "admin" && !c.allowed);
+  console.log(`ordinary accounts × lists × list-level operations: ${ordinary.length} (${requests} requests); refused: ${ordinary.length - allowedOrdinary.length}; allowed: ${allowedOrdinary.length}; owner lacking Manage Lists/Permissions: ${ownerMissing.length}`);
+  for (const c of allowedOrdinary) console.log(`  ! ${c.account} could ${c.operation} on ${c.list} (${c.detail})`);
+  figures.listLevel = { attempts: ordinary.length, requests, refused: ordinary.length - allowedOrdinary.length, allowed: allowedOrdinary.length, ownerMissing: ownerMissing.length };
+  if (allowedOrdinary.length > 0) failures.push(`${allowedOrdinary.length} list-level operations allowed to ordinary users`);
 }
 
 async function scripts(): Promise<void> {

@@ -17,6 +17,7 @@ import { allow, apiBase, collectionResponse, Ctx, Entity, entityResponse } from 
 import { fieldsRoute } from './fields';
 import { itemsRoute } from './items';
 import { permissionRoute, roleAssignmentsRoute } from './security';
+import { viewsRoute } from './views';
 
 /** `…/lists` and below; `seg` is the `lists` segment (it may carry `('<guid>')`). */
 export function listsRoute(ctx: Ctx, seg: Segment, rest: Segment[]): ApiResponse {
@@ -61,6 +62,7 @@ export function listRoute(ctx: Ctx, rt: ListRuntime, rest: Segment[]): ApiRespon
   if (!next) return listEntityRoute(ctx, rt);
   if (is(next, 'items')) return itemsRoute(ctx, rt, next, rest.slice(1));
   if (is(next, 'fields')) return fieldsRoute(ctx, rt, next, rest.slice(1));
+  if (is(next, 'views')) return viewsRoute(ctx, rt, next, rest.slice(1));
   if (is(next, 'roleassignments')) return roleAssignmentsRoute(ctx, { kind: 'list', rt }, next, rest.slice(1));
   const perm = permissionRoute(ctx, { kind: 'list', rt }, next, rest.slice(1));
   if (perm) return perm;
@@ -156,6 +158,11 @@ function applyListProps(rec: ListRecord, props: Record<string, string | number |
       case 'WriteSecurity':
         if (v !== 1 && v !== 2 && v !== 4) throw badArgument('WriteSecurity must be 1 (all items), 2 (own items) or 4 (none).');
         next.writeSecurity = v;
+        break;
+      case 'DraftVersionVisibility':
+        // SP.DraftVisibilityType: 0 Reader, 1 Author, 2 Approver.
+        if (v !== 0 && v !== 1 && v !== 2) throw badArgument('DraftVersionVisibility must be 0 (Reader), 1 (Author) or 2 (Approver).');
+        next.draftVersionVisibility = v;
         break;
       case 'EnableMinorVersions':
       case 'ForceCheckout':

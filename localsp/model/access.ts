@@ -61,15 +61,35 @@ export function listAccess(site: Site, rt: ListRuntime, user: UserRecord): ListA
 }
 
 /**
+ * Who sees drafts (pending or rejected items, and the pending version of an edited approved item) on a
+ * moderated list, by `DraftVersionVisibility` as SharePoint Online defines it: 0 (Reader) every reader,
+ * 1 (Author) users who can edit items, 2 (Approver) users who can approve items; the item's author
+ * always sees their own. New lists and lists that get content approval by API stay at 0 (fidelity
+ * reference rows 39–40), so a list provisioned without setting it shows drafts to everyone.
+ */
+export function seesDrafts(item: ItemRecord, access: ListAccess): boolean {
+  const { list, mask, user } = access;
+  if (item.author === user.id || canApprove(mask)) return true;
+  switch (list.draftVersionVisibility) {
+    case 0:
+      return true;
+    case 1:
+      return hasPermission(mask, PermissionKind.EditListItems);
+    default:
+      return false;
+  }
+}
+
+/**
  * The version of an item this user sees, or null: ReadSecurity 2 hides other people's items (unless
- * Override List Behaviors); on moderated lists a non-approved version is seen only by its author and by
- * approvers, others see the last approved version if there is one.
+ * Override List Behaviors); on moderated lists a user who may not see drafts (`seesDrafts`) gets the
+ * last approved version if there is one.
  */
 export function visibleVersion(item: ItemRecord, access: ListAccess): ItemRecord | null {
   const { list, mask, user } = access;
   if (list.readSecurity === 2 && item.author !== user.id && !overridesItemSecurity(mask)) return null;
   if (!list.enableModeration || item.moderationStatus === null || item.moderationStatus === 0) return item;
-  if (item.author === user.id || canApprove(mask)) return item;
+  if (seesDrafts(item, access)) return item;
   return publishedVersion(item);
 }
 

@@ -3,6 +3,16 @@
  * journal (localsp/store) can write and replay it without conversion.
  */
 
+/** A list view (only what the product's permission checks need: who may add, change and delete one). */
+export interface ViewRecord {
+  id: string;
+  title: string;
+  defaultView: boolean;
+  hidden: boolean;
+  rowLimit: number;
+  viewQuery: string;
+}
+
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -72,6 +82,8 @@ export interface ListRecord {
   majorVersionLimit: number;
   draftVersionVisibility: number;
   fields: FieldRecord[];
+  /** Public views; absent until one is added or changed (the default "All Items" view is implied). */
+  views?: ViewRecord[];
   nextItemId: number;
   /** null while the list inherits the web's role assignments. */
   roleAssignments: RoleAssignmentRecord[] | null;

@@ -52,12 +52,13 @@ describe("provisioning an empty site", () => {
 
     const lists = await json<{ value: { Title: string; EnableModeration: boolean; EnableVersioning: boolean; ReadSecurity: number; WriteSecurity: number }[] }>(
       server,
-      "_api/web/lists?$select=Title,EnableModeration,EnableVersioning,ReadSecurity,WriteSecurity",
+      "_api/web/lists?$select=Title,EnableModeration,EnableVersioning,ReadSecurity,WriteSecurity,DraftVersionVisibility,NoCrawl",
     );
     const byTitle = new Map(lists.value.map((l) => [l.Title, l]));
-    expect(byTitle.get("MPK Historier")).toMatchObject({ EnableModeration: true });
+    expect(byTitle.get("MPK Historier")).toMatchObject({ EnableModeration: true, EnableVersioning: true, DraftVersionVisibility: 2 });
     expect(byTitle.get("MPK Planer")).toMatchObject({ EnableVersioning: true });
-    expect(byTitle.get("MPK Refleksioner")).toMatchObject({ ReadSecurity: 2, WriteSecurity: 2 });
+    expect(byTitle.get("MPK Refleksioner")).toMatchObject({ ReadSecurity: 2, WriteSecurity: 2, NoCrawl: true });
+    expect(report.changes).toContainEqual({ kind: "roleDefinitionCreated", target: "MPK Bidragyder" });
 
     const clientKey = await json<{ Indexed: boolean; EnforceUniqueValues: boolean }>(server, "_api/web/lists/getByTitle('MPK%20Opgaver')/fields/getByInternalNameOrTitle('ClientKey')");
     expect(clientKey).toMatchObject({ Indexed: true, EnforceUniqueValues: true });
@@ -94,16 +95,31 @@ describe("provisioning an empty site", () => {
     expect(can(await effective(server, USERS.admin, listTitle("units")), EDIT)).toBe(true);
   });
 
-  it("gives the chefgruppe Contribute on tasks", async () => {
+  it("lets nobody but the owners manage any list, and the owners keep Full Control", async () => {
+    for (const list of LISTS) {
+      for (const email of [USERS.chef, USERS.leder, USERS.medarbejder]) expect([email, list.title, can(await effective(server, email, list.title), MANAGE_LISTS)]).toEqual([email, list.title, false]);
+      expect(can(await effective(server, USERS.admin, list.title), MANAGE_LISTS)).toBe(true);
+    }
+    const web = await json<IMask>(server, "_api/web/EffectiveBasePermissions", USERS.leder);
+    expect(can(web, MANAGE_LISTS)).toBe(false);
+    const groups = await json<{ value: { Id: number; Title: string }[] }>(server, "_api/web/sitegroups?$select=Id,Title");
+    const owners = groups.value.find((g) => / Ejere$/.test(g.Title));
+    const assignments = await json<{ value: { PrincipalId: number; RoleDefinitionBindings: { Name: string }[] }[] }>(server, "_api/web/roleassignments?$expand=RoleDefinitionBindings");
+    expect(assignments.value.find((a) => a.PrincipalId === owners?.Id)?.RoleDefinitionBindings.map((b) => b.Name)).toEqual(["Full Control"]);
+    const names = assignments.value.flatMap((a) => a.RoleDefinitionBindings.map((b) => b.Name));
+    expect(names.filter((n) => n === "Edit" || n === "Contribute")).toEqual([]);
+  });
+
+  it("gives the chefgruppe MPK Bidragyder on tasks", async () => {
     const groups = await json<{ value: { Id: number; Title: string }[] }>(server, "_api/web/sitegroups?$select=Id,Title");
     const chefgruppe = groups.value.find((g) => g.Title === "Chefgruppe");
     expect(chefgruppe).toBeDefined();
-    const assignments = await json<{ value: { PrincipalId: number; RoleDefinitionBindings: { RoleTypeKind: number }[] }[] }>(
+    const assignments = await json<{ value: { PrincipalId: number; RoleDefinitionBindings: { RoleTypeKind: number; Name: string }[] }[] }>(
       server,
       "_api/web/lists/getByTitle('MPK%20Opgaver')/roleassignments?$expand=RoleDefinitionBindings",
     );
     const chef = assignments.value.find((a) => a.PrincipalId === chefgruppe?.Id);
-    expect(chef?.RoleDefinitionBindings.map((b) => b.RoleTypeKind)).toEqual([3]);
+    expect(chef?.RoleDefinitionBindings.map((b) => [b.RoleTypeKind, b.Name])).toEqual([[0, "MPK Bidragyder"]]);
   });
 
   it("writes nothing the second time: one read batch, no changes", async () => {
@@ -218,7 +234,7 @@ describe("upgrading an older schema in place", () => {
     await medarbejder.recognitions.recognise(old.id as number, medarbejder.user.id);
     await leder.recognitions.recognise(plain.id as number, leder.user.id);
 
-    const v4 = await provision(admin);
+    const v4 = await provision(admin, { version: 4 });
     expect(v4.fromVersion).toBe(3);
     const recognitions = await json<{ value: { Id: number; StoryId: number }[] }>(server, "_api/web/lists/getByTitle('MPK%20Anerkendelser')/items?$select=Id,StoryId");
     const ofOld = recognitions.value.filter((r) => r.StoryId === old.id).map((r) => r.Id);
@@ -233,9 +249,59 @@ describe("upgrading an older schema in place", () => {
     expect(field.Indexed).toBe(true);
 
     const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id });
-    expect(view.schema).toMatchObject({ installedVersion: 4, needsUpgrade: false });
+    expect(view.schema).toMatchObject({ installedVersion: 4, needsUpgrade: SCHEMA_VERSION > 4 });
     expect(view.featuredStories.map((s) => [s.title, s.recognitionCount])).toEqual([["Fremhævet før v4", 2]]);
     // Idempotent: the second run writes nothing.
-    expect(await provision(admin)).toEqual({ fromVersion: 4, toVersion: 4, changes: [], writes: 0 });
+    expect(await provision(admin, { version: 4 })).toEqual({ fromVersion: 4, toVersion: 4, changes: [], writes: 0 });
+  });
+
+  it("upgrades v4 to v5: drafts hidden from readers, and MPK Bidragyder instead of Edit and Contribute", async () => {
+    const admin = as(server, USERS.admin);
+    const services = createServices(admin, { id: await userId(server, USERS.admin) });
+    const medarbejder = createServices(as(server, USERS.medarbejder), { id: await userId(server, USERS.medarbejder) });
+    const leder = createServices(as(server, USERS.leder), { id: await userId(server, USERS.leder) });
+    const unitId = (await services.units.list())[0].id as number;
+    const pending = await medarbejder.stories.create({ clientKey: "", title: "Venter før v5", body: "<p>Tekst</p>", kind: "success", ambitionKey: "gode-rammer", unitId, featured: false, recognitionCount: 0 });
+    // At v4 the stories list is left at DraftVersionVisibility 0: another reader gets the pending story.
+    const beforeRead = await server.fetch(`_api/web/lists/getByTitle('MPK%20Historier')/items(${pending.id as number})?$select=Title`, { as: USERS.leder });
+    expect(beforeRead.status).toBe(200);
+    expect(can(await effective(server, USERS.leder, listTitle("stories")), MANAGE_LISTS)).toBe(true);
+
+    const levels = await json<{ value: { Id: number; Name: string }[] }>(server, "_api/web/roledefinitions?$select=Id,Name");
+    const contributorId = Math.max(...levels.value.map((l) => l.Id)) + 1;
+    const id = (name: string): number => (levels.value.find((l) => l.Name === name) as { Id: number }).Id;
+    const [edit, contribute] = [id("Edit"), id("Contribute")];
+    const add = (target: string, principal: string): unknown => ({ kind: "roleAdded", target, detail: `${principal}: contributor` });
+    const remove = (target: string, principal: string, role: number): unknown => ({ kind: "roleRemoved", target, detail: `${principal}: role ${role}` });
+    const v5 = await provision(admin, { version: 5 });
+    expect(v5.fromVersion).toBe(4);
+    expect(v5.changes).toEqual([
+      { kind: "listUpdated", target: "MPK Historier", detail: "EnableVersioning, DraftVersionVisibility" },
+      { kind: "listUpdated", target: "MPK Refleksioner", detail: "NoCrawl" },
+      { kind: "roleDefinitionCreated", target: "MPK Bidragyder" },
+      add("(site)", "members"),
+      remove("(site)", "members", edit),
+      add("MPK Enheder", "members"),
+      remove("MPK Enheder", "members", contribute),
+      add("MPK Opgaver", "chefgruppe"),
+      remove("MPK Opgaver", "chefgruppe", contribute),
+      add("MPK Opgaver", "members"),
+      remove("MPK Opgaver", "members", edit),
+      ...["MPK Historier", "MPK Anerkendelser", "MPK Kommentarer", "MPK Refleksioner"].flatMap((t) => [add(t, "members"), remove(t, "members", edit), add(t, "visitors"), remove(t, "visitors", contribute)]),
+      { kind: "versionSet", target: "schemaVersion", detail: "v5" },
+    ]);
+    expect(v5.writes).toBe(v5.changes.length);
+    const level = await json<{ Id: number; RoleTypeKind: number; BasePermissions: IMask }>(server, "_api/web/roledefinitions/getByName('MPK%20Bidragyder')");
+    expect(level).toMatchObject({ Id: contributorId, RoleTypeKind: 0, BasePermissions: { High: "432", Low: "1011028591" } });
+
+    // Now the pending story is the author's and the approvers' alone; the leader cannot change that back.
+    const afterRead = await server.fetch(`_api/web/lists/getByTitle('MPK%20Historier')/items(${pending.id as number})?$select=Title`, { as: USERS.leder });
+    expect(afterRead.status).toBe(404);
+    expect(can(await effective(server, USERS.leder, listTitle("stories")), MANAGE_LISTS)).toBe(false);
+    expect(can(await effective(server, USERS.leder, listTitle("plans")), EDIT)).toBe(true);
+    expect((await leder.stories.listByAuthor(medarbejder.user.id)).map((s) => s.title)).toEqual(["Ikke fremhævet", "Fremhævet før v4"]);
+    expect((await medarbejder.stories.listByAuthor(medarbejder.user.id)).map((s) => s.title)).toEqual(["Venter før v5", "Ikke fremhævet", "Fremhævet før v4"]);
+    // Idempotent: the second run writes nothing.
+    expect(await provision(admin)).toEqual({ fromVersion: 5, toVersion: 5, changes: [], writes: 0 });
   });
 });

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { diffPermissions, diffSchema, type IListState } from "../../src/data/schema/diff";
+import { diffPermissions, diffRoleDefinitions, diffSchema, type IListState, type IRoleDefinitionState } from "../../src/data/schema/diff";
 import { fieldSchemaXml } from "../../src/data/schema/fieldXml";
 import { LISTS, SCHEMA, SCHEMA_VERSION, schemaAt } from "../../src/data/schema/lists";
 import type { IListSchema, RoleKey } from "../../src/data/schema/types";
@@ -25,7 +25,7 @@ function provisionedState(list: IListSchema, unique = false): IListState {
   };
 }
 
-const ROLE_DEFS: Record<RoleKey, number> = { read: 1073741826, contribute: 1073741827, edit: 1073741830, fullControl: 1073741829 };
+const ROLE_DEFS: Record<RoleKey, number> = { read: 1073741826, contribute: 1073741827, edit: 1073741830, fullControl: 1073741829, contributor: 1073741831 };
 const PRINCIPALS = { owners: 3, visitors: 4, members: 5, chefgruppe: 11 };
 const WEB_ASSIGNMENTS = [
   { principalId: 3, roleDefIds: [ROLE_DEFS.fullControl] },
@@ -50,7 +50,7 @@ describe("the schema as data", () => {
 
   it("puts content approval on stories, versioning on plans and initiatives, private reflections", () => {
     const byKey = new Map(SCHEMA.lists.map((l) => [l.key, l]));
-    expect(byKey.get("stories")?.settings.EnableModeration).toBe(true);
+    expect(byKey.get("stories")?.settings).toMatchObject({ EnableModeration: true, EnableVersioning: true, DraftVersionVisibility: 2 });
     expect(byKey.get("plans")?.settings.EnableVersioning).toBe(true);
     expect(byKey.get("initiatives")?.settings.EnableVersioning).toBe(true);
     expect(byKey.get("reflections")?.settings).toMatchObject({ ReadSecurity: 2, WriteSecurity: 2 });
@@ -144,9 +144,14 @@ describe("diffing a site against the schema", () => {
     expect(actions.map((a) => `${a.kind} ${a.list.key} ${"field" in a ? (typeof a.field === "string" ? a.field : a.field.name) : ""}`)).toEqual([
       "createField units TeamsChannelName",
       "updateField tasks Meeting",
+      // v5: drafts only for approvers and the author, with versions kept; private notes out of search.
+      "updateList stories ",
       // v4: the featured flag copied onto recognitions (indexed at creation).
       "createField recognitions StoryFeatured",
+      "updateList reflections ",
     ]);
+    expect(actions[2]).toMatchObject({ changes: { EnableVersioning: true, DraftVersionVisibility: 2 } });
+    expect(actions[4]).toMatchObject({ changes: { NoCrawl: true } });
     const update = actions[1];
     expect(update.kind === "updateField" && update.changes).toEqual({ Indexed: true });
   });
@@ -201,15 +206,23 @@ describe("diffing permissions", () => {
 
   it("breaks inheritance where the schema says so and replaces the copied roles", () => {
     const actions = diffPermissions(SCHEMA, ctx);
-    expect(actions[0]).toEqual({ kind: "addRole", scope: "web", principal: "chefgruppe", principalId: 11, role: "read", roleDefId: ROLE_DEFS.read });
+    // The site: the chefgruppe may open it; members get "MPK Bidragyder" before their Edit goes.
+    expect(actions.slice(0, 3)).toEqual([
+      { kind: "addRole", scope: "web", principal: "chefgruppe", principalId: 11, role: "read", roleDefId: ROLE_DEFS.read },
+      { kind: "addRole", scope: "web", principal: "members", principalId: 5, role: "contributor", roleDefId: ROLE_DEFS.contributor },
+      { kind: "removeRole", scope: "web", principal: "members", principalId: 5, roleDefId: ROLE_DEFS.edit },
+    ]);
     const stories = actions.filter((a) => a.kind !== "breakInheritance" && a.scope === "stories");
     expect(actions).toContainEqual({ kind: "breakInheritance", list: "stories" });
+    // The list copies the site as changed above: members already have "MPK Bidragyder" there.
     expect(stories).toEqual([
-      { kind: "addRole", scope: "stories", principal: "visitors", principalId: 4, role: "contribute", roleDefId: ROLE_DEFS.contribute },
+      { kind: "addRole", scope: "stories", principal: "visitors", principalId: 4, role: "contributor", roleDefId: ROLE_DEFS.contributor },
       { kind: "removeRole", scope: "stories", principal: "visitors", principalId: 4, roleDefId: ROLE_DEFS.read },
     ]);
     const units = actions.filter((a) => a.kind !== "breakInheritance" && a.scope === "units");
-    expect(units).toContainEqual({ kind: "removeRole", scope: "units", principal: "members", principalId: 5, roleDefId: ROLE_DEFS.edit });
+    expect(units).toEqual([]);
+    // No account but the owners keeps Edit or Full Control anywhere.
+    expect(actions.filter((a) => a.kind === "addRole" && (a.role === "edit" || a.role === "fullControl"))).toEqual([]);
     // Plans inherit the site: nothing to do there.
     expect(actions.some((a) => (a.kind === "breakInheritance" ? a.list : a.scope) === "plans")).toBe(false);
   });
@@ -224,7 +237,35 @@ describe("diffing permissions", () => {
       }
       return state;
     });
-    const web = [...WEB_ASSIGNMENTS, { principalId: 11, roleDefIds: [ROLE_DEFS.read] }];
+    const web = [...WEB_ASSIGNMENTS.filter((a) => a.principalId !== 5), { principalId: 5, roleDefIds: [ROLE_DEFS.contributor] }, { principalId: 11, roleDefIds: [ROLE_DEFS.read] }];
     expect(diffPermissions(SCHEMA, { ...ctx, webRoleAssignments: web, lists })).toEqual([]);
+  });
+});
+
+describe("the product's own permission level", () => {
+  const level = SCHEMA.roleDefinitions[0];
+  const state = (High: number, Low: number): IRoleDefinitionState[] => [
+    { id: 1073741827, name: "Contribute", roleTypeKind: 3, basePermissions: { High: 432, Low: 1011028719 } },
+    { id: 1073741900, name: "MPK Bidragyder", roleTypeKind: 0, basePermissions: { High, Low } },
+  ];
+  const has = (kind: number): boolean => {
+    const bit = kind - 1;
+    return bit < 32 ? ((level.basePermissions.Low >>> bit) & 1) === 1 : ((level.basePermissions.High >>> (bit - 32)) & 1) === 1;
+  };
+
+  it("is Contribute without Delete Versions: no Manage Lists, approval, permissions or item-security override", () => {
+    expect(level.name).toBe("MPK Bidragyder");
+    // SP.PermissionKind: 1 view, 2 add, 3 edit, 4 delete items, 6 open items, 7 view versions, 28 browse user info, 38 remote APIs.
+    for (const kind of [1, 2, 3, 4, 6, 7, 17, 18, 28, 38]) expect(has(kind)).toBe(true);
+    // 5 approve, 8 delete versions, 9 override list behaviors, 12 manage lists, 19 add and customize pages, 26 manage permissions, 31 manage web.
+    for (const kind of [5, 8, 9, 12, 19, 26, 31]) expect(has(kind)).toBe(false);
+    expect(level.basePermissions.Low).toBe(1011028719 - 128);
+    expect(schemaAt(4).roleDefinitions).toEqual([]);
+  });
+
+  it("is created when missing, set back when its rights were changed, and left alone when they match", () => {
+    expect(diffRoleDefinitions(SCHEMA, state(432, 1011028591).slice(0, 1))).toEqual([{ kind: "createRoleDefinition", definition: level }]);
+    expect(diffRoleDefinitions(SCHEMA, state(432, 1011030767))).toEqual([{ kind: "updateRoleDefinition", definition: level, id: 1073741900 }]);
+    expect(diffRoleDefinitions(SCHEMA, state(432, 1011028591))).toEqual([]);
   });
 });

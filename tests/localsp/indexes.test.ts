@@ -22,7 +22,7 @@ describe('query indexes', () => {
     await fields.addNumber('Score');
     await server.bulk('Idx', Array.from({ length: 40 }, (_, i) => ({ Title: `item ${i + 1}`, Unit: i % 4 === 0 ? 'A' : 'B', Rank: (i * 7) % 10, Score: i })));
 
-    await admin.web.lists.ensure('Moderated', '', 100, false, { EnableModeration: true });
+    await admin.web.lists.ensure('Moderated', '', 100, false, { EnableModeration: true, DraftVersionVisibility: 2 });
     const moderated = admin.web.lists.getByTitle('Moderated');
     await moderated.fields.createFieldAsXml('<Field Type="Text" DisplayName="Unit" Name="Unit" Indexed="TRUE" />');
     // Visitors (medarbejder) may contribute here, as to the stories list.

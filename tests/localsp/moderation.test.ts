@@ -11,7 +11,7 @@ describe('content approval (EnableModeration)', () => {
   beforeAll(async () => {
     server = await startServer();
     admin = spFor(USERS.admin);
-    await admin.web.lists.ensure('Stories', '', 100, false, { EnableModeration: true });
+    await admin.web.lists.ensure('Stories', '', 100, false, { EnableModeration: true, DraftVersionVisibility: 2 });
     const stories = admin.web.lists.getByTitle('Stories');
     await stories.breakRoleInheritance(true, false);
     const visitors = await admin.web.associatedVisitorGroup();

@@ -5,11 +5,14 @@
  * must be 403 (or 404 where the item is hidden) and change nothing, checked as the site owner.
  */
 import type { SPFI } from "@pnp/sp";
+import "@pnp/sp/views";
+import "@pnp/sp/fields";
+import "@pnp/sp/security";
 import { createLocalSp } from "../../localsp/client";
 import { listTitle } from "../../src/data/schema/lists";
 import type { ListKey } from "../../src/data/schema/types";
 import { newClientKey } from "../../src/domain/clientKey";
-import { expectedAllowed, OPERATION_LABELS, OPERATIONS, PLATFORM_EXCEPTIONS, STORY_OPERATIONS, type Operation } from "./permissions";
+import { expectedAllowed, LIST_OPERATIONS, OPERATION_LABELS, OPERATIONS, PLATFORM_EXCEPTIONS, STORY_OPERATIONS, type ListOperation, type Operation } from "./permissions";
 import { ACCOUNTS, KOLLEGA, PRODUCT_LISTS, readAll, USERS, type Account, type TestServer } from "./support";
 
 /** Per list: ids of the items each operation works on. */
@@ -71,12 +74,101 @@ async function ownerView(server: TestServer, list: ListKey, id: number): Promise
   return (await response.json()) as Record<string, unknown>;
 }
 
+/** SP.PermissionKind of what a list-level operation needs. */
+const MANAGE_LISTS = 12;
+const MANAGE_PERMISSIONS = 26;
+
+/** Everything about a list an owner can see, to check that a refused list-level operation changed nothing. */
+async function listSnapshot(server: TestServer, list: ListKey): Promise<string> {
+  const base = `_api/web/lists/getByTitle('${encodeURIComponent(listTitle(list))}')`;
+  const parts: unknown[] = [];
+  for (const path of [
+    `${base}?$select=Title,ReadSecurity,WriteSecurity,EnableModeration,DraftVersionVisibility,EnableVersioning,NoCrawl,HasUniqueRoleAssignments`,
+    `${base}/fields?$select=InternalName,Title,Indexed,EnforceUniqueValues,Hidden`,
+    `${base}/views?$select=Id,Title,RowLimit,ViewQuery`,
+    `${base}/roleassignments?$expand=RoleDefinitionBindings&$select=PrincipalId,RoleDefinitionBindings/Id`,
+  ]) {
+    const response = await server.fetch(path, { as: USERS.admin });
+    if (!response.ok) throw new Error(`owner snapshot of ${list}: ${response.status} ${path}`);
+    parts.push(await response.json());
+  }
+  return JSON.stringify(parts);
+}
+
+function hasKind(mask: { High: string | number; Low: string | number }, kind: number): boolean {
+  const bit = kind - 1;
+  return bit < 32 ? ((Number(mask.Low) >>> bit) & 1) === 1 : ((Number(mask.High) >>> (bit - 32)) & 1) === 1;
+}
+
+/** What a person without Manage Lists would try (issue 21), aimed at what the list has now: each request alone must be refused. */
+function listAttacksOn(sp: SPFI, operation: ListOperation, current: { title: string; ReadSecurity: number; EnableModeration: boolean; DraftVersionVisibility: number; HasUniqueRoleAssignments: boolean }, selfId: number): (() => Promise<unknown>)[] {
+  const l = sp.web.lists.getByTitle(current.title);
+  switch (operation) {
+    case "listSettings":
+      return [
+        () => l.update({ ReadSecurity: current.ReadSecurity === 1 ? 2 : 1 }),
+        () => l.update({ EnableModeration: !current.EnableModeration }),
+        () => l.update({ DraftVersionVisibility: current.DraftVersionVisibility === 2 ? 0 : 2 }),
+      ];
+    case "fields":
+      return [
+        () => l.fields.addText(`Probe${selfId}`),
+        () => l.fields.getByInternalNameOrTitle("ClientKey").update({ Title: "Overtaget" }),
+        () => l.fields.getByInternalNameOrTitle("ClientKey").delete(),
+      ];
+    case "indexes":
+      return [() => l.fields.getByInternalNameOrTitle("ClientKey").update({ Indexed: false }), () => l.fields.getByInternalNameOrTitle("Title").update({ Indexed: true })];
+    case "views":
+      return [() => l.views.add(`Probe${selfId}`), () => l.views.getByTitle("All Items").update({ RowLimit: 1 }), () => l.views.getByTitle("All Items").delete()];
+    case "roleAssignments":
+      return current.HasUniqueRoleAssignments
+        ? [() => l.roleAssignments.add(selfId, 1073741829), () => l.resetRoleInheritance()]
+        : [() => l.breakRoleInheritance(false, false)];
+    case "deleteList":
+      return [() => l.delete()];
+  }
+}
+
+/**
+ * A list-level operation as one account. Where the matrix allows it (the owner) it is not performed —
+ * it would change the world the rest of the sweep runs in — but the permission it needs is read from
+ * the list's EffectiveBasePermissions. Everyone else tries it for real: every request must be 403
+ * and the list, as the owner sees it, unchanged.
+ */
+async function attemptListOperation(server: TestServer, sp: SPFI, account: Account, list: ListKey, operation: ListOperation): Promise<{ allowed: boolean; detail: string }> {
+  const title = listTitle(list);
+  const l = sp.web.lists.getByTitle(title);
+  if (expectedAllowed(list, operation, account)) {
+    const mask = (await l.effectiveBasePermissions()) as { High: string; Low: string };
+    const allowed = hasKind(mask, operation === "roleAssignments" ? MANAGE_PERMISSIONS : MANAGE_LISTS);
+    return { allowed, detail: "EffectiveBasePermissions" };
+  }
+  const current = (await l.select("ReadSecurity", "EnableModeration", "DraftVersionVisibility", "HasUniqueRoleAssignments")()) as { ReadSecurity: number; EnableModeration: boolean; DraftVersionVisibility: number; HasUniqueRoleAssignments: boolean };
+  const selfId = ((await sp.web.currentUser.select("Id")()) as { Id: number }).Id;
+  const before = await listSnapshot(server, list);
+  const statuses: number[] = [];
+  for (const attack of listAttacksOn(sp, operation, { ...current, title }, selfId)) {
+    try {
+      await attack();
+      statuses.push(200);
+    } catch (error) {
+      statuses.push(statusOf(error));
+    }
+  }
+  const after = await listSnapshot(server, list);
+  const allowed = statuses.some((s) => s < 400);
+  if (!allowed && statuses.some((s) => s !== 403)) throw new Error(`${account} ${operation} on ${list}: unexpected statuses ${statuses.join(",")}`);
+  if (!allowed && after !== before) throw new Error(`${account} ${operation} on ${list}: refused but changed`);
+  return { allowed, detail: statuses.join(",") };
+}
+
 /**
  * Performs one operation as one account and says whether SharePoint allowed it. A refusal must be
  * 403 (or 404 where the item is hidden from the account) and leave the item as it was.
  */
 async function attempt(server: TestServer, fixtures: Record<ListKey, IFixture>, sp: SPFI, account: Account, list: ListKey, operation: Operation): Promise<{ allowed: boolean; detail: string }> {
   const items = sp.web.lists.getByTitle(listTitle(list)).items;
+  if ((LIST_OPERATIONS as readonly Operation[]).indexOf(operation) >= 0) return attemptListOperation(server, sp, account, list, operation as ListOperation);
   const f = fixtures[list];
   const refused = (error: unknown, acceptable: number[]): { allowed: false; detail: string } => {
     const status = statusOf(error);
@@ -142,6 +234,8 @@ async function attempt(server: TestServer, fixtures: Record<ListKey, IFixture>, 
         return result;
       }
     }
+    default:
+      throw new Error(`unknown operation ${operation}`);
   }
 }
 
@@ -165,7 +259,7 @@ export async function sweepMatrix(server: TestServer, fixtures: Record<ListKey, 
   for (const account of ACCOUNTS) {
     const sp = createLocalSp(server.siteUrl, USERS[account]);
     for (const list of PRODUCT_LISTS) {
-      for (const operation of [...OPERATIONS, ...STORY_OPERATIONS]) {
+      for (const operation of [...OPERATIONS, ...STORY_OPERATIONS, ...LIST_OPERATIONS]) {
         const expected = expectedAllowed(list, operation, account);
         if (expected === undefined) continue;
         const { allowed, detail } = await attempt(server, fixtures, sp, account, list, operation);

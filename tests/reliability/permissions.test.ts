@@ -6,7 +6,7 @@
  * UI surfaces them: the permission flags the views hand to the components, and what they list.
  */
 import type { ListKey } from "../../src/data/schema/types";
-import { INTENDED, OPERATIONS, STORY_OPERATIONS, type Operation } from "./permissions";
+import { INTENDED, LIST_OPERATIONS, OPERATIONS, STORY_OPERATIONS, type Operation } from "./permissions";
 import { exceptionNotes, prepareFixtures, sweepMatrix, type IFixture } from "./permissionSweep";
 import { ACCOUNTS, PRODUCT_LISTS, readAll, startWorld, type Account, type IWorld } from "./support";
 
@@ -23,11 +23,16 @@ afterAll(() => world.server.close());
 
 describe("the REST API enforces the intended matrix", () => {
   it("allows and denies exactly as intended for every account, list and operation", async () => {
-    const { table, mismatches } = await sweepMatrix(world.server, fixtures);
+    const { cells, table, mismatches } = await sweepMatrix(world.server, fixtures);
     console.log(`Permission matrix (REST via PnPjs; * = SharePoint overrides the product's intent, see docs/reliability.md):\n${exceptionNotes()}`);
     console.table(table);
     expect(mismatches).toEqual([]);
-    expect(Object.keys(table).length).toBe(PRODUCT_LISTS.length * OPERATIONS.length + STORY_OPERATIONS.length);
+    expect(Object.keys(table).length).toBe(PRODUCT_LISTS.length * (OPERATIONS.length + LIST_OPERATIONS.length) + STORY_OPERATIONS.length);
+    // Issue 21: nobody but the owner changes a list itself — every list, every list-level operation.
+    const listLevel = cells.filter((c) => (LIST_OPERATIONS as readonly Operation[]).indexOf(c.operation) >= 0);
+    expect(listLevel).toHaveLength(PRODUCT_LISTS.length * LIST_OPERATIONS.length * 4);
+    expect(listLevel.filter((c) => c.allowed && c.account !== "admin")).toEqual([]);
+    expect(listLevel.filter((c) => c.account === "admin" && !c.allowed)).toEqual([]);
   });
 });
 

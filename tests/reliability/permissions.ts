@@ -5,12 +5,15 @@
  *
  * - admin@ is the site owner (Full Control, and site collection administrator): edits reference
  *   data, approves stories, may do everything.
- * - chef@ is in the site's members (Edit) and in the product's "Chefgruppe" group.
- * - leder@ is in the site's members (Edit) and the leader of the first unit: owns that unit's plan,
+ * - chef@ is in the site's members ("MPK Bidragyder" since schema v5, Edit before) and in the
+ *   product's "Chefgruppe" group.
+ * - leder@ is in the site's members and the leader of the first unit: owns that unit's plan,
  *   initiatives, check-ins; works the follow-up tasks assigned to them.
- * - medarbejder@ is a visitor (Read), given Contribute on the lists employees write to (stories,
+ * - medarbejder@ is a visitor (Read), given "MPK Bidragyder" on the lists employees write to (stories,
  *   recognitions, comments, reflections), where each person edits only their own items
  *   (WriteSecurity 2) — and on reflections also reads only their own (ReadSecurity 2).
+ * - Nobody but the owner may change a list itself (issue 21): its settings (ReadSecurity, content
+ *   approval, draft visibility), columns, indexes, views, permissions, or delete it.
  *
  * "Other's" items are authored by a fifth account, kollega@ (a visitor, like medarbejder@).
  */
@@ -18,9 +21,23 @@ import type { ListKey } from "../../src/data/schema/types";
 import type { Account } from "./support";
 
 /** An operation on a list. */
-export type Operation = "read" | "create" | "updateOwn" | "updateOther" | "deleteOwn" | "deleteOther" | "readPending" | "approve";
+export type Operation =
+  | "read"
+  | "create"
+  | "updateOwn"
+  | "updateOther"
+  | "deleteOwn"
+  | "deleteOther"
+  | "readPending"
+  | "approve"
+  | ListOperation;
+
+/** Operations on the list itself rather than its items. */
+export type ListOperation = "listSettings" | "fields" | "indexes" | "views" | "roleAssignments" | "deleteList";
 
 export const OPERATIONS: readonly Operation[] = ["read", "create", "updateOwn", "updateOther", "deleteOwn", "deleteOther"];
+
+export const LIST_OPERATIONS: readonly ListOperation[] = ["listSettings", "fields", "indexes", "views", "roleAssignments", "deleteList"];
 
 /** Operations that exist only on the moderated stories list. */
 export const STORY_OPERATIONS: readonly Operation[] = ["readPending", "approve"];
@@ -34,6 +51,12 @@ export const OPERATION_LABELS: Record<Operation, string> = {
   deleteOther: "delete other's",
   readPending: "read other's pending story",
   approve: "approve a story",
+  listSettings: "change ReadSecurity / approval / draft visibility",
+  fields: "add, change or delete a column",
+  indexes: "drop or add an index",
+  views: "add, change or delete a view",
+  roleAssignments: "change the list's permissions",
+  deleteList: "delete the list",
 };
 
 type Row = Record<Account, boolean>;
@@ -54,8 +77,10 @@ const PLANNING: Partial<Record<Operation, Row>> = { read: ALL, create: EDITORS, 
 /** Employees' own content: everyone reads and adds; each edits and deletes only their own (owner: all). */
 const OWN_CONTENT: Partial<Record<Operation, Row>> = { read: ALL, create: ALL, updateOwn: ALL, updateOther: OWNER, deleteOwn: ALL, deleteOther: OWNER };
 
-/** The intended matrix: list → operation → account → allowed. */
-export const INTENDED: Record<ListKey, Partial<Record<Operation, Row>>> = {
+/** Every list: only the site owner changes the list itself. */
+const LIST_LEVEL: Partial<Record<Operation, Row>> = { listSettings: OWNER, fields: OWNER, indexes: OWNER, views: OWNER, roleAssignments: OWNER, deleteList: OWNER };
+
+const BY_LIST: Record<ListKey, Partial<Record<Operation, Row>>> = {
   settings: REFERENCE,
   ambitions: REFERENCE,
   commitments: REFERENCE,
@@ -65,8 +90,8 @@ export const INTENDED: Record<ListKey, Partial<Record<Operation, Row>>> = {
   planFocuses: PLANNING,
   initiatives: PLANNING,
   checkIns: PLANNING,
-  // Decision recorded in the schema: the chefgruppe creates and edits tasks; leaders (members) keep
-  // Edit so an assignee can move their own task — the app offers them only the status. Employees read.
+  // Decision recorded in the schema: the chefgruppe creates and edits tasks; leaders (members) may edit
+  // items so an assignee can move their own task — the app offers them only the status. Employees read.
   tasks: PLANNING,
   // Content approval: a pending story is seen by its author and by approvers (the owner) only.
   stories: { ...OWN_CONTENT, readPending: OWNER, approve: OWNER },
@@ -75,6 +100,11 @@ export const INTENDED: Record<ListKey, Partial<Record<Operation, Row>>> = {
   // PRODUCT.md: "each person reads and edits only their own items" — nobody reads another's notes.
   reflections: { read: { admin: false, chef: false, leder: false, medarbejder: false }, create: ALL, updateOwn: ALL, updateOther: { admin: false, chef: false, leder: false, medarbejder: false }, deleteOwn: ALL, deleteOther: { admin: false, chef: false, leder: false, medarbejder: false } },
 };
+
+/** The intended matrix: list → operation → account → allowed. */
+export const INTENDED: Record<ListKey, Partial<Record<Operation, Row>>> = Object.fromEntries(
+  Object.entries(BY_LIST).map(([list, rows]) => [list, { ...rows, ...LIST_LEVEL }]),
+) as Record<ListKey, Partial<Record<Operation, Row>>>;
 
 /**
  * Where SharePoint itself overrides the product's intent, and the REST API therefore answers

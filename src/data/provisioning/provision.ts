@@ -14,7 +14,7 @@ import { toDataError } from "../errors";
 import { ambitionFields, commitmentFields } from "../mapping/entities";
 import { fetchAll, fetchPage, inBatch, itemsQuery, MAX_PAGE, readPage, settle, type Settled } from "../repositories/query";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
-import { diffPermissions, diffSchema, type PermissionAction, type SchemaAction } from "../schema/diff";
+import { diffPermissions, diffRoleDefinitions, diffSchema, type PermissionAction, type SchemaAction } from "../schema/diff";
 import { ADD_FIELD_OPTIONS, fieldSchemaXml } from "../schema/fieldXml";
 import { SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle, schemaAt } from "../schema/lists";
 import type { ISchema, ListKey, RoleKey } from "../schema/types";
@@ -166,7 +166,24 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
     .map((a) => schemaWrite(a as Exclude<SchemaAction, { kind: "fieldTypeMismatch" | "createList" }>));
   await runWrites(sp, otherWrites, report);
 
-  // 3. Permissions. Lists created just now inherit, so they start from the site's assignments.
+  // 3. Permissions. The product's own levels first (a role assignment names one), then the
+  // assignments. Lists created just now inherit, so they start from the site's assignments.
+  for (const action of diffRoleDefinitions(schema, state.roleDefinitions)) {
+    const def = action.definition;
+    try {
+      if (action.kind === "createRoleDefinition") {
+        const created = await sp.web.roleDefinitions.add(def.name, def.description, def.order, { ...def.basePermissions });
+        state.roleDefs[def.key] = Number((created.data as { Id: number }).Id);
+        report.changes.push({ kind: "roleDefinitionCreated", target: def.name });
+      } else {
+        await sp.web.roleDefinitions.getById(action.id).update({ BasePermissions: { ...def.basePermissions } } as never);
+        report.changes.push({ kind: "roleDefinitionUpdated", target: def.name, detail: "BasePermissions" });
+      }
+      report.writes++;
+    } catch (error) {
+      throw toDataError(error);
+    }
+  }
   const roleDefs = state.roleDefs as Record<RoleKey, number>;
   const missingLevels = (["read", "contribute", "edit", "fullControl"] as RoleKey[]).filter((k) => roleDefs[k] === undefined);
   if (missingLevels.length > 0) {

@@ -8,6 +8,8 @@ export interface IProvisionChange {
     | "fieldCreated"
     | "fieldUpdated"
     | "groupCreated"
+    | "roleDefinitionCreated"
+    | "roleDefinitionUpdated"
     | "inheritanceBroken"
     | "roleAdded"
     | "roleRemoved"

@@ -8,15 +8,18 @@ import { httpStatus, isListMissingError, toDataError } from "../errors";
 import type { Row } from "../mapping/codec";
 import { inBatch, settle, type Settled } from "../repositories/query";
 import { SCHEMA_VERSION_SETTING, listTitle } from "../schema/lists";
-import type { IFieldState, IListState, IRoleAssignmentState } from "../schema/diff";
-import type { ISchema, ListKey, PrincipalKey, RoleKey } from "../schema/types";
+import { SETTING_KEYS } from "../schema/diff";
+import type { IFieldState, IListState, IRoleAssignmentState, IRoleDefinitionState } from "../schema/diff";
+import type { BuiltInRoleKey, ISchema, ListKey, PrincipalKey, RoleKey } from "../schema/types";
 
 /** Everything provisioning decides from. */
 export interface ISiteState {
   lists: IListState[];
   groups: { id: number; title: string }[];
-  /** Ids of the built-in permission levels by our name for them. */
+  /** Ids of the permission levels by our name for them (the product's own found by name). */
   roleDefs: Partial<Record<RoleKey, number>>;
+  /** Every permission level of the site, with its rights. */
+  roleDefinitions: IRoleDefinitionState[];
   webRoleAssignments: IRoleAssignmentState[];
   /** The site's associated groups (and the chefgruppe when it exists). */
   principals: Partial<Record<PrincipalKey, number>>;
@@ -30,7 +33,7 @@ export interface ISiteState {
 /** The reference lists whose keys provisioning reads before seeding. */
 export const REFERENCE_LISTS: readonly ListKey[] = ["ambitions", "commitments", "units", "politicalPriorities"];
 
-const ROLE_TYPE_KIND: Record<RoleKey, number> = { read: 2, contribute: 3, fullControl: 5, edit: 6 };
+const ROLE_TYPE_KIND: Record<BuiltInRoleKey, number> = { read: 2, contribute: 3, fullControl: 5, edit: 6 };
 
 function fieldState(row: Row): IFieldState {
   const choices = row.Choices as unknown;
@@ -63,13 +66,13 @@ function valueOr<T>(settled: Settled<T>): T | undefined {
 /** Reads the site's state for a schema. */
 export async function readSiteState(sp: SPFI, schema: ISchema): Promise<ISiteState> {
   const reads = await inBatch(sp, (b) => {
-    const lists = settle(b.web.lists.select("Id", "Title", "EnableVersioning", "EnableModeration", "ReadSecurity", "WriteSecurity", "HasUniqueRoleAssignments")<Row[]>());
+    const lists = settle(b.web.lists.select("Id", "Title", ...SETTING_KEYS, "HasUniqueRoleAssignments")<Row[]>());
     const fields = schema.lists.map((list) => settle(b.web.lists.getByTitle(list.title).fields<Row[]>()));
     const listAssignments = schema.lists.map((list) =>
       list.permissions ? settle(b.web.lists.getByTitle(list.title).roleAssignments.expand("RoleDefinitionBindings").select("PrincipalId", "RoleDefinitionBindings/Id")<Row[]>()) : undefined,
     );
     const groups = settle(b.web.siteGroups.select("Id", "Title")<Row[]>());
-    const roleDefs = settle(b.web.roleDefinitions.select("Id", "RoleTypeKind", "Name")<Row[]>());
+    const roleDefs = settle(b.web.roleDefinitions.select("Id", "RoleTypeKind", "Name", "BasePermissions")<Row[]>());
     const webAssignments = settle(b.web.roleAssignments.expand("RoleDefinitionBindings").select("PrincipalId", "RoleDefinitionBindings/Id")<Row[]>());
     const owners = settle(b.web.associatedOwnerGroup.select("Id")<Row>());
     const members = settle(b.web.associatedMemberGroup.select("Id")<Row>());
@@ -99,6 +102,8 @@ export async function readSiteState(sp: SPFI, schema: ISchema): Promise<ISiteSta
         EnableModeration: row.EnableModeration === true,
         ReadSecurity: Number(row.ReadSecurity || 1) as 1 | 2,
         WriteSecurity: Number(row.WriteSecurity || 1) as 1 | 2 | 4,
+        DraftVersionVisibility: Number(row.DraftVersionVisibility || 0) as 0 | 1 | 2,
+        NoCrawl: row.NoCrawl === true,
       },
       hasUniqueRoleAssignments: unique,
       fields: fieldRows.map(fieldState),
@@ -110,8 +115,17 @@ export async function readSiteState(sp: SPFI, schema: ISchema): Promise<ISiteSta
 
   const groups = (valueOr(await reads.groups) || []).map((g) => ({ id: Number(g.Id), title: String(g.Title) }));
   const roleDefs: Partial<Record<RoleKey, number>> = {};
+  const roleDefinitions: IRoleDefinitionState[] = [];
   for (const def of valueOr(await reads.roleDefs) || []) {
-    for (const key of Object.keys(ROLE_TYPE_KIND) as RoleKey[]) if (Number(def.RoleTypeKind) === ROLE_TYPE_KIND[key]) roleDefs[key] = Number(def.Id);
+    const kind = Number(def.RoleTypeKind);
+    for (const key of Object.keys(ROLE_TYPE_KIND) as BuiltInRoleKey[]) if (kind === ROLE_TYPE_KIND[key]) roleDefs[key] = Number(def.Id);
+    const mask = (def.BasePermissions || {}) as { High?: unknown; Low?: unknown };
+    roleDefinitions.push({ id: Number(def.Id), name: String(def.Name || ""), roleTypeKind: kind, basePermissions: { High: Number(mask.High) >>> 0, Low: Number(mask.Low) >>> 0 } });
+  }
+  // The product's own levels (RoleTypeKind 0) by name: a built-in level could be renamed, ours are ours.
+  for (const own of schema.roleDefinitions) {
+    const found = roleDefinitions.find((d) => d.roleTypeKind === 0 && d.name.toLowerCase() === own.name.toLowerCase());
+    if (found) roleDefs[own.key] = found.id;
   }
   const principals: Partial<Record<PrincipalKey, number>> = {};
   const idOf = (s: Settled<Row>): number | undefined => {
@@ -140,6 +154,7 @@ export async function readSiteState(sp: SPFI, schema: ISchema): Promise<ISiteSta
     lists,
     groups,
     roleDefs,
+    roleDefinitions,
     webRoleAssignments: assignments(valueOr(await reads.webAssignments) || []),
     principals,
     installedVersion: Number.isFinite(installed) ? installed : undefined,

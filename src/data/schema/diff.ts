@@ -3,7 +3,7 @@
  * a list of actions. Pure, so it is unit-tested without a server, and "a second run writes nothing"
  * follows from "the diff of a provisioned site is empty".
  */
-import type { IBuiltInFieldSchema, IFieldSchema, IListSchema, IListSettings, ISchema, ListKey, PrincipalKey, RoleKey } from "./types";
+import type { IBuiltInFieldSchema, IFieldSchema, IListSchema, IListSettings, IRoleDefinitionSchema, ISchema, ListKey, PrincipalKey, RoleKey } from "./types";
 
 /** A column as read from SharePoint. */
 export interface IFieldState {
@@ -56,7 +56,37 @@ export type PermissionAction =
   | { kind: "addRole"; scope: ListKey | "web"; principal: PrincipalKey; principalId: number; role: RoleKey; roleDefId: number }
   | { kind: "removeRole"; scope: ListKey | "web"; principal: PrincipalKey; principalId: number; roleDefId: number };
 
-const SETTING_KEYS: readonly (keyof IListSettings)[] = ["EnableVersioning", "EnableModeration", "ReadSecurity", "WriteSecurity"];
+/** The list settings provisioning reconciles (and reads: see `state.ts`). */
+export const SETTING_KEYS: readonly (keyof IListSettings)[] = ["EnableVersioning", "EnableModeration", "ReadSecurity", "WriteSecurity", "DraftVersionVisibility", "NoCrawl"];
+
+/** A permission level as read from SharePoint. */
+export interface IRoleDefinitionState {
+  id: number;
+  name: string;
+  roleTypeKind: number;
+  basePermissions: { High: number; Low: number };
+}
+
+/** A change to the product's own permission levels. */
+export type RoleDefinitionAction =
+  | { kind: "createRoleDefinition"; definition: IRoleDefinitionSchema }
+  | { kind: "updateRoleDefinition"; definition: IRoleDefinitionSchema; id: number };
+
+/**
+ * The product's permission levels to create, or to set back to the schema's rights when someone
+ * changed them (a level with more rights would quietly give them to every member). Found by name.
+ */
+export function diffRoleDefinitions(schema: ISchema, actual: readonly IRoleDefinitionState[]): RoleDefinitionAction[] {
+  const actions: RoleDefinitionAction[] = [];
+  for (const definition of schema.roleDefinitions) {
+    const found = actual.find((d) => d.name.toLowerCase() === definition.name.toLowerCase());
+    if (!found) actions.push({ kind: "createRoleDefinition", definition });
+    else if (found.basePermissions.High !== definition.basePermissions.High || found.basePermissions.Low !== definition.basePermissions.Low) {
+      actions.push({ kind: "updateRoleDefinition", definition, id: found.id });
+    }
+  }
+  return actions;
+}
 
 /** Finds a list by title, case-insensitively as SharePoint does. */
 export function findListState(lists: readonly IListState[], title: string): IListState | undefined {
@@ -151,7 +181,7 @@ function builtInODataType(name: IBuiltInFieldSchema["name"]): string {
 export interface IPermissionContext {
   /** Principal ids of the site's groups; a missing group is skipped (and reported by provisioning). */
   principals: Partial<Record<PrincipalKey, number>>;
-  /** Role definition ids of the built-in permission levels. */
+  /** Role definition ids of the permission levels (built-in and the product's own). */
   roleDefs: Record<RoleKey, number>;
   /** The site's own role assignments (what a list copies when it breaks inheritance). */
   webRoleAssignments: readonly IRoleAssignmentState[];
@@ -166,7 +196,7 @@ function roleChanges(
   replace: boolean,
 ): PermissionAction[] {
   const actions: PermissionAction[] = [];
-  const managed = new Set<number>([ctx.roleDefs.read, ctx.roleDefs.contribute, ctx.roleDefs.edit, ctx.roleDefs.fullControl]);
+  const managed = new Set<number>([ctx.roleDefs.read, ctx.roleDefs.contribute, ctx.roleDefs.edit, ctx.roleDefs.fullControl, ctx.roleDefs.contributor]);
   for (const principal of Object.keys(wanted) as PrincipalKey[]) {
     const role = wanted[principal] as RoleKey;
     const principalId = ctx.principals[principal];
@@ -178,7 +208,7 @@ function roleChanges(
     if (has.indexOf(roleDefId) < 0) actions.push({ kind: "addRole", scope, principal, principalId, role, roleDefId });
     if (!replace) continue;
     for (const other of has) {
-      // Only the four built-in levels are ours to replace; Limited Access and custom levels are left alone.
+      // Only the four built-in levels and ours are ours to replace; Limited Access and others' custom levels are left alone.
       if (other !== roleDefId && managed.has(other)) actions.push({ kind: "removeRole", scope, principal, principalId, roleDefId: other });
     }
   }
@@ -187,12 +217,13 @@ function roleChanges(
 
 /**
  * Role changes so every list with its own permissions in the schema has exactly the named role for
- * each named principal (other principals keep what they have), and the site grants `webPermissions`
- * (added, never taking anything away from the site). Lists that inherit in the schema are left as
- * they are, even if an administrator gave them unique permissions.
+ * each named principal (other principals keep what they have), and the site gives each principal in
+ * `webPermissions` exactly that role (v5 replaces the members' Edit; the owners, not named, keep Full
+ * Control). Lists that inherit in the schema are left as they are, even if an administrator gave them
+ * unique permissions.
  */
 export function diffPermissions(schema: ISchema, ctx: IPermissionContext): PermissionAction[] {
-  const actions: PermissionAction[] = roleChanges("web", schema.webPermissions, ctx.webRoleAssignments, ctx, false);
+  const actions: PermissionAction[] = roleChanges("web", schema.webPermissions, ctx.webRoleAssignments, ctx, true);
   for (const list of schema.lists) {
     if (!list.permissions) continue;
     const actual = findListState(ctx.lists, list.title);
@@ -209,9 +240,11 @@ export function diffPermissions(schema: ISchema, ctx: IPermissionContext): Permi
 function webAfter(assignments: readonly IRoleAssignmentState[], actions: readonly PermissionAction[]): IRoleAssignmentState[] {
   const result = assignments.map((a) => ({ principalId: a.principalId, roleDefIds: a.roleDefIds.slice() }));
   for (const action of actions) {
-    if (action.kind !== "addRole" || action.scope !== "web") continue;
+    if (action.kind === "breakInheritance" || action.scope !== "web") continue;
     const existing = result.find((a) => a.principalId === action.principalId);
-    if (existing) existing.roleDefIds.push(action.roleDefId);
+    if (action.kind === "removeRole") {
+      if (existing) existing.roleDefIds = existing.roleDefIds.filter((id) => id !== action.roleDefId);
+    } else if (existing) existing.roleDefIds.push(action.roleDefId);
     else result.push({ principalId: action.principalId, roleDefIds: [action.roleDefId] });
   }
   return result;

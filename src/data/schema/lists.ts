@@ -37,9 +37,11 @@ import type { IFieldSchema, IListSchema, IListSettings, ISchema, ListKey } from 
  * The schema version this build provisions. v2 added `TeamsChannelName` on units and the `Meeting`
  * index on tasks; v3 gives site members Contribute (was Read) on "MPK Enheder", so a leader can map
  * their Teams channel to their unit; v4 adds `StoryFeatured` (indexed) on recognitions: a copy of the
- * story's `Featured`, so the ambitions view counts a featured story's recognitions in its one batch.
+ * story's `Featured`, so the ambitions view counts a featured story's recognitions in its one batch;
+ * v5 (issues 13 and 21) hides drafts: stories get `DraftVersionVisibility` 2 and versioning, private
+ * notes leave search, and everyone who writes gets "MPK Bidragyder" instead of Edit or Contribute.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The key under which the installed schema version is kept in the settings list. */
 export const SCHEMA_VERSION_SETTING = "schemaVersion";
@@ -47,7 +49,7 @@ export const SCHEMA_VERSION_SETTING = "schemaVersion";
 /** The product's own SharePoint group (the chefgruppe). */
 export const CHEFGRUPPE_TITLE = "Chefgruppe";
 
-const PLAIN: IListSettings = { EnableVersioning: false, EnableModeration: false, ReadSecurity: 1, WriteSecurity: 1 };
+const PLAIN: IListSettings = { EnableVersioning: false, EnableModeration: false, ReadSecurity: 1, WriteSecurity: 1, DraftVersionVisibility: 0, NoCrawl: false };
 const VERSIONED: IListSettings = { ...PLAIN, EnableVersioning: true };
 /** Everyone may add; each person edits and deletes only their own items (owners and Edit bypass it). */
 const OWN_WRITES: IListSettings = { ...PLAIN, WriteSecurity: 2 };
@@ -73,6 +75,26 @@ function user(name: string, title: string, extra: Partial<IFieldSchema> = {}): I
   return { name, title, type: "User", since: 1, ...extra };
 }
 
+/**
+ * "MPK Bidragyder" (v5): SharePoint's Contribute without Delete Versions. It is what every account
+ * that writes gets, instead of Edit (which adds Manage Lists: a member could switch off content
+ * approval, set ReadSecurity 1 on private notes, change columns or delete a list — issue 21) and
+ * instead of Contribute (whose Delete Versions lets a person erase the history of a plan, an
+ * initiative or a story that versioning keeps). Kept: view, add, edit and delete items (WriteSecurity
+ * narrows that to own items where the schema says so), open items and see versions, personal views
+ * and web parts, browse user information (the people pickers), and the remote APIs the web parts use.
+ * Without: Approve Items, Override List Behaviors, Manage Lists, Manage Permissions, Add and
+ * Customize Pages. Low half: Contribute's 1011028719 minus bit 7 (Delete Versions, kind 8).
+ */
+export const CONTRIBUTOR_ROLE = {
+  key: "contributor",
+  name: "MPK Bidragyder",
+  description: "Mod på kerneopgaven: kan se, tilføje, redigere og slette elementer, men ikke ændre lister eller slette versioner.",
+  order: 65,
+  basePermissions: { High: 432, Low: 1011028591 },
+  since: 5,
+} as const;
+
 /** Reference data: everyone reads, only owners write. */
 const REFERENCE = { members: "read", visitors: "read" } as const;
 /**
@@ -84,9 +106,12 @@ const REFERENCE = { members: "read", visitors: "read" } as const;
  * only the columns that changed. Names, kinds, parents and leaders are the chefgruppe's and the site
  * owners' to edit. Visitors read.
  */
-const UNITS = { members: "contribute", visitors: "read" } as const;
-/** Employees write (stories, notes, comments): visitors get Contribute. */
-const EMPLOYEES_WRITE = { visitors: "contribute" } as const;
+const UNITS_V3 = { members: "contribute", visitors: "read" } as const;
+const UNITS = { members: "contributor", visitors: "read" } as const;
+/** Employees write (stories, notes, comments): before v5 visitors got Contribute and members kept the site's Edit. */
+const EMPLOYEES_WRITE_V1 = { visitors: "contribute" } as const;
+/** v5: employees (visitors) and members write with "MPK Bidragyder"; neither may manage the list. */
+const EMPLOYEES_WRITE = { members: "contributor", visitors: "contributor" } as const;
 
 /** The lists as defined across versions (see `schemaAt`), in the order they are created. */
 export const LISTS: readonly IListSchema[] = [
@@ -137,7 +162,10 @@ export const LISTS: readonly IListSchema[] = [
       num("SortOrder", "Rækkefølge"),
     ],
     permissions: UNITS,
-    earlierPermissions: [{ until: 3, permissions: REFERENCE }],
+    earlierPermissions: [
+      { until: 3, permissions: REFERENCE },
+      { until: 5, permissions: UNITS_V3 },
+    ],
     since: 1,
   },
   {
@@ -246,10 +274,11 @@ export const LISTS: readonly IListSchema[] = [
       choice("TaskStatus", "Status", TASK_STATUSES, { indexed: true }),
       text("Meeting", "Møde", { indexedSince: 2 }),
     ],
-    // Decision: the chefgruppe creates and edits tasks (Contribute). Leaders (members) keep Edit so an
+    // Decision: the chefgruppe creates and edits tasks. Leaders (members) may edit items too, so an
     // assignee can move their own task; the app offers members only the status of their own tasks.
-    // Visitors read.
-    permissions: { chefgruppe: "contribute", members: "edit", visitors: "read" },
+    // Both with "MPK Bidragyder" (v5; before: Contribute and Edit). Visitors read.
+    permissions: { chefgruppe: "contributor", members: "contributor", visitors: "read" },
+    earlierPermissions: [{ until: 5, permissions: { chefgruppe: "contribute", members: "edit", visitors: "read" } }],
     since: 1,
   },
   {
@@ -257,7 +286,11 @@ export const LISTS: readonly IListSchema[] = [
     title: "MPK Historier",
     description: "Mod på kerneopgaven: hverdagshistorier (med godkendelse før de vises).",
     template: 100,
-    settings: { ...OWN_WRITES, EnableModeration: true },
+    // v5: only approvers and the author see a pending or rejected story or a pending edit (SharePoint
+    // leaves DraftVersionVisibility at 0, "every reader", when approval is switched on by API), and
+    // versioning keeps the approved version that readers go on seeing while an edit waits.
+    settings: { ...OWN_WRITES, EnableModeration: true, EnableVersioning: true, DraftVersionVisibility: 2 },
+    earlierSettings: [{ until: 5, settings: { ...OWN_WRITES, EnableModeration: true } }],
     fields: [
       clientKey,
       note("Body", "Tekst", { richText: true }),
@@ -268,6 +301,7 @@ export const LISTS: readonly IListSchema[] = [
     ],
     builtInFields: [{ name: "Author", indexed: true, since: 1 }],
     permissions: EMPLOYEES_WRITE,
+    earlierPermissions: [{ until: 5, permissions: EMPLOYEES_WRITE_V1 }],
     since: 1,
   },
   {
@@ -284,6 +318,7 @@ export const LISTS: readonly IListSchema[] = [
     ],
     builtInFields: [{ name: "Author", indexed: true, since: 1 }],
     permissions: EMPLOYEES_WRITE,
+    earlierPermissions: [{ until: 5, permissions: EMPLOYEES_WRITE_V1 }],
     since: 1,
   },
   {
@@ -300,6 +335,7 @@ export const LISTS: readonly IListSchema[] = [
       note("Body", "Tekst"),
     ],
     permissions: EMPLOYEES_WRITE,
+    earlierPermissions: [{ until: 5, permissions: EMPLOYEES_WRITE_V1 }],
     since: 1,
   },
   {
@@ -307,25 +343,39 @@ export const LISTS: readonly IListSchema[] = [
     title: "MPK Refleksioner",
     description: "Mod på kerneopgaven: egne noter. Hver person ser og retter kun sine egne.",
     template: 100,
-    settings: { ...PLAIN, ReadSecurity: 2, WriteSecurity: 2 },
+    // v5: private notes are kept out of search (the product never searches them; ReadSecurity is a list
+    // setting, not a permission on the item, and whether search trims by it is UNCONFIRMED).
+    settings: { ...PLAIN, ReadSecurity: 2, WriteSecurity: 2, NoCrawl: true },
+    earlierSettings: [{ until: 5, settings: { ...PLAIN, ReadSecurity: 2, WriteSecurity: 2 } }],
     fields: [clientKey, note("Contribution", "Hvordan kan jeg bidrage?"), note("Meaning", "Hvad betyder ambitionerne for mig?"), text("AmbitionKey", "Ambition")],
     builtInFields: [{ name: "Author", indexed: true, since: 1 }],
     permissions: EMPLOYEES_WRITE,
+    earlierPermissions: [{ until: 5, permissions: EMPLOYEES_WRITE_V1 }],
     since: 1,
   },
 ];
 
-/** A list's permissions as of a version. */
-function permissionsAt(list: IListSchema, version: number): IListSchema["permissions"] {
-  let permissions = list.permissions;
+/** The value of something that changed over versions (`earlier` entries hold below their `until`). */
+function valueAt<T, E extends { until: number }>(current: T, earlier: readonly E[] | undefined, pick: (e: E) => T, version: number): T {
+  let value = current;
   let until = Infinity;
-  for (const earlier of list.earlierPermissions || []) {
-    if (version < earlier.until && earlier.until < until) {
-      permissions = earlier.permissions;
-      until = earlier.until;
+  for (const e of earlier || []) {
+    if (version < e.until && e.until < until) {
+      value = pick(e);
+      until = e.until;
     }
   }
-  return permissions;
+  return value;
+}
+
+/** A list's permissions as of a version. */
+function permissionsAt(list: IListSchema, version: number): IListSchema["permissions"] {
+  return valueAt(list.permissions, list.earlierPermissions, (e) => e.permissions, version);
+}
+
+/** A list's settings as of a version. */
+function settingsAt(list: IListSchema, version: number): IListSettings {
+  return valueAt(list.settings, list.earlierSettings, (e) => e.settings, version);
 }
 
 /** The schema as it was (or is) at a version: lists and columns added later left out, indexes as of then. */
@@ -336,6 +386,8 @@ export function schemaAt(version: number): ISchema {
       ...list,
       permissions: permissionsAt(list, version),
       earlierPermissions: undefined,
+      settings: settingsAt(list, version),
+      earlierSettings: undefined,
       fields: list.fields
         .filter((f) => f.since <= version)
         .map((f) => {
@@ -348,7 +400,10 @@ export function schemaAt(version: number): ISchema {
     })),
     groups: [{ key: "chefgruppe", title: CHEFGRUPPE_TITLE, description: "Mod på kerneopgaven: chefgruppen, der følger op på planerne." }],
     // Members of the chefgruppe may not be in any of the site's groups; Read on the site lets them in.
-    webPermissions: { chefgruppe: "read" },
+    // v5: the site's members (leaders, the chefgruppe) get "MPK Bidragyder" instead of the site's Edit,
+    // on the site and so on every list that inherits it; the owners keep Full Control.
+    webPermissions: version >= 5 ? { chefgruppe: "read", members: "contributor" } : { chefgruppe: "read" },
+    roleDefinitions: [CONTRIBUTOR_ROLE].filter((def) => def.since <= version),
   };
 }
 

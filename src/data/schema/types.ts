@@ -39,8 +39,26 @@ export interface IBuiltInFieldSchema {
 /** The three associated groups of a site plus the product's own group. */
 export type PrincipalKey = "owners" | "members" | "visitors" | "chefgruppe";
 
-/** SharePoint's built-in permission levels by RoleTypeKind (Reader 2, Contributor 3, Administrator 5, Editor 6). */
-export type RoleKey = "read" | "contribute" | "edit" | "fullControl";
+/**
+ * Permission levels: SharePoint's built-in ones by RoleTypeKind (Reader 2, Contributor 3,
+ * Administrator 5, Editor 6) and the product's own "contributor" (see `IRoleDefinitionSchema`).
+ */
+export type RoleKey = "read" | "contribute" | "edit" | "fullControl" | "contributor";
+
+/** The built-in levels, found on a site by RoleTypeKind. */
+export type BuiltInRoleKey = Exclude<RoleKey, "contributor">;
+
+/** A permission level the product creates (RoleTypeKind 0), found on a site by its name. */
+export interface IRoleDefinitionSchema {
+  key: Exclude<RoleKey, BuiltInRoleKey>;
+  name: string;
+  description: string;
+  /** Where it sorts among the levels (SharePoint's `Order`). */
+  order: number;
+  /** SP.BasePermissions as unsigned 32-bit halves. */
+  basePermissions: { High: number; Low: number };
+  since: number;
+}
 
 /** List settings the product depends on (names as SharePoint's SP.List properties). */
 export interface IListSettings {
@@ -50,6 +68,14 @@ export interface IListSettings {
   ReadSecurity: 1 | 2;
   /** 1 all items, 2 only own items, 4 none. */
   WriteSecurity: 1 | 2 | 4;
+  /**
+   * Who sees drafts (pending and rejected items, pending edits) on a moderated list: 0 every reader
+   * (what SharePoint leaves when approval is switched on by API), 1 users who can edit items, 2 only
+   * approvers and the author.
+   */
+  DraftVersionVisibility: 0 | 1 | 2;
+  /** Kept out of search results. */
+  NoCrawl: boolean;
 }
 
 /**
@@ -75,6 +101,8 @@ export interface IListSchema {
    * an older version: each entry holds for every version below `until`.
    */
   earlierPermissions?: readonly { until: number; permissions: ListPermissions }[];
+  /** What `settings` were in earlier versions, as `earlierPermissions`. */
+  earlierSettings?: readonly { until: number; settings: IListSettings }[];
   /** The schema version that added the list. */
   since: number;
 }
@@ -102,6 +130,11 @@ export interface ISchema {
   lists: readonly IListSchema[];
   /** Groups the product creates (besides the site's associated groups, which it expects to exist). */
   groups: readonly { key: PrincipalKey; title: string; description: string }[];
-  /** Roles the product grants on the site itself (so that a group's members can open it). */
+  /**
+   * Roles the product grants on the site itself: each named principal ends with exactly this one of
+   * the managed levels (others, e.g. the owners' Full Control, are left alone).
+   */
   webPermissions: Partial<Record<PrincipalKey, RoleKey>>;
+  /** Permission levels the product creates. */
+  roleDefinitions: readonly IRoleDefinitionSchema[];
 }
