@@ -3,7 +3,7 @@ import { BearerAs } from "../../localsp/client";
 import { provision } from "../../src/data/provisioning";
 import { DataError, retryThrottled, throttledFor } from "../../src/data/errors";
 import { createServices } from "../../src/data/services";
-import { createSp, type SPFI } from "../../src/data/sp";
+import { createSp, createSpfxSp, type SPFI } from "../../src/data/sp";
 import { isWriteRequest, retryAfterMs, throttleWatchOf, withThrottleWatch } from "../../src/data/throttle";
 import type { ThrottleWatch } from "../../src/data/throttleState";
 import { as, startServer, USERS, userId, type TestServer } from "./support";
@@ -163,6 +163,27 @@ describe("after minutes of waiting the data layer stops and says so, instead of 
     expect((await server.requests()).length).toBeLessThanOrEqual(4);
     await server.faults({});
     expect(await as(server, USERS.admin).web.lists.getByTitle("MPK Planer").items.filter("ClientKey eq 'throttled-plan'")()).toHaveLength(0);
+  });
+});
+
+describe("every root the product builds has the throttle-aware fetch", () => {
+  it("a web part's SPFI (createSpfxSp) publishes its waits", async () => {
+    const context = { pageContext: { web: { absoluteUrl: server.siteUrl }, legacyPageContext: {} } };
+    const sp = createSpfxSp(context as unknown as Parameters<typeof createSpfxSp>[0]).using(BearerAs(USERS.admin));
+    const watch = throttleWatchOf(sp);
+    const seen: (number | null)[] = [];
+    watch.subscribe(() => seen.push(watch.current().readsUntil));
+    await server.faults({ throttleNext: 1, retryAfter: 0 });
+    const before = Date.now();
+    await expect(sp.web.select("Title")()).resolves.toMatchObject({ Title: "Mod på kerneopgaven" });
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBeGreaterThanOrEqual(before);
+    expect(seen[1]).toBeNull();
+  });
+
+  it("createServices hands the root's watch to the UI", () => {
+    const sp = createSp(server.siteUrl, BearerAs(USERS.admin));
+    expect(createServices(sp, { id: 1, email: USERS.admin }).throttle).toBe(throttleWatchOf(sp));
   });
 });
 
