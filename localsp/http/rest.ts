@@ -46,11 +46,11 @@ export async function handleRest(deps: RestDeps, req: IncomingMessage, res: Serv
   const logEntry = (status: number, extra: { batchParts?: number; lost?: boolean } = {}): void =>
     deps.log.add({ method, path, status, user: user?.email ?? null, ...extra, at: new Date(started).toISOString(), ms: Date.now() - started });
 
-  const retryAfter = deps.faults.takeThrottle();
-  if (retryAfter !== null) {
-    // Throttled as SharePoint Online does: 429, integer Retry-After, text/plain (reference §3).
-    send(res, 429, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(retryAfter) }, 'The request has been throttled. Retry after the number of seconds in the Retry-After header.');
-    logEntry(429);
+  const throttled = deps.faults.takeThrottle();
+  if (throttled) {
+    // Throttled as SharePoint Online does (fidelity row 29): "429 TOO MANY REQUESTS", text/plain, Retry-After.
+    send(res, throttled.status, throttled.headers, throttled.body);
+    logEntry(throttled.status);
     return;
   }
   if (!user) {

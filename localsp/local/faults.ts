@@ -10,12 +10,35 @@ export interface FaultSettings {
   throttleNext?: number;
   /** Answer this fraction (0..1) of REST requests with 429. */
   throttleRate?: number;
-  /** Retry-After seconds sent with 429 (integer; default 1). */
-  retryAfter?: number;
+  /**
+   * Retry-After seconds sent with a throttled answer (integer 0..3600; default 1). `null` sends no
+   * Retry-After at all, as SharePoint Online's 503 sometimes does (fidelity row 29, M9).
+   */
+  retryAfter?: number | null;
+  /** Status of a throttled answer: 429 (default) or 503. */
+  throttleStatus?: 429 | 503;
   /** Delay added before every REST request is handled. */
   latencyMs?: number;
   /** Perform the next n writes but destroy the connection instead of answering. */
   loseResponseNext?: number;
+}
+
+/** A throttled answer as SharePoint Online sends it. */
+export interface ThrottledAnswer {
+  status: 429 | 503;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * SharePoint Online's throttled answer (fidelity row 29, M9): 429 with the text/plain body
+ * "429 TOO MANY REQUESTS" and an integer `Retry-After`; 503 the same way with its own status line
+ * (UNCONFIRMED: only the 429 body is recorded) and, when `retryAfter` is null, no `Retry-After`.
+ */
+export function throttledAnswer(status: 429 | 503, retryAfter: number | null): ThrottledAnswer {
+  const headers: Record<string, string> = { 'Content-Type': 'text/plain; charset=utf-8' };
+  if (retryAfter !== null) headers['Retry-After'] = String(retryAfter);
+  return { status, headers, body: status === 429 ? '429 TOO MANY REQUESTS' : '503 SERVICE UNAVAILABLE' };
 }
 
 /** Live fault state of one server. */
@@ -23,7 +46,7 @@ export class Faults {
   private settings: Required<FaultSettings> = Faults.cleared();
 
   private static cleared(): Required<FaultSettings> {
-    return { throttleNext: 0, throttleRate: 0, retryAfter: 1, latencyMs: 0, loseResponseNext: 0 };
+    return { throttleNext: 0, throttleRate: 0, retryAfter: 1, throttleStatus: 429, latencyMs: 0, loseResponseNext: 0 };
   }
 
   /** Replaces the settings (missing keys take their cleared value). */
@@ -36,7 +59,11 @@ export class Faults {
     };
     next.throttleNext = Math.floor(num(input.throttleNext, 0, 1e9) ?? 0);
     next.throttleRate = num(input.throttleRate, 0, 1) ?? 0;
-    next.retryAfter = Math.floor(num(input.retryAfter, 0, 3600) ?? 1);
+    next.retryAfter = input.retryAfter === null ? null : Math.floor(num(input.retryAfter, 0, 3600) ?? 1);
+    if (input.throttleStatus !== undefined && input.throttleStatus !== 429 && input.throttleStatus !== 503) {
+      throw new Error(`invalid fault value ${String(input.throttleStatus)}`);
+    }
+    next.throttleStatus = input.throttleStatus ?? 429;
     next.latencyMs = num(input.latencyMs, 0, 600000) ?? 0;
     next.loseResponseNext = Math.floor(num(input.loseResponseNext, 0, 1e9) ?? 0);
     for (const k of Object.keys(input)) {
@@ -55,14 +82,17 @@ export class Faults {
     return this.settings.latencyMs;
   }
 
-  /** Whether this request is throttled; counts down throttleNext. Returns Retry-After seconds or null. */
-  public takeThrottle(): number | null {
-    if (this.settings.throttleNext > 0) {
-      this.settings.throttleNext -= 1;
-      return this.settings.retryAfter;
+  /** Whether this request is throttled; counts down throttleNext. Returns the answer to send, or null. */
+  public takeThrottle(): ThrottledAnswer | null {
+    const s = this.settings;
+    let hit = false;
+    if (s.throttleNext > 0) {
+      s.throttleNext -= 1;
+      hit = true;
+    } else if (s.throttleRate > 0 && Math.random() < s.throttleRate) {
+      hit = true;
     }
-    if (this.settings.throttleRate > 0 && Math.random() < this.settings.throttleRate) return this.settings.retryAfter;
-    return null;
+    return hit ? throttledAnswer(s.throttleStatus, s.retryAfter) : null;
   }
 
   /** Whether the answer to this write is to be lost; counts down loseResponseNext. */

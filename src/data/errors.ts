@@ -184,6 +184,26 @@ export function isThrottled(error: unknown): boolean {
 }
 
 /**
+ * After this much waiting on SharePoint's `Retry-After` inside one request (SharePoint Online asks
+ * for 70–250 s), the data layer does not start another round: the person has watched the countdown
+ * (`ThrottleNotice`), gets the "SharePoint har travlt" message and keeps what they typed.
+ */
+export const LONG_THROTTLE_MS = 30 * 1000;
+
+/** How long the fetch already waited on Retry-After before this error (ms; 0 when unknown). */
+export function throttledFor(error: unknown): number {
+  const own = (error as { throttledMs?: unknown } | null)?.throttledMs;
+  if (typeof own === "number") return own;
+  const cause = error instanceof DataError ? error.cause : undefined;
+  return cause !== undefined && cause !== error ? throttledFor(cause) : 0;
+}
+
+/** Whether another round after a throttled failure is worth it: throttled, and not after minutes of waiting. */
+export function mayRetryThrottled(error: unknown): boolean {
+  return isThrottled(error) && throttledFor(error) < LONG_THROTTLE_MS;
+}
+
+/**
  * Runs `operation` again while SharePoint keeps throttling it. PnPjs already retried each request
  * (honouring Retry-After); this outer loop backs off further so a burst loses nothing. Only for
  * operations a 429 did not apply: reads, MERGE with If-Match, creates with a client key.
@@ -193,7 +213,7 @@ export async function retryThrottled<T>(operation: () => Promise<T>, attempts = 
     try {
       return await operation();
     } catch (error) {
-      if (attempt >= attempts || !isThrottled(error)) throw error;
+      if (attempt >= attempts || !mayRetryThrottled(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, delayMs * Math.pow(2, attempt - 1)));
     }
   }

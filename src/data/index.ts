@@ -7,6 +7,7 @@ export { DataError, ConflictError, isDataError } from "./errors";
 export type { DataErrorKind, DataErrorReason } from "./messages";
 export { DATA_MESSAGES, dataMessage } from "./messages";
 export { createServices } from "./services";
+export type { IThrottleState, IThrottleWatch } from "./throttleState";
 export { createSpfxSp, createSp } from "./sp";
 export { SCHEMA_VERSION, LISTS, listTitle } from "./schema/lists";
 export { formatReport } from "./provisioning/report";

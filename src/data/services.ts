@@ -12,6 +12,7 @@ import { PeopleRepository } from "./repositories/people";
 import { TaskRepository } from "./repositories/tasks";
 import type { ICurrentUser, IMpkServices, IProvisioningService, ISchemaStatus } from "./repositories/types";
 import { PoliticalPriorityRepository, UnitRepository } from "./repositories/units";
+import { throttleWatchOf } from "./throttle";
 import { finishCommonReads, startCommonReads } from "./views/common";
 import { ViewRepository } from "./views";
 
@@ -50,5 +51,6 @@ export function createServices(sp: SPFI, user: ICurrentUser): IMpkServices {
     reflections: new ReflectionRepository(sp),
     provisioning: new ProvisioningService(sp),
     people: new PeopleRepository(sp),
+    throttle: throttleWatchOf(sp),
   };
 }

@@ -4,7 +4,7 @@
  * (the local SharePoint's bearer e-mail never ships: see `localsp/`).
  */
 import type { TimelinePipe } from "@pnp/core";
-import { BrowserFetchWithRetry, DefaultParse, type Queryable } from "@pnp/queryable";
+import { DefaultParse, type Queryable } from "@pnp/queryable";
 import { DefaultHeaders, DefaultInit, RequestDigest, SPFx, spfi, type ISPFXContext, type SPFI } from "@pnp/sp";
 // The fluent API is assembled from side-effect imports; these are the parts the data layer uses.
 import "@pnp/sp/webs";
@@ -15,17 +15,22 @@ import "@pnp/sp/site-groups";
 import "@pnp/sp/site-users";
 import "@pnp/sp/security";
 import "@pnp/sp/batching";
+import { registerThrottleWatch, ThrottleAwareFetch, withThrottleWatch } from "./throttle";
+import { ThrottleWatch } from "./throttleState";
 
 export type { SPFI } from "@pnp/sp";
 
-/** The SPFI of a web part: SharePoint's own digest, fetch with PnPjs's retry on 429/503/504. */
+/**
+ * The SPFI of a web part: SharePoint's own digest, and in place of PnPjs's fetch the throttle-aware
+ * one (the same retries on 429/503/504, each wait published for the UI: `throttleWatchOf(sp)`).
+ */
 export function createSpfxSp(context: ISPFXContext): SPFI {
-  return spfi().using(SPFx(context));
+  return withThrottleWatch(spfi().using(SPFx(context)));
 }
 
 /**
- * An SPFI for a site URL outside SPFx: the defaults SPBrowser uses (JSON headers, fetch with retry
- * honouring Retry-After, the request digest) plus any behaviors the caller adds, e.g. authentication.
+ * An SPFI for a site URL outside SPFx: the defaults SPBrowser uses (JSON headers, the throttle-aware
+ * fetch with retry honouring Retry-After, the request digest) plus any behaviors the caller adds, e.g. authentication.
  */
 export function createSp(siteUrl: string, ...behaviors: TimelinePipe<Queryable>[]): SPFI {
   return createSpWithPageDigest(siteUrl, undefined, ...behaviors);
@@ -41,5 +46,7 @@ export function createSpWithPageDigest(siteUrl: string, pageDigest: string | und
   const fromPage = pageDigest
     ? () => (Date.now() - rendered < 25 * 60 * 1000 ? { value: pageDigest, expiration: new Date(rendered + 30 * 60 * 1000) } : null)
     : undefined;
-  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest(fromPage), ...behaviors);
+  const watch = new ThrottleWatch();
+  const sp = spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), ThrottleAwareFetch(watch), DefaultParse(), RequestDigest(fromPage), ...behaviors);
+  return registerThrottleWatch(sp, watch);
 }

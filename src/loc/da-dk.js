@@ -173,6 +173,14 @@ define([], function () {
         warning: "Advarsel"
       }
     },
+    throttle: {
+      busy: "SharePoint har travlt – prøver igen {when}",
+      inMinutes: "om {minutes} min",
+      inSeconds: "om {seconds} sek.",
+      now: "nu",
+      viewWaiting: "Indholdet vises, så snart SharePoint svarer. Du behøver ikke genindlæse siden.",
+      saveWaiting: "Det er ikke gemt endnu. Du kan arbejde videre imens – det, du har skrevet, bliver stående."
+    },
     errorNotice: {
       boundaryTitle: "Noget gik galt i visningen",
       boundaryBody: "En del af indholdet kunne ikke vises – måske mangler der oplysninger, eller et felt har en værdi, vi ikke kender. Det, du har skrevet, er gemt som kladde i browseren.",

@@ -173,6 +173,14 @@ define([], function () {
         warning: "Warning"
       }
     },
+    throttle: {
+      busy: "SharePoint is busy – trying again {when}",
+      inMinutes: "in {minutes} min",
+      inSeconds: "in {seconds} s",
+      now: "now",
+      viewWaiting: "The content is shown as soon as SharePoint answers. There is no need to reload the page.",
+      saveWaiting: "It is not saved yet. You can keep working meanwhile – what you have written stays."
+    },
     errorNotice: {
       boundaryTitle: "Something went wrong in the view",
       boundaryBody: "Part of the content could not be shown – information may be missing, or a field has a value we do not know. What you have written is kept as a draft in the browser.",

@@ -737,6 +737,19 @@ declare interface IMpkSiteSetupStrings {
 }
 
 /** Error notices (shared, `src/ui/shell/ErrorBoundary`, `DataErrorMessage`). */
+/** SharePoint throttles: a wait shown with its countdown (shared, `src/ui/shell/ThrottleNotice`). */
+declare interface IMpkThrottleStrings {
+  /** "SharePoint har travlt – prøver igen {when}"; `when` is one of the three below. */
+  busy: string;
+  inMinutes: string;
+  inSeconds: string;
+  now: string;
+  /** Under a waiting read (first view, "Vis flere", …). */
+  viewWaiting: string;
+  /** Under a waiting save. */
+  saveWaiting: string;
+}
+
 declare interface IMpkErrorNoticeStrings {
   boundaryTitle: string;
   boundaryBody: string;
@@ -790,6 +803,7 @@ declare interface IMpkStrings {
   reflections: IMpkReflectionsStrings;
   siteSetup: IMpkSiteSetupStrings;
   errorNotice: IMpkErrorNoticeStrings;
+  throttle: IMpkThrottleStrings;
   conflict: IMpkConflictStrings;
   peoplePicker: IMpkPeoplePickerStrings;
   plan: IMpkPlanStrings;

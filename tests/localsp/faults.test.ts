@@ -36,6 +36,44 @@ describe('injected faults and the request log', () => {
     expect(raw.status).toBe(429);
     expect(raw.headers.get('retry-after')).toBe('2');
     expect(raw.headers.get('content-type')).toMatch(/^text\/plain/);
+    // SharePoint Online's body (fidelity row 29, M9).
+    await expect(raw.text()).resolves.toBe('429 TOO MANY REQUESTS');
+  });
+
+  it('sends Retry-After of minutes as SharePoint Online does (up to an hour)', async () => {
+    for (const seconds of [70, 250, 3600]) {
+      await server.faults({ throttleNext: 1, retryAfter: seconds });
+      const raw = await server.fetch('_api/web');
+      expect([raw.status, raw.headers.get('retry-after')]).toEqual([429, String(seconds)]);
+    }
+    const after = await server.fetch('_api/web', { headers: { Accept: 'application/json;odata=nometadata' } });
+    expect(after.status).toBe(200);
+  });
+
+  it('answers 503, with or without Retry-After', async () => {
+    await server.faults({ throttleNext: 2, throttleStatus: 503, retryAfter: null });
+    const bare = await server.fetch('_api/web');
+    expect(bare.status).toBe(503);
+    expect(bare.headers.has('retry-after')).toBe(false);
+    expect(bare.headers.get('content-type')).toMatch(/^text\/plain/);
+    await server.faults({ throttleNext: 1, throttleStatus: 503, retryAfter: 120 });
+    const timed = await server.fetch('_api/web');
+    expect([timed.status, timed.headers.get('retry-after')]).toEqual([503, '120']);
+    const log = await server.requests();
+    expect(log.slice(-2).map((r) => r.status)).toEqual([503, 503]);
+  });
+
+  it('keeps Retry-After within 0..3600 s and the status to 429 or 503', async () => {
+    const post = (body: unknown): Promise<Response> =>
+      fetch(`${server.url}/_local/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    for (const bad of [{ retryAfter: 3601 }, { retryAfter: -1 }, { retryAfter: '70' }, { throttleStatus: 500 }, { throttleStatus: '429' }]) {
+      expect((await post(bad)).status).toBe(400);
+    }
+    const ok = await post({ throttleNext: 1, retryAfter: 3600, throttleStatus: 503 });
+    expect(ok.status).toBe(200);
+    await expect(ok.json()).resolves.toMatchObject({ throttleNext: 1, retryAfter: 3600, throttleStatus: 503 });
+    const absent = await post({ retryAfter: null });
+    await expect(absent.json()).resolves.toMatchObject({ retryAfter: null, throttleStatus: 429 });
   });
 
   it('gives up after three throttled attempts like SharePoint clients do', async () => {

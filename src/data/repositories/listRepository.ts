@@ -6,7 +6,7 @@ import type { SPFI } from "@pnp/sp";
 import { newClientKey } from "../../domain/clientKey";
 import type { IValidationError } from "../../domain/messages";
 import type { IEntity } from "../../domain/model";
-import { ConflictError, DataError, httpStatus, isDuplicateValueError, isThrottled, isUnknownFieldError, mayHaveLanded, retryThrottled, toDataError } from "../errors";
+import { ConflictError, DataError, httpStatus, isDuplicateValueError, isThrottled, isUnknownFieldError, mayHaveLanded, mayRetryThrottled, retryThrottled, toDataError } from "../errors";
 import { changedFields, expandRoots, fromRow, propsOf, sameValue, selectFor, toFields, withoutEmptyLaterColumns, type ICodec, type Row } from "../mapping/codec";
 import { listItems, quote, readPage } from "./query";
 
@@ -79,10 +79,13 @@ export class ListRepository<T extends IEntity> {
           if (existing) return this.afterCreate(existing);
           // A duplicate on another unique column is the caller's problem, not a retry.
           if (isDuplicateValueError(error)) break;
+          // A 503 after minutes of Retry-After: the person is told instead of waiting another round.
+          if (isThrottled(error) && !mayRetryThrottled(error)) break;
           continue;
         }
-        // Throttled even after PnPjs's retries: nothing landed; back off and try again.
+        // Throttled even after PnPjs's retries: nothing landed; back off and try again (not after minutes).
         if (isThrottled(error)) {
+          if (!mayRetryThrottled(error)) break;
           await new Promise((resolve) => setTimeout(resolve, 250 * Math.pow(2, attempt - 1)));
           continue;
         }

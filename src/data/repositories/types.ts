@@ -21,6 +21,7 @@ import type { IOverview } from "../../domain/overview";
 import type { IPersonName } from "../mapping/codec";
 import type { IAmbition, IUnitItem } from "../mapping/entities";
 import type { IProvisionReport } from "../provisioning/report";
+import type { IThrottleWatch } from "../throttleState";
 
 export type { IAmbition, ICommitment, IUnitItem, IWithUnit } from "../mapping/entities";
 export type { IProvisionReport, IProvisionChange } from "../provisioning/report";
@@ -391,4 +392,6 @@ export interface IMpkServices {
   reflections: IReflectionRepository;
   provisioning: IProvisioningService;
   people: IPeopleRepository;
+  /** What is waiting on SharePoint's Retry-After right now (`ThrottleNotice`); absent: never shown. */
+  throttle?: IThrottleWatch;
 }

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { makeStyles, Spinner, Text, tokens, Title2 } from '@fluentui/react-components';
 import { AMBITIONS } from '../../domain/ambitions';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
 import { useStrings } from '../shell/strings';
@@ -75,6 +76,7 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
         </Title2>
         <Text as="p">{strings.ambitions.lead}</Text>
       </header>
+      <ThrottleNotice />
       {!view && loading && <Spinner size="small" label={strings.common.loading} />}
       {error !== undefined && <DataErrorMessage error={error} title={strings.common.loadFailed} onRetry={refresh} />}
       {view && (needsSetup || setupOpen) && (

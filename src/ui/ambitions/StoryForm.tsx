@@ -22,6 +22,7 @@ import { sanitizeRichText } from '../../domain/richText';
 import { isDataError } from '../../data/errors';
 import type { IAmbition } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { useLocale } from '../shell/locale';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
@@ -215,6 +216,7 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
         </Field>
       </div>
       <Text className={styles.hint}>{strings.approvalHint}</Text>
+      <ThrottleNotice scope="save" active={saving} />
       {error !== undefined && <DataErrorMessage error={error} title={strings.saveFailed} onRetry={() => void submit()} />}
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabledFocusable={saving}>

@@ -3,6 +3,7 @@ import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Title2, useId 
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
 import type { IFollowUpView, IPeople, IPersonValue } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useLocale } from '../shell/locale';
 import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
@@ -190,6 +191,7 @@ function FollowUpSurface(props: IFollowUpAppProps): JSX.Element {
       <Title2 as="h2" id={titleId} className={styles.heading}>
         {s.webPartTitle}
       </Title2>
+      <ThrottleNotice />
       <ErrorBoundary>{body}</ErrorBoundary>
     </section>
   );

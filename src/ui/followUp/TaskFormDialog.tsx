@@ -27,6 +27,7 @@ import { nextTaskStatuses } from '../../domain/workflow';
 import { ConflictError, isDataError } from '../../data/errors';
 import { ConflictResolver, type ConflictChoice, type IConflictField } from '../shell/ConflictResolver';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { PeoplePicker, type IPersonValue } from '../shell/PeoplePicker';
 import { useServices } from '../shell/services';
 import { useDraft } from '../shell/useDraft';
@@ -222,6 +223,7 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
                 </MessageBar>
               )}
               {conflict && <ConflictResolver fields={conflictFields} onResolve={resolve} busy={saving} />}
+              <ThrottleNotice scope="save" active={saving} />
               {saveError !== undefined && <DataErrorMessage error={saveError} title={s.saveFailed} onDismiss={() => setSaveError(undefined)} />}
               {errors.length > 0 && (
                 <MessageBar intent="error" layout="multiline">

@@ -3,6 +3,7 @@ import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import type { IPlan } from '../../domain/model';
 import type { IPlanView, IUnitItem } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useLocale } from '../shell/locale';
 import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
@@ -306,6 +307,7 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
   return (
     <section className={styles.root} aria-labelledby="mpk-plan-title">
       {heading(unitName)}
+      <ThrottleNotice />
       {mapping.error !== undefined && (
         <DataErrorMessage error={mapping.error} title={strings.unit.channelMappingNotSaved} onDismiss={() => setMapping({ busy: false })} />
       )}

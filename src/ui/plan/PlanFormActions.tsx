@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { PlanConflict } from './PlanConflict';
 import type { ISaveFlow } from './useSaveFlow';
 
@@ -26,13 +27,14 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-/** The end of a plan form: a conflict to resolve, a failed save, and the submit (and cancel) buttons. */
+/** The end of a plan form: a conflict to resolve, a save waiting on SharePoint, a failed save, and the submit (and cancel) buttons. */
 export function PlanFormActions<T extends object>(props: IPlanFormActionsProps<T>): JSX.Element {
   const styles = useStyles();
   const { flow } = props;
   return (
     <>
       {props.conflictLabels && <PlanConflict flow={flow} labels={props.conflictLabels} />}
+      <ThrottleNotice scope="save" active={flow.busy} />
       {flow.error !== undefined && <DataErrorMessage error={flow.error} title={props.texts.failed} onDismiss={flow.dismissError} />}
       {!(props.conflictLabels && flow.conflict) && (
         <div className={styles.actions}>
