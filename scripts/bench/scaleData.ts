@@ -382,9 +382,11 @@ export function buildRecognitions(
     // Skewed towards recent stories: sqrt of a uniform number.
     const storyId = storyIds[Math.floor(Math.sqrt(rnd()) * storyIds.length) % storyIds.length];
     const person = people[Math.floor(rnd() * people.length)];
-    const key = recognitionKey(storyId, person.id);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const pair = `${storyId}-${person.id}`;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    // The key's random part from the bench's own sequence, so a seed gives the same data.
+    const key = recognitionKey(storyId, person.id, Math.floor(rnd() * 2 ** 48).toString(16).padStart(12, '0'));
     const l = byAuthor.get(person.email) ?? [];
     l.push({ ClientKey: key, Title: key, StoryId: storyId, StoryFeatured: featuredStoryIds.has(storyId) });
     byAuthor.set(person.email, l);

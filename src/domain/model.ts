@@ -194,7 +194,7 @@ export interface IStory extends IEntity {
   moderationComment?: string;
 }
 
-/** One person's recognition of one story; its `clientKey` is `recognitionKey(storyId, userId)`. */
+/** One person's recognition of one story; its `clientKey` is `recognitionKey(storyId, userId)` (with a random part). */
 export interface IRecognition extends IEntity {
   storyId: number;
   userId: number;

@@ -2,6 +2,7 @@
  * The rules of how things move: plan, initiative and task statuses, overdue tasks, a story's
  * publishing state and the one-recognition-per-person key.
  */
+import { newClientKey } from "./clientKey";
 import { compareIsoDates, daysBetween, isValidIsoDate, today } from "./dates";
 import type {
   IFollowUpTask,
@@ -145,11 +146,14 @@ export function publishingState(moderationStatus: number | undefined | null): Pu
 }
 
 /**
- * The key of one person's recognition of one story. Used as the recognition's `clientKey`, which the
- * list keeps unique — so a person can recognise a story once, however often the button is pressed.
+ * The key of one person's recognition of one story: the story, the person and a random part. Used as
+ * the recognition's `clientKey`, which the list keeps unique, so a retried create cannot make a second
+ * row. The random part (fixed before the first attempt) means nobody can guess someone else's key and
+ * write it first to block their recognition. One recognition per person is what is *counted*:
+ * recognitions count distinct people (`tallyRecognitions`), whatever rows someone writes.
  */
-export function recognitionKey(storyId: number, userId: number): string {
-  return `story-${storyId}-user-${userId}`;
+export function recognitionKey(storyId: number, userId: number, random: string = newClientKey()): string {
+  return `story-${storyId}-user-${userId}-${random.replace(/-/g, "").slice(0, 24)}`;
 }
 
 /** The ids of the stories a person has recognised. */

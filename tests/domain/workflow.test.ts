@@ -125,10 +125,14 @@ describe("a story's publishing state follows SharePoint's content approval", () 
 });
 
 describe("one recognition per person per story", () => {
-  it("gives the same key for the same person and story, and different keys otherwise", () => {
-    expect(recognitionKey(12, 7)).toBe(recognitionKey(12, 7));
-    expect(recognitionKey(12, 7)).not.toBe(recognitionKey(7, 12));
-    expect(recognitionKey(1, 23)).not.toBe(recognitionKey(12, 3));
+  it("names the story and the person, with a random part nobody else can guess", () => {
+    expect(recognitionKey(12, 7)).toMatch(/^story-12-user-7-[0-9a-f]{24}$/);
+    expect(recognitionKey(12, 7)).not.toBe(recognitionKey(12, 7));
+    expect(recognitionKey(12, 7, "abc")).toBe(recognitionKey(12, 7, "abc"));
+    expect(recognitionKey(12, 7, "abc")).not.toBe(recognitionKey(7, 12, "abc"));
+    expect(recognitionKey(1, 23, "abc")).not.toBe(recognitionKey(12, 3, "abc"));
+    // Fits the list's 64-character ClientKey column even with seven-digit ids.
+    expect(recognitionKey(9999999, 9999999).length).toBeLessThanOrEqual(64);
   });
 
   it("finds the stories a person has recognised", () => {

@@ -614,7 +614,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async recognitionCounts(storyIds: readonly number[]) {
         await enter('stories.recognitionCounts');
         const counts = new Map<number, number>();
-        for (const id of storyIds) counts.set(id, rows('recognitions').filter((r) => r.storyId === id).length);
+        for (const id of storyIds) counts.set(id, new Set(rows('recognitions').filter((r) => r.storyId === id).map((r) => r.userId)).size);
         return counts;
       },
     },
@@ -622,9 +622,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async recognise(storyId: number, userId: number) {
         await enter('recognitions.recognise');
         requireProvisioned();
-        const key = recognitionKey(storyId, userId);
-        const existing = rows('recognitions').find((r) => r.clientKey === key);
+        const existing = rows('recognitions').find((r) => r.storyId === storyId && r.userId === userId);
         if (existing) return clone(existing);
+        const key = recognitionKey(storyId, userId);
         const row: IRecognition = { id: nextId++, clientKey: key, etag: newEtag(), storyId, userId };
         data.recognitions.push(row);
         return clone(row);

@@ -45,12 +45,50 @@ export class ListRepository<T extends IEntity> {
 
   /** The item with this client key, if it exists. */
   public async findByClientKey(clientKey: string): Promise<T | undefined> {
+    const row = await this.rowByClientKey(clientKey);
+    return row ? fromRow(this.codec, row) : undefined;
+  }
+
+  /** The row with this client key (with its `AuthorId`), if it exists and the caller may read it. */
+  private async rowByClientKey(clientKey: string): Promise<Row | undefined> {
     try {
-      const page = await readPage(this.sp, this.codec, { filter: `ClientKey eq ${quote(clientKey)}`, top: 1 });
-      return page.rows.length > 0 ? fromRow(this.codec, page.rows[0]) : undefined;
+      const filter = `ClientKey eq ${quote(clientKey)}`;
+      const select = selectFor(this.codec);
+      if (select.indexOf("AuthorId") < 0) select.push("AuthorId");
+      let page;
+      try {
+        page = await readPage(this.sp, this.codec, { filter, top: 1, select });
+      } catch (error) {
+        if (!isUnknownFieldError(error)) throw error;
+        page = await readPage(this.sp, this.codec, { filter, top: 1, select: [...selectFor(this.codec, 1).filter((c) => c !== "AuthorId"), "AuthorId"] });
+      }
+      return page.rows.length > 0 ? page.rows[0] : undefined;
     } catch (error) {
       throw toDataError(error);
     }
+  }
+
+  /** The signed-in person's id (read once, only on the rare path that needs it). */
+  private async currentUserId(): Promise<number> {
+    if (this.userId === undefined) {
+      const me = await retryThrottled(() => this.sp.web.currentUser.select("Id")<{ Id: number }>());
+      this.userId = Number(me.Id);
+    }
+    return this.userId;
+  }
+
+  private userId?: number;
+
+  /**
+   * After a unique-value violation or a lost response: the item an earlier attempt of ours created
+   * under this key. An item with the key written by someone else is never taken for ours (a key
+   * someone guessed and wrote first must not hand their item to us): that is `keyTaken`.
+   */
+  private async ownItemByClientKey(clientKey: string, cause: unknown): Promise<T | undefined> {
+    const row = await this.rowByClientKey(clientKey).catch(() => undefined);
+    if (!row) return undefined;
+    if (Number(row.AuthorId) !== (await this.currentUserId())) throw new DataError("invalid", { reason: "keyTaken", status: httpStatus(cause), cause });
+    return fromRow(this.codec, row);
   }
 
   /**
@@ -75,7 +113,7 @@ export class ListRepository<T extends IEntity> {
       } catch (error) {
         lastError = error;
         if (isDuplicateValueError(error) || mayHaveLanded(error)) {
-          const existing = await this.findByClientKey(prepared.clientKey).catch(() => undefined);
+          const existing = await this.ownItemByClientKey(prepared.clientKey, error);
           if (existing) return this.afterCreate(existing);
           // A duplicate on another unique column is the caller's problem, not a retry.
           if (isDuplicateValueError(error)) break;

@@ -7,7 +7,7 @@ import { InjectHeaders, parseBinderWithErrorCheck, parseODataJSON, type Queryabl
 import { SPCollection, type ISPQueryable, type SPFI } from "@pnp/sp";
 import type { IItems } from "@pnp/sp/items";
 import type { IEntity } from "../../domain/model";
-import { isUnknownFieldError, retryThrottled, toDataError } from "../errors";
+import { isThresholdError, isUnknownFieldError, retryThrottled, toDataError } from "../errors";
 import { expandRoots, fromRow, lookupColumns, MAX_LOOKUP_COLUMNS, personProjections, selectFor, selectProps, type ICodec, type Row } from "../mapping/codec";
 import { listTitle } from "../schema/lists";
 import type { ListKey } from "../schema/types";
@@ -204,6 +204,50 @@ export function idFilters(field: string, ids: readonly number[]): string[] {
   const filters: string[] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_FILTER) filters.push(ids.slice(i, i + IDS_PER_FILTER).map((id) => `${field} eq ${id}`).join(" or "));
   return filters;
+}
+
+/** Windows of 5,000 ids in one `$batch` of a whole walk (SharePoint Online allows 20 requests per batch). */
+export const WINDOWS_PER_BATCH = 20;
+
+/**
+ * Every row matching a filter however many there are: the windows of `windowedPage`, 20 to a
+ * `$batch`, oldest first. For counting what an ordinary user can grow without bound (the
+ * recognitions of one story), after SharePoint refused the plain query.
+ */
+export async function windowedRows<T extends IEntity>(sp: SPFI, codec: ICodec<T>, spec: IWindowedSpec): Promise<Row[]> {
+  const maxId = await maxItemId(sp, codec);
+  const rows: Row[] = [];
+  for (let start = 0; start < maxId; ) {
+    const first = start;
+    const pages = await inBatch(sp, (b) => {
+      const started: Promise<Settled<IRawPage>>[] = [];
+      for (let low = first; low < maxId && started.length < WINDOWS_PER_BATCH; low += MAX_PAGE) {
+        const filter = `Id gt ${low} and Id lt ${low + MAX_PAGE + 1}` + (spec.filter ? ` and (${spec.filter})` : "");
+        started.push(settle(fetchPage(itemsQuery(b, codec, { filter, orderBy: [["Id", true]], top: MAX_PAGE, select: spec.select, expand: spec.expand }))));
+      }
+      return started;
+    });
+    for (const page of pages) {
+      const settled = await page;
+      if (!settled.ok) throw settled.error;
+      rows.push(...settled.value.rows);
+      start += MAX_PAGE;
+    }
+  }
+  return rows;
+}
+
+/**
+ * Every row of a selective query (`fetchAll`), or — when SharePoint refuses it because more than
+ * 5,000 items match — the same rows through the id windows of `windowedRows`.
+ */
+export async function allRows<T extends IEntity>(sp: SPFI, codec: ICodec<T>, spec: { filter: string; select?: readonly string[] }): Promise<Row[]> {
+  try {
+    return await fetchAll(sp, await readPage(sp, codec, { filter: spec.filter, select: spec.select, top: MAX_PAGE }));
+  } catch (error) {
+    if (!isThresholdError(error)) throw error;
+    return windowedRows(sp, codec, { filter: spec.filter, select: spec.select });
+  }
 }
 
 /** A page with no more after it. */

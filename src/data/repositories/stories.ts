@@ -8,7 +8,7 @@ import { ConflictError, DataError, httpStatus, isThresholdError, isUnknownFieldE
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
-import { fetchAll, fetchPage, idFilters, inBatch, itemsQuery, lastPage, maxItemId, nextPageQuery, readPage, listItems, MAX_PAGE, pageOf, quote, settle, windowedPage, type IQuerySpec, type IRawPage } from "./query";
+import { allRows, fetchPage, idFilters, inBatch, itemsQuery, lastPage, maxItemId, nextPageQuery, readPage, listItems, MAX_PAGE, pageOf, quote, settle, windowedPage, type IQuerySpec, type IRawPage } from "./query";
 import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
 
 /**
@@ -52,13 +52,30 @@ export function isPending(story: IStory): boolean {
 /** `_ModerationStatus` is not indexed: this filter is only ever sent inside an id window (see `windowedPage`). */
 const PENDING_FILTER = `OData__ModerationStatus eq ${MODERATION_STATUS.pending}`;
 
-/** Recognitions per story id from rows with `StoryId`. */
-export function tallyRecognitions(rows: readonly Row[]): Map<number, number> {
-  const counts = new Map<number, number>();
+/**
+ * The people who recognised each story, from rows with `StoryId` and `AuthorId` (added to `into`).
+ * A person counts once per story however many rows they wrote (rows with other client keys, or from
+ * another browser). A row without `AuthorId` counts as a person of its own.
+ */
+export function recognisers(rows: readonly Row[], into: Map<number, Set<number | string>> = new Map()): Map<number, Set<number | string>> {
   for (const row of rows) {
     const id = row.StoryId;
-    if (typeof id === "number") counts.set(id, (counts.get(id) || 0) + 1);
+    if (typeof id !== "number") continue;
+    let people = into.get(id);
+    if (!people) into.set(id, (people = new Set()));
+    people.add(typeof row.AuthorId === "number" ? row.AuthorId : `row-${String(row.Id)}-${people.size}`);
   }
+  return into;
+}
+
+/** Recognitions per story id: distinct people, from rows with `StoryId` and `AuthorId`. */
+export function tallyRecognitions(rows: readonly Row[]): Map<number, number> {
+  return countsOf(recognisers(rows));
+}
+
+function countsOf(people: Map<number, Set<number | string>>): Map<number, number> {
+  const counts = new Map<number, number>();
+  people.forEach((set, id) => counts.set(id, set.size));
   return counts;
 }
 
@@ -221,12 +238,16 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     return this.queryAll(`AuthorId eq ${userId}`, [["Id", false]], 500);
   }
 
-  /** Counts recognitions of some stories (an `or` of indexed StoryId, 40 ids per request). */
+  /**
+   * Counts the people who recognised some stories (an `or` of indexed StoryId, 40 ids per request).
+   * Stories with more than 5,000 recognition rows between them (someone wrote rows in bulk) are
+   * counted through id windows instead: more requests, never refused.
+   */
   public async recognitionCounts(storyIds: readonly number[]): Promise<Map<number, number>> {
     const counts = new Map<number, number>();
     try {
       for (const filter of idFilters("StoryId", storyIds)) {
-        const rows = await fetchAll(this.sp, await readPage(this.sp, recognitionCodec, { select: ["Id", "StoryId"], filter, top: MAX_PAGE }));
+        const rows = await allRows(this.sp, recognitionCodec, { select: RECOGNITION_COUNT_SELECT, filter });
         tallyRecognitions(rows).forEach((n, id) => counts.set(id, n));
       }
     } catch (error) {
@@ -281,6 +302,8 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
    * save, so an editor's "Fremhæv" either saw our recognition or is seen by us — never neither).
    */
   public async recognise(storyId: number, userId: number): Promise<IRecognition> {
+    const earlier = await this.ownRecognition(storyId, userId);
+    if (earlier) return earlier;
     const recognition = await this.create({ storyId, userId, clientKey: recognitionKey(storyId, userId) });
     try {
       const story = await retryThrottled(() => listItems(this.sp, "stories").getById(storyId).select("Id", "Featured")<Row>());
@@ -292,6 +315,21 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
       if (!isUnknownFieldError(error)) throw toDataError(error);
     }
     return recognition;
+  }
+
+  /**
+   * The person's recognition of a story, if they gave one (both columns indexed, the person's first).
+   * Someone with more than 5,000 recognitions of their own is refused this read: they may then get a
+   * second row, which is counted once anyway.
+   */
+  private async ownRecognition(storyId: number, userId: number): Promise<IRecognition | undefined> {
+    try {
+      const page = await readPage(this.sp, recognitionCodec, { filter: `AuthorId eq ${userId} and StoryId eq ${storyId}`, top: 1 });
+      return page.rows.length > 0 ? fromRow(recognitionCodec, page.rows[0]) : undefined;
+    } catch (error) {
+      if (isThresholdError(error)) return undefined;
+      throw toDataError(error);
+    }
   }
 
   public withdraw(recognition: IRecognition): Promise<void> {
@@ -311,7 +349,7 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
  */
 async function markRecognitions(sp: SPFI, storyId: number, featured: boolean): Promise<void> {
   try {
-    const rows = await fetchAll(sp, await readPage(sp, recognitionCodec, { select: ["Id", "StoryFeatured"], filter: `StoryId eq ${storyId}`, top: MAX_PAGE }));
+    const rows = await allRows(sp, recognitionCodec, { select: ["Id", "StoryFeatured"], filter: `StoryId eq ${storyId}` });
     const stale = rows.filter((row) => (row.StoryFeatured === true) !== featured).map((row) => Number(row.Id));
     for (let i = 0; i < stale.length; i += 20) {
       const chunk = stale.slice(i, i + 20);
@@ -372,12 +410,17 @@ export async function countedFeedPage(
   };
 }
 
-/** The read of recognitions that counts the newest stories: by StoryId, newest first, only that column. */
-export const TALLY_SPEC: IQuerySpec = { select: ["StoryId"], orderBy: [["StoryId", false]], top: MAX_PAGE, noMetadata: true };
+/** What a count of recognitions reads: the story and the person (recognitions count distinct people). */
+export const RECOGNITION_COUNT_SELECT: readonly string[] = ["Id", "StoryId", "AuthorId"];
+
+/** The read of recognitions that counts the newest stories: by StoryId, newest first, only the counted columns. */
+export const TALLY_SPEC: IQuerySpec = { select: RECOGNITION_COUNT_SELECT, orderBy: [["StoryId", false]], top: MAX_PAGE, noMetadata: true };
 
 /** What the view knows of recognition counts without asking again. */
 export interface IRecognitionTally {
   counts: Map<number, number>;
+  /** Who recognised each story read so far (a page may end inside a story's rows). */
+  people?: Map<number, Set<number | string>>;
   /** Counts are whole for every story id above this (recognitions read by StoryId, newest first). */
   completeAbove: number;
   /** Further stories whose counts are whole (featured ones, from their `StoryFeatured` rows). */
@@ -396,14 +439,17 @@ export function knows(tally: IRecognitionTally, storyId: number): boolean {
  * stories. `previous` is the tally this page continues (its counts are added to).
  */
 export function recognitionTally(raw: IRawPage, previous?: IRecognitionTally): IRecognitionTally {
+  const people = new Map<number, Set<number | string>>();
+  if (previous && previous.people) previous.people.forEach((set, id) => people.set(id, new Set(set)));
+  recognisers(raw.rows, people);
   const counts = previous ? new Map(previous.counts) : new Map<number, number>();
-  tallyRecognitions(raw.rows).forEach((n, id) => counts.set(id, (counts.get(id) || 0) + n));
+  countsOf(people).forEach((n, id) => counts.set(id, n));
   const exact = previous ? previous.exact : new Set<number>();
   // A full page counts as "more" even without a nextLink: the read asks for no metadata, and the
   // count must never claim to be whole when it is not.
-  if (!raw.nextLink && raw.rows.length < MAX_PAGE) return { counts, completeAbove: 0, exact };
+  if (!raw.nextLink && raw.rows.length < MAX_PAGE) return { counts, people, completeAbove: 0, exact };
   // The page stopped inside the lowest story id it reached: counts are whole only above it.
   let lowest = Infinity;
   for (const row of raw.rows) if (typeof row.StoryId === "number" && row.StoryId < lowest) lowest = row.StoryId;
-  return { counts, completeAbove: lowest === Infinity ? (previous ? previous.completeAbove : 0) : lowest, exact, nextLink: raw.nextLink };
+  return { counts, people, completeAbove: lowest === Infinity ? (previous ? previous.completeAbove : 0) : lowest, exact, nextLink: raw.nextLink };
 }
