@@ -271,6 +271,24 @@ describe('Follow-up tasks', () => {
       await waitFor(() => expect(query).toHaveBeenLastCalledWith({ unitId: 2, meeting: 'Chefgruppemøde marts 2026' }, 50));
     });
 
+    it('refuses a meeting filter over 255 characters with a Danish reason, and sends nothing', async () => {
+      const { services } = await openTasks();
+      const query = jest.spyOn(services.tasks, 'query');
+      const meeting = screen.getByLabelText('Møde');
+      // Each event on its own, so the next one sees what the field holds.
+      fireEvent.change(meeting, { target: { value: 'M'.repeat(300) } });
+      fireEvent.keyDown(meeting, { key: 'Enter' });
+      fireEvent.blur(meeting);
+      expect(screen.getByText('Mødet må højst være 255 tegn – det er nu 300.')).toBeInTheDocument();
+      expect(screen.queryByText(/kunne ikke gemmes/)).toBeNull();
+      expect(query).not.toHaveBeenCalled();
+      // 255 characters are a valid filter.
+      fireEvent.change(meeting, { target: { value: 'M'.repeat(255) } });
+      fireEvent.keyDown(meeting, { key: 'Enter' });
+      expect(screen.queryByText(/må højst være 255 tegn/)).toBeNull();
+      await waitFor(() => expect(query).toHaveBeenLastCalledWith({ meeting: 'M'.repeat(255) }, 50));
+    });
+
     it('shows the same tasks as a table with the titles as row headers', async () => {
       const { user } = await openTasks();
       await act(async () => {
