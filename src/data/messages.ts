@@ -8,7 +8,7 @@ import type { Locale } from "../domain/messages";
 export type DataErrorKind = "notFound" | "conflict" | "forbidden" | "throttled" | "invalid" | "notProvisioned" | "network";
 
 /** The finer cause, which picks the message. */
-export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing" | "userNotFound" | "keyTaken";
+export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing" | "userNotFound" | "keyTaken" | "filterTooLong";
 
 export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
   "da-DK": {
@@ -25,6 +25,7 @@ export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
     server: "SharePoint svarede med en fejl. Prøv igen om lidt.",
     userNotFound: "Der findes ingen person med den e-mailadresse i organisationen. Tjek stavningen, eller søg på navnet.",
     keyTaken: "Det kunne ikke gemmes, fordi en anden person allerede har brugt samme nøgle. Prøv igen – så får det en ny.",
+    filterTooLong: "Filteret er for langt: højst 255 tegn. Forkort det, og prøv igen.",
   },
   "en-US": {
     notFound: "The item no longer exists. Someone else may have deleted it.",
@@ -40,6 +41,7 @@ export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
     server: "SharePoint answered with an error. Try again in a moment.",
     userNotFound: "There is nobody with that e-mail address in the organisation. Check the spelling, or search by name.",
     keyTaken: "It could not be saved because someone else has already used the same key. Try again – it will get a new one.",
+    filterTooLong: "The filter is too long: at most 255 characters. Shorten it and try again.",
   },
 };
 

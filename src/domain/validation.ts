@@ -43,6 +43,19 @@ export const MULTI_LINE_MAX = 63999;
 /** SharePoint's limit for a hyperlink column's URL. */
 export const URL_MAX = 255;
 
+/** The longest text a free-text filter (a meeting's name, a search) accepts: a single line of text. */
+export const FILTER_TEXT_MAX = SINGLE_LINE_MAX;
+
+/**
+ * A free-text filter's value: at most {@link FILTER_TEXT_MAX} characters (UTF-16 code units, as
+ * SharePoint counts). Longer text can match nothing stored in a single-line column, and SharePoint's
+ * answer to it would read as a failed save; the filter says why instead.
+ */
+export function validateFilterText(field: string, value: string | undefined): IValidationError[] {
+  if (value === undefined || value.length <= FILTER_TEXT_MAX) return [];
+  return [{ field, code: "tooLong", params: { max: FILTER_TEXT_MAX, actual: value.length } }];
+}
+
 /** A form's view of an item: any field may be missing or null. */
 export type Draft<T> = { readonly [K in keyof T]?: T[K] | null };
 

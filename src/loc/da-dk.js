@@ -656,7 +656,8 @@ define([], function () {
         meeting: "Møde",
         description: "Beskrivelse",
         yes: "Ja",
-        no: "Nej"
+        no: "Nej",
+        cellTruncated: "… [afkortet]"
       }
     },
     propertyPane: {

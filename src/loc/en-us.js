@@ -656,7 +656,8 @@ define([], function () {
         meeting: "Meeting",
         description: "Description",
         yes: "Yes",
-        no: "No"
+        no: "No",
+        cellTruncated: "… [truncated]"
       }
     },
     propertyPane: {

@@ -530,6 +530,8 @@ declare interface IMpkFollowUpExcelStrings {
   description: string;
   yes: string;
   no: string;
+  /** Ends a text cut to Excel's 32,767 characters per cell. */
+  cellTruncated: string;
 }
 
 declare interface IMpkFollowUpStrings {

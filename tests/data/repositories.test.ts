@@ -201,6 +201,19 @@ describe("follow-up tasks", () => {
     expect(third.hasMore).toBe(false);
     expect((await chef.tasks.query({ status: "closed", unitId }, 10)).items.map((t) => t.id)).toEqual([created[0].id]);
   });
+
+  it("refuses a meeting filter over 255 characters before asking SharePoint, with a reason that is not a failed save", async () => {
+    await server.resetRequests();
+    const error = await failure(chef.tasks.query({ meeting: "M".repeat(256) }, 10));
+    expect(error.kind).toBe("invalid");
+    expect(error.reason).toBe("filterTooLong");
+    expect(error.message).toBe("Filteret er for langt: højst 255 tegn. Forkort det, og prøv igen.");
+    expect(error.message).not.toMatch(/gemmes/);
+    expect(error.validationErrors).toEqual([{ field: "meeting", code: "tooLong", params: { max: 255, actual: 256 } }]);
+    expect(await server.requests()).toEqual([]);
+    // 255 characters are asked for (and match nothing).
+    expect((await chef.tasks.query({ meeting: "M".repeat(255) }, 10)).items).toEqual([]);
+  });
 });
 
 describe("stories and recognitions", () => {

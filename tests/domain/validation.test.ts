@@ -1,5 +1,7 @@
 import {
   describeError,
+  FILTER_TEXT_MAX,
+  validateFilterText,
   MULTI_LINE_MAX,
   normalisePeriod,
   parsePeriod,
@@ -124,6 +126,17 @@ describe("SharePoint's text limits", () => {
   it("measures a story body as stored, markup included", () => {
     const body = `<p>${"x".repeat(MULTI_LINE_MAX - 6)}</p>`; // 63,993 characters of text, 64,000 stored
     expect(codes(validateStory({ ...story, body }))).toEqual(["body:tooLong"]);
+  });
+});
+
+describe("free-text filters", () => {
+  it("accept up to 255 characters and refuse more with a Danish reason that speaks of the filter, not a save", () => {
+    expect(FILTER_TEXT_MAX).toBe(255);
+    expect(validateFilterText("meeting", undefined)).toEqual([]);
+    expect(validateFilterText("meeting", "m".repeat(255))).toEqual([]);
+    const errors = validateFilterText("meeting", "m".repeat(256));
+    expect(errors).toEqual([{ field: "meeting", code: "tooLong", params: { max: 255, actual: 256 } }]);
+    expect(describeError(errors[0], "da-DK")).toBe("Mødet må højst være 255 tegn – det er nu 256.");
   });
 });
 

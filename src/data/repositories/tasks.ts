@@ -1,8 +1,8 @@
 /** Follow-up tasks over "MPK Opgaver". */
 import type { SPFI } from "@pnp/sp";
 import type { IFollowUpTask, TaskStatus } from "../../domain/model";
-import { validateTask } from "../../domain/validation";
-import { isThresholdError, toDataError } from "../errors";
+import { validateFilterText, validateTask } from "../../domain/validation";
+import { DataError, isThresholdError, toDataError } from "../errors";
 import { fromRow } from "../mapping/codec";
 import { taskCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
@@ -69,6 +69,9 @@ export class TaskRepository extends ListRepository<IFollowUpTask> implements ITa
    * first in windows of 5,000 ids instead (the due-date order is lost, nothing else).
    */
   public async query(filters: ITaskFilters, pageSize = 50): Promise<IPage<IFollowUpTask>> {
+    // A meeting longer than a single line of text matches nothing: say so instead of asking SharePoint.
+    const tooLong = validateFilterText("meeting", filters.meeting);
+    if (tooLong.length > 0) throw new DataError("invalid", { reason: "filterTooLong", validationErrors: tooLong });
     try {
       const raw = await readPage(this.sp, taskCodec, { filter: taskFilter(filters), orderBy: [["DueDate", true], ["Id", true]], top: pageSize });
       return pageOf(this.sp, taskCodec, raw);

@@ -16,6 +16,7 @@ import { MODERATION_STATUS } from '../../domain/workflow';
 import type { IAmbition, IPage } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { draftOwner, hasDraft } from '../shell/drafts';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useAnnounce } from './Announcer';
@@ -63,15 +64,6 @@ const useStyles = makeStyles({
   write: { alignSelf: 'flex-start' },
 });
 
-/** Whether a draft of a new story is waiting in the browser (then the form opens by itself). */
-function hasStoryDraft(): boolean {
-  try {
-    return !!window.localStorage.getItem(`mpk:draft:${STORY_DRAFT_KEY}`);
-  } catch {
-    return false;
-  }
-}
-
 /** The lower half of the web part: hverdagshistorier, "Egne noter" and, for editors, approval. */
 export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
   const { view, scope, pageSize } = props;
@@ -93,7 +85,8 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
     return () => (stories.listPending ? stories.listPending(QUEUE_PAGE_SIZE, view.pendingBelow) : Promise.reject(new Error('listPending')));
   });
   const [tab, setTab] = React.useState<TabValue>('stories');
-  const [formOpen, setFormOpen] = React.useState(hasStoryDraft);
+  // A draft of a new story waiting in the browser (this person's) opens the form by itself.
+  const [formOpen, setFormOpen] = React.useState(() => hasDraft(draftOwner(services.user), STORY_DRAFT_KEY));
   const [justPosted, setJustPosted] = React.useState<IStory>();
   const [featureBusy, setFeatureBusy] = React.useState<Set<number>>(new Set());
   const [featureError, setFeatureError] = React.useState<unknown>();

@@ -1,6 +1,8 @@
 import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, Title3, useId } from '@fluentui/react-components';
 import { formatDate, today } from '../../domain/dates';
+import { describeError } from '../../domain/messages';
+import { validateFilterText } from '../../domain/validation';
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
 import type { IPage } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
@@ -59,9 +61,12 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
   const listId = useId('mpk-report-meetings');
   const titleId = useId('mpk-report-title');
 
+  // A meeting's name is one line of text: a longer one is refused here, with the reason, not sent.
+  const meetingErrors = validateFilterText('meeting', meetingInput.trim());
   const show = (event?: React.FormEvent): void => {
     if (event) event.preventDefault();
     const meeting = meetingInput.trim();
+    if (meetingErrors.length > 0) return;
     if (!meeting) {
       setMeetingTasks({ status: 'idle' });
       return;
@@ -147,7 +152,7 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
         <h3 className={app.sectionHeading}>{s.heading}</h3>
         <Text as="p" block>{s.intro}</Text>
         <form className={styles.controls} onSubmit={show}>
-          <Field label={s.meeting} hint={s.meetingHint}>
+          <Field label={s.meeting} hint={s.meetingHint} validationMessage={meetingErrors.length > 0 ? describeError(meetingErrors[0], locale) : undefined}>
             <Input value={meetingInput} list={listId} onChange={(_, d) => setMeetingInput(d.value)} />
           </Field>
           <datalist id={listId}>

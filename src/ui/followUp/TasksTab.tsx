@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Button, Field, Input, Select, Spinner, Text, ToggleButton, Toolbar, useId } from '@fluentui/react-components';
-import { labelOf } from '../../domain/messages';
+import { describeError, labelOf } from '../../domain/messages';
+import { validateFilterText } from '../../domain/validation';
 import { TASK_STATUSES, type IFollowUpTask, type TaskStatus } from '../../domain/model';
 import type { ITaskFilters } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
@@ -30,8 +31,11 @@ function TaskFilters(props: { filters: ITaskFilters; onChange(filters: ITaskFilt
   React.useEffect(() => setMeeting(props.filters.meeting || ''), [props.filters.meeting]);
   const listId = useId('mpk-meetings');
   const { filters, onChange } = props;
+  // A meeting's name is one line of text: a longer filter is refused here, with the reason, not sent.
+  const meetingErrors = validateFilterText('meeting', meeting.trim());
   const applyMeeting = (): void => {
     const value = meeting.trim();
+    if (meetingErrors.length > 0) return;
     if (value !== (filters.meeting || '')) onChange({ ...filters, meeting: value || undefined });
   };
   const numberOrUndefined = (value: string): number | undefined => (value === '' ? undefined : Number(value));
@@ -70,7 +74,12 @@ function TaskFilters(props: { filters: ITaskFilters; onChange(filters: ITaskFilt
           ))}
         </Select>
       </Field>
-      <Field label={s.meetingFilter} hint={s.meetingFilterHint} className={styles.filterField}>
+      <Field
+        label={s.meetingFilter}
+        hint={s.meetingFilterHint}
+        className={styles.filterField}
+        validationMessage={meetingErrors.length > 0 ? describeError(meetingErrors[0], locale) : undefined}
+      >
         <Input
           value={meeting}
           list={listId}

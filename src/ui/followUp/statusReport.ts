@@ -44,8 +44,24 @@ function header(text: string): Cell {
   return { value: text, fontWeight: 'bold' };
 }
 
-function text(value: string | undefined): Cell {
-  return value ? { value, type: String } : null;
+/** The most characters Excel keeps in one cell; a longer one may make Excel call the workbook damaged. */
+export const EXCEL_CELL_MAX = 32767;
+
+/**
+ * A text cut to what one Excel cell holds, ending in a visible marker ("… [afkortet]") so no reader
+ * mistakes a cut text for the whole. A surrogate pair at the cut is not split.
+ */
+export function capCellText(value: string, marker: string): string {
+  if (value.length <= EXCEL_CELL_MAX) return value;
+  let end = EXCEL_CELL_MAX - marker.length;
+  const code = value.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return value.slice(0, end) + marker;
+}
+
+/** Text cells of one workbook: every one capped with the workbook's marker. */
+function textCells(texts: IWorkbookTexts): (value: string | undefined) => Cell {
+  return (value) => (value ? { value: capCellText(value, texts.cellTruncated), type: String } : null);
 }
 
 function count(value: number): Cell {
@@ -60,6 +76,7 @@ function dateCell(date: IsoDate | undefined): Cell {
 /** Sheet "Overblik": one row per unit × ambition, a blank row, then the key figures. */
 export function overviewSheet(input: IStatusReportInput): Sheet<never> {
   const { overview, texts, locale } = input;
+  const text = textCells(texts);
   const data: Row[] = [
     [
       header(texts.unit),
@@ -124,6 +141,7 @@ export function overviewSheet(input: IStatusReportInput): Sheet<never> {
 /** Sheet "Opgaver": one row per task, by due date. */
 export function tasksSheet(input: IStatusReportInput): Sheet<never> {
   const { texts, locale } = input;
+  const text = textCells(texts);
   const data: Row[] = [
     [
       header(texts.task),

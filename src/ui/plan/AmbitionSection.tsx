@@ -3,6 +3,7 @@ import { Badge, Button, makeStyles, Spinner, Text, tokens, type BadgeProps } fro
 import { labelOf } from '../../domain/messages';
 import { isRelevance, type IInitiative, type IPlanFocus } from '../../domain/model';
 import type { IAmbition } from '../../data/repositories/types';
+import { hasDraft, useDraftOwner } from '../shell/drafts';
 import { fill, useStrings } from '../shell/strings';
 import { InitiativeCard } from './InitiativeCard';
 import { usePlan } from './PlanContext';
@@ -44,14 +45,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-function hasDraft(key: string): boolean {
-  try {
-    return !!window.localStorage.getItem(`mpk:draft:${key}`);
-  } catch {
-    return false;
-  }
-}
-
 /** One of the five ambitions in the plan: its relevance here, what it means locally, and its initiatives. */
 export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
   const plan = usePlan();
@@ -61,8 +54,9 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
   const loading = <Spinner size="tiny" label={allStrings.common.loading} />;
   const { ambition, focus } = props;
   const planId = plan.view.plan?.id;
-  const [editingFocus, setEditingFocus] = React.useState(() => plan.can.editFocus && hasDraft(`plan:focus:${planId}:${ambition.key}`));
-  const [adding, setAdding] = React.useState(() => plan.can.editInitiatives && hasDraft(`plan:initiative:new:${planId}:${ambition.key}`));
+  const owner = useDraftOwner();
+  const [editingFocus, setEditingFocus] = React.useState(() => plan.can.editFocus && hasDraft(owner, `plan:focus:${planId}:${ambition.key}`));
+  const [adding, setAdding] = React.useState(() => plan.can.editInitiatives && hasDraft(owner, `plan:initiative:new:${planId}:${ambition.key}`));
   const focusButton = React.useRef<HTMLButtonElement>(null);
   const addButton = React.useRef<HTMLButtonElement>(null);
   const headingId = `ambition-${ambition.key}`;

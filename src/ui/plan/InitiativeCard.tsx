@@ -6,6 +6,7 @@ import { isInitiativeStatus, type IInitiative } from '../../domain/model';
 import { isHttpUrl } from '../../domain/validation';
 import { nextInitiativeStatuses } from '../../domain/workflow';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { draftOwner, hasDraft } from '../shell/drafts';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { commitmentText, useInitiativeLabels } from './fieldText';
@@ -95,8 +96,9 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
   const { initiative } = props;
   const id = initiative.id as number;
   const linked = plan.linkedInitiativeId === id;
-  const [expanded, setExpanded] = React.useState(() => linked || hasDraft(`plan:checkin:${id}`) || hasDraft(`plan:comment:${id}`));
-  const [mode, setMode] = React.useState<Mode>(() => initialMode(id));
+  const owner = draftOwner(services.user);
+  const [expanded, setExpanded] = React.useState(() => linked || hasDraft(owner, `plan:checkin:${id}`) || hasDraft(owner, `plan:comment:${id}`));
+  const [mode, setMode] = React.useState<Mode>(() => initialMode(owner, id));
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const editButton = React.useRef<HTMLButtonElement>(null);
   const stopButton = React.useRef<HTMLButtonElement>(null);
@@ -245,19 +247,10 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
 }
 
 /** A form with a draft from an earlier visit opens again, so the text is in front of its writer. */
-function initialMode(id: number): Mode {
-  if (hasDraft(`plan:initiative:${id}`)) return 'edit';
-  if (hasDraft(`plan:initiative:stop:${id}`)) return 'stop';
+function initialMode(owner: string, id: number): Mode {
+  if (hasDraft(owner, `plan:initiative:${id}`)) return 'edit';
+  if (hasDraft(owner, `plan:initiative:stop:${id}`)) return 'stop';
   return 'view';
-}
-
-/** Whether `useDraft` keeps a draft under this key (its storage prefix is `mpk:draft:`). */
-function hasDraft(key: string): boolean {
-  try {
-    return !!window.localStorage.getItem(`mpk:draft:${key}`);
-  } catch {
-    return false;
-  }
 }
 
 function periodText(initiative: IInitiative, locale: 'da-DK' | 'en-US', strings: IMpkStrings['plan']['initiative']): string {

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { removeSharedDrafts } from './drafts';
 import { LocaleProvider } from './locale';
 import { StringsContext } from './strings';
 import { themeFor, type ThemeKind } from './theme';
@@ -26,6 +27,10 @@ const useStyles = makeStyles({
 export function MpkRoot(props: IMpkRootProps): JSX.Element {
   const styles = useStyles();
   const locale = props.locale ?? 'da-DK';
+  // Drafts from before they were kept per person could be read by the next person at this browser.
+  React.useEffect(() => {
+    removeSharedDrafts();
+  }, []);
   return (
     <FluentProvider theme={themeFor(props.theme ?? 'light')} className={styles.root} lang={locale}>
       <LocaleProvider locale={locale}>

@@ -1,15 +1,5 @@
 import * as React from 'react';
-
-/** Where drafts live: the browser's localStorage, guarded because private modes and tests may lack it. */
-function storage(): Storage | undefined {
-  try {
-    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const PREFIX = 'mpk:draft:';
+import { draftStorage, draftStorageKey, removeSharedDrafts, useDraftOwner } from './drafts';
 
 /** What {@link useDraft} hands back. */
 export interface IDraft<T> {
@@ -23,13 +13,16 @@ export interface IDraft<T> {
 }
 
 /**
- * A form's values kept in the browser until they are saved ("kladder gemmes i browseren").
- * `key` must identify the form and its subject, e.g. `story:new` or `initiative:42`.
+ * A form's values kept in the browser until they are saved ("kladder gemmes i browseren"), for the
+ * signed-in person only (see `drafts.ts`). `key` must identify the form and its subject, e.g.
+ * `story:new` or `initiative:42`.
  */
 export function useDraft<T>(key: string, initial: T): IDraft<T> {
-  const storageKey = PREFIX + key;
+  const storageKey = draftStorageKey(useDraftOwner(), key);
   const [state, setState] = React.useState<{ value: T; restored: boolean }>(() => {
-    const saved = storage()?.getItem(storageKey);
+    // Drafts from before they were kept per person go first: nobody else should see them.
+    removeSharedDrafts();
+    const saved = draftStorage()?.getItem(storageKey);
     if (saved) {
       try {
         return { value: { ...initial, ...(JSON.parse(saved) as T) }, restored: true };
@@ -45,7 +38,7 @@ export function useDraft<T>(key: string, initial: T): IDraft<T> {
       setState((previous) => {
         const value = typeof next === 'function' ? (next as (p: T) => T)(previous.value) : next;
         try {
-          storage()?.setItem(storageKey, JSON.stringify(value));
+          draftStorage()?.setItem(storageKey, JSON.stringify(value));
         } catch {
           // Quota exceeded: the form keeps working, only the safety net is gone.
         }
@@ -56,7 +49,11 @@ export function useDraft<T>(key: string, initial: T): IDraft<T> {
   );
 
   const clear = React.useCallback(() => {
-    storage()?.removeItem(storageKey);
+    try {
+      draftStorage()?.removeItem(storageKey);
+    } catch {
+      // Blocked storage holds no draft.
+    }
     setState({ value: initial, restored: false });
     // `initial` is the form's empty state; callers pass a fresh literal each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DataError } from '../../../src/data/errors';
 import { EMPLOYEE, renderAmbitions, settle } from './support';
+import { draftOwner, draftStorageKey } from '../../../src/ui/shell/drafts';
 
 jest.setTimeout(30_000);
 
@@ -9,7 +10,7 @@ beforeEach(() => window.localStorage.clear());
 
 const CONTRIBUTION = /^Hvordan kan jeg bidrage til at udvikle kerneopgaven\?/;
 const MEANING = /^Hvad betyder ambitionerne for mig\?/;
-const DRAFT_KEY = `mpk:draft:reflection:${EMPLOYEE.id}:new`;
+const DRAFT_KEY = draftStorageKey(draftOwner(EMPLOYEE), `reflection:${EMPLOYEE.id}:new`);
 
 async function openNotes(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
   await act(async () => {
@@ -100,7 +101,7 @@ describe('"Egne noter"', () => {
       await settle();
       expect(within(form).getByRole('alert')).toHaveTextContent('SharePoint har travlt lige nu.');
       expect(within(form).getByRole('textbox', { name: CONTRIBUTION })).toHaveValue('Lytte mere og spørge');
-      expect(JSON.parse(window.localStorage.getItem(`mpk:draft:reflection:${EMPLOYEE.id}:77`) || '{}').contribution).toBe('Lytte mere og spørge');
+      expect(JSON.parse(window.localStorage.getItem(draftStorageKey(draftOwner(EMPLOYEE), `reflection:${EMPLOYEE.id}:77`)) || '{}').contribution).toBe('Lytte mere og spørge');
     });
 
     describe('and they were changed elsewhere in the meantime (412)', () => {

@@ -7,12 +7,13 @@ import { ServicesContext } from '../../../src/ui/shell/services';
 import { createFakeServices } from '../../support/fakeServices';
 import { renderInShell } from '../../support/render';
 import { EMPLOYEE, renderAmbitions, settle, UNITS } from './support';
+import { draftOwner, draftStorageKey } from '../../../src/ui/shell/drafts';
 
 jest.setTimeout(30_000);
 
 beforeEach(() => window.localStorage.clear());
 
-const DRAFT_KEY = 'mpk:draft:story:new';
+const DRAFT_KEY = draftStorageKey(draftOwner(EMPLOYEE), 'story:new');
 
 async function openForm(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
   await act(async () => {
@@ -163,6 +164,44 @@ describe('writing a story', () => {
       expect(within(restored).getByRole('textbox', { name: /^Titel/ })).toHaveValue('Halvt skrevet');
       expect(await within(restored).findByRole('textbox', { name: 'Historien' })).toHaveTextContent('Første halvdel');
       expect(within(restored).getByRole('radio', { name: 'Det lykkedes' })).toBeChecked();
+    });
+
+    it('is the writer\'s own: the next person at the same browser gets an empty form, and the writer gets it back', async () => {
+      const user = userEvent.setup();
+      const first = await renderAmbitions();
+      const form = await openForm(user);
+      await fill(user, form, { title: 'Fortroligt udkast' });
+      first.services.calls.length = 0;
+      // Stored under a hash of the login, never the login in clear, and nowhere a shared key.
+      const keys = Object.keys(window.localStorage).filter((k) => k.startsWith('mpk:draft:'));
+      expect(keys).toEqual([DRAFT_KEY]);
+      expect(keys[0]).not.toContain('medarbejder');
+      expect(window.localStorage.getItem('mpk:draft:story:new')).toBeNull();
+
+      // Someone else signs in on the same PC.
+      document.body.innerHTML = '';
+      const other = { id: 12, email: 'kollega@mpk.local', displayName: 'Karl Kollega' };
+      renderInShell(
+        <ServicesContext.Provider value={createFakeServices({ user: other, data: { units: UNITS } })}>
+          <AmbitionsApp />
+        </ServicesContext.Provider>
+      );
+      await waitFor(() => expect(screen.queryByText('Indlæser …')).toBeNull());
+      await settle();
+      expect(screen.queryByRole('form', { name: 'Skriv en hverdagshistorie' })).toBeNull();
+      expect(screen.queryByDisplayValue('Fortroligt udkast')).toBeNull();
+      const theirs = await openForm(user);
+      expect(within(theirs).getByRole('textbox', { name: /^Titel/ })).toHaveValue('');
+
+      // The writer comes back.
+      document.body.innerHTML = '';
+      renderInShell(
+        <ServicesContext.Provider value={createFakeServices({ user: EMPLOYEE, data: { units: UNITS } })}>
+          <AmbitionsApp />
+        </ServicesContext.Provider>
+      );
+      const restored = await screen.findByRole('form', { name: 'Skriv en hverdagshistorie' });
+      expect(within(restored).getByRole('textbox', { name: /^Titel/ })).toHaveValue('Fortroligt udkast');
     });
 
     it('discards the draft only after the author confirms', async () => {

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeFor, renderFollowUp } from './fixtures';
 
@@ -45,6 +45,29 @@ describe('the status report', () => {
     expect(within(table).queryByRole('button')).toBeNull();
     expect(within(report).getByRole('table', { name: /Hvor hver enhed står/ })).toBeInTheDocument();
     expect(within(report).getByText(/Udarbejdet 10\.03\.2026\. Udviklingen er målt siden 01\.02\.2026\./)).toBeInTheDocument();
+  });
+
+  it('refuses a meeting over 255 characters with a Danish reason instead of asking SharePoint', async () => {
+    const services = fakeFor();
+    const query = jest.spyOn(services.tasks, 'query');
+    const user = userEvent.setup({ delay: null });
+    renderFollowUp(services, { initialTab: 'report' });
+    const input = await screen.findByLabelText(/^Møde/);
+    fireEvent.change(input, { target: { value: 'Chefgruppemøde '.repeat(20) } });
+    expect(input).toHaveValue('Chefgruppemøde '.repeat(20));
+    await act(async () => {
+      await user.click(screen.getByRole('button', { name: 'Vis mødets opgaver' }));
+    });
+    expect(screen.getByText('Mødet må højst være 255 tegn – det er nu 299.')).toBeInTheDocument();
+    expect(query).not.toHaveBeenCalled();
+    expect(screen.queryByText(/kunne ikke gemmes/)).toBeNull();
+    // Shortened to a real meeting, the same button shows its tasks.
+    fireEvent.change(input, { target: { value: 'Chefgruppemøde februar 2026' } });
+    await act(async () => {
+      await user.click(screen.getByRole('button', { name: 'Vis mødets opgaver' }));
+    });
+    expect(query).toHaveBeenCalledWith({ meeting: 'Chefgruppemøde februar 2026' }, 200);
+    expect(screen.queryByText(/må højst være 255 tegn/)).toBeNull();
   });
 
   it('exports "Overblik" and "Opgaver" to an Excel file named after the meeting, loading the library only then', async () => {

@@ -3,6 +3,10 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { DataError } from '../../../src/data/errors';
 import { fakeFor, renderFollowUp } from './fixtures';
+import { draftOwner, draftStorageKey } from '../../../src/ui/shell/drafts';
+import { CHEF } from './fixtures';
+
+const TASK_DRAFT = draftStorageKey(draftOwner(CHEF), 'followUp:task:new');
 
 // Typing into Fluent inputs in jsdom is slow on a shared machine.
 jest.setTimeout(60000);
@@ -141,18 +145,18 @@ describe('Follow-up tasks', () => {
       });
       expect(await within(dialog).findByText(/Der er ingen forbindelse til SharePoint/)).toBeInTheDocument();
       expect(within(dialog).getByLabelText(/^Titel/)).toHaveValue('Drøft trivselstallene med ledergruppen');
-      const draft = JSON.parse(window.localStorage.getItem('mpk:draft:followUp:task:new') as string);
+      const draft = JSON.parse(window.localStorage.getItem(TASK_DRAFT) as string);
       expect(draft).toMatchObject({ title: 'Drøft trivselstallene med ledergruppen', unitId: '1', dueDate: '2026-04-01' });
       await act(async () => {
         await user.click(within(dialog).getByRole('button', { name: 'Opret opgave' }));
       });
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
       expect(services.data.tasks.filter((t) => t.title === 'Drøft trivselstallene med ledergruppen')).toHaveLength(1);
-      expect(window.localStorage.getItem('mpk:draft:followUp:task:new')).toBeNull();
+      expect(window.localStorage.getItem(TASK_DRAFT)).toBeNull();
     });
 
     it('brings back a draft left in the browser, and discards it on request', async () => {
-      window.localStorage.setItem('mpk:draft:followUp:task:new', JSON.stringify({ title: 'Halvt skrevet opgave', unitId: '2' }));
+      window.localStorage.setItem(TASK_DRAFT, JSON.stringify({ title: 'Halvt skrevet opgave', unitId: '2' }));
       const { user } = await openTasks();
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
@@ -165,7 +169,7 @@ describe('Follow-up tasks', () => {
         await user.click(within(dialog).getByRole('button', { name: 'Kassér kladden' }));
       });
       expect(within(dialog).getByLabelText(/^Titel/)).toHaveValue('');
-      expect(window.localStorage.getItem('mpk:draft:followUp:task:new')).toBeNull();
+      expect(window.localStorage.getItem(TASK_DRAFT)).toBeNull();
     });
 
     it('offers the chosen unit\'s initiatives when the task is about an initiative', async () => {
@@ -269,6 +273,24 @@ describe('Follow-up tasks', () => {
         await user.type(meeting, 'Chefgruppemøde marts 2026{Enter}');
       });
       await waitFor(() => expect(query).toHaveBeenLastCalledWith({ unitId: 2, meeting: 'Chefgruppemøde marts 2026' }, 50));
+    });
+
+    it('refuses a meeting filter over 255 characters with a Danish reason, and sends nothing', async () => {
+      const { services } = await openTasks();
+      const query = jest.spyOn(services.tasks, 'query');
+      const meeting = screen.getByLabelText('Møde');
+      // Each event on its own, so the next one sees what the field holds.
+      fireEvent.change(meeting, { target: { value: 'M'.repeat(300) } });
+      fireEvent.keyDown(meeting, { key: 'Enter' });
+      fireEvent.blur(meeting);
+      expect(screen.getByText('Mødet må højst være 255 tegn – det er nu 300.')).toBeInTheDocument();
+      expect(screen.queryByText(/kunne ikke gemmes/)).toBeNull();
+      expect(query).not.toHaveBeenCalled();
+      // 255 characters are a valid filter.
+      fireEvent.change(meeting, { target: { value: 'M'.repeat(255) } });
+      fireEvent.keyDown(meeting, { key: 'Enter' });
+      expect(screen.queryByText(/må højst være 255 tegn/)).toBeNull();
+      await waitFor(() => expect(query).toHaveBeenLastCalledWith({ meeting: 'M'.repeat(255) }, 50));
     });
 
     it('shows the same tasks as a table with the titles as row headers', async () => {

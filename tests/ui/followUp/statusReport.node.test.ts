@@ -5,7 +5,7 @@ import writeExcelFile from 'write-excel-file/node';
 import * as strings from 'MpkStrings';
 import { buildOverview } from '../../../src/domain/overview';
 import type { IFollowUpTask } from '../../../src/domain/model';
-import { buildStatusWorkbook, excelDate, reportFileName, type IStatusReportInput } from '../../../src/ui/followUp/statusReport';
+import { buildStatusWorkbook, capCellText, EXCEL_CELL_MAX, excelDate, reportFileName, type IStatusReportInput } from '../../../src/ui/followUp/statusReport';
 import { demoData, NOW } from './fixtures';
 
 function workbookInput(tasks: IFollowUpTask[]): IStatusReportInput {
@@ -95,5 +95,33 @@ describe('the status report workbook', () => {
   it('names the file after the meeting and the day', () => {
     expect(reportFileName('Statusrapport', 'Chefgruppemøde marts 2026', '2026-03-10')).toBe('Statusrapport-Chefgruppemøde-marts-2026-2026-03-10.xlsx');
     expect(reportFileName('Statusrapport', undefined, '2026-03-10')).toBe('Statusrapport-2026-03-10.xlsx');
+  });
+
+  it('caps a cell at Excel\'s 32,767 characters with a visible "… [afkortet]", and the workbook reads back', async () => {
+    const long = 'Lang beskrivelse. '.repeat(3000);
+    const [, sheet] = buildStatusWorkbook(workbookInput([{ clientKey: 'x', title: 'Lang opgave', unitId: 1, status: 'open', dueDate: '2026-03-01', description: long, meeting: 'M'.repeat(40000) }]));
+    const description = (sheet.data[1][9] as { value: string }).value;
+    expect(description).toHaveLength(EXCEL_CELL_MAX);
+    expect(description.endsWith('… [afkortet]')).toBe(true);
+    expect(description.startsWith(long.slice(0, 30000))).toBe(true);
+    expect((sheet.data[1][8] as { value: string }).value).toHaveLength(EXCEL_CELL_MAX);
+    // A short text is left alone.
+    expect((sheet.data[1][0] as { value: string }).value).toBe('Lang opgave');
+
+    const book = await readExcelFile(await writeExcelFile(buildStatusWorkbook(workbookInput([{ clientKey: 'x', title: 'Lang opgave', unitId: 1, status: 'open', dueDate: '2026-03-01', description: long }]))).toBuffer());
+    const read = book[1].data[1][9] as string;
+    expect(read.length).toBeLessThanOrEqual(EXCEL_CELL_MAX);
+    expect(read.endsWith('… [afkortet]')).toBe(true);
+  });
+
+  it('never splits an emoji (a surrogate pair) at the cut', () => {
+    const value = 'a'.repeat(EXCEL_CELL_MAX - 6) + '😀'.repeat(10);
+    const capped = capCellText(value, '…!');
+    expect(capped.length).toBeLessThanOrEqual(EXCEL_CELL_MAX);
+    expect(capped.endsWith('…!')).toBe(true);
+    const before = capped.slice(0, -2);
+    const last = before.charCodeAt(before.length - 1);
+    expect(last >= 0xd800 && last <= 0xdbff).toBe(false);
+    expect(capCellText('kort', '…!')).toBe('kort');
   });
 });

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DataError } from '../../../src/data/errors';
 import { rememberedUnitId } from '../../../src/ui/plan/unitChoice';
+import { draftOwner, draftStorageKey } from '../../../src/ui/shell/drafts';
 import { createFakeServices } from '../../support/fakeServices';
 import {
   ambitionSection,
@@ -555,7 +556,7 @@ describe('PlanApp', () => {
       });
       await settle();
       expect(services.data.initiatives.filter((i) => i.title === 'Bedre mødelokaler')).toHaveLength(1);
-      expect(window.localStorage.getItem('mpk:draft:plan:initiative:new:1:gode-rammer')).toBeNull();
+      expect(window.localStorage.getItem(draftStorageKey(draftOwner(LEADER), 'plan:initiative:new:1:gode-rammer'))).toBeNull();
     });
   });
 
