@@ -246,7 +246,7 @@ describe('the local SharePoint answers as SharePoint Online was recorded answeri
     });
 
     it.each([
-      ['another host', (site: string) => `http://attacker.example/sites/mpk/_api/web/lists/getByTitle('Keys')/items`],
+      ['another host', () => `http://attacker.example/sites/mpk/_api/web/lists/getByTitle('Keys')/items`],
       ['another site on the same host', (site: string) => `${site.replace('/sites/mpk', '/sites/other')}/_api/web/lists/getByTitle('Keys')/items`],
     ])('refuses a $batch part addressed to %s with 400 and does not run it', async (_label, target) => {
       const before = (await admin.web.lists.getByTitle('Keys').items.select('Id')()).length;
