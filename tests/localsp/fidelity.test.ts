@@ -53,6 +53,13 @@ describe('the local SharePoint answers as SharePoint Online was recorded answeri
       expect(((await next.json()) as { value: unknown[] }).value).toEqual([{ Title: 'row 3' }, { Title: 'row 4' }]);
     });
 
+    it('has no nextLink on an exactly full last page nor on a partial one (rows 3 and 4)', async () => {
+      const full = await server.fetch("_api/web/lists/getByTitle('Paged')/items?$select=Id&$top=5", { headers: { Accept: NOMETADATA } });
+      expect(Object.keys(await full.json())).toEqual(['value']);
+      const partial = await server.fetch("_api/web/lists/getByTitle('Paged')/items?$select=Id&$top=2&$skiptoken=Paged%3dTRUE%26p_ID%3d4", { headers: { Accept: NOMETADATA } });
+      expect(await partial.json()).toEqual({ value: [{ Id: 5, ID: 5 }] });
+    });
+
     it('is followed by PnPjs page by page', async () => {
       const titles: string[] = [];
       for await (const page of admin.web.lists.getByTitle('Paged').items.select('Title').top(2)) titles.push(...page.map((r: { Title: string }) => r.Title));
@@ -162,6 +169,34 @@ describe('the local SharePoint answers as SharePoint Online was recorded answeri
     });
   });
 
+  it('expands a person as the recorded minimal answer does: navigation link, odata.type SP.Data.UserInfoItem, odata.id (row 12)', async () => {
+    const res = await server.fetch("_api/web/lists/getByTitle('Paged')/items(1)?$select=Author/Title&$expand=Author");
+    const item = (await res.json()) as Record<string, unknown>;
+    expect(item['Author@odata.navigationLinkUrl']).toMatch(/^Web\/Lists\(guid'[0-9a-f-]{36}'\)\/Items\(1\)\/Author$/);
+    expect(item.Author).toEqual({ 'odata.type': 'SP.Data.UserInfoItem', 'odata.id': expect.stringMatching(/^[0-9a-f-]{36}$/), Title: 'Anne Andersen' });
+  });
+
+  it('M8 (kept): currentUser/groups lists only real groups, no hidden "Limited Access System Group" entries', async () => {
+    const res = await server.fetch('_api/web/currentUser/groups?$select=Title', { as: USERS.chef, headers: { Accept: NOMETADATA } });
+    expect(((await res.json()) as { value: { Title: string }[] }).value.map((g) => g.Title)).toEqual(['Mod på kerneopgaven Medlemmer']);
+  });
+
+  it('takes at most 100 operations in one $batch (row 32)', async () => {
+    const part = (i: number): string =>
+      ['--batch_3', 'Content-Type: application/http', 'Content-Transfer-Encoding: binary', '', `GET ${server.siteUrl}/_api/web/lists/getByTitle('Paged')/items(${(i % 5) + 1})?$select=Id HTTP/1.1`, 'accept: application/json', '', ''].join('\n');
+    const post = (n: number): Promise<Response> =>
+      server.fetch('_api/$batch', { method: 'POST', headers: { 'Content-Type': 'multipart/mixed; boundary=batch_3' }, body: `${Array.from({ length: n }, (_, i) => part(i)).join('')}--batch_3--\n` });
+    const hundred = await post(100);
+    expect(hundred.status).toBe(200);
+    expect((await hundred.text()).match(/HTTP\/1\.1 200 OK/g)).toHaveLength(100);
+    expect((await post(101)).status).toBe(400);
+  });
+
+  it('leaves DraftVersionVisibility at 0 when content approval is switched on through the API (row 39)', async () => {
+    const res = await server.fetch("_api/web/lists/getByTitle('Moderated')?$select=EnableModeration,DraftVersionVisibility", { headers: { Accept: NOMETADATA } });
+    expect(await res.json()).toEqual({ EnableModeration: true, DraftVersionVisibility: 0 });
+  });
+
   it('M11: the contextinfo digest ends in the date as SharePoint Online writes it (-0000)', async () => {
     const res = await server.fetch('_api/contextinfo', { method: 'POST', headers: { Accept: NOMETADATA } });
     const { FormDigestValue } = (await res.json()) as { FormDigestValue: string };
@@ -211,7 +246,7 @@ describe('the local SharePoint answers as SharePoint Online was recorded answeri
     });
 
     it.each([
-      ['another host', (site: string) => `http://attacker.example/sites/mpk/_api/web/lists/getByTitle('Keys')/items`],
+      ['another host', () => `http://attacker.example/sites/mpk/_api/web/lists/getByTitle('Keys')/items`],
       ['another site on the same host', (site: string) => `${site.replace('/sites/mpk', '/sites/other')}/_api/web/lists/getByTitle('Keys')/items`],
     ])('refuses a $batch part addressed to %s with 400 and does not run it', async (_label, target) => {
       const before = (await admin.web.lists.getByTitle('Keys').items.select('Id')()).length;
