@@ -5,11 +5,16 @@ import * as strings from 'MpkStrings';
 import { DataError } from '../../../src/data/errors';
 import { ThrottleWatch } from '../../../src/data/throttleState';
 import { AmbitionsApp } from '../../../src/ui/ambitions/AmbitionsApp';
+import { MpkRoot } from '../../../src/ui/shell/MpkRoot';
 import { ServicesContext } from '../../../src/ui/shell/services';
 import { retryWhen, ThrottleNotice } from '../../../src/ui/shell/ThrottleNotice';
 import { createFakeServices, type IFakeServices } from '../../support/fakeServices';
 import { renderInShell } from '../../support/render';
 import { EMPLOYEE, settle, UNITS } from '../ambitions/support';
+import { PlanFormActions } from '../../../src/ui/plan/PlanFormActions';
+import type { ISaveFlow } from '../../../src/ui/plan/useSaveFlow';
+import { employeeFake, planElement } from '../plan/fixtures';
+import { fakeFor as followUpFake, renderFollowUp } from '../followUp/fixtures';
 
 jest.setTimeout(30_000);
 
@@ -178,5 +183,73 @@ describe('the ambitions app while SharePoint throttles', () => {
     expect(title).toHaveValue('Mens SharePoint har travlt!');
     expect(editor).toHaveTextContent('Teksten må ikke gå tabt.');
     expect(JSON.parse(window.localStorage.getItem('mpk:draft:story:new') || '{}').title).toBe('Mens SharePoint har travlt!');
+  });
+});
+
+describe('the plan and follow-up apps while SharePoint throttles', () => {
+  it('the plan says a throttled first view is waiting, under its heading', async () => {
+    const services = employeeFake();
+    const watch = new ThrottleWatch();
+    services.throttle = watch;
+    const release = services.hold('views.loadPlanView');
+    renderInShell(planElement(services));
+    act(() => {
+      watch.begin(Date.now() + 70_000, false);
+    });
+    const section = screen.getByRole('region', { name: 'Ambitionsplan' });
+    const [notice] = notices();
+    expect(section).toContainElement(notice);
+    expect(notice).toHaveTextContent('SharePoint har travlt – prøver igen om 1 min');
+    await act(async () => {
+      release();
+    });
+    await settle();
+  });
+
+  it('"Opfølgning" says a throttled first view is waiting', async () => {
+    const services = followUpFake();
+    const watch = new ThrottleWatch();
+    services.throttle = watch;
+    const release = services.hold('views.loadFollowUpView');
+    renderFollowUp(services);
+    act(() => {
+      watch.begin(Date.now() + 240_000, false);
+    });
+    expect(notices()[0]).toHaveTextContent('SharePoint har travlt – prøver igen om 4 min');
+    await act(async () => {
+      release();
+    });
+    await settle();
+  });
+
+  it("a plan form's actions show its waiting save while it is busy, and the app's notice steps aside", () => {
+    const services = employeeFake();
+    const watch = new ThrottleWatch();
+    services.throttle = watch;
+    const flow = (busy: boolean): ISaveFlow<{ title: string }> => ({
+      busy,
+      error: undefined,
+      conflict: undefined,
+      run: async () => undefined,
+      resolve: async () => undefined,
+      dismissError: () => undefined,
+    });
+    const view = (busy: boolean): React.ReactElement => (
+      <ServicesContext.Provider value={services}>
+        <ThrottleNotice />
+        <form aria-label="Indsats">
+          <PlanFormActions flow={flow(busy)} texts={{ failed: 'Ikke gemt', saving: 'Gemmer …' }} submitLabel="Gem" />
+        </form>
+      </ServicesContext.Provider>
+    );
+    const { rerender } = renderInShell(view(false));
+    act(() => {
+      watch.begin(Date.now() + 120_000, true);
+    });
+    // Not busy: the write is someone else's (a recognition, a note): the app's notice says it.
+    expect(notices().map((n) => n.getAttribute('data-mpk-throttle'))).toEqual(['view']);
+    rerender(<MpkRoot strings={strings}>{view(true)}</MpkRoot>);
+    expect(notices().map((n) => n.getAttribute('data-mpk-throttle'))).toEqual(['save']);
+    expect(within(screen.getByRole('form', { name: 'Indsats' })).getByRole('status')).toHaveTextContent('SharePoint har travlt – prøver igen om 2 min');
   });
 });
