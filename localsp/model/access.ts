@@ -66,6 +66,8 @@ export function listAccess(site: Site, rt: ListRuntime, user: UserRecord): ListA
  * 1 (Author) users who can edit items, 2 (Approver) users who can approve items; the item's author
  * always sees their own. New lists and lists that get content approval by API stay at 0 (fidelity
  * reference rows 39–40), so a list provisioned without setting it shows drafts to everyone.
+ * UNCONFIRMED against a recording: 1 as Edit Items (the list settings page's "Only users who can edit
+ * items"); 0 and 2 follow Microsoft's support text and the recorded DVV value.
  */
 export function seesDrafts(item: ItemRecord, access: ListAccess): boolean {
   const { list, mask, user } = access;

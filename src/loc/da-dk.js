@@ -164,6 +164,8 @@ define([], function () {
         fieldCreated: "Kolonne oprettet",
         fieldUpdated: "Kolonne opdateret",
         groupCreated: "Gruppe oprettet",
+        roleDefinitionCreated: "Tilladelsesniveau oprettet",
+        roleDefinitionUpdated: "Tilladelsesniveau rettet",
         inheritanceBroken: "Egne tilladelser",
         roleAdded: "Tilladelse givet",
         roleRemoved: "Tilladelse fjernet",

@@ -164,6 +164,8 @@ define([], function () {
         fieldCreated: "Column created",
         fieldUpdated: "Column updated",
         groupCreated: "Group created",
+        roleDefinitionCreated: "Permission level created",
+        roleDefinitionUpdated: "Permission level corrected",
         inheritanceBroken: "Own permissions",
         roleAdded: "Permission granted",
         roleRemoved: "Permission removed",

@@ -590,6 +590,9 @@ declare interface IMpkProvisionChangeKindStrings {
   fieldCreated: string;
   fieldUpdated: string;
   groupCreated: string;
+  /** v5: the product's own permission level ("MPK Bidragyder") was created, or its rights set back. */
+  roleDefinitionCreated: string;
+  roleDefinitionUpdated: string;
   inheritanceBroken: string;
   roleAdded: string;
   roleRemoved: string;

@@ -75,6 +75,15 @@ describe('list-level operations', () => {
     await expect(spError(list(USERS.admin).views.getByTitle('Ledere')())).resolves.toMatchObject({ status: 404 });
   });
 
+  it('refuses creating or widening a permission level to anyone without Manage Permissions (Edit included)', async () => {
+    const mask = { High: 2147483647, Low: 4294967295 };
+    await expect(spError(spFor(USERS.leder).web.roleDefinitions.add('Alt', '', 1, mask))).resolves.toMatchObject({ status: 403 });
+    const created = await admin.web.roleDefinitions.add('Smal', '', 70, { High: 0, Low: 1 });
+    const level = spFor(USERS.leder).web.roleDefinitions.getById(Number((created.data as { Id: number }).Id));
+    await expect(spError(level.update({ BasePermissions: mask } as never))).resolves.toMatchObject({ status: 403 });
+    await expect(admin.web.roleDefinitions.getByName('Smal').select('BasePermissions')()).resolves.toMatchObject({ BasePermissions: { High: '0', Low: '1' } });
+  });
+
   it('lets the owner do them (a member with Edit too, as SharePoint does)', async () => {
     await list(USERS.leder).update({ DraftVersionVisibility: 1 });
     await list(USERS.admin).update({ DraftVersionVisibility: 2 });

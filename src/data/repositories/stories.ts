@@ -39,7 +39,13 @@ export function storyFilter(filters: IStoryFilters = {}): string | undefined {
   return parts.length > 0 ? parts.join(" and ") : undefined;
 }
 
-/** Published stories only: approvers and authors also get pending ones back from SharePoint. */
+/**
+ * Published stories only: approvers and authors also get pending ones back from SharePoint. Since
+ * schema v5 the stories list has DraftVersionVisibility 2, so every other reader gets an approved
+ * story whose edit waits as its last approved version (status 0) and it stays in their feed; at 0
+ * (SharePoint's value after enabling approval by API) they would get the pending version and the story
+ * would drop out of the feed until approved (issue 13).
+ */
 export function isPublished(story: IStory): boolean {
   return story.moderationStatus === MODERATION_STATUS.approved || story.moderationStatus === undefined;
 }
