@@ -8,7 +8,7 @@ import type { Locale } from "../domain/messages";
 export type DataErrorKind = "notFound" | "conflict" | "forbidden" | "throttled" | "invalid" | "notProvisioned" | "network";
 
 /** The finer cause, which picks the message. */
-export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing" | "userNotFound";
+export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing" | "userNotFound" | "personNotFound";
 
 export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
   "da-DK": {
@@ -24,6 +24,7 @@ export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
     duplicate: "Det findes allerede.",
     server: "SharePoint svarede med en fejl. Prøv igen om lidt.",
     userNotFound: "Der findes ingen person med den e-mailadresse i organisationen. Tjek stavningen, eller søg på navnet.",
+    personNotFound: "Personen kunne ikke findes i organisationen længere. Søg igen, eller vælg en anden.",
   },
   "en-US": {
     notFound: "The item no longer exists. Someone else may have deleted it.",
@@ -38,6 +39,7 @@ export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
     duplicate: "It already exists.",
     server: "SharePoint answered with an error. Try again in a moment.",
     userNotFound: "There is nobody with that e-mail address in the organisation. Check the spelling, or search by name.",
+    personNotFound: "That person could no longer be found in the organisation. Search again, or choose someone else.",
   },
 };
 
