@@ -96,6 +96,11 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
     textRef.current = shown;
     setResolving(statusText);
     setResolveError(undefined);
+    // The earlier choice is no longer what the field shows: nobody is chosen until SharePoint answers.
+    if (value) {
+      shownValue.current = undefined;
+      onChange(undefined);
+    }
     lookUp().then(
       (person) => {
         setResolving(undefined);

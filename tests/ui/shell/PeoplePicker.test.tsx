@@ -120,6 +120,26 @@ describe('PeoplePicker', () => {
       expect(screen.getByTestId('value')).toHaveTextContent('ingen');
     });
 
+    it('leaves nobody chosen after replacing a choice when SharePoint cannot confirm the new one', async () => {
+      const fake = services();
+      fake.failNext('people.resolve', new DataError('network'));
+      const onChange = jest.fn();
+      const user = userEvent.setup({ delay: null });
+      render(<Harness services={fake} initial={LENE} onChange={onChange} />);
+      const box = screen.getByRole('combobox', { name: /^Ansvarlig/ });
+      await act(async () => {
+        await user.clear(box);
+        await user.type(box, 'lars');
+      });
+      await act(async () => {
+        await user.click(await screen.findByRole('option', { name: /Lars Leth/ }));
+      });
+      expect(await screen.findByRole('alert')).toHaveTextContent('Der er ingen forbindelse til SharePoint.');
+      expect(box).toHaveValue('Lars Leth');
+      expect(screen.getByTestId('value')).toHaveTextContent('ingen');
+      expect(onChange).not.toHaveBeenCalledWith(LARS);
+    });
+
     it('drops the person chosen if the reader types on before SharePoint has answered', async () => {
       const fake = services();
       let answer: (person: IPersonValue) => void = () => undefined;
