@@ -8,6 +8,7 @@
 import { as, dataRequests, startServer, userId, USERS, type TestServer } from "./support";
 import { createServices } from "../../src/data/services";
 import { isDataError } from "../../src/data/errors";
+import { matchOf } from "../../src/data/repositories/people";
 import type { IMpkServices } from "../../src/data/repositories/types";
 
 let server: TestServer;
@@ -55,6 +56,17 @@ describe("searching for people", () => {
 
   it("finds people in the organisation who have not visited the site yet", async () => {
     expect(await chef.people.search("nina")).toEqual([{ key: "i:0#.f|membership|nina.lund@mpk.local", title: "Nina Lund", email: "nina.lund@mpk.local" }]);
+  });
+});
+
+describe("reading the picker's entities", () => {
+  it("keeps resolved users with an e-mail and drops unvalidated addresses, groups and users without one", () => {
+    const user = { Key: "i:0#.f|membership|leder@mpk.local", DisplayText: "Lene Madsen", IsResolved: true, EntityType: "User", EntityData: { Email: "leder@mpk.local" } };
+    expect(matchOf(user)).toEqual(LENE);
+    expect(matchOf({ ...user, EntityType: "", IsResolved: false, EntityData: { Email: "x@elsewhere.example" } })).toBeUndefined();
+    expect(matchOf({ ...user, EntityType: "SPGroup" })).toBeUndefined();
+    expect(matchOf({ ...user, EntityData: { Email: "" } })).toBeUndefined();
+    expect(matchOf({ ...user, DisplayText: "" })).toEqual({ ...LENE, title: "leder@mpk.local" });
   });
 });
 

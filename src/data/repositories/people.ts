@@ -77,8 +77,9 @@ export class PeopleRepository implements IPeopleRepository {
           MaximumEntitySuggestions: top,
           PrincipalSource: ALL_SOURCES,
           PrincipalType: PERSON,
-          // Addresses typed in full are resolved by `ensure`; unvalidated e-mail entities are not people.
-          AllowEmailAddresses: false,
+          // As SharePoint's own pickers ask (pnp/sp-dev-fx-controls-react#2113). An unvalidated e-mail
+          // entity this may add is not EntityType "User" and is dropped by `matchOf`; `ensure` resolves those.
+          AllowEmailAddresses: true,
           AllowMultipleEntities: false,
         }),
       );
