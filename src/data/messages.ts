@@ -8,7 +8,7 @@ import type { Locale } from "../domain/messages";
 export type DataErrorKind = "notFound" | "conflict" | "forbidden" | "throttled" | "invalid" | "notProvisioned" | "network";
 
 /** The finer cause, which picks the message. */
-export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing" | "userNotFound" | "keyTaken" | "filterTooLong";
+export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing" | "userNotFound" | "personNotFound" | "keyTaken" | "filterTooLong";
 
 export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
   "da-DK": {
@@ -26,6 +26,8 @@ export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
     userNotFound: "Der findes ingen person med den e-mailadresse i organisationen. Tjek stavningen, eller søg på navnet.",
     keyTaken: "Det kunne ikke gemmes, fordi en anden person allerede har brugt samme nøgle. Prøv igen – så får det en ny.",
     filterTooLong: "Filteret er for langt: højst 255 tegn. Forkort det, og prøv igen.",
+
+    personNotFound: "Personen kunne ikke findes i organisationen længere. Søg igen, eller vælg en anden.",
   },
   "en-US": {
     notFound: "The item no longer exists. Someone else may have deleted it.",
@@ -42,6 +44,8 @@ export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
     userNotFound: "There is nobody with that e-mail address in the organisation. Check the spelling, or search by name.",
     keyTaken: "It could not be saved because someone else has already used the same key. Try again – it will get a new one.",
     filterTooLong: "The filter is too long: at most 255 characters. Shorten it and try again.",
+
+    personNotFound: "That person could no longer be found in the organisation. Search again, or choose someone else.",
   },
 };
 

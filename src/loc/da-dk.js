@@ -201,9 +201,10 @@ define([], function () {
       foundOne: "1 person fundet. Brug pil op og ned for at vælge.",
       found: "{count} personer fundet. Brug pil op og ned for at vælge.",
       noResults: "Ingen personer matcher »{text}«.",
-      noneUseEmail: "Ingen på sitet har den e-mailadresse. Vælg »Brug e-mailadressen« for at finde personen i organisationen.",
+      noneUseEmail: "Søgningen fandt ingen med den e-mailadresse. Vælg »Brug e-mailadressen« for at slå den op i organisationen.",
       useEmail: "Brug e-mailadressen {email}",
       resolving: "Finder {email} i organisationen …",
+      resolvingPerson: "Henter {name} …",
       searchFailed: "Søgningen mislykkedes: {reason}"
     },
     conflict: {

@@ -201,9 +201,10 @@ define([], function () {
       foundOne: "1 person found. Use the up and down arrows to choose.",
       found: "{count} people found. Use the up and down arrows to choose.",
       noResults: "Nobody matches “{text}”.",
-      noneUseEmail: "Nobody on the site has that e-mail address. Choose “Use the e-mail address” to find the person in the organisation.",
+      noneUseEmail: "The search found nobody with that e-mail address. Choose “Use the e-mail address” to look it up in the organisation.",
       useEmail: "Use the e-mail address {email}",
       resolving: "Finding {email} in the organisation …",
+      resolvingPerson: "Getting {name} …",
       searchFailed: "The search failed: {reason}"
     },
     conflict: {

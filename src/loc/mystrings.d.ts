@@ -782,7 +782,10 @@ declare interface IMpkPeoplePickerStrings {
   noneUseEmail: string;
   /** "Brug e-mailadressen {email}" */
   useEmail: string;
+  /** "Finder {email} i organisationen …" */
   resolving: string;
+  /** "Henter {name} …": a person found by the search is made a site user. */
+  resolvingPerson: string;
   /** "Søgningen mislykkedes: {reason}" */
   searchFailed: string;
 }

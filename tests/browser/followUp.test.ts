@@ -103,9 +103,12 @@ describe('Opfølgning in the browser', () => {
     await dialog.getByRole('textbox', { name: /^Titel/ }).fill(TITLE);
     await dialog.getByRole('combobox', { name: /^Enhed/ }).selectOption({ label: 'Læring og Trivsel' });
     await dialog.getByRole('combobox', { name: /^Ambition/ }).selectOption({ label: 'Viden og faglighed' });
-    // The assignee by search: part of the name, then the person SharePoint found among the site's users.
+    // The assignee by search: the name in lower case (SharePoint Online's siteUsers $filter is
+    // case-sensitive, its people picker search is not), then the person SharePoint's picker found,
+    // made a site user (ensureUser) when chosen.
     const assignee = dialog.getByRole('combobox', { name: /^Ansvarlig/ });
-    await assignee.pressSequentially('lene m');
+    await resetRequests(server);
+    await assignee.pressSequentially('lene');
     // The search's own listbox, not the hidden native <option>s of the board's "Ansvarlig" filter.
     const found = page.locator('[role="listbox"] [role="option"]', { hasText: 'Lene Madsen' });
     await found.waitFor();
@@ -113,6 +116,10 @@ describe('Opfølgning in the browser', () => {
     await saveDocScreenshot(dialog, 'followUp-assignee-search');
     await found.click();
     expect(await assignee.inputValue()).toBe('Lene Madsen');
+    await dialog.getByText('Henter Lene Madsen …').waitFor({ state: 'detached' });
+    const searched = (await requestsSince(server)).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`);
+    expect(searched).toContain('POST /sites/mpk/_api/sp.ui.applicationpages.clientpeoplepickerwebserviceinterface.clientpeoplepickersearchuser');
+    expect(searched).toContain('POST /sites/mpk/_api/web/ensureuser');
     await dialog.getByLabel(/^Frist/).fill(due);
     await dialog.getByRole('combobox', { name: /^Opfølgningsmøde/ }).or(dialog.getByRole('textbox', { name: /^Opfølgningsmøde/ })).fill(MEETING);
     await dialog.getByText(`Fristen ligger i ${formatWeek(due)}.`).waitFor();

@@ -346,6 +346,35 @@ describe('Ambitionsplan in the browser', () => {
     });
   });
 
+  describe("the plan's owner", () => {
+    it('is found by typing the name in capitals or the surname in lower case, through SharePoint’s people picker', async () => {
+      const page = await openPreview(browser, server, { part: 'plan', user: LEADER, unit: String(laeringId) });
+      await part(page).getByRole('button', { name: 'Skift ansvarlig' }).waitFor({ timeout: 60_000 });
+      await part(page).getByRole('button', { name: 'Skift ansvarlig' }).click();
+      const box = part(page).getByRole('combobox', { name: /^Ansvarlig for planen/ });
+      await box.waitFor();
+      await resetRequests(server);
+      for (const typed of ['LENE', 'madsen']) {
+        await box.fill('');
+        await box.pressSequentially(typed);
+        await page.getByRole('option', { name: /Lene Madsen/ }).waitFor();
+      }
+      await page.getByRole('option', { name: /Lene Madsen/ }).click();
+      expect(await box.inputValue()).toBe('Lene Madsen');
+      await part(page).getByText('Henter Lene Madsen …').waitFor({ state: 'detached' });
+      await part(page).getByRole('button', { name: 'Gem ansvarlig' }).click();
+      await box.waitFor({ state: 'detached' });
+      // She is the one reading, so the plan names her "Lene Madsen (dig)".
+      expect((await part(page).getByText(/^Lene Madsen/).first().textContent())?.trim()).toBe('Lene Madsen (dig)');
+      const requests = (await requestsSince(server)).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`);
+      expect(requests.filter((r) => /clientpeoplepickersearchuser/.test(r)).length).toBeGreaterThanOrEqual(2);
+      expect(requests).toContain('POST /sites/mpk/_api/web/ensureuser');
+      // No case-sensitive siteUsers $filter any more: that is what found nobody on SharePoint Online.
+      expect(requests.filter((r) => /siteusers/i.test(r))).toEqual([]);
+      await page.context().close();
+    });
+  });
+
   describe('two leaders editing the same initiative at once', () => {
     it('merges different fields silently, and on the same field lets the second choose — no change is lost', async () => {
       const first = await openPreview(browser, server, { part: 'plan', user: LEADER, unit: String(laeringId) });

@@ -1,17 +1,20 @@
 /** @jest-environment node */
 /**
- * People search for pickers against the local SharePoint: site users by part of the name or e-mail
- * (`siteUsers` with `$filter`, as SharePoint Online answers it), and `ensureUser` for an e-mail typed
- * in full. The raw requests are checked too, so the local SharePoint's answer is the contract.
+ * People search for pickers against the local SharePoint: SharePoint's people picker search
+ * (`clientPeoplePickerSearchUser`: any case, the start of a word of the name or of the e-mail, the whole
+ * organisation), then `ensureUser` for the person chosen or an e-mail typed in full. The raw requests
+ * are checked too, so the local SharePoint's answer is the contract.
  */
-import { as, startServer, USERS, type TestServer } from "./support";
+import { as, dataRequests, startServer, userId, USERS, type TestServer } from "./support";
 import { createServices } from "../../src/data/services";
 import { isDataError } from "../../src/data/errors";
-import { peopleFilter } from "../../src/data/repositories/people";
+import { matchOf } from "../../src/data/repositories/people";
 import type { IMpkServices } from "../../src/data/repositories/types";
 
 let server: TestServer;
 let chef: IMpkServices;
+
+const LENE = { key: "i:0#.f|membership|leder@mpk.local", title: "Lene Madsen", email: "leder@mpk.local" };
 
 beforeAll(async () => {
   server = await startServer();
@@ -24,43 +27,75 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe("searching the site's users", () => {
-  it("finds people by part of the name or the e-mail, any case, sorted by name", async () => {
-    const byName = await chef.people.search("le");
-    expect(byName.map((p) => p.title)).toEqual(expect.arrayContaining(["Lars Leth", "Lene Madsen"]));
-    expect(byName.map((p) => p.title)).toEqual(byName.map((p) => p.title).slice().sort((a, b) => a.localeCompare(b, "da")));
-    expect(await chef.people.search("LARS")).toEqual([{ id: expect.any(Number), title: "Lars Leth", email: "lars.leth@mpk.local" }]);
-    expect((await chef.people.search("obrien@")).map((p) => p.title)).toEqual(["Anne O'Brien"]);
+describe("searching for people", () => {
+  it("finds Lene Madsen by 'lene', 'LENE', 'madsen', 'lene m' and her e-mail", async () => {
+    for (const text of ["lene", "LENE", "madsen", "Madsen", "lene m", "leder@mpk", "LEDER@MPK.LOCAL"]) {
+      expect([text, await chef.people.search(text)]).toEqual([text, [LENE]]);
+    }
   });
 
-  it("escapes quotes, sends nothing for one letter, and finds nobody outside the site", async () => {
+  it("matches the start of words, sorted by name, and escapes nothing it need not", async () => {
+    expect((await chef.people.search("le")).map((p) => p.title)).toEqual(["Lars Leth", "Lene Madsen"]);
+    expect((await chef.people.search("l")).map((p) => p.title)).toEqual([]);
+    // The middle of a word is not a match (SharePoint's picker searches by prefix).
+    expect(await chef.people.search("adsen")).toEqual([]);
     expect((await chef.people.search("O'Bri")).map((p) => p.title)).toEqual(["Anne O'Brien"]);
+    expect((await chef.people.search("anne.ob")).map((p) => p.email)).toEqual(["anne.obrien@mpk.local"]);
+  });
+
+  it("sends one people picker request, and nothing for one letter", async () => {
     await server.resetRequests();
     expect(await chef.people.search(" l ")).toEqual([]);
-    expect(await server.requests()).toEqual([]);
-    // In the directory, not on the site: only `ensure` finds her.
-    expect(await chef.people.search("Nina")).toEqual([]);
+    expect(await dataRequests(server)).toEqual([]);
+    await chef.people.search("lene");
+    const requests = await dataRequests(server);
+    expect(requests.map((r) => [r.method, r.path, r.status])).toEqual([
+      ["POST", "/sites/mpk/_api/sp.ui.applicationpages.clientpeoplepickerwebserviceinterface.clientpeoplepickersearchuser", 200],
+    ]);
   });
 
-  it("is answered by the raw REST query as SharePoint Online answers it", async () => {
-    const filter = encodeURIComponent(peopleFilter("leth"));
-    const response = await server.fetch(`_api/web/siteusers?$select=Id,Title,Email,PrincipalType&$filter=${filter}&$top=5`, { as: USERS.chef });
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as { value: Record<string, unknown>[] };
-    expect(body.value).toHaveLength(1);
-    expect(body.value[0]).toMatchObject({ "odata.type": "SP.User", Title: "Lars Leth", Email: "lars.leth@mpk.local", PrincipalType: 1 });
-    // Only what was selected, in the entity's own order (as SharePoint writes it).
-    expect(Object.keys(body.value[0]).filter((k) => !k.startsWith("odata."))).toEqual(["Id", "Title", "PrincipalType", "Email"]);
-    const bad = await server.fetch(`_api/web/siteusers?$filter=${encodeURIComponent("substringof('x',NoSuchField)")}`, { as: USERS.chef });
-    expect(bad.status).toBe(400);
+  it("finds people in the organisation who have not visited the site yet", async () => {
+    expect(await chef.people.search("nina")).toEqual([{ key: "i:0#.f|membership|nina.lund@mpk.local", title: "Nina Lund", email: "nina.lund@mpk.local" }]);
+  });
+});
+
+describe("reading the picker's entities", () => {
+  it("keeps resolved users with an e-mail and drops unvalidated addresses, groups and users without one", () => {
+    const user = { Key: "i:0#.f|membership|leder@mpk.local", DisplayText: "Lene Madsen", IsResolved: true, EntityType: "User", EntityData: { Email: "leder@mpk.local" } };
+    expect(matchOf(user)).toEqual(LENE);
+    expect(matchOf({ ...user, EntityType: "", IsResolved: false, EntityData: { Email: "x@elsewhere.example" } })).toBeUndefined();
+    expect(matchOf({ ...user, EntityType: "SPGroup" })).toBeUndefined();
+    expect(matchOf({ ...user, EntityData: { Email: "" } })).toBeUndefined();
+    expect(matchOf({ ...user, DisplayText: "" })).toEqual({ ...LENE, title: "leder@mpk.local" });
+  });
+});
+
+describe("choosing a person found", () => {
+  it("resolves them to their site user id, the id a person column stores", async () => {
+    const [found] = await chef.people.search("lene");
+    expect(await chef.people.resolve(found)).toEqual({ id: await userId(server, USERS.leder), title: "Lene Madsen", email: "leder@mpk.local" });
+  });
+
+  it("adds someone from the directory to the site (ensureUser) and returns them", async () => {
+    const [nina] = await chef.people.search("Nina L");
+    const person = await chef.people.resolve(nina);
+    expect(person).toEqual({ id: expect.any(Number), title: "Nina Lund", email: "nina.lund@mpk.local" });
+    const siteUser = await server.fetch("_api/web/siteusers/getbyemail('nina.lund@mpk.local')?$select=Id", { as: USERS.chef });
+    expect(((await siteUser.json()) as { Id: number }).Id).toBe(person.id);
+  });
+
+  it("says in Danish that the person is gone when SharePoint no longer knows the account", async () => {
+    const error = await chef.people.resolve({ key: "i:0#.f|membership|gone@mpk.local", title: "Gone", email: "gone@mpk.local" }).catch((e: unknown) => e);
+    expect(isDataError(error) && error.reason).toBe("personNotFound");
+    expect(isDataError(error) && error.message).toBe("Personen kunne ikke findes i organisationen længere. Søg igen, eller vælg en anden.");
   });
 });
 
 describe("resolving an e-mail typed in full", () => {
   it("adds someone from the directory to the site and returns them; a site user is returned as is", async () => {
-    const nina = await chef.people.ensure(" Nina.Lund@mpk.local ");
-    expect(nina).toEqual({ id: expect.any(Number), title: "Nina Lund", email: "nina.lund@mpk.local" });
-    expect((await chef.people.search("nina")).map((p) => p.id)).toEqual([nina.id]);
+    await server.addUsers([{ email: "ole.ravn@mpk.local", title: "Ole Ravn", inSite: false }]);
+    const ole = await chef.people.ensure(" Ole.Ravn@mpk.local ");
+    expect(ole).toEqual({ id: expect.any(Number), title: "Ole Ravn", email: "ole.ravn@mpk.local" });
     expect((await chef.people.ensure(USERS.leder)).title).toBe("Lene Madsen");
   });
 

@@ -56,6 +56,7 @@ import type {
   IFollowUpViewQuery,
   IMpkServices,
   IPage,
+  IPersonMatch,
   IPersonValue,
   IPlanPermissions,
   IPlanView,
@@ -97,7 +98,10 @@ export interface IFakeServicesOptions {
   now?: () => Date;
   /** The site's users, for people search. @default the user only */
   siteUsers?: IPersonValue[];
-  /** People in the organisation's directory who are not site users yet (`people.ensure` adds them). */
+  /**
+   * People in the organisation's directory who are not site users yet: the search finds them (as
+   * SharePoint's people picker does), and `people.resolve`/`people.ensure` add them to the site.
+   */
   directory?: IPersonValue[];
 }
 
@@ -667,13 +671,30 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       },
     },
     people: {
+      // As SharePoint's people picker search (localsp/api/peoplePicker.ts): any case, by the start of a
+      // word of the name or of the e-mail, in the whole directory.
       async search(text: string, top = 20) {
         await enter('people.search');
         const term = text.trim().toLowerCase();
         if (term.length < 2) return [];
-        return clone(siteUsers.filter((p) => p.title.toLowerCase().indexOf(term) >= 0 || p.email.toLowerCase().indexOf(term) >= 0))
+        const starts = (p: IPersonValue): boolean => {
+          const words = p.title.toLowerCase().split(/[\s-]+/);
+          return p.title.toLowerCase().startsWith(term) || p.email.toLowerCase().startsWith(term) || term.split(/\s+/).every((part) => words.some((w) => w.startsWith(part)));
+        };
+        const everyone = siteUsers.concat(directory.filter((d) => !siteUsers.some((u) => u.email === d.email)));
+        return everyone
+          .filter(starts)
           .sort((a, b) => a.title.localeCompare(b.title, 'da'))
-          .slice(0, top);
+          .slice(0, top)
+          .map((p) => ({ key: `i:0#.f|membership|${p.email}`, title: p.title, email: p.email }));
+      },
+      async resolve(match: IPersonMatch) {
+        await enter('people.resolve');
+        const address = match.email.toLowerCase();
+        const known = siteUsers.find((p) => p.email.toLowerCase() === address) || directory.find((p) => p.email.toLowerCase() === address);
+        if (!known) throw new DataError('notFound', { reason: 'personNotFound', detail: match.email });
+        if (siteUsers.indexOf(known) < 0) siteUsers.push(known);
+        return clone(known);
       },
       async ensure(email: string) {
         await enter('people.ensure');

@@ -64,10 +64,29 @@ export interface IPersonValue {
   email: string;
 }
 
-/** Finding people for pickers (site users through SharePoint's REST API). */
+/**
+ * A person the people picker found in the organisation: perhaps not on the site yet, so without a site
+ * user id until `resolve` adds them.
+ */
+export interface IPersonMatch {
+  /** The account's claims login (`i:0#.f|membership|<upn>`), what `ensureUser` takes. */
+  key: string;
+  title: string;
+  email: string;
+}
+
+/** Finding people for pickers (SharePoint's people picker search, then `ensureUser`). */
 export interface IPeopleRepository {
-  /** People whose name or e-mail contains `text` (fewer than two characters: none), by name, at most `top`. */
-  search(text: string, top?: number): Promise<IPersonValue[]>;
+  /**
+   * People in the organisation whose name has a word starting with `text`, or whose e-mail starts with it,
+   * in any case (fewer than two characters: none), by name, at most `top`.
+   */
+  search(text: string, top?: number): Promise<IPersonMatch[]>;
+  /**
+   * The site user of someone `search` found (added to the site if needed), whose id a person column
+   * stores. An account SharePoint no longer knows is a `DataError` "personNotFound".
+   */
+  resolve(match: IPersonMatch): Promise<IPersonValue>;
   /**
    * The person with this e-mail, added to the site when the organisation's directory knows them but
    * they have not visited it yet (`ensureUser`). An unknown address is a `DataError` "userNotFound".

@@ -3,19 +3,30 @@ import { Button, Combobox, Field, mergeClasses, Option, OptionGroup, Spinner, us
 import { isEmailAddress } from '../../domain/people';
 import { errorText } from './DataErrorMessage';
 import { useLocale } from './locale';
-import type { IPeoplePickerProps, IPersonValue } from './PeoplePicker.types';
+import type { IPeoplePickerProps, IPersonMatch, IPersonValue, IPickerPerson } from './PeoplePicker.types';
 import { useServices } from './services';
 import { fill, useStrings } from './strings';
 import { usePeoplePickerStyles } from './usePeoplePickerStyles.styles';
 import { usePeopleSearch } from './usePeopleSearch';
 
-export type { IPeoplePickerProps, IPersonValue } from './PeoplePicker.types';
+export type { IPeoplePickerProps, IPersonMatch, IPersonValue, IPickerPerson } from './PeoplePicker.types';
 
 /** Option values that are not a person id. */
 const EMAIL_PREFIX = 'email:';
+const MATCH_PREFIX = 'match:';
+
+/** Whether a listed person was found by the search (and still needs a site user id). */
+function isMatch(person: IPickerPerson): person is IPersonMatch {
+  return typeof (person as IPersonMatch).key === 'string' && typeof (person as IPersonValue).id !== 'number';
+}
+
+/** The option value of a listed person. */
+function optionValue(person: IPickerPerson): string {
+  return isMatch(person) ? `${MATCH_PREFIX}${person.key}` : String(person.id);
+}
 
 /** What the picker offers for the text typed so far. */
-export function pickerOptions(text: string, results: readonly IPersonValue[], suggestions: readonly IPersonValue[]): { people: IPersonValue[]; email?: string } {
+export function pickerOptions(text: string, results: readonly IPickerPerson[], suggestions: readonly IPickerPerson[]): { people: IPickerPerson[]; email?: string } {
   const term = text.trim();
   if (term === '') return { people: suggestions.slice() };
   const email = isEmailAddress(term) && !results.some((p) => p.email.toLowerCase() === term.toLowerCase()) ? term : undefined;
@@ -23,10 +34,11 @@ export function pickerOptions(text: string, results: readonly IPersonValue[], su
 }
 
 /**
- * Choose a person from the site: type part of a name or an e-mail (searched after a short pause),
- * pick with the arrow keys and Enter or the mouse; an e-mail typed in full that the site does not know
- * yet is looked up in the organisation (`people.ensure`). An accessible combobox (Fluent v9) inside a
- * `Field`; editing the text after a choice clears the choice, so what is shown is what is saved.
+ * Choose a person: type the start of a name or an e-mail in any case (SharePoint's people picker
+ * search, sent after a short pause), pick with the arrow keys and Enter or the mouse. The person chosen
+ * is then made a site user (`people.resolve`), so the value has the id a person column stores; an e-mail
+ * typed in full is looked up in the organisation (`people.ensure`). An accessible combobox (Fluent v9)
+ * inside a `Field`; editing the text after a choice clears the choice, so what is shown is what is saved.
  */
 export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
   const services = useServices();
@@ -36,6 +48,7 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
   const s = strings.peoplePicker;
   const { value, onChange } = props;
   const [text, setText] = React.useState(value ? value.title : '');
+  /** What the status says while a chosen person is made a site user. */
   const [resolving, setResolving] = React.useState<string>();
   const [resolveError, setResolveError] = React.useState<unknown>();
   const statusId = useId('mpk-people-status');
@@ -53,7 +66,7 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
   }, [value]);
 
   const showingChoice = !!value && text === value.title;
-  const search = usePeopleSearch(text, !showingChoice, props.debounceMs ?? 300);
+  const search = usePeopleSearch(text, !showingChoice && !resolving, props.debounceMs ?? 300);
 
   React.useEffect(() => {
     if (refocus.current && search.status !== 'error') {
@@ -63,9 +76,12 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
     }
   }, [search.status]);
   const options = pickerOptions(showingChoice ? '' : text, search.results, props.suggestions || []);
-  const byId = new Map<string, IPersonValue>();
-  for (const person of options.people) byId.set(String(person.id), person);
-  if (value) byId.set(String(value.id), value);
+  const byValue = new Map<string, IPickerPerson>();
+  for (const person of options.people) byValue.set(optionValue(person), person);
+  if (value) byValue.set(String(value.id), value);
+  // The text at the time of a choice: an answer that arrives after the reader typed on is dropped.
+  const textRef = React.useRef(text);
+  textRef.current = text;
 
   const choose = (person: IPersonValue | undefined): void => {
     shownValue.current = person;
@@ -74,31 +90,45 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
     onChange(person);
   };
 
-  const resolveEmail = (email: string): void => {
-    setResolving(email);
+  /** Turns what was picked into a site user; the field shows `shown` meanwhile. */
+  const resolveWith = (shown: string, statusText: string, lookUp: () => Promise<IPersonValue>): void => {
+    setText(shown);
+    textRef.current = shown;
+    setResolving(statusText);
     setResolveError(undefined);
-    services.people.ensure(email).then(
+    // The earlier choice is no longer what the field shows: nobody is chosen until SharePoint answers.
+    if (value) {
+      shownValue.current = undefined;
+      onChange(undefined);
+    }
+    lookUp().then(
       (person) => {
         setResolving(undefined);
-        choose(person);
+        if (textRef.current === shown) choose(person);
       },
       (error: unknown) => {
         setResolving(undefined);
-        setResolveError(error);
+        if (textRef.current === shown) setResolveError(error);
       },
     );
   };
 
+  const pick = (picked: IPickerPerson | undefined): void => {
+    if (!picked) return;
+    if (isMatch(picked)) resolveWith(picked.title, fill(s.resolvingPerson, { name: picked.title }), () => services.people.resolve(picked));
+    else choose(picked);
+  };
+
   let status = '';
-  if (resolving) status = fill(s.resolving, { email: resolving });
+  if (resolving) status = resolving;
   else if (!showingChoice && search.status === 'short') status = s.tooShort;
   else if (!showingChoice && search.status === 'searching') status = s.searching;
   else if (!showingChoice && search.status === 'ready') {
     status = options.people.length === 0 ? (options.email ? s.noneUseEmail : fill(s.noResults, { text: text.trim() })) : options.people.length === 1 ? s.foundOne : fill(s.found, { count: options.people.length });
   }
 
-  const optionFor = (person: IPersonValue): JSX.Element => (
-    <Option key={person.id} value={String(person.id)} text={person.title}>
+  const optionFor = (person: IPickerPerson): JSX.Element => (
+    <Option key={optionValue(person)} value={optionValue(person)} text={person.title}>
       <span className={styles.option}>
         <span>{person.title}</span>
         {person.email && <span className={styles.email}>{person.email}</span>}
@@ -112,7 +142,7 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
         <Combobox
         freeform
         className={styles.combobox}
-        disabled={props.disabled || !!resolving}
+        disabled={props.disabled}
         placeholder={s.placeholder}
         value={text}
         selectedOptions={value ? [String(value.id)] : []}
@@ -121,6 +151,8 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
           const next = event.target.value;
           setText(next);
           setResolveError(undefined);
+          // Typing on abandons a choice SharePoint has not confirmed yet (its answer is dropped).
+          setResolving(undefined);
           // The text no longer names the chosen person: nobody is chosen until one is picked.
           if (value && next !== value.title) {
             shownValue.current = undefined;
@@ -130,8 +162,10 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
         onOptionSelect={(_, data) => {
           const picked = data.optionValue;
           if (!picked) return;
-          if (picked.indexOf(EMAIL_PREFIX) === 0) resolveEmail(picked.slice(EMAIL_PREFIX.length));
-          else choose(byId.get(picked));
+          if (picked.indexOf(EMAIL_PREFIX) === 0) {
+            const email = picked.slice(EMAIL_PREFIX.length);
+            resolveWith(email, fill(s.resolving, { email }), () => services.people.ensure(email));
+          } else pick(byValue.get(picked));
         }}
       >
         {options.people.length > 0 &&

@@ -1,6 +1,9 @@
-import type { IPersonValue } from '../../data/repositories/types';
+import type { IPersonMatch, IPersonValue } from '../../data/repositories/types';
 
-export type { IPersonValue } from '../../data/repositories/types';
+export type { IPersonMatch, IPersonValue } from '../../data/repositories/types';
+
+/** What the picker lists: a site user (a suggestion) or someone the search found (resolved when chosen). */
+export type IPickerPerson = IPersonValue | IPersonMatch;
 
 /** Props of {@link PeoplePicker}. */
 export interface IPeoplePickerProps {

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import type { IPersonValue } from '../../data/repositories/types';
+import type { IPersonMatch } from '../../data/repositories/types';
 import { useServices } from './services';
 
 /** The fewest characters a search is sent for (as `people.search`). */
@@ -9,14 +9,14 @@ export const MIN_SEARCH_LENGTH = 2;
 export interface IPeopleSearch {
   /** `idle`: nothing to search; `short`: fewer than two characters; `searching`; `ready`; `error`. */
   status: 'idle' | 'short' | 'searching' | 'ready' | 'error';
-  results: IPersonValue[];
+  results: IPersonMatch[];
   error?: unknown;
   /** Sends the same search again (after an error). */
   retry(): void;
 }
 
 /**
- * Searches the site's people for `text`, `debounceMs` after the last change; an answer to an older
+ * Searches the organisation's people for `text`, `debounceMs` after the last change; an answer to an older
  * text is dropped. `enabled: false` (e.g. the text is the chosen person's name) searches nothing.
  */
 export function usePeopleSearch(text: string, enabled: boolean, debounceMs: number): IPeopleSearch {

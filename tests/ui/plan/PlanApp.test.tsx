@@ -787,7 +787,7 @@ describe('PlanApp', () => {
       const box = screen.getByRole('combobox', { name: /^Ansvarlig for planen/ });
       await act(async () => {
         await user.clear(box);
-        await user.type(box, 'Sof');
+        await user.type(box, 'søgaard');
       });
       const option = await screen.findByRole('option', { name: /Sofie Søgaard/ });
       await act(async () => {

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import * as strings from 'MpkStrings';
 import { DataError } from '../../../src/data/errors';
 import { MpkRoot } from '../../../src/ui/shell/MpkRoot';
-import { PeoplePicker, pickerOptions, type IPersonValue } from '../../../src/ui/shell/PeoplePicker';
+import { PeoplePicker, pickerOptions, type IPersonMatch, type IPersonValue } from '../../../src/ui/shell/PeoplePicker';
 import { ServicesContext } from '../../../src/ui/shell/services';
 import { createFakeServices, type IFakeServices } from '../../support/fakeServices';
 
@@ -15,6 +15,8 @@ const LENE: IPersonValue = { id: 9, title: 'Lene Madsen', email: 'leder@mpk.loca
 const LARS: IPersonValue = { id: 21, title: 'Lars Leth', email: 'lars.leth@mpk.local' };
 const ANNE: IPersonValue = { id: 22, title: "Anne O'Brien", email: 'anne.obrien@mpk.local' };
 const NINA: IPersonValue = { id: 30, title: 'Nina Lund', email: 'nina.lund@mpk.local' };
+/** What the search finds: the account, not yet a site user id. */
+const matchOf = (p: IPersonValue): IPersonMatch => ({ key: `i:0#.f|membership|${p.email}`, title: p.title, email: p.email });
 
 function services(): IFakeServices {
   return createFakeServices({ user: { id: 8, email: 'chef@mpk.local', displayName: 'Christian Holm' }, siteUsers: [LENE, LARS, ANNE], directory: [NINA] });
@@ -67,11 +69,102 @@ describe('PeoplePicker', () => {
       await act(async () => {
         await user.keyboard('{ArrowDown}{Enter}');
       });
-      expect(onChange).toHaveBeenLastCalledWith(LENE);
+      // The person found is made a site user, whose id is the value.
+      await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(LENE));
+      expect(fake.calls).toContain('people.resolve');
       expect(box).toHaveValue('Lene Madsen');
+      expect(box).toHaveFocus();
       expect(screen.getByTestId('value')).toHaveTextContent('9:Lene Madsen');
       // One search for the two letters, however fast they were typed.
       expect(fake.calls.filter((c) => c === 'people.search')).toHaveLength(1);
+    });
+
+    it.each(['lene', 'LENE', 'madsen'])('finds Lene Madsen when the reader types "%s"', async (text) => {
+      const user = userEvent.setup({ delay: null });
+      render(<Harness services={services()} />);
+      await act(async () => {
+        await user.type(screen.getByRole('combobox', { name: /^Ansvarlig/ }), text);
+      });
+      await act(async () => {
+        await user.click(await screen.findByRole('option', { name: /Lene Madsen/ }));
+      });
+      await waitFor(() => expect(screen.getByTestId('value')).toHaveTextContent('9:Lene Madsen'));
+    });
+
+    it('finds someone in the organisation who is not on the site yet, and adds them when chosen', async () => {
+      const fake = services();
+      const user = userEvent.setup({ delay: null });
+      render(<Harness services={fake} />);
+      await act(async () => {
+        await user.type(screen.getByRole('combobox', { name: /^Ansvarlig/ }), 'nina');
+      });
+      await act(async () => {
+        await user.click(await screen.findByRole('option', { name: /Nina Lund/ }));
+      });
+      await waitFor(() => expect(screen.getByTestId('value')).toHaveTextContent('30:Nina Lund'));
+    });
+
+    it('says in Danish when the person chosen cannot be added, and keeps nobody chosen', async () => {
+      const fake = services();
+      fake.failNext('people.resolve', new DataError('notFound', { reason: 'personNotFound' }));
+      const user = userEvent.setup({ delay: null });
+      render(<Harness services={fake} />);
+      const box = screen.getByRole('combobox', { name: /^Ansvarlig/ });
+      await act(async () => {
+        await user.type(box, 'lars');
+      });
+      await act(async () => {
+        await user.click(await screen.findByRole('option', { name: /Lars Leth/ }));
+      });
+      expect(await screen.findByRole('alert')).toHaveTextContent('Personen kunne ikke findes i organisationen længere. Søg igen, eller vælg en anden.');
+      expect(screen.getByTestId('value')).toHaveTextContent('ingen');
+    });
+
+    it('leaves nobody chosen after replacing a choice when SharePoint cannot confirm the new one', async () => {
+      const fake = services();
+      fake.failNext('people.resolve', new DataError('network'));
+      const onChange = jest.fn();
+      const user = userEvent.setup({ delay: null });
+      render(<Harness services={fake} initial={LENE} onChange={onChange} />);
+      const box = screen.getByRole('combobox', { name: /^Ansvarlig/ });
+      await act(async () => {
+        await user.clear(box);
+        await user.type(box, 'lars');
+      });
+      await act(async () => {
+        await user.click(await screen.findByRole('option', { name: /Lars Leth/ }));
+      });
+      expect(await screen.findByRole('alert')).toHaveTextContent('Der er ingen forbindelse til SharePoint.');
+      expect(box).toHaveValue('Lars Leth');
+      expect(screen.getByTestId('value')).toHaveTextContent('ingen');
+      expect(onChange).not.toHaveBeenCalledWith(LARS);
+    });
+
+    it('drops the person chosen if the reader types on before SharePoint has answered', async () => {
+      const fake = services();
+      let answer: (person: IPersonValue) => void = () => undefined;
+      fake.people.resolve = () => new Promise<IPersonValue>((resolve) => (answer = resolve));
+      const onChange = jest.fn();
+      const user = userEvent.setup({ delay: null });
+      render(<Harness services={fake} onChange={onChange} />);
+      const box = screen.getByRole('combobox', { name: /^Ansvarlig/ });
+      await act(async () => {
+        await user.type(box, 'lars');
+      });
+      await act(async () => {
+        await user.click(await screen.findByRole('option', { name: /Lars Leth/ }));
+      });
+      expect(box).toHaveValue('Lars Leth');
+      expect(screen.getByRole('status')).toHaveTextContent('Henter Lars Leth …');
+      await act(async () => {
+        await user.type(box, 'x');
+      });
+      await act(async () => {
+        answer(LARS);
+      });
+      expect(onChange).not.toHaveBeenCalledWith(LARS);
+      expect(box).toHaveValue('Lars Lethx');
+      expect(screen.getByTestId('value')).toHaveTextContent('ingen');
     });
 
     it('says so in Danish when nobody matches, and finds names with a quote', async () => {
@@ -123,8 +216,10 @@ describe('PeoplePicker', () => {
   });
 
   describe('when the reader types a whole e-mail address', () => {
-    it('finds someone in the organisation who is not on the site yet', async () => {
+    it('looks up an address the search does not list (an alias) in the organisation', async () => {
       const fake = services();
+      const search = fake.people.search.bind(fake.people);
+      fake.people.search = async (text, top) => (await search(text, top)).filter((p: IPersonMatch) => p.email !== NINA.email);
       const user = userEvent.setup({ delay: null });
       render(<Harness services={fake} />);
       const box = screen.getByRole('combobox', { name: /^Ansvarlig/ });
@@ -183,9 +278,10 @@ describe('PeoplePicker', () => {
 
 describe('pickerOptions', () => {
   it('offers suggestions for no text, results for text, and the e-mail when no result has it', () => {
-    expect(pickerOptions('', [LARS], [LENE])).toEqual({ people: [LENE] });
-    expect(pickerOptions('la', [LARS], [LENE])).toEqual({ people: [LARS], email: undefined });
+    const lars = matchOf(LARS);
+    expect(pickerOptions('', [lars], [LENE])).toEqual({ people: [LENE] });
+    expect(pickerOptions('la', [lars], [LENE])).toEqual({ people: [lars], email: undefined });
     expect(pickerOptions('nina.lund@mpk.local', [], [])).toEqual({ people: [], email: 'nina.lund@mpk.local' });
-    expect(pickerOptions('LARS.LETH@mpk.local', [LARS], [])).toEqual({ people: [LARS], email: undefined });
+    expect(pickerOptions('LARS.LETH@mpk.local', [lars], [])).toEqual({ people: [lars], email: undefined });
   });
 });
