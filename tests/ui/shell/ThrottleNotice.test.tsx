@@ -7,6 +7,7 @@ import { ThrottleWatch } from '../../../src/data/throttleState';
 import { AmbitionsApp } from '../../../src/ui/ambitions/AmbitionsApp';
 import { MpkRoot } from '../../../src/ui/shell/MpkRoot';
 import { ServicesContext } from '../../../src/ui/shell/services';
+import { draftOwner, draftStorageKey } from '../../../src/ui/shell/drafts';
 import { retryWhen, ThrottleNotice } from '../../../src/ui/shell/ThrottleNotice';
 import { createFakeServices, type IFakeServices } from '../../support/fakeServices';
 import { renderInShell } from '../../support/render';
@@ -182,7 +183,7 @@ describe('the ambitions app while SharePoint throttles', () => {
     expect(alert).toHaveTextContent('SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.');
     expect(title).toHaveValue('Mens SharePoint har travlt!');
     expect(editor).toHaveTextContent('Teksten må ikke gå tabt.');
-    expect(JSON.parse(window.localStorage.getItem('mpk:draft:story:new') || '{}').title).toBe('Mens SharePoint har travlt!');
+    expect(JSON.parse(window.localStorage.getItem(draftStorageKey(draftOwner(EMPLOYEE), 'story:new')) || '{}').title).toBe('Mens SharePoint har travlt!');
   });
 });
 
