@@ -202,16 +202,16 @@ describe("diffing permissions", () => {
   it("breaks inheritance where the schema says so and replaces the copied roles", () => {
     const actions = diffPermissions(SCHEMA, ctx);
     expect(actions[0]).toEqual({ kind: "addRole", scope: "web", principal: "chefgruppe", principalId: 11, role: "read", roleDefId: ROLE_DEFS.read });
-    const stories = actions.filter((a) => a.kind !== "breakInheritance" && a.scope === "stories");
+    const stories = actions.filter((a) => "scope" in a && a.scope === "stories");
     expect(actions).toContainEqual({ kind: "breakInheritance", list: "stories" });
     expect(stories).toEqual([
       { kind: "addRole", scope: "stories", principal: "visitors", principalId: 4, role: "contribute", roleDefId: ROLE_DEFS.contribute },
       { kind: "removeRole", scope: "stories", principal: "visitors", principalId: 4, roleDefId: ROLE_DEFS.read },
     ]);
-    const units = actions.filter((a) => a.kind !== "breakInheritance" && a.scope === "units");
+    const units = actions.filter((a) => "scope" in a && a.scope === "units");
     expect(units).toContainEqual({ kind: "removeRole", scope: "units", principal: "members", principalId: 5, roleDefId: ROLE_DEFS.edit });
     // Plans inherit the site: nothing to do there.
-    expect(actions.some((a) => (a.kind === "breakInheritance" ? a.list : a.scope) === "plans")).toBe(false);
+    expect(actions.some((a) => ("scope" in a ? a.scope : a.list) === "plans")).toBe(false);
   });
 
   it("finds nothing to do once the roles are in place", () => {

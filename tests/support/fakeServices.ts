@@ -52,6 +52,7 @@ import type {
   IAmbitionsView,
   IAmbitionsViewQuery,
   ICurrentUser,
+  IHealthFinding,
   IFollowUpView,
   IFollowUpViewQuery,
   IMpkServices,
@@ -99,6 +100,8 @@ export interface IFakeServicesOptions {
   siteUsers?: IPersonValue[];
   /** People in the organisation's directory who are not site users yet (`people.ensure` adds them). */
   directory?: IPersonValue[];
+  /** What the site health check finds (provisioning restores it). @default none */
+  health?: IHealthFinding[];
 }
 
 type ListName = keyof IFakeData;
@@ -122,6 +125,8 @@ export interface IFakeServices extends IMpkServices {
   calls: FakeCall[];
   /** Whether the lists exist (provisioning sets it). */
   provisioned: boolean;
+  /** What the site health check finds now (provisioning empties it). */
+  health: IHealthFinding[];
   /** Makes the next call of `method` (e.g. "initiatives.update") throw `error` (before anything changes). */
   failNext(method: FakeCall, error: unknown): void;
   /** Holds every call of `method` until the returned release function is called. */
@@ -367,6 +372,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     data,
     calls,
     provisioned: options.provisioned ?? true,
+    health: (options.health ?? []).slice(),
     failNext(method, error) {
       failures.set(method, error);
     },
@@ -694,7 +700,14 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         const fromVersion = fake.provisioned ? SCHEMA_VERSION : undefined;
         const changes: IProvisionReport['changes'] = fake.provisioned ? [] : [{ kind: 'listCreated', target: 'MPK Planer' }];
         fake.provisioned = true;
-        return { fromVersion, toVersion: SCHEMA_VERSION, changes, writes: changes.length };
+        const health = fake.health;
+        for (const finding of health) changes.push({ kind: finding.setting === 'uniquePermissions' ? 'inheritanceReset' : 'listUpdated', target: finding.list, detail: finding.setting });
+        fake.health = [];
+        return { fromVersion, toVersion: SCHEMA_VERSION, changes, writes: changes.length, health };
+      },
+      async health() {
+        await enter('provisioning.health');
+        return clone(fake.health);
       },
     },
   };

@@ -53,10 +53,12 @@ export interface IFieldChanges {
 /** A change to who may do what. `scope` is a list key or the site itself. */
 export type PermissionAction =
   | { kind: "breakInheritance"; list: ListKey }
+  /** A list the schema lets inherit has its own permissions: back to the site's. */
+  | { kind: "resetInheritance"; list: ListKey }
   | { kind: "addRole"; scope: ListKey | "web"; principal: PrincipalKey; principalId: number; role: RoleKey; roleDefId: number }
   | { kind: "removeRole"; scope: ListKey | "web"; principal: PrincipalKey; principalId: number; roleDefId: number };
 
-const SETTING_KEYS: readonly (keyof IListSettings)[] = ["EnableVersioning", "EnableModeration", "ReadSecurity", "WriteSecurity"];
+const SETTING_KEYS: readonly (keyof IListSettings)[] = ["EnableVersioning", "EnableModeration", "ReadSecurity", "WriteSecurity", "DraftVersionVisibility"];
 
 /** Finds a list by title, case-insensitively as SharePoint does. */
 export function findListState(lists: readonly IListState[], title: string): IListState | undefined {
@@ -114,7 +116,8 @@ export function diffSchema(schema: ISchema, lists: readonly IListState[]): Schem
     const settingChanges: Partial<IListSettings> = {};
     let settingsDiffer = false;
     for (const key of SETTING_KEYS) {
-      if (actual.settings[key] !== list.settings[key]) {
+      // A setting the schema leaves unset is not ours to converge.
+      if (list.settings[key] !== undefined && actual.settings[key] !== list.settings[key]) {
         (settingChanges as Record<string, unknown>)[key] = list.settings[key];
         settingsDiffer = true;
       }
@@ -188,14 +191,17 @@ function roleChanges(
 /**
  * Role changes so every list with its own permissions in the schema has exactly the named role for
  * each named principal (other principals keep what they have), and the site grants `webPermissions`
- * (added, never taking anything away from the site). Lists that inherit in the schema are left as
- * they are, even if an administrator gave them unique permissions.
+ * (added, never taking anything away from the site). A list that inherits in the schema and has
+ * unique permissions on the site inherits again (the site health check reports it first).
  */
 export function diffPermissions(schema: ISchema, ctx: IPermissionContext): PermissionAction[] {
   const actions: PermissionAction[] = roleChanges("web", schema.webPermissions, ctx.webRoleAssignments, ctx, false);
   for (const list of schema.lists) {
-    if (!list.permissions) continue;
     const actual = findListState(ctx.lists, list.title);
+    if (!list.permissions) {
+      if (actual && actual.hasUniqueRoleAssignments) actions.push({ kind: "resetInheritance", list: list.key });
+      continue;
+    }
     const unique = actual !== undefined && actual.hasUniqueRoleAssignments;
     if (!unique) actions.push({ kind: "breakInheritance", list: list.key });
     // Breaking inheritance copies the site's assignments, so that is what the list starts from.

@@ -50,6 +50,8 @@ export interface IListSettings {
   ReadSecurity: 1 | 2;
   /** 1 all items, 2 only own items, 4 none. */
   WriteSecurity: 1 | 2 | 4;
+  /** Who sees drafts (pending, rejected): 0 every reader, 1 who can edit items, 2 authors and approvers. Unset: not checked. */
+  DraftVersionVisibility?: 0 | 1 | 2;
 }
 
 /**
