@@ -165,6 +165,7 @@ define([], function () {
         fieldUpdated: "Kolonne opdateret",
         groupCreated: "Gruppe oprettet",
         inheritanceBroken: "Egne tilladelser",
+        inheritanceReset: "Tilladelser arves igen",
         roleAdded: "Tilladelse givet",
         roleRemoved: "Tilladelse fjernet",
         itemsSeeded: "Indhold lagt ind",
@@ -172,6 +173,26 @@ define([], function () {
         versionSet: "Version sat",
         warning: "Advarsel"
       }
+    },
+    siteHealth: {
+      title: "Sikkerhedsindstillinger afviger fra planen",
+      summary: "{count} indstillinger på listerne er ændret, så de ikke længere beskytter som planlagt.",
+      summaryOne: "1 indstilling på listerne er ændret, så den ikke længere beskytter som planlagt.",
+      ownerOnly: "Kun ejere af sitet ser denne besked.",
+      showDetails: "Vis hvad der afviger",
+      hideDetails: "Skjul detaljer",
+      panelHeading: "Det afviger fra planen",
+      risk: { high: "Høj risiko", medium: "Middel risiko", low: "Lav risiko" },
+      why: "Derfor betyder det noget:",
+      how: "Sådan retter du det:",
+      repair: "Ret indstillingerne",
+      repairing: "Retter …",
+      repairedTitle: "Indstillingerne er rettet",
+      repairedSummary: "{changes} ændringer – listerne følger planen igen.",
+      remainingTitle: "Ikke alt kunne rettes",
+      remaining: "{count} afvigelser er der stadig. Prøv igen, eller ret dem i listeindstillingerne som beskrevet.",
+      failedTitle: "Indstillingerne blev ikke rettet",
+      close: "Luk"
     },
     errorNotice: {
       boundaryTitle: "Noget gik galt i visningen",

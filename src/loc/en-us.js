@@ -165,6 +165,7 @@ define([], function () {
         fieldUpdated: "Column updated",
         groupCreated: "Group created",
         inheritanceBroken: "Own permissions",
+        inheritanceReset: "Permissions inherited again",
         roleAdded: "Permission granted",
         roleRemoved: "Permission removed",
         itemsSeeded: "Content added",
@@ -172,6 +173,26 @@ define([], function () {
         versionSet: "Version set",
         warning: "Warning"
       }
+    },
+    siteHealth: {
+      title: "Security settings differ from the plan",
+      summary: "{count} settings of the lists have been changed so they no longer protect as planned.",
+      summaryOne: "1 setting of the lists has been changed so it no longer protects as planned.",
+      ownerOnly: "Only site owners see this message.",
+      showDetails: "Show what differs",
+      hideDetails: "Hide details",
+      panelHeading: "What differs from the plan",
+      risk: { high: "High risk", medium: "Medium risk", low: "Low risk" },
+      why: "Why it matters:",
+      how: "How to fix it:",
+      repair: "Fix the settings",
+      repairing: "Fixing …",
+      repairedTitle: "The settings are fixed",
+      repairedSummary: "{changes} changes – the lists follow the plan again.",
+      remainingTitle: "Not everything could be fixed",
+      remaining: "{count} differences remain. Try again, or fix them in the list settings as described.",
+      failedTitle: "The settings were not fixed",
+      close: "Close"
     },
     errorNotice: {
       boundaryTitle: "Something went wrong in the view",

@@ -589,6 +589,8 @@ declare interface IMpkProvisionChangeKindStrings {
   fieldUpdated: string;
   groupCreated: string;
   inheritanceBroken: string;
+  /** A list the schema lets inherit had its own permissions (the site health check). */
+  inheritanceReset: string;
   roleAdded: string;
   roleRemoved: string;
   itemsSeeded: string;
@@ -736,6 +738,41 @@ declare interface IMpkSiteSetupStrings {
   changeKinds: IMpkProvisionChangeKindStrings;
 }
 
+/** How much a health finding matters (badges). */
+declare interface IMpkHealthRiskStrings {
+  high: string;
+  medium: string;
+  low: string;
+}
+
+/**
+ * The site health check (shared, `src/ui/shell/SiteHealthNotice`): site owners only. The findings'
+ * own texts (what, why, how) come from `src/data/schema/health.ts`.
+ */
+declare interface IMpkSiteHealthStrings {
+  title: string;
+  /** "{count} sikkerhedsindstillinger …" */
+  summary: string;
+  summaryOne: string;
+  ownerOnly: string;
+  showDetails: string;
+  hideDetails: string;
+  panelHeading: string;
+  risk: IMpkHealthRiskStrings;
+  why: string;
+  how: string;
+  repair: string;
+  repairing: string;
+  repairedTitle: string;
+  /** "{changes} ændringer …" */
+  repairedSummary: string;
+  remainingTitle: string;
+  /** "{count} afvigelser …" */
+  remaining: string;
+  failedTitle: string;
+  close: string;
+}
+
 /** Error notices (shared, `src/ui/shell/ErrorBoundary`, `DataErrorMessage`). */
 declare interface IMpkErrorNoticeStrings {
   boundaryTitle: string;
@@ -789,6 +826,7 @@ declare interface IMpkStrings {
   moderation: IMpkModerationStrings;
   reflections: IMpkReflectionsStrings;
   siteSetup: IMpkSiteSetupStrings;
+  siteHealth: IMpkSiteHealthStrings;
   errorNotice: IMpkErrorNoticeStrings;
   conflict: IMpkConflictStrings;
   peoplePicker: IMpkPeoplePickerStrings;

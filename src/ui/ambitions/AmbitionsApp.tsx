@@ -4,6 +4,7 @@ import { AMBITIONS } from '../../domain/ambitions';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
+import { SiteHealth } from '../shell/SiteHealth';
 import { useStrings } from '../shell/strings';
 import { AmbitionList } from './AmbitionList';
 import { AnnouncerProvider } from './Announcer';
@@ -89,6 +90,7 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
           onDismiss={() => setSetupOpen(false)}
         />
       )}
+      {view && <SiteHealth isSiteOwner={view.isSiteOwner && !needsSetup} />}
       {props.showAmbitions !== false && (view || error !== undefined) && (
         <AmbitionList ambitions={ambitions} counts={view?.schema.provisioned ? view.counts : undefined} countsComplete={view?.countsComplete} />
       )}
