@@ -1,4 +1,3 @@
-import * as React from 'react';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { IHealthFinding } from '../../../src/data/repositories/types';
