@@ -155,6 +155,7 @@ define([], function () {
       doneTitle: "Sitet er klargjort",
       doneSummary: "Version {from} → {to}: {changes} ændringer.",
       doneNothing: "Alt var allerede på plads – intet skulle ændres.",
+      healthRestored: "{count} sikkerhedsindstillinger afveg fra planen og er rettet.",
       noVersion: "ingen",
       reportHeading: "Se hvad der blev gjort",
       close: "Luk",

@@ -155,6 +155,7 @@ define([], function () {
       doneTitle: "The site is set up",
       doneSummary: "Version {from} → {to}: {changes} changes.",
       doneNothing: "Everything was already in place – nothing had to change.",
+      healthRestored: "{count} security settings differed from the plan and have been restored.",
       noVersion: "none",
       reportHeading: "See what was done",
       close: "Close",

@@ -732,6 +732,8 @@ declare interface IMpkSiteSetupStrings {
   doneTitle: string;
   doneSummary: string;
   doneNothing: string;
+  /** "{count} sikkerhedsindstillinger afveg fra planen …" (the site health check's findings the run restored). */
+  healthRestored: string;
   noVersion: string;
   reportHeading: string;
   close: string;

@@ -80,6 +80,20 @@ describe('the site health notice', () => {
     expect(screen.getByText('Sikkerhedsindstillinger afviger fra planen')).toBeVisible();
   });
 
+  it('is reported by "Klargør site" too: the setup panel says how many settings it restored', async () => {
+    const user = userEvent.setup();
+    const { services } = await renderAmbitions({}, { provisioned: false, user: OWNER, permissions: { isSiteOwner: true }, health: FINDINGS });
+    await act(async () => {
+      await user.click(screen.getByRole('button', { name: 'Klargør site' }));
+    });
+    await settle();
+    expect(screen.getByText('Sitet er klargjort')).toBeInTheDocument();
+    expect(screen.getByText(/3 sikkerhedsindstillinger afveg fra planen og er rettet\./)).toBeInTheDocument();
+    // The check after the run finds nothing left: no notice.
+    expect(services.calls).toContain('provisioning.health');
+    expect(screen.queryByText('Sikkerhedsindstillinger afviger fra planen')).toBeNull();
+  });
+
   it('is in the plan web part for the owner, not for the leader', async () => {
     const owner = planFake({ user: PLAN_OWNER, permissions: OWNER_PERMISSIONS, health: FINDINGS });
     const { unmount } = await renderPlan(owner);
