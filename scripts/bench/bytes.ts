@@ -31,6 +31,7 @@ export const LAZY_FEATURES = [
   { key: 'xlsx', label: 'spreadsheet export (write-excel-file)', chunkName: 'mpk-xlsx', markers: ['<worksheet xmlns=', 'sharedStrings'] },
   { key: 'chart', label: 'check-in chart (CheckInChart)', chunkName: 'mpk-chart', markers: ['mpk-chart-title', 'mpk-chart-desc'] },
   { key: 'editor', label: 'rich-text editor (RichTextEditor)', chunkName: 'mpk-editor', markers: ['insertUnorderedList', 'insertOrderedList'] },
+  { key: 'siteHealth', label: 'site health check (SiteHealthNotice, schema/health)', chunkName: 'mpk-site-health', markers: ['Alle kan se andres egne noter', 'Sikkerhed for kladdeelementer'] },
 ] as const;
 
 /** One JavaScript file of the build. */

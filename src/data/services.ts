@@ -10,7 +10,7 @@ import { CheckInRepository, InitiativeRepository, PlanFocusRepository, PlanRepos
 import { RecognitionRepository, StoryRepository } from "./repositories/stories";
 import { PeopleRepository } from "./repositories/people";
 import { TaskRepository } from "./repositories/tasks";
-import type { ICurrentUser, IMpkServices, IProvisioningService, ISchemaStatus } from "./repositories/types";
+import type { ICurrentUser, IHealthFinding, IMpkServices, IProvisioningService, ISchemaStatus } from "./repositories/types";
 import { PoliticalPriorityRepository, UnitRepository } from "./repositories/units";
 import { throttleWatchOf } from "./throttle";
 import { finishCommonReads, startCommonReads } from "./views/common";
@@ -30,6 +30,12 @@ export class ProvisioningService implements IProvisioningService {
   public async provision(): Promise<IProvisionReport> {
     const { provision } = await import(/* webpackChunkName: 'mpk-provisioning' */ "./provisioning/provision");
     return provision(this.sp);
+  }
+
+  /** The site health check: one `$batch`, loaded only when a site owner opens a view. */
+  public async health(): Promise<IHealthFinding[]> {
+    const { checkSiteHealth } = await import(/* webpackChunkName: 'mpk-site-health' */ "./provisioning/health");
+    return checkSiteHealth(this.sp);
   }
 }
 

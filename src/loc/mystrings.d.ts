@@ -594,6 +594,8 @@ declare interface IMpkProvisionChangeKindStrings {
   roleDefinitionCreated: string;
   roleDefinitionUpdated: string;
   inheritanceBroken: string;
+  /** A list the schema lets inherit had its own permissions (the site health check). */
+  inheritanceReset: string;
   roleAdded: string;
   roleRemoved: string;
   itemsSeeded: string;
@@ -735,10 +737,47 @@ declare interface IMpkSiteSetupStrings {
   doneTitle: string;
   doneSummary: string;
   doneNothing: string;
+  /** "{count} sikkerhedsindstillinger afveg fra planen …" (the site health check's findings the run restored). */
+  healthRestored: string;
   noVersion: string;
   reportHeading: string;
   close: string;
   changeKinds: IMpkProvisionChangeKindStrings;
+}
+
+/** How much a health finding matters (badges). */
+declare interface IMpkHealthRiskStrings {
+  high: string;
+  medium: string;
+  low: string;
+}
+
+/**
+ * The site health check (shared, `src/ui/shell/SiteHealthNotice`): site owners only. The findings'
+ * own texts (what, why, how) come from `src/data/schema/health.ts`.
+ */
+declare interface IMpkSiteHealthStrings {
+  title: string;
+  /** "{count} sikkerhedsindstillinger …" */
+  summary: string;
+  summaryOne: string;
+  ownerOnly: string;
+  showDetails: string;
+  hideDetails: string;
+  panelHeading: string;
+  risk: IMpkHealthRiskStrings;
+  why: string;
+  how: string;
+  repair: string;
+  repairing: string;
+  repairedTitle: string;
+  /** "{changes} ændringer …" */
+  repairedSummary: string;
+  remainingTitle: string;
+  /** "{count} afvigelser …" */
+  remaining: string;
+  failedTitle: string;
+  close: string;
 }
 
 /** Error notices (shared, `src/ui/shell/ErrorBoundary`, `DataErrorMessage`). */
@@ -810,6 +849,7 @@ declare interface IMpkStrings {
   moderation: IMpkModerationStrings;
   reflections: IMpkReflectionsStrings;
   siteSetup: IMpkSiteSetupStrings;
+  siteHealth: IMpkSiteHealthStrings;
   errorNotice: IMpkErrorNoticeStrings;
   throttle: IMpkThrottleStrings;
   conflict: IMpkConflictStrings;

@@ -212,19 +212,19 @@ describe("diffing permissions", () => {
       { kind: "addRole", scope: "web", principal: "members", principalId: 5, role: "contributor", roleDefId: ROLE_DEFS.contributor },
       { kind: "removeRole", scope: "web", principal: "members", principalId: 5, roleDefId: ROLE_DEFS.edit },
     ]);
-    const stories = actions.filter((a) => a.kind !== "breakInheritance" && a.scope === "stories");
+    const stories = actions.filter((a) => "scope" in a && a.scope === "stories");
     expect(actions).toContainEqual({ kind: "breakInheritance", list: "stories" });
     // The list copies the site as changed above: members already have "MPK Bidragyder" there.
     expect(stories).toEqual([
       { kind: "addRole", scope: "stories", principal: "visitors", principalId: 4, role: "contributor", roleDefId: ROLE_DEFS.contributor },
       { kind: "removeRole", scope: "stories", principal: "visitors", principalId: 4, roleDefId: ROLE_DEFS.read },
     ]);
-    const units = actions.filter((a) => a.kind !== "breakInheritance" && a.scope === "units");
+    const units = actions.filter((a) => "scope" in a && a.scope === "units");
     expect(units).toEqual([]);
     // No account but the owners keeps Edit or Full Control anywhere.
     expect(actions.filter((a) => a.kind === "addRole" && (a.role === "edit" || a.role === "fullControl"))).toEqual([]);
     // Plans inherit the site: nothing to do there.
-    expect(actions.some((a) => (a.kind === "breakInheritance" ? a.list : a.scope) === "plans")).toBe(false);
+    expect(actions.some((a) => ("scope" in a ? a.scope : a.list) === "plans")).toBe(false);
   });
 
   it("finds nothing to do once the roles are in place", () => {

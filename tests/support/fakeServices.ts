@@ -52,6 +52,7 @@ import type {
   IAmbitionsView,
   IAmbitionsViewQuery,
   ICurrentUser,
+  IHealthFinding,
   IFollowUpView,
   IFollowUpViewQuery,
   IMpkServices,
@@ -103,6 +104,8 @@ export interface IFakeServicesOptions {
    * SharePoint's people picker does), and `people.resolve`/`people.ensure` add them to the site.
    */
   directory?: IPersonValue[];
+  /** What the site health check finds (provisioning restores it). @default none */
+  health?: IHealthFinding[];
 }
 
 type ListName = keyof IFakeData;
@@ -126,6 +129,8 @@ export interface IFakeServices extends IMpkServices {
   calls: FakeCall[];
   /** Whether the lists exist (provisioning sets it). */
   provisioned: boolean;
+  /** What the site health check finds now (provisioning empties it). */
+  health: IHealthFinding[];
   /** Makes the next call of `method` (e.g. "initiatives.update") throw `error` (before anything changes). */
   failNext(method: FakeCall, error: unknown): void;
   /** Holds every call of `method` until the returned release function is called. */
@@ -371,6 +376,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     data,
     calls,
     provisioned: options.provisioned ?? true,
+    health: (options.health ?? []).slice(),
     failNext(method, error) {
       failures.set(method, error);
     },
@@ -715,7 +721,14 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         const fromVersion = fake.provisioned ? SCHEMA_VERSION : undefined;
         const changes: IProvisionReport['changes'] = fake.provisioned ? [] : [{ kind: 'listCreated', target: 'MPK Planer' }];
         fake.provisioned = true;
-        return { fromVersion, toVersion: SCHEMA_VERSION, changes, writes: changes.length };
+        const health = fake.health;
+        for (const finding of health) changes.push({ kind: finding.setting === 'uniquePermissions' ? 'inheritanceReset' : 'listUpdated', target: finding.list, detail: finding.setting });
+        fake.health = [];
+        return { fromVersion, toVersion: SCHEMA_VERSION, changes, writes: changes.length, health };
+      },
+      async health() {
+        await enter('provisioning.health');
+        return clone(fake.health);
       },
     },
   };

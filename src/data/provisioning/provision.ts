@@ -19,6 +19,7 @@ import { ADD_FIELD_OPTIONS, fieldSchemaXml } from "../schema/fieldXml";
 import { SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle, schemaAt } from "../schema/lists";
 import type { ISchema, ListKey, RoleKey } from "../schema/types";
 import type { IProvisionChange, IProvisionReport } from "./report";
+import { healthOfState } from "./health";
 import { readSiteState, type ISiteState } from "./state";
 
 /** Options of a provisioning run. */
@@ -27,6 +28,8 @@ export interface IProvisionOptions {
   version?: number;
   /** Seed the reference data (ambitions, commitments, units, political priorities). Default true. */
   seedReferenceData?: boolean;
+  /** Provision this schema instead of the build's (tests of settings the build leaves unset). */
+  schema?: ISchema;
 }
 
 /** A write to run, and the change it stands for. */
@@ -90,6 +93,11 @@ function permissionWrite(action: PermissionAction): IWrite {
         run: (sp) => list(sp, action.list).breakRoleInheritance(true, false),
         change: { kind: "inheritanceBroken", target: listTitle(action.list) },
       };
+    case "resetInheritance":
+      return {
+        run: (sp) => list(sp, action.list).resetRoleInheritance(),
+        change: { kind: "inheritanceReset", target: listTitle(action.list) },
+      };
     case "addRole":
       return {
         run: (sp) => (action.scope === "web" ? sp.web : list(sp, action.scope)).roleAssignments.add(action.principalId, action.roleDefId),
@@ -129,10 +137,12 @@ export function missingReferenceItems(state: Pick<ISiteState, "referenceKeys">):
 
 /** Provisions (or upgrades) the site to a schema version and reports what it changed. */
 export async function provision(sp: SPFI, options: IProvisionOptions = {}): Promise<IProvisionReport> {
-  const target = options.version === undefined ? SCHEMA_VERSION : options.version;
-  const schema: ISchema = schemaAt(target);
+  const schema: ISchema = options.schema || schemaAt(options.version === undefined ? SCHEMA_VERSION : options.version);
+  const target = schema.version;
   const state = await readSiteState(sp, schema);
+  const health = healthOfState(schema, state);
   const report: IProvisionReport = { fromVersion: state.installedVersion, toVersion: target, changes: [], writes: 0 };
+  if (health.length > 0) report.health = health;
 
   if (state.installedVersion !== undefined && state.installedVersion > target) {
     // A newer build provisioned this site: adding what we know is safe, but the version stays.

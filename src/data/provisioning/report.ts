@@ -1,4 +1,5 @@
 /** What provisioning did, for "Klargør site" and the CLI. */
+import type { IHealthFinding } from "../schema/health";
 
 /** One change provisioning made (or, for `warning`, could not make). */
 export interface IProvisionChange {
@@ -11,6 +12,7 @@ export interface IProvisionChange {
     | "roleDefinitionCreated"
     | "roleDefinitionUpdated"
     | "inheritanceBroken"
+    | "inheritanceReset"
     | "roleAdded"
     | "roleRemoved"
     | "itemsSeeded"
@@ -31,6 +33,8 @@ export interface IProvisionReport {
   changes: IProvisionChange[];
   /** Requests sent to SharePoint that changed something (0 on a site that was already up to date). */
   writes: number;
+  /** What the site health check found before this run restored it (see `schema/health.ts`); absent when nothing. */
+  health?: IHealthFinding[];
 }
 
 /** One line per change, for the CLI. */
@@ -38,6 +42,9 @@ export function formatReport(report: IProvisionReport): string[] {
   const lines = [
     `Schema ${report.fromVersion === undefined ? "(none)" : `v${report.fromVersion}`} → v${report.toVersion}: ${report.changes.length} change(s), ${report.writes} write request(s).`,
   ];
+  for (const finding of report.health || []) {
+    lines.push(`  health (${finding.risk})  ${finding.list}  ${finding.setting}${finding.principal ? ` ${finding.principal}` : ""}: ${String(finding.actual)} → ${String(finding.expected)}`);
+  }
   for (const change of report.changes) lines.push(`  ${change.kind}  ${change.target}${change.detail ? `  (${change.detail})` : ""}`);
   return lines;
 }

@@ -63,11 +63,14 @@ function valueOr<T>(settled: Settled<T>): T | undefined {
   throw toDataError(settled.error);
 }
 
-/** Reads the site's state for a schema. */
-export async function readSiteState(sp: SPFI, schema: ISchema): Promise<ISiteState> {
+/**
+ * Reads the site's state for a schema. `securityOnly` (the site health check) leaves out the columns,
+ * the installed version and the reference keys, so the read fits one `$batch` POST.
+ */
+export async function readSiteState(sp: SPFI, schema: ISchema, securityOnly = false): Promise<ISiteState> {
   const reads = await inBatch(sp, (b) => {
     const lists = settle(b.web.lists.select("Id", "Title", ...SETTING_KEYS, "HasUniqueRoleAssignments")<Row[]>());
-    const fields = schema.lists.map((list) => settle(b.web.lists.getByTitle(list.title).fields<Row[]>()));
+    const fields = schema.lists.map((list) => (securityOnly ? undefined : settle(b.web.lists.getByTitle(list.title).fields<Row[]>())));
     const listAssignments = schema.lists.map((list) =>
       list.permissions ? settle(b.web.lists.getByTitle(list.title).roleAssignments.expand("RoleDefinitionBindings").select("PrincipalId", "RoleDefinitionBindings/Id")<Row[]>()) : undefined,
     );
@@ -77,10 +80,10 @@ export async function readSiteState(sp: SPFI, schema: ISchema): Promise<ISiteSta
     const owners = settle(b.web.associatedOwnerGroup.select("Id")<Row>());
     const members = settle(b.web.associatedMemberGroup.select("Id")<Row>());
     const visitors = settle(b.web.associatedVisitorGroup.select("Id")<Row>());
-    const settings = settle(
-      b.web.lists.getByTitle(listTitle("settings")).items.select("Id", "ClientKey", "SettingValue").filter(`ClientKey eq '${SCHEMA_VERSION_SETTING}'`).top(1)<Row[]>(),
-    );
-    const references = REFERENCE_LISTS.map((key) => settle(b.web.lists.getByTitle(listTitle(key)).items.select("Id", "ClientKey").top(5000)<Row[]>()));
+    const settings = securityOnly
+      ? undefined
+      : settle(b.web.lists.getByTitle(listTitle("settings")).items.select("Id", "ClientKey", "SettingValue").filter(`ClientKey eq '${SCHEMA_VERSION_SETTING}'`).top(1)<Row[]>());
+    const references = REFERENCE_LISTS.map((key) => (securityOnly ? undefined : settle(b.web.lists.getByTitle(listTitle(key)).items.select("Id", "ClientKey").top(5000)<Row[]>())));
     return { lists, fields, listAssignments, groups, roleDefs, webAssignments, owners, members, visitors, settings, references };
   });
 
@@ -90,7 +93,8 @@ export async function readSiteState(sp: SPFI, schema: ISchema): Promise<ISiteSta
     const wanted = schema.lists[i];
     const row = listRows.find((r) => String(r.Title).toLowerCase() === wanted.title.toLowerCase());
     if (!row) continue;
-    const fieldRows = valueOr(await reads.fields[i]) || [];
+    const fieldRead = reads.fields[i];
+    const fieldRows = (fieldRead && valueOr(await fieldRead)) || [];
     const pending = reads.listAssignments[i];
     const unique = row.HasUniqueRoleAssignments === true;
     const raRows = pending && unique ? valueOr(await pending) : undefined;
@@ -140,13 +144,14 @@ export async function readSiteState(sp: SPFI, schema: ISchema): Promise<ISiteSta
     if (found) principals[group.key] = found.id;
   }
 
-  const settingRows = valueOr(await reads.settings) || [];
+  const settingRows = (reads.settings && valueOr(await reads.settings)) || [];
   const versionRow = settingRows[0];
   const installed = versionRow ? Number(versionRow.SettingValue) : NaN;
 
   const referenceKeys: Partial<Record<ListKey, Set<string>>> = {};
   for (let i = 0; i < REFERENCE_LISTS.length; i++) {
-    const rows = valueOr(await reads.references[i]);
+    const read = reads.references[i];
+    const rows = read && valueOr(await read);
     if (rows) referenceKeys[REFERENCE_LISTS[i]] = new Set(rows.map((r) => String(r.ClientKey || "")));
   }
 

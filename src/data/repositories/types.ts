@@ -22,9 +22,11 @@ import type { IPersonName } from "../mapping/codec";
 import type { IAmbition, IUnitItem } from "../mapping/entities";
 import type { IProvisionReport } from "../provisioning/report";
 import type { IThrottleWatch } from "../throttleState";
+import type { IHealthFinding } from "../schema/health";
 
 export type { IAmbition, ICommitment, IUnitItem, IWithUnit } from "../mapping/entities";
 export type { IProvisionReport, IProvisionChange } from "../provisioning/report";
+export type { IHealthFinding, IHealthText, HealthRisk } from "../schema/health";
 export type { IPersonName } from "../mapping/codec";
 
 /** Display names by SharePoint user id (site user ids, as in `ownerId`, `leaderIds`, `authorId` …). */
@@ -392,6 +394,8 @@ export interface IViewRepository {
 export interface IProvisioningService {
   status(): Promise<ISchemaStatus>;
   provision(): Promise<IProvisionReport>;
+  /** The site health check (site owners only: reading permissions needs Enumerate Permissions). */
+  health(): Promise<IHealthFinding[]>;
 }
 
 /** Everything a web part hands to its components. */

@@ -53,6 +53,8 @@ export interface IFieldChanges {
 /** A change to who may do what. `scope` is a list key or the site itself. */
 export type PermissionAction =
   | { kind: "breakInheritance"; list: ListKey }
+  /** A list the schema lets inherit has its own permissions: back to the site's. */
+  | { kind: "resetInheritance"; list: ListKey }
   | { kind: "addRole"; scope: ListKey | "web"; principal: PrincipalKey; principalId: number; role: RoleKey; roleDefId: number }
   | { kind: "removeRole"; scope: ListKey | "web"; principal: PrincipalKey; principalId: number; roleDefId: number };
 
@@ -144,7 +146,8 @@ export function diffSchema(schema: ISchema, lists: readonly IListState[]): Schem
     const settingChanges: Partial<IListSettings> = {};
     let settingsDiffer = false;
     for (const key of SETTING_KEYS) {
-      if (actual.settings[key] !== list.settings[key]) {
+      // A setting the schema leaves unset is not ours to converge.
+      if (list.settings[key] !== undefined && actual.settings[key] !== list.settings[key]) {
         (settingChanges as Record<string, unknown>)[key] = list.settings[key];
         settingsDiffer = true;
       }
@@ -219,14 +222,17 @@ function roleChanges(
  * Role changes so every list with its own permissions in the schema has exactly the named role for
  * each named principal (other principals keep what they have), and the site gives each principal in
  * `webPermissions` exactly that role (v5 replaces the members' Edit; the owners, not named, keep Full
- * Control). Lists that inherit in the schema are left as they are, even if an administrator gave them
- * unique permissions.
+ * Control). A list that inherits in the schema and has unique permissions on the site inherits again
+ * (the site health check reports it first).
  */
 export function diffPermissions(schema: ISchema, ctx: IPermissionContext): PermissionAction[] {
   const actions: PermissionAction[] = roleChanges("web", schema.webPermissions, ctx.webRoleAssignments, ctx, true);
   for (const list of schema.lists) {
-    if (!list.permissions) continue;
     const actual = findListState(ctx.lists, list.title);
+    if (!list.permissions) {
+      if (actual && actual.hasUniqueRoleAssignments) actions.push({ kind: "resetInheritance", list: list.key });
+      continue;
+    }
     const unique = actual !== undefined && actual.hasUniqueRoleAssignments;
     if (!unique) actions.push({ kind: "breakInheritance", list: list.key });
     // Breaking inheritance copies the site's assignments, so that is what the list starts from.
@@ -240,7 +246,7 @@ export function diffPermissions(schema: ISchema, ctx: IPermissionContext): Permi
 function webAfter(assignments: readonly IRoleAssignmentState[], actions: readonly PermissionAction[]): IRoleAssignmentState[] {
   const result = assignments.map((a) => ({ principalId: a.principalId, roleDefIds: a.roleDefIds.slice() }));
   for (const action of actions) {
-    if (action.kind === "breakInheritance" || action.scope !== "web") continue;
+    if (action.kind === "breakInheritance" || action.kind === "resetInheritance" || action.scope !== "web") continue;
     const existing = result.find((a) => a.principalId === action.principalId);
     if (action.kind === "removeRole") {
       if (existing) existing.roleDefIds = existing.roleDefIds.filter((id) => id !== action.roleDefId);

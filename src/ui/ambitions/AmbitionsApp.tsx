@@ -5,6 +5,7 @@ import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
+import { SiteHealth } from '../shell/SiteHealth';
 import { useStrings } from '../shell/strings';
 import { AmbitionList } from './AmbitionList';
 import { AnnouncerProvider } from './Announcer';
@@ -91,6 +92,7 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
           onDismiss={() => setSetupOpen(false)}
         />
       )}
+      {view && <SiteHealth isSiteOwner={view.isSiteOwner && !needsSetup} />}
       {props.showAmbitions !== false && (view || error !== undefined) && (
         <AmbitionList ambitions={ambitions} counts={view?.schema.provisioned ? view.counts : undefined} countsComplete={view?.countsComplete} />
       )}

@@ -7,6 +7,7 @@ import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useLocale } from '../shell/locale';
 import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
+import { SiteHealth } from '../shell/SiteHealth';
 import { useServices } from '../shell/services';
 import { useStrings } from '../shell/strings';
 import type { IFollowUpAppProps } from './FollowUpApp.types';
@@ -127,6 +128,7 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
       {view.schema.needsUpgrade && view.isSiteOwner && (
         <ProvisionSitePanel schema={view.schema} isSiteOwner={view.isSiteOwner} note={s.notProvisionedNote} onProvisioned={() => data.reload()} />
       )}
+      <SiteHealth isSiteOwner={view.isSiteOwner && !view.schema.needsUpgrade} />
       {data.status === 'error' && <DataErrorMessage error={data.error} title={s.loadFailedTitle} onRetry={() => data.reload()} />}
       {view.canManageTasks ? (
         <>

@@ -7,6 +7,7 @@ import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useLocale } from '../shell/locale';
 import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
+import { SiteHealth } from '../shell/SiteHealth';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { initiativeIdFromSearch, parseInitiativeId, planIdFromSearch, sharePointPlanLink } from './deepLink';
@@ -311,6 +312,7 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
       {mapping.error !== undefined && (
         <DataErrorMessage error={mapping.error} title={strings.unit.channelMappingNotSaved} onDismiss={() => setMapping({ busy: false })} />
       )}
+      {view && <SiteHealth isSiteOwner={view.permissions.isSiteOwner && view.schema.provisioned && !view.schema.needsUpgrade} />}
       {body}
       <div role="status" aria-live="polite" aria-atomic="true" className={styles.live}>
         {announcement}

@@ -76,6 +76,7 @@ export function ProvisionSitePanel(props: IProvisionSitePanelProps): JSX.Element
             {report.changes.length === 0
               ? strings.doneNothing
               : fill(strings.doneSummary, { from, to: report.toVersion, changes: report.changes.length })}
+            {report.health && report.health.length > 0 && <> {fill(strings.healthRestored, { count: report.health.length })}</>}
             {report.changes.length > 0 && (
               <details>
                 <summary className={styles.summary}>{strings.reportHeading}</summary>

@@ -144,7 +144,8 @@ describe('AmbitionsApp', () => {
       });
       await settle();
 
-      expect(services.calls).toEqual(['views.loadAmbitionsView', 'provisioning.provision', 'views.loadAmbitionsView']);
+      // Once provisioned, the owner's view runs the site health check (which finds nothing here).
+      expect(services.calls).toEqual(['views.loadAmbitionsView', 'provisioning.provision', 'views.loadAmbitionsView', 'provisioning.health']);
       expect(screen.getByText('Sitet er klargjort')).toBeInTheDocument();
       expect(screen.getByText('Version ingen → 1: 1 ændringer.')).toBeInTheDocument();
       expect(screen.getByText('Liste oprettet: MPK Planer')).toBeInTheDocument();

@@ -1,0 +1,183 @@
+import * as React from 'react';
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import type { HealthRisk, IHealthFinding, IProvisioningService, IProvisionReport } from '../../data/repositories/types';
+import { describeFinding } from '../../data/schema/health';
+import { DataErrorMessage } from './DataErrorMessage';
+import { useLocale } from './locale';
+import { describeChange } from './ProvisionSitePanel';
+import { useServices } from './services';
+import { fill, useStrings } from './strings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  item: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground1 },
+  what: { fontWeight: tokens.fontWeightSemibold },
+  label: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+  changes: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+const BADGE: Record<HealthRisk, 'danger' | 'warning' | 'informative'> = { high: 'danger', medium: 'warning', low: 'informative' };
+
+/** One check per page and services: a view that reloads (another unit, after a save) asks nothing again. */
+const CHECKS = new WeakMap<IProvisioningService, Promise<IHealthFinding[]>>();
+
+function checkOnce(provisioning: IProvisioningService): Promise<IHealthFinding[]> {
+  let check = CHECKS.get(provisioning);
+  if (!check) {
+    check = provisioning.health();
+    CHECKS.set(provisioning, check);
+  }
+  return check;
+}
+
+type State =
+  | { status: 'checking' }
+  | { status: 'findings'; findings: IHealthFinding[] }
+  | { status: 'repairing'; findings: IHealthFinding[] }
+  | { status: 'repaired'; report: IProvisionReport; remaining: IHealthFinding[] }
+  | { status: 'hidden' };
+
+/**
+ * A site owner's notice: what differs from the schema, why it matters and how to restore it, with
+ * "Ret indstillingerne" (the provisioning run, which restores the settings and permissions) and its
+ * result. A check that cannot be read shows nothing: the view itself is what the owner came for.
+ */
+export function SiteHealthNotice(): JSX.Element | null {
+  const strings = useStrings();
+  const s = strings.siteHealth;
+  const locale = useLocale();
+  const services = useServices();
+  const styles = useStyles();
+  const panelId = useId('mpk-site-health-panel');
+  const headingId = useId('mpk-site-health-heading');
+  const [state, setState] = React.useState<State>({ status: 'checking' });
+  const [open, setOpen] = React.useState(false);
+  const [error, setError] = React.useState<unknown>();
+
+  React.useEffect(() => {
+    let live = true;
+    checkOnce(services.provisioning).then(
+      (findings) => live && setState(findings.length > 0 ? { status: 'findings', findings } : { status: 'hidden' }),
+      () => live && setState({ status: 'hidden' })
+    );
+    return () => {
+      live = false;
+    };
+  }, [services]);
+
+  const repair = async (findings: IHealthFinding[]): Promise<void> => {
+    setState({ status: 'repairing', findings });
+    setError(undefined);
+    try {
+      const report = await services.provisioning.provision();
+      const remaining = await services.provisioning.health();
+      CHECKS.set(services.provisioning, Promise.resolve(remaining));
+      setState({ status: 'repaired', report, remaining });
+    } catch (e) {
+      setError(e);
+      setState({ status: 'findings', findings });
+    }
+  };
+
+  if (state.status === 'checking' || state.status === 'hidden') return null;
+
+  if (state.status === 'repaired') {
+    const { report, remaining } = state;
+    return (
+      <div className={styles.root} role="status">
+        <MessageBar intent={remaining.length > 0 ? 'warning' : 'success'} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{remaining.length > 0 ? s.remainingTitle : s.repairedTitle}</MessageBarTitle>
+            {remaining.length > 0 ? fill(s.remaining, { count: remaining.length }) : fill(s.repairedSummary, { changes: report.changes.length })}
+            {report.changes.length > 0 && (
+              <ul className={styles.changes}>
+                {report.changes.map((change, index) => (
+                  <li key={`${change.kind}|${change.target}|${index}`}>{describeChange(change, strings.siteSetup.changeKinds)}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => setState(remaining.length > 0 ? { status: 'findings', findings: remaining } : { status: 'hidden' })}>{s.close}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      </div>
+    );
+  }
+
+  const { findings } = state;
+  const running = state.status === 'repairing';
+  return (
+    <div className={styles.root}>
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{s.title}</MessageBarTitle>
+          {findings.length === 1 ? s.summaryOne : fill(s.summary, { count: findings.length })} {s.ownerOnly}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+            {open ? s.hideDetails : s.showDetails}
+          </Button>
+          <Button appearance="primary" disabled={running} onClick={() => void repair(findings)}>
+            {running ? s.repairing : s.repair}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+      {running && <Spinner size="tiny" label={<Text>{s.repairing}</Text>} />}
+      {error !== undefined && <DataErrorMessage error={error} title={s.failedTitle} onRetry={() => void repair(findings)} />}
+      {open && (
+        <section id={panelId} className={styles.panel} aria-labelledby={headingId}>
+          <h3 id={headingId} className={styles.heading}>
+            {s.panelHeading}
+          </h3>
+          <ul className={styles.list}>
+            {findings.map((finding, index) => {
+              const text = describeFinding(finding, locale);
+              return (
+                <li key={`${finding.scope}|${finding.setting}|${finding.principal ?? ''}|${index}`} className={styles.item}>
+                  <div>
+                    <Badge appearance="tint" color={BADGE[finding.risk]}>
+                      {s.risk[finding.risk]}
+                    </Badge>
+                  </div>
+                  <Text className={styles.what}>{text.what}</Text>
+                  <Text>
+                    <span className={styles.label}>{s.why}</span>
+                    {text.why}
+                  </Text>
+                  <Text>
+                    <span className={styles.label}>{s.how}</span>
+                    {text.how}
+                  </Text>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
