@@ -78,7 +78,7 @@ describe("the site health check on a provisioned site", () => {
     expect(pick(findings)).toEqual([
       { list: stories, setting: "EnableModeration", expected: true, actual: false, risk: "high" },
       { list: stories, setting: "DraftVersionVisibility", expected: 2, actual: 0, risk: "high" },
-      { list: stories, setting: "role", principal: "visitors", expected: "contribute", actual: "edit", risk: "high" },
+      { list: stories, setting: "role", principal: "visitors", expected: "contributor", actual: "edit", risk: "high" },
       { list: reflections, setting: "ReadSecurity", expected: 2, actual: 1, risk: "high" },
       { list: plans, setting: "uniquePermissions", expected: false, actual: true, risk: "medium" },
     ]);
