@@ -90,7 +90,7 @@ describe("the site health check on a provisioned site", () => {
     expect(notes.how).toMatch(/^Vælg »Ret indstillingerne« – eller i listen: Listeindstillinger → Avancerede indstillinger → Læseadgang: »Læseadgang til elementer, som brugeren har oprettet«\.$/);
     expect(texts[0].why).toBe("Nye historier vises for alle uden at være godkendt.");
     expect(texts[1].why).toMatch(/venter på godkendelse eller er sendt tilbage, kan læses af andre/);
-    expect(texts[2].what).toBe("MPK Historier: Besøgende har »Redigere«, men skal have »Bidrage«.");
+    expect(texts[2].what).toBe("MPK Historier: Besøgende har »Redigere«, men skal have »MPK Bidragyder«.");
     expect(texts[4].what).toBe("MPK Planer: listen har fået egne tilladelser, men skal arve sitets.");
     expect(describeFinding(findings[3], "en-US").why).toBe("Everyone can see other people's private notes.");
   });

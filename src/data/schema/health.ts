@@ -137,7 +137,7 @@ export interface IHealthText {
 
 interface IHealthTexts {
   principals: Record<PrincipalKey, string>;
-  roles: Partial<Record<string, string>>;
+  roles: Record<RoleKey, string>;
   noRole: string;
   readSecurity: Record<1 | 2, string>;
   writeSecurity: Record<1 | 2 | 4, string>;
@@ -173,7 +173,7 @@ interface IHealthTexts {
 const HEALTH_TEXTS: Record<Locale, IHealthTexts> = {
   "da-DK": {
     principals: { owners: "Ejere", members: "Medlemmer", visitors: "Besøgende", chefgruppe: "Chefgruppe" },
-    roles: { read: "Læse", contribute: "Bidrage", edit: "Redigere", fullControl: "Fuld kontrol" },
+    roles: { read: "Læse", contribute: "Bidrage", edit: "Redigere", fullControl: "Fuld kontrol", contributor: "MPK Bidragyder" },
     noRole: "ingen adgang",
     readSecurity: { 1: "Læseadgang til alle elementer", 2: "Læseadgang til elementer, som brugeren har oprettet" },
     writeSecurity: { 1: "Opret og rediger alle elementer", 2: "Opret elementer og rediger elementer, som brugeren har oprettet", 4: "Ingen" },
@@ -220,7 +220,7 @@ const HEALTH_TEXTS: Record<Locale, IHealthTexts> = {
   },
   "en-US": {
     principals: { owners: "Owners", members: "Members", visitors: "Visitors", chefgruppe: "Chefgruppe" },
-    roles: { read: "Read", contribute: "Contribute", edit: "Edit", fullControl: "Full Control" },
+    roles: { read: "Read", contribute: "Contribute", edit: "Edit", fullControl: "Full Control", contributor: "MPK Bidragyder" },
     noRole: "no access",
     readSecurity: { 1: "Read all items", 2: "Read items that were created by the user" },
     writeSecurity: { 1: "Create and edit all items", 2: "Create items and edit items that were created by the user", 4: "None" },
@@ -285,7 +285,7 @@ function valueLabel(t: IHealthTexts, finding: IHealthFinding, value: number | bo
     case "uniquePermissions":
       return t.ownPermissions[String(value === true) as "true" | "false"];
     case "role":
-      return value === "" ? t.noRole : t.roles[String(value)] || String(value);
+      return value === "" ? t.noRole : (t.roles as Partial<Record<string, string>>)[String(value)] || String(value);
   }
 }
 
