@@ -8,7 +8,7 @@ import type { Locale } from "../domain/messages";
 export type DataErrorKind = "notFound" | "conflict" | "forbidden" | "throttled" | "invalid" | "notProvisioned" | "network";
 
 /** The finer cause, which picks the message. */
-export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing" | "userNotFound" | "filterTooLong";
+export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing" | "userNotFound" | "filterTooLong" | "unitNotYours" | "channelOfOtherUnit" | "channelTaken";
 
 export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
   "da-DK": {
@@ -25,6 +25,9 @@ export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
     server: "SharePoint svarede med en fejl. Prøv igen om lidt.",
     userNotFound: "Der findes ingen person med den e-mailadresse i organisationen. Tjek stavningen, eller søg på navnet.",
     filterTooLong: "Filteret er for langt: højst 255 tegn. Forkort det, og prøv igen.",
+    unitNotYours: "Du kan kun knytte kanalen til en enhed, du er leder af (eller en enhed under den). Chefgruppen og site-ejerne kan knytte alle enheder.",
+    channelOfOtherUnit: "Kanalen er knyttet til en enhed, du ikke er leder af. Bed chefgruppen eller en site-ejer om at flytte den.",
+    channelTaken: "Enheden er allerede knyttet til en anden kanal. Bekræft, at den skal flyttes til denne kanal.",
   },
   "en-US": {
     notFound: "The item no longer exists. Someone else may have deleted it.",
@@ -40,6 +43,9 @@ export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
     server: "SharePoint answered with an error. Try again in a moment.",
     userNotFound: "There is nobody with that e-mail address in the organisation. Check the spelling, or search by name.",
     filterTooLong: "The filter is too long: at most 255 characters. Shorten it and try again.",
+    unitNotYours: "You can only link the channel to a unit you lead (or a unit below it). The chefgruppe and site owners can link any unit.",
+    channelOfOtherUnit: "The channel is linked to a unit you do not lead. Ask the chefgruppe or a site owner to move it.",
+    channelTaken: "The unit is already linked to another channel. Confirm that it should move to this channel.",
   },
 };
 

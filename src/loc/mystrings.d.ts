@@ -70,6 +70,11 @@ declare interface IMpkPlanUnitStrings {
   channelNotMappedNote: string;
   /** "{unit}" is mapped to "{channel}" today. */
   channelAlreadyMapped: string;
+  /** Asked before a unit mapped to another channel is moved to this one. */
+  takeOverQuestion: string;
+  takeOverConfirm: string;
+  /** Under a leader's channel picker: why only some units are offered. */
+  onlyOwnUnits: string;
   channelSaved: string;
   channelMappingNotSaved: string;
   personalTitle: string;

@@ -23,6 +23,7 @@ import type { IAmbition, IUnitItem } from "../mapping/entities";
 import type { IProvisionReport } from "../provisioning/report";
 
 export type { IAmbition, ICommitment, IUnitItem, IWithUnit } from "../mapping/entities";
+import type { IUnitActor } from "../../domain/unitAccess";
 export type { IProvisionReport, IProvisionChange } from "../provisioning/report";
 export type { IPersonName } from "../mapping/codec";
 
@@ -94,11 +95,24 @@ export interface IUnitScopedRepository<T> extends Omit<IRepository<T>, "create">
   create(item: T, unitId: number): Promise<T>;
 }
 
+/** The Teams channel details stored on a unit when a channel tab is configured for it. */
+export interface IChannelMapping {
+  channelId: string;
+  channelName?: string;
+  teamId?: string;
+}
+
 export interface IUnitRepository extends IRepository<IUnitItem> {
   /** All units, in order. */
   list(): Promise<IUnitItem[]>;
   /** The unit a Teams channel is mapped to. */
   findByChannel(channelId: string): Promise<IUnitItem | undefined>;
+  /**
+   * Maps a Teams channel to a unit (the unit that had the channel loses it): only for a unit the
+   * person may act for (`mayActForUnit`); a unit mapped to another channel only with `takeOver`.
+   * Returns the saved units.
+   */
+  mapChannel(unitId: number, mapping: IChannelMapping, options?: { takeOver?: boolean }): Promise<IUnitItem[]>;
 }
 
 export interface IPoliticalPriorityRepository extends IRepository<IPoliticalPriority> {
@@ -314,6 +328,8 @@ export interface IPlanView {
   ambitions: IAmbition[];
   politicalPriorities: IPoliticalPriority[];
   permissions: IPlanPermissions;
+  /** Who is looking, for the rule of which units they act for (`unitsActedFor`, `mayActForUnit`). */
+  actor: IUnitActor;
   /**
    * Names of the people the view refers to: plan owners, initiative owners, the leaders of every unit
    * and the authors of the unit's comments. Someone missing (e.g. removed from the site) has no entry.
