@@ -110,6 +110,7 @@ define([], function () {
       intro: "Historier, der venter på godkendelse: {count}. Godkend dem, der kan vises for alle, eller afvis med en begrundelse, som forfatteren kan læse.",
       empty: "Der er ingen historier, der venter på godkendelse.",
       approve: "Godkend",
+      featureOnApprove: "Fremhæv historien, når den godkendes",
       reject: "Afvis …",
       reasonLabel: "Begrundelse for afvisningen",
       reasonHint: "Forfatteren kan læse begrundelsen. Skriv ingen personoplysninger.",

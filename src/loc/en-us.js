@@ -110,6 +110,7 @@ define([], function () {
       intro: "Stories awaiting approval: {count}. Approve those that can be shown to everyone, or reject with a reason the author can read.",
       empty: "No stories are awaiting approval.",
       approve: "Approve",
+      featureOnApprove: "Feature the story when it is approved",
       reject: "Reject …",
       reasonLabel: "Reason for rejecting",
       reasonHint: "The author can read the reason. Do not write personal information.",

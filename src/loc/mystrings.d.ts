@@ -684,6 +684,8 @@ declare interface IMpkModerationStrings {
   intro: string;
   empty: string;
   approve: string;
+  /** The approver's choice, next to "Godkend": approving features the story only when it is ticked. */
+  featureOnApprove: string;
   reject: string;
   reasonLabel: string;
   reasonHint: string;

@@ -603,7 +603,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     stories: {
       ...stories,
       async create(story: IStory) {
-        const created = await stories.create({ ...story, moderationStatus: MODERATION_STATUS.pending, authorId: user.id, created: now().toISOString() });
+        const created = await stories.create({ ...story, featured: false, moderationStatus: MODERATION_STATUS.pending, authorId: user.id, created: now().toISOString() });
         return created;
       },
       async query(filters: IStoryFilters, pageSize = 10) {
@@ -616,10 +616,12 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         requireProvisioned();
         return clone(rows('stories').filter((s) => s.authorId === userId));
       },
-      async moderate(story: IStory, approve: boolean, comment?: string) {
+      async moderate(story: IStory, approve: boolean, comment?: string, moderateOptions: { featured?: boolean } = {}) {
         await enter('stories.moderate');
         const moderationComment = comment !== undefined ? comment : story.moderationComment;
-        return stories.update(story, { ...story, moderationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied, moderationComment });
+        // Approving sets Featured as the approver chose, never as the author left it (as the real repository).
+        const featured = approve ? moderateOptions.featured === true : story.featured;
+        return stories.update(story, { ...story, moderationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied, moderationComment, featured });
       },
       async listPending(pageSize = 20, below?: number) {
         await enter('stories.listPending');

@@ -188,8 +188,11 @@ export interface IStoryRepository extends IRepository<IStory> {
    * only their own. Recognition counts are not read.
    */
   listPending?(pageSize?: number, below?: number): Promise<IPage<IStory>>;
-  /** Approve (or reject) a pending story; needs the approve permission (site owners). */
-  moderate(story: IStory, approve: boolean, comment?: string): Promise<IStory>;
+  /**
+   * Approve (or reject) a pending story; needs the approve permission (site owners). Approving sets
+   * `Featured` as the approver chose (`featured`, default false), never as the author left it.
+   */
+  moderate(story: IStory, approve: boolean, comment?: string, options?: { featured?: boolean }): Promise<IStory>;
   /** Featured stories are shown first (site owners). */
   setFeatured(story: IStory, featured: boolean): Promise<IStory>;
   /** How many recognitions each story has. */
