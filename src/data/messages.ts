@@ -8,7 +8,7 @@ import type { Locale } from "../domain/messages";
 export type DataErrorKind = "notFound" | "conflict" | "forbidden" | "throttled" | "invalid" | "notProvisioned" | "network";
 
 /** The finer cause, which picks the message. */
-export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing" | "userNotFound" | "personNotFound" | "keyTaken" | "filterTooLong";
+export type DataErrorReason = DataErrorKind | "threshold" | "duplicate" | "server" | "listMissing" | "userNotFound" | "personNotFound" | "keyTaken" | "filterTooLong" | "unitNotYours" | "channelOfOtherUnit" | "channelTaken";
 
 export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
   "da-DK": {
@@ -26,8 +26,10 @@ export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
     userNotFound: "Der findes ingen person med den e-mailadresse i organisationen. Tjek stavningen, eller søg på navnet.",
     keyTaken: "Det kunne ikke gemmes, fordi en anden person allerede har brugt samme nøgle. Prøv igen – så får det en ny.",
     filterTooLong: "Filteret er for langt: højst 255 tegn. Forkort det, og prøv igen.",
-
     personNotFound: "Personen kunne ikke findes i organisationen længere. Søg igen, eller vælg en anden.",
+    unitNotYours: "Du kan kun knytte kanalen til en enhed, du er leder af (eller en enhed under den). Chefgruppen og site-ejerne kan knytte alle enheder.",
+    channelOfOtherUnit: "Kanalen er knyttet til en enhed, du ikke er leder af. Bed chefgruppen eller en site-ejer om at flytte den.",
+    channelTaken: "Enheden er allerede knyttet til en anden kanal. Bekræft, at den skal flyttes til denne kanal.",
   },
   "en-US": {
     notFound: "The item no longer exists. Someone else may have deleted it.",
@@ -44,8 +46,10 @@ export const DATA_MESSAGES: Record<Locale, Record<DataErrorReason, string>> = {
     userNotFound: "There is nobody with that e-mail address in the organisation. Check the spelling, or search by name.",
     keyTaken: "It could not be saved because someone else has already used the same key. Try again – it will get a new one.",
     filterTooLong: "The filter is too long: at most 255 characters. Shorten it and try again.",
-
     personNotFound: "That person could no longer be found in the organisation. Search again, or choose someone else.",
+    unitNotYours: "You can only link the channel to a unit you lead (or a unit below it). The chefgruppe and site owners can link any unit.",
+    channelOfOtherUnit: "The channel is linked to a unit you do not lead. Ask the chefgruppe or a site owner to move it.",
+    channelTaken: "The unit is already linked to another channel. Confirm that it should move to this channel.",
   },
 };
 

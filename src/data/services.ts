@@ -44,7 +44,7 @@ export function createServices(sp: SPFI, user: ICurrentUser): IMpkServices {
   return {
     user,
     views: new ViewRepository(sp, user),
-    units: new UnitRepository(sp),
+    units: new UnitRepository(sp, user),
     politicalPriorities: new PoliticalPriorityRepository(sp),
     plans: new PlanRepository(sp),
     planFocuses: new PlanFocusRepository(sp),

@@ -70,6 +70,11 @@ declare interface IMpkPlanUnitStrings {
   channelNotMappedNote: string;
   /** "{unit}" is mapped to "{channel}" today. */
   channelAlreadyMapped: string;
+  /** Asked before a unit mapped to another channel is moved to this one. */
+  takeOverQuestion: string;
+  takeOverConfirm: string;
+  /** Under a leader's channel picker: why only some units are offered. */
+  onlyOwnUnits: string;
   channelSaved: string;
   channelMappingNotSaved: string;
   personalTitle: string;
@@ -684,6 +689,8 @@ declare interface IMpkModerationStrings {
   intro: string;
   empty: string;
   approve: string;
+  /** The approver's choice, next to "Godkend": approving features the story only when it is ticked. */
+  featureOnApprove: string;
   reject: string;
   reasonLabel: string;
   reasonHint: string;

@@ -113,6 +113,9 @@ describe('Ambitionsplan in the browser', () => {
 
       await part(page).getByRole('combobox', { name: /Enhed/ }).selectOption({ label: `${UNIT} (Læring og Trivsel)` });
       await part(page).getByRole('button', { name: 'Knyt kanalen til enheden' }).click();
+      // The preview maps every unit to a channel of its own: moving it here is asked first.
+      await part(page).getByText(`Vil du flytte ${UNIT} fra kanalen`).waitFor();
+      await part(page).getByRole('button', { name: 'Ja, flyt enheden hertil' }).click();
       await part(page).getByRole('heading', { level: 2, name: `Ambitionsplan – ${UNIT}` }).waitFor();
 
       // The channel → unit mapping goes to the Units list when this person may change it; otherwise

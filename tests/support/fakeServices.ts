@@ -15,6 +15,7 @@
 import {
   AMBITIONS,
   buildOverview,
+  mayActForUnit,
   isInitiativeActive,
   MODERATION_STATUS,
   newClientKey,
@@ -91,6 +92,8 @@ export interface IFakeServicesOptions {
   provisioned?: boolean;
   /** What the user may do in the plan view. @default a leader: everything but site ownership */
   permissions?: Partial<IPlanPermissions>;
+  /** Whether the user is in the chefgruppe (the plan view's `actor`; channel mapping). @default false */
+  inChefgruppe?: boolean;
   /** For the follow-up view. @default false */
   canManageTasks?: boolean;
   /** For the ambitions view. @default true */
@@ -439,6 +442,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           ambitions: ambitionsFromSeed(),
           politicalPriorities: clone(visibleRows('politicalPriorities')).sort((a, b) => a.order - b.order),
           permissions: fake.provisioned ? { ...permissions } : { ...permissions, canEditPlan: false, canEditInitiatives: false, canCheckIn: false, canComment: false },
+          actor: { userId: query.userId ?? user.id, isSiteOwner: permissions.isSiteOwner, inChefgruppe: options.inChefgruppe ?? false },
         };
       },
       async loadAmbitionsView(query: IAmbitionsViewQuery): Promise<IAmbitionsView> {
@@ -512,6 +516,23 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         await enter('units.findByChannel');
         requireProvisioned();
         return units().find((u) => u.teamsChannelId === channelId);
+      },
+      // The real repository's rule (`UnitRepository.mapChannel`), on the fake's rows.
+      async mapChannel(unitId: number, mapping: { channelId: string; channelName?: string; teamId?: string }, mapOptions: { takeOver?: boolean } = {}) {
+        await enter('units.mapChannel');
+        requireProvisioned();
+        const all = units();
+        const actor = { userId: user.id, isSiteOwner: permissions.isSiteOwner, inChefgruppe: options.inChefgruppe ?? false };
+        const unit = all.find((u) => u.id === unitId);
+        if (!unit) throw new DataError('notFound');
+        const previous = all.filter((u) => u.id !== unitId && u.teamsChannelId === mapping.channelId);
+        if (!mayActForUnit(actor, unitId, all)) throw new DataError('forbidden', { reason: 'unitNotYours' });
+        if (previous.some((u) => !mayActForUnit(actor, u.id, all))) throw new DataError('forbidden', { reason: 'channelOfOtherUnit' });
+        if (unit.teamsChannelId && unit.teamsChannelId !== mapping.channelId && !mapOptions.takeOver) throw new DataError('conflict', { reason: 'channelTaken' });
+        const saved: IUnitItem[] = [];
+        for (const other of previous) saved.push(await unitRepository.update(other, { ...other, teamsChannelId: undefined, teamsChannelName: undefined, teamsTeamId: undefined }));
+        saved.push(await unitRepository.update(unit, { ...unit, teamsChannelId: mapping.channelId, teamsChannelName: mapping.channelName || unit.teamsChannelName, teamsTeamId: unit.teamsTeamId }));
+        return saved;
       },
     },
     politicalPriorities: {
@@ -592,7 +613,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     stories: {
       ...stories,
       async create(story: IStory) {
-        const created = await stories.create({ ...story, moderationStatus: MODERATION_STATUS.pending, authorId: user.id, created: now().toISOString() });
+        const created = await stories.create({ ...story, featured: false, moderationStatus: MODERATION_STATUS.pending, authorId: user.id, created: now().toISOString() });
         return created;
       },
       async query(filters: IStoryFilters, pageSize = 10) {
@@ -605,10 +626,12 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         requireProvisioned();
         return clone(rows('stories').filter((s) => s.authorId === userId));
       },
-      async moderate(story: IStory, approve: boolean, comment?: string) {
+      async moderate(story: IStory, approve: boolean, comment?: string, moderateOptions: { featured?: boolean } = {}) {
         await enter('stories.moderate');
         const moderationComment = comment !== undefined ? comment : story.moderationComment;
-        return stories.update(story, { ...story, moderationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied, moderationComment });
+        // Approving sets Featured as the approver chose, never as the author left it (as the real repository).
+        const featured = approve ? moderateOptions.featured === true : story.featured;
+        return stories.update(story, { ...story, moderationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied, moderationComment, featured });
       },
       async listPending(pageSize = 20, below?: number) {
         await enter('stories.listPending');

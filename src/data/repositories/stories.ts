@@ -166,16 +166,19 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     });
   }
 
-  /** Creates a story (sanitised first: the sanitiser loads on the first write). */
+  /**
+   * Creates a story (sanitised first: the sanitiser loads on the first write). Never featured:
+   * `Featured` is the approvers' (`moderate`, `setFeatured`), whatever the author sends.
+   */
   public async create(story: IStory): Promise<IStory> {
     await loadSanitizer();
-    return super.create(story);
+    return super.create({ ...story, featured: false });
   }
 
-  /** Saves a story's changed columns (sanitised first). */
+  /** Saves a story's changed columns (sanitised first); `featured` stays as it was (see `setFeatured`). */
   public async update(original: IStory, changed: IStory): Promise<IStory> {
     await loadSanitizer();
-    return super.update(original, changed);
+    return super.update(original, { ...changed, featured: original.featured });
   }
 
   /**
@@ -263,37 +266,81 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
   }
 
   /**
-   * Approves or rejects. SharePoint refuses other columns in the same request, and needs the
-   * approve permission (site owners).
+   * Approves or rejects. SharePoint refuses other columns in the same request as the moderation
+   * status, and needs the approve permission (site owners). Approving leaves the story with `Featured`
+   * as the approver chose (`featured`, default not featured) — so a story is never featured only
+   * because its author set the column over REST: when the version read differs, `Featured` is written
+   * first (its own MERGE), then exactly that version is approved. Both MERGEs carry the ETag, and the
+   * version read in between must be ours (one more than the approver saw), else someone changed the
+   * story and nothing is approved (ConflictError).
    */
-  public async moderate(story: IStory, approve: boolean, comment?: string): Promise<IStory> {
+  public async moderate(story: IStory, approve: boolean, comment?: string, options: { featured?: boolean } = {}): Promise<IStory> {
     const errors = validateModeration(approve, comment);
     if (errors.length > 0) throw new DataError("invalid", { validationErrors: errors });
     const id = story.id as number;
+    let etag = story.etag || "*";
+    const featured = options.featured === true;
+    // The approval's If-Match pins the version read: when it already has the chosen Featured, that
+    // version is approved as it is; otherwise Featured is written first, alone.
+    if (approve && (story.featured === true) !== featured) etag = await this.writeFeatured(story, featured);
     const body: Record<string, unknown> = { OData__ModerationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied };
     if (comment !== undefined) body.OData__ModerationComments = comment;
     try {
-      await retryThrottled(() => listItems(this.sp, "stories").getById(id).update(body, story.etag || "*"));
+      const ifMatch = etag;
+      await retryThrottled(() => listItems(this.sp, "stories").getById(id).update(body, ifMatch));
     } catch (error) {
       if (httpStatus(error) === 412) throw new ConflictError<IStory>(story, await this.get(id), ["moderationStatus"], error);
       throw toDataError(error);
     }
-    return this.get(id);
+    const result = await this.get(id);
+    // A featured story's recognitions carry `StoryFeatured`; a story featured before (an approved
+    // edit) may lose it. A new story has no recognitions and is not featured: nothing to read.
+    if (approve && (featured || story.featured === true)) await markRecognitions(this.sp, id, featured);
+    return result;
   }
 
   /**
-   * Features a story (or stops featuring it); an approved story is approved again after the edit.
-   * Then its recognitions get the same `StoryFeatured` (site owners may edit everybody's items), so
-   * the view counts a featured story's recognitions with one indexed filter in its batch. Someone
-   * recognising meanwhile checks the story after saving (`RecognitionRepository.recognise`).
+   * Writes `Featured` alone on the version the approver saw (If-Match), and returns the new version's
+   * ETag — after checking that the version now stored is that write (its number one higher), not an
+   * edit that slipped in between.
+   */
+  private async writeFeatured(story: IStory, featured: boolean): Promise<string> {
+    const id = story.id as number;
+    const seen = story.etag || "*";
+    try {
+      await retryThrottled(() => listItems(this.sp, "stories").getById(id).update({ Featured: featured }, seen));
+    } catch (error) {
+      if (httpStatus(error) === 412) throw new ConflictError<IStory>(story, await this.get(id), ["moderationStatus"], error);
+      throw toDataError(error);
+    }
+    const after = await this.get(id);
+    const before = etagVersion(story.etag);
+    const now = etagVersion(after.etag);
+    if (after.featured !== featured || (before !== undefined && now !== undefined && now !== before + 1)) {
+      throw new ConflictError<IStory>(story, after, ["moderationStatus"]);
+    }
+    return after.etag || "*";
+  }
+
+  /**
+   * Features a story (or stops featuring it), site owners only; an approved story is approved again
+   * (the same version: see `moderate`). Then its recognitions get the same `StoryFeatured` (site
+   * owners may edit everybody's items), so the view counts a featured story's recognitions with one
+   * indexed filter in its batch. Someone recognising meanwhile checks the story after saving
+   * (`RecognitionRepository.recognise`).
    */
   public async setFeatured(story: IStory, featured: boolean): Promise<IStory> {
-    const wasApproved = story.moderationStatus === MODERATION_STATUS.approved;
-    const updated = await this.update(story, { ...story, featured });
-    const result = wasApproved && updated.moderationStatus !== MODERATION_STATUS.approved ? await this.moderate(updated, true) : updated;
+    if (story.moderationStatus === MODERATION_STATUS.approved) return this.moderate(story, true, undefined, { featured });
+    await this.writeFeatured(story, featured);
     await markRecognitions(this.sp, story.id as number, featured);
-    return result;
+    return this.get(story.id as number);
   }
+}
+
+/** The version number in an item's ETag (`"3"` or `"<guid>,3"`), if it has one. */
+export function etagVersion(etag: string | undefined): number | undefined {
+  const match = etag ? /(\d+)"?$/.exec(etag) : null;
+  return match ? Number(match[1]) : undefined;
 }
 
 /** Recognitions over "MPK Anerkendelser": one per person and story, enforced by the unique ClientKey. */

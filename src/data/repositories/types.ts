@@ -25,6 +25,7 @@ import type { IThrottleWatch } from "../throttleState";
 import type { IHealthFinding } from "../schema/health";
 
 export type { IAmbition, ICommitment, IUnitItem, IWithUnit } from "../mapping/entities";
+import type { IUnitActor } from "../../domain/unitAccess";
 export type { IProvisionReport, IProvisionChange } from "../provisioning/report";
 export type { IHealthFinding, IHealthText, HealthRisk } from "../schema/health";
 export type { IPersonName } from "../mapping/codec";
@@ -116,11 +117,24 @@ export interface IUnitScopedRepository<T> extends Omit<IRepository<T>, "create">
   create(item: T, unitId: number): Promise<T>;
 }
 
+/** The Teams channel details stored on a unit when a channel tab is configured for it. */
+export interface IChannelMapping {
+  channelId: string;
+  channelName?: string;
+  teamId?: string;
+}
+
 export interface IUnitRepository extends IRepository<IUnitItem> {
   /** All units, in order. */
   list(): Promise<IUnitItem[]>;
   /** The unit a Teams channel is mapped to. */
   findByChannel(channelId: string): Promise<IUnitItem | undefined>;
+  /**
+   * Maps a Teams channel to a unit (the unit that had the channel loses it): only for a unit the
+   * person may act for (`mayActForUnit`); a unit mapped to another channel only with `takeOver`.
+   * Returns the saved units.
+   */
+  mapChannel(unitId: number, mapping: IChannelMapping, options?: { takeOver?: boolean }): Promise<IUnitItem[]>;
 }
 
 export interface IPoliticalPriorityRepository extends IRepository<IPoliticalPriority> {
@@ -196,8 +210,11 @@ export interface IStoryRepository extends IRepository<IStory> {
    * only their own. Recognition counts are not read.
    */
   listPending?(pageSize?: number, below?: number): Promise<IPage<IStory>>;
-  /** Approve (or reject) a pending story; needs the approve permission (site owners). */
-  moderate(story: IStory, approve: boolean, comment?: string): Promise<IStory>;
+  /**
+   * Approve (or reject) a pending story; needs the approve permission (site owners). Approving sets
+   * `Featured` as the approver chose (`featured`, default false), never as the author left it.
+   */
+  moderate(story: IStory, approve: boolean, comment?: string, options?: { featured?: boolean }): Promise<IStory>;
   /** Featured stories are shown first (site owners). */
   setFeatured(story: IStory, featured: boolean): Promise<IStory>;
   /** How many recognitions each story has. */
@@ -336,6 +353,8 @@ export interface IPlanView {
   ambitions: IAmbition[];
   politicalPriorities: IPoliticalPriority[];
   permissions: IPlanPermissions;
+  /** Who is looking, for the rule of which units they act for (`unitsActedFor`, `mayActForUnit`). */
+  actor: IUnitActor;
   /**
    * Names of the people the view refers to: plan owners, initiative owners, the leaders of every unit
    * and the authors of the unit's comments. Someone missing (e.g. removed from the site) has no entry.

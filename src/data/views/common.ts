@@ -6,6 +6,7 @@ import { fromRow, type ICodec, type Row } from "../mapping/codec";
 import { ambitionsFromSeed, assembleAmbitions, AMBITION_SELECT, COMMITMENT_SELECT, unitCodec, type IAmbition, type IUnitItem } from "../mapping/entities";
 import { fetchPage, itemsQuery, listItems, readPage, settle, type IQuerySpec, type IRawPage, type Settled } from "../repositories/query";
 import type { IEntity } from "../../domain/model";
+import { leadsUnitOrAbove } from "../../domain/unitAccess";
 import type { ISchemaStatus } from "../repositories/types";
 import { sortUnits } from "../repositories/units";
 import { CHEFGRUPPE_TITLE, SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle } from "../schema/lists";
@@ -115,20 +116,8 @@ export function inChefgruppe(groups: Settled<Row[]>): boolean {
   return groups.value.some((g) => String(g.Title || "").toLowerCase() === CHEFGRUPPE_TITLE.toLowerCase());
 }
 
-/** Whether a person leads a unit or one of the units above it. */
-export function leadsUnitOrAbove(userId: number, unitId: number | undefined, units: readonly IUnitItem[]): boolean {
-  const byId = new Map<number, IUnitItem>();
-  for (const unit of units) if (unit.id !== undefined) byId.set(unit.id, unit);
-  const seen = new Set<number>();
-  let current = unitId !== undefined ? byId.get(unitId) : undefined;
-  // `seen` stops at a loop an administrator may have made in the parent column.
-  while (current && current.id !== undefined && !seen.has(current.id)) {
-    if ((current.leaderIds || []).indexOf(userId) >= 0) return true;
-    seen.add(current.id);
-    current = current.parentId !== undefined ? byId.get(current.parentId) : undefined;
-  }
-  return false;
-}
+/** Whether a person leads a unit or one of the units above it (the domain's rule, `unitAccess.ts`). */
+export { leadsUnitOrAbove };
 
 /** The current user's permissions on a list (or on the site). */
 export function listPermissions(b: SPFI, list: ListKey | undefined): Promise<Settled<IBasePermissions>> {

@@ -160,7 +160,8 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
 
   // Writing a plan is for the unit's leaders (or those of a unit above it), the Chefgruppe and site
   // owners; SharePoint lets every site member write the lists, so the view narrows it per unit.
-  const entitled = common.isSiteOwner || inChefgruppe(myGroups) || leadsUnitOrAbove(query.userId, unitId, common.units);
+  const actor = { userId: query.userId, isSiteOwner: common.isSiteOwner, inChefgruppe: inChefgruppe(myGroups) };
+  const entitled = actor.isSiteOwner || actor.inChefgruppe || leadsUnitOrAbove(query.userId, unitId, common.units);
   const can = (read: typeof planPermissions, kind: number): boolean => !read.missing && hasPermission(read.value, kind);
 
   return {
@@ -188,6 +189,7 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
       canComment: can(commentPermissions, PERMISSION.AddListItems),
       isSiteOwner: common.isSiteOwner,
     },
+    actor,
     people,
   };
 }

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import {
   Badge,
+  Checkbox,
   Button,
   Field,
   makeStyles,
@@ -132,6 +133,8 @@ function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.E
   const [error, setError] = React.useState<unknown>();
   const [notice, setNotice] = React.useState<string>();
   const [attempted, setAttempted] = React.useState(false);
+  // "Fremhæv historien, når den godkendes": the approver's choice, never the author's column.
+  const [feature, setFeature] = React.useState(false);
   const reason = useDraft(`moderation:${story.id}`, { reason: '' });
   const reasonErrors = attempted ? validateModeration(false, reason.value.reason) : [];
 
@@ -144,7 +147,9 @@ function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.E
     setError(undefined);
     setNotice(undefined);
     try {
-      const result = await services.stories.moderate(story, approve, approve ? undefined : reason.value.reason.trim());
+      const result = approve
+        ? await services.stories.moderate(story, true, undefined, { featured: feature })
+        : await services.stories.moderate(story, false, reason.value.reason.trim());
       reason.clear();
       announce(fill(approve ? strings.approvedAnnouncement : strings.rejectedAnnouncement, { title: story.title }));
       props.onModerated(result);
@@ -212,6 +217,8 @@ function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.E
                   onClick={() => {
                     setRejecting(false);
                     setAttempted(false);
+                    // A discarded reason is not kept in the browser.
+                    reason.clear();
                   }}
                 >
                   {strings.cancelReject}
@@ -219,6 +226,7 @@ function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.E
               </>
             ) : (
               <>
+                <Checkbox checked={feature} onChange={(_, data) => setFeature(data.checked === true)} label={strings.featureOnApprove} />
                 <Button appearance="primary" disabledFocusable={busy} onClick={() => void moderate(true)}>
                   {strings.approve}
                 </Button>

@@ -13,7 +13,9 @@ import { fill, useStrings } from '../shell/strings';
 import { initiativeIdFromSearch, parseInitiativeId, planIdFromSearch, sharePointPlanLink } from './deepLink';
 import type { IPlanAppProps } from './PlanApp.types';
 import { PlanView } from './PlanView';
-import { isLeaderOf, rememberedUnitId, rememberUnitId, saveChannelMapping, unitForChannel, type PlanHost } from './unitChoice';
+import { mayActForUnit, unitsActedFor } from '../../domain/unitAccess';
+import { DataError } from '../../data/errors';
+import { rememberedUnitId, rememberUnitId, unitForChannel, type PlanHost } from './unitChoice';
 import { UnitPicker } from './UnitPicker';
 import { usePlanView, withPlan, withUnit } from './usePlanView';
 
@@ -157,8 +159,17 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
     announce(fill(strings.unit.chosen, { unit: unit.name }));
   };
 
-  const mapChannel = async (unit: IUnitItem, units: readonly IUnitItem[]): Promise<void> => {
+  /**
+   * Maps the channel to a unit the person acts for (the data layer checks the same rule, with the
+   * leaders as they are now); `takeOver`: they confirmed moving it from another channel.
+   */
+  const mapChannel = async (unit: IUnitItem, view: IPlanView, takeOver: boolean): Promise<void> => {
     if (!channelId) return;
+    const mapped = unitForChannel(view.units, channelId);
+    if (!mayActForUnit(view.actor, unit.id, view.units) || (mapped && mapped.id !== unit.id && !mayActForUnit(view.actor, mapped.id, view.units))) {
+      setMapping({ busy: false, error: new DataError('forbidden', { reason: mayActForUnit(view.actor, unit.id, view.units) ? 'channelOfOtherUnit' : 'unitNotYours' }) });
+      return;
+    }
     setPlanId(undefined);
     setMapping({ busy: true });
     // Remembered here at once, so the tab works even if the Units list may not be changed by this person.
@@ -167,7 +178,7 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
     props.onUnitChange?.(unit.id as number);
     let error: unknown;
     try {
-      const saved = await saveChannelMapping(services.units, units, unit, { channelId, channelName: props.teams?.channelName, teamId: props.teams?.teamId });
+      const saved = await services.units.mapChannel(unit.id as number, { channelId, channelName: props.teams?.channelName, teamId: props.teams?.teamId }, { takeOver });
       patch((v) => saved.reduce(withUnit, v));
       announce(fill(strings.unit.channelSaved, { unit: unit.name }));
     } catch (e) {
@@ -192,7 +203,10 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
     body = <DataErrorMessage error={state.error} title={strings.loadFailedTitle} onRetry={reload} />;
   } else {
     const v = state.view;
-    const canConfigure = v.permissions.isSiteOwner || v.permissions.canEditPlan || isLeaderOf(services.user.id, v.units);
+    // A leader maps the channel to the units they lead (or below them); the chefgruppe and site owners to any.
+    const channelUnits = unitsActedFor(v.actor, v.units);
+    const canConfigure = channelUnits.length > 0;
+    const ownUnitsNote = v.actor.isSiteOwner || v.actor.inChefgruppe ? undefined : strings.unit.onlyOwnUnits;
     if (!v.schema.provisioned) {
       body = (
         <div className={styles.panel}>
@@ -210,12 +224,13 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
             <>
               <Text>{fill(strings.unit.channelSetupExplanation, { channel: props.teams?.channelName || strings.unit.thisChannel })}</Text>
               <UnitPicker
-                units={v.units}
+                units={channelUnits}
                 channelId={channelId}
-                selectedId={choosing ? unitId : undefined}
+                note={ownUnitsNote}
+                selectedId={choosing && channelUnits.some((u) => u.id === unitId) ? unitId : undefined}
                 submitLabel={strings.unit.channelSetupSave}
                 busy={mapping.busy}
-                onPick={(unit) => void mapChannel(unit, v.units)}
+                onPick={(unit, takeOver) => void mapChannel(unit, v, takeOver)}
                 onCancel={choosing ? () => setChoosing(false) : undefined}
               />
             </>
@@ -264,18 +279,20 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
           <Text>{host === 'teams-channel' && !canConfigure ? strings.unit.unknownUnitReader : strings.unit.unknownUnit}</Text>
           {(host !== 'sharepoint' ? host === 'teams-personal' || canConfigure : v.permissions.isSiteOwner) && (
             <UnitPicker
-              units={v.units}
+              units={host === 'teams-channel' ? channelUnits : v.units}
               channelId={channelId}
+              note={host === 'teams-channel' ? ownUnitsNote : undefined}
               submitLabel={host === 'teams-channel' ? strings.unit.channelSetupSave : strings.unit.show}
               busy={mapping.busy}
-              onPick={(unit) => (host === 'teams-channel' ? void mapChannel(unit, v.units) : chooseUnit(unit))}
+              onPick={(unit, takeOver) => (host === 'teams-channel' ? void mapChannel(unit, v, takeOver) : chooseUnit(unit))}
             />
           )}
         </section>
       );
     } else {
       unitName = v.unit.name;
-      const canChangeUnit = host === 'teams-personal' || (host === 'teams-channel' && props.unitId === undefined && canConfigure);
+      // Moving the channel away from its unit is acting for that unit as well.
+      const canChangeUnit = host === 'teams-personal' || (host === 'teams-channel' && props.unitId === undefined && canConfigure && mayActForUnit(v.actor, v.unit.id, v.units));
       body = (
         <>
           {v.schema.needsUpgrade && v.permissions.isSiteOwner && (

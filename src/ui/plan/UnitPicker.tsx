@@ -9,11 +9,14 @@ export interface IUnitPickerProps {
   units: readonly IUnitItem[];
   /** The button's text, e.g. "Knyt kanalen til enheden". */
   submitLabel: string;
-  onPick(unit: IUnitItem): void;
+  /** `takeOver`: the person confirmed moving a unit mapped to another channel to this one. */
+  onPick(unit: IUnitItem, takeOver: boolean): void;
   /** Preselected unit. */
   selectedId?: number;
-  /** Warn when the chosen unit is already mapped to another channel than this one. */
+  /** Warn when the chosen unit is already mapped to another channel than this one, and ask before moving it. */
   channelId?: string;
+  /** A line under the picker, e.g. why only some units are offered. */
+  note?: string;
   busy?: boolean;
   onCancel?(): void;
 }
@@ -30,8 +33,11 @@ export function UnitPicker(props: IUnitPickerProps): JSX.Element {
   const styles = useStyles();
   const [selected, setSelected] = React.useState(props.selectedId === undefined ? '' : String(props.selectedId));
   const [missing, setMissing] = React.useState(false);
+  // The unit whose move from another channel waits for a "yes".
+  const [confirming, setConfirming] = React.useState<IUnitItem | undefined>(undefined);
   const unit = props.units.find((u) => String(u.id) === selected);
   const elsewhere = unit && props.channelId && unit.teamsChannelId && unit.teamsChannelId !== props.channelId;
+  const channelOf = (u: IUnitItem): string => u.teamsChannelName || u.teamsChannelId || '';
 
   if (props.units.length === 0) return <Text>{strings.noUnits}</Text>;
 
@@ -41,8 +47,38 @@ export function UnitPicker(props: IUnitPickerProps): JSX.Element {
       setMissing(true);
       return;
     }
-    props.onPick(unit);
+    // Another channel would lose the unit: only after a "yes".
+    if (elsewhere) {
+      setConfirming(unit);
+      return;
+    }
+    props.onPick(unit, false);
   };
+
+  if (confirming) {
+    return (
+      <div className={styles.form} role="group" aria-labelledby="mpk-unit-takeover">
+        <Text id="mpk-unit-takeover" role="alert">
+          {fill(strings.takeOverQuestion, { unit: confirming.name, channel: channelOf(confirming) })}
+        </Text>
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            disabled={props.busy}
+            onClick={() => {
+              setConfirming(undefined);
+              props.onPick(confirming, true);
+            }}
+          >
+            {strings.takeOverConfirm}
+          </Button>
+          <Button onClick={() => setConfirming(undefined)} disabled={props.busy}>
+            {strings.cancel}
+          </Button>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate>
@@ -50,7 +86,7 @@ export function UnitPicker(props: IUnitPickerProps): JSX.Element {
         label={strings.pickerLabel}
         required
         validationMessage={missing && !unit ? strings.pickerRequired : undefined}
-        hint={elsewhere ? fill(strings.channelAlreadyMapped, { unit: unit.name, channel: unit.teamsChannelName || unit.teamsChannelId || '' }) : undefined}
+        hint={elsewhere ? fill(strings.channelAlreadyMapped, { unit: unit.name, channel: channelOf(unit) }) : props.note}
       >
         <Select
           className={styles.select}

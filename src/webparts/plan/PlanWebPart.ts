@@ -3,7 +3,6 @@ import { type IPropertyPaneConfiguration, type IPropertyPaneDropdownOption, Prop
 import * as strings from 'MpkStrings';
 import type { IUnitItem } from '../../data/repositories/types';
 import { PlanApp } from '../../ui/plan/PlanApp';
-import { saveChannelMapping } from '../../ui/plan/unitChoice';
 import { MpkWebPartBase } from '../MpkWebPartBase';
 
 /** Properties of "Ambitionsplan": on SharePoint (and a Teams tab configured through the pane) the unit. */
@@ -86,13 +85,15 @@ export default class PlanWebPart extends MpkWebPartBase<IPlanWebPartProps> {
     const teams = this.teams;
     const unit = this.units.find((u) => u.id === Number(newValue));
     if (propertyPath !== 'unitId' || !teams?.channelId || !unit || unit.teamsChannelId === teams.channelId) return;
-    saveChannelMapping(this.services.units, this.units, unit, { channelId: teams.channelId, channelName: teams.channelName, teamId: teams.teamId }).then(
+    // Never taken from another channel here (the pane cannot ask first), and only for a unit this
+    // person leads (or any, for the chefgruppe and site owners): the data layer refuses the rest.
+    this.services.units.mapChannel(unit.id as number, { channelId: teams.channelId, channelName: teams.channelName, teamId: teams.teamId }, { takeOver: false }).then(
       (saved) => {
         this.units = this.units.map((u) => saved.find((s) => s.id === u.id) ?? u);
       },
       () => {
-        // Someone who may not change the Units list still configures the tab: it shows the unit from
-        // its configuration; only the chefgruppe's overview lacks the channel until a leader maps it.
+        // Someone who may not map this unit still configures the tab: it shows the unit from its
+        // configuration; only the chefgruppe's overview lacks the channel until a leader maps it.
       }
     );
   }

@@ -39,7 +39,7 @@ describe('approving stories', () => {
         await user.click(within(within(panel).getByRole('article', { name: 'Venter på dig' })).getByRole('button', { name: 'Godkend' }));
       });
       await settle();
-      expect(moderate).toHaveBeenCalledWith(expect.objectContaining({ id: 601 }), true, undefined);
+      expect(moderate).toHaveBeenCalledWith(expect.objectContaining({ id: 601 }), true, undefined, { featured: false });
       expect(within(panel).queryByRole('article', { name: 'Venter på dig' })).toBeNull();
       expect(screen.getByRole('tab', { name: /^Til godkendelse \(1\)/ })).toBeInTheDocument();
       await waitFor(() => expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('»Venter på dig« er godkendt og vises nu for alle.'));
@@ -49,6 +49,39 @@ describe('approving stories', () => {
       });
       const feed = screen.getByRole('list', { name: 'Hverdagshistorier, nyeste først' });
       expect(within(feed).getByRole('article', { name: 'Venter på dig' })).toBeInTheDocument();
+    });
+
+    it('features a story only when the approver ticks "Fremhæv historien, når den godkendes" — never because its author set Featured', async () => {
+      const user = userEvent.setup();
+      // 601's author set Featured on it themselves (over REST); 602 is left as written.
+      const stories = [{ ...PENDING[0], featured: true }, PENDING[1]];
+      const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories } });
+      const moderate = jest.spyOn(services.stories, 'moderate');
+      const panel = await openQueue(user);
+      const authorSet = within(panel).getByRole('article', { name: 'Venter på dig' });
+      expect(within(authorSet).getByRole('checkbox', { name: 'Fremhæv historien, når den godkendes' })).not.toBeChecked();
+      await act(async () => {
+        await user.click(within(authorSet).getByRole('button', { name: 'Godkend' }));
+      });
+      await settle();
+      expect(moderate).toHaveBeenLastCalledWith(expect.objectContaining({ id: 601 }), true, undefined, { featured: false });
+      expect(services.data.stories.find((s) => s.id === 601)).toMatchObject({ moderationStatus: MODERATION_STATUS.approved, featured: false });
+
+      const chosen = within(panel).getByRole('article', { name: 'Også til godkendelse' });
+      await act(async () => {
+        await user.click(within(chosen).getByRole('checkbox', { name: 'Fremhæv historien, når den godkendes' }));
+        await user.click(within(chosen).getByRole('button', { name: 'Godkend' }));
+      });
+      await settle();
+      expect(moderate).toHaveBeenLastCalledWith(expect.objectContaining({ id: 602 }), true, undefined, { featured: true });
+      expect(services.data.stories.find((s) => s.id === 602)).toMatchObject({ moderationStatus: MODERATION_STATUS.approved, featured: true });
+
+      await act(async () => {
+        await user.click(screen.getByRole('tab', { name: /^Hverdagshistorier/ }));
+      });
+      const feed = screen.getByRole('list', { name: 'Hverdagshistorier, nyeste først' });
+      expect(within(within(feed).getByRole('article', { name: 'Også til godkendelse' })).getByText('Fremhævet')).toBeInTheDocument();
+      expect(within(within(feed).getByRole('article', { name: 'Venter på dig' })).queryByText('Fremhævet')).toBeNull();
     });
 
     it('rejects only with a reason (required, no CPR number), sent to moderate(story, false, reason)', async () => {

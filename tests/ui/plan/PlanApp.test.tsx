@@ -168,32 +168,79 @@ describe('PlanApp', () => {
 
     it('asks a leader to choose the unit for a new channel and stores the channel on the unit', async () => {
       const services = fakeFor();
-      const teams = { channelId: '19:ny-kanal@thread.tacv2', channelName: 'Økonomi – ledelse', teamId: TEAM };
+      const teams = { channelId: '19:ny-kanal@thread.tacv2', channelName: 'Skoler – ledelse', teamId: TEAM };
       await renderPlan(services, { host: 'teams-channel', unitId: undefined, teams });
       expect(screen.getByRole('heading', { name: 'Vælg enhed for kanalen' })).toBeInTheDocument();
+      fireEvent.change(screen.getByRole('combobox', { name: /Enhed/ }), { target: { value: '3' } });
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Knyt kanalen til enheden' }));
+      });
+      await settle();
+      const skoler = services.data.units.find((u) => u.id === 3);
+      expect(skoler).toMatchObject({ teamsChannelId: '19:ny-kanal@thread.tacv2', teamsChannelName: 'Skoler – ledelse' });
+      expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Skoler' })).toBeInTheDocument();
+      expect(screen.getByRole('status')).toHaveTextContent('Kanalen er nu knyttet til Skoler.');
+      // Skoler has no plan yet: the leader can start one.
+      expect(screen.getByRole('heading', { name: 'Enheden har endnu ingen ambitionsplan' })).toBeInTheDocument();
+    });
+
+    it('offers a leader only the units they lead and those below them, and says why', async () => {
+      await renderPlan(fakeFor(), { host: 'teams-channel', unitId: undefined, teams: { channelId: '19:ny-kanal@thread.tacv2' } });
+      const options = within(screen.getByRole('combobox', { name: /Enhed/ })).getAllByRole('option').map((o) => o.textContent);
+      expect(options).toEqual(['Vælg en enhed', 'Læring og Trivsel', 'Skoler (Læring og Trivsel)']);
+      expect(screen.getByText('Du kan vælge de enheder, du er leder af, og enhederne under dem.')).toBeInTheDocument();
+    });
+
+    it('offers the chefgruppe every unit', async () => {
+      const services = fakeFor({ user: { id: 8, email: 'chef@mpk.local', displayName: 'Christian Chef' }, inChefgruppe: true });
+      await renderPlan(services, { host: 'teams-channel', unitId: undefined, teams: { channelId: '19:ny-kanal@thread.tacv2' } });
+      const options = within(screen.getByRole('combobox', { name: /Enhed/ })).getAllByRole('option').map((o) => o.textContent);
+      expect(options).toEqual(['Vælg en enhed', 'Læring og Trivsel', 'Økonomi', 'Skoler (Læring og Trivsel)']);
+      expect(screen.queryByText(/enheder, du er leder af/)).toBeNull();
       fireEvent.change(screen.getByRole('combobox', { name: /Enhed/ }), { target: { value: '2' } });
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Knyt kanalen til enheden' }));
       });
       await settle();
-      const oekonomi = services.data.units.find((u) => u.id === 2);
-      expect(oekonomi).toMatchObject({ teamsChannelId: '19:ny-kanal@thread.tacv2', teamsChannelName: 'Økonomi – ledelse', teamsTeamId: TEAM });
-      expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Økonomi' })).toBeInTheDocument();
-      expect(screen.getByRole('status')).toHaveTextContent('Kanalen er nu knyttet til Økonomi.');
-      // Økonomi has no plan yet: the leader can start one.
-      expect(screen.getByRole('heading', { name: 'Enheden har endnu ingen ambitionsplan' })).toBeInTheDocument();
+      expect(services.data.units.find((u) => u.id === 2)?.teamsChannelId).toBe('19:ny-kanal@thread.tacv2');
+    });
+
+    it('asks before moving a unit from the channel it has, and moves it only on "Ja"', async () => {
+      const services = fakeFor();
+      const teams = { channelId: '19:ny-kanal@thread.tacv2', channelName: 'Ny kanal' };
+      await renderPlan(services, { host: 'teams-channel', unitId: undefined, teams });
+      fireEvent.change(screen.getByRole('combobox', { name: /Enhed/ }), { target: { value: '1' } });
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Knyt kanalen til enheden' }));
+      });
+      expect(screen.getByRole('alert')).toHaveTextContent('Vil du flytte Læring og Trivsel fra kanalen »Ledergruppen« til denne kanal?');
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Annuller' }));
+      });
+      expect(services.calls).not.toContain('units.mapChannel');
+      expect(services.data.units.find((u) => u.id === 1)?.teamsChannelId).toBe(CHANNEL);
+
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Knyt kanalen til enheden' }));
+      });
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Ja, flyt enheden hertil' }));
+      });
+      await settle();
+      expect(services.data.units.find((u) => u.id === 1)?.teamsChannelId).toBe('19:ny-kanal@thread.tacv2');
+      expect(screen.getByRole('status')).toHaveTextContent('Kanalen er nu knyttet til Læring og Trivsel.');
     });
 
     it("hands the unit picked on the tab's configuration page to the web part, to keep as the tab's configuration", async () => {
       const onUnitChange = jest.fn();
-      const teams = { channelId: '19:ny-kanal@thread.tacv2', channelName: 'Økonomi – ledelse' };
+      const teams = { channelId: '19:ny-kanal@thread.tacv2', channelName: 'Skoler – ledelse' };
       await renderPlan(fakeFor(), { host: 'teams-channel', unitId: undefined, teams, onUnitChange });
-      fireEvent.change(screen.getByRole('combobox', { name: /Enhed/ }), { target: { value: '2' } });
+      fireEvent.change(screen.getByRole('combobox', { name: /Enhed/ }), { target: { value: '3' } });
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Knyt kanalen til enheden' }));
       });
       await settle();
-      expect(onUnitChange).toHaveBeenCalledWith(2);
+      expect(onUnitChange).toHaveBeenCalledWith(3);
     });
 
     it('keeps the unit for the tab in the browser when the Units list refuses the change, and says so', async () => {
@@ -201,15 +248,15 @@ describe('PlanApp', () => {
       services.failNext('units.update', new DataError('forbidden', { status: 403 }));
       const teams = { channelId: '19:ny-kanal@thread.tacv2', channelName: 'Ny kanal' };
       await renderPlan(services, { host: 'teams-channel', unitId: undefined, teams });
-      fireEvent.change(screen.getByRole('combobox', { name: /Enhed/ }), { target: { value: '2' } });
+      fireEvent.change(screen.getByRole('combobox', { name: /Enhed/ }), { target: { value: '3' } });
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Knyt kanalen til enheden' }));
       });
       await settle();
       expect(screen.getByRole('alert')).toHaveTextContent(/ikke gemt i enhedslisten/);
       expect(screen.getByRole('alert')).toHaveTextContent(/Du har ikke adgang/);
-      expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Økonomi' })).toBeInTheDocument();
-      expect(rememberedUnitId('teams-channel', '19:ny-kanal@thread.tacv2')).toBe(2);
+      expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Skoler' })).toBeInTheDocument();
+      expect(rememberedUnitId('teams-channel', '19:ny-kanal@thread.tacv2')).toBe(3);
     });
 
     it('tells an employee in an unmapped channel to ask a leader, with no picker', async () => {

@@ -7,7 +7,7 @@ import {
   teamsInitiativeLink,
 } from '../../../src/ui/plan/deepLink';
 import type { IUnitItem } from '../../../src/data/repositories/types';
-import { isLeaderOf, rememberedUnitId, rememberUnitId, saveChannelMapping, unitForChannel, unitLabel, withChannel } from '../../../src/ui/plan/unitChoice';
+import { rememberedUnitId, rememberUnitId, unitForChannel, unitLabel } from '../../../src/ui/plan/unitChoice';
 
 const units: IUnitItem[] = [
   { id: 1, clientKey: 'a', name: 'Læring og Trivsel', kind: 'coreArea', leaderIds: [7], teamsChannelId: '19:a@thread.tacv2' },
@@ -57,44 +57,7 @@ describe('choosing the unit', () => {
     expect(unitForChannel(units, undefined)).toBeUndefined();
     expect(unitLabel(units[1], units)).toBe('Skoler (Læring og Trivsel)');
   });
-
-  it('stores a team id only when it is a Microsoft 365 group id', () => {
-    expect(withChannel(units[1], { channelId: '19:b@thread.tacv2', channelName: 'Ledelse', teamId: 'preview-team' })).toMatchObject({
-      teamsChannelId: '19:b@thread.tacv2',
-      teamsChannelName: 'Ledelse',
-      teamsTeamId: undefined,
-    });
-    expect(withChannel(units[1], { channelId: '19:b@thread.tacv2', teamId: '6f1c1e52-4c2a-4b41-9a57-6d1b1d2f0a11' }).teamsTeamId).toBe(
-      '6f1c1e52-4c2a-4b41-9a57-6d1b1d2f0a11'
-    );
-  });
-
-  it('moves a channel to another unit in the Units list: the unit that had it loses it first', async () => {
-    const writes: Array<[number | undefined, string | undefined]> = [];
-    const repository = {
-      update: async (_: IUnitItem, next: IUnitItem): Promise<IUnitItem> => {
-        writes.push([next.id, next.teamsChannelId]);
-        return next;
-      },
-    };
-    const saved = await saveChannelMapping(repository, units, units[1], { channelId: '19:a@thread.tacv2', channelName: 'Ledelse' });
-    expect(writes).toEqual([
-      [1, undefined],
-      [3, '19:a@thread.tacv2'],
-    ]);
-    expect(saved.map((u) => [u.id, u.teamsChannelId, u.teamsChannelName])).toEqual([
-      [1, undefined, undefined],
-      [3, '19:a@thread.tacv2', 'Ledelse'],
-    ]);
-    writes.length = 0;
-    await saveChannelMapping(repository, units, units[1], { channelId: '19:new@thread.tacv2' });
-    expect(writes).toEqual([[3, '19:new@thread.tacv2']]);
-  });
-
-  it('knows who leads a unit', () => {
-    expect(isLeaderOf(7, units)).toBe(true);
-    expect(isLeaderOf(7, units, 3)).toBe(false);
-  });
+  // Storing a channel on a unit (`withChannel`, `UnitRepository.mapChannel`): tests/data/channelMapping.test.ts.
 });
 
 describe('the Teams host adapter', () => {
