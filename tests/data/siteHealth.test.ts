@@ -5,7 +5,7 @@ import { checkSiteHealth } from "../../src/data/provisioning/health";
 import { createServices } from "../../src/data/services";
 import { describeFinding, siteHealth, type IHealthFinding } from "../../src/data/schema/health";
 import { SCHEMA, listTitle } from "../../src/data/schema/lists";
-import type { IListState } from "../../src/data/schema/diff";
+import type { IListState, IPermissionContext } from "../../src/data/schema/diff";
 import type { ISchema } from "../../src/data/schema/types";
 
 jest.setTimeout(60_000);
@@ -131,7 +131,7 @@ describe("the site health check on a provisioned site", () => {
 });
 
 describe("the site health check without a server", () => {
-  const ROLE_DEFS = { read: 1073741826, contribute: 1073741827, fullControl: 1073741829, edit: 1073741830 };
+  const ROLE_DEFS = { read: 1073741826, contribute: 1073741827, fullControl: 1073741829, edit: 1073741830 } as IPermissionContext["roleDefs"];
   const lists = (change: (l: IListState) => IListState = (l) => l): IListState[] =>
     SCHEMA_WITH_DRAFTS.lists.map((list) => change({ id: list.key, title: list.title, settings: { ...list.settings }, hasUniqueRoleAssignments: !!list.permissions, fields: [] }));
 
