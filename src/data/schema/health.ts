@@ -173,7 +173,8 @@ interface IHealthTexts {
 const HEALTH_TEXTS: Record<Locale, IHealthTexts> = {
   "da-DK": {
     principals: { owners: "Ejere", members: "Medlemmer", visitors: "Besøgende", chefgruppe: "Chefgruppe" },
-    roles: { read: "Læse", contribute: "Bidrage", edit: "Redigere", fullControl: "Fuld kontrol" },
+    // The product's own level by its name on the site (lists.ts), once the schema has one.
+    roles: { read: "Læse", contribute: "Bidrage", edit: "Redigere", fullControl: "Fuld kontrol", contributor: "MPK Bidragyder" },
     noRole: "ingen adgang",
     readSecurity: { 1: "Læseadgang til alle elementer", 2: "Læseadgang til elementer, som brugeren har oprettet" },
     writeSecurity: { 1: "Opret og rediger alle elementer", 2: "Opret elementer og rediger elementer, som brugeren har oprettet", 4: "Ingen" },
@@ -220,7 +221,7 @@ const HEALTH_TEXTS: Record<Locale, IHealthTexts> = {
   },
   "en-US": {
     principals: { owners: "Owners", members: "Members", visitors: "Visitors", chefgruppe: "Chefgruppe" },
-    roles: { read: "Read", contribute: "Contribute", edit: "Edit", fullControl: "Full Control" },
+    roles: { read: "Read", contribute: "Contribute", edit: "Edit", fullControl: "Full Control", contributor: "MPK Bidragyder" },
     noRole: "no access",
     readSecurity: { 1: "Read all items", 2: "Read items that were created by the user" },
     writeSecurity: { 1: "Create and edit all items", 2: "Create items and edit items that were created by the user", 4: "None" },
