@@ -4,8 +4,8 @@ import { provision } from "../../src/data/provisioning";
 import { checkSiteHealth } from "../../src/data/provisioning/health";
 import { createServices } from "../../src/data/services";
 import { describeFinding, siteHealth, type IHealthFinding } from "../../src/data/schema/health";
-import { SCHEMA, listTitle } from "../../src/data/schema/lists";
-import type { IListState } from "../../src/data/schema/diff";
+import { SCHEMA, listSchema, listTitle } from "../../src/data/schema/lists";
+import type { IListState, IPermissionContext } from "../../src/data/schema/diff";
 import type { ISchema } from "../../src/data/schema/types";
 
 jest.setTimeout(60_000);
