@@ -78,7 +78,7 @@ describe("the site health check on a provisioned site", () => {
     expect(pick(findings)).toEqual([
       { list: stories, setting: "EnableModeration", expected: true, actual: false, risk: "high" },
       { list: stories, setting: "DraftVersionVisibility", expected: 2, actual: 0, risk: "high" },
-      { list: stories, setting: "role", principal: "visitors", expected: "contributor", actual: "edit", risk: "high" },
+      { list: stories, setting: "role", principal: "visitors", expected: listSchema("stories").permissions?.visitors, actual: "edit", risk: "high" },
       { list: reflections, setting: "ReadSecurity", expected: 2, actual: 1, risk: "high" },
       { list: plans, setting: "uniquePermissions", expected: false, actual: true, risk: "medium" },
     ]);
@@ -131,7 +131,7 @@ describe("the site health check on a provisioned site", () => {
 });
 
 describe("the site health check without a server", () => {
-  const ROLE_DEFS = { read: 1073741826, contribute: 1073741827, fullControl: 1073741829, edit: 1073741830, contributor: 1073741931 };
+  const ROLE_DEFS: IPermissionContext["roleDefs"] = { read: 1073741826, contribute: 1073741827, fullControl: 1073741829, edit: 1073741830, contributor: 1073741931 };
   const lists = (change: (l: IListState) => IListState = (l) => l): IListState[] =>
     SCHEMA_WITH_DRAFTS.lists.map((list) => change({ id: list.key, title: list.title, settings: { ...list.settings }, hasUniqueRoleAssignments: !!list.permissions, fields: [] }));
 
