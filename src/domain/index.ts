@@ -11,3 +11,4 @@ export * from "./clientKey";
 export * from "./workflow";
 export * from "./validation";
 export * from "./overview";
+export * from "./dict";

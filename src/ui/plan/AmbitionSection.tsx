@@ -6,6 +6,7 @@ import type { IAmbition } from '../../data/repositories/types';
 import { fill, useStrings } from '../shell/strings';
 import { InitiativeCard } from './InitiativeCard';
 import { usePlan } from './PlanContext';
+import { own } from '../../domain/dict';
 
 // The forms load on first use (the same chunk as the initiative card's forms).
 const FocusForm = React.lazy(() => import(/* webpackChunkName: 'mpk-plan-forms' */ './FocusForm').then((m) => ({ default: m.FocusForm })));
@@ -76,7 +77,7 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
       <div className={styles.relevance}>
         <Text weight="semibold">{strings.focus.relevance}:</Text>
         {relevance ? (
-          <Badge appearance="tint" shape="rounded" color={RELEVANCE_COLOURS[relevance] ?? 'subtle'}>
+          <Badge appearance="tint" shape="rounded" color={own(RELEVANCE_COLOURS, relevance) ?? 'subtle'}>
             {labelOf('relevance', relevance, plan.locale)}
           </Badge>
         ) : (
