@@ -15,6 +15,7 @@ import type { IMpkServices } from "../../src/data/repositories/types";
 import { launchChromium } from "../browser/browser";
 import { startPreview } from "../browser/harness";
 import type { IPreviewState } from "../../preview/previewState";
+import { THREAD_MAX } from "../../src/data/repositories/comments";
 import { bulk, openTrapped, servicesAs } from "./pageTrap";
 
 jest.setTimeout(600_000);
@@ -88,6 +89,13 @@ describe("first views after 5,100 hostile items of each kind an employee can wri
     const followUp = await s.views.loadFollowUpView({ userId: s.user.id });
     for (const part of followUp.unavailable || []) expect(ALLOWED[account]).toContain(part);
     expect(followUp.overview.rows.length).toBeGreaterThan(0);
+  });
+
+  it("shows the newest comments of a thread that passed 5,000, oldest first", async () => {
+    const thread = await services.leder.comments.listForInitiative(initiativeId);
+    expect(thread).toHaveLength(THREAD_MAX);
+    expect(thread[thread.length - 1].body).toBe(`Spam ${HOSTILE - 1}`);
+    expect((thread[0].id as number) < (thread[1].id as number)).toBe(true);
   });
 
   it("degrades the writer's own notes to a line, and keeps the rest of their view", async () => {
