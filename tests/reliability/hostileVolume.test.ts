@@ -77,6 +77,10 @@ describe("first views after 5,100 hostile items of each kind an employee can wri
     const target = ambitions.stories.items.find((story) => story.id === targetStoryId) || ambitions.featuredStories.find((story) => story.id === targetStoryId);
     // 5,100 rows of one person are one recogniser.
     expect(target?.recognitionCount).toBe(recognisersAfter);
+    // A filter change (the feed's own query) as well.
+    const filtered = await s.stories.query({ ambitionKey: "mod-og-stolthed" }, 10);
+    expect(filtered.items.length).toBeGreaterThan(0);
+    expect(filtered.items.some((story) => story.title.startsWith("Spam"))).toBe(false);
     if (account === "admin") {
       expect(ambitions.pendingForModeration?.length).toBeGreaterThan(0);
     }

@@ -16,6 +16,7 @@ import {
   isPending,
   isPublished,
   knows,
+  publishedStoryPage,
   recognitionTally,
   RECOGNITION_COUNT_SELECT,
   StoryRepository,
@@ -162,11 +163,9 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     page = pageOf(sp, storyCodec, feedRaw, notFeatured);
     if (page.items.length === 0 && page.hasMore) {
       // Approvers and authors get pending stories back too: a first page of nothing but pending
-      // ones (someone posted thousands) is read again through id windows, asking for published
-      // stories only (`_ModerationStatus` is not indexed, which the id window makes safe).
-      const published = [storyFilter(filters), `OData__ModerationStatus eq ${MODERATION_STATUS.approved}`].filter(Boolean).join(" and ");
+      // ones (someone posted thousands) is read again, published stories only, through id windows.
       const first = page;
-      page = await degraded.step("feed", () => windowedPage(sp, storyCodec, { filter: published }, pageSize, notFeatured), first);
+      page = await degraded.step("feed", () => publishedStoryPage(sp, filters, pageSize, notFeatured), first);
       if (page !== first) feedRaw = undefined;
     }
   }
