@@ -12,3 +12,4 @@ export * from "./workflow";
 export * from "./validation";
 export * from "./overview";
 export * from "./unitAccess";
+export * from "./dict";

@@ -3,6 +3,7 @@
  * trend), counters by status and the overdue tasks. Pure and linear in the size of the input, so it
  * can run over a whole municipality's lists in the browser.
  */
+import { dict, own } from "./dict";
 import { AMBITIONS } from "./ambitions";
 import { compareIsoDates, isValidIsoDate, toIsoDate } from "./dates";
 import {
@@ -90,7 +91,7 @@ const HEALTH_SCORE: Record<Health, number> = { red: 0, yellow: 1, green: 2 };
 const STATUS_RANK: Record<PlanStatus, number> = { followUp: 3, approved: 2, draft: 1, closed: 0 };
 
 function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
-  const counts = {} as Record<K, number>;
+  const counts = dict<number>() as Record<K, number>;
   for (const key of keys) counts[key] = 0;
   return counts;
 }
@@ -107,7 +108,7 @@ function isNewer(a: ICheckIn, b: ICheckIn | undefined): boolean {
 function planScore(plan: IPlan, year: number): [number, number, number] {
   const period = parsePeriod(plan.period);
   const covers = period !== undefined && period.from <= year && year <= period.to ? 1 : 0;
-  return [covers, STATUS_RANK[plan.status] || 0, period ? period.from : 0];
+  return [covers, own(STATUS_RANK, plan.status) || 0, period ? period.from : 0];
 }
 
 function isBetterPlan(a: IPlan, b: IPlan | undefined, year: number): boolean {
@@ -171,7 +172,7 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
   const plansByStatus = zeroCounts(PLAN_STATUSES);
   const currentPlanByUnit = new Map<number, IPlan>();
   for (const plan of input.plans) {
-    if (plansByStatus[plan.status] !== undefined) plansByStatus[plan.status]++;
+    if (own(plansByStatus, plan.status) !== undefined) plansByStatus[plan.status]++;
     if (isBetterPlan(plan, currentPlanByUnit.get(plan.unitId), year)) currentPlanByUnit.set(plan.unitId, plan);
   }
   const currentPlanById = new Map<number, IPlan>();
@@ -204,7 +205,7 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
   const stoppedInitiatives: IInitiative[] = [];
 
   for (const initiative of input.initiatives) {
-    if (initiativesByStatus[initiative.status] !== undefined) initiativesByStatus[initiative.status]++;
+    if (own(initiativesByStatus, initiative.status) !== undefined) initiativesByStatus[initiative.status]++;
     const plan = currentPlanById.get(initiative.planId);
     if (!plan) continue;
     if (initiative.status === "stopped") stoppedInitiatives.push(initiative);
@@ -214,7 +215,7 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
     let cell = cells.get(key);
     if (!cell) cells.set(key, (cell = emptyCell(plan.unitId, initiative.ambitionKey)));
     cell.initiativeCount++;
-    if (cell.initiativesByStatus[initiative.status] !== undefined) cell.initiativesByStatus[initiative.status]++;
+    if (own(cell.initiativesByStatus, initiative.status) !== undefined) cell.initiativesByStatus[initiative.status]++;
     if (isInitiativeActive(initiative.status)) cell.activeInitiativeCount++;
 
     if (initiative.status === "stopped" || initiative.id === undefined) continue;
@@ -222,13 +223,16 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
     if (!summary || !summary.latest) continue;
     const latest = summary.latest;
     if (isNewer(latest, latestInCell.get(key))) latestInCell.set(key, latest);
-    const score = HEALTH_SCORE[latest.health];
+    const score = own(HEALTH_SCORE, latest.health);
+    // A health SharePoint holds but the product does not know: like no check-in.
+    if (score === undefined) continue;
     const worst = worstScore.get(key);
     if (worst === undefined || score < worst) worstScore.set(key, score);
-    if (summary.atSince) {
+    const then = summary.atSince ? own(HEALTH_SCORE, summary.atSince.health) : undefined;
+    if (then !== undefined) {
       let scores = trendScores.get(key);
       if (!scores) trendScores.set(key, (scores = { then: [], now: [] }));
-      scores.then.push(HEALTH_SCORE[summary.atSince.health]);
+      scores.then.push(then);
       scores.now.push(score);
     }
   }
@@ -258,12 +262,12 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
   const tasksByStatus = zeroCounts(TASK_STATUSES);
   const overdueTasks: IFollowUpTask[] = [];
   for (const task of input.tasks) {
-    if (tasksByStatus[task.status] !== undefined) tasksByStatus[task.status]++;
+    if (own(tasksByStatus, task.status) !== undefined) tasksByStatus[task.status]++;
     if (isOverdue(task, now)) overdueTasks.push(task);
   }
   overdueTasks.sort((a, b) => compareIsoDates(a.dueDate, b.dueDate));
 
-  const storiesByAmbition: Record<string, number> = {};
+  const storiesByAmbition = dict<number>();
   for (const ambition of AMBITIONS) storiesByAmbition[ambition.key] = 0;
   for (const story of input.stories || []) {
     if (publishingState(story.moderationStatus) !== "approved") continue;

@@ -3,6 +3,7 @@
  * publishing state and the one-recognition-per-person key.
  */
 import { newClientKey } from "./clientKey";
+import { own } from "./dict";
 import { compareIsoDates, daysBetween, isValidIsoDate, today } from "./dates";
 import type {
   IFollowUpTask,
@@ -36,13 +37,13 @@ const PLAN_TRANSITIONS: Record<PlanStatus, readonly PlanStatus[]> = {
 
 /** Whether a plan may go from one status to another (staying put is not a transition). */
 export function canTransition(from: PlanStatus, to: PlanStatus): boolean {
-  const allowed = PLAN_TRANSITIONS[from];
+  const allowed = own(PLAN_TRANSITIONS, from);
   return allowed !== undefined && allowed.indexOf(to) >= 0;
 }
 
 /** The statuses a plan may go to next, the usual next step first. */
 export function nextStatuses(from: PlanStatus): readonly PlanStatus[] {
-  return PLAN_TRANSITIONS[from] || [];
+  return own(PLAN_TRANSITIONS, from) || [];
 }
 
 /** A closed plan is history: nothing in it changes. */
@@ -72,13 +73,13 @@ const INITIATIVE_TRANSITIONS: Record<InitiativeStatus, readonly InitiativeStatus
 
 /** Whether an initiative may go from one status to another. */
 export function canTransitionInitiative(from: InitiativeStatus, to: InitiativeStatus): boolean {
-  const allowed = INITIATIVE_TRANSITIONS[from];
+  const allowed = own(INITIATIVE_TRANSITIONS, from);
   return allowed !== undefined && allowed.indexOf(to) >= 0;
 }
 
 /** The statuses an initiative may go to next. */
 export function nextInitiativeStatuses(from: InitiativeStatus): readonly InitiativeStatus[] {
-  return INITIATIVE_TRANSITIONS[from] || [];
+  return own(INITIATIVE_TRANSITIONS, from) || [];
 }
 
 /** Planned and running initiatives are the ones still being worked. */
@@ -99,13 +100,13 @@ const TASK_TRANSITIONS: Record<TaskStatus, readonly TaskStatus[]> = {
 
 /** Whether a task may go from one status to another. */
 export function canTransitionTask(from: TaskStatus, to: TaskStatus): boolean {
-  const allowed = TASK_TRANSITIONS[from];
+  const allowed = own(TASK_TRANSITIONS, from);
   return allowed !== undefined && allowed.indexOf(to) >= 0;
 }
 
 /** The statuses a task may go to next. */
 export function nextTaskStatuses(from: TaskStatus): readonly TaskStatus[] {
-  return TASK_TRANSITIONS[from] || [];
+  return own(TASK_TRANSITIONS, from) || [];
 }
 
 /**

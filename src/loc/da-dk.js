@@ -206,6 +206,25 @@ define([], function () {
       failedTitle: "Indstillingerne blev ikke rettet",
       close: "Luk"
     },
+    unavailable: {
+      featured: "Fremhævede historier kunne ikke hentes lige nu.",
+      feed: "Hverdagshistorierne kunne ikke hentes lige nu.",
+      myStories: "Dine egne historier kunne ikke hentes lige nu.",
+      moderation: "Historierne til godkendelse kunne ikke hentes lige nu.",
+      recognitions: "Anerkendelserne kunne ikke hentes lige nu.",
+      counts: "Tallene pr. ambition kunne ikke hentes lige nu.",
+      reflections: "Dine egne noter kunne ikke hentes lige nu.",
+      plans: "Enhedens planer kunne ikke hentes lige nu.",
+      focuses: "Planens relevans pr. ambition kunne ikke hentes lige nu.",
+      initiatives: "Planens indsatser kunne ikke hentes lige nu.",
+      checkIns: "Statusmeldingerne kunne ikke hentes lige nu.",
+      comments: "Kommentarerne kunne ikke hentes lige nu.",
+      priorities: "De politiske prioriteter kunne ikke hentes lige nu.",
+      overview: "Overblikket over enheder og ambitioner kunne ikke hentes lige nu.",
+      board: "Opgaverne kunne ikke hentes lige nu.",
+      myTasks: "Dine opgaver kunne ikke hentes lige nu.",
+      rest: "Resten af siden vises. Prøv igen senere – og kontakt en administrator, hvis det bliver ved."
+    },
     errorNotice: {
       boundaryTitle: "Noget gik galt i visningen",
       boundaryBody: "En del af indholdet kunne ikke vises – måske mangler der oplysninger, eller et felt har en værdi, vi ikke kender. Det, du har skrevet, er gemt som kladde i browseren.",

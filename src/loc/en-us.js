@@ -206,6 +206,25 @@ define([], function () {
       failedTitle: "The settings were not fixed",
       close: "Close"
     },
+    unavailable: {
+      featured: "Featured stories could not be fetched right now.",
+      feed: "The everyday stories could not be fetched right now.",
+      myStories: "Your own stories could not be fetched right now.",
+      moderation: "The stories awaiting approval could not be fetched right now.",
+      recognitions: "Recognitions could not be fetched right now.",
+      counts: "The figures per ambition could not be fetched right now.",
+      reflections: "Your own notes could not be fetched right now.",
+      plans: "The unit's plans could not be fetched right now.",
+      focuses: "The plan's relevance per ambition could not be fetched right now.",
+      initiatives: "The plan's initiatives could not be fetched right now.",
+      checkIns: "The status updates could not be fetched right now.",
+      comments: "The comments could not be fetched right now.",
+      priorities: "The political priorities could not be fetched right now.",
+      overview: "The overview of units and ambitions could not be fetched right now.",
+      board: "The tasks could not be fetched right now.",
+      myTasks: "Your tasks could not be fetched right now.",
+      rest: "The rest of the page is shown. Try again later – and contact an administrator if it persists."
+    },
     errorNotice: {
       boundaryTitle: "Something went wrong in the view",
       boundaryBody: "Part of the content could not be shown – information may be missing, or a field has a value we do not know. What you have written is kept as a draft in the browser.",

@@ -848,6 +848,30 @@ declare interface IMpkConflictStrings {
   empty: string;
 }
 
+/**
+ * One line per part of a first view that could not be fetched (`unavailable` of a view: SharePoint
+ * refused that one read), shown in the part's place while the rest of the view is shown.
+ */
+declare interface IMpkUnavailableStrings {
+  featured: string;
+  feed: string;
+  myStories: string;
+  moderation: string;
+  recognitions: string;
+  counts: string;
+  reflections: string;
+  plans: string;
+  focuses: string;
+  initiatives: string;
+  checkIns: string;
+  comments: string;
+  priorities: string;
+  overview: string;
+  board: string;
+  myTasks: string;
+  rest: string;
+}
+
 declare interface IMpkStrings {
   editor: IMpkEditorStrings;
   common: IMpkCommonStrings;
@@ -859,6 +883,7 @@ declare interface IMpkStrings {
   siteHealth: IMpkSiteHealthStrings;
   errorNotice: IMpkErrorNoticeStrings;
   throttle: IMpkThrottleStrings;
+  unavailable: IMpkUnavailableStrings;
   conflict: IMpkConflictStrings;
   peoplePicker: IMpkPeoplePickerStrings;
   plan: IMpkPlanStrings;

@@ -360,7 +360,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       // Lists match any of their values; empty lists filter nothing (as `storyFilter` does).
       .filter((s) => !filters.ambitionKeys || filters.ambitionKeys.length === 0 || filters.ambitionKeys.indexOf(s.ambitionKey) >= 0)
       .filter((s) => !filters.unitIds || filters.unitIds.length === 0 || (s.unitId !== undefined && filters.unitIds.indexOf(s.unitId) >= 0))
-      .map((s) => ({ ...s, recognitionCount: visibleRows('recognitions').filter((r) => r.storyId === s.id).length }))
+      .map((s) => ({ ...s, recognitionCount: new Set(visibleRows('recognitions').filter((r) => r.storyId === s.id).map((r) => r.userId)).size }))
       .sort((a, b) => (b.created ?? '').localeCompare(a.created ?? '') || (b.id ?? 0) - (a.id ?? 0));
 
   const filteredTasks = (filters: ITaskFilters): IFollowUpTask[] =>

@@ -3,8 +3,13 @@ import type { SPFI } from "@pnp/sp";
 import type { IDialogComment, IReflection } from "../../domain/model";
 import { validateComment, validateReflection } from "../../domain/validation";
 import { commentCodec, reflectionCodec } from "../mapping/entities";
+import { DataError, toDataError } from "../errors";
 import { ListRepository } from "./listRepository";
+import { windowedPage } from "./query";
 import type { ICommentRepository, IReflectionRepository } from "./types";
+
+/** The most comments of one thread shown once it has passed 5,000. */
+export const THREAD_MAX = 500;
 
 export class CommentRepository extends ListRepository<IDialogComment> implements ICommentRepository {
   public constructor(sp: SPFI) {
@@ -17,11 +22,28 @@ export class CommentRepository extends ListRepository<IDialogComment> implements
   }
 
   public listForInitiative(initiativeId: number): Promise<IDialogComment[]> {
-    return this.queryAll(`InitiativeId eq ${initiativeId}`);
+    return this.thread(`InitiativeId eq ${initiativeId}`);
   }
 
   public listForPlan(planId: number): Promise<IDialogComment[]> {
-    return this.queryAll(`PlanId eq ${planId}`);
+    return this.thread(`PlanId eq ${planId}`);
+  }
+
+  /**
+   * A thread, oldest first. Anyone may comment, so a thread can pass 5,000 comments (SharePoint then
+   * refuses the filter): the newest `THREAD_MAX` of them are read through id windows instead.
+   */
+  private async thread(filter: string): Promise<IDialogComment[]> {
+    try {
+      return await this.queryAll(filter);
+    } catch (error) {
+      if (!(error instanceof DataError && error.reason === "threshold")) throw error;
+      try {
+        return (await windowedPage(this.sp, commentCodec, { filter }, THREAD_MAX)).items.reverse();
+      } catch (walkError) {
+        throw toDataError(walkError);
+      }
+    }
   }
 }
 

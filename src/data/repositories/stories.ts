@@ -98,6 +98,16 @@ export function windowedStoryPage(sp: SPFI, filters: IStoryFilters, pageSize: nu
   return windowedPage(sp, storyCodec, { filter: storyFilter(filters) }, pageSize, keep);
 }
 
+/**
+ * Published stories only, through id windows: for a first page that held nothing but pending stories
+ * (approvers and authors get those back; someone may post thousands). `_ModerationStatus` is not
+ * indexed, so it is only ever asked for inside an id window.
+ */
+export function publishedStoryPage(sp: SPFI, filters: IStoryFilters, pageSize: number, keep: (story: IStory) => boolean): Promise<IPage<IStory>> {
+  const filter = [storyFilter(filters), `OData__ModerationStatus eq ${MODERATION_STATUS.approved}`].filter(Boolean).join(" and ");
+  return windowedPage(sp, storyCodec, { filter }, pageSize, keep);
+}
+
 /** Windows of 5,000 ids in one pending page's `$batch` (SharePoint Online allows 20 requests per batch here). */
 export const PENDING_WINDOWS_PER_BATCH = 20;
 
@@ -204,6 +214,7 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
       } else if (isUnknownFieldError(feed.error)) raw = await readPage(this.sp, storyCodec, spec);
       else throw feed.error;
       const page = pageOf(this.sp, storyCodec, raw, isPublished);
+      if (page.items.length === 0 && page.hasMore) return await this.withCounts(await publishedStoryPage(this.sp, filters, pageSize, isPublished), tally);
       return tally ? await countedFeedPage(this.sp, this, page, tally, raw, isPublished) : await this.withCounts(page);
     } catch (error) {
       throw toDataError(error);

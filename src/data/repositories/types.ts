@@ -260,7 +260,18 @@ export interface IAmbitionsViewQuery {
 }
 
 /** "Ambitioner og hverdagshistorier". */
+/**
+ * The parts of a first view that may be degraded: when SharePoint refuses one of a view's reads (a
+ * person wrote more than 5,000 items it matches, or that one request failed otherwise), the view is
+ * still shown, and the part says it could not be fetched (`unavailable`).
+ */
+export type AmbitionsViewPart = "featured" | "feed" | "myStories" | "moderation" | "recognitions" | "counts" | "reflections";
+export type PlanViewPart = "plans" | "focuses" | "initiatives" | "checkIns" | "comments" | "priorities";
+export type FollowUpViewPart = "overview" | "board" | "myTasks";
+
 export interface IAmbitionsView {
+  /** The parts that could not be fetched (absent when all were). */
+  unavailable?: AmbitionsViewPart[];
   schema: ISchemaStatus;
   /** From the lists; from the domain's seed text while the lists do not exist. */
   ambitions: IAmbition[];
@@ -333,6 +344,8 @@ export interface IPlanViewQuery {
 
 /** "Ambitionsplan" for one unit. */
 export interface IPlanView {
+  /** The parts that could not be fetched (absent when all were). */
+  unavailable?: PlanViewPart[];
   schema: ISchemaStatus;
   unit?: IUnitItem;
   units: IUnitItem[];
@@ -377,6 +390,8 @@ export interface IFollowUpViewQuery {
 
 /** "Opfølgning": the chefgruppe's matrix, counters, task board and "Mine opgaver". */
 export interface IFollowUpView {
+  /** The parts that could not be fetched (absent when all were). */
+  unavailable?: FollowUpViewPart[];
   schema: ISchemaStatus;
   ambitions: IAmbition[];
   units: IUnitItem[];

@@ -3,18 +3,22 @@
  * units, featured stories, the first page of the feed, the user's pending stories, recognitions and
  * notes, counts per ambition and what the user may do.
  */
+import { dict, own } from "../../domain/dict";
 import type { SPFI } from "@pnp/sp";
 import { AMBITIONS } from "../../domain/ambitions";
 import type { IStory } from "../../domain/model";
+import { MODERATION_STATUS } from "../../domain/workflow";
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, reflectionCodec, storyCodec } from "../mapping/entities";
-import { fetchPage, inBatch, itemsQuery, lastPage, pageOf, settle, type IRawPage, type Settled } from "../repositories/query";
+import { fetchPage, inBatch, itemsQuery, lastPage, pageOf, settle, windowedPage, type IRawPage, type Settled } from "../repositories/query";
 import {
   countedFeedPage,
   isPending,
   isPublished,
   knows,
+  publishedStoryPage,
   recognitionTally,
+  RECOGNITION_COUNT_SELECT,
   StoryRepository,
   storyFeedSpec,
   storyFilter,
@@ -23,9 +27,12 @@ import {
   windowedStoryPage,
   type IRecognitionTally,
 } from "../repositories/stories";
-import type { IAmbitionCounts, IAmbitionsView, IAmbitionsViewQuery, IPage } from "../repositories/types";
-import { isThresholdError, toDataError } from "../errors";
-import { finishCommonReads, finishRead, recoverRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue, type ViewRead } from "./common";
+import type { AmbitionsViewPart, IAmbitionCounts, IAmbitionsView, IAmbitionsViewQuery, IPage } from "../repositories/types";
+import { isThresholdError } from "../errors";
+import { Degraded, finishCommonReads, recoverRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue, type ViewRead } from "./common";
+
+/** Featured stories shown at most. */
+const FEATURED_MAX = 20;
 
 /** Counts above this many rows are read from the newest 5,000 only (and flagged incomplete). */
 const COUNT_TOP = 5000;
@@ -41,12 +48,12 @@ export const PENDING_MAX = 50;
 
 /** Per ambition: distinct plans that give it any relevance, initiatives, published stories. */
 export function countPerAmbition(focusRows: readonly Row[], initiativeRows: readonly Row[], storyRows: readonly Row[]): Record<string, IAmbitionCounts> {
-  const counts: Record<string, IAmbitionCounts> = {};
+  const counts = dict<IAmbitionCounts>();
   for (const ambition of AMBITIONS) counts[ambition.key] = { plans: 0, initiatives: 0, stories: 0 };
   const plansSeen = new Set<string>();
   for (const row of focusRows) {
     const key = String(row.AmbitionKey || "");
-    if (!counts[key] || row.Relevance === "notRelevant" || !row.Relevance) continue;
+    if (!own(counts, key) || row.Relevance === "notRelevant" || !row.Relevance) continue;
     const planKey = `${key}|${String(row.PlanId)}`;
     if (plansSeen.has(planKey)) continue;
     plansSeen.add(planKey);
@@ -54,12 +61,12 @@ export function countPerAmbition(focusRows: readonly Row[], initiativeRows: read
   }
   for (const row of initiativeRows) {
     const key = String(row.AmbitionKey || "");
-    if (counts[key]) counts[key].initiatives++;
+    if (own(counts, key)) counts[key].initiatives++;
   }
   for (const row of storyRows) {
     const key = String(row.AmbitionKey || "");
     const status = row.OData__ModerationStatus;
-    if (counts[key] && (status === 0 || status === undefined || status === null)) counts[key].stories++;
+    if (own(counts, key) && (status === 0 || status === undefined || status === null)) counts[key].stories++;
   }
   return counts;
 }
@@ -92,9 +99,10 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   const filters = query.filters || {};
   const userId = query.userId;
   const filter = storyFilter(filters);
+  const featuredFilter = `Featured eq 1${filter ? ` and ${filter}` : ""}`;
   const reads = await inBatch(sp, (b) => ({
     common: startCommonReads(b),
-    featured: startRead(b, storyCodec, { filter: `Featured eq 1${filter ? ` and ${filter}` : ""}`, orderBy: [["Id", false]], top: 20 }),
+    featured: startRead(b, storyCodec, { filter: featuredFilter, orderBy: [["Id", false]], top: FEATURED_MAX }),
     feed: startRead(b, storyCodec, storyFeedSpec(filters, pageSize)),
     mine: startRead(b, storyCodec, { filter: `AuthorId eq ${userId}`, orderBy: [["Id", false]], top: 100 }),
     newest: startRead(b, storyCodec, { orderBy: [["Id", false]], top: PENDING_WINDOW }),
@@ -102,7 +110,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     // Recognitions of the newest stories, for the first page's counts without a second round trip.
     tally: startRead(b, recognitionCodec, TALLY_SPEC),
     // Recognitions of featured stories (however old): `StoryFeatured` is kept equal to the story's flag.
-    featuredTally: settle(fetchPage(itemsQuery(b, recognitionCodec, { select: ["StoryId"], filter: "StoryFeatured eq 1", top: COUNT_TOP, noMetadata: true }))),
+    featuredTally: settle(fetchPage(itemsQuery(b, recognitionCodec, { select: RECOGNITION_COUNT_SELECT, filter: "StoryFeatured eq 1", top: COUNT_TOP, noMetadata: true }))),
     // Counted, never edited: the fewest columns and no metadata (a few dozen bytes a row).
     focusCounts: startRead(b, { list: "planFocuses", columns: [] }, { select: ["PlanId", "AmbitionKey", "Relevance"], top: COUNT_TOP, noMetadata: true }),
     initiativeCounts: startRead(b, { list: "initiatives", columns: [] }, { select: ["AmbitionKey"], top: COUNT_TOP, noMetadata: true }),
@@ -111,49 +119,62 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     storyPermissions: listPermissions(b, "stories"),
   }));
 
-  const featured = await finishRead(sp, reads.featured);
+  const degraded = new Degraded<AmbitionsViewPart>();
+  const featuredSettled = await recoverRead(sp, reads.featured);
+  const featuredThreshold = !featuredSettled.ok && isThresholdError(featuredSettled.error);
+  const featured = featuredThreshold ? ({ missing: false, value: { rows: [] } } as ViewRead<IRawPage>) : degraded.read("featured", featuredSettled);
   const feedSettled = await recoverRead(sp, reads.feed);
-  const newest = await finishRead(sp, reads.newest);
+  const newest = await degraded.finish(sp, "moderation", reads.newest);
   // Someone who wrote more than 5,000 stories (an import account) cannot filter on themselves: their
   // own unpublished stories are then looked for among the newest ones read for the approvers' queue.
   const mineSettled = await recoverRead(sp, reads.mine);
   const mineThreshold = !mineSettled.ok && isThresholdError(mineSettled.error);
   const mine: ViewRead<IRawPage> = mineThreshold
     ? { missing: false, value: { rows: rowsOf(newest).filter((row) => row.AuthorId === userId) } }
-    : viewValue(mineSettled);
-  const myRecognitions = await finishRead(sp, reads.myRecognitions);
-  const tally = await finishRead(sp, reads.tally);
-  const focusCounts = await finishRead(sp, reads.focusCounts);
-  const initiativeCounts = await finishRead(sp, reads.initiativeCounts);
-  const storyCounts = await finishRead(sp, reads.storyCounts);
-  const reflections = await finishRead(sp, reads.reflections);
+    : degraded.read("myStories", mineSettled);
+  const myRecognitions = await degraded.finish(sp, "recognitions", reads.myRecognitions);
+  const tally = await degraded.finish(sp, "recognitions", reads.tally);
+  const focusCounts = await degraded.finish(sp, "counts", reads.focusCounts);
+  const initiativeCounts = await degraded.finish(sp, "counts", reads.initiativeCounts);
+  const storyCounts = await degraded.finish(sp, "counts", reads.storyCounts);
+  const reflections = await degraded.finish(sp, "reflections", reads.reflections);
   const storyPermissions = viewValue(await reads.storyPermissions);
   const feedThreshold = !feedSettled.ok && isThresholdError(feedSettled.error);
-  const feed = feedThreshold ? ({ missing: false, value: { rows: [] } } as ViewRead<IRawPage>) : viewValue(feedSettled);
+  const feed = feedThreshold ? ({ missing: false, value: { rows: [] } } as ViewRead<IRawPage>) : degraded.read("feed", feedSettled);
   const anyMissing = [featured, feed, mine, newest, myRecognitions, tally, focusCounts, initiativeCounts, storyCounts, reflections].some((r) => r.missing);
   const common = await finishCommonReads(sp, reads.common, anyMissing);
 
   const stories = new StoryRepository(sp);
-  const featuredStories = rowsOf(featured).map((row) => fromRow(storyCodec, row)).filter(isPublished);
+  let featuredStories = rowsOf(featured).map((row) => fromRow(storyCodec, row)).filter(isPublished);
+  if (featuredThreshold) {
+    // More than 5,000 stories flagged Featured (pending ones too: anyone may write the flag on their
+    // own story): the newest published ones through id windows, as the feed does.
+    featuredStories = (await degraded.step("featured", () => windowedPage(sp, storyCodec, { filter: `${featuredFilter} and OData__ModerationStatus eq ${MODERATION_STATUS.approved}` }, FEATURED_MAX, isPublished), lastPage<IStory>())).items;
+  }
   const notFeatured = (story: IStory): boolean => isPublished(story) && !story.featured;
   let page: IPage<IStory>;
   // The feed's own raw first page, when "Vis flere" can follow its nextLink together with the tally's.
   let feedRaw: IRawPage | undefined;
   if (feedThreshold) {
     // A filter matching more than 5,000 stories: the windowed walk (more requests, never refused).
-    page = await windowedStoryPage(sp, filters, pageSize, notFeatured).catch((e: unknown) => {
-      throw toDataError(e);
-    });
+    page = await degraded.step("feed", () => windowedStoryPage(sp, filters, pageSize, notFeatured), lastPage<IStory>());
   } else {
     feedRaw = feed.missing ? { rows: [] } : feed.value;
     page = pageOf(sp, storyCodec, feedRaw, notFeatured);
+    if (page.items.length === 0 && page.hasMore) {
+      // Approvers and authors get pending stories back too: a first page of nothing but pending
+      // ones (someone posted thousands) is read again, published stories only, through id windows.
+      const first = page;
+      page = await degraded.step("feed", () => publishedStoryPage(sp, filters, pageSize, notFeatured), first);
+      if (page !== first) feedRaw = undefined;
+    }
   }
   // Counts come from the tally read in the batch (and the featured stories' own rows); only stories
   // neither reached cost a request. No recognitions list: nothing to count.
   const known: IRecognitionTally = tally.missing ? { counts: new Map(), completeAbove: 0, exact: new Set() } : recognitionTally(tally.value);
   addFeaturedCounts(known, featuredStories, await reads.featuredTally);
-  const counted = await countedFeedPage(sp, stories, page, known, feedRaw, notFeatured);
-  const featuredPage = await stories.withCounts(lastPage(featuredStories), known);
+  const counted = await degraded.step("recognitions", () => countedFeedPage(sp, stories, page, known, feedRaw, notFeatured), page);
+  const featuredPage = await degraded.step("recognitions", () => stories.withCounts(lastPage(featuredStories), known), lastPage(featuredStories));
 
   const canApprove = !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.ApproveItems);
   let pendingForModeration: IStory[] | undefined;
@@ -162,7 +183,8 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   if (canApprove) {
     const newestRows = rowsOf(newest);
     const pending = newestRows.map((row) => fromRow(storyCodec, row)).filter(isPending);
-    const shown = await stories.withCounts(lastPage(pending.slice(0, PENDING_MAX)), known);
+    const first = lastPage(pending.slice(0, PENDING_MAX));
+    const shown = await degraded.step("recognitions", () => stories.withCounts(first, known), first);
     pendingForModeration = shown.items;
     morePendingForModeration = pending.length > PENDING_MAX || hasMore(newest);
     // "Vis flere" goes on below the last story shown, or below the newest stories read.
@@ -182,9 +204,10 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     pendingBelow,
     myRecognitions: rowsOf(myRecognitions).map((row) => fromRow(recognitionCodec, row)),
     counts: countPerAmbition(rowsOf(focusCounts), rowsOf(initiativeCounts), rowsOf(storyCounts)),
-    countsComplete: !hasMore(focusCounts) && !hasMore(initiativeCounts) && !hasMore(storyCounts),
+    countsComplete: !hasMore(focusCounts) && !hasMore(initiativeCounts) && !hasMore(storyCounts) && degraded.parts.indexOf("counts") < 0,
     myReflections: rowsOf(reflections).map((row) => fromRow(reflectionCodec, row)),
     isSiteOwner: common.isSiteOwner,
     canPostStory: !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.AddListItems),
+    unavailable: degraded.list(),
   };
 }

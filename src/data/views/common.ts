@@ -1,7 +1,7 @@
 /** What the three first views share: schema status, reference data and permissions read in the same batch. */
 import { SPQueryable, type SPFI } from "@pnp/sp";
 import { AMBITIONS } from "../../domain/ambitions";
-import { httpStatus, isListMissingError, isUnknownFieldError, toDataError } from "../errors";
+import { DataError, httpStatus, isListMissingError, isThrottled, isUnknownFieldError, toDataError } from "../errors";
 import { fromRow, type ICodec, type Row } from "../mapping/codec";
 import { ambitionsFromSeed, assembleAmbitions, AMBITION_SELECT, COMMITMENT_SELECT, unitCodec, type IAmbition, type IUnitItem } from "../mapping/entities";
 import { fetchPage, itemsQuery, listItems, readPage, settle, type IQuerySpec, type IRawPage, type Settled } from "../repositories/query";
@@ -38,6 +38,51 @@ export function viewValue<T>(settled: Settled<T>): ViewRead<T> {
   if (settled.ok) return { missing: false, value: settled.value };
   if (isListMissingError(settled.error) || httpStatus(settled.error) === 404) return { missing: true };
   throw toDataError(settled.error);
+}
+
+/**
+ * The parts of a first view that were degraded: a read SharePoint refused (more than 5,000 items
+ * matched, or any other failure of that one request) is shown as "… kunne ikke hentes lige nu" in
+ * its place while the rest of the view is shown. Throttling is not degraded (the whole view waits
+ * and says so), and neither is a missing list (that is "not provisioned").
+ */
+export class Degraded<P extends string> {
+  public readonly parts: P[] = [];
+  /** The failures behind the parts, for logs. */
+  public readonly errors: unknown[] = [];
+
+  /** A settled read as a ViewRead; a failure marks `part` and reads as no rows. */
+  public read(part: P, settled: Settled<IRawPage>): ViewRead<IRawPage> {
+    if (settled.ok || isListMissingError(settled.error) || httpStatus(settled.error) === 404 || isThrottled(settled.error)) return viewValue(settled);
+    this.mark(part, settled.error);
+    return { missing: false, value: { rows: [] } };
+  }
+
+  /** `recoverRead`, then `read`. */
+  public async finish(sp: SPFI, part: P, read: IPendingRead): Promise<ViewRead<IRawPage>> {
+    return this.read(part, await recoverRead(sp, read));
+  }
+
+  /** Runs a follow-up step of a part (a windowed walk, a count); a failure marks the part and gives `fallback`. */
+  public async step<T>(part: P, run: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (isThrottled(error) || (error instanceof DataError && error.kind === "throttled")) throw error;
+      this.mark(part, error);
+      return fallback;
+    }
+  }
+
+  public mark(part: P, error: unknown): void {
+    if (this.parts.indexOf(part) < 0) this.parts.push(part);
+    this.errors.push(error);
+  }
+
+  /** The parts, or undefined when none was degraded (the views' `unavailable`). */
+  public list(): P[] | undefined {
+    return this.parts.length > 0 ? this.parts.slice() : undefined;
+  }
 }
 
 /** Rows of a read, or [] when the list is missing. */

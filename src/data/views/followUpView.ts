@@ -4,6 +4,7 @@
  * The whole-municipality reads take the newest 5,000 rows of each list (threshold-safe: no filter,
  * Id order); `complete` says whether any list was larger.
  */
+import { dict } from "../../domain/dict";
 import type { SPFI } from "@pnp/sp";
 import { buildOverview } from "../../domain/overview";
 import { collectPeople, fromRow } from "../mapping/codec";
@@ -12,10 +13,10 @@ import { isThresholdError } from "../errors";
 import { followedBy, inBatch, lastPage, pageOf } from "../repositories/query";
 import { assignedPart, assignedSpec, taskFilter } from "../repositories/tasks";
 import type { IFollowUpTask } from "../../domain/model";
-import type { IFollowUpView, IFollowUpViewQuery, IPage, IPeople } from "../repositories/types";
+import type { FollowUpViewPart, IFollowUpView, IFollowUpViewQuery, IPage, IPeople } from "../repositories/types";
 import {
+  Degraded,
   finishCommonReads,
-  finishRead,
   hasPermission,
   inChefgruppe,
   listPermissions,
@@ -88,19 +89,21 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
     taskPermissions: listPermissions(b, "tasks"),
     myGroups: startMyGroups(b),
   }));
-  const plans = await finishRead(sp, reads.plans);
-  const focuses = await finishRead(sp, reads.focuses);
-  const initiatives = await finishRead(sp, reads.initiatives);
-  const checkIns = await finishRead(sp, reads.checkIns);
-  const tasks = await finishRead(sp, reads.tasks);
-  const board = await finishRead(sp, reads.board);
-  const mine = await finishMyTasks(sp, reads.mine, query.userId, pageSize);
-  const stories = await finishRead(sp, reads.stories);
+  const degraded = new Degraded<FollowUpViewPart>();
+  const plans = await degraded.finish(sp, "overview", reads.plans);
+  const focuses = await degraded.finish(sp, "overview", reads.focuses);
+  const initiatives = await degraded.finish(sp, "overview", reads.initiatives);
+  const checkIns = await degraded.finish(sp, "overview", reads.checkIns);
+  const tasks = await degraded.finish(sp, "overview", reads.tasks);
+  const board = await degraded.finish(sp, "board", reads.board);
+  const noTasks: ViewRead<IPage<IFollowUpTask>> = { missing: false, value: lastPage() };
+  const mine = await degraded.step("myTasks", () => finishMyTasks(sp, reads.mine, query.userId, pageSize), noTasks);
+  const stories = await degraded.finish(sp, "overview", reads.stories);
   const taskPermissions = viewValue(await reads.taskPermissions);
   const all: ViewRead<unknown>[] = [plans, focuses, initiatives, checkIns, tasks, board, mine, stories];
   const common = await finishCommonReads(sp, reads.common, all.some((r) => r.missing));
   const myGroups = await reads.myGroups;
-  const people: IPeople = {};
+  const people = dict() as IPeople;
   collectPeople(people, common.unitRows, ["Leaders"]);
   collectPeople(people, [...rowsOf(tasks), ...rowsOf(board)], ["Assignee"]);
 
@@ -123,11 +126,12 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
     overview,
     tasks: pageOf(sp, taskCodec, board.missing ? { rows: [] } : board.value),
     myTasks: mine.missing ? lastPage() : mine.value,
-    complete: [plans, focuses, initiatives, checkIns, tasks, stories].every((r) => r.missing || (r.value.nextLink === undefined && r.value.rows.length < OVERVIEW_ROWS)),
+    complete: degraded.parts.indexOf("overview") < 0 && [plans, focuses, initiatives, checkIns, tasks, stories].every((r) => r.missing || (r.value.nextLink === undefined && r.value.rows.length < OVERVIEW_ROWS)),
     // Leaders (site members) may write tasks in SharePoint so they can move their own; managing the
     // board is the Chefgruppe's and the site owners'.
     canManageTasks: (common.isSiteOwner || inChefgruppe(myGroups)) && !taskPermissions.missing && hasPermission(taskPermissions.value, PERMISSION.AddListItems),
     isSiteOwner: common.isSiteOwner,
     people,
+    unavailable: degraded.list(),
   };
 }

@@ -17,17 +17,20 @@
  * remapping a channel would mean rewriting a unit's whole history, and a half-finished rewrite would
  * hide rows.
  */
+import { dict } from "../../domain/dict";
 import type { SPFI } from "@pnp/sp";
 import type { ICheckIn } from "../../domain/model";
 import { pickCurrentPlan, pickPlanToShow } from "../../domain/overview";
 import { collectPeople, fromRow } from "../mapping/codec";
 import { checkInCodec, commentCodec, initiativeCodec, planCodec, planFocusCodec, politicalPriorityCodec, type IUnitItem } from "../mapping/entities";
-import { inBatch, type IRawPage } from "../repositories/query";
+import { isThresholdError } from "../errors";
+import { inBatch, windowedRows, type IRawPage } from "../repositories/query";
 import { newestCheckInFirst } from "../repositories/plans";
-import type { IPeople, IPlanView, IPlanViewQuery } from "../repositories/types";
+import type { IPeople, IPlanView, IPlanViewQuery, PlanViewPart } from "../repositories/types";
 import {
+  Degraded,
   finishCommonReads,
-  finishRead,
+  recoverRead,
   hasPermission,
   inChefgruppe,
   leadsUnitOrAbove,
@@ -71,18 +74,27 @@ function startUnitReads(b: SPFI, unitId: number): IUnitReads {
     focuses: startRead(b, planFocusCodec, { filter: unit, top: 5000 }),
     initiatives: startRead(b, initiativeCodec, { filter: unit, top: 5000, expand: ["Owner"] }),
     checkIns: startRead(b, checkInCodec, { filter: unit, orderBy: [["Id", false]], top: 5000 }),
-    comments: startRead(b, commentCodec, { select: ["Id", "InitiativeId", "PlanId", "AuthorId"], filter: unit, top: 5000, expand: ["Author"] }),
+    comments: startRead(b, commentCodec, { select: COMMENT_COUNT_SELECT, filter: unit, top: 5000, expand: ["Author"] }),
   };
 }
 
-async function finishUnitReads(sp: SPFI, reads: IUnitReads): Promise<IUnitRows> {
-  return {
-    plans: await finishRead(sp, reads.plans),
-    focuses: await finishRead(sp, reads.focuses),
-    initiatives: await finishRead(sp, reads.initiatives),
-    checkIns: await finishRead(sp, reads.checkIns),
-    comments: await finishRead(sp, reads.comments),
+const COMMENT_COUNT_SELECT = ["Id", "InitiativeId", "PlanId", "AuthorId"];
+
+async function finishUnitReads(sp: SPFI, reads: IUnitReads, unitId: number, degraded: Degraded<PlanViewPart>): Promise<IUnitRows> {
+  const rows: IUnitRows = {
+    plans: await degraded.finish(sp, "plans", reads.plans),
+    focuses: await degraded.finish(sp, "focuses", reads.focuses),
+    initiatives: await degraded.finish(sp, "initiatives", reads.initiatives),
+    checkIns: await degraded.finish(sp, "checkIns", reads.checkIns),
+    comments: NO_ROWS,
   };
+  const comments = await recoverRead(sp, reads.comments);
+  if (!comments.ok && isThresholdError(comments.error)) {
+    // More than 5,000 comments on the unit (anyone may comment): counted through id windows.
+    const all = await degraded.step("comments", () => windowedRows(sp, commentCodec, { filter: `UnitId eq ${unitId}`, select: COMMENT_COUNT_SELECT, expand: ["Author"] }), []);
+    rows.comments = { missing: false, value: { rows: all } };
+  } else rows.comments = degraded.read("comments", comments);
+  return rows;
 }
 
 const NO_ROWS: ViewRead<IRawPage> = { missing: false, value: { rows: [] } };
@@ -112,8 +124,9 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
     checkInPermissions: listPermissions(b, "checkIns"),
     commentPermissions: listPermissions(b, "comments"),
   }));
-  let rows = reads.unit ? await finishUnitReads(sp, reads.unit) : NO_UNIT_ROWS;
-  const priorities = await finishRead(sp, reads.priorities);
+  let degraded = new Degraded<PlanViewPart>();
+  let rows = reads.unit && hinted !== undefined ? await finishUnitReads(sp, reads.unit, hinted, degraded) : NO_UNIT_ROWS;
+  const priorities = await degraded.finish(sp, "priorities", reads.priorities);
   const planPermissions = viewValue(await reads.planPermissions);
   const initiativePermissions = viewValue(await reads.initiativePermissions);
   const checkInPermissions = viewValue(await reads.checkInPermissions);
@@ -126,7 +139,11 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
   if (unitId !== undefined && unitId !== hinted) {
     // The channel's unit was not the one remembered (or none was): its rows, in a second batch.
     const second = await inBatch(sp, (b) => startUnitReads(b, unitId));
-    rows = await finishUnitReads(sp, second);
+    // The first batch's unit rows are not shown: only the priorities' outcome is kept.
+    const kept = degraded.parts.filter((part) => part === "priorities");
+    degraded = new Degraded<PlanViewPart>();
+    for (const part of kept) degraded.mark(part, undefined);
+    rows = await finishUnitReads(sp, second, unitId, degraded);
   }
 
   const allPlans = rowsOf(rows.plans).map((row) => fromRow(planCodec, row));
@@ -143,16 +160,16 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
     .map((row) => fromRow(checkInCodec, row))
     .filter((c) => initiativeIds.has(c.initiativeId))
     .sort(newestCheckInFirst);
-  const latestCheckIns: Record<number, ICheckIn> = {};
+  const latestCheckIns = dict<ICheckIn>() as Record<number, ICheckIn>;
   for (const checkIn of planCheckIns) if (!latestCheckIns[checkIn.initiativeId]) latestCheckIns[checkIn.initiativeId] = checkIn;
-  const commentCounts: Record<number, number> = {};
+  const commentCounts = dict<number>() as Record<number, number>;
   for (const row of rowsOf(rows.comments)) {
     const initiativeId = typeof row.InitiativeId === "number" ? row.InitiativeId : undefined;
     const key = initiativeId !== undefined && initiativeIds.has(initiativeId) ? initiativeId : row.PlanId === planId && planId !== undefined ? 0 : undefined;
     if (key !== undefined) commentCounts[key] = (commentCounts[key] || 0) + 1;
   }
 
-  const people: IPeople = {};
+  const people = dict() as IPeople;
   collectPeople(people, common.unitRows, ["Leaders"]);
   collectPeople(people, rowsOf(rows.plans), ["Owner"]);
   collectPeople(people, rowsOf(rows.initiatives), ["Owner"]);
@@ -191,5 +208,6 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
     },
     actor,
     people,
+    unavailable: degraded.list(),
   };
 }

@@ -4,6 +4,7 @@ import type { IAmbitionSeed } from '../../domain/ambitions';
 import type { IAmbitionCounts } from '../../data/repositories/types';
 import { useStrings } from '../shell/strings';
 import { AmbitionCard } from './AmbitionCard';
+import { own } from '../../domain/dict';
 
 /** Props of {@link AmbitionList}. */
 export interface IAmbitionListProps {
@@ -34,7 +35,7 @@ export function AmbitionList(props: IAmbitionListProps): JSX.Element {
     <ul className={styles.list} aria-label={strings.ambitions.ambitionsListLabel}>
       {props.ambitions.map((ambition) => (
         <li key={ambition.key}>
-          <AmbitionCard ambition={ambition} counts={props.counts?.[ambition.key]} countsComplete={props.countsComplete} />
+          <AmbitionCard ambition={ambition} counts={props.counts ? own(props.counts, ambition.key) : undefined} countsComplete={props.countsComplete} />
         </li>
       ))}
     </ul>

@@ -12,6 +12,10 @@ import { AnnouncerProvider } from './Announcer';
 import { StoriesArea } from './StoriesArea';
 import { serverFilters, type IFeedScope } from './storyModel';
 import { useAmbitionsView } from './useAmbitionsView';
+import { Unavailable, type UnavailablePart } from '../shell/Unavailable';
+
+/** The parts of the view shown in the stories area. */
+const STORY_PARTS: readonly UnavailablePart[] = ['featured', 'feed', 'myStories', 'moderation', 'recognitions', 'reflections'];
 
 /** Props of {@link AmbitionsApp} (the web part's property pane sets them). */
 export interface IAmbitionsAppProps {
@@ -93,9 +97,11 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
         />
       )}
       {view && <SiteHealth isSiteOwner={view.isSiteOwner && !needsSetup} />}
+      {props.showAmbitions !== false && view && <Unavailable parts={view.unavailable} only={['counts']} />}
       {props.showAmbitions !== false && (view || error !== undefined) && (
         <AmbitionList ambitions={ambitions} counts={view?.schema.provisioned ? view.counts : undefined} countsComplete={view?.countsComplete} />
       )}
+      {view && view.schema.provisioned && <Unavailable parts={view.unavailable} only={STORY_PARTS} />}
       {view && view.schema.provisioned && (
         <ErrorBoundary>
           <StoriesArea key={viewRevision.current} view={view} ambitions={inScope(view.ambitions)} scope={scope} pageSize={pageSize} />

@@ -18,6 +18,7 @@ import { OverviewTab } from './OverviewTab';
 import { buildPeople } from './people';
 import { useFollowUpData, useMyTasks, useTaskBoard, type IFollowUpData } from './useFollowUpData';
 import { useAppStyles } from './useFollowUpStyles.styles';
+import { Unavailable } from '../shell/Unavailable';
 
 // The first view is the overview (or, for everyone else, their own tasks): the task board and the
 // report load when their tab is first chosen.
@@ -130,6 +131,7 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
       )}
       <SiteHealth isSiteOwner={view.isSiteOwner && !view.schema.needsUpgrade} />
       {data.status === 'error' && <DataErrorMessage error={data.error} title={s.loadFailedTitle} onRetry={() => data.reload()} />}
+      <Unavailable parts={view.unavailable} only={view.canManageTasks ? undefined : ['myTasks']} />
       {view.canManageTasks ? (
         <>
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as FollowUpTab)} aria-label={s.tabs.label} className={styles.tabs}>

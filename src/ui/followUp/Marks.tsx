@@ -4,6 +4,7 @@ import { labelOf, type Locale } from '../../domain/messages';
 import type { Health, Trend } from '../../domain/model';
 import { fill } from '../shell/strings';
 import { useMarkStyles } from './useFollowUpStyles.styles';
+import { own } from '../../domain/dict';
 
 /** Props of {@link HealthMark}. */
 export interface IHealthMarkProps {
@@ -50,7 +51,7 @@ function HealthShape(props: { health?: Health; className: string }): JSX.Element
 export function HealthMark(props: IHealthMarkProps): JSX.Element {
   const styles = useMarkStyles();
   const label = props.health ? labelOf('health', props.health, props.locale) : props.noneText;
-  const colour = props.health ? styles[props.health] : styles.none;
+  const colour = (props.health && own(styles, props.health)) || styles.none;
   return (
     <span className={styles.mark}>
       <HealthShape health={props.health} className={mergeClasses(styles.shape, colour)} />

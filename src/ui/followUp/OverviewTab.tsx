@@ -11,6 +11,7 @@ import { useFollowUp } from './FollowUpContext';
 import { MatrixLegend, OverviewMatrix } from './OverviewMatrix';
 import { TaskDue, TaskFacts } from './TaskDetails';
 import { useAppStyles, useCounterStyles, useTaskStyles } from './useFollowUpStyles.styles';
+import { own } from '../../domain/dict';
 
 /** Overdue tasks and stopped initiatives shown before "Vis alle". */
 export const LIST_LIMIT = 10;
@@ -158,7 +159,7 @@ function StoriesPerAmbition(props: { overview: IOverview; ambitions: readonly IA
       </h3>
       <dl className={styles.grid}>
         {ordered.map((key) => (
-          <Counter key={key} label={ambitionTitle(props.ambitions, key)} value={props.overview.storiesByAmbition[key] || 0} />
+          <Counter key={key} label={ambitionTitle(props.ambitions, key)} value={own(props.overview.storiesByAmbition, key) || 0} />
         ))}
       </dl>
     </section>

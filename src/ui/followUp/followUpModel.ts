@@ -7,6 +7,7 @@ import { findAmbition } from '../../domain/ambitions';
 import { TASK_STATUSES, type IFollowUpTask, type IsoDate, type TaskStatus } from '../../domain/model';
 import { isOverdue } from '../../domain/workflow';
 import type { IAmbition, ITaskFilters, IUnitItem } from '../../data/repositories/types';
+import { own } from '../../domain/dict';
 
 /** The tabs of the surface. */
 export type FollowUpTab = 'overview' | 'tasks' | 'mine' | 'report';
@@ -62,8 +63,8 @@ export function recordSave(edits: ITaskEdits, previous: IFollowUpTask | undefine
   if (saved.id === undefined) return edits;
   const before = previous && previous.id !== undefined ? edits.known[previous.id] || previous : undefined;
   const statusDelta = { ...edits.statusDelta };
-  if (before && statusDelta[before.status] !== undefined) statusDelta[before.status]--;
-  if (statusDelta[saved.status] !== undefined) statusDelta[saved.status]++;
+  if (before && own(statusDelta, before.status) !== undefined) statusDelta[before.status]--;
+  if (own(statusDelta, saved.status) !== undefined) statusDelta[saved.status]++;
   const isNew = !previous && edits.created.indexOf(saved.id) < 0 && !edits.known[saved.id];
   return {
     known: { ...edits.known, [saved.id]: saved },

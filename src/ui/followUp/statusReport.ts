@@ -11,6 +11,7 @@ import type { IOverview } from '../../domain/overview';
 import { isOverdue } from '../../domain/workflow';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';
 import { ambitionTitle, fileNamePart, unitName } from './followUpModel';
+import { own } from '../../domain/dict';
 
 /** The workbook's words (from the loc file's `followUp.excel`). */
 export type IWorkbookTexts = IMpkFollowUpExcelStrings;
@@ -116,7 +117,7 @@ export function overviewSheet(input: IStatusReportInput): Sheet<never> {
   data.push([text(texts.overdueTasks), count(overview.overdueTasks.length)]);
   const storyKeys = input.ambitions.length > 0 ? input.ambitions.map((a) => a.key) : Object.keys(overview.storiesByAmbition);
   for (const key of storyKeys) {
-    data.push([text(`${texts.storiesAbout} ${ambitionTitle(input.ambitions, key)}`), count(overview.storiesByAmbition[key] || 0)]);
+    data.push([text(`${texts.storiesAbout} ${ambitionTitle(input.ambitions, key)}`), count(own(overview.storiesByAmbition, key) || 0)]);
   }
   if (overview.stoppedInitiatives.length > 0) {
     data.push([]);

@@ -7,6 +7,7 @@ import { hasDraft, useDraftOwner } from '../shell/drafts';
 import { fill, useStrings } from '../shell/strings';
 import { InitiativeCard } from './InitiativeCard';
 import { usePlan } from './PlanContext';
+import { own } from '../../domain/dict';
 
 // The forms load on first use (the same chunk as the initiative card's forms).
 const FocusForm = React.lazy(() => import(/* webpackChunkName: 'mpk-plan-forms' */ './FocusForm').then((m) => ({ default: m.FocusForm })));
@@ -70,7 +71,7 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
       <div className={styles.relevance}>
         <Text weight="semibold">{strings.focus.relevance}:</Text>
         {relevance ? (
-          <Badge appearance="tint" shape="rounded" color={RELEVANCE_COLOURS[relevance] ?? 'subtle'}>
+          <Badge appearance="tint" shape="rounded" color={own(RELEVANCE_COLOURS, relevance) ?? 'subtle'}>
             {labelOf('relevance', relevance, plan.locale)}
           </Badge>
         ) : (

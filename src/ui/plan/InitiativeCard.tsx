@@ -16,6 +16,7 @@ import { usePlan } from './PlanContext';
 import { ShareButton } from './ShareButton';
 import { withInitiative } from './usePlanView';
 import { useSaveFlow } from './useSaveFlow';
+import { own } from '../../domain/dict';
 
 /** Props of {@link InitiativeCard}. */
 export interface IInitiativeCardProps {
@@ -155,7 +156,7 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
         {initiative.title || strings.untitled}
       </h4>
       <div className={styles.badges}>
-        <Badge appearance="tint" color={STATUS_COLOURS[initiative.status] ?? 'subtle'} shape="rounded">
+        <Badge appearance="tint" color={own(STATUS_COLOURS, initiative.status) ?? 'subtle'} shape="rounded">
           {labelOf('initiativeStatus', initiative.status, plan.locale)}
         </Badge>
         {latest ? (

@@ -18,6 +18,7 @@ import { DataError } from '../../data/errors';
 import { rememberedUnitId, rememberUnitId, unitForChannel, type PlanHost } from './unitChoice';
 import { UnitPicker } from './UnitPicker';
 import { usePlanView, withPlan, withUnit } from './usePlanView';
+import { Unavailable } from '../shell/Unavailable';
 
 export type { IPlanAppProps, IPlanTeamsContext } from './PlanApp.types';
 
@@ -314,6 +315,9 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
               focusPlanSwitch={planSwitched}
               onChangeUnit={canChangeUnit ? () => setChoosing(true) : undefined}
             />
+          ) : (v.unavailable || []).indexOf('plans') >= 0 ? (
+            // The plans could not be read: say so, and do not offer to create one.
+            <Unavailable parts={v.unavailable} />
           ) : (
             <NoPlan view={v} unit={v.unit} patch={patch} locale={locale} now={now} announce={announce} />
           )}

@@ -25,6 +25,7 @@ import { PlanConflict } from './PlanConflict';
 import { usePlan } from './PlanContext';
 import { withPlan } from './usePlanView';
 import { useSaveFlow } from './useSaveFlow';
+import { own } from '../../domain/dict';
 
 // The people picker (a Fluent Combobox) loads when "Skift ansvarlig" is first pressed.
 const PeoplePicker = React.lazy(() => import(/* webpackChunkName: 'mpk-people-picker' */ '../shell/PeoplePicker').then((m) => ({ default: m.PeoplePicker })));
@@ -156,7 +157,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
         <div className={styles.fact}>
           <dt className={styles.term}>{strings.status}</dt>
           <dd className={styles.definition}>
-            <Badge appearance="tint" shape="rounded" color={STATUS_COLOURS[plan.status] ?? 'subtle'}>
+            <Badge appearance="tint" shape="rounded" color={own(STATUS_COLOURS, plan.status) ?? 'subtle'}>
               {labelOf('planStatus', plan.status, context.locale)}
             </Badge>
           </dd>

@@ -15,6 +15,7 @@ import { PlanContext, type IPlanAbilities, type IPlanContext } from './PlanConte
 import { PlanHeader } from './PlanHeader';
 import { focusFor, groupByAmbition } from './planModel';
 import type { PlanHost } from './unitChoice';
+import { Unavailable } from '../shell/Unavailable';
 
 /** Props of {@link PlanView}. */
 export interface IPlanViewProps {
@@ -103,6 +104,7 @@ export function PlanView(props: IPlanViewProps): JSX.Element {
     <PlanContext.Provider value={context}>
       <div className={styles.root}>
         <PlanHeader plan={plan} onChangeUnit={props.onChangeUnit} onChoosePlan={props.onChoosePlan} focusPlanSwitch={props.focusPlanSwitch} />
+        <Unavailable parts={view.unavailable} />
         {linkedMissing && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{strings.initiative.notFound}</MessageBarBody>

@@ -6,6 +6,7 @@ import { compareIsoDates, toIsoDate } from '../../domain/dates';
 import type { ICheckIn, IInitiative, InitiativeStatus, IPlanFocus, Relevance } from '../../domain/model';
 import { nextInitiativeStatuses } from '../../domain/workflow';
 import type { IAmbition } from '../../data/repositories/types';
+import { dict, own } from '../../domain/dict';
 
 // ---------------------------------------------------------------------------------------------
 // Grouping
@@ -15,7 +16,7 @@ const STATUS_ORDER: Record<string, number> = { inProgress: 0, planned: 1, comple
 
 /** Running initiatives first, then planned, completed and stopped; within each by start date and title. */
 export function compareInitiatives(a: IInitiative, b: IInitiative): number {
-  const byStatus = (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9);
+  const byStatus = (own(STATUS_ORDER, a.status) ?? 9) - (own(STATUS_ORDER, b.status) ?? 9);
   if (byStatus !== 0) return byStatus;
   const byStart = compareIsoDates(a.startDate || '9999-12-31', b.startDate || '9999-12-31');
   if (byStart !== 0) return byStart;
@@ -27,11 +28,11 @@ export function groupByAmbition(
   initiatives: readonly IInitiative[],
   ambitions: readonly IAmbition[]
 ): { byAmbition: Record<string, IInitiative[]>; orphans: IInitiative[] } {
-  const byAmbition: Record<string, IInitiative[]> = {};
+  const byAmbition = dict<IInitiative[]>();
   for (const ambition of ambitions) byAmbition[ambition.key] = [];
   const orphans: IInitiative[] = [];
   for (const initiative of initiatives) {
-    const group = byAmbition[initiative.ambitionKey];
+    const group = own(byAmbition, initiative.ambitionKey);
     if (group) group.push(initiative);
     else orphans.push(initiative);
   }

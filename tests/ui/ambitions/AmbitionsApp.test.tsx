@@ -34,6 +34,22 @@ describe('AmbitionsApp', () => {
       expect(spy).toHaveBeenCalledWith({ userId: EMPLOYEE.id, filters: { unitIds: [2] }, pageSize: 7 });
     });
 
+    it('says in their place which parts could not be fetched, and shows the rest', async () => {
+      const services = createFakeServices({ user: EMPLOYEE, data: { units: UNITS, stories: [story({ title: 'Én historie' })] } });
+      const load = services.views.loadAmbitionsView.bind(services.views);
+      jest.spyOn(services.views, 'loadAmbitionsView').mockImplementation(async (query) => ({ ...(await load(query)), unavailable: ['featured', 'counts'] }));
+      renderInShell(
+        <ServicesContext.Provider value={services}>
+          <AmbitionsApp pageSize={5} />
+        </ServicesContext.Provider>
+      );
+      expect(await screen.findByRole('heading', { level: 3, name: 'Én historie' })).toBeInTheDocument();
+      expect(screen.getByText('Fremhævede historier kunne ikke hentes lige nu.')).toBeInTheDocument();
+      expect(screen.getByText('Tallene pr. ambition kunne ikke hentes lige nu.')).toBeInTheDocument();
+      expect(screen.getByRole('list', { name: 'De fem ambitioner' })).toBeInTheDocument();
+      expect(screen.queryByText('Indholdet kunne ikke hentes.')).not.toBeInTheDocument();
+    });
+
     it('lists the five ambitions by their Danish titles, in the strategy order', async () => {
       await renderAmbitions();
       const list = screen.getByRole('list', { name: 'De fem ambitioner' });
