@@ -3,7 +3,6 @@
  * trend), counters by status and the overdue tasks. Pure and linear in the size of the input, so it
  * can run over a whole municipality's lists in the browser.
  */
-import { dict, own } from "./dict";
 import { AMBITIONS } from "./ambitions";
 import { compareIsoDates, isValidIsoDate, toIsoDate } from "./dates";
 import {
@@ -27,6 +26,7 @@ import {
 } from "./model";
 import { parsePeriod } from "./validation";
 import { isInitiativeActive, isOverdue, publishingState } from "./workflow";
+import { dict, own } from "./dict";
 
 export interface IOverviewInput {
   /** The rows, in the order they are shown. */

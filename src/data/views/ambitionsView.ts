@@ -3,7 +3,6 @@
  * units, featured stories, the first page of the feed, the user's pending stories, recognitions and
  * notes, counts per ambition and what the user may do.
  */
-import { dict, own } from "../../domain/dict";
 import type { SPFI } from "@pnp/sp";
 import { AMBITIONS } from "../../domain/ambitions";
 import type { IStory } from "../../domain/model";
@@ -30,6 +29,7 @@ import {
 import type { AmbitionsViewPart, IAmbitionCounts, IAmbitionsView, IAmbitionsViewQuery, IPage } from "../repositories/types";
 import { isThresholdError } from "../errors";
 import { Degraded, finishCommonReads, recoverRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue, type ViewRead } from "./common";
+import { dict, own } from "../../domain/dict";
 
 /** Featured stories shown at most. */
 const FEATURED_MAX = 20;

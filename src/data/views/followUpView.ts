@@ -4,7 +4,6 @@
  * The whole-municipality reads take the newest 5,000 rows of each list (threshold-safe: no filter,
  * Id order); `complete` says whether any list was larger.
  */
-import { dict } from "../../domain/dict";
 import type { SPFI } from "@pnp/sp";
 import { buildOverview } from "../../domain/overview";
 import { collectPeople, fromRow } from "../mapping/codec";
@@ -30,6 +29,7 @@ import {
   type IPendingRead,
   type ViewRead,
 } from "./common";
+import { dict } from "../../domain/dict";
 
 const NEWEST: readonly [string, boolean][] = [["Id", false]];
 

@@ -17,7 +17,6 @@
  * remapping a channel would mean rewriting a unit's whole history, and a half-finished rewrite would
  * hide rows.
  */
-import { dict } from "../../domain/dict";
 import type { SPFI } from "@pnp/sp";
 import type { ICheckIn } from "../../domain/model";
 import { pickCurrentPlan, pickPlanToShow } from "../../domain/overview";
@@ -44,6 +43,7 @@ import {
   type IPendingRead,
   type ViewRead,
 } from "./common";
+import { dict } from "../../domain/dict";
 
 /** The reads of one unit's rows (5 of a batch's at most 20 requests). */
 interface IUnitReads {
