@@ -10,7 +10,7 @@ import type { IMpkServices } from '../data/repositories/types';
 import { connectTeamsHost, type ITeamsHost, type ITeamsSdk } from '../teams/teamsHost';
 import { MpkRoot } from '../ui/shell/MpkRoot';
 import { ServicesContext } from '../ui/shell/services';
-import type { ThemeKind } from '../ui/shell/theme';
+import { loadTheme, type ThemeKind } from '../ui/shell/theme';
 
 /** Where a web part runs: a SharePoint page, a Teams channel tab or the Teams personal app. */
 export type MpkHost = 'sharepoint' | 'teams-channel' | 'teams-personal';
@@ -50,6 +50,8 @@ export abstract class MpkWebPartBase<TProperties extends object> extends BaseCli
         this.render();
       });
     }
+    // A dark or high-contrast page loads its theme (a chunk) before the first render.
+    await loadTheme(this.themeKind).catch(() => undefined);
   }
 
   /** The web part's React tree, rendered inside the shared provider. */
