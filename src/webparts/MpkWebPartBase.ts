@@ -5,7 +5,7 @@ import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { ThemeChangedEventArgs, ThemeProvider, type IReadonlyTheme } from '@microsoft/sp-component-base';
 import * as strings from 'MpkStrings';
 import { createServices } from '../data/services';
-import { createSpfxSp } from '../data/sp';
+import { createSpfxSp } from '../data/spfx';
 import type { IMpkServices } from '../data/repositories/types';
 import { connectTeamsHost, type ITeamsHost, type ITeamsSdk } from '../teams/teamsHost';
 import { MpkRoot } from '../ui/shell/MpkRoot';
