@@ -4,9 +4,10 @@ import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { ThemeChangedEventArgs, ThemeProvider, type IReadonlyTheme } from '@microsoft/sp-component-base';
 import * as strings from 'MpkStrings';
-import { createServices } from '../data/services';
+import { createServicesWithViews } from '../data/serviceSet';
 import { createSpfxSp } from '../data/spfx';
 import type { IMpkServices } from '../data/repositories/types';
+import { PartViewRepository, type IViewLoaders } from '../data/views/partViews';
 import { connectTeamsHost, type ITeamsHost, type ITeamsSdk } from '../teams/teamsHost';
 import { MpkRoot } from '../ui/shell/MpkRoot';
 import { ServicesContext } from '../ui/shell/services';
@@ -29,11 +30,13 @@ export abstract class MpkWebPartBase<TProperties extends object> extends BaseCli
     await super.onInit();
     const page = this.context.pageContext;
     // The user id comes with the page (legacyPageContext), so the first view needs no extra request.
-    this.services = createServices(createSpfxSp(this.context), {
+    const sp = createSpfxSp(this.context);
+    const user = {
       id: page.legacyPageContext.userId as number,
       email: page.user.email,
       displayName: page.user.displayName,
-    });
+    };
+    this.services = createServicesWithViews(sp, user, new PartViewRepository(sp, user, this.viewLoaders()));
     const teamsJs = this.context.sdks.microsoftTeams?.teamsJs as ITeamsSdk | undefined;
     if (teamsJs) {
       this.teams = await connectTeamsHost(teamsJs);
@@ -53,6 +56,9 @@ export abstract class MpkWebPartBase<TProperties extends object> extends BaseCli
     // A dark or high-contrast page loads its theme (a chunk) before the first render.
     await loadTheme(this.themeKind).catch(() => undefined);
   }
+
+  /** The loader of this web part's first view (in its entry bundle; the other views load on demand). */
+  protected abstract viewLoaders(): IViewLoaders;
 
   /** The web part's React tree, rendered inside the shared provider. */
   protected abstract renderApp(): React.ReactElement;
