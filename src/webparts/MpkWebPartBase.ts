@@ -4,7 +4,7 @@ import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { ThemeChangedEventArgs, ThemeProvider, type IReadonlyTheme } from '@microsoft/sp-component-base';
 import * as strings from 'MpkStrings';
-import { createServicesWithViews } from '../data/serviceSet';
+import { createLazyServicesWithViews } from '../data/lazyServices';
 import { createSpfxSp } from '../data/spfx';
 import type { IMpkServices } from '../data/repositories/types';
 import { PartViewRepository, type IViewLoaders } from '../data/views/partViews';
@@ -36,7 +36,7 @@ export abstract class MpkWebPartBase<TProperties extends object> extends BaseCli
       email: page.user.email,
       displayName: page.user.displayName,
     };
-    this.services = createServicesWithViews(sp, user, new PartViewRepository(sp, user, this.viewLoaders()));
+    this.services = createLazyServicesWithViews(sp, user, new PartViewRepository(sp, user, this.viewLoaders()));
     const teamsJs = this.context.sdks.microsoftTeams?.teamsJs as ITeamsSdk | undefined;
     if (teamsJs) {
       this.teams = await connectTeamsHost(teamsJs);
