@@ -32,6 +32,10 @@ export const LAZY_FEATURES = [
   { key: 'chart', label: 'check-in chart (CheckInChart)', chunkName: 'mpk-chart', markers: ['mpk-chart-title', 'mpk-chart-desc'] },
   { key: 'editor', label: 'rich-text editor (RichTextEditor)', chunkName: 'mpk-editor', markers: ['insertUnorderedList', 'insertOrderedList'] },
   { key: 'siteHealth', label: 'site health check (SiteHealthNotice, schema/health)', chunkName: 'mpk-site-health', markers: ['Alle kan se andres egne noter', 'Sikkerhed for kladdeelementer'] },
+  // Fluent's focus machinery comes with dialogs, menus and pickers; the first views use TabStrip and a disclosure.
+  { key: 'tabster', label: 'focus management (tabster, with dialogs, menus, pickers)', chunkName: 'tabster', markers: ['data-tabster'] },
+  // The feed shows bodies with richTextForDisplay; DOMPurify loads to store a story and with the editor.
+  { key: 'dompurify', label: 'sanitiser for storing stories (DOMPurify)', chunkName: 'mpk-richtext', markers: ['uponSanitizeElement'] },
 ] as const;
 
 /** One JavaScript file of the build. */

@@ -5,28 +5,17 @@
  */
 import type { TimelinePipe } from "@pnp/core";
 import { DefaultParse, type Queryable } from "@pnp/queryable";
-import { DefaultHeaders, DefaultInit, RequestDigest, SPFx, spfi, type ISPFXContext, type SPFI } from "@pnp/sp";
-// The fluent API is assembled from side-effect imports; these are the parts the data layer uses.
-import "@pnp/sp/webs";
-import "@pnp/sp/lists";
-import "@pnp/sp/items";
-import "@pnp/sp/fields";
-import "@pnp/sp/site-groups";
-import "@pnp/sp/site-users";
-import "@pnp/sp/security";
-import "@pnp/sp/batching";
-import { registerThrottleWatch, ThrottleAwareFetch, withThrottleWatch } from "./throttle";
+import { DefaultHeaders, DefaultInit, RequestDigest, spfi, type SPFI } from "@pnp/sp";
+// The fluent API is assembled from side-effect imports: the parts every view reads with, and (for the
+// preview, the tests and the CLI) the parts only provisioning and the health check use.
+import "./spParts";
+import "./spAdminParts";
+import { registerThrottleWatch, ThrottleAwareFetch } from "./throttle";
 import { ThrottleWatch } from "./throttleState";
 
 export type { SPFI } from "@pnp/sp";
 
-/**
- * The SPFI of a web part: SharePoint's own digest, and in place of PnPjs's fetch the throttle-aware
- * one (the same retries on 429/503/504, each wait published for the UI: `throttleWatchOf(sp)`).
- */
-export function createSpfxSp(context: ISPFXContext): SPFI {
-  return withThrottleWatch(spfi().using(SPFx(context)));
-}
+export { createSpfxSp } from "./spfx";
 
 /**
  * An SPFI for a site URL outside SPFx: the defaults SPBrowser uses (JSON headers, the throttle-aware

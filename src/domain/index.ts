@@ -7,6 +7,7 @@ export * from "./dates";
 export * from "./cpr";
 export * from "./plainText";
 export * from "./richText";
+export * from "./richTextView";
 export * from "./clientKey";
 export * from "./workflow";
 export * from "./validation";

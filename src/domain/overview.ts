@@ -24,7 +24,7 @@ import {
   type TaskStatus,
   type Trend,
 } from "./model";
-import { parsePeriod } from "./validation";
+import { parsePeriod } from "./periods";
 import { isInitiativeActive, isOverdue, publishingState } from "./workflow";
 import { dict, own } from "./dict";
 

@@ -1,17 +1,14 @@
 /**
- * Rich text (story bodies) is sanitised with DOMPurify before it is stored and again before it is
- * shown. Plain-text helpers that need no DOM are in `plainText.ts`.
+ * Rich text (story bodies) is sanitised with DOMPurify before it is stored and in the editor; the feed
+ * shows it through `richTextView.ts` (the same allowed markup without DOMPurify in the first view's
+ * bundle). Plain-text helpers that need no DOM are in `plainText.ts`.
  */
 import createDOMPurify from "dompurify";
 import type { Config, DOMPurify, WindowLike } from "dompurify";
 
-/** The only elements a story may contain. */
-export const RICH_TEXT_TAGS: readonly string[] = [
-  "p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a", "blockquote", "h3", "h4",
-];
+import { RICH_TEXT_TAGS, SAFE_HREF } from "./richTextRules";
 
-/** Link targets a story may point to. */
-const SAFE_HREF = /^(?:https?:|mailto:)/i;
+export { RICH_TEXT_TAGS } from "./richTextRules";
 
 const SANITIZE_CONFIG: Config = {
   ALLOWED_TAGS: RICH_TEXT_TAGS.slice(),

@@ -4,13 +4,14 @@ import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { ThemeChangedEventArgs, ThemeProvider, type IReadonlyTheme } from '@microsoft/sp-component-base';
 import * as strings from 'MpkStrings';
-import { createServices } from '../data/services';
-import { createSpfxSp } from '../data/sp';
+import { createLazyServicesWithViews } from '../data/lazyServices';
+import { createSpfxSp } from '../data/spfx';
 import type { IMpkServices } from '../data/repositories/types';
+import { PartViewRepository, type IViewLoaders } from '../data/views/partViews';
 import { connectTeamsHost, type ITeamsHost, type ITeamsSdk } from '../teams/teamsHost';
 import { MpkRoot } from '../ui/shell/MpkRoot';
 import { ServicesContext } from '../ui/shell/services';
-import type { ThemeKind } from '../ui/shell/theme';
+import { loadTheme, type ThemeKind } from '../ui/shell/theme';
 
 /** Where a web part runs: a SharePoint page, a Teams channel tab or the Teams personal app. */
 export type MpkHost = 'sharepoint' | 'teams-channel' | 'teams-personal';
@@ -29,11 +30,13 @@ export abstract class MpkWebPartBase<TProperties extends object> extends BaseCli
     await super.onInit();
     const page = this.context.pageContext;
     // The user id comes with the page (legacyPageContext), so the first view needs no extra request.
-    this.services = createServices(createSpfxSp(this.context), {
+    const sp = createSpfxSp(this.context);
+    const user = {
       id: page.legacyPageContext.userId as number,
       email: page.user.email,
       displayName: page.user.displayName,
-    });
+    };
+    this.services = createLazyServicesWithViews(sp, user, new PartViewRepository(sp, user, this.viewLoaders()));
     const teamsJs = this.context.sdks.microsoftTeams?.teamsJs as ITeamsSdk | undefined;
     if (teamsJs) {
       this.teams = await connectTeamsHost(teamsJs);
@@ -50,7 +53,12 @@ export abstract class MpkWebPartBase<TProperties extends object> extends BaseCli
         this.render();
       });
     }
+    // A dark or high-contrast page loads its theme (a chunk) before the first render.
+    await loadTheme(this.themeKind).catch(() => undefined);
   }
+
+  /** The loader of this web part's first view (in its entry bundle; the other views load on demand). */
+  protected abstract viewLoaders(): IViewLoaders;
 
   /** The web part's React tree, rendered inside the shared provider. */
   protected abstract renderApp(): React.ReactElement;

@@ -5,6 +5,7 @@
  * is up to date sends no write at all. Data is never deleted: columns and lists are only added, and
  * an upgrade step may fill a new column of existing items (v4: `StoryFeatured` on recognitions).
  */
+import "../spAdminParts";
 import type { SPFI } from "@pnp/sp";
 import type { AddFieldOptions } from "@pnp/sp/fields";
 import type { IList } from "@pnp/sp/lists";

@@ -3,6 +3,7 @@
  * schema version and the keys of the reference data — in one `$batch` (PnPjs sends it as two POSTs of
  * at most 20 requests). A list that does not exist is a 404 inside the batch, not a failure.
  */
+import "../spAdminParts";
 import type { SPFI } from "@pnp/sp";
 import { httpStatus, isListMissingError, toDataError } from "../errors";
 import type { Row } from "../mapping/codec";

@@ -1,10 +1,10 @@
 /** Plans, their per-ambition focus, initiatives and check-ins. */
 import type { SPFI } from "@pnp/sp";
-import { compareIsoDates } from "../../domain/dates";
 import type { ICheckIn, IInitiative, IPlan, IPlanFocus } from "../../domain/model";
 import { validateCheckIn, validateInitiative, validatePlan, validatePlanFocus } from "../../domain/validation";
 import { checkInCodec, initiativeCodec, planCodec, planFocusCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
+import { newestCheckInFirst } from "./readHelpers";
 import type { ICheckInRepository, IInitiativeRepository, IPlanFocusRepository, IPlanRepository } from "./types";
 
 /** Plans over "MPK Planer" (versioned). */
@@ -52,10 +52,7 @@ export class InitiativeRepository extends ListRepository<IInitiative> implements
   }
 }
 
-/** Newest first: by date, then by id. */
-export function newestCheckInFirst(a: ICheckIn, b: ICheckIn): number {
-  return compareIsoDates(b.date, a.date) || (b.id || 0) - (a.id || 0);
-}
+export { newestCheckInFirst } from "./readHelpers";
 
 /** Check-ins over "MPK Statusmeldinger". */
 export class CheckInRepository extends ListRepository<ICheckIn> implements ICheckInRepository {

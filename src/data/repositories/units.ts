@@ -10,6 +10,7 @@ import { politicalPriorityCodec, unitCodec, type IUnitItem } from "../mapping/en
 import { hasPermission, inChefgruppe, listPermissions, PERMISSION, startMyGroups } from "../views/common";
 import { ListRepository } from "./listRepository";
 import { fetchPage, inBatch, itemsQuery, quote } from "./query";
+import { sortUnits } from "./readHelpers";
 import type { ICurrentUser, IChannelMapping, IPoliticalPriorityRepository, IUnitRepository } from "./types";
 
 /**
@@ -30,10 +31,7 @@ function withoutChannel(unit: IUnitItem): IUnitItem {
   return { ...unit, teamsChannelId: undefined, teamsChannelName: undefined, teamsTeamId: undefined };
 }
 
-/** Units in their display order: by order, then name. */
-export function sortUnits<T extends { order?: number; name: string }>(units: T[]): T[] {
-  return units.sort((a, b) => (a.order ?? 1e9) - (b.order ?? 1e9) || a.name.localeCompare(b.name, "da"));
-}
+export { sortUnits } from "./readHelpers";
 
 /** Units over "MPK Enheder". */
 export class UnitRepository extends ListRepository<IUnitItem> implements IUnitRepository {

@@ -8,7 +8,7 @@ import { fetchPage, itemsQuery, listItems, readPage, settle, type IQuerySpec, ty
 import type { IEntity } from "../../domain/model";
 import { leadsUnitOrAbove } from "../../domain/unitAccess";
 import type { ISchemaStatus } from "../repositories/types";
-import { sortUnits } from "../repositories/units";
+import { sortUnits } from "../repositories/readHelpers";
 import { CHEFGRUPPE_TITLE, SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle } from "../schema/lists";
 import type { ListKey } from "../schema/types";
 

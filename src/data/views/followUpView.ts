@@ -10,7 +10,7 @@ import { collectPeople, fromRow } from "../mapping/codec";
 import { checkInCodec, initiativeCodec, planCodec, planFocusCodec, storyCodec, taskCodec } from "../mapping/entities";
 import { isThresholdError } from "../errors";
 import { followedBy, inBatch, lastPage, pageOf } from "../repositories/query";
-import { assignedPart, assignedSpec, taskFilter } from "../repositories/tasks";
+import { assignedPart, assignedSpec, taskFilter } from "../repositories/readHelpers";
 import type { IFollowUpTask } from "../../domain/model";
 import type { FollowUpViewPart, IFollowUpView, IFollowUpViewQuery, IPage, IPeople } from "../repositories/types";
 import {

@@ -24,7 +24,7 @@ import { collectPeople, fromRow } from "../mapping/codec";
 import { checkInCodec, commentCodec, initiativeCodec, planCodec, planFocusCodec, politicalPriorityCodec, type IUnitItem } from "../mapping/entities";
 import { isThresholdError } from "../errors";
 import { inBatch, windowedRows, type IRawPage } from "../repositories/query";
-import { newestCheckInFirst } from "../repositories/plans";
+import { newestCheckInFirst } from "../repositories/readHelpers";
 import type { IPeople, IPlanView, IPlanViewQuery, PlanViewPart } from "../repositories/types";
 import {
   Degraded,

@@ -4,7 +4,7 @@ import { AMBITIONS } from '../../domain/ambitions';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
-import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
+import { ProvisionSitePanel } from '../shell/SetupPanel';
 import { SiteHealth } from '../shell/SiteHealth';
 import { useStrings } from '../shell/strings';
 import { AmbitionList } from './AmbitionList';

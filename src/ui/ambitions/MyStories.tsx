@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Badge, makeStyles, Subtitle2, Text, tokens, useId } from '@fluentui/react-components';
-import { labelOf, publishingState } from '../../domain';
+import { labelOf } from '../../domain/messages';
+import { publishingState } from '../../domain/workflow';
 import type { IStory } from '../../domain/model';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';
 import { useLocale } from '../shell/locale';

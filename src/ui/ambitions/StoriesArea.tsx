@@ -6,8 +6,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
-  Tab,
-  TabList,
   tokens,
   useId,
 } from '@fluentui/react-components';
@@ -18,6 +16,7 @@ import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { draftOwner, hasDraft } from '../shell/drafts';
 import { useServices } from '../shell/services';
+import { TabStrip } from '../shell/TabStrip';
 import { fill, useStrings } from '../shell/strings';
 import { useAnnounce } from './Announcer';
 import { MyStories } from './MyStories';
@@ -163,18 +162,13 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
 
   return (
     <div className={styles.root}>
-      <TabList
+      <TabStrip<TabValue>
         className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_, data) => selectTab(data.value as TabValue)}
-        aria-label={strings.stories.tabsLabel}
-      >
-        {tabs.map((t) => (
-          <Tab key={t.value} value={t.value} id={tabId(t.value)} aria-controls={panelId(t.value)}>
-            {t.label}
-          </Tab>
-        ))}
-      </TabList>
+        selected={tab}
+        onSelect={selectTab}
+        label={strings.stories.tabsLabel}
+        tabs={tabs.map((t) => ({ value: t.value, label: t.label, id: tabId(t.value), controls: panelId(t.value) }))}
+      />
 
       <div role="tabpanel" id={panelId('stories')} aria-labelledby={tabId('stories')} hidden={tab !== 'stories'} className={styles.panel}>
         {justPosted && (

@@ -11,9 +11,10 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
-import { formatDate, labelOf } from '../../domain';
+import { formatDate } from '../../domain/dates';
+import { labelOf } from '../../domain/messages';
 import { isStoryKind, type IStory } from '../../domain/model';
-import { sanitizeRichText } from '../../domain/richText';
+import { richTextForDisplay } from '../../domain/richTextView';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useLocale } from '../shell/locale';
@@ -141,7 +142,7 @@ export const StoryCard = React.forwardRef<HTMLElement, IStoryCardProps>(function
         {ambition ? fill(strings.aboutAmbition, { ambition: ambition.title }) : fill(strings.unknownAmbition, { key: story.ambitionKey || '–' })}
       </Caption1>
       {story.body ? (
-        <div className={styles.body} dangerouslySetInnerHTML={{ __html: sanitizeRichText(story.body) }} />
+        <div className={styles.body} dangerouslySetInnerHTML={{ __html: richTextForDisplay(story.body) }} />
       ) : (
         <Text className={styles.notice}>{strings.noBody}</Text>
       )}

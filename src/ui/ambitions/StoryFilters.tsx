@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
-import { labelOf, STORY_KINDS, type StoryKind } from '../../domain';
+import { labelOf } from '../../domain/messages';
+import { STORY_KINDS, type StoryKind } from '../../domain/model';
 import type { IAmbition, IStoryFilters } from '../../data/repositories/types';
 import { useLocale } from '../shell/locale';
 import { useStrings } from '../shell/strings';

@@ -1,15 +1,16 @@
 import * as React from 'react';
-import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Title2, useId } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Text, Title2, useId } from '@fluentui/react-components';
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
 import type { IFollowUpView, IPeople, IPersonValue } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useLocale } from '../shell/locale';
-import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
+import { ProvisionSitePanel } from '../shell/SetupPanel';
 import { SiteHealth } from '../shell/SiteHealth';
 import { useServices } from '../shell/services';
 import { useStrings } from '../shell/strings';
+import { TabStrip } from '../shell/TabStrip';
 import type { IFollowUpAppProps } from './FollowUpApp.types';
 import { FollowUpContext, type IFollowUpContext } from './FollowUpContext';
 import { knownMeetings, openFirst, overdueTasks, type FollowUpTab } from './followUpModel';
@@ -134,13 +135,13 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
       <Unavailable parts={view.unavailable} only={view.canManageTasks ? undefined : ['myTasks']} />
       {view.canManageTasks ? (
         <>
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as FollowUpTab)} aria-label={s.tabs.label} className={styles.tabs}>
-            {tabs.map((value) => (
-              <Tab key={value} value={value} id={`${tabBase}-${value}`} aria-controls={`${tabBase}-${value}-panel`}>
-                {s.tabs[value]}
-              </Tab>
-            ))}
-          </TabList>
+          <TabStrip<FollowUpTab>
+            selected={tab}
+            onSelect={setTab}
+            label={s.tabs.label}
+            className={styles.tabs}
+            tabs={tabs.map((value) => ({ value, label: s.tabs[value], id: `${tabBase}-${value}`, controls: `${tabBase}-${value}-panel` }))}
+          />
           {data.status === 'loading' && <Spinner size="tiny" label={s.loading} />}
           <div role="tabpanel" id={`${tabBase}-${tab}-panel`} aria-labelledby={`${tabBase}-${tab}`} className={styles.panel}>
             <React.Suspense fallback={<Spinner size="tiny" label={strings.common.loading} />}>{panel}</React.Suspense>

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, mergeClasses, Spinner, Text, useId } from '@fluentui/react-components';
+import { Button, mergeClasses, Spinner, Text, useId } from '@fluentui/react-components';
 import type { IFollowUpTask, TaskStatus } from '../../domain/model';
 import { canTransitionTask, isOverdue } from '../../domain/workflow';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
@@ -59,6 +59,15 @@ const MyTask = React.memo(function MyTask(props: { task: IFollowUpTask; busy: bo
   );
 });
 
+/** The disclosure's chevron (inline: @fluentui/react-icons is not part of the bundle). */
+function Chevron(props: { open: boolean }): JSX.Element {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d={props.open ? 'M3.2 5.7 8 10.5l4.8-4.8.7.7L8 11.9 2.5 6.4z' : 'M5.7 12.8 10.5 8 5.7 3.2l.7-.7L11.9 8l-5.5 5.5z'} fill="currentColor" />
+    </svg>
+  );
+}
+
 /**
  * "Mine opgaver": the signed-in person's tasks across units, as a Teams personal app and on
  * SharePoint. An assignee changes only the status (`tasks.setStatus`).
@@ -81,6 +90,10 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
   const titleLevel = Heading === 'h2' ? 'h4' : 'h5';
   const SubHeading = Heading === 'h2' ? 'h3' : 'h4';
   const headingId = useId('mpk-mine');
+  // The closed tasks fold away under a disclosure button (WAI-ARIA disclosure pattern; Fluent's
+  // Accordion would bring its focus machinery into the first view's bundle).
+  const closedPanelId = useId('mpk-mine-closed');
+  const [closedOpen, setClosedOpen] = React.useState(false);
   const taskStyles = useTaskStyles();
   const pages = props.pages;
   const hasMore = !!pages && pages.hasMore;
@@ -109,18 +122,29 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
             </ul>
           )}
           {closed.length > 0 && (
-            <Accordion collapsible>
-              <AccordionItem value="closed">
-                <AccordionHeader as={SubHeading}>{fill(closedHeading, { count: closed.length })}</AccordionHeader>
-                <AccordionPanel>
+            <>
+              <SubHeading className={app.sectionHeading}>
+                <Button
+                  appearance="subtle"
+                  icon={<Chevron open={closedOpen} />}
+                  aria-expanded={closedOpen}
+                  aria-controls={closedPanelId}
+                  onClick={() => setClosedOpen((value) => !value)}
+                  className={app.disclosure}
+                >
+                  {fill(closedHeading, { count: closed.length })}
+                </Button>
+              </SubHeading>
+              <div id={closedPanelId} hidden={!closedOpen}>
+                {closedOpen && (
                   <ul className={app.list}>
                     {closed.map((task) => (
                       <MyTask key={task.id ?? task.clientKey} task={task} busy={status.busyId === task.id} onChange={onChange} titleLevel={titleLevel} />
                     ))}
                   </ul>
-                </AccordionPanel>
-              </AccordionItem>
-            </Accordion>
+                )}
+              </div>
+            </>
           )}
         </>
       )}

@@ -15,6 +15,8 @@ export const useAppStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, minWidth: 0 },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   sectionHeading: { margin: 0 },
+  // The closed tasks' disclosure button reads as the heading it sits in.
+  disclosure: { fontSize: 'inherit', fontWeight: 'inherit', lineHeight: 'inherit', paddingLeft: 0, justifyContent: 'flex-start', textAlign: 'start' },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',

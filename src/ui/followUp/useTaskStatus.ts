@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { describeErrors, labelOf } from '../../domain/messages';
 import type { IFollowUpTask, TaskStatus } from '../../domain/model';
-import { validateTask } from '../../domain/validation';
 import { ConflictError } from '../../data/errors';
 import { useServices } from '../shell/services';
 import { fill } from '../shell/strings';
@@ -68,6 +67,8 @@ export function useTaskStatus(): ITaskStatusChange {
 
   const change = React.useCallback(
     async (task: IFollowUpTask, status: TaskStatus): Promise<void> => {
+      // The validation loads with the first change (chunk mpk-validation), not with the first view.
+      const { validateTask } = await import(/* webpackChunkName: 'mpk-validation' */ '../../domain/validation');
       const problems = validateTask({ ...task, status }, { previousStatus: task.status });
       if (problems.length > 0) {
         setFailedTitle(task.title);

@@ -3,7 +3,7 @@ import { Badge, Button, Link, makeStyles, mergeClasses, Spinner, Text, tokens, t
 import { formatDate } from '../../domain/dates';
 import { labelOf } from '../../domain/messages';
 import { isInitiativeStatus, type IInitiative } from '../../domain/model';
-import { isHttpUrl } from '../../domain/validation';
+import { isHttpUrl } from '../../domain/links';
 import { nextInitiativeStatuses } from '../../domain/workflow';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { draftOwner, hasDraft } from '../shell/drafts';

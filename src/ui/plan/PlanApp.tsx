@@ -6,7 +6,7 @@ import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useLocale } from '../shell/locale';
-import { ProvisionSitePanel } from '../shell/ProvisionSitePanel';
+import { ProvisionSitePanel } from '../shell/SetupPanel';
 import { SiteHealth } from '../shell/SiteHealth';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';

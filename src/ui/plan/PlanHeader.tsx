@@ -14,7 +14,6 @@ import {
 } from '@fluentui/react-components';
 import { labelOf } from '../../domain/messages';
 import { isPlanStatus, type IPlan, type PlanStatus } from '../../domain/model';
-import { validatePlan } from '../../domain/validation';
 import { nextStatuses } from '../../domain/workflow';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import type { IPersonValue } from '../shell/PeoplePicker';
@@ -111,10 +110,12 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
     }
   );
 
-  const moveTo = (next: PlanStatus): void => {
+  const moveTo = async (next: PlanStatus): Promise<void> => {
     const changed = { ...plan, status: next };
+    // The validation loads with the first change (chunk mpk-validation), not with the first view.
+    const { validatePlan } = await import(/* webpackChunkName: 'mpk-validation' */ '../../domain/validation');
     if (validatePlan(changed, { previousStatus: plan.status }).length > 0) return;
-    void status.run(plan, changed);
+    await status.run(plan, changed);
   };
 
   const saveOwner = (event: React.FormEvent): void => {
@@ -205,7 +206,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
           {context.can.changeStatus &&
             known &&
             nextStatuses(plan.status).map((next) => (
-              <Button key={next} disabled={status.busy} onClick={() => moveTo(next)}>
+              <Button key={next} disabled={status.busy} onClick={() => void moveTo(next)}>
                 {fill(strings.moveTo, { status: labelOf('planStatus', next, context.locale) })}
               </Button>
             ))}

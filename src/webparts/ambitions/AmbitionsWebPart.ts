@@ -11,6 +11,8 @@ import * as strings from 'MpkStrings';
 import { AMBITIONS } from '../../domain/ambitions';
 import type { IUnitItem } from '../../data/repositories/types';
 import { AmbitionsApp } from '../../ui/ambitions/AmbitionsApp';
+import { loadAmbitionsView } from '../../data/views/ambitionsView';
+import type { IViewLoaders } from '../../data/views/partViews';
 import { MpkWebPartBase } from '../MpkWebPartBase';
 import { tickedKeys } from '../propertyFilters';
 
@@ -28,6 +30,10 @@ export interface IAmbitionsWebPartProps {
 export default class AmbitionsWebPart extends MpkWebPartBase<IAmbitionsWebPartProps> {
   private units: IUnitItem[] | undefined;
   private unitsFailed = false;
+
+  protected viewLoaders(): IViewLoaders {
+    return { ambitions: loadAmbitionsView };
+  }
 
   protected renderApp(): React.ReactElement {
     return React.createElement(AmbitionsApp, {

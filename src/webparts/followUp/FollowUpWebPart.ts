@@ -2,6 +2,8 @@ import * as React from 'react';
 import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import * as strings from 'MpkStrings';
 import { FollowUpApp } from '../../ui/followUp/FollowUpApp';
+import { loadFollowUpView } from '../../data/views/followUpView';
+import type { IViewLoaders } from '../../data/views/partViews';
 import { MpkWebPartBase } from '../MpkWebPartBase';
 
 /** Properties of "Opfølgning": the page that shows a unit's plan, for click-through from the matrix. */
@@ -11,6 +13,10 @@ export interface IFollowUpWebPartProps {
 
 /** The chefgruppe's follow-up: SharePoint web part and Teams personal app. */
 export default class FollowUpWebPart extends MpkWebPartBase<IFollowUpWebPartProps> {
+  protected viewLoaders(): IViewLoaders {
+    return { followUp: loadFollowUpView };
+  }
+
   protected renderApp(): React.ReactElement {
     const planPage = this.properties.planPageUrl;
     return React.createElement(FollowUpApp, {

@@ -3,6 +3,8 @@ import { type IPropertyPaneConfiguration, type IPropertyPaneDropdownOption, Prop
 import * as strings from 'MpkStrings';
 import type { IUnitItem } from '../../data/repositories/types';
 import { PlanApp } from '../../ui/plan/PlanApp';
+import { loadPlanView } from '../../data/views/planView';
+import type { IViewLoaders } from '../../data/views/partViews';
 import { MpkWebPartBase } from '../MpkWebPartBase';
 
 /** Properties of "Ambitionsplan": on SharePoint (and a Teams tab configured through the pane) the unit. */
@@ -21,6 +23,10 @@ const UNIT_PARAM = 'mpkUnit';
 export default class PlanWebPart extends MpkWebPartBase<IPlanWebPartProps> {
   private unitOptions: IPropertyPaneDropdownOption[] | undefined;
   private units: IUnitItem[] = [];
+
+  protected viewLoaders(): IViewLoaders {
+    return { plan: loadPlanView };
+  }
 
   protected renderApp(): React.ReactElement {
     const query = new URLSearchParams(window.location.search);

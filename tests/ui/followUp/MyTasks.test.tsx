@@ -41,10 +41,16 @@ describe('"Mine opgaver"', () => {
       expect(services.calls).not.toContain('tasks.create');
       expect(services.data.tasks.find((t) => t.id === 1)?.status).toBe('closed');
       expect(await screen.findByText('»Følg op på trivselsmålingen« har nu status Afsluttet.')).toBeInTheDocument();
+      const closedToggle = screen.getByRole('button', { name: 'Afsluttede opgaver (2)' });
+      expect(closedToggle).toHaveAttribute('aria-expanded', 'false');
+      expect(screen.queryByRole('button', { name: 'Genåbn »Følg op på trivselsmålingen«' })).toBeNull();
       await act(async () => {
-        await user.click(screen.getByRole('button', { name: 'Afsluttede opgaver (2)' }));
+        await user.click(closedToggle);
       });
-      expect(screen.getByRole('button', { name: 'Genåbn »Følg op på trivselsmålingen«' })).toBeInTheDocument();
+      expect(closedToggle).toHaveAttribute('aria-expanded', 'true');
+      expect(document.getElementById(closedToggle.getAttribute('aria-controls') as string)).toContainElement(
+        screen.getByRole('button', { name: 'Genåbn »Følg op på trivselsmålingen«' })
+      );
     });
 
     it('shows the Danish message when SharePoint is busy, and the task stays as it was', async () => {
