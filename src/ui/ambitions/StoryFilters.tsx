@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { labelOf } from '../../domain/messages';
 import { STORY_KINDS, type StoryKind } from '../../domain/model';
 import type { IAmbition, IStoryFilters } from '../../data/repositories/types';
 import { useLocale } from '../shell/locale';
+import { SelectField } from '../shell/SelectField';
 import { useStrings } from '../shell/strings';
 import type { IUnitOption } from './storyModel';
 
@@ -39,48 +40,45 @@ export function StoryFilters(props: IStoryFiltersProps): JSX.Element {
   return (
     <div role="group" aria-label={strings.filtersLabel} className={styles.root}>
       {props.ambitions.length > 1 && (
-        <Field label={strings.filterAmbition}>
-          <Select
-            value={filters.ambitionKey ?? ''}
-            onChange={(_, data) => props.onChange({ ...filters, ambitionKey: data.value || undefined })}
-          >
-            <option value="">{strings.allAmbitions}</option>
-            {props.ambitions.map((a) => (
-              <option key={a.key} value={a.key}>
-                {a.title}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-      {props.units.length > 1 && (
-        <Field label={strings.filterUnit}>
-          <Select
-            value={filters.unitId === undefined ? '' : String(filters.unitId)}
-            onChange={(_, data) => props.onChange({ ...filters, unitId: data.value === '' ? undefined : Number(data.value) })}
-          >
-            <option value="">{strings.allUnits}</option>
-            {props.units.map((u) => (
-              <option key={u.id} value={String(u.id)}>
-                {indent(u.depth) + u.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-      <Field label={strings.filterKind}>
-        <Select
-          value={filters.kind ?? ''}
-          onChange={(_, data) => props.onChange({ ...filters, kind: (data.value || undefined) as StoryKind | undefined })}
+        <SelectField
+          label={strings.filterAmbition}
+          value={filters.ambitionKey ?? ''}
+          onChange={(value) => props.onChange({ ...filters, ambitionKey: value || undefined })}
         >
-          <option value="">{strings.allKinds}</option>
-          {STORY_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {labelOf('storyKind', kind, locale)}
+          <option value="">{strings.allAmbitions}</option>
+          {props.ambitions.map((a) => (
+            <option key={a.key} value={a.key}>
+              {a.title}
             </option>
           ))}
-        </Select>
-      </Field>
+        </SelectField>
+      )}
+      {props.units.length > 1 && (
+        <SelectField
+          label={strings.filterUnit}
+          value={filters.unitId === undefined ? '' : String(filters.unitId)}
+          onChange={(value) => props.onChange({ ...filters, unitId: value === '' ? undefined : Number(value) })}
+        >
+          <option value="">{strings.allUnits}</option>
+          {props.units.map((u) => (
+            <option key={u.id} value={String(u.id)}>
+              {indent(u.depth) + u.label}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <SelectField
+        label={strings.filterKind}
+        value={filters.kind ?? ''}
+        onChange={(value) => props.onChange({ ...filters, kind: (value || undefined) as StoryKind | undefined })}
+      >
+        <option value="">{strings.allKinds}</option>
+        {STORY_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {labelOf('storyKind', kind, locale)}
+          </option>
+        ))}
+      </SelectField>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Field, Input, mergeClasses, MessageBar, MessageBarBody, Text, useId } from '@fluentui/react-components';
+import { Button, mergeClasses, MessageBar, MessageBarBody, Text, useId } from '@fluentui/react-components';
 import { formatDate, isValidIsoDate, today } from '../../domain/dates';
 import { labelOf, type Locale } from '../../domain/messages';
 import { INITIATIVE_STATUSES, TASK_STATUSES, type IFollowUpTask, type IInitiative, type IsoDate } from '../../domain/model';
@@ -10,7 +10,7 @@ import { addDelta, ambitionTitle, unitName } from './followUpModel';
 import { useFollowUp } from './FollowUpContext';
 import { MatrixLegend, OverviewMatrix } from './OverviewMatrix';
 import { TaskDue, TaskFacts } from './TaskDetails';
-import { useAppStyles, useCounterStyles, useTaskStyles } from './useFollowUpStyles.styles';
+import { useAppStyles, useCounterStyles, useDateFieldStyles, useTaskStyles } from './useFollowUpStyles.styles';
 import { own } from '../../domain/dict';
 
 /** Overdue tasks and stopped initiatives shown before "Vis alle". */
@@ -196,6 +196,45 @@ export function OverdueList(props: { tasks: readonly IFollowUpTask[]; heading: s
   );
 }
 
+
+/**
+ * The date to compare with: a labelled native date input with its hint and, when invalid, its message
+ * (described by both, aria-invalid; the message is an alert). Fluent's Field and Input would be the
+ * only users of their packages in the first view.
+ */
+function SinceField(props: { value: string; max: string; invalid: boolean; onChange(value: string): void; label: string; hint: string; error: string }): JSX.Element {
+  const app = useAppStyles();
+  const styles = useDateFieldStyles();
+  const inputId = useId('mpk-since');
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  return (
+    <div className={mergeClasses(styles.field, app.narrowField)}>
+      <label htmlFor={inputId} className={styles.label}>
+        {props.label}
+      </label>
+      <input
+        id={inputId}
+        type="date"
+        className={mergeClasses(styles.input, props.invalid && styles.invalid)}
+        value={props.value}
+        max={props.max}
+        onChange={(event) => props.onChange(event.target.value)}
+        aria-invalid={props.invalid || undefined}
+        aria-describedby={props.invalid ? `${errorId} ${hintId}` : hintId}
+      />
+      {props.invalid && (
+        <span id={errorId} role="alert" className={styles.error}>
+          {props.error}
+        </span>
+      )}
+      <span id={hintId} className={styles.hint}>
+        {props.hint}
+      </span>
+    </div>
+  );
+}
+
 /** The chefgruppe's overview: key figures, the matrix, stopped initiatives, stories and what is overdue. */
 export function OverviewTab(props: IOverviewTabProps): JSX.Element {
   const { view, locale, strings, now, planUrl, host } = useFollowUp();
@@ -222,14 +261,7 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
             if (sinceValid) props.onCompare(since);
           }}
         >
-          <Field
-            className={app.narrowField}
-            label={s.sinceLabel}
-            hint={s.sinceHint}
-            validationMessage={since && !sinceValid ? s.sinceInvalid : undefined}
-          >
-            <Input type="date" value={since} max={today(now)} onChange={(_, data) => setSince(data.value)} />
-          </Field>
+          <SinceField value={since} max={today(now)} invalid={!!since && !sinceValid} onChange={setSince} label={s.sinceLabel} hint={s.sinceHint} error={s.sinceInvalid} />
           <Button type="submit" disabled={!sinceValid || since === props.since || props.busy}>
             {s.compare}
           </Button>

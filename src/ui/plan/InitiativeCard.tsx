@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Button, Link, makeStyles, mergeClasses, Spinner, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, mergeClasses, Spinner, Text, tokens, type BadgeProps } from '@fluentui/react-components';
 import { formatDate } from '../../domain/dates';
 import { labelOf } from '../../domain/messages';
 import { isInitiativeStatus, type IInitiative } from '../../domain/model';
@@ -31,6 +31,14 @@ const STATUS_COLOURS: Record<string, BadgeProps['color']> = {
 };
 
 const useStyles = makeStyles({
+  // A plain link in Fluent's link colours (Fluent's Link would be the only user of its package here).
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'underline',
+    overflowWrap: 'anywhere',
+    ':hover': { color: tokens.colorBrandForegroundLinkHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
+  },
   card: {
     display: 'flex',
     flexDirection: 'column',
@@ -138,9 +146,9 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
     facts.push([
       strings.existing,
       isHttpUrl(initiative.existingInitiativeUrl) ? (
-        <Link href={initiative.existingInitiativeUrl} target="_blank" rel="noopener noreferrer">
+        <a className={styles.link} href={initiative.existingInitiativeUrl} target="_blank" rel="noopener noreferrer">
           {initiative.existingInitiativeUrl}
-        </Link>
+        </a>
       ) : (
         initiative.existingInitiativeUrl
       ),

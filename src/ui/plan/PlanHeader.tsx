@@ -2,11 +2,9 @@ import * as React from 'react';
 import {
   Badge,
   Button,
-  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Select,
   Spinner,
   Text,
   tokens,
@@ -16,6 +14,7 @@ import { labelOf } from '../../domain/messages';
 import { isPlanStatus, type IPlan, type PlanStatus } from '../../domain/model';
 import { nextStatuses } from '../../domain/workflow';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { SelectField } from '../shell/SelectField';
 import type { IPersonValue } from '../shell/PeoplePicker';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
@@ -176,22 +175,22 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
       </dl>
 
       {canSwitch && (
-        <Field label={strings.planSwitch} className={styles.planSwitch}>
-          <Select
-            ref={planSwitchRef}
-            value={String(plan.id)}
-            onChange={(_, d) => {
-              const chosen = view.plans.find((p) => String(p.id) === d.value);
-              if (chosen && chosen.id !== plan.id) props.onChoosePlan?.(chosen);
-            }}
-          >
-            {plansNewestFirst(view.plans).map((p) => (
-              <option key={p.id} value={String(p.id)}>
-                {planLabel(p)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          ref={planSwitchRef}
+          label={strings.planSwitch}
+          className={styles.planSwitch}
+          value={String(plan.id)}
+          onChange={(value) => {
+            const chosen = view.plans.find((p) => String(p.id) === value);
+            if (chosen && chosen.id !== plan.id) props.onChoosePlan?.(chosen);
+          }}
+        >
+          {plansNewestFirst(view.plans).map((p) => (
+            <option key={p.id} value={String(p.id)}>
+              {planLabel(p)}
+            </option>
+          ))}
+        </SelectField>
       )}
       {current && current.id !== plan.id && <Text>{fill(strings.otherPlanNote, { period: plan.period })}</Text>}
 

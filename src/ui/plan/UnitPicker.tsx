@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { SelectField } from '../shell/SelectField';
 import type { IUnitItem } from '../../data/repositories/types';
 import { fill, useStrings } from '../shell/strings';
 import { unitLabel } from './unitChoice';
@@ -82,28 +83,25 @@ export function UnitPicker(props: IUnitPickerProps): JSX.Element {
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate>
-      <Field
+      <SelectField
         label={strings.pickerLabel}
         required
         validationMessage={missing && !unit ? strings.pickerRequired : undefined}
         hint={elsewhere ? fill(strings.channelAlreadyMapped, { unit: unit.name, channel: channelOf(unit) }) : props.note}
+        selectClassName={styles.select}
+        value={selected}
+        onChange={(value) => {
+          setSelected(value);
+          setMissing(false);
+        }}
       >
-        <Select
-          className={styles.select}
-          value={selected}
-          onChange={(_, d) => {
-            setSelected(d.value);
-            setMissing(false);
-          }}
-        >
-          <option value="">{strings.pickerPlaceholder}</option>
-          {props.units.map((u) => (
-            <option key={u.id} value={String(u.id)}>
-              {unitLabel(u, props.units)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+        <option value="">{strings.pickerPlaceholder}</option>
+        {props.units.map((u) => (
+          <option key={u.id} value={String(u.id)}>
+            {unitLabel(u, props.units)}
+          </option>
+        ))}
+      </SelectField>
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={props.busy}>
           {props.submitLabel}

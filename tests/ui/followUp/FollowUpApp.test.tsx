@@ -123,6 +123,23 @@ describe('FollowUpApp', () => {
       expect(load).toHaveBeenLastCalledWith(expect.objectContaining({ since: '2026-03-06' }));
       expect(window.localStorage.getItem('mpk:followUp:since')).toBe('2026-03-06');
     });
+
+    it('describes the date field by its hint, and refuses a date in the future with a message', async () => {
+      const user = userEvent.setup({ delay: null });
+      renderFollowUp(fakeFor());
+      await screen.findByRole('table', { name: /Hvor hver enhed står/ });
+      const since = screen.getByLabelText('Udvikling siden');
+      expect(since).toHaveAccessibleDescription(/Datoen for sidste opfølgning/);
+      expect(since).not.toHaveAttribute('aria-invalid');
+      await act(async () => {
+        await user.clear(since);
+        await user.type(since, '2999-01-01');
+      });
+      expect(since).toHaveAttribute('aria-invalid', 'true');
+      expect(screen.getByRole('alert')).toHaveTextContent('Vælg en dato, der ikke ligger i fremtiden.');
+      expect(since).toHaveAccessibleDescription(/Vælg en dato, der ikke ligger i fremtiden/);
+      expect(screen.getByRole('button', { name: 'Sammenlign' })).toBeDisabled();
+    });
   });
 
   describe('in English', () => {
