@@ -1,4 +1,5 @@
 import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
+import { nativeFieldStyles } from '../shell/nativeFieldStyles';
 
 /** The surface's frame: title, tabs and panels. */
 export const useAppStyles = makeStyles({
@@ -36,36 +37,12 @@ export const useAppStyles = makeStyles({
 
 /** The overview's date field (a native date input in Fluent's look). */
 export const useDateFieldStyles = makeStyles({
-  field: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
-  label: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground1 },
-  input: {
-    boxSizing: 'border-box',
-    minHeight: '32px',
-    padding: `0 ${tokens.spacingHorizontalMNudge}`,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderBottomColor: tokens.colorNeutralStrokeAccessible,
-    borderRadius: tokens.borderRadiusMedium,
-    ':hover': {
-      borderTopColor: tokens.colorNeutralStroke1Hover,
-      borderRightColor: tokens.colorNeutralStroke1Hover,
-      borderLeftColor: tokens.colorNeutralStroke1Hover,
-      borderBottomColor: tokens.colorNeutralStrokeAccessibleHover,
-    },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
-  },
-  invalid: {
-    borderTopColor: tokens.colorPaletteRedBorder2,
-    borderRightColor: tokens.colorPaletteRedBorder2,
-    borderBottomColor: tokens.colorPaletteRedBorder2,
-    borderLeftColor: tokens.colorPaletteRedBorder2,
-  },
-  hint: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
-  error: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorPaletteRedForeground1 },
+  field: nativeFieldStyles.field,
+  label: nativeFieldStyles.label,
+  input: { ...nativeFieldStyles.control, padding: `0 ${tokens.spacingHorizontalMNudge}` },
+  invalid: nativeFieldStyles.invalid,
+  hint: nativeFieldStyles.hint,
+  error: nativeFieldStyles.error,
 });
 
 /** Health and trend marks: a shape and a word, the colour only as a third cue. */

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { nativeFieldStyles } from './nativeFieldStyles';
 
 /** Props of {@link SelectField}. */
 export interface ISelectFieldProps {
@@ -17,39 +18,13 @@ export interface ISelectFieldProps {
 }
 
 const useStyles = makeStyles({
-  field: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
-  label: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground1 },
+  field: nativeFieldStyles.field,
+  label: nativeFieldStyles.label,
   required: { color: tokens.colorPaletteRedForeground3, paddingLeft: tokens.spacingHorizontalXXS },
-  select: {
-    boxSizing: 'border-box',
-    minHeight: '32px',
-    maxWidth: '100%',
-    padding: `0 ${tokens.spacingHorizontalS}`,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderBottomColor: tokens.colorNeutralStrokeAccessible,
-    borderRadius: tokens.borderRadiusMedium,
-    cursor: 'pointer',
-    ':hover': {
-      borderTopColor: tokens.colorNeutralStroke1Hover,
-      borderRightColor: tokens.colorNeutralStroke1Hover,
-      borderLeftColor: tokens.colorNeutralStroke1Hover,
-      borderBottomColor: tokens.colorNeutralStrokeAccessibleHover,
-    },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
-  },
-  invalid: {
-    borderTopColor: tokens.colorPaletteRedBorder2,
-    borderRightColor: tokens.colorPaletteRedBorder2,
-    borderBottomColor: tokens.colorPaletteRedBorder2,
-    borderLeftColor: tokens.colorPaletteRedBorder2,
-  },
-  hint: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
-  error: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorPaletteRedForeground1 },
+  select: { ...nativeFieldStyles.control, maxWidth: '100%', padding: `0 ${tokens.spacingHorizontalS}`, cursor: 'pointer' },
+  invalid: nativeFieldStyles.invalid,
+  hint: nativeFieldStyles.hint,
+  error: nativeFieldStyles.error,
 });
 
 /**
