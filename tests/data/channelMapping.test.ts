@@ -1,8 +1,6 @@
 /** @jest-environment node */
-import { as, dataRequests, startServer, USERS, userId, type TestServer } from "./support";
+import { as, dataRequests, startServer, USERS, type TestServer, servicesFor, dataErrorOf } from "./support";
 import { provision } from "../../src/data/provisioning";
-import { createServices } from "../../src/data/services";
-import { DataError } from "../../src/data/errors";
 import { withChannel } from "../../src/data/repositories/units";
 import type { IMpkServices, IUnitItem } from "../../src/data/repositories/types";
 
@@ -21,19 +19,8 @@ const OWN = "19:laering@thread.tacv2";
 const OTHER = "19:oekonomi@thread.tacv2";
 const NEW = "19:ny-kanal@thread.tacv2";
 
-async function services(email: string): Promise<IMpkServices> {
-  return createServices(as(server, email), { id: await userId(server, email), email });
-}
+const services = (email: string): Promise<IMpkServices> => servicesFor(server, email);
 
-async function failure(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error("expected a DataError");
-}
 
 async function unit(id: number): Promise<IUnitItem> {
   return admin.units.get(id);
@@ -78,13 +65,13 @@ describe("mapping a Teams channel to a unit", () => {
   });
 
   it("refuses a leader another unit — nothing is written — but lets the chefgruppe and site owners map any", async () => {
-    const refused = await failure(leder.units.mapChannel(otherId, { channelId: OWN }));
+    const refused = await dataErrorOf(leder.units.mapChannel(otherId, { channelId: OWN }));
     expect(refused.kind).toBe("forbidden");
     expect(refused.reason).toBe("unitNotYours");
     expect(refused.message).toMatch(/^Du kan kun knytte kanalen til en enhed, du er leder af/);
     expect((await unit(otherId)).teamsChannelId).toBeUndefined();
 
-    expect((await failure(medarbejder.units.mapChannel(ownId, { channelId: OWN }))).kind).toBe("forbidden");
+    expect((await dataErrorOf(medarbejder.units.mapChannel(ownId, { channelId: OWN }))).kind).toBe("forbidden");
     expect((await unit(ownId)).teamsChannelId).toBeUndefined();
 
     await chef.units.mapChannel(otherId, { channelId: OTHER });
@@ -95,7 +82,7 @@ describe("mapping a Teams channel to a unit", () => {
 
   it("takes a unit from another channel only when the person confirmed it, and the other channel loses it", async () => {
     await leder.units.mapChannel(ownId, { channelId: OWN });
-    const asked = await failure(leder.units.mapChannel(ownId, { channelId: NEW }));
+    const asked = await dataErrorOf(leder.units.mapChannel(ownId, { channelId: NEW }));
     expect(asked.kind).toBe("conflict");
     expect(asked.reason).toBe("channelTaken");
     expect((await unit(ownId)).teamsChannelId).toBe(OWN);
@@ -107,7 +94,7 @@ describe("mapping a Teams channel to a unit", () => {
 
   it("never lets a leader take a channel away from a unit they do not lead", async () => {
     await chef.units.mapChannel(otherId, { channelId: OTHER });
-    const refused = await failure(leder.units.mapChannel(ownId, { channelId: OTHER }));
+    const refused = await dataErrorOf(leder.units.mapChannel(ownId, { channelId: OTHER }));
     expect(refused.kind).toBe("forbidden");
     expect(refused.reason).toBe("channelOfOtherUnit");
     expect((await unit(otherId)).teamsChannelId).toBe(OTHER);
@@ -124,7 +111,7 @@ describe("mapping a Teams channel to a unit", () => {
     const own = await unit(ownId);
     await admin.units.update(own, { ...own, leaderIds: [] });
     try {
-      expect((await failure(leder.units.mapChannel(ownId, { channelId: OWN }))).reason).toBe("unitNotYours");
+      expect((await dataErrorOf(leder.units.mapChannel(ownId, { channelId: OWN }))).reason).toBe("unitNotYours");
     } finally {
       const now = await unit(ownId);
       await admin.units.update(now, { ...now, leaderIds: [leder.user.id] });

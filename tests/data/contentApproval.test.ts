@@ -5,9 +5,8 @@
  * through the repositories, the first view and the REST API alike — readers keep seeing the approved
  * version while the author's edit waits, and the author and the approver see the drafts.
  */
-import { as, startServer, USERS, userId, type TestServer } from "./support";
+import { as, startServer, USERS, type TestServer, servicesFor } from "./support";
 import { provision } from "../../src/data/provisioning";
-import { createServices } from "../../src/data/services";
 import { DataError } from "../../src/data/errors";
 import type { IMpkServices } from "../../src/data/repositories/types";
 import type { IStory } from "../../src/domain/model";
@@ -20,9 +19,7 @@ let leder: IMpkServices;
 let medarbejder: IMpkServices;
 let unitId: number;
 
-async function services(email: string): Promise<IMpkServices> {
-  return createServices(as(server, email), { id: await userId(server, email), email });
-}
+const services = (email: string): Promise<IMpkServices> => servicesFor(server, email);
 
 function draft(title: string, extra: Partial<IStory> = {}): IStory {
   return { clientKey: "", title, body: `<p>${title}</p>`, kind: "success", ambitionKey: "mod-og-stolthed", unitId, featured: false, recognitionCount: 0, ...extra };

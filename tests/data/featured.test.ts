@@ -1,7 +1,6 @@
 /** @jest-environment node */
-import { as, startServer, USERS, userId, type TestServer } from "./support";
+import { as, startServer, USERS, type TestServer, servicesFor } from "./support";
 import { provision } from "../../src/data/provisioning";
-import { createServices } from "../../src/data/services";
 import { ConflictError } from "../../src/data/errors";
 import { listTitle } from "../../src/data/schema/lists";
 import type { IMpkServices } from "../../src/data/repositories/types";
@@ -15,9 +14,7 @@ let leder: IMpkServices;
 let medarbejder: IMpkServices;
 let unitId: number;
 
-async function services(email: string): Promise<IMpkServices> {
-  return createServices(as(server, email), { id: await userId(server, email), email });
-}
+const services = (email: string): Promise<IMpkServices> => servicesFor(server, email);
 
 /** What an author can do with their own sign-in over REST, past the product. */
 async function setFeaturedOverRest(email: string, id: number): Promise<void> {

@@ -1,8 +1,7 @@
 /** @jest-environment node */
-import { as, startServer, USERS, userId, type TestServer } from "./support";
+import { as, startServer, USERS, type TestServer, servicesFor, dataErrorOf } from "./support";
 import { provision } from "../../src/data/provisioning";
-import { createServices } from "../../src/data/services";
-import { ConflictError, DataError } from "../../src/data/errors";
+import { ConflictError } from "../../src/data/errors";
 import type { IMpkServices } from "../../src/data/repositories/types";
 import type { IInitiative, IPlan } from "../../src/domain/model";
 import { recognitionKey } from "../../src/domain/workflow";
@@ -17,19 +16,8 @@ let leder: IMpkServices;
 let medarbejder: IMpkServices;
 let unitId: number;
 
-async function services(email: string): Promise<IMpkServices> {
-  return createServices(as(server, email), { id: await userId(server, email), email });
-}
+const services = (email: string): Promise<IMpkServices> => servicesFor(server, email);
 
-async function failure(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error("expected a DataError");
-}
 
 beforeAll(async () => {
   server = await startServer();
@@ -81,7 +69,7 @@ describe("units and political priorities", () => {
   });
 
   it("refuses a unit from someone who may not write reference data", async () => {
-    const error = await failure(medarbejder.units.create({ clientKey: "", name: "Skyggeenhed", kind: "coreArea", leaderIds: [] }));
+    const error = await dataErrorOf(medarbejder.units.create({ clientKey: "", name: "Skyggeenhed", kind: "coreArea", leaderIds: [] }));
     expect(error.kind).toBe("forbidden");
     expect(error.message).toMatch(/ikke adgang/);
   });
@@ -109,12 +97,12 @@ describe("plans, focus, initiatives, check-ins and comments", () => {
 
   it("validates before writing: a stopped initiative needs a reason, a CPR number is refused, transitions are checked", async () => {
     const plan = await newPlan("2027");
-    const stopped = await failure(newInitiative(plan, { status: "stopped" }));
+    const stopped = await dataErrorOf(newInitiative(plan, { status: "stopped" }));
     expect(stopped.kind).toBe("invalid");
     expect(stopped.validationErrors).toContainEqual({ field: "stopReason", code: "stopReasonRequired" });
-    const cpr = await failure(medarbejder.comments.create({ clientKey: "", planId: plan.id, body: "Borger 010190-1234 ringede" }, unitId));
+    const cpr = await dataErrorOf(medarbejder.comments.create({ clientKey: "", planId: plan.id, body: "Borger 010190-1234 ringede" }, unitId));
     expect(cpr.validationErrors.map((e) => e.code)).toEqual(["containsCpr"]);
-    const jump = await failure(leder.plans.update(plan, { ...plan, status: "closed" }));
+    const jump = await dataErrorOf(leder.plans.update(plan, { ...plan, status: "closed" }));
     expect(jump.validationErrors.map((e) => e.code)).toEqual(["invalidTransition"]);
     expect(await leder.comments.listForPlan(plan.id as number)).toEqual([]);
   });
@@ -123,7 +111,7 @@ describe("plans, focus, initiatives, check-ins and comments", () => {
     const initiative = await newInitiative(await newPlan("2028"));
     const mine = await chef.initiatives.get(initiative.id as number);
     await leder.initiatives.update(initiative, { ...initiative, title: "Læsebånd hver dag" });
-    const error = await failure(chef.initiatives.update(mine, { ...mine, title: "Læsebånd tre dage om ugen" }));
+    const error = await dataErrorOf(chef.initiatives.update(mine, { ...mine, title: "Læsebånd tre dage om ugen" }));
     expect(error).toBeInstanceOf(ConflictError);
     const conflict = error as ConflictError<IInitiative>;
     expect(conflict.fields).toEqual(["title"]);
@@ -146,11 +134,11 @@ describe("plans, focus, initiatives, check-ins and comments", () => {
     const plan = await newPlan("2030");
     const stale = await leder.plans.get(plan.id as number);
     await leder.plans.update(plan, { ...plan, period: "2030-2031" });
-    expect(await failure(leder.plans.remove(stale))).toBeInstanceOf(ConflictError);
+    expect(await dataErrorOf(leder.plans.remove(stale))).toBeInstanceOf(ConflictError);
     const current = await leder.plans.get(plan.id as number);
     await leder.plans.remove(current);
     await leder.plans.remove(current);
-    expect((await failure(leder.plans.get(plan.id as number))).kind).toBe("notFound");
+    expect((await dataErrorOf(leder.plans.get(plan.id as number))).kind).toBe("notFound");
   });
 
   it("makes no duplicate when a create's response is lost", async () => {
@@ -192,7 +180,7 @@ describe("follow-up tasks", () => {
     expect(mine.map((t) => t.title)).toEqual(["Opgave 1", "Opgave 2", "Opgave 3", "Opgave 4", "Opgave 5"]);
     const done = await leder.tasks.setStatus(mine[0], "closed");
     expect(done.status).toBe("closed");
-    expect((await failure(medarbejder.tasks.setStatus(mine[1], "closed"))).kind).toBe("forbidden");
+    expect((await dataErrorOf(medarbejder.tasks.setStatus(mine[1], "closed"))).kind).toBe("forbidden");
 
     const first = await chef.tasks.query({ meeting: "Chefgruppemøde januar" }, 2);
     const second = await first.nextPage();
@@ -204,7 +192,7 @@ describe("follow-up tasks", () => {
 
   it("refuses a meeting filter over 255 characters before asking SharePoint, with a reason that is not a failed save", async () => {
     await server.resetRequests();
-    const error = await failure(chef.tasks.query({ meeting: "M".repeat(256) }, 10));
+    const error = await dataErrorOf(chef.tasks.query({ meeting: "M".repeat(256) }, 10));
     expect(error.kind).toBe("invalid");
     expect(error.reason).toBe("filterTooLong");
     expect(error.message).toBe("Filteret er for langt: højst 255 tegn. Forkort det, og prøv igen.");
@@ -232,7 +220,7 @@ describe("stories and recognitions", () => {
     expect(story.moderationStatus).toBe(2);
     expect((await leder.stories.query({}, 10)).items.map((s) => s.id)).not.toContain(story.id);
     expect((await medarbejder.stories.listByAuthor(medarbejder.user.id)).map((s) => s.id)).toContain(story.id);
-    expect((await failure(medarbejder.stories.moderate(story, true))).kind).toBe("forbidden");
+    expect((await dataErrorOf(medarbejder.stories.moderate(story, true))).kind).toBe("forbidden");
 
     const approved = await admin.stories.moderate(story, true);
     expect(approved.moderationStatus).toBe(0);
@@ -266,8 +254,8 @@ describe("private reflections", () => {
     expect(edited).toMatchObject({ contribution: "Jeg kan dele det, der lykkes.", meaning: "At vi tør prøve nyt." });
     expect((await medarbejder.reflections.listMine(medarbejder.user.id)).map((r) => r.id)).toEqual([note.id]);
     expect(await leder.reflections.listMine(medarbejder.user.id)).toEqual([]);
-    expect((await failure(leder.reflections.get(note.id as number))).kind).toBe("notFound");
-    expect((await failure(medarbejder.reflections.create({ clientKey: "" }))).validationErrors[0].code).toBe("reflectionEmpty");
+    expect((await dataErrorOf(leder.reflections.get(note.id as number))).kind).toBe("notFound");
+    expect((await dataErrorOf(medarbejder.reflections.create({ clientKey: "" }))).validationErrors[0].code).toBe("reflectionEmpty");
     await medarbejder.reflections.remove(edited);
     expect(await medarbejder.reflections.listMine(medarbejder.user.id)).toEqual([]);
   });

@@ -7,6 +7,9 @@ import type { WindowLike } from "dompurify";
 import { setSanitizerWindow } from "../../src/domain/richText";
 import { startServer, spFor, USERS, type TestServer } from "../localsp/harness";
 import type { SPFI } from "../../src/data/sp";
+import { createServices } from "../../src/data/services";
+import { DataError } from "../../src/data/errors";
+import type { IMpkServices } from "../../src/data/repositories/types";
 
 export { startServer, spFor, USERS, type TestServer };
 
@@ -26,4 +29,20 @@ export async function dataRequests(server: TestServer): Promise<{ method: string
 /** An SPFI for a demo account on a server. */
 export function as(server: TestServer, email: string): SPFI {
   return spFor(email, server) as unknown as SPFI;
+}
+
+/** The product's services as a demo account sees them (its own SharePoint sign-in and user id). */
+export async function servicesFor(server: TestServer, email: string): Promise<IMpkServices> {
+  return createServices(as(server, email), { id: await userId(server, email), email });
+}
+
+/** The `DataError` a promise is refused with (fails the test when it resolves or throws anything else). */
+export async function dataErrorOf(promise: Promise<unknown>): Promise<DataError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(DataError);
+    return error as DataError;
+  }
+  throw new Error("expected a DataError");
 }

@@ -1,7 +1,6 @@
 /** @jest-environment node */
-import { as, dataRequests, startServer, USERS, userId, type TestServer } from "./support";
+import { as, dataRequests, startServer, USERS, type TestServer, servicesFor } from "./support";
 import { provision } from "../../src/data/provisioning";
-import { createServices } from "../../src/data/services";
 import type { IMpkServices } from "../../src/data/repositories/types";
 import { AMBITIONS } from "../../src/domain/ambitions";
 
@@ -10,9 +9,7 @@ jest.setTimeout(30_000);
 
 let server: TestServer;
 
-async function services(email: string): Promise<IMpkServices> {
-  return createServices(as(server, email), { id: await userId(server, email), email });
-}
+const services = (email: string): Promise<IMpkServices> => servicesFor(server, email);
 
 /** Runs a load and returns every request it made. */
 async function counted<T>(load: () => Promise<T>): Promise<{ value: T; requests: { method: string; path: string; batchParts?: number }[] }> {
