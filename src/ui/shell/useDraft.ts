@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { draftStorage, draftStorageKey, removeSharedDrafts, useDraftOwner } from './drafts';
+import { draftStorage, draftStorageKey, useDraftOwner } from './drafts';
 
 /** What {@link useDraft} hands back. */
 export interface IDraft<T> {
@@ -20,8 +20,8 @@ export interface IDraft<T> {
 export function useDraft<T>(key: string, initial: T): IDraft<T> {
   const storageKey = draftStorageKey(useDraftOwner(), key);
   const [state, setState] = React.useState<{ value: T; restored: boolean }>(() => {
-    // Drafts from before they were kept per person go first: nobody else should see them.
-    removeSharedDrafts();
+    // Only this person's key is read; drafts from before they were kept per person are removed once
+    // per web part by MpkRoot, which every form is rendered inside.
     const saved = draftStorage()?.getItem(storageKey);
     if (saved) {
       try {
