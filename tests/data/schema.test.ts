@@ -149,6 +149,11 @@ describe("diffing a site against the schema", () => {
       // v4: the featured flag copied onto recognitions (indexed at creation).
       "createField recognitions StoryFeatured",
       "updateList reflections ",
+      // v6: "MPK Overblik", the overview's counts.
+      "createList summaries ",
+      "createField summaries ClientKey",
+      "createField summaries UnitId",
+      "createField summaries Summary",
     ]);
     expect(actions[2]).toMatchObject({ changes: { EnableVersioning: true, DraftVersionVisibility: 2 } });
     expect(actions[4]).toMatchObject({ changes: { NoCrawl: true } });

@@ -98,6 +98,9 @@ const BY_LIST: Record<ListKey, Partial<Record<Operation, Row>>> = {
   recognitions: OWN_CONTENT,
   comments: OWN_CONTENT,
   // PRODUCT.md: "each person reads and edits only their own items" — nobody reads another's notes.
+  // "MPK Overblik" (v6): the counts the follow-up shows, rewritten by those who make counted writes
+  // (members, the chefgruppe, the owner); employees read them and cannot change them.
+  summaries: PLANNING,
   reflections: { read: { admin: false, chef: false, leder: false, medarbejder: false }, create: ALL, updateOwn: ALL, updateOther: { admin: false, chef: false, leder: false, medarbejder: false }, deleteOwn: ALL, deleteOther: { admin: false, chef: false, leder: false, medarbejder: false } },
 };
 

@@ -38,6 +38,7 @@ export const PRODUCT_LISTS: readonly ListKey[] = [
   "recognitions",
   "comments",
   "reflections",
+  "summaries",
 ];
 
 // The story sanitiser needs a DOM; these tests run in node.

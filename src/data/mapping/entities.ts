@@ -274,6 +274,28 @@ export function ambitionsFromSeed(seeds: readonly IAmbitionSeed[]): IAmbition[] 
   }));
 }
 
+/**
+ * A row of "MPK Overblik" (schema v6): numbers the overview reads, kept current by the writes that
+ * change them. `clientKey` is the row's key (`unit-<id>`, `stories`); `summary` is JSON, written only
+ * by `src/data/repositories/summaries.ts`.
+ */
+export interface ISummaryRow {
+  id?: number;
+  clientKey: string;
+  etag?: string;
+  unitId?: number;
+  summary?: string;
+}
+
+export const summaryCodec: ICodec<ISummaryRow> = {
+  list: "summaries",
+  columns: [
+    { prop: "unitId", field: "UnitId", conv: "number" },
+    { prop: "summary", field: "Summary", conv: "text" },
+  ],
+  title: (row) => row.clientKey,
+};
+
 /** The body that seeds an ambition. */
 export function ambitionFields(seed: IAmbitionSeed): Record<string, unknown> {
   return { ClientKey: seed.key, Title: seed.title, SortOrder: seed.order, Introduction: seed.introduction.join(PARAGRAPH_BREAK), Quote: seed.quote };

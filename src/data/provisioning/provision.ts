@@ -15,6 +15,7 @@ import { toDataError } from "../errors";
 import { ambitionFields, commitmentFields } from "../mapping/entities";
 import { fetchAll, fetchPage, inBatch, itemsQuery, MAX_PAGE, readPage, settle, type Settled } from "../repositories/query";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
+import { recountAllStories } from "../repositories/summaries";
 import { diffPermissions, diffRoleDefinitions, diffSchema, type PermissionAction, type SchemaAction } from "../schema/diff";
 import { ADD_FIELD_OPTIONS, fieldSchemaXml } from "../schema/fieldXml";
 import { SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle, schemaAt } from "../schema/lists";
@@ -228,6 +229,19 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
     for (let i = 0; i < writes.length; i += WRITES_PER_BATCH) await runWrites(sp, writes.slice(i, i + WRITES_PER_BATCH), report);
   }
 
+  // 5b. Data steps that need the new lists and columns (fresh sites and upgrades across their version).
+  for (const step of afterProvisionSteps(schema, state.installedVersion)) {
+    try {
+      const wrote = await step.run(sp);
+      if (wrote) {
+        report.writes++;
+        report.changes.push({ kind: "itemsUpdated", target: step.target, detail: step.detail });
+      }
+    } catch (error) {
+      throw toDataError(error);
+    }
+  }
+
   // 6. The installed version, last: a run that failed half-way is picked up again next time.
   if (state.installedVersion === undefined || state.installedVersion < target) {
     const value = String(target);
@@ -243,6 +257,41 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
     await runWrites(sp, [write], report);
   }
   return report;
+}
+
+/**
+ * A data step provisioning runs once a site has the schema it needs: on a fresh site and on the
+ * upgrade from a version below `since`. It runs after the lists, columns and permissions and before
+ * the version is set, so a run that fails half-way runs it again next time. `run` returns whether it
+ * wrote (at most one write counted per step in the report).
+ */
+export interface IAfterProvisionStep {
+  /** The schema version whose lists and columns the step needs and fills. */
+  since: number;
+  /** Lists the step reads and writes (it is skipped by a schema without them). */
+  lists: readonly ListKey[];
+  /** What it writes, for the report (e.g. "MPK Overblik/stories"). */
+  target: string;
+  detail: string;
+  run: (sp: SPFI) => Promise<boolean>;
+}
+
+/**
+ * The data steps after provisioning, in order. v6: the published stories per ambition in "MPK
+ * Overblik" counted from the truth (the unit summaries' rebuild belongs here too).
+ */
+export const afterProvision: IAfterProvisionStep[] = [
+  { since: 6, lists: ["stories", "summaries"], target: "MPK Overblik/stories", detail: "recounted", run: recountAllStories },
+];
+
+/** The steps a run must do: the schema reaches their version, has their lists, and the site came from below it. */
+export function afterProvisionSteps(schema: ISchema, installedVersion: number | undefined, steps: readonly IAfterProvisionStep[] = afterProvision): IAfterProvisionStep[] {
+  return steps.filter(
+    (step) =>
+      schema.version >= step.since &&
+      (installedVersion === undefined || installedVersion < step.since) &&
+      step.lists.every((key) => schema.lists.some((l) => l.key === key)),
+  );
 }
 
 /** Writes per `$batch` of an upgrade step (SharePoint Online: at most 20 requests per batch). */

@@ -8,6 +8,7 @@ import { ConflictError, DataError, httpStatus, isThresholdError, isUnknownFieldE
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
+import { recountStoryWindow } from "./summaries";
 import { allRows, fetchPage, idFilters, inBatch, itemsQuery, lastPage, maxItemId, nextPageQuery, readPage, listItems, MAX_PAGE, pageOf, quote, settle, windowedPage, type IQuerySpec, type IRawPage } from "./query";
 import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
 
@@ -307,7 +308,32 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     // A featured story's recognitions carry `StoryFeatured`; a story featured before (an approved
     // edit) may lose it. A new story has no recognitions and is not featured: nothing to read.
     if (approve && (featured || story.featured === true)) await markRecognitions(this.sp, id, featured);
+    await this.recountWindow(id);
     return result;
+  }
+
+  /**
+   * Deletes a story as read (see `ListRepository.remove`), then recounts its window of published
+   * stories per ambition: the story may have been published.
+   */
+  public async remove(story: IStory): Promise<void> {
+    await super.remove(story);
+    if (story.id !== undefined) await this.recountWindow(story.id);
+  }
+
+  /**
+   * Recounts the published stories of a story's id window in "MPK Overblik" (`recountStoryWindow`),
+   * after a moderation or deletion landed. Best effort: the write the person asked for has been made,
+   * so a failure here (a site not yet at schema v6, an author without write access to the summaries,
+   * the row changing again and again) leaves the row as it was and tells nobody; the next moderation in
+   * the window, or `recountAllStories`, puts it right.
+   */
+  private async recountWindow(storyId: number): Promise<void> {
+    try {
+      await recountStoryWindow(this.sp, storyId);
+    } catch {
+      // Deliberately silent (see above).
+    }
   }
 
   /**

@@ -39,9 +39,11 @@ import type { IFieldSchema, IListSchema, IListSettings, ISchema, ListKey } from 
  * their Teams channel to their unit; v4 adds `StoryFeatured` (indexed) on recognitions: a copy of the
  * story's `Featured`, so the ambitions view counts a featured story's recognitions in its one batch;
  * v5 (issues 13 and 21) hides drafts: stories get `DraftVersionVisibility` 2 and versioning, private
- * notes leave search, and everyone who writes gets "MPK Bidragyder" instead of Edit or Contribute.
+ * notes leave search, and everyone who writes gets "MPK Bidragyder" instead of Edit or Contribute;
+ * v6 (issue 15) adds "MPK Overblik": the follow-up overview's counts, kept current by the writes that
+ * change them (one row per unit, one for the published stories per ambition), filled on the upgrade.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** The key under which the installed schema version is kept in the settings list. */
 export const SCHEMA_VERSION_SETTING = "schemaVersion";
@@ -352,6 +354,25 @@ export const LISTS: readonly IListSchema[] = [
     permissions: EMPLOYEES_WRITE,
     earlierPermissions: [{ until: 5, permissions: EMPLOYEES_WRITE_V1 }],
     since: 1,
+  },
+  {
+    key: "summaries",
+    title: "MPK Overblik",
+    description: "Mod på kerneopgaven: tal til overblikket, holdt ajour af de skrivninger der ændrer dem. Rettes ikke i hånden.",
+    template: 100,
+    // No versioning: a row is rewritten after every counted write, and its history is the lists it counts.
+    settings: PLAIN,
+    fields: [
+      // The row's key: `unit-<id>` for a unit's summary, `stories` for the published stories per ambition.
+      { ...clientKey, since: 6 },
+      num("UnitId", "Enhed (id)", { indexed: true, since: 6 }),
+      // Plain text: JSON written by the data layer (`src/data/repositories/summaries.ts`).
+      note("Summary", "Opsummering (JSON)", { since: 6 }),
+    ],
+    // Written by whoever makes a counted write: the chefgruppe and the leaders (members); visitors
+    // (employees) read. The same as the tasks list.
+    permissions: { chefgruppe: "contributor", members: "contributor", visitors: "read" },
+    since: 6,
   },
 ];
 

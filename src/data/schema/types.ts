@@ -122,7 +122,8 @@ export type ListKey =
   | "stories"
   | "recognitions"
   | "comments"
-  | "reflections";
+  | "reflections"
+  | "summaries";
 
 /** A whole schema at one version. */
 export interface ISchema {
