@@ -116,12 +116,14 @@ function isBetterPlan(a: IPlan, b: IPlan | undefined, year: number): boolean {
   const sa = planScore(a, year);
   const sb = planScore(b, year);
   for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sa[i] > sb[i];
-  return false;
+  // Two plans alike in all of that: the newest, whatever order the rows came in.
+  return (a.id || 0) > (b.id || 0);
 }
 
 /**
  * The plan to show for a unit: the one whose period covers the current year (in Copenhagen, at
- * `now`), preferring follow-up over approved over draft over closed, then the latest period.
+ * `now`), preferring follow-up over approved over draft over closed, then the latest period, then the
+ * newest.
  */
 export function pickCurrentPlan(plans: readonly IPlan[], now: Date): IPlan | undefined {
   const year = copenhagenYear(now);
@@ -180,10 +182,17 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
     if (plan.id !== undefined) currentPlanById.set(plan.id, plan);
   });
 
+  // A plan with two focus rows for one ambition (two saves that raced): the newest row counts.
   const relevanceByCell = new Map<string, Relevance>();
+  const focusIdByCell = new Map<string, number>();
   for (const focus of input.focuses) {
     const plan = currentPlanById.get(focus.planId);
-    if (plan) relevanceByCell.set(cellKey(plan.unitId, focus.ambitionKey), focus.relevance);
+    if (!plan) continue;
+    const key = cellKey(plan.unitId, focus.ambitionKey);
+    const seen = focusIdByCell.get(key);
+    if (seen !== undefined && seen > (focus.id || 0)) continue;
+    focusIdByCell.set(key, focus.id || 0);
+    relevanceByCell.set(key, focus.relevance);
   }
 
   // Newest check-in per initiative, and the newest as of `since`.

@@ -39,20 +39,21 @@ function municipality(seed: number, now: Date): IOverviewInput {
   const unitCount = 12 + Math.floor(rnd() * 10);
   for (let u = 0; u < unitCount; u++) {
     const unitId = id++;
-    units.push({ id: unitId, name: `Enhed ${u}`, kind: 'institution', leaderIds: [] });
+    units.push({ id: unitId, clientKey: `u${unitId}`, name: `Enhed ${u}`, kind: 'institution', leaderIds: [] });
     const planCount = Math.floor(rnd() * 4);
     for (let p = 0; p < planCount; p++) {
       const from = year - 3 + Math.floor(rnd() * 5);
-      const plan: IPlan = { id: id++, unitId, period: rnd() < 0.1 ? 'ukendt' : `${from}-${from + Math.floor(rnd() * 3)}`, status: pick(rnd, ['draft', 'approved', 'followUp', 'closed', 'closed', 'archived'] as IPlan['status'][]) };
+      const plan: IPlan = { id: id++, clientKey: `p${id}`, unitId, period: rnd() < 0.1 ? 'ukendt' : `${from}-${from + Math.floor(rnd() * 3)}`, status: pick(rnd, ['draft', 'approved', 'followUp', 'closed', 'closed', 'archived'] as IPlan['status'][]) };
       plans.push(plan);
       for (const ambition of AMBITIONS) {
         const copies = rnd() < 0.2 ? 0 : rnd() < 0.1 ? 2 : 1;
-        for (let c = 0; c < copies; c++) focuses.push({ id: id++, planId: plan.id as number, unitId, ambitionKey: ambition.key, relevance: pick(rnd, ['high', 'medium', 'low', 'notRelevant'] as const) });
+        for (let c = 0; c < copies; c++) focuses.push({ id: id++, clientKey: `f${id}`, planId: plan.id as number, unitId, ambitionKey: ambition.key, relevance: pick(rnd, ['high', 'medium', 'low', 'notRelevant'] as const) });
       }
       const initiativeCount = Math.floor(rnd() * 12);
       for (let i = 0; i < initiativeCount; i++) {
         const initiative: IInitiative = {
           id: id++,
+          clientKey: `i${id}`,
           planId: plan.id as number,
           unitId,
           title: `Indsats ${i}`,
@@ -64,6 +65,7 @@ function municipality(seed: number, now: Date): IOverviewInput {
         for (let c = 0; c < checkInCount; c++) {
           checkIns.push({
             id: id++,
+            clientKey: `c${id}`,
             initiativeId: initiative.id as number,
             unitId,
             health: pick(rnd, ['green', 'yellow', 'red', 'red', 'blue'] as ICheckIn['health'][]),
@@ -168,15 +170,15 @@ describe('overview from unit summaries', () => {
 });
 
 describe('reading a stored summary', () => {
-  const unit: IUnit = { id: 7, name: 'Enhed', kind: 'institution', leaderIds: [] };
+  const unit: IUnit = { id: 7, clientKey: 'u7', name: 'Enhed', kind: 'institution', leaderIds: [] };
   const good = JSON.stringify(
     summarizeUnit(
       {
         unit,
-        plans: [{ id: 1, unitId: 7, period: '2025-2028', status: 'followUp' }],
-        focuses: [{ id: 2, planId: 1, ambitionKey: AMBITIONS[0].key, relevance: 'high' }],
-        initiatives: [{ id: 3, planId: 1, unitId: 7, title: 'A', ambitionKey: AMBITIONS[0].key, status: 'inProgress' }],
-        checkIns: [{ id: 4, initiativeId: 3, health: 'green', progress: 0, date: '2026-10-01' }],
+        plans: [{ id: 1, clientKey: 'p1', unitId: 7, period: '2025-2028', status: 'followUp' }],
+        focuses: [{ id: 2, clientKey: 'f2', planId: 1, ambitionKey: AMBITIONS[0].key, relevance: 'high' }],
+        initiatives: [{ id: 3, clientKey: 'i3', planId: 1, unitId: 7, title: 'A', ambitionKey: AMBITIONS[0].key, status: 'inProgress' }],
+        checkIns: [{ id: 4, clientKey: 'c4', initiativeId: 3, health: 'green', progress: 0, date: '2026-10-01' }],
         tasks: [{ id: 5, unitId: 7, title: 'T', status: 'open', dueDate: '2026-11-01' } as IFollowUpTask],
       },
       new Date('2026-12-03T10:00:00Z'),

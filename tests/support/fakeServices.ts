@@ -47,6 +47,7 @@ import {
   type IValidationError,
 } from '../../src/domain';
 import { ConflictError, DataError } from '../../src/data/errors';
+import { overviewFromSummaries, summarizeUnit } from '../../src/domain/unitSummary';
 import type {
   IAmbition,
   IAmbitionCounts,
@@ -479,18 +480,31 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async loadFollowUpView(query: IFollowUpViewQuery): Promise<IFollowUpView> {
         await enter('views.loadFollowUpView');
         const at = query.now ?? now();
-        const overview = buildOverview(
-          {
-            units: units(),
-            plans: visibleRows('plans'),
-            focuses: visibleRows('planFocuses'),
-            initiatives: visibleRows('initiatives'),
-            checkIns: visibleRows('checkIns'),
-            tasks: visibleRows('tasks'),
-            stories: visibleRows('stories'),
-          },
-          { now: at, since: query.since }
+        // As the real view: each unit's summary from that unit's rows, then the overview from the
+        // summaries (the lists are read on demand); the story counts as the row-by-row overview has them.
+        const plans = visibleRows('plans');
+        const unitOfPlan = new Map(plans.map((plan) => [plan.id, plan.unitId]));
+        const rowsOf = <T extends { unitId?: number }>(rows: readonly T[], unitId: number | undefined): T[] => rows.filter((row) => row.unitId === unitId);
+        const summaries = new Map(
+          units()
+            .filter((unit) => unit.id !== undefined)
+            .map((unit) => [
+              unit.id as number,
+              summarizeUnit(
+                {
+                  unit,
+                  plans: rowsOf(plans, unit.id),
+                  focuses: visibleRows('planFocuses').filter((focus) => unitOfPlan.get(focus.planId) === unit.id),
+                  initiatives: rowsOf(visibleRows('initiatives'), unit.id),
+                  checkIns: visibleRows('checkIns').filter((checkIn) => visibleRows('initiatives').some((i) => i.id === checkIn.initiativeId && i.unitId === unit.id)),
+                  tasks: rowsOf(visibleRows('tasks'), unit.id),
+                },
+                at
+              ),
+            ])
         );
+        const { storiesByAmbition } = buildOverview({ units: [], plans: [], focuses: [], initiatives: [], checkIns: [], tasks: [], stories: visibleRows('stories') }, { now: at });
+        const overview = overviewFromSummaries(units(), summaries, storiesByAmbition, { now: at, since: query.since });
         return {
           schema: schema(),
           ambitions: ambitionsFromSeed(),

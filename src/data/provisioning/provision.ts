@@ -16,6 +16,7 @@ import { ambitionFields, commitmentFields } from "../mapping/entities";
 import { fetchAll, fetchPage, inBatch, itemsQuery, MAX_PAGE, readPage, settle, type Settled } from "../repositories/query";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { recountAllStories } from "../repositories/summaries";
+import { rebuildUnitSummaries } from "../repositories/unitSummaries";
 import { diffPermissions, diffRoleDefinitions, diffSchema, type PermissionAction, type SchemaAction } from "../schema/diff";
 import { ADD_FIELD_OPTIONS, fieldSchemaXml } from "../schema/fieldXml";
 import { SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle, schemaAt } from "../schema/lists";
@@ -277,11 +278,18 @@ export interface IAfterProvisionStep {
 }
 
 /**
- * The data steps after provisioning, in order. v6: the published stories per ambition in "MPK
- * Overblik" counted from the truth (the unit summaries' rebuild belongs here too).
+ * The data steps after provisioning, in order. v6: the published stories per ambition and every
+ * unit's summary in "MPK Overblik", computed from the truth.
  */
 export const afterProvision: IAfterProvisionStep[] = [
   { since: 6, lists: ["stories", "summaries"], target: "MPK Overblik/stories", detail: "recounted", run: recountAllStories },
+  {
+    since: 6,
+    lists: ["units", "plans", "planFocuses", "initiatives", "checkIns", "tasks", "summaries"],
+    target: "MPK Overblik/units",
+    detail: "recomputed",
+    run: async (sp) => (await rebuildUnitSummaries(sp)) > 0,
+  },
 ];
 
 /** The steps a run must do: the schema reaches their version, has their lists, and the site came from below it. */

@@ -28,6 +28,11 @@ export interface IWriteRules<T> {
   validate(item: T, previous?: T): readonly IValidationError[];
   /** E.g. sanitise rich text. Runs before validation, so what is validated is what is stored. */
   prepare?(item: T): T;
+  /**
+   * After a write landed: the item before and after (either may be missing: a create, a delete), e.g.
+   * to recompute the unit's summary. It must not throw: the write has landed whatever it does.
+   */
+  afterWrite?(items: readonly (T | undefined)[]): Promise<void>;
 }
 
 /** Reads and writes the items of one list through its codec. */
@@ -109,12 +114,12 @@ export class ListRepository<T extends IEntity> {
     for (let attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
       try {
         const row = (await listItems(this.sp, this.codec.list).add(body)) as Row;
-        return this.afterCreate(fromRow(this.codec, row));
+        return await this.written(this.afterCreate(fromRow(this.codec, row)));
       } catch (error) {
         lastError = error;
         if (isDuplicateValueError(error) || mayHaveLanded(error)) {
           const existing = await this.ownItemByClientKey(prepared.clientKey, error);
-          if (existing) return this.afterCreate(existing);
+          if (existing) return await this.written(this.afterCreate(existing));
           // A duplicate on another unique column is the caller's problem, not a retry.
           if (isDuplicateValueError(error)) break;
           // A 503 after minutes of Retry-After: the person is told instead of waiting another round.
@@ -131,6 +136,18 @@ export class ListRepository<T extends IEntity> {
       }
     }
     throw toDataError(lastError);
+  }
+
+  /** Runs the list's `afterWrite` (never throws) and gives back what was written. */
+  private async written<W extends T | undefined>(item: W, before?: T): Promise<W> {
+    if (this.rules.afterWrite) {
+      try {
+        await this.rules.afterWrite([before, item]);
+      } catch {
+        // The write landed; what follows it (a summary) is repaired by the next write or a rebuild.
+      }
+    }
+    return item;
   }
 
   /** Hook for codecs whose create response lacks columns (none today). */
@@ -172,7 +189,6 @@ export class ListRepository<T extends IEntity> {
       try {
         const ifMatch = etag;
         await retryThrottled(() => listItems(this.sp, this.codec.list).getById(id).update(patch, ifMatch));
-        return await this.get(id);
       } catch (error) {
         if (httpStatus(error) !== 412) throw toDataError(error);
         await jitter(attempt);
@@ -180,7 +196,9 @@ export class ListRepository<T extends IEntity> {
         this.assertNoOverlap(prepared, current, base, patch, error);
         base = toFields(this.codec, current);
         etag = current.etag;
+        continue;
       }
+      return this.written(await this.get(id), original);
     }
     throw new DataError("conflict", { status: 412, detail: "the item kept changing while it was saved" });
   }
@@ -199,6 +217,7 @@ export class ListRepository<T extends IEntity> {
     try {
       const id = item.id;
       await retryThrottled(() => listItems(this.sp, this.codec.list).getById(id).delete(item.etag || "*"));
+      await this.written(undefined, item);
     } catch (error) {
       const status = httpStatus(error);
       if (status === 404) return;

@@ -5,12 +5,13 @@ import { validateCheckIn, validateInitiative, validatePlan, validatePlanFocus } 
 import { checkInCodec, initiativeCodec, planCodec, planFocusCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
 import { newestCheckInFirst } from "./readHelpers";
+import { refreshUnitsOf } from "./unitSummaries";
 import type { ICheckInRepository, IInitiativeRepository, IPlanFocusRepository, IPlanRepository } from "./types";
 
 /** Plans over "MPK Planer" (versioned). */
 export class PlanRepository extends ListRepository<IPlan> implements IPlanRepository {
   public constructor(sp: SPFI) {
-    super(sp, planCodec, { validate: (plan, previous) => validatePlan(plan, { previousStatus: previous && previous.status }) });
+    super(sp, planCodec, { validate: (plan, previous) => validatePlan(plan, { previousStatus: previous && previous.status }), afterWrite: refreshUnitsOf(sp) });
   }
 
   /** A unit's plans (UnitId is indexed). */
@@ -22,7 +23,7 @@ export class PlanRepository extends ListRepository<IPlan> implements IPlanReposi
 /** Relevance and local meaning per plan and ambition, over "MPK Planfokus". */
 export class PlanFocusRepository extends ListRepository<IPlanFocus> implements IPlanFocusRepository {
   public constructor(sp: SPFI) {
-    super(sp, planFocusCodec, { validate: (focus) => validatePlanFocus(focus) });
+    super(sp, planFocusCodec, { validate: (focus) => validatePlanFocus(focus), afterWrite: refreshUnitsOf(sp) });
   }
 
   /** Creates a focus row; the unit id is kept on the row so a unit's plan view is one query per list. */
@@ -40,6 +41,7 @@ export class InitiativeRepository extends ListRepository<IInitiative> implements
   public constructor(sp: SPFI) {
     super(sp, initiativeCodec, {
       validate: (initiative, previous) => validateInitiative(initiative, { previousStatus: previous && previous.status }),
+      afterWrite: refreshUnitsOf(sp),
     });
   }
 
@@ -57,7 +59,7 @@ export { newestCheckInFirst } from "./readHelpers";
 /** Check-ins over "MPK Statusmeldinger". */
 export class CheckInRepository extends ListRepository<ICheckIn> implements ICheckInRepository {
   public constructor(sp: SPFI, now: () => Date = () => new Date()) {
-    super(sp, checkInCodec, { validate: (checkIn) => validateCheckIn(checkIn, { now: now() }) });
+    super(sp, checkInCodec, { validate: (checkIn) => validateCheckIn(checkIn, { now: now() }), afterWrite: refreshUnitsOf(sp) });
   }
 
   /** Creates a check-in; the unit id is kept on the row (threshold-safe queries per unit). */

@@ -9,12 +9,13 @@ import { ListRepository } from "./listRepository";
 import { fetchAll, followedBy, idFilters, MAX_PAGE, pageOf, readPage, settle, windowedPage } from "./query";
 import type { IPage, ITaskFilters, ITaskRepository } from "./types";
 import { assignedPart, assignedSpec, taskFilter, type AssignedPart } from "./readHelpers";
+import { refreshUnitsOf } from "./unitSummaries";
 
 export { taskFilter, assignedSpec, windowedAssigned, assignedPart, type AssignedPart } from "./readHelpers";
 
 export class TaskRepository extends ListRepository<IFollowUpTask> implements ITaskRepository {
   public constructor(sp: SPFI) {
-    super(sp, taskCodec, { validate: (task, previous) => validateTask(task, { previousStatus: previous && previous.status }) });
+    super(sp, taskCodec, { validate: (task, previous) => validateTask(task, { previousStatus: previous && previous.status }), afterWrite: refreshUnitsOf(sp) });
   }
 
   /**

@@ -17,7 +17,7 @@ import type {
   StoryKind,
   TaskStatus,
 } from "../../domain/model";
-import type { IOverview } from "../../domain/overview";
+import type { ISummaryOverview } from "../../domain/unitSummary";
 import type { IPersonName } from "../mapping/codec";
 import type { IAmbition, IUnitItem } from "../mapping/entities";
 import type { IProvisionReport } from "../provisioning/report";
@@ -399,7 +399,8 @@ export interface IFollowUpView {
    * The matrix and counters. Its tasks and initiatives are read with only the columns it shows (no
    * description, no client key): read a task whole (`tasks.get`/`getMany`) before editing or exporting it.
    */
-  overview: IOverview;
+  /** From the units' rows in "MPK Overblik": counts; the overdue tasks and stopped initiatives are read on demand. */
+  overview: ISummaryOverview;
   tasks: IPage<IFollowUpTask>;
   /**
    * "Mine opgaver", a page at a time: open and in-progress tasks first by due date, then closed ones.
@@ -408,7 +409,7 @@ export interface IFollowUpView {
    * ones newest first — which takes extra requests.
    */
   myTasks: IPage<IFollowUpTask>;
-  /** False when a list had more than 5,000 rows and the matrix is incomplete. */
+  /** False when a unit has no usable summary yet, or the story counts are not kept yet (see `overview.missingUnits`). */
   complete: boolean;
   /** Members of the Chefgruppe and site owners (who may also add tasks in SharePoint). */
   canManageTasks: boolean;

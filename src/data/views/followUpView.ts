@@ -1,16 +1,18 @@
 /**
- * The first view of "Opfølgning" in one `$batch`: the matrix of every unit × ambition (built by the
- * domain's `buildOverview`), counters, the first page of the task board and "Mine opgaver".
- * The whole-municipality reads take the newest 5,000 rows of each list (threshold-safe: no filter,
- * Id order); `complete` says whether any list was larger.
+ * The first view of "Opfølgning" in one `$batch`: the matrix of every unit × ambition and the counters
+ * from the rows of "MPK Overblik" (one per unit, kept current by the writes: `overviewFromSummaries`),
+ * the first page of the task board and "Mine opgaver". The overview's lists (overdue tasks, stopped
+ * initiatives) are counted here and read when someone opens them.
  */
 import type { SPFI } from "@pnp/sp";
-import { buildOverview } from "../../domain/overview";
-import { collectPeople, fromRow } from "../mapping/codec";
-import { checkInCodec, initiativeCodec, planCodec, planFocusCodec, storyCodec, taskCodec } from "../mapping/entities";
+import { overviewFromSummaries, parseUnitSummary, type IUnitSummary } from "../../domain/unitSummary";
+import { sumStoryWindows } from "../../domain/storyCounts";
+import { collectPeople, type Row } from "../mapping/codec";
+import { summaryCodec, taskCodec } from "../mapping/entities";
 import { isThresholdError } from "../errors";
 import { followedBy, inBatch, lastPage, pageOf } from "../repositories/query";
 import { assignedPart, assignedSpec, taskFilter } from "../repositories/readHelpers";
+import { STORIES_SUMMARY_KEY, summaryReadSpec, unitSummaryKey } from "../repositories/summaries";
 import type { IFollowUpTask } from "../../domain/model";
 import type { FollowUpViewPart, IFollowUpView, IFollowUpViewQuery, IPage, IPeople } from "../repositories/types";
 import {
@@ -31,25 +33,27 @@ import {
 } from "./common";
 import { dict } from "../../domain/dict";
 
-const NEWEST: readonly [string, boolean][] = [["Id", false]];
-
-/** The overview reads the newest rows of each list, as many as one threshold-safe page holds. */
-const OVERVIEW_ROWS = 5000;
-
 /**
- * What the overview reads of each list: the columns `buildOverview`, its counters and the lists under
- * it (stopped initiatives, overdue tasks) use — no descriptions, comments or client keys. At 5,000 rows
- * a list that is most of the view's bytes (issue #7: 14 MB at municipal scale). These items are never
- * written back, so they are also read without per-row metadata (`noMetadata`: no ETags); the board's
- * and "Mine opgaver"'s tasks, which are edited, are read whole, with their ETags.
+ * The units' summaries and the story counts from the rows of "MPK Overblik". A row counts only under
+ * its own key (`unit-<UnitId>`), and a row that is not a summary of this version counts as missing
+ * (anyone who may write the list could store anything there).
  */
-export const OVERVIEW_PROPS = {
-  plans: ["unitId", "period", "status"],
-  focuses: ["planId", "ambitionKey", "relevance"],
-  initiatives: ["title", "planId", "unitId", "ambitionKey", "status", "stopReason"],
-  checkIns: ["initiativeId", "health", "date"],
-  tasks: ["title", "unitId", "initiativeId", "ambitionKey", "assigneeId", "dueDate", "status", "meeting"],
-} as const;
+export function summariesOf(rows: readonly Row[]): { units: Map<number, IUnitSummary>; stories: Record<string, number> | undefined } {
+  const units = new Map<number, IUnitSummary>();
+  let stories: Record<string, number> | undefined;
+  for (const row of rows) {
+    const key = row.ClientKey;
+    if (key === STORIES_SUMMARY_KEY && stories === undefined) {
+      stories = sumStoryWindows(typeof row.Summary === "string" ? row.Summary : undefined);
+      continue;
+    }
+    const unitId = row.UnitId;
+    if (typeof unitId !== "number" || key !== unitSummaryKey(unitId) || units.has(unitId)) continue;
+    const summary = parseUnitSummary(row.Summary, unitId);
+    if (summary) units.set(unitId, summary);
+  }
+  return { units, stories };
+}
 
 /**
  * "Mine opgaver" from the batch: the first page of the open tasks, followed by the first page of the
@@ -73,52 +77,31 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
   const boardFilters = { ...(query.filters || {}), ...(query.meeting ? { meeting: query.meeting } : {}) };
   const reads = await inBatch(sp, (b) => ({
     common: startCommonReads(b, { leaderNames: true }),
-    plans: startRead(b, planCodec, { props: OVERVIEW_PROPS.plans, orderBy: NEWEST, top: OVERVIEW_ROWS, noMetadata: true }),
-    focuses: startRead(b, planFocusCodec, { props: OVERVIEW_PROPS.focuses, orderBy: NEWEST, top: OVERVIEW_ROWS, noMetadata: true }),
-    initiatives: startRead(b, initiativeCodec, { props: OVERVIEW_PROPS.initiatives, orderBy: NEWEST, top: OVERVIEW_ROWS, noMetadata: true }),
-    checkIns: startRead(b, checkInCodec, { props: OVERVIEW_PROPS.checkIns, orderBy: NEWEST, top: OVERVIEW_ROWS, noMetadata: true }),
-    // Tasks read their assignee's name: `Assignee` is each task query's one lookup column.
-    tasks: startRead(b, taskCodec, { props: OVERVIEW_PROPS.tasks, orderBy: NEWEST, top: OVERVIEW_ROWS, expand: ["Assignee"], noMetadata: true }),
+    summaries: startRead(b, summaryCodec, summaryReadSpec()),
     board: startRead(b, taskCodec, { filter: taskFilter(boardFilters), orderBy: [["DueDate", true], ["Id", true]], top: pageSize, expand: ["Assignee"] }),
     // "Mine opgaver": a page of open tasks and one of closed ones (edited: whole tasks).
     mine: {
       open: startRead(b, taskCodec, assignedSpec(query.userId, "open", pageSize)),
       closed: startRead(b, taskCodec, assignedSpec(query.userId, "closed", pageSize)),
     },
-    stories: startRead(b, storyCodec, { select: ["Id", "AmbitionKey", "OData__ModerationStatus"], orderBy: NEWEST, top: OVERVIEW_ROWS, noMetadata: true }),
     taskPermissions: listPermissions(b, "tasks"),
     myGroups: startMyGroups(b),
   }));
   const degraded = new Degraded<FollowUpViewPart>();
-  const plans = await degraded.finish(sp, "overview", reads.plans);
-  const focuses = await degraded.finish(sp, "overview", reads.focuses);
-  const initiatives = await degraded.finish(sp, "overview", reads.initiatives);
-  const checkIns = await degraded.finish(sp, "overview", reads.checkIns);
-  const tasks = await degraded.finish(sp, "overview", reads.tasks);
+  const summaryRows = await degraded.finish(sp, "overview", reads.summaries);
   const board = await degraded.finish(sp, "board", reads.board);
   const noTasks: ViewRead<IPage<IFollowUpTask>> = { missing: false, value: lastPage() };
   const mine = await degraded.step("myTasks", () => finishMyTasks(sp, reads.mine, query.userId, pageSize), noTasks);
-  const stories = await degraded.finish(sp, "overview", reads.stories);
   const taskPermissions = viewValue(await reads.taskPermissions);
-  const all: ViewRead<unknown>[] = [plans, focuses, initiatives, checkIns, tasks, board, mine, stories];
+  const all: ViewRead<unknown>[] = [summaryRows, board, mine];
   const common = await finishCommonReads(sp, reads.common, all.some((r) => r.missing));
   const myGroups = await reads.myGroups;
   const people = dict() as IPeople;
   collectPeople(people, common.unitRows, ["Leaders"]);
-  collectPeople(people, [...rowsOf(tasks), ...rowsOf(board)], ["Assignee"]);
+  collectPeople(people, rowsOf(board), ["Assignee"]);
 
-  const overview = buildOverview(
-    {
-      units: common.units,
-      plans: rowsOf(plans).map((row) => fromRow(planCodec, row)),
-      focuses: rowsOf(focuses).map((row) => fromRow(planFocusCodec, row)),
-      initiatives: rowsOf(initiatives).map((row) => fromRow(initiativeCodec, row)),
-      checkIns: rowsOf(checkIns).map((row) => fromRow(checkInCodec, row)),
-      tasks: rowsOf(tasks).map((row) => fromRow(taskCodec, row)),
-      stories: rowsOf(stories).map((row) => fromRow(storyCodec, row)),
-    },
-    { now, since: query.since },
-  );
+  const summaries = summariesOf(rowsOf(summaryRows));
+  const overview = overviewFromSummaries(common.units, summaries.units, summaries.stories || {}, { now, since: query.since });
   return {
     schema: common.schema,
     ambitions: common.ambitions,
@@ -126,7 +109,7 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
     overview,
     tasks: pageOf(sp, taskCodec, board.missing ? { rows: [] } : board.value),
     myTasks: mine.missing ? lastPage() : mine.value,
-    complete: degraded.parts.indexOf("overview") < 0 && [plans, focuses, initiatives, checkIns, tasks, stories].every((r) => r.missing || (r.value.nextLink === undefined && r.value.rows.length < OVERVIEW_ROWS)),
+    complete: degraded.parts.indexOf("overview") < 0 && overview.missingUnits.length === 0 && summaries.stories !== undefined,
     // Leaders (site members) may write tasks in SharePoint so they can move their own; managing the
     // board is the Chefgruppe's and the site owners'.
     canManageTasks: (common.isSiteOwner || inChefgruppe(myGroups)) && !taskPermissions.missing && hasPermission(taskPermissions.value, PERMISSION.AddListItems),
