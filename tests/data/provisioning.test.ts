@@ -5,6 +5,9 @@ import { createServices } from "../../src/data/services";
 import { LISTS, SCHEMA_VERSION, listTitle } from "../../src/data/schema/lists";
 import { AMBITIONS } from "../../src/domain/ambitions";
 import { POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from "../../src/domain/seeds";
+import { afterProvision, afterProvisionSteps } from "../../src/data/provisioning/provision";
+import { schemaAt } from "../../src/data/schema/lists";
+import { sumStoryWindows } from "../../src/domain/storyCounts";
 
 // HTTP against a real server: generous under a loaded CI machine (alone each test takes well under a second).
 jest.setTimeout(30_000);
@@ -310,5 +313,57 @@ describe("upgrading an older schema in place", () => {
     expect(await provision(admin, { version: 5 })).toEqual({ fromVersion: 5, toVersion: 5, changes: [{ kind: "roleDefinitionUpdated", target: "MPK Bidragyder", detail: "BasePermissions" }], writes: 1 });
     expect(can(await effective(server, USERS.leder, listTitle("stories")), MANAGE_LISTS)).toBe(false);
     expect((await provision(admin, { version: 5 })).writes).toBe(0);
+  });
+
+  it("upgrades v5 to v6: adds MPK Overblik (employees read it) and counts the published stories per ambition once", async () => {
+    const admin = as(server, USERS.admin);
+    const services = createServices(admin, { id: await userId(server, USERS.admin) });
+    const medarbejder = createServices(as(server, USERS.medarbejder), { id: await userId(server, USERS.medarbejder) });
+    const unitId = (await services.units.list())[0].id as number;
+    // At v5 a moderation has no row to keep: it succeeds all the same.
+    const story = await medarbejder.stories.create({ clientKey: "", title: "Godkendt på v5", body: "<p>Tekst</p>", kind: "success", ambitionKey: "tillid-og-ansvar-i-ledelse", unitId, featured: false, recognitionCount: 0 });
+    expect((await services.stories.moderate(story, true)).moderationStatus).toBe(0);
+    const published = await json<{ value: { AmbitionKey: string; OData__ModerationStatus: number }[] }>(server, "_api/web/lists/getByTitle('MPK%20Historier')/items?$select=AmbitionKey,OData__ModerationStatus&$top=5000");
+    const expected: Record<string, number> = {};
+    for (const row of published.value) if (row.OData__ModerationStatus === 0) expected[row.AmbitionKey] = (expected[row.AmbitionKey] || 0) + 1;
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+
+    const v6 = await provision(admin);
+    expect(v6.fromVersion).toBe(5);
+    expect(v6.toVersion).toBe(6);
+    expect(v6.changes.filter((c) => c.kind === "listCreated")).toEqual([{ kind: "listCreated", target: "MPK Overblik" }]);
+    expect(v6.changes.filter((c) => c.kind === "fieldCreated").map((c) => c.target)).toEqual(["MPK Overblik/ClientKey", "MPK Overblik/UnitId", "MPK Overblik/Summary"]);
+    expect(v6.changes).toContainEqual({ kind: "itemsUpdated", target: "MPK Overblik/stories", detail: "recounted" });
+    expect(v6.changes[v6.changes.length - 1]).toEqual({ kind: "versionSet", target: "schemaVersion", detail: "v6" });
+    // Nothing but the new list changed on the other lists.
+    expect(v6.changes.filter((c) => c.target !== "schemaVersion" && !c.target.startsWith("MPK Overblik"))).toEqual([]);
+    expect(v6.writes).toBe(v6.changes.length);
+
+    const rows = await json<{ value: { ClientKey: string; Summary: string }[] }>(server, "_api/web/lists/getByTitle('MPK%20Overblik')/items?$select=ClientKey,Summary", USERS.medarbejder);
+    expect(rows.value.map((r) => r.ClientKey)).toEqual(["stories"]);
+    expect({ ...sumStoryWindows(rows.value[0].Summary) }).toEqual(expected);
+    const list = await json<{ EnableVersioning: boolean; EnableModeration: boolean }>(server, "_api/web/lists/getByTitle('MPK%20Overblik')?$select=EnableVersioning,EnableModeration");
+    expect(list).toMatchObject({ EnableVersioning: false, EnableModeration: false });
+    expect(can(await effective(server, USERS.medarbejder, "MPK Overblik"), EDIT)).toBe(false);
+    expect(can(await effective(server, USERS.leder, "MPK Overblik"), EDIT)).toBe(true);
+    expect(can(await effective(server, USERS.leder, "MPK Overblik"), MANAGE_LISTS)).toBe(false);
+
+    // Idempotent: the second run writes nothing (the recount runs on the upgrade only).
+    expect(await provision(admin)).toEqual({ fromVersion: 6, toVersion: 6, changes: [], writes: 0 });
+  });
+});
+
+describe("data steps after provisioning", () => {
+  it("runs a step on a fresh site and on the upgrade across its version, never again, and not for a schema without its lists", () => {
+    const v6 = schemaAt(6);
+    expect(afterProvision.map((s) => s.target)).toEqual(["MPK Overblik/stories"]);
+    expect(afterProvisionSteps(v6, undefined).map((s) => s.target)).toEqual(["MPK Overblik/stories"]);
+    expect(afterProvisionSteps(v6, 5).map((s) => s.target)).toEqual(["MPK Overblik/stories"]);
+    expect(afterProvisionSteps(v6, 6)).toEqual([]);
+    expect(afterProvisionSteps(schemaAt(5), 4)).toEqual([]);
+    expect(afterProvisionSteps(schemaAt(5), undefined)).toEqual([]);
+    expect(afterProvisionSteps({ ...v6, lists: v6.lists.filter((l) => l.key !== "summaries") }, undefined)).toEqual([]);
+    const later = { since: 7, lists: ["summaries" as const], target: "MPK Overblik/x", detail: "rebuilt", run: async () => false };
+    expect(afterProvisionSteps({ ...v6, version: 7 }, 6, [...afterProvision, later]).map((s) => s.target)).toEqual(["MPK Overblik/x"]);
   });
 });

@@ -8,7 +8,6 @@ import { ConflictError, DataError, httpStatus, isThresholdError, isUnknownFieldE
 import { fromRow, type Row } from "../mapping/codec";
 import { recognitionCodec, storyCodec } from "../mapping/entities";
 import { ListRepository } from "./listRepository";
-import { recountStoryWindow } from "./summaries";
 import { allRows, fetchPage, idFilters, inBatch, itemsQuery, lastPage, maxItemId, nextPageQuery, readPage, listItems, MAX_PAGE, pageOf, quote, settle, windowedPage, type IQuerySpec, type IRawPage } from "./query";
 import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
 
@@ -326,10 +325,12 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    * after a moderation or deletion landed. Best effort: the write the person asked for has been made,
    * so a failure here (a site not yet at schema v6, an author without write access to the summaries,
    * the row changing again and again) leaves the row as it was and tells nobody; the next moderation in
-   * the window, or `recountAllStories`, puts it right.
+   * the window, or `recountAllStories`, puts it right. Loaded on the first moderation (a chunk of its
+   * own): reading stories never needs it.
    */
   private async recountWindow(storyId: number): Promise<void> {
     try {
+      const { recountStoryWindow } = await import(/* webpackChunkName: 'mpk-summaries' */ "./summaries");
       await recountStoryWindow(this.sp, storyId);
     } catch {
       // Deliberately silent (see above).
