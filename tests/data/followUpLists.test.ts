@@ -17,8 +17,8 @@ import type { IMpkServices } from "../../src/data/repositories/types";
 jest.setTimeout(120_000);
 
 const TODAY = "2026-06-10";
-/** Unit 1 has more tasks than SharePoint filters on one indexed value. */
-const BIG_UNIT_TASKS = 5200;
+/** Unit 1 has more overdue tasks than SharePoint answers in one query. */
+const BIG_UNIT_TASKS = 8000;
 const STATUSES = ["open", "inProgress", "closed"] as const;
 const DUE_DATES = ["2026-01-15", "2026-06-09", TODAY, "2026-07-01", "2025-12-31"];
 
@@ -41,7 +41,12 @@ beforeAll(async () => {
   server = await startServer();
   await provision(as(server, USERS.admin));
   chefId = await userId(server, USERS.chef);
-  for (let i = 0; i < BIG_UNIT_TASKS; i++) tasks.push({ title: `Stor ${i}`, unitId: 1, dueDate: DUE_DATES[i % 5], status: STATUSES[i % 3] });
+  // Unit 1: 7 of every 10 tasks overdue (5,600 in all): SharePoint refuses its query.
+  for (let i = 0; i < BIG_UNIT_TASKS; i++) {
+    const kind = i % 10;
+    const dueDate = kind === 1 ? TODAY : kind === 2 ? "2026-07-01" : ["2026-01-15", "2026-06-09", "2025-12-31"][i % 3];
+    tasks.push({ title: `Stor ${i}`, unitId: 1, dueDate, status: kind === 0 ? "closed" : STATUSES[i % 2] });
+  }
   for (let unit = 2; unit <= 25; unit++) {
     for (let i = 0; i < 6; i++) tasks.push({ title: `Enhed ${unit} opgave ${i}`, unitId: unit, dueDate: DUE_DATES[(i + unit) % 5], status: STATUSES[(i + unit) % 3] });
   }
@@ -101,11 +106,11 @@ describe("the overdue tasks, read when asked for", () => {
     expect(requests.map((r) => r.batchParts)).toEqual([20, 4]);
   });
 
-  it("walks a unit with more than 5,000 tasks in id windows, every request answered, and gets the same answer", async () => {
+  it("walks a unit with more than 5,000 overdue tasks in id windows, every request answered, and gets the same answer", async () => {
     await server.resetRequests();
     const result = await loadOverdueTasks(sp, [1, 2], TODAY);
     const expected = expectedOverdue([1, 2]);
-    expect(expected.length).toBeGreaterThan(1000);
+    expect(expected.length).toBeGreaterThan(5000);
     expect(result.tasks.map((t) => t.title)).toEqual(expected);
     expect(new Set(result.tasks.map((t) => t.id)).size).toBe(expected.length);
     // The unit's query was refused inside the batch (its part, not the batch); the windows were answered.
