@@ -535,7 +535,15 @@ define([], function () {
         storiesHeading: "Hverdagshistorier pr. ambition",
         madeAt: "Opgjort {date}.",
         showAll: "Vis alle {count}",
-        showFewer: "Vis færre"
+        showFewer: "Vis færre",
+        showOverdue: "Vis de forfaldne opgaver",
+        loadingOverdue: "Henter de forfaldne opgaver …",
+        overdueFailed: "De forfaldne opgaver kunne ikke hentes",
+        overdueLoaded: "{count} forfaldne opgaver er hentet.",
+        showStopped: "Vis de stoppede indsatser",
+        loadingStopped: "Henter de stoppede indsatser …",
+        stoppedFailed: "De stoppede indsatser kunne ikke hentes",
+        stoppedLoaded: "{count} stoppede indsatser er hentet."
       },
       matrix: {
         caption: "Hvor hver enhed står på hver ambition: relevans, antal indsatser, nyeste vurdering og udvikling siden {since}.",
@@ -670,6 +678,7 @@ define([], function () {
         loadingTasks: "Henter mødets opgaver …",
         noTasks: "Der er ingen opgaver fra dette møde.",
         truncated: "Rapporten viser de første {count} opgaver fra mødet.",
+        loadingLists: "Henter de forfaldne opgaver og de stoppede indsatser til rapporten …",
         filePrefix: "Statusrapport"
       },
       excel: {

@@ -535,7 +535,15 @@ define([], function () {
         storiesHeading: "Everyday stories per ambition",
         madeAt: "As of {date}.",
         showAll: "Show all {count}",
-        showFewer: "Show fewer"
+        showFewer: "Show fewer",
+        showOverdue: "Show the overdue tasks",
+        loadingOverdue: "Loading the overdue tasks …",
+        overdueFailed: "The overdue tasks could not be loaded",
+        overdueLoaded: "{count} overdue tasks loaded.",
+        showStopped: "Show the stopped initiatives",
+        loadingStopped: "Loading the stopped initiatives …",
+        stoppedFailed: "The stopped initiatives could not be loaded",
+        stoppedLoaded: "{count} stopped initiatives loaded."
       },
       matrix: {
         caption: "Where each unit stands on each ambition: relevance, number of initiatives, newest health and trend since {since}.",
@@ -670,6 +678,7 @@ define([], function () {
         loadingTasks: "Loading the meeting's tasks …",
         noTasks: "There are no tasks from this meeting.",
         truncated: "The report shows the first {count} tasks of the meeting.",
+        loadingLists: "Loading the overdue tasks and the stopped initiatives for the report …",
         filePrefix: "Status-report"
       },
       excel: {

@@ -353,6 +353,14 @@ declare interface IMpkFollowUpOverviewStrings {
   madeAt: string;
   showAll: string;
   showFewer: string;
+  showOverdue: string;
+  loadingOverdue: string;
+  overdueFailed: string;
+  overdueLoaded: string;
+  showStopped: string;
+  loadingStopped: string;
+  stoppedFailed: string;
+  stoppedLoaded: string;
 }
 
 /** Opfølgning: matrix. */
@@ -498,6 +506,7 @@ declare interface IMpkFollowUpReportStrings {
   loadingTasks: string;
   noTasks: string;
   truncated: string;
+  loadingLists: string;
   filePrefix: string;
 }
 

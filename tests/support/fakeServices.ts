@@ -517,6 +517,21 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           isSiteOwner: permissions.isSiteOwner,
         };
       },
+      async loadOverdueTasks(unitIds: readonly number[], today: string) {
+        await enter('views.loadOverdueTasks');
+        requireProvisioned();
+        const tasks = visibleRows('tasks')
+          .filter((t) => unitIds.indexOf(t.unitId) >= 0 && t.status !== 'closed' && !!t.dueDate && t.dueDate < today)
+          .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : (a.id || 0) - (b.id || 0)));
+        return { tasks, people: {} };
+      },
+      async loadStoppedInitiatives(planIds: readonly number[]) {
+        await enter('views.loadStoppedInitiatives');
+        requireProvisioned();
+        return visibleRows('initiatives')
+          .filter((i) => planIds.indexOf(i.planId) >= 0 && i.status === 'stopped')
+          .sort((a, b) => (b.id || 0) - (a.id || 0));
+      },
     },
 
     units: {

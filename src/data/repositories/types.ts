@@ -423,6 +423,21 @@ export interface IViewRepository {
   loadAmbitionsView(query?: IAmbitionsViewQuery): Promise<IAmbitionsView>;
   loadPlanView(query: IPlanViewQuery): Promise<IPlanView>;
   loadFollowUpView(query?: IFollowUpViewQuery): Promise<IFollowUpView>;
+  /**
+   * The overdue tasks of these units (not closed, due before `today`), the most overdue first, with
+   * their assignees' names: the overview's list, read when asked for.
+   */
+  loadOverdueTasks(unitIds: readonly number[], today: IsoDate): Promise<IOverdueTasks>;
+  /** The stopped initiatives of these plans (the units' current plans), newest first. */
+  loadStoppedInitiatives(planIds: readonly number[]): Promise<IInitiative[]>;
+}
+
+/** The overdue tasks of some units, and the names of their assignees. */
+export interface IOverdueTasks {
+  /** Not closed and due before today, the most overdue first. */
+  tasks: IFollowUpTask[];
+  /** The assignees' names (from `Assignee`, expanded as on the task board). */
+  people: IPeople;
 }
 
 /** "Klargør site". */

@@ -1,13 +1,16 @@
 /** The first views: one `$batch` round trip each. */
 import type { SPFI } from "@pnp/sp";
-import type { IAmbitionsView, IAmbitionsViewQuery, ICurrentUser, IFollowUpView, IFollowUpViewQuery, IPlanView, IPlanViewQuery, IViewRepository } from "../repositories/types";
+import type { IInitiative, IsoDate } from "../../domain/model";
+import type { IAmbitionsView, IAmbitionsViewQuery, ICurrentUser, IFollowUpView, IFollowUpViewQuery, IOverdueTasks, IPlanView, IPlanViewQuery, IViewRepository } from "../repositories/types";
 import { loadAmbitionsView } from "./ambitionsView";
 import { loadFollowUpView } from "./followUpView";
+import { loadOverdueTasks, loadStoppedInitiatives } from "./followUpLists";
 import { loadPlanView } from "./planView";
 
 export { loadAmbitionsView, countPerAmbition } from "./ambitionsView";
 export { loadPlanView } from "./planView";
 export { loadFollowUpView } from "./followUpView";
+export { loadOverdueTasks, loadStoppedInitiatives } from "./followUpLists";
 
 /** The view repository over an SPFI, for one user (whose stories, notes and tasks are "mine"). */
 export class ViewRepository implements IViewRepository {
@@ -23,5 +26,13 @@ export class ViewRepository implements IViewRepository {
 
   public loadFollowUpView(query: IFollowUpViewQuery = {}): Promise<IFollowUpView> {
     return loadFollowUpView(this.sp, { ...query, userId: query.userId ?? this.user.id });
+  }
+
+  public loadOverdueTasks(unitIds: readonly number[], today: IsoDate): Promise<IOverdueTasks> {
+    return loadOverdueTasks(this.sp, unitIds, today);
+  }
+
+  public loadStoppedInitiatives(planIds: readonly number[]): Promise<IInitiative[]> {
+    return loadStoppedInitiatives(this.sp, planIds);
   }
 }

@@ -4,7 +4,8 @@
  * `index.ts` has all three built in (preview, tests, CLI).
  */
 import type { SPFI } from "@pnp/sp";
-import type { IAmbitionsView, IAmbitionsViewQuery, ICurrentUser, IFollowUpView, IFollowUpViewQuery, IPlanView, IPlanViewQuery, IViewRepository } from "../repositories/types";
+import type { IInitiative, IsoDate } from "../../domain/model";
+import type { IAmbitionsView, IAmbitionsViewQuery, ICurrentUser, IFollowUpView, IFollowUpViewQuery, IOverdueTasks, IPlanView, IPlanViewQuery, IViewRepository } from "../repositories/types";
 import type { loadAmbitionsView } from "./ambitionsView";
 import type { loadFollowUpView } from "./followUpView";
 import type { loadPlanView } from "./planView";
@@ -32,5 +33,16 @@ export class PartViewRepository implements IViewRepository {
   public async loadFollowUpView(query: IFollowUpViewQuery = {}): Promise<IFollowUpView> {
     const load = this.loaders.followUp ?? (await import(/* webpackChunkName: 'mpk-view-follow-up' */ "./followUpView")).loadFollowUpView;
     return load(this.sp, { ...query, userId: query.userId ?? this.user.id });
+  }
+
+  // The overview's lists, read on demand: a chunk of their own in every web part.
+  public async loadOverdueTasks(unitIds: readonly number[], today: IsoDate): Promise<IOverdueTasks> {
+    const lists = await import(/* webpackChunkName: 'mpk-view-follow-up-lists' */ "./followUpLists");
+    return lists.loadOverdueTasks(this.sp, unitIds, today);
+  }
+
+  public async loadStoppedInitiatives(planIds: readonly number[]): Promise<IInitiative[]> {
+    const lists = await import(/* webpackChunkName: 'mpk-view-follow-up-lists' */ "./followUpLists");
+    return lists.loadStoppedInitiatives(this.sp, planIds);
   }
 }

@@ -13,12 +13,13 @@ import { useStrings } from '../shell/strings';
 import { TabStrip } from '../shell/TabStrip';
 import type { IFollowUpAppProps } from './FollowUpApp.types';
 import { FollowUpContext, type IFollowUpContext } from './FollowUpContext';
-import { knownMeetings, openFirst, overdueTasks, type FollowUpTab } from './followUpModel';
+import { knownMeetings, openFirst, type FollowUpTab } from './followUpModel';
 import { MyTasks } from './MyTasks';
 import { OverviewTab } from './OverviewTab';
 import { buildPeople } from './people';
 import { useFollowUpData, useMyTasks, useTaskBoard, type IFollowUpData } from './useFollowUpData';
 import { useAppStyles } from './useFollowUpStyles.styles';
+import { useOverviewLists, type IViewList } from './useOverviewLists';
 import { Unavailable } from '../shell/Unavailable';
 
 // The first view is the overview (or, for everyone else, their own tasks): the task board and the
@@ -44,6 +45,23 @@ function useAnnouncer(): [string, (message: string) => void] {
   return [message, announce];
 }
 
+const NONE: readonly IFollowUpTask[] = [];
+
+/**
+ * What the view says of the overview's two lists: their counts, and the lists when the first view
+ * carries them (then nothing is read on demand). A view of counts only (`overdueCount`,
+ * `stoppedCount`, no lists) makes both lists load when asked for.
+ */
+function overviewLists(view: IFollowUpView): { overdue: IViewList<IFollowUpTask>; stopped: IViewList<IInitiative> } {
+  const overview = view.overview as Partial<IFollowUpView['overview']> & { overdueCount?: number; stoppedCount?: number };
+  const overdue = overview.overdueTasks;
+  const stopped = overview.stoppedInitiatives;
+  return {
+    overdue: { count: overview.overdueCount ?? (overdue ? overdue.length : 0), items: overdue },
+    stopped: { count: overview.stoppedCount ?? (stopped ? stopped.length : 0), items: stopped },
+  };
+}
+
 /** The surface once the view has been read. */
 function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: IFollowUpView; now: Date; pageSize: number }): JSX.Element {
   const services = useServices();
@@ -56,7 +74,7 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
   const [extraTitles, setExtraTitles] = React.useState<Record<number, string>>({});
   const initiativeTitles = React.useMemo(() => {
     const titles: Record<number, string> = {};
-    for (const initiative of view.overview.stoppedInitiatives) if (initiative.id !== undefined) titles[initiative.id] = initiative.title;
+    for (const initiative of view.overview.stoppedInitiatives || []) if (initiative.id !== undefined) titles[initiative.id] = initiative.title;
     return { ...titles, ...extraTitles };
   }, [view, extraTitles]);
   const rememberInitiatives = React.useCallback((initiatives: readonly IInitiative[]) => {
@@ -100,10 +118,19 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
   const board = useTaskBoard(view.tasks, data.edits, props.pageSize);
   const isMine = React.useCallback((task: IFollowUpTask) => task.assigneeId === services.user.id, [services.user.id]);
   const myTasks = useMyTasks(view.myTasks, data.edits, isMine, openFirst);
-  const overdue = React.useMemo(() => overdueTasks(view.overview.overdueTasks, data.edits, now), [view.overview.overdueTasks, data.edits, now]);
+  const lists = useOverviewLists({
+    view,
+    views: services.views,
+    ...overviewLists(view),
+    edits: data.edits,
+    now,
+    rememberPeople,
+    rememberInitiatives,
+  });
+  const overdueKnown = lists.overdue.status === 'ready' ? lists.overdue.items : NONE;
   const meetings = React.useMemo(
-    () => knownMeetings(board.tasks, myTasks.tasks, view.overview.overdueTasks, Object.keys(data.edits.known).map((id) => data.edits.known[Number(id)])),
-    [board.tasks, myTasks.tasks, view.overview.overdueTasks, data.edits],
+    () => knownMeetings(board.tasks, myTasks.tasks, overdueKnown, Object.keys(data.edits.known).map((id) => data.edits.known[Number(id)])),
+    [board.tasks, myTasks.tasks, overdueKnown, data.edits],
   );
 
   const tabs = view.canManageTasks ? MANAGER_TABS : [];
@@ -119,10 +146,10 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
       panel = <MyTasks tasks={myTasks.tasks} pages={myTasks} />;
       break;
     case 'report':
-      panel = <ReportTab since={data.since} overdue={overdue} taskDelta={data.edits.statusDelta} edits={data.edits} meetings={meetings} />;
+      panel = <ReportTab since={data.since} lists={lists} taskDelta={data.edits.statusDelta} edits={data.edits} meetings={meetings} />;
       break;
     default:
-      panel = <OverviewTab since={data.since} onCompare={(since) => data.reload(since)} overdue={overdue} taskDelta={data.edits.statusDelta} busy={data.status === 'loading'} />;
+      panel = <OverviewTab since={data.since} onCompare={(since) => data.reload(since)} lists={lists} taskDelta={data.edits.statusDelta} busy={data.status === 'loading'} />;
   }
 
   return (

@@ -1,16 +1,17 @@
 import * as React from 'react';
-import { Button, mergeClasses, MessageBar, MessageBarBody, Text, useId } from '@fluentui/react-components';
+import { Button, mergeClasses, MessageBar, MessageBarBody, Spinner, Text, useId } from '@fluentui/react-components';
 import { formatDate, isValidIsoDate, today } from '../../domain/dates';
 import { labelOf, type Locale } from '../../domain/messages';
 import { INITIATIVE_STATUSES, TASK_STATUSES, type IFollowUpTask, type IInitiative, type IsoDate } from '../../domain/model';
 import type { IOverview } from '../../domain/overview';
-import type { IAmbition, IUnitItem } from '../../data/repositories/types';
+import type { IAmbition } from '../../data/repositories/types';
 import { fill } from '../shell/strings';
-import { addDelta, ambitionTitle, unitName } from './followUpModel';
+import { addDelta, ambitionTitle } from './followUpModel';
+import { DataErrorMessage } from '../shell/DataErrorMessage';
+import type { IOverviewLists, OnDemand } from './useOverviewLists';
 import { useFollowUp } from './FollowUpContext';
 import { MatrixLegend, OverviewMatrix } from './OverviewMatrix';
-import { TaskDue, TaskFacts } from './TaskDetails';
-import { useAppStyles, useCounterStyles, useDateFieldStyles, useTaskStyles } from './useFollowUpStyles.styles';
+import { useAppStyles, useCounterStyles, useDateFieldStyles } from './useFollowUpStyles.styles';
 import { own } from '../../domain/dict';
 
 /** Overdue tasks and stopped initiatives shown before "Vis alle". */
@@ -22,8 +23,8 @@ export interface IOverviewTabProps {
   since: IsoDate;
   /** Reads the view again with another baseline. */
   onCompare(since: IsoDate): void;
-  /** Overdue tasks, with this session's saves folded in. */
-  overdue: readonly IFollowUpTask[];
+  /** The overdue tasks and stopped initiatives: counts, and the lists once read. */
+  lists: IOverviewLists;
   /** Task counters per status, with this session's saves. */
   taskDelta: Parameters<typeof addDelta>[1];
   /** The view is being read again. @default false */
@@ -39,21 +40,6 @@ function Counter(props: { label: string; value: number; alert?: boolean }): JSX.
       <dd className={styles.value}>{props.value}</dd>
     </div>
   );
-}
-
-/** The first `limit` items of a long list, all of them on request (so thousands never render at once). */
-function useLimited<T>(items: readonly T[], limit: number | undefined): { shown: readonly T[]; toggle?: JSX.Element } {
-  const [all, setAll] = React.useState(false);
-  const { strings } = useFollowUp();
-  if (limit === undefined || items.length <= limit) return { shown: items };
-  return {
-    shown: all ? items : items.slice(0, limit),
-    toggle: (
-      <Button appearance="subtle" onClick={() => setAll(!all)} aria-expanded={all} data-mpk-no-print="">
-        {all ? strings.overview.showFewer : fill(strings.overview.showAll, { count: items.length })}
-      </Button>
-    ),
-  };
 }
 
 /** A titled group of key figures (its own region, so "I gang" of initiatives and of tasks stay apart). */
@@ -99,52 +85,6 @@ export function KeyFigures(props: { overview: IOverview; overdueCount: number; t
   );
 }
 
-/** "Stoppede indsatser – og hvorfor". */
-export function StoppedInitiatives(props: {
-  initiatives: readonly IInitiative[];
-  units: readonly IUnitItem[];
-  ambitions: readonly IAmbition[];
-  strings: IMpkFollowUpOverviewStrings;
-  unknownUnit: string;
-  headingLevel: 'h3' | 'h4';
-  /** Show this many until "Vis alle" (none: all, as in the printed report). */
-  limit?: number;
-}): JSX.Element {
-  const app = useAppStyles();
-  const tasks = useTaskStyles();
-  const { strings } = props;
-  const { shown, toggle } = useLimited(props.initiatives, props.limit);
-  const Heading = props.headingLevel;
-  const id = useId('mpk-stopped');
-  return (
-    <section className={app.section} aria-labelledby={id}>
-      <Heading id={id} className={app.sectionHeading}>
-        {fill(strings.stoppedHeading, { count: props.initiatives.length })}
-      </Heading>
-      {props.initiatives.length === 0 ? (
-        <Text as="p" block>{strings.stoppedNone}</Text>
-      ) : (
-        <ul className={app.list}>
-          {shown.map((initiative) => (
-            <li key={initiative.id ?? initiative.clientKey} className={tasks.card}>
-              <Text weight="semibold">{initiative.title}</Text>
-              <span className={tasks.meta}>
-                <span>{unitName(props.units, initiative.unitId, props.unknownUnit)}</span>
-                <span>{ambitionTitle(props.ambitions, initiative.ambitionKey)}</span>
-              </span>
-              <p className={tasks.description}>
-                <Text weight="semibold">{strings.stopReason} </Text>
-                {initiative.stopReason && initiative.stopReason.trim() ? initiative.stopReason : strings.noReason}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-      {toggle}
-    </section>
-  );
-}
-
 /** "Hverdagshistorier pr. ambition". */
 function StoriesPerAmbition(props: { overview: IOverview; ambitions: readonly IAmbition[]; strings: IMpkFollowUpOverviewStrings }): JSX.Element {
   const app = useAppStyles();
@@ -166,36 +106,139 @@ function StoriesPerAmbition(props: { overview: IOverview; ambitions: readonly IA
   );
 }
 
-/** The overdue tasks, most overdue first. */
-export function OverdueList(props: { tasks: readonly IFollowUpTask[]; heading: string; empty: string; headingLevel: 'h3' | 'h4'; limit?: number }): JSX.Element {
+// The lists' items are a chunk: the first view has their counts, and a button that reads them.
+const loadListItems = () => import(/* webpackChunkName: 'mpk-overview-lists' */ './FollowUpLists');
+const OverdueItems = React.lazy(() => loadListItems().then((m) => ({ default: m.OverdueItems })));
+const StoppedItems = React.lazy(() => loadListItems().then((m) => ({ default: m.StoppedItems })));
+
+/** Props of {@link ListSection}. */
+interface IListSectionProps<T> {
+  heading: string;
+  headingLevel: 'h3' | 'h4';
+  /** How many there are (shown before the list is read; none means no button). */
+  count: number;
+  list: OnDemand<T>;
+  empty: string;
+  showLabel: string;
+  loadingLabel: string;
+  failedTitle: string;
+  /** Read out once the list is read. */
+  loaded(count: number): string;
+  onLoad(): void;
+  children(items: readonly T[]): JSX.Element;
+}
+
+/**
+ * One of the overview's lists: its heading with the count, then the list when it is known, or a
+ * button that reads it (a spinner while it is read, the failure with "Prøv igen"). Focus moves to the
+ * heading when the button goes, and the result is announced in the live region.
+ */
+function ListSection<T>(props: IListSectionProps<T>): JSX.Element {
   const app = useAppStyles();
-  const styles = useTaskStyles();
-  const { shown, toggle } = useLimited(props.tasks, props.limit);
+  const { announce } = useFollowUp();
+  const id = useId('mpk-list');
+  const headingRef = React.useRef<HTMLHeadingElement>(null);
+  const asked = React.useRef(false);
+  const { list, loaded } = props;
+  React.useEffect(() => {
+    if (!asked.current || list.status === 'loading' || list.status === 'idle') return;
+    asked.current = false;
+    if (list.status === 'ready') announce(loaded(list.items.length));
+  }, [list, loaded, announce]);
+  const load = (): void => {
+    asked.current = true;
+    void loadListItems().catch(() => undefined);
+    props.onLoad();
+    // The button is replaced by a spinner, then by the list: focus stays in the section.
+    if (headingRef.current) headingRef.current.focus();
+  };
   const Heading = props.headingLevel;
-  const id = useId('mpk-overdue');
-  return (
-    <section className={app.section} aria-labelledby={id}>
-      <Heading id={id} className={app.sectionHeading}>
-        {props.heading}
-      </Heading>
-      {props.tasks.length === 0 ? (
+  let body: JSX.Element;
+  if (list.status === 'ready') {
+    body =
+      list.items.length === 0 ? (
         <Text as="p" block>{props.empty}</Text>
       ) : (
-        <ul className={app.list}>
-          {shown.map((task) => (
-            <li key={task.id ?? task.clientKey} className={mergeClasses(styles.card, styles.overdueCard)}>
-              <Text weight="semibold">{task.title}</Text>
-              <TaskDue task={task} />
-              <TaskFacts task={task} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {toggle}
+        <React.Suspense fallback={<Spinner size="tiny" label={props.loadingLabel} />}>{props.children(list.items)}</React.Suspense>
+      );
+  } else if (list.status === 'loading') {
+    body = <Spinner size="tiny" label={props.loadingLabel} />;
+  } else if (list.status === 'error') {
+    body = <DataErrorMessage error={list.error} title={props.failedTitle} onRetry={load} />;
+  } else if (props.count === 0) {
+    body = <Text as="p" block>{props.empty}</Text>;
+  } else {
+    body = (
+      <Button onClick={load} data-mpk-no-print="">
+        {props.showLabel}
+      </Button>
+    );
+  }
+  return (
+    <section className={app.section} aria-labelledby={id} aria-busy={list.status === 'loading' || undefined}>
+      <Heading id={id} ref={headingRef} tabIndex={-1} className={app.sectionHeading}>
+        {props.heading}
+      </Heading>
+      {body}
     </section>
   );
 }
 
+/** Props of the overview's two lists. */
+export interface IOverviewListProps {
+  lists: IOverviewLists;
+  headingLevel: 'h3' | 'h4';
+  /** Show this many until "Vis alle" (none: all, as in the printed report). */
+  limit?: number;
+}
+
+/** "Forfaldne opgaver (n)": the overdue tasks, most overdue first. */
+export function OverdueSection(props: IOverviewListProps): JSX.Element {
+  const { strings } = useFollowUp();
+  const s = strings.overview;
+  const { lists } = props;
+  const loaded = React.useCallback((count: number) => fill(s.overdueLoaded, { count }), [s]);
+  return (
+    <ListSection<IFollowUpTask>
+      heading={fill(s.overdueHeading, { count: lists.overdueCount })}
+      headingLevel={props.headingLevel}
+      count={lists.overdueCount}
+      list={lists.overdue}
+      empty={s.overdueNone}
+      showLabel={s.showOverdue}
+      loadingLabel={s.loadingOverdue}
+      failedTitle={s.overdueFailed}
+      loaded={loaded}
+      onLoad={lists.loadOverdue}
+    >
+      {(items) => <OverdueItems items={items} limit={props.limit} />}
+    </ListSection>
+  );
+}
+
+/** "Stoppede indsatser – og hvorfor (n)": the current plans' stopped initiatives. */
+export function StoppedSection(props: IOverviewListProps): JSX.Element {
+  const { strings } = useFollowUp();
+  const s = strings.overview;
+  const { lists } = props;
+  const loaded = React.useCallback((count: number) => fill(s.stoppedLoaded, { count }), [s]);
+  return (
+    <ListSection<IInitiative>
+      heading={fill(s.stoppedHeading, { count: lists.stoppedCount })}
+      headingLevel={props.headingLevel}
+      count={lists.stoppedCount}
+      list={lists.stopped}
+      empty={s.stoppedNone}
+      showLabel={s.showStopped}
+      loadingLabel={s.loadingStopped}
+      failedTitle={s.stoppedFailed}
+      loaded={loaded}
+      onLoad={lists.loadStopped}
+    >
+      {(items) => <StoppedItems items={items} limit={props.limit} />}
+    </ListSection>
+  );
+}
 
 /**
  * The date to compare with: a labelled native date input with its hint and, when invalid, its message
@@ -248,7 +291,7 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
 
   return (
     <div className={app.panel}>
-      <KeyFigures overview={view.overview} overdueCount={props.overdue.length} taskCounts={taskCounts} locale={locale} strings={s} headingLevel="h3" />
+      <KeyFigures overview={view.overview} overdueCount={props.lists.overdueCount} taskCounts={taskCounts} locale={locale} strings={s} headingLevel="h3" />
 
       <section className={app.section} aria-labelledby={matrixId}>
         <h3 id={matrixId} className={app.sectionHeading}>
@@ -281,8 +324,8 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
         )}
       </section>
 
-      <OverdueList tasks={props.overdue} heading={fill(s.overdueHeading, { count: props.overdue.length })} empty={s.overdueNone} headingLevel="h3" limit={LIST_LIMIT} />
-      <StoppedInitiatives initiatives={view.overview.stoppedInitiatives} units={view.units} ambitions={view.ambitions} strings={s} unknownUnit={strings.task.unknownUnit} headingLevel="h3" limit={LIST_LIMIT} />
+      <OverdueSection lists={props.lists} headingLevel="h3" limit={LIST_LIMIT} />
+      <StoppedSection lists={props.lists} headingLevel="h3" limit={LIST_LIMIT} />
       <StoriesPerAmbition overview={view.overview} ambitions={view.ambitions} strings={s} />
       <Text as="p" block size={200} className={app.muted}>
         {fill(s.madeAt, { date: formatDate(now, locale) })}

@@ -11,7 +11,8 @@ import { fill } from '../shell/strings';
 import { addDelta, applyEdits, type ITaskEdits } from './followUpModel';
 import { taskNaming, useFollowUp } from './FollowUpContext';
 import { MatrixLegend, OverviewMatrix } from './OverviewMatrix';
-import { KeyFigures, OverdueList, StoppedInitiatives } from './OverviewTab';
+import { KeyFigures, OverdueSection, StoppedSection } from './OverviewTab';
+import type { IOverviewLists } from './useOverviewLists';
 import { buildStatusWorkbook, exportWorkbook, reportFileName } from './statusReport';
 import { TaskTable } from './TaskBoard';
 import { useAppStyles, usePrintStyles, useReportStyles } from './useFollowUpStyles.styles';
@@ -20,10 +21,13 @@ import { useAppStyles, usePrintStyles, useReportStyles } from './useFollowUpStyl
 export const REPORT_TASK_LIMIT = 1000;
 const REPORT_PAGE_SIZE = 200;
 
+const NO_TASKS: readonly IFollowUpTask[] = [];
+
 /** Props of {@link ReportTab}. */
 export interface IReportTabProps {
   since: string;
-  overdue: readonly IFollowUpTask[];
+  /** The overdue tasks and stopped initiatives (read when the report is opened, if not yet). */
+  lists: IOverviewLists;
   taskDelta: ITaskEdits['statusDelta'];
   edits: ITaskEdits;
   meetings: readonly string[];
@@ -63,6 +67,16 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
 
   // A meeting's name is one line of text: a longer one is refused here, with the reason, not sent.
   const meetingErrors = validateFilterText('meeting', meetingInput.trim());
+  // The report has both lists: read them now if the overview has not.
+  const { lists } = props;
+  const { loadOverdue, loadStopped } = lists;
+  React.useEffect(() => {
+    loadOverdue();
+    loadStopped();
+  }, [loadOverdue, loadStopped]);
+  const overdue = lists.overdue.status === 'ready' ? lists.overdue.items : NO_TASKS;
+  const listsLoading = lists.overdue.status === 'loading' || lists.stopped.status === 'loading';
+  const listsReady = lists.overdue.status === 'ready' && lists.stopped.status === 'ready';
   const show = (event?: React.FormEvent): void => {
     if (event) event.preventDefault();
     const meeting = meetingInput.trim();
@@ -83,8 +97,8 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
 
   const meeting = meetingTasks.status === 'idle' ? undefined : meetingTasks.meeting;
   const tasks = React.useMemo(
-    () => (meetingTasks.status === 'ready' ? applyEdits(meetingTasks.tasks, props.edits) : meetingTasks.status === 'idle' ? props.overdue.slice() : []),
-    [meetingTasks, props.edits, props.overdue],
+    () => (meetingTasks.status === 'ready' ? applyEdits(meetingTasks.tasks, props.edits) : meetingTasks.status === 'idle' ? overdue.slice() : []),
+    [meetingTasks, props.edits, overdue],
   );
   const taskCounts = React.useMemo(() => addDelta(view.overview.tasksByStatus, props.taskDelta), [view.overview.tasksByStatus, props.taskDelta]);
 
@@ -122,7 +136,8 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
       const whole = meetingTasks.status === 'idle' ? await wholeTasks(tasks) : tasks;
       const titles = await titlesFor(whole);
       const naming = taskNaming({ view, strings, people: context.people, initiativeTitles: titles });
-      const overview = { ...view.overview, overdueTasks: props.overdue.slice(), tasksByStatus: taskCounts };
+      const stopped = lists.stopped.status === 'ready' ? lists.stopped.items.slice() : [];
+      const overview = { ...view.overview, overdueTasks: overdue.slice(), stoppedInitiatives: stopped, tasksByStatus: taskCounts };
       const sheets = buildStatusWorkbook({
         overview,
         ambitions: view.ambitions,
@@ -163,11 +178,14 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
           <Button type="submit">{s.show}</Button>
         </form>
         <div className={styles.controls} role="group" aria-label={s.actionsLabel}>
-          <Button appearance="primary" onClick={() => exportExcel().catch(() => undefined)} disabled={exporting || meetingTasks.status === 'loading'}>
+          <Button appearance="primary" onClick={() => exportExcel().catch(() => undefined)} disabled={exporting || meetingTasks.status === 'loading' || !listsReady}>
             {exporting ? s.excelWorking : s.excel}
           </Button>
-          <Button onClick={() => window.print()}>{s.print}</Button>
+          <Button onClick={() => window.print()} disabled={!listsReady}>
+            {s.print}
+          </Button>
         </div>
+        {listsLoading && <Spinner size="tiny" label={s.loadingLists} />}
         {exporting && <Spinner size="tiny" label={s.excelWorking} />}
         {exportError !== undefined && <DataErrorMessage error={exportError} title={s.excelFailed} onDismiss={() => setExportError(undefined)} />}
       </section>
@@ -179,13 +197,13 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
           </Title3>
           <Text as="p" block>{fill(s.made, { date: formatDate(now, locale), since: formatDate(props.since, locale) })}</Text>
         </div>
-        <KeyFigures overview={view.overview} overdueCount={props.overdue.length} taskCounts={taskCounts} locale={locale} strings={strings.overview} headingLevel="h4" />
+        <KeyFigures overview={view.overview} overdueCount={lists.overdueCount} taskCounts={taskCounts} locale={locale} strings={strings.overview} headingLevel="h4" />
         <section className={app.section} aria-label={strings.overview.matrixHeading}>
           <h4 className={app.sectionHeading}>{strings.overview.matrixHeading}</h4>
           <OverviewMatrix rows={view.overview.rows} ambitions={view.ambitions} since={props.since} locale={locale} strings={strings.matrix} />
           <MatrixLegend locale={locale} strings={strings.matrix} />
         </section>
-        <StoppedInitiatives initiatives={view.overview.stoppedInitiatives} units={view.units} ambitions={view.ambitions} strings={strings.overview} unknownUnit={strings.task.unknownUnit} headingLevel="h4" />
+        <StoppedSection lists={lists} headingLevel="h4" />
         {meetingTasks.status === 'loading' && <Spinner size="tiny" label={s.loadingTasks} />}
         {meetingTasks.status === 'error' && <DataErrorMessage error={meetingTasks.error} title={s.tasksFailed} onRetry={() => show()} />}
         {meetingTasks.status === 'ready' && (
@@ -199,7 +217,7 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
             {tasks.length === 0 ? <Text as="p" block>{s.noTasks}</Text> : <TaskTable tasks={tasks} />}
           </section>
         )}
-        {meetingTasks.status === 'idle' && <OverdueList tasks={props.overdue} heading={fill(strings.overview.overdueHeading, { count: props.overdue.length })} empty={strings.overview.overdueNone} headingLevel="h4" />}
+        {meetingTasks.status === 'idle' && <OverdueSection lists={lists} headingLevel="h4" />}
       </article>
     </div>
   );
