@@ -256,7 +256,13 @@ export function parseUnitSummary(text: unknown, unitId: number): IUnitSummary | 
 // ---------------------------------------------------------------------------------------------------
 // The overview from the summaries.
 
-export interface ISummaryOverview extends IOverview {
+/**
+ * The overview from the summaries: `IOverview` without its two lists (`overdueTasks`,
+ * `stoppedInitiatives` are read on demand; a view that has them, e.g. a test's, may carry them).
+ */
+export interface ISummaryOverview extends Omit<IOverview, "overdueTasks" | "stoppedInitiatives"> {
+  overdueTasks?: IOverview["overdueTasks"];
+  stoppedInitiatives?: IOverview["stoppedInitiatives"];
   /** Open tasks past their due date (the tasks themselves are read on demand). */
   overdueCount: number;
   /** Per unit with overdue tasks: how many. */
@@ -377,8 +383,6 @@ export function overviewFromSummaries(
     plansByStatus,
     initiativesByStatus,
     tasksByStatus,
-    overdueTasks: [],
-    stoppedInitiatives: [],
     storiesByAmbition: storyCounts,
     overdueCount,
     overdueByUnit,

@@ -132,7 +132,7 @@ afterAll(() => server.close());
 const NOW = new Date("2026-06-01T10:00:00Z");
 
 /** The overview from every row, as the chef reads them. */
-async function rowByRow(units: import("../../src/domain/model").IUnit[], since: string) {
+async function rowByRow(units: import("../../src/domain/model").IUnit[], since: string): Promise<import("../../src/domain/overview").IOverview> {
   const whole = async <T extends IEntity>(codec: ICodec<T>): Promise<T[]> =>
     (await readPage(chefSp, codec, { orderBy: [["Id", false]], top: 5000 })).rows.map((row) => fromRow(codec, row));
   return buildOverview(

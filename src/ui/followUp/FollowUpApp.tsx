@@ -53,7 +53,7 @@ const NONE: readonly IFollowUpTask[] = [];
  * `stoppedCount`, no lists) makes both lists load when asked for.
  */
 function overviewLists(view: IFollowUpView): { overdue: IViewList<IFollowUpTask>; stopped: IViewList<IInitiative> } {
-  const overview = view.overview as Partial<IFollowUpView['overview']> & { overdueCount?: number; stoppedCount?: number };
+  const overview = view.overview;
   const overdue = overview.overdueTasks;
   const stopped = overview.stoppedInitiatives;
   return {

@@ -59,7 +59,7 @@ function FigureGroup(props: { heading: string; level: 'h4' | 'h5'; children: Rea
 }
 
 /** "Nøgletal": initiatives and tasks by status, overdue tasks. */
-export function KeyFigures(props: { overview: IOverview; overdueCount: number; taskCounts: Record<string, number>; locale: Locale; strings: IMpkFollowUpOverviewStrings; headingLevel: 'h3' | 'h4' }): JSX.Element {
+export function KeyFigures(props: { overview: Pick<IOverview, 'initiativesByStatus' | 'tasksByStatus'>; overdueCount: number; taskCounts: Record<string, number>; locale: Locale; strings: IMpkFollowUpOverviewStrings; headingLevel: 'h3' | 'h4' }): JSX.Element {
   const app = useAppStyles();
   const { overview, locale, strings } = props;
   const Heading = props.headingLevel;
@@ -86,7 +86,7 @@ export function KeyFigures(props: { overview: IOverview; overdueCount: number; t
 }
 
 /** "Hverdagshistorier pr. ambition". */
-function StoriesPerAmbition(props: { overview: IOverview; ambitions: readonly IAmbition[]; strings: IMpkFollowUpOverviewStrings }): JSX.Element {
+function StoriesPerAmbition(props: { overview: Pick<IOverview, 'storiesByAmbition'>; ambitions: readonly IAmbition[]; strings: IMpkFollowUpOverviewStrings }): JSX.Element {
   const app = useAppStyles();
   const styles = useCounterStyles();
   const keys = Object.keys(props.overview.storiesByAmbition);

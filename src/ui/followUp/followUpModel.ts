@@ -54,9 +54,11 @@ export interface ITaskEdits {
   created: number[];
   /** Change of the counters per status since the view was read. */
   statusDelta: Record<TaskStatus, number>;
+  /** Each task saved here as it was before its first save here (null: created here). */
+  original: Record<number, IFollowUpTask | null>;
 }
 
-export const NO_EDITS: ITaskEdits = { known: {}, created: [], statusDelta: { open: 0, inProgress: 0, closed: 0 } };
+export const NO_EDITS: ITaskEdits = { known: {}, created: [], statusDelta: { open: 0, inProgress: 0, closed: 0 }, original: {} };
 
 /** Records a saved task; `previous` is the version it replaced (none for a new task). */
 export function recordSave(edits: ITaskEdits, previous: IFollowUpTask | undefined, saved: IFollowUpTask): ITaskEdits {
@@ -66,11 +68,26 @@ export function recordSave(edits: ITaskEdits, previous: IFollowUpTask | undefine
   if (before && own(statusDelta, before.status) !== undefined) statusDelta[before.status]--;
   if (own(statusDelta, saved.status) !== undefined) statusDelta[saved.status]++;
   const isNew = !previous && edits.created.indexOf(saved.id) < 0 && !edits.known[saved.id];
+  const original = saved.id in edits.original ? edits.original : { ...edits.original, [saved.id]: before || null };
   return {
     known: { ...edits.known, [saved.id]: saved },
     created: isNew ? edits.created.concat(saved.id) : edits.created,
     statusDelta,
+    original,
   };
+}
+
+/**
+ * How many more (or fewer) tasks are overdue because of what was saved here: for the overview's
+ * count before its list is read (the view counted the tasks as they were before these saves).
+ */
+export function overdueDelta(edits: ITaskEdits, now: Date): number {
+  let delta = 0;
+  for (const id of Object.keys(edits.known)) {
+    const before = edits.original[Number(id)];
+    delta += (isOverdue(edits.known[Number(id)], now) ? 1 : 0) - (before && isOverdue(before, now) ? 1 : 0);
+  }
+  return delta;
 }
 
 /** A list with the newer versions of tasks saved here swapped in. */

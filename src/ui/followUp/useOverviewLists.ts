@@ -2,7 +2,7 @@ import * as React from 'react';
 import { today } from '../../domain/dates';
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
 import type { IFollowUpView, IPersonValue, IViewRepository } from '../../data/repositories/types';
-import { overdueTasks, type ITaskEdits } from './followUpModel';
+import { overdueDelta, overdueTasks, type ITaskEdits } from './followUpModel';
 
 /** A list read when someone asks for it. */
 export type OnDemand<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; items: readonly T[] } | { status: 'error'; error: unknown };
@@ -45,11 +45,15 @@ type Loaded<T> = { status: 'idle' } | { status: 'loading'; view: IFollowUpView }
 
 /** The units the overview shows (their overdue tasks are the list). */
 export function overviewUnitIds(view: IFollowUpView): number[] {
-  return view.units.map((unit) => unit.id).filter((id): id is number => id !== undefined);
+  // The units the view counted overdue tasks in (the summaries say which); every unit when it does not say.
+  const byUnit = view.overview.overdueByUnit;
+  return view.units.map((unit) => unit.id).filter((id): id is number => id !== undefined && (!byUnit || (byUnit[id] || 0) > 0));
 }
 
 /** Each unit's current plan (its stopped initiatives are the list). */
 export function overviewPlanIds(view: IFollowUpView): number[] {
+  // The current plans with stopped initiatives, as the summaries counted them.
+  if (view.overview.stoppedPlanIds) return view.overview.stoppedPlanIds.slice();
   const ids: number[] = [];
   for (const row of view.overview.rows) {
     const planId = row.cells.length > 0 ? row.cells[0].planId : undefined;
@@ -120,7 +124,7 @@ export function useOverviewLists(options: IOverviewListsOptions): IOverviewLists
 
   return {
     overdue: overdueWithEdits ? { status: 'ready', items: overdueWithEdits } : plain(overdueRead),
-    overdueCount: overdueWithEdits ? overdueWithEdits.length : options.overdue.count,
+    overdueCount: overdueWithEdits ? overdueWithEdits.length : Math.max(0, options.overdue.count + overdueDelta(edits, now)),
     stopped: stoppedItems ? { status: 'ready', items: stoppedItems } : plain(stoppedRead),
     stoppedCount: stoppedItems ? stoppedItems.length : options.stopped.count,
     loadOverdue: preOverdue ? noop : loadOverdue,

@@ -13,6 +13,15 @@ beforeEach(() => {
   window.localStorage.setItem('mpk:followUp:since', '2026-02-01');
 });
 
+/** The overview's lists are read on demand (issue 15): press the section's button and wait for the list. */
+async function openList(region: HTMLElement, button: string): Promise<void> {
+  const user = userEvent.setup({ delay: null });
+  await act(async () => {
+    await user.click(within(region).getByRole('button', { name: button }));
+  });
+  await within(region).findAllByRole('listitem');
+}
+
 describe('FollowUpApp', () => {
   describe('on its first view', () => {
     it('reads everything with exactly one loadFollowUpView call for the signed-in user', async () => {
@@ -74,6 +83,7 @@ describe('FollowUpApp', () => {
       expect(value('Opfølgningsopgaver efter status', 'Afsluttet')).toBe('1');
       expect(value('Opfølgningsopgaver efter status', 'Forfaldne opgaver')).toBe('1');
       const stopped = screen.getByRole('region', { name: /Stoppede indsatser – og hvorfor \(1\)/ });
+      await openList(stopped, 'Vis de stoppede indsatser');
       expect(stopped).toHaveTextContent('Papirløse møder');
       expect(stopped).toHaveTextContent('Det gav ikke mere tid til børnene.');
       const stories = screen.getByRole('region', { name: 'Hverdagshistorier pr. ambition' });
@@ -84,6 +94,7 @@ describe('FollowUpApp', () => {
     it('lists the overdue tasks with their week number', async () => {
       renderFollowUp(fakeFor());
       const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (1)' });
+      await openList(overdue, 'Vis de forfaldne opgaver');
       expect(overdue).toHaveTextContent('Følg op på trivselsmålingen');
       expect(overdue).toHaveTextContent('Frist 02.03.2026 (uge 10)');
       expect(overdue).toHaveTextContent('Forfalden – uge 10');
@@ -98,6 +109,7 @@ describe('FollowUpApp', () => {
       const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
       const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (12)' });
+      await openList(overdue, 'Vis de forfaldne opgaver');
       expect(within(overdue).getAllByRole('listitem')).toHaveLength(10);
       expect(within(overdue).getAllByRole('listitem')[0]).toHaveTextContent('Sen opgave 0');
       await act(async () => {
@@ -149,6 +161,7 @@ describe('FollowUpApp', () => {
       expect(within(table).getAllByRole('cell')[0]).toHaveTextContent('Relevance: High');
       expect(within(table).getAllByRole('cell')[0]).toHaveTextContent('Trend: Worse');
       const overdue = screen.getByRole('region', { name: 'Overdue tasks (1)' });
+      await openList(overdue, 'Show the overdue tasks');
       expect(overdue).toHaveTextContent('Due 03/02/2026 (week 10)');
       expect(overdue).toHaveTextContent('Overdue – week 10');
       expect(screen.getByRole('tab', { name: 'My tasks' })).toBeInTheDocument();

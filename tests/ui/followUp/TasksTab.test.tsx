@@ -103,8 +103,13 @@ describe('Follow-up tasks', () => {
       await act(async () => {
         await user.click(screen.getByRole('tab', { name: 'Overblik' }));
       });
-      expect(screen.getByRole('region', { name: 'Forfaldne opgaver (2)' })).toHaveTextContent('Drøft trivselstallene med ledergruppen');
+      const overdue = screen.getByRole('region', { name: 'Forfaldne opgaver (2)' });
       expect(services.calls.filter((c) => c === 'views.loadFollowUpView')).toHaveLength(1);
+      // The list itself is read on request, and has the new task.
+      await act(async () => {
+        await user.click(within(overdue).getByRole('button', { name: 'Vis de forfaldne opgaver' }));
+      });
+      expect(await within(overdue).findByText('Drøft trivselstallene med ledergruppen')).toBeInTheDocument();
     });
 
     it('assigns it to someone found by searching the site, and names them on the card', async () => {

@@ -10,6 +10,7 @@ import {
   knownMeetings,
   matchesFilters,
   NO_EDITS,
+  overdueDelta,
   overdueTasks,
   recordSave,
   sinceOrDefault,
@@ -47,6 +48,18 @@ describe('followUpModel', () => {
       expect(moved.statusDelta).toEqual({ open: 0, inProgress: 0, closed: 1 });
       const movedAgain = recordSave(moved, task(5, { status: 'closed' }), task(5, { status: 'open' }));
       expect(movedAgain.statusDelta).toEqual({ open: 1, inProgress: 0, closed: 0 });
+    });
+
+    it('changes the overdue count the view read by what was saved here, before the list is read', () => {
+      const late = { dueDate: '2026-03-01' };
+      // A new overdue task, an overdue one closed, one moved into the past, and one saved twice (overdue again).
+      let edits = recordSave(NO_EDITS, undefined, task(1, late));
+      edits = recordSave(edits, task(2, late), task(2, { ...late, status: 'closed' }));
+      edits = recordSave(edits, task(3), task(3, late));
+      edits = recordSave(edits, task(4, late), task(4, { ...late, status: 'closed' }));
+      edits = recordSave(edits, task(4, { ...late, status: 'closed' }), task(4, { ...late, status: 'inProgress' }));
+      expect(overdueDelta(edits, NOW)).toBe(1 - 1 + 1 + 0);
+      expect(overdueDelta(NO_EDITS, NOW)).toBe(0);
     });
 
     it('uses the newest saved version as "before", however stale the caller\'s copy is', () => {
