@@ -172,13 +172,15 @@ async function main(): Promise<number> {
   const servers: LocalSharePoint[] = [];
   let browser: Browser | undefined;
 
+  /** A part begins: its name and the seconds since the start (where a slow CI run spends its time). */
+  const phase = (name: string): void => log(`${name} (at ${((Date.now() - start) / 1000).toFixed(0)} s)`);
   log(`Mod på kerneopgaven — benchmark${options.ci ? ', CI mode (deterministic budgets only: no timing runs, no docs write)' : ''} (${meta.date}, ${meta.nproc} cores, Node ${meta.node})`);
   try {
     // 1. The production build.
     let assets: BuildAssets | undefined;
     if (options.only.has('bytes')) {
       if (!options.skipBuild) {
-        log('Building the production bundles (npm run build) …');
+        phase('Building the production bundles (npm run build) …');
         const result = await build();
         log(`  build ${result.ok ? 'succeeded' : 'FAILED'} in ${(result.ms / 1000).toFixed(0)} s (log: ${result.logFile})`);
         if (!result.ok) {
@@ -199,7 +201,7 @@ async function main(): Promise<number> {
     let strings: Record<string, unknown> | undefined;
     let leader: { id: number; title: string; clientKey: string } | undefined;
     if (needsBrowser) {
-      log('Starting the local SharePoint with the demo data …');
+      phase('Starting the local SharePoint with the demo data …');
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpk-bench-demo-'));
       tempDirs.push(dir);
       demo = await startPreviewServer({ port: 0, dataDir: dir, seed: 'demo', quiet: true });
@@ -213,7 +215,7 @@ async function main(): Promise<number> {
 
     // 3. Bytes (with the --ship probe against the demo data).
     if (assets && options.only.has('bytes')) {
-      log('Bytes shipped …');
+      phase('Bytes shipped …');
       let probes: Map<PartName, ProbeResult> | undefined;
       let probeError: string | undefined;
       if (browser && demo && specs && leader && assets.entries.size > 0) {
@@ -250,7 +252,7 @@ async function main(): Promise<number> {
 
     // 4. Round trips on the demo data.
     if (options.only.has('roundTrips') && browser && demo && specs && leader) {
-      log('Round trips (demo data) …');
+      phase('Round trips (demo data) …');
       try {
         const views = await measureAccounts({ browser, origin: demo.url, specs, leaderUnitId: leader.id, log });
         const rt = roundTripFigures('roundTrips', views, specs);
@@ -268,7 +270,7 @@ async function main(): Promise<number> {
 
     // 5. Scale.
     if (options.only.has('scale') && browser && demo && specs && strings && leader) {
-      log(`Municipal scale${options.small ? ' (--small: a tenth of the data set)' : ''} …`);
+      phase(`Municipal scale${options.small ? ' (--small: a tenth of the data set)' : ''} …`);
       try {
         const size: ScaleSize = options.small
           ? { ...MUNICIPAL_SCALE, stories: 10000, initiatives: 2000, tasks: 5000, recognitions: 6000, employees: 100 }
@@ -304,7 +306,7 @@ async function main(): Promise<number> {
 
     // 6. Provisioning.
     if (options.only.has('provisioning')) {
-      log('Provisioning …');
+      phase('Provisioning …');
       try {
         const p = await measureProvisioning();
         figures.push(...p.figures);
