@@ -15,6 +15,15 @@ import { KB, type DetailTable, type Figure } from './report';
 /** Budget: at most 100 KB gzip for a web part's first view. */
 export const FIRST_VIEW_BUDGET_BYTES = 100 * KB;
 
+/**
+ * Budget: at most 30 KB gzip for any chunk loaded on demand. A chunk is fetched after a click (a dialog, a
+ * tab, the editor, the export), so its bytes are waited for while the person waits: 30 KB is under a third
+ * of a first view, about 0.15 s on a 1.6 Mbit/s phone connection. The largest chunk in December 2026 is the
+ * spreadsheet export (`mpk-xlsx`, about 19 KB), so the budget leaves room to grow while catching a library
+ * or a whole feature area landing in one chunk (Fluent's date picker or a charting package alone is more).
+ */
+export const CHUNK_BUDGET_BYTES = 30 * KB;
+
 /** The web parts as the preview names them, and their bundles in `config/config.json`. */
 export const PARTS = [
   { part: 'ambitions', bundle: 'ambitions-web-part', title: 'Ambitioner og hverdagshistorier' },
@@ -206,17 +215,18 @@ export function bytesFigures(assets: BuildAssets, markers: MarkerHit[], probes: 
       });
     }
   }
+  figures.push(chunkFigure(assets.chunks));
   const partOf = (bundle: string): string => PARTS.find((p) => p.bundle === bundle)?.part ?? bundle;
   details.push({
     section: 'bytes',
     title: 'Chunks loaded on demand',
     intro:
       'Every `chunk.*.js` of the build, and the web parts whose entry bundle can load it (its runtime chunk map names the chunk). ' +
-      '"first view" says whether the chunk was fetched while that web part opened in Chromium.',
+      `"first view" says whether the chunk was fetched while that web part opened in Chromium. Budget: ${CHUNK_BUDGET_BYTES / KB} KB gzip per chunk (a chunk over it is marked).`,
     headers: ['chunk', 'gzip -9', 'minified', 'loadable by', 'fetched in first view'],
     rows: assets.chunks.map((c) => [
       c.file,
-      `${(c.gzipBytes / KB).toFixed(1)} KB`,
+      `${(c.gzipBytes / KB).toFixed(1)} KB${c.gzipBytes > CHUNK_BUDGET_BYTES ? ' (over budget)' : ''}`,
       `${(c.rawBytes / KB).toFixed(1)} KB`,
       c.loadableBy.map(partOf).join(', ') || '(no entry bundle)',
       probes ? PARTS.filter((p) => probes.get(p.part)?.chunkFiles.includes(c.file)).map((p) => p.part).join(', ') || 'no' : 'not checked',
@@ -230,6 +240,25 @@ export function bytesFigures(assets: BuildAssets, markers: MarkerHit[], probes: 
     rows: assets.locales.map((l) => [l.file, `${(l.gzipBytes / KB).toFixed(1)} KB`, `${(l.rawBytes / KB).toFixed(1)} KB`]),
   });
   return { figures, details };
+}
+
+/**
+ * The per-chunk budget as one figure: the largest chunk (gzip -9) against `CHUNK_BUDGET_BYTES`, naming
+ * every chunk over it. No chunk at all means the build was not read: not measured.
+ */
+export function chunkFigure(chunks: readonly (AssetFile & { name?: string })[]): Figure {
+  const id = 'bytes.chunk.largest';
+  const label = 'largest chunk loaded on demand (gzip -9)';
+  if (chunks.length === 0) return { section: 'bytes', id, label, value: null, unit: 'bytes', budget: { max: CHUNK_BUDGET_BYTES }, error: 'no chunk file found in release/assets' };
+  const sorted = [...chunks].sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const over = sorted.filter((c) => c.gzipBytes > CHUNK_BUDGET_BYTES);
+  const name = (c: { name?: string; file: string }): string => c.name ?? c.file;
+  const largest = sorted[0];
+  const detail =
+    over.length > 0
+      ? `${over.length} of ${chunks.length} chunks over ${CHUNK_BUDGET_BYTES / KB} KB: ${over.map((c) => `${name(c)} ${(c.gzipBytes / KB).toFixed(1)} KB`).join(', ')}`
+      : `${name(largest)} (${largest.file}); all ${chunks.length} chunks within ${CHUNK_BUDGET_BYTES / KB} KB`;
+  return { section: 'bytes', id, label, value: largest.gzipBytes, unit: 'bytes', budget: { max: CHUNK_BUDGET_BYTES }, detail };
 }
 
 /**

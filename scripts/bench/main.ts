@@ -3,10 +3,12 @@
  * round trips, behaviour at municipal scale and provisioning, prints a table, writes
  * `docs/benchmarks.md` and exits non-zero when a budget does not hold.
  *
- * Options: `--skip-build` (measure the `release/assets` already there), `--runs=<n>` (timing runs per
- * view, default 5), `--only=bytes,roundTrips,scale,provisioning` (a partial run does not write
- * docs/benchmarks.md), `--no-write` (never write it), `--out=<file>` (write the report there instead),
- * `--small` (a tenth of the scale data set, for developing the bench itself; the report says so).
+ * Options (`options.ts`): `--ci` (what `.ci/run` runs: only the deterministic budgets — no timing runs,
+ * no docs write, never `--small`), `--skip-build` (measure the `release/assets` already there),
+ * `--runs=<n>` (timing runs per view, default 5), `--only=bytes,roundTrips,scale,provisioning` (a partial
+ * run does not write docs/benchmarks.md), `--no-write` (never write it), `--out=<file>` (write the report
+ * there instead), `--small` (a tenth of the scale data set, for developing the bench itself; the report
+ * says so).
  */
 import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
@@ -22,31 +24,11 @@ import { exitCode, renderConsole, renderMarkdown, type DetailTable, type Figure,
 import { measureAccounts, roundTripFigures } from './roundTrips';
 import { demoUserIds, leaderUnit, listCounts, loadScaleData, measureScale, MAIN_ACCOUNT } from './scale';
 import { MUNICIPAL_SCALE, type ScaleSize } from './scaleData';
+import { parseArgs } from './options';
 import { probeShipBundles } from './shipProbe';
 import { loadStrings, viewSpecs } from './views';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-
-interface Options {
-  /** Where the Markdown goes (default docs/benchmarks.md). */
-  out?: string;
-  skipBuild: boolean;
-  runs: number;
-  only: Set<Section>;
-  write: boolean;
-  small: boolean;
-}
-
-function parseArgs(argv: readonly string[]): Options {
-  const all: Section[] = ['bytes', 'roundTrips', 'scale', 'provisioning'];
-  const get = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  const only = get('only');
-  const runs = Number(get('runs') ?? 5);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
-  const sections = only ? only.split(',').map((s) => s.trim()) : all;
-  for (const s of sections) if (!all.includes(s as Section)) throw new Error(`--only: unknown part "${s}" (use ${all.join(', ')})`);
-  return { out: get('out'), skipBuild: argv.includes('--skip-build'), runs, only: new Set(sections as Section[]), write: !argv.includes('--no-write'), small: argv.includes('--small') };
-}
 
 const log = (line: string): void => console.log(line);
 
@@ -119,11 +101,43 @@ function sectionError(section: Section, what: string, e: unknown): Figure {
   return { section, id: `${section}.error.${what}`, label: `${what} could not run`, value: null, unit: 'count', budget: { equals: 0 }, error: message };
 }
 
+/** Which packages and folders the entry bundles are made of (esbuild's metafile; for the report only). */
+async function compositionDetail(): Promise<DetailTable> {
+  try {
+    const perPart = new Map<string, Map<string, string>>();
+    const totals: string[] = [];
+    const order: string[] = [];
+    for (const { bundle, entrypoint } of configBundles(ROOT)) {
+      const part = PARTS.find((p) => p.bundle === bundle)?.part ?? bundle;
+      const c = await composition(ROOT, entrypoint, 10);
+      totals.push(`${part} ${(c.total / 1024).toFixed(0)} KB minified / ${(c.gzip / 1024).toFixed(0)} KB gzip`);
+      for (const [pkg, kb] of c.rows) {
+        if (!perPart.has(pkg)) {
+          perPart.set(pkg, new Map());
+          order.push(pkg);
+        }
+        perPart.get(pkg)?.set(part, kb);
+      }
+    }
+    return {
+      section: 'bytes',
+      title: 'What the entry bundles are made of (approximation)',
+      intro:
+        'The largest contributors (minified bytes) to each entry, by package or `lib/` folder, from esbuild\'s metafile over the same `lib/` output with the same externals — webpack\'s bundle is close but not identical ' +
+        `(esbuild: ${totals.join('; ')}). The ten largest of each web part.`,
+      headers: ['package / folder', ...PARTS.map((p) => p.part)],
+      rows: order.map((pkg) => [pkg, ...PARTS.map((p) => perPart.get(pkg)?.get(p.part) ?? '')]),
+    };
+  } catch (e) {
+    return { section: 'bytes', title: 'What the entry bundles are made of (approximation)', intro: `Not available: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, headers: [], rows: [] };
+  }
+}
+
 const NOTES: Partial<Record<Section, string[]>> = {
   bytes: [
     'From the real `npm run build` (`gulp bundle --ship`): each web part\'s entry bundle `release/assets/<bundle>_<hash>.js`, gzip -9 with node:zlib, plus the chunks it fetched while its first view opened. ' +
       'Which chunks a first view fetches is checked by loading the real entry bundle in Chromium the way SharePoint does (AMD, React and the strings shared, small stand-ins for the SPFx runtime modules, PnPjs with the page\'s form digest) against the local SharePoint with the demo data. ' +
-      'Budget: 100 KB (102,400 bytes) gzip per first view. Editors, charts, the spreadsheet export, the site health check, Fluent\'s focus machinery (tabster) and DOMPurify must not be in any entry bundle: each is searched for by strings that occur only in its code (the check fails if a marker is found nowhere, so stale markers are noticed).',
+      'Budget: 100 KB (102,400 bytes) gzip per first view, and 30 KB gzip per chunk loaded on demand (a chunk is waited for after a click: under a third of a first view, about 0.15 s on a 1.6 Mbit/s phone connection; the largest, the spreadsheet export, is about 19 KB). Editors, charts, the spreadsheet export, the site health check, Fluent\'s focus machinery (tabster) and DOMPurify must not be in any entry bundle: each is searched for by strings that occur only in its code (the check fails if a marker is found nowhere, so stale markers are noticed).',
     'What loads on demand rather than with a first view: the dark and high-contrast themes (`mpk-themes`, loaded before the first render when the page or Teams asks for them), every form, dialog and picker, the tabs not open (task board, report, "Egne noter", approval), the editor and DOMPurify (storing a story), the chart, the spreadsheet export, the site set-up panel ("Klargør site", `mpk-setup`), provisioning and the site health check with the PnPjs parts only they use (fields, site groups, role assignments), and the two views a web part does not show (`views/partViews.ts`). ' +
       'What is left in each entry bundle, and why: (1) Fluent UI v9\'s base — FluentProvider, the Griffel style runtime, the light theme\'s tokens, Button, Text, Spinner and MessageBar — which every first view draws (the loading state, and the throttling and error notices that must show even when nothing else can load); about 40 KB gzip of every entry. ' +
       '(2) The small Fluent components on screen: Badge (story kinds, initiative health) and Link (the overview matrix). Tabs, the closed-task disclosure, the selects (story filters, plan switch, unit picker), the overview\'s compare date and the initiative card\'s link are our own (`TabStrip`; a button with aria-expanded; `SelectField`, a labelled native select; a labelled native date input; a plain `<a>`) because Fluent\'s TabList and Accordion would bring tabster, and Field/Select/Input/Link would be the only users of their packages in an entry. ' +
@@ -138,7 +152,8 @@ const NOTES: Partial<Record<Section, string[]>> = {
   ],
   scale: [
     'The demo data plus municipal scale, bulk-loaded into a second local SharePoint (which enforces the 5,000-item list view threshold as SharePoint Online does). ' +
-      'Budgets: still 1 request per first view, no SPQueryThrottledException anywhere, and each main view usable within 1.5 × its time on the demo data (median of the runs; the ratio compares the same page, machine and moment, so the absolute times matter less than the ratio).',
+      'Budgets: still 1 request per first view and 1 per action ("Vis flere", the task board\'s unit filter), no SPQueryThrottledException anywhere, a first view receives at most 500 KB (follow-up) and 300 KB (ambitions) for every account (`RECEIVED_AT_SCALE_BUDGET_BYTES` in `scripts/bench/scale.ts`), and each main view usable within 1.5 × its time on the demo data (median of the runs; the ratio compares the same page, machine and moment, so the absolute times matter less than the ratio; its spread over the runs is shown next to it). ' +
+        'The time ratios are not checked in CI (`npm run bench -- --ci`): they are noisy on shared machines; every other budget of this page is.',
   ],
   provisioning: ['`provision(sp)` from `src/data/provisioning` as the site owner against a fresh, empty local SharePoint, then once more. Requests from the server\'s log (a `$batch` is one); sub-requests and their methods from the `$batch` bodies. Budget: the second run writes nothing.'],
 };
@@ -157,13 +172,15 @@ async function main(): Promise<number> {
   const servers: LocalSharePoint[] = [];
   let browser: Browser | undefined;
 
-  log(`Mod på kerneopgaven — benchmark (${meta.date}, ${meta.nproc} cores, Node ${meta.node})`);
+  /** A part begins: its name and the seconds since the start (where a slow CI run spends its time). */
+  const phase = (name: string): void => log(`${name} (at ${((Date.now() - start) / 1000).toFixed(0)} s)`);
+  log(`Mod på kerneopgaven — benchmark${options.ci ? ', CI mode (deterministic budgets only: no timing runs, no docs write)' : ''} (${meta.date}, ${meta.nproc} cores, Node ${meta.node})`);
   try {
     // 1. The production build.
     let assets: BuildAssets | undefined;
     if (options.only.has('bytes')) {
       if (!options.skipBuild) {
-        log('Building the production bundles (npm run build) …');
+        phase('Building the production bundles (npm run build) …');
         const result = await build();
         log(`  build ${result.ok ? 'succeeded' : 'FAILED'} in ${(result.ms / 1000).toFixed(0)} s (log: ${result.logFile})`);
         if (!result.ok) {
@@ -184,7 +201,7 @@ async function main(): Promise<number> {
     let strings: Record<string, unknown> | undefined;
     let leader: { id: number; title: string; clientKey: string } | undefined;
     if (needsBrowser) {
-      log('Starting the local SharePoint with the demo data …');
+      phase('Starting the local SharePoint with the demo data …');
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpk-bench-demo-'));
       tempDirs.push(dir);
       demo = await startPreviewServer({ port: 0, dataDir: dir, seed: 'demo', quiet: true });
@@ -198,7 +215,7 @@ async function main(): Promise<number> {
 
     // 3. Bytes (with the --ship probe against the demo data).
     if (assets && options.only.has('bytes')) {
-      log('Bytes shipped …');
+      phase('Bytes shipped …');
       let probes: Map<PartName, ProbeResult> | undefined;
       let probeError: string | undefined;
       if (browser && demo && specs && leader && assets.entries.size > 0) {
@@ -229,39 +246,13 @@ async function main(): Promise<number> {
       const b = bytesFigures(assets, markers, probes, probeError);
       figures.push(...b.figures);
       details.push(...b.details);
-      try {
-        const perPart = new Map<string, Map<string, string>>();
-        const totals: string[] = [];
-        const order: string[] = [];
-        for (const { bundle, entrypoint } of configBundles(ROOT)) {
-          const part = PARTS.find((p) => p.bundle === bundle)?.part ?? bundle;
-          const c = await composition(ROOT, entrypoint, 10);
-          totals.push(`${part} ${(c.total / 1024).toFixed(0)} KB minified / ${(c.gzip / 1024).toFixed(0)} KB gzip`);
-          for (const [pkg, kb] of c.rows) {
-            if (!perPart.has(pkg)) {
-              perPart.set(pkg, new Map());
-              order.push(pkg);
-            }
-            perPart.get(pkg)?.set(part, kb);
-          }
-        }
-        details.push({
-          section: 'bytes',
-          title: 'What the entry bundles are made of (approximation)',
-          intro:
-            'The largest contributors (minified bytes) to each entry, by package or `lib/` folder, from esbuild\'s metafile over the same `lib/` output with the same externals — webpack\'s bundle is close but not identical ' +
-            `(esbuild: ${totals.join('; ')}). The ten largest of each web part.`,
-          headers: ['package / folder', ...PARTS.map((p) => p.part)],
-          rows: order.map((pkg) => [pkg, ...PARTS.map((p) => perPart.get(pkg)?.get(p.part) ?? '')]),
-        });
-      } catch (e) {
-        details.push({ section: 'bytes', title: 'What the entry bundles are made of (approximation)', intro: `Not available: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, headers: [], rows: [] });
-      }
+      // The composition table is for the report only (CI writes none).
+      if (!options.ci) details.push(await compositionDetail());
     }
 
     // 4. Round trips on the demo data.
     if (options.only.has('roundTrips') && browser && demo && specs && leader) {
-      log('Round trips (demo data) …');
+      phase('Round trips (demo data) …');
       try {
         const views = await measureAccounts({ browser, origin: demo.url, specs, leaderUnitId: leader.id, log });
         const rt = roundTripFigures('roundTrips', views, specs);
@@ -279,7 +270,7 @@ async function main(): Promise<number> {
 
     // 5. Scale.
     if (options.only.has('scale') && browser && demo && specs && strings && leader) {
-      log(`Municipal scale${options.small ? ' (--small: a tenth of the data set)' : ''} …`);
+      phase(`Municipal scale${options.small ? ' (--small: a tenth of the data set)' : ''} …`);
       try {
         const size: ScaleSize = options.small
           ? { ...MUNICIPAL_SCALE, stories: 10000, initiatives: 2000, tasks: 5000, recognitions: 6000, employees: 100 }
@@ -301,6 +292,7 @@ async function main(): Promise<number> {
           strings,
           leaderUnitId: leader.id,
           runs: options.runs,
+          timing: !options.ci,
           dataset: { counts, loadMs: loaded.ms },
           log,
         });
@@ -314,7 +306,7 @@ async function main(): Promise<number> {
 
     // 6. Provisioning.
     if (options.only.has('provisioning')) {
-      log('Provisioning …');
+      phase('Provisioning …');
       try {
         const p = await measureProvisioning();
         figures.push(...p.figures);
@@ -331,6 +323,7 @@ async function main(): Promise<number> {
 
   meta.durationMs = Date.now() - start;
   console.log(renderConsole(figures));
+  log(`\n${options.ci ? 'CI mode' : 'Benchmark'} took ${(meta.durationMs / 1000).toFixed(0)} s.`);
   if (options.write && options.only.size < 4 && !options.out) {
     log('\nPartial run (--only): docs/benchmarks.md left as it was (--out=<file> writes the partial report elsewhere).');
   } else if (options.write) {

@@ -147,3 +147,24 @@ export function roundTripFigures(section: Section, views: readonly AccountView[]
   }
   return { figures, details };
 }
+
+/**
+ * Bytes received by each first view, as figures: a budget for the web parts `budgets` names (every
+ * account), information for the others. A view that did not become usable has no value (not measured).
+ */
+export function receivedFigures(section: Section, views: readonly AccountView[], budgets: Partial<Record<PartName, number>>, prefix = ''): Figure[] {
+  return views.map((v) => {
+    const max = budgets[v.part];
+    const failed = v.m.usableMs === null;
+    return {
+      section,
+      id: `${section}.received.${v.part}.${v.account}`,
+      label: `${prefix}${v.part} × ${v.account}: bytes received`,
+      value: failed ? null : v.m.traffic.responseBytes,
+      unit: 'bytes',
+      budget: max === undefined ? undefined : { max },
+      detail: failed ? undefined : 'REST response bodies of the first view (uncompressed)',
+      error: failed ? v.m.error ?? 'the view did not become usable' : undefined,
+    };
+  });
+}
