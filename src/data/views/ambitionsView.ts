@@ -18,14 +18,14 @@ import {
   publishedStoryPage,
   recognitionTally,
   RECOGNITION_COUNT_SELECT,
-  StoryRepository,
   storyFeedSpec,
   storyFilter,
   TALLY_SPEC,
   tallyRecognitions,
   windowedStoryPage,
+  withCounts,
   type IRecognitionTally,
-} from "../repositories/stories";
+} from "../repositories/storyReads";
 import type { AmbitionsViewPart, IAmbitionCounts, IAmbitionsView, IAmbitionsViewQuery, IPage } from "../repositories/types";
 import { isThresholdError } from "../errors";
 import { Degraded, finishCommonReads, recoverRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue, type ViewRead } from "./common";
@@ -144,7 +144,6 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   const anyMissing = [featured, feed, mine, newest, myRecognitions, tally, focusCounts, initiativeCounts, storyCounts, reflections].some((r) => r.missing);
   const common = await finishCommonReads(sp, reads.common, anyMissing);
 
-  const stories = new StoryRepository(sp);
   let featuredStories = rowsOf(featured).map((row) => fromRow(storyCodec, row)).filter(isPublished);
   if (featuredThreshold) {
     // More than 5,000 stories flagged Featured (pending ones too: anyone may write the flag on their
@@ -173,8 +172,8 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   // neither reached cost a request. No recognitions list: nothing to count.
   const known: IRecognitionTally = tally.missing ? { counts: new Map(), completeAbove: 0, exact: new Set() } : recognitionTally(tally.value);
   addFeaturedCounts(known, featuredStories, await reads.featuredTally);
-  const counted = await degraded.step("recognitions", () => countedFeedPage(sp, stories, page, known, feedRaw, notFeatured), page);
-  const featuredPage = await degraded.step("recognitions", () => stories.withCounts(lastPage(featuredStories), known), lastPage(featuredStories));
+  const counted = await degraded.step("recognitions", () => countedFeedPage(sp, page, known, feedRaw, notFeatured), page);
+  const featuredPage = await degraded.step("recognitions", () => withCounts(sp, lastPage(featuredStories), known), lastPage(featuredStories));
 
   const canApprove = !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.ApproveItems);
   let pendingForModeration: IStory[] | undefined;
@@ -184,7 +183,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     const newestRows = rowsOf(newest);
     const pending = newestRows.map((row) => fromRow(storyCodec, row)).filter(isPending);
     const first = lastPage(pending.slice(0, PENDING_MAX));
-    const shown = await degraded.step("recognitions", () => stories.withCounts(first, known), first);
+    const shown = await degraded.step("recognitions", () => withCounts(sp, first, known), first);
     pendingForModeration = shown.items;
     morePendingForModeration = pending.length > PENDING_MAX || hasMore(newest);
     // "Vis flere" goes on below the last story shown, or below the newest stories read.

@@ -1,6 +1,5 @@
 import * as React from 'react';
 import {
-  Badge,
   Checkbox,
   Button,
   Field,
@@ -11,6 +10,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { Badge } from '../shell/Badge';
 import { describeError, labelOf, MODERATION_STATUS, publishingState, validateModeration } from '../../domain';
 import type { IStory } from '../../domain/model';
 import { ConflictError } from '../../data/errors';

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Badge, makeStyles, Subtitle2, Text, tokens, useId } from '@fluentui/react-components';
+import { makeStyles, Subtitle2, Text, tokens, useId } from '@fluentui/react-components';
+import { Badge } from '../shell/Badge';
 import { labelOf } from '../../domain/messages';
 import { publishingState } from '../../domain/workflow';
 import type { IStory } from '../../domain/model';

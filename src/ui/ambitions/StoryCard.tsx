@@ -1,6 +1,5 @@
 import * as React from 'react';
 import {
-  Badge,
   Button,
   Caption1,
   makeStyles,
@@ -11,6 +10,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { Badge } from '../shell/Badge';
 import { formatDate } from '../../domain/dates';
 import { labelOf } from '../../domain/messages';
 import { isStoryKind, type IStory } from '../../domain/model';

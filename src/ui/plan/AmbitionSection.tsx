@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Badge, Button, makeStyles, Spinner, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Badge, type BadgeColor } from '../shell/Badge';
 import { labelOf } from '../../domain/messages';
 import { isRelevance, type IInitiative, type IPlanFocus } from '../../domain/model';
 import type { IAmbition } from '../../data/repositories/types';
@@ -22,7 +23,7 @@ export interface IAmbitionSectionProps {
   initiatives: readonly IInitiative[];
 }
 
-const RELEVANCE_COLOURS: Record<string, BadgeProps['color']> = {
+const RELEVANCE_COLOURS: Record<string, BadgeColor> = {
   high: 'brand',
   medium: 'informative',
   low: 'subtle',

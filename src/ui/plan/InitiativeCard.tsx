@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Badge, Button, makeStyles, mergeClasses, Spinner, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Badge, type BadgeColor } from '../shell/Badge';
 import { formatDate } from '../../domain/dates';
 import { labelOf } from '../../domain/messages';
 import { isInitiativeStatus, type IInitiative } from '../../domain/model';
@@ -23,7 +24,7 @@ export interface IInitiativeCardProps {
   initiative: IInitiative;
 }
 
-const STATUS_COLOURS: Record<string, BadgeProps['color']> = {
+const STATUS_COLOURS: Record<string, BadgeColor> = {
   planned: 'informative',
   inProgress: 'brand',
   completed: 'success',

@@ -1,6 +1,5 @@
 import * as React from 'react';
 import {
-  Badge,
   Button,
   makeStyles,
   MessageBar,
@@ -8,8 +7,8 @@ import {
   Spinner,
   Text,
   tokens,
-  type BadgeProps,
 } from '@fluentui/react-components';
+import { Badge, type BadgeColor } from '../shell/Badge';
 import { labelOf } from '../../domain/messages';
 import { isPlanStatus, type IPlan, type PlanStatus } from '../../domain/model';
 import { nextStatuses } from '../../domain/workflow';
@@ -39,7 +38,7 @@ export interface IPlanHeaderProps {
   focusPlanSwitch?: boolean;
 }
 
-const STATUS_COLOURS: Record<string, BadgeProps['color']> = {
+const STATUS_COLOURS: Record<string, BadgeColor> = {
   draft: 'informative',
   approved: 'brand',
   followUp: 'success',

@@ -1,6 +1,5 @@
 import * as React from 'react';
 import {
-  Badge,
   Button,
   makeStyles,
   MessageBar,
@@ -12,6 +11,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { Badge } from './Badge';
 import type { HealthRisk, IHealthFinding, IProvisioningService, IProvisionReport } from '../../data/repositories/types';
 import { describeFinding } from '../../data/schema/health';
 import { DataErrorMessage } from './DataErrorMessage';
