@@ -12,6 +12,17 @@ import { fakeFor, NOW, renderFollowUp } from './fixtures';
 
 jest.setTimeout(60000);
 
+const written: Array<{ sheets: Array<{ sheet: string; data: unknown[][] }>; fileName: string }> = [];
+// The real library writes in a browser (see tests/browser/followUp.test.ts); here we see what it is given.
+jest.mock('write-excel-file/browser', () => ({
+  __esModule: true,
+  default: (sheets: Array<{ sheet: string; data: unknown[][] }>) => ({
+    toFile: async (fileName: string) => {
+      written.push({ sheets, fileName });
+    },
+  }),
+}));
+
 // The lists' items and the report are chunks (React.lazy): load them before the tests count time.
 beforeAll(async () => {
   await import('../../../src/ui/followUp/FollowUpLists');
@@ -118,6 +129,26 @@ describe('the overview of counts only', () => {
     expect(screen.getByRole('button', { name: 'Udskriv' })).toBeEnabled();
     expect(screen.queryByText('Henter de forfaldne opgaver og de stoppede indsatser til rapporten …')).toBeNull();
     expect(services.calls.filter((c) => c === 'views.loadOverdueTasks' || c === 'views.loadStoppedInitiatives').sort()).toEqual(['views.loadOverdueTasks', 'views.loadStoppedInitiatives']);
+  });
+
+  it('exports the lists it read to the workbook without reading the tasks again', async () => {
+    written.length = 0;
+    const services = fakeFor();
+    countsOnly(services);
+    const user = userEvent.setup({ delay: null });
+    renderFollowUp(services, { initialTab: 'report' });
+    const report = await screen.findByRole('article', { name: 'Statusrapport – forfaldne opgaver' });
+    await within(report).findByText('Papirløse møder');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Hent som Excel' })).toBeEnabled());
+    await act(async () => {
+      await user.click(screen.getByRole('button', { name: 'Hent som Excel' }));
+    });
+    await waitFor(() => expect(written).toHaveLength(1));
+    const overview = JSON.stringify(written[0].sheets[0].data);
+    expect(overview).toContain('Papirløse møder');
+    expect(overview).toContain('Det gav ikke mere tid til børnene.');
+    expect(JSON.stringify(written[0].sheets[1].data)).toContain('Følg op på trivselsmålingen');
+    expect(services.calls).not.toContain('tasks.getMany');
   });
 
   it('keeps a list read in the overview when the report is opened (no second read)', async () => {
