@@ -8,7 +8,7 @@ import type { IFollowUpTask } from '../../../src/domain/model';
 import { NO_EDITS, recordSave } from '../../../src/ui/followUp/followUpModel';
 import { useOverviewLists, type IOverviewLists } from '../../../src/ui/followUp/useOverviewLists';
 import type { IFakeServices } from '../../support/fakeServices';
-import { fakeFor, NOW, renderFollowUp } from './fixtures';
+import { englishStrings, fakeFor, NOW, renderFollowUp } from './fixtures';
 
 jest.setTimeout(60000);
 
@@ -168,6 +168,22 @@ describe('the overview of counts only', () => {
     expect(await within(report).findByText('Papirløse møder')).toBeInTheDocument();
     expect(within(report).getByText('Følg op på trivselsmålingen')).toBeInTheDocument();
     expect(services.calls.filter((c) => c === 'views.loadOverdueTasks')).toHaveLength(1);
+  });
+});
+
+describe('the lists on demand in English', () => {
+  it('offers and reads them with the English strings', async () => {
+    const services = fakeFor();
+    countsOnly(services);
+    const user = userEvent.setup({ delay: null });
+    renderFollowUp(services, {}, { strings: englishStrings(), tag: 'en-US' });
+    const stopped = await screen.findByRole('region', { name: 'Stopped initiatives – and why (1)' });
+    await act(async () => {
+      await user.click(within(stopped).getByRole('button', { name: 'Show the stopped initiatives' }));
+    });
+    expect(await within(stopped).findByText('Papirløse møder')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 stopped initiatives loaded.'));
+    expect(within(screen.getByRole('region', { name: 'Overdue tasks (1)' })).getByRole('button', { name: 'Show the overdue tasks' })).toBeInTheDocument();
   });
 });
 
