@@ -107,7 +107,9 @@ function StoriesPerAmbition(props: { overview: Pick<IOverview, 'storiesByAmbitio
 }
 
 // The lists' items are a chunk: the first view has their counts, and a button that reads them.
-const loadListItems = () => import(/* webpackChunkName: 'mpk-overview-lists' */ './FollowUpLists');
+function loadListItems(): Promise<typeof import('./FollowUpLists')> {
+  return import(/* webpackChunkName: 'mpk-overview-lists' */ './FollowUpLists');
+}
 const OverdueItems = React.lazy(() => loadListItems().then((m) => ({ default: m.OverdueItems })));
 const StoppedItems = React.lazy(() => loadListItems().then((m) => ({ default: m.StoppedItems })));
 

@@ -132,8 +132,9 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
     setExporting(true);
     setExportError(undefined);
     try {
-      // The view's overdue tasks were read without their descriptions: the workbook has them.
-      const whole = meetingTasks.status === 'idle' ? await wholeTasks(tasks) : tasks;
+      // The view's overdue tasks were read without their descriptions: the workbook has them. Those
+      // read on demand are whole already.
+      const whole = meetingTasks.status === 'idle' && !lists.overdueWhole ? await wholeTasks(tasks) : tasks;
       const titles = await titlesFor(whole);
       const naming = taskNaming({ view, strings, people: context.people, initiativeTitles: titles });
       const stopped = lists.stopped.status === 'ready' ? lists.stopped.items.slice() : [];

@@ -13,6 +13,8 @@ export interface IOverviewLists {
   overdue: OnDemand<IFollowUpTask>;
   /** How many tasks are overdue: the list's length once known, the view's count before. */
   overdueCount: number;
+  /** Whether the overdue tasks were read whole (on demand), not with the view's few columns. */
+  overdueWhole: boolean;
   stopped: OnDemand<IInitiative>;
   stoppedCount: number;
   /** Reads the overdue tasks (nothing when they are known or being read). */
@@ -125,6 +127,7 @@ export function useOverviewLists(options: IOverviewListsOptions): IOverviewLists
   return {
     overdue: overdueWithEdits ? { status: 'ready', items: overdueWithEdits } : plain(overdueRead),
     overdueCount: overdueWithEdits ? overdueWithEdits.length : Math.max(0, options.overdue.count + overdueDelta(edits, now)),
+    overdueWhole: !preOverdue,
     stopped: stoppedItems ? { status: 'ready', items: stoppedItems } : plain(stoppedRead),
     stoppedCount: stoppedItems ? stoppedItems.length : options.stopped.count,
     loadOverdue: preOverdue ? noop : loadOverdue,

@@ -7,6 +7,11 @@ import { CHEF, EMPLOYEE, englishStrings, fakeFor, LEADER, NOW, renderFollowUp } 
 // Typing into Fluent inputs in jsdom is slow on a shared machine.
 jest.setTimeout(60000);
 
+// The overview's list items are a lazy chunk (React.lazy): load it once before the tests count time.
+beforeAll(async () => {
+  await import('../../../src/ui/followUp/FollowUpLists');
+});
+
 beforeEach(() => {
   window.localStorage.clear();
   // The last follow-up meeting: the trend compares with 1 February.

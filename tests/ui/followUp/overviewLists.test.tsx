@@ -8,9 +8,20 @@ import type { IFollowUpTask } from '../../../src/domain/model';
 import { NO_EDITS, recordSave } from '../../../src/ui/followUp/followUpModel';
 import { useOverviewLists, type IOverviewLists } from '../../../src/ui/followUp/useOverviewLists';
 import type { IFakeServices } from '../../support/fakeServices';
-import { fakeFor, NOW, renderFollowUp } from './fixtures';
+import { englishStrings, fakeFor, NOW, renderFollowUp } from './fixtures';
 
 jest.setTimeout(60000);
+
+const written: Array<{ sheets: Array<{ sheet: string; data: unknown[][] }>; fileName: string }> = [];
+// The real library writes in a browser (see tests/browser/followUp.test.ts); here we see what it is given.
+jest.mock('write-excel-file/browser', () => ({
+  __esModule: true,
+  default: (sheets: Array<{ sheet: string; data: unknown[][] }>) => ({
+    toFile: async (fileName: string) => {
+      written.push({ sheets, fileName });
+    },
+  }),
+}));
 
 // The lists' items and the report are chunks (React.lazy): load them before the tests count time.
 beforeAll(async () => {
@@ -124,6 +135,26 @@ describe('the overview of counts only', () => {
     expect(services.calls.filter((c) => c === 'views.loadOverdueTasks' || c === 'views.loadStoppedInitiatives').sort()).toEqual(['views.loadOverdueTasks', 'views.loadStoppedInitiatives']);
   });
 
+  it('exports the lists it read to the workbook without reading the tasks again', async () => {
+    written.length = 0;
+    const services = fakeFor();
+    countsOnly(services);
+    const user = userEvent.setup({ delay: null });
+    renderFollowUp(services, { initialTab: 'report' });
+    const report = await screen.findByRole('article', { name: 'Statusrapport – forfaldne opgaver' });
+    await within(report).findByText('Papirløse møder');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Hent som Excel' })).toBeEnabled());
+    await act(async () => {
+      await user.click(screen.getByRole('button', { name: 'Hent som Excel' }));
+    });
+    await waitFor(() => expect(written).toHaveLength(1));
+    const overview = JSON.stringify(written[0].sheets[0].data);
+    expect(overview).toContain('Papirløse møder');
+    expect(overview).toContain('Det gav ikke mere tid til børnene.');
+    expect(JSON.stringify(written[0].sheets[1].data)).toContain('Følg op på trivselsmålingen');
+    expect(services.calls).not.toContain('tasks.getMany');
+  });
+
   it('keeps a list read in the overview when the report is opened (no second read)', async () => {
     const services = fakeFor();
     countsOnly(services);
@@ -141,6 +172,22 @@ describe('the overview of counts only', () => {
     expect(await within(report).findByText('Papirløse møder')).toBeInTheDocument();
     expect(within(report).getByText('Følg op på trivselsmålingen')).toBeInTheDocument();
     expect(services.calls.filter((c) => c === 'views.loadOverdueTasks')).toHaveLength(1);
+  });
+});
+
+describe('the lists on demand in English', () => {
+  it('offers and reads them with the English strings', async () => {
+    const services = fakeFor();
+    countsOnly(services);
+    const user = userEvent.setup({ delay: null });
+    renderFollowUp(services, {}, { strings: englishStrings(), tag: 'en-US' });
+    const stopped = await screen.findByRole('region', { name: 'Stopped initiatives – and why (1)' });
+    await act(async () => {
+      await user.click(within(stopped).getByRole('button', { name: 'Show the stopped initiatives' }));
+    });
+    expect(await within(stopped).findByText('Papirløse møder')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 stopped initiatives loaded.'));
+    expect(within(screen.getByRole('region', { name: 'Overdue tasks (1)' })).getByRole('button', { name: 'Show the overdue tasks' })).toBeInTheDocument();
   });
 });
 
