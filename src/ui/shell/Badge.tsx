@@ -1,20 +1,20 @@
 import * as React from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 
-/** The colours the web parts' badges use. */
+/** The colours of the tinted badges (kinds, statuses, relevance, risks). */
 export type BadgeColor = 'brand' | 'danger' | 'informative' | 'subtle' | 'success' | 'warning';
 
-/** Props of {@link Badge}. */
-export interface IBadgeProps {
-  /** @default 'filled' */
-  appearance?: 'filled' | 'tint' | 'outline';
-  /** @default 'brand' */
-  color?: BadgeColor;
+/**
+ * Props of {@link Badge}: the appearances and colours the web parts show — tinted in any of the
+ * colours, filled in brand ("Fremhævet"), outlined in warning or danger (publishing state). Only
+ * these are drawn, so a first view carries no styles it never shows.
+ */
+export type IBadgeProps = {
   /** @default 'circular' */
   shape?: 'circular' | 'rounded';
   className?: string;
   children?: React.ReactNode;
-}
+} & ({ appearance: 'tint'; color: BadgeColor } | { appearance: 'filled'; color: 'brand' } | { appearance: 'outline'; color: 'warning' | 'danger' });
 
 /** The four border colours (longhands: Griffel's `shorthands` would be the only user of its module). */
 function borderColour(colour: string): Record<'borderTopColor' | 'borderRightColor' | 'borderBottomColor' | 'borderLeftColor', string> {
@@ -64,11 +64,6 @@ const useStyles = makeStyles({
   },
   rounded: { borderRadius: tokens.borderRadiusMedium },
   'filled-brand': { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
-  'filled-danger': { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
-  'filled-informative': { backgroundColor: tokens.colorNeutralBackground5, color: tokens.colorNeutralForeground3 },
-  'filled-subtle': { backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  'filled-success': { backgroundColor: tokens.colorPaletteGreenBackground3, color: tokens.colorNeutralForegroundOnBrand },
-  'filled-warning': { backgroundColor: tokens.colorPaletteYellowBackground3, color: tokens.colorNeutralForeground1Static },
   'tint-brand': { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground2, ...borderColour(tokens.colorBrandStroke2) },
   'tint-danger': { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1, ...borderColour(tokens.colorPaletteRedBorder1) },
   'tint-informative': { backgroundColor: tokens.colorNeutralBackground4, color: tokens.colorNeutralForeground3, ...borderColour(tokens.colorNeutralStroke2) },
@@ -76,25 +71,20 @@ const useStyles = makeStyles({
   'tint-success': { backgroundColor: tokens.colorPaletteGreenBackground1, color: tokens.colorPaletteGreenForeground1, ...borderColour(tokens.colorPaletteGreenBorder1) },
   'tint-warning': { backgroundColor: tokens.colorPaletteYellowBackground1, color: tokens.colorPaletteYellowForeground1, ...borderColour(tokens.colorPaletteYellowBorder1) },
   outline: { ...borderColour('currentColor') },
-  'outline-brand': { color: tokens.colorBrandForeground1 },
   'outline-danger': { color: tokens.colorPaletteRedForeground3, ...borderColour(tokens.colorPaletteRedBorder2) },
-  'outline-informative': { color: tokens.colorNeutralForeground3, ...borderColour(tokens.colorNeutralStroke2) },
-  'outline-subtle': { color: tokens.colorNeutralForegroundStaticInverted },
-  'outline-success': { color: tokens.colorPaletteGreenForeground3, ...borderColour(tokens.colorPaletteGreenBorder2) },
   'outline-warning': { color: tokens.colorPaletteYellowForeground2 },
 });
 
 /** A status or kind shown as a small label (Fluent's Badge look, medium size, no icon). */
 export function Badge(props: IBadgeProps): JSX.Element {
   const styles = useStyles();
-  const appearance = props.appearance ?? 'filled';
   return (
     <span
       className={mergeClasses(
         styles.root,
         props.shape === 'rounded' && styles.rounded,
-        appearance === 'outline' && styles.outline,
-        styles[`${appearance}-${props.color ?? 'brand'}`],
+        props.appearance === 'outline' && styles.outline,
+        styles[`${props.appearance}-${props.color}` as `${typeof props.appearance}-${typeof props.color}` & keyof typeof styles],
         props.className
       )}
     >

@@ -43,7 +43,12 @@ describe("Badge (Fluent's Badge look without its style table)", () => {
   });
 
   it('keeps a class given to it', () => {
-    renderInShell(<Badge className="mine">Ventende</Badge>);
+    renderInShell(
+      <Badge appearance="outline" color="warning" className="mine">
+        Ventende
+      </Badge>
+    );
     expect(screen.getByText('Ventende')).toHaveClass('mine');
+    expect(styleOf(screen.getByText('Ventende'), 'color')).toBe('var(--colorPaletteYellowForeground2)');
   });
 });
