@@ -4,7 +4,7 @@
  * can run over a whole municipality's lists in the browser.
  */
 import { AMBITIONS } from "./ambitions";
-import { compareIsoDates, isValidIsoDate, toIsoDate } from "./dates";
+import { compareIsoDates, isValidIsoDate } from "./dates";
 import {
   INITIATIVE_STATUSES,
   PLAN_STATUSES,
@@ -24,8 +24,10 @@ import {
   type TaskStatus,
   type Trend,
 } from "./model";
-import { parsePeriod } from "./periods";
+import { copenhagenYear, isBetterPlan, pickCurrentPlan, pickPlanToShow } from "./currentPlan";
 import { isInitiativeActive, isOverdue, publishingState } from "./workflow";
+
+export { pickCurrentPlan, pickPlanToShow };
 import { dict, own } from "./dict";
 
 export interface IOverviewInput {
@@ -88,7 +90,6 @@ export interface IOverview {
 }
 
 const HEALTH_SCORE: Record<Health, number> = { red: 0, yellow: 1, green: 2 };
-const STATUS_RANK: Record<PlanStatus, number> = { followUp: 3, approved: 2, draft: 1, closed: 0 };
 
 function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   const counts = dict<number>() as Record<K, number>;
@@ -102,50 +103,6 @@ function isNewer(a: ICheckIn, b: ICheckIn | undefined): boolean {
   const byDate = compareIsoDates(a.date, b.date);
   if (byDate !== 0) return byDate > 0;
   return (a.id || 0) > (b.id || 0);
-}
-
-/** Ranks a plan for "current": covers this year, then furthest along, then the latest period. */
-function planScore(plan: IPlan, year: number): [number, number, number] {
-  const period = parsePeriod(plan.period);
-  const covers = period !== undefined && period.from <= year && year <= period.to ? 1 : 0;
-  return [covers, own(STATUS_RANK, plan.status) || 0, period ? period.from : 0];
-}
-
-function isBetterPlan(a: IPlan, b: IPlan | undefined, year: number): boolean {
-  if (!b) return true;
-  const sa = planScore(a, year);
-  const sb = planScore(b, year);
-  for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sa[i] > sb[i];
-  // Two plans alike in all of that: the newest, whatever order the rows came in.
-  return (a.id || 0) > (b.id || 0);
-}
-
-/**
- * The plan to show for a unit: the one whose period covers the current year (in Copenhagen, at
- * `now`), preferring follow-up over approved over draft over closed, then the latest period, then the
- * newest.
- */
-export function pickCurrentPlan(plans: readonly IPlan[], now: Date): IPlan | undefined {
-  const year = copenhagenYear(now);
-  let best: IPlan | undefined;
-  for (const plan of plans) if (isBetterPlan(plan, best, year)) best = plan;
-  return best;
-}
-
-/**
- * The plan to show: the first of `preferred` (plan ids, e.g. a period the reader chose, then the plan
- * of a linked initiative) that is one of the unit's plans, else the current plan.
- */
-export function pickPlanToShow(plans: readonly IPlan[], now: Date, preferred: ReadonlyArray<number | undefined>): IPlan | undefined {
-  for (const id of preferred) {
-    const found = id !== undefined ? plans.find((plan) => plan.id === id) : undefined;
-    if (found) return found;
-  }
-  return pickCurrentPlan(plans, now);
-}
-
-function copenhagenYear(now: Date): number {
-  return Number(toIsoDate(now).slice(0, 4));
 }
 
 function cellKey(unitId: number, ambitionKey: string): string {

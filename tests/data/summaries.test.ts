@@ -86,8 +86,12 @@ describe("published stories per ambition, kept by the moderations", () => {
   it("starts as an empty row on a fresh site, which a view reads in its batch", async () => {
     expect(await storedRow(STORIES_SUMMARY_KEY)).toMatchObject({ Summary: "{}" });
     const page = await readPage(as(server, USERS.medarbejder), summaryCodec, summaryReadSpec());
-    expect(page.rows).toEqual([{ ClientKey: "stories", UnitId: null, Summary: "{}" }]);
-    expect(fromRow(summaryCodec, page.rows[0])).toMatchObject({ clientKey: "stories", summary: "{}" });
+    // The stories row, and one row per unit (the seeded units, without plans or tasks yet).
+    const stories = page.rows.filter((row) => row.ClientKey === "stories");
+    expect(stories).toEqual([{ ClientKey: "stories", UnitId: null, Summary: "{}" }]);
+    expect(fromRow(summaryCodec, stories[0])).toMatchObject({ clientKey: "stories", summary: "{}" });
+    const units = page.rows.filter((row) => row.ClientKey !== "stories");
+    expect(units.every((row) => row.ClientKey === `unit-${row.UnitId}` && /^\[2,\d+,\[\],\[\],\[0,0,0,0\],\[\],\[0,0,0\],\[\]\]$/.test(String(row.Summary)))).toBe(true);
   });
 
   it("ends with the exact count when two approvers moderate stories in the same window at once", async () => {

@@ -47,7 +47,8 @@ import {
   type IValidationError,
 } from '../../src/domain';
 import { ConflictError, DataError } from '../../src/data/errors';
-import { overviewFromSummaries, summarizeUnit } from '../../src/domain/unitSummary';
+import { overviewFromSummaries } from '../../src/domain/unitSummary';
+import { summarizeUnit } from '../../src/domain/summarizeUnit';
 import type {
   IAmbition,
   IAmbitionCounts,

@@ -5,8 +5,8 @@
  * `UnitId eq <id>` of the plan view: threshold-safe for any size of municipality, one `$batch`.
  */
 import type { SPFI } from "@pnp/sp";
-import type { IUnitRows } from "../../domain/unitSummary";
-import { summarizeUnit } from "../../domain/unitSummary";
+import { summarizeUnit, type IUnitRows } from "../../domain/summarizeUnit";
+import { encodeUnitSummary } from "../../domain/unitSummary";
 import { isThresholdError } from "../errors";
 import { fromRow, type ICodec, type Row } from "../mapping/codec";
 import { checkInCodec, initiativeCodec, planCodec, planFocusCodec, taskCodec, unitCodec } from "../mapping/entities";
@@ -73,7 +73,7 @@ export async function readUnitRows(sp: SPFI, unitId: number): Promise<IUnitRows>
  * Returns whether it wrote.
  */
 export function refreshUnitSummary(sp: SPFI, unitId: number, now: () => Date = () => new Date()): Promise<boolean> {
-  return updateSummary(sp, unitSummaryKey(unitId), unitId, async () => JSON.stringify(summarizeUnit(await readUnitRows(sp, unitId), now())));
+  return updateSummary(sp, unitSummaryKey(unitId), unitId, async () => encodeUnitSummary(summarizeUnit(await readUnitRows(sp, unitId), now())));
 }
 
 /**
