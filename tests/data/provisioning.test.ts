@@ -332,7 +332,7 @@ describe("upgrading an older schema in place", () => {
     expect(v6.fromVersion).toBe(5);
     expect(v6.toVersion).toBe(6);
     expect(v6.changes.filter((c) => c.kind === "listCreated")).toEqual([{ kind: "listCreated", target: "MPK Overblik" }]);
-    expect(v6.changes.filter((c) => c.kind === "fieldCreated").map((c) => c.target)).toEqual(["MPK Overblik/ClientKey", "MPK Overblik/UnitId", "MPK Overblik/Summary"]);
+    expect(v6.changes.filter((c) => c.kind === "fieldCreated").map((c) => c.target)).toEqual(["MPK Overblik/ClientKey", "MPK Overblik/UnitId", "MPK Overblik/Summary", "MPK Overblik/Totals"]);
     expect(v6.changes).toContainEqual({ kind: "itemsUpdated", target: "MPK Overblik/stories", detail: "recounted" });
     expect(v6.changes[v6.changes.length - 1]).toEqual({ kind: "versionSet", target: "schemaVersion", detail: "v6" });
     // Nothing but the new list changed on the other lists.
@@ -340,7 +340,8 @@ describe("upgrading an older schema in place", () => {
     expect(v6.writes).toBe(v6.changes.length);
 
     const rows = await json<{ value: { ClientKey: string; Summary: string }[] }>(server, "_api/web/lists/getByTitle('MPK%20Overblik')/items?$select=ClientKey,Summary", USERS.medarbejder);
-    expect(rows.value.map((r) => r.ClientKey)).toEqual(["stories"]);
+    // The stories row, and every unit's summary computed from its rows.
+    expect(rows.value.map((r) => r.ClientKey)).toEqual(["stories", ...(await json<{ value: { Id: number }[] }>(server, "_api/web/lists/getByTitle('MPK%20Enheder')/items?$select=Id&$orderby=Id")).value.map((u) => `unit-${u.Id}`)]);
     expect({ ...sumStoryWindows(rows.value[0].Summary) }).toEqual(expected);
     const list = await json<{ EnableVersioning: boolean; EnableModeration: boolean }>(server, "_api/web/lists/getByTitle('MPK%20Overblik')?$select=EnableVersioning,EnableModeration");
     expect(list).toMatchObject({ EnableVersioning: false, EnableModeration: false });
@@ -356,9 +357,9 @@ describe("upgrading an older schema in place", () => {
 describe("data steps after provisioning", () => {
   it("runs a step on a fresh site and on the upgrade across its version, never again, and not for a schema without its lists", () => {
     const v6 = schemaAt(6);
-    expect(afterProvision.map((s) => s.target)).toEqual(["MPK Overblik/stories"]);
-    expect(afterProvisionSteps(v6, undefined).map((s) => s.target)).toEqual(["MPK Overblik/stories"]);
-    expect(afterProvisionSteps(v6, 5).map((s) => s.target)).toEqual(["MPK Overblik/stories"]);
+    expect(afterProvision.map((s) => s.target)).toEqual(["MPK Overblik/stories", "MPK Overblik/units"]);
+    expect(afterProvisionSteps(v6, undefined).map((s) => s.target)).toEqual(["MPK Overblik/stories", "MPK Overblik/units"]);
+    expect(afterProvisionSteps(v6, 5).map((s) => s.target)).toEqual(["MPK Overblik/stories", "MPK Overblik/units"]);
     expect(afterProvisionSteps(v6, 6)).toEqual([]);
     expect(afterProvisionSteps(schemaAt(5), 4)).toEqual([]);
     expect(afterProvisionSteps(schemaAt(5), undefined)).toEqual([]);

@@ -154,6 +154,7 @@ describe("diffing a site against the schema", () => {
       "createField summaries ClientKey",
       "createField summaries UnitId",
       "createField summaries Summary",
+      "createField summaries Totals",
     ]);
     expect(actions[2]).toMatchObject({ changes: { EnableVersioning: true, DraftVersionVisibility: 2 } });
     expect(actions[4]).toMatchObject({ changes: { NoCrawl: true } });

@@ -285,6 +285,8 @@ export interface ISummaryRow {
   etag?: string;
   unitId?: number;
   summary?: string;
+  /** The ambitions view's numbers per ambition (JSON array, `src/domain/ambitionTotals.ts`). */
+  totals?: string;
 }
 
 export const summaryCodec: ICodec<ISummaryRow> = {
@@ -292,6 +294,7 @@ export const summaryCodec: ICodec<ISummaryRow> = {
   columns: [
     { prop: "unitId", field: "UnitId", conv: "number" },
     { prop: "summary", field: "Summary", conv: "text" },
+    { prop: "totals", field: "Totals", conv: "text" },
   ],
   title: (row) => row.clientKey,
 };

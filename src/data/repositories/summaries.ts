@@ -8,30 +8,15 @@
  */
 import type { SPFI } from "@pnp/sp";
 import { dict, own, type Dict } from "../../domain/dict";
-import { STORY_WINDOW, storyWindow, storyWindowsJson, storyWindowsUpTo, withStoryWindow } from "../../domain/storyCounts";
+import { storyTotals } from "../../domain/ambitionTotals";
+import { STORY_WINDOW, storyWindow, storyWindowsJson, storyWindowsUpTo, sumStoryWindows, withStoryWindow } from "../../domain/storyCounts";
 import { DataError, httpStatus, isDuplicateValueError, retryThrottled, toDataError } from "../errors";
 import { fromRow, type Row } from "../mapping/codec";
 import { storyCodec, summaryCodec, type ISummaryRow } from "../mapping/entities";
 import { fetchPage, inBatch, itemsQuery, listItems, MAX_PAGE, maxItemId, quote, readPage, settle, WINDOWS_PER_BATCH, type IQuerySpec } from "./query";
+import { STORIES_SUMMARY_KEY, SUMMARY_SELECT } from "./summaryKeys";
 
-/** The row of published stories per ambition (see `src/domain/storyCounts.ts`). */
-export const STORIES_SUMMARY_KEY = "stories";
-
-/** The key of a unit's row. */
-export function unitSummaryKey(unitId: number): string {
-  return `unit-${unitId}`;
-}
-
-/** What a view reads of the summaries: every row, the three columns, no per-row metadata. */
-export const SUMMARY_SELECT: readonly string[] = ["ClientKey", "UnitId", "Summary"];
-
-/**
- * The read a view adds to its `$batch` (`startRead(b, summaryCodec, summaryReadSpec())`): every row
- * of "MPK Overblik" — one per unit plus `stories`, far below 5,000 — without metadata.
- */
-export function summaryReadSpec(): IQuerySpec {
-  return { select: SUMMARY_SELECT, noMetadata: true, top: MAX_PAGE };
-}
+export { STORIES_SUMMARY_KEY, SUMMARY_SELECT, summaryReadSpec, TOTALS_SELECT, totalsReadSpec, unitSummaryKey } from "./summaryKeys";
 
 /**
  * Rounds of `updateSummary` before it gives up: each lost race means someone else's summary landed
@@ -46,8 +31,14 @@ function jitter(attempt: number): Promise<void> {
 
 /** The row with this key, with its ETag (a read with metadata), or undefined when there is none. */
 async function readRow(sp: SPFI, key: string): Promise<ISummaryRow | undefined> {
-  const page = await readPage(sp, summaryCodec, { filter: `ClientKey eq ${quote(key)}`, top: 1, select: ["Id", ...SUMMARY_SELECT] });
+  const page = await readPage(sp, summaryCodec, { filter: `ClientKey eq ${quote(key)}`, top: 1, select: ["Id", ...SUMMARY_SELECT, "Totals"] });
   return page.rows.length > 0 ? fromRow(summaryCodec, page.rows[0]) : undefined;
+}
+
+/** What a row holds: the summary, and the ambitions view's numbers (`src/domain/ambitionTotals.ts`). */
+export interface ISummaryValue {
+  summary: string;
+  totals: string;
 }
 
 /**
@@ -71,27 +62,29 @@ async function readRow(sp: SPFI, key: string): Promise<ISummaryRow | undefined> 
  * Throws a DataError (conflict after SUMMARY_ATTEMPTS rounds, or what SharePoint refused — e.g. 403
  * for a reader, 404 when the site is not at schema v6 yet).
  */
-export async function updateSummary(sp: SPFI, key: string, unitId: number | undefined, next: (previous: string | undefined) => Promise<string>): Promise<boolean> {
+export async function updateSummary(sp: SPFI, key: string, unitId: number | undefined, next: (previous: string | undefined) => Promise<ISummaryValue | string>): Promise<boolean> {
   let written = false;
   for (let attempt = 1; attempt <= SUMMARY_ATTEMPTS; attempt++) {
     let row: ISummaryRow | undefined;
-    let value: string;
+    let value: { summary: string; totals: string };
     try {
       row = await readRow(sp, key);
-      value = await next(row ? row.summary : undefined);
+      const result = await next(row ? row.summary : undefined);
+      // A summary alone (no numbers per ambition) stores an empty `Totals`.
+      value = typeof result === "string" ? { summary: result, totals: "" } : result;
     } catch (error) {
       throw toDataError(error);
     }
-    if (row && value === row.summary && (unitId === undefined || row.unitId === unitId)) return written;
+    if (row && value.summary === row.summary && value.totals === (row.totals || "") && (unitId === undefined || row.unitId === unitId)) return written;
     try {
       if (row) {
         const id = row.id as number;
         const ifMatch = row.etag || "*";
-        const body: Record<string, unknown> = { Summary: value };
+        const body: Record<string, unknown> = { Summary: value.summary, Totals: value.totals };
         if (unitId !== undefined) body.UnitId = unitId;
         await retryThrottled(() => listItems(sp, "summaries").getById(id).update(body, ifMatch));
       } else {
-        const body: Record<string, unknown> = { ClientKey: key, Title: key, Summary: value };
+        const body: Record<string, unknown> = { ClientKey: key, Title: key, Summary: value.summary, Totals: value.totals };
         if (unitId !== undefined) body.UnitId = unitId;
         await retryThrottled(() => listItems(sp, "summaries").add(body));
       }
@@ -104,6 +97,11 @@ export async function updateSummary(sp: SPFI, key: string, unitId: number | unde
     }
   }
   throw new DataError("conflict", { status: 412, detail: `the summary '${key}' kept changing while it was recomputed` });
+}
+
+/** The stories row: its windows, and their sums per ambition for the ambitions view. */
+function storiesValue(windows: string): ISummaryValue {
+  return { summary: windows, totals: JSON.stringify(storyTotals(sumStoryWindows(windows))) };
 }
 
 /** The read that counts one window's stories: both columns it needs, no metadata, one request. */
@@ -143,7 +141,7 @@ export async function countStoryWindow(sp: SPFI, start: number): Promise<Dict<nu
  */
 export function recountStoryWindow(sp: SPFI, storyId: number): Promise<boolean> {
   const start = storyWindow(storyId);
-  return updateSummary(sp, STORIES_SUMMARY_KEY, undefined, async (previous) => withStoryWindow(previous, start, await countStoryWindow(sp, start)));
+  return updateSummary(sp, STORIES_SUMMARY_KEY, undefined, async (previous) => storiesValue(withStoryWindow(previous, start, await countStoryWindow(sp, start))));
 }
 
 /**
@@ -164,6 +162,6 @@ export function recountAllStories(sp: SPFI): Promise<boolean> {
         windows[String(chunk[j])] = publishedPerAmbition(settled.value.rows);
       }
     }
-    return storyWindowsJson(windows);
+    return storiesValue(storyWindowsJson(windows));
   });
 }

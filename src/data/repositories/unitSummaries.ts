@@ -7,6 +7,7 @@
 import type { SPFI } from "@pnp/sp";
 import { summarizeUnit, type IUnitRows } from "../../domain/summarizeUnit";
 import { encodeUnitSummary } from "../../domain/unitSummary";
+import { unitTotals } from "../../domain/ambitionTotals";
 import { isThresholdError } from "../errors";
 import { fromRow, type ICodec, type Row } from "../mapping/codec";
 import { checkInCodec, initiativeCodec, planCodec, planFocusCodec, taskCodec, unitCodec } from "../mapping/entities";
@@ -73,7 +74,10 @@ export async function readUnitRows(sp: SPFI, unitId: number): Promise<IUnitRows>
  * Returns whether it wrote.
  */
 export function refreshUnitSummary(sp: SPFI, unitId: number, now: () => Date = () => new Date()): Promise<boolean> {
-  return updateSummary(sp, unitSummaryKey(unitId), unitId, async () => encodeUnitSummary(summarizeUnit(await readUnitRows(sp, unitId), now())));
+  return updateSummary(sp, unitSummaryKey(unitId), unitId, async () => {
+    const rows = await readUnitRows(sp, unitId);
+    return { summary: encodeUnitSummary(summarizeUnit(rows, now())), totals: JSON.stringify(unitTotals(rows.focuses, rows.initiatives)) };
+  });
 }
 
 /**

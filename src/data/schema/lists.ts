@@ -368,6 +368,8 @@ export const LISTS: readonly IListSchema[] = [
       num("UnitId", "Enhed (id)", { indexed: true, since: 6 }),
       // Plain text: JSON written by the data layer (`src/data/repositories/summaries.ts`).
       note("Summary", "Opsummering (JSON)", { since: 6 }),
+      // The ambitions view's numbers per ambition, read without the rest (`src/domain/ambitionTotals.ts`).
+      note("Totals", "Tal pr. ambition (JSON)", { since: 6 }),
     ],
     // Written by whoever makes a counted write: the chefgruppe and the leaders (members); visitors
     // (employees) read. The same as the tasks list.

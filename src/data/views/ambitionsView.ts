@@ -8,7 +8,9 @@ import { AMBITIONS } from "../../domain/ambitions";
 import type { IStory } from "../../domain/model";
 import { MODERATION_STATUS } from "../../domain/workflow";
 import { fromRow, type Row } from "../mapping/codec";
-import { recognitionCodec, reflectionCodec, storyCodec } from "../mapping/entities";
+import { recognitionCodec, reflectionCodec, storyCodec, summaryCodec } from "../mapping/entities";
+import { totalsReadSpec } from "../repositories/summaryKeys";
+import { countsFromTotals } from "../../domain/ambitionTotals";
 import { fetchPage, inBatch, itemsQuery, lastPage, pageOf, settle, windowedPage, type IRawPage, type Settled } from "../repositories/query";
 import {
   countedFeedPage,
@@ -111,10 +113,8 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     tally: startRead(b, recognitionCodec, TALLY_SPEC),
     // Recognitions of featured stories (however old): `StoryFeatured` is kept equal to the story's flag.
     featuredTally: settle(fetchPage(itemsQuery(b, recognitionCodec, { select: RECOGNITION_COUNT_SELECT, filter: "StoryFeatured eq 1", top: COUNT_TOP, noMetadata: true }))),
-    // Counted, never edited: the fewest columns and no metadata (a few dozen bytes a row).
-    focusCounts: startRead(b, { list: "planFocuses", columns: [] }, { select: ["PlanId", "AmbitionKey", "Relevance"], top: COUNT_TOP, noMetadata: true }),
-    initiativeCounts: startRead(b, { list: "initiatives", columns: [] }, { select: ["AmbitionKey"], top: COUNT_TOP, noMetadata: true }),
-    storyCounts: startRead(b, storyCodec, { select: ["AmbitionKey", "OData__ModerationStatus"], orderBy: [["Id", false]], top: COUNT_TOP, noMetadata: true }),
+    // The numbers per ambition: the `Totals` of every row of "MPK Overblik" (kept current by the writes).
+    totals: startRead(b, summaryCodec, totalsReadSpec()),
     reflections: startRead(b, reflectionCodec, { filter: `AuthorId eq ${userId}`, orderBy: [["Id", false]], top: 500 }),
     storyPermissions: listPermissions(b, "stories"),
   }));
@@ -134,14 +134,13 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     : degraded.read("myStories", mineSettled);
   const myRecognitions = await degraded.finish(sp, "recognitions", reads.myRecognitions);
   const tally = await degraded.finish(sp, "recognitions", reads.tally);
-  const focusCounts = await degraded.finish(sp, "counts", reads.focusCounts);
-  const initiativeCounts = await degraded.finish(sp, "counts", reads.initiativeCounts);
-  const storyCounts = await degraded.finish(sp, "counts", reads.storyCounts);
+  // A site before schema v6 has no "MPK Overblik": the counts are then incomplete, the view is not missing.
+  const totals = await degraded.finish(sp, "counts", reads.totals);
   const reflections = await degraded.finish(sp, "reflections", reads.reflections);
   const storyPermissions = viewValue(await reads.storyPermissions);
   const feedThreshold = !feedSettled.ok && isThresholdError(feedSettled.error);
   const feed = feedThreshold ? ({ missing: false, value: { rows: [] } } as ViewRead<IRawPage>) : degraded.read("feed", feedSettled);
-  const anyMissing = [featured, feed, mine, newest, myRecognitions, tally, focusCounts, initiativeCounts, storyCounts, reflections].some((r) => r.missing);
+  const anyMissing = [featured, feed, mine, newest, myRecognitions, tally, reflections].some((r) => r.missing);
   const common = await finishCommonReads(sp, reads.common, anyMissing);
 
   let featuredStories = rowsOf(featured).map((row) => fromRow(storyCodec, row)).filter(isPublished);
@@ -191,6 +190,10 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     else if (morePendingForModeration && newestRows.length > 0) pendingBelow = Number(newestRows[newestRows.length - 1].Id);
   }
 
+  const perAmbition = countsFromTotals(
+    rowsOf(totals).map((row) => ({ key: String(row.ClientKey), unitId: typeof row.UnitId === "number" ? row.UnitId : undefined, totals: typeof row.Totals === "string" ? row.Totals : undefined })),
+    common.units.map((unit) => unit.id).filter((id): id is number => id !== undefined),
+  );
   return {
     schema: common.schema,
     ambitions: common.ambitions,
@@ -202,8 +205,8 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     morePendingForModeration,
     pendingBelow,
     myRecognitions: rowsOf(myRecognitions).map((row) => fromRow(recognitionCodec, row)),
-    counts: countPerAmbition(rowsOf(focusCounts), rowsOf(initiativeCounts), rowsOf(storyCounts)),
-    countsComplete: !hasMore(focusCounts) && !hasMore(initiativeCounts) && !hasMore(storyCounts) && degraded.parts.indexOf("counts") < 0,
+    counts: perAmbition.counts,
+    countsComplete: perAmbition.complete && degraded.parts.indexOf("counts") < 0,
     myReflections: rowsOf(reflections).map((row) => fromRow(reflectionCodec, row)),
     isSiteOwner: common.isSiteOwner,
     canPostStory: !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.AddListItems),

@@ -12,7 +12,7 @@ import { summaryCodec, taskCodec } from "../mapping/entities";
 import { isThresholdError } from "../errors";
 import { followedBy, inBatch, lastPage, pageOf } from "../repositories/query";
 import { assignedPart, assignedSpec, taskFilter } from "../repositories/readHelpers";
-import { STORIES_SUMMARY_KEY, summaryReadSpec, unitSummaryKey } from "../repositories/summaries";
+import { STORIES_SUMMARY_KEY, summaryReadSpec, unitSummaryKey } from "../repositories/summaryKeys";
 import type { IFollowUpTask } from "../../domain/model";
 import type { FollowUpViewPart, IFollowUpView, IFollowUpViewQuery, IPage, IPeople } from "../repositories/types";
 import {
@@ -93,7 +93,9 @@ export async function loadFollowUpView(sp: SPFI, query: IFollowUpViewQuery & { u
   const noTasks: ViewRead<IPage<IFollowUpTask>> = { missing: false, value: lastPage() };
   const mine = await degraded.step("myTasks", () => finishMyTasks(sp, reads.mine, query.userId, pageSize), noTasks);
   const taskPermissions = viewValue(await reads.taskPermissions);
-  const all: ViewRead<unknown>[] = [summaryRows, board, mine];
+  // A site before schema v6 has no "MPK Overblik": every unit is then missing from the overview
+  // (`complete` false, and "Klargør site" offered to its owners); the view itself is not missing.
+  const all: ViewRead<unknown>[] = [board, mine];
   const common = await finishCommonReads(sp, reads.common, all.some((r) => r.missing));
   const myGroups = await reads.myGroups;
   const people = dict() as IPeople;
