@@ -23,7 +23,7 @@ import { measureProvisioning } from './provisioning';
 import { exitCode, renderConsole, renderMarkdown, type DetailTable, type Figure, type RunMeta, type Section } from './report';
 import { measureAccounts, roundTripFigures } from './roundTrips';
 import { demoUserIds, leaderUnit, listCounts, loadScaleData, measureScale, MAIN_ACCOUNT } from './scale';
-import { checkOverviewAtScale, rebuildSummaries } from './overviewCheck';
+import { checkAmbitionCountsAtScale, checkOverviewAtScale, rebuildSummaries } from './overviewCheck';
 import { MUNICIPAL_SCALE, type ScaleSize } from './scaleData';
 import { parseArgs } from './options';
 import { probeShipBundles } from './shipProbe';
@@ -305,6 +305,7 @@ async function main(): Promise<number> {
         figures.push(...s.figures);
         details.push(...s.details);
         figures.push(await checkOverviewAtScale(scaleServer.siteUrl));
+        figures.push(await checkAmbitionCountsAtScale(scaleServer.siteUrl));
       } catch (e) {
         figures.push(sectionError('scale', 'scale measurement', e));
         log(`  scale failed: ${e instanceof Error ? e.stack : String(e)}`);

@@ -5,12 +5,13 @@
  * with `buildOverview` over every row of every list, read in id windows.
  */
 import { createLocalSp } from '../../localsp/client';
-import { fromRow, type ICodec } from '../../src/data/mapping/codec';
+import { fromRow, type ICodec, type Row } from '../../src/data/mapping/codec';
 import { checkInCodec, initiativeCodec, planCodec, planFocusCodec, storyCodec, taskCodec } from '../../src/data/mapping/entities';
 import { windowedRows } from '../../src/data/repositories/query';
 import { recountAllStories } from '../../src/data/repositories/summaries';
 import { rebuildUnitSummaries } from '../../src/data/repositories/unitSummaries';
 import { loadFollowUpView } from '../../src/data/views/followUpView';
+import { countPerAmbition, loadAmbitionsView } from '../../src/data/views/ambitionsView';
 import type { SPFI } from '../../src/data/sp';
 import type { IEntity } from '../../src/domain/model';
 import { buildOverview, type IOverview } from '../../src/domain/overview';
@@ -90,5 +91,33 @@ export async function checkOverviewAtScale(siteUrl: string, now = new Date()): P
       differences.length === 0
         ? `${view.units.length} units, ${cells} cells, the counters, ${rows.overdueTasks.length} overdue tasks and ${rows.stoppedInitiatives.length} stopped initiatives counted alike (baseline ${since}; every row read in id windows)`
         : `differ: ${differences.slice(0, 8).join('; ')}${differences.length > 8 ? ' …' : ''}`,
+  };
+}
+
+/** The ambitions view's numbers per ambition (from the Totals of "MPK Overblik") against every row: differences, budget 0. */
+export async function checkAmbitionCountsAtScale(siteUrl: string): Promise<Figure> {
+  const admin = createLocalSp(siteUrl, 'admin@mpk.local') as unknown as SPFI;
+  const me = (await (admin.web.currentUser as unknown as () => Promise<{ Id: number }>)()) as { Id: number };
+  const view = await loadAmbitionsView(admin, { userId: me.Id });
+  const rows = (list: 'planFocuses' | 'initiatives' | 'stories', select: string[]): Promise<Row[]> => windowedRows(admin, { list, columns: [] } as unknown as ICodec<IEntity>, { ascending: true, select });
+  const expected = countPerAmbition(
+    await rows('planFocuses', ['Id', 'PlanId', 'AmbitionKey', 'Relevance']),
+    await rows('initiatives', ['Id', 'AmbitionKey']),
+    await rows('stories', ['Id', 'AmbitionKey', 'OData__ModerationStatus']),
+  );
+  const differences = Object.keys(expected).filter((key) => canonical(expected[key]) !== canonical(view.counts[key]));
+  if (!view.countsComplete) differences.push('countsComplete is false');
+  const total = (field: 'plans' | 'initiatives' | 'stories'): number => Object.keys(expected).reduce((sum, key) => sum + expected[key][field], 0);
+  return {
+    section: 'scale',
+    id: 'scale.ambitionCountsExact',
+    label: 'at scale: ambitions view counts from "MPK Overblik" vs every row: differences',
+    value: differences.length,
+    unit: 'count',
+    budget: { max: 0 },
+    detail:
+      differences.length === 0
+        ? `per ambition: ${total('plans')} plans, ${total('initiatives')} initiatives, ${total('stories')} published stories counted alike (every row read in id windows, as the site owner)`
+        : `differ: ${differences.join('; ')}`,
   };
 }
