@@ -190,6 +190,14 @@ export const RECOGNITION_COUNT_SELECT: readonly string[] = ["Id", "StoryId", "Au
 /** The read of recognitions that counts the newest stories: by StoryId, newest first, only the counted columns. */
 export const TALLY_SPEC: IQuerySpec = { select: RECOGNITION_COUNT_SELECT, orderBy: [["StoryId", false]], top: MAX_PAGE, noMetadata: true };
 
+/**
+ * The first view's tally: enough for the first pages of the feed (a story past it costs the count
+ * request `countedFeedPage` makes anyway, and "Vis flere" reads the tally on in the same `$batch`),
+ * few enough for a phone — 5,000 rows were 267 KB at municipal scale, for a feed of ten stories.
+ * A filter change (`StoryRepository.query`) reads the whole 5,000: the filtered feed spans more ids.
+ */
+export const FIRST_VIEW_TALLY_SPEC: IQuerySpec = { ...TALLY_SPEC, top: 1000 };
+
 /** What the view knows of recognition counts without asking again. */
 export interface IRecognitionTally {
   counts: Map<number, number>;
@@ -201,6 +209,8 @@ export interface IRecognitionTally {
   exact: Set<number>;
   /** Where the StoryId-ordered read of recognitions goes on (absolute, as SharePoint wrote it). */
   nextLink?: string;
+  /** Rows per page of that read (a page this full may go on). */
+  pageSize?: number;
 }
 
 /** Whether a tally knows a story's count exactly. */
@@ -212,7 +222,7 @@ export function knows(tally: IRecognitionTally, storyId: number): boolean {
  * A raw page of recognitions ordered by StoryId, newest stories first: counts for the newest
  * stories. `previous` is the tally this page continues (its counts are added to).
  */
-export function recognitionTally(raw: IRawPage, previous?: IRecognitionTally): IRecognitionTally {
+export function recognitionTally(raw: IRawPage, previous?: IRecognitionTally, pageSize: number = previous && previous.pageSize ? previous.pageSize : MAX_PAGE): IRecognitionTally {
   const people = new Map<number, Set<number | string>>();
   if (previous && previous.people) previous.people.forEach((set, id) => people.set(id, new Set(set)));
   recognisers(raw.rows, people);
@@ -221,9 +231,9 @@ export function recognitionTally(raw: IRawPage, previous?: IRecognitionTally): I
   const exact = previous ? previous.exact : new Set<number>();
   // A full page counts as "more" even without a nextLink: the read asks for no metadata, and the
   // count must never claim to be whole when it is not.
-  if (!raw.nextLink && raw.rows.length < MAX_PAGE) return { counts, people, completeAbove: 0, exact };
+  if (!raw.nextLink && raw.rows.length < pageSize) return { counts, people, completeAbove: 0, exact, pageSize };
   // The page stopped inside the lowest story id it reached: counts are whole only above it.
   let lowest = Infinity;
   for (const row of raw.rows) if (typeof row.StoryId === "number" && row.StoryId < lowest) lowest = row.StoryId;
-  return { counts, people, completeAbove: lowest === Infinity ? (previous ? previous.completeAbove : 0) : lowest, exact, nextLink: raw.nextLink };
+  return { counts, people, completeAbove: lowest === Infinity ? (previous ? previous.completeAbove : 0) : lowest, exact, nextLink: raw.nextLink, pageSize };
 }

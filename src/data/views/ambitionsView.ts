@@ -22,7 +22,7 @@ import {
   RECOGNITION_COUNT_SELECT,
   storyFeedSpec,
   storyFilter,
-  TALLY_SPEC,
+  FIRST_VIEW_TALLY_SPEC,
   tallyRecognitions,
   windowedStoryPage,
   withCounts,
@@ -45,7 +45,7 @@ const COUNT_TOP = 5000;
  * at most `PENDING_MAX` of them. Older pending stories come from `stories.listPending`. Everyone else
  * gets back only approved stories and their own in this read, which the view then ignores.
  */
-export const PENDING_WINDOW = 100;
+export const PENDING_WINDOW = 30;
 export const PENDING_MAX = 50;
 
 /** Per ambition: distinct plans that give it any relevance, initiatives, published stories. */
@@ -103,14 +103,14 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   const filter = storyFilter(filters);
   const featuredFilter = `Featured eq 1${filter ? ` and ${filter}` : ""}`;
   const reads = await inBatch(sp, (b) => ({
-    common: startCommonReads(b),
+    common: startCommonReads(b, { unitNamesOnly: true }),
     featured: startRead(b, storyCodec, { filter: featuredFilter, orderBy: [["Id", false]], top: FEATURED_MAX }),
     feed: startRead(b, storyCodec, storyFeedSpec(filters, pageSize)),
     mine: startRead(b, storyCodec, { filter: `AuthorId eq ${userId}`, orderBy: [["Id", false]], top: 100 }),
     newest: startRead(b, storyCodec, { orderBy: [["Id", false]], top: PENDING_WINDOW }),
     myRecognitions: startRead(b, recognitionCodec, { filter: `AuthorId eq ${userId}`, top: COUNT_TOP }),
     // Recognitions of the newest stories, for the first page's counts without a second round trip.
-    tally: startRead(b, recognitionCodec, TALLY_SPEC),
+    tally: startRead(b, recognitionCodec, FIRST_VIEW_TALLY_SPEC),
     // Recognitions of featured stories (however old): `StoryFeatured` is kept equal to the story's flag.
     featuredTally: settle(fetchPage(itemsQuery(b, recognitionCodec, { select: RECOGNITION_COUNT_SELECT, filter: "StoryFeatured eq 1", top: COUNT_TOP, noMetadata: true }))),
     // The numbers per ambition: the `Totals` of every row of "MPK Overblik" (kept current by the writes).
@@ -169,7 +169,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   }
   // Counts come from the tally read in the batch (and the featured stories' own rows); only stories
   // neither reached cost a request. No recognitions list: nothing to count.
-  const known: IRecognitionTally = tally.missing ? { counts: new Map(), completeAbove: 0, exact: new Set() } : recognitionTally(tally.value);
+  const known: IRecognitionTally = tally.missing ? { counts: new Map(), completeAbove: 0, exact: new Set() } : recognitionTally(tally.value, undefined, FIRST_VIEW_TALLY_SPEC.top);
   addFeaturedCounts(known, featuredStories, await reads.featuredTally);
   const counted = await degraded.step("recognitions", () => countedFeedPage(sp, page, known, feedRaw, notFeatured), page);
   const featuredPage = await degraded.step("recognitions", () => withCounts(sp, lastPage(featuredStories), known), lastPage(featuredStories));

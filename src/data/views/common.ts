@@ -132,7 +132,15 @@ export interface ICommonReads {
 export interface ICommonReadOptions {
   /** Read the names of every unit's leaders too (`Leaders/Title`: the units query's one lookup column). */
   leaderNames?: boolean;
+  /**
+   * Read the units for their names and place in the tree only (no leaders, Teams channels or
+   * per-row metadata): a view that never edits a unit nor maps a channel (the ambitions view).
+   */
+  unitNamesOnly?: boolean;
 }
+
+/** What `unitNamesOnly` reads of a unit (its key, name, kind, parent and order). */
+const UNIT_NAME_SELECT: readonly string[] = ["Id", "ClientKey", "Title", "UnitKind", "ParentUnitId", "SortOrder"];
 
 /** Starts the common reads on a batched SPFI (5 of the batch's at most 20 requests). */
 export function startCommonReads(b: SPFI, options: ICommonReadOptions = {}): ICommonReads {
@@ -141,7 +149,9 @@ export function startCommonReads(b: SPFI, options: ICommonReadOptions = {}): ICo
     ambitions: settle(fetchPage(listItems(b, "ambitions").select(...AMBITION_SELECT).top(100))),
     commitments: settle(fetchPage(listItems(b, "commitments").select(...COMMITMENT_SELECT).top(500))),
     // A municipality has tens of units, never near 5,000.
-    units: startRead(b, unitCodec, { top: 5000, expand: options.leaderNames ? ["Leaders"] : undefined }),
+    units: options.unitNamesOnly
+      ? startRead(b, unitCodec, { top: 5000, select: UNIT_NAME_SELECT, noMetadata: true })
+      : startRead(b, unitCodec, { top: 5000, expand: options.leaderNames ? ["Leaders"] : undefined }),
     webPermissions: listPermissions(b, undefined),
   };
 }
