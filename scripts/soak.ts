@@ -30,8 +30,11 @@ import { plantBrokenData } from "../tests/reliability/brokenData";
 import { HOSTILE_TITLE, inertProblems, openTrapped, plantHostileItems } from "../tests/reliability/pageTrap";
 import { exceptionNotes, prepareFixtures, sweepMatrix } from "../tests/reliability/permissionSweep";
 import { LIST_OPERATIONS } from "../tests/reliability/permissions";
-import { startWorld, type IWorld } from "../tests/reliability/support";
+import { startWorld, USERS, type IWorld } from "../tests/reliability/support";
 import { formatWorkload, runWorkload } from "../tests/reliability/workload";
+import { spFor } from "../tests/localsp/harness";
+import { recountAllStories } from "../src/data/repositories/summaries";
+import { rebuildUnitSummaries } from "../src/data/repositories/unitSummaries";
 
 const env = (name: string, fallback: number): number => (process.env[name] !== undefined ? Number(process.env[name]) : fallback);
 
@@ -214,6 +217,22 @@ async function scripts(): Promise<void> {
   }
 }
 
+/**
+ * "MPK Overblik" after the faults and the concurrent edits (issue 15): every write refreshed its
+ * unit's summary while answers were lost and requests throttled, so recomputing every row from the
+ * lists (faults off) must find nothing to change.
+ */
+async function summaries(world: IWorld): Promise<void> {
+  section("2b. MPK Overblik after the faults: every summary equal to the rows");
+  const admin = spFor(USERS.admin, world.server) as unknown as Parameters<typeof rebuildUnitSummaries>[0];
+  const stale = await rebuildUnitSummaries(admin);
+  const storiesStale = await recountAllStories(admin);
+  console.log(`unit rows a rebuild had to change: ${stale} of ${world.unitIds.length}; story counts changed: ${storiesStale ? "yes" : "no"}`);
+  figures.summaries = { units: world.unitIds.length, stale, storiesStale };
+  if (stale > 0) failures.push(`${stale} unit summaries in MPK Overblik did not match their rows after the faults`);
+  if (storiesStale) failures.push("the story counts in MPK Overblik did not match the stories after the faults");
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(`Soak ${new Date().toISOString()} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
@@ -221,6 +240,7 @@ async function main(): Promise<void> {
   try {
     await faults(world);
     await concurrency(world);
+    await summaries(world);
     await permissions(world);
   } finally {
     await world.server.close();
