@@ -82,7 +82,10 @@ describe('Opfølgning in the browser', () => {
     // Click-through to the unit's plan.
     const link = matrix.getByRole('link', { name: /Læring og Trivsel – åbn enhedens ambitionsplan/ });
     expect(await link.getAttribute('href')).toMatch(/part=plan.*unit=1/);
-    await expect(part(page).getByText('Lektiecafé på tablets').count()).resolves.toBeGreaterThan(0);
+    // The stopped initiatives are counted in the first view and read when asked for.
+    const stopped = part(page).getByRole('region', { name: /^Stoppede indsatser/ });
+    await stopped.getByRole('button', { name: 'Vis de stoppede indsatser' }).click();
+    await stopped.getByText('Lektiecafé på tablets').waitFor();
     await expectNoAxeViolations(page);
     await saveDocScreenshot(part(page), 'followUp-overview');
     await page.close();
@@ -148,6 +151,7 @@ describe('Opfølgning in the browser', () => {
     // The overview counts it as overdue at once.
     await part(page).getByRole('tab', { name: 'Overblik', exact: true }).click();
     const overdue = part(page).getByRole('region', { name: /^Forfaldne opgaver/ });
+    await overdue.getByRole('button', { name: 'Vis de forfaldne opgaver' }).click();
     await overdue.getByText(TITLE).waitFor();
 
     const chef = await servicesAs(server, CHEF);
