@@ -74,7 +74,7 @@ export function viewSpecs(strings: Record<string, unknown>): Record<PartName, Vi
       usable: `[role="region"][aria-label=${cssString(matrix)}] table tbody tr`,
       usableLabel: `first row of the matrix (region "${matrix}")`,
       // Employees get the explanation and their own tasks instead of the matrix.
-      otherRoles: 'main .fui-MessageBar ~ section[aria-labelledby]',
+      otherRoles: 'main .mpk-Notice ~ section[aria-labelledby]',
     },
   };
 }

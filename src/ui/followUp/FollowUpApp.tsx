@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { MessageBar, MessageBarBody, Spinner, Text, Title2, useId } from '@fluentui/react-components';
+import { Spinner, Text, Title2, useId } from '@fluentui/react-components';
+import { Notice, NoticeBody } from '../shell/Notice';
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
 import type { IFollowUpView, IPeople, IPersonValue } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
@@ -176,9 +177,9 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
         </>
       ) : (
         <>
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{s.employeeNote}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="info" layout="multiline">
+            <NoticeBody>{s.employeeNote}</NoticeBody>
+          </Notice>
           <MyTasks tasks={myTasks.tasks} pages={myTasks} />
         </>
       )}
