@@ -164,7 +164,7 @@ const IN_PAGE_TIMING = `async (a) => {
   const t0 = performance.now();
   select.value = a.value;
   select.dispatchEvent(new Event('change', { bubbles: true }));
-  const ms = await until(t0, () => select.value === a.value && !section.querySelector('.fui-Spinner'), true);
+  const ms = await until(t0, () => select.value === a.value && !section.querySelector('.mpk-Spinner'), true);
   return { ms };
 }`;
 

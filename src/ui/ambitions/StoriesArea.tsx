@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, makeStyles, Spinner, tokens, useId } from '@fluentui/react-components';
+import { Button, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
 import type { IStory } from '../../domain/model';
 import { MODERATION_STATUS } from '../../domain/workflow';

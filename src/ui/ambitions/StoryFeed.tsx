@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeBody } from '../shell/Notice';
 import type { IStory } from '../../domain/model';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select, Spinner, Subtitle2, Text, tokens, useId } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select, Subtitle2, Text, tokens, useId } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
 import { labelOf, newClientKey, STORY_KINDS, validateStory, type IValidationError, type StoryKind } from '../../domain';
 import type { IStory } from '../../domain/model';

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Spinner, Text, Title2, useId } from '@fluentui/react-components';
+import { Text, Title2, useId } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeBody } from '../shell/Notice';
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
 import type { IFollowUpView, IPeople, IPersonValue } from '../../data/repositories/types';

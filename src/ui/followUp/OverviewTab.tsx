@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, mergeClasses, Spinner, Text, useId } from '@fluentui/react-components';
+import { Button, mergeClasses, Text, useId } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeBody } from '../shell/Notice';
 import { formatDate, isValidIsoDate, today } from '../../domain/dates';
 import { labelOf, type Locale } from '../../domain/messages';

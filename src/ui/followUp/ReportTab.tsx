@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, Field, Input, Spinner, Text, Title3, useId } from '@fluentui/react-components';
+import { Button, Field, Input, Text, Title3, useId } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeBody } from '../shell/Notice';
 import { formatDate, today } from '../../domain/dates';
 import { describeError } from '../../domain/messages';

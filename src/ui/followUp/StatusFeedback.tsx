@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, Spinner } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
 import { labelOf } from '../../domain/messages';
 import { DataErrorMessage } from '../shell/DataErrorMessage';

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Select, Spinner, Text, Textarea } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Select, Text, Textarea } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
 import { formatDate, formatWeek, isValidIsoDate } from '../../domain/dates';
 import { labelOf, type IValidationError } from '../../domain/messages';

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Spinner } from './Spinner';
 import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import type { IProvisionChange, IProvisionReport, ISchemaStatus } from '../../data/repositories/types';
 import { DataErrorMessage } from './DataErrorMessage';

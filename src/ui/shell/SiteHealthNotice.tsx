@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, makeStyles, Spinner, Text, tokens, useId } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens, useId } from '@fluentui/react-components';
+import { Spinner } from './Spinner';
 import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import { Badge } from './Badge';
 import type { HealthRisk, IHealthFinding, IProvisioningService, IProvisionReport } from '../../data/repositories/types';
