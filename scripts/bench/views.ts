@@ -74,7 +74,7 @@ export function viewSpecs(strings: Record<string, unknown>): Record<PartName, Vi
       usable: `[role="region"][aria-label=${cssString(matrix)}] table tbody tr`,
       usableLabel: `first row of the matrix (region "${matrix}")`,
       // Employees get the explanation and their own tasks instead of the matrix.
-      otherRoles: 'main .fui-MessageBar ~ section[aria-labelledby]',
+      otherRoles: 'main .mpk-Notice ~ section[aria-labelledby]',
     },
   };
 }
@@ -164,7 +164,7 @@ const IN_PAGE_TIMING = `async (a) => {
   const t0 = performance.now();
   select.value = a.value;
   select.dispatchEvent(new Event('change', { bubbles: true }));
-  const ms = await until(t0, () => select.value === a.value && !section.querySelector('.fui-Spinner'), true);
+  const ms = await until(t0, () => select.value === a.value && !section.querySelector('.mpk-Spinner'), true);
   return { ms };
 }`;
 

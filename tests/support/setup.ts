@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom';
 
-// jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one (for its reflow).
+// jsdom has no ResizeObserver; Notice (ui/shell/Notice.tsx, like Fluent's MessageBar) measures itself with one (for its reflow).
 // Only in jsdom: node-environment tests have no window.
 if (typeof window !== 'undefined' && typeof (window as { ResizeObserver?: unknown }).ResizeObserver === 'undefined') {
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { makeStyles, Spinner, Text, tokens, Title2 } from '@fluentui/react-components';
+import { makeStyles, Text, tokens, Title2 } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { AMBITIONS } from '../../domain/ambitions';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ThrottleNotice } from '../shell/ThrottleNotice';

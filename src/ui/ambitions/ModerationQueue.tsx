@@ -1,15 +1,6 @@
 import * as React from 'react';
-import {
-  Checkbox,
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Checkbox, Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Notice, NoticeBody } from '../shell/Notice';
 import { Badge } from '../shell/Badge';
 import { describeError, labelOf, MODERATION_STATUS, publishingState, validateModeration } from '../../domain';
 import type { IStory } from '../../domain/model';
@@ -99,9 +90,9 @@ export function ModerationQueue(props: IModerationQueueProps): JSX.Element {
   if (props.stories.length === 0) {
     return (
       <div className={styles.root}>
-        <MessageBar intent="success">
-          <MessageBarBody>{canShowMore ? fill(strings.introMore, { count: 0 }) : strings.empty}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="success">
+          <NoticeBody>{canShowMore ? fill(strings.introMore, { count: 0 }) : strings.empty}</NoticeBody>
+        </Notice>
         {more}
       </div>
     );
@@ -186,9 +177,9 @@ function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.E
       actions={
         <div className={styles.reject}>
           {notice && (
-            <MessageBar intent="warning" role="alert">
-              <MessageBarBody>{notice}</MessageBarBody>
-            </MessageBar>
+            <Notice intent="warning" role="alert">
+              <NoticeBody>{notice}</NoticeBody>
+            </Notice>
           )}
           {error !== undefined && <DataErrorMessage error={error} title={strings.failed} onDismiss={() => setError(undefined)} />}
           {rejecting && (

@@ -1,15 +1,6 @@
 import * as React from 'react';
-import {
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Notice, NoticeBody } from '../shell/Notice';
 import { formatDate, newClientKey, REFLECTION_QUESTIONS, validateReflection, type IValidationError } from '../../domain';
 import type { IReflection } from '../../domain/model';
 import { ConflictError, isDataError } from '../../data/errors';
@@ -198,9 +189,9 @@ function ReflectionForm(props: IReflectionFormProps): JSX.Element {
     <form className={styles.root} onSubmit={save} noValidate aria-label={strings.formLabel}>
       <Text className={styles.privacy}>{strings.privacy}</Text>
       {draft.restored && dirty && (
-        <MessageBar intent="info">
-          <MessageBarBody>{strings.draftRestored}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info">
+          <NoticeBody>{strings.draftRestored}</NoticeBody>
+        </Notice>
       )}
       <Field label={questions.contribution} validationMessage={messages.contribution}>
         <Textarea value={value.contribution} onChange={(_, d) => change({ contribution: d.value })} resize="vertical" rows={4} />

@@ -1,14 +1,7 @@
 import * as React from 'react';
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Button, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
+import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
 import type { IStory } from '../../domain/model';
 import { MODERATION_STATUS } from '../../domain/workflow';
 import type { IAmbition, IPage } from '../../data/repositories/types';
@@ -172,12 +165,12 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
 
       <div role="tabpanel" id={panelId('stories')} aria-labelledby={tabId('stories')} hidden={tab !== 'stories'} className={styles.panel}>
         {justPosted && (
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>{fill(strings.stories.postedMessage, { title: justPosted.title })}</MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={() => setJustPosted(undefined)}>{strings.errorNotice.dismiss}</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <Notice intent="success" layout="multiline">
+            <NoticeBody>{fill(strings.stories.postedMessage, { title: justPosted.title })}</NoticeBody>
+            <NoticeActions>
+              <Button size="small" onClick={() => setJustPosted(undefined)}>{strings.errorNotice.dismiss}</Button>
+            </NoticeActions>
+          </Notice>
         )}
         {view.canPostStory &&
           (formOpen ? (

@@ -1,5 +1,7 @@
 import * as React from 'react';
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
+import { Notice, NoticeBody } from '../shell/Notice';
 import type { IStory } from '../../domain/model';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
@@ -90,9 +92,9 @@ export function StoryFeed(props: IStoryFeedProps): JSX.Element {
       {feed.loading ? (
         <Spinner size="small" label={strings.loadingStories} />
       ) : stories.length === 0 ? (
-        <MessageBar intent="info">
-          <MessageBarBody>{feed.filters.ambitionKey || feed.filters.unitId !== undefined || feed.filters.kind ? strings.emptyFiltered : strings.empty}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info">
+          <NoticeBody>{feed.filters.ambitionKey || feed.filters.unitId !== undefined || feed.filters.kind ? strings.emptyFiltered : strings.empty}</NoticeBody>
+        </Notice>
       ) : (
         <ul className={styles.list} ref={listRef} aria-label={strings.feedLabel} aria-busy={feed.loadingMore}>
           {stories.map((story) => (

@@ -1,21 +1,7 @@
 import * as React from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Select,
-  Spinner,
-  Subtitle2,
-  Text,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select, Subtitle2, Text, tokens, useId } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
+import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
 import { labelOf, newClientKey, STORY_KINDS, validateStory, type IValidationError, type StoryKind } from '../../domain';
 import type { IStory } from '../../domain/model';
 import { sanitizeRichText } from '../../domain/richText';
@@ -165,9 +151,9 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
       </Subtitle2>
       <Text className={styles.hint}>{strings.formIntro}</Text>
       {draft.restored && (
-        <MessageBar intent="info">
-          <MessageBarBody>{strings.draftRestored}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info">
+          <NoticeBody>{strings.draftRestored}</NoticeBody>
+        </Notice>
       )}
       <Field label={strings.titleLabel} required validationMessage={messages.title}>
         <Input id={ids.title} value={value.title} onChange={(_, data) => change({ title: data.value })} maxLength={300} />
@@ -232,13 +218,13 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
         )}
       </div>
       {confirmDiscard && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{strings.discardConfirm}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={discard}>{strings.discardYes}</Button>
-            <Button onClick={() => setConfirmDiscard(false)}>{strings.discardNo}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice intent="warning" layout="multiline">
+          <NoticeBody>{strings.discardConfirm}</NoticeBody>
+          <NoticeActions>
+            <Button size="small" onClick={discard}>{strings.discardYes}</Button>
+            <Button size="small" onClick={() => setConfirmDiscard(false)}>{strings.discardNo}</Button>
+          </NoticeActions>
+        </Notice>
       )}
     </form>
   );

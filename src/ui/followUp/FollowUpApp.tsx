@@ -1,5 +1,7 @@
 import * as React from 'react';
-import { MessageBar, MessageBarBody, Spinner, Text, Title2, useId } from '@fluentui/react-components';
+import { Text, Title2, useId } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
+import { Notice, NoticeBody } from '../shell/Notice';
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
 import type { IFollowUpView, IPeople, IPersonValue } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
@@ -176,9 +178,9 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
         </>
       ) : (
         <>
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{s.employeeNote}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="info" layout="multiline">
+            <NoticeBody>{s.employeeNote}</NoticeBody>
+          </Notice>
           <MyTasks tasks={myTasks.tasks} pages={myTasks} />
         </>
       )}

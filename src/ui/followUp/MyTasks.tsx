@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, mergeClasses, Spinner, Text, useId } from '@fluentui/react-components';
+import { Button, mergeClasses, Text, useId } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import type { IFollowUpTask, TaskStatus } from '../../domain/model';
 import { canTransitionTask, isOverdue } from '../../domain/workflow';
 import { DataErrorMessage } from '../shell/DataErrorMessage';

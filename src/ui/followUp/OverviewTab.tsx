@@ -1,5 +1,7 @@
 import * as React from 'react';
-import { Button, mergeClasses, MessageBar, MessageBarBody, Spinner, Text, useId } from '@fluentui/react-components';
+import { Button, mergeClasses, Text, useId } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
+import { Notice, NoticeBody } from '../shell/Notice';
 import { formatDate, isValidIsoDate, today } from '../../domain/dates';
 import { labelOf, type Locale } from '../../domain/messages';
 import { INITIATIVE_STATUSES, TASK_STATUSES, type IFollowUpTask, type IInitiative, type IsoDate } from '../../domain/model';
@@ -320,9 +322,9 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
           </>
         )}
         {!view.complete && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>{s.incomplete}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="warning" layout="multiline">
+            <NoticeBody>{s.incomplete}</NoticeBody>
+          </Notice>
         )}
       </section>
 

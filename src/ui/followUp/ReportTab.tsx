@@ -1,5 +1,7 @@
 import * as React from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, Title3, useId } from '@fluentui/react-components';
+import { Button, Field, Input, Text, Title3, useId } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
+import { Notice, NoticeBody } from '../shell/Notice';
 import { formatDate, today } from '../../domain/dates';
 import { describeError } from '../../domain/messages';
 import { validateFilterText } from '../../domain/validation';
@@ -211,9 +213,9 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
           <section className={app.section} aria-label={fill(s.tasksHeading, { meeting: meetingTasks.meeting })}>
             <h4 className={app.sectionHeading}>{fill(s.tasksHeading, { meeting: meetingTasks.meeting })}</h4>
             {meetingTasks.truncated && (
-              <MessageBar intent="warning">
-                <MessageBarBody>{fill(s.truncated, { count: REPORT_TASK_LIMIT })}</MessageBarBody>
-              </MessageBar>
+              <Notice intent="warning">
+                <NoticeBody>{fill(s.truncated, { count: REPORT_TASK_LIMIT })}</NoticeBody>
+              </Notice>
             )}
             {tasks.length === 0 ? <Text as="p" block>{s.noTasks}</Text> : <TaskTable tasks={tasks} />}
           </section>

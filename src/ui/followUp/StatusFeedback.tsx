@@ -1,5 +1,7 @@
 import * as React from 'react';
-import { MessageBar, MessageBarActions, MessageBarBody, Button, Spinner } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
+import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
 import { labelOf } from '../../domain/messages';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { fill, useStrings } from '../shell/strings';
@@ -37,12 +39,12 @@ export function StatusFeedback(props: { change: ITaskStatusChange }): JSX.Elemen
   }
   if (change.refused) {
     return (
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>{change.refused}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={change.dismiss}>{strings.board.dismiss}</Button>
-        </MessageBarActions>
-      </MessageBar>
+      <Notice intent="warning" layout="multiline">
+        <NoticeBody>{change.refused}</NoticeBody>
+        <NoticeActions>
+          <Button size="small" onClick={change.dismiss}>{strings.board.dismiss}</Button>
+        </NoticeActions>
+      </Notice>
     );
   }
   if (change.error !== undefined) {

@@ -1,24 +1,7 @@
 import * as React from 'react';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Select,
-  Spinner,
-  Text,
-  Textarea,
-} from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Select, Text, Textarea } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
+import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
 import { formatDate, formatWeek, isValidIsoDate } from '../../domain/dates';
 import { labelOf, type IValidationError } from '../../domain/messages';
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
@@ -208,10 +191,10 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
             <DialogTitle as="h2">{original ? s.editTitle : s.createTitle}</DialogTitle>
             <DialogContent className={styles.form}>
               {draft.restored && (
-                <MessageBar intent="info" layout="multiline">
-                  <MessageBarBody>{s.draftRestored}</MessageBarBody>
-                  <MessageBarActions>
-                    <Button
+                <Notice intent="info" layout="multiline">
+                  <NoticeBody>{s.draftRestored}</NoticeBody>
+                  <NoticeActions>
+                    <Button size="small"
                       onClick={() => {
                         draft.clear();
                         setErrors([]);
@@ -219,16 +202,16 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
                     >
                       {s.discard}
                     </Button>
-                  </MessageBarActions>
-                </MessageBar>
+                  </NoticeActions>
+                </Notice>
               )}
               {conflict && <ConflictResolver fields={conflictFields} onResolve={resolve} busy={saving} />}
               <ThrottleNotice scope="save" active={saving} />
               {saveError !== undefined && <DataErrorMessage error={saveError} title={s.saveFailed} onDismiss={() => setSaveError(undefined)} />}
               {errors.length > 0 && (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{s.fixErrors}</MessageBarBody>
-                </MessageBar>
+                <Notice intent="error" layout="multiline">
+                  <NoticeBody>{s.fixErrors}</NoticeBody>
+                </Notice>
               )}
 
               <Field label={s.title} required validationMessage={messages.title}>

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, Field, Input, Select, Spinner, Text, ToggleButton, Toolbar, useId } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text, ToggleButton, Toolbar, useId } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { describeError, labelOf } from '../../domain/messages';
 import { validateFilterText } from '../../domain/validation';
 import { TASK_STATUSES, type IFollowUpTask, type TaskStatus } from '../../domain/model';

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { Badge, type BadgeColor } from '../shell/Badge';
 import { labelOf } from '../../domain/messages';
 import { isRelevance, type IInitiative, type IPlanFocus } from '../../domain/model';

@@ -1,15 +1,6 @@
 import * as React from 'react';
-import {
-  Field,
-  Input,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, Input, makeStyles, Radio, RadioGroup, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { newClientKey } from '../../domain/clientKey';
 import { formatDate, toIsoDate } from '../../domain/dates';
 import { labelOf } from '../../domain/messages';

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Field, makeStyles, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { newClientKey } from '../../domain/clientKey';
 import { formatDate } from '../../domain/dates';
 import type { IDialogComment, IInitiative } from '../../domain/model';

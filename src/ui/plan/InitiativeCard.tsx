@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import { Badge, type BadgeColor } from '../shell/Badge';
 import { formatDate } from '../../domain/dates';
 import { labelOf } from '../../domain/messages';

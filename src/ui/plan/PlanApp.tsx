@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import type { IPlan } from '../../domain/model';
 import type { IPlanView, IUnitItem } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Spinner } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
 import type { IConflictField } from '../shell/ConflictResolver';
 import { useStrings } from '../shell/strings';
 import { fieldText } from './fieldText';

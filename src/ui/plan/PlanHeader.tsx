@@ -1,13 +1,7 @@
 import * as React from 'react';
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Spinner } from '../shell/Spinner';
+import { Notice, NoticeBody } from '../shell/Notice';
 import { Badge, type BadgeColor } from '../shell/Badge';
 import { labelOf } from '../../domain/messages';
 import { isPlanStatus, type IPlan, type PlanStatus } from '../../domain/model';
@@ -194,9 +188,9 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
       {current && current.id !== plan.id && <Text>{fill(strings.otherPlanNote, { period: plan.period })}</Text>}
 
       {!known && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{fill(strings.unknownStatus, { value: plan.status })}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning">
+          <NoticeBody>{fill(strings.unknownStatus, { value: plan.status })}</NoticeBody>
+        </Notice>
       )}
 
       {(context.can.changeStatus || props.onChangeUnit) && (

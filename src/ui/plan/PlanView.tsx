@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { Notice, NoticeBody } from '../shell/Notice';
 import type { Locale } from '../../domain/messages';
 import type { IPlan } from '../../domain/model';
 import { canEditPlanFocus } from '../../domain/workflow';
@@ -106,9 +107,9 @@ export function PlanView(props: IPlanViewProps): JSX.Element {
         <PlanHeader plan={plan} onChangeUnit={props.onChangeUnit} onChoosePlan={props.onChoosePlan} focusPlanSwitch={props.focusPlanSwitch} />
         <Unavailable parts={view.unavailable} />
         {linkedMissing && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>{strings.initiative.notFound}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="warning" layout="multiline">
+            <NoticeBody>{strings.initiative.notFound}</NoticeBody>
+          </Notice>
         )}
         {view.ambitions.map((ambition) => (
           // One ambition with bad data must not take the other four with it.
@@ -121,9 +122,9 @@ export function PlanView(props: IPlanViewProps): JSX.Element {
             <h3 id="plan-orphans" className={styles.heading}>
               {strings.ambition.orphansTitle}
             </h3>
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>{strings.ambition.orphansNote}</MessageBarBody>
-            </MessageBar>
+            <Notice intent="warning" layout="multiline">
+              <NoticeBody>{strings.ambition.orphansNote}</NoticeBody>
+            </Notice>
             <ul className={styles.list}>
               {orphans.map((initiative) => (
                 <li key={initiative.id}>

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Notice, NoticeBody } from '../shell/Notice';
 import type { IInitiative } from '../../domain/model';
 import { validateInitiative } from '../../domain/validation';
 import { useServices } from '../shell/services';
@@ -84,9 +85,9 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
       </Field>
       {otherErrors.length > 0 && (
         // E.g. the initiative was completed meanwhile: a completed one cannot be stopped.
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{Object.values(messagesByField(otherErrors, plan.locale)).join(' ')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" layout="multiline">
+          <NoticeBody>{Object.values(messagesByField(otherErrors, plan.locale)).join(' ')}</NoticeBody>
+        </Notice>
       )}
       <PlanFormActions flow={flow} conflictLabels={labels} texts={strings} submitLabel={strings.stopConfirm} onCancel={() => discard(() => props.onDone())} />
     </form>

@@ -1,16 +1,6 @@
 import * as React from 'react';
-import {
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+import { Notice, NoticeBody, NoticeTitle } from './Notice';
 import { fill, useStrings } from './strings';
 
 /** One field both people changed, as text a reader can compare. */
@@ -65,12 +55,12 @@ export function ConflictResolver(props: IConflictResolverProps): JSX.Element {
 
   return (
     <section className={styles.root} aria-label={strings.title}>
-      <MessageBar intent="warning" layout="multiline" role="alert">
-        <MessageBarBody>
-          <MessageBarTitle>{strings.title}</MessageBarTitle>
+      <Notice intent="warning" layout="multiline" role="alert">
+        <NoticeBody>
+          <NoticeTitle>{strings.title}</NoticeTitle>
           {strings.explanation}
-        </MessageBarBody>
-      </MessageBar>
+        </NoticeBody>
+      </Notice>
       {props.fields.map((field) => (
         <Field key={field.name} label={fill(strings.fieldChoice, { field: field.label })}>
           <RadioGroup

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
+import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import { isDataError } from '../../data/errors';
 import { useLocale } from './locale';
 import { useStrings } from './strings';
@@ -26,17 +27,17 @@ export function DataErrorMessage(props: IDataErrorMessageProps): JSX.Element {
   const strings = useStrings();
   const locale = useLocale();
   return (
-    <MessageBar intent="error" layout="multiline" role="alert">
-      <MessageBarBody>
-        {props.title && <MessageBarTitle>{props.title}</MessageBarTitle>}
+    <Notice intent="error" layout="multiline" role="alert">
+      <NoticeBody>
+        {props.title && <NoticeTitle>{props.title}</NoticeTitle>}
         {errorText(props.error, locale, strings.errorNotice.unexpected)}
-      </MessageBarBody>
+      </NoticeBody>
       {(props.onRetry || props.onDismiss) && (
-        <MessageBarActions>
-          {props.onRetry && <Button onClick={props.onRetry}>{strings.common.retry}</Button>}
-          {props.onDismiss && <Button onClick={props.onDismiss}>{strings.errorNotice.dismiss}</Button>}
-        </MessageBarActions>
+        <NoticeActions>
+          {props.onRetry && <Button size="small" onClick={props.onRetry}>{strings.common.retry}</Button>}
+          {props.onDismiss && <Button size="small" onClick={props.onDismiss}>{strings.errorNotice.dismiss}</Button>}
+        </NoticeActions>
       )}
-    </MessageBar>
+    </Notice>
   );
 }

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
+import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import { useStrings } from './strings';
 
 /** Props of {@link ErrorBoundary}. */
@@ -52,14 +53,14 @@ export class ErrorBoundary extends React.Component<IErrorBoundaryProps, IErrorBo
 function ErrorNotice(props: { compact: boolean; onRetry(): void }): JSX.Element {
   const strings = useStrings().errorNotice;
   return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{props.compact ? strings.partTitle : strings.boundaryTitle}</MessageBarTitle>
+    <Notice intent="warning" layout="multiline">
+      <NoticeBody>
+        <NoticeTitle>{props.compact ? strings.partTitle : strings.boundaryTitle}</NoticeTitle>
         {props.compact ? strings.partBody : strings.boundaryBody}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={props.onRetry}>{strings.tryAgain}</Button>
-      </MessageBarActions>
-    </MessageBar>
+      </NoticeBody>
+      <NoticeActions>
+        <Button size="small" onClick={props.onRetry}>{strings.tryAgain}</Button>
+      </NoticeActions>
+    </Notice>
   );
 }

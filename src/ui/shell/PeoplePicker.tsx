@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, Combobox, Field, mergeClasses, Option, OptionGroup, Spinner, useId } from '@fluentui/react-components';
+import { Button, Combobox, Field, mergeClasses, Option, OptionGroup, useId } from '@fluentui/react-components';
+import { Spinner } from './Spinner';
 import { isEmailAddress } from '../../domain/people';
 import { errorText } from './DataErrorMessage';
 import { useLocale } from './locale';

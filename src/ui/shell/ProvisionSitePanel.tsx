@@ -1,15 +1,7 @@
 import * as React from 'react';
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Spinner } from './Spinner';
+import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import type { IProvisionChange, IProvisionReport, ISchemaStatus } from '../../data/repositories/types';
 import { DataErrorMessage } from './DataErrorMessage';
 import { useServices } from './services';
@@ -70,9 +62,9 @@ export function ProvisionSitePanel(props: IProvisionSitePanelProps): JSX.Element
     const from = report.fromVersion === undefined ? strings.noVersion : String(report.fromVersion);
     return (
       <div className={styles.root} role="status">
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{strings.doneTitle}</MessageBarTitle>
+        <Notice intent="success" layout="multiline">
+          <NoticeBody>
+            <NoticeTitle>{strings.doneTitle}</NoticeTitle>
             {report.changes.length === 0
               ? strings.doneNothing
               : fill(strings.doneSummary, { from, to: report.toVersion, changes: report.changes.length })}
@@ -87,13 +79,13 @@ export function ProvisionSitePanel(props: IProvisionSitePanelProps): JSX.Element
                 </ul>
               </details>
             )}
-          </MessageBarBody>
+          </NoticeBody>
           {props.onDismiss && (
-            <MessageBarActions>
-              <Button onClick={props.onDismiss}>{strings.close}</Button>
-            </MessageBarActions>
+            <NoticeActions>
+              <Button size="small" onClick={props.onDismiss}>{strings.close}</Button>
+            </NoticeActions>
           )}
-        </MessageBar>
+        </Notice>
       </div>
     );
   }
@@ -101,26 +93,26 @@ export function ProvisionSitePanel(props: IProvisionSitePanelProps): JSX.Element
   const upgrade = props.schema.provisioned && props.schema.needsUpgrade;
   if (!props.isSiteOwner) {
     return (
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>{props.note}</MessageBarBody>
-      </MessageBar>
+      <Notice intent="info" layout="multiline">
+        <NoticeBody>{props.note}</NoticeBody>
+      </Notice>
     );
   }
   return (
     <div className={styles.root}>
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{upgrade ? strings.upgradeTitle : strings.title}</MessageBarTitle>
+      <Notice intent="info" layout="multiline">
+        <NoticeBody>
+          <NoticeTitle>{upgrade ? strings.upgradeTitle : strings.title}</NoticeTitle>
           {upgrade
             ? fill(strings.upgradeExplanation, { installed: props.schema.installedVersion ?? strings.noVersion, current: props.schema.currentVersion })
             : strings.ownerExplanation}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button appearance="primary" onClick={provision} disabled={running}>
+        </NoticeBody>
+        <NoticeActions>
+          <Button size="small" appearance="primary" onClick={provision} disabled={running}>
             {running ? strings.running : upgrade ? strings.upgrade : strings.provision}
           </Button>
-        </MessageBarActions>
-      </MessageBar>
+        </NoticeActions>
+      </Notice>
       {running && <Spinner size="tiny" label={<Text>{strings.runningExplanation}</Text>} />}
       {error !== undefined && <DataErrorMessage error={error} title={strings.failedTitle} onRetry={provision} />}
     </div>

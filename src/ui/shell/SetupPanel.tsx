@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Spinner } from '@fluentui/react-components';
+import { Spinner } from './Spinner';
 import type { IProvisionSitePanelProps } from './ProvisionSitePanel';
 import { useStrings } from './strings';
 

@@ -1,16 +1,7 @@
 import * as React from 'react';
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens, useId } from '@fluentui/react-components';
+import { Spinner } from './Spinner';
+import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import { Badge } from './Badge';
 import type { HealthRisk, IHealthFinding, IProvisioningService, IProvisionReport } from '../../data/repositories/types';
 import { describeFinding } from '../../data/schema/health';
@@ -108,9 +99,9 @@ export function SiteHealthNotice(): JSX.Element | null {
     const { report, remaining } = state;
     return (
       <div className={styles.root} role="status">
-        <MessageBar intent={remaining.length > 0 ? 'warning' : 'success'} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{remaining.length > 0 ? s.remainingTitle : s.repairedTitle}</MessageBarTitle>
+        <Notice intent={remaining.length > 0 ? 'warning' : 'success'} layout="multiline">
+          <NoticeBody>
+            <NoticeTitle>{remaining.length > 0 ? s.remainingTitle : s.repairedTitle}</NoticeTitle>
             {remaining.length > 0 ? fill(s.remaining, { count: remaining.length }) : fill(s.repairedSummary, { changes: report.changes.length })}
             {report.changes.length > 0 && (
               <ul className={styles.changes}>
@@ -119,11 +110,11 @@ export function SiteHealthNotice(): JSX.Element | null {
                 ))}
               </ul>
             )}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => setState(remaining.length > 0 ? { status: 'findings', findings: remaining } : { status: 'hidden' })}>{s.close}</Button>
-          </MessageBarActions>
-        </MessageBar>
+          </NoticeBody>
+          <NoticeActions>
+            <Button size="small" onClick={() => setState(remaining.length > 0 ? { status: 'findings', findings: remaining } : { status: 'hidden' })}>{s.close}</Button>
+          </NoticeActions>
+        </Notice>
       </div>
     );
   }
@@ -132,20 +123,20 @@ export function SiteHealthNotice(): JSX.Element | null {
   const running = state.status === 'repairing';
   return (
     <div className={styles.root}>
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{s.title}</MessageBarTitle>
+      <Notice intent="warning" layout="multiline">
+        <NoticeBody>
+          <NoticeTitle>{s.title}</NoticeTitle>
           {findings.length === 1 ? s.summaryOne : fill(s.summary, { count: findings.length })} {s.ownerOnly}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+        </NoticeBody>
+        <NoticeActions>
+          <Button size="small" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
             {open ? s.hideDetails : s.showDetails}
           </Button>
-          <Button appearance="primary" disabled={running} onClick={() => void repair(findings)}>
+          <Button size="small" appearance="primary" disabled={running} onClick={() => void repair(findings)}>
             {running ? s.repairing : s.repair}
           </Button>
-        </MessageBarActions>
-      </MessageBar>
+        </NoticeActions>
+      </Notice>
       {running && <Spinner size="tiny" label={<Text>{s.repairing}</Text>} />}
       {error !== undefined && <DataErrorMessage error={error} title={s.failedTitle} onRetry={() => void repair(findings)} />}
       {open && (

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Notice, NoticeBody, NoticeTitle } from './Notice';
 import type { IThrottleState, IThrottleWatch } from '../../data/throttleState';
 import { ServicesContext } from './services';
 import { fill, useStrings } from './strings';
@@ -100,17 +100,17 @@ export function ThrottleNotice(props: IThrottleNoticeProps): JSX.Element | null 
   const [before, after = ''] = strings.busy.split('{when}');
   const saving = scope === 'save' || viewWrites !== null;
   return (
-    <MessageBar intent="warning" politeness="polite" layout="multiline" role="status" data-mpk-throttle={scope}>
-      <MessageBarBody>
-        <MessageBarTitle>
+    <Notice intent="warning" layout="multiline" role="status" data-mpk-throttle={scope}>
+      <NoticeBody>
+        <NoticeTitle>
           {/* The countdown changes every second: announced once, not on every tick. */}
           {before}
           <span aria-live="off">{when}</span>
           {after}
-        </MessageBarTitle>
+        </NoticeTitle>
         {saving ? strings.saveWaiting : strings.viewWaiting}
-      </MessageBarBody>
-    </MessageBar>
+      </NoticeBody>
+    </Notice>
   );
 }
 

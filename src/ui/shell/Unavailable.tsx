@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Notice, NoticeBody } from './Notice';
 import { useStrings } from './strings';
 
 /** A part of a first view that may be missing (`unavailable` of a view). */
@@ -23,15 +23,15 @@ export function Unavailable(props: IUnavailableProps): JSX.Element | null {
   const parts = (props.parts || []).filter((part) => !props.only || props.only.indexOf(part) >= 0);
   if (parts.length === 0) return null;
   return (
-    <MessageBar intent="warning" layout="multiline" data-testid="mpk-unavailable">
-      <MessageBarBody>
+    <Notice intent="warning" layout="multiline" data-testid="mpk-unavailable">
+      <NoticeBody>
         {parts.map((part) => (
           <span key={part}>
             {strings[part]}{' '}
           </span>
         ))}
         {strings.rest}
-      </MessageBarBody>
-    </MessageBar>
+      </NoticeBody>
+    </Notice>
   );
 }
