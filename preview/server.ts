@@ -20,6 +20,8 @@ export interface IPreviewServerOptions {
   quiet?: boolean;
   /** Skip bundling when a test run already did it. @default false */
   skipBuild?: boolean;
+  /** Bundle React and Fluent in production mode (the benchmark's timings). @default false */
+  production?: boolean;
 }
 
 /**
@@ -99,7 +101,7 @@ export function previewHandler(getContext: () => IPreviewPageContext | undefined
 
 /** The local SharePoint plus the preview page on one port: what `npm start` and the browser tests run. */
 export async function startPreviewServer(options: IPreviewServerOptions = {}): Promise<LocalSharePoint> {
-  if (!options.skipBuild) await buildPreview();
+  if (!options.skipBuild) await buildPreview({ production: options.production });
   // Filled in once the server answers; until then the page is not served.
   const page: { context?: IPreviewPageContext } = {};
   const server = await startLocalSharePoint({

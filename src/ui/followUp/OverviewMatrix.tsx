@@ -22,6 +22,27 @@ export interface IOverviewMatrixProps {
   planUrl?(unitId: number): string;
   /** Open plan links in a new window (from a Teams personal app, a SharePoint page must not load inside the tab). @default false */
   openLinksInNewWindow?: boolean;
+  /**
+   * Draw the first rows at once and the rest frame by frame (a municipality's 200 units are a table
+   * of thousands of elements: the first screen need not wait for all of them). Off for print.
+   * @default false
+   */
+  progressive?: boolean;
+}
+
+/** Rows drawn at once, then per frame, when `progressive`. */
+export const MATRIX_FIRST_ROWS = 25;
+const MATRIX_ROWS_PER_FRAME = 50;
+
+/** How many rows to draw: all, or growing frame by frame until all are there. */
+function useRowsShown(total: number, progressive: boolean): number {
+  const [shown, setShown] = React.useState(progressive ? Math.min(total, MATRIX_FIRST_ROWS) : total);
+  React.useEffect(() => {
+    if (!progressive || shown >= total) return undefined;
+    const frame = window.requestAnimationFrame(() => setShown((n) => Math.min(total, n + MATRIX_ROWS_PER_FRAME)));
+    return () => window.cancelAnimationFrame(frame);
+  }, [progressive, shown, total]);
+  return progressive ? Math.min(shown, total) : total;
 }
 
 /** One unit × ambition: relevance, initiatives, newest health and trend — each in words. */
@@ -64,6 +85,7 @@ export const OverviewMatrix = React.memo(function OverviewMatrix(props: IOvervie
   const { strings, locale } = props;
   const ambitionKeys = props.rows.length > 0 ? props.rows[0].cells.map((c) => c.ambitionKey) : props.ambitions.map((a) => a.key);
   const caption = fill(strings.caption, { since: formatDate(props.since, locale) });
+  const shown = useRowsShown(props.rows.length, props.progressive === true);
   return (
     <div className={styles.scroller} role="region" aria-label={strings.regionLabel} tabIndex={0}>
       <table className={styles.table}>
@@ -81,7 +103,7 @@ export const OverviewMatrix = React.memo(function OverviewMatrix(props: IOvervie
           </tr>
         </thead>
         <tbody>
-          {props.rows.map((row) => {
+          {props.rows.slice(0, shown).map((row) => {
             const unitId = row.unit.id;
             const href = unitId !== undefined && props.planUrl ? props.planUrl(unitId) : undefined;
             return (

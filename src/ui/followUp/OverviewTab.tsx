@@ -317,7 +317,7 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
           <Text as="p" block>{s.noUnits}</Text>
         ) : (
           <>
-            <OverviewMatrix rows={view.overview.rows} ambitions={view.ambitions} since={props.since} locale={locale} strings={strings.matrix} planUrl={planUrl} openLinksInNewWindow={host === 'teams-personal'} />
+            <OverviewMatrix rows={view.overview.rows} ambitions={view.ambitions} since={props.since} locale={locale} strings={strings.matrix} planUrl={planUrl} openLinksInNewWindow={host === 'teams-personal'} progressive />
             <MatrixLegend locale={locale} strings={strings.matrix} />
           </>
         )}

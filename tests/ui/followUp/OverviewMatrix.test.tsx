@@ -1,0 +1,33 @@
+import '@testing-library/jest-dom';
+import * as React from 'react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import * as strings from 'MpkStrings';
+import { AMBITIONS } from '../../../src/domain/ambitions';
+import type { IOverviewRow } from '../../../src/domain/overview';
+import { MATRIX_FIRST_ROWS, OverviewMatrix } from '../../../src/ui/followUp/OverviewMatrix';
+
+/** A municipality's worth of units, none with a plan yet. */
+function rows(count: number): IOverviewRow[] {
+  return Array.from({ length: count }, (_, i) => ({
+    unit: { id: i + 1, clientKey: `u${i + 1}`, name: `Enhed ${i + 1}`, kind: 'institution', leaderIds: [] },
+    cells: AMBITIONS.map((ambition) => ({ unitId: i + 1, ambitionKey: ambition.key, initiativeCount: 0, activeInitiativeCount: 0, initiativesByStatus: { planned: 0, inProgress: 0, completed: 0, stopped: 0 }, trend: 'unknown' as const })),
+  }));
+}
+
+const props = { ambitions: AMBITIONS.map((a) => ({ key: a.key, title: a.title, order: a.order, introduction: [], quote: '', commitments: [] })), since: '2026-01-01', locale: 'da' as const, strings: strings.followUp.matrix };
+
+describe('the overview matrix', () => {
+  it('draws the first rows at once and the rest frame by frame, so the first screen does not wait for 200 units', async () => {
+    render(<OverviewMatrix {...(props as never)} rows={rows(200)} progressive />);
+    const table = screen.getByRole('table');
+    // A header row plus the first rows.
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + MATRIX_FIRST_ROWS);
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 200));
+    expect(within(table).getByRole('rowheader', { name: 'Enhed 200' })).toBeInTheDocument();
+  });
+
+  it('draws every row at once for print (not progressive)', () => {
+    render(<OverviewMatrix {...(props as never)} rows={rows(60)} />);
+    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(61);
+  });
+});
