@@ -18,7 +18,7 @@ const props = { ambitions: AMBITIONS.map((a) => ({ key: a.key, title: a.title, o
 
 describe('the overview matrix', () => {
   it('draws the first rows at once and the rest frame by frame, so the first screen does not wait for 200 units', async () => {
-    render(<OverviewMatrix {...(props as never)} rows={rows(200)} progressive />);
+    render(<OverviewMatrix {...(props as unknown as Omit<React.ComponentProps<typeof OverviewMatrix>, "rows">)} rows={rows(200)} progressive />);
     const table = screen.getByRole('table');
     // A header row plus the first rows.
     expect(within(table).getAllByRole('row')).toHaveLength(1 + MATRIX_FIRST_ROWS);
@@ -27,7 +27,7 @@ describe('the overview matrix', () => {
   });
 
   it('draws every row at once for print (not progressive)', () => {
-    render(<OverviewMatrix {...(props as never)} rows={rows(60)} />);
+    render(<OverviewMatrix {...(props as unknown as Omit<React.ComponentProps<typeof OverviewMatrix>, "rows">)} rows={rows(60)} />);
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(61);
   });
 });
