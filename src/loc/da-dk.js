@@ -525,7 +525,7 @@ define([], function () {
         sinceInvalid: "Vælg en dato, der ikke ligger i fremtiden.",
         compare: "Sammenlign",
         noUnits: "Der er ingen enheder endnu. En administrator opretter dem i listen over enheder.",
-        incomplete: "En af listerne har over 5.000 elementer, så overblikket bygger på de nyeste 5.000 af hver. Tallene er derfor et minimum.",
+        incomplete: "Overblikket mangler endnu tal for en eller flere enheder, og de vises tomme. Tallene beregnes, næste gang der gemmes noget i enhedens plan eller opgaver.",
         overdueHeading: "Forfaldne opgaver ({count})",
         overdueNone: "Ingen opgaver er forfaldne.",
         stoppedHeading: "Stoppede indsatser – og hvorfor ({count})",

@@ -525,7 +525,7 @@ define([], function () {
         sinceInvalid: "Choose a date that is not in the future.",
         compare: "Compare",
         noUnits: "There are no units yet. An administrator creates them in the list of units.",
-        incomplete: "One of the lists has more than 5,000 items, so the overview is built from the newest 5,000 of each. The figures are therefore a minimum.",
+        incomplete: "The overview has no figures yet for one or more units, which are shown empty. They are calculated the next time something in the unit's plan or tasks is saved.",
         overdueHeading: "Overdue tasks ({count})",
         overdueNone: "No tasks are overdue.",
         stoppedHeading: "Stopped initiatives – and why ({count})",

@@ -96,6 +96,14 @@ describe('FollowUpApp', () => {
       expect(within(stories).getByText('Viden og faglighed', { selector: 'dt' }).nextElementSibling).toHaveTextContent('0');
     });
 
+    it('says when units have no figures yet (no summary in "MPK Overblik")', async () => {
+      const services = fakeFor();
+      const original = services.views.loadFollowUpView.bind(services.views);
+      jest.spyOn(services.views, 'loadFollowUpView').mockImplementation(async (query) => ({ ...(await original(query)), complete: false }));
+      renderFollowUp(services);
+      expect(await screen.findByText(/Overblikket mangler endnu tal for en eller flere enheder/)).toBeInTheDocument();
+    });
+
     it('lists the overdue tasks with their week number', async () => {
       renderFollowUp(fakeFor());
       const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (1)' });
