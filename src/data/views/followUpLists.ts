@@ -7,7 +7,7 @@
  */
 import type { SPFI } from "@pnp/sp";
 import { compareIsoDates } from "../../domain/dates";
-import type { IEntity, IFollowUpTask, IInitiative, IsoDate } from "../../domain/model";
+import type { IEntity, IInitiative, IsoDate } from "../../domain/model";
 import { isThresholdError, toDataError } from "../errors";
 import { collectPeople, fromRow, type ICodec, type Row } from "../mapping/codec";
 import { initiativeCodec, taskCodec } from "../mapping/entities";
@@ -54,6 +54,21 @@ function dayStart(day: IsoDate): string {
   return quote(`${day}T00:00:00Z`);
 }
 
+/** The items of rows read by several queries, each once (a row two queries returned counts once). */
+function itemsOnce<T extends IEntity>(codec: ICodec<T>, rows: readonly Row[]): T[] {
+  const seen = new Set<number>();
+  const items: T[] = [];
+  for (const row of rows) {
+    const item = fromRow(codec, row);
+    if (item.id !== undefined) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+    }
+    items.push(item);
+  }
+  return items;
+}
+
 /**
  * The overdue tasks of these units: per unit `UnitId eq n and DueDate lt '<today>' and TaskStatus ne
  * 'closed'`, by due date, whole tasks (they are edited from the lists) with `Assignee` expanded.
@@ -62,19 +77,9 @@ function dayStart(day: IsoDate): string {
 export async function loadOverdueTasks(sp: SPFI, unitIds: readonly number[], today: IsoDate): Promise<IOverdueTasks> {
   const filters = distinct(unitIds).map((id) => `UnitId eq ${id} and DueDate lt ${dayStart(today)} and TaskStatus ne 'closed'`);
   const rows = await rowsPerFilter(sp, taskCodec, filters, { orderBy: [["DueDate", true], ["Id", true]], expand: ["Assignee"] });
-  const seen = new Set<number>();
-  const tasks: IFollowUpTask[] = [];
-  for (const row of rows) {
-    const task = fromRow(taskCodec, row);
-    if (task.id !== undefined) {
-      if (seen.has(task.id)) continue;
-      seen.add(task.id);
-    }
-    // A site that keeps a date-only column at its own midnight stores today's tasks on the evening
-    // before in UTC: the day as read decides, as in `isOverdue`.
-    if (task.status === "closed" || !task.dueDate || compareIsoDates(task.dueDate, today) >= 0) continue;
-    tasks.push(task);
-  }
+  // A site that keeps a date-only column at its own midnight stores today's tasks on the evening
+  // before in UTC: the day as read decides, as in `isOverdue`.
+  const tasks = itemsOnce(taskCodec, rows).filter((task) => task.status !== "closed" && !!task.dueDate && compareIsoDates(task.dueDate, today) < 0);
   tasks.sort((a, b) => compareIsoDates(a.dueDate, b.dueDate) || (a.id || 0) - (b.id || 0));
   return { tasks, people: collectPeople(dict() as IPeople, rows, ["Assignee"]) };
 }
@@ -89,15 +94,6 @@ const STOPPED_PROPS = ["title", "planId", "unitId", "ambitionKey", "status", "st
 export async function loadStoppedInitiatives(sp: SPFI, planIds: readonly number[]): Promise<IInitiative[]> {
   const filters = distinct(planIds).map((id) => `PlanId eq ${id} and InitiativeStatus eq 'stopped'`);
   const rows = await rowsPerFilter(sp, initiativeCodec, filters, { props: STOPPED_PROPS, orderBy: [["Id", false]] });
-  const seen = new Set<number>();
-  const initiatives: IInitiative[] = [];
-  for (const row of rows) {
-    const initiative = fromRow(initiativeCodec, row);
-    if (initiative.id !== undefined) {
-      if (seen.has(initiative.id)) continue;
-      seen.add(initiative.id);
-    }
-    if (initiative.status === "stopped") initiatives.push(initiative);
-  }
+  const initiatives = itemsOnce(initiativeCodec, rows).filter((initiative) => initiative.status === "stopped");
   return initiatives.sort((a, b) => (b.id || 0) - (a.id || 0));
 }
