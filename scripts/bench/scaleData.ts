@@ -60,7 +60,7 @@ export interface BulkBatch {
 }
 
 // The same deterministic PRNG (mulberry32) as the reliability tests, so scale data repeats with its seed.
-import { prng } from '../../tests/reliability/support';
+import { prng } from '../../tests/support/prng';
 export { prng };
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];

@@ -10,18 +10,7 @@ import { buildOverview, type IOverviewInput } from '../../src/domain/overview';
 import type { ICheckIn, IFollowUpTask, IInitiative, IPlan, IPlanFocus, IStory, IUnit } from '../../src/domain/model';
 import { encodeUnitSummary, overviewFromSummaries, parseUnitSummary, type IUnitSummary } from '../../src/domain/unitSummary';
 import { summarizeUnit } from '../../src/domain/summarizeUnit';
-
-/** mulberry32: a small seeded PRNG, so each municipality repeats with its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../support/prng';
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
 

@@ -14,6 +14,7 @@ import { setSanitizerWindow } from "../../src/domain/richText";
 import { spFor, startServer, USERS, type TestServer } from "../localsp/harness";
 
 export { startServer, spFor, USERS, type TestServer };
+export { prng } from "../support/prng";
 
 /** The four demo accounts by role. */
 export type Account = keyof typeof USERS;
@@ -110,14 +111,3 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** A small deterministic PRNG (mulberry32), so a failing run can be repeated with its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
