@@ -11,7 +11,10 @@ import { windowedRows } from '../../src/data/repositories/query';
 import { recountAllStories } from '../../src/data/repositories/summaries';
 import { rebuildUnitSummaries } from '../../src/data/repositories/unitSummaries';
 import { loadFollowUpView } from '../../src/data/views/followUpView';
-import { countPerAmbition, loadAmbitionsView } from '../../src/data/views/ambitionsView';
+import { loadAmbitionsView } from '../../src/data/views/ambitionsView';
+import { AMBITIONS } from '../../src/domain/ambitions';
+import { dict, own } from '../../src/domain/dict';
+import type { IAmbitionCounts } from '../../src/data/repositories/types';
 import type { SPFI } from '../../src/data/sp';
 import type { IEntity } from '../../src/domain/model';
 import { buildOverview, type IOverview } from '../../src/domain/overview';
@@ -92,6 +95,35 @@ export async function checkOverviewAtScale(siteUrl: string, now = new Date()): P
         ? `${view.units.length} units, ${cells} cells, the counters, ${rows.overdueTasks.length} overdue tasks and ${rows.stoppedInitiatives.length} stopped initiatives counted alike (baseline ${since}; every row read in id windows)`
         : `differ: ${differences.slice(0, 8).join('; ')}${differences.length > 8 ? ' …' : ''}`,
   };
+}
+
+/**
+ * The row-by-row answer the ambitions view gave before 'MPK Overblik' (and its rule): per ambition, the
+ * distinct plans that give it any relevance, the initiatives, the published stories — written apart
+ * from the product's `unitTotals`/`publishedPerAmbition`, so the check compares two implementations.
+ */
+function countPerAmbition(focusRows: readonly Row[], initiativeRows: readonly Row[], storyRows: readonly Row[]): Record<string, IAmbitionCounts> {
+  const counts = dict<IAmbitionCounts>();
+  for (const ambition of AMBITIONS) counts[ambition.key] = { plans: 0, initiatives: 0, stories: 0 };
+  const plansSeen = new Set<string>();
+  for (const row of focusRows) {
+    const key = String(row.AmbitionKey || '');
+    if (!own(counts, key) || row.Relevance === 'notRelevant' || !row.Relevance) continue;
+    const planKey = `${key}|${String(row.PlanId)}`;
+    if (plansSeen.has(planKey)) continue;
+    plansSeen.add(planKey);
+    counts[key].plans++;
+  }
+  for (const row of initiativeRows) {
+    const key = String(row.AmbitionKey || '');
+    if (own(counts, key)) counts[key].initiatives++;
+  }
+  for (const row of storyRows) {
+    const key = String(row.AmbitionKey || '');
+    const status = row.OData__ModerationStatus;
+    if (own(counts, key) && (status === 0 || status === undefined || status === null)) counts[key].stories++;
+  }
+  return counts;
 }
 
 /** The ambitions view's numbers per ambition (from the Totals of "MPK Overblik") against every row: differences, budget 0. */

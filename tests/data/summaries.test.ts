@@ -53,7 +53,7 @@ async function storedCounts(): Promise<Record<string, number>> {
   return { ...sumStoryWindows(row ? row.Summary : undefined) };
 }
 
-/** The truth, row by row: every story as the site owner reads it (in id windows), counted by `countPerAmbition`'s rule. */
+/** The truth, row by row: every story as the site owner reads it (in id windows), counted by the rule the ambitions view always used (published: status 0). */
 async function publishedRowByRow(): Promise<Record<string, number>> {
   const rows = await windowedRows(adminSp, storyCodec, { select: ["Id", "AmbitionKey", "OData__ModerationStatus"] });
   const counts = new Map<string, number>();

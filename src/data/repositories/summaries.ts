@@ -117,7 +117,7 @@ export function storyWindowSpec(start: number): IQuerySpec {
 
 /**
  * Published stories per ambition in rows with `AmbitionKey` and `OData__ModerationStatus` — the rule of
- * `countPerAmbition` (src/data/views/ambitionsView.ts): status 0, or none on a list without approval.
+ * the ambitions view's published stories (before "MPK Overblik": `countPerAmbition`, now the bench's row-by-row check in scripts/bench/overviewCheck.ts): status 0, or none on a list without approval.
  */
 export function publishedPerAmbition(rows: readonly Row[]): Dict<number> {
   const counts = dict<number>();

@@ -4,10 +4,9 @@
  * notes, counts per ambition and what the user may do.
  */
 import type { SPFI } from "@pnp/sp";
-import { AMBITIONS } from "../../domain/ambitions";
 import type { IStory } from "../../domain/model";
 import { MODERATION_STATUS } from "../../domain/workflow";
-import { fromRow, type Row } from "../mapping/codec";
+import { fromRow } from "../mapping/codec";
 import { recognitionCodec, reflectionCodec, storyCodec, summaryCodec } from "../mapping/entities";
 import { totalsReadSpec } from "../repositories/summaryKeys";
 import { countsFromTotals } from "../../domain/ambitionTotals";
@@ -28,15 +27,14 @@ import {
   withCounts,
   type IRecognitionTally,
 } from "../repositories/storyReads";
-import type { AmbitionsViewPart, IAmbitionCounts, IAmbitionsView, IAmbitionsViewQuery, IPage } from "../repositories/types";
+import type { AmbitionsViewPart, IAmbitionsView, IAmbitionsViewQuery, IPage } from "../repositories/types";
 import { isThresholdError } from "../errors";
 import { Degraded, finishCommonReads, recoverRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue, type ViewRead } from "./common";
-import { dict, own } from "../../domain/dict";
 
 /** Featured stories shown at most. */
 const FEATURED_MAX = 20;
 
-/** Counts above this many rows are read from the newest 5,000 only (and flagged incomplete). */
+/** The most rows one read of the first view takes (SharePoint's page limit); a page this full may go on. */
 const COUNT_TOP = 5000;
 
 /**
@@ -48,30 +46,6 @@ const COUNT_TOP = 5000;
 export const PENDING_WINDOW = 30;
 export const PENDING_MAX = 50;
 
-/** Per ambition: distinct plans that give it any relevance, initiatives, published stories. */
-export function countPerAmbition(focusRows: readonly Row[], initiativeRows: readonly Row[], storyRows: readonly Row[]): Record<string, IAmbitionCounts> {
-  const counts = dict<IAmbitionCounts>();
-  for (const ambition of AMBITIONS) counts[ambition.key] = { plans: 0, initiatives: 0, stories: 0 };
-  const plansSeen = new Set<string>();
-  for (const row of focusRows) {
-    const key = String(row.AmbitionKey || "");
-    if (!own(counts, key) || row.Relevance === "notRelevant" || !row.Relevance) continue;
-    const planKey = `${key}|${String(row.PlanId)}`;
-    if (plansSeen.has(planKey)) continue;
-    plansSeen.add(planKey);
-    counts[key].plans++;
-  }
-  for (const row of initiativeRows) {
-    const key = String(row.AmbitionKey || "");
-    if (own(counts, key)) counts[key].initiatives++;
-  }
-  for (const row of storyRows) {
-    const key = String(row.AmbitionKey || "");
-    const status = row.OData__ModerationStatus;
-    if (own(counts, key) && (status === 0 || status === undefined || status === null)) counts[key].stories++;
-  }
-  return counts;
-}
 
 
 function hasMore(read: ViewRead<IRawPage>): boolean {

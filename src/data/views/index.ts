@@ -7,7 +7,7 @@ import { loadFollowUpView } from "./followUpView";
 import { loadOverdueTasks, loadStoppedInitiatives } from "./followUpLists";
 import { loadPlanView } from "./planView";
 
-export { loadAmbitionsView, countPerAmbition } from "./ambitionsView";
+export { loadAmbitionsView } from "./ambitionsView";
 export { loadPlanView } from "./planView";
 export { loadFollowUpView } from "./followUpView";
 export { loadOverdueTasks, loadStoppedInitiatives } from "./followUpLists";
