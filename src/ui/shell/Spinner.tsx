@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens, useId, type GriffelStyle } from '@fluentui/react-components';
 
 /** Props of {@link Spinner}: the sizes the web parts show, and a label after the ring. */
 export interface ISpinnerProps {
@@ -16,6 +16,22 @@ const STROKE = '--fui-Spinner--strokeWidth';
 // style tables for every size and appearance, and Fluent's Label (whose only user it is in a first
 // view), are about 1–2 KB gzip of every first view. A ring masked out of a disc, spinning, with a
 // tail of two arcs that grow and shrink; a slower, still ring when the system asks for less motion.
+/** One half of the tail: a quarter-and-a-bit arc that swings out to `degrees` and back. */
+function arc(degrees: number): GriffelStyle {
+  return {
+    content: '""',
+    position: 'absolute',
+    display: 'block',
+    width: '100%',
+    height: '100%',
+    animationDuration: 'inherit',
+    animationIterationCount: 'inherit',
+    animationTimingFunction: 'inherit',
+    backgroundImage: 'conic-gradient(currentcolor 135deg, transparent 135deg)',
+    animationName: { '0%': { transform: 'rotate(0deg)' }, '50%': { transform: `rotate(${degrees}deg)` }, '100%': { transform: 'rotate(0deg)' } },
+  };
+}
+
 const useStyles = makeStyles({
   root: {
     display: 'flex',
@@ -46,30 +62,8 @@ const useStyles = makeStyles({
     width: '100%',
     height: '100%',
     maskImage: 'conic-gradient(transparent 105deg, white 105deg)',
-    '::before': {
-      content: '""',
-      position: 'absolute',
-      display: 'block',
-      width: '100%',
-      height: '100%',
-      animationDuration: 'inherit',
-      animationIterationCount: 'inherit',
-      animationTimingFunction: 'inherit',
-      backgroundImage: 'conic-gradient(currentcolor 135deg, transparent 135deg)',
-      animationName: { '0%': { transform: 'rotate(0deg)' }, '50%': { transform: 'rotate(105deg)' }, '100%': { transform: 'rotate(0deg)' } },
-    },
-    '::after': {
-      content: '""',
-      position: 'absolute',
-      display: 'block',
-      width: '100%',
-      height: '100%',
-      animationDuration: 'inherit',
-      animationIterationCount: 'inherit',
-      animationTimingFunction: 'inherit',
-      backgroundImage: 'conic-gradient(currentcolor 135deg, transparent 135deg)',
-      animationName: { '0%': { transform: 'rotate(0deg)' }, '50%': { transform: 'rotate(225deg)' }, '100%': { transform: 'rotate(0deg)' } },
-    },
+    '::before': arc(105),
+    '::after': arc(225),
     animationDuration: '1.5s',
     animationIterationCount: 'infinite',
     animationTimingFunction: tokens.curveEasyEase,
