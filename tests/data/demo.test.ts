@@ -43,6 +43,9 @@ describe("the demo seed", () => {
     const followUp = await chef.views.loadFollowUpView({ userId: chef.user.id });
     expect(followUp.overview.plansByStatus).toEqual({ draft: 1, approved: 1, followUp: 2, closed: 1 });
     expect(followUp.overview.overdueCount).toBeGreaterThanOrEqual(2);
+    // Every unit has its row in "MPK Overblik" — the ones the seed added after provisioning too.
+    expect(followUp.overview.missingUnits).toEqual([]);
+    expect(followUp.complete).toBe(true);
     expect(followUp.overview.tasksByStatus.closed).toBe(1);
     expect(followUp.canManageTasks).toBe(true);
     expect((await leder.tasks.listAssignedTo(leder.user.id)).length).toBe(3);

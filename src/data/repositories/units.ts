@@ -12,6 +12,7 @@ import { ListRepository } from "./listRepository";
 import { fetchPage, inBatch, itemsQuery, quote } from "./query";
 import { sortUnits } from "./readHelpers";
 import type { ICurrentUser, IChannelMapping, IPoliticalPriorityRepository, IUnitRepository } from "./types";
+import { refreshUnitsOf } from "./unitSummaries";
 
 /**
  * The unit with the channel mapped to it. The team id is only stored when it is the Microsoft 365
@@ -39,7 +40,14 @@ export class UnitRepository extends ListRepository<IUnitItem> implements IUnitRe
 
   /** `user`: the signed-in person, whose channel mappings `mapChannel` checks. */
   public constructor(sp: SPFI, private readonly user?: ICurrentUser) {
-    super(sp, unitCodec, { validate: (unit) => validateUnit(unit, { units: this.cache }) });
+    super(sp, unitCodec, {
+      validate: (unit) => validateUnit(unit, { units: this.cache }),
+      // A new unit gets its row in "MPK Overblik" at once (empty until it has a plan or tasks), so the
+      // overview does not count it as a unit whose figures are missing.
+      afterWrite: async ([before, after]) => {
+        if (!before && after && after.id !== undefined) await refreshUnitsOf(sp)([{ unitId: after.id }]);
+      },
+    });
   }
 
   /** All units (a municipality has tens, not thousands), in order. */
