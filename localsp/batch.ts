@@ -38,7 +38,8 @@ export function parseBatch(body: string, boundary: string): BatchPart[] {
       parts.push(parseHttpPart(rest));
     }
   }
-  if (parts.length > MAX_BATCH_PARTS) throw badArgument(`The batch contains ${parts.length} operations; the maximum is ${MAX_BATCH_PARTS}.`);
+  if (parts.length > MAX_BATCH_PARTS)
+    throw badArgument(`The batch contains ${parts.length} operations; the maximum is ${MAX_BATCH_PARTS}.`);
   return parts;
 }
 
@@ -125,7 +126,9 @@ export function writeBatchResponse(results: PartResult[], apiBase: string): { bo
     for (const [k, v] of Object.entries(r.response.headers)) out.push(`${k.toUpperCase()}: ${v}`);
     out.push('');
     const hasBody = r.response.body !== null && r.response.status !== 204;
-    out.push(hasBody ? serializeBody(r.response.body as NonNullable<ApiResponse['body']>, r.format, r.isError, apiBase) : '');
+    out.push(
+      hasBody ? serializeBody(r.response.body as NonNullable<ApiResponse['body']>, r.format, r.isError, apiBase) : '',
+    );
   }
   out.push(`--${boundary}--`, '');
   return { body: out.join('\r\n'), contentType: `multipart/mixed; boundary=${boundary}` };

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       (e: unknown) => {
         console.error(e);
         process.exit(1);
-      }
+      },
     );
   };
   process.once('SIGINT', () => stop('SIGINT'));

@@ -18,7 +18,12 @@ export interface DemoUser {
 
 /** The four demo accounts (CONTRIBUTING "Local SharePoint conventions"). */
 export const DEMO_USERS: readonly DemoUser[] = [
-  { email: 'admin@mpk.local', title: 'Anne Andersen', jobTitle: 'Redaktør og site-ejer', department: 'Organisationsservice' },
+  {
+    email: 'admin@mpk.local',
+    title: 'Anne Andersen',
+    jobTitle: 'Redaktør og site-ejer',
+    department: 'Organisationsservice',
+  },
   { email: 'chef@mpk.local', title: 'Christian Holm', jobTitle: 'Direktør', department: 'Chefgruppen' },
   { email: 'leder@mpk.local', title: 'Lene Madsen', jobTitle: 'Områdeleder', department: 'Læring og Trivsel' },
   { email: 'medarbejder@mpk.local', title: 'Mads Nielsen', jobTitle: 'Pædagog', department: 'Læring og Trivsel' },
@@ -57,7 +62,11 @@ export function userRecord(id: number, email: string, title: string, extra: Part
 export function baseState(now: Date = new Date()): SiteState {
   const created = spDate(now);
   const users = DEMO_USERS.map((u, i) =>
-    userRecord(FIRST_USER_ID + i, u.email, u.title, { jobTitle: u.jobTitle, department: u.department, isSiteAdmin: i === 0 })
+    userRecord(FIRST_USER_ID + i, u.email, u.title, {
+      jobTitle: u.jobTitle,
+      department: u.department,
+      isSiteAdmin: i === 0,
+    }),
   );
   const [admin, chef, leder, medarbejder] = users;
   const group = (id: number, title: string, members: number[], description: string): GroupRecord => ({
@@ -92,7 +101,12 @@ export function baseState(now: Date = new Date()): SiteState {
     groups: [
       group(GROUP_IDS.owners, GROUPS.owners, [admin.id], 'Ejere af sitet: fuld kontrol, godkender hverdagshistorier.'),
       group(GROUP_IDS.visitors, GROUPS.visitors, [medarbejder.id], 'Medarbejdere: læseadgang til sitet.'),
-      group(GROUP_IDS.members, GROUPS.members, [chef.id, leder.id], 'Chefgruppe og ledere: redigerer planer og opfølgning.'),
+      group(
+        GROUP_IDS.members,
+        GROUPS.members,
+        [chef.id, leder.id],
+        'Chefgruppe og ledere: redigerer planer og opfølgning.',
+      ),
     ],
     roleDefs: builtInRoleDefinitions(),
     lists: [],

@@ -22,7 +22,14 @@ import type { IMpkServices } from '../src/data/repositories/types';
 import { createLocalSp } from '../localsp/client';
 import { createFakeTeams, type IFakeTeams } from './fakeTeams';
 import { previewChannelId, type IPreviewPageContext } from './pageContext';
-import { DEMO_ACCOUNTS, type IPreviewState, type PreviewHost, type PreviewLocale, type PreviewPart, toSearch } from './previewState';
+import {
+  DEMO_ACCOUNTS,
+  type IPreviewState,
+  type PreviewHost,
+  type PreviewLocale,
+  type PreviewPart,
+  toSearch,
+} from './previewState';
 
 /** Props of {@link PreviewApp}. */
 export interface IPreviewAppProps {
@@ -117,7 +124,11 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
             <option value="en-US">English</option>
           </Select>
         </Field>
-        <TabList className={styles.tabs} selectedValue={state.part} onTabSelect={(_, d) => update({ part: d.value as PreviewPart })}>
+        <TabList
+          className={styles.tabs}
+          selectedValue={state.part}
+          onTabSelect={(_, d) => update({ part: d.value as PreviewPart })}
+        >
           {(Object.keys(PART_LABELS) as PreviewPart[]).map((p) => (
             <Tab key={p} value={p}>
               {PART_LABELS[p]}
@@ -133,7 +144,11 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
                 <PartView key={state.user} state={state} />
               </MpkRoot>
             ) : (
-              <TeamsHosted key={`${state.host}|${state.user}|${state.locale}|${state.unit ?? ''}`} state={state} strings={props.stringsFor(state.locale)} />
+              <TeamsHosted
+                key={`${state.host}|${state.user}|${state.locale}|${state.unit ?? ''}`}
+                state={state}
+                strings={props.stringsFor(state.locale)}
+              />
             )}
           </ServicesContext.Provider>
         </div>
@@ -159,9 +174,18 @@ function PartView(props: { state: IPreviewState; teams?: ITeamsHost }): JSX.Elem
           // On SharePoint the property pane's unit; in a channel tab the unit of the tab's configuration
           // (SPFx keeps the pane's properties per tab); the personal app asks.
           unitId={state.host !== 'teams-personal' ? unitId : undefined}
-          teams={teams && { channelId: teams.channelId, channelName: teams.channelName, teamId: teams.teamId, subPageId: teams.subPageId }}
+          teams={
+            teams && {
+              channelId: teams.channelId,
+              channelName: teams.channelName,
+              teamId: teams.teamId,
+              subPageId: teams.subPageId,
+            }
+          }
           initiativeId={initiative ? Number(initiative) : undefined}
-          linkToInitiative={(id) => `${window.location.origin}/?part=plan${unitId ? `&unit=${unitId}` : ''}&mpkInitiative=${id}`}
+          linkToInitiative={(id) =>
+            `${window.location.origin}/?part=plan${unitId ? `&unit=${unitId}` : ''}&mpkInitiative=${id}`
+          }
         />
       );
     }

@@ -10,6 +10,10 @@ const strings: Record<PreviewLocale, IMpkStrings> = { 'da-DK': danish, 'en-US': 
 const context = (window as unknown as { __MPK_CONTEXT__: IPreviewPageContext }).__MPK_CONTEXT__;
 
 ReactDom.render(
-  <PreviewApp initial={parsePreviewState(window.location.search)} context={context} stringsFor={(locale) => strings[locale]} />,
-  document.getElementById('root')
+  <PreviewApp
+    initial={parsePreviewState(window.location.search)}
+    context={context}
+    stringsFor={(locale) => strings[locale]}
+  />,
+  document.getElementById('root'),
 );

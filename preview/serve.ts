@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     server.close().then(
       () => process.exit(0),
-      () => process.exit(1)
+      () => process.exit(1),
     );
   };
   process.once('SIGINT', stop);

@@ -48,7 +48,11 @@ async function readPageContext(server: LocalSharePoint): Promise<IPreviewPageCon
   const users = await sp.web.siteUsers.select('Id', 'Email', 'Title')();
   const list: IPreviewUser[] = users
     .filter((u: { Email?: string }) => !!u.Email)
-    .map((u: { Id: number; Email: string; Title: string }) => ({ id: u.Id, email: u.Email.toLowerCase(), title: u.Title }));
+    .map((u: { Id: number; Email: string; Title: string }) => ({
+      id: u.Id,
+      email: u.Email.toLowerCase(),
+      title: u.Title,
+    }));
   const info = await fetch(`${server.siteUrl}/_api/contextinfo`, {
     method: 'POST',
     headers: { Accept: 'application/json', Authorization: `Bearer ${ADMIN}` },
@@ -75,13 +79,21 @@ export function previewHandler(getContext: () => IPreviewPageContext | undefined
       if (!context) {
         // The local SharePoint answers while the demo data is still being seeded: say so, and look again shortly.
         const starting = Buffer.from(STARTING_PAGE, 'utf8');
-        res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': starting.length, 'Cache-Control': 'no-store', 'Retry-After': '2' });
+        res.writeHead(503, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Length': starting.length,
+          'Cache-Control': 'no-store',
+          'Retry-After': '2',
+        });
         res.end(req.method === 'HEAD' ? undefined : starting);
         return true;
       }
       const html = fs
         .readFileSync(path.join(root, 'preview/index.html'), 'utf8')
-        .replace('<!--MPK_CONTEXT-->', `<script>window.__MPK_CONTEXT__ = ${JSON.stringify(context).replace(/</g, '\\u003c')};</script>`);
+        .replace(
+          '<!--MPK_CONTEXT-->',
+          `<script>window.__MPK_CONTEXT__ = ${JSON.stringify(context).replace(/</g, '\\u003c')};</script>`,
+        );
       body = Buffer.from(html, 'utf8');
       type = 'text/html; charset=utf-8';
     } else if (pathname === '/preview/preview.js' || pathname === '/preview/preview.js.map') {
@@ -113,6 +125,10 @@ export async function startPreviewServer(options: IPreviewServerOptions = {}): P
   });
   page.context = await readPageContext(server);
   // Reading the page context is the preview's business, not a web part's first view.
-  await fetch(`${server.url}/_local/requests/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  await fetch(`${server.url}/_local/requests/reset`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   return server;
 }

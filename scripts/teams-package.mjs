@@ -75,9 +75,10 @@ const appManifestRequire = createRequire(join(APP_MANIFEST_DIR, 'package.json'))
 
 /** `{ version: '1.24', kind: 'MicrosoftTeams' }` from a developer.microsoft.com schema URL, or undefined. */
 function parseSchemaUrl(url) {
-  const match = /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?json-schemas\/teams\/v([0-9.]+|DevPreview)\/(MicrosoftTeams(?:\.Localization)?)\.schema\.json$/i.exec(
-    String(url ?? ''),
-  );
+  const match =
+    /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?json-schemas\/teams\/v([0-9.]+|DevPreview)\/(MicrosoftTeams(?:\.Localization)?)\.schema\.json$/i.exec(
+      String(url ?? ''),
+    );
   return match ? { version: match[1], kind: match[2] } : undefined;
 }
 
@@ -111,7 +112,6 @@ function validateLocalization(json, schema) {
 // PNG reading: enough of the format to check sizes and pixels of 8-bit images
 // ---------------------------------------------------------------------------------------------
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
 
 /** Width and height from the IHDR chunk; throws when the bytes are not a PNG. */
 export function readPngSize(bytes) {
@@ -155,7 +155,8 @@ export function decodePng(bytes) {
   const { width, height, bitDepth, colorType, interlace } = header;
   const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType];
   if (!channels) throw new Error(`unknown PNG colour type ${colorType}`);
-  if (bitDepth !== 8) throw new Error(`only 8-bit PNGs are checked (this one is ${bitDepth}-bit); save it as 8-bit RGBA`);
+  if (bitDepth !== 8)
+    throw new Error(`only 8-bit PNGs are checked (this one is ${bitDepth}-bit); save it as 8-bit RGBA`);
   if (interlace !== 0) throw new Error('interlaced PNGs are not checked; save it without interlacing');
   if (colorType === 3 && !palette) throw new Error('palette PNG without PLTE chunk');
 
@@ -174,10 +175,18 @@ export function decodePng(bytes) {
       const c = x >= channels ? previous[x - channels] : 0;
       let predictor;
       switch (filter) {
-        case 0: predictor = 0; break;
-        case 1: predictor = a; break;
-        case 2: predictor = b; break;
-        case 3: predictor = (a + b) >> 1; break;
+        case 0:
+          predictor = 0;
+          break;
+        case 1:
+          predictor = a;
+          break;
+        case 2:
+          predictor = b;
+          break;
+        case 3:
+          predictor = (a + b) >> 1;
+          break;
         case 4: {
           const p = a + b - c;
           const pa = Math.abs(p - a);
@@ -186,7 +195,8 @@ export function decodePng(bytes) {
           predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
           break;
         }
-        default: throw new Error(`unknown PNG filter ${filter} on row ${y}`);
+        default:
+          throw new Error(`unknown PNG filter ${filter} on row ${y}`);
       }
       out[x] = (line[x] + predictor) & 0xff;
     }
@@ -197,19 +207,37 @@ export function decodePng(bytes) {
     const p = pixels.subarray(i * channels, (i + 1) * channels);
     let r, g, b, alpha;
     switch (colorType) {
-      case 0: r = g = b = p[0]; alpha = transparency && transparency.readUInt16BE(0) === p[0] ? 0 : 255; break;
+      case 0:
+        r = g = b = p[0];
+        alpha = transparency && transparency.readUInt16BE(0) === p[0] ? 0 : 255;
+        break;
       case 2:
         [r, g, b] = p;
-        alpha = transparency && transparency.readUInt16BE(0) === r && transparency.readUInt16BE(2) === g && transparency.readUInt16BE(4) === b ? 0 : 255;
+        alpha =
+          transparency &&
+          transparency.readUInt16BE(0) === r &&
+          transparency.readUInt16BE(2) === g &&
+          transparency.readUInt16BE(4) === b
+            ? 0
+            : 255;
         break;
       case 3:
-        r = palette[p[0] * 3]; g = palette[p[0] * 3 + 1]; b = palette[p[0] * 3 + 2];
+        r = palette[p[0] * 3];
+        g = palette[p[0] * 3 + 1];
+        b = palette[p[0] * 3 + 2];
         alpha = transparency && p[0] < transparency.length ? transparency[p[0]] : 255;
         break;
-      case 4: r = g = b = p[0]; alpha = p[1]; break;
-      default: [r, g, b, alpha] = p;
+      case 4:
+        r = g = b = p[0];
+        alpha = p[1];
+        break;
+      default:
+        [r, g, b, alpha] = p;
     }
-    rgba[i * 4] = r; rgba[i * 4 + 1] = g; rgba[i * 4 + 2] = b; rgba[i * 4 + 3] = alpha;
+    rgba[i * 4] = r;
+    rgba[i * 4 + 1] = g;
+    rgba[i * 4 + 2] = b;
+    rgba[i * 4 + 3] = alpha;
   }
   return { width, height, rgba };
 }
@@ -323,16 +351,22 @@ export async function validatePackage({ appPackage, webparts }) {
   // Schema
   const schemaRef = parseSchemaUrl(manifest.$schema);
   if (!schemaRef || schemaRef.kind !== 'MicrosoftTeams') {
-    errors.push(`manifest.json: $schema "${manifest.$schema}" is not a Teams manifest schema URL (https://developer.microsoft.com/json-schemas/teams/vX.Y/MicrosoftTeams.schema.json)`);
+    errors.push(
+      `manifest.json: $schema "${manifest.$schema}" is not a Teams manifest schema URL (https://developer.microsoft.com/json-schemas/teams/vX.Y/MicrosoftTeams.schema.json)`,
+    );
     return { errors, files };
   }
   const schema = loadBundledSchema(schemaRef);
   if (!schema) {
-    errors.push(`manifest.json: schema v${schemaRef.version} is not bundled with @microsoft/app-manifest; pick a version it ships`);
+    errors.push(
+      `manifest.json: schema v${schemaRef.version} is not bundled with @microsoft/app-manifest; pick a version it ships`,
+    );
     return { errors, files };
   }
   if (manifest.manifestVersion !== schemaRef.version) {
-    errors.push(`manifest.json: manifestVersion "${manifest.manifestVersion}" does not match the $schema version ${schemaRef.version}`);
+    errors.push(
+      `manifest.json: manifestVersion "${manifest.manifestVersion}" does not match the $schema version ${schemaRef.version}`,
+    );
   }
   const { AppManifestUtils } = require('@microsoft/app-manifest');
   for (const failure of await AppManifestUtils.validateAgainstSchema(manifest, schema)) {
@@ -351,7 +385,8 @@ export async function validatePackage({ appPackage, webparts }) {
       const bytes = readFileSync(file.path);
       const { width, height } = readPngSize(bytes);
       const size = ICON_SIZES[kind];
-      if (width !== size || height !== size) errors.push(`${label}: is ${width}×${height}, Teams wants ${size}×${size}`);
+      if (width !== size || height !== size)
+        errors.push(`${label}: is ${width}×${height}, Teams wants ${size}×${size}`);
       if (kind === 'outline') {
         for (const problem of outlineProblems(decodePng(bytes))) errors.push(`${label}: ${problem}`);
       }
@@ -373,7 +408,8 @@ export async function validatePackage({ appPackage, webparts }) {
   for (const [index, { tag, file: reference }] of languageFiles.entries()) {
     const label = `localization ${tag} (${reference})`;
     if (index >= (localization.defaultLanguageFile ? 1 : 0)) {
-      if (seenTags.has(String(tag).toLowerCase())) errors.push(`${label}: language ${tag} is listed twice or is the default language`);
+      if (seenTags.has(String(tag).toLowerCase()))
+        errors.push(`${label}: language ${tag} is listed twice or is the default language`);
       seenTags.add(String(tag).toLowerCase());
     }
     const file = packageFile(appPackage, reference, label, errors);
@@ -387,7 +423,9 @@ export async function validatePackage({ appPackage, webparts }) {
       continue;
     }
     if (locRef.version !== schemaRef.version) {
-      errors.push(`${label}: uses localisation schema v${locRef.version}, the manifest v${schemaRef.version}; Teams wants the same version`);
+      errors.push(
+        `${label}: uses localisation schema v${locRef.version}, the manifest v${schemaRef.version}; Teams wants the same version`,
+      );
     }
     const locSchema = loadBundledSchema(locRef);
     if (!locSchema) {
@@ -397,7 +435,8 @@ export async function validatePackage({ appPackage, webparts }) {
     for (const failure of validateLocalization(strings, locSchema)) errors.push(`${label}: ${failure}`);
     for (const key of Object.keys(strings)) {
       const tab = /^staticTabs\[(\d+)\]\.name$/.exec(key);
-      if (tab && !manifest.staticTabs?.[Number(tab[1])]) errors.push(`${label}: ${key} names a static tab the manifest does not have`);
+      if (tab && !manifest.staticTabs?.[Number(tab[1])])
+        errors.push(`${label}: ${key} names a static tab the manifest does not have`);
     }
   }
 
@@ -415,7 +454,10 @@ export async function validatePackage({ appPackage, webparts }) {
     } catch (error) {
       errors.push(`web part manifests in ${webparts}: ${error.message}`);
     }
-    for (const [kind, urlField] of [['configurableTabs', 'configurationUrl'], ['staticTabs', 'contentUrl']]) {
+    for (const [kind, urlField] of [
+      ['configurableTabs', 'configurationUrl'],
+      ['staticTabs', 'contentUrl'],
+    ]) {
       for (const [index, tab] of (manifest[kind] ?? []).entries()) {
         const url = tab[urlField];
         if (typeof url !== 'string' || !/\/_layouts\/15\/TeamsLogon\.aspx\?SPFX=true/i.test(url)) continue; // not a SharePoint-hosted tab
@@ -432,7 +474,9 @@ export async function validatePackage({ appPackage, webparts }) {
         }
         const host = HOST_FOR_TAB[kind];
         if (!(webPart.manifest.supportedHosts ?? []).includes(host)) {
-          errors.push(`${label}: web part ${webPart.manifest.alias ?? id} does not list "${host}" in supportedHosts (${relative(ROOT, webPart.path)})`);
+          errors.push(
+            `${label}: web part ${webPart.manifest.alias ?? id} does not list "${host}" in supportedHosts (${relative(ROOT, webPart.path)})`,
+          );
         }
       }
     }
@@ -446,7 +490,12 @@ export async function zipPackage(files) {
   const JSZip = require('jszip');
   const zip = new JSZip();
   for (const { entry, path } of files) {
-    zip.file(entry, readFileSync(path), { date: ZIP_DATE, createFolders: false, unixPermissions: null, dosPermissions: null });
+    zip.file(entry, readFileSync(path), {
+      date: ZIP_DATE,
+      createFolders: false,
+      unixPermissions: null,
+      dosPermissions: null,
+    });
   }
   return zip.generateAsync({
     type: 'nodebuffer',
@@ -475,12 +524,16 @@ async function main() {
     process.exit(1);
   }
   const manifest = JSON.parse(readFileSync(files[0].path, 'utf8'));
-  console.log(`✔ ${manifest.name.short} ${manifest.version} (Teams app ${manifest.id}, manifest v${manifest.manifestVersion}) is valid`);
+  console.log(
+    `✔ ${manifest.name.short} ${manifest.version} (Teams app ${manifest.id}, manifest v${manifest.manifestVersion}) is valid`,
+  );
   if (options.check) return;
   const bytes = await zipPackage(files);
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, bytes);
-  console.log(`✔ wrote ${relative(process.cwd(), options.out)} (${bytes.length} bytes): ${files.map((f) => f.entry).join(', ')}`);
+  console.log(
+    `✔ wrote ${relative(process.cwd(), options.out)} (${bytes.length} bytes): ${files.map((f) => f.entry).join(', ')}`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -7,7 +7,14 @@ import { ApiRequest, queryOption } from '../http/request';
 import { ok, ApiResponse } from '../http/response';
 import type { Site } from '../model/site';
 import type { JsonObject, JsonValue, UserRecord } from '../model/types';
-import { compileFilter, parseFilter, normalizeValue, type Accessor, type FilterOptions, type ValueType } from '../odata/filter';
+import {
+  compileFilter,
+  parseFilter,
+  normalizeValue,
+  type Accessor,
+  type FilterOptions,
+  type ValueType,
+} from '../odata/filter';
 import { compareSortValues, parseOrderBy } from '../odata/orderby';
 import { parseProjection, Projection } from '../odata/select';
 
@@ -61,11 +68,23 @@ export function shapeEntity(entity: Entity, proj: Projection): JsonObject {
   }
   for (const e of proj.expand) {
     const key = findKey(entity.navs ?? {}, e[0]) as string;
-    const sub = proj.select ? proj.select.filter((p) => p.length > 1 && p[0].toLowerCase() === key.toLowerCase()).map((p) => p.slice(1)) : [];
+    const sub = proj.select
+      ? proj.select.filter((p) => p.length > 1 && p[0].toLowerCase() === key.toLowerCase()).map((p) => p.slice(1))
+      : [];
     if (proj.select && !proj.select.some((p) => p[0].toLowerCase() === key.toLowerCase())) continue;
     const nested = (entity.navs as Record<string, () => Entity | Entity[] | null>)[key]();
-    const subProj: Projection = { select: sub.length > 0 ? sub : null, expand: proj.expand.filter((x) => x.length > 1 && x[0].toLowerCase() === key.toLowerCase()).map((x) => x.slice(1)) };
-    out[key] = nested === null ? null : Array.isArray(nested) ? nested.map((n) => shapeEntity(n, subProj)) : shapeEntity(nested, subProj);
+    const subProj: Projection = {
+      select: sub.length > 0 ? sub : null,
+      expand: proj.expand
+        .filter((x) => x.length > 1 && x[0].toLowerCase() === key.toLowerCase())
+        .map((x) => x.slice(1)),
+    };
+    out[key] =
+      nested === null
+        ? null
+        : Array.isArray(nested)
+          ? nested.map((n) => shapeEntity(n, subProj))
+          : shapeEntity(nested, subProj);
   }
   if (!proj.select) {
     for (const [k, v] of Object.entries(entity.json)) if (!k.startsWith('odata.')) out[k] = v;
@@ -76,7 +95,8 @@ export function shapeEntity(entity: Entity, proj: Projection): JsonObject {
     if (path.length > 1) {
       const nav = findKey(entity.navs ?? {}, path[0]);
       if (!nav) throw unknownEntityProperty(path[0], typeName);
-      if (!proj.expand.some((e) => e[0].toLowerCase() === path[0].toLowerCase())) throw unknownEntityProperty(path.join('/'), typeName);
+      if (!proj.expand.some((e) => e[0].toLowerCase() === path[0].toLowerCase()))
+        throw unknownEntityProperty(path.join('/'), typeName);
       continue;
     }
     const key = findKey(entity.json, path[0]) ?? findKey(entity.extra ?? {}, path[0]);
@@ -112,7 +132,13 @@ export function entityResponse(ctx: Ctx, entity: Entity, metadataName: string): 
  * 200 with a collection after `$filter`, `$orderby`, `$skip`, `$top`, `$select`, `$expand`.
  * `filterOptions.caseSensitive` for collections whose `$filter` compares text as written (users, groups).
  */
-export function collectionResponse(ctx: Ctx, entities: Entity[], metadataName: string, typeName: string, filterOptions: FilterOptions = {}): ApiResponse {
+export function collectionResponse(
+  ctx: Ctx,
+  entities: Entity[],
+  metadataName: string,
+  typeName: string,
+  filterOptions: FilterOptions = {},
+): ApiResponse {
   let rows = entities;
   const filter = queryOption(ctx.req, '$filter');
   if (filter && filter.trim() !== '') {
@@ -134,7 +160,10 @@ export function collectionResponse(ctx: Ctx, entities: Entity[], metadataName: s
   const skip = Number(queryOption(ctx.req, '$skip') ?? 0);
   const topRaw = queryOption(ctx.req, '$top');
   const top = topRaw === null ? rows.length : Number(topRaw);
-  rows = rows.slice(Number.isFinite(skip) ? skip : 0, (Number.isFinite(skip) ? skip : 0) + (Number.isFinite(top) ? top : rows.length));
+  rows = rows.slice(
+    Number.isFinite(skip) ? skip : 0,
+    (Number.isFinite(skip) ? skip : 0) + (Number.isFinite(top) ? top : rows.length),
+  );
   const proj = projectionOf(ctx);
   return ok({ 'odata.metadata': metadataUrl(ctx, metadataName), value: rows.map((e) => shapeEntity(e, proj)) });
 }
@@ -142,10 +171,11 @@ export function collectionResponse(ctx: Ctx, entities: Entity[], metadataName: s
 function entityAccessor(path: string[], typeName: string, sample: Entity[]): Accessor<Entity> {
   if (path.length !== 1) throw unknownEntityProperty(path.join('/'), typeName);
   const first = sample[0];
-  const known = first ? findKey(first.json, path[0]) ?? findKey(first.extra ?? {}, path[0]) : path[0];
+  const known = first ? (findKey(first.json, path[0]) ?? findKey(first.extra ?? {}, path[0])) : path[0];
   if (!known) throw unknownEntityProperty(path[0], typeName);
   const get = (e: Entity): unknown => (known in e.json ? e.json[known] : e.extra?.[known]);
   const v = first ? get(first) : null;
-  const type: ValueType = typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : typeof v === 'string' ? 'string' : 'any';
+  const type: ValueType =
+    typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : typeof v === 'string' ? 'string' : 'any';
   return { type, get };
 }

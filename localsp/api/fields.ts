@@ -30,12 +30,24 @@ import { allow, apiBase, collectionResponse, Ctx, Entity, entityResponse } from 
 
 /** `fields` and below. */
 export function fieldsRoute(ctx: Ctx, rt: ListRuntime, seg: Segment, rest: Segment[]): ApiResponse {
-  if (seg.args && seg.args.length > 0) return fieldRoute(ctx, rt, requireField(rt, fieldById(rt, argString(seg, 'id')), argString(seg, 'id') ?? ''), rest);
+  if (seg.args && seg.args.length > 0)
+    return fieldRoute(ctx, rt, requireField(rt, fieldById(rt, argString(seg, 'id')), argString(seg, 'id') ?? ''), rest);
   const next = rest[0];
   if (!next) return fieldsCollection(ctx, rt);
   const name = argString(next, 'name') ?? argString(next, 'title') ?? argString(next, 'id') ?? '';
-  if (is(next, 'getbyinternalnameortitle')) return fieldRoute(ctx, rt, requireField(rt, findField(rt.rec, name), name), rest.slice(1));
-  if (is(next, 'getbytitle')) return fieldRoute(ctx, rt, requireField(rt, rt.rec.fields.find((f) => f.title.toLowerCase() === name.toLowerCase()), name), rest.slice(1));
+  if (is(next, 'getbyinternalnameortitle'))
+    return fieldRoute(ctx, rt, requireField(rt, findField(rt.rec, name), name), rest.slice(1));
+  if (is(next, 'getbytitle'))
+    return fieldRoute(
+      ctx,
+      rt,
+      requireField(
+        rt,
+        rt.rec.fields.find((f) => f.title.toLowerCase() === name.toLowerCase()),
+        name,
+      ),
+      rest.slice(1),
+    );
   if (is(next, 'getbyid')) return fieldRoute(ctx, rt, requireField(rt, fieldById(rt, name), name), rest.slice(1));
   if (rest.length === 1 && is(next, 'addfield')) return addField(ctx, rt, 'creationInfo');
   if (rest.length === 1 && is(next, 'createfieldasxml')) return addField(ctx, rt, 'xml');
@@ -57,7 +69,12 @@ function requireField(_rt: ListRuntime, f: FieldRecord | undefined, name: string
 function fieldsCollection(ctx: Ctx, rt: ListRuntime): ApiResponse {
   allow(ctx, 'SP.FieldCollection', 'GET', 'POST');
   if (ctx.req.method === 'POST') return addField(ctx, rt, 'rest');
-  return collectionResponse(ctx, rt.rec.fields.map((f) => fieldEntity(ctx, rt, f)), 'SP.ApiData.Fields', 'SP.Field');
+  return collectionResponse(
+    ctx,
+    rt.rec.fields.map((f) => fieldEntity(ctx, rt, f)),
+    'SP.ApiData.Fields',
+    'SP.Field',
+  );
 }
 
 function fieldContext(ctx: Ctx, rt: ListRuntime): FieldContext {
@@ -87,7 +104,8 @@ function addField(ctx: Ctx, rt: ListRuntime, how: 'rest' | 'creationInfo' | 'xml
     spec = specFromRestBody(body, verbose);
   } else {
     const params = body.parameters;
-    if (!params || typeof params !== 'object' || Array.isArray(params)) throw badArgument("The parameter 'parameters' cannot be empty.");
+    if (!params || typeof params !== 'object' || Array.isArray(params))
+      throw badArgument("The parameter 'parameters' cannot be empty.");
     if (how === 'creationInfo') {
       spec = specFromCreationInfo(params, verbose);
     } else {
@@ -99,7 +117,10 @@ function addField(ctx: Ctx, rt: ListRuntime, how: 'rest' | 'creationInfo' | 'xml
   }
   const field = createField(spec, fieldContext(ctx, rt));
   commitFields(ctx, rt, [...rt.rec.fields, field]);
-  return created({ 'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Fields/@Element`, ...fieldEntity(ctx, rt, field).json });
+  return created({
+    'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Fields/@Element`,
+    ...fieldEntity(ctx, rt, field).json,
+  });
 }
 
 /** `adddependentlookupfield(displayName='…', primarylookupfieldid='…', showfield='…')`: a read-only lookup projecting another column of the primary lookup's list. */
@@ -109,18 +130,29 @@ function addDependentLookup(ctx: Ctx, rt: ListRuntime, seg: Segment): ApiRespons
   const displayName = argString(seg, 'displayName');
   const primaryId = argString(seg, 'primarylookupfieldid');
   const showField = argString(seg, 'showfield');
-  if (!displayName || !primaryId || !showField) throw badArgument('displayName, primarylookupfieldid and showfield are required.');
+  if (!displayName || !primaryId || !showField)
+    throw badArgument('displayName, primarylookupfieldid and showfield are required.');
   const primary = fieldById(rt, primaryId);
-  if (!primary || primary.typeAsString !== 'Lookup') throw badArgument('The primary lookup field does not exist or is not a single-value lookup.');
+  if (!primary || primary.typeAsString !== 'Lookup')
+    throw badArgument('The primary lookup field does not exist or is not a single-value lookup.');
   const target = ctx.site.listById(String(primary.props.LookupList ?? ''));
-  if (!target || !findField(target.rec, showField)) throw badArgument(`The field '${showField}' does not exist in the lookup list.`);
+  if (!target || !findField(target.rec, showField))
+    throw badArgument(`The field '${showField}' does not exist in the lookup list.`);
   const field = createField(
-    { title: displayName, typeAsString: 'Lookup', id: newGuid(), props: { LookupList: primary.props.LookupList, LookupField: showField, ReadOnlyField: true } },
-    fieldContext(ctx, rt)
+    {
+      title: displayName,
+      typeAsString: 'Lookup',
+      id: newGuid(),
+      props: { LookupList: primary.props.LookupList, LookupField: showField, ReadOnlyField: true },
+    },
+    fieldContext(ctx, rt),
   );
   field.props.PrimaryFieldId = primary.id;
   commitFields(ctx, rt, [...rt.rec.fields, field]);
-  return ok({ 'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Fields/@Element`, ...fieldEntity(ctx, rt, field).json });
+  return ok({
+    'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Fields/@Element`,
+    ...fieldEntity(ctx, rt, field).json,
+  });
 }
 
 function commitFields(ctx: Ctx, rt: ListRuntime, fields: FieldRecord[]): void {
@@ -147,7 +179,11 @@ function deleteField(ctx: Ctx, rt: ListRuntime, f: FieldRecord): ApiResponse {
   // UNCONFIRMED wording; SharePoint refuses to delete built-in columns and Title.
   if (f.builtIn || f.internalName === 'Title') throw spException('You cannot delete a built-in column.', '-2147024891');
   const dependents = rt.rec.fields.filter((x) => x.props.PrimaryFieldId === f.id).map((x) => x.id);
-  commitFields(ctx, rt, rt.rec.fields.filter((x) => x.id !== f.id && !dependents.includes(x.id)));
+  commitFields(
+    ctx,
+    rt,
+    rt.rec.fields.filter((x) => x.id !== f.id && !dependents.includes(x.id)),
+  );
   return emptyOk();
 }
 
@@ -155,14 +191,22 @@ function updateField(ctx: Ctx, rt: ListRuntime, f: FieldRecord, body: JsonObject
   if (f.builtIn) {
     // Built-in columns only take an index (Created, Modified, Author … may be indexed in SharePoint).
     const keys = Object.keys(body).filter((k) => k !== '__metadata' && !k.startsWith('odata.'));
-    if (keys.some((k) => k !== 'Indexed')) throw spException('The built-in column cannot be changed except for its index.');
+    if (keys.some((k) => k !== 'Indexed'))
+      throw spException('The built-in column cannot be changed except for its index.');
   }
   const next = applyFieldProps(f, body, fieldContext(ctx, rt), false);
   if (next.enforceUnique && !f.enforceUnique) checkNoDuplicates(rt, next);
-  if (next.title.toLowerCase() !== f.title.toLowerCase() && rt.rec.fields.some((x) => x.id !== f.id && x.title.toLowerCase() === next.title.toLowerCase())) {
+  if (
+    next.title.toLowerCase() !== f.title.toLowerCase() &&
+    rt.rec.fields.some((x) => x.id !== f.id && x.title.toLowerCase() === next.title.toLowerCase())
+  ) {
     throw spException(`A duplicate field name "${next.title}" was found.`, '-2130575245');
   }
-  commitFields(ctx, rt, rt.rec.fields.map((x) => (x.id === f.id ? next : x)));
+  commitFields(
+    ctx,
+    rt,
+    rt.rec.fields.map((x) => (x.id === f.id ? next : x)),
+  );
   if (isMultiValued(f) !== isMultiValued(next)) convertMultiplicity(ctx, rt, next);
 }
 
@@ -176,7 +220,11 @@ function checkNoDuplicates(rt: ListRuntime, f: FieldRecord): void {
   for (const it of rt.items) {
     const key = uniqueKey(it.values[f.internalName]);
     if (key === null) continue;
-    if (seen.has(key)) throw spException('This field contains duplicate values. Remove all duplicate values and try the operation again.', '-2130575169');
+    if (seen.has(key))
+      throw spException(
+        'This field contains duplicate values. Remove all duplicate values and try the operation again.',
+        '-2130575169',
+      );
     seen.add(key);
   }
 }
@@ -193,7 +241,9 @@ function convertMultiplicity(ctx: Ctx, rt: ListRuntime, f: FieldRecord): void {
   const items: ItemRecord[] = rt.items.map((it) => ({
     ...it,
     values: { ...it.values, [key]: convert(it.values[key]) },
-    published: it.published ? { ...it.published, values: { ...it.published.values, [key]: convert(it.published.values[key]) } } : null,
+    published: it.published
+      ? { ...it.published, values: { ...it.published.values, [key]: convert(it.published.values[key]) } }
+      : null,
   }));
   ctx.site.commit({ t: 'items', list: rt.rec.id, items });
 }

@@ -3,11 +3,26 @@
  * If-Match → 412), PUT, DELETE (200), recycle — with content approval (OData__ModerationStatus), item-level
  * permissions and unique values.
  */
-import { accessDenied, etagMismatch, itemNotFound, moderationWithOtherFields, resourceNotFound, skipNotSupported } from '../http/errors';
+import {
+  accessDenied,
+  etagMismatch,
+  itemNotFound,
+  moderationWithOtherFields,
+  resourceNotFound,
+  skipNotSupported,
+} from '../http/errors';
 import { argNumber, is, Segment } from '../http/path';
 import { isVerboseBody, jsonBody, queryOption } from '../http/request';
 import { ApiResponse, created, emptyOk, noContent, ok } from '../http/response';
-import { canApprove, demand, demandItemAdd, demandItemWrite, listAccess, ListAccess, visibleVersion } from '../model/access';
+import {
+  canApprove,
+  demand,
+  demandItemAdd,
+  demandItemWrite,
+  listAccess,
+  ListAccess,
+  visibleVersion,
+} from '../model/access';
 import {
   applyDefaults,
   checkLookupThreshold,
@@ -77,12 +92,18 @@ function nextLink(ctx: Ctx, token: string): string {
     encodeURIComponent(text)
       .replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)
       .replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
-  const query = [`%24skiptoken=${encodeSkipTokenParam(token)}`, ...params.map(([k, v]) => `${encode(k)}=${encode(v)}`)].join('&');
+  const query = [
+    `%24skiptoken=${encodeSkipTokenParam(token)}`,
+    ...params.map(([k, v]) => `${encode(k)}=${encode(v)}`),
+  ].join('&');
   return `${ctx.req.origin}${ctx.req.path}?${query}`;
 }
 
 function itemResponseBody(ctx: Ctx, rt: ListRuntime, item: ItemRecord, shape: ItemShape): JsonObject {
-  return { 'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ListData.${rt.rec.entityTypeName}Items/@Element`, ...itemJson(rt.rec, item, shape) };
+  return {
+    'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ListData.${rt.rec.entityTypeName}Items/@Element`,
+    ...itemJson(rt.rec, item, shape),
+  };
 }
 
 function itemLocation(ctx: Ctx, rt: ListRuntime, id: number): string {
@@ -98,7 +119,10 @@ function addItem(ctx: Ctx, rt: ListRuntime, access: ListAccess): ApiResponse {
   const item = buildNewItem(ctx, rt, access, changes, ctx.user.id);
   ctx.site.commit({ t: 'items', list: rt.rec.id, items: [item] });
   const shape = compileItemShape(rt, { select: null, expand: [] }, shapeContext(ctx));
-  return created(itemResponseBody(ctx, rt, item, shape), { ETag: itemEtagHeader(item), Location: itemLocation(ctx, rt, item.id) });
+  return created(itemResponseBody(ctx, rt, item, shape), {
+    ETag: itemEtagHeader(item),
+    Location: itemLocation(ctx, rt, item.id),
+  });
 }
 
 /**
@@ -114,10 +138,15 @@ export function buildNewItem(
   authorId: number,
   pending?: Map<string, Set<string>>,
   id?: number,
-  times?: { created?: string; modified?: string }
+  times?: { created?: string; modified?: string },
 ): ItemRecord {
   const rec = rt.rec;
-  if (access && (changes.moderationStatus !== undefined || changes.moderationComments !== undefined) && !canApprove(access.mask)) throw accessDenied();
+  if (
+    access &&
+    (changes.moderationStatus !== undefined || changes.moderationComments !== undefined) &&
+    !canApprove(access.mask)
+  )
+    throw accessDenied();
   const values: Record<string, StoredValue> = { ...changes.values };
   applyDefaults(rec, values, ctx.now);
   checkRequired(rec, values);
@@ -133,8 +162,8 @@ export function buildNewItem(
     modified: times?.modified ?? createdAt,
     author: authorId,
     editor: authorId,
-    moderationStatus: rec.enableModeration ? changes.moderationStatus ?? 2 : null,
-    moderationComments: rec.enableModeration ? changes.moderationComments ?? null : null,
+    moderationStatus: rec.enableModeration ? (changes.moderationStatus ?? 2) : null,
+    moderationComments: rec.enableModeration ? (changes.moderationComments ?? null) : null,
     values,
     published: null,
   };
@@ -167,7 +196,14 @@ function itemRoute(ctx: Ctx, rt: ListRuntime, id: number | undefined, rest: Segm
   }
 }
 
-function itemChild(ctx: Ctx, rt: ListRuntime, access: ListAccess, item: ItemRecord, next: Segment, rest: Segment[]): ApiResponse {
+function itemChild(
+  ctx: Ctx,
+  rt: ListRuntime,
+  access: ListAccess,
+  item: ItemRecord,
+  next: Segment,
+  rest: Segment[],
+): ApiResponse {
   if (rest.length !== 1) throw resourceNotFound(rest[1].raw);
   if (is(next, 'recycle')) {
     allow(ctx, 'Recycle', 'POST');
@@ -177,7 +213,10 @@ function itemChild(ctx: Ctx, rt: ListRuntime, access: ListAccess, item: ItemReco
   if (is(next, 'effectivebasepermissions')) {
     allow(ctx, 'EffectiveBasePermissions', 'GET');
     // Items inherit the list's permissions here (item-level unique permissions are not modelled).
-    return ok({ 'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.ListItemEntityCollection/EffectiveBasePermissions`, ...maskJson(access.mask) });
+    return ok({
+      'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.ListItemEntityCollection/EffectiveBasePermissions`,
+      ...maskJson(access.mask),
+    });
   }
   throw resourceNotFound(next.raw);
 }
@@ -245,7 +284,14 @@ function editedItem(ctx: Ctx, rt: ListRuntime, item: ItemRecord, changes: ItemCh
   let status = item.moderationStatus;
   if (rec.enableModeration) {
     if (item.moderationStatus === 0) {
-      published = { version: item.version, uiMajor: item.uiMajor, modified: item.modified, editor: item.editor, values: item.values, moderationComments: item.moderationComments };
+      published = {
+        version: item.version,
+        uiMajor: item.uiMajor,
+        modified: item.modified,
+        editor: item.editor,
+        values: item.values,
+        moderationComments: item.moderationComments,
+      };
     }
     status = 2;
   }

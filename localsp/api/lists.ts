@@ -2,7 +2,15 @@
  * `_api/web/lists`: enumerate, add, getByTitle/getById/lists('<guid>'), MERGE (PnPjs `ensure` and
  * `update`), DELETE, and the list's children (items, fields, role assignments, permissions).
  */
-import { badArgument, duplicateListTitle, listIdNotFound, listNotFound, resourceNotFound, spException, unknownProperty } from '../http/errors';
+import {
+  badArgument,
+  duplicateListTitle,
+  listIdNotFound,
+  listNotFound,
+  resourceNotFound,
+  spException,
+  unknownProperty,
+} from '../http/errors';
 import { is, argString, Segment } from '../http/path';
 import { jsonBody } from '../http/request';
 import { ApiResponse, created, emptyOk, noContent, ok } from '../http/response';
@@ -53,7 +61,12 @@ function listsCollection(ctx: Ctx): ApiResponse {
   if (ctx.req.method === 'POST') return addList(ctx);
   demand(webMask(ctx.site, ctx.user), PermissionKind.Open);
   const visible = [...ctx.site.lists.values()].filter((rt) => canSeeList(ctx, rt));
-  return collectionResponse(ctx, visible.map((rt) => listEntity(ctx, rt)), 'SP.ApiData.Lists', 'SP.List');
+  return collectionResponse(
+    ctx,
+    visible.map((rt) => listEntity(ctx, rt)),
+    'SP.ApiData.Lists',
+    'SP.List',
+  );
 }
 
 /** One list and its children. */
@@ -77,10 +90,15 @@ export function listRoute(ctx: Ctx, rt: ListRuntime, rest: Segment[]): ApiRespon
 function listProperty(ctx: Ctx, rt: ListRuntime, seg: Segment): ApiResponse {
   allow(ctx, seg.name, 'GET');
   const entity = listEntity(ctx, rt);
-  const key = Object.keys({ ...entity.json, ...entity.extra }).find((k) => !k.startsWith('odata.') && k.toLowerCase() === seg.name.toLowerCase());
+  const key = Object.keys({ ...entity.json, ...entity.extra }).find(
+    (k) => !k.startsWith('odata.') && k.toLowerCase() === seg.name.toLowerCase(),
+  );
   if (!key) throw resourceNotFound(seg.raw);
   const value = key in entity.json ? entity.json[key] : (entity.extra as Record<string, JsonValue>)[key];
-  return ok({ 'odata.metadata': `${apiBase(ctx)}/$metadata#Edm.${typeof value === 'boolean' ? 'Boolean' : typeof value === 'number' ? 'Int32' : 'String'}`, value });
+  return ok({
+    'odata.metadata': `${apiBase(ctx)}/$metadata#Edm.${typeof value === 'boolean' ? 'Boolean' : typeof value === 'number' ? 'Int32' : 'String'}`,
+    value,
+  });
 }
 
 function listEntityRoute(ctx: Ctx, rt: ListRuntime): ApiResponse {
@@ -122,7 +140,26 @@ const SETTABLE: Record<string, ListProp> = {
 };
 
 /** SP.List properties that exist but that this server does not model: refused instead of ignored. */
-const UNMODELLED = ['Direction', 'DisableGridEditing', 'DisableCommenting', 'EnableRequestSignOff', 'ValidationFormula', 'ValidationMessage', 'DefaultContentApprovalWorkflowId', 'DocumentTemplateUrl', 'IrmEnabled', 'IrmExpire', 'IrmReject', 'ImageUrl', 'ListExperienceOptions', 'MajorWithMinorVersionsLimit', 'ExcludeFromOfflineClient', 'DefaultDisplayFormUrl', 'DefaultEditFormUrl', 'DefaultNewFormUrl'];
+const UNMODELLED = [
+  'Direction',
+  'DisableGridEditing',
+  'DisableCommenting',
+  'EnableRequestSignOff',
+  'ValidationFormula',
+  'ValidationMessage',
+  'DefaultContentApprovalWorkflowId',
+  'DocumentTemplateUrl',
+  'IrmEnabled',
+  'IrmExpire',
+  'IrmReject',
+  'ImageUrl',
+  'ListExperienceOptions',
+  'MajorWithMinorVersionsLimit',
+  'ExcludeFromOfflineClient',
+  'DefaultDisplayFormUrl',
+  'DefaultEditFormUrl',
+  'DefaultNewFormUrl',
+];
 
 const EDM = { string: 'Edm.String', bool: 'Edm.Boolean', int: 'Edm.Int32' } as const;
 
@@ -131,10 +168,12 @@ function readListProps(body: JsonObject, creating: boolean): Record<string, stri
   for (const [k, v] of bodyProperties(body)) {
     const type = SETTABLE[k];
     if (!type) {
-      if (UNMODELLED.includes(k)) throw spException(`The list property '${k}' is not supported by the local SharePoint.`);
+      if (UNMODELLED.includes(k))
+        throw spException(`The list property '${k}' is not supported by the local SharePoint.`);
       throw unknownProperty(k, 'SP.List');
     }
-    if (k === 'BaseTemplate' && !creating) throw badArgument("The property 'BaseTemplate' can only be set when the list is created.");
+    if (k === 'BaseTemplate' && !creating)
+      throw badArgument("The property 'BaseTemplate' can only be set when the list is created.");
     out[k] = readPrimitive(v, EDM[type]);
   }
   return out;
@@ -156,21 +195,27 @@ function applyListProps(rec: ListRecord, props: Record<string, string | number |
         next.readSecurity = v;
         break;
       case 'WriteSecurity':
-        if (v !== 1 && v !== 2 && v !== 4) throw badArgument('WriteSecurity must be 1 (all items), 2 (own items) or 4 (none).');
+        if (v !== 1 && v !== 2 && v !== 4)
+          throw badArgument('WriteSecurity must be 1 (all items), 2 (own items) or 4 (none).');
         next.writeSecurity = v;
         break;
       case 'DraftVersionVisibility':
         // SP.DraftVisibilityType: 0 Reader, 1 Author, 2 Approver.
-        if (v !== 0 && v !== 1 && v !== 2) throw badArgument('DraftVersionVisibility must be 0 (Reader), 1 (Author) or 2 (Approver).');
+        if (v !== 0 && v !== 1 && v !== 2)
+          throw badArgument('DraftVersionVisibility must be 0 (Reader), 1 (Author) or 2 (Approver).');
         next.draftVersionVisibility = v;
         break;
       case 'EnableMinorVersions':
       case 'ForceCheckout':
         // Lists (not libraries) have no minor versions or check-out.
-        if (v === true) throw spException(`The property '${k}' cannot be enabled on a list, only on a document library.`);
+        if (v === true)
+          throw spException(`The property '${k}' cannot be enabled on a list, only on a document library.`);
         break;
       case 'BaseTemplate':
-        if (v !== 100) throw spException(`The list template ${String(v)} is not supported by the local SharePoint (only 100, custom list).`);
+        if (v !== 100)
+          throw spException(
+            `The list template ${String(v)} is not supported by the local SharePoint (only 100, custom list).`,
+          );
         break;
       default:
         setFlag(next, k, v);
@@ -235,7 +280,10 @@ function addList(ctx: Ctx): ApiResponse {
   const rec = withModerationColumn(applyListProps(base, props));
   ctx.site.commit({ t: 'list', list: rec });
   const rt = ctx.site.listById(id) as ListRuntime;
-  return created({ 'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Lists/@Element`, ...listEntity(ctx, rt).json });
+  return created({
+    'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Lists/@Element`,
+    ...listEntity(ctx, rt).json,
+  });
 }
 
 function uniqueEntityName(ctx: Ctx, name: string): string {
@@ -258,7 +306,11 @@ function uniqueUrlName(ctx: Ctx, title: string): string {
 function withModerationColumn(rec: ListRecord): ListRecord {
   return {
     ...rec,
-    fields: rec.fields.map((f) => (f.internalName === '_ModerationStatus' || f.internalName === '_ModerationComments' ? { ...f, hidden: !rec.enableModeration } : f)),
+    fields: rec.fields.map((f) =>
+      f.internalName === '_ModerationStatus' || f.internalName === '_ModerationComments'
+        ? { ...f, hidden: !rec.enableModeration }
+        : f,
+    ),
   };
 }
 
@@ -277,7 +329,12 @@ function updateList(ctx: Ctx, rt: ListRuntime, body: JsonObject): void {
 /** Turning approval on approves existing items; turning it off drops statuses (as SharePoint does). */
 function moderationSwitched(ctx: Ctx, rt: ListRuntime, on: boolean): void {
   if (rt.items.length === 0) return;
-  const items: ItemRecord[] = rt.items.map((it) => ({ ...it, moderationStatus: on ? 0 : null, moderationComments: on ? it.moderationComments : null, published: null }));
+  const items: ItemRecord[] = rt.items.map((it) => ({
+    ...it,
+    moderationStatus: on ? 0 : null,
+    moderationComments: on ? it.moderationComments : null,
+    published: null,
+  }));
   ctx.site.commit({ t: 'items', list: rt.rec.id, items });
 }
 
@@ -361,7 +418,10 @@ export function listEntity(ctx: Ctx, rt: ListRuntime): Entity {
     },
     navs: {
       RootFolder: () => rootFolderEntity(ctx, rec),
-      RoleAssignments: () => listAssignments(ctx.site, rec).map((a) => ({ json: { 'odata.type': 'SP.RoleAssignment', PrincipalId: a.principalId } })),
+      RoleAssignments: () =>
+        listAssignments(ctx.site, rec).map((a) => ({
+          json: { 'odata.type': 'SP.RoleAssignment', PrincipalId: a.principalId },
+        })),
     },
   };
 }

@@ -32,7 +32,8 @@ import type { JsonObject, JsonValue, UserRecord } from '../model/types';
 import { allow, apiBase, Ctx } from './context';
 
 /** The path segment PnPjs sends (matched case-insensitively, as every REST path). */
-export const PEOPLE_PICKER_SEARCH = 'SP.UI.ApplicationPages.ClientPeoplePickerWebServiceInterface.clientPeoplePickerSearchUser';
+export const PEOPLE_PICKER_SEARCH =
+  'SP.UI.ApplicationPages.ClientPeoplePickerWebServiceInterface.clientPeoplePickerSearchUser';
 
 const QUERY_TYPE = 'SP.UI.ApplicationPages.ClientPeoplePickerQueryParameters';
 
@@ -86,10 +87,12 @@ export function peoplePickerSearchRoute(ctx: Ctx): ApiResponse {
 function readQuery(body: JsonObject): PickerQuery {
   for (const [k] of bodyProperties(body)) {
     // UNCONFIRMED wording: SharePoint's text for an unknown parameter of a service method.
-    if (k !== 'queryParams') throw badArgument(`The parameter ${k} does not exist in method ClientPeoplePickerSearchUser.`);
+    if (k !== 'queryParams')
+      throw badArgument(`The parameter ${k} does not exist in method ClientPeoplePickerSearchUser.`);
   }
   const raw = body.queryParams;
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw badArgument('The parameter queryParams cannot be null.');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw badArgument('The parameter queryParams cannot be null.');
   const props = new Map<string, JsonValue>();
   for (const [k, v] of bodyProperties(raw)) {
     const known = QUERY_PROPERTIES.find((p) => p.toLowerCase() === k.toLowerCase());
@@ -116,7 +119,9 @@ function search(ctx: Ctx, q: PickerQuery): UserRecord[] {
   const directory = (q.principalSource & ~USER_INFO_LIST) !== 0;
   const group = q.groupId > 0 ? ctx.site.groups.get(q.groupId) : undefined;
   if (q.groupId > 0 && !group) return [];
-  const found = [...ctx.site.users.values()].filter((u) => (directory || u.inSite) && (!group || group.memberIds.includes(u.id)) && matches(u, q.text));
+  const found = [...ctx.site.users.values()].filter(
+    (u) => (directory || u.inSite) && (!group || group.memberIds.includes(u.id)) && matches(u, q.text),
+  );
   return found.sort((a, b) => a.title.localeCompare(b.title, 'da')).slice(0, q.max);
 }
 
@@ -124,7 +129,12 @@ function search(ctx: Ctx, q: PickerQuery): UserRecord[] {
 export function matches(u: UserRecord, text: string): boolean {
   const typed = text.toLocaleLowerCase('da');
   const name = u.title.toLocaleLowerCase('da');
-  if (name.startsWith(typed) || u.email.toLowerCase().startsWith(typed) || emailFromLogin(u.loginName).toLowerCase().startsWith(typed)) return true;
+  if (
+    name.startsWith(typed) ||
+    u.email.toLowerCase().startsWith(typed) ||
+    emailFromLogin(u.loginName).toLowerCase().startsWith(typed)
+  )
+    return true;
   const words = name.split(/[\s-]+/).filter(Boolean);
   return typed.split(/\s+/).every((part) => words.some((w) => w.startsWith(part)));
 }
@@ -143,7 +153,14 @@ function entityOf(u: UserRecord): JsonObject {
     IsResolved: true,
     Description: upn,
     EntityType: 'User',
-    EntityData: { IsAltSecIdPresent: 'False', ObjectId: objectId(u.email), Title: u.jobTitle, Email: u.email, MobilePhone: '', Department: u.department },
+    EntityData: {
+      IsAltSecIdPresent: 'False',
+      ObjectId: objectId(u.email),
+      Title: u.jobTitle,
+      Email: u.email,
+      MobilePhone: '',
+      Department: u.department,
+    },
     MultipleMatches: [],
     ProviderName: 'Tenant',
     ProviderDisplayName: 'Tenant',

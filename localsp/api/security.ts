@@ -61,7 +61,10 @@ function userEffectivePermissions(ctx: Ctx, scope: Scope, seg: Segment): ApiResp
   if (!user || user.id !== ctx.user.id) demand(scopeMask(ctx, scope), PermissionKind.EnumeratePermissions);
   if (!user) throw userNotFoundError();
   const assignments = scopeAssignments(ctx, scope);
-  return ok({ 'odata.metadata': `${apiBase(ctx)}/$metadata#SP.BasePermissions`, ...maskJson(maskFor(ctx.site, assignments, user)) });
+  return ok({
+    'odata.metadata': `${apiBase(ctx)}/$metadata#SP.BasePermissions`,
+    ...maskJson(maskFor(ctx.site, assignments, user)),
+  });
 }
 
 /** 404 for an unknown principal. UNCONFIRMED status; SharePoint's message. */
@@ -76,7 +79,9 @@ function breakInheritance(ctx: Ctx, scope: Scope, seg: Segment): ApiResponse {
   argBoolean(seg, 'clearSubscopes');
   // The root web always has unique permissions: breaking again changes nothing (as in SharePoint).
   if (scope.kind === 'web' || scope.rt.rec.roleAssignments !== null) return ok({ 'odata.null': true });
-  const base = copy ? ctx.site.web.roleAssignments.map((a) => ({ principalId: a.principalId, roleDefIds: [...a.roleDefIds] })) : [];
+  const base = copy
+    ? ctx.site.web.roleAssignments.map((a) => ({ principalId: a.principalId, roleDefIds: [...a.roleDefIds] }))
+    : [];
   // UNCONFIRMED: without copying, SharePoint leaves the caller with Full Control so they are not locked out.
   if (!copy) base.push({ principalId: ctx.user.id, roleDefIds: [RoleDefId.FullControl] });
   setAssignments(ctx, scope, base);
@@ -87,7 +92,8 @@ function resetInheritance(ctx: Ctx, scope: Scope): ApiResponse {
   allow(ctx, 'ResetRoleInheritance', 'POST');
   demand(scopeMask(ctx, scope), PermissionKind.ManagePermissions);
   // UNCONFIRMED wording: the root web has nothing to inherit from.
-  if (scope.kind === 'web') throw spException('You cannot reset role inheritance on the root web of a site collection.');
+  if (scope.kind === 'web')
+    throw spException('You cannot reset role inheritance on the root web of a site collection.');
   if (scope.rt.rec.roleAssignments !== null) setAssignments(ctx, scope, null);
   return ok({ 'odata.null': true });
 }
@@ -109,7 +115,12 @@ export function roleAssignmentsRoute(ctx: Ctx, scope: Scope, seg: Segment, rest:
   if (!next) {
     allow(ctx, 'SP.RoleAssignmentCollection', 'GET');
     demand(mask, PermissionKind.EnumeratePermissions);
-    return collectionResponse(ctx, scopeAssignments(ctx, scope).map((a) => assignmentEntity(ctx, scope, a)), 'SP.ApiData.RoleAssignments', 'SP.RoleAssignment');
+    return collectionResponse(
+      ctx,
+      scopeAssignments(ctx, scope).map((a) => assignmentEntity(ctx, scope, a)),
+      'SP.ApiData.RoleAssignments',
+      'SP.RoleAssignment',
+    );
   }
   if (is(next, 'addroleassignment') || is(next, 'removeroleassignment')) {
     allow(ctx, next.name, 'POST');
@@ -125,25 +136,46 @@ export function roleAssignmentsRoute(ctx: Ctx, scope: Scope, seg: Segment, rest:
 
 function assignmentRoute(ctx: Ctx, scope: Scope, principalId: number, rest: Segment[]): ApiResponse {
   const assignment = scopeAssignments(ctx, scope).find((a) => a.principalId === principalId);
-  if (!assignment) throw new SpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Can not find the principal with id: ' + principalId + '.');
+  if (!assignment)
+    throw new SpError(
+      404,
+      '-2146232832, Microsoft.SharePoint.SPException',
+      'Can not find the principal with id: ' + principalId + '.',
+    );
   const mask = scopeMask(ctx, scope);
   const next = rest[0];
   if (next && is(next, 'roledefinitionbindings') && rest.length === 1) {
     allow(ctx, 'RoleDefinitionBindings', 'GET');
     demand(mask, PermissionKind.EnumeratePermissions);
-    return collectionResponse(ctx, assignment.roleDefIds.map((id) => ctx.site.roleDefs.get(id)).filter((d): d is RoleDefRecord => !!d).map((d) => roleDefEntity(ctx, d)), 'SP.ApiData.RoleDefinitions', 'SP.RoleDefinition');
+    return collectionResponse(
+      ctx,
+      assignment.roleDefIds
+        .map((id) => ctx.site.roleDefs.get(id))
+        .filter((d): d is RoleDefRecord => !!d)
+        .map((d) => roleDefEntity(ctx, d)),
+      'SP.ApiData.RoleDefinitions',
+      'SP.RoleDefinition',
+    );
   }
   if (next && is(next, 'member') && rest.length === 1) {
     allow(ctx, 'Member', 'GET');
     demand(mask, PermissionKind.EnumeratePermissions);
-    return entityResponse(ctx, principalEntity(ctx, principalId) ?? { json: { 'odata.null': true } }, 'SP.ApiData.Principals');
+    return entityResponse(
+      ctx,
+      principalEntity(ctx, principalId) ?? { json: { 'odata.null': true } },
+      'SP.ApiData.Principals',
+    );
   }
   if (next) throw resourceNotFound(next.raw);
   allow(ctx, 'SP.RoleAssignment', 'GET', 'DELETE');
   if (ctx.req.method === 'DELETE') {
     demand(mask, PermissionKind.ManagePermissions);
     if (scope.kind === 'list' && scope.rt.rec.roleAssignments === null) throw inheritsError();
-    setAssignments(ctx, scope, scopeAssignments(ctx, scope).filter((a) => a.principalId !== principalId));
+    setAssignments(
+      ctx,
+      scope,
+      scopeAssignments(ctx, scope).filter((a) => a.principalId !== principalId),
+    );
     return emptyOk();
   }
   demand(mask, PermissionKind.EnumeratePermissions);
@@ -154,11 +186,20 @@ function changeAssignment(ctx: Ctx, scope: Scope, seg: Segment, add: boolean): v
   if (scope.kind === 'list' && scope.rt.rec.roleAssignments === null) throw inheritsError();
   const principalId = argNumber(seg, 'principalid');
   const roleDefId = argNumber(seg, 'roledefid');
-  if (principalId === undefined || roleDefId === undefined) throw badArgument('principalid and roledefid are required.');
-  if (!ctx.site.roleDefs.has(roleDefId)) throw new SpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'The specified permission level could not be found.');
+  if (principalId === undefined || roleDefId === undefined)
+    throw badArgument('principalid and roledefid are required.');
+  if (!ctx.site.roleDefs.has(roleDefId))
+    throw new SpError(
+      404,
+      '-2146232832, Microsoft.SharePoint.SPException',
+      'The specified permission level could not be found.',
+    );
   const user = ctx.site.users.get(principalId);
   if (!(user && user.inSite) && !ctx.site.groups.has(principalId)) throw userNotFoundError();
-  const current = scopeAssignments(ctx, scope).map((a) => ({ principalId: a.principalId, roleDefIds: [...a.roleDefIds] }));
+  const current = scopeAssignments(ctx, scope).map((a) => ({
+    principalId: a.principalId,
+    roleDefIds: [...a.roleDefIds],
+  }));
   const existing = current.find((a) => a.principalId === principalId);
   if (add) {
     if (existing) {
@@ -169,7 +210,11 @@ function changeAssignment(ctx: Ctx, scope: Scope, seg: Segment, add: boolean): v
   } else if (existing) {
     existing.roleDefIds = existing.roleDefIds.filter((id) => id !== roleDefId);
   }
-  setAssignments(ctx, scope, current.filter((a) => a.roleDefIds.length > 0));
+  setAssignments(
+    ctx,
+    scope,
+    current.filter((a) => a.roleDefIds.length > 0),
+  );
 }
 
 function principalEntity(ctx: Ctx, id: number): Entity | null {
@@ -182,10 +227,19 @@ function principalEntity(ctx: Ctx, id: number): Entity | null {
 function assignmentEntity(ctx: Ctx, scope: Scope, a: RoleAssignmentRecord): Entity {
   const edit = `${scopeEdit(scope)}/RoleAssignments/GetByPrincipalId(${a.principalId})`;
   return {
-    json: { 'odata.type': 'SP.RoleAssignment', 'odata.id': `${apiBase(ctx)}/${edit}`, 'odata.editLink': edit, PrincipalId: a.principalId },
+    json: {
+      'odata.type': 'SP.RoleAssignment',
+      'odata.id': `${apiBase(ctx)}/${edit}`,
+      'odata.editLink': edit,
+      PrincipalId: a.principalId,
+    },
     navs: {
       Member: () => principalEntity(ctx, a.principalId),
-      RoleDefinitionBindings: () => a.roleDefIds.map((id) => ctx.site.roleDefs.get(id)).filter((d): d is RoleDefRecord => !!d).map((d) => roleDefEntity(ctx, d)),
+      RoleDefinitionBindings: () =>
+        a.roleDefIds
+          .map((id) => ctx.site.roleDefs.get(id))
+          .filter((d): d is RoleDefRecord => !!d)
+          .map((d) => roleDefEntity(ctx, d)),
     },
   };
 }
@@ -196,26 +250,54 @@ function assignmentEntity(ctx: Ctx, scope: Scope, a: RoleAssignmentRecord): Enti
 /** `roledefinitions` and below. */
 export function roleDefinitionsRoute(ctx: Ctx, seg: Segment, rest: Segment[]): ApiResponse {
   demand(webMask(ctx.site, ctx.user), PermissionKind.Open);
-  if (seg.args && seg.args.length > 0) return roleDefRoute(ctx, findRoleDef(ctx, (d) => d.id === argNumber(seg, 'id')), rest);
+  if (seg.args && seg.args.length > 0)
+    return roleDefRoute(
+      ctx,
+      findRoleDef(ctx, (d) => d.id === argNumber(seg, 'id')),
+      rest,
+    );
   const next = rest[0];
   if (!next) {
     allow(ctx, 'SP.RoleDefinitionCollection', 'GET', 'POST');
     if (ctx.req.method === 'POST') return addRoleDef(ctx);
     const defs = [...ctx.site.roleDefs.values()].sort((a, b) => a.order - b.order);
-    return collectionResponse(ctx, defs.map((d) => roleDefEntity(ctx, d)), 'SP.ApiData.RoleDefinitions', 'SP.RoleDefinition');
+    return collectionResponse(
+      ctx,
+      defs.map((d) => roleDefEntity(ctx, d)),
+      'SP.ApiData.RoleDefinitions',
+      'SP.RoleDefinition',
+    );
   }
-  if (is(next, 'getbyid')) return roleDefRoute(ctx, findRoleDef(ctx, (d) => d.id === argNumber(next, 'id')), rest.slice(1));
+  if (is(next, 'getbyid'))
+    return roleDefRoute(
+      ctx,
+      findRoleDef(ctx, (d) => d.id === argNumber(next, 'id')),
+      rest.slice(1),
+    );
   if (is(next, 'getbyname')) {
     const name = (argString(next, 'name') ?? '').toLowerCase();
-    return roleDefRoute(ctx, findRoleDef(ctx, (d) => d.name.toLowerCase() === name), rest.slice(1));
+    return roleDefRoute(
+      ctx,
+      findRoleDef(ctx, (d) => d.name.toLowerCase() === name),
+      rest.slice(1),
+    );
   }
-  if (is(next, 'getbytype')) return roleDefRoute(ctx, findRoleDef(ctx, (d) => d.roleTypeKind === argNumber(next, 'roleType')), rest.slice(1));
+  if (is(next, 'getbytype'))
+    return roleDefRoute(
+      ctx,
+      findRoleDef(ctx, (d) => d.roleTypeKind === argNumber(next, 'roleType')),
+      rest.slice(1),
+    );
   throw resourceNotFound(next.raw);
 }
 
 function findRoleDef(ctx: Ctx, pred: (d: RoleDefRecord) => boolean): RoleDefRecord {
   for (const d of ctx.site.roleDefs.values()) if (pred(d)) return d;
-  throw new SpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'The specified permission level could not be found.');
+  throw new SpError(
+    404,
+    '-2146232832, Microsoft.SharePoint.SPException',
+    'The specified permission level could not be found.',
+  );
 }
 
 function roleDefRoute(ctx: Ctx, def: RoleDefRecord, rest: Segment[]): ApiResponse {
@@ -235,12 +317,25 @@ function roleDefRoute(ctx: Ctx, def: RoleDefRecord, rest: Segment[]): ApiRespons
 function addRoleDef(ctx: Ctx): ApiResponse {
   demand(webMask(ctx.site, ctx.user), PermissionKind.ManagePermissions);
   const ids = [...ctx.site.roleDefs.keys()];
-  const base: RoleDefRecord = { id: Math.max(...ids) + 1, name: '', description: '', order: 1000, roleTypeKind: 0, high: 0, low: 0, hidden: false };
+  const base: RoleDefRecord = {
+    id: Math.max(...ids) + 1,
+    name: '',
+    description: '',
+    order: 1000,
+    roleTypeKind: 0,
+    high: 0,
+    low: 0,
+    hidden: false,
+  };
   const def = readRoleDefBody(jsonBody(ctx.req), base);
   if (!def.name) throw badArgument('The permission level name cannot be empty.');
-  if ([...ctx.site.roleDefs.values()].some((d) => d.name.toLowerCase() === def.name.toLowerCase())) throw spException('A permission level with this name already exists.');
+  if ([...ctx.site.roleDefs.values()].some((d) => d.name.toLowerCase() === def.name.toLowerCase()))
+    throw spException('A permission level with this name already exists.');
   ctx.site.commit({ t: 'roleDef', def });
-  return created({ 'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.RoleDefinitions/@Element`, ...roleDefEntity(ctx, def).json });
+  return created({
+    'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.RoleDefinitions/@Element`,
+    ...roleDefEntity(ctx, def).json,
+  });
 }
 
 function readRoleDefBody(body: JsonObject, base: RoleDefRecord): RoleDefRecord {
@@ -257,7 +352,11 @@ function readRoleDefBody(body: JsonObject, base: RoleDefRecord): RoleDefRecord {
       def.high = mask.high;
       def.low = mask.low;
     } else {
-      throw new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The property '${k}' does not exist on type 'SP.RoleDefinition'. Make sure to only use property names that are defined by the type.`);
+      throw new SpError(
+        400,
+        '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+        `The property '${k}' does not exist on type 'SP.RoleDefinition'. Make sure to only use property names that are defined by the type.`,
+      );
     }
   }
   return def;

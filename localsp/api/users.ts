@@ -37,7 +37,8 @@ export function userEntity(ctx: Ctx, u: UserRecord): Entity {
       UserPrincipalName: u.email,
     },
     navs: {
-      Groups: () => [...ctx.site.groups.values()].filter((g) => g.memberIds.includes(u.id)).map((g) => groupEntity(ctx, g)),
+      Groups: () =>
+        [...ctx.site.groups.values()].filter((g) => g.memberIds.includes(u.id)).map((g) => groupEntity(ctx, g)),
     },
   };
 }
@@ -65,7 +66,11 @@ export function groupEntity(ctx: Ctx, g: GroupRecord): Entity {
       RequestToJoinLeaveEmailSetting: null,
     },
     navs: {
-      Users: () => g.memberIds.map((id) => ctx.site.users.get(id)).filter((u): u is UserRecord => !!u).map((u) => userEntity(ctx, u)),
+      Users: () =>
+        g.memberIds
+          .map((id) => ctx.site.users.get(id))
+          .filter((u): u is UserRecord => !!u)
+          .map((u) => userEntity(ctx, u)),
       Owner: () => {
         const o = ctx.site.groups.get(g.ownerId);
         if (o) return groupEntity(ctx, o);
@@ -114,21 +119,34 @@ export function siteUsersRoute(ctx: Ctx, seg: Segment, rest: Segment[]): ApiResp
 
 /** A users collection: the site's, or a group's (`group` set). */
 function usersCollectionRoute(ctx: Ctx, seg: Segment, rest: Segment[], group: GroupRecord | null): ApiResponse {
-  const members = (): UserRecord[] => (group ? group.memberIds.map((id) => ctx.site.users.get(id)).filter((u): u is UserRecord => !!u) : siteUsers(ctx));
-  if (seg.args && seg.args.length > 0) return userRoute(ctx, findUser(members(), 'login', argString(seg, 'loginName')), rest, group);
+  const members = (): UserRecord[] =>
+    group ? group.memberIds.map((id) => ctx.site.users.get(id)).filter((u): u is UserRecord => !!u) : siteUsers(ctx);
+  if (seg.args && seg.args.length > 0)
+    return userRoute(ctx, findUser(members(), 'login', argString(seg, 'loginName')), rest, group);
   const next = rest[0];
   if (!next) {
     allow(ctx, 'SP.UserCollection', 'GET', 'POST');
     if (ctx.req.method === 'POST') return addUser(ctx, group);
-    return collectionResponse(ctx, members().map((u) => userEntity(ctx, u)), 'SP.ApiData.Users', 'SP.User', CASE_SENSITIVE);
+    return collectionResponse(
+      ctx,
+      members().map((u) => userEntity(ctx, u)),
+      'SP.ApiData.Users',
+      'SP.User',
+      CASE_SENSITIVE,
+    );
   }
   const after = rest.slice(1);
-  if (is(next, 'getbyid')) return userRoute(ctx, findUser(members(), 'id', String(argNumber(next, 'id') ?? '')), after, group);
-  if (is(next, 'getbyemail')) return userRoute(ctx, findUser(members(), 'email', argString(next, 'emailAddress')), after, group);
-  if (is(next, 'getbyloginname')) return userRoute(ctx, findUser(members(), 'login', argString(next, 'loginName')), after, group);
+  if (is(next, 'getbyid'))
+    return userRoute(ctx, findUser(members(), 'id', String(argNumber(next, 'id') ?? '')), after, group);
+  if (is(next, 'getbyemail'))
+    return userRoute(ctx, findUser(members(), 'email', argString(next, 'emailAddress')), after, group);
+  if (is(next, 'getbyloginname'))
+    return userRoute(ctx, findUser(members(), 'login', argString(next, 'loginName')), after, group);
   if (is(next, 'removebyid') || is(next, 'removebyloginname')) {
     allow(ctx, next.name, 'POST');
-    const u = is(next, 'removebyid') ? findUser(members(), 'id', String(argNumber(next, 'id') ?? '')) : findUser(members(), 'login', argString(next, 'loginName'));
+    const u = is(next, 'removebyid')
+      ? findUser(members(), 'id', String(argNumber(next, 'id') ?? ''))
+      : findUser(members(), 'login', argString(next, 'loginName'));
     removeUser(ctx, u, group);
     return ok({ 'odata.null': true });
   }
@@ -137,7 +155,13 @@ function usersCollectionRoute(ctx: Ctx, seg: Segment, rest: Segment[], group: Gr
 
 function findUser(users: UserRecord[], by: 'id' | 'email' | 'login', value: string | undefined): UserRecord {
   const v = (value ?? '').trim().toLowerCase();
-  const u = users.find((x) => (by === 'id' ? String(x.id) === v : by === 'email' ? x.email.toLowerCase() === v : x.loginName.toLowerCase() === v || x.email.toLowerCase() === emailFromLogin(v)));
+  const u = users.find((x) =>
+    by === 'id'
+      ? String(x.id) === v
+      : by === 'email'
+        ? x.email.toLowerCase() === v
+        : x.loginName.toLowerCase() === v || x.email.toLowerCase() === emailFromLogin(v),
+  );
   if (!u) throw userNotFoundError();
   return u;
 }
@@ -146,7 +170,13 @@ function userRoute(ctx: Ctx, u: UserRecord, rest: Segment[], group: GroupRecord 
   const next = rest[0];
   if (next && is(next, 'groups') && rest.length === 1) {
     allow(ctx, 'SP.GroupCollection', 'GET');
-    return collectionResponse(ctx, [...ctx.site.groups.values()].filter((g) => g.memberIds.includes(u.id)).map((g) => groupEntity(ctx, g)), 'SP.ApiData.Groups', 'SP.Group', CASE_SENSITIVE);
+    return collectionResponse(
+      ctx,
+      [...ctx.site.groups.values()].filter((g) => g.memberIds.includes(u.id)).map((g) => groupEntity(ctx, g)),
+      'SP.ApiData.Groups',
+      'SP.Group',
+      CASE_SENSITIVE,
+    );
   }
   if (next) throw resourceNotFound(next.raw);
   allow(ctx, 'SP.User', 'GET', 'MERGE', 'PATCH', 'DELETE');
@@ -166,7 +196,12 @@ function readUserBody(ctx: Ctx, body: JsonObject, u: UserRecord): UserRecord {
     if (k === 'Title') next.title = String(readPrimitive(v, 'Edm.String') ?? u.title);
     else if (k === 'Email') next.email = String(readPrimitive(v, 'Edm.String') ?? u.email);
     else if (k === 'IsSiteAdmin') {
-      if (!ctx.user.isSiteAdmin) throw new SpError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied. You do not have permission to perform this action or access this resource.');
+      if (!ctx.user.isSiteAdmin)
+        throw new SpError(
+          403,
+          '-2147024891, System.UnauthorizedAccessException',
+          'Access denied. You do not have permission to perform this action or access this resource.',
+        );
       next.isSiteAdmin = readPrimitive(v, 'Edm.Boolean') === true;
     } else throw unknownProperty(k, 'SP.User');
   }
@@ -181,8 +216,12 @@ function addUser(ctx: Ctx, group: GroupRecord | null): ApiResponse {
   if (group) demandGroupManage(ctx, group);
   else demand(webMask(ctx.site, ctx.user), PermissionKind.ManagePermissions);
   const user = ensureInSite(ctx, login);
-  if (group && !group.memberIds.includes(user.id)) ctx.site.commit({ t: 'group', group: { ...group, memberIds: [...group.memberIds, user.id] } });
-  return created({ 'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Users/@Element`, ...userEntity(ctx, ctx.site.users.get(user.id) as UserRecord).json });
+  if (group && !group.memberIds.includes(user.id))
+    ctx.site.commit({ t: 'group', group: { ...group, memberIds: [...group.memberIds, user.id] } });
+  return created({
+    'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Users/@Element`,
+    ...userEntity(ctx, ctx.site.users.get(user.id) as UserRecord).json,
+  });
 }
 
 function removeUser(ctx: Ctx, u: UserRecord, group: GroupRecord | null): void {
@@ -193,7 +232,8 @@ function removeUser(ctx: Ctx, u: UserRecord, group: GroupRecord | null): void {
   }
   demand(webMask(ctx.site, ctx.user), PermissionKind.ManagePermissions);
   for (const g of ctx.site.groups.values()) {
-    if (g.memberIds.includes(u.id)) ctx.site.commit({ t: 'group', group: { ...g, memberIds: g.memberIds.filter((id) => id !== u.id) } });
+    if (g.memberIds.includes(u.id))
+      ctx.site.commit({ t: 'group', group: { ...g, memberIds: g.memberIds.filter((id) => id !== u.id) } });
   }
   ctx.site.commit({ t: 'user', user: { ...u, inSite: false } });
 }
@@ -240,18 +280,38 @@ function demandGroupManage(ctx: Ctx, g: GroupRecord): void {
 /** `siteGroups` and below; also `associatedOwnerGroup` etc. via `groupRoute`. */
 export function siteGroupsRoute(ctx: Ctx, seg: Segment, rest: Segment[]): ApiResponse {
   demandBrowse(ctx);
-  if (seg.args && seg.args.length > 0) return groupRoute(ctx, findGroup(ctx, (g) => g.id === argNumber(seg, 'id')), rest);
+  if (seg.args && seg.args.length > 0)
+    return groupRoute(
+      ctx,
+      findGroup(ctx, (g) => g.id === argNumber(seg, 'id')),
+      rest,
+    );
   const next = rest[0];
   if (!next) {
     allow(ctx, 'SP.GroupCollection', 'GET', 'POST');
     if (ctx.req.method === 'POST') return addGroup(ctx);
-    return collectionResponse(ctx, [...ctx.site.groups.values()].map((g) => groupEntity(ctx, g)), 'SP.ApiData.Groups', 'SP.Group', CASE_SENSITIVE);
+    return collectionResponse(
+      ctx,
+      [...ctx.site.groups.values()].map((g) => groupEntity(ctx, g)),
+      'SP.ApiData.Groups',
+      'SP.Group',
+      CASE_SENSITIVE,
+    );
   }
   const after = rest.slice(1);
-  if (is(next, 'getbyid')) return groupRoute(ctx, findGroup(ctx, (g) => g.id === argNumber(next, 'id')), after);
+  if (is(next, 'getbyid'))
+    return groupRoute(
+      ctx,
+      findGroup(ctx, (g) => g.id === argNumber(next, 'id')),
+      after,
+    );
   if (is(next, 'getbyname')) {
     const name = (argString(next, 'name') ?? '').toLowerCase();
-    return groupRoute(ctx, findGroup(ctx, (g) => g.title.toLowerCase() === name), after);
+    return groupRoute(
+      ctx,
+      findGroup(ctx, (g) => g.title.toLowerCase() === name),
+      after,
+    );
   }
   if (is(next, 'removebyid') || is(next, 'removebyloginname')) {
     allow(ctx, next.name, 'POST');
@@ -279,7 +339,10 @@ function findGroup(ctx: Ctx, pred: (g: GroupRecord) => boolean): GroupRecord {
 export function groupRoute(ctx: Ctx, g: GroupRecord, rest: Segment[]): ApiResponse {
   const next = rest[0];
   if (next && is(next, 'users')) {
-    const canView = !g.onlyAllowMembersViewMembership || g.memberIds.includes(ctx.user.id) || hasPermission(webMask(ctx.site, ctx.user), PermissionKind.ManagePermissions);
+    const canView =
+      !g.onlyAllowMembersViewMembership ||
+      g.memberIds.includes(ctx.user.id) ||
+      hasPermission(webMask(ctx.site, ctx.user), PermissionKind.ManagePermissions);
     if (!canView) demand(webMask(ctx.site, ctx.user), PermissionKind.ManagePermissions);
     return usersCollectionRoute(ctx, next, rest.slice(1), g);
   }
@@ -293,7 +356,8 @@ export function groupRoute(ctx: Ctx, g: GroupRecord, rest: Segment[]): ApiRespon
     allow(ctx, 'SetUserAsOwner', 'POST');
     demandGroupManage(ctx, g);
     const ownerId = argNumber(next, 'ownerId');
-    if (ownerId === undefined || (!ctx.site.users.has(ownerId) && !ctx.site.groups.has(ownerId))) throw userNotFoundError();
+    if (ownerId === undefined || (!ctx.site.users.has(ownerId) && !ctx.site.groups.has(ownerId)))
+      throw userNotFoundError();
     ctx.site.commit({ t: 'group', group: { ...g, ownerId } });
     return ok({ 'odata.null': true });
   }
@@ -307,7 +371,10 @@ export function groupRoute(ctx: Ctx, g: GroupRecord, rest: Segment[]): ApiRespon
   }
   demandGroupManage(ctx, g);
   const next2 = readGroupBody(jsonBody(ctx.req), g);
-  if (next2.title.toLowerCase() !== g.title.toLowerCase() && [...ctx.site.groups.values()].some((x) => x.title.toLowerCase() === next2.title.toLowerCase())) {
+  if (
+    next2.title.toLowerCase() !== g.title.toLowerCase() &&
+    [...ctx.site.groups.values()].some((x) => x.title.toLowerCase() === next2.title.toLowerCase())
+  ) {
     throw spException(`The specified name is already in use.`);
   }
   ctx.site.commit({ t: 'group', group: next2 });
@@ -333,7 +400,8 @@ function readGroupBody(body: JsonObject, g: GroupRecord): GroupRecord {
         break;
       case 'AllowRequestToJoinLeave':
       case 'AutoAcceptRequestToJoinLeave':
-        if (readPrimitive(v, 'Edm.Boolean') === true) throw spException(`The group property '${k}' is not supported by the local SharePoint.`);
+        if (readPrimitive(v, 'Edm.Boolean') === true)
+          throw spException(`The group property '${k}' is not supported by the local SharePoint.`);
         break;
       default:
         throw unknownProperty(k, 'SP.Group');
@@ -344,13 +412,25 @@ function readGroupBody(body: JsonObject, g: GroupRecord): GroupRecord {
 
 function addGroup(ctx: Ctx): ApiResponse {
   demand(webMask(ctx.site, ctx.user), PermissionKind.CreateGroups);
-  const base: GroupRecord = { id: 0, title: '', description: null, ownerId: ctx.user.id, memberIds: [], allowMembersEditMembership: false, onlyAllowMembersViewMembership: true };
+  const base: GroupRecord = {
+    id: 0,
+    title: '',
+    description: null,
+    ownerId: ctx.user.id,
+    memberIds: [],
+    allowMembersEditMembership: false,
+    onlyAllowMembersViewMembership: true,
+  };
   const g = readGroupBody(jsonBody(ctx.req), base);
   if (!g.title) throw badArgument('The group name cannot be empty.');
-  if ([...ctx.site.groups.values()].some((x) => x.title.toLowerCase() === g.title.toLowerCase())) throw spException('The specified name is already in use.');
+  if ([...ctx.site.groups.values()].some((x) => x.title.toLowerCase() === g.title.toLowerCase()))
+    throw spException('The specified name is already in use.');
   const group = { ...g, id: ctx.site.takePrincipalId(), memberIds: [ctx.user.id] };
   ctx.site.commit({ t: 'group', group });
-  return created({ 'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Groups/@Element`, ...groupEntity(ctx, group).json });
+  return created({
+    'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Groups/@Element`,
+    ...groupEntity(ctx, group).json,
+  });
 }
 
 /** Removes a group and its role assignments everywhere. */
@@ -358,10 +438,14 @@ function deleteGroup(ctx: Ctx, g: GroupRecord): void {
   ctx.site.commit({ t: 'groupDel', id: g.id });
   const web = ctx.site.web;
   if (web.roleAssignments.some((a) => a.principalId === g.id)) {
-    ctx.site.commit({ t: 'web', web: { ...web, roleAssignments: web.roleAssignments.filter((a) => a.principalId !== g.id) } });
+    ctx.site.commit({
+      t: 'web',
+      web: { ...web, roleAssignments: web.roleAssignments.filter((a) => a.principalId !== g.id) },
+    });
   }
   for (const rt of ctx.site.lists.values()) {
     const ra = rt.rec.roleAssignments;
-    if (ra && ra.some((a) => a.principalId === g.id)) ctx.site.commit({ t: 'list', list: { ...rt.rec, roleAssignments: ra.filter((a) => a.principalId !== g.id) } });
+    if (ra && ra.some((a) => a.principalId === g.id))
+      ctx.site.commit({ t: 'list', list: { ...rt.rec, roleAssignments: ra.filter((a) => a.principalId !== g.id) } });
   }
 }

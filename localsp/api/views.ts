@@ -21,7 +21,16 @@ import { allow, apiBase, collectionResponse, Ctx, Entity, entityResponse } from 
 function viewsOf(rec: ListRecord): ViewRecord[] {
   if (rec.views) return rec.views;
   // A stable id for the implied default view, derived from the list's.
-  return [{ id: `${rec.id.slice(0, 24)}000000000001`, title: 'All Items', defaultView: true, hidden: false, rowLimit: 30, viewQuery: '' }];
+  return [
+    {
+      id: `${rec.id.slice(0, 24)}000000000001`,
+      title: 'All Items',
+      defaultView: true,
+      hidden: false,
+      rowLimit: 30,
+      viewQuery: '',
+    },
+  ];
 }
 
 function viewNotFound(): SpError {
@@ -31,23 +40,48 @@ function viewNotFound(): SpError {
 
 /** `views` and below; `seg` is the `views` segment (it may carry `('<guid>')`). */
 export function viewsRoute(ctx: Ctx, rt: ListRuntime, seg: Segment, rest: Segment[]): ApiResponse {
-  if (seg.args && seg.args.length > 0) return viewRoute(ctx, rt, findView(rt, (v) => v.id === normalizeId(argString(seg, 'id'))), rest);
+  if (seg.args && seg.args.length > 0)
+    return viewRoute(
+      ctx,
+      rt,
+      findView(rt, (v) => v.id === normalizeId(argString(seg, 'id'))),
+      rest,
+    );
   const next = rest[0];
   if (!next) {
     allow(ctx, 'SP.ViewCollection', 'GET', 'POST');
     if (ctx.req.method === 'POST') return addView(ctx, rt);
-    return collectionResponse(ctx, viewsOf(rt.rec).map((v) => viewEntity(ctx, rt.rec, v)), 'SP.ApiData.Views', 'SP.View');
+    return collectionResponse(
+      ctx,
+      viewsOf(rt.rec).map((v) => viewEntity(ctx, rt.rec, v)),
+      'SP.ApiData.Views',
+      'SP.View',
+    );
   }
   if (is(next, 'getbytitle')) {
     const title = (argString(next, 'title') ?? '').toLowerCase();
-    return viewRoute(ctx, rt, findView(rt, (v) => v.title.toLowerCase() === title), rest.slice(1));
+    return viewRoute(
+      ctx,
+      rt,
+      findView(rt, (v) => v.title.toLowerCase() === title),
+      rest.slice(1),
+    );
   }
-  if (is(next, 'getbyid')) return viewRoute(ctx, rt, findView(rt, (v) => v.id === normalizeId(argString(next, 'id'))), rest.slice(1));
+  if (is(next, 'getbyid'))
+    return viewRoute(
+      ctx,
+      rt,
+      findView(rt, (v) => v.id === normalizeId(argString(next, 'id'))),
+      rest.slice(1),
+    );
   throw resourceNotFound(next.raw);
 }
 
 function normalizeId(id: string | undefined): string {
-  return (id ?? '').replace(/^guid'|'$/g, '').replace(/[{}]/g, '').toLowerCase();
+  return (id ?? '')
+    .replace(/^guid'|'$/g, '')
+    .replace(/[{}]/g, '')
+    .toLowerCase();
 }
 
 function findView(rt: ListRuntime, pred: (v: ViewRecord) => boolean): ViewRecord {
@@ -65,11 +99,19 @@ function viewRoute(ctx: Ctx, rt: ListRuntime, view: ViewRecord, rest: Segment[])
   if (ctx.req.method === 'DELETE') {
     // UNCONFIRMED wording; SharePoint refuses to delete a list's default view.
     if (view.defaultView) throw spException('You cannot delete the default view of a list.');
-    saveViews(ctx, rt, views.filter((v) => v.id !== view.id));
+    saveViews(
+      ctx,
+      rt,
+      views.filter((v) => v.id !== view.id),
+    );
     return emptyOk();
   }
   const changed = readViewBody(jsonBody(ctx.req), view);
-  saveViews(ctx, rt, views.map((v) => (v.id === view.id ? changed : changed.defaultView ? { ...v, defaultView: false } : v)));
+  saveViews(
+    ctx,
+    rt,
+    views.map((v) => (v.id === view.id ? changed : changed.defaultView ? { ...v, defaultView: false } : v)),
+  );
   return noContent();
 }
 
@@ -78,11 +120,21 @@ function addView(ctx: Ctx, rt: ListRuntime): ApiResponse {
   // Personal views are not modelled; a public view needs Manage Lists.
   if (body.PersonalView === true) throw spException('Personal views are not supported by the local SharePoint.');
   demand(listMask(ctx.site, rt.rec, ctx.user), PermissionKind.ManageLists);
-  const view = readViewBody(body, { id: newGuid(), title: '', defaultView: false, hidden: false, rowLimit: 30, viewQuery: '' });
+  const view = readViewBody(body, {
+    id: newGuid(),
+    title: '',
+    defaultView: false,
+    hidden: false,
+    rowLimit: 30,
+    viewQuery: '',
+  });
   if (!view.title.trim()) throw badArgument('The view title cannot be empty.');
   const views = viewsOf(rt.rec).map((v) => (view.defaultView ? { ...v, defaultView: false } : v));
   saveViews(ctx, rt, [...views, view]);
-  return created({ 'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Views/@Element`, ...viewEntity(ctx, rt.rec, view).json });
+  return created({
+    'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Views/@Element`,
+    ...viewEntity(ctx, rt.rec, view).json,
+  });
 }
 
 function saveViews(ctx: Ctx, rt: ListRuntime, views: ViewRecord[]): void {

@@ -16,7 +16,16 @@ import { allow, apiBase, Ctx, Entity, entityResponse } from './context';
 import { listsRoute } from './lists';
 import { PEOPLE_PICKER_SEARCH, peoplePickerSearchRoute } from './peoplePicker';
 import { permissionRoute, roleAssignmentsRoute, roleDefinitionsRoute } from './security';
-import { currentUserRoute, ensureUserRoute, getUserByIdRoute, groupEntity, groupRoute, siteGroupsRoute, siteUsersRoute, userEntity } from './users';
+import {
+  currentUserRoute,
+  ensureUserRoute,
+  getUserByIdRoute,
+  groupEntity,
+  groupRoute,
+  siteGroupsRoute,
+  siteUsersRoute,
+  userEntity,
+} from './users';
 
 /** SharePoint Online's library version as contextinfo reports it. */
 const LIBRARY_VERSION = '16.0.26712.12003';
@@ -36,7 +45,10 @@ export function dispatch(ctx: Ctx): ApiResponse {
 function contextInfo(ctx: Ctx): ApiResponse {
   allow(ctx, 'GetContextWebInformation', 'POST');
   // The date as SharePoint Online writes it after the comma: `03 Dec 2026 04:25:30 -0000` (fidelity reference M11).
-  const digest = `0x${randomBytes(64).toString('hex').toUpperCase()},${new Date(ctx.now).toUTCString().replace(/^\w+, /, '').replace(/ GMT$/, ' -0000')}`;
+  const digest = `0x${randomBytes(64).toString('hex').toUpperCase()},${new Date(ctx.now)
+    .toUTCString()
+    .replace(/^\w+, /, '')
+    .replace(/ GMT$/, ' -0000')}`;
   return ok({
     'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ContextWebInformation`,
     FormDigestTimeoutSeconds: 1800,
@@ -121,15 +133,25 @@ function webProperty(ctx: Ctx, seg: Segment): ApiResponse {
   const key = Object.keys(all).find((k) => !k.startsWith('odata.') && k.toLowerCase() === seg.name.toLowerCase());
   if (!key) throw resourceNotFound(seg.raw);
   const value = all[key];
-  if (value !== null && typeof value === 'object') return ok({ 'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Webs/@Element/${key}`, ...(value as JsonObject) });
-  return ok({ 'odata.metadata': `${apiBase(ctx)}/$metadata#Edm.${typeof value === 'boolean' ? 'Boolean' : typeof value === 'number' ? 'Int32' : 'String'}`, value });
+  if (value !== null && typeof value === 'object')
+    return ok({
+      'odata.metadata': `${apiBase(ctx)}/$metadata#SP.ApiData.Webs/@Element/${key}`,
+      ...(value as JsonObject),
+    });
+  return ok({
+    'odata.metadata': `${apiBase(ctx)}/$metadata#Edm.${typeof value === 'boolean' ? 'Boolean' : typeof value === 'number' ? 'Int32' : 'String'}`,
+    value,
+  });
 }
 
 /** The SP.Web entity of the root web. */
 export function webEntity(ctx: Ctx): Entity {
   const web = ctx.site.web;
   const mask = webMask(ctx.site, ctx.user);
-  const lastModified = [...ctx.site.lists.values()].reduce((m, l) => (l.rec.lastItemModified > m ? l.rec.lastItemModified : m), web.created);
+  const lastModified = [...ctx.site.lists.values()].reduce(
+    (m, l) => (l.rec.lastItemModified > m ? l.rec.lastItemModified : m),
+    web.created,
+  );
   return {
     json: {
       'odata.type': 'SP.Web',

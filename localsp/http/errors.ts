@@ -9,7 +9,7 @@ export class SpError extends Error {
     public readonly status: number,
     public readonly code: string,
     message: string,
-    public readonly headers: Record<string, string> = {}
+    public readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'SpError';
@@ -31,7 +31,11 @@ export function listNotFound(title: string, siteUrl: string): SpError {
 
 /** 404 for a list id that does not exist. UNCONFIRMED: SharePoint's wording for getById. */
 export function listIdNotFound(): SpError {
-  return new SpError(404, '-2130575322, Microsoft.SharePoint.SPException', 'List does not exist.\n\nThe page you selected contains a list that does not exist.  It may have been deleted by another user.');
+  return new SpError(
+    404,
+    '-2130575322, Microsoft.SharePoint.SPException',
+    'List does not exist.\n\nThe page you selected contains a list that does not exist.  It may have been deleted by another user.',
+  );
 }
 
 /** 404 for an item id that does not exist or that the caller may not see (reference §3). */
@@ -44,7 +48,7 @@ export function etagMismatch(requested: string, current: string): SpError {
   return new SpError(
     412,
     '-1, Microsoft.SharePoint.Client.ClientServiceException',
-    `The request ETag value '${requested}' does not match the object's ETag value '${current}'.`
+    `The request ETag value '${requested}' does not match the object's ETag value '${current}'.`,
   );
 }
 
@@ -53,7 +57,7 @@ export function duplicateListTitle(): SpError {
   return new SpError(
     500,
     '-2130575342, Microsoft.SharePoint.SPException',
-    'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.'
+    'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.',
   );
 }
 
@@ -62,7 +66,7 @@ export function unknownProperty(name: string, typeName: string): SpError {
   return new SpError(
     400,
     INVALID_QUERY,
-    `The property '${name}' does not exist on type '${typeName}'. Make sure to only use property names that are defined by the type.`
+    `The property '${name}' does not exist on type '${typeName}'. Make sure to only use property names that are defined by the type.`,
   );
 }
 
@@ -86,7 +90,11 @@ export function unknownSelectField(name: string): SpError {
 
 /** 400 for an unknown column in an item $filter/$orderby. UNCONFIRMED: SharePoint's CAML translation wording. */
 export function unknownColumn(name: string): SpError {
-  return new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', `Column '${name}' does not exist. It may have been deleted by another user.`);
+  return new SpError(
+    400,
+    '-2146232832, Microsoft.SharePoint.SPException',
+    `Column '${name}' does not exist. It may have been deleted by another user.`,
+  );
 }
 
 /** 400 when a projected field is selected or filtered without its lookup in $expand. UNCONFIRMED wording. */
@@ -94,13 +102,17 @@ export function projectionNeedsExpand(path: string, lookup: string): SpError {
   return new SpError(
     400,
     '-1, Microsoft.SharePoint.SPException',
-    `The query to field '${path}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${lookup}.`
+    `The query to field '${path}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${lookup}.`,
   );
 }
 
 /** 400 for a column type that cannot appear in a filter (Note, multi-value lookups). UNCONFIRMED wording. */
 export function notFilterable(name: string, typeAsString: string): SpError {
-  return new SpError(400, '-1, Microsoft.SharePoint.SPException', `The field '${name}' of type '${typeAsString}' cannot be used in the query filter expression.`);
+  return new SpError(
+    400,
+    '-1, Microsoft.SharePoint.SPException',
+    `The field '${name}' of type '${typeAsString}' cannot be used in the query filter expression.`,
+  );
 }
 
 /** 400 for an unknown property in a $select on a typed entity (lists, fields, users …). */
@@ -113,7 +125,7 @@ export function throttledQuery(): SpError {
   return new SpError(
     500,
     '-2147024860, Microsoft.SharePoint.SPQueryThrottledException',
-    'The attempted operation is prohibited because it exceeds the list view threshold.'
+    'The attempted operation is prohibited because it exceeds the list view threshold.',
   );
 }
 
@@ -122,7 +134,7 @@ export function accessDenied(): SpError {
   return new SpError(
     403,
     '-2147024891, System.UnauthorizedAccessException',
-    'Access denied. You do not have permission to perform this action or access this resource.'
+    'Access denied. You do not have permission to perform this action or access this resource.',
   );
 }
 
@@ -136,7 +148,7 @@ export function duplicateValues(fieldTitles: readonly string[]): SpError {
   return new SpError(
     500,
     '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
-    `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${fieldTitles.join(', ')}].`
+    `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${fieldTitles.join(', ')}].`,
   );
 }
 
@@ -149,7 +161,7 @@ export function lookupThresholdExceeded(): SpError {
   return new SpError(
     500,
     '-2147024749, Microsoft.SharePoint.SPQueryThrottledException',
-    'The query cannot be completed because the number of lookup columns it contains exceeds the lookup column threshold.'
+    'The query cannot be completed because the number of lookup columns it contains exceeds the lookup column threshold.',
   );
 }
 
@@ -158,12 +170,20 @@ export function lookupThresholdExceeded(): SpError {
  * quoted from SharePoint Online as "HTTP 500"). UNCONFIRMED: the code (SharePoint's generic SPException).
  */
 export function moderationWithOtherFields(): SpError {
-  return new SpError(500, '-2146232832, Microsoft.SharePoint.SPException', 'You cannot change moderation status and set other item properties at that same time.');
+  return new SpError(
+    500,
+    '-2146232832, Microsoft.SharePoint.SPException',
+    'You cannot change moderation status and set other item properties at that same time.',
+  );
 }
 
 /** 400 for an `ensureuser` login the directory does not know (fidelity reference M7, pnpcore's recording). */
 export function userNotFound(login: string): SpError {
-  return new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${login} could not be found.`);
+  return new SpError(
+    400,
+    '-2146232832, Microsoft.SharePoint.SPException',
+    `The specified user ${login} could not be found.`,
+  );
 }
 
 /** 400 for a value SharePoint's field validation refuses. UNCONFIRMED: message wording per case. */
@@ -188,7 +208,11 @@ export function spException(message: string, hresult = '-2146232832'): SpError {
 
 /** 404 for a path segment that names no resource. */
 export function resourceNotFound(segment: string): SpError {
-  return new SpError(404, '-1, Microsoft.SharePoint.Client.ResourceNotFoundException', `Cannot find resource for the request ${segment}.`);
+  return new SpError(
+    404,
+    '-1, Microsoft.SharePoint.Client.ResourceNotFoundException',
+    `Cannot find resource for the request ${segment}.`,
+  );
 }
 
 /** 405 when a resource is called with the wrong verb. UNCONFIRMED: status (message as SharePoint words it). */
@@ -196,18 +220,26 @@ export function wrongMethod(method: string, resource: string, operation: 'Defaul
   return new SpError(
     405,
     '-1, Microsoft.SharePoint.Client.ClientServiceException',
-    `The HTTP method '${method}' cannot be used to access the resource '${resource}'. The operation type of the resource is specified as '${operation}'. Please use correct HTTP method to invoke the resource.`
+    `The HTTP method '${method}' cannot be used to access the resource '${resource}'. The operation type of the resource is specified as '${operation}'. Please use correct HTTP method to invoke the resource.`,
   );
 }
 
 /** 400 for a body that is not JSON. UNCONFIRMED wording. */
 export function invalidJson(): SpError {
-  return new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'Invalid JSON. A token was not recognized in the JSON content.');
+  return new SpError(
+    400,
+    '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+    'Invalid JSON. A token was not recognized in the JSON content.',
+  );
 }
 
 /** 400 for a query option SharePoint rejects on list items ($skip, reference §1). */
 export function skipNotSupported(): SpError {
-  return new SpError(400, INVALID_QUERY, 'The $skip query option does not work with queries for SharePoint list items.');
+  return new SpError(
+    400,
+    INVALID_QUERY,
+    'The $skip query option does not work with queries for SharePoint list items.',
+  );
 }
 
 /** 400 for $top outside 0..5000 on list items. UNCONFIRMED wording. */

@@ -34,7 +34,11 @@ export function is(seg: Segment | undefined, name: string): boolean {
 }
 
 function malformed(raw: string): SpError {
-  return new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The expression "${raw}" is not valid.`);
+  return new SpError(
+    400,
+    '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+    `The expression "${raw}" is not valid.`,
+  );
 }
 
 /** Splits and decodes the path after `_api/`; `aliases` resolves `@name` arguments from the query string. */

@@ -92,7 +92,11 @@ export function toVerbose(body: JsonObject, apiBase: string): JsonObject {
     if (typeof body['odata.nextLink'] === 'string') d.__next = body['odata.nextLink'];
     return { d };
   }
-  if ('value' in body && !('odata.type' in body) && Object.keys(body).every((k) => k === 'value' || k.startsWith('odata.'))) {
+  if (
+    'value' in body &&
+    !('odata.type' in body) &&
+    Object.keys(body).every((k) => k === 'value' || k.startsWith('odata.'))
+  ) {
     // A single property (`_api/web/title`): verbose names it after the property; PnPjs reads `d`.
     return { d: verboseValue(body.value) };
   }
@@ -103,8 +107,10 @@ function toVerboseValue(v: JsonValue, apiBase: string): JsonValue {
   const verboseValue = (x: JsonValue): JsonValue => toVerboseValue(x, apiBase);
   if (Array.isArray(v)) {
     // Verbose collections of primitives carry their EDM collection type, as SharePoint writes them.
-    if (v.length > 0 && v.every((x) => typeof x === 'string')) return { __metadata: { type: 'Collection(Edm.String)' }, results: v };
-    if (v.length > 0 && v.every((x) => typeof x === 'number' && Number.isInteger(x))) return { __metadata: { type: 'Collection(Edm.Int32)' }, results: v };
+    if (v.length > 0 && v.every((x) => typeof x === 'string'))
+      return { __metadata: { type: 'Collection(Edm.String)' }, results: v };
+    if (v.length > 0 && v.every((x) => typeof x === 'number' && Number.isInteger(x)))
+      return { __metadata: { type: 'Collection(Edm.Int32)' }, results: v };
     return { results: v.map(verboseValue) };
   }
   if (!v || typeof v !== 'object') return v;

@@ -35,7 +35,13 @@ interface Answer {
 }
 
 /** Handles a request under `{sitePath}/_api/`. */
-export async function handleRest(deps: RestDeps, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
+export async function handleRest(
+  deps: RestDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+): Promise<void> {
   const started = Date.now();
   const headers = lowerHeaders(req);
   const method = effectiveMethod(req.method ?? 'GET', headers);
@@ -44,7 +50,15 @@ export async function handleRest(deps: RestDeps, req: IncomingMessage, res: Serv
   if (latency > 0) await new Promise((r) => setTimeout(r, latency));
   const user = identify(deps.site, headers.authorization);
   const logEntry = (status: number, extra: { batchParts?: number; lost?: boolean } = {}): void =>
-    deps.log.add({ method, path, status, user: user?.email ?? null, ...extra, at: new Date(started).toISOString(), ms: Date.now() - started });
+    deps.log.add({
+      method,
+      path,
+      status,
+      user: user?.email ?? null,
+      ...extra,
+      at: new Date(started).toISOString(),
+      ms: Date.now() - started,
+    });
 
   const throttled = deps.faults.takeThrottle();
   if (throttled) {
@@ -55,7 +69,15 @@ export async function handleRest(deps: RestDeps, req: IncomingMessage, res: Serv
   }
   if (!user) {
     // UNCONFIRMED choice among SharePoint's 401 bodies: the bearer-token form.
-    send(res, 401, { 'Content-Type': 'application/json; charset=utf-8', 'WWW-Authenticate': 'Bearer realm="mpk-local",client_id="00000003-0000-0ff1-ce00-000000000000"' }, JSON.stringify({ error_description: 'Invalid JWT token. The token is not in JWS format.' }));
+    send(
+      res,
+      401,
+      {
+        'Content-Type': 'application/json; charset=utf-8',
+        'WWW-Authenticate': 'Bearer realm="mpk-local",client_id="00000003-0000-0ff1-ce00-000000000000"',
+      },
+      JSON.stringify({ error_description: 'Invalid JWT token. The token is not in JWS format.' }),
+    );
     logEntry(401);
     return;
   }
@@ -65,7 +87,16 @@ export async function handleRest(deps: RestDeps, req: IncomingMessage, res: Serv
   const origin = `http://${headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`}`;
   const answer = /^\$batch\/?$/i.test(apiPath)
     ? runBatch(deps, { headers, body, origin, user })
-    : runOne(deps, { method: req.method ?? 'GET', path: url.pathname, search: url.search, apiPath, headers, body, origin, user });
+    : runOne(deps, {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        search: url.search,
+        apiPath,
+        headers,
+        body,
+        origin,
+        user,
+      });
   deps.persist();
   if (answer.write && deps.faults.takeLostResponse()) {
     logEntry(answer.status, { batchParts: answer.batchParts, lost: true });
@@ -78,7 +109,8 @@ export async function handleRest(deps: RestDeps, req: IncomingMessage, res: Serv
 
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -105,12 +137,23 @@ interface OneInput {
 }
 
 /** Executes one REST call and returns its ApiResponse (errors mapped to SharePoint's bodies). */
-export function execute(deps: RestDeps, input: OneInput, now: string): { response: ApiResponse; format: Format; isError: boolean; method: string } {
+export function execute(
+  deps: RestDeps,
+  input: OneInput,
+  now: string,
+): { response: ApiResponse; format: Format; isError: boolean; method: string } {
   const format = formatFor(input.headers);
   const method = effectiveMethod(input.method, input.headers);
   try {
     const req = buildRequest(input);
-    const ctx: Ctx = { site: deps.site, req, user: input.user, siteUrl: `${input.origin}${deps.sitePath}`, sitePath: deps.sitePath, now };
+    const ctx: Ctx = {
+      site: deps.site,
+      req,
+      user: input.user,
+      siteUrl: `${input.origin}${deps.sitePath}`,
+      sitePath: deps.sitePath,
+      now,
+    };
     return { response: dispatch(ctx), format, isError: false, method };
   } catch (e) {
     const err = isSpError(e) ? e : unexpected(deps, e);
@@ -135,50 +178,96 @@ function runOne(deps: RestDeps, input: OneInput): Answer {
   return { status: response.status, headers, body, write };
 }
 
-function runBatch(deps: RestDeps, input: { headers: Record<string, string>; body: string; origin: string; user: UserRecord }): Answer {
+function runBatch(
+  deps: RestDeps,
+  input: { headers: Record<string, string>; body: string; origin: string; user: UserRecord },
+): Answer {
   const boundary = boundaryOf(input.headers['content-type']);
   const format = formatFor(input.headers);
   const apiBase = `${input.origin}${deps.sitePath}/_api`;
   let parts;
   try {
-    if (!boundary) throw new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'The batch request must have a multipart/mixed content type with a boundary.');
+    if (!boundary)
+      throw new SpError(
+        400,
+        '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+        'The batch request must have a multipart/mixed content type with a boundary.',
+      );
     parts = parseBatch(input.body, boundary);
   } catch (e) {
     const err = isSpError(e) ? e : unexpected(deps, e);
     const r = errorResponse(err, format);
-    return { status: r.status, headers: { 'Content-Type': contentType(format) }, body: serializeBody(r.body as NonNullable<ApiResponse['body']>, format, true, apiBase), write: false };
+    return {
+      status: r.status,
+      headers: { 'Content-Type': contentType(format) },
+      body: serializeBody(r.body as NonNullable<ApiResponse['body']>, format, true, apiBase),
+      write: false,
+    };
   }
   const now = spDate(new Date());
   const results: PartResult[] = parts.map((p) => executePart(deps, p, input, now));
   const out = writeBatchResponse(results, apiBase);
-  return { status: 200, headers: { 'Content-Type': out.contentType }, body: out.body, batchParts: parts.length, write: parts.some((p) => p.method !== 'GET') };
+  return {
+    status: 200,
+    headers: { 'Content-Type': out.contentType },
+    body: out.body,
+    batchParts: parts.length,
+    write: parts.some((p) => p.method !== 'GET'),
+  };
 }
 
 function executePart(
   deps: RestDeps,
   part: { method: string; url: string; headers: Record<string, string>; body: string },
   outer: { origin: string; user: UserRecord },
-  now: string
+  now: string,
 ): PartResult {
   let url: URL;
   try {
     url = new URL(part.url, `${outer.origin}${deps.sitePath}/`);
   } catch {
     const format = formatFor(part.headers);
-    return { response: errorResponse(new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The URL '${part.url}' is not valid.`), format), format, isError: true };
+    return {
+      response: errorResponse(
+        new SpError(
+          400,
+          '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+          `The URL '${part.url}' is not valid.`,
+        ),
+        format,
+      ),
+      format,
+      isError: true,
+    };
   }
   const prefix = `${deps.sitePath}/_api/`;
-  if (url.origin.toLowerCase() !== outer.origin.toLowerCase() || !url.pathname.toLowerCase().startsWith(prefix.toLowerCase())) {
+  if (
+    url.origin.toLowerCase() !== outer.origin.toLowerCase() ||
+    !url.pathname.toLowerCase().startsWith(prefix.toLowerCase())
+  ) {
     // A part must address the site the $batch was posted to (issue 21 item 8): another host or another
     // site is refused and not executed. UNCONFIRMED: SharePoint's status and wording for this case.
     const format = formatFor(part.headers);
-    const refusal = new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The request URI '${part.url}' of a batch part does not address the site '${outer.origin}${deps.sitePath}'.`);
+    const refusal = new SpError(
+      400,
+      '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+      `The request URI '${part.url}' of a batch part does not address the site '${outer.origin}${deps.sitePath}'.`,
+    );
     return { response: errorResponse(refusal, format), format, isError: true };
   }
   const r = execute(
     deps,
-    { method: part.method, path: url.pathname, search: url.search, apiPath: url.pathname.slice(prefix.length), headers: part.headers, body: part.body, origin: outer.origin, user: outer.user },
-    now
+    {
+      method: part.method,
+      path: url.pathname,
+      search: url.search,
+      apiPath: url.pathname.slice(prefix.length),
+      headers: part.headers,
+      body: part.body,
+      origin: outer.origin,
+      user: outer.user,
+    },
+    now,
   );
   return { response: r.response, format: r.format, isError: r.isError };
 }
@@ -196,6 +285,7 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 }
 
 function randomRequestId(): string {
-  const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  const hex = (n: number): string =>
+    Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
   return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
 }

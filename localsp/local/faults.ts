@@ -54,7 +54,8 @@ export class Faults {
     const next = Faults.cleared();
     const num = (v: unknown, min: number, max: number): number | undefined => {
       if (v === undefined) return undefined;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw new Error(`invalid fault value ${String(v)}`);
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+        throw new Error(`invalid fault value ${String(v)}`);
       return v;
     };
     next.throttleNext = Math.floor(num(input.throttleNext, 0, 1e9) ?? 0);

@@ -27,7 +27,13 @@ export interface HookDeps {
 }
 
 /** Answers `/_local/...`; returns false when the path is not a hook. */
-export async function handleHook(deps: HookDeps, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<boolean> {
+export async function handleHook(
+  deps: HookDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+): Promise<boolean> {
   const method = req.method ?? 'GET';
   const path = url.pathname.replace(/\/+$/, '');
   const refusal = refuse(req, method);
@@ -57,7 +63,8 @@ export async function handleHook(deps: HookDeps, req: IncomingMessage, res: Serv
     if (bulk && method === 'POST') return json(res, 200, bulkLoad(deps, decodeURIComponent(bulk[1]), parse(body)));
     return false;
   } catch (e) {
-    if (isSpError(e)) return json(res, e.status, { ...errorBody(e, false), index: (e as SpError & { index?: number }).index ?? null });
+    if (isSpError(e))
+      return json(res, e.status, { ...errorBody(e, false), index: (e as SpError & { index?: number }).index ?? null });
     return json(res, 400, { error: e instanceof Error ? e.message : String(e) });
   }
 }
@@ -70,12 +77,15 @@ export async function handleHook(deps: HookDeps, req: IncomingMessage, res: Serv
  */
 function refuse(req: IncomingMessage, method: string): { status: number; error: string } | null {
   const site = headerOf(req, 'sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return { status: 403, error: `/_local/ refuses ${site} requests` };
+  if (site && site !== 'same-origin' && site !== 'none')
+    return { status: 403, error: `/_local/ refuses ${site} requests` };
   const origin = headerOf(req, 'origin');
-  if (origin !== undefined && origin !== `http://${headerOf(req, 'host') ?? ''}`) return { status: 403, error: `/_local/ refuses requests from ${origin}` };
+  if (origin !== undefined && origin !== `http://${headerOf(req, 'host') ?? ''}`)
+    return { status: 403, error: `/_local/ refuses requests from ${origin}` };
   if (method !== 'GET' && method !== 'HEAD') {
     const type = (headerOf(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
-    if (type !== 'application/json') return { status: 415, error: '/_local/ POSTs must be sent as Content-Type: application/json' };
+    if (type !== 'application/json')
+      return { status: 415, error: '/_local/ POSTs must be sent as Content-Type: application/json' };
   }
   return null;
 }
@@ -113,7 +123,8 @@ function addUsers(deps: HookDeps, input: JsonValue): JsonObject[] {
   const list = (Array.isArray(input) ? input : [input]) as unknown as UserInput[];
   const out: JsonObject[] = [];
   for (const u of list) {
-    if (!u || typeof u.email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(u.email)) throw new Error('each user needs a valid "email"');
+    if (!u || typeof u.email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(u.email))
+      throw new Error('each user needs a valid "email"');
     const existing = deps.site.userByEmail(u.email);
     const id = existing ? existing.id : deps.site.takePrincipalId();
     const record: UserRecord = {
@@ -158,7 +169,10 @@ function bulkLoad(deps: HookDeps, title: string, input: JsonValue): JsonObject {
     const { Created, Modified, ...fields } = raw;
     try {
       const changes = readItemBody(fields, { site: deps.site, list: rt, verbose: false });
-      const times = { created: dateOrUndefined(Created), modified: dateOrUndefined(Modified) ?? dateOrUndefined(Created) };
+      const times = {
+        created: dateOrUndefined(Created),
+        modified: dateOrUndefined(Modified) ?? dateOrUndefined(Created),
+      };
       records.push(buildNewItem({ site: deps.site, now }, rt, null, changes, author.id, pending, id, times));
       id += 1;
     } catch (e) {

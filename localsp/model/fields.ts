@@ -113,7 +113,20 @@ export function valueKey(list: ListRecord, f: FieldRecord): string {
 }
 
 /** Built-in column internal names whose values live on the item record itself. */
-export const SYSTEM_FIELDS = ['ContentTypeId', 'ID', 'Modified', 'Created', 'Author', 'Editor', '_UIVersionString', 'Attachments', 'GUID', '_ModerationStatus', '_ModerationComments', 'ContentType'] as const;
+export const SYSTEM_FIELDS = [
+  'ContentTypeId',
+  'ID',
+  'Modified',
+  'Created',
+  'Author',
+  'Editor',
+  '_UIVersionString',
+  'Attachments',
+  'GUID',
+  '_ModerationStatus',
+  '_ModerationComments',
+  'ContentType',
+] as const;
 
 const WELL_KNOWN_IDS: Record<string, string> = {
   ContentTypeId: '03e45e84-1992-4d42-9116-26f756012634',
@@ -131,7 +144,12 @@ const WELL_KNOWN_IDS: Record<string, string> = {
   _ModerationStatus: 'fdc3b2ed-5bf2-4835-a4bc-b885f3396a61',
 };
 
-function builtIn(internalName: string, title: string, typeAsString: string, extra: Partial<FieldRecord> = {}): FieldRecord {
+function builtIn(
+  internalName: string,
+  title: string,
+  typeAsString: string,
+  extra: Partial<FieldRecord> = {},
+): FieldRecord {
   return {
     id: WELL_KNOWN_IDS[internalName] ?? newGuid(),
     internalName,
@@ -157,8 +175,17 @@ function builtIn(internalName: string, title: string, typeAsString: string, extr
 export function builtInFields(): FieldRecord[] {
   return [
     builtIn('ContentTypeId', 'Content Type ID', 'ContentTypeId', { hidden: true }),
-    builtIn('Title', 'Title', 'Text', { readOnly: false, required: true, builtIn: false, group: 'Custom Columns', props: { MaxLength: 255 } }),
-    builtIn('_ModerationComments', 'Approver Comments', 'Note', { hidden: true, props: { NumberOfLines: 6, RichText: false } }),
+    builtIn('Title', 'Title', 'Text', {
+      readOnly: false,
+      required: true,
+      builtIn: false,
+      group: 'Custom Columns',
+      props: { MaxLength: 255 },
+    }),
+    builtIn('_ModerationComments', 'Approver Comments', 'Note', {
+      hidden: true,
+      props: { NumberOfLines: 6, RichText: false },
+    }),
     builtIn('ContentType', 'Content Type', 'Computed', { hidden: false }),
     builtIn('ID', 'ID', 'Counter', { indexed: true }),
     builtIn('Modified', 'Modified', 'DateTime', { props: { DisplayFormat: 1 } }),
@@ -168,7 +195,10 @@ export function builtInFields(): FieldRecord[] {
     builtIn('_UIVersionString', 'Version', 'Text', {}),
     builtIn('Attachments', 'Attachments', 'Attachments', {}),
     builtIn('GUID', 'GUID', 'Guid', { hidden: true }),
-    builtIn('_ModerationStatus', 'Approval Status', 'ModStat', { hidden: true, props: { Choices: ['0;#Approved', '1;#Rejected', '2;#Pending', '3;#Draft', '4;#Scheduled'] } }),
+    builtIn('_ModerationStatus', 'Approval Status', 'ModStat', {
+      hidden: true,
+      props: { Choices: ['0;#Approved', '1;#Rejected', '2;#Pending', '3;#Draft', '4;#Scheduled'] },
+    }),
   ];
 }
 
@@ -185,7 +215,11 @@ export function findField(list: ListRecord, name: string): FieldRecord | undefin
 
 /** 404 for a column name that matches nothing. UNCONFIRMED: status. */
 export function fieldNotFound(name: string): SpError {
-  return new SpError(404, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
+  return new SpError(
+    404,
+    '-2147024809, System.ArgumentException',
+    `Column '${name}' does not exist. It may have been deleted by another user.`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,7 +275,16 @@ const LOOKUP_PROPS: Record<string, PropType> = {
 
 const TYPE_PROPS: Record<string, Record<string, PropType>> = {
   Text: { MaxLength: 'int' },
-  Note: { AllowHyperlink: 'bool', AppendOnly: 'bool', NumberOfLines: 'int', RestrictedMode: 'bool', RichText: 'bool', UnlimitedLengthInDocumentLibrary: 'bool', WikiLinking: 'bool', IsLongHyperlink: 'bool' },
+  Note: {
+    AllowHyperlink: 'bool',
+    AppendOnly: 'bool',
+    NumberOfLines: 'int',
+    RestrictedMode: 'bool',
+    RichText: 'bool',
+    UnlimitedLengthInDocumentLibrary: 'bool',
+    WikiLinking: 'bool',
+    IsLongHyperlink: 'bool',
+  },
   DateTime: { DateTimeCalendarType: 'int', DisplayFormat: 'int', FriendlyDisplayFormat: 'int', DateFormat: 'int' },
   Choice: { Choices: 'strings', EditFormat: 'int', FillInChoice: 'bool', Mappings: 'string' },
   MultiChoice: { Choices: 'strings', FillInChoice: 'bool', Mappings: 'string' },
@@ -278,7 +321,16 @@ function typeDefaults(typeAsString: string): JsonObject {
     case 'Text':
       return { MaxLength: 255 };
     case 'Note':
-      return { AllowHyperlink: false, AppendOnly: false, NumberOfLines: 6, RestrictedMode: false, RichText: false, UnlimitedLengthInDocumentLibrary: false, WikiLinking: false, IsLongHyperlink: false };
+      return {
+        AllowHyperlink: false,
+        AppendOnly: false,
+        NumberOfLines: 6,
+        RestrictedMode: false,
+        RichText: false,
+        UnlimitedLengthInDocumentLibrary: false,
+        WikiLinking: false,
+        IsLongHyperlink: false,
+      };
     case 'DateTime':
       return { DateTimeCalendarType: 0, DisplayFormat: 0, FriendlyDisplayFormat: 0, DateFormat: null };
     case 'Choice':
@@ -287,19 +339,58 @@ function typeDefaults(typeAsString: string): JsonObject {
       return { Choices: [], FillInChoice: false, Mappings: null };
     case 'Number':
     case 'Integer':
-      return { MinimumValue: -1.7976931348623157e308, MaximumValue: 1.7976931348623157e308, DisplayFormat: -1, ShowAsPercentage: false, CommaSeparator: true, CustomUnitName: null, CustomUnitOnRight: true, Unit: 0 };
+      return {
+        MinimumValue: -1.7976931348623157e308,
+        MaximumValue: 1.7976931348623157e308,
+        DisplayFormat: -1,
+        ShowAsPercentage: false,
+        CommaSeparator: true,
+        CustomUnitName: null,
+        CustomUnitOnRight: true,
+        Unit: 0,
+      };
     case 'Currency':
-      return { MinimumValue: -1.7976931348623157e308, MaximumValue: 1.7976931348623157e308, DisplayFormat: 2, ShowAsPercentage: false, CommaSeparator: true, CustomUnitName: null, CustomUnitOnRight: true, Unit: 0, CurrencyLocaleId: 1033 };
+      return {
+        MinimumValue: -1.7976931348623157e308,
+        MaximumValue: 1.7976931348623157e308,
+        DisplayFormat: 2,
+        ShowAsPercentage: false,
+        CommaSeparator: true,
+        CustomUnitName: null,
+        CustomUnitOnRight: true,
+        Unit: 0,
+        CurrencyLocaleId: 1033,
+      };
     case 'URL':
       return { DisplayFormat: 0 };
     case 'Calculated':
       return { Formula: '', OutputType: 2, DateFormat: null, DisplayFormat: 0 };
     case 'Lookup':
     case 'LookupMulti':
-      return { LookupList: '', LookupField: 'Title', LookupWebId: '', AllowMultipleValues: typeAsString === 'LookupMulti', RelationshipDeleteBehavior: 0, IsRelationship: true, PrimaryFieldId: null };
+      return {
+        LookupList: '',
+        LookupField: 'Title',
+        LookupWebId: '',
+        AllowMultipleValues: typeAsString === 'LookupMulti',
+        RelationshipDeleteBehavior: 0,
+        IsRelationship: true,
+        PrimaryFieldId: null,
+      };
     case 'User':
     case 'UserMulti':
-      return { LookupList: '{user-info}', LookupField: 'ImnName', LookupWebId: '', AllowMultipleValues: typeAsString === 'UserMulti', RelationshipDeleteBehavior: 0, IsRelationship: true, PrimaryFieldId: null, SelectionMode: 1, SelectionGroup: 0, AllowDisplay: true, Presence: true };
+      return {
+        LookupList: '{user-info}',
+        LookupField: 'ImnName',
+        LookupWebId: '',
+        AllowMultipleValues: typeAsString === 'UserMulti',
+        RelationshipDeleteBehavior: 0,
+        IsRelationship: true,
+        PrimaryFieldId: null,
+        SelectionMode: 1,
+        SelectionGroup: 0,
+        AllowDisplay: true,
+        Presence: true,
+      };
     default:
       return {};
   }
@@ -340,7 +431,16 @@ export function specFromRestBody(body: JsonObject, verbose: boolean): FieldSpec 
   return { title, typeAsString, props: normalizeVerbose(props, verbose) };
 }
 
-const CREATION_INFO_PROPS = ['Title', 'FieldTypeKind', 'Required', 'Choices', 'LookupListId', 'LookupFieldName', 'LookupWebId', 'IsCompactName'];
+const CREATION_INFO_PROPS = [
+  'Title',
+  'FieldTypeKind',
+  'Required',
+  'Choices',
+  'LookupListId',
+  'LookupFieldName',
+  'LookupWebId',
+  'IsCompactName',
+];
 
 /** Spec from `POST …/fields/AddField` `{parameters: SP.FieldCreationInformation}` (PnPjs addLookup). */
 export function specFromCreationInfo(parameters: JsonObject, verbose: boolean): FieldSpec {
@@ -374,7 +474,10 @@ function normalizeVerbose(props: JsonObject, verbose: boolean): JsonObject {
   if (!verbose) return props;
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(props)) {
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) && Array.isArray((v as JsonObject).results) ? (v as JsonObject).results : v;
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && Array.isArray((v as JsonObject).results)
+        ? (v as JsonObject).results
+        : v;
   }
   return out;
 }
@@ -415,7 +518,10 @@ export function specFromSchemaXml(xml: string, options: number): FieldSpec {
   if (el.name !== 'Field') throw badArgument("The provided schema XML must have the root element 'Field'.");
   const rawType = attr(el, 'Type') ?? '';
   let typeAsString = XML_TYPES[rawType.toLowerCase()];
-  if (!typeAsString) throw spException(`Field type ${rawType} is not installed properly. Go to the list settings page to delete this field.`);
+  if (!typeAsString)
+    throw spException(
+      `Field type ${rawType} is not installed properly. Go to the list settings page to delete this field.`,
+    );
   const mult = isTrue(attr(el, 'Mult'));
   if (typeAsString === 'Lookup' && mult) typeAsString = 'LookupMulti';
   if (typeAsString === 'User' && mult) typeAsString = 'UserMulti';
@@ -544,7 +650,8 @@ export function createField(spec: FieldSpec, ctx: FieldContext): FieldRecord {
   const taken = (n: string): boolean => list.fields.some((f) => f.internalName.toLowerCase() === n.toLowerCase());
   let internalName: string;
   if (spec.internalName) {
-    if (taken(spec.internalName)) throw spException(`A duplicate field name "${spec.internalName}" was found.`, '-2130575245');
+    if (taken(spec.internalName))
+      throw spException(`A duplicate field name "${spec.internalName}" was found.`, '-2130575245');
     internalName = spec.internalName;
   } else {
     internalName = internalNameFor(spec.title, taken);
@@ -567,7 +674,8 @@ export function createField(spec: FieldSpec, ctx: FieldContext): FieldRecord {
     defaultValue: null,
     props: typeDefaults(spec.typeAsString),
   };
-  if (list.fields.some((f) => f.id === base.id)) throw spException(`A field with id "${base.id}" already exists in this list.`, '-2130575245');
+  if (list.fields.some((f) => f.id === base.id))
+    throw spException(`A field with id "${base.id}" already exists in this list.`, '-2130575245');
   const props = { ...spec.props };
   delete props.FieldTypeKind;
   const f = applyFieldProps(base, props, ctx, true);
@@ -587,7 +695,12 @@ function checkLookupTarget(f: FieldRecord, ctx: FieldContext): void {
  * Applies MERGE/create properties to a column and returns the new record. Unknown properties are a 400
  * naming the column's SP.Field* type, as SharePoint does.
  */
-export function applyFieldProps(field: FieldRecord, body: JsonObject, ctx: FieldContext, creating: boolean): FieldRecord {
+export function applyFieldProps(
+  field: FieldRecord,
+  body: JsonObject,
+  ctx: FieldContext,
+  creating: boolean,
+): FieldRecord {
   const f: FieldRecord = { ...field, props: { ...field.props } };
   const typeName = fieldODataType(field);
   const allowed: Record<string, PropType> = { ...COMMON_PROPS, ...(TYPE_PROPS[field.typeAsString] ?? {}) };
@@ -630,7 +743,8 @@ export function applyFieldProps(field: FieldRecord, body: JsonObject, ctx: Field
         if (typeof value === 'string' && value) f.staticName = value;
         break;
       case 'FieldTypeKind':
-        if (!creating && value !== field.kind) throw spException('The field type cannot be changed by the local SharePoint.');
+        if (!creating && value !== field.kind)
+          throw spException('The field type cannot be changed by the local SharePoint.');
         break;
       case 'AllowMultipleValues':
         multiChange = value === true;
@@ -657,9 +771,11 @@ const UNIQUE_TYPES = ['Text', 'Number', 'Integer', 'Currency', 'DateTime', 'Choi
 function validateFieldRules(f: FieldRecord): void {
   if (f.typeAsString === 'Text') {
     const max = Number(f.props.MaxLength);
-    if (!Number.isInteger(max) || max < 1 || max > 255) throw badArgument('The value of MaxLength must be between 1 and 255.');
+    if (!Number.isInteger(max) || max < 1 || max > 255)
+      throw badArgument('The value of MaxLength must be between 1 and 255.');
   }
-  if ((f.typeAsString === 'Choice' || f.typeAsString === 'MultiChoice') && !Array.isArray(f.props.Choices)) f.props.Choices = [];
+  if ((f.typeAsString === 'Choice' || f.typeAsString === 'MultiChoice') && !Array.isArray(f.props.Choices))
+    f.props.Choices = [];
   // UNCONFIRMED wording for the three rules below; SharePoint refuses these combinations.
   if (f.indexed && NOT_INDEXABLE.includes(f.typeAsString)) {
     throw spException(`The field '${f.title}' of type '${f.typeAsString}' cannot be indexed.`);
@@ -670,7 +786,12 @@ function validateFieldRules(f: FieldRecord): void {
   if (f.enforceUnique && !f.indexed) {
     throw spException('The field must be indexed to enforce unique values. Set Indexed to true as well.');
   }
-  if (f.typeAsString === 'Calculated' && typeof f.props.Formula === 'string' && f.props.Formula !== '' && !f.props.Formula.startsWith('=')) {
+  if (
+    f.typeAsString === 'Calculated' &&
+    typeof f.props.Formula === 'string' &&
+    f.props.Formula !== '' &&
+    !f.props.Formula.startsWith('=')
+  ) {
     throw spException('The formula contains a syntax error or is not supported.');
   }
 }
@@ -754,10 +875,16 @@ export function schemaXml(f: FieldRecord, list: ListRecord): string {
     `Indexed="${f.indexed ? 'TRUE' : 'FALSE'}"`,
   ];
   if (f.typeAsString === 'Text') a.push(`MaxLength="${String(f.props.MaxLength)}"`);
-  if (isLookup(f)) a.push(`List="${String(f.props.LookupList)}"`, `ShowField="${escapeXml(String(f.props.LookupField))}"`);
+  if (isLookup(f))
+    a.push(`List="${String(f.props.LookupList)}"`, `ShowField="${escapeXml(String(f.props.LookupField))}"`);
   if (isMulti(f) && f.typeAsString !== 'MultiChoice') a.push('Mult="TRUE"');
   if (f.hidden) a.push('Hidden="TRUE"');
-  a.push(`ID="{${f.id}}"`, `SourceID="{${list.id}}"`, `StaticName="${escapeXml(f.staticName)}"`, `Name="${escapeXml(f.internalName)}"`);
+  a.push(
+    `ID="{${f.id}}"`,
+    `SourceID="{${list.id}}"`,
+    `StaticName="${escapeXml(f.staticName)}"`,
+    `Name="${escapeXml(f.internalName)}"`,
+  );
   let inner = '';
   if (Array.isArray(f.props.Choices) && (f.typeAsString === 'Choice' || f.typeAsString === 'MultiChoice')) {
     inner = `<CHOICES>${(f.props.Choices as string[]).map((c) => `<CHOICE>${escapeXml(c)}</CHOICE>`).join('')}</CHOICES>`;

@@ -4,13 +4,38 @@
  * `XxxId`/`XxxStringId`, nulls, dates, metadata).
  */
 import { createHash } from 'crypto';
-import { duplicateValues, fieldValidation, invalidValue, lookupThresholdExceeded, projectionNeedsExpand, unknownProperty, unknownSelectField } from '../http/errors';
+import {
+  duplicateValues,
+  fieldValidation,
+  invalidValue,
+  lookupThresholdExceeded,
+  projectionNeedsExpand,
+  unknownProperty,
+  unknownSelectField,
+} from '../http/errors';
 import type { Projection } from '../odata/select';
 import { isLookup, isMulti, isUser, valueKey } from './fields';
 import { odataName, spDate } from './names';
-import { bodyProperties, cannotConvert, notPrimitive, readIntCollection, readPrimitive, readStringCollection } from './props';
+import {
+  bodyProperties,
+  cannotConvert,
+  notPrimitive,
+  readIntCollection,
+  readPrimitive,
+  readStringCollection,
+} from './props';
 import { ListRuntime, Site, uniqueKey } from './site';
-import type { FieldRecord, GroupRecord, ItemRecord, JsonObject, JsonValue, ListRecord, StoredValue, UrlValue, UserRecord } from './types';
+import type {
+  FieldRecord,
+  GroupRecord,
+  ItemRecord,
+  JsonObject,
+  JsonValue,
+  ListRecord,
+  StoredValue,
+  UrlValue,
+  UserRecord,
+} from './types';
 
 /** Max characters of a multiple-lines-of-text value (reference "limits": about 63,999). */
 export const NOTE_MAX_LENGTH = 63999;
@@ -22,7 +47,28 @@ export function itemTypeName(list: ListRecord): string {
 
 /** Property names of a list's item entity type that are built in and may not be written. */
 const READ_ONLY_PROPS = new Set(
-  ['Id', 'ID', 'FileSystemObjectType', 'ServerRedirectedEmbedUri', 'ServerRedirectedEmbedUrl', 'ContentTypeId', 'ComplianceAssetId', 'Modified', 'Created', 'AuthorId', 'EditorId', 'AuthorStringId', 'EditorStringId', 'OData__UIVersionString', 'Attachments', 'GUID', 'owshiddenversion', 'FileRef', 'FileLeafRef', 'FileDirRef'].map((s) => s.toLowerCase())
+  [
+    'Id',
+    'ID',
+    'FileSystemObjectType',
+    'ServerRedirectedEmbedUri',
+    'ServerRedirectedEmbedUrl',
+    'ContentTypeId',
+    'ComplianceAssetId',
+    'Modified',
+    'Created',
+    'AuthorId',
+    'EditorId',
+    'AuthorStringId',
+    'EditorStringId',
+    'OData__UIVersionString',
+    'Attachments',
+    'GUID',
+    'owshiddenversion',
+    'FileRef',
+    'FileLeafRef',
+    'FileDirRef',
+  ].map((s) => s.toLowerCase()),
 );
 
 /** Parsed changes of a write body. */
@@ -46,10 +92,13 @@ export interface WriteContext {
 export function readItemBody(body: JsonObject, ctx: WriteContext): ItemChanges {
   const rec = ctx.list.rec;
   const typeName = itemTypeName(rec);
-  const declared = body.__metadata && typeof body.__metadata === 'object' ? (body.__metadata as JsonObject).type : body['odata.type'];
+  const declared =
+    body.__metadata && typeof body.__metadata === 'object' ? (body.__metadata as JsonObject).type : body['odata.type'];
   if (typeof declared === 'string' && declared !== typeName) {
     // UNCONFIRMED wording; SharePoint refuses a body typed for another list.
-    throw invalidValue(`A type named '${declared}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`);
+    throw invalidValue(
+      `A type named '${declared}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`,
+    );
   }
   const changes: ItemChanges = { values: {} };
   for (const [key, raw] of bodyProperties(body)) {
@@ -189,11 +238,15 @@ function numberValue(f: FieldRecord, v: number | null): number | null {
 function urlValue(raw: JsonValue): UrlValue | null {
   if (raw === null) return null;
   if (Array.isArray(raw)) throw notPrimitive('StartArray');
-  if (typeof raw !== 'object') throw invalidValue("A node of type 'PrimitiveValue' was read from the JSON reader when trying to read the contents of the property of type 'SP.FieldUrlValue'; however, a 'StartObject' node was expected.");
+  if (typeof raw !== 'object')
+    throw invalidValue(
+      "A node of type 'PrimitiveValue' was read from the JSON reader when trying to read the contents of the property of type 'SP.FieldUrlValue'; however, a 'StartObject' node was expected.",
+    );
   const url = readPrimitive(raw.Url, 'Edm.String');
   const description = readPrimitive(raw.Description, 'Edm.String');
   if (url === null || url === '') return null;
-  if (String(url).length > 255) throw fieldValidation('The URL of a hyperlink field cannot be longer than 255 characters.');
+  if (String(url).length > 255)
+    throw fieldValidation('The URL of a hyperlink field cannot be longer than 255 characters.');
   return { Description: description === null ? String(url) : String(description), Url: String(url) };
 }
 
@@ -256,7 +309,12 @@ export function checkRequired(rec: ListRecord, values: Record<string, StoredValu
 }
 
 /** 400 SPDuplicateValuesFoundException when a unique column's value is used by another item. */
-export function checkUnique(rt: ListRuntime, values: Record<string, StoredValue>, selfId: number | null, pending?: Map<string, Set<string>>): void {
+export function checkUnique(
+  rt: ListRuntime,
+  values: Record<string, StoredValue>,
+  selfId: number | null,
+  pending?: Map<string, Set<string>>,
+): void {
   for (const [name, index] of rt.unique) {
     const key = uniqueKey(values[name]);
     if (key === null) continue;
@@ -363,36 +421,57 @@ function fieldEmitters(f: FieldRecord, key: string): [string, Emitter][] {
     case 'Lookup':
       return [[`${name}Id`, (i, o) => (o[`${name}Id`] = (i.values[key] as number | null | undefined) ?? null)]];
     case 'LookupMulti':
-      return [[`${name}Id`, (i, o) => (o[`${name}Id`] = ((i.values[key] as number[] | null | undefined) ?? []).slice())]];
+      return [
+        [`${name}Id`, (i, o) => (o[`${name}Id`] = ((i.values[key] as number[] | null | undefined) ?? []).slice())],
+      ];
     case 'User':
       return [
         [`${name}Id`, (i, o) => (o[`${name}Id`] = (i.values[key] as number | null | undefined) ?? null)],
-        [`${name}StringId`, (i, o) => {
-          const v = i.values[key] as number | null | undefined;
-          o[`${name}StringId`] = v === null || v === undefined ? null : String(v);
-        }],
+        [
+          `${name}StringId`,
+          (i, o) => {
+            const v = i.values[key] as number | null | undefined;
+            o[`${name}StringId`] = v === null || v === undefined ? null : String(v);
+          },
+        ],
       ];
     case 'UserMulti':
       return [
-        [`${name}Id`, (i, o) => {
-          const v = i.values[key] as number[] | null | undefined;
-          o[`${name}Id`] = v && v.length > 0 ? v.slice() : null;
-        }],
-        [`${name}StringId`, (i, o) => {
-          const v = i.values[key] as number[] | null | undefined;
-          o[`${name}StringId`] = v && v.length > 0 ? v.map(String) : null;
-        }],
+        [
+          `${name}Id`,
+          (i, o) => {
+            const v = i.values[key] as number[] | null | undefined;
+            o[`${name}Id`] = v && v.length > 0 ? v.slice() : null;
+          },
+        ],
+        [
+          `${name}StringId`,
+          (i, o) => {
+            const v = i.values[key] as number[] | null | undefined;
+            o[`${name}StringId`] = v && v.length > 0 ? v.map(String) : null;
+          },
+        ],
       ];
     case 'MultiChoice':
-      return [[name, (i, o) => {
-        const v = i.values[key] as string[] | null | undefined;
-        o[name] = v && v.length > 0 ? v.slice() : null;
-      }]];
+      return [
+        [
+          name,
+          (i, o) => {
+            const v = i.values[key] as string[] | null | undefined;
+            o[name] = v && v.length > 0 ? v.slice() : null;
+          },
+        ],
+      ];
     case 'URL':
-      return [[name, (i, o) => {
-        const v = i.values[key] as UrlValue | null | undefined;
-        o[name] = v ? { Description: v.Description, Url: v.Url } : null;
-      }]];
+      return [
+        [
+          name,
+          (i, o) => {
+            const v = i.values[key] as UrlValue | null | undefined;
+            o[name] = v ? { Description: v.Description, Url: v.Url } : null;
+          },
+        ],
+      ];
     case 'Calculated':
       // UNCONFIRMED: formulas are stored, not evaluated; the value is always null.
       return [[name, (_i, o) => (o[name] = null)]];
@@ -401,9 +480,38 @@ function fieldEmitters(f: FieldRecord, key: string): [string, Emitter][] {
   }
 }
 
-const DEFAULT_TAIL = ['ID', 'Modified', 'Created', 'AuthorId', 'EditorId', 'OData__UIVersionString', 'Attachments', 'GUID'];
-const DEFAULT_HEAD = ['FileSystemObjectType', 'Id', 'ServerRedirectedEmbedUri', 'ServerRedirectedEmbedUrl', 'ContentTypeId', 'Title', 'ComplianceAssetId'];
-const EXTRA_ONLY = new Set(['OData__ModerationComments', 'OData__ModerationStatus', 'AuthorStringId', 'EditorStringId', 'owshiddenversion', 'FileRef', 'FileLeafRef', 'FileDirRef', 'ID', ...DEFAULT_TAIL, ...DEFAULT_HEAD]);
+const DEFAULT_TAIL = [
+  'ID',
+  'Modified',
+  'Created',
+  'AuthorId',
+  'EditorId',
+  'OData__UIVersionString',
+  'Attachments',
+  'GUID',
+];
+const DEFAULT_HEAD = [
+  'FileSystemObjectType',
+  'Id',
+  'ServerRedirectedEmbedUri',
+  'ServerRedirectedEmbedUrl',
+  'ContentTypeId',
+  'Title',
+  'ComplianceAssetId',
+];
+const EXTRA_ONLY = new Set([
+  'OData__ModerationComments',
+  'OData__ModerationStatus',
+  'AuthorStringId',
+  'EditorStringId',
+  'owshiddenversion',
+  'FileRef',
+  'FileLeafRef',
+  'FileDirRef',
+  'ID',
+  ...DEFAULT_TAIL,
+  ...DEFAULT_HEAD,
+]);
 
 /** User properties a `$select=Author/…` may name. */
 const USER_PROPS: Record<string, (u: UserRecord | GroupRecord) => JsonValue> = {

@@ -53,13 +53,68 @@ export const RoleDefId = {
 /** The built-in permission levels of a SharePoint Online team site. */
 export function builtInRoleDefinitions(): RoleDefRecord[] {
   return [
-    { id: RoleDefId.FullControl, name: 'Full Control', description: 'Has full control.', order: 1, roleTypeKind: 5, high: FULL_MASK.high, low: FULL_MASK.low, hidden: false },
-    { id: RoleDefId.Design, name: 'Design', description: 'Can view, add, update, delete, approve, and customize.', order: 32, roleTypeKind: 4, high: 432, low: 1012866047, hidden: false },
-    { id: RoleDefId.Edit, name: 'Edit', description: 'Can add, edit and delete lists; can view, add, update and delete list items and documents.', order: 48, roleTypeKind: 6, high: 432, low: 1011030767, hidden: false },
-    { id: RoleDefId.Contribute, name: 'Contribute', description: 'Can view, add, update, and delete list items and documents.', order: 64, roleTypeKind: 3, high: 432, low: 1011028719, hidden: false },
-    { id: RoleDefId.Read, name: 'Read', description: 'Can view pages and list items and download documents.', order: 128, roleTypeKind: 2, high: 176, low: 138612833, hidden: false },
+    {
+      id: RoleDefId.FullControl,
+      name: 'Full Control',
+      description: 'Has full control.',
+      order: 1,
+      roleTypeKind: 5,
+      high: FULL_MASK.high,
+      low: FULL_MASK.low,
+      hidden: false,
+    },
+    {
+      id: RoleDefId.Design,
+      name: 'Design',
+      description: 'Can view, add, update, delete, approve, and customize.',
+      order: 32,
+      roleTypeKind: 4,
+      high: 432,
+      low: 1012866047,
+      hidden: false,
+    },
+    {
+      id: RoleDefId.Edit,
+      name: 'Edit',
+      description: 'Can add, edit and delete lists; can view, add, update and delete list items and documents.',
+      order: 48,
+      roleTypeKind: 6,
+      high: 432,
+      low: 1011030767,
+      hidden: false,
+    },
+    {
+      id: RoleDefId.Contribute,
+      name: 'Contribute',
+      description: 'Can view, add, update, and delete list items and documents.',
+      order: 64,
+      roleTypeKind: 3,
+      high: 432,
+      low: 1011028719,
+      hidden: false,
+    },
+    {
+      id: RoleDefId.Read,
+      name: 'Read',
+      description: 'Can view pages and list items and download documents.',
+      order: 128,
+      roleTypeKind: 2,
+      high: 176,
+      low: 138612833,
+      hidden: false,
+    },
     // UNCONFIRMED: Limited Access mask (Open, ViewFormPages, BrowseUserInfo, client integration); never assigned here.
-    { id: RoleDefId.LimitedAccess, name: 'Limited Access', description: 'Can view specific lists, document libraries, list items, folders, or documents when given permissions.', order: 160, roleTypeKind: 1, high: 48, low: 134287360, hidden: true },
+    {
+      id: RoleDefId.LimitedAccess,
+      name: 'Limited Access',
+      description:
+        'Can view specific lists, document libraries, list items, folders, or documents when given permissions.',
+      order: 160,
+      roleTypeKind: 1,
+      high: 48,
+      low: 134287360,
+      hidden: true,
+    },
   ];
 }
 
@@ -81,7 +136,7 @@ export function unionMask(a: Mask, b: Mask): Mask {
 export function effectiveMask(
   assignments: readonly RoleAssignmentRecord[],
   principalIds: ReadonlySet<number>,
-  roleDefs: ReadonlyMap<number, RoleDefRecord>
+  roleDefs: ReadonlyMap<number, RoleDefRecord>,
 ): Mask {
   let mask = EMPTY_MASK;
   for (const a of assignments) {

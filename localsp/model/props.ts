@@ -10,13 +10,15 @@ export type EdmType = 'Edm.String' | 'Edm.Boolean' | 'Edm.Int32' | 'Edm.Double' 
 
 /** 400 for a primitive that does not convert (OData reader wording). */
 export function cannotConvert(edm: string): SpError {
-  return invalidValue(`Cannot convert a primitive value to the expected type '${edm}'. See the inner exception for more details.`);
+  return invalidValue(
+    `Cannot convert a primitive value to the expected type '${edm}'. See the inner exception for more details.`,
+  );
 }
 
 /** 400 for an array or object where a primitive was expected (OData reader wording). */
 export function notPrimitive(node: 'StartArray' | 'StartObject'): SpError {
   return invalidValue(
-    `A node of type '${node}' was read from the JSON reader when trying to read a value of a property; however, a 'PrimitiveValue' or 'StartObject' node was expected.`
+    `A node of type '${node}' was read from the JSON reader when trying to read a value of a property; however, a 'PrimitiveValue' or 'StartObject' node was expected.`,
   );
 }
 
@@ -36,12 +38,18 @@ export function readPrimitive(value: JsonValue | undefined, edm: EdmType): strin
       if (value === 'true' || value === 'false') return value === 'true';
       throw cannotConvert(edm);
     case 'Edm.Int32': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+      const n =
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string' && /^-?\d+$/.test(value.trim())
+            ? Number(value)
+            : NaN;
       if (!Number.isInteger(n) || n > 2147483647 || n < -2147483648) throw cannotConvert(edm);
       return n;
     }
     case 'Edm.Double': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      const n =
+        typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
       if (!Number.isFinite(n)) throw cannotConvert(edm);
       return n;
     }
@@ -81,8 +89,13 @@ function collectionArray(value: JsonValue, verbose: boolean): JsonValue[] {
   if (verbose && value && typeof value === 'object' && Array.isArray((value as JsonObject).results)) {
     return (value as JsonObject).results as JsonValue[];
   }
-  if (typeof value === 'object') throw invalidValue("A node of type 'StartObject' was read from the JSON reader when trying to read the start of a collection; however, a 'StartArray' node was expected.");
-  throw invalidValue("A node of type 'PrimitiveValue' was read from the JSON reader when trying to read the start of a collection; however, a 'StartArray' node was expected.");
+  if (typeof value === 'object')
+    throw invalidValue(
+      "A node of type 'StartObject' was read from the JSON reader when trying to read the start of a collection; however, a 'StartArray' node was expected.",
+    );
+  throw invalidValue(
+    "A node of type 'PrimitiveValue' was read from the JSON reader when trying to read the start of a collection; however, a 'StartArray' node was expected.",
+  );
 }
 
 /** The body's properties without OData annotations (`__metadata`, `odata.type`). */

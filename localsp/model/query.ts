@@ -5,7 +5,15 @@
  * paging in ID order with `$top ≤ 5000` works. ID is always indexed.
  */
 import { badTop, notFilterable, projectionNeedsExpand, throttledQuery, unknownColumn } from '../http/errors';
-import { compileFilter, FilterExpr, filterFields, normalizeValue, parseFilter, type Accessor, type ValueType } from '../odata/filter';
+import {
+  compileFilter,
+  FilterExpr,
+  filterFields,
+  normalizeValue,
+  parseFilter,
+  type Accessor,
+  type ValueType,
+} from '../odata/filter';
 import { compareSortValues, OrderKey, parseOrderBy } from '../odata/orderby';
 import { buildSkipToken, parseSkipToken, SkipToken } from '../odata/skiptoken';
 import { ListAccess, publishedVersion, visibleVersion } from './access';
@@ -58,7 +66,8 @@ export function queryItems(site: Site, rt: ListRuntime, access: ListAccess, opts
   const keys = sortKeys(order, resolve);
   const predicate = filterExpr ? compileFilter(filterExpr, (p) => resolve(p).acc, opts.filter as string) : null;
   const token = parseSkipToken(opts.skiptoken);
-  if (rt.items.length > LIST_VIEW_THRESHOLD) enforceThreshold(rt, filterExpr, order, resolve, opts.filter as string, top);
+  if (rt.items.length > LIST_VIEW_THRESHOLD)
+    enforceThreshold(rt, filterExpr, order, resolve, opts.filter as string, top);
   const idOrderOnly = keys.length === 1 && keys[0].tokenName === 'ID';
   if (!predicate && idOrderOnly && !token?.prev) return idOrderedPage(rt, access, top, token, keys[0].desc);
   // The items that can match, from the indexes of indexed columns (null: any item can).
@@ -99,7 +108,7 @@ function enforceThreshold(
   order: OrderKey[],
   resolve: (p: string[]) => Column,
   src: string,
-  top: number
+  top: number,
 ): void {
   // UNCONFIRMED: $top above 5000 fails only on lists over the threshold (small lists answer all rows).
   if (top > MAX_TOP) throw throttledQuery();
@@ -137,7 +146,13 @@ export function indexedSubset(expr: FilterExpr, indexed: (path: string[]) => boo
 }
 
 /** Fast path for unfiltered paging in ID order: binary search to the token, then walk. */
-function idOrderedPage(rt: ListRuntime, access: ListAccess, top: number, token: SkipToken | null, desc: boolean): ItemPage {
+function idOrderedPage(
+  rt: ListRuntime,
+  access: ListAccess,
+  top: number,
+  token: SkipToken | null,
+  desc: boolean,
+): ItemPage {
   const rows: ItemRecord[] = [];
   const items = rt.items;
   const lastId = token?.lastId ?? null;
@@ -174,7 +189,7 @@ function scannedPage(
   keys: SortKey[],
   top: number,
   token: SkipToken | null,
-  items: readonly ItemRecord[]
+  items: readonly ItemRecord[],
 ): ItemPage {
   const decorated: { row: ItemRecord; key: (string | number | boolean | null)[] }[] = [];
   for (const item of items) {
@@ -212,7 +227,7 @@ function tokenPosition(
   rows: { row: ItemRecord; key: (string | number | boolean | null)[] }[],
   keys: SortKey[],
   token: SkipToken,
-  cmp: (a: (string | number | boolean | null)[], b: (string | number | boolean | null)[]) => number
+  cmp: (a: (string | number | boolean | null)[], b: (string | number | boolean | null)[]) => number,
 ): { after: number; before: number } {
   const tuple = tokenTuple(keys, token);
   if (tuple) {
@@ -315,7 +330,11 @@ function valueIndex(rt: ListRuntime, col: Column, type: ValueType): Map<Key, Ite
  * `eq` on an indexed column is its index entry, an `and` the smaller side that has one, an `or` both
  * sides together. Null when the filter cannot be narrowed this way (every item must be checked).
  */
-function indexCandidates(rt: ListRuntime, expr: FilterExpr, resolve: (p: string[]) => Column): readonly ItemRecord[] | null {
+function indexCandidates(
+  rt: ListRuntime,
+  expr: FilterExpr,
+  resolve: (p: string[]) => Column,
+): readonly ItemRecord[] | null {
   switch (expr.kind) {
     case 'and': {
       const l = indexCandidates(rt, expr.left, resolve);
@@ -336,7 +355,12 @@ function indexCandidates(rt: ListRuntime, expr: FilterExpr, resolve: (p: string[
       if (expr.op !== 'eq' || expr.literal.type === 'null') return null;
       const col = resolve(expr.field);
       const type = col.acc.type;
-      if (!col.indexed || !col.indexKey || (type !== 'number' && type !== 'boolean' && type !== 'date' && type !== 'string')) return null;
+      if (
+        !col.indexed ||
+        !col.indexKey ||
+        (type !== 'number' && type !== 'boolean' && type !== 'date' && type !== 'string')
+      )
+        return null;
       const target = normalizeValue(type, expr.literal.value);
       if (target === null) return null;
       return valueIndex(rt, col, type).get(target) ?? [];
@@ -351,7 +375,14 @@ function indexCandidates(rt: ListRuntime, expr: FilterExpr, resolve: (p: string[
  * column of the item's own and every reader sees the rows as stored (no content approval): the walk
  * stops after one row more than the page. Null when that does not apply (the caller scans instead).
  */
-function sortedPage(rt: ListRuntime, access: ListAccess, predicate: ((row: ItemRecord) => boolean) | null, keys: SortKey[], top: number, token: SkipToken | null): ItemPage | null {
+function sortedPage(
+  rt: ListRuntime,
+  access: ListAccess,
+  predicate: ((row: ItemRecord) => boolean) | null,
+  keys: SortKey[],
+  top: number,
+  token: SkipToken | null,
+): ItemPage | null {
   if (rt.rec.enableModeration || token?.prev || !keys.every((k) => k.indexed && k.indexKey)) return null;
   const tuple = token ? tokenTuple(keys, token) : null;
   if (token && !tuple) return null;
@@ -395,13 +426,48 @@ function idColumn(): Column {
 
 const SYSTEM_COLUMNS: Record<string, (f: FieldRecord | undefined) => Column> = {
   id: () => idColumn(),
-  created: (f) => ({ acc: { type: 'date', get: (r) => r.created }, indexed: !!f?.indexed, tokenName: 'Created', indexKey: ':Created' }),
-  modified: (f) => ({ acc: { type: 'date', get: (r) => r.modified }, indexed: !!f?.indexed, tokenName: 'Modified', indexKey: ':Modified' }),
-  authorid: (f) => ({ acc: { type: 'number', get: (r) => r.author }, indexed: !!f?.indexed, tokenName: 'Author', indexKey: ':Author' }),
-  editorid: (f) => ({ acc: { type: 'number', get: (r) => r.editor }, indexed: !!f?.indexed, tokenName: 'Editor', indexKey: ':Editor' }),
-  guid: (f) => ({ acc: { type: 'string', get: (r) => r.guid }, indexed: !!f?.indexed, tokenName: 'GUID', indexKey: ':GUID' }),
-  odata__moderationstatus: (f) => ({ acc: { type: 'number', get: (r) => r.moderationStatus }, indexed: !!f?.indexed, tokenName: '_ModerationStatus', indexKey: ':_ModerationStatus' }),
-  _moderationstatus: (f) => ({ acc: { type: 'number', get: (r) => r.moderationStatus }, indexed: !!f?.indexed, tokenName: '_ModerationStatus', indexKey: ':_ModerationStatus' }),
+  created: (f) => ({
+    acc: { type: 'date', get: (r) => r.created },
+    indexed: !!f?.indexed,
+    tokenName: 'Created',
+    indexKey: ':Created',
+  }),
+  modified: (f) => ({
+    acc: { type: 'date', get: (r) => r.modified },
+    indexed: !!f?.indexed,
+    tokenName: 'Modified',
+    indexKey: ':Modified',
+  }),
+  authorid: (f) => ({
+    acc: { type: 'number', get: (r) => r.author },
+    indexed: !!f?.indexed,
+    tokenName: 'Author',
+    indexKey: ':Author',
+  }),
+  editorid: (f) => ({
+    acc: { type: 'number', get: (r) => r.editor },
+    indexed: !!f?.indexed,
+    tokenName: 'Editor',
+    indexKey: ':Editor',
+  }),
+  guid: (f) => ({
+    acc: { type: 'string', get: (r) => r.guid },
+    indexed: !!f?.indexed,
+    tokenName: 'GUID',
+    indexKey: ':GUID',
+  }),
+  odata__moderationstatus: (f) => ({
+    acc: { type: 'number', get: (r) => r.moderationStatus },
+    indexed: !!f?.indexed,
+    tokenName: '_ModerationStatus',
+    indexKey: ':_ModerationStatus',
+  }),
+  _moderationstatus: (f) => ({
+    acc: { type: 'number', get: (r) => r.moderationStatus },
+    indexed: !!f?.indexed,
+    tokenName: '_ModerationStatus',
+    indexKey: ':_ModerationStatus',
+  }),
 };
 
 const SYSTEM_FIELD_OF: Record<string, string> = {
@@ -421,7 +487,10 @@ export function resolveColumn(site: Site, rt: ListRuntime, path: string[], expan
   const lower = name.toLowerCase();
   if (path.length === 1) {
     const sys = SYSTEM_COLUMNS[lower];
-    if (sys) return sys(SYSTEM_FIELD_OF[lower] ? rec.fields.find((f) => f.internalName === SYSTEM_FIELD_OF[lower]) : undefined);
+    if (sys)
+      return sys(
+        SYSTEM_FIELD_OF[lower] ? rec.fields.find((f) => f.internalName === SYSTEM_FIELD_OF[lower]) : undefined,
+      );
     const byId = idSuffixField(rt, name);
     if (byId) return idColumnOf(byId, valueKey(rec, byId));
     const f = findField(rec, name);
@@ -431,7 +500,8 @@ export function resolveColumn(site: Site, rt: ListRuntime, path: string[], expan
   if (path.length !== 2) throw unknownColumn(path.join('/'));
   const f = findField(rec, name);
   if (!f || !(isLookup(f) || isUser(f))) throw unknownColumn(path.join('/'));
-  if (f.typeAsString === 'LookupMulti' || f.typeAsString === 'UserMulti') throw notFilterable(f.internalName, f.typeAsString);
+  if (f.typeAsString === 'LookupMulti' || f.typeAsString === 'UserMulti')
+    throw notFilterable(f.internalName, f.typeAsString);
   if (!expanded.has(name.toLowerCase())) throw projectionNeedsExpand(path.join('/'), name);
   return projectionColumn(site, f, path[1], valueKey(rec, f));
 }
@@ -443,8 +513,14 @@ function idSuffixField(rt: ListRuntime, name: string): FieldRecord | undefined {
 }
 
 function idColumnOf(f: FieldRecord, key: string): Column {
-  if (f.typeAsString === 'LookupMulti' || f.typeAsString === 'UserMulti') throw notFilterable(f.internalName, f.typeAsString);
-  return { acc: { type: 'number', get: (r) => r.values[key] ?? null }, indexed: f.indexed, tokenName: key, indexKey: `id:${key}` };
+  if (f.typeAsString === 'LookupMulti' || f.typeAsString === 'UserMulti')
+    throw notFilterable(f.internalName, f.typeAsString);
+  return {
+    acc: { type: 'number', get: (r) => r.values[key] ?? null },
+    indexed: f.indexed,
+    tokenName: key,
+    indexKey: `id:${key}`,
+  };
 }
 
 function valueColumn(site: Site, f: FieldRecord, key: string): Column {
@@ -469,11 +545,17 @@ function valueColumn(site: Site, f: FieldRecord, key: string): Column {
     case 'MultiChoice':
       return { ...base, acc: { type: 'strings', get: (r) => r.values[key] ?? null } };
     case 'URL':
-      return { ...base, acc: { type: 'string', get: (r) => (r.values[key] as UrlValue | null | undefined)?.Url ?? null } };
+      return {
+        ...base,
+        acc: { type: 'string', get: (r) => (r.values[key] as UrlValue | null | undefined)?.Url ?? null },
+      };
     case 'User':
       return { ...base, acc: { type: 'string', get: (r) => principalTitle(site, userIdOf(f, r, key)) } };
     case 'Lookup':
-      return { ...base, acc: { type: 'string', get: (r) => lookupDisplay(site, f, r.values[key] as number | null | undefined) } };
+      return {
+        ...base,
+        acc: { type: 'string', get: (r) => lookupDisplay(site, f, r.values[key] as number | null | undefined) },
+      };
     case 'Calculated':
       return { ...base, acc: { type: 'any', get: () => null } };
     default:
@@ -498,7 +580,7 @@ function lookupDisplay(site: Site, f: FieldRecord, id: number | null | undefined
   const item = target?.byId.get(id);
   if (!target || !item) return null;
   const show = String(f.props.LookupField ?? 'Title');
-  return show === 'ID' || show === 'Id' ? item.id : item.values[show] ?? null;
+  return show === 'ID' || show === 'Id' ? item.id : (item.values[show] ?? null);
 }
 
 const USER_FILTER_PROPS: Record<string, { type: ValueType; get: (site: Site, id: number) => unknown }> = {
@@ -515,7 +597,17 @@ function projectionColumn(site: Site, f: FieldRecord, sub: string, key: string):
   if (isUser(f)) {
     const prop = USER_FILTER_PROPS[sub.toLowerCase()];
     if (!prop) throw unknownColumn(`${f.internalName}/${sub}`);
-    return { indexed, tokenName, acc: { type: prop.type, get: (r) => { const id = userIdOf(f, r, key); return id === null ? null : prop.get(site, id); } } };
+    return {
+      indexed,
+      tokenName,
+      acc: {
+        type: prop.type,
+        get: (r) => {
+          const id = userIdOf(f, r, key);
+          return id === null ? null : prop.get(site, id);
+        },
+      },
+    };
   }
   const target = site.listById(String(f.props.LookupList ?? ''));
   if (!target) throw unknownColumn(`${f.internalName}/${sub}`);

@@ -59,7 +59,13 @@ export class Site {
     this.roleDefs = new Map(state.roleDefs.map((r) => [r.id, r]));
     this.lists = new Map();
     for (const l of state.lists) {
-      const rt: ListRuntime = { rec: l.list, items: [...l.items].sort((a, b) => a.id - b.id), byId: new Map(), unique: new Map(), changes: 0 };
+      const rt: ListRuntime = {
+        rec: l.list,
+        items: [...l.items].sort((a, b) => a.id - b.id),
+        byId: new Map(),
+        unique: new Map(),
+        changes: 0,
+      };
       for (const it of rt.items) rt.byId.set(it.id, it);
       rebuildUnique(rt);
       this.lists.set(l.list.id, rt);
@@ -233,7 +239,10 @@ export class Site {
 
 /** Lower-case GUID without braces. */
 export function normalizeGuid(id: string): string {
-  return id.trim().replace(/^\{|\}$/g, '').toLowerCase();
+  return id
+    .trim()
+    .replace(/^\{|\}$/g, '')
+    .toLowerCase();
 }
 
 /** Index of the item with this id in an id-sorted array (binary search), or -1. */

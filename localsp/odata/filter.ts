@@ -115,7 +115,10 @@ export const MAX_FILTER_DEPTH = 50;
 
 /** Parses a `$filter` value into an expression tree; too long or too deep is SharePoint's 400, never a stack overflow. */
 export function parseFilter(src: string): FilterExpr {
-  if (src.length > MAX_FILTER_LENGTH) throw filterTooComplex(`The $filter expression is ${src.length} characters long; the maximum is ${MAX_FILTER_LENGTH}.`);
+  if (src.length > MAX_FILTER_LENGTH)
+    throw filterTooComplex(
+      `The $filter expression is ${src.length} characters long; the maximum is ${MAX_FILTER_LENGTH}.`,
+    );
   const parser = new Parser(tokenize(src), src);
   const expr = parser.orExpr();
   parser.end();
@@ -128,7 +131,7 @@ class Parser {
 
   public constructor(
     private readonly tokens: Token[],
-    private readonly src: string
+    private readonly src: string,
   ) {}
 
   public end(): void {
@@ -152,13 +155,18 @@ class Parser {
     if (!tok) throw this.fail();
     if (tok.t === 'lparen') {
       this.pos++;
-      if (++this.depth > MAX_FILTER_DEPTH) throw filterTooComplex(`The $filter expression nests parentheses more than ${MAX_FILTER_DEPTH} deep.`);
+      if (++this.depth > MAX_FILTER_DEPTH)
+        throw filterTooComplex(`The $filter expression nests parentheses more than ${MAX_FILTER_DEPTH} deep.`);
       const inner = this.orExpr();
       this.expect('rparen');
       this.depth--;
       return this.optionalBooleanCompare(inner);
     }
-    if (tok.t === 'ident' && (tok.v === 'startswith' || tok.v === 'substringof') && this.tokens[this.pos + 1]?.t === 'lparen') {
+    if (
+      tok.t === 'ident' &&
+      (tok.v === 'startswith' || tok.v === 'substringof') &&
+      this.tokens[this.pos + 1]?.t === 'lparen'
+    ) {
       return this.optionalBooleanCompare(this.func(tok.v));
     }
     return this.comparison();
@@ -195,8 +203,10 @@ class Parser {
     this.pos++;
     const right = this.operand();
     const op = opTok.v as CompareOp;
-    if (left.kind === 'field' && right.kind === 'literal') return { kind: 'compare', op, field: left.path, literal: right.literal };
-    if (left.kind === 'literal' && right.kind === 'field') return { kind: 'compare', op: mirror(op), field: right.path, literal: left.literal };
+    if (left.kind === 'field' && right.kind === 'literal')
+      return { kind: 'compare', op, field: left.path, literal: right.literal };
+    if (left.kind === 'literal' && right.kind === 'field')
+      return { kind: 'compare', op: mirror(op), field: right.path, literal: left.literal };
     throw this.fail();
   }
 
@@ -219,7 +229,8 @@ class Parser {
   }
 
   private identOperand(name: string): Operand {
-    if (name === 'true' || name === 'false') return { kind: 'literal', literal: { type: 'boolean', value: name === 'true' } };
+    if (name === 'true' || name === 'false')
+      return { kind: 'literal', literal: { type: 'boolean', value: name === 'true' } };
     if (name === 'null') return { kind: 'literal', literal: { type: 'null' } };
     if (['and', 'or', 'not', ...COMPARE_OPS].includes(name)) throw this.fail();
     const path = [name];
@@ -297,7 +308,12 @@ export interface FilterOptions {
 }
 
 /** Compiles an expression into a row predicate. */
-export function compileFilter<T>(expr: FilterExpr, resolve: Resolver<T>, src: string, options: FilterOptions = {}): (row: T) => boolean {
+export function compileFilter<T>(
+  expr: FilterExpr,
+  resolve: Resolver<T>,
+  src: string,
+  options: FilterOptions = {},
+): (row: T) => boolean {
   const fold = options.caseSensitive ? (s: string): string => s : (s: string): string => s.toLowerCase();
   switch (expr.kind) {
     case 'and': {
@@ -314,7 +330,10 @@ export function compileFilter<T>(expr: FilterExpr, resolve: Resolver<T>, src: st
     case 'substringof': {
       const acc = resolve(expr.field);
       const needle = fold(expr.value);
-      const test = expr.kind === 'startswith' ? (s: string): boolean => s.startsWith(needle) : (s: string): boolean => s.includes(needle);
+      const test =
+        expr.kind === 'startswith'
+          ? (s: string): boolean => s.startsWith(needle)
+          : (s: string): boolean => s.includes(needle);
       return (row) => {
         const v = acc.get(row);
         return v !== null && v !== undefined && test(fold(String(v)));
@@ -325,7 +344,13 @@ export function compileFilter<T>(expr: FilterExpr, resolve: Resolver<T>, src: st
   }
 }
 
-function compileCompare<T>(op: CompareOp, acc: Accessor<T>, literal: Literal, src: string, caseSensitive: boolean): (row: T) => boolean {
+function compileCompare<T>(
+  op: CompareOp,
+  acc: Accessor<T>,
+  literal: Literal,
+  src: string,
+  caseSensitive: boolean,
+): (row: T) => boolean {
   if (literal.type === 'null') {
     if (op !== 'eq' && op !== 'ne') throw badFilter(src);
     const wantNull = op === 'eq';
@@ -336,7 +361,8 @@ function compileCompare<T>(op: CompareOp, acc: Accessor<T>, literal: Literal, sr
     const target = normalize(acc.type === 'strings' ? 'string' : 'number', literal, src);
     return (row) => {
       const v = acc.get(row);
-      const has = Array.isArray(v) && v.some((x) => normalizeValue(acc.type === 'strings' ? 'string' : 'number', x) === target);
+      const has =
+        Array.isArray(v) && v.some((x) => normalizeValue(acc.type === 'strings' ? 'string' : 'number', x) === target);
       return op === 'eq' ? has : !has;
     };
   }
@@ -398,7 +424,14 @@ function normalize(type: ValueType, lit: Literal, src: string): string | number 
 export function normalizeValue(type: ValueType, v: unknown): string | number | boolean | null {
   switch (type) {
     case 'number': {
-      const n = typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+      const n =
+        typeof v === 'number'
+          ? v
+          : typeof v === 'boolean'
+            ? Number(v)
+            : typeof v === 'string' && v.trim() !== ''
+              ? Number(v)
+              : NaN;
       return Number.isNaN(n) ? null : n;
     }
     case 'boolean':

@@ -35,7 +35,9 @@ export function selectedRoots(p: Projection): Set<string> | null {
 /** Sub-properties selected under a root (`Author` → [`Title`, `EMail`]); empty when none. */
 export function selectedUnder(p: Projection, root: string): string[] {
   if (!p.select) return [];
-  return p.select.filter((s) => s.length > 1 && s[0].toLowerCase() === root.toLowerCase()).map((s) => s.slice(1).join('/'));
+  return p.select
+    .filter((s) => s.length > 1 && s[0].toLowerCase() === root.toLowerCase())
+    .map((s) => s.slice(1).join('/'));
 }
 
 /** True when `$expand` names the root. */

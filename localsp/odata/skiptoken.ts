@@ -17,7 +17,12 @@ export interface SkipToken {
 export function parseSkipToken(raw: string | null | undefined): SkipToken | null {
   if (!raw) return null;
   const params = new URLSearchParams(raw);
-  const token: SkipToken = { paged: /^true$/i.test(params.get('Paged') ?? ''), prev: /^true$/i.test(params.get('PagedPrev') ?? ''), lastId: null, values: new Map() };
+  const token: SkipToken = {
+    paged: /^true$/i.test(params.get('Paged') ?? ''),
+    prev: /^true$/i.test(params.get('PagedPrev') ?? ''),
+    lastId: null,
+    values: new Map(),
+  };
   for (const [k, v] of params) {
     if (k === 'p_ID') {
       const n = Number(v);

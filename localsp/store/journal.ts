@@ -45,7 +45,7 @@ export class DurableStore {
   private constructor(
     private readonly dir: string,
     private readonly options: StoreOptions,
-    private seq: number
+    private seq: number,
   ) {
     this.fd = fs.openSync(path.join(dir, JOURNAL), 'a');
     this.journalBytes = fs.fstatSync(this.fd).size;
@@ -166,7 +166,8 @@ function readJournal(dir: string, afterSeq: number): { ops: Op[]; tornLines: num
     const next = nl < 0 ? text.length : nl + 1;
     const parsed = parseLine(raw);
     if (!parsed) {
-      if (next < text.length) throw new Error(`localsp: journal ${file} is corrupt before its last line (byte ${offset})`);
+      if (next < text.length)
+        throw new Error(`localsp: journal ${file} is corrupt before its last line (byte ${offset})`);
       tornLines = 1;
       break;
     }

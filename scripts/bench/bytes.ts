@@ -37,14 +37,44 @@ export type PartName = (typeof PARTS)[number]['part'];
  * A marker must be found in some file of the build; otherwise it is stale and the check cannot be made.
  */
 export const LAZY_FEATURES = [
-  { key: 'xlsx', label: 'spreadsheet export (write-excel-file)', chunkName: 'mpk-xlsx', markers: ['<worksheet xmlns=', 'sharedStrings'] },
-  { key: 'chart', label: 'check-in chart (CheckInChart)', chunkName: 'mpk-chart', markers: ['mpk-chart-title', 'mpk-chart-desc'] },
-  { key: 'editor', label: 'rich-text editor (RichTextEditor)', chunkName: 'mpk-editor', markers: ['insertUnorderedList', 'insertOrderedList'] },
-  { key: 'siteHealth', label: 'site health check (SiteHealthNotice, schema/health)', chunkName: 'mpk-site-health', markers: ['Alle kan se andres egne noter', 'Sikkerhed for kladdeelementer'] },
+  {
+    key: 'xlsx',
+    label: 'spreadsheet export (write-excel-file)',
+    chunkName: 'mpk-xlsx',
+    markers: ['<worksheet xmlns=', 'sharedStrings'],
+  },
+  {
+    key: 'chart',
+    label: 'check-in chart (CheckInChart)',
+    chunkName: 'mpk-chart',
+    markers: ['mpk-chart-title', 'mpk-chart-desc'],
+  },
+  {
+    key: 'editor',
+    label: 'rich-text editor (RichTextEditor)',
+    chunkName: 'mpk-editor',
+    markers: ['insertUnorderedList', 'insertOrderedList'],
+  },
+  {
+    key: 'siteHealth',
+    label: 'site health check (SiteHealthNotice, schema/health)',
+    chunkName: 'mpk-site-health',
+    markers: ['Alle kan se andres egne noter', 'Sikkerhed for kladdeelementer'],
+  },
   // Fluent's focus machinery comes with dialogs, menus and pickers; the first views use TabStrip and a disclosure.
-  { key: 'tabster', label: 'focus management (tabster, with dialogs, menus, pickers)', chunkName: 'tabster', markers: ['data-tabster'] },
+  {
+    key: 'tabster',
+    label: 'focus management (tabster, with dialogs, menus, pickers)',
+    chunkName: 'tabster',
+    markers: ['data-tabster'],
+  },
   // The feed shows bodies with richTextForDisplay; DOMPurify loads to store a story and with the editor.
-  { key: 'dompurify', label: 'sanitiser for storing stories (DOMPurify)', chunkName: 'mpk-richtext', markers: ['uponSanitizeElement'] },
+  {
+    key: 'dompurify',
+    label: 'sanitiser for storing stories (DOMPurify)',
+    chunkName: 'mpk-richtext',
+    markers: ['uponSanitizeElement'],
+  },
 ] as const;
 
 /** One JavaScript file of the build. */
@@ -102,7 +132,8 @@ export function readBuildAssets(root: string, bundles: readonly string[]): Build
     const escaped = bundle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const matches = files.filter((f) => new RegExp(`^${escaped}_[0-9a-f]+\\.js$`).test(f));
     if (matches.length === 0) problems.push(`entry bundle of ${bundle} not found in release/assets`);
-    else if (matches.length > 1) problems.push(`${matches.length} entry bundles of ${bundle} in release/assets (stale build? run gulp clean)`);
+    else if (matches.length > 1)
+      problems.push(`${matches.length} entry bundles of ${bundle} in release/assets (stale build? run gulp clean)`);
     else entries.set(bundle, read(matches[0]));
   }
   const chunks: ChunkFile[] = [];
@@ -114,11 +145,13 @@ export function readBuildAssets(root: string, bundles: readonly string[]): Build
     const loadableBy = [...entries.entries()].filter(([, e]) => entryReferencesChunk(e.text, parsed)).map(([b]) => b);
     chunks.push({ ...size, ...parsed, loadableBy });
   }
-  const locales = files.filter((f) => /^MpkStrings_/.test(f)).map((f) => {
-    const { text, ...size } = read(f);
-    void text;
-    return size;
-  });
+  const locales = files
+    .filter((f) => /^MpkStrings_/.test(f))
+    .map((f) => {
+      const { text, ...size } = read(f);
+      void text;
+      return size;
+    });
   return { dir, entries, chunks, locales, problems };
 }
 
@@ -133,10 +166,15 @@ export interface MarkerHit {
 
 /** Searches every entry bundle and chunk for the lazy features' markers. */
 export function findMarkers(root: string, assets: BuildAssets): MarkerHit[] {
-  const chunkTexts = assets.chunks.map((c) => ({ file: c.file, text: fs.readFileSync(path.join(assets.dir, c.file), 'utf8') }));
+  const chunkTexts = assets.chunks.map((c) => ({
+    file: c.file,
+    text: fs.readFileSync(path.join(assets.dir, c.file), 'utf8'),
+  }));
   return LAZY_FEATURES.map((feature) => ({
     feature,
-    inEntries: [...assets.entries.entries()].filter(([, e]) => feature.markers.some((m) => e.text.includes(m))).map(([b]) => b),
+    inEntries: [...assets.entries.entries()]
+      .filter(([, e]) => feature.markers.some((m) => e.text.includes(m)))
+      .map(([b]) => b),
     inChunks: chunkTexts.filter((c) => feature.markers.some((m) => c.text.includes(m))).map((c) => c.file),
   }));
 }
@@ -158,7 +196,12 @@ export interface ProbeResult {
 }
 
 /** Figures and details of the bytes part. */
-export function bytesFigures(assets: BuildAssets, markers: MarkerHit[], probes: ReadonlyMap<PartName, ProbeResult> | undefined, probeError?: string): { figures: Figure[]; details: DetailTable[] } {
+export function bytesFigures(
+  assets: BuildAssets,
+  markers: MarkerHit[],
+  probes: ReadonlyMap<PartName, ProbeResult> | undefined,
+  probeError?: string,
+): { figures: Figure[]; details: DetailTable[] } {
   const figures: Figure[] = [];
   const details: DetailTable[] = [];
   const byFile = new Map(assets.chunks.map((c) => [c.file, c]));
@@ -167,26 +210,60 @@ export function bytesFigures(assets: BuildAssets, markers: MarkerHit[], probes: 
     const id = `bytes.firstView.${p.part}`;
     const label = `${p.part}: first-view JS (gzip -9)`;
     if (!entry) {
-      figures.push({ section: 'bytes', id, label, value: null, unit: 'bytes', budget: { max: FIRST_VIEW_BUDGET_BYTES }, error: assets.problems.join('; ') || 'entry bundle missing' });
+      figures.push({
+        section: 'bytes',
+        id,
+        label,
+        value: null,
+        unit: 'bytes',
+        budget: { max: FIRST_VIEW_BUDGET_BYTES },
+        error: assets.problems.join('; ') || 'entry bundle missing',
+      });
       continue;
     }
     const probe = probes?.get(p.part);
-    const eager = probe && !probe.error ? probe.chunkFiles.map((f) => byFile.get(f)).filter((c): c is ChunkFile => !!c) : [];
+    const eager =
+      probe && !probe.error ? probe.chunkFiles.map((f) => byFile.get(f)).filter((c): c is ChunkFile => !!c) : [];
     const total = entry.gzipBytes + eager.reduce((s, c) => s + c.gzipBytes, 0);
     const parts = [`entry ${entry.file} ${(entry.gzipBytes / KB).toFixed(1)} KB`];
-    if (eager.length > 0) parts.push(`+ eager ${eager.map((c) => `${c.name} ${(c.gzipBytes / KB).toFixed(1)} KB`).join(', ')}`);
-    else if (probe && !probe.error) parts.push(`no chunk fetched during the first view (checked in Chromium as ${probe.user})`);
+    if (eager.length > 0)
+      parts.push(`+ eager ${eager.map((c) => `${c.name} ${(c.gzipBytes / KB).toFixed(1)} KB`).join(', ')}`);
+    else if (probe && !probe.error)
+      parts.push(`no chunk fetched during the first view (checked in Chromium as ${probe.user})`);
     else parts.push(`eager chunks not verified: ${probe?.error ?? probeError ?? 'probe not run'}`);
     const strings = assets.locales.find((l) => /da-dk/i.test(l.file));
-    if (strings) parts.push(`(not counted: the shared strings file, ${(strings.gzipBytes / KB).toFixed(1)} KB for da-DK)`);
-    figures.push({ section: 'bytes', id, label, value: total, unit: 'bytes', budget: { max: FIRST_VIEW_BUDGET_BYTES }, detail: parts.join(' ') });
-    figures.push({ section: 'bytes', id: `bytes.entryRaw.${p.part}`, label: `${p.part}: entry bundle minified (uncompressed)`, value: entry.rawBytes, unit: 'bytes' });
+    if (strings)
+      parts.push(`(not counted: the shared strings file, ${(strings.gzipBytes / KB).toFixed(1)} KB for da-DK)`);
+    figures.push({
+      section: 'bytes',
+      id,
+      label,
+      value: total,
+      unit: 'bytes',
+      budget: { max: FIRST_VIEW_BUDGET_BYTES },
+      detail: parts.join(' '),
+    });
+    figures.push({
+      section: 'bytes',
+      id: `bytes.entryRaw.${p.part}`,
+      label: `${p.part}: entry bundle minified (uncompressed)`,
+      value: entry.rawBytes,
+      unit: 'bytes',
+    });
   }
   for (const hit of markers) {
     const id = `bytes.lazy.${hit.feature.key}`;
     const label = `${hit.feature.label} in an entry bundle`;
     if (hit.inEntries.length === 0 && hit.inChunks.length === 0) {
-      figures.push({ section: 'bytes', id, label, value: null, unit: 'bool', budget: { equals: false }, error: `marker strings ${hit.feature.markers.map((m) => `"${m}"`).join(', ')} found in no file of the build: update LAZY_FEATURES in scripts/bench/bytes.ts` });
+      figures.push({
+        section: 'bytes',
+        id,
+        label,
+        value: null,
+        unit: 'bool',
+        budget: { equals: false },
+        error: `marker strings ${hit.feature.markers.map((m) => `"${m}"`).join(', ')} found in no file of the build: update LAZY_FEATURES in scripts/bench/bytes.ts`,
+      });
       continue;
     }
     figures.push({
@@ -196,7 +273,12 @@ export function bytesFigures(assets: BuildAssets, markers: MarkerHit[], probes: 
       value: hit.inEntries.length > 0,
       unit: 'bool',
       budget: { equals: false },
-      detail: [hit.inEntries.length > 0 ? `found in ${hit.inEntries.join(', ')}` : '', hit.inChunks.length > 0 ? `lives in ${hit.inChunks.join(', ')}` : ''].filter(Boolean).join('; '),
+      detail: [
+        hit.inEntries.length > 0 ? `found in ${hit.inEntries.join(', ')}` : '',
+        hit.inChunks.length > 0 ? `lives in ${hit.inChunks.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
     });
   }
   if (probes) {
@@ -229,15 +311,24 @@ export function bytesFigures(assets: BuildAssets, markers: MarkerHit[], probes: 
       `${(c.gzipBytes / KB).toFixed(1)} KB${c.gzipBytes > CHUNK_BUDGET_BYTES ? ' (over budget)' : ''}`,
       `${(c.rawBytes / KB).toFixed(1)} KB`,
       c.loadableBy.map(partOf).join(', ') || '(no entry bundle)',
-      probes ? PARTS.filter((p) => probes.get(p.part)?.chunkFiles.includes(c.file)).map((p) => p.part).join(', ') || 'no' : 'not checked',
+      probes
+        ? PARTS.filter((p) => probes.get(p.part)?.chunkFiles.includes(c.file))
+            .map((p) => p.part)
+            .join(', ') || 'no'
+        : 'not checked',
     ]),
   });
   details.push({
     section: 'bytes',
     title: 'Other files',
-    intro: 'Loaded by SharePoint for every web part of the solution (one locale per page): the strings module. React and react-dom come from SharePoint and are not in the bundles.',
+    intro:
+      'Loaded by SharePoint for every web part of the solution (one locale per page): the strings module. React and react-dom come from SharePoint and are not in the bundles.',
     headers: ['file', 'gzip -9', 'minified'],
-    rows: assets.locales.map((l) => [l.file, `${(l.gzipBytes / KB).toFixed(1)} KB`, `${(l.rawBytes / KB).toFixed(1)} KB`]),
+    rows: assets.locales.map((l) => [
+      l.file,
+      `${(l.gzipBytes / KB).toFixed(1)} KB`,
+      `${(l.rawBytes / KB).toFixed(1)} KB`,
+    ]),
   });
   return { figures, details };
 }
@@ -249,7 +340,16 @@ export function bytesFigures(assets: BuildAssets, markers: MarkerHit[], probes: 
 export function chunkFigure(chunks: readonly (AssetFile & { name?: string })[]): Figure {
   const id = 'bytes.chunk.largest';
   const label = 'largest chunk loaded on demand (gzip -9)';
-  if (chunks.length === 0) return { section: 'bytes', id, label, value: null, unit: 'bytes', budget: { max: CHUNK_BUDGET_BYTES }, error: 'no chunk file found in release/assets' };
+  if (chunks.length === 0)
+    return {
+      section: 'bytes',
+      id,
+      label,
+      value: null,
+      unit: 'bytes',
+      budget: { max: CHUNK_BUDGET_BYTES },
+      error: 'no chunk file found in release/assets',
+    };
   const sorted = [...chunks].sort((a, b) => b.gzipBytes - a.gzipBytes);
   const over = sorted.filter((c) => c.gzipBytes > CHUNK_BUDGET_BYTES);
   const name = (c: { name?: string; file: string }): string => c.name ?? c.file;
@@ -258,7 +358,15 @@ export function chunkFigure(chunks: readonly (AssetFile & { name?: string })[]):
     over.length > 0
       ? `${over.length} of ${chunks.length} chunks over ${CHUNK_BUDGET_BYTES / KB} KB: ${over.map((c) => `${name(c)} ${(c.gzipBytes / KB).toFixed(1)} KB`).join(', ')}`
       : `${name(largest)} (${largest.file}); all ${chunks.length} chunks within ${CHUNK_BUDGET_BYTES / KB} KB`;
-  return { section: 'bytes', id, label, value: largest.gzipBytes, unit: 'bytes', budget: { max: CHUNK_BUDGET_BYTES }, detail };
+  return {
+    section: 'bytes',
+    id,
+    label,
+    value: largest.gzipBytes,
+    unit: 'bytes',
+    budget: { max: CHUNK_BUDGET_BYTES },
+    detail,
+  };
 }
 
 /**
@@ -266,7 +374,11 @@ export function chunkFigure(chunks: readonly (AssetFile & { name?: string })[]):
  * approximation of webpack's bundle). With code splitting on, modules behind `import()` go to their own
  * chunks, as in the SPFx build, and are not counted in the entry.
  */
-export async function composition(root: string, entrypoint: string, top = 12): Promise<{ rows: [string, string, string][]; total: number; gzip: number }> {
+export async function composition(
+  root: string,
+  entrypoint: string,
+  top = 12,
+): Promise<{ rows: [string, string, string][]; total: number; gzip: number }> {
   const esbuild = await import('esbuild');
   const externals = ['react', 'react-dom', '@microsoft/sp-*', 'MpkStrings'];
   const entry = path.join(root, entrypoint);

@@ -52,7 +52,11 @@ export async function serverRequests(origin: string): Promise<LoggedRequest[]> {
 
 /** Forgets the requests logged so far. */
 export async function resetServerRequests(origin: string): Promise<void> {
-  const res = await fetch(`${origin}/_local/requests/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${origin}/_local/requests/reset`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   if (!res.ok) throw new Error(`POST /_local/requests/reset: ${res.status}`);
 }
 
@@ -82,7 +86,7 @@ export function batchSubStatuses(body: string): number[] {
 /** The exception type of a SharePoint error body (`SPQueryThrottledException` …), or ''. */
 export function errorType(body: string): string {
   const m = /"code"\s*:\s*"[^",]*,\s*([\w.]+)"/.exec(body);
-  return m ? m[1].split('.').pop() ?? '' : '';
+  return m ? (m[1].split('.').pop() ?? '') : '';
 }
 
 /** A REST URL in a few words: `GET MPK Opgaver items [AssigneeId eq 8]`. */
@@ -123,25 +127,39 @@ export function batchPartSizes(requestBody: string, responseBody: string): { wha
 }
 
 /** The failed parts of a `$batch`: request parts and response parts pair up in order. */
-export function batchErrors(requestBody: string, responseBody: string): { method: string; url: string; status: number; type: string }[] {
+export function batchErrors(
+  requestBody: string,
+  responseBody: string,
+): { method: string; url: string; status: number; type: string }[] {
   const requests = batchRequestLines(requestBody);
   const out: { method: string; url: string; status: number; type: string }[] = [];
   batchResponseParts(responseBody).forEach((part, i) => {
     const status = Number((/HTTP\/1\.1 (\d{3})/.exec(part) as RegExpExecArray)[1]);
-    if (status >= 400) out.push({ method: requests[i]?.method ?? '?', url: requests[i]?.url ?? '?', status, type: errorType(part) });
+    if (status >= 400)
+      out.push({ method: requests[i]?.method ?? '?', url: requests[i]?.url ?? '?', status, type: errorType(part) });
   });
   return out;
 }
 
 /** Records the REST traffic of a page until `done()` is called. */
 export function watchRest(page: Page): { done: () => Promise<RestTraffic> } {
-  const traffic: RestTraffic = { responseBytes: 0, responses: 0, digestBytes: 0, subRequests: {}, errorStatuses: [], errors: [], thresholdErrors: 0, parts: [] };
+  const traffic: RestTraffic = {
+    responseBytes: 0,
+    responses: 0,
+    digestBytes: 0,
+    subRequests: {},
+    errorStatuses: [],
+    errors: [],
+    thresholdErrors: 0,
+    parts: [],
+  };
   const pending: Promise<void>[] = [];
   const isRest = (url: string): boolean => url.includes('/_api/');
   const onRequest = (req: Request): void => {
     if (!isRest(req.url()) || !/\/\$batch/i.test(req.url())) return;
     const body = req.postData() ?? '';
-    for (const method of batchSubRequestMethods(body)) traffic.subRequests[method] = (traffic.subRequests[method] ?? 0) + 1;
+    for (const method of batchSubRequestMethods(body))
+      traffic.subRequests[method] = (traffic.subRequests[method] ?? 0) + 1;
   };
   const onResponse = (res: Response): void => {
     if (!isRest(res.url())) return;
@@ -162,7 +180,9 @@ export function watchRest(page: Page): { done: () => Promise<RestTraffic> } {
         const text = body.toString('utf8');
         if (res.status() >= 400) {
           traffic.errorStatuses.push(res.status());
-          traffic.errors.push(`${res.request().method()} ${describeUrl(res.url())} → ${res.status()} ${errorType(text)}`);
+          traffic.errors.push(
+            `${res.request().method()} ${describeUrl(res.url())} → ${res.status()} ${errorType(text)}`,
+          );
         }
         if (/\/\$batch/i.test(res.url())) {
           traffic.parts.push(...batchPartSizes(res.request().postData() ?? '', text));
@@ -176,7 +196,7 @@ export function watchRest(page: Page): { done: () => Promise<RestTraffic> } {
           }
         }
         traffic.thresholdErrors += (text.match(/SPQueryThrottledException/g) ?? []).length;
-      })()
+      })(),
     );
   };
   page.on('request', onRequest);
@@ -217,7 +237,10 @@ export function usableProbeScript(selector: string): string {
 }
 
 /** Counts a page's requests in flight, so a caller can wait until the network has been quiet for a while. */
-export function trackNetwork(page: Page): { quiet: (quietMs: number, maxMs: number) => Promise<boolean>; stop: () => void } {
+export function trackNetwork(page: Page): {
+  quiet: (quietMs: number, maxMs: number) => Promise<boolean>;
+  stop: () => void;
+} {
   let inflight = 0;
   let last = Date.now();
   const up = (): void => {
@@ -265,7 +288,10 @@ export interface OpenViewOptions {
 }
 
 /** Opens a view in a fresh browser context (empty cache) and measures it. */
-export async function openView(browser: Browser, options: OpenViewOptions): Promise<ViewMeasurement & { page?: Page; context?: BrowserContext }> {
+export async function openView(
+  browser: Browser,
+  options: OpenViewOptions,
+): Promise<ViewMeasurement & { page?: Page; context?: BrowserContext }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
   if (options.prepare) await options.prepare(context);
   const page = await context.newPage();
@@ -277,10 +303,14 @@ export async function openView(browser: Browser, options: OpenViewOptions): Prom
   let usableMs: number | null = null;
   try {
     await page.goto(options.url, { waitUntil: 'commit', timeout: options.timeoutMs ?? 120000 });
-    await page.waitForFunction(() => (window as unknown as { __mpkUsableAt?: number }).__mpkUsableAt !== undefined, undefined, {
-      timeout: options.timeoutMs ?? 120000,
-      polling: 50,
-    });
+    await page.waitForFunction(
+      () => (window as unknown as { __mpkUsableAt?: number }).__mpkUsableAt !== undefined,
+      undefined,
+      {
+        timeout: options.timeoutMs ?? 120000,
+        polling: 50,
+      },
+    );
     usableMs = await page.evaluate(() => (window as unknown as { __mpkUsableAt: number }).__mpkUsableAt);
   } catch (e) {
     error = `view not usable: ${options.usableSelector} did not appear within ${((options.timeoutMs ?? 120000) / 1000).toFixed(0)} s (${await pageState(page)})`;
@@ -293,7 +323,8 @@ export async function openView(browser: Browser, options: OpenViewOptions): Prom
   const logged = await serverRequests(options.origin);
   const digest = logged.filter((r) => isDigestRequest(r.path)).length;
   const requests = logged.filter((r) => !isDigestRequest(r.path));
-  if (options.keepOpen) return { url: options.url, usableMs, requests, digestRequests: digest, traffic, heading, error, page, context };
+  if (options.keepOpen)
+    return { url: options.url, usableMs, requests, digestRequests: digest, traffic, heading, error, page, context };
   await context.close();
   return { url: options.url, usableMs, requests, digestRequests: digest, traffic, heading, error };
 }

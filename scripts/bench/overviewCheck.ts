@@ -6,7 +6,14 @@
  */
 import { createLocalSp } from '../../localsp/client';
 import { fromRow, type ICodec, type Row } from '../../src/data/mapping/codec';
-import { checkInCodec, initiativeCodec, planCodec, planFocusCodec, storyCodec, taskCodec } from '../../src/data/mapping/entities';
+import {
+  checkInCodec,
+  initiativeCodec,
+  planCodec,
+  planFocusCodec,
+  storyCodec,
+  taskCodec,
+} from '../../src/data/mapping/entities';
 import { windowedRows } from '../../src/data/repositories/query';
 import { recountAllStories } from '../../src/data/repositories/summaries';
 import { rebuildUnitSummaries } from '../../src/data/repositories/unitSummaries';
@@ -40,7 +47,9 @@ export function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort();
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
 }
 
@@ -58,8 +67,10 @@ export function overviewDifferences(fromSummaries: ISummaryOverview, rowByRow: I
   for (const key of ['plansByStatus', 'initiativesByStatus', 'tasksByStatus', 'storiesByAmbition'] as const) {
     if (!same({ ...fromSummaries[key] }, { ...rowByRow[key] })) out.push(key);
   }
-  if (fromSummaries.overdueCount !== rowByRow.overdueTasks.length) out.push(`overdue ${fromSummaries.overdueCount} vs ${rowByRow.overdueTasks.length}`);
-  if (fromSummaries.stoppedCount !== rowByRow.stoppedInitiatives.length) out.push(`stopped ${fromSummaries.stoppedCount} vs ${rowByRow.stoppedInitiatives.length}`);
+  if (fromSummaries.overdueCount !== rowByRow.overdueTasks.length)
+    out.push(`overdue ${fromSummaries.overdueCount} vs ${rowByRow.overdueTasks.length}`);
+  if (fromSummaries.stoppedCount !== rowByRow.stoppedInitiatives.length)
+    out.push(`stopped ${fromSummaries.stoppedCount} vs ${rowByRow.stoppedInitiatives.length}`);
   return out;
 }
 
@@ -102,7 +113,11 @@ export async function checkOverviewAtScale(siteUrl: string, now = new Date()): P
  * distinct plans that give it any relevance, the initiatives, the published stories — written apart
  * from the product's `unitTotals`/`publishedPerAmbition`, so the check compares two implementations.
  */
-function countPerAmbition(focusRows: readonly Row[], initiativeRows: readonly Row[], storyRows: readonly Row[]): Record<string, IAmbitionCounts> {
+function countPerAmbition(
+  focusRows: readonly Row[],
+  initiativeRows: readonly Row[],
+  storyRows: readonly Row[],
+): Record<string, IAmbitionCounts> {
   const counts = dict<IAmbitionCounts>();
   for (const ambition of AMBITIONS) counts[ambition.key] = { plans: 0, initiatives: 0, stories: 0 };
   const plansSeen = new Set<string>();
@@ -131,7 +146,8 @@ export async function checkAmbitionCountsAtScale(siteUrl: string): Promise<Figur
   const admin = createLocalSp(siteUrl, 'admin@mpk.local') as unknown as SPFI;
   const me = (await (admin.web.currentUser as unknown as () => Promise<{ Id: number }>)()) as { Id: number };
   const view = await loadAmbitionsView(admin, { userId: me.Id });
-  const rows = (list: 'planFocuses' | 'initiatives' | 'stories', select: string[]): Promise<Row[]> => windowedRows(admin, { list, columns: [] } as unknown as ICodec<IEntity>, { ascending: true, select });
+  const rows = (list: 'planFocuses' | 'initiatives' | 'stories', select: string[]): Promise<Row[]> =>
+    windowedRows(admin, { list, columns: [] } as unknown as ICodec<IEntity>, { ascending: true, select });
   const expected = countPerAmbition(
     await rows('planFocuses', ['Id', 'PlanId', 'AmbitionKey', 'Relevance']),
     await rows('initiatives', ['Id', 'AmbitionKey']),
@@ -139,7 +155,8 @@ export async function checkAmbitionCountsAtScale(siteUrl: string): Promise<Figur
   );
   const differences = Object.keys(expected).filter((key) => canonical(expected[key]) !== canonical(view.counts[key]));
   if (!view.countsComplete) differences.push('countsComplete is false');
-  const total = (field: 'plans' | 'initiatives' | 'stories'): number => Object.keys(expected).reduce((sum, key) => sum + expected[key][field], 0);
+  const total = (field: 'plans' | 'initiatives' | 'stories'): number =>
+    Object.keys(expected).reduce((sum, key) => sum + expected[key][field], 0);
   return {
     section: 'scale',
     id: 'scale.ambitionCountsExact',

@@ -9,7 +9,13 @@ import * as path from 'path';
 import { createLocalSp } from '../../localsp/client';
 import { startLocalSharePoint } from '../../localsp/server';
 import { provision } from '../../src/data/provisioning';
-import { batchSubRequestMethods, isDigestRequest, resetServerRequests, serverRequests, type LoggedRequest } from './firstView';
+import {
+  batchSubRequestMethods,
+  isDigestRequest,
+  resetServerRequests,
+  serverRequests,
+  type LoggedRequest,
+} from './firstView';
 import type { DetailTable, Figure } from './report';
 
 /** What one provisioning run sent. */
@@ -46,7 +52,10 @@ function recordBatchBodies(sink: string[]): () => void {
 }
 
 /** Sums a run from the server's log and the batch bodies sent. */
-export function summariseRun(logged: readonly LoggedRequest[], batchBodies: readonly string[]): Omit<ProvisioningRun, 'reportedWrites' | 'changes' | 'ms'> {
+export function summariseRun(
+  logged: readonly LoggedRequest[],
+  batchBodies: readonly string[],
+): Omit<ProvisioningRun, 'reportedWrites' | 'changes' | 'ms'> {
   const byMethod: Record<string, number> = {};
   let writes = 0;
   let batches = 0;
@@ -80,7 +89,11 @@ export function summariseRun(logged: readonly LoggedRequest[], batchBodies: read
 }
 
 /** Provisions a fresh empty site twice and measures both runs. */
-export async function measureProvisioning(): Promise<{ figures: Figure[]; details: DetailTable[]; runs: ProvisioningRun[] }> {
+export async function measureProvisioning(): Promise<{
+  figures: Figure[];
+  details: DetailTable[];
+  runs: ProvisioningRun[];
+}> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpk-bench-prov-'));
   const server = await startLocalSharePoint({ port: 0, dataDir, seed: 'empty', quiet: true, fsync: false });
   const runs: ProvisioningRun[] = [];

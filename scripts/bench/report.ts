@@ -78,7 +78,11 @@ export const KB = 1024;
 export function verdict(figure: Figure): Verdict {
   const budget = figure.budget;
   const hasBound = !!budget && (budget.max !== undefined || budget.min !== undefined || budget.equals !== undefined);
-  if (figure.value === null || figure.value === undefined || (typeof figure.value === 'number' && Number.isNaN(figure.value))) {
+  if (
+    figure.value === null ||
+    figure.value === undefined ||
+    (typeof figure.value === 'number' && Number.isNaN(figure.value))
+  ) {
     return hasBound ? 'not measured' : 'info';
   }
   if (!hasBound || !budget) return 'info';
@@ -141,13 +145,24 @@ export function formatBudget(budget: Budget | undefined, unit: Unit): string {
   return parts.length > 0 ? parts.join(', ') : '—';
 }
 
-const VERDICT_TEXT: Record<Verdict, string> = { pass: 'holds', fail: 'FAILS', 'not measured': 'NOT MEASURED', info: '' };
+const VERDICT_TEXT: Record<Verdict, string> = {
+  pass: 'holds',
+  fail: 'FAILS',
+  'not measured': 'NOT MEASURED',
+  info: '',
+};
 
 /** The rows of one section: figure, value, budget, verdict, detail. */
 export function sectionRows(figures: readonly Figure[], section: Section): string[][] {
   return figures
     .filter((f) => f.section === section)
-    .map((f) => [f.label, formatValue(f.value, f.unit), formatBudget(f.budget, f.unit), VERDICT_TEXT[verdict(f)], [f.detail, f.error].filter(Boolean).join(' — ')]);
+    .map((f) => [
+      f.label,
+      formatValue(f.value, f.unit),
+      formatBudget(f.budget, f.unit),
+      VERDICT_TEXT[verdict(f)],
+      [f.detail, f.error].filter(Boolean).join(' — '),
+    ]);
 }
 
 /** Pads a plain-text table (first row = header). */
@@ -180,7 +195,10 @@ export function renderConsole(figures: readonly Figure[]): string {
 export function missedLines(figures: readonly Figure[]): string[] {
   return figures
     .filter((f) => verdict(f) === 'fail' || verdict(f) === 'not measured')
-    .map((f) => `${SECTION_TITLES[f.section]} — ${f.label}: ${verdict(f) === 'fail' ? `${formatValue(f.value, f.unit)} (budget ${formatBudget(f.budget, f.unit)})` : `not measured (${f.error ?? 'no value'})`}`);
+    .map(
+      (f) =>
+        `${SECTION_TITLES[f.section]} — ${f.label}: ${verdict(f) === 'fail' ? `${formatValue(f.value, f.unit)} (budget ${formatBudget(f.budget, f.unit)})` : `not measured (${f.error ?? 'no value'})`}`,
+    );
 }
 
 /** "12 budgets: 10 hold, 1 fails, 1 not measured." */
@@ -222,7 +240,7 @@ export function renderMarkdown(input: ReportInput): string {
   lines.push(
     'What the product ships, how often it asks SharePoint, and how that holds up at municipal scale — measured by `npm run bench` ' +
       '(`scripts/bench/main.ts`), which rewrites this page on every run. Every figure below comes from that run; nothing is typed in by hand. ' +
-      'The command exits non-zero when a budget does not hold.'
+      'The command exits non-zero when a budget does not hold.',
   );
   lines.push('');
   lines.push('## Last run');
@@ -280,13 +298,13 @@ export function renderMarkdown(input: ReportInput): string {
   lines.push(
     '`npm run bench` (a few minutes on 2 cores; not part of `npm test`). Options after `--`: `--skip-build` measures the `release/assets` already there, ' +
       '`--runs=<n>` sets the timing runs per view (default 5), `--only=bytes,roundTrips,scale,provisioning` runs some parts (and leaves this page alone unless `--out=<file>` is given), ' +
-      '`--no-write` prints only, `--small` loads a tenth of the scale data (for working on the bench; the page says so). The pure parts of the bench are tested in `tests/bench`.'
+      '`--no-write` prints only, `--small` loads a tenth of the scale data (for working on the bench; the page says so). The pure parts of the bench are tested in `tests/bench`.',
   );
   lines.push('');
   lines.push(
     '`npm run bench -- --ci` is what CI runs (`.ci/run`, after `npm test`): every budget on this page except the time ratios — bytes per first view and per chunk, requests per first view and per action, ' +
       'list-view-threshold errors and bytes received at municipal scale (the full data set; `--small` is refused), provisioning writes on a second run. It makes no timing runs, does not write this page, ' +
-      'prints the table and the budgets that do not hold, and exits non-zero when any does (about 4 minutes on 2 cores, half of it the production build). The time ratios are left to the full run because they are noisy on a shared machine; it prints each with its spread over the runs.'
+      'prints the table and the budgets that do not hold, and exits non-zero when any does (about 4 minutes on 2 cores, half of it the production build). The time ratios are left to the full run because they are noisy on a shared machine; it prints each with its spread over the runs.',
   );
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -318,7 +336,10 @@ export interface RatioSpread {
  * The ratio and its spread from the paired samples (`null` in a sample = that run did not become usable;
  * such pairs are left out of the per-run ratios). `undefined` when either side has no sample.
  */
-export function ratioSpread(demo: readonly (number | null)[], scale: readonly (number | null)[]): RatioSpread | undefined {
+export function ratioSpread(
+  demo: readonly (number | null)[],
+  scale: readonly (number | null)[],
+): RatioSpread | undefined {
   const d = demo.filter((v): v is number => v !== null);
   const s = scale.filter((v): v is number => v !== null);
   if (d.length === 0 || s.length === 0) return undefined;
@@ -336,7 +357,10 @@ export function ratioSpread(demo: readonly (number | null)[], scale: readonly (n
 export function describeSpread(spread: RatioSpread, runs: number): string {
   const ms = (v: number): string => formatValue(v, 'ms').replace(' ms', '');
   const r = range(spread.runRatios);
-  const perRun = spread.runRatios.length > 0 ? `; per-run ratio ${r.min.toFixed(2)}–${r.max.toFixed(2)}× over ${spread.runRatios.length} paired runs` : '';
+  const perRun =
+    spread.runRatios.length > 0
+      ? `; per-run ratio ${r.min.toFixed(2)}–${r.max.toFixed(2)}× over ${spread.runRatios.length} paired runs`
+      : '';
   return (
     `median ${ms(spread.scale.median)} ms at scale (${ms(spread.scale.min)}–${ms(spread.scale.max)}) vs ${ms(spread.demo.median)} ms on demo data (${ms(spread.demo.min)}–${ms(spread.demo.max)})` +
     `${perRun}; ${runs} runs each`

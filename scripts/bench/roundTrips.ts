@@ -73,7 +73,9 @@ export async function measureAccounts(input: {
         usableSelector: spec.otherRoles ? `${spec.usable}, ${spec.otherRoles}` : spec.usable,
         timeoutMs: input.timeoutMs ?? 60000,
       });
-      input.log?.(`  ${p.part} × ${account.key}: ${m.requests.length} request(s), ${(m.traffic.responseBytes / KB).toFixed(1)} KB${m.error ? ` — ${m.error}` : ''}`);
+      input.log?.(
+        `  ${p.part} × ${account.key}: ${m.requests.length} request(s), ${(m.traffic.responseBytes / KB).toFixed(1)} KB${m.error ? ` — ${m.error}` : ''}`,
+      );
       out.push({ part: p.part, account: account.key, email: account.email, m });
     }
   }
@@ -95,7 +97,12 @@ export function describeRequests(m: ViewMeasurement): string {
 }
 
 /** Figures of one set of account views. */
-export function roundTripFigures(section: Section, views: readonly AccountView[], specs: Record<PartName, ViewSpec>, prefix = ''): { figures: Figure[]; details: DetailTable[] } {
+export function roundTripFigures(
+  section: Section,
+  views: readonly AccountView[],
+  specs: Record<PartName, ViewSpec>,
+  prefix = '',
+): { figures: Figure[]; details: DetailTable[] } {
   const figures: Figure[] = [];
   for (const v of views) {
     const problems: string[] = [];
@@ -118,7 +125,10 @@ export function roundTripFigures(section: Section, views: readonly AccountView[]
       title: section === 'scale' ? 'Bytes received per first view at scale' : 'Bytes received per first view',
       intro:
         'Sum of the REST response bodies the browser received for the first view (`page.on("response")` on `/_api/`, uncompressed — SharePoint Online compresses JSON on the wire; a `contextinfo` the preview may send is not included). The row names the element that marks the view as loaded.',
-      headers: ['web part', ...views.filter((v, i, a) => a.findIndex((x) => x.account === v.account) === i).map((v) => v.account)],
+      headers: [
+        'web part',
+        ...views.filter((v, i, a) => a.findIndex((x) => x.account === v.account) === i).map((v) => v.account),
+      ],
       rows: PARTS.map((p) => [
         `${p.part} (${specs[p.part].usableLabel})`,
         ...views.filter((v) => v.part === p.part).map((v) => `${(v.m.traffic.responseBytes / KB).toFixed(1)} KB`),
@@ -134,13 +144,19 @@ export function roundTripFigures(section: Section, views: readonly AccountView[]
       if (!v) continue;
       const total = v.m.traffic.parts.reduce((s, x) => s + x.bytes, 0);
       for (const part of [...v.m.traffic.parts].sort((a, b) => b.bytes - a.bytes).slice(0, 6)) {
-        rows.push([`${p.part} (${v.account})`, part.what, `${(part.bytes / KB).toFixed(1)} KB`, total > 0 ? `${((100 * part.bytes) / total).toFixed(0)} %` : '']);
+        rows.push([
+          `${p.part} (${v.account})`,
+          part.what,
+          `${(part.bytes / KB).toFixed(1)} KB`,
+          total > 0 ? `${((100 * part.bytes) / total).toFixed(0)} %` : '',
+        ]);
       }
     }
     details.push({
       section,
       title: 'Largest answers per first view at scale',
-      intro: 'The six largest parts of each web part\'s first-view `$batch` (and any further request) at scale, as its main account, by the size of their answer.',
+      intro:
+        "The six largest parts of each web part's first-view `$batch` (and any further request) at scale, as its main account, by the size of their answer.",
       headers: ['web part', 'request', 'bytes', 'share'],
       rows,
     });
@@ -152,7 +168,12 @@ export function roundTripFigures(section: Section, views: readonly AccountView[]
  * Bytes received by each first view, as figures: a budget for the web parts `budgets` names (every
  * account), information for the others. A view that did not become usable has no value (not measured).
  */
-export function receivedFigures(section: Section, views: readonly AccountView[], budgets: Partial<Record<PartName, number>>, prefix = ''): Figure[] {
+export function receivedFigures(
+  section: Section,
+  views: readonly AccountView[],
+  budgets: Partial<Record<PartName, number>>,
+  prefix = '',
+): Figure[] {
   return views.map((v) => {
     const max = budgets[v.part];
     const failed = v.m.usableMs === null;
@@ -164,7 +185,7 @@ export function receivedFigures(section: Section, views: readonly AccountView[],
       unit: 'bytes',
       budget: max === undefined ? undefined : { max },
       detail: failed ? undefined : 'REST response bodies of the first view (uncompressed)',
-      error: failed ? v.m.error ?? 'the view did not become usable' : undefined,
+      error: failed ? (v.m.error ?? 'the view did not become usable') : undefined,
     };
   });
 }

@@ -82,10 +82,56 @@ export function chunked(list: string, author: string, items: Record<string, unkn
 }
 
 const UNIT_NAMES: Record<string, readonly string[]> = {
-  department: ['Dagtilbud', 'Familieafdelingen', 'Jobcenter', 'Hjemmeplejen', 'Sundhed og Forebyggelse', 'Vej og Park', 'Borgerservice', 'Byggeri og Miljø', 'Løn og Personale', 'Digitalisering', 'Ungdomsskolen', 'PPR', 'Rehabilitering', 'Handicap og Psykiatri', 'Natur og Klima'],
-  institution: ['Skole', 'Børnehus', 'Plejecenter', 'Bibliotek', 'Botilbud', 'Fritidscenter', 'Musikskole', 'Sundhedshus', 'Aktivitetscenter', 'Vuggestue'],
+  department: [
+    'Dagtilbud',
+    'Familieafdelingen',
+    'Jobcenter',
+    'Hjemmeplejen',
+    'Sundhed og Forebyggelse',
+    'Vej og Park',
+    'Borgerservice',
+    'Byggeri og Miljø',
+    'Løn og Personale',
+    'Digitalisering',
+    'Ungdomsskolen',
+    'PPR',
+    'Rehabilitering',
+    'Handicap og Psykiatri',
+    'Natur og Klima',
+  ],
+  institution: [
+    'Skole',
+    'Børnehus',
+    'Plejecenter',
+    'Bibliotek',
+    'Botilbud',
+    'Fritidscenter',
+    'Musikskole',
+    'Sundhedshus',
+    'Aktivitetscenter',
+    'Vuggestue',
+  ],
 };
-const PLACES = ['Nord', 'Syd', 'Øst', 'Vest', 'Tuse', 'Tølløse', 'Jyderup', 'Svinninge', 'Vipperød', 'Mørkøv', 'Orø', 'Ugerløse', 'Knabstrup', 'Regstrup', 'Kvanløse', 'Hagested', 'Gislinge', 'Store Merløse'];
+const PLACES = [
+  'Nord',
+  'Syd',
+  'Øst',
+  'Vest',
+  'Tuse',
+  'Tølløse',
+  'Jyderup',
+  'Svinninge',
+  'Vipperød',
+  'Mørkøv',
+  'Orø',
+  'Ugerløse',
+  'Knabstrup',
+  'Regstrup',
+  'Kvanløse',
+  'Hagested',
+  'Gislinge',
+  'Store Merløse',
+];
 const STORY_OPENINGS = [
   'Vi prøvede noget nyt i morges',
   'En borger ringede tilbage for at takke',
@@ -127,7 +173,19 @@ const TASK_TITLES = [
   'Lav en plan for vikardækning',
   'Tal med borgerrepræsentanterne',
 ];
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'august', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** The units to add so the site has `size.units` in all, each with a generated leader. */
 export function buildUnits(ctx: ScaleContext, size: ScaleSize, unitList: string, rnd = prng(1)): BulkBatch[] {
@@ -151,7 +209,14 @@ export function buildUnits(ctx: ScaleContext, size: ScaleSize, unitList: string,
 }
 
 /** Plans and plan focuses for every unit and period not already there. */
-export function buildPlans(ctx: ScaleContext, size: ScaleSize, unitIds: readonly number[], unitLeader: ReadonlyMap<number, number>, lists: { plans: string }, rnd = prng(2)): BulkBatch[] {
+export function buildPlans(
+  ctx: ScaleContext,
+  size: ScaleSize,
+  unitIds: readonly number[],
+  unitLeader: ReadonlyMap<number, number>,
+  lists: { plans: string },
+  rnd = prng(2),
+): BulkBatch[] {
   const existing = new Set(ctx.plans.map((p) => `${p.unitId}|${p.period}`));
   const items: Record<string, unknown>[] = [];
   const current = size.periods[size.periods.length - 1];
@@ -159,7 +224,14 @@ export function buildPlans(ctx: ScaleContext, size: ScaleSize, unitIds: readonly
     for (const period of size.periods) {
       if (existing.has(`${unitId}|${period}`)) continue;
       const status = period === current ? pick(rnd, ['draft', 'approved', 'followUp', 'followUp'] as const) : 'closed';
-      items.push({ ClientKey: `bench-plan-${unitId}-${period}`, Title: `Plan ${period}`, UnitId: unitId, Period: period, PlanStatus: status, OwnerId: unitLeader.get(unitId) ?? ctx.demo.chef });
+      items.push({
+        ClientKey: `bench-plan-${unitId}-${period}`,
+        Title: `Plan ${period}`,
+        UnitId: unitId,
+        Period: period,
+        PlanStatus: status,
+        OwnerId: unitLeader.get(unitId) ?? ctx.demo.chef,
+      });
     }
   }
   return chunked(lists.plans, ctx.demoEmails.chef, items);
@@ -172,7 +244,7 @@ export function buildPlanContent(
   plans: readonly { id: number; unitId: number; period: string }[],
   unitLeader: ReadonlyMap<number, number>,
   lists: { planFocuses: string; initiatives: string },
-  rnd = prng(3)
+  rnd = prng(3),
 ): { focuses: BulkBatch[]; initiatives: BulkBatch[] } {
   const focuses: Record<string, unknown>[] = [];
   for (const plan of plans) {
@@ -185,7 +257,10 @@ export function buildPlanContent(
         UnitId: plan.unitId,
         AmbitionKey: ambition.key,
         Relevance: relevance,
-        LocalMeaning: relevance === 'notRelevant' ? null : `Hos os betyder ${ambition.title.toLowerCase()}, at vi ${pick(rnd, ['deler det, der lykkes', 'måler og følger op', 'arbejder på tværs', 'giver teamene ansvar', 'forbedrer rammerne'])}.`,
+        LocalMeaning:
+          relevance === 'notRelevant'
+            ? null
+            : `Hos os betyder ${ambition.title.toLowerCase()}, at vi ${pick(rnd, ['deler det, der lykkes', 'måler og følger op', 'arbejder på tværs', 'giver teamene ansvar', 'forbedrer rammerne'])}.`,
       });
     }
   }
@@ -201,7 +276,9 @@ export function buildPlanContent(
     const ambition = pick(rnd, AMBITIONS);
     const commitment = rnd() < 0.8 ? pick(rnd, ambition.commitments).key : null;
     const closedPlan = plan.period !== size.periods[size.periods.length - 1];
-    const status = closedPlan ? pick(rnd, ['completed', 'completed', 'completed', 'stopped'] as const) : pick(rnd, ['planned', 'inProgress', 'inProgress', 'inProgress', 'completed', 'stopped'] as const);
+    const status = closedPlan
+      ? pick(rnd, ['completed', 'completed', 'completed', 'stopped'] as const)
+      : pick(rnd, ['planned', 'inProgress', 'inProgress', 'inProgress', 'completed', 'stopped'] as const);
     const year = Number(plan.period.slice(0, 4));
     const start = new Date(Date.UTC(year, Math.floor(rnd() * 6), 1 + Math.floor(rnd() * 27)));
     const item = {
@@ -211,11 +288,14 @@ export function buildPlanContent(
       UnitId: plan.unitId,
       AmbitionKey: ambition.key,
       CommitmentKey: commitment,
-      PoliticalPriorityId: rnd() < 0.3 && ctx.politicalPriorityIds.length > 0 ? pick(rnd, ctx.politicalPriorityIds) : null,
-      Description: 'Indsatsen skal gøre en mærkbar forskel for borgerne. Vi følger op hvert kvartal og justerer undervejs.',
+      PoliticalPriorityId:
+        rnd() < 0.3 && ctx.politicalPriorityIds.length > 0 ? pick(rnd, ctx.politicalPriorityIds) : null,
+      Description:
+        'Indsatsen skal gøre en mærkbar forskel for borgerne. Vi følger op hvert kvartal og justerer undervejs.',
       OwnerId: unitLeader.get(plan.unitId) ?? ctx.demo.chef,
       InitiativeStatus: status,
-      StopReason: status === 'stopped' ? 'Det virkede ikke efter hensigten – vi bruger kræfterne bedre andre steder.' : null,
+      StopReason:
+        status === 'stopped' ? 'Det virkede ikke efter hensigten – vi bruger kræfterne bedre andre steder.' : null,
       SuccessMeasure: rnd() < 0.7 ? 'Målt ved halvårlig opfølgning med borgere og medarbejdere.' : null,
       StartDate: noonUtc(start),
       EndDate: noonUtc(addDays(start, 180 + Math.floor(rnd() * 365))),
@@ -227,9 +307,14 @@ export function buildPlanContent(
     owners.set(ownerKey, list);
   });
   // Initiatives are written by their unit's leader (the author shows in version history).
-  const emailOf = new Map<number, string>([...ctx.leaders.map((l) => [l.id, l.email] as [number, string]), [ctx.demo.leder, ctx.demoEmails.leder], [ctx.demo.chef, ctx.demoEmails.chef]]);
+  const emailOf = new Map<number, string>([
+    ...ctx.leaders.map((l) => [l.id, l.email] as [number, string]),
+    [ctx.demo.leder, ctx.demoEmails.leder],
+    [ctx.demo.chef, ctx.demoEmails.chef],
+  ]);
   const initiativeBatches: BulkBatch[] = [];
-  for (const [owner, items] of owners) initiativeBatches.push(...chunked(lists.initiatives, emailOf.get(Number(owner)) ?? ctx.demoEmails.chef, items));
+  for (const [owner, items] of owners)
+    initiativeBatches.push(...chunked(lists.initiatives, emailOf.get(Number(owner)) ?? ctx.demoEmails.chef, items));
   return {
     focuses: chunked(lists.planFocuses, ctx.demoEmails.chef, focuses),
     initiatives: initiativeBatches,
@@ -242,7 +327,7 @@ export function buildInitiativeFollowUp(
   size: ScaleSize,
   initiatives: readonly { id: number; unitId: number; planId: number; startDate: string }[],
   lists: { checkIns: string; comments: string },
-  rnd = prng(4)
+  rnd = prng(4),
 ): BulkBatch[] {
   const checkIns: Record<string, unknown>[] = [];
   const comments: Record<string, unknown>[] = [];
@@ -263,14 +348,29 @@ export function buildInitiativeFollowUp(
       });
     }
     for (let k = 0; k < size.commentsPerInitiative; k++) {
-      comments.push({ ClientKey: `bench-comment-${initiative.id}-${k}`, Title: 'Kommentar', InitiativeId: initiative.id, PlanId: initiative.planId, UnitId: initiative.unitId, Body: 'Kan vi dele erfaringerne med de andre enheder på næste ledermøde?' });
+      comments.push({
+        ClientKey: `bench-comment-${initiative.id}-${k}`,
+        Title: 'Kommentar',
+        InitiativeId: initiative.id,
+        PlanId: initiative.planId,
+        UnitId: initiative.unitId,
+        Body: 'Kan vi dele erfaringerne med de andre enheder på næste ledermøde?',
+      });
     }
   }
-  return [...chunked(lists.checkIns, ctx.demoEmails.leder, checkIns), ...spreadAuthors(lists.comments, comments, [ctx.demoEmails.leder, ...ctx.leaders.map((l) => l.email)])];
+  return [
+    ...chunked(lists.checkIns, ctx.demoEmails.leder, checkIns),
+    ...spreadAuthors(lists.comments, comments, [ctx.demoEmails.leder, ...ctx.leaders.map((l) => l.email)]),
+  ];
 }
 
 /** Items spread over authors round-robin, one bulk call (or more) per author. */
-export function spreadAuthors(list: string, items: Record<string, unknown>[], authors: readonly string[], size = 5000): BulkBatch[] {
+export function spreadAuthors(
+  list: string,
+  items: Record<string, unknown>[],
+  authors: readonly string[],
+  size = 5000,
+): BulkBatch[] {
   const byAuthor = new Map<string, Record<string, unknown>[]>();
   items.forEach((item, i) => {
     const author = authors[i % authors.length];
@@ -291,7 +391,7 @@ export function buildTasks(
   unitLeader: ReadonlyMap<number, number>,
   initiativesByUnit: ReadonlyMap<number, number[]>,
   list: string,
-  rnd = prng(5)
+  rnd = prng(5),
 ): BulkBatch[] {
   const items: Record<string, unknown>[] = [];
   const start = new Date(Date.UTC(2023, 0, 15));
@@ -300,7 +400,9 @@ export function buildTasks(
     const unitId = unitIds[i % unitIds.length];
     const due = addDays(start, Math.floor(rnd() * span));
     const past = due < ctx.now;
-    const status = past ? pick(rnd, ['closed', 'closed', 'closed', 'closed', 'open', 'inProgress'] as const) : pick(rnd, ['open', 'open', 'inProgress', 'closed'] as const);
+    const status = past
+      ? pick(rnd, ['closed', 'closed', 'closed', 'closed', 'open', 'inProgress'] as const)
+      : pick(rnd, ['open', 'open', 'inProgress', 'closed'] as const);
     const initiatives = initiativesByUnit.get(unitId) ?? [];
     const aboutInitiative = initiatives.length > 0 && rnd() < 0.7;
     const month = due.getUTCMonth();
@@ -312,7 +414,8 @@ export function buildTasks(
       InitiativeId: aboutInitiative ? pick(rnd, initiatives) : null,
       AmbitionKey: aboutInitiative ? null : pick(rnd, AMBITIONS).key,
       // The unit's leader (a generated leader for units without one); a few go to the demo chef.
-      AssigneeId: rnd() < 0.02 ? ctx.demo.chef : unitLeader.get(unitId) ?? ctx.leaders[unitId % ctx.leaders.length].id,
+      AssigneeId:
+        rnd() < 0.02 ? ctx.demo.chef : (unitLeader.get(unitId) ?? ctx.leaders[unitId % ctx.leaders.length].id),
       DueDate: noonUtc(due),
       TaskStatus: status,
       Meeting: `Chefgruppemøde ${MONTHS[Math.min(MONTHS.length - 1, month === 6 ? 6 : month > 6 ? month - 1 : month)]} ${due.getUTCFullYear()}`,
@@ -322,7 +425,13 @@ export function buildTasks(
 }
 
 /** Stories over the years: mostly approved, a few pending or rejected, a handful featured. */
-export function buildStories(ctx: ScaleContext, size: ScaleSize, unitIds: readonly number[], list: string, rnd = prng(6)): BulkBatch[] {
+export function buildStories(
+  ctx: ScaleContext,
+  size: ScaleSize,
+  unitIds: readonly number[],
+  list: string,
+  rnd = prng(6),
+): BulkBatch[] {
   const authors = [...ctx.employees.map((e) => e.email), ...ctx.leaders.map((l) => l.email)];
   const start = new Date(Date.UTC(2019, 1, 1));
   const span = ctx.now.getTime() - start.getTime();
@@ -386,7 +495,13 @@ export function buildRecognitions(
     if (seen.has(pair)) continue;
     seen.add(pair);
     // The key's random part from the bench's own sequence, so a seed gives the same data.
-    const key = recognitionKey(storyId, person.id, Math.floor(rnd() * 2 ** 48).toString(16).padStart(12, '0'));
+    const key = recognitionKey(
+      storyId,
+      person.id,
+      Math.floor(rnd() * 2 ** 48)
+        .toString(16)
+        .padStart(12, '0'),
+    );
     const l = byAuthor.get(person.email) ?? [];
     l.push({ ClientKey: key, Title: key, StoryId: storyId, StoryFeatured: featuredStoryIds.has(storyId) });
     byAuthor.set(person.email, l);

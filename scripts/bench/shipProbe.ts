@@ -14,7 +14,14 @@ import * as path from 'path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { BuildAssets, PartName, ProbeResult } from './bytes';
 import { PARTS } from './bytes';
-import { firstHeading, pageState, resetServerRequests, serverRequests, trackNetwork, usableProbeScript } from './firstView';
+import {
+  firstHeading,
+  pageState,
+  resetServerRequests,
+  serverRequests,
+  trackNetwork,
+  usableProbeScript,
+} from './firstView';
 
 /** Who opens each web part in the probe, and what the web part needs to know. */
 export interface ProbeTarget {
@@ -37,7 +44,14 @@ function formDigest(now: Date): string {
 }
 
 /** The probe page: an AMD `define`, the SPFx stand-ins, then the entry bundle, then `onInit()` and `render()`. */
-export function probePage(input: { entryFile: string; stringsFile: string; componentId: string; siteUrl: string; target: ProbeTarget; digest: string }): string {
+export function probePage(input: {
+  entryFile: string;
+  stringsFile: string;
+  componentId: string;
+  siteUrl: string;
+  target: ProbeTarget;
+  digest: string;
+}): string {
   const context = {
     siteUrl: input.siteUrl,
     user: input.target.user,
@@ -135,7 +149,14 @@ export function probePage(input: { entryFile: string; stringsFile: string; compo
 }
 
 /** Serves the probe page, React and the build's files on the local SharePoint's origin; signs REST calls in. */
-async function routeProbe(context: BrowserContext, root: string, assets: BuildAssets, html: string, email: string, jsFiles: string[]): Promise<void> {
+async function routeProbe(
+  context: BrowserContext,
+  root: string,
+  assets: BuildAssets,
+  html: string,
+  email: string,
+  jsFiles: string[],
+): Promise<void> {
   const vendor: Record<string, string> = {
     'react.js': path.join(root, 'node_modules/react/umd/react.production.min.js'),
     'react-dom.js': path.join(root, 'node_modules/react-dom/umd/react-dom.production.min.js'),
@@ -144,7 +165,12 @@ async function routeProbe(context: BrowserContext, root: string, assets: BuildAs
     const url = new URL(route.request().url());
     const rel = url.pathname.slice(BASE.length + 1);
     if (rel === 'page.html') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    if (rel.startsWith('vendor/') && vendor[rel.slice(7)]) return route.fulfill({ status: 200, contentType: 'text/javascript', body: fs.readFileSync(vendor[rel.slice(7)]) });
+    if (rel.startsWith('vendor/') && vendor[rel.slice(7)])
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/javascript',
+        body: fs.readFileSync(vendor[rel.slice(7)]),
+      });
     if (rel.startsWith('assets/')) {
       const file = path.basename(rel);
       const full = path.join(assets.dir, file);
@@ -155,7 +181,9 @@ async function routeProbe(context: BrowserContext, root: string, assets: BuildAs
     }
     return route.fulfill({ status: 404, body: 'not found' });
   });
-  await context.route('**/_api/**', (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${email}` } }));
+  await context.route('**/_api/**', (route) =>
+    route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${email}` } }),
+  );
 }
 
 /** Probes the three web parts. The component ids come from the manifests in `src/webparts`. */
@@ -173,13 +201,29 @@ export async function probeShipBundles(input: {
   for (const target of input.targets) {
     const part = PARTS.find((p) => p.part === target.part);
     const entry = part ? input.assets.entries.get(part.bundle) : undefined;
-    const base: ProbeResult = { part: target.part, user: target.user.email, chunkFiles: [], jsFiles: [], usable: false };
+    const base: ProbeResult = {
+      part: target.part,
+      user: target.user.email,
+      chunkFiles: [],
+      jsFiles: [],
+      usable: false,
+    };
     if (!part || !entry || !stringsFile) {
-      results.set(target.part, { ...base, error: !stringsFile ? 'no MpkStrings_da-dk file in release/assets' : 'entry bundle missing' });
+      results.set(target.part, {
+        ...base,
+        error: !stringsFile ? 'no MpkStrings_da-dk file in release/assets' : 'entry bundle missing',
+      });
       continue;
     }
     const componentId = componentIdOf(input.root, part.bundle);
-    const html = probePage({ entryFile: entry.file, stringsFile, componentId, siteUrl: input.siteUrl, target, digest: formDigest(new Date()) });
+    const html = probePage({
+      entryFile: entry.file,
+      stringsFile,
+      componentId,
+      siteUrl: input.siteUrl,
+      target,
+      digest: formDigest(new Date()),
+    });
     const context = await input.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
     const jsFiles: string[] = [];
     try {
@@ -198,9 +242,11 @@ export async function probeShipBundles(input: {
             return w.__mpkUsableAt !== undefined || !!(w.__probe && w.__probe.error);
           },
           undefined,
-          { timeout: input.timeoutMs ?? 60000, polling: 50 }
+          { timeout: input.timeoutMs ?? 60000, polling: 50 },
         );
-        const probeError = await page.evaluate(() => (window as unknown as { __probe: { error: string | null } }).__probe.error);
+        const probeError = await page.evaluate(
+          () => (window as unknown as { __probe: { error: string | null } }).__probe.error,
+        );
         if (probeError) error = `the bundle did not start: ${probeError.split('\n')[0]}`;
         else usable = true;
       } catch {

@@ -13,7 +13,9 @@ export function loadStrings(root: string, locale = 'da-dk'): Record<string, unkn
   const code = fs.readFileSync(path.join(root, 'src', 'loc', `${locale}.js`), 'utf8');
   let strings: Record<string, unknown> | undefined;
   const define = (deps: unknown, factory?: () => Record<string, unknown>): void => {
-    strings = (typeof deps === 'function' ? (deps as () => Record<string, unknown>) : (factory as () => Record<string, unknown>))();
+    strings = (
+      typeof deps === 'function' ? (deps as () => Record<string, unknown>) : (factory as () => Record<string, unknown>)
+    )();
   };
   new Function('define', code)(define);
   if (!strings) throw new Error(`src/loc/${locale}.js did not define its strings`);
@@ -23,7 +25,8 @@ export function loadStrings(root: string, locale = 'da-dk'): Record<string, unkn
 /** A string at a dotted path, e.g. `stories.feedLabel`; throws when missing (the bench must be told). */
 export function stringAt(strings: Record<string, unknown>, dotted: string): string {
   let cur: unknown = strings;
-  for (const key of dotted.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
+  for (const key of dotted.split('.'))
+    cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
   if (typeof cur !== 'string') throw new Error(`string ${dotted} not found in src/loc/da-dk.js`);
   return cur;
 }
@@ -90,7 +93,11 @@ export interface ActionTiming {
  * Clicks "Vis flere" under the story feed and times until more stories are shown (the list has grown and
  * is no longer busy).
  */
-export async function timeShowMoreStories(page: Page, strings: Record<string, unknown>, timeoutMs = 60000): Promise<ActionTiming> {
+export async function timeShowMoreStories(
+  page: Page,
+  strings: Record<string, unknown>,
+  timeoutMs = 60000,
+): Promise<ActionTiming> {
   const feedSelector = `ul[aria-label=${cssString(stringAt(strings, 'stories.feedLabel'))}]`;
   const buttonText = stringAt(strings, 'stories.showMore');
   return inPageTiming(page, {
@@ -105,7 +112,12 @@ export async function timeShowMoreStories(page: Page, strings: Record<string, un
  * Opens the "Opgaver" tab, waits for the board, then picks a unit in the board's unit filter and times
  * until the filtered board is shown (no spinner) and its REST response has finished.
  */
-export async function timeTaskFilter(page: Page, strings: Record<string, unknown>, unitId: number, timeoutMs = 60000): Promise<ActionTiming> {
+export async function timeTaskFilter(
+  page: Page,
+  strings: Record<string, unknown>,
+  unitId: number,
+  timeoutMs = 60000,
+): Promise<ActionTiming> {
   const tabText = stringAt(strings, 'followUp.tabs.tasks');
   const unitLabel = stringAt(strings, 'followUp.board.unitFilter');
   const filtersLabel = stringAt(strings, 'followUp.board.filtersLabel');
@@ -115,7 +127,10 @@ export async function timeTaskFilter(page: Page, strings: Record<string, unknown
     await fieldset.waitFor({ state: 'visible', timeout: timeoutMs });
     await fieldset.getByLabel(unitLabel, { exact: true }).waitFor({ state: 'visible', timeout: timeoutMs });
   } catch (e) {
-    return { ms: null, error: `task board not reachable: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+    return {
+      ms: null,
+      error: `task board not reachable: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    };
   }
   return inPageTiming(page, { kind: 'filter', filtersLabel, unitLabel, value: String(unitId), timeoutMs });
 }
@@ -171,7 +186,10 @@ const IN_PAGE_TIMING = `async (a) => {
 /** Runs the action inside the page and measures it with `performance.now()` there. */
 async function inPageTiming(page: Page, action: InPageAction): Promise<ActionTiming> {
   try {
-    const result = (await page.evaluate(`(${IN_PAGE_TIMING})(${JSON.stringify(action)})`)) as { ms?: number; error?: string };
+    const result = (await page.evaluate(`(${IN_PAGE_TIMING})(${JSON.stringify(action)})`)) as {
+      ms?: number;
+      error?: string;
+    };
     return result.error !== undefined ? { ms: null, error: result.error } : { ms: result.ms ?? null };
   } catch (e) {
     return { ms: null, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };

@@ -3,11 +3,11 @@
  * on and a Danish message (English through `describe("en-US")`). PnPjs's `HttpRequestError` and
  * fetch's network errors never reach a component.
  */
-import type { Locale } from "../domain/messages";
-import type { IValidationError } from "../domain/messages";
-import { dataMessage, type DataErrorKind, type DataErrorReason } from "./messages";
+import type { Locale } from '../domain/messages';
+import type { IValidationError } from '../domain/messages';
+import { dataMessage, type DataErrorKind, type DataErrorReason } from './messages';
 
-export type { DataErrorKind, DataErrorReason } from "./messages";
+export type { DataErrorKind, DataErrorReason } from './messages';
 
 /** Options of a DataError. */
 export interface IDataErrorOptions {
@@ -32,7 +32,7 @@ export class DataError extends Error {
   public constructor(kind: DataErrorKind, options: IDataErrorOptions = {}) {
     const reason = options.reason || kind;
     super(dataMessage(reason));
-    this.name = "DataError";
+    this.name = 'DataError';
     this.kind = kind;
     this.reason = reason;
     this.status = options.status;
@@ -42,7 +42,7 @@ export class DataError extends Error {
   }
 
   /** The message in a locale. */
-  public describe(locale: Locale = "da-DK"): string {
+  public describe(locale: Locale = 'da-DK'): string {
     return dataMessage(this.reason, locale);
   }
 }
@@ -57,8 +57,8 @@ export class ConflictError<T> extends DataError {
   public readonly fields: readonly string[];
 
   public constructor(mine: T, theirs: T, fields: readonly string[], cause?: unknown) {
-    super("conflict", { status: 412, cause });
-    this.name = "ConflictError";
+    super('conflict', { status: 412, cause });
+    this.name = 'ConflictError';
     this.mine = mine;
     this.theirs = theirs;
     this.fields = fields;
@@ -79,28 +79,31 @@ interface IHttpErrorLike {
 /** The HTTP status of a PnPjs HttpRequestError, or undefined for anything else. */
 export function httpStatus(error: unknown): number | undefined {
   const e = error as IHttpErrorLike | null;
-  if (e && typeof e === "object" && e.isHttpRequestError && typeof e.status === "number") return e.status;
+  if (e && typeof e === 'object' && e.isHttpRequestError && typeof e.status === 'number') return e.status;
   return undefined;
 }
 
 /** SharePoint's `code` and `message` from the body PnPjs quotes after "::>" in its error message. */
 export function spErrorBody(error: unknown): { code: string; message: string } {
   const text = error instanceof Error ? error.message : String(error);
-  const at = text.indexOf("::>");
-  const body = at >= 0 ? text.slice(at + 3).trim() : "";
+  const at = text.indexOf('::>');
+  const body = at >= 0 ? text.slice(at + 3).trim() : '';
   try {
     const json = JSON.parse(body) as Record<string, { code?: string; message?: { value?: string } } | undefined>;
-    const inner = json["odata.error"] || json.error;
-    if (inner) return { code: inner.code || "", message: (inner.message && inner.message.value) || "" };
+    const inner = json['odata.error'] || json.error;
+    if (inner) return { code: inner.code || '', message: (inner.message && inner.message.value) || '' };
   } catch {
     // Not JSON (a throttling answer is text/plain): fall through.
   }
-  return { code: "", message: body || text };
+  return { code: '', message: body || text };
 }
 
 /** Whether an error is SharePoint's unique-value violation (SPDuplicateValuesFoundException). */
 export function isDuplicateValueError(error: unknown): boolean {
-  return httpStatus(error) !== undefined && /SPDuplicateValuesFoundException|duplicate values/i.test(spErrorBody(error).code + " " + spErrorBody(error).message);
+  return (
+    httpStatus(error) !== undefined &&
+    /SPDuplicateValuesFoundException|duplicate values/i.test(spErrorBody(error).code + ' ' + spErrorBody(error).message)
+  );
 }
 
 /** Whether an error says a list does not exist (a 404 on the list, not on an item). */
@@ -113,7 +116,9 @@ export function isListMissingError(error: unknown): boolean {
 /** Whether an error names a column the list does not have (a site not yet upgraded to this build's schema). */
 export function isUnknownFieldError(error: unknown): boolean {
   if (httpStatus(error) !== 400) return false;
-  return /The field or property '.*' does not exist|Column '.*' does not exist|The property '.*' does not exist/i.test(spErrorBody(error).message);
+  return /The field or property '.*' does not exist|Column '.*' does not exist|The property '.*' does not exist/i.test(
+    spErrorBody(error).message,
+  );
 }
 
 /**
@@ -124,23 +129,26 @@ export function isUnknownFieldError(error: unknown): boolean {
 export function isThresholdError(error: unknown): boolean {
   const body = spErrorBody(error);
   if (isLookupThresholdError(error)) return false;
-  return /-2147024860|exceeds the list view threshold/i.test(body.code + " " + body.message);
+  return /-2147024860|exceeds the list view threshold/i.test(body.code + ' ' + body.message);
 }
 
 /** Whether an error is SharePoint's lookup column threshold (more than 12 lookup/person columns in one query). */
 export function isLookupThresholdError(error: unknown): boolean {
   const body = spErrorBody(error);
-  return /-2147024749|exceeds the lookup column threshold/i.test(body.code + " " + body.message);
+  return /-2147024749|exceeds the lookup column threshold/i.test(body.code + ' ' + body.message);
 }
 
 /** Whether an error never got an HTTP answer (no network, connection reset, a lost response). */
 export function isNetworkError(error: unknown): boolean {
-  if (error instanceof DataError) return error.kind === "network";
+  if (error instanceof DataError) return error.kind === 'network';
   if (httpStatus(error) !== undefined) return false;
   const e = error as { name?: string; message?: string } | null;
-  if (!e || typeof e !== "object") return false;
-  if (e.name === "AbortError") return false;
-  return e.name === "TypeError" || /fetch failed|network|ECONNRESET|socket|other side closed|ECONNREFUSED/i.test(e.message || "");
+  if (!e || typeof e !== 'object') return false;
+  if (e.name === 'AbortError') return false;
+  return (
+    e.name === 'TypeError' ||
+    /fetch failed|network|ECONNRESET|socket|other side closed|ECONNREFUSED/i.test(e.message || '')
+  );
 }
 
 /** Whether a create may have landed although it failed: no answer, or a server error. */
@@ -159,28 +167,34 @@ export function toDataError(error: unknown): DataError {
   const status = httpStatus(error);
   if (status === undefined) {
     return isNetworkError(error)
-      ? new DataError("network", { cause: error, detail: (error as Error).message })
-      : new DataError("network", { reason: "server", cause: error, detail: String((error as Error)?.message || error) });
+      ? new DataError('network', { cause: error, detail: (error as Error).message })
+      : new DataError('network', {
+          reason: 'server',
+          cause: error,
+          detail: String((error as Error)?.message || error),
+        });
   }
   const body = spErrorBody(error);
   const detail = body.message;
-  if (isListMissingError(error)) return new DataError("notProvisioned", { reason: "listMissing", status, detail, cause: error });
-  if (isThresholdError(error)) return new DataError("invalid", { reason: "threshold", status, detail, cause: error });
-  if (isDuplicateValueError(error)) return new DataError("invalid", { reason: "duplicate", status, detail, cause: error });
-  if (status === 404) return new DataError("notFound", { status, detail, cause: error });
-  if (status === 412) return new DataError("conflict", { status, detail, cause: error });
-  if (status === 401 || status === 403) return new DataError("forbidden", { status, detail, cause: error });
+  if (isListMissingError(error))
+    return new DataError('notProvisioned', { reason: 'listMissing', status, detail, cause: error });
+  if (isThresholdError(error)) return new DataError('invalid', { reason: 'threshold', status, detail, cause: error });
+  if (isDuplicateValueError(error))
+    return new DataError('invalid', { reason: 'duplicate', status, detail, cause: error });
+  if (status === 404) return new DataError('notFound', { status, detail, cause: error });
+  if (status === 412) return new DataError('conflict', { status, detail, cause: error });
+  if (status === 401 || status === 403) return new DataError('forbidden', { status, detail, cause: error });
   if (status === 429 || status === 503 || /Retry count exceeded/i.test((error as Error).message)) {
-    return new DataError("throttled", { status, detail, cause: error });
+    return new DataError('throttled', { status, detail, cause: error });
   }
-  if (status >= 400 && status < 500) return new DataError("invalid", { status, detail, cause: error });
-  return new DataError("network", { reason: "server", status, detail, cause: error });
+  if (status >= 400 && status < 500) return new DataError('invalid', { status, detail, cause: error });
+  return new DataError('network', { reason: 'server', status, detail, cause: error });
 }
 
 /** Whether an error is throttling that outlasted PnPjs's own retries (429/503, "Retry count exceeded"). */
 export function isThrottled(error: unknown): boolean {
   const status = httpStatus(error);
-  return status === 429 || status === 503 || (error instanceof DataError && error.kind === "throttled");
+  return status === 429 || status === 503 || (error instanceof DataError && error.kind === 'throttled');
 }
 
 /**
@@ -193,7 +207,7 @@ export const LONG_THROTTLE_MS = 30 * 1000;
 /** How long the fetch already waited on Retry-After before this error (ms; 0 when unknown). */
 export function throttledFor(error: unknown): number {
   const own = (error as { throttledMs?: unknown } | null)?.throttledMs;
-  if (typeof own === "number") return own;
+  if (typeof own === 'number') return own;
   const cause = error instanceof DataError ? error.cause : undefined;
   return cause !== undefined && cause !== error ? throttledFor(cause) : 0;
 }

@@ -3,18 +3,18 @@
  * its own first view's loader (see `views/partViews.ts`); `createServices` in `services.ts` adds the
  * repository of all three views (preview, tests, CLI).
  */
-import type { SPFI } from "@pnp/sp";
-import { CommentRepository, ReflectionRepository } from "./repositories/comments";
-import { CheckInRepository, InitiativeRepository, PlanFocusRepository, PlanRepository } from "./repositories/plans";
-import { RecognitionRepository, StoryRepository } from "./repositories/stories";
-import { PeopleRepository } from "./repositories/people";
-import { TaskRepository } from "./repositories/tasks";
-import type { ICurrentUser, IMpkServices, IViewRepository } from "./repositories/types";
-import { PoliticalPriorityRepository, UnitRepository } from "./repositories/units";
-import { throttleWatchOf } from "./throttle";
-import { ProvisioningService } from "./provisioningService";
+import type { SPFI } from '@pnp/sp';
+import { CommentRepository, ReflectionRepository } from './repositories/comments';
+import { CheckInRepository, InitiativeRepository, PlanFocusRepository, PlanRepository } from './repositories/plans';
+import { RecognitionRepository, StoryRepository } from './repositories/stories';
+import { PeopleRepository } from './repositories/people';
+import { TaskRepository } from './repositories/tasks';
+import type { ICurrentUser, IMpkServices, IViewRepository } from './repositories/types';
+import { PoliticalPriorityRepository, UnitRepository } from './repositories/units';
+import { throttleWatchOf } from './throttle';
+import { ProvisioningService } from './provisioningService';
 
-export { ProvisioningService } from "./provisioningService";
+export { ProvisioningService } from './provisioningService';
 
 /** Builds the services for a user on an SPFI with the given view repository. */
 export function createServicesWithViews(sp: SPFI, user: ICurrentUser, views: IViewRepository): IMpkServices {
@@ -37,4 +37,3 @@ export function createServicesWithViews(sp: SPFI, user: ICurrentUser, views: IVi
     throttle: throttleWatchOf(sp),
   };
 }
-

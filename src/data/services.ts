@@ -3,12 +3,12 @@
  * Components get repositories through it and never see PnPjs. The web parts build theirs with
  * `createServicesWithViews` and only their own view's loader in the entry bundle (`views/partViews.ts`).
  */
-import type { SPFI } from "@pnp/sp";
-import type { ICurrentUser, IMpkServices } from "./repositories/types";
-import { createServicesWithViews } from "./serviceSet";
-import { ViewRepository } from "./views";
+import type { SPFI } from '@pnp/sp';
+import type { ICurrentUser, IMpkServices } from './repositories/types';
+import { createServicesWithViews } from './serviceSet';
+import { ViewRepository } from './views';
 
-export { ProvisioningService, createServicesWithViews } from "./serviceSet";
+export { ProvisioningService, createServicesWithViews } from './serviceSet';
 
 /** Builds the services for a user on an SPFI (all three views). */
 export function createServices(sp: SPFI, user: ICurrentUser): IMpkServices {

@@ -2,9 +2,9 @@
  * The SPFI of a web part, apart from `sp.ts` so that an entry bundle carries only the parts of the
  * fluent API a first view reads with (`spParts.ts`); provisioning brings the rest in its own chunk.
  */
-import { SPFx, spfi, type ISPFXContext, type SPFI } from "@pnp/sp";
-import "./spParts";
-import { withThrottleWatch } from "./throttle";
+import { SPFx, spfi, type ISPFXContext, type SPFI } from '@pnp/sp';
+import './spParts';
+import { withThrottleWatch } from './throttle';
 
 /**
  * The SPFI of a web part: SharePoint's own digest, and in place of PnPjs's fetch the throttle-aware

@@ -4,10 +4,10 @@
  * wait to a {@link ThrottleWatch} *before* it sleeps. SharePoint Online asks for 70–250 s, so a save
  * can wait minutes; the UI shows that at once instead of a silent spinner (`ThrottleNotice`).
  */
-import type { TimelinePipe } from "@pnp/core";
-import { HttpRequestError, type Queryable } from "@pnp/queryable";
-import type { SPFI } from "@pnp/sp";
-import { ThrottleWatch } from "./throttleState";
+import type { TimelinePipe } from '@pnp/core';
+import { HttpRequestError, type Queryable } from '@pnp/queryable';
+import type { SPFI } from '@pnp/sp';
+import { ThrottleWatch } from './throttleState';
 
 /** Options of {@link ThrottleAwareFetch}; tests pass their own `sleep` and `now`. */
 export interface IThrottleAwareFetchOptions {
@@ -35,10 +35,10 @@ export function retryAfterMs(header: string | null, now: number): number | null 
 
 /** Whether a request changes data: a non-GET, except a `$batch` whose parts are all GETs. */
 export function isWriteRequest(url: string, init: RequestInit): boolean {
-  const method = (init.method || "GET").toUpperCase();
-  if (method === "GET" || method === "HEAD") return false;
+  const method = (init.method || 'GET').toUpperCase();
+  if (method === 'GET' || method === 'HEAD') return false;
   if (/\/_api\/\$batch\/?(\?|$)/i.test(url)) {
-    const body = typeof init.body === "string" ? init.body : "";
+    const body = typeof init.body === 'string' ? init.body : '';
     return /^(POST|PUT|PATCH|MERGE|DELETE) \S+ HTTP\/1\.1/im.test(body);
   }
   // contextinfo is only asked for on the way to a write.
@@ -46,8 +46,8 @@ export function isWriteRequest(url: string, init: RequestInit): boolean {
 }
 
 function abortError(): Error {
-  const error = new Error("The operation was aborted.");
-  error.name = "AbortError";
+  const error = new Error('The operation was aborted.');
+  error.name = 'AbortError';
   return error;
 }
 
@@ -55,19 +55,22 @@ function defaultSleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = (): void => {
       clearTimeout(timer);
       reject(abortError());
     };
-    signal?.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
 /** Replaces the send moment with the throttle-aware fetch, publishing its waits to `watch`. */
-export function ThrottleAwareFetch(watch: ThrottleWatch, options: IThrottleAwareFetchOptions = {}): TimelinePipe<Queryable> {
+export function ThrottleAwareFetch(
+  watch: ThrottleWatch,
+  options: IThrottleAwareFetchOptions = {},
+): TimelinePipe<Queryable> {
   const retries = options.retries ?? 3;
   const interval = options.interval ?? 200;
   const sleep = options.sleep ?? defaultSleep;
@@ -83,10 +86,13 @@ export function ThrottleAwareFetch(watch: ThrottleWatch, options: IThrottleAware
       for (let attempt = 1; attempt <= retries; attempt++) {
         // After no answer at all PnPjs tries again at once; after 429/503/504 it waits.
         if (attempt > 1 && response) {
-          const asked = retryAfterMs(response.headers.get("Retry-After"), now());
+          const asked = retryAfterMs(response.headers.get('Retry-After'), now());
           backoff *= 2;
           const wait = asked ?? backoff;
-          this.log(`Attempt #${attempt - 1} to retry request which failed with ${response.status}: ${response.statusText}`, 0);
+          this.log(
+            `Attempt #${attempt - 1} to retry request which failed with ${response.status}: ${response.statusText}`,
+            0,
+          );
           const done = watch.begin(now() + wait, write);
           try {
             await sleep(wait, init.signal);
@@ -99,7 +105,8 @@ export function ThrottleAwareFetch(watch: ThrottleWatch, options: IThrottleAware
           this.log(`Fetch: ${init.method} ${u}`, 0);
           response = await fetch(u, init);
           lastError = undefined;
-          if (response.ok || (response.status !== 429 && response.status !== 503 && response.status !== 504)) return response;
+          if (response.ok || (response.status !== 429 && response.status !== 503 && response.status !== 504))
+            return response;
         } catch (error) {
           // Aborted requests are not retried; no network is (PnPjs #2226).
           if (/AbortError/.test((error as Error)?.name)) throw error;
@@ -108,7 +115,10 @@ export function ThrottleAwareFetch(watch: ThrottleWatch, options: IThrottleAware
         }
       }
       if (lastError !== undefined || !response) throw lastError;
-      const error = new HttpRequestError(`Retry count exceeded (${retries}) for this request. ${response.status}: ${response.statusText};`, response) as ThrottledHttpError;
+      const error = new HttpRequestError(
+        `Retry count exceeded (${retries}) for this request. ${response.status}: ${response.statusText};`,
+        response,
+      ) as ThrottledHttpError;
       error.throttledMs = waited;
       throw error;
     });

@@ -7,9 +7,9 @@
  * Stored as a JSON array of counts in the strategy's order of the ambitions: a unit's
  * `[plans₁, initiatives₁, …, plans₅, initiatives₅]`, the stories row's `[stories₁ … stories₅]`.
  */
-import { AMBITIONS } from "./ambitions";
-import { dict, own } from "./dict";
-import type { IInitiative, IPlanFocus } from "./model";
+import { AMBITIONS } from './ambitions';
+import { dict, own } from './dict';
+import type { IInitiative, IPlanFocus } from './model';
 
 /** Counts per ambition (the ambitions view's `IAmbitionCounts`). */
 export interface IAmbitionTotals {
@@ -31,7 +31,7 @@ export function unitTotals(focuses: readonly IPlanFocus[], initiatives: readonly
   const seen = new Set<string>();
   for (const focus of focuses) {
     const index = indexOfAmbition(focus.ambitionKey);
-    if (index < 0 || !focus.relevance || focus.relevance === "notRelevant") continue;
+    if (index < 0 || !focus.relevance || focus.relevance === 'notRelevant') continue;
     const key = `${index}|${focus.planId}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -51,11 +51,11 @@ export function storyTotals(perAmbition: Readonly<Record<string, number>>): numb
 
 /** A stored totals text, checked: `length` counts, or undefined (anyone who may write the list could store anything). */
 export function parseTotals(text: unknown, length: number): number[] | undefined {
-  if (typeof text !== "string" || text.length === 0 || text.length > 2000) return undefined;
+  if (typeof text !== 'string' || text.length === 0 || text.length > 2000) return undefined;
   try {
     const raw: unknown = JSON.parse(text);
     if (!Array.isArray(raw) || raw.length !== length) return undefined;
-    return raw.every((n) => typeof n === "number" && Number.isInteger(n) && n >= 0) ? (raw as number[]) : undefined;
+    return raw.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0) ? (raw as number[]) : undefined;
   } catch {
     return undefined;
   }
@@ -65,20 +65,23 @@ export function parseTotals(text: unknown, length: number): number[] | undefined
  * The view's counts from the rows' totals: every unit's plans and initiatives, the stories row's
  * stories. `complete` is false when a unit of `unitIds` has no usable row, or the stories row has none.
  */
-export function countsFromTotals(rows: readonly { key: string; unitId?: number; totals?: string }[], unitIds: readonly number[]): { counts: Record<string, IAmbitionTotals>; complete: boolean } {
+export function countsFromTotals(
+  rows: readonly { key: string; unitId?: number; totals?: string }[],
+  unitIds: readonly number[],
+): { counts: Record<string, IAmbitionTotals>; complete: boolean } {
   const counts = dict<IAmbitionTotals>();
   for (const ambition of AMBITIONS) counts[ambition.key] = { plans: 0, initiatives: 0, stories: 0 };
   const counted = new Set<number>();
   let stories = false;
   for (const row of rows) {
-    if (row.key === "stories") {
+    if (row.key === 'stories') {
       const totals = stories ? undefined : parseTotals(row.totals, AMBITIONS.length);
       if (!totals) continue;
       stories = true;
       AMBITIONS.forEach((ambition, i) => (counts[ambition.key].stories = totals[i]));
       continue;
     }
-    if (typeof row.unitId !== "number" || row.key !== `unit-${row.unitId}` || counted.has(row.unitId)) continue;
+    if (typeof row.unitId !== 'number' || row.key !== `unit-${row.unitId}` || counted.has(row.unitId)) continue;
     const totals = parseTotals(row.totals, 2 * AMBITIONS.length);
     if (!totals) continue;
     counted.add(row.unitId);

@@ -12,7 +12,7 @@ function formatUuid(bytes: Uint8Array): string {
   // RFC 4122 version 4: set the version and variant bits.
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  let hex = "";
+  let hex = '';
   for (let i = 0; i < bytes.length; i++) hex += (bytes[i] + 0x100).toString(16).slice(1);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
@@ -20,9 +20,9 @@ function formatUuid(bytes: Uint8Array): string {
 /** A new random v4 UUID: `crypto.randomUUID()` where available, else built from `crypto.getRandomValues`. */
 export function newClientKey(): string {
   const crypto = (globalThis as { crypto?: ICryptoLike }).crypto;
-  if (crypto && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  if (crypto && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = new Uint8Array(16);
-  if (crypto && typeof crypto.getRandomValues === "function") {
+  if (crypto && typeof crypto.getRandomValues === 'function') {
     crypto.getRandomValues(bytes);
   } else {
     // Last resort for old hosts only; uniqueness is still enforced by the list.
@@ -35,5 +35,5 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a value has the shape of a GUID/UUID (also used for Teams team ids). */
 export function isGuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
+  return typeof value === 'string' && UUID.test(value);
 }

@@ -7,11 +7,11 @@
  * numbers are issued that fail it. Digits inside a longer number (a 12-digit account number, an EAN)
  * are not a match.
  */
-import { isValidCalendarDate } from "./dates";
+import { isValidCalendarDate } from './dates';
 
-const DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D";
+const DASHES = '\\-\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D';
 // Horizontal spaces only: a number split across two lines is not read as one.
-const SPACES = " \\t\u00A0\u2007\u2009\u202F";
+const SPACES = ' \\t\u00A0\u2007\u2009\u202F';
 const DATE_SEPARATOR = `[./${SPACES}${DASHES}]`;
 
 /**
@@ -21,7 +21,7 @@ const DATE_SEPARATOR = `[./${SPACES}${DASHES}]`;
  */
 const CANDIDATE = new RegExp(
   `(\\d{2})(${DATE_SEPARATOR}?)(\\d{2})\\2(\\d{2})[${SPACES}]*(?:[${DASHES}][${SPACES}]*)?(\\d{4})(?!\\d)(?![./,${DASHES}]\\d)`,
-  "g",
+  'g',
 );
 
 // Characters that are invisible but can sit inside a pasted number.
@@ -44,14 +44,14 @@ function hasValidBirthDate(dd: string, mm: string, yy: string, serial: string): 
 }
 
 function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= "0" && ch <= "9";
+  return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
 /** True when the match at `index` continues a number that starts before it ("12345.010190-1234"). */
 function continuesNumberBefore(text: string, index: number): boolean {
   const before = text[index - 1];
   if (isDigit(before)) return true;
-  return before !== undefined && ".,/".indexOf(before) >= 0 && isDigit(text[index - 2]);
+  return before !== undefined && '.,/'.indexOf(before) >= 0 && isDigit(text[index - 2]);
 }
 
 /**
@@ -60,7 +60,7 @@ function continuesNumberBefore(text: string, index: number): boolean {
  */
 export function findCprNumbers(text: string | undefined | null): string[] {
   if (!text) return [];
-  const normalised = text.replace(INVISIBLE, "");
+  const normalised = text.replace(INVISIBLE, '');
   const found: string[] = [];
   CANDIDATE.lastIndex = 0;
   let match: RegExpExecArray | null;

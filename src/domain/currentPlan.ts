@@ -2,10 +2,10 @@
  * Which of a unit's plans is the current one. Its own module: the follow-up view's first view needs
  * it (to read the summaries) without the whole row-by-row overview.
  */
-import { toIsoDate } from "./dates";
-import { own } from "./dict";
-import type { IPlan, PlanStatus } from "./model";
-import { parsePeriod } from "./periods";
+import { toIsoDate } from './dates';
+import { own } from './dict';
+import type { IPlan, PlanStatus } from './model';
+import { parsePeriod } from './periods';
 
 const STATUS_RANK: Record<PlanStatus, number> = { followUp: 3, approved: 2, draft: 1, closed: 0 };
 
@@ -41,7 +41,11 @@ export function pickCurrentPlan(plans: readonly IPlan[], now: Date): IPlan | und
  * The plan to show: the first of `preferred` (plan ids, e.g. a period the reader chose, then the plan
  * of a linked initiative) that is one of the unit's plans, else the current plan.
  */
-export function pickPlanToShow(plans: readonly IPlan[], now: Date, preferred: ReadonlyArray<number | undefined>): IPlan | undefined {
+export function pickPlanToShow(
+  plans: readonly IPlan[],
+  now: Date,
+  preferred: ReadonlyArray<number | undefined>,
+): IPlan | undefined {
   for (const id of preferred) {
     const found = id !== undefined ? plans.find((plan) => plan.id === id) : undefined;
     if (found) return found;
@@ -52,4 +56,3 @@ export function pickPlanToShow(plans: readonly IPlan[], now: Date, preferred: Re
 export function copenhagenYear(now: Date): number {
   return Number(toIsoDate(now).slice(0, 4));
 }
-

@@ -2,11 +2,11 @@
  * Dates as the municipality sees them: calendar dates in Europe/Copenhagen, formatted through Intl
  * ("27.11.2026", "uge 48"). Nothing here reads the clock — callers pass `now`, so tests can fix it.
  */
-import type { IsoDate } from "./model";
-import { DATE_TEXTS, DEFAULT_LOCALE, fillTemplate, type Locale } from "./messages";
+import type { IsoDate } from './model';
+import { DATE_TEXTS, DEFAULT_LOCALE, fillTemplate, type Locale } from './messages';
 
 /** The time zone every "today", "overdue" and week number is computed in. */
-export const TIME_ZONE = "Europe/Copenhagen";
+export const TIME_ZONE = 'Europe/Copenhagen';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86400000;
@@ -54,12 +54,12 @@ export function parseIsoDate(value: string): ICalendarDate | undefined {
 
 /** Whether a value is a real `YYYY-MM-DD` date. */
 export function isValidIsoDate(value: unknown): value is IsoDate {
-  return typeof value === "string" && parseIsoDate(value) !== undefined;
+  return typeof value === 'string' && parseIsoDate(value) !== undefined;
 }
 
 function pad(value: number, length: number): string {
   let text = String(value);
-  while (text.length < length) text = "0" + text;
+  while (text.length < length) text = '0' + text;
   return text;
 }
 
@@ -72,11 +72,11 @@ const partsFormatters: Record<string, Intl.DateTimeFormat> = {};
 
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   if (!partsFormatters[timeZone]) {
-    partsFormatters[timeZone] = new Intl.DateTimeFormat("en-US", {
+    partsFormatters[timeZone] = new Intl.DateTimeFormat('en-US', {
       timeZone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
     });
   }
   return partsFormatters[timeZone];
@@ -88,16 +88,16 @@ let lastIsoDate: { ms: number; timeZone: string; date: IsoDate } | undefined;
 /** The calendar date an instant falls on in a time zone (Europe/Copenhagen unless told). */
 export function toIsoDate(instant: Date, timeZone: string = TIME_ZONE): IsoDate {
   const ms = instant.getTime();
-  if (isNaN(ms)) throw new RangeError("toIsoDate: invalid Date");
+  if (isNaN(ms)) throw new RangeError('toIsoDate: invalid Date');
   // The same instant is often asked for many times in a row (`today(now)` for every task of a list).
   if (lastIsoDate && lastIsoDate.ms === ms && lastIsoDate.timeZone === timeZone) return lastIsoDate.date;
   let year = 0;
   let month = 0;
   let day = 0;
   for (const part of partsFormatter(timeZone).formatToParts(instant)) {
-    if (part.type === "year") year = Number(part.value);
-    else if (part.type === "month") month = Number(part.value);
-    else if (part.type === "day") day = Number(part.value);
+    if (part.type === 'year') year = Number(part.value);
+    else if (part.type === 'month') month = Number(part.value);
+    else if (part.type === 'day') day = Number(part.value);
   }
   const date = toIsoDateString({ year, month, day });
   lastIsoDate = { ms, timeZone, date };
@@ -140,7 +140,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 function calendarDateOf(date: Date | IsoDate): ICalendarDate {
-  return typeof date === "string" ? requireDate(date) : requireDate(toIsoDate(date));
+  return typeof date === 'string' ? requireDate(date) : requireDate(toIsoDate(date));
 }
 
 /** The ISO 8601 week (Monday first; week 1 holds the year's first Thursday) and the year it belongs to. */
@@ -169,7 +169,12 @@ const dateFormatters: Record<string, Intl.DateTimeFormat> = {};
 function dateFormatter(locale: Locale, timeZone: string): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}`;
   if (!dateFormatters[key]) {
-    dateFormatters[key] = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone });
+    dateFormatters[key] = new Intl.DateTimeFormat(locale, {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone,
+    });
   }
   return dateFormatters[key];
 }
@@ -180,13 +185,13 @@ function dateFormatter(locale: Locale, timeZone: string): Intl.DateTimeFormat {
  * something unreadable, so a bad value never breaks a view.
  */
 export function formatDate(value: IsoDate | string | Date | undefined | null, locale: Locale = DEFAULT_LOCALE): string {
-  if (value === undefined || value === null || value === "") return "";
-  if (typeof value === "string") {
+  if (value === undefined || value === null || value === '') return '';
+  if (typeof value === 'string') {
     const calendar = parseIsoDate(value);
     // A calendar date has no time zone: format it as is.
-    if (calendar) return dateFormatter(locale, "UTC").format(new Date(toUtcMs(calendar)));
+    if (calendar) return dateFormatter(locale, 'UTC').format(new Date(toUtcMs(calendar)));
     value = new Date(value);
   }
-  if (isNaN(value.getTime())) return "";
+  if (isNaN(value.getTime())) return '';
   return dateFormatter(locale, TIME_ZONE).format(value);
 }

@@ -26,53 +26,53 @@ export interface IEntity {
 
 /** A type guard for one of the code lists below (values read from SharePoint are only strings). */
 function guardFor<T extends string>(values: readonly T[]): (value: unknown) => value is T {
-  return (value: unknown): value is T => typeof value === "string" && (values as readonly string[]).indexOf(value) >= 0;
+  return (value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).indexOf(value) >= 0;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Codes stored in choice columns
 // ---------------------------------------------------------------------------------------------
 
-export const UNIT_KINDS = ["coreArea", "staff", "department", "institution"] as const;
+export const UNIT_KINDS = ['coreArea', 'staff', 'department', 'institution'] as const;
 /** kerneområde / stab / afdeling / institution */
 export type UnitKind = (typeof UNIT_KINDS)[number];
 export const isUnitKind = guardFor(UNIT_KINDS);
 
-export const PLAN_STATUSES = ["draft", "approved", "followUp", "closed"] as const;
+export const PLAN_STATUSES = ['draft', 'approved', 'followUp', 'closed'] as const;
 /** kladde / godkendt / opfølgning / afsluttet */
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const isPlanStatus = guardFor(PLAN_STATUSES);
 
-export const RELEVANCES = ["high", "medium", "low", "notRelevant"] as const;
+export const RELEVANCES = ['high', 'medium', 'low', 'notRelevant'] as const;
 /** høj / middel / lav / ikke relevant */
 export type Relevance = (typeof RELEVANCES)[number];
 export const isRelevance = guardFor(RELEVANCES);
 
-export const INITIATIVE_STATUSES = ["planned", "inProgress", "completed", "stopped"] as const;
+export const INITIATIVE_STATUSES = ['planned', 'inProgress', 'completed', 'stopped'] as const;
 /** planlagt / i gang / gennemført / stoppet */
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 export const isInitiativeStatus = guardFor(INITIATIVE_STATUSES);
 
-export const HEALTHS = ["green", "yellow", "red"] as const;
+export const HEALTHS = ['green', 'yellow', 'red'] as const;
 /** grøn / gul / rød */
 export type Health = (typeof HEALTHS)[number];
 export const isHealth = guardFor(HEALTHS);
 
-export const TASK_STATUSES = ["open", "inProgress", "closed"] as const;
+export const TASK_STATUSES = ['open', 'inProgress', 'closed'] as const;
 /** åben / i gang / afsluttet */
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const isTaskStatus = guardFor(TASK_STATUSES);
 
-export const STORY_KINDS = ["success", "lesson"] as const;
+export const STORY_KINDS = ['success', 'lesson'] as const;
 /** *det lykkedes* / *vi lærte af en fejl* */
 export type StoryKind = (typeof STORY_KINDS)[number];
 export const isStoryKind = guardFor(STORY_KINDS);
 
-export const PUBLISHING_STATES = ["pending", "approved", "rejected"] as const;
+export const PUBLISHING_STATES = ['pending', 'approved', 'rejected'] as const;
 /** afventer godkendelse / godkendt / afvist — derived from SharePoint's content approval. */
 export type PublishingState = (typeof PUBLISHING_STATES)[number];
 
-export const TRENDS = ["better", "same", "worse", "unknown"] as const;
+export const TRENDS = ['better', 'same', 'worse', 'unknown'] as const;
 /** How a unit × ambition has moved since a given date. */
 export type Trend = (typeof TRENDS)[number];
 

@@ -3,8 +3,8 @@
  * trend), counters by status and the overdue tasks. Pure and linear in the size of the input, so it
  * can run over a whole municipality's lists in the browser.
  */
-import { AMBITIONS } from "./ambitions";
-import { compareIsoDates, isValidIsoDate } from "./dates";
+import { AMBITIONS } from './ambitions';
+import { compareIsoDates, isValidIsoDate } from './dates';
 import {
   INITIATIVE_STATUSES,
   PLAN_STATUSES,
@@ -23,12 +23,12 @@ import {
   type Relevance,
   type TaskStatus,
   type Trend,
-} from "./model";
-import { copenhagenYear, isBetterPlan, pickCurrentPlan, pickPlanToShow } from "./currentPlan";
-import { isInitiativeActive, isOverdue, publishingState } from "./workflow";
+} from './model';
+import { copenhagenYear, isBetterPlan, pickCurrentPlan, pickPlanToShow } from './currentPlan';
+import { isInitiativeActive, isOverdue, publishingState } from './workflow';
 
 export { pickCurrentPlan, pickPlanToShow };
-import { dict, own } from "./dict";
+import { dict, own } from './dict';
 
 export interface IOverviewInput {
   /** The rows, in the order they are shown. */
@@ -159,7 +159,8 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
     let summary = checkInsByInitiative.get(checkIn.initiativeId);
     if (!summary) checkInsByInitiative.set(checkIn.initiativeId, (summary = {}));
     if (isNewer(checkIn, summary.latest)) summary.latest = checkIn;
-    if (since && compareIsoDates(checkIn.date, since) <= 0 && isNewer(checkIn, summary.atSince)) summary.atSince = checkIn;
+    if (since && compareIsoDates(checkIn.date, since) <= 0 && isNewer(checkIn, summary.atSince))
+      summary.atSince = checkIn;
   }
 
   // Initiatives into cells.
@@ -174,7 +175,7 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
     if (own(initiativesByStatus, initiative.status) !== undefined) initiativesByStatus[initiative.status]++;
     const plan = currentPlanById.get(initiative.planId);
     if (!plan) continue;
-    if (initiative.status === "stopped") stoppedInitiatives.push(initiative);
+    if (initiative.status === 'stopped') stoppedInitiatives.push(initiative);
 
     // The cell is the plan's unit: a plan's initiatives count where the plan belongs.
     const key = cellKey(plan.unitId, initiative.ambitionKey);
@@ -184,7 +185,7 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
     if (own(cell.initiativesByStatus, initiative.status) !== undefined) cell.initiativesByStatus[initiative.status]++;
     if (isInitiativeActive(initiative.status)) cell.activeInitiativeCount++;
 
-    if (initiative.status === "stopped" || initiative.id === undefined) continue;
+    if (initiative.status === 'stopped' || initiative.id === undefined) continue;
     const summary = checkInsByInitiative.get(initiative.id);
     if (!summary || !summary.latest) continue;
     const latest = summary.latest;
@@ -220,7 +221,7 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
       const worst = worstScore.get(key);
       if (worst !== undefined) cell.worstHealth = healthOfScore(worst);
       const scores = trendScores.get(key);
-      cell.trend = !since || !scores ? "unknown" : compareScores(mean(scores.then), mean(scores.now));
+      cell.trend = !since || !scores ? 'unknown' : compareScores(mean(scores.then), mean(scores.now));
       return cell;
     }),
   }));
@@ -236,11 +237,19 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
   const storiesByAmbition = dict<number>();
   for (const ambition of AMBITIONS) storiesByAmbition[ambition.key] = 0;
   for (const story of input.stories || []) {
-    if (publishingState(story.moderationStatus) !== "approved") continue;
+    if (publishingState(story.moderationStatus) !== 'approved') continue;
     storiesByAmbition[story.ambitionKey] = (storiesByAmbition[story.ambitionKey] || 0) + 1;
   }
 
-  return { rows, plansByStatus, initiativesByStatus, tasksByStatus, overdueTasks, stoppedInitiatives, storiesByAmbition };
+  return {
+    rows,
+    plansByStatus,
+    initiativesByStatus,
+    tasksByStatus,
+    overdueTasks,
+    stoppedInitiatives,
+    storiesByAmbition,
+  };
 }
 
 function emptyCell(unitId: number, ambitionKey: string): IOverviewCell {
@@ -250,16 +259,16 @@ function emptyCell(unitId: number, ambitionKey: string): IOverviewCell {
     initiativeCount: 0,
     activeInitiativeCount: 0,
     initiativesByStatus: zeroCounts(INITIATIVE_STATUSES),
-    trend: "unknown",
+    trend: 'unknown',
   };
 }
 
 function healthOfScore(score: number): Health {
-  return score <= 0 ? "red" : score === 1 ? "yellow" : "green";
+  return score <= 0 ? 'red' : score === 1 ? 'yellow' : 'green';
 }
 
 function compareScores(then: number, now: number): Trend {
   const difference = now - then;
-  if (Math.abs(difference) < 1e-9) return "same";
-  return difference > 0 ? "better" : "worse";
+  if (Math.abs(difference) < 1e-9) return 'same';
+  return difference > 0 ? 'better' : 'worse';
 }

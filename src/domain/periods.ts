@@ -18,7 +18,7 @@ export function parsePeriod(period: string): { from: number; to: number } | unde
  * accepts only the stored form, so forms normalise before they validate.
  */
 export function normalisePeriod(input: string): string {
-  return input.trim().replace(/\s*[-\u2010-\u2015\u2212]\s*/, "-");
+  return input.trim().replace(/\s*[-\u2010-\u2015\u2212]\s*/, '-');
 }
 
 /** Whether a period covers a year. */

@@ -3,17 +3,17 @@
  * shows it through `richTextView.ts` (the same allowed markup without DOMPurify in the first view's
  * bundle). Plain-text helpers that need no DOM are in `plainText.ts`.
  */
-import createDOMPurify from "dompurify";
-import type { Config, DOMPurify, WindowLike } from "dompurify";
+import createDOMPurify from 'dompurify';
+import type { Config, DOMPurify, WindowLike } from 'dompurify';
 
-import { RICH_TEXT_TAGS, SAFE_HREF } from "./richTextRules";
+import { RICH_TEXT_TAGS, SAFE_HREF } from './richTextRules';
 
-export { RICH_TEXT_TAGS } from "./richTextRules";
+export { RICH_TEXT_TAGS } from './richTextRules';
 
 const SANITIZE_CONFIG: Config = {
   ALLOWED_TAGS: RICH_TEXT_TAGS.slice(),
   // `target` and `rel` are set by the hook below, never taken from the input.
-  ALLOWED_ATTR: ["href"],
+  ALLOWED_ATTR: ['href'],
   ALLOWED_URI_REGEXP: SAFE_HREF,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
@@ -49,18 +49,18 @@ function getPurifier(): DOMPurify {
   // Our own instance, so the hook never leaks into other users of the global DOMPurify.
   const instance = createDOMPurify(win);
   if (!instance.isSupported) {
-    throw new Error("sanitizeRichText: DOMPurify does not support the window it was given.");
+    throw new Error('sanitizeRichText: DOMPurify does not support the window it was given.');
   }
-  instance.addHook("afterSanitizeAttributes", (node) => {
-    if (node.nodeName !== "A") return;
+  instance.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName !== 'A') return;
     const element = node as Element;
-    const href = element.getAttribute("href");
+    const href = element.getAttribute('href');
     if (href && SAFE_HREF.test(href.trim())) {
       // Links open outside the page (and outside the Teams tab) and get no handle on it.
-      element.setAttribute("target", "_blank");
-      element.setAttribute("rel", "noopener noreferrer");
+      element.setAttribute('target', '_blank');
+      element.setAttribute('rel', 'noopener noreferrer');
     } else {
-      element.removeAttribute("href");
+      element.removeAttribute('href');
     }
   });
   purifier = instance;
@@ -73,6 +73,6 @@ function getPurifier(): DOMPurify {
  * of unknown elements is kept, scripts and styles go entirely).
  */
 export function sanitizeRichText(html: string | undefined | null): string {
-  if (!html) return "";
+  if (!html) return '';
   return getPurifier().sanitize(html, SANITIZE_CONFIG) as string;
 }

@@ -2,7 +2,20 @@
 
 /** The only elements a story may contain. */
 export const RICH_TEXT_TAGS: readonly string[] = [
-  "p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a", "blockquote", "h3", "h4",
+  'p',
+  'br',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'blockquote',
+  'h3',
+  'h4',
 ];
 
 /** Link targets a story may point to. */

@@ -8,15 +8,37 @@
  * reach the page; unknown elements leave their text, scripts, styles, SVG and MathML leave nothing
  * (as `sanitizeRichText` does).
  */
-import { RICH_TEXT_TAGS, SAFE_HREF } from "./richTextRules";
+import { RICH_TEXT_TAGS, SAFE_HREF } from './richTextRules';
 
-const HTML_NS = "http://www.w3.org/1999/xhtml";
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const ALLOWED = new Set(RICH_TEXT_TAGS);
 /** Elements removed with everything in them (DOMPurify's FORBID_CONTENTS). */
 const DROP_WITH_CONTENT = new Set([
-  "annotation-xml", "audio", "colgroup", "desc", "foreignobject", "head", "iframe", "math", "mi", "mn", "mo", "ms",
-  "mtext", "noembed", "noframes", "noscript", "plaintext", "script", "style", "svg", "template", "thead", "title",
-  "video", "xmp",
+  'annotation-xml',
+  'audio',
+  'colgroup',
+  'desc',
+  'foreignobject',
+  'head',
+  'iframe',
+  'math',
+  'mi',
+  'mn',
+  'mo',
+  'ms',
+  'mtext',
+  'noembed',
+  'noframes',
+  'noscript',
+  'plaintext',
+  'script',
+  'style',
+  'svg',
+  'template',
+  'thead',
+  'title',
+  'video',
+  'xmp',
 ]);
 /** What DOMPurify strips from a URI before testing it (so `java\tscript:` is not a way round). */
 const URI_WHITESPACE = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g; // eslint-disable-line no-control-regex
@@ -24,7 +46,7 @@ const URI_WHITESPACE = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u300
 function copyChildren(from: Node, to: Node, doc: Document): void {
   for (let child = from.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      to.appendChild(doc.createTextNode(child.nodeValue || ""));
+      to.appendChild(doc.createTextNode(child.nodeValue || ''));
       continue;
     }
     if (child.nodeType !== 1) continue; // comments, processing instructions
@@ -37,13 +59,13 @@ function copyChildren(from: Node, to: Node, doc: Document): void {
       continue;
     }
     const copy = doc.createElement(tag);
-    if (tag === "a") {
-      const href = (element.getAttribute("href") || "").trim();
-      if (href && SAFE_HREF.test(href) && SAFE_HREF.test(href.replace(URI_WHITESPACE, ""))) {
-        copy.setAttribute("href", href);
+    if (tag === 'a') {
+      const href = (element.getAttribute('href') || '').trim();
+      if (href && SAFE_HREF.test(href) && SAFE_HREF.test(href.replace(URI_WHITESPACE, ''))) {
+        copy.setAttribute('href', href);
         // Links open outside the page (and outside the Teams tab) and get no handle on it.
-        copy.setAttribute("target", "_blank");
-        copy.setAttribute("rel", "noopener noreferrer");
+        copy.setAttribute('target', '_blank');
+        copy.setAttribute('rel', 'noopener noreferrer');
       }
     }
     copyChildren(element, copy, doc);
@@ -56,13 +78,13 @@ function copyChildren(from: Node, to: Node, doc: Document): void {
  * inert parse. Needs a browser DOM (the story feed only runs in one).
  */
 export function richTextForDisplay(html: string | undefined | null): string {
-  if (!html) return "";
-  if (typeof DOMParser === "undefined" || typeof document === "undefined") {
-    throw new Error("richTextForDisplay needs a browser DOM.");
+  if (!html) return '';
+  if (typeof DOMParser === 'undefined' || typeof document === 'undefined') {
+    throw new Error('richTextForDisplay needs a browser DOM.');
   }
-  const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${html}`, "text/html");
-  const out = document.implementation.createHTMLDocument("");
-  const container = out.createElement("div");
+  const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${html}`, 'text/html');
+  const out = document.implementation.createHTMLDocument('');
+  const container = out.createElement('div');
   copyChildren(parsed.body, container, out);
   return container.innerHTML;
 }

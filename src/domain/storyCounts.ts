@@ -5,7 +5,7 @@
  * and a moderation touches only its own story's window. The row is data anyone with write access
  * could change, so reading it never trusts it: a garbled row, window or count counts as nothing.
  */
-import { dict, own, type Dict } from "./dict";
+import { dict, own, type Dict } from './dict';
 
 /** Story ids per window: SharePoint's list view threshold, so one window is one request. */
 export const STORY_WINDOW = 5000;
@@ -24,7 +24,7 @@ export function storyWindowsUpTo(maxId: number): number[] {
 }
 
 function isCount(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
 }
 
 function isWindowKey(key: string): boolean {
@@ -34,22 +34,22 @@ function isWindowKey(key: string): boolean {
 /** The windows of a stored row, cleaned: only window starts with whole, non-negative counts. */
 export function parseStoryWindows(json: string | undefined | null): Dict<Dict<number>> {
   const out = dict<Dict<number>>();
-  if (typeof json !== "string" || json.trim() === "") return out;
+  if (typeof json !== 'string' || json.trim() === '') return out;
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
     return out;
   }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return out;
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return out;
   for (const windowKey of Object.keys(parsed)) {
     if (!isWindowKey(windowKey)) continue;
     const counts = (parsed as Record<string, unknown>)[windowKey];
-    if (!counts || typeof counts !== "object" || Array.isArray(counts)) continue;
+    if (!counts || typeof counts !== 'object' || Array.isArray(counts)) continue;
     const clean = dict<number>();
     for (const ambitionKey of Object.keys(counts)) {
       const n = (counts as Record<string, unknown>)[ambitionKey];
-      if (ambitionKey !== "" && isCount(n) && n > 0) clean[ambitionKey] = n;
+      if (ambitionKey !== '' && isCount(n) && n > 0) clean[ambitionKey] = n;
     }
     out[String(Number(windowKey))] = clean;
   }
@@ -62,7 +62,8 @@ export function sumStoryWindows(json: string | undefined | null): Dict<number> {
   const windows = parseStoryWindows(json);
   for (const windowKey of Object.keys(windows)) {
     const counts = windows[windowKey];
-    for (const ambitionKey of Object.keys(counts)) sums[ambitionKey] = (own(sums, ambitionKey) || 0) + counts[ambitionKey];
+    for (const ambitionKey of Object.keys(counts))
+      sums[ambitionKey] = (own(sums, ambitionKey) || 0) + counts[ambitionKey];
   }
   return sums;
 }
@@ -72,12 +73,16 @@ export function sumStoryWindows(json: string | undefined | null): Dict<number> {
  * zero counts, no empty windows) — so a recount that changed nothing gives the same string and
  * writes nothing. Garbled parts of the previous row are dropped.
  */
-export function withStoryWindow(json: string | undefined | null, start: number, counts: Readonly<Record<string, number>>): string {
+export function withStoryWindow(
+  json: string | undefined | null,
+  start: number,
+  counts: Readonly<Record<string, number>>,
+): string {
   const windows = parseStoryWindows(json);
   const clean = dict<number>();
   for (const key of Object.keys(counts)) {
     const n = counts[key];
-    if (key !== "" && isCount(n) && n > 0) clean[key] = n;
+    if (key !== '' && isCount(n) && n > 0) clean[key] = n;
   }
   windows[String(storyWindow(start))] = clean;
   return storyWindowsJson(windows);
@@ -93,10 +98,10 @@ export function storyWindowsJson(windows: Readonly<Record<string, Readonly<Recor
   for (const start of starts) {
     const counts = windows[String(start)];
     const keys = Object.keys(counts)
-      .filter((k) => k !== "" && isCount(counts[k]) && counts[k] > 0)
+      .filter((k) => k !== '' && isCount(counts[k]) && counts[k] > 0)
       .sort();
     if (keys.length === 0) continue;
-    parts.push(`${JSON.stringify(String(start))}:{${keys.map((k) => `${JSON.stringify(k)}:${counts[k]}`).join(",")}}`);
+    parts.push(`${JSON.stringify(String(start))}:{${keys.map((k) => `${JSON.stringify(k)}:${counts[k]}`).join(',')}}`);
   }
-  return `{${parts.join(",")}}`;
+  return `{${parts.join(',')}}`;
 }

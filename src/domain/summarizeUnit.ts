@@ -4,13 +4,13 @@
  * plan as the current one, and the trend is evaluated on each of the plan's check-in dates (between
  * two such dates it cannot change). Used by the writes that refresh a summary, never by a first view.
  */
-import { isValidIsoDate } from "./dates";
-import { INITIATIVE_STATUSES, TASK_STATUSES, type IPlan, type IsoDate, type IUnit, type Trend } from "./model";
-import { buildOverview, pickCurrentPlan, type IOverviewCell, type IOverviewInput } from "./overview";
-import { dayOf, type ICellSummary, type IUnitSummary } from "./unitSummary";
+import { isValidIsoDate } from './dates';
+import { INITIATIVE_STATUSES, TASK_STATUSES, type IPlan, type IsoDate, type IUnit, type Trend } from './model';
+import { buildOverview, pickCurrentPlan, type IOverviewCell, type IOverviewInput } from './overview';
+import { dayOf, type ICellSummary, type IUnitSummary } from './unitSummary';
 
 /** What `summarizeUnit` reads: one unit's rows of each list. */
-export type IUnitRows = Omit<IOverviewInput, "units" | "stories"> & { unit: IUnit };
+export type IUnitRows = Omit<IOverviewInput, 'units' | 'stories'> & { unit: IUnit };
 
 /** The unit's cells with one plan as the current one, for a baseline. */
 function cellsFor(rows: IUnitRows, plan: IPlan, now: Date, since: IsoDate | undefined): IOverviewCell[] {
@@ -30,7 +30,9 @@ function countsOf(values: readonly string[], keys: readonly string[]): number[] 
 /** Computes one unit's summary from its rows: linear in the rows times a plan's distinct check-in dates. */
 export function summarizeUnit(rows: IUnitRows, now: Date): IUnitSummary {
   const current = pickCurrentPlan(rows.plans, now);
-  const candidates = rows.plans.filter((plan) => plan.id !== undefined && (plan.status !== "closed" || plan === current));
+  const candidates = rows.plans.filter(
+    (plan) => plan.id !== undefined && (plan.status !== 'closed' || plan === current),
+  );
   const cells = new Map<number, ICellSummary[]>();
   const stopped = new Map<number, number>();
   for (const plan of candidates) {
@@ -40,10 +42,14 @@ export function summarizeUnit(rows: IUnitRows, now: Date): IUnitSummary {
     for (const initiative of rows.initiatives) {
       if (initiative.planId !== planId) continue;
       if (initiative.id !== undefined) initiativeIds.add(initiative.id);
-      if (initiative.status === "stopped") stoppedCount++;
+      if (initiative.status === 'stopped') stoppedCount++;
     }
     stopped.set(planId, stoppedCount);
-    const dates = Array.from(new Set(rows.checkIns.filter((c) => initiativeIds.has(c.initiativeId) && isValidIsoDate(c.date)).map((c) => c.date))).sort();
+    const dates = Array.from(
+      new Set(
+        rows.checkIns.filter((c) => initiativeIds.has(c.initiativeId) && isValidIsoDate(c.date)).map((c) => c.date),
+      ),
+    ).sort();
     const steps = dates.map((date) => cellsFor(rows, plan, now, date));
     cells.set(
       planId,
@@ -52,9 +58,10 @@ export function summarizeUnit(rows: IUnitRows, now: Date): IUnitSummary {
         const summary: ICellSummary = { byStatus, trend: [] };
         if (cell.relevance !== undefined) summary.relevance = cell.relevance;
         if (byStatus.reduce((sum, n) => sum + n, 0) !== cell.initiativeCount) summary.count = cell.initiativeCount;
-        if (cell.latestHealth !== undefined && cell.latestCheckInDate !== undefined) summary.latest = [cell.latestCheckInDate, cell.latestHealth];
+        if (cell.latestHealth !== undefined && cell.latestCheckInDate !== undefined)
+          summary.latest = [cell.latestCheckInDate, cell.latestHealth];
         if (cell.worstHealth) summary.worst = cell.worstHealth;
-        let previous: Trend = "unknown";
+        let previous: Trend = 'unknown';
         steps.forEach((stepCells, i) => {
           const trend = stepCells[index].trend;
           if (trend !== previous) summary.trend.push([dates[i], trend]);
@@ -66,11 +73,22 @@ export function summarizeUnit(rows: IUnitRows, now: Date): IUnitSummary {
   }
   return {
     unitId: rows.unit.id as number,
-    plans: rows.plans.filter((plan) => plan.id !== undefined).map((plan) => [plan.id as number, plan.period || "", plan.status || ""]),
+    plans: rows.plans
+      .filter((plan) => plan.id !== undefined)
+      .map((plan) => [plan.id as number, plan.period || '', plan.status || '']),
     cells,
-    initiatives: countsOf(rows.initiatives.map((i) => i.status), INITIATIVE_STATUSES),
+    initiatives: countsOf(
+      rows.initiatives.map((i) => i.status),
+      INITIATIVE_STATUSES,
+    ),
     stopped,
-    tasks: countsOf(rows.tasks.map((t) => t.status), TASK_STATUSES),
-    due: rows.tasks.filter((task) => task.status !== "closed" && isValidIsoDate(task.dueDate)).map((task) => dayOf(task.dueDate)).sort((a, b) => a - b),
+    tasks: countsOf(
+      rows.tasks.map((t) => t.status),
+      TASK_STATUSES,
+    ),
+    due: rows.tasks
+      .filter((task) => task.status !== 'closed' && isValidIsoDate(task.dueDate))
+      .map((task) => dayOf(task.dueDate))
+      .sort((a, b) => a - b),
   };
 }

@@ -4,7 +4,7 @@
  * and site owners act for all. Used for mapping a Teams channel to a unit: SharePoint lets every
  * member edit the Units list's items (see `UNITS` in the schema), so the product narrows it.
  */
-import type { IUnit } from "./model";
+import type { IUnit } from './model';
 
 /** The few facts about a person the rule needs. */
 export interface IUnitActor {
@@ -15,7 +15,7 @@ export interface IUnitActor {
 }
 
 /** What the rule reads of a unit. */
-export type UnitLink = Pick<IUnit, "id" | "parentId" | "leaderIds">;
+export type UnitLink = Pick<IUnit, 'id' | 'parentId' | 'leaderIds'>;
 
 /** Whether a person leads a unit or one of the units above it (a loop in the parent column stops). */
 export function leadsUnitOrAbove(userId: number, unitId: number | undefined, units: readonly UnitLink[]): boolean {

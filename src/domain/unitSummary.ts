@@ -14,10 +14,10 @@
  * This module reads and writes the stored form; it does not need the row-by-row overview, so the
  * follow-up web part's first view carries only this.
  */
-import { AMBITIONS } from "./ambitions";
-import { addDays, daysBetween, isValidIsoDate, today } from "./dates";
-import { dict, own } from "./dict";
-import { pickCurrentPlan } from "./currentPlan";
+import { AMBITIONS } from './ambitions';
+import { addDays, daysBetween, isValidIsoDate, today } from './dates';
+import { dict, own } from './dict';
+import { pickCurrentPlan } from './currentPlan';
 import {
   HEALTHS,
   INITIATIVE_STATUSES,
@@ -32,14 +32,14 @@ import {
   type PlanStatus,
   type Relevance,
   type Trend,
-} from "./model";
-import type { IOverview, IOverviewCell } from "./overview";
+} from './model';
+import type { IOverview, IOverviewCell } from './overview';
 
 /** The version of the stored form; a row of another version is read as missing (and recomputed). */
 export const UNIT_SUMMARY_VERSION = 2;
 
 /** Days are counted from here (short integers instead of date strings). */
-const EPOCH: IsoDate = "2000-01-01";
+const EPOCH: IsoDate = '2000-01-01';
 
 /** One unit × ambition of one plan. */
 export interface ICellSummary {
@@ -101,8 +101,16 @@ function deltas(days: readonly number[]): number[] {
 }
 
 function encodeCell(cell: ICellSummary): (number | string)[] {
-  const out: (number | string)[] = [code(cell.relevance, RELEVANCES), ...cell.byStatus, cell.count === undefined ? -1 : cell.count];
-  out.push(cell.latest ? dayOf(cell.latest[0]) : 0, cell.latest ? code(cell.latest[1], HEALTHS) : -1, code(cell.worst, HEALTHS));
+  const out: (number | string)[] = [
+    code(cell.relevance, RELEVANCES),
+    ...cell.byStatus,
+    cell.count === undefined ? -1 : cell.count,
+  ];
+  out.push(
+    cell.latest ? dayOf(cell.latest[0]) : 0,
+    cell.latest ? code(cell.latest[1], HEALTHS) : -1,
+    code(cell.worst, HEALTHS),
+  );
   const days = deltas(cell.trend.map(([date]) => dayOf(date)));
   cell.trend.forEach(([, trend], i) => out.push(days[i], TRENDS.indexOf(trend)));
   return out;
@@ -116,7 +124,16 @@ export function encodeUnitSummary(summary: IUnitSummary): string {
   summary.cells.forEach((byAmbition, planId) => cells.push([planId, ...byAmbition.map(encodeCell)]));
   const stopped: number[] = [];
   summary.stopped.forEach((count, planId) => stopped.push(planId, count));
-  return JSON.stringify([UNIT_SUMMARY_VERSION, summary.unitId, plans, cells, summary.initiatives, stopped, summary.tasks, deltas(summary.due)]);
+  return JSON.stringify([
+    UNIT_SUMMARY_VERSION,
+    summary.unitId,
+    plans,
+    cells,
+    summary.initiatives,
+    stopped,
+    summary.tasks,
+    deltas(summary.due),
+  ]);
 }
 
 // Reading back: anyone who may write the list could store anything, so every value is checked, and a
@@ -133,7 +150,7 @@ function array(value: unknown): unknown[] {
 }
 
 function int(value: unknown, min = 0): number {
-  return typeof value === "number" && Number.isInteger(value) && value >= min ? value : fail();
+  return typeof value === 'number' && Number.isInteger(value) && value >= min ? value : fail();
 }
 
 function counts(value: unknown, length: number): number[] {
@@ -144,7 +161,7 @@ function counts(value: unknown, length: number): number[] {
 
 /** A code back to its value; -1 is none when `optional`. */
 function decode(value: unknown, known: readonly string[], optional: boolean): string | undefined {
-  if (typeof value === "string") return value.length <= 255 ? value : fail();
+  if (typeof value === 'string') return value.length <= 255 ? value : fail();
   if (optional && value === -1) return undefined;
   const index = int(value);
   return index < known.length ? known[index] : fail();
@@ -183,7 +200,7 @@ function decodeSummary(raw: unknown[], unitId: number): IUnitSummary {
   const plans: [number, string, string][] = [];
   for (let i = 0; i < planList.length; i += 3) {
     const period = planList[i + 1];
-    if (typeof period !== "string" || period.length > 255) fail();
+    if (typeof period !== 'string' || period.length > 255) fail();
     plans.push([int(planList[i]), period, decode(planList[i + 2], PLAN_STATUSES, false) as string]);
   }
   const cells = new Map<number, ICellSummary[]>();
@@ -198,12 +215,20 @@ function decodeSummary(raw: unknown[], unitId: number): IUnitSummary {
   for (let i = 0; i < stoppedList.length; i += 2) stopped.set(int(stoppedList[i]), int(stoppedList[i + 1]));
   const due: number[] = [];
   array(raw[7]).forEach((step, i) => due.push(i === 0 ? int(step, -Infinity) : due[i - 1] + int(step)));
-  return { unitId, plans, cells, initiatives: counts(raw[4], INITIATIVE_STATUSES.length), stopped, tasks: counts(raw[6], TASK_STATUSES.length), due };
+  return {
+    unitId,
+    plans,
+    cells,
+    initiatives: counts(raw[4], INITIATIVE_STATUSES.length),
+    stopped,
+    tasks: counts(raw[6], TASK_STATUSES.length),
+    due,
+  };
 }
 
 /** A stored summary, checked; undefined when the text is not a summary of this version for this unit. */
 export function parseUnitSummary(text: unknown, unitId: number): IUnitSummary | undefined {
-  if (typeof text !== "string" || text.length === 0) return undefined;
+  if (typeof text !== 'string' || text.length === 0) return undefined;
   try {
     const raw: unknown = JSON.parse(text);
     return decodeSummary(array(raw), unitId);
@@ -219,9 +244,9 @@ export function parseUnitSummary(text: unknown, unitId: number): IUnitSummary | 
  * The overview from the summaries: `IOverview` without its two lists (`overdueTasks`,
  * `stoppedInitiatives` are read on demand; a view that has them, e.g. a test's, may carry them).
  */
-export interface ISummaryOverview extends Omit<IOverview, "overdueTasks" | "stoppedInitiatives"> {
-  overdueTasks?: IOverview["overdueTasks"];
-  stoppedInitiatives?: IOverview["stoppedInitiatives"];
+export interface ISummaryOverview extends Omit<IOverview, 'overdueTasks' | 'stoppedInitiatives'> {
+  overdueTasks?: IOverview['overdueTasks'];
+  stoppedInitiatives?: IOverview['stoppedInitiatives'];
   /** Open tasks past their due date (the tasks themselves are read on demand). */
   overdueCount: number;
   /** Per unit with overdue tasks: how many. */
@@ -238,8 +263,8 @@ export interface ISummaryOverview extends Omit<IOverview, "overdueTasks" | "stop
 }
 
 function trendAt(steps: readonly [IsoDate, Trend][], since: IsoDate | undefined): Trend {
-  if (!since) return "unknown";
-  let trend: Trend = "unknown";
+  if (!since) return 'unknown';
+  let trend: Trend = 'unknown';
   for (const [date, value] of steps) {
     if (date > since) break;
     trend = value;
@@ -257,16 +282,25 @@ function add<K extends string>(into: Record<K, number>, values: readonly number[
   keys.forEach((key, i) => (into[key] += values[i] || 0));
 }
 
-function cellOf(unitId: number, ambitionKey: string, planId: number | undefined, stored: ICellSummary | undefined, since: IsoDate | undefined): IOverviewCell {
+function cellOf(
+  unitId: number,
+  ambitionKey: string,
+  planId: number | undefined,
+  stored: ICellSummary | undefined,
+  since: IsoDate | undefined,
+): IOverviewCell {
   const byStatus = zero(INITIATIVE_STATUSES);
   if (stored) add(byStatus, stored.byStatus, INITIATIVE_STATUSES);
   const cell: IOverviewCell = {
     unitId,
     ambitionKey,
-    initiativeCount: stored && stored.count !== undefined ? stored.count : INITIATIVE_STATUSES.reduce((sum, status) => sum + byStatus[status], 0),
+    initiativeCount:
+      stored && stored.count !== undefined
+        ? stored.count
+        : INITIATIVE_STATUSES.reduce((sum, status) => sum + byStatus[status], 0),
     activeInitiativeCount: byStatus.planned + byStatus.inProgress,
     initiativesByStatus: byStatus,
-    trend: stored ? trendAt(stored.trend, since) : "unknown",
+    trend: stored ? trendAt(stored.trend, since) : 'unknown',
   };
   if (planId !== undefined) cell.planId = planId;
   cell.relevance = stored ? (stored.relevance as Relevance | undefined) : undefined;
@@ -301,7 +335,8 @@ export function overviewFromSummaries(
   const current = new Map<number, { planId: number; cells: ICellSummary[] | undefined }>();
 
   summaries.forEach((summary, unitId) => {
-    for (const [, , status] of summary.plans) if (own(plansByStatus, status) !== undefined) plansByStatus[status as PlanStatus]++;
+    for (const [, , status] of summary.plans)
+      if (own(plansByStatus, status) !== undefined) plansByStatus[status as PlanStatus]++;
     add(initiativesByStatus, summary.initiatives, INITIATIVE_STATUSES);
     add(tasksByStatus, summary.tasks, TASK_STATUSES);
     let overdue = 0;
@@ -326,9 +361,22 @@ export function overviewFromSummaries(
     const unitId = unit.id === undefined ? -1 : unit.id;
     const plan = current.get(unitId);
     if (!summaries.has(unitId) || (plan && !plan.cells)) missingUnits.push(unitId);
-    const cells = AMBITIONS.map((ambition, index) => cellOf(unitId, ambition.key, plan && plan.planId, plan && plan.cells ? plan.cells[index] : undefined, since));
+    const cells = AMBITIONS.map((ambition, index) =>
+      cellOf(unitId, ambition.key, plan && plan.planId, plan && plan.cells ? plan.cells[index] : undefined, since),
+    );
     return { unit, cells };
   });
 
-  return { rows, plansByStatus, initiativesByStatus, tasksByStatus, storiesByAmbition: stories, overdueCount, overdueByUnit, stoppedCount, stoppedPlanIds, missingUnits };
+  return {
+    rows,
+    plansByStatus,
+    initiativesByStatus,
+    tasksByStatus,
+    storiesByAmbition: stories,
+    overdueCount,
+    overdueByUnit,
+    stoppedCount,
+    stoppedPlanIds,
+    missingUnits,
+  };
 }

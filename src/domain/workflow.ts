@@ -2,17 +2,10 @@
  * The rules of how things move: plan, initiative and task statuses, overdue tasks, a story's
  * publishing state and the one-recognition-per-person key.
  */
-import { newClientKey } from "./clientKey";
-import { own } from "./dict";
-import { compareIsoDates, daysBetween, isValidIsoDate, today } from "./dates";
-import type {
-  IFollowUpTask,
-  IRecognition,
-  InitiativeStatus,
-  PlanStatus,
-  PublishingState,
-  TaskStatus,
-} from "./model";
+import { newClientKey } from './clientKey';
+import { own } from './dict';
+import { compareIsoDates, daysBetween, isValidIsoDate, today } from './dates';
+import type { IFollowUpTask, IRecognition, InitiativeStatus, PlanStatus, PublishingState, TaskStatus } from './model';
 
 // ---------------------------------------------------------------------------------------------
 // Plans
@@ -29,10 +22,10 @@ import type {
  * initiatives (new ones, stopped ones — "justere kursen"), so the check-in history keeps its meaning.
  */
 const PLAN_TRANSITIONS: Record<PlanStatus, readonly PlanStatus[]> = {
-  draft: ["approved"],
-  approved: ["followUp", "draft"],
-  followUp: ["closed"],
-  closed: ["followUp"],
+  draft: ['approved'],
+  approved: ['followUp', 'draft'],
+  followUp: ['closed'],
+  closed: ['followUp'],
 };
 
 /** Whether a plan may go from one status to another (staying put is not a transition). */
@@ -48,12 +41,12 @@ export function nextStatuses(from: PlanStatus): readonly PlanStatus[] {
 
 /** A closed plan is history: nothing in it changes. */
 export function isPlanReadOnly(status: PlanStatus): boolean {
-  return status === "closed";
+  return status === 'closed';
 }
 
 /** Relevance and local meaning are decided while the plan is a draft. */
 export function canEditPlanFocus(status: PlanStatus): boolean {
-  return status === "draft";
+  return status === 'draft';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -65,10 +58,10 @@ export function canEditPlanFocus(status: PlanStatus): boolean {
  * stoppe de ting, der ikke virker"); a stopped or completed one may be taken up again.
  */
 const INITIATIVE_TRANSITIONS: Record<InitiativeStatus, readonly InitiativeStatus[]> = {
-  planned: ["inProgress", "completed", "stopped"],
-  inProgress: ["completed", "stopped", "planned"],
-  completed: ["inProgress"],
-  stopped: ["inProgress", "planned"],
+  planned: ['inProgress', 'completed', 'stopped'],
+  inProgress: ['completed', 'stopped', 'planned'],
+  completed: ['inProgress'],
+  stopped: ['inProgress', 'planned'],
 };
 
 /** Whether an initiative may go from one status to another. */
@@ -84,7 +77,7 @@ export function nextInitiativeStatuses(from: InitiativeStatus): readonly Initiat
 
 /** Planned and running initiatives are the ones still being worked. */
 export function isInitiativeActive(status: InitiativeStatus): boolean {
-  return status === "planned" || status === "inProgress";
+  return status === 'planned' || status === 'inProgress';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -93,9 +86,9 @@ export function isInitiativeActive(status: InitiativeStatus): boolean {
 
 /** Allowed task status changes: work starts or pauses freely; a closed task can be reopened. */
 const TASK_TRANSITIONS: Record<TaskStatus, readonly TaskStatus[]> = {
-  open: ["inProgress", "closed"],
-  inProgress: ["closed", "open"],
-  closed: ["open"],
+  open: ['inProgress', 'closed'],
+  inProgress: ['closed', 'open'],
+  closed: ['open'],
 };
 
 /** Whether a task may go from one status to another. */
@@ -113,13 +106,13 @@ export function nextTaskStatuses(from: TaskStatus): readonly TaskStatus[] {
  * Overdue: not closed, and the due date is before today in Copenhagen. A task due today is not
  * overdue until the day has passed.
  */
-export function isOverdue(task: Pick<IFollowUpTask, "dueDate" | "status">, now: Date): boolean {
-  if (task.status === "closed" || !isValidIsoDate(task.dueDate)) return false;
+export function isOverdue(task: Pick<IFollowUpTask, 'dueDate' | 'status'>, now: Date): boolean {
+  if (task.status === 'closed' || !isValidIsoDate(task.dueDate)) return false;
   return compareIsoDates(task.dueDate, today(now)) < 0;
 }
 
 /** How many days past its due date an overdue task is (0 when it is not overdue). */
-export function daysOverdue(task: Pick<IFollowUpTask, "dueDate" | "status">, now: Date): number {
+export function daysOverdue(task: Pick<IFollowUpTask, 'dueDate' | 'status'>, now: Date): number {
   return isOverdue(task, now) ? daysBetween(task.dueDate, today(now)) : 0;
 }
 
@@ -141,9 +134,9 @@ export const MODERATION_STATUS = {
  * afvist, anything else (pending, draft, scheduled, not yet known) → afventer godkendelse.
  */
 export function publishingState(moderationStatus: number | undefined | null): PublishingState {
-  if (moderationStatus === MODERATION_STATUS.approved) return "approved";
-  if (moderationStatus === MODERATION_STATUS.denied) return "rejected";
-  return "pending";
+  if (moderationStatus === MODERATION_STATUS.approved) return 'approved';
+  if (moderationStatus === MODERATION_STATUS.denied) return 'rejected';
+  return 'pending';
 }
 
 /**
@@ -154,7 +147,7 @@ export function publishingState(moderationStatus: number | undefined | null): Pu
  * recognitions count distinct people (`tallyRecognitions`), whatever rows someone writes.
  */
 export function recognitionKey(storyId: number, userId: number, random: string = newClientKey()): string {
-  return `story-${storyId}-user-${userId}-${random.replace(/-/g, "").slice(0, 24)}`;
+  return `story-${storyId}-user-${userId}-${random.replace(/-/g, '').slice(0, 24)}`;
 }
 
 /** The ids of the stories a person has recognised. */

@@ -73,7 +73,7 @@ export abstract class MpkWebPartBase<TProperties extends object> extends BaseCli
     const root = React.createElement(
       MpkRoot,
       { strings, theme: this.themeKind, locale: this.context.pageContext.cultureInfo.currentUICultureName },
-      React.createElement(ServicesContext.Provider, { value: this.services }, this.renderApp())
+      React.createElement(ServicesContext.Provider, { value: this.services }, this.renderApp()),
     );
     ReactDom.render(root, this.domElement);
   }

@@ -6,10 +6,40 @@
  */
 import * as path from 'path';
 import { entryReferencesChunk, gzipSize, parseChunkFileName } from '../../scripts/bench/bytes';
-import { batchErrors, batchSubRequestMethods, batchSubStatuses, describeUrl, errorType, isDigestRequest } from '../../scripts/bench/firstView';
-import { allHold, exitCode, formatBudget, formatValue, KB, mdCell, median, renderConsole, renderMarkdown, summaryLine, verdict, type Figure } from '../../scripts/bench/report';
+import {
+  batchErrors,
+  batchSubRequestMethods,
+  batchSubStatuses,
+  describeUrl,
+  errorType,
+  isDigestRequest,
+} from '../../scripts/bench/firstView';
+import {
+  allHold,
+  exitCode,
+  formatBudget,
+  formatValue,
+  KB,
+  mdCell,
+  median,
+  renderConsole,
+  renderMarkdown,
+  summaryLine,
+  verdict,
+  type Figure,
+} from '../../scripts/bench/report';
 import { shortRequest } from '../../scripts/bench/roundTrips';
-import { buildStories, buildTasks, buildUnits, chunked, MUNICIPAL_SCALE, noonUtc, prng, spreadAuthors, type ScaleContext } from '../../scripts/bench/scaleData';
+import {
+  buildStories,
+  buildTasks,
+  buildUnits,
+  chunked,
+  MUNICIPAL_SCALE,
+  noonUtc,
+  prng,
+  spreadAuthors,
+  type ScaleContext,
+} from '../../scripts/bench/scaleData';
 import { cssString, loadStrings, prefixOf, stringAt, viewSpecs } from '../../scripts/bench/views';
 import { LISTS, listTitle } from '../../src/data/schema/lists';
 import { STORY_KINDS, TASK_STATUSES, UNIT_KINDS } from '../../src/domain/model';
@@ -38,7 +68,9 @@ describe('budgets decide pass, fail and not measured', () => {
     expect(exitCode([fig(1, { max: 1 }), fig(2, { max: 1 })])).toBe(1);
     expect(exitCode([fig(null, { max: 1 })])).toBe(1);
     expect(allHold([])).toBe(true);
-    expect(summaryLine([fig(1, { max: 1 }), fig(2, { max: 1 }), fig(null, { max: 1 }), fig(3)])).toBe('3 budgets: 1 hold, 1 fail, 1 not measured. Some budgets do not hold.');
+    expect(summaryLine([fig(1, { max: 1 }), fig(2, { max: 1 }), fig(null, { max: 1 }), fig(3)])).toBe(
+      '3 budgets: 1 hold, 1 fail, 1 not measured. Some budgets do not hold.',
+    );
   });
 });
 
@@ -64,7 +96,15 @@ describe('values and budgets are written for people', () => {
 
   it('renders the console table and the Markdown page with machine, figures and details', () => {
     const figures: Figure[] = [
-      { section: 'bytes', id: 'a', label: 'plan: first-view JS', value: 120 * KB, unit: 'bytes', budget: { max: 100 * KB }, detail: 'entry | 120 KB' },
+      {
+        section: 'bytes',
+        id: 'a',
+        label: 'plan: first-view JS',
+        value: 120 * KB,
+        unit: 'bytes',
+        budget: { max: 100 * KB },
+        detail: 'entry | 120 KB',
+      },
       { section: 'provisioning', id: 'b', label: 'second run: writes', value: 0, unit: 'count', budget: { equals: 0 } },
     ];
     const text = renderConsole(figures);
@@ -72,8 +112,15 @@ describe('values and budgets are written for people', () => {
     expect(text).toContain('2 budgets: 1 hold, 1 fail.');
     const md = renderMarkdown({
       figures,
-      meta: { date: '2026-11-27 15:00:00 UTC', nproc: 2, freeG: 'total 23, used 1, free 22, available 22 (GiB)', node: 'v22.23.3' },
-      details: [{ section: 'bytes', title: 'Chunks', headers: ['chunk', 'gzip'], rows: [['chunk.mpk-xlsx_abc.js', '18.7 KB']] }],
+      meta: {
+        date: '2026-11-27 15:00:00 UTC',
+        nproc: 2,
+        freeG: 'total 23, used 1, free 22, available 22 (GiB)',
+        node: 'v22.23.3',
+      },
+      details: [
+        { section: 'bytes', title: 'Chunks', headers: ['chunk', 'gzip'], rows: [['chunk.mpk-xlsx_abc.js', '18.7 KB']] },
+      ],
       notes: { provisioning: ['How it is measured.'] },
     });
     expect(md).toContain('| cores (`nproc`) | 2 |');
@@ -88,8 +135,13 @@ describe('values and budgets are written for people', () => {
 
 describe('the build output is read by file name and chunk map', () => {
   it('parses SPFx chunk file names and finds a chunk in an entry runtime by its hash', () => {
-    expect(parseChunkFileName('chunk.mpk-xlsx_f7d780cd25a422eaf11f.js')).toEqual({ name: 'mpk-xlsx', hash: 'f7d780cd25a422eaf11f' });
-    expect(parseChunkFileName('chunk.vendors-node_modules_write-excel-file_browser_js_0123456789abcdef0123.js')).toEqual({
+    expect(parseChunkFileName('chunk.mpk-xlsx_f7d780cd25a422eaf11f.js')).toEqual({
+      name: 'mpk-xlsx',
+      hash: 'f7d780cd25a422eaf11f',
+    });
+    expect(
+      parseChunkFileName('chunk.vendors-node_modules_write-excel-file_browser_js_0123456789abcdef0123.js'),
+    ).toEqual({
       name: 'vendors-node_modules_write-excel-file_browser_js',
       hash: '0123456789abcdef0123',
     });
@@ -135,7 +187,22 @@ describe('$batch bodies are read for sub-requests and sub-statuses', () => {
   });
 
   it('finds the status of every part of a response', () => {
-    const response = ['--batchresponse_1', 'Content-Type: application/http', '', 'HTTP/1.1 200 OK', '', '{}', '--batchresponse_1', 'Content-Type: application/http', '', 'HTTP/1.1 500 Internal Server Error', '', '{"odata.error":{"code":"-2147024860, Microsoft.SharePoint.SPQueryThrottledException"}}', '--batchresponse_1--', ''].join('\r\n');
+    const response = [
+      '--batchresponse_1',
+      'Content-Type: application/http',
+      '',
+      'HTTP/1.1 200 OK',
+      '',
+      '{}',
+      '--batchresponse_1',
+      'Content-Type: application/http',
+      '',
+      'HTTP/1.1 500 Internal Server Error',
+      '',
+      '{"odata.error":{"code":"-2147024860, Microsoft.SharePoint.SPQueryThrottledException"}}',
+      '--batchresponse_1--',
+      '',
+    ].join('\r\n');
     expect(batchSubStatuses(response)).toEqual([200, 500]);
   });
 
@@ -156,25 +223,40 @@ describe('$batch bodies are read for sub-requests and sub-statuses', () => {
       '--batchresponse_9--',
       '',
     ].join('\r\n');
-    expect(batchErrors(req, res)).toEqual([{ method: 'GET', url: expect.stringContaining('MPK%20Opgaver'), status: 500, type: 'SPQueryThrottledException' }]);
+    expect(batchErrors(req, res)).toEqual([
+      { method: 'GET', url: expect.stringContaining('MPK%20Opgaver'), status: 500, type: 'SPQueryThrottledException' },
+    ]);
     expect(errorType('{"odata.error":{"code":"-1, System.ArgumentException"}}')).toBe('ArgumentException');
-    expect(describeUrl("http://h/sites/mpk/_api/web/lists/getByTitle('MPK%20Opgaver')/items?%24filter=AssigneeId+eq+8")).toBe('MPK Opgaver items [AssigneeId eq 8]');
+    expect(
+      describeUrl("http://h/sites/mpk/_api/web/lists/getByTitle('MPK%20Opgaver')/items?%24filter=AssigneeId+eq+8"),
+    ).toBe('MPK Opgaver items [AssigneeId eq 8]');
   });
 
   it('tells the digest request and describes logged requests briefly', () => {
     expect(isDigestRequest('/sites/mpk/_api/contextinfo')).toBe(true);
     expect(isDigestRequest('/sites/mpk/_api/$batch')).toBe(false);
     expect(shortRequest({ method: 'POST', path: '/sites/mpk/_api/$batch', batchParts: 15 })).toBe('$batch (15 parts)');
-    expect(shortRequest({ method: 'GET', path: "/sites/mpk/_api/web/lists/getByTitle('MPK%20Anerkendelser')/items?%24select=Id%2CStoryId&%24filter=StoryId+eq+5&%24top=5000" })).toBe(
-      'GET MPK Anerkendelser items [StoryId eq 5]'
-    );
+    expect(
+      shortRequest({
+        method: 'GET',
+        path: "/sites/mpk/_api/web/lists/getByTitle('MPK%20Anerkendelser')/items?%24select=Id%2CStoryId&%24filter=StoryId+eq+5&%24top=5000",
+      }),
+    ).toBe('GET MPK Anerkendelser items [StoryId eq 5]');
   });
 });
 
 describe('views are recognised by selectors built from the Danish strings', () => {
   it('finds every string the selectors and interactions need', () => {
     const strings = loadStrings(ROOT);
-    for (const key of ['stories.feedLabel', 'stories.showMore', 'plan.ambition.listLabel', 'followUp.matrix.regionLabel', 'followUp.tabs.tasks', 'followUp.board.unitFilter', 'followUp.board.filtersLabel']) {
+    for (const key of [
+      'stories.feedLabel',
+      'stories.showMore',
+      'plan.ambition.listLabel',
+      'followUp.matrix.regionLabel',
+      'followUp.tabs.tasks',
+      'followUp.board.unitFilter',
+      'followUp.board.filtersLabel',
+    ]) {
       expect(typeof stringAt(strings, key)).toBe('string');
     }
     const specs = viewSpecs(strings);
@@ -200,7 +282,12 @@ describe('the scale data set fits the schema', () => {
     plans: [{ unitId: 1, period: '2026' }],
     politicalPriorityIds: [1, 2],
     demo: { admin: 7, chef: 8, leder: 9, medarbejder: 10 },
-    demoEmails: { admin: 'admin@mpk.local', chef: 'chef@mpk.local', leder: 'leder@mpk.local', medarbejder: 'medarbejder@mpk.local' },
+    demoEmails: {
+      admin: 'admin@mpk.local',
+      chef: 'chef@mpk.local',
+      leder: 'leder@mpk.local',
+      medarbejder: 'medarbejder@mpk.local',
+    },
     leaders: [
       { id: 20, email: 'leder.1@mpk.local' },
       { id: 21, email: 'leder.2@mpk.local' },
@@ -215,7 +302,9 @@ describe('the scale data set fits the schema', () => {
   const size = { ...MUNICIPAL_SCALE, units: 10, stories: 3000, tasks: 1200 };
   const columns = (key: Parameters<typeof listTitle>[0]): Set<string> => {
     const list = LISTS.find((l) => l.key === key);
-    const names = (list?.fields ?? []).map((f) => (f.type === 'User' || f.type === 'UserMulti' ? `${f.name}Id` : f.name));
+    const names = (list?.fields ?? []).map((f) =>
+      f.type === 'User' || f.type === 'UserMulti' ? `${f.name}Id` : f.name,
+    );
     return new Set(['Title', ...names]);
   };
 
@@ -232,7 +321,15 @@ describe('the scale data set fits the schema', () => {
 
   it('makes tasks about exactly one initiative or ambition, with schema columns and codes', () => {
     const unitLeader = new Map([[1, 9]]);
-    const tasks = buildTasks(ctx, size, [1, 2, 3], unitLeader, new Map([[1, [100, 101]]]), listTitle('tasks'), prng(9)).flatMap((b) => b.items);
+    const tasks = buildTasks(
+      ctx,
+      size,
+      [1, 2, 3],
+      unitLeader,
+      new Map([[1, [100, 101]]]),
+      listTitle('tasks'),
+      prng(9),
+    ).flatMap((b) => b.items);
     expect(tasks).toHaveLength(1200);
     for (const t of tasks) {
       expect(Object.keys(t).every((k) => columns('tasks').has(k))).toBe(true);
@@ -244,7 +341,7 @@ describe('the scale data set fits the schema', () => {
     expect(tasks.filter((t) => t.UnitId === 1).length).toBe(400);
   });
 
-  it('spreads stories over authors and years, mostly approved, with the demo employee\'s own', () => {
+  it("spreads stories over authors and years, mostly approved, with the demo employee's own", () => {
     const batches = buildStories(ctx, size, [1, 2, 3], listTitle('stories'), prng(6));
     const items = batches.flatMap((b) => b.items);
     expect(items).toHaveLength(3000);

@@ -6,7 +6,16 @@
 import { CHUNK_BUDGET_BYTES, chunkFigure, FIRST_VIEW_BUDGET_BYTES } from '../../scripts/bench/bytes';
 import type { ViewMeasurement } from '../../scripts/bench/firstView';
 import { parseArgs } from '../../scripts/bench/options';
-import { describeSpread, exitCode, KB, missedLines, ratioSpread, renderConsole, verdict, type Figure } from '../../scripts/bench/report';
+import {
+  describeSpread,
+  exitCode,
+  KB,
+  missedLines,
+  ratioSpread,
+  renderConsole,
+  verdict,
+  type Figure,
+} from '../../scripts/bench/report';
 import { receivedFigures, type AccountView } from '../../scripts/bench/roundTrips';
 import { ACTION_REQUEST_BUDGET, RECEIVED_AT_SCALE_BUDGET_BYTES } from '../../scripts/bench/scale';
 
@@ -29,7 +38,12 @@ describe('the CI mode is chosen on the command line', () => {
     expect(() => parseArgs(['--ci', '--small'])).toThrow(/--small cannot be used with --ci/);
     expect(() => parseArgs(['--ci', '--runs=3'])).toThrow(/no timing runs/);
     expect(() => parseArgs(['--ci', '--out=x.md'])).toThrow(/writes no report/);
-    expect(parseArgs(['--small', '--runs=3', '--no-write'])).toMatchObject({ small: true, runs: 3, write: false, ci: false });
+    expect(parseArgs(['--small', '--runs=3', '--no-write'])).toMatchObject({
+      small: true,
+      runs: 3,
+      write: false,
+      ci: false,
+    });
   });
 
   it('refuses unknown options and parts instead of running something else', () => {
@@ -40,7 +54,12 @@ describe('the CI mode is chosen on the command line', () => {
 });
 
 describe('every chunk loaded on demand has a budget', () => {
-  const chunk = (name: string, kb: number): { name: string; file: string; gzipBytes: number; rawBytes: number } => ({ name, file: `chunk.${name}_0123456789abcdef.js`, gzipBytes: Math.round(kb * KB), rawBytes: Math.round(kb * 3 * KB) });
+  const chunk = (name: string, kb: number): { name: string; file: string; gzipBytes: number; rawBytes: number } => ({
+    name,
+    file: `chunk.${name}_0123456789abcdef.js`,
+    gzipBytes: Math.round(kb * KB),
+    rawBytes: Math.round(kb * 3 * KB),
+  });
 
   it('is 30 KB gzip, under a third of a first view', () => {
     expect(CHUNK_BUDGET_BYTES).toBe(30 * KB);
@@ -79,7 +98,16 @@ describe('bytes received by a first view at scale have budgets for every account
       usableMs: usable ? 800 : null,
       requests: [],
       digestRequests: 0,
-      traffic: { responseBytes: bytes, responses: 1, digestBytes: 0, subRequests: {}, errorStatuses: [], errors: [], thresholdErrors: 0, parts: [] },
+      traffic: {
+        responseBytes: bytes,
+        responses: 1,
+        digestBytes: 0,
+        subRequests: {},
+        errorStatuses: [],
+        errors: [],
+        thresholdErrors: 0,
+        parts: [],
+      },
       error: usable ? undefined : 'timed out waiting for the view',
     } as ViewMeasurement,
   });
@@ -90,7 +118,17 @@ describe('bytes received by a first view at scale have budgets for every account
   });
 
   it('fail for the account over budget, hold for the others, and only inform for web parts without one', () => {
-    const figures = receivedFigures('scale', [view('followup', 'chef', 3967 * KB), view('followup', 'leder', 480 * KB), view('ambitions', 'admin', 300 * KB), view('plan', 'leder', 358 * KB)], RECEIVED_AT_SCALE_BUDGET_BYTES, 'at scale: ');
+    const figures = receivedFigures(
+      'scale',
+      [
+        view('followup', 'chef', 3967 * KB),
+        view('followup', 'leder', 480 * KB),
+        view('ambitions', 'admin', 300 * KB),
+        view('plan', 'leder', 358 * KB),
+      ],
+      RECEIVED_AT_SCALE_BUDGET_BYTES,
+      'at scale: ',
+    );
     expect(figures.map((f) => [f.id, verdict(f)])).toEqual([
       ['scale.received.followup.chef', 'fail'],
       ['scale.received.followup.leder', 'pass'],
@@ -102,7 +140,11 @@ describe('bytes received by a first view at scale have budgets for every account
   });
 
   it('are not measured when the view never became usable', () => {
-    const [f] = receivedFigures('scale', [view('ambitions', 'medarbejder', 10 * KB, false)], RECEIVED_AT_SCALE_BUDGET_BYTES);
+    const [f] = receivedFigures(
+      'scale',
+      [view('ambitions', 'medarbejder', 10 * KB, false)],
+      RECEIVED_AT_SCALE_BUDGET_BYTES,
+    );
     expect(f.value).toBeNull();
     expect(verdict(f)).toBe('not measured');
     expect(f.error).toBe('timed out waiting for the view');
@@ -117,7 +159,7 @@ describe('a time ratio is shown with its spread over the runs', () => {
     expect(s?.scale).toEqual({ median: 1500, min: 1400, max: 1800 });
     expect(s?.runRatios).toEqual([1.5, 1.75, 2]);
     expect(describeSpread(s as NonNullable<typeof s>, 3)).toBe(
-      'median 1,500 ms at scale (1,400–1,800) vs 900 ms on demo data (800–1,000); per-run ratio 1.50–2.00× over 3 paired runs; 3 runs each'
+      'median 1,500 ms at scale (1,400–1,800) vs 900 ms on demo data (800–1,000); per-run ratio 1.50–2.00× over 3 paired runs; 3 runs each',
     );
   });
 
@@ -133,16 +175,40 @@ describe('a time ratio is shown with its spread over the runs', () => {
 describe('the console says which budgets do not hold', () => {
   it('lists failing and unmeasured budgets under the summary, and nothing when all hold', () => {
     const figures: Figure[] = [
-      { section: 'scale', id: 'r', label: 'at scale: followup × chef: bytes received', value: 3967 * KB, unit: 'bytes', budget: { max: 500 * KB } },
-      { section: 'scale', id: 't', label: 'list-view-threshold errors', value: 0, unit: 'count', budget: { equals: 0 } },
-      { section: 'provisioning', id: 'p', label: 'second run: writes', value: null, unit: 'count', budget: { equals: 0 }, error: 'server did not start' },
+      {
+        section: 'scale',
+        id: 'r',
+        label: 'at scale: followup × chef: bytes received',
+        value: 3967 * KB,
+        unit: 'bytes',
+        budget: { max: 500 * KB },
+      },
+      {
+        section: 'scale',
+        id: 't',
+        label: 'list-view-threshold errors',
+        value: 0,
+        unit: 'count',
+        budget: { equals: 0 },
+      },
+      {
+        section: 'provisioning',
+        id: 'p',
+        label: 'second run: writes',
+        value: null,
+        unit: 'count',
+        budget: { equals: 0 },
+        error: 'server did not start',
+      },
     ];
     expect(missedLines(figures)).toEqual([
       'Municipal scale — at scale: followup × chef: bytes received: 3967.0 KB (budget ≤ 500.0 KB)',
       'Provisioning — second run: writes: not measured (server did not start)',
     ]);
     const text = renderConsole(figures);
-    expect(text).toContain('3 budgets: 1 hold, 1 fail, 1 not measured. Some budgets do not hold.\n  Municipal scale — at scale: followup × chef: bytes received: 3967.0 KB (budget ≤ 500.0 KB)');
+    expect(text).toContain(
+      '3 budgets: 1 hold, 1 fail, 1 not measured. Some budgets do not hold.\n  Municipal scale — at scale: followup × chef: bytes received: 3967.0 KB (budget ≤ 500.0 KB)',
+    );
     expect(missedLines([figures[1]])).toEqual([]);
     expect(renderConsole([figures[1]]).trimEnd().endsWith('All budgets hold.')).toBe(true);
   });

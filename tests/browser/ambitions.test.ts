@@ -30,12 +30,16 @@ function part(page: Page): Locator {
 }
 
 /** Opens the web part as a user and waits until the stories are there. */
-async function open(browser: Browser, server: LocalSharePoint, user: string, viewport?: { width: number; height: number }): Promise<Page> {
+async function open(
+  browser: Browser,
+  server: LocalSharePoint,
+  user: string,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
   const page = await openPreview(browser, server, { part: 'ambitions', user, viewport });
   await part(page).getByRole('tab', { name: 'Hverdagshistorier', exact: true }).waitFor({ timeout: 60_000 });
   return page;
 }
-
 
 /** The feed list of the page. */
 function feed(page: Page): Locator {
@@ -85,7 +89,10 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     await part(wide).getByRole('button', { name: 'Skriv en hverdagshistorie' }).click();
     await part(wide).getByRole('textbox', { name: 'Historien' }).waitFor();
     expect(await axeScan(wide, 'main')).toEqual([]);
-    await saveDocScreenshot(part(wide).getByRole('form', { name: 'Skriv en hverdagshistorie' }), 'ambitions-story-form');
+    await saveDocScreenshot(
+      part(wide).getByRole('form', { name: 'Skriv en hverdagshistorie' }),
+      'ambitions-story-form',
+    );
     await part(wide).getByRole('button', { name: 'Luk (kladden gemmes)' }).click();
 
     await part(wide).getByRole('tab', { name: 'Egne noter' }).click();
@@ -146,7 +153,9 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     // Nothing lost, even across a reload: the form comes back with everything typed.
     await page.reload();
     const again = part(page).getByRole('form', { name: 'Skriv en hverdagshistorie' });
-    await again.getByText('Vi har hentet din kladde frem igen – den var gemt i browseren.').waitFor({ timeout: 60_000 });
+    await again
+      .getByText('Vi har hentet din kladde frem igen – den var gemt i browseren.')
+      .waitFor({ timeout: 60_000 });
     expect(await again.getByRole('textbox', { name: /^Titel/ }).inputValue()).toBe('Hjælp til en borger');
     expect(await again.getByRole('textbox', { name: 'Historien' }).textContent()).toContain('010190-1234');
     expect(await again.getByRole('radio', { name: 'Det lykkedes' }).isChecked()).toBe(true);
@@ -180,7 +189,10 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     expect(await feed(employee).getByRole('article', { name: TITLE }).count()).toBe(0);
     // Still pending after a reload (from the view's myPendingStories).
     await employee.reload();
-    await part(employee).getByRole('region', { name: 'Dine historier, der ikke er offentliggjort' }).getByRole('article', { name: TITLE }).waitFor({ timeout: 60_000 });
+    await part(employee)
+      .getByRole('region', { name: 'Dine historier, der ikke er offentliggjort' })
+      .getByRole('article', { name: TITLE })
+      .waitFor({ timeout: 60_000 });
     await screenshot(employee, 'ambitions-pending');
 
     // Others do not see it yet.
@@ -206,14 +218,19 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
 
     // The administrator (site owner) approves the first and rejects the second in "Til godkendelse".
     const admin = await open(browser, server, ADMIN);
-    await part(admin).getByRole('tab', { name: /^Til godkendelse/ }).click();
+    await part(admin)
+      .getByRole('tab', { name: /^Til godkendelse/ })
+      .click();
     const queue = part(admin).getByRole('tabpanel', { name: /^Til godkendelse/ });
     const toApprove = queue.getByRole('article', { name: TITLE });
     await toApprove.waitFor();
     await saveDocScreenshot(queue, 'ambitions-moderation-queue');
     await toApprove.getByRole('button', { name: 'Godkend' }).click();
     await toApprove.waitFor({ state: 'detached' });
-    await admin.getByTestId('mpk-announcer').getByText(`»${TITLE}« er godkendt og vises nu for alle.`).waitFor({ state: 'attached' });
+    await admin
+      .getByTestId('mpk-announcer')
+      .getByText(`»${TITLE}« er godkendt og vises nu for alle.`)
+      .waitFor({ state: 'attached' });
 
     const toReject = queue.getByRole('article', { name: REJECTED_TITLE });
     await toReject.getByRole('button', { name: 'Afvis …' }).click();
@@ -227,17 +244,36 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     await part(admin).getByRole('tab', { name: 'Hverdagshistorier', exact: true }).click();
     await feed(admin).getByRole('article', { name: TITLE }).waitFor();
     await admin.reload();
-    await part(admin).getByRole('tab', { name: /^Til godkendelse/ }).click({ timeout: 60_000 });
-    expect(await part(admin).getByRole('tabpanel', { name: /^Til godkendelse/ }).getByRole('article', { name: TITLE }).count()).toBe(0);
-    expect(await part(admin).getByRole('tabpanel', { name: /^Til godkendelse/ }).getByRole('article', { name: REJECTED_TITLE }).count()).toBe(0);
+    await part(admin)
+      .getByRole('tab', { name: /^Til godkendelse/ })
+      .click({ timeout: 60_000 });
+    expect(
+      await part(admin)
+        .getByRole('tabpanel', { name: /^Til godkendelse/ })
+        .getByRole('article', { name: TITLE })
+        .count(),
+    ).toBe(0);
+    expect(
+      await part(admin)
+        .getByRole('tabpanel', { name: /^Til godkendelse/ })
+        .getByRole('article', { name: REJECTED_TITLE })
+        .count(),
+    ).toBe(0);
     await admin.context().close();
 
     // Now in everybody's feed; the author's "pending" list no longer holds it.
     await employee.reload();
     await feed(employee).getByRole('article', { name: TITLE }).waitFor({ timeout: 60_000 });
-    expect(await part(employee).getByRole('region', { name: 'Dine historier, der ikke er offentliggjort' }).getByRole('article', { name: TITLE }).count()).toBe(0);
+    expect(
+      await part(employee)
+        .getByRole('region', { name: 'Dine historier, der ikke er offentliggjort' })
+        .getByRole('article', { name: TITLE })
+        .count(),
+    ).toBe(0);
     // The rejected one stays with its author, marked "Afvist", with the administrator's reason.
-    const rejected = part(employee).getByRole('region', { name: 'Dine historier, der ikke er offentliggjort' }).getByRole('article', { name: REJECTED_TITLE });
+    const rejected = part(employee)
+      .getByRole('region', { name: 'Dine historier, der ikke er offentliggjort' })
+      .getByRole('article', { name: REJECTED_TITLE });
     await rejected.getByText('Afvist', { exact: true }).waitFor();
     await rejected.getByText(`Begrundelse: ${REJECT_REASON}`).waitFor();
     expect(await feed(employee).getByRole('article', { name: REJECTED_TITLE }).count()).toBe(0);
@@ -258,7 +294,9 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     await reloaded.getByText(/^1 anerkendelse · du har anerkendt den/).waitFor({ timeout: 60_000 });
 
     // The filters find it: ambition, unit, kind — and "Vi lærte af en fejl" does not.
-    await part(colleague).getByRole('combobox', { name: 'Ambition' }).selectOption({ label: 'Sammenhæng og samarbejde' });
+    await part(colleague)
+      .getByRole('combobox', { name: 'Ambition' })
+      .selectOption({ label: 'Sammenhæng og samarbejde' });
     await part(colleague).getByRole('combobox', { name: 'Enhed' }).selectOption({ label: 'Alle Kan Bidrage' });
     await feed(colleague).getByRole('article', { name: TITLE }).waitFor();
     await part(colleague).getByRole('combobox', { name: 'Slags' }).selectOption({ label: 'Vi lærte af en fejl' });
@@ -279,26 +317,37 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     const writer = await open(browser, server, EMPLOYEE);
     await part(writer).getByRole('tab', { name: 'Egne noter' }).click();
     const notes = part(writer).getByRole('form', { name: 'Egne noter' });
-    await notes.getByRole('textbox', { name: 'Hvordan kan jeg bidrage til at udvikle kerneopgaven?' }).fill('Dele det, der virker, på personalemødet.');
-    await notes.getByRole('textbox', { name: 'Hvad betyder ambitionerne for mig?' }).fill('Privat: at jeg tør sige fejl højt.');
+    await notes
+      .getByRole('textbox', { name: 'Hvordan kan jeg bidrage til at udvikle kerneopgaven?' })
+      .fill('Dele det, der virker, på personalemødet.');
+    await notes
+      .getByRole('textbox', { name: 'Hvad betyder ambitionerne for mig?' })
+      .fill('Privat: at jeg tør sige fejl højt.');
     await notes.getByRole('button', { name: 'Gem noter' }).click();
     await notes.getByText(/^Gemt \d{2}\.\d{2}\.\d{4}\.$/).waitFor();
     await writer.reload();
     await part(writer).getByRole('tab', { name: 'Egne noter' }).click({ timeout: 60_000 });
-    expect(await part(writer).getByRole('textbox', { name: 'Hvad betyder ambitionerne for mig?' }).inputValue()).toBe('Privat: at jeg tør sige fejl højt.');
+    expect(await part(writer).getByRole('textbox', { name: 'Hvad betyder ambitionerne for mig?' }).inputValue()).toBe(
+      'Privat: at jeg tør sige fejl højt.',
+    );
     await writer.context().close();
 
     for (const other of [LEADER, CHEF]) {
       const page = await open(browser, server, other);
       await part(page).getByRole('tab', { name: 'Egne noter' }).click();
-      expect(await part(page).getByRole('textbox', { name: 'Hvad betyder ambitionerne for mig?' }).inputValue()).toBe('');
+      expect(await part(page).getByRole('textbox', { name: 'Hvad betyder ambitionerne for mig?' }).inputValue()).toBe(
+        '',
+      );
       expect(await page.content()).not.toContain('Privat: at jeg tør sige fejl højt.');
       await page.context().close();
 
       // Not by the UI only: the list itself does not give them the item (ReadSecurity 2).
-      const res = await fetch(`${server.siteUrl}/_api/web/lists/getbytitle('MPK Refleksioner')/items?$select=Id,Meaning`, {
-        headers: { Authorization: `Bearer ${other}`, Accept: 'application/json;odata=nometadata' },
-      });
+      const res = await fetch(
+        `${server.siteUrl}/_api/web/lists/getbytitle('MPK Refleksioner')/items?$select=Id,Meaning`,
+        {
+          headers: { Authorization: `Bearer ${other}`, Accept: 'application/json;odata=nometadata' },
+        },
+      );
       expect(res.status).toBe(200);
       const body = (await res.json()) as { value: Array<{ Meaning?: string }> };
       expect(body.value.map((r) => r.Meaning)).not.toContain('Privat: at jeg tør sige fejl højt.');
@@ -320,7 +369,9 @@ expect.extend({
   async toBeFocusedIn(received: Locator, page: Page) {
     let focused = false;
     for (let i = 0; i < 20 && !focused; i++) {
-      focused = await received.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false);
+      focused = await received
+        .evaluate((el) => el === document.activeElement || el.contains(document.activeElement))
+        .catch(() => false);
       if (!focused) await page.waitForTimeout(100);
     }
     const active = await page.evaluate(() => {

@@ -73,7 +73,9 @@ export interface IAxeViolation {
  */
 export async function settleAnimations(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const finite = document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+    const finite = document
+      .getAnimations()
+      .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
     const timeout = new Promise((resolve) => setTimeout(resolve, 3000));
     await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), timeout]);
   });
@@ -84,13 +86,32 @@ export async function axeScan(page: Page, selector = 'main'): Promise<IAxeViolat
   await settleAnimations(page);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{
+            violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }>;
+          }>;
+        };
+      }
+    ).axe;
     // Fluent v9's focus manager (tabster) puts aria-hidden <i tabindex=0 data-tabster-dummy>
     // sentinels around focus groups; they forward focus at once and are never announced, and axe
     // flags them as aria-hidden-focus. They are excluded; everything else is scanned.
-    const result = await axe.run({ include: [sel], exclude: [['[data-tabster-dummy]']] }, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    const result = await axe.run(
+      { include: [sel], exclude: [['[data-tabster-dummy]']] },
+      {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      },
+    );
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
   }, selector);
 }

@@ -32,12 +32,19 @@ function part(page: Page): Locator {
 }
 
 /** Opens "Opfølgning" as a user and waits until the view has been read. */
-async function open(browser: Browser, server: LocalSharePoint, user: string, state: Partial<IPreviewState> & { viewport?: { width: number; height: number } } = {}): Promise<Page> {
+async function open(
+  browser: Browser,
+  server: LocalSharePoint,
+  user: string,
+  state: Partial<IPreviewState> & { viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
   const page = await openPreview(browser, server, { part: 'followup', user, ...state });
-  await part(page).getByRole('heading', { name: /Mine opgaver|Nøgletal/ }).first().waitFor({ timeout: 60_000 });
+  await part(page)
+    .getByRole('heading', { name: /Mine opgaver|Nøgletal/ })
+    .first()
+    .waitFor({ timeout: 60_000 });
   return page;
 }
-
 
 async function servicesAs(server: LocalSharePoint, email: string): Promise<IMpkServices> {
   return createLocalServices(server.siteUrl, email);
@@ -121,10 +128,15 @@ describe('Opfølgning in the browser', () => {
     expect(await assignee.inputValue()).toBe('Lene Madsen');
     await dialog.getByText('Henter Lene Madsen …').waitFor({ state: 'detached' });
     const searched = (await requestsSince(server)).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`);
-    expect(searched).toContain('POST /sites/mpk/_api/sp.ui.applicationpages.clientpeoplepickerwebserviceinterface.clientpeoplepickersearchuser');
+    expect(searched).toContain(
+      'POST /sites/mpk/_api/sp.ui.applicationpages.clientpeoplepickerwebserviceinterface.clientpeoplepickersearchuser',
+    );
     expect(searched).toContain('POST /sites/mpk/_api/web/ensureuser');
     await dialog.getByLabel(/^Frist/).fill(due);
-    await dialog.getByRole('combobox', { name: /^Opfølgningsmøde/ }).or(dialog.getByRole('textbox', { name: /^Opfølgningsmøde/ })).fill(MEETING);
+    await dialog
+      .getByRole('combobox', { name: /^Opfølgningsmøde/ })
+      .or(dialog.getByRole('textbox', { name: /^Opfølgningsmøde/ }))
+      .fill(MEETING);
     await dialog.getByText(`Fristen ligger i ${formatWeek(due)}.`).waitFor();
     await dialog.getByRole('button', { name: 'Opret opgave' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -145,7 +157,10 @@ describe('Opfølgning in the browser', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
-    await part(page).getByRole('region', { name: /^I gang/ }).getByRole('listitem', { name: TITLE }).waitFor();
+    await part(page)
+      .getByRole('region', { name: /^I gang/ })
+      .getByRole('listitem', { name: TITLE })
+      .waitFor();
     await part(page).getByText(`»${TITLE}« har nu status I gang.`).waitFor();
 
     // The overview counts it as overdue at once.
@@ -157,33 +172,73 @@ describe('Opfølgning in the browser', () => {
     const chef = await servicesAs(server, CHEF);
     const stored = (await chef.tasks.query({ meeting: MEETING })).items;
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ title: TITLE, dueDate: due, status: 'inProgress', meeting: MEETING, ambitionKey: 'viden-og-faglighed' });
+    expect(stored[0]).toMatchObject({
+      title: TITLE,
+      dueDate: due,
+      status: 'inProgress',
+      meeting: MEETING,
+      ambitionKey: 'viden-og-faglighed',
+    });
     await page.close();
   });
 
-  it('exports the meeting\'s status report as a real workbook and prints only the report', async () => {
+  it("exports the meeting's status report as a real workbook and prints only the report", async () => {
     const page = await open(browser, server, CHEF);
     await part(page).getByRole('tab', { name: 'Statusrapport', exact: true }).click();
-    await part(page).getByRole('combobox', { name: /^Møde/ }).or(part(page).getByRole('textbox', { name: /^Møde/ })).fill(MEETING);
+    await part(page)
+      .getByRole('combobox', { name: /^Møde/ })
+      .or(part(page).getByRole('textbox', { name: /^Møde/ }))
+      .fill(MEETING);
     await part(page).getByRole('button', { name: 'Vis mødets opgaver' }).click();
     const report = part(page).getByRole('article', { name: `Statusrapport – ${MEETING}` });
-    await report.getByRole('table', { name: 'Opfølgningsopgaver efter frist' }).getByRole('rowheader', { name: TITLE }).waitFor();
+    await report
+      .getByRole('table', { name: 'Opfølgningsopgaver efter frist' })
+      .getByRole('rowheader', { name: TITLE })
+      .waitFor();
     await expectNoAxeViolations(page);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), part(page).getByRole('button', { name: 'Hent som Excel' }).click()]);
-    expect(download.suggestedFilename()).toBe(`Statusrapport-Chefgruppemøde-november-(browsertest)-${today(new Date())}.xlsx`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      part(page).getByRole('button', { name: 'Hent som Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      `Statusrapport-Chefgruppemøde-november-(browsertest)-${today(new Date())}.xlsx`,
+    );
     const file = await download.path();
     const book = await readExcelFile(fs.readFileSync(file as string));
     expect(book.map((s) => s.sheet)).toEqual(['Overblik', 'Opgaver']);
     const overview = book[0].data;
-    expect(overview[0]).toEqual(['Enhed', 'Ambition', 'Relevans', 'Indsatser', 'Heraf aktive', 'Stoppede', 'Nyeste vurdering', 'Vurderet den', 'Udvikling']);
+    expect(overview[0]).toEqual([
+      'Enhed',
+      'Ambition',
+      'Relevans',
+      'Indsatser',
+      'Heraf aktive',
+      'Stoppede',
+      'Nyeste vurdering',
+      'Vurderet den',
+      'Udvikling',
+    ]);
     expect(overview[1].slice(0, 3)).toEqual(['Læring og Trivsel', 'Mod og stolthed', 'Høj']);
-    const laesning = overview.find((row) => row[0] === 'Læring og Trivsel' && row[1] === 'Viden og faglighed') as unknown[];
+    const laesning = overview.find(
+      (row) => row[0] === 'Læring og Trivsel' && row[1] === 'Viden og faglighed',
+    ) as unknown[];
     expect(laesning[6]).toBe('Grøn');
     expect(laesning[7]).toBeInstanceOf(Date);
     expect((overview.find((row) => row[0] === 'Forfaldne opgaver') as unknown[])[1]).toBeGreaterThanOrEqual(1);
     const tasks = book[1].data;
-    expect(tasks[0]).toEqual(['Opgave', 'Enhed', 'Handler om', 'Ansvarlig', 'Frist', 'Uge', 'Status', 'Forfalden', 'Møde', 'Beskrivelse']);
+    expect(tasks[0]).toEqual([
+      'Opgave',
+      'Enhed',
+      'Handler om',
+      'Ansvarlig',
+      'Frist',
+      'Uge',
+      'Status',
+      'Forfalden',
+      'Møde',
+      'Beskrivelse',
+    ]);
     expect(tasks).toHaveLength(2);
     const [y, m, d] = due.split('-').map(Number);
     expect(tasks[1]).toEqual([
@@ -198,7 +253,9 @@ describe('Opfølgning in the browser', () => {
       MEETING,
       null,
     ]);
-    await part(page).getByText(/Excel-filen »Statusrapport-.*« er hentet\./).waitFor();
+    await part(page)
+      .getByText(/Excel-filen »Statusrapport-.*« er hentet\./)
+      .waitFor();
 
     // Printing: only the report — no preview toolbar, no tabs, no buttons.
     await page.emulateMedia({ media: 'print' });
@@ -211,7 +268,9 @@ describe('Opfølgning in the browser', () => {
         tabs: style(document.querySelector('[role="tablist"]')).display,
         excel: style(excel).display,
         report: style(report).display !== 'none' && style(report).visibility === 'visible',
-        matrix: style(report?.querySelector('table')).display !== 'none' && style(report?.querySelector('table')).visibility === 'visible',
+        matrix:
+          style(report?.querySelector('table')).display !== 'none' &&
+          style(report?.querySelector('table')).visibility === 'visible',
         tasks: (report?.textContent || '').indexOf('Drøft trivselsmålingen med skolelederne') >= 0,
       };
     });
@@ -234,8 +293,12 @@ describe('Opfølgning in the browser', () => {
 
     await task.getByRole('button', { name: `Markér som afsluttet: »${TITLE}«` }).click();
     await part(page).getByText(`»${TITLE}« har nu status Afsluttet.`).waitFor();
-    await part(page).getByRole('button', { name: /^Afsluttede opgaver/ }).click();
-    await part(page).getByRole('button', { name: `Genåbn »${TITLE}«` }).waitFor();
+    await part(page)
+      .getByRole('button', { name: /^Afsluttede opgaver/ })
+      .click();
+    await part(page)
+      .getByRole('button', { name: `Genåbn »${TITLE}«` })
+      .waitFor();
     await expectNoAxeViolations(page);
 
     const chef = await servicesAs(server, CHEF);
@@ -246,7 +309,9 @@ describe('Opfølgning in the browser', () => {
 
   it('gives an employee only "Mine opgaver" and a note — no way to create tasks — on a phone', async () => {
     const page = await open(browser, server, EMPLOYEE, { viewport: { width: 375, height: 760 } });
-    await part(page).getByText(/Overblikket, opgavetavlen og statusrapporten er for chefgruppen/).waitFor();
+    await part(page)
+      .getByText(/Overblikket, opgavetavlen og statusrapporten er for chefgruppen/)
+      .waitFor();
     expect(await part(page).getByRole('button', { name: 'Ny opgave' }).count()).toBe(0);
     expect(await part(page).getByRole('tablist').count()).toBe(0);
     expect(await part(page).getByRole('table').count()).toBe(0);
@@ -263,7 +328,16 @@ describe('Opfølgning in the browser', () => {
     const title = 'Træk mig til en anden kolonne';
     const meeting = 'Chefgruppemøde (træk og slip)';
     // Due long ago, so it is first on the board (by due date) among the demo's tasks.
-    await chef.tasks.create({ clientKey: '', title, unitId: units[0].id as number, ambitionKey: 'gode-rammer', assigneeId: leder.user.id, dueDate: '2020-01-06', status: 'open', meeting });
+    await chef.tasks.create({
+      clientKey: '',
+      title,
+      unitId: units[0].id as number,
+      ambitionKey: 'gode-rammer',
+      assigneeId: leder.user.id,
+      dueDate: '2020-01-06',
+      status: 'open',
+      meeting,
+    });
     const page = await open(browser, server, CHEF);
     await part(page).getByRole('tab', { name: 'Opgaver', exact: true }).click();
     const column = (name: RegExp): Locator => part(page).getByRole('region', { name });
@@ -291,7 +365,9 @@ describe('Opfølgning in the browser', () => {
 
   it('reads well in a one-third column and in Teams high contrast, without axe violations', async () => {
     const narrow = await open(browser, server, CHEF, { viewport: { width: 420, height: 900 } });
-    await part(narrow).getByRole('table', { name: /Hvor hver enhed står/ }).waitFor();
+    await part(narrow)
+      .getByRole('table', { name: /Hvor hver enhed står/ })
+      .waitFor();
     // The matrix scrolls sideways inside its own region; the web part itself does not (the preview's own toolbar may).
     const overflow = await narrow.evaluate(() => {
       const main = document.querySelector('main') as HTMLElement;
@@ -303,7 +379,9 @@ describe('Opfølgning in the browser', () => {
     await narrow.close();
 
     const contrast = await open(browser, server, CHEF, { host: 'teams-personal', theme: 'contrast' });
-    await part(contrast).getByRole('table', { name: /Hvor hver enhed står/ }).waitFor();
+    await part(contrast)
+      .getByRole('table', { name: /Hvor hver enhed står/ })
+      .waitFor();
     await expectNoAxeViolations(contrast);
     await saveDocScreenshot(part(contrast), 'followUp-overview-contrast');
     await screenshot(contrast, 'followUp-overview-contrast-full');

@@ -13,14 +13,20 @@ export async function startPreview(options: { seed?: 'demo' | 'empty' } = {}): P
 }
 
 /** The REST requests the server saw since the last reset (a `$batch` counts as one). */
-export async function requestsSince(server: LocalSharePoint): Promise<Array<{ method: string; path: string; status: number }>> {
+export async function requestsSince(
+  server: LocalSharePoint,
+): Promise<Array<{ method: string; path: string; status: number }>> {
   const res = await fetch(`${server.url}/_local/requests`);
   return (await res.json()) as Array<{ method: string; path: string; status: number }>;
 }
 
 /** Forgets the requests seen so far. */
 export async function resetRequests(server: LocalSharePoint): Promise<void> {
-  await fetch(`${server.url}/_local/requests/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  await fetch(`${server.url}/_local/requests/reset`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
 }
 
 /**
@@ -31,9 +37,12 @@ export async function resetRequests(server: LocalSharePoint): Promise<void> {
 export async function openPreview(
   browser: Browser,
   server: LocalSharePoint,
-  state: Partial<IPreviewState> & { extra?: Record<string, string>; viewport?: { width: number; height: number } } = {}
+  state: Partial<IPreviewState> & { extra?: Record<string, string>; viewport?: { width: number; height: number } } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: state.viewport ?? { width: 1280, height: 900 }, locale: 'da-DK' });
+  const context = await browser.newContext({
+    viewport: state.viewport ?? { width: 1280, height: 900 },
+    locale: 'da-DK',
+  });
   const page = await context.newPage();
   await page.goto(previewUrl(server, state));
   await page.waitForSelector('main h2', { timeout: 30000 });
@@ -41,7 +50,10 @@ export async function openPreview(
 }
 
 /** The URL of a preview state. */
-export function previewUrl(server: LocalSharePoint, state: Partial<IPreviewState> & { extra?: Record<string, string> } = {}): string {
+export function previewUrl(
+  server: LocalSharePoint,
+  state: Partial<IPreviewState> & { extra?: Record<string, string> } = {},
+): string {
   const search = toSearch({
     part: state.part ?? 'ambitions',
     user: state.user ?? 'medarbejder@mpk.local',

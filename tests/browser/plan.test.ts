@@ -32,7 +32,6 @@ function part(page: Page): Locator {
   return page.locator('main');
 }
 
-
 async function servicesAs(server: LocalSharePoint, email: string): Promise<IMpkServices> {
   return createLocalServices(server.siteUrl, email);
 }
@@ -43,7 +42,9 @@ async function firstViewRequests(page: Page, server: LocalSharePoint, ready: Loc
   await page.reload();
   await ready.waitFor({ timeout: 60_000 });
   await page.waitForTimeout(500);
-  return (await requestsSince(server)).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`).filter((r) => r !== 'POST /sites/mpk/_api/contextinfo');
+  return (await requestsSince(server))
+    .map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`)
+    .filter((r) => r !== 'POST /sites/mpk/_api/contextinfo');
 }
 
 /** The accessible name of the focused element (what a keyboard user is on). */
@@ -62,7 +63,13 @@ async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el) return '';
-    const labelled = el.getAttribute('aria-label') || (el.getAttribute('aria-labelledby') || '').split(' ').map((id) => document.getElementById(id)?.textContent || '').join(' ').trim();
+    const labelled =
+      el.getAttribute('aria-label') ||
+      (el.getAttribute('aria-labelledby') || '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent || '')
+        .join(' ')
+        .trim();
     const label = (el as HTMLInputElement).labels?.[0]?.textContent || '';
     return `${el.tagName.toLowerCase()}:${(labelled || label || el.textContent || '').trim()}`;
   });
@@ -111,19 +118,25 @@ describe('Ambitionsplan in the browser', () => {
       await expectNoAxeViolations(page);
       await saveDocScreenshot(part(page), 'plan-channel-setup');
 
-      await part(page).getByRole('combobox', { name: /Enhed/ }).selectOption({ label: `${UNIT} (Læring og Trivsel)` });
+      await part(page)
+        .getByRole('combobox', { name: /Enhed/ })
+        .selectOption({ label: `${UNIT} (Læring og Trivsel)` });
       await part(page).getByRole('button', { name: 'Knyt kanalen til enheden' }).click();
       // The preview maps every unit to a channel of its own: moving it here is asked first.
       await part(page).getByText(`Vil du flytte ${UNIT} fra kanalen`).waitFor();
       await part(page).getByRole('button', { name: 'Ja, flyt enheden hertil' }).click();
-      await part(page).getByRole('heading', { level: 2, name: `Ambitionsplan – ${UNIT}` }).waitFor();
+      await part(page)
+        .getByRole('heading', { level: 2, name: `Ambitionsplan – ${UNIT}` })
+        .waitFor();
 
       // The channel → unit mapping goes to the Units list when this person may change it; otherwise
       // the tab keeps it in the browser and says that the list was not updated.
       const admin = await servicesAs(server, ADMIN);
       const stenhus = (await admin.units.list()).find((u) => u.id === stenhusId);
       if (stenhus?.teamsChannelId !== '19:mpk-preview-new-channel@thread.tacv2') {
-        await part(page).getByText('Kanalen viser enhedens plan i din browser, men valget blev ikke gemt i enhedslisten').waitFor();
+        await part(page)
+          .getByText('Kanalen viser enhedens plan i din browser, men valget blev ikke gemt i enhedslisten')
+          .waitFor();
         await part(page).getByRole('button', { name: 'Luk' }).click();
       }
 
@@ -146,11 +159,16 @@ describe('Ambitionsplan in the browser', () => {
       const section = part(page).getByRole('region', { name: 'Mod og stolthed' });
       await section.getByRole('button', { name: 'Redigér relevans og betydning for »Mod og stolthed«' }).click();
       await section.getByRole('combobox', { name: /Relevans hos os/ }).selectOption({ label: 'Høj' });
-      await section.getByRole('textbox', { name: 'Hvad betyder ambitionen hos os?' }).fill('Vi fortæller forældrene om det, der lykkes i klasserne.');
+      await section
+        .getByRole('textbox', { name: 'Hvad betyder ambitionen hos os?' })
+        .fill('Vi fortæller forældrene om det, der lykkes i klasserne.');
       await section.getByRole('button', { name: 'Gem', exact: true }).click();
       await section.getByText('Vi fortæller forældrene om det, der lykkes i klasserne.').waitFor();
       expect(await section.getByText('Høj', { exact: true }).count()).toBe(1);
-      await part(page).getByRole('status').filter({ hasText: 'Relevans og betydning for »Mod og stolthed« er gemt.' }).waitFor({ state: 'attached' });
+      await part(page)
+        .getByRole('status')
+        .filter({ hasText: 'Relevans og betydning for »Mod og stolthed« er gemt.' })
+        .waitFor({ state: 'attached' });
     });
 
     it('adds an initiative — the domain refuses a CPR number first — under an ambition', async () => {
@@ -163,10 +181,14 @@ describe('Ambitionsplan in the browser', () => {
       await form.getByText(/CPR-nummer/).waitFor();
       await expectNoAxeViolations(page);
 
-      await form.getByRole('textbox', { name: 'Beskrivelse' }).fill('Ældre elever læser med de yngste to gange om ugen.');
+      await form
+        .getByRole('textbox', { name: 'Beskrivelse' })
+        .fill('Ældre elever læser med de yngste to gange om ugen.');
       await form.getByRole('combobox', { name: '»Vi vil« under ambitionen' }).selectOption({ index: 1 });
       await form.getByRole('combobox', { name: 'Politisk prioritet' }).selectOption({ label: 'Fælles om folkeskolen' });
-      await form.getByRole('textbox', { name: /Succeskriterium/ }).fill('Flere elever læser alderssvarende i 2. klasse.');
+      await form
+        .getByRole('textbox', { name: /Succeskriterium/ })
+        .fill('Flere elever læser alderssvarende i 2. klasse.');
       await form.getByRole('button', { name: 'Gem indsats' }).click();
       const card = section.getByRole('article', { name: NEW_INITIATIVE });
       await card.waitFor();
@@ -184,11 +206,17 @@ describe('Ambitionsplan in the browser', () => {
       const chart = card.getByRole('img', { name: /Fremdrift over tid/ });
       await chart.waitFor();
       expect(await card.getByText(/seneste status .* 30 % gennemført/).count()).toBe(1);
-      await card.getByRole('list', { name: 'Statusmeldinger, nyeste først' }).getByText('To klasser er i gang.').waitFor();
+      await card
+        .getByRole('list', { name: 'Statusmeldinger, nyeste først' })
+        .getByText('To klasser er i gang.')
+        .waitFor();
 
       await card.getByRole('textbox', { name: 'Din kommentar' }).fill('Skal 4. klasse også være læsevenner?');
       await card.getByRole('button', { name: 'Send kommentar' }).click();
-      await card.getByRole('list', { name: `Kommentarer til »${NEW_INITIATIVE}«` }).getByText('Skal 4. klasse også være læsevenner?').waitFor();
+      await card
+        .getByRole('list', { name: `Kommentarer til »${NEW_INITIATIVE}«` })
+        .getByText('Skal 4. klasse også være læsevenner?')
+        .waitFor();
       await card.getByText('1 kommentar').waitFor();
       await expectNoAxeViolations(page);
       await saveDocScreenshot(card, 'plan-initiative-checkins');
@@ -213,7 +241,9 @@ describe('Ambitionsplan in the browser', () => {
       // Teams hands the sub-entity to the tab as page.subPageId; the preview reads ?subEntityId=.
       const id = initiativeIdFromTeamsLink(sharedLink);
       expect(id).toBeGreaterThan(0);
-      await page.goto(previewUrl(server, { part: 'plan', user: LEADER, host: 'teams-channel', extra: { subEntityId: String(id) } }));
+      await page.goto(
+        previewUrl(server, { part: 'plan', user: LEADER, host: 'teams-channel', extra: { subEntityId: String(id) } }),
+      );
       const linked = part(page).getByRole('article', { name: NEW_INITIATIVE });
       await linked.getByText('Åbnet fra et link').waitFor({ timeout: 60_000 });
       await linked.getByRole('img', { name: /Fremdrift over tid/ }).waitFor();
@@ -225,7 +255,9 @@ describe('Ambitionsplan in the browser', () => {
       await card.getByRole('button', { name: 'Stop indsats' }).click();
       await card.getByRole('button', { name: 'Stop indsatsen' }).click();
       await card.getByText('Skriv, hvorfor indsatsen stoppes – det er også værdifuld viden for andre.').waitFor();
-      await card.getByRole('textbox', { name: /Hvorfor stoppes indsatsen/ }).fill('Lærerne havde ikke tid til at følge op – vi prøver igen efter sommerferien.');
+      await card
+        .getByRole('textbox', { name: /Hvorfor stoppes indsatsen/ })
+        .fill('Lærerne havde ikke tid til at følge op – vi prøver igen efter sommerferien.');
       await card.getByRole('button', { name: 'Stop indsatsen' }).click();
       await card.getByText('Stoppet', { exact: true }).waitFor();
       await card.getByText('Lærerne havde ikke tid til at følge op – vi prøver igen efter sommerferien.').waitFor();
@@ -233,7 +265,10 @@ describe('Ambitionsplan in the browser', () => {
 
       const leader = await servicesAs(server, LEADER);
       const saved = (await leader.initiatives.listForUnit(stenhusId)).find((i) => i.title === NEW_INITIATIVE);
-      expect(saved).toMatchObject({ status: 'stopped', stopReason: 'Lærerne havde ikke tid til at følge op – vi prøver igen efter sommerferien.' });
+      expect(saved).toMatchObject({
+        status: 'stopped',
+        stopReason: 'Lærerne havde ikke tid til at følge op – vi prøver igen efter sommerferien.',
+      });
     });
 
     it('costs one request to SharePoint when the tab is opened again', async () => {
@@ -248,7 +283,8 @@ describe('Ambitionsplan in the browser', () => {
       await heading.waitFor();
       await page.evaluate(() => ((window as unknown as { __mpkNoReload: boolean }).__mpkNoReload = true));
       await resetRequests(server);
-      const background = (): Promise<string> => heading.evaluate((el) => getComputedStyle(el.closest('.fui-FluentProvider') as Element).backgroundColor);
+      const background = (): Promise<string> =>
+        heading.evaluate((el) => getComputedStyle(el.closest('.fui-FluentProvider') as Element).backgroundColor);
       const colours: string[] = [];
 
       await expectNoAxeViolations(page);
@@ -260,10 +296,18 @@ describe('Ambitionsplan in the browser', () => {
         ['Høj kontrast', 'plan-teams-contrast'],
       ] as const) {
         await page.getByRole('combobox', { name: 'Tema' }).selectOption({ label });
-        await page.waitForFunction((before) => getComputedStyle(document.querySelector('main h2')?.closest('.fui-FluentProvider') as Element).backgroundColor !== before, colours[colours.length - 1]);
+        await page.waitForFunction(
+          (before) =>
+            getComputedStyle(document.querySelector('main h2')?.closest('.fui-FluentProvider') as Element)
+              .backgroundColor !== before,
+          colours[colours.length - 1],
+        );
         colours.push(await background());
         await part(page).getByRole('button', { name: 'Vis status og dialog' }).first().click();
-        await part(page).getByRole('img', { name: /Fremdrift over tid/ }).first().waitFor();
+        await part(page)
+          .getByRole('img', { name: /Fremdrift over tid/ })
+          .first()
+          .waitFor();
         await expectNoAxeViolations(page);
         await saveDocScreenshot(part(page), name);
         await part(page).getByRole('button', { name: 'Skjul status og dialog' }).first().click();
@@ -283,8 +327,12 @@ describe('Ambitionsplan in the browser', () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
       const page = await context.newPage();
       await resetRequests(server);
-      await page.goto(previewUrl(server, { part: 'plan', user: EMPLOYEE, host: 'teams-channel', unit: String(fremtidenId) }));
-      await part(page).getByRole('article', { name: 'Borgere melder huller i vejen via app' }).waitFor({ timeout: 60_000 });
+      await page.goto(
+        previewUrl(server, { part: 'plan', user: EMPLOYEE, host: 'teams-channel', unit: String(fremtidenId) }),
+      );
+      await part(page)
+        .getByRole('article', { name: 'Borgere melder huller i vejen via app' })
+        .waitFor({ timeout: 60_000 });
       await page.waitForTimeout(500);
       const requests = (await requestsSince(server)).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`);
       expect(requests).toEqual(['POST /sites/mpk/_api/$batch']);
@@ -298,7 +346,9 @@ describe('Ambitionsplan in the browser', () => {
       const page = await openPreview(browser, server, { part: 'plan', user: EMPLOYEE, unit: String(laeringId) });
       const card = part(page).getByRole('article', { name: SEEDED });
       await card.waitFor({ timeout: 60_000 });
-      await part(page).getByText(/Du kan læse planen og deltage i dialogen/).waitFor();
+      await part(page)
+        .getByText(/Du kan læse planen og deltage i dialogen/)
+        .waitFor();
       for (const name of [/Redigér/, /Tilføj indsats/, /Sæt status/, /Stop indsats/, /Skift ansvarlig/, /Genoptag/]) {
         expect(await part(page).getByRole('button', { name }).count()).toBe(0);
       }
@@ -314,8 +364,15 @@ describe('Ambitionsplan in the browser', () => {
 
     it('is told to ask a leader when the channel tab was set up for a unit that no longer exists', async () => {
       // `unit=999`: the tab's configuration names a unit the Units list does not have.
-      const page = await openPreview(browser, server, { part: 'plan', user: EMPLOYEE, host: 'teams-channel', unit: '999' });
-      await part(page).getByText(/Bed en leder i enheden om at åbne fanen/).waitFor({ timeout: 60_000 });
+      const page = await openPreview(browser, server, {
+        part: 'plan',
+        user: EMPLOYEE,
+        host: 'teams-channel',
+        unit: '999',
+      });
+      await part(page)
+        .getByText(/Bed en leder i enheden om at åbne fanen/)
+        .waitFor({ timeout: 60_000 });
       expect(await part(page).getByRole('combobox').count()).toBe(0);
       await expectNoAxeViolations(page);
       await page.context().close();
@@ -325,24 +382,37 @@ describe('Ambitionsplan in the browser', () => {
   describe("the unit's earlier plans", () => {
     it('are picked by period, shown read-only when closed, and kept in the address for a reload of one request', async () => {
       const page = await openPreview(browser, server, { part: 'plan', user: LEADER, unit: String(fremtidenId) });
-      await part(page).getByRole('article', { name: 'Borgere melder huller i vejen via app' }).waitFor({ timeout: 60_000 });
+      await part(page)
+        .getByRole('article', { name: 'Borgere melder huller i vejen via app' })
+        .waitFor({ timeout: 60_000 });
       const picker = part(page).getByRole('combobox', { name: 'Vis planen for perioden' });
-      expect(await picker.locator('option').allTextContents()).toEqual(['2026 – Opfølgning (aktuel plan)', '2025 – Afsluttet']);
+      expect(await picker.locator('option').allTextContents()).toEqual([
+        '2026 – Opfølgning (aktuel plan)',
+        '2025 – Afsluttet',
+      ]);
       await picker.selectOption({ label: '2025 – Afsluttet' });
       const older = part(page).getByRole('article', { name: 'Vilde blomster i rabatterne' });
       await older.waitFor();
       await part(page).getByText('Du ser planen for 2025, ikke den aktuelle plan.').waitFor();
       await part(page).getByText('Planen er afsluttet og kan ikke længere ændres.').waitFor();
-      expect(await part(page).getByRole('button', { name: /Tilføj indsats|^Redigér|Stop indsats/ }).count()).toBe(0);
+      expect(
+        await part(page)
+          .getByRole('button', { name: /Tilføj indsats|^Redigér|Stop indsats/ })
+          .count(),
+      ).toBe(0);
       expect(await focused(page)).toMatch(/^select:Vis planen for perioden/);
       expect(new URL(page.url()).searchParams.get('mpkPlan')).toMatch(/^\d+$/);
       await expectNoAxeViolations(page);
       await saveDocScreenshot(part(page), 'plan-earlier-period');
 
       expect(await firstViewRequests(page, server, older)).toEqual(['POST /sites/mpk/_api/$batch']);
-      expect(await part(page).getByRole('combobox', { name: 'Vis planen for perioden' }).inputValue()).toBe(new URL(page.url()).searchParams.get('mpkPlan'));
+      expect(await part(page).getByRole('combobox', { name: 'Vis planen for perioden' }).inputValue()).toBe(
+        new URL(page.url()).searchParams.get('mpkPlan'),
+      );
 
-      await part(page).getByRole('combobox', { name: 'Vis planen for perioden' }).selectOption({ label: '2026 – Opfølgning (aktuel plan)' });
+      await part(page)
+        .getByRole('combobox', { name: 'Vis planen for perioden' })
+        .selectOption({ label: '2026 – Opfølgning (aktuel plan)' });
       await part(page).getByRole('article', { name: 'Borgere melder huller i vejen via app' }).waitFor();
       expect(new URL(page.url()).searchParams.get('mpkPlan')).toBeNull();
       await page.context().close();
@@ -368,7 +438,14 @@ describe('Ambitionsplan in the browser', () => {
       await part(page).getByRole('button', { name: 'Gem ansvarlig' }).click();
       await box.waitFor({ state: 'detached' });
       // She is the one reading, so the plan names her "Lene Madsen (dig)".
-      expect((await part(page).getByText(/^Lene Madsen/).first().textContent())?.trim()).toBe('Lene Madsen (dig)');
+      expect(
+        (
+          await part(page)
+            .getByText(/^Lene Madsen/)
+            .first()
+            .textContent()
+        )?.trim(),
+      ).toBe('Lene Madsen (dig)');
       const requests = (await requestsSince(server)).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`);
       expect(requests.filter((r) => /clientpeoplepickersearchuser/.test(r)).length).toBeGreaterThanOrEqual(2);
       expect(requests).toContain('POST /sites/mpk/_api/web/ensureuser');
@@ -388,10 +465,14 @@ describe('Ambitionsplan in the browser', () => {
         await cardOf(page).getByRole('button', { name: 'Redigér' }).click();
       }
       // Different fields: both saves land, nothing is asked.
-      await cardOf(first).getByRole('textbox', { name: /Succeskriterium/ }).fill('85 % læser alderssvarende.');
+      await cardOf(first)
+        .getByRole('textbox', { name: /Succeskriterium/ })
+        .fill('85 % læser alderssvarende.');
       await cardOf(first).getByRole('button', { name: 'Gem indsats' }).click();
       await part(first).getByRole('status').filter({ hasText: 'er gemt' }).waitFor({ state: 'attached' });
-      await cardOf(second).getByRole('textbox', { name: 'Beskrivelse' }).fill('Tyve minutter hver morgen, også i 3. klasse.');
+      await cardOf(second)
+        .getByRole('textbox', { name: 'Beskrivelse' })
+        .fill('Tyve minutter hver morgen, også i 3. klasse.');
       await cardOf(second).getByRole('button', { name: 'Gem indsats' }).click();
       await part(second).getByRole('status').filter({ hasText: 'er gemt' }).waitFor({ state: 'attached' });
 
@@ -407,7 +488,9 @@ describe('Ambitionsplan in the browser', () => {
       await part(first).getByRole('article', { name: 'Læsebånd hver morgen i hele skolen' }).waitFor();
 
       await cardOf(second).getByRole('textbox', { name: /Titel/ }).fill('Læsebånd i indskolingen og på mellemtrinnet');
-      await cardOf(second).getByRole('textbox', { name: /Startdato/ }).fill('2026-08-10');
+      await cardOf(second)
+        .getByRole('textbox', { name: /Startdato/ })
+        .fill('2026-08-10');
       await cardOf(second).getByRole('button', { name: 'Gem indsats' }).click();
       const conflict = cardOf(second).getByRole('region', { name: 'En anden har gemt ændringer i mellemtiden' });
       await conflict.waitFor();
@@ -416,11 +499,16 @@ describe('Ambitionsplan in the browser', () => {
       await expectNoAxeViolations(second);
       await saveDocScreenshot(cardOf(second), 'plan-conflict');
       // Keep their title; my start date goes in with it.
-      await conflict.getByRole('radiogroup', { name: '»Titel«' }).getByRole('radio', { name: /Den gemte udgave/ }).check();
+      await conflict
+        .getByRole('radiogroup', { name: '»Titel«' })
+        .getByRole('radio', { name: /Den gemte udgave/ })
+        .check();
       await conflict.getByRole('button', { name: 'Gem det valgte' }).click();
       await conflict.waitFor({ state: 'detached' });
 
-      const saved = (await leader.initiatives.listForUnit(laeringId)).find((i) => i.title === 'Læsebånd hver morgen i hele skolen');
+      const saved = (await leader.initiatives.listForUnit(laeringId)).find(
+        (i) => i.title === 'Læsebånd hver morgen i hele skolen',
+      );
       expect(saved).toMatchObject({
         successMeasure: '85 % læser alderssvarende.',
         description: 'Tyve minutter hver morgen, også i 3. klasse.',
@@ -449,7 +537,12 @@ describe('Ambitionsplan in the browser', () => {
       expect(await focused(page)).toBe('button:Tilføj indsats under »Tillid og ansvar i ledelse«');
 
       // Back into the new card: Del i kanal ← Stop indsats ← Redigér ← Vis status og dialog.
-      for (const expected of ['button:Del i kanal', 'button:Stop indsats', 'button:Redigér', 'button:Vis status og dialog']) {
+      for (const expected of [
+        'button:Del i kanal',
+        'button:Stop indsats',
+        'button:Redigér',
+        'button:Vis status og dialog',
+      ]) {
         await page.keyboard.press('Shift+Tab');
         expect(await focused(page)).toBe(expected);
       }
@@ -493,14 +586,18 @@ describe('Ambitionsplan in the browser', () => {
 
     it('tells an employee in Danish, and lets a site owner prepare the site ("Klargør site") and pick the unit', async () => {
       const reader = await openPreview(browser, empty, { part: 'plan', user: EMPLOYEE });
-      await part(reader).getByText('Ambitionsplanen kan tages i brug, når en administrator har klargjort listerne på sitet.').waitFor({ timeout: 60_000 });
+      await part(reader)
+        .getByText('Ambitionsplanen kan tages i brug, når en administrator har klargjort listerne på sitet.')
+        .waitFor({ timeout: 60_000 });
       expect(await part(reader).getByRole('button', { name: 'Klargør site' }).count()).toBe(0);
       await expectNoAxeViolations(reader);
       await reader.context().close();
 
       const owner = await openPreview(browser, empty, { part: 'plan', user: ADMIN });
       await part(owner).getByRole('button', { name: 'Klargør site' }).click();
-      await part(owner).getByRole('heading', { name: 'Vælg en enhed i webdelens indstillinger' }).waitFor({ timeout: 120_000 });
+      await part(owner)
+        .getByRole('heading', { name: 'Vælg en enhed i webdelens indstillinger' })
+        .waitFor({ timeout: 120_000 });
       await part(owner).getByRole('combobox', { name: /Enhed/ }).selectOption({ label: 'Læring og Trivsel' });
       await part(owner).getByRole('button', { name: 'Vis planen' }).click();
       await part(owner).getByRole('heading', { level: 2, name: 'Ambitionsplan – Læring og Trivsel' }).waitFor();
@@ -516,7 +613,12 @@ describe('Ambitionsplan in the browser', () => {
         [360, 'plan-phone'],
         [320, undefined],
       ] as const) {
-        const page = await openPreview(browser, server, { part: 'plan', user: LEADER, unit: String(laeringId), viewport: { width, height: 900 } });
+        const page = await openPreview(browser, server, {
+          part: 'plan',
+          user: LEADER,
+          unit: String(laeringId),
+          viewport: { width, height: 900 },
+        });
         await part(page).getByRole('article').first().waitFor({ timeout: 60_000 });
         const overflow = (): Promise<number> =>
           page.evaluate(() => {

@@ -42,7 +42,12 @@ describe('the local preview (npm start)', () => {
   });
 
   it('keeps its state in the URL, so a view can be linked', async () => {
-    const page = await openPreview(browser, server, { part: 'plan', user: 'leder@mpk.local', theme: 'dark', host: 'teams-channel' });
+    const page = await openPreview(browser, server, {
+      part: 'plan',
+      user: 'leder@mpk.local',
+      theme: 'dark',
+      host: 'teams-channel',
+    });
     const url = new URL(page.url());
     expect(url.searchParams.get('part')).toBe('plan');
     expect(url.searchParams.get('user')).toBe('leder@mpk.local');

@@ -21,7 +21,11 @@ function part(page: Page): Locator {
   return page.locator('main');
 }
 
-async function rest(server: LocalSharePoint, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+async function rest(
+  server: LocalSharePoint,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Response> {
   return fetch(`${server.siteUrl}/${path}`, {
     method: init.method ?? 'GET',
     headers: { Authorization: `Bearer ${ADMIN}`, Accept: 'application/json', ...(init.headers ?? {}) },
@@ -38,9 +42,16 @@ async function mergeList(server: LocalSharePoint, title: string, body: Record<st
   expect(response.status).toBe(204);
 }
 
-async function listSettings(server: LocalSharePoint): Promise<Map<string, { ReadSecurity: number; EnableModeration: boolean; HasUniqueRoleAssignments: boolean }>> {
-  const response = await rest(server, '_api/web/lists?$select=Title,ReadSecurity,EnableModeration,HasUniqueRoleAssignments');
-  const json = (await response.json()) as { value: { Title: string; ReadSecurity: number; EnableModeration: boolean; HasUniqueRoleAssignments: boolean }[] };
+async function listSettings(
+  server: LocalSharePoint,
+): Promise<Map<string, { ReadSecurity: number; EnableModeration: boolean; HasUniqueRoleAssignments: boolean }>> {
+  const response = await rest(
+    server,
+    '_api/web/lists?$select=Title,ReadSecurity,EnableModeration,HasUniqueRoleAssignments',
+  );
+  const json = (await response.json()) as {
+    value: { Title: string; ReadSecurity: number; EnableModeration: boolean; HasUniqueRoleAssignments: boolean }[];
+  };
   return new Map(json.value.map((l) => [l.Title, l]));
 }
 
@@ -53,7 +64,11 @@ describe('the site health check in the browser', () => {
     browser = await launchChromium();
     await mergeList(server, 'MPK Refleksioner', { ReadSecurity: 1 });
     await mergeList(server, 'MPK Historier', { EnableModeration: false });
-    const broken = await rest(server, `_api/web/lists/getByTitle('MPK%20Planer')/breakroleinheritance(copyRoleAssignments=true,clearSubscopes=false)`, { method: 'POST' });
+    const broken = await rest(
+      server,
+      `_api/web/lists/getByTitle('MPK%20Planer')/breakroleinheritance(copyRoleAssignments=true,clearSubscopes=false)`,
+      { method: 'POST' },
+    );
     expect(broken.status).toBe(200);
   });
 
@@ -68,18 +83,26 @@ describe('the site health check in the browser', () => {
     await part(page).getByRole('tab', { name: 'Hverdagshistorier', exact: true }).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1000);
     expect(await part(page).getByText(NOTICE).count()).toBe(0);
-    const data = (await requestsSince(server)).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`).filter((r) => r.indexOf('/_api/') >= 0 && !/contextinfo/.test(r));
+    const data = (await requestsSince(server))
+      .map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`)
+      .filter((r) => r.indexOf('/_api/') >= 0 && !/contextinfo/.test(r));
     expect(data).toEqual(['POST /sites/mpk/_api/$batch']);
     await page.context().close();
   });
 
-  it("shows the owner what differs (one extra request, no axe violation, dark theme) and repairs it", async () => {
+  it('shows the owner what differs (one extra request, no axe violation, dark theme) and repairs it', async () => {
     await resetRequests(server);
     const page = await openPreview(browser, server, { part: 'ambitions', user: ADMIN, theme: 'dark' });
     const notice = part(page).getByText(NOTICE);
     await notice.waitFor({ timeout: 60_000 });
-    expect(await part(page).getByText(/3 indstillinger på listerne er ændret/).count()).toBe(1);
-    const data = (await requestsSince(server)).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`).filter((r) => r.indexOf('/_api/') >= 0 && !/contextinfo/.test(r));
+    expect(
+      await part(page)
+        .getByText(/3 indstillinger på listerne er ændret/)
+        .count(),
+    ).toBe(1);
+    const data = (await requestsSince(server))
+      .map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`)
+      .filter((r) => r.indexOf('/_api/') >= 0 && !/contextinfo/.test(r));
     expect(data).toEqual(['POST /sites/mpk/_api/$batch', 'POST /sites/mpk/_api/$batch']);
 
     await part(page).getByRole('button', { name: 'Vis hvad der afviger' }).click();
@@ -95,7 +118,10 @@ describe('the site health check in the browser', () => {
     await part(page).getByRole('button', { name: 'Ret indstillingerne' }).click();
     await part(page).getByText('Indstillingerne er rettet').waitFor({ timeout: 60_000 });
     expect(await axeScan(page, 'main')).toEqual([]);
-    await saveDocScreenshot(part(page).getByRole('status').filter({ hasText: 'Indstillingerne er rettet' }), 'siteHealth-repaired-dark');
+    await saveDocScreenshot(
+      part(page).getByRole('status').filter({ hasText: 'Indstillingerne er rettet' }),
+      'siteHealth-repaired-dark',
+    );
 
     const lists = await listSettings(server);
     expect(lists.get('MPK Refleksioner')?.ReadSecurity).toBe(2);

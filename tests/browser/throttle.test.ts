@@ -22,7 +22,11 @@ function part(page: Page): Locator {
 }
 
 async function faults(server: LocalSharePoint, settings: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${server.url}/_local/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) });
+  const res = await fetch(`${server.url}/_local/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
   expect(res.status).toBe(200);
 }
 
@@ -77,7 +81,9 @@ describe('the product while SharePoint throttles, in the browser', () => {
     await page.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'true', button, { timeout: 20_000 });
     await expect(form.getByRole('textbox', { name: /^Titel/ }).inputValue()).resolves.toBe(TITLE);
     const after = await requestsSince(server);
-    expect(after.filter((r) => r.method === 'POST' && /MPK%20Anerkendelser/.test(r.path)).map((r) => r.status)).toEqual([201]);
+    expect(after.filter((r) => r.method === 'POST' && /MPK%20Anerkendelser/.test(r.path)).map((r) => r.status)).toEqual(
+      [201],
+    );
     // …and the waiting story has still not been sent again.
     expect(after.filter((r) => /MPK%20Historier'\)\/items$/.test(r.path)).map((r) => r.status)).toEqual([429]);
     await expect(notice.isVisible()).resolves.toBe(true);

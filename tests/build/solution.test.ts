@@ -23,11 +23,14 @@ describe('npm run build', () => {
   let zip: JSZip;
   let names: string[];
 
-  beforeAll(async () => {
-    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe', timeout: 8 * 60 * 1000 });
-    zip = await JSZip.loadAsync(fs.readFileSync(sppkgPath));
-    names = Object.keys(zip.files);
-  }, 10 * 60 * 1000);
+  beforeAll(
+    async () => {
+      execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe', timeout: 8 * 60 * 1000 });
+      zip = await JSZip.loadAsync(fs.readFileSync(sppkgPath));
+      names = Object.keys(zip.files);
+    },
+    10 * 60 * 1000,
+  );
 
   it('produces a solution package named "Mod på kerneopgaven", version 1.0.0.0, deployable to all sites', async () => {
     const manifest = await zip.file('AppManifest.xml')!.async('string');
@@ -56,9 +59,11 @@ describe('npm run build', () => {
   });
 
   it('declares the hosts each web part supports', () => {
-    expect(WEB_PARTS.plan.supportedHosts).toEqual(expect.arrayContaining(['SharePointWebPart', 'TeamsTab', 'SharePointFullPage']));
+    expect(WEB_PARTS.plan.supportedHosts).toEqual(
+      expect.arrayContaining(['SharePointWebPart', 'TeamsTab', 'SharePointFullPage']),
+    );
     expect(WEB_PARTS.followUp.supportedHosts).toEqual(
-      expect.arrayContaining(['SharePointWebPart', 'TeamsPersonalApp', 'SharePointFullPage'])
+      expect.arrayContaining(['SharePointWebPart', 'TeamsPersonalApp', 'SharePointFullPage']),
     );
   });
 

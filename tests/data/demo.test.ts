@@ -1,12 +1,12 @@
 /** @jest-environment node */
-import { execFile } from "child_process";
-import * as path from "path";
-import { promisify } from "util";
-import { as, startServer, USERS, userId, type TestServer } from "./support";
-import { seedDemo } from "../../localsp/demo/seedDemo";
-import { createServices } from "../../src/data/services";
-import type { IMpkServices } from "../../src/data/repositories/types";
-import { SCHEMA_VERSION } from "../../src/data/schema/lists";
+import { execFile } from 'child_process';
+import * as path from 'path';
+import { promisify } from 'util';
+import { as, startServer, USERS, userId, type TestServer } from './support';
+import { seedDemo } from '../../localsp/demo/seedDemo';
+import { createServices } from '../../src/data/services';
+import type { IMpkServices } from '../../src/data/repositories/types';
+import { SCHEMA_VERSION } from '../../src/data/schema/lists';
 
 // HTTP against a real server: generous under a loaded CI machine (alone each test takes well under a second).
 jest.setTimeout(60_000);
@@ -23,23 +23,28 @@ beforeAll(async () => {
 }, 60000);
 afterAll(() => server.close());
 
-describe("the demo seed", () => {
-  it("gives the demo leader a plan in follow-up with check-ins over months, a stopped initiative and dialog", async () => {
+describe('the demo seed', () => {
+  it('gives the demo leader a plan in follow-up with check-ins over months, a stopped initiative and dialog', async () => {
     const units = await leder.units.list();
-    const laering = units.find((u) => u.name === "Læring og Trivsel");
+    const laering = units.find((u) => u.name === 'Læring og Trivsel');
     expect(laering?.leaderIds).toEqual([leder.user.id]);
-    expect(units.filter((u) => u.parentId === laering?.id).map((u) => u.name).sort()).toEqual(["Dagtilbud Øst", "Stenhus Skole"]);
+    expect(
+      units
+        .filter((u) => u.parentId === laering?.id)
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(['Dagtilbud Øst', 'Stenhus Skole']);
     const view = await leder.views.loadPlanView({ unitId: laering?.id as number });
-    expect(view.plan).toMatchObject({ period: "2026", status: "followUp" });
+    expect(view.plan).toMatchObject({ period: '2026', status: 'followUp' });
     expect(view.focuses).toHaveLength(5);
-    const stopped = view.initiatives.find((i) => i.status === "stopped");
+    const stopped = view.initiatives.find((i) => i.status === 'stopped');
     expect(stopped?.stopReason).toMatch(/lektiecafé/);
     expect(view.checkIns.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(view.checkIns.map((c) => c.health))).toEqual(new Set(["green", "yellow", "red"]));
+    expect(new Set(view.checkIns.map((c) => c.health))).toEqual(new Set(['green', 'yellow', 'red']));
     expect(Object.values(view.commentCounts).reduce((a, b) => a + b, 0)).toBe(3);
   });
 
-  it("gives the chefgruppe plans in every state, overdue and done tasks, and stories to read", async () => {
+  it('gives the chefgruppe plans in every state, overdue and done tasks, and stories to read', async () => {
     const followUp = await chef.views.loadFollowUpView({ userId: chef.user.id });
     expect(followUp.overview.plansByStatus).toEqual({ draft: 1, approved: 1, followUp: 2, closed: 1 });
     expect(followUp.overview.overdueCount).toBeGreaterThanOrEqual(2);
@@ -53,31 +58,41 @@ describe("the demo seed", () => {
     const stories = await leder.views.loadAmbitionsView({ userId: leder.user.id });
     expect(stories.featuredStories.map((s) => s.title)).toEqual(["Morgenmad i SFO'en gav ro i klassen"]);
     expect(stories.featuredStories[0].recognitionCount).toBe(3);
-    expect(new Set(stories.stories.items.map((s) => s.kind))).toEqual(new Set(["success", "lesson"]));
-    expect(stories.myPendingStories.map((s) => s.title)).toEqual(["For mange skemaer til forældrene"]);
+    expect(new Set(stories.stories.items.map((s) => s.kind))).toEqual(new Set(['success', 'lesson']));
+    expect(stories.myPendingStories.map((s) => s.title)).toEqual(['For mange skemaer til forældrene']);
     expect(stories.myReflections).toHaveLength(1);
   });
 
-  it("gives the site owner stories to approve, the author a rejection to read, and names to the plan", async () => {
+  it('gives the site owner stories to approve, the author a rejection to read, and names to the plan', async () => {
     const admin = createServices(as(server, USERS.admin), { id: await userId(server, USERS.admin) });
     const medarbejder = createServices(as(server, USERS.medarbejder), { id: await userId(server, USERS.medarbejder) });
     const queue = await admin.views.loadAmbitionsView({ userId: admin.user.id });
     expect(queue.pendingForModeration?.map((s) => [s.title, s.authorName])).toEqual([
-      ["For mange skemaer til forældrene", "Lene Madsen"],
-      ["Lektiehjælp på biblioteket om lørdagen", "Mads Nielsen"],
+      ['For mange skemaer til forældrene', 'Lene Madsen'],
+      ['Lektiehjælp på biblioteket om lørdagen', 'Mads Nielsen'],
     ]);
     const own = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id });
     const rejected = own.myPendingStories.find((s) => s.moderationStatus === 1);
-    expect(rejected).toMatchObject({ title: "Fru Jensen fik sin rollator tilbage", moderationComment: expect.stringMatching(/uden navn og adresse/) });
+    expect(rejected).toMatchObject({
+      title: 'Fru Jensen fik sin rollator tilbage',
+      moderationComment: expect.stringMatching(/uden navn og adresse/),
+    });
 
-    const laering = (await leder.units.list()).find((u) => u.teamsChannelId === "19:laering-ledergruppe@thread.tacv2");
-    const plan = await leder.views.loadPlanView({ channelId: "19:laering-ledergruppe@thread.tacv2", unitId: laering?.id });
-    expect(plan.unit?.name).toBe("Læring og Trivsel");
+    const laering = (await leder.units.list()).find((u) => u.teamsChannelId === '19:laering-ledergruppe@thread.tacv2');
+    const plan = await leder.views.loadPlanView({
+      channelId: '19:laering-ledergruppe@thread.tacv2',
+      unitId: laering?.id,
+    });
+    expect(plan.unit?.name).toBe('Læring og Trivsel');
     expect(plan.permissions.canEditPlan).toBe(true);
-    expect(plan.people).toMatchObject({ [leder.user.id]: { displayName: "Lene Madsen" }, [chef.user.id]: { displayName: "Christian Holm" }, [medarbejder.user.id]: { displayName: "Mads Nielsen" } });
+    expect(plan.people).toMatchObject({
+      [leder.user.id]: { displayName: 'Lene Madsen' },
+      [chef.user.id]: { displayName: 'Christian Holm' },
+      [medarbejder.user.id]: { displayName: 'Mads Nielsen' },
+    });
   });
 
-  it("finds what is there when it runs again, instead of duplicating it", async () => {
+  it('finds what is there when it runs again, instead of duplicating it', async () => {
     const before = (await chef.views.loadFollowUpView({ userId: chef.user.id })).overview;
     await seedDemo(server.siteUrl);
     const after = (await chef.views.loadFollowUpView({ userId: chef.user.id })).overview;
@@ -87,18 +102,20 @@ describe("the demo seed", () => {
   }, 30000);
 });
 
-describe("the provisioning CLI", () => {
-  it("prints what it changed, and nothing the second time", async () => {
+describe('the provisioning CLI', () => {
+  it('prints what it changed, and nothing the second time', async () => {
     const empty = await startServer();
     try {
-      const cli = path.join(__dirname, "../../scripts/provision.ts");
-      const tsx = path.join(__dirname, "../../node_modules/.bin/tsx");
+      const cli = path.join(__dirname, '../../scripts/provision.ts');
+      const tsx = path.join(__dirname, '../../node_modules/.bin/tsx');
       const env = { ...process.env, MPK_BEARER: USERS.admin };
       const first = await run(tsx, [cli, empty.siteUrl], { env });
       expect(first.stdout).toMatch(new RegExp(`^Schema \\(none\\) → v${SCHEMA_VERSION}: \\d+ change\\(s\\)`));
-      expect(first.stdout).toContain("listCreated  MPK Historier");
+      expect(first.stdout).toContain('listCreated  MPK Historier');
       const second = await run(tsx, [cli, empty.siteUrl], { env });
-      expect(second.stdout.trim()).toBe(`Schema v${SCHEMA_VERSION} → v${SCHEMA_VERSION}: 0 change(s), 0 write request(s).`);
+      expect(second.stdout.trim()).toBe(
+        `Schema v${SCHEMA_VERSION} → v${SCHEMA_VERSION}: 0 change(s), 0 write request(s).`,
+      );
       const usage = await run(tsx, [cli], { env }).catch((e: { code: number; stderr: string }) => e);
       expect(usage).toMatchObject({ code: 2 });
       expect((usage as { stderr: string }).stderr).toMatch(/^Brug: /);

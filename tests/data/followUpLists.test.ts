@@ -5,22 +5,22 @@
  * worked out row by row from what was loaded — also for a unit with more than 5,000 tasks, which
  * SharePoint refuses to filter and which is walked in id windows.
  */
-import { as, dataRequests, startServer, USERS, userId, type TestServer } from "./support";
-import { provision } from "../../src/data/provisioning";
-import { createServices } from "../../src/data/services";
-import { listTitle } from "../../src/data/schema/lists";
-import { loadOverdueTasks, loadStoppedInitiatives } from "../../src/data/views/followUpLists";
-import { PartViewRepository } from "../../src/data/views/partViews";
-import type { SPFI } from "../../src/data/sp";
-import type { IMpkServices } from "../../src/data/repositories/types";
+import { as, dataRequests, startServer, USERS, userId, type TestServer } from './support';
+import { provision } from '../../src/data/provisioning';
+import { createServices } from '../../src/data/services';
+import { listTitle } from '../../src/data/schema/lists';
+import { loadOverdueTasks, loadStoppedInitiatives } from '../../src/data/views/followUpLists';
+import { PartViewRepository } from '../../src/data/views/partViews';
+import type { SPFI } from '../../src/data/sp';
+import type { IMpkServices } from '../../src/data/repositories/types';
 
 jest.setTimeout(120_000);
 
-const TODAY = "2026-06-10";
+const TODAY = '2026-06-10';
 /** Unit 1 has more overdue tasks than SharePoint answers in one query. */
 const BIG_UNIT_TASKS = 8000;
-const STATUSES = ["open", "inProgress", "closed"] as const;
-const DUE_DATES = ["2026-01-15", "2026-06-09", TODAY, "2026-07-01", "2025-12-31"];
+const STATUSES = ['open', 'inProgress', 'closed'] as const;
+const DUE_DATES = ['2026-01-15', '2026-06-09', TODAY, '2026-07-01', '2025-12-31'];
 
 interface ITaskSeed {
   title: string;
@@ -44,26 +44,47 @@ beforeAll(async () => {
   // Unit 1: 7 of every 10 tasks overdue (5,600 in all): SharePoint refuses its query.
   for (let i = 0; i < BIG_UNIT_TASKS; i++) {
     const kind = i % 10;
-    const dueDate = kind === 1 ? TODAY : kind === 2 ? "2026-07-01" : ["2026-01-15", "2026-06-09", "2025-12-31"][i % 3];
-    tasks.push({ title: `Stor ${i}`, unitId: 1, dueDate, status: kind === 0 ? "closed" : STATUSES[i % 2] });
+    const dueDate = kind === 1 ? TODAY : kind === 2 ? '2026-07-01' : ['2026-01-15', '2026-06-09', '2025-12-31'][i % 3];
+    tasks.push({ title: `Stor ${i}`, unitId: 1, dueDate, status: kind === 0 ? 'closed' : STATUSES[i % 2] });
   }
   for (let unit = 2; unit <= 25; unit++) {
-    for (let i = 0; i < 6; i++) tasks.push({ title: `Enhed ${unit} opgave ${i}`, unitId: unit, dueDate: DUE_DATES[(i + unit) % 5], status: STATUSES[(i + unit) % 3] });
+    for (let i = 0; i < 6; i++)
+      tasks.push({
+        title: `Enhed ${unit} opgave ${i}`,
+        unitId: unit,
+        dueDate: DUE_DATES[(i + unit) % 5],
+        status: STATUSES[(i + unit) % 3],
+      });
   }
   // A task without a due date is never overdue.
-  tasks.push({ title: "Uden frist", unitId: 2, dueDate: "", status: "open" });
+  tasks.push({ title: 'Uden frist', unitId: 2, dueDate: '', status: 'open' });
   await server.bulk(
-    listTitle("tasks"),
-    tasks.map((t, i) => ({ ClientKey: `t-${i}`, Title: t.title, UnitId: t.unitId, AssigneeId: chefId, DueDate: t.dueDate ? `${t.dueDate}T12:00:00Z` : null, TaskStatus: t.status })),
+    listTitle('tasks'),
+    tasks.map((t, i) => ({
+      ClientKey: `t-${i}`,
+      Title: t.title,
+      UnitId: t.unitId,
+      AssigneeId: chefId,
+      DueDate: t.dueDate ? `${t.dueDate}T12:00:00Z` : null,
+      TaskStatus: t.status,
+    })),
     USERS.admin,
   );
   for (let plan = 1; plan <= 30; plan++) {
-    initiatives.push({ title: `Plan ${plan} stoppet`, planId: plan, status: "stopped", stopReason: `Fordi ${plan}` });
-    initiatives.push({ title: `Plan ${plan} i gang`, planId: plan, status: "inProgress" });
+    initiatives.push({ title: `Plan ${plan} stoppet`, planId: plan, status: 'stopped', stopReason: `Fordi ${plan}` });
+    initiatives.push({ title: `Plan ${plan} i gang`, planId: plan, status: 'inProgress' });
   }
   await server.bulk(
-    listTitle("initiatives"),
-    initiatives.map((x, i) => ({ ClientKey: `i-${i}`, Title: x.title, PlanId: x.planId, UnitId: x.planId, AmbitionKey: "mod-og-stolthed", InitiativeStatus: x.status, StopReason: x.stopReason ?? null })),
+    listTitle('initiatives'),
+    initiatives.map((x, i) => ({
+      ClientKey: `i-${i}`,
+      Title: x.title,
+      PlanId: x.planId,
+      UnitId: x.planId,
+      AmbitionKey: 'mod-og-stolthed',
+      InitiativeStatus: x.status,
+      StopReason: x.stopReason ?? null,
+    })),
     USERS.admin,
   );
   sp = as(server, USERS.chef);
@@ -77,24 +98,24 @@ afterAll(() => server.close());
 function expectedOverdue(unitIds: number[]): string[] {
   return tasks
     .map((t, i) => ({ ...t, id: i + 1 }))
-    .filter((t) => unitIds.indexOf(t.unitId) >= 0 && t.status !== "closed" && t.dueDate !== "" && t.dueDate < TODAY)
+    .filter((t) => unitIds.indexOf(t.unitId) >= 0 && t.status !== 'closed' && t.dueDate !== '' && t.dueDate < TODAY)
     .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id))
     .map((t) => t.title);
 }
 
-describe("the overdue tasks, read when asked for", () => {
+describe('the overdue tasks, read when asked for', () => {
   it("reads each unit's overdue tasks in one $batch and merges them, the most overdue first", async () => {
     await server.resetRequests();
     const result = await loadOverdueTasks(sp, [2, 3, 4], TODAY);
     expect(result.tasks.map((t) => t.title)).toEqual(expectedOverdue([2, 3, 4]));
     expect(result.tasks.length).toBeGreaterThan(3);
-    expect(result.tasks.every((t) => t.status !== "closed" && t.dueDate < TODAY)).toBe(true);
+    expect(result.tasks.every((t) => t.status !== 'closed' && t.dueDate < TODAY)).toBe(true);
     // Whole tasks (edited from the list) with their ETags, and the assignee's name as on the board.
-    expect(result.tasks.every((t) => typeof t.etag === "string" && t.etag.length > 0)).toBe(true);
+    expect(result.tasks.every((t) => typeof t.etag === 'string' && t.etag.length > 0)).toBe(true);
     expect(result.people[chefId]).toEqual({ displayName: expect.any(String) });
     const requests = await dataRequests(server);
     expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ method: "POST", status: 200, batchParts: 3 });
+    expect(requests[0]).toMatchObject({ method: 'POST', status: 200, batchParts: 3 });
   });
 
   it("sends at most 20 queries in a $batch (SharePoint Online's limit)", async () => {
@@ -106,7 +127,7 @@ describe("the overdue tasks, read when asked for", () => {
     expect(requests.map((r) => r.batchParts)).toEqual([20, 4]);
   });
 
-  it("walks a unit with more than 5,000 overdue tasks in id windows, every request answered, and gets the same answer", async () => {
+  it('walks a unit with more than 5,000 overdue tasks in id windows, every request answered, and gets the same answer', async () => {
     await server.resetRequests();
     const result = await loadOverdueTasks(sp, [1, 2], TODAY);
     const expected = expectedOverdue([1, 2]);
@@ -120,26 +141,26 @@ describe("the overdue tasks, read when asked for", () => {
     expect(requests.length).toBeGreaterThan(2);
   });
 
-  it("reads nothing for no units", async () => {
+  it('reads nothing for no units', async () => {
     await server.resetRequests();
     await expect(loadOverdueTasks(sp, [], TODAY)).resolves.toEqual({ tasks: [], people: {} });
     expect(await dataRequests(server)).toHaveLength(0);
   });
 });
 
-describe("the stopped initiatives, read when asked for", () => {
+describe('the stopped initiatives, read when asked for', () => {
   it("reads each plan's stopped initiatives in one $batch, newest first, with the reason", async () => {
     await server.resetRequests();
     const stopped = await loadStoppedInitiatives(sp, [3, 1, 2, 3]);
-    expect(stopped.map((i) => i.title)).toEqual(["Plan 3 stoppet", "Plan 2 stoppet", "Plan 1 stoppet"]);
-    expect(stopped.map((i) => i.stopReason)).toEqual(["Fordi 3", "Fordi 2", "Fordi 1"]);
-    expect(stopped.every((i) => i.status === "stopped" && i.ambitionKey === "mod-og-stolthed")).toBe(true);
+    expect(stopped.map((i) => i.title)).toEqual(['Plan 3 stoppet', 'Plan 2 stoppet', 'Plan 1 stoppet']);
+    expect(stopped.map((i) => i.stopReason)).toEqual(['Fordi 3', 'Fordi 2', 'Fordi 1']);
+    expect(stopped.every((i) => i.status === 'stopped' && i.ambitionKey === 'mod-og-stolthed')).toBe(true);
     const requests = await dataRequests(server);
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ status: 200, batchParts: 3 });
   });
 
-  it("reads thirty plans in two batches and finds every stopped initiative", async () => {
+  it('reads thirty plans in two batches and finds every stopped initiative', async () => {
     const plans = Array.from({ length: 30 }, (_, i) => i + 1);
     await server.resetRequests();
     const stopped = await loadStoppedInitiatives(sp, plans);
@@ -153,7 +174,7 @@ describe("the web part's view repository", () => {
   it("loads the lists from their own module, for the signed-in user's SharePoint", async () => {
     const views = new PartViewRepository(sp, chef.user, {});
     expect((await views.loadOverdueTasks([3], TODAY)).tasks.map((t) => t.title)).toEqual(expectedOverdue([3]));
-    expect((await views.loadStoppedInitiatives([5])).map((i) => i.title)).toEqual(["Plan 5 stoppet"]);
-    expect((await chef.views.loadStoppedInitiatives([6])).map((i) => i.title)).toEqual(["Plan 6 stoppet"]);
+    expect((await views.loadStoppedInitiatives([5])).map((i) => i.title)).toEqual(['Plan 5 stoppet']);
+    expect((await chef.views.loadStoppedInitiatives([6])).map((i) => i.title)).toEqual(['Plan 6 stoppet']);
   });
 });

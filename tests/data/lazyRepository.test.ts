@@ -32,7 +32,10 @@ describe('a repository that loads on its first call', () => {
   });
 
   it('passes a failed load on to the caller and tries again at the next call', async () => {
-    const load = jest.fn<Promise<IThing>, []>().mockRejectedValueOnce(new Error('chunk failed')).mockResolvedValue(new Thing('igen'));
+    const load = jest
+      .fn<Promise<IThing>, []>()
+      .mockRejectedValueOnce(new Error('chunk failed'))
+      .mockResolvedValue(new Thing('igen'));
     const repo = lazyRepository<IThing>(load);
     await expect(repo.name()).rejects.toThrow('chunk failed');
     await expect(repo.name()).resolves.toBe('igen-navn');

@@ -1,9 +1,9 @@
 /** @jest-environment node */
-import { createLazyServicesWithViews } from "../../src/data/lazyServices";
-import { createServices } from "../../src/data/services";
-import { PartViewRepository } from "../../src/data/views/partViews";
-import { seedDemo } from "../../localsp/demo/seedDemo";
-import { as, startServer, USERS, type TestServer } from "./support";
+import { createLazyServicesWithViews } from '../../src/data/lazyServices';
+import { createServices } from '../../src/data/services';
+import { PartViewRepository } from '../../src/data/views/partViews';
+import { seedDemo } from '../../localsp/demo/seedDemo';
+import { as, startServer, USERS, type TestServer } from './support';
 
 let server: TestServer;
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe("a web part's services: repositories load on their first call", () => {
-  it("give the same answers as the eager services", async () => {
+  it('give the same answers as the eager services', async () => {
     const sp = as(server, USERS.chef);
     const eager = createServices(sp, { id: 0 });
     const lazy = createLazyServicesWithViews(sp, { id: 0 }, new PartViewRepository(sp, { id: 0 }, {}));
@@ -21,6 +21,8 @@ describe("a web part's services: repositories load on their first call", () => {
     expect(units.length).toBeGreaterThan(0);
     expect(units).toEqual(await eager.units.list());
     expect(await lazy.politicalPriorities.list()).toEqual(await eager.politicalPriorities.list());
-    await expect(lazy.views.loadFollowUpView()).resolves.toMatchObject({ schema: expect.objectContaining({ provisioned: true }) });
+    await expect(lazy.views.loadFollowUpView()).resolves.toMatchObject({
+      schema: expect.objectContaining({ provisioned: true }),
+    });
   });
 });

@@ -3,7 +3,10 @@ import type { SPFI } from '../../src/data/sp';
 import { PartViewRepository } from '../../src/data/views/partViews';
 
 jest.mock('../../src/data/views/followUpView', () => ({
-  loadFollowUpView: jest.fn(async (_sp: unknown, query: { userId: number }) => ({ from: 'chunk', userId: query.userId })),
+  loadFollowUpView: jest.fn(async (_sp: unknown, query: { userId: number }) => ({
+    from: 'chunk',
+    userId: query.userId,
+  })),
 }));
 
 const SP = {} as SPFI;

@@ -1,10 +1,10 @@
 /** @jest-environment node */
-import { as, startServer, USERS, userId, type TestServer } from "./support";
-import { provision } from "../../src/data/provisioning";
-import { createServices } from "../../src/data/services";
-import { listTitle } from "../../src/data/schema/lists";
-import type { IMpkServices } from "../../src/data/repositories/types";
-import { recountAllStories } from "../../src/data/repositories/summaries";
+import { as, startServer, USERS, userId, type TestServer } from './support';
+import { provision } from '../../src/data/provisioning';
+import { createServices } from '../../src/data/services';
+import { listTitle } from '../../src/data/schema/lists';
+import type { IMpkServices } from '../../src/data/repositories/types';
+import { recountAllStories } from '../../src/data/repositories/summaries';
 
 // HTTP against a real server: generous under a loaded CI machine (alone each test takes well under a second).
 jest.setTimeout(60_000);
@@ -14,7 +14,13 @@ const STORIES = 100000;
 const RECOGNISED = 5000;
 /** The featured story: old, far below what the view's tally of recognitions reaches. */
 const FEATURED_ID = 501;
-const AMBITION_KEYS = ["mod-og-stolthed", "viden-og-faglighed", "sammenhaeng-og-samarbejde", "tillid-og-ansvar-i-ledelse", "gode-rammer"];
+const AMBITION_KEYS = [
+  'mod-og-stolthed',
+  'viden-og-faglighed',
+  'sammenhaeng-og-samarbejde',
+  'tillid-og-ansvar-i-ledelse',
+  'gode-rammer',
+];
 
 let server: TestServer;
 let medarbejder: IMpkServices;
@@ -24,7 +30,8 @@ let admin: IMpkServices;
 /** The titles of the newest bulk stories (published) that pass a test, as the generator made them. */
 function newestBulk(count: number, keep: (i: number) => boolean): string[] {
   const titles: string[] = [];
-  for (let i = STORIES - 1; i >= 0 && titles.length < count; i--) if (i !== 10 && keep(i)) titles.push(`Historie ${i + 1}`);
+  for (let i = STORIES - 1; i >= 0 && titles.length < count; i--)
+    if (i !== 10 && keep(i)) titles.push(`Historie ${i + 1}`);
   return titles;
 }
 
@@ -36,8 +43,8 @@ beforeAll(async () => {
     items.push({
       ClientKey: `bulk-${i}`,
       Title: `Historie ${i + 1}`,
-      Body: "<p>Fra hverdagen</p>",
-      StoryKind: i % 7 === 0 ? "lesson" : "success",
+      Body: '<p>Fra hverdagen</p>',
+      StoryKind: i % 7 === 0 ? 'lesson' : 'success',
       AmbitionKey: AMBITION_KEYS[i % 5],
       UnitId: (i % 8) + 1,
       Featured: i === FEATURED_ID - 1,
@@ -45,13 +52,28 @@ beforeAll(async () => {
       OData__ModerationStatus: i === 10 ? 2 : 0,
     });
   }
-  await server.bulk(listTitle("stories"), items, USERS.admin);
+  await server.bulk(listTitle('stories'), items, USERS.admin);
   // The leader's own few stories at the very end, one still pending.
   await server.bulk(
-    listTitle("stories"),
+    listTitle('stories'),
     [
-      { ClientKey: "own-1", Title: "Min historie", Body: "<p>x</p>", StoryKind: "success", AmbitionKey: "gode-rammer", Featured: false, OData__ModerationStatus: 0 },
-      { ClientKey: "own-2", Title: "Min kladde", Body: "<p>y</p>", StoryKind: "lesson", AmbitionKey: "gode-rammer", Featured: false },
+      {
+        ClientKey: 'own-1',
+        Title: 'Min historie',
+        Body: '<p>x</p>',
+        StoryKind: 'success',
+        AmbitionKey: 'gode-rammer',
+        Featured: false,
+        OData__ModerationStatus: 0,
+      },
+      {
+        ClientKey: 'own-2',
+        Title: 'Min kladde',
+        Body: '<p>y</p>',
+        StoryKind: 'lesson',
+        AmbitionKey: 'gode-rammer',
+        Featured: false,
+      },
     ],
     USERS.leder,
   );
@@ -60,13 +82,21 @@ beforeAll(async () => {
   // Recognitions count people: each of a story's recognitions is by another of seven givers, whom
   // these tests do not read as.
   const givers = Array.from({ length: 7 }, (_, n) => `giver-${n}@mpk.local`);
-  await server.addUsers(givers.map((email, n) => ({ email, title: `Giver ${n}`, groups: ["Mod på kerneopgaven Besøgende"] })));
+  await server.addUsers(
+    givers.map((email, n) => ({ email, title: `Giver ${n}`, groups: ['Mod på kerneopgaven Besøgende'] })),
+  );
   const byGiver: Record<string, unknown>[][] = givers.map(() => []);
   for (let i = 0; i < RECOGNISED * 4; i++) {
-    byGiver[i % 4].push({ ClientKey: `r-${i}`, Title: `r-${i}`, StoryId: STORIES - Math.floor(i / 4), StoryFeatured: false });
+    byGiver[i % 4].push({
+      ClientKey: `r-${i}`,
+      Title: `r-${i}`,
+      StoryId: STORIES - Math.floor(i / 4),
+      StoryFeatured: false,
+    });
   }
-  for (let i = 0; i < 7; i++) byGiver[i].push({ ClientKey: `f-${i}`, Title: `f-${i}`, StoryId: FEATURED_ID, StoryFeatured: true });
-  for (let n = 0; n < givers.length; n++) await server.bulk(listTitle("recognitions"), byGiver[n], givers[n]);
+  for (let i = 0; i < 7; i++)
+    byGiver[i].push({ ClientKey: `f-${i}`, Title: `f-${i}`, StoryId: FEATURED_ID, StoryFeatured: true });
+  for (let n = 0; n < givers.length; n++) await server.bulk(listTitle('recognitions'), byGiver[n], givers[n]);
   // The bulk load bypasses the product's writes: the story counts are recounted, as after an import.
   await recountAllStories(as(server, USERS.admin));
   medarbejder = createServices(as(server, USERS.medarbejder), { id: await userId(server, USERS.medarbejder) });
@@ -92,17 +122,24 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; bytes: num
   }
 }
 
-describe("recognition counts on 100,000 stories and 20,000 recognitions", () => {
-  it("costs one request for the first view, with exact counts for the feed and an old featured story, in a few hundred KB", async () => {
-    for (const [name, reader] of [["medarbejder", medarbejder], ["admin", admin]] as const) {
+describe('recognition counts on 100,000 stories and 20,000 recognitions', () => {
+  it('costs one request for the first view, with exact counts for the feed and an old featured story, in a few hundred KB', async () => {
+    for (const [name, reader] of [
+      ['medarbejder', medarbejder],
+      ['admin', admin],
+    ] as const) {
       await server.resetRequests();
-      const { value: view, bytes } = await measured(() => reader.views.loadAmbitionsView({ userId: reader.user.id, pageSize: 10 }));
+      const { value: view, bytes } = await measured(() =>
+        reader.views.loadAmbitionsView({ userId: reader.user.id, pageSize: 10 }),
+      );
       const requests = await server.requests();
-      expect(requests.map((r) => r.path.replace(/^.*\/_api\//, ""))).toEqual(["$batch"]);
+      expect(requests.map((r) => r.path.replace(/^.*\/_api\//, ''))).toEqual(['$batch']);
       expect(requests.every((r) => r.status === 200)).toBe(true);
-      expect(view.featuredStories.map((s) => [s.title, s.recognitionCount])).toEqual([["Historie 501", 7]]);
+      expect(view.featuredStories.map((s) => [s.title, s.recognitionCount])).toEqual([['Historie 501', 7]]);
       // "Min historie" (the leader's, newer than the bulk) has none; every bulk story here has four.
-      expect(view.stories.items.map((s) => [s.title, s.recognitionCount])).toEqual(view.stories.items.map((s) => [s.title, (s.id as number) > STORIES ? 0 : 4]));
+      expect(view.stories.items.map((s) => [s.title, s.recognitionCount])).toEqual(
+        view.stories.items.map((s) => [s.title, (s.id as number) > STORIES ? 0 : 4]),
+      );
       expect(view.stories.items.length).toBeGreaterThanOrEqual(9);
       // Before: 5.4 MB at the bench's scale (all columns and metadata of 4 × 5,000 rows just to count).
       console.log(`first view at scale as ${name}: ${bytes} bytes`);
@@ -110,7 +147,7 @@ describe("recognition counts on 100,000 stories and 20,000 recognitions", () => 
     }
   });
 
-  it("costs one request per \"Vis flere\", also where the feed passes what the first view's tally covered", async () => {
+  it('costs one request per "Vis flere", also where the feed passes what the first view\'s tally covered', async () => {
     const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id, pageSize: 100 });
     let page = view.stories;
     const perPage: number[] = [];
@@ -119,23 +156,31 @@ describe("recognition counts on 100,000 stories and 20,000 recognitions", () => 
       await server.resetRequests();
       page = await page.nextPage();
       perPage.push((await server.requests()).length);
-      for (const story of page.items) expect([story.id, story.recognitionCount]).toEqual([story.id, (story.id as number) > STORIES - RECOGNISED ? 4 : 0]);
+      for (const story of page.items)
+        expect([story.id, story.recognitionCount]).toEqual([
+          story.id,
+          (story.id as number) > STORIES - RECOGNISED ? 4 : 0,
+        ]);
     }
     expect(perPage.length).toBeGreaterThan(50);
     expect(perPage.every((n) => n === 1)).toBe(true);
   });
 });
 
-describe("a filter change on 100,000 stories", () => {
-  it("costs one request, and so does each \"Vis flere\" after it, with exact counts", async () => {
+describe('a filter change on 100,000 stories', () => {
+  it('costs one request, and so does each "Vis flere" after it, with exact counts', async () => {
     await server.resetRequests();
     // UnitId 3 and "lesson": i % 8 === 2 and i % 7 === 0, one story in 56 (below the threshold).
-    let page = await medarbejder.stories.query({ unitId: 3, kind: "lesson" }, 10);
-    expect((await server.requests()).map((r) => r.path.replace(/^.*\/_api\//, ""))).toEqual(["$batch"]);
+    let page = await medarbejder.stories.query({ unitId: 3, kind: 'lesson' }, 10);
+    expect((await server.requests()).map((r) => r.path.replace(/^.*\/_api\//, ''))).toEqual(['$batch']);
     expect(page.items.map((s) => s.title)).toEqual(newestBulk(10, (i) => i % 8 === 2 && i % 7 === 0));
     // Ten pages: 5,600 ids, past the 5,000 recognised stories.
     for (let n = 0; n < 10; n++) {
-      for (const story of page.items) expect([story.title, story.recognitionCount]).toEqual([story.title, (story.id as number) > STORIES - RECOGNISED ? 4 : 0]);
+      for (const story of page.items)
+        expect([story.title, story.recognitionCount]).toEqual([
+          story.title,
+          (story.id as number) > STORIES - RECOGNISED ? 4 : 0,
+        ]);
       await server.resetRequests();
       page = await page.nextPage();
       expect(await server.requests()).toHaveLength(1);
@@ -143,13 +188,16 @@ describe("a filter change on 100,000 stories", () => {
   });
 });
 
-describe("reading a list of 100,000 stories (the 5,000-item threshold enforced)", () => {
-  it("loads the first view in one request and pages newest first", async () => {
+describe('reading a list of 100,000 stories (the 5,000-item threshold enforced)', () => {
+  it('loads the first view in one request and pages newest first', async () => {
     await server.resetRequests();
     const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id, pageSize: 10 });
-    expect((await server.requests()).map((r) => r.path.replace(/^.*\/_api\//, ""))).toEqual(["$batch"]);
-    expect(view.stories.items.map((s) => s.title)).toEqual(["Min historie", ...Array.from({ length: 9 }, (_, i) => `Historie ${STORIES - i}`)]);
-    expect(view.featuredStories.map((s) => s.title)).toEqual(["Historie 501"]);
+    expect((await server.requests()).map((r) => r.path.replace(/^.*\/_api\//, ''))).toEqual(['$batch']);
+    expect(view.stories.items.map((s) => s.title)).toEqual([
+      'Min historie',
+      ...Array.from({ length: 9 }, (_, i) => `Historie ${STORIES - i}`),
+    ]);
+    expect(view.featuredStories.map((s) => s.title)).toEqual(['Historie 501']);
     // The counts come from "MPK Overblik" (recounted after the bulk load): exact for 100,000 stories.
     expect(view.countsComplete).toBe(true);
     // Every bulk story but the pending one, and the leader's approved "Min historie".
@@ -158,18 +206,24 @@ describe("reading a list of 100,000 stories (the 5,000-item threshold enforced)"
     expect(next.items.map((s) => s.title)).toEqual(Array.from({ length: 10 }, (_, i) => `Historie ${STORIES - 9 - i}`));
   });
 
-  it("filters on an indexed column that matches few stories", async () => {
+  it('filters on an indexed column that matches few stories', async () => {
     const mine = await leder.stories.listByAuthor(leder.user.id);
-    expect(mine.map((s) => s.title)).toEqual(["Min kladde", "Min historie"]);
+    expect(mine.map((s) => s.title)).toEqual(['Min kladde', 'Min historie']);
     const view = await leder.views.loadAmbitionsView({ userId: leder.user.id });
-    expect(view.myPendingStories.map((s) => s.title)).toEqual(["Min kladde"]);
+    expect(view.myPendingStories.map((s) => s.title)).toEqual(['Min kladde']);
   });
 
-  it("falls back to id windows when a filter matches more than 5,000 stories", async () => {
+  it('falls back to id windows when a filter matches more than 5,000 stories', async () => {
     await server.resetRequests();
-    const page = await medarbejder.stories.query({ ambitionKey: "viden-og-faglighed" }, 5);
+    const page = await medarbejder.stories.query({ ambitionKey: 'viden-og-faglighed' }, 5);
     // i % 5 === 1, newest first.
-    expect(page.items.map((s) => s.title)).toEqual(["Historie 99997", "Historie 99992", "Historie 99987", "Historie 99982", "Historie 99977"]);
+    expect(page.items.map((s) => s.title)).toEqual([
+      'Historie 99997',
+      'Historie 99992',
+      'Historie 99987',
+      'Historie 99982',
+      'Historie 99977',
+    ]);
     const requests = await server.requests();
     // SharePoint refused the plain filter (threshold) inside the first $batch (with the recognitions
     // tally); every windowed query was answered.
@@ -177,23 +231,27 @@ describe("reading a list of 100,000 stories (the 5,000-item threshold enforced)"
     expect(requests.filter((r) => r.status !== 200).map((r) => r.status)).toEqual([]);
     expect(requests.filter((r) => /Id\+gt\+/.test(decodeURIComponent(r.path))).length).toBeGreaterThan(0);
     const next = await page.nextPage();
-    expect(next.items[0].title).toBe("Historie 99972");
+    expect(next.items[0].title).toBe('Historie 99972');
     // Two filters: i % 5 === 1 and i % 7 === 0 → i = 99981, 99946, …
-    const lessons = await medarbejder.stories.query({ ambitionKey: "viden-og-faglighed", kind: "lesson" }, 3);
-    expect(lessons.items.map((s) => s.title)).toEqual(["Historie 99982", "Historie 99947", "Historie 99912"]);
-    const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id, filters: { ambitionKey: "mod-og-stolthed" }, pageSize: 3 });
-    expect(view.stories.items.map((s) => s.title)).toEqual(["Historie 99996", "Historie 99991", "Historie 99986"]);
+    const lessons = await medarbejder.stories.query({ ambitionKey: 'viden-og-faglighed', kind: 'lesson' }, 3);
+    expect(lessons.items.map((s) => s.title)).toEqual(['Historie 99982', 'Historie 99947', 'Historie 99912']);
+    const view = await medarbejder.views.loadAmbitionsView({
+      userId: medarbejder.user.id,
+      filters: { ambitionKey: 'mod-og-stolthed' },
+      pageSize: 3,
+    });
+    expect(view.stories.items.map((s) => s.title)).toEqual(['Historie 99996', 'Historie 99991', 'Historie 99986']);
   });
 });
 
-describe("moderation and several filters on 100,000 stories", () => {
+describe('moderation and several filters on 100,000 stories', () => {
   it("gives the approver the newest pending stories in the first view's one request, and all of them page by page", async () => {
     await admin.provisioning.status();
     await server.resetRequests();
     const view = await admin.views.loadAmbitionsView({ userId: admin.user.id, pageSize: 10 });
-    expect((await server.requests()).map((r) => r.path.replace(/^.*\/_api\//, ""))).toEqual(["$batch"]);
+    expect((await server.requests()).map((r) => r.path.replace(/^.*\/_api\//, ''))).toEqual(['$batch']);
     // Only the newest 100 stories are looked at in the view: the old pending one is for "Vis flere".
-    expect(view.pendingForModeration?.map((s) => [s.title, s.authorName])).toEqual([["Min kladde", "Lene Madsen"]]);
+    expect(view.pendingForModeration?.map((s) => [s.title, s.authorName])).toEqual([['Min kladde', 'Lene Madsen']]);
     expect(view.morePendingForModeration).toBe(true);
     // The site owner loaded all 100,000 (an import): "AuthorId eq me" would exceed the threshold, and
     // their own unpublished stories are looked for among the newest instead — the view still loads.
@@ -204,22 +262,22 @@ describe("moderation and several filters on 100,000 stories", () => {
     expect(view.pendingBelow).toBeGreaterThan(STORIES - 200);
     await server.resetRequests();
     const pending = await admin.stories.listPending?.(5, view.pendingBelow);
-    expect(pending?.items.map((s) => s.title)).toEqual(["Historie 11"]);
+    expect(pending?.items.map((s) => s.title)).toEqual(['Historie 11']);
     let requests = await server.requests();
-    expect(requests.map((r) => r.path.replace(/^.*\/_api\//, ""))).toEqual(["$batch"]);
+    expect(requests.map((r) => r.path.replace(/^.*\/_api\//, ''))).toEqual(['$batch']);
     expect(requests.every((r) => r.status === 200)).toBe(true);
     // Twenty windows reach the oldest story: nothing more to ask for.
     expect(pending?.hasMore).toBe(false);
     // From the top (no cursor): the newest id first, then the windows.
     await server.resetRequests();
     const fromTop = await admin.stories.listPending?.(1);
-    expect(fromTop?.items.map((s) => s.title)).toEqual(["Min kladde"]);
+    expect(fromTop?.items.map((s) => s.title)).toEqual(['Min kladde']);
     requests = await server.requests();
     expect(requests.length).toBe(2);
     expect(requests.every((r) => r.status === 200)).toBe(true);
     await server.resetRequests();
     const second = await fromTop!.nextPage();
-    expect(second.items.map((s) => s.title)).toEqual(["Historie 11"]);
+    expect(second.items.map((s) => s.title)).toEqual(['Historie 11']);
     expect((await server.requests()).length).toBe(1);
     // 100,000 ids from 100,002 leave id 1 unread: one more request says there is nothing there.
     const last = second.hasMore ? await second.nextPage() : second;
@@ -227,9 +285,12 @@ describe("moderation and several filters on 100,000 stories", () => {
     expect(last.hasMore).toBe(false);
   });
 
-  it("filters by several ambitions and units, falling back to id windows when more than 5,000 stories match", async () => {
+  it('filters by several ambitions and units, falling back to id windows when more than 5,000 stories match', async () => {
     await server.resetRequests();
-    const page = await medarbejder.stories.query({ ambitionKeys: ["viden-og-faglighed", "gode-rammer"], kind: "lesson" }, 3);
+    const page = await medarbejder.stories.query(
+      { ambitionKeys: ['viden-og-faglighed', 'gode-rammer'], kind: 'lesson' },
+      3,
+    );
     expect(page.items.map((s) => s.title)).toEqual(newestBulk(3, (i) => (i % 5 === 1 || i % 5 === 4) && i % 7 === 0));
     const requests = await server.requests();
     // The plain filter was refused inside the first $batch; the windows then answered.
@@ -237,9 +298,17 @@ describe("moderation and several filters on 100,000 stories", () => {
     expect(requests.filter((r) => r.status !== 200)).toEqual([]);
     expect(requests.filter((r) => /Id\+gt\+/.test(decodeURIComponent(r.path))).length).toBeGreaterThan(0);
     const next = await page.nextPage();
-    expect(next.items.map((s) => s.title)).toEqual(newestBulk(6, (i) => (i % 5 === 1 || i % 5 === 4) && i % 7 === 0).slice(3));
+    expect(next.items.map((s) => s.title)).toEqual(
+      newestBulk(6, (i) => (i % 5 === 1 || i % 5 === 4) && i % 7 === 0).slice(3),
+    );
 
-    const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id, filters: { unitIds: [2, 3], ambitionKeys: ["mod-og-stolthed", "tillid-og-ansvar-i-ledelse"] }, pageSize: 4 });
-    expect(view.stories.items.map((s) => s.title)).toEqual(newestBulk(4, (i) => (i % 8 === 1 || i % 8 === 2) && (i % 5 === 0 || i % 5 === 3)));
+    const view = await medarbejder.views.loadAmbitionsView({
+      userId: medarbejder.user.id,
+      filters: { unitIds: [2, 3], ambitionKeys: ['mod-og-stolthed', 'tillid-og-ansvar-i-ledelse'] },
+      pageSize: 4,
+    });
+    expect(view.stories.items.map((s) => s.title)).toEqual(
+      newestBulk(4, (i) => (i % 8 === 1 || i % 8 === 2) && (i % 5 === 0 || i % 5 === 3)),
+    );
   });
 });

@@ -2,27 +2,29 @@
  * Shared set-up of the data-layer tests: the local SharePoint from `tests/localsp/harness.ts`, a DOM
  * for the rich-text sanitiser (these tests run in node), and small helpers.
  */
-import { JSDOM } from "jsdom";
-import type { WindowLike } from "dompurify";
-import { setSanitizerWindow } from "../../src/domain/richText";
-import { startServer, spFor, USERS, type TestServer } from "../localsp/harness";
-import type { SPFI } from "../../src/data/sp";
-import { createServices } from "../../src/data/services";
-import { DataError } from "../../src/data/errors";
-import type { IMpkServices } from "../../src/data/repositories/types";
+import { JSDOM } from 'jsdom';
+import type { WindowLike } from 'dompurify';
+import { setSanitizerWindow } from '../../src/domain/richText';
+import { startServer, spFor, USERS, type TestServer } from '../localsp/harness';
+import type { SPFI } from '../../src/data/sp';
+import { createServices } from '../../src/data/services';
+import { DataError } from '../../src/data/errors';
+import type { IMpkServices } from '../../src/data/repositories/types';
 
 export { startServer, spFor, USERS, type TestServer };
 
-setSanitizerWindow(new JSDOM("").window as unknown as WindowLike);
+setSanitizerWindow(new JSDOM('').window as unknown as WindowLike);
 
 /** The site user id of a demo account. */
 export async function userId(server: TestServer, email: string): Promise<number> {
-  const response = await server.fetch("_api/web/currentuser?$select=Id", { as: email });
+  const response = await server.fetch('_api/web/currentuser?$select=Id', { as: email });
   return ((await response.json()) as { Id: number }).Id;
 }
 
 /** Requests since the last reset, without the request-digest POSTs PnPjs makes once per web. */
-export async function dataRequests(server: TestServer): Promise<{ method: string; path: string; status: number; batchParts?: number; lost?: boolean }[]> {
+export async function dataRequests(
+  server: TestServer,
+): Promise<{ method: string; path: string; status: number; batchParts?: number; lost?: boolean }[]> {
   return (await server.requests()).filter((r) => !/\/_api\/contextinfo/i.test(r.path));
 }
 
@@ -44,5 +46,5 @@ export async function dataErrorOf(promise: Promise<unknown>): Promise<DataError>
     expect(error).toBeInstanceOf(DataError);
     return error as DataError;
   }
-  throw new Error("expected a DataError");
+  throw new Error('expected a DataError');
 }

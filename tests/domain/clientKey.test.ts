@@ -1,10 +1,12 @@
-import { isGuid, newClientKey } from "../../src/domain";
+import { isGuid, newClientKey } from '../../src/domain';
 
-describe("client keys make retried creates safe", () => {
+describe('client keys make retried creates safe', () => {
   const originalCrypto = globalThis.crypto;
-  afterEach(() => Object.defineProperty(globalThis, "crypto", { value: originalCrypto, configurable: true, writable: true }));
+  afterEach(() =>
+    Object.defineProperty(globalThis, 'crypto', { value: originalCrypto, configurable: true, writable: true }),
+  );
 
-  it("are v4 UUIDs and differ every time", () => {
+  it('are v4 UUIDs and differ every time', () => {
     const keys = new Set<string>();
     for (let i = 0; i < 1000; i++) {
       const key = newClientKey();
@@ -14,22 +16,22 @@ describe("client keys make retried creates safe", () => {
     expect(keys.size).toBe(1000);
   });
 
-  it("use crypto.randomUUID when the host has it", () => {
-    Object.defineProperty(globalThis, "crypto", {
-      value: { randomUUID: () => "11111111-2222-4333-8444-555555555555" },
+  it('use crypto.randomUUID when the host has it', () => {
+    Object.defineProperty(globalThis, 'crypto', {
+      value: { randomUUID: () => '11111111-2222-4333-8444-555555555555' },
       configurable: true,
       writable: true,
     });
-    expect(newClientKey()).toBe("11111111-2222-4333-8444-555555555555");
+    expect(newClientKey()).toBe('11111111-2222-4333-8444-555555555555');
   });
 
-  it("fall back to crypto.getRandomValues where randomUUID is missing", () => {
-    Object.defineProperty(globalThis, "crypto", {
+  it('fall back to crypto.getRandomValues where randomUUID is missing', () => {
+    Object.defineProperty(globalThis, 'crypto', {
       value: { getRandomValues: (bytes: Uint8Array) => bytes.fill(0xff) },
       configurable: true,
       writable: true,
     });
-    expect(newClientKey()).toBe("ffffffff-ffff-4fff-bfff-ffffffffffff");
+    expect(newClientKey()).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
     expect(isGuid(newClientKey())).toBe(true);
   });
 });

@@ -8,81 +8,81 @@ import {
   isValidIsoDate,
   today,
   toIsoDate,
-} from "../../src/domain";
+} from '../../src/domain';
 
-describe("dates are shown the Danish way", () => {
-  it("formats a calendar date as 27.11.2026 in Danish and 11/27/2026 in English", () => {
-    expect(formatDate("2026-11-27")).toBe("27.11.2026");
-    expect(formatDate("2026-11-27", "da-DK")).toBe("27.11.2026");
-    expect(formatDate("2026-11-27", "en-US")).toBe("11/27/2026");
+describe('dates are shown the Danish way', () => {
+  it('formats a calendar date as 27.11.2026 in Danish and 11/27/2026 in English', () => {
+    expect(formatDate('2026-11-27')).toBe('27.11.2026');
+    expect(formatDate('2026-11-27', 'da-DK')).toBe('27.11.2026');
+    expect(formatDate('2026-11-27', 'en-US')).toBe('11/27/2026');
   });
 
-  it("shows a date-time as its date in Copenhagen", () => {
-    expect(formatDate("2026-11-27T23:30:00Z")).toBe("28.11.2026");
-    expect(formatDate(new Date("2026-06-30T22:30:00Z"))).toBe("01.07.2026");
+  it('shows a date-time as its date in Copenhagen', () => {
+    expect(formatDate('2026-11-27T23:30:00Z')).toBe('28.11.2026');
+    expect(formatDate(new Date('2026-06-30T22:30:00Z'))).toBe('01.07.2026');
   });
 
-  it("returns an empty string for nothing or nonsense, so a view never breaks", () => {
-    expect(formatDate(undefined)).toBe("");
-    expect(formatDate("")).toBe("");
-    expect(formatDate("not a date")).toBe("");
+  it('returns an empty string for nothing or nonsense, so a view never breaks', () => {
+    expect(formatDate(undefined)).toBe('');
+    expect(formatDate('')).toBe('');
+    expect(formatDate('not a date')).toBe('');
   });
 
   it("formats week numbers as 'uge 48' and 'week 48'", () => {
-    expect(formatWeek("2026-11-27")).toBe("uge 48");
-    expect(formatWeek("2026-11-27", "en-US")).toBe("week 48");
+    expect(formatWeek('2026-11-27')).toBe('uge 48');
+    expect(formatWeek('2026-11-27', 'en-US')).toBe('week 48');
   });
 });
 
-describe("ISO week numbers around the new year", () => {
+describe('ISO week numbers around the new year', () => {
   it.each([
-    ["2020-12-31", 2020, 53],
-    ["2021-01-01", 2020, 53],
-    ["2021-01-03", 2020, 53],
-    ["2021-01-04", 2021, 1],
-    ["2024-12-29", 2024, 52],
-    ["2024-12-30", 2025, 1],
-    ["2025-12-28", 2025, 52],
-    ["2025-12-29", 2026, 1],
-    ["2026-01-01", 2026, 1],
-    ["2026-12-31", 2026, 53],
-    ["2027-01-03", 2026, 53],
-    ["2027-01-04", 2027, 1],
-  ])("%s is in week %i/%i", (date, year, week) => {
+    ['2020-12-31', 2020, 53],
+    ['2021-01-01', 2020, 53],
+    ['2021-01-03', 2020, 53],
+    ['2021-01-04', 2021, 1],
+    ['2024-12-29', 2024, 52],
+    ['2024-12-30', 2025, 1],
+    ['2025-12-28', 2025, 52],
+    ['2025-12-29', 2026, 1],
+    ['2026-01-01', 2026, 1],
+    ['2026-12-31', 2026, 53],
+    ['2027-01-03', 2026, 53],
+    ['2027-01-04', 2027, 1],
+  ])('%s is in week %i/%i', (date, year, week) => {
     expect(isoWeekOf(date)).toEqual({ year, week });
     expect(isoWeek(date)).toBe(week);
   });
 
-  it("reads a Date in Copenhagen time, not UTC", () => {
+  it('reads a Date in Copenhagen time, not UTC', () => {
     // Saturday 3 Jan 2026 23:30 UTC is Sunday 4 Jan 00:30 in Copenhagen — still week 1.
-    expect(isoWeek(new Date("2026-01-03T23:30:00Z"))).toBe(1);
+    expect(isoWeek(new Date('2026-01-03T23:30:00Z'))).toBe(1);
     // Sunday 4 Jan 23:30 UTC is Monday 5 Jan in Copenhagen — week 2.
-    expect(isoWeek(new Date("2026-01-04T23:30:00Z"))).toBe(2);
+    expect(isoWeek(new Date('2026-01-04T23:30:00Z'))).toBe(2);
   });
 });
 
-describe("today is the calendar date in Copenhagen at a given instant", () => {
-  it("changes at midnight Copenhagen time", () => {
-    expect(today(new Date("2026-12-31T22:59:59Z"))).toBe("2026-12-31");
-    expect(today(new Date("2026-12-31T23:00:00Z"))).toBe("2027-01-01");
-    expect(toIsoDate(new Date("2026-12-31T23:00:00Z"), "UTC")).toBe("2026-12-31");
+describe('today is the calendar date in Copenhagen at a given instant', () => {
+  it('changes at midnight Copenhagen time', () => {
+    expect(today(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31');
+    expect(today(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+    expect(toIsoDate(new Date('2026-12-31T23:00:00Z'), 'UTC')).toBe('2026-12-31');
   });
 });
 
-describe("calendar arithmetic", () => {
-  it("validates YYYY-MM-DD dates including leap days", () => {
-    expect(isValidIsoDate("2028-02-29")).toBe(true);
-    expect(isValidIsoDate("2026-02-29")).toBe(false);
-    expect(isValidIsoDate("2100-02-29")).toBe(false);
-    expect(isValidIsoDate("2000-02-29")).toBe(true);
-    expect(isValidIsoDate("2026-13-01")).toBe(false);
-    expect(isValidIsoDate("27.11.2026")).toBe(false);
+describe('calendar arithmetic', () => {
+  it('validates YYYY-MM-DD dates including leap days', () => {
+    expect(isValidIsoDate('2028-02-29')).toBe(true);
+    expect(isValidIsoDate('2026-02-29')).toBe(false);
+    expect(isValidIsoDate('2100-02-29')).toBe(false);
+    expect(isValidIsoDate('2000-02-29')).toBe(true);
+    expect(isValidIsoDate('2026-13-01')).toBe(false);
+    expect(isValidIsoDate('27.11.2026')).toBe(false);
   });
 
-  it("adds days across month and year ends and counts days between dates", () => {
-    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
-    expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
-    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
-    expect(daysBetween("2026-01-10", "2026-01-01")).toBe(-9);
+  it('adds days across month and year ends and counts days between dates', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2026-01-10', '2026-01-01')).toBe(-9);
   });
 });

@@ -8,7 +8,12 @@ import { AMBITIONS } from '../../src/domain/ambitions';
 import { addDays, toIsoDate } from '../../src/domain/dates';
 import { buildOverview, type IOverviewInput } from '../../src/domain/overview';
 import type { ICheckIn, IFollowUpTask, IInitiative, IPlan, IPlanFocus, IStory, IUnit } from '../../src/domain/model';
-import { encodeUnitSummary, overviewFromSummaries, parseUnitSummary, type IUnitSummary } from '../../src/domain/unitSummary';
+import {
+  encodeUnitSummary,
+  overviewFromSummaries,
+  parseUnitSummary,
+  type IUnitSummary,
+} from '../../src/domain/unitSummary';
 import { summarizeUnit } from '../../src/domain/summarizeUnit';
 import { prng } from '../support/prng';
 
@@ -33,11 +38,25 @@ function municipality(seed: number, now: Date): IOverviewInput {
     const planCount = Math.floor(rnd() * 4);
     for (let p = 0; p < planCount; p++) {
       const from = year - 3 + Math.floor(rnd() * 5);
-      const plan: IPlan = { id: id++, clientKey: `p${id}`, unitId, period: rnd() < 0.1 ? 'ukendt' : `${from}-${from + Math.floor(rnd() * 3)}`, status: pick(rnd, ['draft', 'approved', 'followUp', 'closed', 'closed', 'archived'] as IPlan['status'][]) };
+      const plan: IPlan = {
+        id: id++,
+        clientKey: `p${id}`,
+        unitId,
+        period: rnd() < 0.1 ? 'ukendt' : `${from}-${from + Math.floor(rnd() * 3)}`,
+        status: pick(rnd, ['draft', 'approved', 'followUp', 'closed', 'closed', 'archived'] as IPlan['status'][]),
+      };
       plans.push(plan);
       for (const ambition of AMBITIONS) {
         const copies = rnd() < 0.2 ? 0 : rnd() < 0.1 ? 2 : 1;
-        for (let c = 0; c < copies; c++) focuses.push({ id: id++, clientKey: `f${id}`, planId: plan.id as number, unitId, ambitionKey: ambition.key, relevance: pick(rnd, ['high', 'medium', 'low', 'notRelevant'] as const) });
+        for (let c = 0; c < copies; c++)
+          focuses.push({
+            id: id++,
+            clientKey: `f${id}`,
+            planId: plan.id as number,
+            unitId,
+            ambitionKey: ambition.key,
+            relevance: pick(rnd, ['high', 'medium', 'low', 'notRelevant'] as const),
+          });
       }
       const initiativeCount = Math.floor(rnd() * 12);
       for (let i = 0; i < initiativeCount; i++) {
@@ -48,7 +67,14 @@ function municipality(seed: number, now: Date): IOverviewInput {
           unitId,
           title: `Indsats ${i}`,
           ambitionKey: rnd() < 0.05 ? 'ukendt-ambition' : pick(rnd, AMBITIONS).key,
-          status: pick(rnd, ['planned', 'inProgress', 'inProgress', 'completed', 'stopped', 'paused'] as IInitiative['status'][]),
+          status: pick(rnd, [
+            'planned',
+            'inProgress',
+            'inProgress',
+            'completed',
+            'stopped',
+            'paused',
+          ] as IInitiative['status'][]),
         };
         initiatives.push(initiative);
         const checkInCount = Math.floor(rnd() * 6);
@@ -67,13 +93,33 @@ function municipality(seed: number, now: Date): IOverviewInput {
     }
     const taskCount = Math.floor(rnd() * 15);
     for (let t = 0; t < taskCount; t++) {
-      tasks.push({ id: id++, unitId, title: `Opgave ${t}`, status: pick(rnd, ['open', 'inProgress', 'closed', 'closed', 'waiting'] as IFollowUpTask['status'][]), dueDate: rnd() < 0.05 ? '' : day(-200, 200) } as IFollowUpTask);
+      tasks.push({
+        id: id++,
+        unitId,
+        title: `Opgave ${t}`,
+        status: pick(rnd, ['open', 'inProgress', 'closed', 'closed', 'waiting'] as IFollowUpTask['status'][]),
+        dueDate: rnd() < 0.05 ? '' : day(-200, 200),
+      } as IFollowUpTask);
     }
   }
-  for (let s = 0; s < 40; s++) stories.push({ id: id++, ambitionKey: pick(rnd, AMBITIONS).key, moderationStatus: pick(rnd, [0, 0, 1, 2]) } as IStory);
+  for (let s = 0; s < 40; s++)
+    stories.push({
+      id: id++,
+      ambitionKey: pick(rnd, AMBITIONS).key,
+      moderationStatus: pick(rnd, [0, 0, 1, 2]),
+    } as IStory);
   // SharePoint's order of the view's reads: newest first.
-  const newestFirst = <T extends { id?: number }>(rows: T[]): T[] => rows.slice().sort((a, b) => (b.id as number) - (a.id as number));
-  return { units, plans: newestFirst(plans), focuses: newestFirst(focuses), initiatives: newestFirst(initiatives), checkIns: newestFirst(checkIns), tasks: newestFirst(tasks), stories };
+  const newestFirst = <T extends { id?: number }>(rows: T[]): T[] =>
+    rows.slice().sort((a, b) => (b.id as number) - (a.id as number));
+  return {
+    units,
+    plans: newestFirst(plans),
+    focuses: newestFirst(focuses),
+    initiatives: newestFirst(initiatives),
+    checkIns: newestFirst(checkIns),
+    tasks: newestFirst(tasks),
+    stories,
+  };
 }
 
 /** Each unit's summary, from that unit's rows only, stored and read back as JSON. */
@@ -82,7 +128,17 @@ function summaries(input: IOverviewInput, now: Date): Map<number, IUnitSummary> 
   for (const unit of input.units) {
     const unitId = unit.id as number;
     const of = <T extends { unitId?: number }>(rows: readonly T[]): T[] => rows.filter((row) => row.unitId === unitId);
-    const summary = summarizeUnit({ unit, plans: of(input.plans), focuses: of(input.focuses as (IPlanFocus & { unitId: number })[]), initiatives: of(input.initiatives), checkIns: of(input.checkIns as (ICheckIn & { unitId: number })[]), tasks: of(input.tasks) }, now);
+    const summary = summarizeUnit(
+      {
+        unit,
+        plans: of(input.plans),
+        focuses: of(input.focuses as (IPlanFocus & { unitId: number })[]),
+        initiatives: of(input.initiatives),
+        checkIns: of(input.checkIns as (ICheckIn & { unitId: number })[]),
+        tasks: of(input.tasks),
+      },
+      now,
+    );
     const parsed = parseUnitSummary(encodeUnitSummary(summary), unitId);
     if (!parsed) throw new Error(`the summary of unit ${unitId} did not read back`);
     out.set(unitId, parsed);
@@ -93,7 +149,15 @@ function summaries(input: IOverviewInput, now: Date): Map<number, IUnitSummary> 
 function baselines(input: IOverviewInput, now: Date): (string | undefined)[] {
   const dates = input.checkIns.map((c) => c.date).filter((d) => /^\d{4}-/.test(d));
   const some = dates.slice(0, 6);
-  return [undefined, 'ugyldig', addDays(toIsoDate(now), -91), addDays(toIsoDate(now), -1000), toIsoDate(now), ...some, ...some.map((d) => addDays(d, -1))];
+  return [
+    undefined,
+    'ugyldig',
+    addDays(toIsoDate(now), -91),
+    addDays(toIsoDate(now), -1000),
+    toIsoDate(now),
+    ...some,
+    ...some.map((d) => addDays(d, -1)),
+  ];
 }
 
 describe('overview from unit summaries', () => {
@@ -112,7 +176,9 @@ describe('overview from unit summaries', () => {
       expect(summed.storiesByAmbition).toEqual(rows.storiesByAmbition);
       expect(summed.overdueCount).toBe(rows.overdueTasks.length);
       expect(summed.stoppedCount).toBe(rows.stoppedInitiatives.length);
-      expect(summed.stoppedPlanIds.sort()).toEqual(Array.from(new Set(rows.stoppedInitiatives.map((i) => i.planId))).sort());
+      expect(summed.stoppedPlanIds.sort()).toEqual(
+        Array.from(new Set(rows.stoppedInitiatives.map((i) => i.planId))).sort(),
+      );
       expect(summed.missingUnits).toEqual([]);
     }
   });
@@ -136,7 +202,10 @@ describe('overview from unit summaries', () => {
     const stored = summaries(input, made);
     const nextYear = new Date('2027-02-01T10:00:00Z');
     const rows = buildOverview(input, { now: nextYear, since: '2026-11-01' });
-    const summed = overviewFromSummaries(input.units, stored, rows.storiesByAmbition, { now: nextYear, since: '2026-11-01' });
+    const summed = overviewFromSummaries(input.units, stored, rows.storiesByAmbition, {
+      now: nextYear,
+      since: '2026-11-01',
+    });
     summed.rows.forEach((row, index) => {
       if (summed.missingUnits.indexOf(row.unit.id as number) >= 0) return;
       expect(row).toEqual(rows.rows[index]);
@@ -166,7 +235,17 @@ describe('the stored form', () => {
       unit,
       plans: [{ id: 1, clientKey: 'p1', unitId: 7, period: '2025-2028', status: 'followUp' }],
       focuses: [{ id: 2, clientKey: 'f2', planId: 1, ambitionKey: AMBITIONS[0].key, relevance: 'high' }],
-      initiatives: [{ id: 3, clientKey: 'i3', planId: 1, unitId: 7, title: 'A', ambitionKey: AMBITIONS[0].key, status: 'inProgress' }],
+      initiatives: [
+        {
+          id: 3,
+          clientKey: 'i3',
+          planId: 1,
+          unitId: 7,
+          title: 'A',
+          ambitionKey: AMBITIONS[0].key,
+          status: 'inProgress',
+        },
+      ],
       checkIns: [
         { id: 4, clientKey: 'c4', initiativeId: 3, health: 'red', progress: 0, date: '2026-09-01' },
         { id: 6, clientKey: 'c6', initiativeId: 3, health: 'green', progress: 0, date: '2026-10-01' },
@@ -178,12 +257,23 @@ describe('the stored form', () => {
   const good = encodeUnitSummary(summary);
 
   it('is short: numbers in arrays, no keys, no quotes but the periods', () => {
-    expect(good).toBe('[2,7,[1,"2025-2028",2],[[1,[0,0,1,0,0,-1,9770,0,0,9740,0,30,1],[-1,0,0,0,0,-1,0,-1,-1],[-1,0,0,0,0,-1,0,-1,-1],[-1,0,0,0,0,-1,0,-1,-1],[-1,0,0,0,0,-1,0,-1,-1]]],[0,1,0,0],[1,0],[1,0,0],[9801]]');
+    expect(good).toBe(
+      '[2,7,[1,"2025-2028",2],[[1,[0,0,1,0,0,-1,9770,0,0,9740,0,30,1],[-1,0,0,0,0,-1,0,-1,-1],[-1,0,0,0,0,-1,0,-1,-1],[-1,0,0,0,0,-1,0,-1,-1],[-1,0,0,0,0,-1,0,-1,-1]]],[0,1,0,0],[1,0],[1,0,0],[9801]]',
+    );
   });
 
   it('reads back what was stored', () => {
     const parsed = parseUnitSummary(good, 7) as IUnitSummary;
-    expect(parsed.cells.get(1)?.[0]).toEqual({ relevance: 'high', byStatus: [0, 1, 0, 0], latest: ['2026-10-01', 'green'], worst: 'green', trend: [['2026-09-01', 'better'], ['2026-10-01', 'same']] });
+    expect(parsed.cells.get(1)?.[0]).toEqual({
+      relevance: 'high',
+      byStatus: [0, 1, 0, 0],
+      latest: ['2026-10-01', 'green'],
+      worst: 'green',
+      trend: [
+        ['2026-09-01', 'better'],
+        ['2026-10-01', 'same'],
+      ],
+    });
     expect(parsed).toEqual(summary);
   });
 
@@ -193,8 +283,20 @@ describe('the stored form', () => {
         unit,
         plans: [{ id: 1, clientKey: 'p1', unitId: 7, period: '2026', status: 'paused' as never }],
         focuses: [{ id: 2, clientKey: 'f2', planId: 1, ambitionKey: AMBITIONS[1].key, relevance: 'enorm' as never }],
-        initiatives: [{ id: 3, clientKey: 'i3', planId: 1, unitId: 7, title: 'A', ambitionKey: AMBITIONS[1].key, status: 'sleeping' as never }],
-        checkIns: [{ id: 4, clientKey: 'c4', initiativeId: 3, health: 'blue' as never, progress: 0, date: '1999-12-24' }],
+        initiatives: [
+          {
+            id: 3,
+            clientKey: 'i3',
+            planId: 1,
+            unitId: 7,
+            title: 'A',
+            ambitionKey: AMBITIONS[1].key,
+            status: 'sleeping' as never,
+          },
+        ],
+        checkIns: [
+          { id: 4, clientKey: 'c4', initiativeId: 3, health: 'blue' as never, progress: 0, date: '1999-12-24' },
+        ],
         tasks: [],
       },
       new Date('2026-12-03T10:00:00Z'),

@@ -14,7 +14,9 @@ function loadLoc(file: string): Record<string, unknown> {
 
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.keys(value).flatMap((key) => keyPaths((value as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key));
+  return Object.keys(value).flatMap((key) =>
+    keyPaths((value as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key),
+  );
 }
 
 describe('the loc files', () => {
@@ -34,7 +36,9 @@ describe('the loc files', () => {
   });
 
   it('have no empty string and no English left in the Danish file', () => {
-    const values = keyPaths(danish).map((key) => key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], danish));
+    const values = keyPaths(danish).map((key) =>
+      key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], danish),
+    );
     for (const value of values) {
       expect(typeof value).toBe('string');
       expect((value as string).trim()).not.toBe('');

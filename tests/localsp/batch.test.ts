@@ -20,7 +20,8 @@ describe('$batch (reference §4)', () => {
     await server.resetRequests();
     const [batched, execute] = sp.batched();
     // PnPjs needs a fresh queryable per batched request.
-    const items = (): ReturnType<SPFI['web']['lists']['getByTitle']>['items'] => batched.web.lists.getByTitle('Batch').items;
+    const items = (): ReturnType<SPFI['web']['lists']['getByTitle']>['items'] =>
+      batched.web.lists.getByTitle('Batch').items;
     const before = items().select('Title').orderBy('Id')();
     const added = items().add({ Title: 'new' });
     const merged = items().getById(2).update({ Title: 'changed' });
@@ -29,14 +30,34 @@ describe('$batch (reference §4)', () => {
     const after = items().select('Title').orderBy('Id')();
     const failure = spError(failed);
     await execute();
-    await expect(before).resolves.toEqual([expect.objectContaining({ Title: 'keep' }), expect.objectContaining({ Title: 'change' }), expect.objectContaining({ Title: 'remove' })]);
+    await expect(before).resolves.toEqual([
+      expect.objectContaining({ Title: 'keep' }),
+      expect.objectContaining({ Title: 'change' }),
+      expect.objectContaining({ Title: 'remove' }),
+    ]);
     await expect(added).resolves.toMatchObject({ Title: 'new', Id: 4 });
     await expect(merged).resolves.toEqual({ etag: expect.stringMatching(/^"[0-9a-f-]{36},2"$/) });
     await expect(deleted).resolves.toEqual({});
-    await expect(failure).resolves.toMatchObject({ status: 400, message: "The property 'Nope' does not exist on type 'SP.Data.BatchListItem'. Make sure to only use property names that are defined by the type." });
-    await expect(after).resolves.toEqual([expect.objectContaining({ Title: 'keep' }), expect.objectContaining({ Title: 'changed' }), expect.objectContaining({ Title: 'new' })]);
+    await expect(failure).resolves.toMatchObject({
+      status: 400,
+      message:
+        "The property 'Nope' does not exist on type 'SP.Data.BatchListItem'. Make sure to only use property names that are defined by the type.",
+    });
+    await expect(after).resolves.toEqual([
+      expect.objectContaining({ Title: 'keep' }),
+      expect.objectContaining({ Title: 'changed' }),
+      expect.objectContaining({ Title: 'new' }),
+    ]);
     const log = (await server.requests()).filter((r) => !r.path.endsWith('/contextinfo'));
-    expect(log).toEqual([expect.objectContaining({ method: 'POST', path: '/sites/mpk/_api/$batch', status: 200, batchParts: 6, user: USERS.admin })]);
+    expect(log).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        path: '/sites/mpk/_api/$batch',
+        status: 200,
+        batchParts: 6,
+        user: USERS.admin,
+      }),
+    ]);
   });
 
   it('answers with flat CRLF parts in order, reason phrases, CONTENT-TYPE and ETAG headers and a closing boundary plus CRLF', async () => {
@@ -77,7 +98,11 @@ describe('$batch (reference §4)', () => {
       '--batch_1--',
       '',
     ].join('\n');
-    const res = await server.fetch('_api/$batch', { method: 'POST', headers: { 'Content-Type': 'multipart/mixed; boundary=batch_1' }, body });
+    const res = await server.fetch('_api/$batch', {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/mixed; boundary=batch_1' },
+      body,
+    });
     expect(res.status).toBe(200);
     const ct = res.headers.get('content-type') ?? '';
     const boundary = /boundary=(batchresponse_[0-9a-f-]+)$/.exec(ct)?.[1];
@@ -87,8 +112,12 @@ describe('$batch (reference §4)', () => {
     expect(text.endsWith(`--${boundary}--\r\n`)).toBe(true);
     const parts = text.split(`--${boundary}`).slice(1, -1);
     expect(parts).toHaveLength(3);
-    expect(parts[0]).toMatch(/^\r\nContent-Type: application\/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP\/1\.1 200 OK\r\nCONTENT-TYPE: application\/json;odata=minimalmetadata;streaming=true;charset=utf-8\r\n\r\n\{.*"Title":"keep"\}\r\n$/);
-    expect(parts[1]).toMatch(/^\r\nContent-Type: application\/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP\/1\.1 204 No Content\r\nCONTENT-TYPE: application\/json;odata=minimalmetadata;streaming=true;charset=utf-8\r\nETAG: "[0-9a-f-]{36},\d+"\r\n\r\n\r\n$/);
+    expect(parts[0]).toMatch(
+      /^\r\nContent-Type: application\/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP\/1\.1 200 OK\r\nCONTENT-TYPE: application\/json;odata=minimalmetadata;streaming=true;charset=utf-8\r\n\r\n\{.*"Title":"keep"\}\r\n$/,
+    );
+    expect(parts[1]).toMatch(
+      /^\r\nContent-Type: application\/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP\/1\.1 204 No Content\r\nCONTENT-TYPE: application\/json;odata=minimalmetadata;streaming=true;charset=utf-8\r\nETAG: "[0-9a-f-]{36},\d+"\r\n\r\n\r\n$/,
+    );
     expect(parts[2]).toContain('HTTP/1.1 404 Not Found');
     expect(parts[2]).toContain('"code":"-2130575338, System.ArgumentException"');
   });
@@ -96,7 +125,9 @@ describe('$batch (reference §4)', () => {
   it('splits more than 20 requests into several $batch posts like PnPjs does', async () => {
     await server.resetRequests();
     const [batched, execute] = sp.batched();
-    const adds = Array.from({ length: 25 }, (_, i) => batched.web.lists.getByTitle('Batch').items.add({ Title: `many ${i}` }));
+    const adds = Array.from({ length: 25 }, (_, i) =>
+      batched.web.lists.getByTitle('Batch').items.add({ Title: `many ${i}` }),
+    );
     await execute();
     const results = await Promise.all(adds);
     expect(new Set(results.map((r: { Id: number }) => r.Id)).size).toBe(25);

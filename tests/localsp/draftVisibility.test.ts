@@ -12,10 +12,13 @@ describe('draft item visibility (DraftVersionVisibility)', () => {
   let server: TestServer;
   let admin: SPFI;
   const TITLE = 'Drafts';
-  const list = (email: string): ReturnType<SPFI['web']['lists']['getByTitle']> => spFor(email).web.lists.getByTitle(TITLE);
+  const list = (email: string): ReturnType<SPFI['web']['lists']['getByTitle']> =>
+    spFor(email).web.lists.getByTitle(TITLE);
   const seen = async (email: string, id: number): Promise<{ Title: string; OData__ModerationStatus: number } | 404> => {
     try {
-      const row: { Title: string; OData__ModerationStatus: number } = await list(email).items.getById(id).select('Title', 'OData__ModerationStatus')();
+      const row: { Title: string; OData__ModerationStatus: number } = await list(email)
+        .items.getById(id)
+        .select('Title', 'OData__ModerationStatus')();
       return { Title: row.Title, OData__ModerationStatus: row.OData__ModerationStatus };
     } catch (error) {
       const e = await spError(Promise.reject(error));
@@ -23,7 +26,8 @@ describe('draft item visibility (DraftVersionVisibility)', () => {
       throw error;
     }
   };
-  const setDvv = (value: number): Promise<unknown> => admin.web.lists.getByTitle(TITLE).update({ DraftVersionVisibility: value });
+  const setDvv = (value: number): Promise<unknown> =>
+    admin.web.lists.getByTitle(TITLE).update({ DraftVersionVisibility: value });
 
   /** A pending item, a rejected item and an approved item with a pending edit, all written by leder. */
   let pending: number;
@@ -36,7 +40,9 @@ describe('draft item visibility (DraftVersionVisibility)', () => {
     await admin.web.lists.add(TITLE, '', 100, false, { EnableModeration: true });
     pending = (await list(USERS.leder).items.add({ Title: 'Afventer' })).Id;
     rejected = (await list(USERS.leder).items.add({ Title: 'Afvist' })).Id;
-    await list(USERS.admin).items.getById(rejected).update({ OData__ModerationStatus: 1, OData__ModerationComments: 'Navngiver en borger' });
+    await list(USERS.admin)
+      .items.getById(rejected)
+      .update({ OData__ModerationStatus: 1, OData__ModerationComments: 'Navngiver en borger' });
     edited = (await list(USERS.leder).items.add({ Title: 'Version 1' })).Id;
     await list(USERS.admin).items.getById(edited).update({ OData__ModerationStatus: 0 });
     await list(USERS.leder).items.getById(edited).update({ Title: 'Version 2' });
@@ -50,7 +56,9 @@ describe('draft item visibility (DraftVersionVisibility)', () => {
     expect(settings).toMatchObject({ EnableModeration: true, DraftVersionVisibility: 0 });
     await admin.web.lists.add('Later', '', 100, false);
     await admin.web.lists.getByTitle('Later').update({ EnableModeration: true });
-    await expect(admin.web.lists.getByTitle('Later').select('DraftVersionVisibility')()).resolves.toMatchObject({ DraftVersionVisibility: 0 });
+    await expect(admin.web.lists.getByTitle('Later').select('DraftVersionVisibility')()).resolves.toMatchObject({
+      DraftVersionVisibility: 0,
+    });
   });
 
   it('the local SharePoint shows drafts to readers on a list left at 0', async () => {
@@ -60,7 +68,9 @@ describe('draft item visibility (DraftVersionVisibility)', () => {
       await expect(seen(reader, rejected)).resolves.toEqual({ Title: 'Afvist', OData__ModerationStatus: 1 });
       await expect(seen(reader, edited)).resolves.toEqual({ Title: 'Version 2', OData__ModerationStatus: 2 });
     }
-    const titles = (await list(USERS.medarbejder).items.select('Title').orderBy('Id')()).map((r: { Title: string }) => r.Title);
+    const titles = (await list(USERS.medarbejder).items.select('Title').orderBy('Id')()).map(
+      (r: { Title: string }) => r.Title,
+    );
     expect(titles).toEqual(['Afventer', 'Afvist', 'Version 2']);
   });
 
@@ -90,13 +100,21 @@ describe('draft item visibility (DraftVersionVisibility)', () => {
   });
 
   it('refuses values outside 0–2 and keeps the setting', async () => {
-    await expect(spError(admin.web.lists.getByTitle(TITLE).update({ DraftVersionVisibility: 3 }))).resolves.toMatchObject({ status: 400 });
-    await expect(admin.web.lists.getByTitle(TITLE).select('DraftVersionVisibility')()).resolves.toMatchObject({ DraftVersionVisibility: 2 });
+    await expect(
+      spError(admin.web.lists.getByTitle(TITLE).update({ DraftVersionVisibility: 3 })),
+    ).resolves.toMatchObject({ status: 400 });
+    await expect(admin.web.lists.getByTitle(TITLE).select('DraftVersionVisibility')()).resolves.toMatchObject({
+      DraftVersionVisibility: 2,
+    });
   });
 
   it('lets only someone with Manage Lists change it', async () => {
     // Members have Edit (with Manage Lists) on this inheriting list; visitors only Read.
-    await expect(spError(list(USERS.medarbejder).update({ DraftVersionVisibility: 0 }))).resolves.toMatchObject({ status: 403 });
-    await expect(admin.web.lists.getByTitle(TITLE).select('DraftVersionVisibility')()).resolves.toMatchObject({ DraftVersionVisibility: 2 });
+    await expect(spError(list(USERS.medarbejder).update({ DraftVersionVisibility: 0 }))).resolves.toMatchObject({
+      status: 403,
+    });
+    await expect(admin.web.lists.getByTitle(TITLE).select('DraftVersionVisibility')()).resolves.toMatchObject({
+      DraftVersionVisibility: 2,
+    });
   });
 });

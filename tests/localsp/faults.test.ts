@@ -10,7 +10,11 @@ describe('injected faults and the request log', () => {
     server = await startServer();
     sp = spFor(USERS.admin);
     await sp.web.lists.ensure('Faults');
-    await sp.web.lists.getByTitle('Faults').fields.createFieldAsXml('<Field Type="Text" DisplayName="ClientKey" Name="ClientKey" Indexed="TRUE" EnforceUniqueValues="TRUE" />');
+    await sp.web.lists
+      .getByTitle('Faults')
+      .fields.createFieldAsXml(
+        '<Field Type="Text" DisplayName="ClientKey" Name="ClientKey" Indexed="TRUE" EnforceUniqueValues="TRUE" />',
+      );
   });
   afterEach(async () => {
     await server.faults({});
@@ -65,8 +69,18 @@ describe('injected faults and the request log', () => {
 
   it('keeps Retry-After within 0..3600 s and the status to 429 or 503', async () => {
     const post = (body: unknown): Promise<Response> =>
-      fetch(`${server.url}/_local/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    for (const bad of [{ retryAfter: 3601 }, { retryAfter: -1 }, { retryAfter: '70' }, { throttleStatus: 500 }, { throttleStatus: '429' }]) {
+      fetch(`${server.url}/_local/faults`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    for (const bad of [
+      { retryAfter: 3601 },
+      { retryAfter: -1 },
+      { retryAfter: '70' },
+      { throttleStatus: 500 },
+      { throttleStatus: '429' },
+    ]) {
       expect((await post(bad)).status).toBe(400);
     }
     const ok = await post({ throttleNext: 1, retryAfter: 3600, throttleStatus: 503 });
@@ -78,7 +92,9 @@ describe('injected faults and the request log', () => {
 
   it('gives up after three throttled attempts like SharePoint clients do', async () => {
     await server.faults({ throttleNext: 3, retryAfter: 0 });
-    const e = (await sp.web.select('Title')().catch((x: unknown) => x)) as Error;
+    const e = (await sp.web
+      .select('Title')()
+      .catch((x: unknown) => x)) as Error;
     expect(e.message).toMatch(/^Retry count exceeded \(3\) for this request\. 429/);
   });
 
@@ -102,7 +118,11 @@ describe('injected faults and the request log', () => {
 
   it('loses the answer to a write that was performed; a retried create with a unique key makes no duplicate', async () => {
     await server.faults({ loseResponseNext: 1 });
-    const raw = server.fetch("_api/web/lists/getByTitle('Faults')/items", { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ Title: 'lost once' }) });
+    const raw = server.fetch("_api/web/lists/getByTitle('Faults')/items", {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Title: 'lost once' }),
+    });
     await expect(raw).rejects.toThrow();
     await expect(sp.web.lists.getByTitle('Faults').items.filter("Title eq 'lost once'")()).resolves.toHaveLength(1);
 
@@ -122,15 +142,29 @@ describe('injected faults and the request log', () => {
     // PnPjs caches the form digest per web URL, so no contextinfo call appears here.
     const log = await server.requests();
     expect(log).toEqual([
-      expect.objectContaining({ method: 'GET', path: "/sites/mpk/_api/web/lists/getByTitle('Faults')/items?%24select=Id&%24top=1", status: 200, user: USERS.leder }),
-      expect.objectContaining({ method: 'POST', path: "/sites/mpk/_api/web/lists/getByTitle('Faults')/items", status: 403, user: USERS.medarbejder }),
+      expect.objectContaining({
+        method: 'GET',
+        path: "/sites/mpk/_api/web/lists/getByTitle('Faults')/items?%24select=Id&%24top=1",
+        status: 200,
+        user: USERS.leder,
+      }),
+      expect.objectContaining({
+        method: 'POST',
+        path: "/sites/mpk/_api/web/lists/getByTitle('Faults')/items",
+        status: 403,
+        user: USERS.medarbejder,
+      }),
     ]);
     await server.resetRequests();
     await expect(server.requests()).resolves.toEqual([]);
   });
 
   it('refuses unknown fault names', async () => {
-    const res = await fetch(`${server.url}/_local/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ explode: true }) });
+    const res = await fetch(`${server.url}/_local/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ explode: true }),
+    });
     expect(res.status).toBe(400);
   });
 });

@@ -53,9 +53,15 @@ export interface TestServer {
   /** Back to the seed. */
   reset(): Promise<void>;
   /** Fast load through `/_local/lists/<title>/bulk`. */
-  bulk(listTitle: string, items: Record<string, unknown>[], author?: string): Promise<{ count: number; firstId: number | null; lastId: number | null }>;
+  bulk(
+    listTitle: string,
+    items: Record<string, unknown>[],
+    author?: string,
+  ): Promise<{ count: number; firstId: number | null; lastId: number | null }>;
   /** Adds accounts through `/_local/users`. */
-  addUsers(users: { email: string; title?: string; groups?: string[]; inSite?: boolean }[]): Promise<{ Id: number; Email: string }[]>;
+  addUsers(
+    users: { email: string; title?: string; groups?: string[]; inSite?: boolean }[],
+  ): Promise<{ Id: number; Email: string }[]>;
   /** A raw fetch against the site (path relative to the site URL, e.g. `_api/web`), signed in as `as`. */
   fetch(relPath: string, init?: RequestInit & { as?: string | null }): Promise<Response>;
 }
@@ -68,7 +74,12 @@ export async function startServer(options: Omit<LocalSharePointOptions, 'port'> 
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mpk-localsp-'));
   const sp = await startLocalSharePoint({ quiet: true, fsync: false, ...options, port: 0, dataDir });
   const hook = async (p: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${sp.url}/_local/${p}`, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(
+      `${sp.url}/_local/${p}`,
+      body === undefined
+        ? {}
+        : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+    );
     const json: unknown = await res.json();
     if (!res.ok) throw new Error(`/_local/${p} failed: ${res.status} ${JSON.stringify(json)}`);
     return json;
@@ -93,7 +104,11 @@ export async function startServer(options: Omit<LocalSharePointOptions, 'port'> 
       await hook('reset', {});
     },
     bulk: async (listTitle, items, author = USERS.admin) =>
-      (await hook(`lists/${encodeURIComponent(listTitle)}/bulk`, { items, author })) as { count: number; firstId: number | null; lastId: number | null },
+      (await hook(`lists/${encodeURIComponent(listTitle)}/bulk`, { items, author })) as {
+        count: number;
+        firstId: number | null;
+        lastId: number | null;
+      },
     addUsers: async (users) => (await hook('users', users)) as { Id: number; Email: string }[],
     fetch: (relPath, init = {}) => {
       const { as = USERS.admin, headers, ...rest } = init;
@@ -116,12 +131,14 @@ export function spFor(email: string, server: TestServer | null = lastServer, opt
     BrowserFetchWithRetry({ retries: options.retries ?? 3 }),
     DefaultParse(),
     RequestDigest(),
-    BearerAs(email)
+    BearerAs(email),
   );
 }
 
 /** The `odata.error` of a failed PnPjs call: status, code and message (HttpRequestError keeps the response). */
-export async function spError(promise: Promise<unknown>): Promise<{ status: number; code: string; message: string; body: unknown }> {
+export async function spError(
+  promise: Promise<unknown>,
+): Promise<{ status: number; code: string; message: string; body: unknown }> {
   try {
     await promise;
   } catch (e) {
@@ -134,7 +151,11 @@ export async function spError(promise: Promise<unknown>): Promise<{ status: numb
     } catch {
       // text/plain bodies stay text
     }
-    const inner = (body as { 'odata.error'?: { code: string; message: { value: string } }; error?: { code: string; message: { value: string } } }) ?? {};
+    const inner =
+      (body as {
+        'odata.error'?: { code: string; message: { value: string } };
+        error?: { code: string; message: { value: string } };
+      }) ?? {};
     const oe = inner['odata.error'] ?? inner.error;
     return { status: err.status ?? err.response.status, code: oe?.code ?? '', message: oe?.message?.value ?? '', body };
   }

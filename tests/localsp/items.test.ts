@@ -23,9 +23,13 @@ describe('list items over PnPjs', () => {
     await stories.fields.addDateTime('Happened');
     await stories.fields.addUrl('Link');
     await stories.fields.addUser('Owner', { SelectionMode: 0 });
-    await stories.fields.addUser('Helpers', { SelectionMode: 0, AllowMultipleValues: true } as Parameters<typeof stories.fields.addUser>[1]);
+    await stories.fields.addUser('Helpers', { SelectionMode: 0, AllowMultipleValues: true } as Parameters<
+      typeof stories.fields.addUser
+    >[1]);
     await stories.fields.addLookup('Ambition', { LookupListId: ambitions.Id, LookupFieldName: 'Title' });
-    await stories.fields.createFieldAsXml(`<Field Type="LookupMulti" DisplayName="Related" Name="Related" Mult="TRUE" List="{${ambitions.Id}}" ShowField="Title" />`);
+    await stories.fields.createFieldAsXml(
+      `<Field Type="LookupMulti" DisplayName="Related" Name="Related" Mult="TRUE" List="{${ambitions.Id}}" ShowField="Title" />`,
+    );
     const amb = sp.web.lists.getByTitle('Ambitions').items;
     await amb.add({ Title: 'Mod på kerneopgaven' });
     await amb.add({ Title: "Borgerens 'egen' kraft" });
@@ -79,7 +83,18 @@ describe('list items over PnPjs', () => {
       expect(item['odata.type']).toBe('SP.Data.StoriesListItem');
       expect(item['odata.etag']).toBe('"1"');
       expect(item['odata.editLink']).toMatch(/^Web\/Lists\(guid'[0-9a-f-]{36}'\)\/Items\(\d+\)$/);
-      expect(item).toMatchObject({ Tags: null, OwnerId: null, OwnerStringId: null, HelpersId: null, HelpersStringId: null, AmbitionId: null, RelatedId: [], OData__UIVersionString: '1.0', Attachments: false, FileSystemObjectType: 0 });
+      expect(item).toMatchObject({
+        Tags: null,
+        OwnerId: null,
+        OwnerStringId: null,
+        HelpersId: null,
+        HelpersStringId: null,
+        AmbitionId: null,
+        RelatedId: [],
+        OData__UIVersionString: '1.0',
+        Attachments: false,
+        FileSystemObjectType: 0,
+      });
       expect(item.Created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
       expect(item.Id).toBe(item.ID);
     });
@@ -125,13 +140,25 @@ describe('list items over PnPjs', () => {
       expect(res.status).toBe(201);
       const body = (await res.json()) as { GUID: string; Id: number };
       expect(res.headers.get('etag')).toBe(`"${body.GUID},1"`);
-      expect(res.headers.get('location')).toMatch(new RegExp(`/_api/Web/Lists\\(guid'[0-9a-f-]+'\\)/Items\\(${body.Id}\\)$`));
-      expect(res.headers.get('content-type')).toBe('application/json;odata=minimalmetadata;streaming=true;charset=utf-8');
+      expect(res.headers.get('location')).toMatch(
+        new RegExp(`/_api/Web/Lists\\(guid'[0-9a-f-]+'\\)/Items\\(${body.Id}\\)$`),
+      );
+      expect(res.headers.get('content-type')).toBe(
+        'application/json;odata=minimalmetadata;streaming=true;charset=utf-8',
+      );
     });
 
     it('selecting Id also returns ID, and $select limits the properties', async () => {
       const rows = await sp.web.lists.getByTitle('Stories').items.select('Id', 'Title').top(1)();
-      expect(Object.keys(rows[0])).toEqual(['odata.type', 'odata.id', 'odata.etag', 'odata.editLink', 'Id', 'Title', 'ID']);
+      expect(Object.keys(rows[0])).toEqual([
+        'odata.type',
+        'odata.id',
+        'odata.etag',
+        'odata.editLink',
+        'Id',
+        'Title',
+        'ID',
+      ]);
     });
 
     it('expands users and lookups with projections, expanded objects first', async () => {
@@ -142,18 +169,29 @@ describe('list items over PnPjs', () => {
         .filter("Title eq 'Alle typer'")();
       expect(rows).toHaveLength(1);
       const r = rows[0];
-      expect(r.Author).toMatchObject({ 'odata.type': 'SP.Data.UserInfoItem', Title: 'Anne Andersen', EMail: 'admin@mpk.local' });
+      expect(r.Author).toMatchObject({
+        'odata.type': 'SP.Data.UserInfoItem',
+        Title: 'Anne Andersen',
+        EMail: 'admin@mpk.local',
+      });
       expect(r.Ambition).toMatchObject({ 'odata.type': 'SP.Data.AmbitionsListItem', Title: 'Mod på kerneopgaven' });
-      expect(r.Related.map((x: { Title: string }) => x.Title)).toEqual(['Mod på kerneopgaven', "Borgerens 'egen' kraft"]);
+      expect(r.Related.map((x: { Title: string }) => x.Title)).toEqual([
+        'Mod på kerneopgaven',
+        "Borgerens 'egen' kraft",
+      ]);
       expect(Object.keys(r).indexOf('Author')).toBeLessThan(Object.keys(r).indexOf('Title'));
     });
 
     it('refuses a projection without its $expand and unknown $select fields', async () => {
       const e1 = await spError(sp.web.lists.getByTitle('Stories').items.select('Author/Title')());
       expect(e1.status).toBe(400);
-      expect(e1.message).toContain("$expand query string must contains Author");
+      expect(e1.message).toContain('$expand query string must contains Author');
       const e2 = await spError(sp.web.lists.getByTitle('Stories').items.select('Nope')());
-      expect(e2).toMatchObject({ status: 400, code: '-1, Microsoft.SharePoint.SPException', message: "The field or property 'Nope' does not exist." });
+      expect(e2).toMatchObject({
+        status: 400,
+        code: '-1, Microsoft.SharePoint.SPException',
+        message: "The field or property 'Nope' does not exist.",
+      });
     });
   });
 
@@ -190,17 +228,26 @@ describe('list items over PnPjs', () => {
 
     it('DELETE answers 200 with an empty body and the item is gone (404)', async () => {
       const added = await sp.web.lists.getByTitle('Stories').items.add({ Title: 'Slet' });
-      const res = await server.fetch(`_api/web/lists/getByTitle('Stories')/items(${added.Id})`, { method: 'POST', headers: { 'X-HTTP-Method': 'DELETE', 'IF-Match': '*' } });
+      const res = await server.fetch(`_api/web/lists/getByTitle('Stories')/items(${added.Id})`, {
+        method: 'POST',
+        headers: { 'X-HTTP-Method': 'DELETE', 'IF-Match': '*' },
+      });
       expect(res.status).toBe(200);
       expect(await res.text()).toBe('');
       const e = await spError(sp.web.lists.getByTitle('Stories').items.getById(added.Id)());
-      expect(e).toMatchObject({ status: 404, code: '-2130575338, System.ArgumentException', message: 'Item does not exist. It may have been deleted by another user.' });
+      expect(e).toMatchObject({
+        status: 404,
+        code: '-2130575338, System.ArgumentException',
+        message: 'Item does not exist. It may have been deleted by another user.',
+      });
     });
 
     it('PnPjs item.delete() works with IF-Match *', async () => {
       const added = await sp.web.lists.getByTitle('Stories').items.add({ Title: 'Slet 2' });
       await sp.web.lists.getByTitle('Stories').items.getById(added.Id).delete();
-      await expect(spError(sp.web.lists.getByTitle('Stories').items.getById(added.Id)())).resolves.toMatchObject({ status: 404 });
+      await expect(spError(sp.web.lists.getByTitle('Stories').items.getById(added.Id)())).resolves.toMatchObject({
+        status: 404,
+      });
     });
   });
 
@@ -211,22 +258,36 @@ describe('list items over PnPjs', () => {
       await expect(spError(add({ Title: 'x', Nope: 1 }))).resolves.toMatchObject({
         status: 400,
         code: '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
-        message: "The property 'Nope' does not exist on type 'SP.Data.StoriesListItem'. Make sure to only use property names that are defined by the type.",
+        message:
+          "The property 'Nope' does not exist on type 'SP.Data.StoriesListItem'. Make sure to only use property names that are defined by the type.",
       });
     });
 
     it('refuses wrong value types', async () => {
-      await expect(spError(add({ Title: 'x', Score: 'mange' }))).resolves.toMatchObject({ status: 400, message: "Cannot convert a primitive value to the expected type 'Edm.Double'. See the inner exception for more details." });
+      await expect(spError(add({ Title: 'x', Score: 'mange' }))).resolves.toMatchObject({
+        status: 400,
+        message:
+          "Cannot convert a primitive value to the expected type 'Edm.Double'. See the inner exception for more details.",
+      });
       await expect(spError(add({ Title: 'x', Published: 'ja' }))).resolves.toMatchObject({ status: 400 });
       await expect(spError(add({ Title: 'x', Happened: 'i går' }))).resolves.toMatchObject({ status: 400 });
       await expect(spError(add({ Title: 'x', Tags: 'A' }))).resolves.toMatchObject({ status: 400 });
-      await expect(spError(add({ Title: 'x', OwnerId: 99999 }))).resolves.toMatchObject({ status: 400, message: 'The user does not exist or is not unique.' });
+      await expect(spError(add({ Title: 'x', OwnerId: 99999 }))).resolves.toMatchObject({
+        status: 400,
+        message: 'The user does not exist or is not unique.',
+      });
     });
 
     it('refuses text over MaxLength, missing required values and unknown choices', async () => {
-      await expect(spError(add({ Title: 'x'.repeat(256) }))).resolves.toMatchObject({ status: 400, code: '-2146232832, Microsoft.SharePoint.SPFieldValidationException' });
+      await expect(spError(add({ Title: 'x'.repeat(256) }))).resolves.toMatchObject({
+        status: 400,
+        code: '-2146232832, Microsoft.SharePoint.SPFieldValidationException',
+      });
       await expect(add({ Title: 'x'.repeat(255) })).resolves.toBeTruthy();
-      await expect(spError(add({ Body: 'uden titel' }))).resolves.toMatchObject({ status: 400, code: '-2146232832, Microsoft.SharePoint.SPFieldValidationException' });
+      await expect(spError(add({ Body: 'uden titel' }))).resolves.toMatchObject({
+        status: 400,
+        code: '-2146232832, Microsoft.SharePoint.SPFieldValidationException',
+      });
       await expect(spError(add({ Title: 'x', Kind: 'Andet' }))).resolves.toMatchObject({ status: 400 });
       await expect(spError(add({ Title: 'x', Tags: ['A', 'Z'] }))).resolves.toMatchObject({ status: 400 });
     });
@@ -297,7 +358,10 @@ describe('list items over PnPjs', () => {
       const stories = sp.web.lists.getByTitle('Stories').items;
       const byId = await stories.select('Title').filter('AmbitionId eq 1')();
       expect(byId.map((r: { Title: string }) => r.Title)).toEqual(['Alle typer']);
-      const byTitle = await stories.select('Title').expand('Ambition').filter("Ambition/Title eq 'Mod på kerneopgaven'")();
+      const byTitle = await stories
+        .select('Title')
+        .expand('Ambition')
+        .filter("Ambition/Title eq 'Mod på kerneopgaven'")();
       expect(byTitle).toHaveLength(1);
     });
 
@@ -310,12 +374,19 @@ describe('list items over PnPjs', () => {
       await expect(spError(titles("endswith(Title, 'a')"))).resolves.toMatchObject({ status: 400 });
       await expect(spError(titles('N add 1 eq 2'))).resolves.toMatchObject({ status: 400 });
       await expect(spError(titles("Notes eq 'x'"))).resolves.toMatchObject({ status: 400 });
-      await expect(spError(titles("Nope eq 'x'"))).resolves.toMatchObject({ status: 400, message: "Column 'Nope' does not exist. It may have been deleted by another user." });
+      await expect(spError(titles("Nope eq 'x'"))).resolves.toMatchObject({
+        status: 400,
+        message: "Column 'Nope' does not exist. It may have been deleted by another user.",
+      });
       await expect(spError(titles("Who/Title eq 'x'"))).resolves.toMatchObject({ status: 400 });
     });
 
     it('orders by several keys', async () => {
-      const rows = await sp.web.lists.getByTitle('Filter').items.select('Title').orderBy('B', false).orderBy('N', true)();
+      const rows = await sp.web.lists
+        .getByTitle('Filter')
+        .items.select('Title')
+        .orderBy('B', false)
+        .orderBy('N', true)();
       expect(rows.map((r: { Title: string }) => r.Title)).toEqual(['alpha', "o'neil", 'beta', 'Alphabet', 'gamma']);
     });
 
@@ -328,21 +399,30 @@ describe('list items over PnPjs', () => {
   describe('paging', () => {
     beforeAll(async () => {
       await sp.web.lists.ensure('Pages');
-      await server.bulk('Pages', Array.from({ length: 250 }, (_, i) => ({ Title: `p${String(i + 1).padStart(3, '0')}` })));
+      await server.bulk(
+        'Pages',
+        Array.from({ length: 250 }, (_, i) => ({ Title: `p${String(i + 1).padStart(3, '0')}` })),
+      );
     });
 
     it('defaults to 100 rows with an absolute odata.nextLink as SharePoint writes it', async () => {
       const res = await server.fetch("_api/web/lists/getByTitle('Pages')/items?%24select=Id%2CTitle");
       const json = (await res.json()) as { value: unknown[]; 'odata.nextLink': string };
       expect(json.value).toHaveLength(100);
-      expect(json['odata.nextLink']).toBe(`${server.siteUrl}/_api/web/lists/getByTitle('Pages')/items?%24skiptoken=Paged%3dTRUE%26p_ID%3d100&%24select=Id%2cTitle`);
+      expect(json['odata.nextLink']).toBe(
+        `${server.siteUrl}/_api/web/lists/getByTitle('Pages')/items?%24skiptoken=Paged%3dTRUE%26p_ID%3d100&%24select=Id%2cTitle`,
+      );
     });
 
     it('keeps odata.nextLink, and only it, with odata=nometadata (rows lose their annotations)', async () => {
-      const res = await server.fetch("_api/web/lists/getByTitle('Pages')/items?%24select=Title&%24top=2", { headers: { Accept: 'application/json;odata=nometadata' } });
+      const res = await server.fetch("_api/web/lists/getByTitle('Pages')/items?%24select=Title&%24top=2", {
+        headers: { Accept: 'application/json;odata=nometadata' },
+      });
       const json = (await res.json()) as Record<string, unknown> & { value: Record<string, unknown>[] };
       expect(Object.keys(json).sort()).toEqual(['odata.nextLink', 'value']);
-      expect(json['odata.nextLink']).toBe(`${server.siteUrl}/_api/web/lists/getByTitle('Pages')/items?%24skiptoken=Paged%3dTRUE%26p_ID%3d2&%24select=Title&%24top=2`);
+      expect(json['odata.nextLink']).toBe(
+        `${server.siteUrl}/_api/web/lists/getByTitle('Pages')/items?%24skiptoken=Paged%3dTRUE%26p_ID%3d2&%24select=Title&%24top=2`,
+      );
       expect(json.value[0]).toEqual({ Title: 'p001' });
     });
 

@@ -12,7 +12,8 @@ describe('list-level operations', () => {
   let server: TestServer;
   let admin: SPFI;
   const TITLE = 'Managed';
-  const list = (email: string): ReturnType<SPFI['web']['lists']['getByTitle']> => spFor(email).web.lists.getByTitle(TITLE);
+  const list = (email: string): ReturnType<SPFI['web']['lists']['getByTitle']> =>
+    spFor(email).web.lists.getByTitle(TITLE);
   let contributorId: number;
 
   beforeAll(async () => {
@@ -32,10 +33,17 @@ describe('list-level operations', () => {
     await server.close();
   });
 
-  const settings = async (): Promise<unknown> => admin.web.lists.getByTitle(TITLE).select('ReadSecurity', 'EnableModeration', 'DraftVersionVisibility', 'HasUniqueRoleAssignments')();
+  const settings = async (): Promise<unknown> =>
+    admin.web.lists
+      .getByTitle(TITLE)
+      .select('ReadSecurity', 'EnableModeration', 'DraftVersionVisibility', 'HasUniqueRoleAssignments')();
 
   it('refuses every one of them to a contributor with 403 and changes nothing', async () => {
-    const before = { settings: await settings(), fields: (await admin.web.lists.getByTitle(TITLE).fields.select('InternalName', 'Indexed')()).length, views: await admin.web.lists.getByTitle(TITLE).views.select('Title')() };
+    const before = {
+      settings: await settings(),
+      fields: (await admin.web.lists.getByTitle(TITLE).fields.select('InternalName', 'Indexed')()).length,
+      views: await admin.web.lists.getByTitle(TITLE).views.select('Title')(),
+    };
     const l = list(USERS.medarbejder);
     const attacks: [string, () => Promise<unknown>][] = [
       ['ReadSecurity', () => l.update({ ReadSecurity: 2 })],
@@ -56,9 +64,15 @@ describe('list-level operations', () => {
       const error = await spError(attack());
       expect([name, error.status]).toEqual([name, 403]);
     }
-    const after = { settings: await settings(), fields: (await admin.web.lists.getByTitle(TITLE).fields.select('InternalName', 'Indexed')()).length, views: await admin.web.lists.getByTitle(TITLE).views.select('Title')() };
+    const after = {
+      settings: await settings(),
+      fields: (await admin.web.lists.getByTitle(TITLE).fields.select('InternalName', 'Indexed')()).length,
+      views: await admin.web.lists.getByTitle(TITLE).views.select('Title')(),
+    };
     expect(after).toEqual(before);
-    await expect(admin.web.lists.getByTitle(TITLE).fields.getByInternalNameOrTitle('Indexed1').select('Indexed', 'Title')()).resolves.toMatchObject({ Indexed: true, Title: 'Indexed1' });
+    await expect(
+      admin.web.lists.getByTitle(TITLE).fields.getByInternalNameOrTitle('Indexed1').select('Indexed', 'Title')(),
+    ).resolves.toMatchObject({ Indexed: true, Title: 'Indexed1' });
   });
 
   it('lists the default view and lets someone with Manage Lists add, change and delete views', async () => {
@@ -69,19 +83,27 @@ describe('list-level operations', () => {
     ]);
     await list(USERS.leder).views.add('Ledere');
     await list(USERS.leder).views.getByTitle('Ledere').update({ RowLimit: 5 });
-    await expect(list(USERS.medarbejder).views.getByTitle('Ledere').select('RowLimit')()).resolves.toMatchObject({ RowLimit: 5 });
+    await expect(list(USERS.medarbejder).views.getByTitle('Ledere').select('RowLimit')()).resolves.toMatchObject({
+      RowLimit: 5,
+    });
     await list(USERS.leder).views.getByTitle('Ledere').delete();
-    await expect(spError(list(USERS.admin).views.getByTitle('All Items').delete())).resolves.toMatchObject({ status: 500 });
+    await expect(spError(list(USERS.admin).views.getByTitle('All Items').delete())).resolves.toMatchObject({
+      status: 500,
+    });
     await expect(spError(list(USERS.admin).views.getByTitle('Ledere')())).resolves.toMatchObject({ status: 404 });
   });
 
   it('refuses creating or widening a permission level to anyone without Manage Permissions (Edit included)', async () => {
     const mask = { High: 2147483647, Low: 4294967295 };
-    await expect(spError(spFor(USERS.leder).web.roleDefinitions.add('Alt', '', 1, mask))).resolves.toMatchObject({ status: 403 });
+    await expect(spError(spFor(USERS.leder).web.roleDefinitions.add('Alt', '', 1, mask))).resolves.toMatchObject({
+      status: 403,
+    });
     const created = await admin.web.roleDefinitions.add('Smal', '', 70, { High: 0, Low: 1 });
     const level = spFor(USERS.leder).web.roleDefinitions.getById(Number((created.data as { Id: number }).Id));
     await expect(spError(level.update({ BasePermissions: mask } as never))).resolves.toMatchObject({ status: 403 });
-    await expect(admin.web.roleDefinitions.getByName('Smal').select('BasePermissions')()).resolves.toMatchObject({ BasePermissions: { High: '0', Low: '1' } });
+    await expect(admin.web.roleDefinitions.getByName('Smal').select('BasePermissions')()).resolves.toMatchObject({
+      BasePermissions: { High: '0', Low: '1' },
+    });
   });
 
   it('lets the owner do them (a member with Edit too, as SharePoint does)', async () => {

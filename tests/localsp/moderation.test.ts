@@ -5,8 +5,10 @@ import { spError, spFor, startServer, TestServer, USERS } from './harness';
 describe('content approval (EnableModeration)', () => {
   let server: TestServer;
   let admin: SPFI;
-  const list = (email: string): ReturnType<SPFI['web']['lists']['getByTitle']> => spFor(email).web.lists.getByTitle('Stories');
-  const titles = async (email: string): Promise<string[]> => (await list(email).items.select('Title').orderBy('Id')()).map((r: { Title: string }) => r.Title);
+  const list = (email: string): ReturnType<SPFI['web']['lists']['getByTitle']> =>
+    spFor(email).web.lists.getByTitle('Stories');
+  const titles = async (email: string): Promise<string[]> =>
+    (await list(email).items.select('Title').orderBy('Id')()).map((r: { Title: string }) => r.Title);
 
   beforeAll(async () => {
     server = await startServer();
@@ -33,17 +35,33 @@ describe('content approval (EnableModeration)', () => {
   it('lets only approvers set OData__ModerationStatus, with comments, and never together with other fields', async () => {
     const pending = await list(USERS.medarbejder).items.add({ Title: 'Godkend mig' });
     // A pending item of someone else does not exist for a non-approver.
-    await expect(spError(list(USERS.leder).items.getById(pending.Id).update({ OData__ModerationStatus: 0 }))).resolves.toMatchObject({ status: 404 });
-    await expect(spError(list(USERS.medarbejder).items.getById(pending.Id).update({ OData__ModerationStatus: 0 }))).resolves.toMatchObject({ status: 403 });
-    await expect(spError(list(USERS.admin).items.getById(pending.Id).update({ OData__ModerationStatus: 0, Title: 'og ret' }))).resolves.toMatchObject({
+    await expect(
+      spError(list(USERS.leder).items.getById(pending.Id).update({ OData__ModerationStatus: 0 })),
+    ).resolves.toMatchObject({ status: 404 });
+    await expect(
+      spError(list(USERS.medarbejder).items.getById(pending.Id).update({ OData__ModerationStatus: 0 })),
+    ).resolves.toMatchObject({ status: 403 });
+    await expect(
+      spError(list(USERS.admin).items.getById(pending.Id).update({ OData__ModerationStatus: 0, Title: 'og ret' })),
+    ).resolves.toMatchObject({
       status: 500,
       message: 'You cannot change moderation status and set other item properties at that same time.',
     });
-    await list(USERS.admin).items.getById(pending.Id).update({ OData__ModerationStatus: 0, OData__ModerationComments: 'Fin historie' });
-    const seen = await list(USERS.leder).items.getById(pending.Id).select('Title', 'OData__ModerationStatus', 'OData__ModerationComments')();
-    expect(seen).toMatchObject({ Title: 'Godkend mig', OData__ModerationStatus: 0, OData__ModerationComments: 'Fin historie' });
+    await list(USERS.admin)
+      .items.getById(pending.Id)
+      .update({ OData__ModerationStatus: 0, OData__ModerationComments: 'Fin historie' });
+    const seen = await list(USERS.leder)
+      .items.getById(pending.Id)
+      .select('Title', 'OData__ModerationStatus', 'OData__ModerationComments')();
+    expect(seen).toMatchObject({
+      Title: 'Godkend mig',
+      OData__ModerationStatus: 0,
+      OData__ModerationComments: 'Fin historie',
+    });
     await expect(titles(USERS.chef)).resolves.toEqual(['Godkend mig']);
-    await expect(spError(list(USERS.leder).items.getById(pending.Id).update({ OData__ModerationStatus: 1 }))).resolves.toMatchObject({ status: 403, code: '-2147024891, System.UnauthorizedAccessException' });
+    await expect(
+      spError(list(USERS.leder).items.getById(pending.Id).update({ OData__ModerationStatus: 1 })),
+    ).resolves.toMatchObject({ status: 403, code: '-2147024891, System.UnauthorizedAccessException' });
     const approved = await list(USERS.leder).items.filter('OData__ModerationStatus eq 0').select('Title')();
     expect(approved).toHaveLength(1);
   });
@@ -57,20 +75,28 @@ describe('content approval (EnableModeration)', () => {
     const forAuthor = await list(USERS.medarbejder).items.getById(item.Id).select('Title', 'OData__ModerationStatus')();
     expect(forAuthor).toMatchObject({ Title: 'Version 2', OData__ModerationStatus: 2 });
     await list(USERS.admin).items.getById(item.Id).update({ OData__ModerationStatus: 0 });
-    await expect(list(USERS.leder).items.getById(item.Id).select('Title')()).resolves.toMatchObject({ Title: 'Version 2' });
+    await expect(list(USERS.leder).items.getById(item.Id).select('Title')()).resolves.toMatchObject({
+      Title: 'Version 2',
+    });
   });
 
   it('hides a rejected (1) item from everyone but its author and approvers', async () => {
     const item = await list(USERS.medarbejder).items.add({ Title: 'Afvist' });
-    await list(USERS.admin).items.getById(item.Id).update({ OData__ModerationStatus: 1, OData__ModerationComments: 'CPR-nummer i teksten' });
+    await list(USERS.admin)
+      .items.getById(item.Id)
+      .update({ OData__ModerationStatus: 1, OData__ModerationComments: 'CPR-nummer i teksten' });
     await expect(titles(USERS.leder)).resolves.not.toContain('Afvist');
-    const own = await list(USERS.medarbejder).items.getById(item.Id).select('OData__ModerationStatus', 'OData__ModerationComments')();
+    const own = await list(USERS.medarbejder)
+      .items.getById(item.Id)
+      .select('OData__ModerationStatus', 'OData__ModerationComments')();
     expect(own).toMatchObject({ OData__ModerationStatus: 1, OData__ModerationComments: 'CPR-nummer i teksten' });
   });
 
   it('refuses moderation fields on lists without content approval', async () => {
     await admin.web.lists.ensure('Plain');
-    await expect(spError(admin.web.lists.getByTitle('Plain').items.add({ Title: 'x', OData__ModerationStatus: 0 }))).resolves.toMatchObject({ status: 400 });
+    await expect(
+      spError(admin.web.lists.getByTitle('Plain').items.add({ Title: 'x', OData__ModerationStatus: 0 })),
+    ).resolves.toMatchObject({ status: 400 });
     const item = await admin.web.lists.getByTitle('Plain').items.add({ Title: 'x' });
     expect(item).not.toHaveProperty('OData__ModerationStatus');
   });

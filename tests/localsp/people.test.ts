@@ -34,13 +34,21 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function titles(path: string, filter: string, as: string = USERS.chef): Promise<string[]> {
-  const response = await server.fetch(`${path}?$select=Title&$filter=${encodeURIComponent(filter)}`, { as, headers: { Accept: NOMETADATA } });
+  const response = await server.fetch(`${path}?$select=Title&$filter=${encodeURIComponent(filter)}`, {
+    as,
+    headers: { Accept: NOMETADATA },
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { value: { Title: string }[] }).value.map((v) => v.Title);
 }
 
 function pick(queryParams: Record<string, unknown>, accept = NOMETADATA, as: string = USERS.chef): Promise<Response> {
-  return server.fetch(PICKER, { method: 'POST', as, headers: { Accept: accept, 'Content-Type': 'application/json;odata=verbose' }, body: JSON.stringify({ queryParams }) });
+  return server.fetch(PICKER, {
+    method: 'POST',
+    as,
+    headers: { Accept: accept, 'Content-Type': 'application/json;odata=verbose' },
+    body: JSON.stringify({ queryParams }),
+  });
 }
 
 async function pickNames(queryParams: Record<string, unknown>): Promise<string[]> {
@@ -58,12 +66,24 @@ describe('$filter on site users and groups', () => {
     expect(await titles('_api/web/siteusers', "Title eq 'lene madsen'")).toEqual([]);
     expect(await titles('_api/web/siteusers', "Title eq 'Lene Madsen'")).toEqual(['Lene Madsen']);
     // The product's old search: a lower-case name finds nobody unless the e-mail has it.
-    expect(await titles('_api/web/siteusers', "PrincipalType eq 1 and (substringof('lene',Title) or substringof('lene',Email))")).toEqual([]);
-    expect(await titles('_api/web/siteusers', "PrincipalType eq 1 and (substringof('leder',Title) or substringof('leder',Email))")).toEqual(['Lene Madsen']);
+    expect(
+      await titles(
+        '_api/web/siteusers',
+        "PrincipalType eq 1 and (substringof('lene',Title) or substringof('lene',Email))",
+      ),
+    ).toEqual([]);
+    expect(
+      await titles(
+        '_api/web/siteusers',
+        "PrincipalType eq 1 and (substringof('leder',Title) or substringof('leder',Email))",
+      ),
+    ).toEqual(['Lene Madsen']);
   });
 
   it('is case-sensitive on groups, a group’s users and a user’s groups too', async () => {
-    expect(await titles('_api/web/sitegroups', "substringof('Medlemmer',Title)")).toEqual(['Mod på kerneopgaven Medlemmer']);
+    expect(await titles('_api/web/sitegroups', "substringof('Medlemmer',Title)")).toEqual([
+      'Mod på kerneopgaven Medlemmer',
+    ]);
     expect(await titles('_api/web/sitegroups', "substringof('medlemmer',Title)")).toEqual([]);
     expect(await titles('_api/web/associatedmembergroup/users', "substringof('Lene',Title)")).toEqual(['Lene Madsen']);
     expect(await titles('_api/web/associatedmembergroup/users', "substringof('lene',Title)")).toEqual([]);
@@ -94,21 +114,44 @@ describe('the people picker search (clientPeoplePickerSearchUser)', () => {
   });
 
   it('answers nometadata with {"value": "<JSON of the entities>"} in the recorded entity shape', async () => {
-    const response = await pick({ QueryString: 'lene', MaximumEntitySuggestions: 5, PrincipalSource: 15, PrincipalType: 1, AllowEmailAddresses: true });
+    const response = await pick({
+      QueryString: 'lene',
+      MaximumEntitySuggestions: 5,
+      PrincipalSource: 15,
+      PrincipalType: 1,
+      AllowEmailAddresses: true,
+    });
     expect(response.headers.get('content-type')).toBe('application/json;odata=nometadata;streaming=true;charset=utf-8');
     const body = (await response.json()) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(['value']);
     expect(typeof body.value).toBe('string');
     const entities = JSON.parse(body.value as string) as Entity[];
     expect(entities).toHaveLength(1);
-    expect(Object.keys(entities[0])).toEqual(['Key', 'DisplayText', 'IsResolved', 'Description', 'EntityType', 'EntityData', 'MultipleMatches', 'ProviderName', 'ProviderDisplayName']);
+    expect(Object.keys(entities[0])).toEqual([
+      'Key',
+      'DisplayText',
+      'IsResolved',
+      'Description',
+      'EntityType',
+      'EntityData',
+      'MultipleMatches',
+      'ProviderName',
+      'ProviderDisplayName',
+    ]);
     expect(entities[0]).toEqual({
       Key: 'i:0#.f|membership|leder@mpk.local',
       DisplayText: 'Lene Madsen',
       IsResolved: true,
       Description: 'leder@mpk.local',
       EntityType: 'User',
-      EntityData: { IsAltSecIdPresent: 'False', ObjectId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/), Title: 'Områdeleder', Email: 'leder@mpk.local', MobilePhone: '', Department: 'Læring og Trivsel' },
+      EntityData: {
+        IsAltSecIdPresent: 'False',
+        ObjectId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/),
+        Title: 'Områdeleder',
+        Email: 'leder@mpk.local',
+        MobilePhone: '',
+        Department: 'Læring og Trivsel',
+      },
       MultipleMatches: [],
       ProviderName: 'Tenant',
       ProviderDisplayName: 'Tenant',
@@ -118,7 +161,10 @@ describe('the people picker search (clientPeoplePickerSearchUser)', () => {
   it('answers minimal metadata with an Edm.String and verbose with {"d":{"ClientPeoplePickerSearchUser": …}}', async () => {
     const query = { QueryString: 'madsen', MaximumEntitySuggestions: 5, PrincipalSource: 15, PrincipalType: 1 };
     const minimal = (await (await pick(query, 'application/json')).json()) as Record<string, unknown>;
-    expect(minimal).toEqual({ 'odata.metadata': `${server.siteUrl}/_api/$metadata#Edm.String`, value: expect.any(String) });
+    expect(minimal).toEqual({
+      'odata.metadata': `${server.siteUrl}/_api/$metadata#Edm.String`,
+      value: expect.any(String),
+    });
     const verbose = await pick(query, 'application/json;odata=verbose');
     expect(verbose.headers.get('content-type')).toBe('application/json;odata=verbose;charset=utf-8');
     const body = (await verbose.json()) as { d: Record<string, unknown> };
@@ -144,12 +190,22 @@ describe('the people picker search (clientPeoplePickerSearchUser)', () => {
   it('is what PnPjs sp.profiles.clientPeoplePickerSearchUser parses, in every metadata mode', async () => {
     for (const accept of [undefined, NOMETADATA, 'application/json;odata=verbose']) {
       const client = accept ? spFor(USERS.chef).using(InjectHeaders({ Accept: accept })) : sp;
-      const found = await client.profiles.clientPeoplePickerSearchUser({ QueryString: 'LENE', MaximumEntitySuggestions: 5, PrincipalSource: 15, PrincipalType: 1 });
-      expect([accept, found.map((e) => [e.Key, e.DisplayText, e.EntityData.Email])]).toEqual([accept, [['i:0#.f|membership|leder@mpk.local', 'Lene Madsen', 'leder@mpk.local']]]);
+      const found = await client.profiles.clientPeoplePickerSearchUser({
+        QueryString: 'LENE',
+        MaximumEntitySuggestions: 5,
+        PrincipalSource: 15,
+        PrincipalType: 1,
+      });
+      expect([accept, found.map((e) => [e.Key, e.DisplayText, e.EntityData.Email])]).toEqual([
+        accept,
+        [['i:0#.f|membership|leder@mpk.local', 'Lene Madsen', 'leder@mpk.local']],
+      ]);
     }
     const requests = (await server.requests()).filter((r) => /clientpeoplepickersearchuser/i.test(r.path));
     expect(requests[requests.length - 1]).toMatchObject({ method: 'POST', status: 200 });
-    expect(requests[requests.length - 1].path).toBe('/sites/mpk/_api/sp.ui.applicationpages.clientpeoplepickerwebserviceinterface.clientpeoplepickersearchuser');
+    expect(requests[requests.length - 1].path).toBe(
+      '/sites/mpk/_api/sp.ui.applicationpages.clientpeoplepickerwebserviceinterface.clientpeoplepickersearchuser',
+    );
   });
 
   it('refuses what SharePoint refuses: GET, an unknown query property, no queryParams', async () => {
@@ -157,12 +213,24 @@ describe('the people picker search (clientPeoplePickerSearchUser)', () => {
     expect(get.status).toBe(405);
     const unknown = await pick({ QueryString: 'lene', MaximumEntitySuggestions: 5, Nonsense: true });
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { 'odata.error': { message: { value: string } } })['odata.error'].message.value).toBe(
-      "The property 'Nonsense' does not exist on type 'SP.UI.ApplicationPages.ClientPeoplePickerQueryParameters'. Make sure to only use property names that are defined by the type."
+    expect(
+      ((await unknown.json()) as { 'odata.error': { message: { value: string } } })['odata.error'].message.value,
+    ).toBe(
+      "The property 'Nonsense' does not exist on type 'SP.UI.ApplicationPages.ClientPeoplePickerQueryParameters'. Make sure to only use property names that are defined by the type.",
     );
-    const none = await server.fetch(PICKER, { method: 'POST', as: USERS.chef, headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const none = await server.fetch(PICKER, {
+      method: 'POST',
+      as: USERS.chef,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(none.status).toBe(400);
-    const anonymous = await spError(spFor('nobody@elsewhere.example').profiles.clientPeoplePickerSearchUser({ QueryString: 'lene', MaximumEntitySuggestions: 5 }));
+    const anonymous = await spError(
+      spFor('nobody@elsewhere.example').profiles.clientPeoplePickerSearchUser({
+        QueryString: 'lene',
+        MaximumEntitySuggestions: 5,
+      }),
+    );
     expect(anonymous.status).toBe(401);
   });
 });

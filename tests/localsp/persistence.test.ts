@@ -22,25 +22,47 @@ describe('data on disk survives restarts', () => {
     const sp = spFor(USERS.admin, a);
     await sp.web.lists.ensure('Units', '', 100, false, { EnableModeration: true, ReadSecurity: 2 });
     const units = sp.web.lists.getByTitle('Units');
-    await units.fields.createFieldAsXml('<Field Type="Text" DisplayName="Code" Name="Code" Indexed="TRUE" EnforceUniqueValues="TRUE" />');
+    await units.fields.createFieldAsXml(
+      '<Field Type="Text" DisplayName="Code" Name="Code" Indexed="TRUE" EnforceUniqueValues="TRUE" />',
+    );
     await units.items.add({ Title: 'Læring og Trivsel', Code: 'LT' });
     const second = await units.items.add({ Title: 'Aktiv Hele Livet', Code: 'AHL' });
     await units.items.getById(second.Id).delete();
     await units.items.getById(1).update({ Title: 'Læring & Trivsel' });
-    await a.addUsers([{ email: 'enhedsleder@mpk.local', title: 'Erik Enhed', groups: ['Mod på kerneopgaven Medlemmer'] }]);
+    await a.addUsers([
+      { email: 'enhedsleder@mpk.local', title: 'Erik Enhed', groups: ['Mod på kerneopgaven Medlemmer'] },
+    ]);
     await units.breakRoleInheritance(true, false);
     await a.close({ keepData: true });
 
     const b = await startServer({ dataDir: dir });
     const sp2 = spFor(USERS.admin, b);
-    const list = await sp2.web.lists.getByTitle('Units').select('EnableModeration', 'ReadSecurity', 'HasUniqueRoleAssignments', 'ItemCount')();
-    expect(list).toMatchObject({ EnableModeration: true, ReadSecurity: 2, HasUniqueRoleAssignments: true, ItemCount: 1 });
-    const item = await sp2.web.lists.getByTitle('Units').items.getById(1).select('Title', 'Code', 'OData__ModerationStatus')();
-    expect(item).toMatchObject({ Title: 'Læring & Trivsel', Code: 'LT', OData__ModerationStatus: 2, 'odata.etag': '"2"' });
-    await expect(spError(sp2.web.lists.getByTitle('Units').items.add({ Title: 'dublet', Code: 'lt' }))).resolves.toMatchObject({
+    const list = await sp2.web.lists
+      .getByTitle('Units')
+      .select('EnableModeration', 'ReadSecurity', 'HasUniqueRoleAssignments', 'ItemCount')();
+    expect(list).toMatchObject({
+      EnableModeration: true,
+      ReadSecurity: 2,
+      HasUniqueRoleAssignments: true,
+      ItemCount: 1,
+    });
+    const item = await sp2.web.lists
+      .getByTitle('Units')
+      .items.getById(1)
+      .select('Title', 'Code', 'OData__ModerationStatus')();
+    expect(item).toMatchObject({
+      Title: 'Læring & Trivsel',
+      Code: 'LT',
+      OData__ModerationStatus: 2,
+      'odata.etag': '"2"',
+    });
+    await expect(
+      spError(sp2.web.lists.getByTitle('Units').items.add({ Title: 'dublet', Code: 'lt' })),
+    ).resolves.toMatchObject({
       status: 500,
       code: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
-      message: 'The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [Code].',
+      message:
+        'The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [Code].',
     });
     const next = await sp2.web.lists.getByTitle('Units').items.add({ Title: 'Ny', Code: 'NY' });
     expect(next.Id).toBe(3);
@@ -59,10 +81,18 @@ describe('data on disk survives restarts', () => {
 
     const b = await startServer({ dataDir: dir });
     const sp = spFor(USERS.admin, b);
-    await expect(sp.web.lists.getByTitle('Torn').items.select('Title')()).resolves.toEqual([expect.objectContaining({ Title: 'før' })]);
+    await expect(sp.web.lists.getByTitle('Torn').items.select('Title')()).resolves.toEqual([
+      expect.objectContaining({ Title: 'før' }),
+    ]);
     await sp.web.lists.getByTitle('Torn').items.add({ Title: 'efter' });
     await b.close({ keepData: true });
-    expect(fs.readFileSync(path.join(dir, JOURNAL), 'utf8').split('\n').filter(Boolean).every((l) => JSON.parse(l))).toBe(true);
+    expect(
+      fs
+        .readFileSync(path.join(dir, JOURNAL), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => JSON.parse(l)),
+    ).toBe(true);
 
     const c = await startServer({ dataDir: dir });
     const rows = await spFor(USERS.admin, c).web.lists.getByTitle('Torn').items.select('Title')();

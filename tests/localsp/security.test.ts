@@ -19,8 +19,14 @@ describe('people, groups and permissions over PnPjs', () => {
     server = await startServer();
     admin = spFor(USERS.admin);
     const users = await admin.web.siteUsers();
-    const idOf = (email: string): number => (users.find((u: { Email: string }) => u.Email === email) as { Id: number }).Id;
-    ids = { admin: idOf(USERS.admin), chef: idOf(USERS.chef), leder: idOf(USERS.leder), medarbejder: idOf(USERS.medarbejder) };
+    const idOf = (email: string): number =>
+      (users.find((u: { Email: string }) => u.Email === email) as { Id: number }).Id;
+    ids = {
+      admin: idOf(USERS.admin),
+      chef: idOf(USERS.chef),
+      leder: idOf(USERS.leder),
+      medarbejder: idOf(USERS.medarbejder),
+    };
   });
   afterAll(async () => {
     await server.close();
@@ -55,29 +61,48 @@ describe('people, groups and permissions over PnPjs', () => {
       const byEmail = await admin.web.siteUsers.getByEmail(USERS.chef)();
       const byLogin = await admin.web.siteUsers.getByLoginName('i:0#.f|membership|chef@mpk.local')();
       const byWeb = await admin.web.getUserById(ids.chef)();
-      expect([byId.Title, byEmail.Title, byLogin.Title, byWeb.Title]).toEqual(['Christian Holm', 'Christian Holm', 'Christian Holm', 'Christian Holm']);
+      expect([byId.Title, byEmail.Title, byLogin.Title, byWeb.Title]).toEqual([
+        'Christian Holm',
+        'Christian Holm',
+        'Christian Holm',
+        'Christian Holm',
+      ]);
       await expect(spError(admin.web.getUserById(9999)())).resolves.toMatchObject({ status: 404 });
     });
 
     it('ensureuser adds a directory user to the site and returns SP.User', async () => {
       await server.addUsers([{ email: 'ny.leder@mpk.local', title: 'Nina Lund', inSite: false }]);
-      await expect(spError(admin.web.siteUsers.getByEmail('ny.leder@mpk.local')())).resolves.toMatchObject({ status: 404 });
+      await expect(spError(admin.web.siteUsers.getByEmail('ny.leder@mpk.local')())).resolves.toMatchObject({
+        status: 404,
+      });
       const ensured = await admin.web.ensureUser('i:0#.f|membership|ny.leder@mpk.local');
       expect(ensured).toMatchObject({ 'odata.type': 'SP.User', Email: 'ny.leder@mpk.local', Title: 'Nina Lund' });
       await expect(admin.web.siteUsers.getByEmail('ny.leder@mpk.local')()).resolves.toMatchObject({ Id: ensured.Id });
-      await expect(spError(admin.web.ensureUser('i:0#.f|membership|ukendt@mpk.local'))).resolves.toMatchObject({ status: 400, message: 'The specified user i:0#.f|membership|ukendt@mpk.local could not be found.' });
-      await expect(spError(spFor(USERS.medarbejder).web.ensureUser('i:0#.f|membership|ny2@mpk.local'))).resolves.toMatchObject(ACCESS_DENIED);
+      await expect(spError(admin.web.ensureUser('i:0#.f|membership|ukendt@mpk.local'))).resolves.toMatchObject({
+        status: 400,
+        message: 'The specified user i:0#.f|membership|ukendt@mpk.local could not be found.',
+      });
+      await expect(
+        spError(spFor(USERS.medarbejder).web.ensureUser('i:0#.f|membership|ny2@mpk.local')),
+      ).resolves.toMatchObject(ACCESS_DENIED);
     });
   });
 
   describe('site groups and role definitions', () => {
     it('lists the seeded groups with their members', async () => {
       const groups = await admin.web.siteGroups.select('Id', 'Title')();
-      expect(groups.map((g: { Title: string }) => g.Title).sort()).toEqual(['Mod på kerneopgaven Besøgende', 'Mod på kerneopgaven Ejere', 'Mod på kerneopgaven Medlemmer']);
+      expect(groups.map((g: { Title: string }) => g.Title).sort()).toEqual([
+        'Mod på kerneopgaven Besøgende',
+        'Mod på kerneopgaven Ejere',
+        'Mod på kerneopgaven Medlemmer',
+      ]);
       const members = await admin.web.siteGroups.getByName('Mod på kerneopgaven Medlemmer').users.select('Email')();
       expect(members.map((u: { Email: string }) => u.Email)).toEqual([USERS.chef, USERS.leder]);
       const owners = await admin.web.associatedOwnerGroup();
-      await expect(admin.web.siteGroups.getById(owners.Id)()).resolves.toMatchObject({ Title: 'Mod på kerneopgaven Ejere', PrincipalType: 8 });
+      await expect(admin.web.siteGroups.getById(owners.Id)()).resolves.toMatchObject({
+        Title: 'Mod på kerneopgaven Ejere',
+        PrincipalType: 8,
+      });
     });
 
     it('adds and removes group members (owners only)', async () => {
@@ -86,7 +111,13 @@ describe('people, groups and permissions over PnPjs', () => {
       expect((await visitors.users()).map((u: { Email: string }) => u.Email)).toContain('ny.leder@mpk.local');
       await visitors.users.removeByLoginName('i:0#.f|membership|ny.leder@mpk.local');
       expect((await visitors.users()).map((u: { Email: string }) => u.Email)).not.toContain('ny.leder@mpk.local');
-      await expect(spError(spFor(USERS.leder).web.siteGroups.getByName('Mod på kerneopgaven Besøgende').users.add('i:0#.f|membership|ny.leder@mpk.local'))).resolves.toMatchObject(ACCESS_DENIED);
+      await expect(
+        spError(
+          spFor(USERS.leder)
+            .web.siteGroups.getByName('Mod på kerneopgaven Besøgende')
+            .users.add('i:0#.f|membership|ny.leder@mpk.local'),
+        ),
+      ).resolves.toMatchObject(ACCESS_DENIED);
     });
 
     it.each([
@@ -96,7 +127,11 @@ describe('people, groups and permissions over PnPjs', () => {
       [3, 'Contribute', 1073741827],
       [2, 'Read', 1073741826],
     ])('getByType(%i) is %s (%i)', async (type, name, id) => {
-      await expect(admin.web.roleDefinitions.getByType(type as RoleTypeKind)()).resolves.toMatchObject({ Name: name, Id: id, RoleTypeKind: type });
+      await expect(admin.web.roleDefinitions.getByType(type as RoleTypeKind)()).resolves.toMatchObject({
+        Name: name,
+        Id: id,
+        RoleTypeKind: type,
+      });
       await expect(admin.web.roleDefinitions.getByName(name)()).resolves.toMatchObject({ Id: id });
       await expect(admin.web.roleDefinitions.getById(id)()).resolves.toMatchObject({ Name: name });
     });
@@ -122,14 +157,23 @@ describe('people, groups and permissions over PnPjs', () => {
       const owner = await web.getCurrentUserEffectivePermissions();
       expect(owner).toMatchObject({ High: '2147483647', Low: '4294967295' });
       expect(web.hasPermissions(owner, PermissionKind.ManagePermissions)).toBe(true);
-      await expect(web.userHasPermissions('i:0#.f|membership|medarbejder@mpk.local', PermissionKind.AddListItems)).resolves.toBe(false);
-      await expect(web.userHasPermissions('i:0#.f|membership|leder@mpk.local', PermissionKind.AddListItems)).resolves.toBe(true);
-      await expect(spError(spFor(USERS.leder).web.getUserEffectivePermissions('i:0#.f|membership|chef@mpk.local'))).resolves.toMatchObject(ACCESS_DENIED);
+      await expect(
+        web.userHasPermissions('i:0#.f|membership|medarbejder@mpk.local', PermissionKind.AddListItems),
+      ).resolves.toBe(false);
+      await expect(
+        web.userHasPermissions('i:0#.f|membership|leder@mpk.local', PermissionKind.AddListItems),
+      ).resolves.toBe(true);
+      await expect(
+        spError(spFor(USERS.leder).web.getUserEffectivePermissions('i:0#.f|membership|chef@mpk.local')),
+      ).resolves.toMatchObject(ACCESS_DENIED);
     });
 
     it('exposes EffectiveBasePermissions on $select', async () => {
       const w = await spFor(USERS.medarbejder).web.select('EffectiveBasePermissions', 'HasUniqueRoleAssignments')();
-      expect(w).toMatchObject({ EffectiveBasePermissions: { High: '176', Low: '138612833' }, HasUniqueRoleAssignments: true });
+      expect(w).toMatchObject({
+        EffectiveBasePermissions: { High: '176', Low: '138612833' },
+        HasUniqueRoleAssignments: true,
+      });
     });
   });
 
@@ -139,16 +183,25 @@ describe('people, groups and permissions over PnPjs', () => {
     });
 
     it('a reader writing gets SharePoint’s 403', async () => {
-      await expect(spError(spFor(USERS.medarbejder).web.lists.getByTitle('Hverdagshistorier').items.add({ Title: 'x' }))).resolves.toMatchObject(ACCESS_DENIED);
+      await expect(
+        spError(spFor(USERS.medarbejder).web.lists.getByTitle('Hverdagshistorier').items.add({ Title: 'x' })),
+      ).resolves.toMatchObject(ACCESS_DENIED);
       await expect(spError(spFor(USERS.medarbejder).web.lists.add('Mine'))).resolves.toMatchObject(ACCESS_DENIED);
-      await expect(spError(spFor(USERS.leder).web.lists.getByTitle('Hverdagshistorier').breakRoleInheritance(true))).resolves.toMatchObject(ACCESS_DENIED);
+      await expect(
+        spError(spFor(USERS.leder).web.lists.getByTitle('Hverdagshistorier').breakRoleInheritance(true)),
+      ).resolves.toMatchObject(ACCESS_DENIED);
     });
 
     it('breaks inheritance, grants Contribute to visitors, then resets', async () => {
       const list = admin.web.lists.getByTitle('Hverdagshistorier');
-      await expect(spError(list.roleAssignments.add(4, 1073741827))).resolves.toMatchObject({ status: 500, message: 'This operation is not allowed on an object that inherits permissions.' });
+      await expect(spError(list.roleAssignments.add(4, 1073741827))).resolves.toMatchObject({
+        status: 500,
+        message: 'This operation is not allowed on an object that inherits permissions.',
+      });
       await list.breakRoleInheritance(true, false);
-      await expect(list.select('HasUniqueRoleAssignments')()).resolves.toMatchObject({ HasUniqueRoleAssignments: true });
+      await expect(list.select('HasUniqueRoleAssignments')()).resolves.toMatchObject({
+        HasUniqueRoleAssignments: true,
+      });
       const visitors = await admin.web.associatedVisitorGroup();
       await list.roleAssignments.add(visitors.Id, 1073741827);
       const reader = spFor(USERS.medarbejder).web.lists.getByTitle('Hverdagshistorier');
@@ -156,13 +209,17 @@ describe('people, groups and permissions over PnPjs', () => {
       const perms = await reader.getCurrentUserEffectivePermissions();
       expect(admin.web.hasPermissions(perms, PermissionKind.AddListItems)).toBe(true);
       const assignments = await list.roleAssignments.expand('Member', 'RoleDefinitionBindings')();
-      const forVisitors = assignments.find((a: { PrincipalId: number }) => a.PrincipalId === visitors.Id) as unknown as { Member: unknown; RoleDefinitionBindings: { Name: string }[] };
+      const forVisitors = assignments.find(
+        (a: { PrincipalId: number }) => a.PrincipalId === visitors.Id,
+      ) as unknown as { Member: unknown; RoleDefinitionBindings: { Name: string }[] };
       expect(forVisitors.Member).toMatchObject({ Title: 'Mod på kerneopgaven Besøgende' });
       expect(forVisitors.RoleDefinitionBindings.map((d) => d.Name).sort()).toEqual(['Contribute', 'Read']);
       await list.roleAssignments.remove(visitors.Id, 1073741827);
       await expect(spError(reader.items.add({ Title: 'igen' }))).resolves.toMatchObject(ACCESS_DENIED);
       await list.resetRoleInheritance();
-      await expect(list.select('HasUniqueRoleAssignments')()).resolves.toMatchObject({ HasUniqueRoleAssignments: false });
+      await expect(list.select('HasUniqueRoleAssignments')()).resolves.toMatchObject({
+        HasUniqueRoleAssignments: false,
+      });
     });
 
     it('breaking without copying leaves only the caller (Full Control) and hides the list from others', async () => {
@@ -171,7 +228,9 @@ describe('people, groups and permissions over PnPjs', () => {
       await list.breakRoleInheritance(false, true);
       const ra = await list.roleAssignments();
       expect(ra.map((a: { PrincipalId: number }) => a.PrincipalId)).toEqual([ids.admin]);
-      await expect(spError(spFor(USERS.chef).web.lists.getByTitle('Hemmelig')())).resolves.toMatchObject({ status: 404 });
+      await expect(spError(spFor(USERS.chef).web.lists.getByTitle('Hemmelig')())).resolves.toMatchObject({
+        status: 404,
+      });
       const titles = (await spFor(USERS.chef).web.lists.select('Title')()).map((l: { Title: string }) => l.Title);
       expect(titles).not.toContain('Hemmelig');
     });
@@ -189,19 +248,26 @@ describe('people, groups and permissions over PnPjs', () => {
     });
 
     it('ReadSecurity=2: each person sees only their own items; Full Control sees all', async () => {
-      const titles = async (email: string): Promise<string[]> => (await spFor(email).web.lists.getByTitle('Egne noter').items.select('Title')()).map((r: { Title: string }) => r.Title);
+      const titles = async (email: string): Promise<string[]> =>
+        (await spFor(email).web.lists.getByTitle('Egne noter').items.select('Title')()).map(
+          (r: { Title: string }) => r.Title,
+        );
       await expect(titles(USERS.medarbejder)).resolves.toEqual(['Mads tænker']);
       await expect(titles(USERS.leder)).resolves.toEqual(['Lene tænker']);
       await expect(titles(USERS.chef)).resolves.toEqual([]);
       await expect(titles(USERS.admin)).resolves.toEqual(['Mads tænker', 'Lene tænker']);
-      await expect(spError(spFor(USERS.leder).web.lists.getByTitle('Egne noter').items.getById(1)())).resolves.toMatchObject({ status: 404 });
+      await expect(
+        spError(spFor(USERS.leder).web.lists.getByTitle('Egne noter').items.getById(1)()),
+      ).resolves.toMatchObject({ status: 404 });
     });
 
     it('WriteSecurity=2: only the author may edit', async () => {
       const lederList = spFor(USERS.leder).web.lists.getByTitle('Egne noter');
       await expect(lederList.items.getById(2).update({ Title: 'Lene tænker mere' })).resolves.toHaveProperty('etag');
       await admin.web.lists.getByTitle('Egne noter').update({ ReadSecurity: 1 });
-      await expect(spError(lederList.items.getById(1).update({ Title: 'overskrevet' }))).resolves.toMatchObject(ACCESS_DENIED);
+      await expect(spError(lederList.items.getById(1).update({ Title: 'overskrevet' }))).resolves.toMatchObject(
+        ACCESS_DENIED,
+      );
       await expect(spError(lederList.items.getById(1).delete())).resolves.toMatchObject(ACCESS_DENIED);
       await admin.web.lists.getByTitle('Egne noter').update({ ReadSecurity: 2 });
     });

@@ -17,9 +17,15 @@ describe('list view threshold (5,000)', () => {
     server = await startServer();
     sp = spFor(USERS.admin);
     await sp.web.lists.ensure('Big');
-    await sp.web.lists.getByTitle('Big').fields.createFieldAsXml('<Field Type="Text" DisplayName="Unit" Name="Unit" Indexed="TRUE" />');
+    await sp.web.lists
+      .getByTitle('Big')
+      .fields.createFieldAsXml('<Field Type="Text" DisplayName="Unit" Name="Unit" Indexed="TRUE" />');
     await sp.web.lists.getByTitle('Big').fields.addNumber('Score');
-    const items = Array.from({ length: 5002 }, (_, i) => ({ Title: `item ${i}`, Unit: i === 5001 ? 'rare' : 'common', Score: i % 10 }));
+    const items = Array.from({ length: 5002 }, (_, i) => ({
+      Title: `item ${i}`,
+      Unit: i === 5001 ? 'rare' : 'common',
+      Score: i % 10,
+    }));
     await expect(server.bulk('Big', items)).resolves.toMatchObject({ count: 5002, firstId: 1, lastId: 5002 });
   });
   afterAll(async () => {
@@ -36,9 +42,16 @@ describe('list view threshold (5,000)', () => {
   });
 
   it('answers a narrow filter on an indexed column, also combined with a non-indexed one', async () => {
-    await expect(big().select('Id').filter("Unit eq 'rare'")()).resolves.toEqual([expect.objectContaining({ Id: 5002 })]);
-    await expect(big().select('Id').filter("Unit eq 'rare' and Score eq 1")()).resolves.toEqual([expect.objectContaining({ Id: 5002 })]);
-    await expect(big().select('Id').filter('Id gt 4990 and Score eq 1')()).resolves.toEqual([expect.objectContaining({ Id: 4992 }), expect.objectContaining({ Id: 5002 })]);
+    await expect(big().select('Id').filter("Unit eq 'rare'")()).resolves.toEqual([
+      expect.objectContaining({ Id: 5002 }),
+    ]);
+    await expect(big().select('Id').filter("Unit eq 'rare' and Score eq 1")()).resolves.toEqual([
+      expect.objectContaining({ Id: 5002 }),
+    ]);
+    await expect(big().select('Id').filter('Id gt 4990 and Score eq 1')()).resolves.toEqual([
+      expect.objectContaining({ Id: 4992 }),
+      expect.objectContaining({ Id: 5002 }),
+    ]);
   });
 
   it('fails an indexed filter that matches more than 5,000 items, and an or with a non-indexed side', async () => {
@@ -61,10 +74,15 @@ describe('list view threshold (5,000)', () => {
 
   it('stays fast with 100,000 items', async () => {
     await sp.web.lists.ensure('Huge');
-    await sp.web.lists.getByTitle('Huge').fields.createFieldAsXml('<Field Type="Text" DisplayName="Unit" Name="Unit" Indexed="TRUE" />');
+    await sp.web.lists
+      .getByTitle('Huge')
+      .fields.createFieldAsXml('<Field Type="Text" DisplayName="Unit" Name="Unit" Indexed="TRUE" />');
     const t0 = Date.now();
     for (let chunk = 0; chunk < 5; chunk++) {
-      const items = Array.from({ length: 20000 }, (_, i) => ({ Title: `h${chunk * 20000 + i}`, Unit: `u${(chunk * 20000 + i) % 400}` }));
+      const items = Array.from({ length: 20000 }, (_, i) => ({
+        Title: `h${chunk * 20000 + i}`,
+        Unit: `u${(chunk * 20000 + i) % 400}`,
+      }));
       await server.bulk('Huge', items);
     }
     const loadMs = Date.now() - t0;

@@ -5,11 +5,11 @@
  * broken items — with their unknown values as stored, so the UI can show them with a notice —
  * instead of dropping them silently.
  */
-import { provision } from "../../src/data/provisioning";
-import { SCHEMA_VERSION } from "../../src/data/schema/lists";
-import { toIsoDate } from "../../src/domain/dates";
-import { plantBrokenData, type IBrokenData } from "./brokenData";
-import { servicesFor, spFor, startServer, startWorld, USERS, type IWorld } from "./support";
+import { provision } from '../../src/data/provisioning';
+import { SCHEMA_VERSION } from '../../src/data/schema/lists';
+import { toIsoDate } from '../../src/domain/dates';
+import { plantBrokenData, type IBrokenData } from './brokenData';
+import { servicesFor, spFor, startServer, startWorld, USERS, type IWorld } from './support';
 
 jest.setTimeout(90_000);
 
@@ -22,23 +22,23 @@ beforeAll(async () => {
 });
 afterAll(() => world.server.close());
 
-describe("the plan view of a unit whose lists hold broken items", () => {
-  it("loads, picks the current plan despite its unknown status, and keeps every broken initiative", async () => {
+describe('the plan view of a unit whose lists hold broken items', () => {
+  it('loads, picks the current plan despite its unknown status, and keeps every broken initiative', async () => {
     const { leder } = world.services;
     const view = await leder.views.loadPlanView({ unitId: broken.unitId, userId: leder.user.id });
-    expect(view.unit?.name).toBe("Defekt afdeling");
+    expect(view.unit?.name).toBe('Defekt afdeling');
     expect(view.plans).toHaveLength(3);
     expect(view.plan?.id).toBe(broken.planId);
-    expect(view.plan?.status).toBe("archived");
+    expect(view.plan?.status).toBe('archived');
     expect(view.initiatives.map((i) => i.id).sort()).toEqual(broken.initiativeIds.slice(0, 4).sort());
-    expect(view.initiatives.find((i) => i.id === broken.initiativeIds[0])?.status).toBe("paused");
-    expect(view.latestCheckIns[broken.initiativeIds[0]]).toMatchObject({ health: "blue", progress: 250 });
-    expect(view.focuses.map((f) => f.relevance)).toContain("critical");
+    expect(view.initiatives.find((i) => i.id === broken.initiativeIds[0])?.status).toBe('paused');
+    expect(view.latestCheckIns[broken.initiativeIds[0]]).toMatchObject({ health: 'blue', progress: 250 });
+    expect(view.focuses.map((f) => f.relevance)).toContain('critical');
     // The initiative in a deleted plan is still the unit's: reachable, not lost.
     expect((await leder.initiatives.listForUnit(broken.unitId)).map((i) => i.id)).toContain(broken.initiativeIds[4]);
   });
 
-  it("reads each broken item and its thread on its own", async () => {
+  it('reads each broken item and its thread on its own', async () => {
     const { leder, medarbejder } = world.services;
     for (const id of broken.initiativeIds) {
       await expect(leder.initiatives.get(id)).resolves.toMatchObject({ id });
@@ -50,21 +50,21 @@ describe("the plan view of a unit whose lists hold broken items", () => {
   });
 });
 
-describe("the follow-up view over broken items", () => {
-  it("loads the matrix, counters and board, and keeps the tasks with unknown status or a deleted unit", async () => {
+describe('the follow-up view over broken items', () => {
+  it('loads the matrix, counters and board, and keeps the tasks with unknown status or a deleted unit', async () => {
     const { chef } = world.services;
     const view = await chef.views.loadFollowUpView({ userId: chef.user.id, now: new Date() });
     expect(view.schema.provisioned).toBe(true);
     expect(view.overview).toBeDefined();
     const board = await chef.tasks.query({ unitId: broken.unitId });
     expect(board.items.map((t) => t.id).sort()).toEqual(broken.taskIds.slice(0, 3).sort());
-    expect(board.items.find((t) => t.id === broken.taskIds[0])?.status).toBe("blocked");
+    expect(board.items.find((t) => t.id === broken.taskIds[0])?.status).toBe('blocked');
     expect((await chef.tasks.query({})).items.map((t) => t.id)).toEqual(expect.arrayContaining(broken.taskIds));
   });
 });
 
-describe("the ambitions view over broken stories and notes", () => {
-  it("loads the feed with the broken stories in it, pages on, and reads the broken note", async () => {
+describe('the ambitions view over broken stories and notes', () => {
+  it('loads the feed with the broken stories in it, pages on, and reads the broken note', async () => {
     const { medarbejder } = world.services;
     const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id, pageSize: 2 });
     const first = view.stories.items.map((s) => s.id);
@@ -72,29 +72,55 @@ describe("the ambitions view over broken stories and notes", () => {
     expect([...first, ...rest]).toEqual(expect.arrayContaining(broken.storyIds.slice().reverse().slice(0, 2)));
     const all = await medarbejder.stories.query({}, 50);
     const poem = all.items.find((s) => s.id === broken.storyIds[1]);
-    expect(poem).toMatchObject({ kind: "poem", ambitionKey: "ukendt-ambition", unitId: 99999 });
-    expect(all.items.find((s) => s.id === broken.storyIds[0])).toMatchObject({ body: "" });
+    expect(poem).toMatchObject({ kind: 'poem', ambitionKey: 'ukendt-ambition', unitId: 99999 });
+    expect(all.items.find((s) => s.id === broken.storyIds[0])).toMatchObject({ body: '' });
     expect((await medarbejder.reflections.listMine(medarbejder.user.id)).length).toBeGreaterThanOrEqual(2);
     expect(view.counts).toBeDefined();
   });
 });
 
-describe("a site still on schema version 1", () => {
-  it("loads all three views, says an upgrade is needed, and writes without the newer columns", async () => {
+describe('a site still on schema version 1', () => {
+  it('loads all three views, says an upgrade is needed, and writes without the newer columns', async () => {
     const server = await startServer();
     try {
       await provision(spFor(USERS.admin, server), { version: 1 });
       const admin = await servicesFor(server, USERS.admin);
       const leder = await servicesFor(server, USERS.leder);
       const unitId = (await admin.units.list())[0].id as number;
-      const plan = await leder.plans.create({ clientKey: "", unitId, period: toIsoDate(new Date()).slice(0, 4), status: "draft" });
-      await leder.initiatives.create({ clientKey: "", planId: plan.id as number, unitId, title: "På gammelt skema", ambitionKey: "gode-rammer", status: "planned" });
-      await admin.tasks.create({ clientKey: "", title: "Opgave", unitId, ambitionKey: "gode-rammer", assigneeId: leder.user.id, dueDate: "2026-05-01", status: "open", meeting: "Møde" });
+      const plan = await leder.plans.create({
+        clientKey: '',
+        unitId,
+        period: toIsoDate(new Date()).slice(0, 4),
+        status: 'draft',
+      });
+      await leder.initiatives.create({
+        clientKey: '',
+        planId: plan.id as number,
+        unitId,
+        title: 'På gammelt skema',
+        ambitionKey: 'gode-rammer',
+        status: 'planned',
+      });
+      await admin.tasks.create({
+        clientKey: '',
+        title: 'Opgave',
+        unitId,
+        ambitionKey: 'gode-rammer',
+        assigneeId: leder.user.id,
+        dueDate: '2026-05-01',
+        status: 'open',
+        meeting: 'Møde',
+      });
 
       const plans = await leder.views.loadPlanView({ unitId, userId: leder.user.id });
-      expect(plans.schema).toMatchObject({ provisioned: true, installedVersion: 1, currentVersion: SCHEMA_VERSION, needsUpgrade: true });
-      expect(plans.initiatives.map((i) => i.title)).toEqual(["På gammelt skema"]);
-      const followUp = await admin.views.loadFollowUpView({ userId: admin.user.id, meeting: "Møde" });
+      expect(plans.schema).toMatchObject({
+        provisioned: true,
+        installedVersion: 1,
+        currentVersion: SCHEMA_VERSION,
+        needsUpgrade: true,
+      });
+      expect(plans.initiatives.map((i) => i.title)).toEqual(['På gammelt skema']);
+      const followUp = await admin.views.loadFollowUpView({ userId: admin.user.id, meeting: 'Møde' });
       expect(followUp.tasks.items).toHaveLength(1);
       const ambitions = await leder.views.loadAmbitionsView({ userId: leder.user.id });
       expect(ambitions.ambitions).toHaveLength(5);

@@ -4,11 +4,11 @@
  * local SharePoint throttles 30 % of requests (429 + Retry-After), adds latency and loses answers to
  * writes it performed. The soak (`npm run soak`) runs the same workload bigger.
  */
-import { DataError } from "../../src/data/errors";
-import type { IStory } from "../../src/domain/model";
-import { newClientKey } from "../../src/domain/clientKey";
-import { countByClientKey, startWorld, type IWorld } from "./support";
-import { formatWorkload, runWorkload } from "./workload";
+import { DataError } from '../../src/data/errors';
+import type { IStory } from '../../src/domain/model';
+import { newClientKey } from '../../src/domain/clientKey';
+import { countByClientKey, startWorld, type IWorld } from './support';
+import { formatWorkload, runWorkload } from './workload';
 
 jest.setTimeout(120_000);
 
@@ -22,16 +22,16 @@ function story(title: string): IStory {
   return {
     clientKey: newClientKey(),
     title,
-    body: "<p>Vi lærte noget.</p>",
-    kind: "lesson",
-    ambitionKey: "mod-og-stolthed",
+    body: '<p>Vi lærte noget.</p>',
+    kind: 'lesson',
+    ambitionKey: 'mod-og-stolthed',
     featured: false,
     recognitionCount: 0,
   };
 }
 
-describe("mixed writes by 5 people while SharePoint throttles 30 %, adds latency and loses answers", () => {
-  it("lands every write exactly once, loses none, and reports every failure as a typed DataError", async () => {
+describe('mixed writes by 5 people while SharePoint throttles 30 %, adds latency and loses answers', () => {
+  it('lands every write exactly once, loses none, and reports every failure as a typed DataError', async () => {
     const result = await runWorkload(world, {
       users: 5,
       writes: 200,
@@ -41,7 +41,9 @@ describe("mixed writes by 5 people while SharePoint throttles 30 %, adds latency
       loseResponseEveryMs: 150,
       seed: 9,
     });
-    console.log(`Fault workload (5 users × 40 writes)\n${formatWorkload(result)}${result.details.length ? `\n${result.details.join("\n")}` : ""}`);
+    console.log(
+      `Fault workload (5 users × 40 writes)\n${formatWorkload(result)}${result.details.length ? `\n${result.details.join('\n')}` : ''}`,
+    );
 
     expect(result.attempted).toBe(200);
     // The faults really happened.
@@ -66,7 +68,7 @@ describe("mixed writes by 5 people while SharePoint throttles 30 %, adds latency
  * dozen seconds in all) passes at once, while HTTP to the local SharePoint runs for real.
  */
 async function withFastBackOff<T>(work: () => Promise<T>): Promise<T> {
-  jest.useFakeTimers({ doNotFake: ["setImmediate", "nextTick", "queueMicrotask", "hrtime", "performance", "Date"] });
+  jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance', 'Date'] });
   try {
     let done = false;
     const result = work().finally(() => (done = true));
@@ -80,7 +82,7 @@ async function withFastBackOff<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-describe("a write that still fails after every retry", () => {
+describe('a write that still fails after every retry', () => {
   afterEach(async () => {
     jest.useRealTimers();
     await world.server.faults({});
@@ -97,7 +99,7 @@ describe("a write that still fails after every retry", () => {
       try {
         return await realFetch(input, init);
       } catch (error) {
-        if (init && init.method === "POST" && /\/items$/i.test(String(input))) {
+        if (init && init.method === 'POST' && /\/items$/i.test(String(input))) {
           await world.server.faults({ throttleNext: 1_000_000, retryAfter: 0 });
           throttleEverything();
         }
@@ -107,8 +109,8 @@ describe("a write that still fails after every retry", () => {
     try {
       await world.server.resetRequests();
       await world.server.faults({ loseResponseNext: 1 });
-      const landed = story("Svaret gik tabt");
-      const neverLanded = story("Aldrig fremme");
+      const landed = story('Svaret gik tabt');
+      const neverLanded = story('Aldrig fremme');
       const [first, second] = await withFastBackOff(async () => {
         const a = medarbejder.stories.create(landed).catch((e: unknown) => e);
         await everythingThrottled;
@@ -118,13 +120,15 @@ describe("a write that still fails after every retry", () => {
       expect((await world.server.requests()).filter((r) => r.status === 429).length).toBeGreaterThan(20);
       for (const error of [first, second]) {
         expect(error).toBeInstanceOf(DataError);
-        expect((error as DataError).kind).toBe("throttled");
-        expect((error as DataError).message).toBe("SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.");
+        expect((error as DataError).kind).toBe('throttled');
+        expect((error as DataError).message).toBe(
+          'SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.',
+        );
       }
       globalThis.fetch = realFetch;
       await world.server.faults({});
 
-      const counts = await countByClientKey(world.server, "stories");
+      const counts = await countByClientKey(world.server, 'stories');
       expect(counts.get(landed.clientKey)).toBe(1);
       expect(counts.get(neverLanded.clientKey)).toBeUndefined();
 
@@ -134,7 +138,7 @@ describe("a write that still fails after every retry", () => {
       const created = await medarbejder.stories.create(neverLanded);
       expect(again.clientKey).toBe(landed.clientKey);
       expect(created.clientKey).toBe(neverLanded.clientKey);
-      const after = await countByClientKey(world.server, "stories");
+      const after = await countByClientKey(world.server, 'stories');
       expect(after.get(landed.clientKey)).toBe(1);
       expect(after.get(neverLanded.clientKey)).toBe(1);
     } finally {

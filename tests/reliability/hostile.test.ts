@@ -6,20 +6,31 @@
  * URLs never stored as a link. Quotes that would break a `$filter` work in the queries that take
  * free text (the task board's meeting, a unit named O'Brien) and cannot widen them.
  */
-import { JSDOM } from "jsdom";
-import { DataError } from "../../src/data/errors";
-import type { IMpkServices } from "../../src/data/repositories/types";
-import { describeError, type IValidationError } from "../../src/domain/messages";
-import type { ICheckIn, IDialogComment, IEntity, IFollowUpTask, IInitiative, IPlan, IPlanFocus, IPoliticalPriority, IReflection, IStory } from "../../src/domain/model";
-import type { IUnitItem } from "../../src/data/repositories/types";
-import { sanitizeRichText } from "../../src/domain/richText";
-import { SINGLE_LINE_MAX, MULTI_LINE_MAX } from "../../src/domain/validation";
-import { activeContent, CORPUS, type ICorpusEntry } from "./corpus";
-import { startWorld, type IWorld } from "./support";
+import { JSDOM } from 'jsdom';
+import { DataError } from '../../src/data/errors';
+import type { IMpkServices } from '../../src/data/repositories/types';
+import { describeError, type IValidationError } from '../../src/domain/messages';
+import type {
+  ICheckIn,
+  IDialogComment,
+  IEntity,
+  IFollowUpTask,
+  IInitiative,
+  IPlan,
+  IPlanFocus,
+  IPoliticalPriority,
+  IReflection,
+  IStory,
+} from '../../src/domain/model';
+import type { IUnitItem } from '../../src/data/repositories/types';
+import { sanitizeRichText } from '../../src/domain/richText';
+import { SINGLE_LINE_MAX, MULTI_LINE_MAX } from '../../src/domain/validation';
+import { activeContent, CORPUS, type ICorpusEntry } from './corpus';
+import { startWorld, type IWorld } from './support';
 
 jest.setTimeout(120_000);
 
-const doc = new JSDOM("").window.document;
+const doc = new JSDOM('').window.document;
 
 let world: IWorld;
 let plan: IPlan;
@@ -28,8 +39,15 @@ let initiative: IInitiative;
 beforeAll(async () => {
   world = await startWorld();
   const { leder } = world.services;
-  plan = await leder.plans.create({ clientKey: "", unitId: world.unitId, period: "2026", status: "draft" });
-  initiative = await leder.initiatives.create({ clientKey: "", planId: plan.id as number, unitId: world.unitId, title: "Indsats", ambitionKey: "mod-og-stolthed", status: "inProgress" });
+  plan = await leder.plans.create({ clientKey: '', unitId: world.unitId, period: '2026', status: 'draft' });
+  initiative = await leder.initiatives.create({
+    clientKey: '',
+    planId: plan.id as number,
+    unitId: world.unitId,
+    title: 'Indsats',
+    ambitionKey: 'mod-og-stolthed',
+    status: 'inProgress',
+  });
 });
 afterAll(() => world.server.close());
 
@@ -37,7 +55,7 @@ afterAll(() => world.server.close());
 interface ITarget {
   name: string;
   /** plain: stored exactly; rich: stored sanitised; url: an http(s) link or refused. */
-  kind: "plain" | "rich" | "url";
+  kind: 'plain' | 'rich' | 'url';
   max: number;
   /** Writes an item with `value` in the field and returns it read back from SharePoint. */
   write(value: string): Promise<string | undefined>;
@@ -45,9 +63,12 @@ interface ITarget {
 
 function target<T extends IEntity>(
   name: string,
-  kind: ITarget["kind"],
+  kind: ITarget['kind'],
   max: number,
-  repo: (s: Record<string, IMpkServices>) => { create(item: T, unitId?: number): Promise<T>; get(id: number): Promise<T> },
+  repo: (s: Record<string, IMpkServices>) => {
+    create(item: T, unitId?: number): Promise<T>;
+    get(id: number): Promise<T>;
+  },
   item: (value: string) => T,
   field: keyof T,
   unitScoped = false,
@@ -66,83 +87,317 @@ function target<T extends IEntity>(
 }
 
 const TARGETS: ITarget[] = [
-  target<IStory>("story title", "plain", SINGLE_LINE_MAX, (s) => s.medarbejder.stories, (title) => ({ clientKey: "", title, body: "<p>Tekst</p>", kind: "success", ambitionKey: "mod-og-stolthed", featured: false, recognitionCount: 0 }), "title"),
-  target<IStory>("story body", "rich", MULTI_LINE_MAX, (s) => s.medarbejder.stories, (body) => ({ clientKey: "", title: "Historie", body, kind: "lesson", ambitionKey: "mod-og-stolthed", featured: false, recognitionCount: 0 }), "body"),
-  target<IPlanFocus>("plan focus local meaning", "plain", MULTI_LINE_MAX, (s) => s.leder.planFocuses, (localMeaning) => ({ clientKey: "", planId: plan.id as number, ambitionKey: "gode-rammer", relevance: "medium", localMeaning }), "localMeaning", true),
-  target<IInitiative>("initiative title", "plain", SINGLE_LINE_MAX, (s) => s.leder.initiatives, (title) => ({ clientKey: "", planId: plan.id as number, unitId: world.unitId, title, ambitionKey: "gode-rammer", status: "planned" }), "title"),
-  target<IInitiative>("initiative description", "plain", MULTI_LINE_MAX, (s) => s.leder.initiatives, (description) => ({ clientKey: "", planId: plan.id as number, unitId: world.unitId, title: "Indsats", description, ambitionKey: "gode-rammer", status: "planned" }), "description"),
-  target<IInitiative>("initiative success measure", "plain", MULTI_LINE_MAX, (s) => s.leder.initiatives, (successMeasure) => ({ clientKey: "", planId: plan.id as number, unitId: world.unitId, title: "Indsats", successMeasure, ambitionKey: "gode-rammer", status: "planned" }), "successMeasure"),
-  target<IInitiative>("initiative stop reason", "plain", MULTI_LINE_MAX, (s) => s.leder.initiatives, (stopReason) => ({ clientKey: "", planId: plan.id as number, unitId: world.unitId, title: "Indsats", stopReason, ambitionKey: "gode-rammer", status: "stopped" }), "stopReason"),
-  target<IInitiative>("initiative link", "url", 255, (s) => s.leder.initiatives, (existingInitiativeUrl) => ({ clientKey: "", planId: plan.id as number, unitId: world.unitId, title: "Indsats", existingInitiativeUrl, ambitionKey: "gode-rammer", status: "planned" }), "existingInitiativeUrl"),
-  target<ICheckIn>("check-in comment", "plain", MULTI_LINE_MAX, (s) => s.leder.checkIns, (comment) => ({ clientKey: "", initiativeId: initiative.id as number, health: "yellow", progress: 50, date: "2026-01-15", comment }), "comment", true),
-  target<IFollowUpTask>("task title", "plain", SINGLE_LINE_MAX, (s) => s.chef.tasks, (title) => ({ clientKey: "", title, unitId: world.unitId, ambitionKey: "gode-rammer", assigneeId: world.services.leder.user.id, dueDate: "2026-05-01", status: "open" }), "title"),
-  target<IFollowUpTask>("task description", "plain", MULTI_LINE_MAX, (s) => s.chef.tasks, (description) => ({ clientKey: "", title: "Opgave", description, unitId: world.unitId, ambitionKey: "gode-rammer", assigneeId: world.services.leder.user.id, dueDate: "2026-05-01", status: "open" }), "description"),
-  target<IFollowUpTask>("task meeting", "plain", SINGLE_LINE_MAX, (s) => s.chef.tasks, (meeting) => ({ clientKey: "", title: "Opgave", meeting, unitId: world.unitId, ambitionKey: "gode-rammer", assigneeId: world.services.leder.user.id, dueDate: "2026-05-01", status: "open" }), "meeting"),
-  target<IDialogComment>("comment body", "plain", MULTI_LINE_MAX, (s) => s.medarbejder.comments, (body) => ({ clientKey: "", initiativeId: initiative.id, body }), "body", true),
-  target<IReflection>("reflection contribution", "plain", MULTI_LINE_MAX, (s) => s.medarbejder.reflections, (contribution) => ({ clientKey: "", contribution }), "contribution"),
-  target<IReflection>("reflection meaning", "plain", MULTI_LINE_MAX, (s) => s.medarbejder.reflections, (meaning) => ({ clientKey: "", meaning }), "meaning"),
+  target<IStory>(
+    'story title',
+    'plain',
+    SINGLE_LINE_MAX,
+    (s) => s.medarbejder.stories,
+    (title) => ({
+      clientKey: '',
+      title,
+      body: '<p>Tekst</p>',
+      kind: 'success',
+      ambitionKey: 'mod-og-stolthed',
+      featured: false,
+      recognitionCount: 0,
+    }),
+    'title',
+  ),
+  target<IStory>(
+    'story body',
+    'rich',
+    MULTI_LINE_MAX,
+    (s) => s.medarbejder.stories,
+    (body) => ({
+      clientKey: '',
+      title: 'Historie',
+      body,
+      kind: 'lesson',
+      ambitionKey: 'mod-og-stolthed',
+      featured: false,
+      recognitionCount: 0,
+    }),
+    'body',
+  ),
+  target<IPlanFocus>(
+    'plan focus local meaning',
+    'plain',
+    MULTI_LINE_MAX,
+    (s) => s.leder.planFocuses,
+    (localMeaning) => ({
+      clientKey: '',
+      planId: plan.id as number,
+      ambitionKey: 'gode-rammer',
+      relevance: 'medium',
+      localMeaning,
+    }),
+    'localMeaning',
+    true,
+  ),
+  target<IInitiative>(
+    'initiative title',
+    'plain',
+    SINGLE_LINE_MAX,
+    (s) => s.leder.initiatives,
+    (title) => ({
+      clientKey: '',
+      planId: plan.id as number,
+      unitId: world.unitId,
+      title,
+      ambitionKey: 'gode-rammer',
+      status: 'planned',
+    }),
+    'title',
+  ),
+  target<IInitiative>(
+    'initiative description',
+    'plain',
+    MULTI_LINE_MAX,
+    (s) => s.leder.initiatives,
+    (description) => ({
+      clientKey: '',
+      planId: plan.id as number,
+      unitId: world.unitId,
+      title: 'Indsats',
+      description,
+      ambitionKey: 'gode-rammer',
+      status: 'planned',
+    }),
+    'description',
+  ),
+  target<IInitiative>(
+    'initiative success measure',
+    'plain',
+    MULTI_LINE_MAX,
+    (s) => s.leder.initiatives,
+    (successMeasure) => ({
+      clientKey: '',
+      planId: plan.id as number,
+      unitId: world.unitId,
+      title: 'Indsats',
+      successMeasure,
+      ambitionKey: 'gode-rammer',
+      status: 'planned',
+    }),
+    'successMeasure',
+  ),
+  target<IInitiative>(
+    'initiative stop reason',
+    'plain',
+    MULTI_LINE_MAX,
+    (s) => s.leder.initiatives,
+    (stopReason) => ({
+      clientKey: '',
+      planId: plan.id as number,
+      unitId: world.unitId,
+      title: 'Indsats',
+      stopReason,
+      ambitionKey: 'gode-rammer',
+      status: 'stopped',
+    }),
+    'stopReason',
+  ),
+  target<IInitiative>(
+    'initiative link',
+    'url',
+    255,
+    (s) => s.leder.initiatives,
+    (existingInitiativeUrl) => ({
+      clientKey: '',
+      planId: plan.id as number,
+      unitId: world.unitId,
+      title: 'Indsats',
+      existingInitiativeUrl,
+      ambitionKey: 'gode-rammer',
+      status: 'planned',
+    }),
+    'existingInitiativeUrl',
+  ),
+  target<ICheckIn>(
+    'check-in comment',
+    'plain',
+    MULTI_LINE_MAX,
+    (s) => s.leder.checkIns,
+    (comment) => ({
+      clientKey: '',
+      initiativeId: initiative.id as number,
+      health: 'yellow',
+      progress: 50,
+      date: '2026-01-15',
+      comment,
+    }),
+    'comment',
+    true,
+  ),
+  target<IFollowUpTask>(
+    'task title',
+    'plain',
+    SINGLE_LINE_MAX,
+    (s) => s.chef.tasks,
+    (title) => ({
+      clientKey: '',
+      title,
+      unitId: world.unitId,
+      ambitionKey: 'gode-rammer',
+      assigneeId: world.services.leder.user.id,
+      dueDate: '2026-05-01',
+      status: 'open',
+    }),
+    'title',
+  ),
+  target<IFollowUpTask>(
+    'task description',
+    'plain',
+    MULTI_LINE_MAX,
+    (s) => s.chef.tasks,
+    (description) => ({
+      clientKey: '',
+      title: 'Opgave',
+      description,
+      unitId: world.unitId,
+      ambitionKey: 'gode-rammer',
+      assigneeId: world.services.leder.user.id,
+      dueDate: '2026-05-01',
+      status: 'open',
+    }),
+    'description',
+  ),
+  target<IFollowUpTask>(
+    'task meeting',
+    'plain',
+    SINGLE_LINE_MAX,
+    (s) => s.chef.tasks,
+    (meeting) => ({
+      clientKey: '',
+      title: 'Opgave',
+      meeting,
+      unitId: world.unitId,
+      ambitionKey: 'gode-rammer',
+      assigneeId: world.services.leder.user.id,
+      dueDate: '2026-05-01',
+      status: 'open',
+    }),
+    'meeting',
+  ),
+  target<IDialogComment>(
+    'comment body',
+    'plain',
+    MULTI_LINE_MAX,
+    (s) => s.medarbejder.comments,
+    (body) => ({ clientKey: '', initiativeId: initiative.id, body }),
+    'body',
+    true,
+  ),
+  target<IReflection>(
+    'reflection contribution',
+    'plain',
+    MULTI_LINE_MAX,
+    (s) => s.medarbejder.reflections,
+    (contribution) => ({ clientKey: '', contribution }),
+    'contribution',
+  ),
+  target<IReflection>(
+    'reflection meaning',
+    'plain',
+    MULTI_LINE_MAX,
+    (s) => s.medarbejder.reflections,
+    (meaning) => ({ clientKey: '', meaning }),
+    'meaning',
+  ),
   {
-    name: "story rejection reason",
-    kind: "plain",
+    name: 'story rejection reason',
+    kind: 'plain',
     max: MULTI_LINE_MAX,
     write: async (reason) => {
-      const story = await world.services.medarbejder.stories.create({ clientKey: "", title: "Til afvisning", body: "<p>Tekst</p>", kind: "success", ambitionKey: "mod-og-stolthed", featured: false, recognitionCount: 0 });
+      const story = await world.services.medarbejder.stories.create({
+        clientKey: '',
+        title: 'Til afvisning',
+        body: '<p>Tekst</p>',
+        kind: 'success',
+        ambitionKey: 'mod-og-stolthed',
+        featured: false,
+        recognitionCount: 0,
+      });
       const rejected = await world.services.admin.stories.moderate(story, false, reason);
       return (await world.services.medarbejder.stories.get(rejected.id as number)).moderationComment;
     },
   },
-  target<IUnitItem>("unit name", "plain", SINGLE_LINE_MAX, (s) => s.admin.units, (name) => ({ clientKey: "", name, kind: "department", parentId: world.unitId, leaderIds: [] }), "name"),
-  target<IPoliticalPriority>("political priority title", "plain", SINGLE_LINE_MAX, (s) => s.admin.politicalPriorities, (title) => ({ clientKey: "", key: "", title, order: 9, active: false }), "title"),
+  target<IUnitItem>(
+    'unit name',
+    'plain',
+    SINGLE_LINE_MAX,
+    (s) => s.admin.units,
+    (name) => ({ clientKey: '', name, kind: 'department', parentId: world.unitId, leaderIds: [] }),
+    'name',
+  ),
+  target<IPoliticalPriority>(
+    'political priority title',
+    'plain',
+    SINGLE_LINE_MAX,
+    (s) => s.admin.politicalPriorities,
+    (title) => ({ clientKey: '', key: '', title, order: 9, active: false }),
+    'title',
+  ),
 ];
 
 type Outcome = { stored: true; value: string | undefined } | { stored: false; error: unknown };
 
 /** A corpus entry, or the field's own limit (exactly as long as the column allows). */
-type Entry = ICorpusEntry | { name: string; value: string; class: "limit" };
+type Entry = ICorpusEntry | { name: string; value: string; class: 'limit' };
 
 /** What must happen to a value in a field; returns a problem, or undefined when it is right. */
 function judge(t: ITarget, entry: Entry, outcome: Outcome): string | undefined {
   const refusedWith = (codes: string[]): string | undefined => {
-    if (outcome.stored) return `stored ${JSON.stringify((outcome.value || "").slice(0, 80))}, expected refusal (${codes.join("/")})`;
+    if (outcome.stored)
+      return `stored ${JSON.stringify((outcome.value || '').slice(0, 80))}, expected refusal (${codes.join('/')})`;
     const error = outcome.error;
-    if (!(error instanceof DataError) || error.kind !== "invalid") return `refused with ${String(error)}, expected a DataError 'invalid'`;
+    if (!(error instanceof DataError) || error.kind !== 'invalid')
+      return `refused with ${String(error)}, expected a DataError 'invalid'`;
     const got = error.validationErrors.map((e) => e.code);
-    if (!codes.some((c) => (got as string[]).indexOf(c) >= 0)) return `refused with ${got.join(", ")}, expected ${codes.join("/")}`;
+    if (!codes.some((c) => (got as string[]).indexOf(c) >= 0))
+      return `refused with ${got.join(', ')}, expected ${codes.join('/')}`;
     // A clear Danish message for every problem, with its placeholders filled.
     for (const v of error.validationErrors as IValidationError[]) {
-      const text = describeError(v, "da-DK");
-      if (!text || /[{}]/.test(text) || /\b(the|is|must)\b/i.test(text)) return `message not Danish or not filled: ${text}`;
-      if (v.code === "containsCpr" && !/CPR-nummer/.test(text)) return `CPR message does not say CPR: ${text}`;
+      const text = describeError(v, 'da-DK');
+      if (!text || /[{}]/.test(text) || /\b(the|is|must)\b/i.test(text))
+        return `message not Danish or not filled: ${text}`;
+      if (v.code === 'containsCpr' && !/CPR-nummer/.test(text)) return `CPR message does not say CPR: ${text}`;
     }
-    if (error.message !== "Oplysningerne kunne ikke gemmes. Ret det markerede, og prøv igen.") return `general message: ${error.message}`;
+    if (error.message !== 'Oplysningerne kunne ikke gemmes. Ret det markerede, og prøv igen.')
+      return `general message: ${error.message}`;
     return undefined;
   };
   const storedExactly = (expected: string): string | undefined => {
-    if (!outcome.stored) return `refused (${outcome.error instanceof DataError ? outcome.error.validationErrors.map((e) => e.code).join(", ") || outcome.error.kind : String(outcome.error)}), expected it stored`;
-    return outcome.value === expected ? undefined : `stored ${JSON.stringify(outcome.value)}, typed ${JSON.stringify(expected)}`;
+    if (!outcome.stored)
+      return `refused (${outcome.error instanceof DataError ? outcome.error.validationErrors.map((e) => e.code).join(', ') || outcome.error.kind : String(outcome.error)}), expected it stored`;
+    return outcome.value === expected
+      ? undefined
+      : `stored ${JSON.stringify(outcome.value)}, typed ${JSON.stringify(expected)}`;
   };
 
-  if (entry.class === "limit") return storedExactly(t.kind === "rich" ? sanitizeRichText(entry.value) : entry.value);
-  if (entry.class === "long") return refusedWith(["tooLong"]);
-  if (entry.class === "cpr") return refusedWith(["containsCpr"]);
+  if (entry.class === 'limit') return storedExactly(t.kind === 'rich' ? sanitizeRichText(entry.value) : entry.value);
+  if (entry.class === 'long') return refusedWith(['tooLong']);
+  if (entry.class === 'cpr') return refusedWith(['containsCpr']);
   // The only links stored are http(s) URLs; nothing in the corpus is one.
-  if (t.kind === "url") return refusedWith(["invalidUrl", "tooLong"]);
-  if (t.kind === "rich") {
-    if (entry.class === "cprRich") return refusedWith(["containsCpr"]);
+  if (t.kind === 'url') return refusedWith(['invalidUrl', 'tooLong']);
+  if (t.kind === 'rich') {
+    if (entry.class === 'cprRich') return refusedWith(['containsCpr']);
     const sanitised = sanitizeRichText(entry.value);
     if (!outcome.stored) {
       // A body that is nothing but script sanitises to nothing: refused as empty.
-      return doc.createRange().createContextualFragment(sanitised).textContent?.trim() === "" ? refusedWith(["required"]) : storedExactly(sanitised);
+      return doc.createRange().createContextualFragment(sanitised).textContent?.trim() === ''
+        ? refusedWith(['required'])
+        : storedExactly(sanitised);
     }
-    const problems = activeContent(outcome.value || "", doc);
-    if (problems.length > 0) return `stored active content: ${problems.join(", ")}`;
+    const problems = activeContent(outcome.value || '', doc);
+    if (problems.length > 0) return `stored active content: ${problems.join(', ')}`;
     // Stable: sanitising what is stored changes nothing (no mutation on re-parse).
-    if (sanitizeRichText(outcome.value) !== outcome.value) return "stored body changes when sanitised again";
+    if (sanitizeRichText(outcome.value) !== outcome.value) return 'stored body changes when sanitised again';
     return storedExactly(sanitised);
   }
   // Plain text: exactly as typed (React shows it as text); a CPR split by tags is not a number there.
-  if (entry.class === "cprRich" && !outcome.stored) return refusedWith(["containsCpr"]);
-  if (t.max === SINGLE_LINE_MAX && entry.value.length > SINGLE_LINE_MAX) return refusedWith(["tooLong"]);
+  if (entry.class === 'cprRich' && !outcome.stored) return refusedWith(['containsCpr']);
+  if (t.max === SINGLE_LINE_MAX && entry.value.length > SINGLE_LINE_MAX) return refusedWith(['tooLong']);
   return storedExactly(entry.value);
 }
 
@@ -161,47 +416,59 @@ async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) =>
   return results;
 }
 
-describe("every free-text write, given the hostile corpus", () => {
+describe('every free-text write, given the hostile corpus', () => {
   const summary: Array<Record<string, string | number>> = [];
   afterAll(() => {
     console.log(`Hostile input: ${CORPUS.length} values × ${TARGETS.length} fields`);
     console.table(summary);
   });
 
-  it.each(TARGETS.map((t) => [t.name, t]))("%s stores each value faithfully or refuses it with a Danish message", async (_name, t) => {
-    // The limit itself is accepted, by validation and by SharePoint alike (an emoji counts as two).
-    const atLimit = t.kind === "url" ? "https://holbaek.dk/" + "a".repeat(t.max - 19) : "ø".repeat(t.max - 2) + "👍";
-    const entries: Entry[] = [...CORPUS, { name: `exactly ${t.max} characters`, value: atLimit, class: "limit" }];
-    const outcomes = await pool(entries, 8, async (entry): Promise<Outcome> => {
-      try {
-        return { stored: true, value: await t.write(entry.value) };
-      } catch (error) {
-        return { stored: false, error };
-      }
-    });
-    const problems: string[] = [];
-    entries.forEach((entry, i) => {
-      const problem = judge(t, entry, outcomes[i]);
-      if (problem) problems.push(`${entry.name}: ${problem}`);
-    });
-    summary.push({
-      field: t.name,
-      stored: outcomes.filter((o) => o.stored).length,
-      refused: outcomes.filter((o) => !o.stored).length,
-      problems: problems.length,
-    });
-    expect(problems).toEqual([]);
-  });
+  it.each(TARGETS.map((t) => [t.name, t]))(
+    '%s stores each value faithfully or refuses it with a Danish message',
+    async (_name, t) => {
+      // The limit itself is accepted, by validation and by SharePoint alike (an emoji counts as two).
+      const atLimit = t.kind === 'url' ? 'https://holbaek.dk/' + 'a'.repeat(t.max - 19) : 'ø'.repeat(t.max - 2) + '👍';
+      const entries: Entry[] = [...CORPUS, { name: `exactly ${t.max} characters`, value: atLimit, class: 'limit' }];
+      const outcomes = await pool(entries, 8, async (entry): Promise<Outcome> => {
+        try {
+          return { stored: true, value: await t.write(entry.value) };
+        } catch (error) {
+          return { stored: false, error };
+        }
+      });
+      const problems: string[] = [];
+      entries.forEach((entry, i) => {
+        const problem = judge(t, entry, outcomes[i]);
+        if (problem) problems.push(`${entry.name}: ${problem}`);
+      });
+      summary.push({
+        field: t.name,
+        stored: outcomes.filter((o) => o.stored).length,
+        refused: outcomes.filter((o) => !o.stored).length,
+        problems: problems.length,
+      });
+      expect(problems).toEqual([]);
+    },
+  );
 });
 
-describe("quotes in queries that take free text", () => {
+describe('quotes in queries that take free text', () => {
   it("finds the tasks of a meeting named O'Brien, and a quote cannot widen the task board's filter", async () => {
     const { chef, leder } = world.services;
     const task = (title: string, meeting: string): Promise<IFollowUpTask> =>
-      chef.tasks.create({ clientKey: "", title, unitId: world.unitId, ambitionKey: "gode-rammer", assigneeId: leder.user.id, dueDate: "2026-06-01", status: "open", meeting });
-    const a = await task("Forbered mødet", "Møde hos O'Brien");
-    const b = await task("Referat", "Møde hos O'Brien");
-    await task("Andet møde", "Møde hos Hansen");
+      chef.tasks.create({
+        clientKey: '',
+        title,
+        unitId: world.unitId,
+        ambitionKey: 'gode-rammer',
+        assigneeId: leder.user.id,
+        dueDate: '2026-06-01',
+        status: 'open',
+        meeting,
+      });
+    const a = await task('Forbered mødet', "Møde hos O'Brien");
+    const b = await task('Referat', "Møde hos O'Brien");
+    await task('Andet møde', 'Møde hos Hansen');
 
     const page = await chef.tasks.query({ meeting: "Møde hos O'Brien" });
     expect(page.items.map((t) => t.id).sort()).toEqual([a.id, b.id].sort());
@@ -213,8 +480,14 @@ describe("quotes in queries that take free text", () => {
 
   it("loads the plan of a unit named O'Brien, and a channel id with a quote finds no unit", async () => {
     const { admin, leder } = world.services;
-    const unit = await admin.units.create({ clientKey: "", name: "O'Briens Børnehus", kind: "institution", parentId: world.unitId, leaderIds: [leder.user.id] });
-    await leder.plans.create({ clientKey: "", unitId: unit.id as number, period: "2026", status: "draft" });
+    const unit = await admin.units.create({
+      clientKey: '',
+      name: "O'Briens Børnehus",
+      kind: 'institution',
+      parentId: world.unitId,
+      leaderIds: [leder.user.id],
+    });
+    await leder.plans.create({ clientKey: '', unitId: unit.id as number, period: '2026', status: 'draft' });
     const view = await leder.views.loadPlanView({ unitId: unit.id as number, userId: leder.user.id });
     expect(view.unit?.name).toBe("O'Briens Børnehus");
     expect(view.plan?.unitId).toBe(unit.id);
@@ -223,9 +496,22 @@ describe("quotes in queries that take free text", () => {
 
   it("shows a story titled O'Brien in the feed once approved", async () => {
     const { admin, medarbejder, leder } = world.services;
-    const story = await medarbejder.stories.create({ clientKey: "", title: "O'Brien's første dag", body: "<p>Velkommen, O'Brien!</p>", kind: "success", ambitionKey: "sammenhaeng-og-samarbejde", unitId: world.unitId, featured: false, recognitionCount: 0 });
+    const story = await medarbejder.stories.create({
+      clientKey: '',
+      title: "O'Brien's første dag",
+      body: "<p>Velkommen, O'Brien!</p>",
+      kind: 'success',
+      ambitionKey: 'sammenhaeng-og-samarbejde',
+      unitId: world.unitId,
+      featured: false,
+      recognitionCount: 0,
+    });
     await admin.stories.moderate(story, true);
-    const feed = await leder.stories.query({ ambitionKey: "sammenhaeng-og-samarbejde", unitId: world.unitId, kind: "success" });
+    const feed = await leder.stories.query({
+      ambitionKey: 'sammenhaeng-og-samarbejde',
+      unitId: world.unitId,
+      kind: 'success',
+    });
     expect(feed.items.map((s) => s.title)).toContain("O'Brien's første dag");
   });
 });

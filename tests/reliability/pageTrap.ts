@@ -5,22 +5,24 @@
  * data layer's validation and sanitiser, as someone with the REST API could. Used by
  * `browser.test.ts` and the soak.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createLocalServices } from "../../localsp/client";
-import type { LocalSharePoint } from "../../localsp/server";
-import type { IMpkServices } from "../../src/data/repositories/types";
-import { listTitle } from "../../src/data/schema/lists";
-import type { ListKey } from "../../src/data/schema/types";
-import { newClientKey } from "../../src/domain/clientKey";
-import { toIsoDate } from "../../src/domain/dates";
-import { previewUrl } from "../browser/harness";
-import type { IPreviewState } from "../../preview/previewState";
-import { corpusOf } from "./corpus";
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createLocalServices } from '../../localsp/client';
+import type { LocalSharePoint } from '../../localsp/server';
+import type { IMpkServices } from '../../src/data/repositories/types';
+import { listTitle } from '../../src/data/schema/lists';
+import type { ListKey } from '../../src/data/schema/types';
+import { newClientKey } from '../../src/domain/clientKey';
+import { toIsoDate } from '../../src/domain/dates';
+import { previewUrl } from '../browser/harness';
+import type { IPreviewState } from '../../preview/previewState';
+import { corpusOf } from './corpus';
 
 /** What a payload does when it runs. */
-export const PWN = "window.__pwned=(window.__pwned||0)+1";
+export const PWN = 'window.__pwned=(window.__pwned||0)+1';
 /** Every corpus payload that would run script, as one HTML string. */
-export const ALL_PAYLOADS = corpusOf("script").map((e) => e.value).join("\n");
+export const ALL_PAYLOADS = corpusOf('script')
+  .map((e) => e.value)
+  .join('\n');
 /** A title that runs script if it is ever rendered as HTML (and has a quote in it). */
 export const HOSTILE_TITLE = `<img src=x onerror="${PWN}"> O'Brien`;
 
@@ -38,20 +40,32 @@ export async function servicesAs(server: LocalSharePoint, email: string): Promis
 }
 
 /** Writes items through `/_local/lists/<title>/bulk` (validated like REST adds, nothing more). */
-export async function bulk(server: LocalSharePoint, list: ListKey, author: string, items: Record<string, unknown>[]): Promise<void> {
+export async function bulk(
+  server: LocalSharePoint,
+  list: ListKey,
+  author: string,
+  items: Record<string, unknown>[],
+): Promise<void> {
   const response = await fetch(`${server.url}/_local/lists/${encodeURIComponent(listTitle(list))}/bulk`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ items: items.map((i) => ({ ClientKey: newClientKey(), ...i })), author }),
   });
   if (!response.ok) throw new Error(`bulk ${list}: ${response.status} ${await response.text()}`);
 }
 
 /** Rows of a list as the site owner reads them. */
-export async function ownerRows(server: LocalSharePoint, list: ListKey, select: string): Promise<Record<string, unknown>[]> {
-  const response = await fetch(`${server.siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(listTitle(list))}')/items?$select=${select}&$top=5000`, {
-    headers: { Accept: "application/json", Authorization: "Bearer admin@mpk.local" },
-  });
+export async function ownerRows(
+  server: LocalSharePoint,
+  list: ListKey,
+  select: string,
+): Promise<Record<string, unknown>[]> {
+  const response = await fetch(
+    `${server.siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(listTitle(list))}')/items?$select=${select}&$top=5000`,
+    {
+      headers: { Accept: 'application/json', Authorization: 'Bearer admin@mpk.local' },
+    },
+  );
   return ((await response.json()) as { value: Record<string, unknown>[] }).value;
 }
 
@@ -60,28 +74,71 @@ export async function ownerRows(server: LocalSharePoint, list: ListKey, select: 
  * "Læring og Trivsel" of the demo, and returns that unit's id.
  */
 export async function plantHostileItems(server: LocalSharePoint): Promise<number> {
-  const admin = await servicesAs(server, "admin@mpk.local");
-  const unitId = (await admin.units.list()).find((u) => u.key === "laering-og-trivsel")?.id as number;
-  const leder = await servicesAs(server, "leder@mpk.local");
+  const admin = await servicesAs(server, 'admin@mpk.local');
+  const unitId = (await admin.units.list()).find((u) => u.key === 'laering-og-trivsel')?.id as number;
+  const leder = await servicesAs(server, 'leder@mpk.local');
   const view = await leder.views.loadPlanView({ unitId, userId: leder.user.id });
   const planId = view.plan?.id as number;
   const initiativeId = view.initiatives[0].id as number;
-  await bulk(server, "stories", "medarbejder@mpk.local", [{ OData__ModerationStatus: 0, Title: HOSTILE_TITLE, Body: ALL_PAYLOADS, StoryKind: "success", AmbitionKey: "mod-og-stolthed", UnitId: unitId }]);
-  await bulk(server, "initiatives", "leder@mpk.local", [
-    { PlanId: planId, UnitId: unitId, Title: HOSTILE_TITLE, Description: ALL_PAYLOADS, SuccessMeasure: `<script>${PWN}</script>`, AmbitionKey: "mod-og-stolthed", InitiativeStatus: "inProgress", LinkUrl: `JaVaScRiPt:${PWN}` },
+  await bulk(server, 'stories', 'medarbejder@mpk.local', [
+    {
+      OData__ModerationStatus: 0,
+      Title: HOSTILE_TITLE,
+      Body: ALL_PAYLOADS,
+      StoryKind: 'success',
+      AmbitionKey: 'mod-og-stolthed',
+      UnitId: unitId,
+    },
   ]);
-  await bulk(server, "checkIns", "leder@mpk.local", [{ InitiativeId: initiativeId, UnitId: unitId, Title: "Status", Health: "yellow", Progress: 50, CheckInDate: `${toIsoDate(new Date())}T12:00:00Z`, CheckInComment: ALL_PAYLOADS }]);
-  await bulk(server, "comments", "medarbejder@mpk.local", [{ InitiativeId: initiativeId, UnitId: unitId, Title: "Kommentar", Body: ALL_PAYLOADS }]);
-  await bulk(server, "tasks", "chef@mpk.local", [
-    { Title: HOSTILE_TITLE, Description: ALL_PAYLOADS, Meeting: `<svg onload="${PWN}">`, UnitId: unitId, AmbitionKey: "mod-og-stolthed", AssigneeId: leder.user.id, TaskStatus: "open", DueDate: "2026-01-05T12:00:00Z" },
+  await bulk(server, 'initiatives', 'leder@mpk.local', [
+    {
+      PlanId: planId,
+      UnitId: unitId,
+      Title: HOSTILE_TITLE,
+      Description: ALL_PAYLOADS,
+      SuccessMeasure: `<script>${PWN}</script>`,
+      AmbitionKey: 'mod-og-stolthed',
+      InitiativeStatus: 'inProgress',
+      LinkUrl: `JaVaScRiPt:${PWN}`,
+    },
+  ]);
+  await bulk(server, 'checkIns', 'leder@mpk.local', [
+    {
+      InitiativeId: initiativeId,
+      UnitId: unitId,
+      Title: 'Status',
+      Health: 'yellow',
+      Progress: 50,
+      CheckInDate: `${toIsoDate(new Date())}T12:00:00Z`,
+      CheckInComment: ALL_PAYLOADS,
+    },
+  ]);
+  await bulk(server, 'comments', 'medarbejder@mpk.local', [
+    { InitiativeId: initiativeId, UnitId: unitId, Title: 'Kommentar', Body: ALL_PAYLOADS },
+  ]);
+  await bulk(server, 'tasks', 'chef@mpk.local', [
+    {
+      Title: HOSTILE_TITLE,
+      Description: ALL_PAYLOADS,
+      Meeting: `<svg onload="${PWN}">`,
+      UnitId: unitId,
+      AmbitionKey: 'mod-og-stolthed',
+      AssigneeId: leder.user.id,
+      TaskStatus: 'open',
+      DueDate: '2026-01-05T12:00:00Z',
+    },
   ]);
   return unitId;
 }
 
 /** Opens the preview with the trap installed before any of the page's own code runs. */
-export async function openTrapped(browser: Browser, server: LocalSharePoint, state: Partial<IPreviewState>): Promise<IOpened> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "da-DK" });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+export async function openTrapped(
+  browser: Browser,
+  server: LocalSharePoint,
+  state: Partial<IPreviewState>,
+): Promise<IOpened> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   await context.addInitScript(() => {
     const w = window as unknown as { __pwned: number; alert: () => void; confirm: () => boolean; prompt: () => null };
     w.__pwned = 0;
@@ -91,13 +148,13 @@ export async function openTrapped(browser: Browser, server: LocalSharePoint, sta
   });
   const page = await context.newPage();
   const opened: IOpened = { page, context, dialogs: [], pageErrors: [] };
-  page.on("dialog", (dialog) => {
+  page.on('dialog', (dialog) => {
     opened.dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  page.on("pageerror", (error) => opened.pageErrors.push(error.message));
+  page.on('pageerror', (error) => opened.pageErrors.push(error.message));
   await page.goto(previewUrl(server, state));
-  await page.waitForSelector("main h2", { timeout: 30_000 });
+  await page.waitForSelector('main h2', { timeout: 30_000 });
   return opened;
 }
 
@@ -117,12 +174,16 @@ export async function inertProblems(opened: IOpened): Promise<string[]> {
   for (const message of opened.pageErrors) problems.push(`page error: ${message}`);
   const active = await page.evaluate(() => {
     const found: string[] = [];
-    for (const element of Array.from(document.querySelectorAll("main *"))) {
+    for (const element of Array.from(document.querySelectorAll('main *'))) {
       const tag = element.tagName.toLowerCase();
-      if (["script", "iframe", "object", "embed", "base", "meta"].indexOf(tag) >= 0) found.push(`<${tag}>`);
+      if (['script', 'iframe', 'object', 'embed', 'base', 'meta'].indexOf(tag) >= 0) found.push(`<${tag}>`);
       for (const attribute of Array.from(element.attributes)) {
         if (/^on/i.test(attribute.name)) found.push(`${tag}[${attribute.name}]`);
-        if (/^(href|src|action|formaction|data|srcdoc)$/i.test(attribute.name) && /^\s*(javascript|data|vbscript):/i.test(attribute.value)) found.push(`${tag}[${attribute.name}=${attribute.value.slice(0, 30)}]`);
+        if (
+          /^(href|src|action|formaction|data|srcdoc)$/i.test(attribute.name) &&
+          /^\s*(javascript|data|vbscript):/i.test(attribute.value)
+        )
+          found.push(`${tag}[${attribute.name}=${attribute.value.slice(0, 30)}]`);
       }
     }
     return found;

@@ -4,16 +4,25 @@
  * every operation of the matrix tried as every account with PnPjs against the REST API. A refusal
  * must be 403 (or 404 where the item is hidden) and change nothing, checked as the site owner.
  */
-import type { SPFI } from "@pnp/sp";
-import "@pnp/sp/views";
-import "@pnp/sp/fields";
-import "@pnp/sp/security";
-import { createLocalSp } from "../../localsp/client";
-import { listTitle } from "../../src/data/schema/lists";
-import type { ListKey } from "../../src/data/schema/types";
-import { newClientKey } from "../../src/domain/clientKey";
-import { expectedAllowed, LIST_OPERATIONS, OPERATION_LABELS, OPERATIONS, PLATFORM_EXCEPTIONS, STORY_OPERATIONS, type ListOperation, type Operation } from "./permissions";
-import { ACCOUNTS, KOLLEGA, PRODUCT_LISTS, readAll, USERS, type Account, type TestServer } from "./support";
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/views';
+import '@pnp/sp/fields';
+import '@pnp/sp/security';
+import { createLocalSp } from '../../localsp/client';
+import { listTitle } from '../../src/data/schema/lists';
+import type { ListKey } from '../../src/data/schema/types';
+import { newClientKey } from '../../src/domain/clientKey';
+import {
+  expectedAllowed,
+  LIST_OPERATIONS,
+  OPERATION_LABELS,
+  OPERATIONS,
+  PLATFORM_EXCEPTIONS,
+  STORY_OPERATIONS,
+  type ListOperation,
+  type Operation,
+} from './permissions';
+import { ACCOUNTS, KOLLEGA, PRODUCT_LISTS, readAll, USERS, type Account, type TestServer } from './support';
 
 /** Per list: ids of the items each operation works on. */
 export interface IFixture {
@@ -26,8 +35,18 @@ export interface IFixture {
   pendingToApprove?: Record<Account, number>;
 }
 
-async function bulk(server: TestServer, list: ListKey, author: string, count: number, extra: Record<string, unknown> = {}): Promise<number[]> {
-  const items = Array.from({ length: count }, (_, i) => ({ ClientKey: newClientKey(), Title: `${author} ${i}`, ...extra }));
+async function bulk(
+  server: TestServer,
+  list: ListKey,
+  author: string,
+  count: number,
+  extra: Record<string, unknown> = {},
+): Promise<number[]> {
+  const items = Array.from({ length: count }, (_, i) => ({
+    ClientKey: newClientKey(),
+    Title: `${author} ${i}`,
+    ...extra,
+  }));
   const result = await server.bulk(listTitle(list), items, author);
   return Array.from({ length: count }, (_, i) => (result.firstId as number) + i);
 }
@@ -40,7 +59,7 @@ function perAccount(ids: number[]): Record<Account, number> {
 export async function prepareFixtures(server: TestServer): Promise<Record<ListKey, IFixture>> {
   const fixtures = {} as Record<ListKey, IFixture>;
   for (const list of PRODUCT_LISTS) {
-    const approved = list === "stories" ? { OData__ModerationStatus: 0 } : {};
+    const approved = list === 'stories' ? { OData__ModerationStatus: 0 } : {};
     const [otherRead, otherUpdate, ...otherDelete] = await bulk(server, list, KOLLEGA, 6, approved);
     const ownUpdate = {} as Record<Account, number>;
     const ownDelete = {} as Record<Account, number>;
@@ -50,7 +69,7 @@ export async function prepareFixtures(server: TestServer): Promise<Record<ListKe
       ownDelete[account] = d;
     }
     fixtures[list] = { otherRead, otherUpdate, otherDelete: perAccount(otherDelete), ownUpdate, ownDelete };
-    if (list === "stories") {
+    if (list === 'stories') {
       const pending = await bulk(server, list, KOLLEGA, 5);
       fixtures[list].otherPending = pending[0];
       fixtures[list].pendingToApprove = perAccount(pending.slice(1));
@@ -62,13 +81,16 @@ export async function prepareFixtures(server: TestServer): Promise<Record<ListKe
 /** The HTTP status of a PnPjs failure. */
 function statusOf(error: unknown): number {
   const status = (error as { status?: number }).status;
-  if (typeof status !== "number") throw error;
+  if (typeof status !== 'number') throw error;
   return status;
 }
 
 /** An item as the site owner sees it, or undefined when it does not exist. */
 async function ownerView(server: TestServer, list: ListKey, id: number): Promise<Record<string, unknown> | undefined> {
-  const response = await server.fetch(`_api/web/lists/getByTitle('${encodeURIComponent(listTitle(list))}')/items(${id})?$select=Id,Title,OData__ModerationStatus`, { as: USERS.admin });
+  const response = await server.fetch(
+    `_api/web/lists/getByTitle('${encodeURIComponent(listTitle(list))}')/items(${id})?$select=Id,Title,OData__ModerationStatus`,
+    { as: USERS.admin },
+  );
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`owner read of ${list}/${id}: ${response.status}`);
   return (await response.json()) as Record<string, unknown>;
@@ -101,30 +123,48 @@ function hasKind(mask: { High: string | number; Low: string | number }, kind: nu
 }
 
 /** What a person without Manage Lists would try (issue 21), aimed at what the list has now: each request alone must be refused. */
-function listAttacksOn(sp: SPFI, operation: ListOperation, current: { title: string; ReadSecurity: number; EnableModeration: boolean; DraftVersionVisibility: number; HasUniqueRoleAssignments: boolean }, selfId: number): (() => Promise<unknown>)[] {
+function listAttacksOn(
+  sp: SPFI,
+  operation: ListOperation,
+  current: {
+    title: string;
+    ReadSecurity: number;
+    EnableModeration: boolean;
+    DraftVersionVisibility: number;
+    HasUniqueRoleAssignments: boolean;
+  },
+  selfId: number,
+): (() => Promise<unknown>)[] {
   const l = sp.web.lists.getByTitle(current.title);
   switch (operation) {
-    case "listSettings":
+    case 'listSettings':
       return [
         () => l.update({ ReadSecurity: current.ReadSecurity === 1 ? 2 : 1 }),
         () => l.update({ EnableModeration: !current.EnableModeration }),
         () => l.update({ DraftVersionVisibility: current.DraftVersionVisibility === 2 ? 0 : 2 }),
       ];
-    case "fields":
+    case 'fields':
       return [
         () => l.fields.addText(`Probe${selfId}`),
-        () => l.fields.getByInternalNameOrTitle("ClientKey").update({ Title: "Overtaget" }),
-        () => l.fields.getByInternalNameOrTitle("ClientKey").delete(),
+        () => l.fields.getByInternalNameOrTitle('ClientKey').update({ Title: 'Overtaget' }),
+        () => l.fields.getByInternalNameOrTitle('ClientKey').delete(),
       ];
-    case "indexes":
-      return [() => l.fields.getByInternalNameOrTitle("ClientKey").update({ Indexed: false }), () => l.fields.getByInternalNameOrTitle("Title").update({ Indexed: true })];
-    case "views":
-      return [() => l.views.add(`Probe${selfId}`), () => l.views.getByTitle("All Items").update({ RowLimit: 1 }), () => l.views.getByTitle("All Items").delete()];
-    case "roleAssignments":
+    case 'indexes':
+      return [
+        () => l.fields.getByInternalNameOrTitle('ClientKey').update({ Indexed: false }),
+        () => l.fields.getByInternalNameOrTitle('Title').update({ Indexed: true }),
+      ];
+    case 'views':
+      return [
+        () => l.views.add(`Probe${selfId}`),
+        () => l.views.getByTitle('All Items').update({ RowLimit: 1 }),
+        () => l.views.getByTitle('All Items').delete(),
+      ];
+    case 'roleAssignments':
       return current.HasUniqueRoleAssignments
         ? [() => l.roleAssignments.add(selfId, 1073741829), () => l.resetRoleInheritance()]
         : [() => l.breakRoleInheritance(false, false)];
-    case "deleteList":
+    case 'deleteList':
       return [() => l.delete()];
   }
 }
@@ -135,16 +175,32 @@ function listAttacksOn(sp: SPFI, operation: ListOperation, current: { title: str
  * the list's EffectiveBasePermissions. Everyone else tries it for real: every request must be 403
  * and the list, as the owner sees it, unchanged.
  */
-async function attemptListOperation(server: TestServer, sp: SPFI, account: Account, list: ListKey, operation: ListOperation): Promise<{ allowed: boolean; detail: string }> {
+async function attemptListOperation(
+  server: TestServer,
+  sp: SPFI,
+  account: Account,
+  list: ListKey,
+  operation: ListOperation,
+): Promise<{ allowed: boolean; detail: string }> {
   const title = listTitle(list);
   const l = sp.web.lists.getByTitle(title);
   if (expectedAllowed(list, operation, account)) {
     const mask = (await l.effectiveBasePermissions()) as { High: string; Low: string };
-    const allowed = hasKind(mask, operation === "roleAssignments" ? MANAGE_PERMISSIONS : MANAGE_LISTS);
-    return { allowed, detail: "EffectiveBasePermissions" };
+    const allowed = hasKind(mask, operation === 'roleAssignments' ? MANAGE_PERMISSIONS : MANAGE_LISTS);
+    return { allowed, detail: 'EffectiveBasePermissions' };
   }
-  const current = (await l.select("ReadSecurity", "EnableModeration", "DraftVersionVisibility", "HasUniqueRoleAssignments")()) as { ReadSecurity: number; EnableModeration: boolean; DraftVersionVisibility: number; HasUniqueRoleAssignments: boolean };
-  const selfId = ((await sp.web.currentUser.select("Id")()) as { Id: number }).Id;
+  const current = (await l.select(
+    'ReadSecurity',
+    'EnableModeration',
+    'DraftVersionVisibility',
+    'HasUniqueRoleAssignments',
+  )()) as {
+    ReadSecurity: number;
+    EnableModeration: boolean;
+    DraftVersionVisibility: number;
+    HasUniqueRoleAssignments: boolean;
+  };
+  const selfId = ((await sp.web.currentUser.select('Id')()) as { Id: number }).Id;
   const before = await listSnapshot(server, list);
   const statuses: number[] = [];
   for (const attack of listAttacksOn(sp, operation, { ...current, title }, selfId)) {
@@ -157,46 +213,60 @@ async function attemptListOperation(server: TestServer, sp: SPFI, account: Accou
   }
   const after = await listSnapshot(server, list);
   const allowed = statuses.some((s) => s < 400);
-  if (!allowed && statuses.some((s) => s !== 403)) throw new Error(`${account} ${operation} on ${list}: unexpected statuses ${statuses.join(",")}`);
+  if (!allowed && statuses.some((s) => s !== 403))
+    throw new Error(`${account} ${operation} on ${list}: unexpected statuses ${statuses.join(',')}`);
   if (!allowed && after !== before) throw new Error(`${account} ${operation} on ${list}: refused but changed`);
-  return { allowed, detail: statuses.join(",") };
+  return { allowed, detail: statuses.join(',') };
 }
 
 /**
  * Performs one operation as one account and says whether SharePoint allowed it. A refusal must be
  * 403 (or 404 where the item is hidden from the account) and leave the item as it was.
  */
-async function attempt(server: TestServer, fixtures: Record<ListKey, IFixture>, sp: SPFI, account: Account, list: ListKey, operation: Operation): Promise<{ allowed: boolean; detail: string }> {
+async function attempt(
+  server: TestServer,
+  fixtures: Record<ListKey, IFixture>,
+  sp: SPFI,
+  account: Account,
+  list: ListKey,
+  operation: Operation,
+): Promise<{ allowed: boolean; detail: string }> {
   const items = sp.web.lists.getByTitle(listTitle(list)).items;
-  if ((LIST_OPERATIONS as readonly Operation[]).indexOf(operation) >= 0) return attemptListOperation(server, sp, account, list, operation as ListOperation);
+  if ((LIST_OPERATIONS as readonly Operation[]).indexOf(operation) >= 0)
+    return attemptListOperation(server, sp, account, list, operation as ListOperation);
   const f = fixtures[list];
   const refused = (error: unknown, acceptable: number[]): { allowed: false; detail: string } => {
     const status = statusOf(error);
-    if (acceptable.indexOf(status) < 0) throw new Error(`${account} ${operation} on ${list}: unexpected status ${status}`);
+    if (acceptable.indexOf(status) < 0)
+      throw new Error(`${account} ${operation} on ${list}: unexpected status ${status}`);
     return { allowed: false, detail: String(status) };
   };
   switch (operation) {
-    case "read":
-    case "readPending": {
-      const id = operation === "read" ? f.otherRead : (f.otherPending as number);
+    case 'read':
+    case 'readPending': {
+      const id = operation === 'read' ? f.otherRead : (f.otherPending as number);
       try {
-        const row = (await items.getById(id).select("Id", "Title")()) as { Id: number };
+        const row = (await items.getById(id).select('Id', 'Title')()) as { Id: number };
         // The collection must agree with the single read.
-        const listed = (await items.filter(`Id eq ${id}`).select("Id")()) as unknown[];
-        if (row.Id !== id || listed.length !== 1) throw new Error(`${account} ${operation} on ${list}: item ${id} read but not listed`);
-        return { allowed: true, detail: "200" };
+        const listed = (await items.filter(`Id eq ${id}`).select('Id')()) as unknown[];
+        if (row.Id !== id || listed.length !== 1)
+          throw new Error(`${account} ${operation} on ${list}: item ${id} read but not listed`);
+        return { allowed: true, detail: '200' };
       } catch (error) {
         const result = refused(error, [403, 404]);
-        const listed = (await items.filter(`Id eq ${id}`).select("Id")().catch(() => [])) as unknown[];
+        const listed = (await items
+          .filter(`Id eq ${id}`)
+          .select('Id')()
+          .catch(() => [])) as unknown[];
         if (listed.length > 0) throw new Error(`${account} ${operation} on ${list}: hidden item ${id} is listed`);
         return result;
       }
     }
-    case "create": {
+    case 'create': {
       const key = newClientKey();
       try {
         await items.add({ ClientKey: key, Title: `${account} was here` });
-        return { allowed: true, detail: "201" };
+        return { allowed: true, detail: '201' };
       } catch (error) {
         const result = refused(error, [403]);
         const found = (await readAll(server, list)).some((r) => r.ClientKey === key);
@@ -204,33 +274,42 @@ async function attempt(server: TestServer, fixtures: Record<ListKey, IFixture>, 
         return result;
       }
     }
-    case "updateOwn":
-    case "updateOther":
-    case "approve": {
-      const id = operation === "updateOwn" ? f.ownUpdate[account] : operation === "updateOther" ? f.otherUpdate : (f.pendingToApprove as Record<Account, number>)[account];
+    case 'updateOwn':
+    case 'updateOther':
+    case 'approve': {
+      const id =
+        operation === 'updateOwn'
+          ? f.ownUpdate[account]
+          : operation === 'updateOther'
+            ? f.otherUpdate
+            : (f.pendingToApprove as Record<Account, number>)[account];
       const before = await ownerView(server, list, id);
-      const body = operation === "approve" ? { OData__ModerationStatus: 0 } : { Title: `changed by ${account} ${newClientKey()}` };
+      const body =
+        operation === 'approve' ? { OData__ModerationStatus: 0 } : { Title: `changed by ${account} ${newClientKey()}` };
       try {
         await items.getById(id).update(body);
-        return { allowed: true, detail: "204" };
+        return { allowed: true, detail: '204' };
       } catch (error) {
         const result = refused(error, [403, 404]);
         const after = await ownerView(server, list, id);
-        if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error(`${account} ${operation} on ${list}: refused but changed`);
+        if (JSON.stringify(after) !== JSON.stringify(before))
+          throw new Error(`${account} ${operation} on ${list}: refused but changed`);
         return result;
       }
     }
-    case "deleteOwn":
-    case "deleteOther": {
-      const id = operation === "deleteOwn" ? f.ownDelete[account] : f.otherDelete[account];
+    case 'deleteOwn':
+    case 'deleteOther': {
+      const id = operation === 'deleteOwn' ? f.ownDelete[account] : f.otherDelete[account];
       try {
         await items.getById(id).delete();
-        if (await ownerView(server, list, id)) throw new Error(`${account} ${operation} on ${list}: allowed but still there`);
-        return { allowed: true, detail: "200" };
+        if (await ownerView(server, list, id))
+          throw new Error(`${account} ${operation} on ${list}: allowed but still there`);
+        return { allowed: true, detail: '200' };
       } catch (error) {
         if (error instanceof Error && /still there/.test(error.message)) throw error;
         const result = refused(error, [403, 404]);
-        if (!(await ownerView(server, list, id))) throw new Error(`${account} ${operation} on ${list}: refused but deleted`);
+        if (!(await ownerView(server, list, id)))
+          throw new Error(`${account} ${operation} on ${list}: refused but deleted`);
         return result;
       }
     }
@@ -252,7 +331,10 @@ export interface ICell {
 }
 
 /** Tries every cell; returns them, the printable table and the cells that differ from the matrix. */
-export async function sweepMatrix(server: TestServer, fixtures: Record<ListKey, IFixture>): Promise<{ cells: ICell[]; table: Record<string, Record<string, string>>; mismatches: string[] }> {
+export async function sweepMatrix(
+  server: TestServer,
+  fixtures: Record<ListKey, IFixture>,
+): Promise<{ cells: ICell[]; table: Record<string, Record<string, string>>; mismatches: string[] }> {
   const cells: ICell[] = [];
   const table: Record<string, Record<string, string>> = {};
   const mismatches: string[] = [];
@@ -263,11 +345,16 @@ export async function sweepMatrix(server: TestServer, fixtures: Record<ListKey, 
         const expected = expectedAllowed(list, operation, account);
         if (expected === undefined) continue;
         const { allowed, detail } = await attempt(server, fixtures, sp, account, list, operation);
-        const exception = PLATFORM_EXCEPTIONS.some((e) => e.list === list && e.operation === operation && e.account === account);
+        const exception = PLATFORM_EXCEPTIONS.some(
+          (e) => e.list === list && e.operation === operation && e.account === account,
+        );
         cells.push({ list, operation, account, allowed, expected, exception, detail });
         const row = `${listTitle(list)} · ${OPERATION_LABELS[operation]}`;
-        (table[row] = table[row] || {})[account] = `${allowed ? "allow" : "deny"}${exception ? "*" : ""}`;
-        if (allowed !== expected) mismatches.push(`${row} as ${account}: ${allowed ? "allowed" : "denied"} (${detail}), intended ${expected ? "allow" : "deny"}`);
+        (table[row] = table[row] || {})[account] = `${allowed ? 'allow' : 'deny'}${exception ? '*' : ''}`;
+        if (allowed !== expected)
+          mismatches.push(
+            `${row} as ${account}: ${allowed ? 'allowed' : 'denied'} (${detail}), intended ${expected ? 'allow' : 'deny'}`,
+          );
       }
     }
   }
@@ -276,5 +363,7 @@ export async function sweepMatrix(server: TestServer, fixtures: Record<ListKey, 
 
 /** The footnote of the printed table. */
 export function exceptionNotes(): string {
-  return PLATFORM_EXCEPTIONS.map((e) => `  * ${listTitle(e.list)} · ${OPERATION_LABELS[e.operation]} as ${e.account}: ${e.why}`).join("\n");
+  return PLATFORM_EXCEPTIONS.map(
+    (e) => `  * ${listTitle(e.list)} · ${OPERATION_LABELS[e.operation]} as ${e.account}: ${e.why}`,
+  ).join('\n');
 }

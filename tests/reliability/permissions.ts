@@ -17,46 +17,60 @@
  *
  * "Other's" items are authored by a fifth account, kollega@ (a visitor, like medarbejder@).
  */
-import type { ListKey } from "../../src/data/schema/types";
-import type { Account } from "./support";
+import type { ListKey } from '../../src/data/schema/types';
+import type { Account } from './support';
 
 /** An operation on a list. */
 export type Operation =
-  | "read"
-  | "create"
-  | "updateOwn"
-  | "updateOther"
-  | "deleteOwn"
-  | "deleteOther"
-  | "readPending"
-  | "approve"
+  | 'read'
+  | 'create'
+  | 'updateOwn'
+  | 'updateOther'
+  | 'deleteOwn'
+  | 'deleteOther'
+  | 'readPending'
+  | 'approve'
   | ListOperation;
 
 /** Operations on the list itself rather than its items. */
-export type ListOperation = "listSettings" | "fields" | "indexes" | "views" | "roleAssignments" | "deleteList";
+export type ListOperation = 'listSettings' | 'fields' | 'indexes' | 'views' | 'roleAssignments' | 'deleteList';
 
-export const OPERATIONS: readonly Operation[] = ["read", "create", "updateOwn", "updateOther", "deleteOwn", "deleteOther"];
+export const OPERATIONS: readonly Operation[] = [
+  'read',
+  'create',
+  'updateOwn',
+  'updateOther',
+  'deleteOwn',
+  'deleteOther',
+];
 
-export const LIST_OPERATIONS: readonly ListOperation[] = ["listSettings", "fields", "indexes", "views", "roleAssignments", "deleteList"];
+export const LIST_OPERATIONS: readonly ListOperation[] = [
+  'listSettings',
+  'fields',
+  'indexes',
+  'views',
+  'roleAssignments',
+  'deleteList',
+];
 
 /** Operations that exist only on the moderated stories list. */
-export const STORY_OPERATIONS: readonly Operation[] = ["readPending", "approve"];
+export const STORY_OPERATIONS: readonly Operation[] = ['readPending', 'approve'];
 
 export const OPERATION_LABELS: Record<Operation, string> = {
   read: "read other's item",
-  create: "create",
-  updateOwn: "update own",
+  create: 'create',
+  updateOwn: 'update own',
   updateOther: "update other's",
-  deleteOwn: "delete own",
+  deleteOwn: 'delete own',
   deleteOther: "delete other's",
   readPending: "read other's pending story",
-  approve: "approve a story",
-  listSettings: "change ReadSecurity / approval / draft visibility",
-  fields: "add, change or delete a column",
-  indexes: "drop or add an index",
-  views: "add, change or delete a view",
+  approve: 'approve a story',
+  listSettings: 'change ReadSecurity / approval / draft visibility',
+  fields: 'add, change or delete a column',
+  indexes: 'drop or add an index',
+  views: 'add, change or delete a view',
   roleAssignments: "change the list's permissions",
-  deleteList: "delete the list",
+  deleteList: 'delete the list',
 };
 
 type Row = Record<Account, boolean>;
@@ -65,20 +79,55 @@ const OWNER: Row = { admin: true, chef: false, leder: false, medarbejder: false 
 const EDITORS: Row = { admin: true, chef: true, leder: true, medarbejder: false };
 
 /** Reference data: everyone reads; only the site owner changes it. */
-const REFERENCE: Partial<Record<Operation, Row>> = { read: ALL, create: OWNER, updateOwn: OWNER, updateOther: OWNER, deleteOwn: OWNER, deleteOther: OWNER };
+const REFERENCE: Partial<Record<Operation, Row>> = {
+  read: ALL,
+  create: OWNER,
+  updateOwn: OWNER,
+  updateOther: OWNER,
+  deleteOwn: OWNER,
+  deleteOther: OWNER,
+};
 /**
  * Units: everyone reads; members (leaders, the chefgruppe) have Contribute since schema v3 so a
  * leader can map their Teams channel to their unit — the app limits them to their own unit's channel
  * fields; SharePoint itself lets any member change any unit (recorded in docs/reliability.md).
  */
-const UNITS: Partial<Record<Operation, Row>> = { read: ALL, create: EDITORS, updateOwn: EDITORS, updateOther: EDITORS, deleteOwn: EDITORS, deleteOther: EDITORS };
+const UNITS: Partial<Record<Operation, Row>> = {
+  read: ALL,
+  create: EDITORS,
+  updateOwn: EDITORS,
+  updateOther: EDITORS,
+  deleteOwn: EDITORS,
+  deleteOther: EDITORS,
+};
 /** Plans and follow-up: everyone reads; leaders, the chefgruppe and the owner write. */
-const PLANNING: Partial<Record<Operation, Row>> = { read: ALL, create: EDITORS, updateOwn: EDITORS, updateOther: EDITORS, deleteOwn: EDITORS, deleteOther: EDITORS };
+const PLANNING: Partial<Record<Operation, Row>> = {
+  read: ALL,
+  create: EDITORS,
+  updateOwn: EDITORS,
+  updateOther: EDITORS,
+  deleteOwn: EDITORS,
+  deleteOther: EDITORS,
+};
 /** Employees' own content: everyone reads and adds; each edits and deletes only their own (owner: all). */
-const OWN_CONTENT: Partial<Record<Operation, Row>> = { read: ALL, create: ALL, updateOwn: ALL, updateOther: OWNER, deleteOwn: ALL, deleteOther: OWNER };
+const OWN_CONTENT: Partial<Record<Operation, Row>> = {
+  read: ALL,
+  create: ALL,
+  updateOwn: ALL,
+  updateOther: OWNER,
+  deleteOwn: ALL,
+  deleteOther: OWNER,
+};
 
 /** Every list: only the site owner changes the list itself. */
-const LIST_LEVEL: Partial<Record<Operation, Row>> = { listSettings: OWNER, fields: OWNER, indexes: OWNER, views: OWNER, roleAssignments: OWNER, deleteList: OWNER };
+const LIST_LEVEL: Partial<Record<Operation, Row>> = {
+  listSettings: OWNER,
+  fields: OWNER,
+  indexes: OWNER,
+  views: OWNER,
+  roleAssignments: OWNER,
+  deleteList: OWNER,
+};
 
 const BY_LIST: Record<ListKey, Partial<Record<Operation, Row>>> = {
   settings: REFERENCE,
@@ -101,7 +150,14 @@ const BY_LIST: Record<ListKey, Partial<Record<Operation, Row>>> = {
   // "MPK Overblik" (v6): the counts the follow-up shows, rewritten by those who make counted writes
   // (members, the chefgruppe, the owner); employees read them and cannot change them.
   summaries: PLANNING,
-  reflections: { read: { admin: false, chef: false, leder: false, medarbejder: false }, create: ALL, updateOwn: ALL, updateOther: { admin: false, chef: false, leder: false, medarbejder: false }, deleteOwn: ALL, deleteOther: { admin: false, chef: false, leder: false, medarbejder: false } },
+  reflections: {
+    read: { admin: false, chef: false, leder: false, medarbejder: false },
+    create: ALL,
+    updateOwn: ALL,
+    updateOther: { admin: false, chef: false, leder: false, medarbejder: false },
+    deleteOwn: ALL,
+    deleteOther: { admin: false, chef: false, leder: false, medarbejder: false },
+  },
 };
 
 /** The intended matrix: list → operation → account → allowed. */
@@ -114,20 +170,26 @@ export const INTENDED: Record<ListKey, Partial<Record<Operation, Row>>> = Object
  * otherwise. Each one is reported to the lead (docs/reliability.md); the test asserts the actual
  * behaviour here *and* that the product never shows such items (see permissions.test.ts).
  */
-export const PLATFORM_EXCEPTIONS: ReadonlyArray<{ list: ListKey; operation: Operation; account: Account; actual: boolean; why: string }> = (
-  ["read", "updateOther", "deleteOther"] as Operation[]
-).map((operation) => ({
-  list: "reflections" as ListKey,
+export const PLATFORM_EXCEPTIONS: ReadonlyArray<{
+  list: ListKey;
+  operation: Operation;
+  account: Account;
+  actual: boolean;
+  why: string;
+}> = (['read', 'updateOther', 'deleteOther'] as Operation[]).map((operation) => ({
+  list: 'reflections' as ListKey,
   operation,
-  account: "admin" as Account,
+  account: 'admin' as Account,
   actual: true,
-  why: "Site collection administrators and Full Control (Override List Behaviors) bypass ReadSecurity/WriteSecurity in SharePoint; no list setting can hide items from them.",
+  why: 'Site collection administrators and Full Control (Override List Behaviors) bypass ReadSecurity/WriteSecurity in SharePoint; no list setting can hide items from them.',
 }));
 
 /** The answer the REST API must give for a cell: the intent, unless SharePoint overrides it. */
 export function expectedAllowed(list: ListKey, operation: Operation, account: Account): boolean | undefined {
   const row = INTENDED[list][operation];
   if (!row) return undefined;
-  const exception = PLATFORM_EXCEPTIONS.find((e) => e.list === list && e.operation === operation && e.account === account);
+  const exception = PLATFORM_EXCEPTIONS.find(
+    (e) => e.list === list && e.operation === operation && e.account === account,
+  );
   return exception ? exception.actual : row[account];
 }

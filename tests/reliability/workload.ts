@@ -8,21 +8,31 @@
  * first attempt, and kept when the person presses "Gem" again after an error. Afterwards everything
  * is read back as the site owner and counted by ClientKey.
  */
-import { DataError } from "../../src/data/errors";
-import type { IMpkServices } from "../../src/data/repositories/types";
-import type { ListKey } from "../../src/data/schema/types";
-import { AMBITIONS } from "../../src/domain/ambitions";
-import { today } from "../../src/domain/dates";
-import { newClientKey } from "../../src/domain/clientKey";
-import type { ICheckIn, IDialogComment, IEntity, IFollowUpTask, IInitiative, IPlan, IPlanFocus, IReflection, IStory } from "../../src/domain/model";
-import { countByClientKey, prng, readAll, servicesFor, sleep, type IWorld } from "./support";
+import { DataError } from '../../src/data/errors';
+import type { IMpkServices } from '../../src/data/repositories/types';
+import type { ListKey } from '../../src/data/schema/types';
+import { AMBITIONS } from '../../src/domain/ambitions';
+import { today } from '../../src/domain/dates';
+import { newClientKey } from '../../src/domain/clientKey';
+import type {
+  ICheckIn,
+  IDialogComment,
+  IEntity,
+  IFollowUpTask,
+  IInitiative,
+  IPlan,
+  IPlanFocus,
+  IReflection,
+  IStory,
+} from '../../src/domain/model';
+import { countByClientKey, prng, readAll, servicesFor, sleep, type IWorld } from './support';
 
 /**
  * What a create must leave exactly once: its client key — or, for a recognition (whose key ends in a
  * random part, `recognitionKey`), the person's recognition of the story (`story-S-user-U`).
  */
 function identity(list: ListKey, clientKey: string): string {
-  return list === "recognitions" ? clientKey.replace(/^(story-\d+-user-\d+)-[0-9a-f]+$/i, "$1") : clientKey;
+  return list === 'recognitions' ? clientKey.replace(/^(story-\d+-user-\d+)-[0-9a-f]+$/i, '$1') : clientKey;
 }
 
 function byIdentity(list: ListKey, counts: Map<string, number>): Map<string, number> {
@@ -52,16 +62,16 @@ export interface IWorkloadOptions {
 
 /** Kinds of write in the mix. */
 export type WriteKind =
-  | "plan"
-  | "planFocus"
-  | "initiative"
-  | "initiativeEdit"
-  | "checkIn"
-  | "task"
-  | "story"
-  | "comment"
-  | "recognition"
-  | "reflection";
+  | 'plan'
+  | 'planFocus'
+  | 'initiative'
+  | 'initiativeEdit'
+  | 'checkIn'
+  | 'task'
+  | 'story'
+  | 'comment'
+  | 'recognition'
+  | 'reflection';
 
 /** What the run did and what the server holds afterwards. */
 export interface IWorkloadResult {
@@ -112,19 +122,19 @@ interface IEditRecord {
 }
 
 const LEADER_MIX: Array<[WriteKind, number]> = [
-  ["plan", 8],
-  ["planFocus", 10],
-  ["initiative", 18],
-  ["initiativeEdit", 16],
-  ["checkIn", 20],
-  ["task", 16],
-  ["comment", 12],
+  ['plan', 8],
+  ['planFocus', 10],
+  ['initiative', 18],
+  ['initiativeEdit', 16],
+  ['checkIn', 20],
+  ['task', 16],
+  ['comment', 12],
 ];
 const EMPLOYEE_MIX: Array<[WriteKind, number]> = [
-  ["story", 35],
-  ["comment", 30],
-  ["recognition", 25],
-  ["reflection", 10],
+  ['story', 35],
+  ['comment', 30],
+  ['recognition', 25],
+  ['reflection', 10],
 ];
 
 function pick<T>(random: () => number, weighted: Array<[T, number]>): T {
@@ -146,38 +156,38 @@ export async function runWorkload(world: IWorld, options: IWorkloadOptions): Pro
   const started = Date.now();
 
   // --- Set-up, faults off: people, a shared plan with an initiative to discuss, approved stories.
-  const people: Array<{ email: string; role: "leader" | "employee"; services: IMpkServices; unitId: number }> = [];
+  const people: Array<{ email: string; role: 'leader' | 'employee'; services: IMpkServices; unitId: number }> = [];
   const accounts = Array.from({ length: options.users }, (_, i) => ({
-    email: `sim${String(i + 1).padStart(2, "0")}@mpk.local`,
+    email: `sim${String(i + 1).padStart(2, '0')}@mpk.local`,
     title: `Simuleret bruger ${i + 1}`,
-    groups: [i % 2 === 0 ? "Mod på kerneopgaven Medlemmer" : "Mod på kerneopgaven Besøgende"],
+    groups: [i % 2 === 0 ? 'Mod på kerneopgaven Medlemmer' : 'Mod på kerneopgaven Besøgende'],
   }));
   await server.addUsers(accounts);
   for (let i = 0; i < accounts.length; i++) {
     people.push({
       email: accounts[i].email,
-      role: i % 2 === 0 ? "leader" : "employee",
+      role: i % 2 === 0 ? 'leader' : 'employee',
       services: await servicesFor(server, accounts[i].email),
       unitId: world.unitIds[i % world.unitIds.length],
     });
   }
   const { admin, leder } = world.services;
-  const sharedPlan = await leder.plans.create({ clientKey: "", unitId: world.unitId, period: "2030", status: "draft" });
+  const sharedPlan = await leder.plans.create({ clientKey: '', unitId: world.unitId, period: '2030', status: 'draft' });
   const sharedInitiative = await leder.initiatives.create({
-    clientKey: "",
+    clientKey: '',
     planId: sharedPlan.id as number,
     unitId: world.unitId,
-    title: "Fælles indsats til dialog",
-    ambitionKey: "sammenhaeng-og-samarbejde",
-    status: "inProgress",
+    title: 'Fælles indsats til dialog',
+    ambitionKey: 'sammenhaeng-og-samarbejde',
+    status: 'inProgress',
   });
   const approvedStoryIds: number[] = [];
   for (let i = 0; i < 6; i++) {
     const story = await world.services.medarbejder.stories.create({
-      clientKey: "",
+      clientKey: '',
       title: `Godkendt historie ${i + 1}`,
       body: `<p>En historie om det, der lykkes (${i + 1}).</p>`,
-      kind: "success",
+      kind: 'success',
       ambitionKey: AMBITIONS[i % AMBITIONS.length].key,
       unitId: world.unitId,
       featured: false,
@@ -232,7 +242,12 @@ export async function runWorkload(world: IWorld, options: IWorkloadOptions): Pro
     return { ok: false };
   }
 
-  async function create<T extends IEntity>(kind: WriteKind, list: ListKey, key: string, send: () => Promise<T>): Promise<T | undefined> {
+  async function create<T extends IEntity>(
+    kind: WriteKind,
+    list: ListKey,
+    key: string,
+    send: () => Promise<T>,
+  ): Promise<T | undefined> {
     const record: ICreateRecord = { kind, list, key, acknowledged: false, again: send };
     creates.push(record);
     const result = await save(`${kind} ${key}`, send);
@@ -259,34 +274,54 @@ export async function runWorkload(world: IWorld, options: IWorkloadOptions): Pro
     const random = prng(seed + index);
     const writes = perPerson + (index < extra ? 1 : 0);
     for (let n = 0; n < writes; n++) {
-      let kind = pick(random, me.role === "leader" ? LEADER_MIX : EMPLOYEE_MIX);
-      if ((kind === "planFocus" || kind === "initiative") && plans.length === 0) kind = "plan";
-      if ((kind === "initiativeEdit" || kind === "checkIn") && initiatives.length === 0) kind = plans.length === 0 ? "plan" : "initiative";
-      if (kind === "recognition" && recognised.size >= approvedStoryIds.length) kind = "comment";
+      let kind = pick(random, me.role === 'leader' ? LEADER_MIX : EMPLOYEE_MIX);
+      if ((kind === 'planFocus' || kind === 'initiative') && plans.length === 0) kind = 'plan';
+      if ((kind === 'initiativeEdit' || kind === 'checkIn') && initiatives.length === 0)
+        kind = plans.length === 0 ? 'plan' : 'initiative';
+      if (kind === 'recognition' && recognised.size >= approvedStoryIds.length) kind = 'comment';
       byKind[kind] = (byKind[kind] || 0) + 1;
       const key = newClientKey();
       const tag = `${me.email} #${n + 1}`;
       switch (kind) {
-        case "plan": {
-          const item: IPlan = { clientKey: key, unitId: me.unitId, period: String(2031 + plans.length), status: "draft", ownerId: s.user.id };
-          const plan = await create("plan", "plans", key, () => s.plans.create(item));
+        case 'plan': {
+          const item: IPlan = {
+            clientKey: key,
+            unitId: me.unitId,
+            period: String(2031 + plans.length),
+            status: 'draft',
+            ownerId: s.user.id,
+          };
+          const plan = await create('plan', 'plans', key, () => s.plans.create(item));
           if (plan) plans.push(plan);
           break;
         }
-        case "planFocus": {
+        case 'planFocus': {
           const plan = plans[Math.floor(random() * plans.length)];
-          const item: IPlanFocus = { clientKey: key, planId: plan.id as number, ambitionKey: AMBITIONS[n % AMBITIONS.length].key, relevance: "high", localMeaning: `Lokalt: ${tag}` };
-          await create("planFocus", "planFocuses", key, () => s.planFocuses.create(item, me.unitId));
+          const item: IPlanFocus = {
+            clientKey: key,
+            planId: plan.id as number,
+            ambitionKey: AMBITIONS[n % AMBITIONS.length].key,
+            relevance: 'high',
+            localMeaning: `Lokalt: ${tag}`,
+          };
+          await create('planFocus', 'planFocuses', key, () => s.planFocuses.create(item, me.unitId));
           break;
         }
-        case "initiative": {
+        case 'initiative': {
           const plan = plans[Math.floor(random() * plans.length)];
-          const item: IInitiative = { clientKey: key, planId: plan.id as number, unitId: me.unitId, title: `Indsats ${tag}`, ambitionKey: AMBITIONS[n % AMBITIONS.length].key, status: "planned" };
-          const initiative = await create("initiative", "initiatives", key, () => s.initiatives.create(item));
+          const item: IInitiative = {
+            clientKey: key,
+            planId: plan.id as number,
+            unitId: me.unitId,
+            title: `Indsats ${tag}`,
+            ambitionKey: AMBITIONS[n % AMBITIONS.length].key,
+            status: 'planned',
+          };
+          const initiative = await create('initiative', 'initiatives', key, () => s.initiatives.create(item));
           if (initiative) initiatives.push(initiative);
           break;
         }
-        case "initiativeEdit": {
+        case 'initiativeEdit': {
           const at = Math.floor(random() * initiatives.length);
           const value = `Succes målt ${tag}`;
           const id = initiatives[at].id as number;
@@ -317,38 +352,69 @@ export async function runWorkload(world: IWorld, options: IWorkloadOptions): Pro
           }
           break;
         }
-        case "checkIn": {
+        case 'checkIn': {
           const initiative = initiatives[Math.floor(random() * initiatives.length)];
-          const item: ICheckIn = { clientKey: key, initiativeId: initiative.id as number, health: (["green", "yellow", "red"] as const)[n % 3], progress: n % 101, date: today0, comment: `Status ${tag}` };
-          await create("checkIn", "checkIns", key, () => s.checkIns.create(item, me.unitId));
+          const item: ICheckIn = {
+            clientKey: key,
+            initiativeId: initiative.id as number,
+            health: (['green', 'yellow', 'red'] as const)[n % 3],
+            progress: n % 101,
+            date: today0,
+            comment: `Status ${tag}`,
+          };
+          await create('checkIn', 'checkIns', key, () => s.checkIns.create(item, me.unitId));
           break;
         }
-        case "task": {
-          const item: IFollowUpTask = { clientKey: key, title: `Opgave ${tag}`, unitId: me.unitId, ambitionKey: AMBITIONS[n % AMBITIONS.length].key, assigneeId: s.user.id, dueDate: "2030-06-01", status: "open", meeting: "Chefgruppemøde O'Brien" };
-          await create("task", "tasks", key, () => s.tasks.create(item));
+        case 'task': {
+          const item: IFollowUpTask = {
+            clientKey: key,
+            title: `Opgave ${tag}`,
+            unitId: me.unitId,
+            ambitionKey: AMBITIONS[n % AMBITIONS.length].key,
+            assigneeId: s.user.id,
+            dueDate: '2030-06-01',
+            status: 'open',
+            meeting: "Chefgruppemøde O'Brien",
+          };
+          await create('task', 'tasks', key, () => s.tasks.create(item));
           break;
         }
-        case "story": {
-          const item: IStory = { clientKey: key, title: `Historie ${tag}`, body: `<p>Det lykkedes: <strong>${tag}</strong></p>`, kind: n % 2 ? "lesson" : "success", ambitionKey: AMBITIONS[n % AMBITIONS.length].key, unitId: me.unitId, featured: false, recognitionCount: 0 };
-          await create("story", "stories", key, () => s.stories.create(item));
+        case 'story': {
+          const item: IStory = {
+            clientKey: key,
+            title: `Historie ${tag}`,
+            body: `<p>Det lykkedes: <strong>${tag}</strong></p>`,
+            kind: n % 2 ? 'lesson' : 'success',
+            ambitionKey: AMBITIONS[n % AMBITIONS.length].key,
+            unitId: me.unitId,
+            featured: false,
+            recognitionCount: 0,
+          };
+          await create('story', 'stories', key, () => s.stories.create(item));
           break;
         }
-        case "comment": {
+        case 'comment': {
           const item: IDialogComment = { clientKey: key, initiativeId: sharedInitiative.id, body: `Kommentar ${tag}` };
-          await create("comment", "comments", key, () => s.comments.create(item, world.unitId));
+          await create('comment', 'comments', key, () => s.comments.create(item, world.unitId));
           break;
         }
-        case "recognition": {
+        case 'recognition': {
           const storyId = approvedStoryIds.find((id) => !recognised.has(id)) as number;
           recognised.add(storyId);
           // Its key is the story, the person and a random part: what must exist exactly once is the
           // person's recognition of the story, however often "Anerkend" is pressed.
-          await create("recognition", "recognitions", `story-${storyId}-user-${s.user.id}`, () => s.recognitions.recognise(storyId, s.user.id));
+          await create('recognition', 'recognitions', `story-${storyId}-user-${s.user.id}`, () =>
+            s.recognitions.recognise(storyId, s.user.id),
+          );
           break;
         }
-        case "reflection": {
-          const item: IReflection = { clientKey: key, contribution: `Min note ${tag}`, ambitionKey: AMBITIONS[n % AMBITIONS.length].key };
-          await create("reflection", "reflections", key, () => s.reflections.create(item));
+        case 'reflection': {
+          const item: IReflection = {
+            clientKey: key,
+            contribution: `Min note ${tag}`,
+            ambitionKey: AMBITIONS[n % AMBITIONS.length].key,
+          };
+          await create('reflection', 'reflections', key, () => s.reflections.create(item));
           break;
         }
       }
@@ -391,14 +457,16 @@ export async function runWorkload(world: IWorld, options: IWorkloadOptions): Pro
       if (n === 1) gaveUpButLanded++;
     }
   }
-  const initiativeRows = await readAll(server, "initiatives", ["Id", "SuccessMeasure"]);
+  const initiativeRows = await readAll(server, 'initiatives', ['Id', 'SuccessMeasure']);
   const measures = new Map(initiativeRows.map((r) => [Number(r.Id), r.SuccessMeasure as string | null]));
   edits.forEach((record) => {
     const value = measures.get(record.initiativeId);
     const allowed = [record.acknowledged, ...record.unacknowledged].filter((v) => v !== undefined);
     if (record.acknowledged !== undefined && allowed.indexOf(value as string) < 0) {
       lost++;
-      details.push(`lost edit of initiative ${record.initiativeId}: has ${String(value)}, acknowledged ${record.acknowledged}`);
+      details.push(
+        `lost edit of initiative ${record.initiativeId}: has ${String(value)}, acknowledged ${record.acknowledged}`,
+      );
     }
   });
 
@@ -406,7 +474,9 @@ export async function runWorkload(world: IWorld, options: IWorkloadOptions): Pro
   const finalRetries = { retried: failedCreates.length, ok: 0, sameItemAsLanded: 0, failed: [] as string[] };
   for (const record of failedCreates) {
     const key = record.key;
-    const before = (await readAll(server, record.list)).filter((r) => identity(record.list, String(r.ClientKey)) === key).map((r) => Number(r.Id));
+    const before = (await readAll(server, record.list))
+      .filter((r) => identity(record.list, String(r.ClientKey)) === key)
+      .map((r) => Number(r.Id));
     try {
       const item = await record.again();
       finalRetries.ok++;
@@ -436,7 +506,11 @@ export async function runWorkload(world: IWorld, options: IWorkloadOptions): Pro
     mismatched,
     finalRetries,
     allExactlyOnce,
-    requests: { total: requestLog.length, throttled: requestLog.filter((r) => r.status === 429).length, lostResponses: requestLog.filter((r) => r.lost).length },
+    requests: {
+      total: requestLog.length,
+      throttled: requestLog.filter((r) => r.status === 429).length,
+      lostResponses: requestLog.filter((r) => r.lost).length,
+    },
     durationMs: Date.now() - started,
     details,
   };
@@ -444,9 +518,14 @@ export async function runWorkload(world: IWorld, options: IWorkloadOptions): Pro
 
 /** The figures as the soak and the test print them. */
 export function formatWorkload(result: IWorkloadResult): string {
-  const reported = Object.entries(result.reported).map(([k, n]) => `${k} ${n}`).join(", ") || "none";
+  const reported =
+    Object.entries(result.reported)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || 'none';
   return [
-    `writes attempted:      ${result.attempted} (${Object.entries(result.byKind).map(([k, n]) => `${k} ${n}`).join(", ")})`,
+    `writes attempted:      ${result.attempted} (${Object.entries(result.byKind)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')})`,
     `acknowledged:          ${result.acknowledged}`,
     `errors shown (typed):  ${reported}`,
     `errors not typed:      ${result.unreported.length}`,
@@ -455,8 +534,7 @@ export function formatWorkload(result: IWorkloadResult): string {
     `duplicated:            ${result.duplicated}`,
     `lost:                  ${result.lost}`,
     `wrong item answered:   ${result.mismatched}`,
-    `every key exactly once after retries: ${result.allExactlyOnce ? "yes" : "NO"}`,
+    `every key exactly once after retries: ${result.allExactlyOnce ? 'yes' : 'NO'}`,
     `requests: ${result.requests.total} (429: ${result.requests.throttled}, answers lost: ${result.requests.lostResponses}) in ${(result.durationMs / 1000).toFixed(1)} s`,
-  ].join("\n");
+  ].join('\n');
 }
-

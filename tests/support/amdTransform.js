@@ -4,8 +4,7 @@
 module.exports = {
   process(source) {
     return {
-      code:
-        'function define(deps, factory) { module.exports = factory(); }\n' + source,
+      code: 'function define(deps, factory) { module.exports = factory(); }\n' + source,
     };
   },
 };

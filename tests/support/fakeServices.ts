@@ -198,7 +198,10 @@ function pageOf<T>(items: T[], pageSize: number, offset = 0): IPage<T> {
   return {
     items: clone(slice),
     hasMore,
-    nextPage: async () => (hasMore ? pageOf(items, pageSize, offset + pageSize) : { items: [], hasMore: false, nextPage: async () => pageOf<T>([], pageSize) }),
+    nextPage: async () =>
+      hasMore
+        ? pageOf(items, pageSize, offset + pageSize)
+        : { items: [], hasMore: false, nextPage: async () => pageOf<T>([], pageSize) },
   };
 }
 
@@ -273,7 +276,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
   function repository<T extends IEntity, L extends ListName>(
     name: string,
     list: L,
-    validate: (item: T, previous?: T) => IValidationError[]
+    validate: (item: T, previous?: T) => IValidationError[],
   ): IFakeRepository<T> {
     return {
       async get(id: number): Promise<T> {
@@ -299,7 +302,8 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async update(original: T, changed: T): Promise<T> {
         await enter(`${name}.update`);
         requireProvisioned();
-        if (original.id === undefined) throw new DataError('invalid', { detail: 'update needs an item that has been read' });
+        if (original.id === undefined)
+          throw new DataError('invalid', { detail: 'update needs an item that has been read' });
         invalidIf(validate(changed, original));
         const current = find(list, original.id) as unknown as T | undefined;
         if (!current) throw new DataError('notFound', { status: 404 });
@@ -307,12 +311,15 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         if (mine.length === 0) return clone(current);
         if (current.etag !== original.etag) {
           const theirs = changedProps(original, current);
-          const overlap = mine.filter((f) => theirs.indexOf(f) >= 0 && !same((changed as never)[f], (current as never)[f]));
+          const overlap = mine.filter(
+            (f) => theirs.indexOf(f) >= 0 && !same((changed as never)[f], (current as never)[f]),
+          );
           if (overlap.length > 0) {
             throw new ConflictError<T>({ ...clone(changed), etag: current.etag }, clone(current), overlap);
           }
         }
-        for (const field of mine) (current as Record<string, unknown>)[field] = clone((changed as Record<string, unknown>)[field]);
+        for (const field of mine)
+          (current as Record<string, unknown>)[field] = clone((changed as Record<string, unknown>)[field]);
         current.etag = newEtag();
         return clone(current);
       },
@@ -334,23 +341,42 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     currentVersion: SCHEMA_VERSION,
     needsUpgrade: !fake.provisioned,
   });
-  const visibleRows = <L extends ListName>(list: L): Array<IFakeData[L][number] & IEntity> => (fake.provisioned ? rows(list) : []);
+  const visibleRows = <L extends ListName>(list: L): Array<IFakeData[L][number] & IEntity> =>
+    fake.provisioned ? rows(list) : [];
   const units = (): IUnitItem[] =>
-    clone(visibleRows('units')).sort((a, b) => (a.order ?? 1e9) - (b.order ?? 1e9) || a.name.localeCompare(b.name, 'da'));
+    clone(visibleRows('units')).sort(
+      (a, b) => (a.order ?? 1e9) - (b.order ?? 1e9) || a.name.localeCompare(b.name, 'da'),
+    );
 
-  const unitRepository = repository<IUnitItem, 'units'>('units', 'units', (unit) => validateUnit(unit, { units: data.units }));
-  const plans = repository<IPlan, 'plans'>('plans', 'plans', (plan, previous) => validatePlan(plan, { previousStatus: previous?.status }));
-  const planFocuses = repository<IPlanFocus, 'planFocuses'>('planFocuses', 'planFocuses', (focus) => validatePlanFocus(focus));
-  const initiatives = repository<IInitiative, 'initiatives'>('initiatives', 'initiatives', (initiative, previous) =>
-    validateInitiative(initiative, { previousStatus: previous?.status })
+  const unitRepository = repository<IUnitItem, 'units'>('units', 'units', (unit) =>
+    validateUnit(unit, { units: data.units }),
   );
-  const checkIns = repository<ICheckIn, 'checkIns'>('checkIns', 'checkIns', (checkIn) => validateCheckIn(checkIn, { now: now() }));
-  const comments = repository<IDialogComment, 'comments'>('comments', 'comments', (comment) => validateComment(comment));
-  const tasks = repository<IFollowUpTask, 'tasks'>('tasks', 'tasks', (task, previous) => validateTask(task, { previousStatus: previous?.status }));
+  const plans = repository<IPlan, 'plans'>('plans', 'plans', (plan, previous) =>
+    validatePlan(plan, { previousStatus: previous?.status }),
+  );
+  const planFocuses = repository<IPlanFocus, 'planFocuses'>('planFocuses', 'planFocuses', (focus) =>
+    validatePlanFocus(focus),
+  );
+  const initiatives = repository<IInitiative, 'initiatives'>('initiatives', 'initiatives', (initiative, previous) =>
+    validateInitiative(initiative, { previousStatus: previous?.status }),
+  );
+  const checkIns = repository<ICheckIn, 'checkIns'>('checkIns', 'checkIns', (checkIn) =>
+    validateCheckIn(checkIn, { now: now() }),
+  );
+  const comments = repository<IDialogComment, 'comments'>('comments', 'comments', (comment) =>
+    validateComment(comment),
+  );
+  const tasks = repository<IFollowUpTask, 'tasks'>('tasks', 'tasks', (task, previous) =>
+    validateTask(task, { previousStatus: previous?.status }),
+  );
   const stories = repository<IStory, 'stories'>('stories', 'stories', (story) => validateStory(story));
-  const reflections = repository<IReflection, 'reflections'>('reflections', 'reflections', (reflection) => validateReflection(reflection));
-  const priorities = repository<IPoliticalPriority, 'politicalPriorities'>('politicalPriorities', 'politicalPriorities', (p) =>
-    validatePoliticalPriority(p)
+  const reflections = repository<IReflection, 'reflections'>('reflections', 'reflections', (reflection) =>
+    validateReflection(reflection),
+  );
+  const priorities = repository<IPoliticalPriority, 'politicalPriorities'>(
+    'politicalPriorities',
+    'politicalPriorities',
+    (p) => validatePoliticalPriority(p),
   );
 
   const approvedStories = (filters: IStoryFilters): IStory[] =>
@@ -360,9 +386,26 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       .filter((s) => filters.unitId === undefined || s.unitId === filters.unitId)
       .filter((s) => !filters.kind || s.kind === filters.kind)
       // Lists match any of their values; empty lists filter nothing (as `storyFilter` does).
-      .filter((s) => !filters.ambitionKeys || filters.ambitionKeys.length === 0 || filters.ambitionKeys.indexOf(s.ambitionKey) >= 0)
-      .filter((s) => !filters.unitIds || filters.unitIds.length === 0 || (s.unitId !== undefined && filters.unitIds.indexOf(s.unitId) >= 0))
-      .map((s) => ({ ...s, recognitionCount: new Set(visibleRows('recognitions').filter((r) => r.storyId === s.id).map((r) => r.userId)).size }))
+      .filter(
+        (s) =>
+          !filters.ambitionKeys ||
+          filters.ambitionKeys.length === 0 ||
+          filters.ambitionKeys.indexOf(s.ambitionKey) >= 0,
+      )
+      .filter(
+        (s) =>
+          !filters.unitIds ||
+          filters.unitIds.length === 0 ||
+          (s.unitId !== undefined && filters.unitIds.indexOf(s.unitId) >= 0),
+      )
+      .map((s) => ({
+        ...s,
+        recognitionCount: new Set(
+          visibleRows('recognitions')
+            .filter((r) => r.storyId === s.id)
+            .map((r) => r.userId),
+        ).size,
+      }))
       .sort((a, b) => (b.created ?? '').localeCompare(a.created ?? '') || (b.id ?? 0) - (a.id ?? 0));
 
   const filteredTasks = (filters: ITaskFilters): IFollowUpTask[] =>
@@ -373,7 +416,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       .filter((t) => !filters.meeting || t.meeting === filters.meeting)
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 
-  const siteUsers: IPersonValue[] = (options.siteUsers ?? [{ id: user.id, title: user.displayName ?? user.email ?? '', email: user.email ?? '' }]).slice();
+  const siteUsers: IPersonValue[] = (
+    options.siteUsers ?? [{ id: user.id, title: user.displayName ?? user.email ?? '', email: user.email ?? '' }]
+  ).slice();
   const directory: IPersonValue[] = (options.directory ?? []).slice();
 
   const fake: IFakeServices = {
@@ -394,7 +439,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
             holds.delete(method);
             resolve();
           };
-        })
+        }),
       );
       return release;
     },
@@ -412,20 +457,30 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         const mapped = query.channelId ? units().find((u) => u.teamsChannelId === query.channelId) : undefined;
         const unitId = mapped ? mapped.id : query.unitId;
         const allPlans = clone(visibleRows('plans').filter((p) => p.unitId === unitId));
-        const linked = query.initiativeId !== undefined ? visibleRows('initiatives').find((i) => i.id === query.initiativeId && i.unitId === unitId) : undefined;
+        const linked =
+          query.initiativeId !== undefined
+            ? visibleRows('initiatives').find((i) => i.id === query.initiativeId && i.unitId === unitId)
+            : undefined;
         const plan = pickPlanToShow(allPlans, query.now ?? now(), [query.planId, linked?.planId]);
         const currentPlanId = pickCurrentPlan(allPlans, query.now ?? now())?.id;
         const planId = plan?.id;
-        const planInitiatives = clone(visibleRows('initiatives').filter((i) => i.planId === planId && planId !== undefined));
+        const planInitiatives = clone(
+          visibleRows('initiatives').filter((i) => i.planId === planId && planId !== undefined),
+        );
         const ids = new Set(planInitiatives.map((i) => i.id as number));
         const planCheckIns = clone(visibleRows('checkIns').filter((c) => ids.has(c.initiativeId))).sort(
-          (a, b) => b.date.localeCompare(a.date) || (b.id ?? 0) - (a.id ?? 0)
+          (a, b) => b.date.localeCompare(a.date) || (b.id ?? 0) - (a.id ?? 0),
         );
         const latestCheckIns: Record<number, ICheckIn> = {};
         for (const c of planCheckIns) if (!latestCheckIns[c.initiativeId]) latestCheckIns[c.initiativeId] = c;
         const commentCounts: Record<number, number> = {};
         for (const c of visibleRows('comments')) {
-          const key = c.initiativeId !== undefined && ids.has(c.initiativeId) ? c.initiativeId : c.planId === planId && planId !== undefined ? 0 : undefined;
+          const key =
+            c.initiativeId !== undefined && ids.has(c.initiativeId)
+              ? c.initiativeId
+              : c.planId === planId && planId !== undefined
+                ? 0
+                : undefined;
           if (key !== undefined) commentCounts[key] = (commentCounts[key] ?? 0) + 1;
         }
         const allUnits = units();
@@ -443,8 +498,14 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           commentCounts,
           ambitions: ambitionsFromSeed(),
           politicalPriorities: clone(visibleRows('politicalPriorities')).sort((a, b) => a.order - b.order),
-          permissions: fake.provisioned ? { ...permissions } : { ...permissions, canEditPlan: false, canEditInitiatives: false, canCheckIn: false, canComment: false },
-          actor: { userId: query.userId ?? user.id, isSiteOwner: permissions.isSiteOwner, inChefgruppe: options.inChefgruppe ?? false },
+          permissions: fake.provisioned
+            ? { ...permissions }
+            : { ...permissions, canEditPlan: false, canEditInitiatives: false, canCheckIn: false, canComment: false },
+          actor: {
+            userId: query.userId ?? user.id,
+            isSiteOwner: permissions.isSiteOwner,
+            inChefgruppe: options.inChefgruppe ?? false,
+          },
         };
       },
       async loadAmbitionsView(query: IAmbitionsViewQuery): Promise<IAmbitionsView> {
@@ -455,7 +516,11 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         const counts: Record<string, IAmbitionCounts> = {};
         for (const a of AMBITIONS) {
           counts[a.key] = {
-            plans: new Set(visibleRows('planFocuses').filter((f) => f.ambitionKey === a.key && f.relevance !== 'notRelevant').map((f) => f.planId)).size,
+            plans: new Set(
+              visibleRows('planFocuses')
+                .filter((f) => f.ambitionKey === a.key && f.relevance !== 'notRelevant')
+                .map((f) => f.planId),
+            ).size,
             initiatives: visibleRows('initiatives').filter((i) => i.ambitionKey === a.key).length,
             stories: approvedStories({ ambitionKey: a.key }).length,
           };
@@ -467,13 +532,22 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           featuredStories: clone(featured),
           stories: pageOf(
             approved.filter((s) => !s.featured),
-            query.pageSize ?? 10
+            query.pageSize ?? 10,
           ),
-          myPendingStories: clone(visibleRows('stories').filter((s) => s.authorId === query.userId && s.moderationStatus !== undefined && s.moderationStatus !== MODERATION_STATUS.approved)),
+          myPendingStories: clone(
+            visibleRows('stories').filter(
+              (s) =>
+                s.authorId === query.userId &&
+                s.moderationStatus !== undefined &&
+                s.moderationStatus !== MODERATION_STATUS.approved,
+            ),
+          ),
           myRecognitions: clone(visibleRows('recognitions').filter((r) => r.userId === query.userId)),
           counts,
           countsComplete: true,
-          myReflections: clone(visibleRows('reflections').filter((r) => r.authorId === undefined || r.authorId === query.userId)),
+          myReflections: clone(
+            visibleRows('reflections').filter((r) => r.authorId === undefined || r.authorId === query.userId),
+          ),
           isSiteOwner: permissions.isSiteOwner,
           canPostStory: fake.provisioned && (options.canPostStory ?? true),
         };
@@ -485,7 +559,8 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         // summaries (the lists are read on demand); the story counts as the row-by-row overview has them.
         const plans = visibleRows('plans');
         const unitOfPlan = new Map(plans.map((plan) => [plan.id, plan.unitId]));
-        const rowsOf = <T extends { unitId?: number }>(rows: readonly T[], unitId: number | undefined): T[] => rows.filter((row) => row.unitId === unitId);
+        const rowsOf = <T extends { unitId?: number }>(rows: readonly T[], unitId: number | undefined): T[] =>
+          rows.filter((row) => row.unitId === unitId);
         const summaries = new Map(
           units()
             .filter((unit) => unit.id !== undefined)
@@ -497,21 +572,37 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
                   plans: rowsOf(plans, unit.id),
                   focuses: visibleRows('planFocuses').filter((focus) => unitOfPlan.get(focus.planId) === unit.id),
                   initiatives: rowsOf(visibleRows('initiatives'), unit.id),
-                  checkIns: visibleRows('checkIns').filter((checkIn) => visibleRows('initiatives').some((i) => i.id === checkIn.initiativeId && i.unitId === unit.id)),
+                  checkIns: visibleRows('checkIns').filter((checkIn) =>
+                    visibleRows('initiatives').some((i) => i.id === checkIn.initiativeId && i.unitId === unit.id),
+                  ),
                   tasks: rowsOf(visibleRows('tasks'), unit.id),
                 },
-                at
+                at,
               ),
-            ])
+            ]),
         );
-        const { storiesByAmbition } = buildOverview({ units: [], plans: [], focuses: [], initiatives: [], checkIns: [], tasks: [], stories: visibleRows('stories') }, { now: at });
+        const { storiesByAmbition } = buildOverview(
+          {
+            units: [],
+            plans: [],
+            focuses: [],
+            initiatives: [],
+            checkIns: [],
+            tasks: [],
+            stories: visibleRows('stories'),
+          },
+          { now: at },
+        );
         const overview = overviewFromSummaries(units(), summaries, storiesByAmbition, { now: at, since: query.since });
         return {
           schema: schema(),
           ambitions: ambitionsFromSeed(),
           units: units(),
           overview,
-          tasks: pageOf(filteredTasks({ ...query.filters, meeting: query.meeting ?? query.filters?.meeting }), query.pageSize ?? 50),
+          tasks: pageOf(
+            filteredTasks({ ...query.filters, meeting: query.meeting ?? query.filters?.meeting }),
+            query.pageSize ?? 50,
+          ),
           myTasks: pageOf(openFirstTasks(filteredTasks({ assigneeId: query.userId })), query.pageSize ?? 50),
           complete: true,
           canManageTasks: options.canManageTasks ?? false,
@@ -548,20 +639,45 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         return units().find((u) => u.teamsChannelId === channelId);
       },
       // The real repository's rule (`UnitRepository.mapChannel`), on the fake's rows.
-      async mapChannel(unitId: number, mapping: { channelId: string; channelName?: string; teamId?: string }, mapOptions: { takeOver?: boolean } = {}) {
+      async mapChannel(
+        unitId: number,
+        mapping: { channelId: string; channelName?: string; teamId?: string },
+        mapOptions: { takeOver?: boolean } = {},
+      ) {
         await enter('units.mapChannel');
         requireProvisioned();
         const all = units();
-        const actor = { userId: user.id, isSiteOwner: permissions.isSiteOwner, inChefgruppe: options.inChefgruppe ?? false };
+        const actor = {
+          userId: user.id,
+          isSiteOwner: permissions.isSiteOwner,
+          inChefgruppe: options.inChefgruppe ?? false,
+        };
         const unit = all.find((u) => u.id === unitId);
         if (!unit) throw new DataError('notFound');
         const previous = all.filter((u) => u.id !== unitId && u.teamsChannelId === mapping.channelId);
         if (!mayActForUnit(actor, unitId, all)) throw new DataError('forbidden', { reason: 'unitNotYours' });
-        if (previous.some((u) => !mayActForUnit(actor, u.id, all))) throw new DataError('forbidden', { reason: 'channelOfOtherUnit' });
-        if (unit.teamsChannelId && unit.teamsChannelId !== mapping.channelId && !mapOptions.takeOver) throw new DataError('conflict', { reason: 'channelTaken' });
+        if (previous.some((u) => !mayActForUnit(actor, u.id, all)))
+          throw new DataError('forbidden', { reason: 'channelOfOtherUnit' });
+        if (unit.teamsChannelId && unit.teamsChannelId !== mapping.channelId && !mapOptions.takeOver)
+          throw new DataError('conflict', { reason: 'channelTaken' });
         const saved: IUnitItem[] = [];
-        for (const other of previous) saved.push(await unitRepository.update(other, { ...other, teamsChannelId: undefined, teamsChannelName: undefined, teamsTeamId: undefined }));
-        saved.push(await unitRepository.update(unit, { ...unit, teamsChannelId: mapping.channelId, teamsChannelName: mapping.channelName || unit.teamsChannelName, teamsTeamId: unit.teamsTeamId }));
+        for (const other of previous)
+          saved.push(
+            await unitRepository.update(other, {
+              ...other,
+              teamsChannelId: undefined,
+              teamsChannelName: undefined,
+              teamsTeamId: undefined,
+            }),
+          );
+        saved.push(
+          await unitRepository.update(unit, {
+            ...unit,
+            teamsChannelId: mapping.channelId,
+            teamsChannelName: mapping.channelName || unit.teamsChannelName,
+            teamsTeamId: unit.teamsTeamId,
+          }),
+        );
         return saved;
       },
     },
@@ -608,7 +724,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         await enter('checkIns.listForInitiative');
         requireProvisioned();
         return clone(rows('checkIns').filter((c) => c.initiativeId === initiativeId)).sort(
-          (a, b) => b.date.localeCompare(a.date) || (b.id ?? 0) - (a.id ?? 0)
+          (a, b) => b.date.localeCompare(a.date) || (b.id ?? 0) - (a.id ?? 0),
         );
       },
     },
@@ -643,7 +759,13 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     stories: {
       ...stories,
       async create(story: IStory) {
-        const created = await stories.create({ ...story, featured: false, moderationStatus: MODERATION_STATUS.pending, authorId: user.id, created: now().toISOString() });
+        const created = await stories.create({
+          ...story,
+          featured: false,
+          moderationStatus: MODERATION_STATUS.pending,
+          authorId: user.id,
+          created: now().toISOString(),
+        });
         return created;
       },
       async query(filters: IStoryFilters, pageSize = 10) {
@@ -661,13 +783,20 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         const moderationComment = comment !== undefined ? comment : story.moderationComment;
         // Approving sets Featured as the approver chose, never as the author left it (as the real repository).
         const featured = approve ? moderateOptions.featured === true : story.featured;
-        return stories.update(story, { ...story, moderationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied, moderationComment, featured });
+        return stories.update(story, {
+          ...story,
+          moderationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied,
+          moderationComment,
+          featured,
+        });
       },
       async listPending(pageSize = 20, below?: number) {
         await enter('stories.listPending');
         requireProvisioned();
         const pending = visibleRows('stories')
-          .filter((s) => s.moderationStatus === MODERATION_STATUS.pending && (below === undefined || (s.id ?? 0) < below))
+          .filter(
+            (s) => s.moderationStatus === MODERATION_STATUS.pending && (below === undefined || (s.id ?? 0) < below),
+          )
           .sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
         return pageOf(pending, pageSize);
       },
@@ -677,7 +806,15 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async recognitionCounts(storyIds: readonly number[]) {
         await enter('stories.recognitionCounts');
         const counts = new Map<number, number>();
-        for (const id of storyIds) counts.set(id, new Set(rows('recognitions').filter((r) => r.storyId === id).map((r) => r.userId)).size);
+        for (const id of storyIds)
+          counts.set(
+            id,
+            new Set(
+              rows('recognitions')
+                .filter((r) => r.storyId === id)
+                .map((r) => r.userId),
+            ).size,
+          );
         return counts;
       },
     },
@@ -738,7 +875,11 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         if (term.length < 2) return [];
         const starts = (p: IPersonValue): boolean => {
           const words = p.title.toLowerCase().split(/[\s-]+/);
-          return p.title.toLowerCase().startsWith(term) || p.email.toLowerCase().startsWith(term) || term.split(/\s+/).every((part) => words.some((w) => w.startsWith(part)));
+          return (
+            p.title.toLowerCase().startsWith(term) ||
+            p.email.toLowerCase().startsWith(term) ||
+            term.split(/\s+/).every((part) => words.some((w) => w.startsWith(part)))
+          );
         };
         const everyone = siteUsers.concat(directory.filter((d) => !siteUsers.some((u) => u.email === d.email)));
         return everyone
@@ -750,7 +891,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async resolve(match: IPersonMatch) {
         await enter('people.resolve');
         const address = match.email.toLowerCase();
-        const known = siteUsers.find((p) => p.email.toLowerCase() === address) || directory.find((p) => p.email.toLowerCase() === address);
+        const known =
+          siteUsers.find((p) => p.email.toLowerCase() === address) ||
+          directory.find((p) => p.email.toLowerCase() === address);
         if (!known) throw new DataError('notFound', { reason: 'personNotFound', detail: match.email });
         if (siteUsers.indexOf(known) < 0) siteUsers.push(known);
         return clone(known);
@@ -758,7 +901,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async ensure(email: string) {
         await enter('people.ensure');
         const address = email.trim().toLowerCase();
-        const known = siteUsers.find((p) => p.email.toLowerCase() === address) || directory.find((p) => p.email.toLowerCase() === address);
+        const known =
+          siteUsers.find((p) => p.email.toLowerCase() === address) ||
+          directory.find((p) => p.email.toLowerCase() === address);
         if (!known) throw new DataError('notFound', { reason: 'userNotFound', detail: email });
         if (siteUsers.indexOf(known) < 0) siteUsers.push(known);
         return clone(known);
@@ -772,10 +917,17 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async provision(): Promise<IProvisionReport> {
         await enter('provisioning.provision');
         const fromVersion = fake.provisioned ? SCHEMA_VERSION : undefined;
-        const changes: IProvisionReport['changes'] = fake.provisioned ? [] : [{ kind: 'listCreated', target: 'MPK Planer' }];
+        const changes: IProvisionReport['changes'] = fake.provisioned
+          ? []
+          : [{ kind: 'listCreated', target: 'MPK Planer' }];
         fake.provisioned = true;
         const health = fake.health;
-        for (const finding of health) changes.push({ kind: finding.setting === 'uniquePermissions' ? 'inheritanceReset' : 'listUpdated', target: finding.list, detail: finding.setting });
+        for (const finding of health)
+          changes.push({
+            kind: finding.setting === 'uniquePermissions' ? 'inheritanceReset' : 'listUpdated',
+            target: finding.list,
+            detail: finding.setting,
+          });
         fake.health = [];
         return { fromVersion, toVersion: SCHEMA_VERSION, changes, writes: changes.length, health };
       },

@@ -9,6 +9,6 @@ export function renderInShell(element: React.ReactElement, theme: ThemeKind = 'l
   return render(
     <MpkRoot strings={strings} theme={theme}>
       {element}
-    </MpkRoot>
+    </MpkRoot>,
   );
 }

@@ -3,16 +3,16 @@
  * value is converted. Reads and writes go through the same table, so they cannot drift apart, and
  * `tests/data/mapping.test.ts` checks every column against the schema.
  */
-import { toIsoDate } from "../../domain/dates";
-import type { IEntity, IsoDate } from "../../domain/model";
-import { LISTS } from "../schema/lists";
-import type { ListKey } from "../schema/types";
+import { toIsoDate } from '../../domain/dates';
+import type { IEntity, IsoDate } from '../../domain/model';
+import { LISTS } from '../schema/lists';
+import type { ListKey } from '../schema/types';
 
 /** A row as SharePoint returns it (JSON Light). */
 export type Row = Record<string, unknown>;
 
 /** How a value is stored. */
-export type Conversion = "text" | "number" | "bool" | "date" | "user" | "users";
+export type Conversion = 'text' | 'number' | 'bool' | 'date' | 'user' | 'users';
 
 /** One domain property in one column. */
 export interface IColumn<T> {
@@ -42,8 +42,8 @@ export interface ICodec<T extends IEntity> {
 
 /** The OData name of a column in a row or a body: `Owner` → `OwnerId`, `_X` → `OData__X`. */
 export function odataName(field: string, conv: Conversion): string {
-  const name = field.charAt(0) === "_" ? `OData_${field}` : field;
-  return conv === "user" || conv === "users" ? `${name}Id` : name;
+  const name = field.charAt(0) === '_' ? `OData_${field}` : field;
+  return conv === 'user' || conv === 'users' ? `${name}Id` : name;
 }
 
 /** The schema version that added a column (1 for Title and unknown names). */
@@ -58,7 +58,7 @@ export function columnSince(list: ListKey, field: string): number {
  * exist at `version` (a site not yet upgraded is read with the columns it has).
  */
 export function selectFor<T extends IEntity>(codec: ICodec<T>, version = Infinity): string[] {
-  const names = ["Id", "ClientKey"];
+  const names = ['Id', 'ClientKey'];
   for (const column of codec.columns) {
     if (columnSince(codec.list, column.field) > version) continue;
     const name = odataName(column.field, column.conv);
@@ -73,8 +73,12 @@ export function selectFor<T extends IEntity>(codec: ICodec<T>, version = Infinit
  * `$select` for some of a codec's properties only: Id and their columns (those that exist at
  * `version`). For reads that count or list and never write back, e.g. the follow-up overview.
  */
-export function selectProps<T extends IEntity>(codec: ICodec<T>, props: readonly (keyof T & string)[], version = Infinity): string[] {
-  const names = ["Id"];
+export function selectProps<T extends IEntity>(
+  codec: ICodec<T>,
+  props: readonly (keyof T & string)[],
+  version = Infinity,
+): string[] {
+  const names = ['Id'];
   for (const prop of props) {
     const column = codec.columns.find((c) => c.prop === prop);
     if (!column) throw new Error(`${codec.list} has no column for '${prop}'`);
@@ -86,7 +90,7 @@ export function selectProps<T extends IEntity>(codec: ICodec<T>, props: readonly
 }
 
 /** The sub-properties read of an expanded person column. */
-export const PERSON_PROPS: readonly string[] = ["Id", "Title"];
+export const PERSON_PROPS: readonly string[] = ['Id', 'Title'];
 
 /** `$select` entries that read people's ids and names: `Owner` → `Owner/Id`, `Owner/Title`. */
 export function personProjections(columns: readonly string[]): string[] {
@@ -99,7 +103,7 @@ export function personProjections(columns: readonly string[]): string[] {
 export function expandRoots(select: readonly string[]): string[] {
   const roots: string[] = [];
   for (const name of select) {
-    const slash = name.indexOf("/");
+    const slash = name.indexOf('/');
     if (slash > 0 && roots.indexOf(name.slice(0, slash)) < 0) roots.push(name.slice(0, slash));
   }
   return roots;
@@ -115,13 +119,15 @@ export const MAX_LOOKUP_COLUMNS = 12;
 export function lookupColumns<T extends IEntity>(codec: ICodec<T>, select: readonly string[]): string[] {
   const columns = new Set<string>();
   for (const name of select) {
-    const slash = name.indexOf("/");
+    const slash = name.indexOf('/');
     if (slash > 0) {
       columns.add(name.slice(0, slash));
-    } else if (name === "AuthorId" || name === "EditorId") {
+    } else if (name === 'AuthorId' || name === 'EditorId') {
       columns.add(name.slice(0, -2));
     } else {
-      const column = codec.columns.find((c) => (c.conv === "user" || c.conv === "users") && odataName(c.field, c.conv) === name);
+      const column = codec.columns.find(
+        (c) => (c.conv === 'user' || c.conv === 'users') && odataName(c.field, c.conv) === name,
+      );
       if (column) columns.add(column.field);
     }
   }
@@ -134,7 +140,7 @@ const spDates = new Map<string, IsoDate | undefined>();
 
 /** A stored date-only value as the calendar day in Copenhagen. */
 export function fromSpDate(value: unknown): IsoDate | undefined {
-  if (typeof value !== "string" || value === "") return undefined;
+  if (typeof value !== 'string' || value === '') return undefined;
   // Thousands of rows share a few hundred dates: each text is converted once (Intl is slow).
   if (spDates.has(value)) return spDates.get(value);
   const instant = new Date(value);
@@ -153,20 +159,20 @@ export function toSpDate(value: IsoDate | undefined | null): string | null {
 }
 
 function readValue(raw: unknown, conv: Conversion): unknown {
-  if (raw === null || raw === undefined) return conv === "users" ? [] : conv === "bool" ? false : undefined;
+  if (raw === null || raw === undefined) return conv === 'users' ? [] : conv === 'bool' ? false : undefined;
   switch (conv) {
-    case "text":
-      return raw === "" ? undefined : String(raw);
-    case "number":
-    case "user": {
-      const n = typeof raw === "number" ? raw : Number(raw);
+    case 'text':
+      return raw === '' ? undefined : String(raw);
+    case 'number':
+    case 'user': {
+      const n = typeof raw === 'number' ? raw : Number(raw);
       return Number.isFinite(n) ? n : undefined;
     }
-    case "bool":
-      return raw === true || raw === 1 || raw === "1" || raw === "true";
-    case "date":
+    case 'bool':
+      return raw === true || raw === 1 || raw === '1' || raw === 'true';
+    case 'date':
       return fromSpDate(raw);
-    case "users": {
+    case 'users': {
       // Multi-user ids come as an array (JSON Light) or as {results: []} (verbose).
       const list = Array.isArray(raw) ? raw : (raw as { results?: unknown[] }).results || [];
       return list.map((v) => Number(v)).filter((n) => Number.isFinite(n));
@@ -177,13 +183,14 @@ function readValue(raw: unknown, conv: Conversion): unknown {
 }
 
 function writeValue(value: unknown, conv: Conversion): unknown {
-  if (value === undefined || value === null || value === "") return conv === "users" ? [] : conv === "bool" ? false : null;
+  if (value === undefined || value === null || value === '')
+    return conv === 'users' ? [] : conv === 'bool' ? false : null;
   switch (conv) {
-    case "date":
+    case 'date':
       return toSpDate(String(value));
-    case "users":
+    case 'users':
       return (value as number[]).slice();
-    case "bool":
+    case 'bool':
       return value === true;
     default:
       return value;
@@ -194,10 +201,10 @@ function writeValue(value: unknown, conv: Conversion): unknown {
 export function fromRow<T extends IEntity>(codec: ICodec<T>, row: Row): T {
   const item = {} as Record<string, unknown>;
   const id = row.Id !== undefined ? row.Id : row.ID;
-  if (typeof id === "number") item.id = id;
-  item.clientKey = typeof row.ClientKey === "string" ? row.ClientKey : "";
-  const etag = row["odata.etag"];
-  if (typeof etag === "string") item.etag = etag;
+  if (typeof id === 'number') item.id = id;
+  item.clientKey = typeof row.ClientKey === 'string' ? row.ClientKey : '';
+  const etag = row['odata.etag'];
+  if (typeof etag === 'string') item.etag = etag;
   for (const column of codec.columns) {
     const value = readValue(row[odataName(column.field, column.conv)], column.conv);
     if (value !== undefined) item[column.prop] = value;
@@ -211,7 +218,10 @@ export function fromRow<T extends IEntity>(codec: ICodec<T>, row: Row): T {
 export function toFields<T extends IEntity>(codec: ICodec<T>, item: T): Record<string, unknown> {
   const body: Record<string, unknown> = { ClientKey: item.clientKey };
   for (const column of codec.columns) {
-    body[odataName(column.field, column.conv)] = writeValue((item as unknown as Record<string, unknown>)[column.prop], column.conv);
+    body[odataName(column.field, column.conv)] = writeValue(
+      (item as unknown as Record<string, unknown>)[column.prop],
+      column.conv,
+    );
   }
   if (codec.title && body.Title === undefined) body.Title = truncate(codec.title(item), 255);
   return body;
@@ -221,7 +231,10 @@ export function toFields<T extends IEntity>(codec: ICodec<T>, item: T): Record<s
  * Leaves out empty values of columns added after v1, so creating an item on a site that has not been
  * upgraded yet works as long as nothing is put in a column the site lacks.
  */
-export function withoutEmptyLaterColumns<T extends IEntity>(codec: ICodec<T>, body: Record<string, unknown>): Record<string, unknown> {
+export function withoutEmptyLaterColumns<T extends IEntity>(
+  codec: ICodec<T>,
+  body: Record<string, unknown>,
+): Record<string, unknown> {
   const result = { ...body };
   for (const column of codec.columns) {
     const name = odataName(column.field, column.conv);
@@ -254,21 +267,21 @@ export function propsOf<T extends IEntity>(codec: ICodec<T>, fields: readonly st
   const props: string[] = [];
   for (const field of fields) {
     const column = codec.columns.find((c) => odataName(c.field, c.conv) === field);
-    const prop = column ? column.prop : field === "Title" ? "title" : field;
+    const prop = column ? column.prop : field === 'Title' ? 'title' : field;
     if (props.indexOf(prop) < 0) props.push(prop);
   }
   return props;
 }
 
 function truncate(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1) + "…";
+  return text.length <= max ? text : text.slice(0, max - 1) + '…';
 }
 
 /** The people of an expanded person column in a row: `{Id, Title}`, an array of them, or verbose `{results}`. */
 function expandedPeople(row: Row, column: string): Row[] {
   const value = row[column] as unknown;
   if (Array.isArray(value)) return value as Row[];
-  if (value && typeof value === "object") {
+  if (value && typeof value === 'object') {
     const results = (value as { results?: unknown }).results;
     return Array.isArray(results) ? (results as Row[]) : [value as Row];
   }
@@ -279,7 +292,7 @@ function expandedPeople(row: Row, column: string): Row[] {
 export function personTitle(row: Row, column: string): string | undefined {
   const person = expandedPeople(row, column)[0];
   const title = person ? person.Title : undefined;
-  return typeof title === "string" && title !== "" ? title : undefined;
+  return typeof title === 'string' && title !== '' ? title : undefined;
 }
 
 /** A person as the views name them. */
@@ -288,13 +301,18 @@ export interface IPersonName {
 }
 
 /** Adds the people of expanded person columns (read with `Id` and `Title`) to a map by user id. */
-export function collectPeople(into: Record<number, IPersonName>, rows: readonly Row[], columns: readonly string[]): Record<number, IPersonName> {
+export function collectPeople(
+  into: Record<number, IPersonName>,
+  rows: readonly Row[],
+  columns: readonly string[],
+): Record<number, IPersonName> {
   for (const row of rows) {
     for (const column of columns) {
       for (const person of expandedPeople(row, column)) {
-        const id = typeof person.Id === "number" ? person.Id : Number(person.Id);
+        const id = typeof person.Id === 'number' ? person.Id : Number(person.Id);
         const title = person.Title;
-        if (Number.isFinite(id) && id > 0 && typeof title === "string" && title !== "") into[id] = { displayName: title };
+        if (Number.isFinite(id) && id > 0 && typeof title === 'string' && title !== '')
+          into[id] = { displayName: title };
       }
     }
   }

@@ -2,8 +2,8 @@
  * The codec of every list: which column holds which domain property. Column names are the schema's
  * internal names (`src/data/schema/lists.ts`).
  */
-import type { IAmbitionSeed, ICommitmentSeed } from "../../domain/ambitions";
-import { isGuid } from "../../domain/clientKey";
+import type { IAmbitionSeed, ICommitmentSeed } from '../../domain/ambitions';
+import { isGuid } from '../../domain/clientKey';
 import type {
   ICheckIn,
   IDialogComment,
@@ -16,8 +16,8 @@ import type {
   IReflection,
   IStory,
   IUnit,
-} from "../../domain/model";
-import { personTitle, type ICodec, type Row } from "./codec";
+} from '../../domain/model';
+import { personTitle, type ICodec, type Row } from './codec';
 
 /** A unit as the data layer keeps it: the domain's unit plus the Teams channel's display name. */
 export interface IUnitItem extends IUnit {
@@ -43,20 +43,20 @@ export interface ICommitment extends ICommitmentSeed {
 
 function numberOf(row: Row, name: string): number | undefined {
   const v = row[name];
-  return typeof v === "number" ? v : undefined;
+  return typeof v === 'number' ? v : undefined;
 }
 
 export const unitCodec: ICodec<IUnitItem> = {
-  list: "units",
+  list: 'units',
   columns: [
-    { prop: "name", field: "Title", conv: "text" },
-    { prop: "kind", field: "UnitKind", conv: "text" },
-    { prop: "parentId", field: "ParentUnitId", conv: "number" },
-    { prop: "teamsTeamId", field: "TeamsTeamId", conv: "text" },
-    { prop: "teamsChannelId", field: "TeamsChannelId", conv: "text" },
-    { prop: "teamsChannelName", field: "TeamsChannelName", conv: "text" },
-    { prop: "leaderIds", field: "Leaders", conv: "users" },
-    { prop: "order", field: "SortOrder", conv: "number" },
+    { prop: 'name', field: 'Title', conv: 'text' },
+    { prop: 'kind', field: 'UnitKind', conv: 'text' },
+    { prop: 'parentId', field: 'ParentUnitId', conv: 'number' },
+    { prop: 'teamsTeamId', field: 'TeamsTeamId', conv: 'text' },
+    { prop: 'teamsChannelId', field: 'TeamsChannelId', conv: 'text' },
+    { prop: 'teamsChannelName', field: 'TeamsChannelName', conv: 'text' },
+    { prop: 'leaderIds', field: 'Leaders', conv: 'users' },
+    { prop: 'order', field: 'SortOrder', conv: 'number' },
   ],
   readSystem: (_row, unit) => {
     // Seeded units use their stable key as ClientKey; units added later have a generated GUID.
@@ -65,11 +65,11 @@ export const unitCodec: ICodec<IUnitItem> = {
 };
 
 export const politicalPriorityCodec: ICodec<IPoliticalPriority> = {
-  list: "politicalPriorities",
+  list: 'politicalPriorities',
   columns: [
-    { prop: "title", field: "Title", conv: "text" },
-    { prop: "order", field: "SortOrder", conv: "number" },
-    { prop: "active", field: "IsActive", conv: "bool" },
+    { prop: 'title', field: 'Title', conv: 'text' },
+    { prop: 'order', field: 'SortOrder', conv: 'number' },
+    { prop: 'active', field: 'IsActive', conv: 'bool' },
   ],
   readSystem: (_row, priority) => {
     priority.key = priority.clientKey;
@@ -78,57 +78,57 @@ export const politicalPriorityCodec: ICodec<IPoliticalPriority> = {
 };
 
 export const planCodec: ICodec<IPlan> = {
-  list: "plans",
+  list: 'plans',
   columns: [
-    { prop: "unitId", field: "UnitId", conv: "number" },
-    { prop: "period", field: "Period", conv: "text" },
-    { prop: "status", field: "PlanStatus", conv: "text" },
-    { prop: "ownerId", field: "Owner", conv: "user" },
+    { prop: 'unitId', field: 'UnitId', conv: 'number' },
+    { prop: 'period', field: 'Period', conv: 'text' },
+    { prop: 'status', field: 'PlanStatus', conv: 'text' },
+    { prop: 'ownerId', field: 'Owner', conv: 'user' },
   ],
   title: (plan) => `Plan ${plan.period}`,
 };
 
 export const planFocusCodec: ICodec<IPlanFocus & IWithUnit> = {
-  list: "planFocuses",
+  list: 'planFocuses',
   columns: [
-    { prop: "planId", field: "PlanId", conv: "number" },
-    { prop: "unitId", field: "UnitId", conv: "number" },
-    { prop: "ambitionKey", field: "AmbitionKey", conv: "text" },
-    { prop: "relevance", field: "Relevance", conv: "text" },
-    { prop: "localMeaning", field: "LocalMeaning", conv: "text" },
+    { prop: 'planId', field: 'PlanId', conv: 'number' },
+    { prop: 'unitId', field: 'UnitId', conv: 'number' },
+    { prop: 'ambitionKey', field: 'AmbitionKey', conv: 'text' },
+    { prop: 'relevance', field: 'Relevance', conv: 'text' },
+    { prop: 'localMeaning', field: 'LocalMeaning', conv: 'text' },
   ],
   title: (focus) => focus.ambitionKey,
 };
 
 export const initiativeCodec: ICodec<IInitiative> = {
-  list: "initiatives",
+  list: 'initiatives',
   columns: [
-    { prop: "title", field: "Title", conv: "text" },
-    { prop: "planId", field: "PlanId", conv: "number" },
-    { prop: "unitId", field: "UnitId", conv: "number" },
-    { prop: "ambitionKey", field: "AmbitionKey", conv: "text" },
-    { prop: "commitmentKey", field: "CommitmentKey", conv: "text" },
-    { prop: "politicalPriorityId", field: "PoliticalPriorityId", conv: "number" },
-    { prop: "description", field: "Description", conv: "text" },
-    { prop: "ownerId", field: "Owner", conv: "user" },
-    { prop: "status", field: "InitiativeStatus", conv: "text" },
-    { prop: "stopReason", field: "StopReason", conv: "text" },
-    { prop: "successMeasure", field: "SuccessMeasure", conv: "text" },
-    { prop: "startDate", field: "StartDate", conv: "date" },
-    { prop: "endDate", field: "EndDate", conv: "date" },
-    { prop: "existingInitiativeUrl", field: "LinkUrl", conv: "text" },
+    { prop: 'title', field: 'Title', conv: 'text' },
+    { prop: 'planId', field: 'PlanId', conv: 'number' },
+    { prop: 'unitId', field: 'UnitId', conv: 'number' },
+    { prop: 'ambitionKey', field: 'AmbitionKey', conv: 'text' },
+    { prop: 'commitmentKey', field: 'CommitmentKey', conv: 'text' },
+    { prop: 'politicalPriorityId', field: 'PoliticalPriorityId', conv: 'number' },
+    { prop: 'description', field: 'Description', conv: 'text' },
+    { prop: 'ownerId', field: 'Owner', conv: 'user' },
+    { prop: 'status', field: 'InitiativeStatus', conv: 'text' },
+    { prop: 'stopReason', field: 'StopReason', conv: 'text' },
+    { prop: 'successMeasure', field: 'SuccessMeasure', conv: 'text' },
+    { prop: 'startDate', field: 'StartDate', conv: 'date' },
+    { prop: 'endDate', field: 'EndDate', conv: 'date' },
+    { prop: 'existingInitiativeUrl', field: 'LinkUrl', conv: 'text' },
   ],
 };
 
 export const checkInCodec: ICodec<ICheckIn & IWithUnit> = {
-  list: "checkIns",
+  list: 'checkIns',
   columns: [
-    { prop: "initiativeId", field: "InitiativeId", conv: "number" },
-    { prop: "unitId", field: "UnitId", conv: "number" },
-    { prop: "health", field: "Health", conv: "text" },
-    { prop: "progress", field: "Progress", conv: "number" },
-    { prop: "comment", field: "CheckInComment", conv: "text" },
-    { prop: "date", field: "CheckInDate", conv: "date" },
+    { prop: 'initiativeId', field: 'InitiativeId', conv: 'number' },
+    { prop: 'unitId', field: 'UnitId', conv: 'number' },
+    { prop: 'health', field: 'Health', conv: 'text' },
+    { prop: 'progress', field: 'Progress', conv: 'number' },
+    { prop: 'comment', field: 'CheckInComment', conv: 'text' },
+    { prop: 'date', field: 'CheckInDate', conv: 'date' },
   ],
   title: (checkIn) => `Status ${checkIn.date}`,
   readSystem: (_row, checkIn) => {
@@ -137,118 +137,120 @@ export const checkInCodec: ICodec<ICheckIn & IWithUnit> = {
 };
 
 export const taskCodec: ICodec<IFollowUpTask> = {
-  list: "tasks",
+  list: 'tasks',
   columns: [
-    { prop: "title", field: "Title", conv: "text" },
-    { prop: "description", field: "Description", conv: "text" },
-    { prop: "unitId", field: "UnitId", conv: "number" },
-    { prop: "initiativeId", field: "InitiativeId", conv: "number" },
-    { prop: "ambitionKey", field: "AmbitionKey", conv: "text" },
-    { prop: "assigneeId", field: "Assignee", conv: "user" },
-    { prop: "dueDate", field: "DueDate", conv: "date" },
-    { prop: "status", field: "TaskStatus", conv: "text" },
-    { prop: "meeting", field: "Meeting", conv: "text" },
+    { prop: 'title', field: 'Title', conv: 'text' },
+    { prop: 'description', field: 'Description', conv: 'text' },
+    { prop: 'unitId', field: 'UnitId', conv: 'number' },
+    { prop: 'initiativeId', field: 'InitiativeId', conv: 'number' },
+    { prop: 'ambitionKey', field: 'AmbitionKey', conv: 'text' },
+    { prop: 'assigneeId', field: 'Assignee', conv: 'user' },
+    { prop: 'dueDate', field: 'DueDate', conv: 'date' },
+    { prop: 'status', field: 'TaskStatus', conv: 'text' },
+    { prop: 'meeting', field: 'Meeting', conv: 'text' },
   ],
 };
 
 export const storyCodec: ICodec<IStory> = {
-  list: "stories",
+  list: 'stories',
   columns: [
-    { prop: "title", field: "Title", conv: "text" },
-    { prop: "body", field: "Body", conv: "text" },
-    { prop: "kind", field: "StoryKind", conv: "text" },
-    { prop: "ambitionKey", field: "AmbitionKey", conv: "text" },
-    { prop: "unitId", field: "UnitId", conv: "number" },
-    { prop: "featured", field: "Featured", conv: "bool" },
+    { prop: 'title', field: 'Title', conv: 'text' },
+    { prop: 'body', field: 'Body', conv: 'text' },
+    { prop: 'kind', field: 'StoryKind', conv: 'text' },
+    { prop: 'ambitionKey', field: 'AmbitionKey', conv: 'text' },
+    { prop: 'unitId', field: 'UnitId', conv: 'number' },
+    { prop: 'featured', field: 'Featured', conv: 'bool' },
   ],
   // `_ModerationComments` is the approver's comment: the author reads why a story was rejected.
-  system: ["Created", "AuthorId", "OData__ModerationStatus", "OData__ModerationComments"],
+  system: ['Created', 'AuthorId', 'OData__ModerationStatus', 'OData__ModerationComments'],
   // The author's name: the same lookup as AuthorId, so still one lookup column per story query.
-  expand: ["Author"],
+  expand: ['Author'],
   readSystem: (row, story) => {
     story.recognitionCount = 0;
-    story.moderationStatus = numberOf(row, "OData__ModerationStatus");
-    if (typeof row.Created === "string") story.created = row.Created;
-    story.authorId = numberOf(row, "AuthorId");
-    const authorName = personTitle(row, "Author");
+    story.moderationStatus = numberOf(row, 'OData__ModerationStatus');
+    if (typeof row.Created === 'string') story.created = row.Created;
+    story.authorId = numberOf(row, 'AuthorId');
+    const authorName = personTitle(row, 'Author');
     if (authorName) story.authorName = authorName;
     const comment = row.OData__ModerationComments;
-    if (typeof comment === "string" && comment.trim() !== "") story.moderationComment = comment;
-    if (story.body === undefined) story.body = "";
+    if (typeof comment === 'string' && comment.trim() !== '') story.moderationComment = comment;
+    if (story.body === undefined) story.body = '';
   },
 };
 
 export const recognitionCodec: ICodec<IRecognition> = {
-  list: "recognitions",
-  columns: [{ prop: "storyId", field: "StoryId", conv: "number" }],
-  system: ["AuthorId"],
+  list: 'recognitions',
+  columns: [{ prop: 'storyId', field: 'StoryId', conv: 'number' }],
+  system: ['AuthorId'],
   title: (recognition) => recognition.clientKey,
   readSystem: (row, recognition) => {
     // The person who recognised is the item's author: nobody can recognise on someone else's behalf.
-    recognition.userId = numberOf(row, "AuthorId") || 0;
+    recognition.userId = numberOf(row, 'AuthorId') || 0;
   },
 };
 
 export const commentCodec: ICodec<IDialogComment & IWithUnit> = {
-  list: "comments",
+  list: 'comments',
   columns: [
-    { prop: "initiativeId", field: "InitiativeId", conv: "number" },
-    { prop: "planId", field: "PlanId", conv: "number" },
-    { prop: "unitId", field: "UnitId", conv: "number" },
-    { prop: "body", field: "Body", conv: "text" },
+    { prop: 'initiativeId', field: 'InitiativeId', conv: 'number' },
+    { prop: 'planId', field: 'PlanId', conv: 'number' },
+    { prop: 'unitId', field: 'UnitId', conv: 'number' },
+    { prop: 'body', field: 'Body', conv: 'text' },
   ],
-  system: ["Created", "AuthorId"],
-  expand: ["Author"],
-  title: () => "Kommentar",
+  system: ['Created', 'AuthorId'],
+  expand: ['Author'],
+  title: () => 'Kommentar',
   readSystem: (row, comment) => {
-    if (typeof row.Created === "string") comment.created = row.Created;
-    comment.authorId = numberOf(row, "AuthorId");
-    const authorName = personTitle(row, "Author");
+    if (typeof row.Created === 'string') comment.created = row.Created;
+    comment.authorId = numberOf(row, 'AuthorId');
+    const authorName = personTitle(row, 'Author');
     if (authorName) comment.authorName = authorName;
-    if (comment.body === undefined) comment.body = "";
+    if (comment.body === undefined) comment.body = '';
   },
 };
 
 export const reflectionCodec: ICodec<IReflection> = {
-  list: "reflections",
+  list: 'reflections',
   columns: [
-    { prop: "contribution", field: "Contribution", conv: "text" },
-    { prop: "meaning", field: "Meaning", conv: "text" },
-    { prop: "ambitionKey", field: "AmbitionKey", conv: "text" },
+    { prop: 'contribution', field: 'Contribution', conv: 'text' },
+    { prop: 'meaning', field: 'Meaning', conv: 'text' },
+    { prop: 'ambitionKey', field: 'AmbitionKey', conv: 'text' },
   ],
-  title: () => "Egne noter",
+  title: () => 'Egne noter',
 };
 
 /** `$select` of the ambitions list. */
-export const AMBITION_SELECT = ["Id", "ClientKey", "Title", "SortOrder", "Introduction", "Quote"];
+export const AMBITION_SELECT = ['Id', 'ClientKey', 'Title', 'SortOrder', 'Introduction', 'Quote'];
 /** `$select` of the commitments list. */
-export const COMMITMENT_SELECT = ["Id", "ClientKey", "Title", "AmbitionKey", "SortOrder", "CommitmentText"];
+export const COMMITMENT_SELECT = ['Id', 'ClientKey', 'Title', 'AmbitionKey', 'SortOrder', 'CommitmentText'];
 
 /** Paragraphs are kept in one multi-line column, separated by a blank line. */
-const PARAGRAPH_BREAK = "\n\n";
+const PARAGRAPH_BREAK = '\n\n';
 
 /** An ambition row (without commitments yet). */
 export function ambitionFromRow(row: Row): IAmbition {
-  const introduction = typeof row.Introduction === "string" && row.Introduction !== "" ? row.Introduction.split(/\r?\n\r?\n/) : [];
+  const introduction =
+    typeof row.Introduction === 'string' && row.Introduction !== '' ? row.Introduction.split(/\r?\n\r?\n/) : [];
   return {
-    id: numberOf(row, "Id"),
-    key: String(row.ClientKey || ""),
-    order: numberOf(row, "SortOrder") || 0,
-    title: String(row.Title || ""),
+    id: numberOf(row, 'Id'),
+    key: String(row.ClientKey || ''),
+    order: numberOf(row, 'SortOrder') || 0,
+    title: String(row.Title || ''),
     introduction,
-    quote: typeof row.Quote === "string" ? row.Quote : "",
+    quote: typeof row.Quote === 'string' ? row.Quote : '',
     commitments: [],
   };
 }
 
 /** A commitment row. */
 export function commitmentFromRow(row: Row): ICommitment {
-  const text = typeof row.CommitmentText === "string" && row.CommitmentText !== "" ? row.CommitmentText : String(row.Title || "");
+  const text =
+    typeof row.CommitmentText === 'string' && row.CommitmentText !== '' ? row.CommitmentText : String(row.Title || '');
   return {
-    id: numberOf(row, "Id"),
-    key: String(row.ClientKey || ""),
-    ambitionKey: String(row.AmbitionKey || ""),
-    order: numberOf(row, "SortOrder") || 0,
+    id: numberOf(row, 'Id'),
+    key: String(row.ClientKey || ''),
+    ambitionKey: String(row.AmbitionKey || ''),
+    order: numberOf(row, 'SortOrder') || 0,
     text,
   };
 }
@@ -290,22 +292,34 @@ export interface ISummaryRow {
 }
 
 export const summaryCodec: ICodec<ISummaryRow> = {
-  list: "summaries",
+  list: 'summaries',
   columns: [
-    { prop: "unitId", field: "UnitId", conv: "number" },
-    { prop: "summary", field: "Summary", conv: "text" },
-    { prop: "totals", field: "Totals", conv: "text" },
+    { prop: 'unitId', field: 'UnitId', conv: 'number' },
+    { prop: 'summary', field: 'Summary', conv: 'text' },
+    { prop: 'totals', field: 'Totals', conv: 'text' },
   ],
   title: (row) => row.clientKey,
 };
 
 /** The body that seeds an ambition. */
 export function ambitionFields(seed: IAmbitionSeed): Record<string, unknown> {
-  return { ClientKey: seed.key, Title: seed.title, SortOrder: seed.order, Introduction: seed.introduction.join(PARAGRAPH_BREAK), Quote: seed.quote };
+  return {
+    ClientKey: seed.key,
+    Title: seed.title,
+    SortOrder: seed.order,
+    Introduction: seed.introduction.join(PARAGRAPH_BREAK),
+    Quote: seed.quote,
+  };
 }
 
 /** The body that seeds a commitment (Title holds the text too, cut to 255 for the list's own views). */
 export function commitmentFields(ambitionKey: string, seed: ICommitmentSeed): Record<string, unknown> {
-  const title = seed.text.length <= 255 ? seed.text : seed.text.slice(0, 254) + "…";
-  return { ClientKey: seed.key, Title: title, AmbitionKey: ambitionKey, SortOrder: seed.order, CommitmentText: seed.text };
+  const title = seed.text.length <= 255 ? seed.text : seed.text.slice(0, 254) + '…';
+  return {
+    ClientKey: seed.key,
+    Title: title,
+    AmbitionKey: ambitionKey,
+    SortOrder: seed.order,
+    CommitmentText: seed.text,
+  };
 }

@@ -3,11 +3,11 @@
  * inheritance, role assignments, groups, permission levels) in one `$batch` POST and compares it with
  * the schema (`schema/health.ts`). "Klargør site" (`provision`) restores what it finds.
  */
-import type { SPFI } from "@pnp/sp";
-import { SCHEMA } from "../schema/lists";
-import { siteHealth, type IHealthFinding } from "../schema/health";
-import type { ISchema, RoleKey } from "../schema/types";
-import { readSiteState, type ISiteState } from "./state";
+import type { SPFI } from '@pnp/sp';
+import { SCHEMA } from '../schema/lists';
+import { siteHealth, type IHealthFinding } from '../schema/health';
+import type { ISchema, RoleKey } from '../schema/types';
+import { readSiteState, type ISiteState } from './state';
 
 /** The findings on a site state already read (provisioning reads it anyway). */
 export function healthOfState(schema: ISchema, state: ISiteState): IHealthFinding[] {

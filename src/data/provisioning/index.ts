@@ -1,4 +1,4 @@
 /** Provisioning: "Klargør site" and the CLI. */
-export * from "./provision";
-export * from "./report";
-export * from "./state";
+export * from './provision';
+export * from './report';
+export * from './state';

@@ -5,25 +5,40 @@
  * is up to date sends no write at all. Data is never deleted: columns and lists are only added, and
  * an upgrade step may fill a new column of existing items (v4: `StoryFeatured` on recognitions).
  */
-import "../spAdminParts";
-import type { SPFI } from "@pnp/sp";
-import type { AddFieldOptions } from "@pnp/sp/fields";
-import type { IList } from "@pnp/sp/lists";
-import { AMBITIONS } from "../../domain/ambitions";
-import { POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from "../../domain/seeds";
-import { toDataError } from "../errors";
-import { ambitionFields, commitmentFields } from "../mapping/entities";
-import { fetchAll, fetchPage, inBatch, itemsQuery, MAX_PAGE, readPage, settle, type Settled } from "../repositories/query";
-import { recognitionCodec, storyCodec } from "../mapping/entities";
-import { recountAllStories } from "../repositories/summaries";
-import { rebuildUnitSummaries } from "../repositories/unitSummaries";
-import { diffPermissions, diffRoleDefinitions, diffSchema, type PermissionAction, type SchemaAction } from "../schema/diff";
-import { ADD_FIELD_OPTIONS, fieldSchemaXml } from "../schema/fieldXml";
-import { SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle, schemaAt } from "../schema/lists";
-import type { ISchema, ListKey, RoleKey } from "../schema/types";
-import type { IProvisionChange, IProvisionReport } from "./report";
-import { healthOfState } from "./health";
-import { readSiteState, type ISiteState } from "./state";
+import '../spAdminParts';
+import type { SPFI } from '@pnp/sp';
+import type { AddFieldOptions } from '@pnp/sp/fields';
+import type { IList } from '@pnp/sp/lists';
+import { AMBITIONS } from '../../domain/ambitions';
+import { POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from '../../domain/seeds';
+import { toDataError } from '../errors';
+import { ambitionFields, commitmentFields } from '../mapping/entities';
+import {
+  fetchAll,
+  fetchPage,
+  inBatch,
+  itemsQuery,
+  MAX_PAGE,
+  readPage,
+  settle,
+  type Settled,
+} from '../repositories/query';
+import { recognitionCodec, storyCodec } from '../mapping/entities';
+import { recountAllStories } from '../repositories/summaries';
+import { rebuildUnitSummaries } from '../repositories/unitSummaries';
+import {
+  diffPermissions,
+  diffRoleDefinitions,
+  diffSchema,
+  type PermissionAction,
+  type SchemaAction,
+} from '../schema/diff';
+import { ADD_FIELD_OPTIONS, fieldSchemaXml } from '../schema/fieldXml';
+import { SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle, schemaAt } from '../schema/lists';
+import type { ISchema, ListKey, RoleKey } from '../schema/types';
+import type { IProvisionChange, IProvisionReport } from './report';
+import { healthOfState } from './health';
+import { readSiteState, type ISiteState } from './state';
 
 /** Options of a provisioning run. */
 export interface IProvisionOptions {
@@ -59,80 +74,114 @@ function list(sp: SPFI, key: ListKey): IList {
   return sp.web.lists.getByTitle(listTitle(key));
 }
 
-function schemaWrite(action: Exclude<SchemaAction, { kind: "fieldTypeMismatch" }>): IWrite {
+function schemaWrite(action: Exclude<SchemaAction, { kind: 'fieldTypeMismatch' }>): IWrite {
   const title = action.list.title;
   switch (action.kind) {
-    case "createList": {
+    case 'createList': {
       const s = action.list.settings;
       return {
         run: (sp) => sp.web.lists.add(title, action.list.description, action.list.template, false, { ...s }),
-        change: { kind: "listCreated", target: title },
+        change: { kind: 'listCreated', target: title },
       };
     }
-    case "updateList":
+    case 'updateList':
       return {
         run: (sp) => sp.web.lists.getByTitle(title).update({ ...action.changes }),
-        change: { kind: "listUpdated", target: title, detail: Object.keys(action.changes).join(", ") },
+        change: { kind: 'listUpdated', target: title, detail: Object.keys(action.changes).join(', ') },
       };
-    case "createField":
+    case 'createField':
       return {
-        run: (sp) => sp.web.lists.getByTitle(title).fields.createFieldAsXml({ SchemaXml: fieldSchemaXml(action.field), Options: ADD_FIELD_OPTIONS as AddFieldOptions }),
-        change: { kind: "fieldCreated", target: `${title}/${action.field.name}` },
+        run: (sp) =>
+          sp.web.lists.getByTitle(title).fields.createFieldAsXml({
+            SchemaXml: fieldSchemaXml(action.field),
+            Options: ADD_FIELD_OPTIONS as AddFieldOptions,
+          }),
+        change: { kind: 'fieldCreated', target: `${title}/${action.field.name}` },
       };
-    case "updateField":
+    case 'updateField':
       return {
-        run: (sp) => sp.web.lists.getByTitle(title).fields.getByInternalNameOrTitle(action.field).update({ ...action.changes }, action.odataType),
-        change: { kind: "fieldUpdated", target: `${title}/${action.field}`, detail: Object.keys(action.changes).join(", ") },
+        run: (sp) =>
+          sp.web.lists
+            .getByTitle(title)
+            .fields.getByInternalNameOrTitle(action.field)
+            .update({ ...action.changes }, action.odataType),
+        change: {
+          kind: 'fieldUpdated',
+          target: `${title}/${action.field}`,
+          detail: Object.keys(action.changes).join(', '),
+        },
       };
   }
 }
 
 function permissionWrite(action: PermissionAction): IWrite {
-  const scopeName = (scope: ListKey | "web"): string => (scope === "web" ? "(site)" : listTitle(scope));
+  const scopeName = (scope: ListKey | 'web'): string => (scope === 'web' ? '(site)' : listTitle(scope));
   switch (action.kind) {
-    case "breakInheritance":
+    case 'breakInheritance':
       return {
         // Copy the site's assignments, then replace the roles this list needs (see diffPermissions).
         run: (sp) => list(sp, action.list).breakRoleInheritance(true, false),
-        change: { kind: "inheritanceBroken", target: listTitle(action.list) },
+        change: { kind: 'inheritanceBroken', target: listTitle(action.list) },
       };
-    case "resetInheritance":
+    case 'resetInheritance':
       return {
         run: (sp) => list(sp, action.list).resetRoleInheritance(),
-        change: { kind: "inheritanceReset", target: listTitle(action.list) },
+        change: { kind: 'inheritanceReset', target: listTitle(action.list) },
       };
-    case "addRole":
+    case 'addRole':
       return {
-        run: (sp) => (action.scope === "web" ? sp.web : list(sp, action.scope)).roleAssignments.add(action.principalId, action.roleDefId),
-        change: { kind: "roleAdded", target: scopeName(action.scope), detail: `${action.principal}: ${action.role}` },
+        run: (sp) =>
+          (action.scope === 'web' ? sp.web : list(sp, action.scope)).roleAssignments.add(
+            action.principalId,
+            action.roleDefId,
+          ),
+        change: { kind: 'roleAdded', target: scopeName(action.scope), detail: `${action.principal}: ${action.role}` },
       };
-    case "removeRole":
+    case 'removeRole':
       return {
-        run: (sp) => (action.scope === "web" ? sp.web : list(sp, action.scope)).roleAssignments.remove(action.principalId, action.roleDefId),
-        change: { kind: "roleRemoved", target: scopeName(action.scope), detail: `${action.principal}: role ${action.roleDefId}` },
+        run: (sp) =>
+          (action.scope === 'web' ? sp.web : list(sp, action.scope)).roleAssignments.remove(
+            action.principalId,
+            action.roleDefId,
+          ),
+        change: {
+          kind: 'roleRemoved',
+          target: scopeName(action.scope),
+          detail: `${action.principal}: role ${action.roleDefId}`,
+        },
       };
   }
 }
 
 /** The reference items a site lacks, by stable key. */
-export function missingReferenceItems(state: Pick<ISiteState, "referenceKeys">): { list: ListKey; body: Record<string, unknown> }[] {
+export function missingReferenceItems(
+  state: Pick<ISiteState, 'referenceKeys'>,
+): { list: ListKey; body: Record<string, unknown> }[] {
   const has = (key: ListKey, clientKey: string): boolean => {
     const keys = state.referenceKeys[key];
     return keys !== undefined && keys.has(clientKey);
   };
   const items: { list: ListKey; body: Record<string, unknown> }[] = [];
   for (const ambition of AMBITIONS) {
-    if (!has("ambitions", ambition.key)) items.push({ list: "ambitions", body: ambitionFields(ambition) });
+    if (!has('ambitions', ambition.key)) items.push({ list: 'ambitions', body: ambitionFields(ambition) });
     for (const commitment of ambition.commitments) {
-      if (!has("commitments", commitment.key)) items.push({ list: "commitments", body: commitmentFields(ambition.key, commitment) });
+      if (!has('commitments', commitment.key))
+        items.push({ list: 'commitments', body: commitmentFields(ambition.key, commitment) });
     }
   }
   for (const unit of UNIT_SEEDS) {
-    if (!has("units", unit.key)) items.push({ list: "units", body: { ClientKey: unit.key, Title: unit.name, UnitKind: unit.kind, SortOrder: unit.order } });
+    if (!has('units', unit.key))
+      items.push({
+        list: 'units',
+        body: { ClientKey: unit.key, Title: unit.name, UnitKind: unit.kind, SortOrder: unit.order },
+      });
   }
   for (const priority of POLITICAL_PRIORITY_SEEDS) {
-    if (!has("politicalPriorities", priority.key)) {
-      items.push({ list: "politicalPriorities", body: { ClientKey: priority.key, Title: priority.title, SortOrder: priority.order, IsActive: true } });
+    if (!has('politicalPriorities', priority.key)) {
+      items.push({
+        list: 'politicalPriorities',
+        body: { ClientKey: priority.key, Title: priority.title, SortOrder: priority.order, IsActive: true },
+      });
     }
   }
   return items;
@@ -149,17 +198,23 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
 
   if (state.installedVersion !== undefined && state.installedVersion > target) {
     // A newer build provisioned this site: adding what we know is safe, but the version stays.
-    report.changes.push({ kind: "warning", target: listTitle("settings"), detail: `site is at v${state.installedVersion}, newer than v${target}` });
+    report.changes.push({
+      kind: 'warning',
+      target: listTitle('settings'),
+      detail: `site is at v${state.installedVersion}, newer than v${target}`,
+    });
   }
 
   // 1. Groups the product owns.
   for (const group of schema.groups) {
     if (state.principals[group.key] !== undefined) continue;
     try {
-      const created = (await sp.web.siteGroups.add({ Title: group.title, Description: group.description })) as { Id: number };
+      const created = (await sp.web.siteGroups.add({ Title: group.title, Description: group.description })) as {
+        Id: number;
+      };
       state.principals[group.key] = created.Id;
       report.writes++;
-      report.changes.push({ kind: "groupCreated", target: group.title });
+      report.changes.push({ kind: 'groupCreated', target: group.title });
     } catch (error) {
       throw toDataError(error);
     }
@@ -168,15 +223,21 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
   // 2. Lists first (a column needs its list), then columns and settings.
   const actions = diffSchema(schema, state.lists);
   for (const action of actions) {
-    if (action.kind === "fieldTypeMismatch") {
-      report.changes.push({ kind: "warning", target: `${action.list.title}/${action.field}`, detail: `type ${action.actual}, expected ${action.expected}` });
+    if (action.kind === 'fieldTypeMismatch') {
+      report.changes.push({
+        kind: 'warning',
+        target: `${action.list.title}/${action.field}`,
+        detail: `type ${action.actual}, expected ${action.expected}`,
+      });
     }
   }
-  const listWrites = actions.filter((a) => a.kind === "createList").map((a) => schemaWrite(a as Exclude<SchemaAction, { kind: "fieldTypeMismatch" }>));
+  const listWrites = actions
+    .filter((a) => a.kind === 'createList')
+    .map((a) => schemaWrite(a as Exclude<SchemaAction, { kind: 'fieldTypeMismatch' }>));
   await runWrites(sp, listWrites, report);
   const otherWrites = actions
-    .filter((a) => a.kind !== "createList" && a.kind !== "fieldTypeMismatch")
-    .map((a) => schemaWrite(a as Exclude<SchemaAction, { kind: "fieldTypeMismatch" | "createList" }>));
+    .filter((a) => a.kind !== 'createList' && a.kind !== 'fieldTypeMismatch')
+    .map((a) => schemaWrite(a as Exclude<SchemaAction, { kind: 'fieldTypeMismatch' | 'createList' }>));
   await runWrites(sp, otherWrites, report);
 
   // 3. Permissions. The product's own levels first (a role assignment names one), then the
@@ -184,13 +245,17 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
   for (const action of diffRoleDefinitions(schema, state.roleDefinitions)) {
     const def = action.definition;
     try {
-      if (action.kind === "createRoleDefinition") {
-        const created = await sp.web.roleDefinitions.add(def.name, def.description, def.order, { ...def.basePermissions });
+      if (action.kind === 'createRoleDefinition') {
+        const created = await sp.web.roleDefinitions.add(def.name, def.description, def.order, {
+          ...def.basePermissions,
+        });
         state.roleDefs[def.key] = Number((created.data as { Id: number }).Id);
-        report.changes.push({ kind: "roleDefinitionCreated", target: def.name });
+        report.changes.push({ kind: 'roleDefinitionCreated', target: def.name });
       } else {
-        await sp.web.roleDefinitions.getById(action.id).update({ BasePermissions: { ...def.basePermissions } } as never);
-        report.changes.push({ kind: "roleDefinitionUpdated", target: def.name, detail: "BasePermissions" });
+        await sp.web.roleDefinitions
+          .getById(action.id)
+          .update({ BasePermissions: { ...def.basePermissions } } as never);
+        report.changes.push({ kind: 'roleDefinitionUpdated', target: def.name, detail: 'BasePermissions' });
       }
       report.writes++;
     } catch (error) {
@@ -198,12 +263,19 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
     }
   }
   const roleDefs = state.roleDefs as Record<RoleKey, number>;
-  const missingLevels = (["read", "contribute", "edit", "fullControl"] as RoleKey[]).filter((k) => roleDefs[k] === undefined);
+  const missingLevels = (['read', 'contribute', 'edit', 'fullControl'] as RoleKey[]).filter(
+    (k) => roleDefs[k] === undefined,
+  );
   if (missingLevels.length > 0) {
-    report.changes.push({ kind: "warning", target: "(site)", detail: `permission levels not found: ${missingLevels.join(", ")}` });
+    report.changes.push({
+      kind: 'warning',
+      target: '(site)',
+      detail: `permission levels not found: ${missingLevels.join(', ')}`,
+    });
   } else {
-    for (const key of ["owners", "members", "visitors"] as const) {
-      if (state.principals[key] === undefined) report.changes.push({ kind: "warning", target: "(site)", detail: `no associated ${key} group` });
+    for (const key of ['owners', 'members', 'visitors'] as const) {
+      if (state.principals[key] === undefined)
+        report.changes.push({ kind: 'warning', target: '(site)', detail: `no associated ${key} group` });
     }
     const permissionActions = diffPermissions(schema, {
       principals: state.principals,
@@ -219,7 +291,7 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
     const missing = missingReferenceItems(state);
     const writes: IWrite[] = missing.map((item) => ({
       run: (b) => list(b, item.list).items.add(item.body),
-      change: { kind: "itemsSeeded", target: `${listTitle(item.list)}/${String(item.body.ClientKey)}` },
+      change: { kind: 'itemsSeeded', target: `${listTitle(item.list)}/${String(item.body.ClientKey)}` },
     }));
     await runWrites(sp, writes, report);
   }
@@ -227,7 +299,8 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
   // 5. Upgrade steps that fill new columns of existing items (only when coming from an older version).
   if (state.installedVersion !== undefined && state.installedVersion < 4 && target >= 4) {
     const writes = await featuredRecognitionWrites(sp);
-    for (let i = 0; i < writes.length; i += WRITES_PER_BATCH) await runWrites(sp, writes.slice(i, i + WRITES_PER_BATCH), report);
+    for (let i = 0; i < writes.length; i += WRITES_PER_BATCH)
+      await runWrites(sp, writes.slice(i, i + WRITES_PER_BATCH), report);
   }
 
   // 5b. Data steps that need the new lists and columns (fresh sites and upgrades across their version).
@@ -236,7 +309,7 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
       const wrote = await step.run(sp);
       if (wrote) {
         report.writes++;
-        report.changes.push({ kind: "itemsUpdated", target: step.target, detail: step.detail });
+        report.changes.push({ kind: 'itemsUpdated', target: step.target, detail: step.detail });
       }
     } catch (error) {
       throw toDataError(error);
@@ -248,12 +321,20 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
     const value = String(target);
     const write: IWrite = state.versionItem
       ? {
-          run: (b) => list(b, "settings").items.getById((state.versionItem as { id: number }).id).update({ SettingValue: value }),
-          change: { kind: "versionSet", target: SCHEMA_VERSION_SETTING, detail: `v${target}` },
+          run: (b) =>
+            list(b, 'settings')
+              .items.getById((state.versionItem as { id: number }).id)
+              .update({ SettingValue: value }),
+          change: { kind: 'versionSet', target: SCHEMA_VERSION_SETTING, detail: `v${target}` },
         }
       : {
-          run: (b) => list(b, "settings").items.add({ ClientKey: SCHEMA_VERSION_SETTING, Title: SCHEMA_VERSION_SETTING, SettingValue: value }),
-          change: { kind: "versionSet", target: SCHEMA_VERSION_SETTING, detail: `v${target}` },
+          run: (b) =>
+            list(b, 'settings').items.add({
+              ClientKey: SCHEMA_VERSION_SETTING,
+              Title: SCHEMA_VERSION_SETTING,
+              SettingValue: value,
+            }),
+          change: { kind: 'versionSet', target: SCHEMA_VERSION_SETTING, detail: `v${target}` },
         };
     await runWrites(sp, [write], report);
   }
@@ -282,18 +363,28 @@ export interface IAfterProvisionStep {
  * unit's summary in "MPK Overblik", computed from the truth.
  */
 export const afterProvision: IAfterProvisionStep[] = [
-  { since: 6, lists: ["stories", "summaries"], target: "MPK Overblik/stories", detail: "recounted", run: recountAllStories },
   {
     since: 6,
-    lists: ["units", "plans", "planFocuses", "initiatives", "checkIns", "tasks", "summaries"],
-    target: "MPK Overblik/units",
-    detail: "recomputed",
+    lists: ['stories', 'summaries'],
+    target: 'MPK Overblik/stories',
+    detail: 'recounted',
+    run: recountAllStories,
+  },
+  {
+    since: 6,
+    lists: ['units', 'plans', 'planFocuses', 'initiatives', 'checkIns', 'tasks', 'summaries'],
+    target: 'MPK Overblik/units',
+    detail: 'recomputed',
     run: async (sp) => (await rebuildUnitSummaries(sp)) > 0,
   },
 ];
 
 /** The steps a run must do: the schema reaches their version, has their lists, and the site came from below it. */
-export function afterProvisionSteps(schema: ISchema, installedVersion: number | undefined, steps: readonly IAfterProvisionStep[] = afterProvision): IAfterProvisionStep[] {
+export function afterProvisionSteps(
+  schema: ISchema,
+  installedVersion: number | undefined,
+  steps: readonly IAfterProvisionStep[] = afterProvision,
+): IAfterProvisionStep[] {
   return steps.filter(
     (step) =>
       schema.version >= step.since &&
@@ -312,13 +403,31 @@ const WRITES_PER_BATCH = 20;
  */
 async function featuredRecognitionWrites(sp: SPFI): Promise<IWrite[]> {
   try {
-    const featured = await fetchAll(sp, await readPage(sp, storyCodec, { select: ["Id"], filter: "Featured eq 1", orderBy: [["Id", false]], top: MAX_PAGE }));
+    const featured = await fetchAll(
+      sp,
+      await readPage(sp, storyCodec, {
+        select: ['Id'],
+        filter: 'Featured eq 1',
+        orderBy: [['Id', false]],
+        top: MAX_PAGE,
+      }),
+    );
     const ids = featured.map((row) => Number(row.Id));
     const writes: IWrite[] = [];
     for (let i = 0; i < ids.length; i += WRITES_PER_BATCH) {
       const chunk = ids.slice(i, i + WRITES_PER_BATCH);
       const reads = await inBatch(sp, (b) =>
-        chunk.map((id) => settle(fetchPage(itemsQuery(b, recognitionCodec, { select: ["Id", "StoryFeatured"], filter: `StoryId eq ${id}`, top: MAX_PAGE })))),
+        chunk.map((id) =>
+          settle(
+            fetchPage(
+              itemsQuery(b, recognitionCodec, {
+                select: ['Id', 'StoryFeatured'],
+                filter: `StoryId eq ${id}`,
+                top: MAX_PAGE,
+              }),
+            ),
+          ),
+        ),
       );
       for (const read of reads) {
         const result = await read;
@@ -327,8 +436,8 @@ async function featuredRecognitionWrites(sp: SPFI): Promise<IWrite[]> {
           if (row.StoryFeatured === true) continue;
           const id = Number(row.Id);
           writes.push({
-            run: (b) => list(b, "recognitions").items.getById(id).update({ StoryFeatured: true }),
-            change: { kind: "itemsUpdated", target: `${listTitle("recognitions")}/${id}`, detail: "StoryFeatured" },
+            run: (b) => list(b, 'recognitions').items.getById(id).update({ StoryFeatured: true }),
+            change: { kind: 'itemsUpdated', target: `${listTitle('recognitions')}/${id}`, detail: 'StoryFeatured' },
           });
         }
       }
@@ -343,4 +452,3 @@ async function featuredRecognitionWrites(sp: SPFI): Promise<IWrite[]> {
 export function schemaListTitles(): string[] {
   return schemaAt(SCHEMA_VERSION).lists.map((l) => l.title);
 }
-

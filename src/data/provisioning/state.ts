@@ -3,15 +3,15 @@
  * schema version and the keys of the reference data — in one `$batch` (PnPjs sends it as two POSTs of
  * at most 20 requests). A list that does not exist is a 404 inside the batch, not a failure.
  */
-import "../spAdminParts";
-import type { SPFI } from "@pnp/sp";
-import { httpStatus, isListMissingError, toDataError } from "../errors";
-import type { Row } from "../mapping/codec";
-import { inBatch, settle, type Settled } from "../repositories/query";
-import { SCHEMA_VERSION_SETTING, listTitle } from "../schema/lists";
-import { SETTING_KEYS } from "../schema/diff";
-import type { IFieldState, IListState, IRoleAssignmentState, IRoleDefinitionState } from "../schema/diff";
-import type { BuiltInRoleKey, ISchema, ListKey, PrincipalKey, RoleKey } from "../schema/types";
+import '../spAdminParts';
+import type { SPFI } from '@pnp/sp';
+import { httpStatus, isListMissingError, toDataError } from '../errors';
+import type { Row } from '../mapping/codec';
+import { inBatch, settle, type Settled } from '../repositories/query';
+import { SCHEMA_VERSION_SETTING, listTitle } from '../schema/lists';
+import { SETTING_KEYS } from '../schema/diff';
+import type { IFieldState, IListState, IRoleAssignmentState, IRoleDefinitionState } from '../schema/diff';
+import type { BuiltInRoleKey, ISchema, ListKey, PrincipalKey, RoleKey } from '../schema/types';
 
 /** Everything provisioning decides from. */
 export interface ISiteState {
@@ -32,27 +32,35 @@ export interface ISiteState {
 }
 
 /** The reference lists whose keys provisioning reads before seeding. */
-export const REFERENCE_LISTS: readonly ListKey[] = ["ambitions", "commitments", "units", "politicalPriorities"];
+export const REFERENCE_LISTS: readonly ListKey[] = ['ambitions', 'commitments', 'units', 'politicalPriorities'];
 
 const ROLE_TYPE_KIND: Record<BuiltInRoleKey, number> = { read: 2, contribute: 3, fullControl: 5, edit: 6 };
 
 function fieldState(row: Row): IFieldState {
   const choices = row.Choices as unknown;
-  const list = Array.isArray(choices) ? choices : choices && typeof choices === "object" ? (choices as { results?: unknown[] }).results : undefined;
+  const list = Array.isArray(choices)
+    ? choices
+    : choices && typeof choices === 'object'
+      ? (choices as { results?: unknown[] }).results
+      : undefined;
   return {
-    name: String(row.InternalName || ""),
-    type: String(row.TypeAsString || ""),
+    name: String(row.InternalName || ''),
+    type: String(row.TypeAsString || ''),
     indexed: row.Indexed === true,
     unique: row.EnforceUniqueValues === true,
     choices: Array.isArray(list) ? list.map(String) : undefined,
-    odataType: String(row["odata.type"] || "SP.Field"),
+    odataType: String(row['odata.type'] || 'SP.Field'),
   };
 }
 
 function assignments(rows: readonly Row[]): IRoleAssignmentState[] {
   return rows.map((row) => {
     const bindings = row.RoleDefinitionBindings as unknown;
-    const list = Array.isArray(bindings) ? bindings : bindings && typeof bindings === "object" ? (bindings as { results?: unknown[] }).results || [] : [];
+    const list = Array.isArray(bindings)
+      ? bindings
+      : bindings && typeof bindings === 'object'
+        ? (bindings as { results?: unknown[] }).results || []
+        : [];
     return { principalId: Number(row.PrincipalId), roleDefIds: (list as Row[]).map((b) => Number(b.Id)) };
   });
 }
@@ -70,22 +78,57 @@ function valueOr<T>(settled: Settled<T>): T | undefined {
  */
 export async function readSiteState(sp: SPFI, schema: ISchema, securityOnly = false): Promise<ISiteState> {
   const reads = await inBatch(sp, (b) => {
-    const lists = settle(b.web.lists.select("Id", "Title", ...SETTING_KEYS, "HasUniqueRoleAssignments")<Row[]>());
-    const fields = schema.lists.map((list) => (securityOnly ? undefined : settle(b.web.lists.getByTitle(list.title).fields<Row[]>())));
-    const listAssignments = schema.lists.map((list) =>
-      list.permissions ? settle(b.web.lists.getByTitle(list.title).roleAssignments.expand("RoleDefinitionBindings").select("PrincipalId", "RoleDefinitionBindings/Id")<Row[]>()) : undefined,
+    const lists = settle(b.web.lists.select('Id', 'Title', ...SETTING_KEYS, 'HasUniqueRoleAssignments')<Row[]>());
+    const fields = schema.lists.map((list) =>
+      securityOnly ? undefined : settle(b.web.lists.getByTitle(list.title).fields<Row[]>()),
     );
-    const groups = settle(b.web.siteGroups.select("Id", "Title")<Row[]>());
-    const roleDefs = settle(b.web.roleDefinitions.select("Id", "RoleTypeKind", "Name", "BasePermissions")<Row[]>());
-    const webAssignments = settle(b.web.roleAssignments.expand("RoleDefinitionBindings").select("PrincipalId", "RoleDefinitionBindings/Id")<Row[]>());
-    const owners = settle(b.web.associatedOwnerGroup.select("Id")<Row>());
-    const members = settle(b.web.associatedMemberGroup.select("Id")<Row>());
-    const visitors = settle(b.web.associatedVisitorGroup.select("Id")<Row>());
+    const listAssignments = schema.lists.map((list) =>
+      list.permissions
+        ? settle(
+            b.web.lists
+              .getByTitle(list.title)
+              .roleAssignments.expand('RoleDefinitionBindings')
+              .select('PrincipalId', 'RoleDefinitionBindings/Id')<Row[]>(),
+          )
+        : undefined,
+    );
+    const groups = settle(b.web.siteGroups.select('Id', 'Title')<Row[]>());
+    const roleDefs = settle(b.web.roleDefinitions.select('Id', 'RoleTypeKind', 'Name', 'BasePermissions')<Row[]>());
+    const webAssignments = settle(
+      b.web.roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id')<
+        Row[]
+      >(),
+    );
+    const owners = settle(b.web.associatedOwnerGroup.select('Id')<Row>());
+    const members = settle(b.web.associatedMemberGroup.select('Id')<Row>());
+    const visitors = settle(b.web.associatedVisitorGroup.select('Id')<Row>());
     const settings = securityOnly
       ? undefined
-      : settle(b.web.lists.getByTitle(listTitle("settings")).items.select("Id", "ClientKey", "SettingValue").filter(`ClientKey eq '${SCHEMA_VERSION_SETTING}'`).top(1)<Row[]>());
-    const references = REFERENCE_LISTS.map((key) => (securityOnly ? undefined : settle(b.web.lists.getByTitle(listTitle(key)).items.select("Id", "ClientKey").top(5000)<Row[]>())));
-    return { lists, fields, listAssignments, groups, roleDefs, webAssignments, owners, members, visitors, settings, references };
+      : settle(
+          b.web.lists
+            .getByTitle(listTitle('settings'))
+            .items.select('Id', 'ClientKey', 'SettingValue')
+            .filter(`ClientKey eq '${SCHEMA_VERSION_SETTING}'`)
+            .top(1)<Row[]>(),
+        );
+    const references = REFERENCE_LISTS.map((key) =>
+      securityOnly
+        ? undefined
+        : settle(b.web.lists.getByTitle(listTitle(key)).items.select('Id', 'ClientKey').top(5000)<Row[]>()),
+    );
+    return {
+      lists,
+      fields,
+      listAssignments,
+      groups,
+      roleDefs,
+      webAssignments,
+      owners,
+      members,
+      visitors,
+      settings,
+      references,
+    };
   });
 
   const listRows = valueOr(await reads.lists) || [];
@@ -123,9 +166,15 @@ export async function readSiteState(sp: SPFI, schema: ISchema, securityOnly = fa
   const roleDefinitions: IRoleDefinitionState[] = [];
   for (const def of valueOr(await reads.roleDefs) || []) {
     const kind = Number(def.RoleTypeKind);
-    for (const key of Object.keys(ROLE_TYPE_KIND) as BuiltInRoleKey[]) if (kind === ROLE_TYPE_KIND[key]) roleDefs[key] = Number(def.Id);
+    for (const key of Object.keys(ROLE_TYPE_KIND) as BuiltInRoleKey[])
+      if (kind === ROLE_TYPE_KIND[key]) roleDefs[key] = Number(def.Id);
     const mask = (def.BasePermissions || {}) as { High?: unknown; Low?: unknown };
-    roleDefinitions.push({ id: Number(def.Id), name: String(def.Name || ""), roleTypeKind: kind, basePermissions: { High: Number(mask.High) >>> 0, Low: Number(mask.Low) >>> 0 } });
+    roleDefinitions.push({
+      id: Number(def.Id),
+      name: String(def.Name || ''),
+      roleTypeKind: kind,
+      basePermissions: { High: Number(mask.High) >>> 0, Low: Number(mask.Low) >>> 0 },
+    });
   }
   // The product's own levels (RoleTypeKind 0) by name: a built-in level could be renamed, ours are ours.
   for (const own of schema.roleDefinitions) {
@@ -135,7 +184,7 @@ export async function readSiteState(sp: SPFI, schema: ISchema, securityOnly = fa
   const principals: Partial<Record<PrincipalKey, number>> = {};
   const idOf = (s: Settled<Row>): number | undefined => {
     const v = valueOr(s);
-    return v && typeof v.Id === "number" ? v.Id : undefined;
+    return v && typeof v.Id === 'number' ? v.Id : undefined;
   };
   principals.owners = idOf(await reads.owners);
   principals.members = idOf(await reads.members);
@@ -153,7 +202,7 @@ export async function readSiteState(sp: SPFI, schema: ISchema, securityOnly = fa
   for (let i = 0; i < REFERENCE_LISTS.length; i++) {
     const read = reads.references[i];
     const rows = read && valueOr(await read);
-    if (rows) referenceKeys[REFERENCE_LISTS[i]] = new Set(rows.map((r) => String(r.ClientKey || "")));
+    if (rows) referenceKeys[REFERENCE_LISTS[i]] = new Set(rows.map((r) => String(r.ClientKey || '')));
   }
 
   return {
@@ -164,7 +213,9 @@ export async function readSiteState(sp: SPFI, schema: ISchema, securityOnly = fa
     webRoleAssignments: assignments(valueOr(await reads.webAssignments) || []),
     principals,
     installedVersion: Number.isFinite(installed) ? installed : undefined,
-    versionItem: versionRow ? { id: Number(versionRow.Id), etag: versionRow["odata.etag"] as string | undefined } : undefined,
+    versionItem: versionRow
+      ? { id: Number(versionRow.Id), etag: versionRow['odata.etag'] as string | undefined }
+      : undefined,
     referenceKeys,
   };
 }

@@ -1,12 +1,12 @@
 /** Dialog comments over "MPK Kommentarer" and private reflections over "MPK Refleksioner". */
-import type { SPFI } from "@pnp/sp";
-import type { IDialogComment, IReflection } from "../../domain/model";
-import { validateComment, validateReflection } from "../../domain/validation";
-import { commentCodec, reflectionCodec } from "../mapping/entities";
-import { DataError, toDataError } from "../errors";
-import { ListRepository } from "./listRepository";
-import { windowedPage } from "./query";
-import type { ICommentRepository, IReflectionRepository } from "./types";
+import type { SPFI } from '@pnp/sp';
+import type { IDialogComment, IReflection } from '../../domain/model';
+import { validateComment, validateReflection } from '../../domain/validation';
+import { commentCodec, reflectionCodec } from '../mapping/entities';
+import { DataError, toDataError } from '../errors';
+import { ListRepository } from './listRepository';
+import { windowedPage } from './query';
+import type { ICommentRepository, IReflectionRepository } from './types';
 
 /** The most comments of one thread shown once it has passed 5,000. */
 export const THREAD_MAX = 500;
@@ -37,7 +37,7 @@ export class CommentRepository extends ListRepository<IDialogComment> implements
     try {
       return await this.queryAll(filter);
     } catch (error) {
-      if (!(error instanceof DataError && error.reason === "threshold")) throw error;
+      if (!(error instanceof DataError && error.reason === 'threshold')) throw error;
       try {
         return (await windowedPage(this.sp, commentCodec, { filter }, THREAD_MAX)).items.reverse();
       } catch (walkError) {
@@ -54,6 +54,6 @@ export class ReflectionRepository extends ListRepository<IReflection> implements
 
   /** One's own notes. The list lets nobody read others' (ReadSecurity 2); the Author filter keeps it indexed. */
   public listMine(userId: number): Promise<IReflection[]> {
-    return this.queryAll(`AuthorId eq ${userId}`, [["Id", false]], 500);
+    return this.queryAll(`AuthorId eq ${userId}`, [['Id', false]], 500);
   }
 }

@@ -2,13 +2,35 @@
  * The write path every repository shares: validate, create with a client key (no duplicates on
  * retry), update with ETags and field-level merge, delete with If-Match.
  */
-import type { SPFI } from "@pnp/sp";
-import { newClientKey } from "../../domain/clientKey";
-import type { IValidationError } from "../../domain/messages";
-import type { IEntity } from "../../domain/model";
-import { ConflictError, DataError, httpStatus, isDuplicateValueError, isThrottled, isUnknownFieldError, mayHaveLanded, mayRetryThrottled, retryThrottled, toDataError } from "../errors";
-import { changedFields, expandRoots, fromRow, propsOf, sameValue, selectFor, toFields, withoutEmptyLaterColumns, type ICodec, type Row } from "../mapping/codec";
-import { listItems, quote, readPage } from "./query";
+import type { SPFI } from '@pnp/sp';
+import { newClientKey } from '../../domain/clientKey';
+import type { IValidationError } from '../../domain/messages';
+import type { IEntity } from '../../domain/model';
+import {
+  ConflictError,
+  DataError,
+  httpStatus,
+  isDuplicateValueError,
+  isThrottled,
+  isUnknownFieldError,
+  mayHaveLanded,
+  mayRetryThrottled,
+  retryThrottled,
+  toDataError,
+} from '../errors';
+import {
+  changedFields,
+  expandRoots,
+  fromRow,
+  propsOf,
+  sameValue,
+  selectFor,
+  toFields,
+  withoutEmptyLaterColumns,
+  type ICodec,
+  type Row,
+} from '../mapping/codec';
+import { listItems, quote, readPage } from './query';
 
 /** How many times a create is attempted (PnPjs itself also retries 429/503/504 and network errors). */
 const CREATE_ATTEMPTS = 5;
@@ -59,13 +81,17 @@ export class ListRepository<T extends IEntity> {
     try {
       const filter = `ClientKey eq ${quote(clientKey)}`;
       const select = selectFor(this.codec);
-      if (select.indexOf("AuthorId") < 0) select.push("AuthorId");
+      if (select.indexOf('AuthorId') < 0) select.push('AuthorId');
       let page;
       try {
         page = await readPage(this.sp, this.codec, { filter, top: 1, select });
       } catch (error) {
         if (!isUnknownFieldError(error)) throw error;
-        page = await readPage(this.sp, this.codec, { filter, top: 1, select: [...selectFor(this.codec, 1).filter((c) => c !== "AuthorId"), "AuthorId"] });
+        page = await readPage(this.sp, this.codec, {
+          filter,
+          top: 1,
+          select: [...selectFor(this.codec, 1).filter((c) => c !== 'AuthorId'), 'AuthorId'],
+        });
       }
       return page.rows.length > 0 ? page.rows[0] : undefined;
     } catch (error) {
@@ -76,7 +102,7 @@ export class ListRepository<T extends IEntity> {
   /** The signed-in person's id (read once, only on the rare path that needs it). */
   private async currentUserId(): Promise<number> {
     if (this.userId === undefined) {
-      const me = await retryThrottled(() => this.sp.web.currentUser.select("Id")<{ Id: number }>());
+      const me = await retryThrottled(() => this.sp.web.currentUser.select('Id')<{ Id: number }>());
       this.userId = Number(me.Id);
     }
     return this.userId;
@@ -92,7 +118,8 @@ export class ListRepository<T extends IEntity> {
   private async ownItemByClientKey(clientKey: string, cause: unknown): Promise<T | undefined> {
     const row = await this.rowByClientKey(clientKey).catch(() => undefined);
     if (!row) return undefined;
-    if (Number(row.AuthorId) !== (await this.currentUserId())) throw new DataError("invalid", { reason: "keyTaken", status: httpStatus(cause), cause });
+    if (Number(row.AuthorId) !== (await this.currentUserId()))
+      throw new DataError('invalid', { reason: 'keyTaken', status: httpStatus(cause), cause });
     return fromRow(this.codec, row);
   }
 
@@ -166,12 +193,13 @@ export class ListRepository<T extends IEntity> {
 
   /** `update` with extra columns to set. */
   protected async updateItem(original: T, changed: T, extra: Record<string, unknown> = {}): Promise<T> {
-    if (original.id === undefined) throw new DataError("invalid", { detail: "update needs an item that has been read" });
+    if (original.id === undefined)
+      throw new DataError('invalid', { detail: 'update needs an item that has been read' });
     const id = original.id;
     const prepared = this.check(changed, original);
     let base = toFields(this.codec, original);
     const mine = { ...toFields(this.codec, prepared), ...extra };
-    const fields = changedFields(base, mine).filter((f) => f !== "ClientKey");
+    const fields = changedFields(base, mine).filter((f) => f !== 'ClientKey');
     if (fields.length === 0) return original;
     const patch: Record<string, unknown> = {};
     for (const field of fields) patch[field] = mine[field];
@@ -200,15 +228,22 @@ export class ListRepository<T extends IEntity> {
       }
       return this.written(await this.get(id), original);
     }
-    throw new DataError("conflict", { status: 412, detail: "the item kept changing while it was saved" });
+    throw new DataError('conflict', { status: 412, detail: 'the item kept changing while it was saved' });
   }
 
   /** Throws a ConflictError if the server changed one of the columns we change, to another value. */
-  private assertNoOverlap(mine: T, current: T, base: Record<string, unknown>, patch: Record<string, unknown>, cause?: unknown): void {
+  private assertNoOverlap(
+    mine: T,
+    current: T,
+    base: Record<string, unknown>,
+    patch: Record<string, unknown>,
+    cause?: unknown,
+  ): void {
     const server = toFields(this.codec, current);
     const theirs = changedFields(base, server);
     const overlap = theirs.filter((f) => f in patch && !sameValue(patch[f], server[f]));
-    if (overlap.length > 0) throw new ConflictError<T>({ ...mine, etag: current.etag }, current, propsOf(this.codec, overlap), cause);
+    if (overlap.length > 0)
+      throw new ConflictError<T>({ ...mine, etag: current.etag }, current, propsOf(this.codec, overlap), cause);
   }
 
   /** Deletes the item as read; a newer version is a ConflictError, an item already gone is fine. */
@@ -216,7 +251,11 @@ export class ListRepository<T extends IEntity> {
     if (item.id === undefined) return;
     try {
       const id = item.id;
-      await retryThrottled(() => listItems(this.sp, this.codec.list).getById(id).delete(item.etag || "*"));
+      await retryThrottled(() =>
+        listItems(this.sp, this.codec.list)
+          .getById(id)
+          .delete(item.etag || '*'),
+      );
       await this.written(undefined, item);
     } catch (error) {
       const status = httpStatus(error);
@@ -230,7 +269,11 @@ export class ListRepository<T extends IEntity> {
   }
 
   /** Reads every item matching a filter (for one unit's or one plan's rows: far below 5,000). */
-  protected async queryAll(filter: string | undefined, orderBy: readonly [string, boolean][] = [["Id", true]], top = 5000): Promise<T[]> {
+  protected async queryAll(
+    filter: string | undefined,
+    orderBy: readonly [string, boolean][] = [['Id', true]],
+    top = 5000,
+  ): Promise<T[]> {
     try {
       const page = await readPage(this.sp, this.codec, { filter, orderBy, top });
       return page.rows.map((row) => fromRow(this.codec, row));
@@ -243,7 +286,9 @@ export class ListRepository<T extends IEntity> {
     try {
       const read = (select: string[]): Promise<Row> =>
         retryThrottled(() => {
-          const item = listItems(this.sp, this.codec.list).getById(id).select(...select);
+          const item = listItems(this.sp, this.codec.list)
+            .getById(id)
+            .select(...select);
           const roots = expandRoots(select);
           return (roots.length > 0 ? item.expand(...roots) : item)<Row>();
         });
@@ -262,7 +307,7 @@ export class ListRepository<T extends IEntity> {
   protected check(item: T, previous?: T): T {
     const prepared = this.rules.prepare ? this.rules.prepare({ ...item }) : { ...item };
     const errors = this.rules.validate(prepared, previous);
-    if (errors.length > 0) throw new DataError("invalid", { validationErrors: errors });
+    if (errors.length > 0) throw new DataError('invalid', { validationErrors: errors });
     return prepared;
   }
 }

@@ -7,11 +7,11 @@
  * SP.User (pnp/pnpjs#2649), so "lene" found nobody named "Lene". The picker search ignores case, matches
  * the start of each word of the name ("madsen") and finds people who have not visited the site yet.
  */
-import type { SPFI } from "@pnp/sp";
-import type { IPeoplePickerEntity } from "@pnp/sp/profiles";
-import { isEmailAddress } from "../../domain/people";
-import { DataError, httpStatus, retryThrottled, toDataError } from "../errors";
-import type { IPeopleRepository, IPersonMatch, IPersonValue } from "./types";
+import type { SPFI } from '@pnp/sp';
+import type { IPeoplePickerEntity } from '@pnp/sp/profiles';
+import { isEmailAddress } from '../../domain/people';
+import { DataError, httpStatus, retryThrottled, toDataError } from '../errors';
+import type { IPeopleRepository, IPersonMatch, IPersonValue } from './types';
 
 /** The fewest characters a search is sent for (one letter matches half the organisation). */
 export const MIN_SEARCH_LENGTH = 2;
@@ -36,17 +36,23 @@ interface IUserRow {
 
 /** A person for a picker, or undefined for rows that are not people one can assign (no e-mail, hidden). */
 export function personOf(row: IUserRow): IPersonValue | undefined {
-  const email = (row.Email || "").trim();
-  if (typeof row.Id !== "number" || !email || row.IsHiddenInUI || (row.PrincipalType !== undefined && row.PrincipalType !== PERSON)) return undefined;
-  return { id: row.Id, title: (row.Title || "").trim() || email, email };
+  const email = (row.Email || '').trim();
+  if (
+    typeof row.Id !== 'number' ||
+    !email ||
+    row.IsHiddenInUI ||
+    (row.PrincipalType !== undefined && row.PrincipalType !== PERSON)
+  )
+    return undefined;
+  return { id: row.Id, title: (row.Title || '').trim() || email, email };
 }
 
 /** A person the picker search found, or undefined for what is not a resolved user with an e-mail. */
 export function matchOf(entity: Partial<IPeoplePickerEntity>): IPersonMatch | undefined {
-  if (!entity || entity.EntityType !== "User" || entity.IsResolved === false || !entity.Key) return undefined;
-  const email = String(entity.EntityData?.Email || "").trim();
+  if (!entity || entity.EntityType !== 'User' || entity.IsResolved === false || !entity.Key) return undefined;
+  const email = String(entity.EntityData?.Email || '').trim();
   if (!email) return undefined;
-  return { key: entity.Key, title: String(entity.DisplayText || "").trim() || email, email };
+  return { key: entity.Key, title: String(entity.DisplayText || '').trim() || email, email };
 }
 
 /** The claims login of an e-mail in SharePoint Online (membership provider: Entra ID accounts). */
@@ -56,7 +62,7 @@ export function loginOf(email: string): string {
 
 /** Whether SharePoint said the directory has no such user (`ensureUser`: 400 or 500 with this text, or 404). */
 function isUnknownUser(error: unknown): boolean {
-  const text = String((error as Error | undefined)?.message || "");
+  const text = String((error as Error | undefined)?.message || '');
   return httpStatus(error) === 404 || /could not be found|user.*not.*found/i.test(text);
 }
 
@@ -70,7 +76,7 @@ export class PeopleRepository implements IPeopleRepository {
     let entities: IPeoplePickerEntity[];
     try {
       // Loaded with the first search: the profiles module is not part of any first view.
-      await import(/* webpackChunkName: 'mpk-people-search' */ "@pnp/sp/profiles");
+      await import(/* webpackChunkName: 'mpk-people-search' */ '@pnp/sp/profiles');
       entities = await retryThrottled(() =>
         this.sp.profiles.clientPeoplePickerSearchUser({
           QueryString: term,
@@ -91,30 +97,35 @@ export class PeopleRepository implements IPeopleRepository {
       const match = matchOf(entity);
       if (match && !found.has(match.key.toLowerCase())) found.set(match.key.toLowerCase(), match);
     }
-    return [...found.values()].sort((a, b) => a.title.localeCompare(b.title, "da"));
+    return [...found.values()].sort((a, b) => a.title.localeCompare(b.title, 'da'));
   }
 
   /** The site user of a person `search` found, added to the site if they have not visited it. */
   public async resolve(match: IPersonMatch): Promise<IPersonValue> {
-    return this.ensureLogin(match.key, match.email, "personNotFound");
+    return this.ensureLogin(match.key, match.email, 'personNotFound');
   }
 
   /** The person with this e-mail, added to the site if the organisation's directory knows them. */
   public async ensure(email: string): Promise<IPersonValue> {
-    if (!isEmailAddress(email)) throw new DataError("invalid", { reason: "userNotFound", detail: email });
-    return this.ensureLogin(loginOf(email), email.trim(), "userNotFound");
+    if (!isEmailAddress(email)) throw new DataError('invalid', { reason: 'userNotFound', detail: email });
+    return this.ensureLogin(loginOf(email), email.trim(), 'userNotFound');
   }
 
-  private async ensureLogin(login: string, email: string, unknown: "userNotFound" | "personNotFound"): Promise<IPersonValue> {
+  private async ensureLogin(
+    login: string,
+    email: string,
+    unknown: 'userNotFound' | 'personNotFound',
+  ): Promise<IPersonValue> {
     let row: IUserRow;
     try {
       row = (await retryThrottled(() => this.sp.web.ensureUser(login))) as unknown as IUserRow;
     } catch (error) {
-      if (isUnknownUser(error)) throw new DataError("notFound", { reason: unknown, status: httpStatus(error), cause: error, detail: email });
+      if (isUnknownUser(error))
+        throw new DataError('notFound', { reason: unknown, status: httpStatus(error), cause: error, detail: email });
       throw toDataError(error);
     }
     const person = personOf({ ...row, Email: row.Email || email });
-    if (!person) throw new DataError("notFound", { reason: unknown, detail: email });
+    if (!person) throw new DataError('notFound', { reason: unknown, detail: email });
     return person;
   }
 }

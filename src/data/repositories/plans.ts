@@ -1,17 +1,20 @@
 /** Plans, their per-ambition focus, initiatives and check-ins. */
-import type { SPFI } from "@pnp/sp";
-import type { ICheckIn, IInitiative, IPlan, IPlanFocus } from "../../domain/model";
-import { validateCheckIn, validateInitiative, validatePlan, validatePlanFocus } from "../../domain/validation";
-import { checkInCodec, initiativeCodec, planCodec, planFocusCodec } from "../mapping/entities";
-import { ListRepository } from "./listRepository";
-import { newestCheckInFirst } from "./readHelpers";
-import { refreshUnitsOf } from "./unitSummaries";
-import type { ICheckInRepository, IInitiativeRepository, IPlanFocusRepository, IPlanRepository } from "./types";
+import type { SPFI } from '@pnp/sp';
+import type { ICheckIn, IInitiative, IPlan, IPlanFocus } from '../../domain/model';
+import { validateCheckIn, validateInitiative, validatePlan, validatePlanFocus } from '../../domain/validation';
+import { checkInCodec, initiativeCodec, planCodec, planFocusCodec } from '../mapping/entities';
+import { ListRepository } from './listRepository';
+import { newestCheckInFirst } from './readHelpers';
+import { refreshUnitsOf } from './unitSummaries';
+import type { ICheckInRepository, IInitiativeRepository, IPlanFocusRepository, IPlanRepository } from './types';
 
 /** Plans over "MPK Planer" (versioned). */
 export class PlanRepository extends ListRepository<IPlan> implements IPlanRepository {
   public constructor(sp: SPFI) {
-    super(sp, planCodec, { validate: (plan, previous) => validatePlan(plan, { previousStatus: previous && previous.status }), afterWrite: refreshUnitsOf(sp) });
+    super(sp, planCodec, {
+      validate: (plan, previous) => validatePlan(plan, { previousStatus: previous && previous.status }),
+      afterWrite: refreshUnitsOf(sp),
+    });
   }
 
   /** A unit's plans (UnitId is indexed). */
@@ -40,7 +43,8 @@ export class PlanFocusRepository extends ListRepository<IPlanFocus> implements I
 export class InitiativeRepository extends ListRepository<IInitiative> implements IInitiativeRepository {
   public constructor(sp: SPFI) {
     super(sp, initiativeCodec, {
-      validate: (initiative, previous) => validateInitiative(initiative, { previousStatus: previous && previous.status }),
+      validate: (initiative, previous) =>
+        validateInitiative(initiative, { previousStatus: previous && previous.status }),
       afterWrite: refreshUnitsOf(sp),
     });
   }
@@ -54,12 +58,15 @@ export class InitiativeRepository extends ListRepository<IInitiative> implements
   }
 }
 
-export { newestCheckInFirst } from "./readHelpers";
+export { newestCheckInFirst } from './readHelpers';
 
 /** Check-ins over "MPK Statusmeldinger". */
 export class CheckInRepository extends ListRepository<ICheckIn> implements ICheckInRepository {
   public constructor(sp: SPFI, now: () => Date = () => new Date()) {
-    super(sp, checkInCodec, { validate: (checkIn) => validateCheckIn(checkIn, { now: now() }), afterWrite: refreshUnitsOf(sp) });
+    super(sp, checkInCodec, {
+      validate: (checkIn) => validateCheckIn(checkIn, { now: now() }),
+      afterWrite: refreshUnitsOf(sp),
+    });
   }
 
   /** Creates a check-in; the unit id is kept on the row (threshold-safe queries per unit). */

@@ -2,19 +2,29 @@
  * Reading list items: one page at a time with its `nextLink`, inside or outside a `$batch`, and
  * failures of single requests kept apart so a missing list does not fail a whole first view.
  */
-import type { TimelinePipe } from "@pnp/core";
-import { InjectHeaders, parseBinderWithErrorCheck, parseODataJSON, type Queryable } from "@pnp/queryable";
-import { SPCollection, type ISPQueryable, type SPFI } from "@pnp/sp";
-import type { IItems } from "@pnp/sp/items";
-import type { IEntity } from "../../domain/model";
-import { isThresholdError, isUnknownFieldError, retryThrottled, toDataError } from "../errors";
-import { expandRoots, fromRow, lookupColumns, MAX_LOOKUP_COLUMNS, personProjections, selectFor, selectProps, type ICodec, type Row } from "../mapping/codec";
-import { listTitle } from "../schema/lists";
-import type { ListKey } from "../schema/types";
-import type { IPage } from "./types";
+import type { TimelinePipe } from '@pnp/core';
+import { InjectHeaders, parseBinderWithErrorCheck, parseODataJSON, type Queryable } from '@pnp/queryable';
+import { SPCollection, type ISPQueryable, type SPFI } from '@pnp/sp';
+import type { IItems } from '@pnp/sp/items';
+import type { IEntity } from '../../domain/model';
+import { isThresholdError, isUnknownFieldError, retryThrottled, toDataError } from '../errors';
+import {
+  expandRoots,
+  fromRow,
+  lookupColumns,
+  MAX_LOOKUP_COLUMNS,
+  personProjections,
+  selectFor,
+  selectProps,
+  type ICodec,
+  type Row,
+} from '../mapping/codec';
+import { listTitle } from '../schema/lists';
+import type { ListKey } from '../schema/types';
+import type { IPage } from './types';
 
 /** JSON Light without per-row metadata (SharePoint Online's `odata=nometadata`). */
-export const NO_METADATA = "application/json;odata=nometadata";
+export const NO_METADATA = 'application/json;odata=nometadata';
 
 /** SharePoint's largest page, and the most a threshold-safe query may ask for. */
 export const MAX_PAGE = 5000;
@@ -30,9 +40,9 @@ export interface IRawPage {
 function PageParse(): TimelinePipe<Queryable> {
   return parseBinderWithErrorCheck(async (response: Response): Promise<IRawPage> => {
     const text = await response.text();
-    const json = text.trim() === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
+    const json = text.trim() === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
     const verbose = json.d as { __next?: string } | undefined;
-    const nextLink = (json["odata.nextLink"] as string | undefined) || (verbose && verbose.__next) || undefined;
+    const nextLink = (json['odata.nextLink'] as string | undefined) || (verbose && verbose.__next) || undefined;
     const value = parseODataJSON(json);
     return { rows: Array.isArray(value) ? (value as Row[]) : [], nextLink };
   });
@@ -109,7 +119,9 @@ export function selectOf<T extends IEntity>(codec: ICodec<T>, spec: IQuerySpec =
 export function assertLookupLimit<T extends IEntity>(codec: ICodec<T>, select: readonly string[]): void {
   const columns = lookupColumns(codec, select);
   if (columns.length > MAX_LOOKUP_COLUMNS) {
-    throw new Error(`A query of ${codec.list} touches ${columns.length} lookup/person columns (${columns.join(", ")}); SharePoint allows ${MAX_LOOKUP_COLUMNS}.`);
+    throw new Error(
+      `A query of ${codec.list} touches ${columns.length} lookup/person columns (${columns.join(', ')}); SharePoint allows ${MAX_LOOKUP_COLUMNS}.`,
+    );
   }
 }
 
@@ -131,7 +143,11 @@ export function itemsQuery<T extends IEntity>(sp: SPFI, codec: ICodec<T>, spec: 
  * Reads one page of a codec's query, again while throttled; on a site whose schema is older than
  * this build (a column in `$select` is missing) it reads again with the first version's columns.
  */
-export async function readPage<T extends IEntity>(sp: SPFI, codec: ICodec<T>, spec: IQuerySpec = {}): Promise<IRawPage> {
+export async function readPage<T extends IEntity>(
+  sp: SPFI,
+  codec: ICodec<T>,
+  spec: IQuerySpec = {},
+): Promise<IRawPage> {
   try {
     return await retryThrottled(() => fetchPage(itemsQuery(sp, codec, spec)));
   } catch (error) {
@@ -141,7 +157,12 @@ export async function readPage<T extends IEntity>(sp: SPFI, codec: ICodec<T>, sp
 }
 
 /** A page of domain items with a cursor to the next. */
-export function pageOf<T extends IEntity>(sp: SPFI, codec: ICodec<T>, raw: IRawPage, keep?: (item: T) => boolean): IPage<T> {
+export function pageOf<T extends IEntity>(
+  sp: SPFI,
+  codec: ICodec<T>,
+  raw: IRawPage,
+  keep?: (item: T) => boolean,
+): IPage<T> {
   const all = raw.rows.map((row) => fromRow(codec, row));
   const items = keep ? all.filter(keep) : all;
   const nextLink = raw.nextLink;
@@ -149,7 +170,7 @@ export function pageOf<T extends IEntity>(sp: SPFI, codec: ICodec<T>, raw: IRawP
     items,
     hasMore: nextLink !== undefined,
     nextPage: async () => {
-      if (!nextLink) return { items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) };
+      if (!nextLink) return { items: [], hasMore: false, nextPage: () => Promise.reject(new Error('No more pages')) };
       try {
         return pageOf(sp, codec, await fetchNextPage(sp, nextLink), keep);
       } catch (error) {
@@ -192,7 +213,7 @@ export interface IWindowCursor<T> {
 
 /** The highest item id of a codec's list (0 when it is empty): one threshold-safe request. */
 export async function maxItemId<T extends IEntity>(sp: SPFI, codec: ICodec<T>): Promise<number> {
-  const page = await readPage(sp, codec, { select: ["Id"], orderBy: [["Id", false]], top: 1 });
+  const page = await readPage(sp, codec, { select: ['Id'], orderBy: [['Id', false]], top: 1 });
   return page.rows.length > 0 ? Number(page.rows[0].Id) : 0;
 }
 
@@ -202,7 +223,13 @@ export const IDS_PER_FILTER = 40;
 /** `field eq a or field eq b …` over `ids`, split into filters of at most IDS_PER_FILTER ids each. */
 export function idFilters(field: string, ids: readonly number[]): string[] {
   const filters: string[] = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_FILTER) filters.push(ids.slice(i, i + IDS_PER_FILTER).map((id) => `${field} eq ${id}`).join(" or "));
+  for (let i = 0; i < ids.length; i += IDS_PER_FILTER)
+    filters.push(
+      ids
+        .slice(i, i + IDS_PER_FILTER)
+        .map((id) => `${field} eq ${id}`)
+        .join(' or '),
+    );
   return filters;
 }
 
@@ -217,13 +244,25 @@ export const WINDOWS_PER_BATCH = 20;
 export async function windowedRows<T extends IEntity>(sp: SPFI, codec: ICodec<T>, spec: IWindowedSpec): Promise<Row[]> {
   const maxId = await maxItemId(sp, codec);
   const rows: Row[] = [];
-  for (let start = 0; start < maxId; ) {
+  for (let start = 0; start < maxId;) {
     const first = start;
     const pages = await inBatch(sp, (b) => {
       const started: Promise<Settled<IRawPage>>[] = [];
       for (let low = first; low < maxId && started.length < WINDOWS_PER_BATCH; low += MAX_PAGE) {
-        const filter = `Id gt ${low} and Id lt ${low + MAX_PAGE + 1}` + (spec.filter ? ` and (${spec.filter})` : "");
-        started.push(settle(fetchPage(itemsQuery(b, codec, { filter, orderBy: [["Id", true]], top: MAX_PAGE, select: spec.select, expand: spec.expand }))));
+        const filter = `Id gt ${low} and Id lt ${low + MAX_PAGE + 1}` + (spec.filter ? ` and (${spec.filter})` : '');
+        started.push(
+          settle(
+            fetchPage(
+              itemsQuery(b, codec, {
+                filter,
+                orderBy: [['Id', true]],
+                top: MAX_PAGE,
+                select: spec.select,
+                expand: spec.expand,
+              }),
+            ),
+          ),
+        );
       }
       return started;
     });
@@ -241,7 +280,11 @@ export async function windowedRows<T extends IEntity>(sp: SPFI, codec: ICodec<T>
  * Every row of a selective query (`fetchAll`), or — when SharePoint refuses it because more than
  * 5,000 items match — the same rows through the id windows of `windowedRows`.
  */
-export async function allRows<T extends IEntity>(sp: SPFI, codec: ICodec<T>, spec: { filter: string; select?: readonly string[] }): Promise<Row[]> {
+export async function allRows<T extends IEntity>(
+  sp: SPFI,
+  codec: ICodec<T>,
+  spec: { filter: string; select?: readonly string[] },
+): Promise<Row[]> {
   try {
     return await fetchAll(sp, await readPage(sp, codec, { filter: spec.filter, select: spec.select, top: MAX_PAGE }));
   } catch (error) {
@@ -279,9 +322,17 @@ export async function windowedPage<T extends IEntity>(
   }
   const more = (): boolean => (spec.ascending ? state.bound < state.maxId : state.bound > 1);
   while (state.buffer.length < pageSize && more()) {
-    const [low, high] = spec.ascending ? [state.bound, state.bound + MAX_PAGE + 1] : [Math.max(0, state.bound - 1 - MAX_PAGE), state.bound];
-    const window = `Id gt ${low} and Id lt ${high}` + (spec.filter ? ` and (${spec.filter})` : "");
-    const query: IQuerySpec = { filter: window, orderBy: [["Id", !!spec.ascending]], top: MAX_PAGE, select: spec.select, expand: spec.expand };
+    const [low, high] = spec.ascending
+      ? [state.bound, state.bound + MAX_PAGE + 1]
+      : [Math.max(0, state.bound - 1 - MAX_PAGE), state.bound];
+    const window = `Id gt ${low} and Id lt ${high}` + (spec.filter ? ` and (${spec.filter})` : '');
+    const query: IQuerySpec = {
+      filter: window,
+      orderBy: [['Id', !!spec.ascending]],
+      top: MAX_PAGE,
+      select: spec.select,
+      expand: spec.expand,
+    };
     const rows = await fetchAll(sp, await readPage(sp, codec, query));
     state.buffer.push(...rows.map((row) => fromRow(codec, row)).filter(keep));
     state.bound = spec.ascending ? high - 1 : low + 1;
@@ -301,7 +352,8 @@ export async function windowedPage<T extends IEntity>(
  * joined to `first`'s last, so `hasMore` is never true of an empty remainder.
  */
 export async function followedBy<T>(first: IPage<T>, then: () => Promise<IPage<T>>): Promise<IPage<T>> {
-  if (first.hasMore) return { items: first.items, hasMore: true, nextPage: async () => followedBy(await first.nextPage(), then) };
+  if (first.hasMore)
+    return { items: first.items, hasMore: true, nextPage: async () => followedBy(await first.nextPage(), then) };
   const second = await then();
   return { items: first.items.concat(second.items), hasMore: second.hasMore, nextPage: second.nextPage };
 }

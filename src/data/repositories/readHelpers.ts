@@ -3,17 +3,17 @@
  * part's entry bundle (which reads only through its view loader) does not carry the repository classes
  * and the validation they run before a write. The repositories re-export them.
  */
-import type { SPFI } from "@pnp/sp";
-import { compareIsoDates } from "../../domain/dates";
-import type { ICheckIn, IFollowUpTask } from "../../domain/model";
-import { isThresholdError, toDataError } from "../errors";
-import { taskCodec } from "../mapping/entities";
-import { pageOf, quote, windowedPage, type IQuerySpec, type IRawPage, type Settled } from "./query";
-import type { IPage, ITaskFilters } from "./types";
+import type { SPFI } from '@pnp/sp';
+import { compareIsoDates } from '../../domain/dates';
+import type { ICheckIn, IFollowUpTask } from '../../domain/model';
+import { isThresholdError, toDataError } from '../errors';
+import { taskCodec } from '../mapping/entities';
+import { pageOf, quote, windowedPage, type IQuerySpec, type IRawPage, type Settled } from './query';
+import type { IPage, ITaskFilters } from './types';
 
 /** Units in their display order: by order, then name. */
 export function sortUnits<T extends { order?: number; name: string }>(units: T[]): T[] {
-  return units.sort((a, b) => (a.order ?? 1e9) - (b.order ?? 1e9) || a.name.localeCompare(b.name, "da"));
+  return units.sort((a, b) => (a.order ?? 1e9) - (b.order ?? 1e9) || a.name.localeCompare(b.name, 'da'));
 }
 
 /** Newest first: by date, then by id. */
@@ -31,14 +31,14 @@ export function taskFilter(filters: ITaskFilters): string | undefined {
   if (filters.unitId !== undefined) parts.push(`UnitId eq ${filters.unitId}`);
   if (filters.meeting) parts.push(`Meeting eq ${quote(filters.meeting)}`);
   if (filters.status) parts.push(`TaskStatus eq ${quote(filters.status)}`);
-  return parts.length > 0 ? parts.join(" and ") : undefined;
+  return parts.length > 0 ? parts.join(' and ') : undefined;
 }
 
 /** Which of a person's tasks a part of "Mine opgaver" reads. */
-export type AssignedPart = "open" | "closed";
+export type AssignedPart = 'open' | 'closed';
 
 function assignedFilter(userId: number, part: AssignedPart): string {
-  return `AssigneeId eq ${userId} and TaskStatus ${part === "open" ? "ne" : "eq"} 'closed'`;
+  return `AssigneeId eq ${userId} and TaskStatus ${part === 'open' ? 'ne' : 'eq'} 'closed'`;
 }
 
 /**
@@ -47,7 +47,14 @@ function assignedFilter(userId: number, part: AssignedPart): string {
  * the part matches more than 5,000 tasks: see `windowedAssigned`.
  */
 export function assignedSpec(userId: number, part: AssignedPart, pageSize: number): IQuerySpec {
-  return { filter: assignedFilter(userId, part), orderBy: [["DueDate", true], ["Id", true]], top: pageSize };
+  return {
+    filter: assignedFilter(userId, part),
+    orderBy: [
+      ['DueDate', true],
+      ['Id', true],
+    ],
+    top: pageSize,
+  };
 }
 
 /**
@@ -55,12 +62,23 @@ export function assignedSpec(userId: number, part: AssignedPart, pageSize: numbe
  * of 5,000 ids (each request below the threshold) — open ones oldest first (the most overdue), closed
  * ones newest first. By id, not by due date: that order would mean reading all of them first.
  */
-export function windowedAssigned(sp: SPFI, userId: number, part: AssignedPart, pageSize: number): Promise<IPage<IFollowUpTask>> {
-  return windowedPage(sp, taskCodec, { filter: assignedFilter(userId, part), ascending: part === "open" }, pageSize);
+export function windowedAssigned(
+  sp: SPFI,
+  userId: number,
+  part: AssignedPart,
+  pageSize: number,
+): Promise<IPage<IFollowUpTask>> {
+  return windowedPage(sp, taskCodec, { filter: assignedFilter(userId, part), ascending: part === 'open' }, pageSize);
 }
 
 /** A part of "Mine opgaver" from its first answer: SharePoint's page, or the id windows if it refused. */
-export async function assignedPart(sp: SPFI, userId: number, part: AssignedPart, pageSize: number, first: Settled<IRawPage>): Promise<IPage<IFollowUpTask>> {
+export async function assignedPart(
+  sp: SPFI,
+  userId: number,
+  part: AssignedPart,
+  pageSize: number,
+  first: Settled<IRawPage>,
+): Promise<IPage<IFollowUpTask>> {
   if (first.ok) return pageOf(sp, taskCodec, first.value);
   if (!isThresholdError(first.error)) throw toDataError(first.error);
   try {

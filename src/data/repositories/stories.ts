@@ -1,14 +1,35 @@
 /** Hverdagshistorier over "MPK Historier" (content approval on) and recognitions over "MPK Anerkendelser". */
-import type { SPFI } from "@pnp/sp";
-import type { IRecognition, IStory } from "../../domain/model";
-import type { sanitizeRichText } from "../../domain/richText";
-import { validateModeration, validateRecognition, validateStory } from "../../domain/validation";
-import { MODERATION_STATUS, recognitionKey } from "../../domain/workflow";
-import { ConflictError, DataError, httpStatus, isThresholdError, isUnknownFieldError, retryThrottled, toDataError } from "../errors";
-import { fromRow, type Row } from "../mapping/codec";
-import { recognitionCodec, storyCodec } from "../mapping/entities";
-import { ListRepository } from "./listRepository";
-import { allRows, fetchPage, inBatch, itemsQuery, lastPage, maxItemId, readPage, listItems, MAX_PAGE, pageOf, settle, type IRawPage } from "./query";
+import type { SPFI } from '@pnp/sp';
+import type { IRecognition, IStory } from '../../domain/model';
+import type { sanitizeRichText } from '../../domain/richText';
+import { validateModeration, validateRecognition, validateStory } from '../../domain/validation';
+import { MODERATION_STATUS, recognitionKey } from '../../domain/workflow';
+import {
+  ConflictError,
+  DataError,
+  httpStatus,
+  isThresholdError,
+  isUnknownFieldError,
+  retryThrottled,
+  toDataError,
+} from '../errors';
+import { fromRow, type Row } from '../mapping/codec';
+import { recognitionCodec, storyCodec } from '../mapping/entities';
+import { ListRepository } from './listRepository';
+import {
+  allRows,
+  fetchPage,
+  inBatch,
+  itemsQuery,
+  lastPage,
+  maxItemId,
+  readPage,
+  listItems,
+  MAX_PAGE,
+  pageOf,
+  settle,
+  type IRawPage,
+} from './query';
 import {
   countedFeedPage,
   isPending,
@@ -21,8 +42,8 @@ import {
   windowedStoryPage,
   withCounts,
   type IRecognitionTally,
-} from "./storyReads";
-import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from "./types";
+} from './storyReads';
+import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from './types';
 
 // The reads shared with the view loaders live in `storyReads.ts` (kept out of the entry bundles).
 export {
@@ -40,7 +61,7 @@ export {
   tallyRecognitions,
   windowedStoryPage,
   type IRecognitionTally,
-} from "./storyReads";
+} from './storyReads';
 
 /** `_ModerationStatus` is not indexed: this filter is only ever sent inside an id window (see `windowedPage`). */
 const PENDING_FILTER = `OData__ModerationStatus eq ${MODERATION_STATUS.pending}`;
@@ -66,7 +87,7 @@ async function pendingPage(sp: SPFI, pageSize: number, below: number): Promise<I
         const low = Math.max(0, high - 1 - MAX_PAGE);
         const filter = `Id gt ${low} and Id lt ${high} and ${PENDING_FILTER}`;
         // One more than a page: a window that fills it says where the next page starts.
-        const page = fetchPage(itemsQuery(b, storyCodec, { filter, orderBy: [["Id", false]], top: pageSize + 1 }));
+        const page = fetchPage(itemsQuery(b, storyCodec, { filter, orderBy: [['Id', false]], top: pageSize + 1 }));
         page.catch(() => undefined);
         windows.push({ low, page });
         high = low + 1;
@@ -95,11 +116,13 @@ async function pendingPage(sp: SPFI, pageSize: number, below: number): Promise<I
 let sanitizer: typeof sanitizeRichText | undefined;
 
 async function loadSanitizer(): Promise<void> {
-  if (!sanitizer) sanitizer = (await import(/* webpackChunkName: 'mpk-richtext' */ "../../domain/richText")).sanitizeRichText;
+  if (!sanitizer)
+    sanitizer = (await import(/* webpackChunkName: 'mpk-richtext' */ '../../domain/richText')).sanitizeRichText;
 }
 
 function sanitize(html: string): string {
-  if (!sanitizer) throw new Error("StoryRepository: the sanitiser is loaded by create/update before a story is prepared");
+  if (!sanitizer)
+    throw new Error('StoryRepository: the sanitiser is loaded by create/update before a story is prepared');
   return sanitizer(html);
 }
 
@@ -151,7 +174,8 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
       } else if (isUnknownFieldError(feed.error)) raw = await readPage(this.sp, storyCodec, spec);
       else throw feed.error;
       const page = pageOf(this.sp, storyCodec, raw, isPublished);
-      if (page.items.length === 0 && page.hasMore) return await this.withCounts(await publishedStoryPage(this.sp, filters, pageSize, isPublished), tally);
+      if (page.items.length === 0 && page.hasMore)
+        return await this.withCounts(await publishedStoryPage(this.sp, filters, pageSize, isPublished), tally);
       return tally ? await countedFeedPage(this.sp, page, tally, raw, isPublished) : await this.withCounts(page);
     } catch (error) {
       throw toDataError(error);
@@ -173,7 +197,11 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    */
   public async listPending(pageSize = 20, below?: number): Promise<IPage<IStory>> {
     try {
-      return await pendingPage(this.sp, pageSize, below === undefined ? (await maxItemId(this.sp, storyCodec)) + 1 : below);
+      return await pendingPage(
+        this.sp,
+        pageSize,
+        below === undefined ? (await maxItemId(this.sp, storyCodec)) + 1 : below,
+      );
     } catch (error) {
       throw toDataError(error);
     }
@@ -181,7 +209,7 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
 
   /** A person's own stories, any publishing state (Author is indexed). */
   public listByAuthor(userId: number): Promise<IStory[]> {
-    return this.queryAll(`AuthorId eq ${userId}`, [["Id", false]], 500);
+    return this.queryAll(`AuthorId eq ${userId}`, [['Id', false]], 500);
   }
 
   /** Recognitions per story, distinct people (see `recognitionCounts` in `storyReads.ts`). */
@@ -198,22 +226,30 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    * version read in between must be ours (one more than the approver saw), else someone changed the
    * story and nothing is approved (ConflictError).
    */
-  public async moderate(story: IStory, approve: boolean, comment?: string, options: { featured?: boolean } = {}): Promise<IStory> {
+  public async moderate(
+    story: IStory,
+    approve: boolean,
+    comment?: string,
+    options: { featured?: boolean } = {},
+  ): Promise<IStory> {
     const errors = validateModeration(approve, comment);
-    if (errors.length > 0) throw new DataError("invalid", { validationErrors: errors });
+    if (errors.length > 0) throw new DataError('invalid', { validationErrors: errors });
     const id = story.id as number;
-    let etag = story.etag || "*";
+    let etag = story.etag || '*';
     const featured = options.featured === true;
     // The approval's If-Match pins the version read: when it already has the chosen Featured, that
     // version is approved as it is; otherwise Featured is written first, alone.
     if (approve && (story.featured === true) !== featured) etag = await this.writeFeatured(story, featured);
-    const body: Record<string, unknown> = { OData__ModerationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied };
+    const body: Record<string, unknown> = {
+      OData__ModerationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied,
+    };
     if (comment !== undefined) body.OData__ModerationComments = comment;
     try {
       const ifMatch = etag;
-      await retryThrottled(() => listItems(this.sp, "stories").getById(id).update(body, ifMatch));
+      await retryThrottled(() => listItems(this.sp, 'stories').getById(id).update(body, ifMatch));
     } catch (error) {
-      if (httpStatus(error) === 412) throw new ConflictError<IStory>(story, await this.get(id), ["moderationStatus"], error);
+      if (httpStatus(error) === 412)
+        throw new ConflictError<IStory>(story, await this.get(id), ['moderationStatus'], error);
       throw toDataError(error);
     }
     const result = await this.get(id);
@@ -243,7 +279,7 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    */
   private async recountWindow(storyId: number): Promise<void> {
     try {
-      const { recountStoryWindow } = await import(/* webpackChunkName: 'mpk-summaries' */ "./summaries");
+      const { recountStoryWindow } = await import(/* webpackChunkName: 'mpk-summaries' */ './summaries');
       await recountStoryWindow(this.sp, storyId);
     } catch {
       // Deliberately silent (see above).
@@ -257,20 +293,21 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    */
   private async writeFeatured(story: IStory, featured: boolean): Promise<string> {
     const id = story.id as number;
-    const seen = story.etag || "*";
+    const seen = story.etag || '*';
     try {
-      await retryThrottled(() => listItems(this.sp, "stories").getById(id).update({ Featured: featured }, seen));
+      await retryThrottled(() => listItems(this.sp, 'stories').getById(id).update({ Featured: featured }, seen));
     } catch (error) {
-      if (httpStatus(error) === 412) throw new ConflictError<IStory>(story, await this.get(id), ["moderationStatus"], error);
+      if (httpStatus(error) === 412)
+        throw new ConflictError<IStory>(story, await this.get(id), ['moderationStatus'], error);
       throw toDataError(error);
     }
     const after = await this.get(id);
     const before = etagVersion(story.etag);
     const now = etagVersion(after.etag);
     if (after.featured !== featured || (before !== undefined && now !== undefined && now !== before + 1)) {
-      throw new ConflictError<IStory>(story, after, ["moderationStatus"]);
+      throw new ConflictError<IStory>(story, after, ['moderationStatus']);
     }
-    return after.etag || "*";
+    return after.etag || '*';
   }
 
   /**
@@ -281,7 +318,8 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    * (`RecognitionRepository.recognise`).
    */
   public async setFeatured(story: IStory, featured: boolean): Promise<IStory> {
-    if (story.moderationStatus === MODERATION_STATUS.approved) return this.moderate(story, true, undefined, { featured });
+    if (story.moderationStatus === MODERATION_STATUS.approved)
+      return this.moderate(story, true, undefined, { featured });
     await this.writeFeatured(story, featured);
     await markRecognitions(this.sp, story.id as number, featured);
     return this.get(story.id as number);
@@ -310,9 +348,15 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
     if (earlier) return earlier;
     const recognition = await this.create({ storyId, userId, clientKey: recognitionKey(storyId, userId) });
     try {
-      const story = await retryThrottled(() => listItems(this.sp, "stories").getById(storyId).select("Id", "Featured")<Row>());
+      const story = await retryThrottled(() =>
+        listItems(this.sp, 'stories').getById(storyId).select('Id', 'Featured')<Row>(),
+      );
       if (story.Featured === true) {
-        await retryThrottled(() => listItems(this.sp, "recognitions").getById(recognition.id as number).update({ StoryFeatured: true }));
+        await retryThrottled(() =>
+          listItems(this.sp, 'recognitions')
+            .getById(recognition.id as number)
+            .update({ StoryFeatured: true }),
+        );
       }
     } catch (error) {
       // A site not yet at schema v4 has no StoryFeatured (and does not count by it).
@@ -328,7 +372,10 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
    */
   private async ownRecognition(storyId: number, userId: number): Promise<IRecognition | undefined> {
     try {
-      const page = await readPage(this.sp, recognitionCodec, { filter: `AuthorId eq ${userId} and StoryId eq ${storyId}`, top: 1 });
+      const page = await readPage(this.sp, recognitionCodec, {
+        filter: `AuthorId eq ${userId} and StoryId eq ${storyId}`,
+        top: 1,
+      });
       return page.rows.length > 0 ? fromRow(recognitionCodec, page.rows[0]) : undefined;
     } catch (error) {
       if (isThresholdError(error)) return undefined;
@@ -342,7 +389,7 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
 
   /** A person's recognitions (Author is indexed). */
   public listByUser(userId: number): Promise<IRecognition[]> {
-    return this.queryAll(`AuthorId eq ${userId}`, [["Id", false]], MAX_PAGE);
+    return this.queryAll(`AuthorId eq ${userId}`, [['Id', false]], MAX_PAGE);
   }
 }
 
@@ -353,11 +400,16 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
  */
 async function markRecognitions(sp: SPFI, storyId: number, featured: boolean): Promise<void> {
   try {
-    const rows = await allRows(sp, recognitionCodec, { select: ["Id", "StoryFeatured"], filter: `StoryId eq ${storyId}` });
+    const rows = await allRows(sp, recognitionCodec, {
+      select: ['Id', 'StoryFeatured'],
+      filter: `StoryId eq ${storyId}`,
+    });
     const stale = rows.filter((row) => (row.StoryFeatured === true) !== featured).map((row) => Number(row.Id));
     for (let i = 0; i < stale.length; i += 20) {
       const chunk = stale.slice(i, i + 20);
-      const results = await inBatch(sp, (b) => chunk.map((id) => settle(listItems(b, "recognitions").getById(id).update({ StoryFeatured: featured }))));
+      const results = await inBatch(sp, (b) =>
+        chunk.map((id) => settle(listItems(b, 'recognitions').getById(id).update({ StoryFeatured: featured }))),
+      );
       for (const result of results) {
         const settled = await result;
         // A recognition withdrawn meanwhile needs no flag.
@@ -369,4 +421,3 @@ async function markRecognitions(sp: SPFI, storyId: number, featured: boolean): P
     throw toDataError(error);
   }
 }
-

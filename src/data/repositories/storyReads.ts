@@ -4,14 +4,27 @@
  * through its view loader) carries neither the repository classes nor the validation they run
  * before a write. `stories.ts` re-exports them.
  */
-import type { SPFI } from "@pnp/sp";
-import type { IStory } from "../../domain/model";
-import { MODERATION_STATUS } from "../../domain/workflow";
-import { toDataError } from "../errors";
-import type { Row } from "../mapping/codec";
-import { recognitionCodec, storyCodec } from "../mapping/entities";
-import { allRows, fetchPage, idFilters, inBatch, MAX_PAGE, nextPageQuery, pageOf, quote, settle, windowedPage, type IQuerySpec, type IRawPage } from "./query";
-import type { IPage, IStoryFilters } from "./types";
+import type { SPFI } from '@pnp/sp';
+import type { IStory } from '../../domain/model';
+import { MODERATION_STATUS } from '../../domain/workflow';
+import { toDataError } from '../errors';
+import type { Row } from '../mapping/codec';
+import { recognitionCodec, storyCodec } from '../mapping/entities';
+import {
+  allRows,
+  fetchPage,
+  idFilters,
+  inBatch,
+  MAX_PAGE,
+  nextPageQuery,
+  pageOf,
+  quote,
+  settle,
+  windowedPage,
+  type IQuerySpec,
+  type IRawPage,
+} from './query';
+import type { IPage, IStoryFilters } from './types';
 
 /**
  * One column's part of the feed's filter: the single value and the list of values both apply (a
@@ -19,14 +32,19 @@ import type { IPage, IStoryFilters } from "./types";
  * one outside it matches nothing, as it should. Several values are an `or` chain in parentheses —
  * every side on the same indexed column, so SharePoint still answers it from the index.
  */
-function columnFilter<V extends string | number>(column: string, literal: (value: V) => string, one: V | undefined, many: readonly V[] | undefined): string[] {
+function columnFilter<V extends string | number>(
+  column: string,
+  literal: (value: V) => string,
+  one: V | undefined,
+  many: readonly V[] | undefined,
+): string[] {
   const list: V[] = [];
   for (const value of many || []) if (list.indexOf(value) < 0) list.push(value);
   const parts: string[] = [];
   if (one !== undefined) parts.push(`${column} eq ${literal(one)}`);
   if (list.length > 0 && !(one !== undefined && list.indexOf(one) >= 0)) {
     const chain = list.map((value) => `${column} eq ${literal(value)}`);
-    parts.push(chain.length === 1 ? chain[0] : `(${chain.join(" or ")})`);
+    parts.push(chain.length === 1 ? chain[0] : `(${chain.join(' or ')})`);
   }
   return parts;
 }
@@ -34,11 +52,11 @@ function columnFilter<V extends string | number>(column: string, literal: (value
 /** The feed's `$filter`: only indexed columns (UnitId, AmbitionKey, StoryKind), the most selective first. */
 export function storyFilter(filters: IStoryFilters = {}): string | undefined {
   const parts: string[] = [
-    ...columnFilter<number>("UnitId", String, filters.unitId, filters.unitIds),
-    ...columnFilter<string>("AmbitionKey", quote, filters.ambitionKey || undefined, filters.ambitionKeys),
+    ...columnFilter<number>('UnitId', String, filters.unitId, filters.unitIds),
+    ...columnFilter<string>('AmbitionKey', quote, filters.ambitionKey || undefined, filters.ambitionKeys),
   ];
   if (filters.kind) parts.push(`StoryKind eq ${quote(filters.kind)}`);
-  return parts.length > 0 ? parts.join(" and ") : undefined;
+  return parts.length > 0 ? parts.join(' and ') : undefined;
 }
 
 /**
@@ -62,13 +80,16 @@ export function isPending(story: IStory): boolean {
  * A person counts once per story however many rows they wrote (rows with other client keys, or from
  * another browser). A row without `AuthorId` counts as a person of its own.
  */
-export function recognisers(rows: readonly Row[], into: Map<number, Set<number | string>> = new Map()): Map<number, Set<number | string>> {
+export function recognisers(
+  rows: readonly Row[],
+  into: Map<number, Set<number | string>> = new Map(),
+): Map<number, Set<number | string>> {
   for (const row of rows) {
     const id = row.StoryId;
-    if (typeof id !== "number") continue;
+    if (typeof id !== 'number') continue;
     let people = into.get(id);
     if (!people) into.set(id, (people = new Set()));
-    people.add(typeof row.AuthorId === "number" ? row.AuthorId : `row-${String(row.Id)}-${people.size}`);
+    people.add(typeof row.AuthorId === 'number' ? row.AuthorId : `row-${String(row.Id)}-${people.size}`);
   }
   return into;
 }
@@ -86,14 +107,19 @@ function countsOf(people: Map<number, Set<number | string>>): Map<number, number
 
 /** The feed's first query: newest first by Id (always indexed). */
 export function storyFeedSpec(filters: IStoryFilters, pageSize: number): IQuerySpec {
-  return { filter: storyFilter(filters), orderBy: [["Id", false]], top: pageSize };
+  return { filter: storyFilter(filters), orderBy: [['Id', false]], top: pageSize };
 }
 
 /**
  * The feed when a filter matches more than 5,000 stories (SharePoint refuses such a query): walk the
  * list newest first in windows of 5,000 ids (`windowedPage`), so every request stays below the threshold.
  */
-export function windowedStoryPage(sp: SPFI, filters: IStoryFilters, pageSize: number, keep: (story: IStory) => boolean): Promise<IPage<IStory>> {
+export function windowedStoryPage(
+  sp: SPFI,
+  filters: IStoryFilters,
+  pageSize: number,
+  keep: (story: IStory) => boolean,
+): Promise<IPage<IStory>> {
   return windowedPage(sp, storyCodec, { filter: storyFilter(filters) }, pageSize, keep);
 }
 
@@ -102,8 +128,15 @@ export function windowedStoryPage(sp: SPFI, filters: IStoryFilters, pageSize: nu
  * (approvers and authors get those back; someone may post thousands). `_ModerationStatus` is not
  * indexed, so it is only ever asked for inside an id window.
  */
-export function publishedStoryPage(sp: SPFI, filters: IStoryFilters, pageSize: number, keep: (story: IStory) => boolean): Promise<IPage<IStory>> {
-  const filter = [storyFilter(filters), `OData__ModerationStatus eq ${MODERATION_STATUS.approved}`].filter(Boolean).join(" and ");
+export function publishedStoryPage(
+  sp: SPFI,
+  filters: IStoryFilters,
+  pageSize: number,
+  keep: (story: IStory) => boolean,
+): Promise<IPage<IStory>> {
+  const filter = [storyFilter(filters), `OData__ModerationStatus eq ${MODERATION_STATUS.approved}`]
+    .filter(Boolean)
+    .join(' and ');
   return windowedPage(sp, storyCodec, { filter }, pageSize, keep);
 }
 
@@ -112,7 +145,9 @@ export function publishedStoryPage(sp: SPFI, filters: IStoryFilters, pageSize: n
  * where it knows them exactly, else one request for the rest (an `or` of indexed StoryId).
  */
 export async function withCounts(sp: SPFI, page: IPage<IStory>, tally?: IRecognitionTally): Promise<IPage<IStory>> {
-  const missing = page.items.filter((s) => s.id !== undefined && !(tally && knows(tally, s.id))).map((s) => s.id as number);
+  const missing = page.items
+    .filter((s) => s.id !== undefined && !(tally && knows(tally, s.id)))
+    .map((s) => s.id as number);
   const counts = missing.length > 0 ? await recognitionCounts(sp, missing) : new Map<number, number>();
   for (const story of page.items) {
     const id = story.id as number;
@@ -131,7 +166,7 @@ export async function withCounts(sp: SPFI, page: IPage<IStory>, tally?: IRecogni
 export async function recognitionCounts(sp: SPFI, storyIds: readonly number[]): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   try {
-    for (const filter of idFilters("StoryId", storyIds)) {
+    for (const filter of idFilters('StoryId', storyIds)) {
       const rows = await allRows(sp, recognitionCodec, { select: RECOGNITION_COUNT_SELECT, filter });
       tallyRecognitions(rows).forEach((n, id) => counts.set(id, n));
     }
@@ -156,13 +191,14 @@ export async function countedFeedPage(
   if (!raw) return withCounts(sp, page, tally);
   const missing = page.items.filter((s) => !knows(tally, s.id as number)).map((s) => s.id as number);
   const counts = missing.length > 0 ? await recognitionCounts(sp, missing) : new Map<number, number>();
-  for (const story of page.items) story.recognitionCount = counts.get(story.id as number) ?? tally.counts.get(story.id as number) ?? 0;
+  for (const story of page.items)
+    story.recognitionCount = counts.get(story.id as number) ?? tally.counts.get(story.id as number) ?? 0;
   const nextLink = raw.nextLink;
   const ids = raw.rows.map((row) => Number(row.Id)).filter((id) => Number.isFinite(id));
   return {
     ...page,
     nextPage: async () => {
-      if (!nextLink) return { items: [], hasMore: false, nextPage: () => Promise.reject(new Error("No more pages")) };
+      if (!nextLink) return { items: [], hasMore: false, nextPage: () => Promise.reject(new Error('No more pages')) };
       const lowest = Math.min(...ids);
       const span = Math.max(...ids) - lowest + 1;
       // The next page spans about as many ids as this one: twice that, to be safe.
@@ -185,10 +221,15 @@ export async function countedFeedPage(
 }
 
 /** What a count of recognitions reads: the story and the person (recognitions count distinct people). */
-export const RECOGNITION_COUNT_SELECT: readonly string[] = ["Id", "StoryId", "AuthorId"];
+export const RECOGNITION_COUNT_SELECT: readonly string[] = ['Id', 'StoryId', 'AuthorId'];
 
 /** The read of recognitions that counts the newest stories: by StoryId, newest first, only the counted columns. */
-export const TALLY_SPEC: IQuerySpec = { select: RECOGNITION_COUNT_SELECT, orderBy: [["StoryId", false]], top: MAX_PAGE, noMetadata: true };
+export const TALLY_SPEC: IQuerySpec = {
+  select: RECOGNITION_COUNT_SELECT,
+  orderBy: [['StoryId', false]],
+  top: MAX_PAGE,
+  noMetadata: true,
+};
 
 /**
  * The first view's tally: enough for the first pages of the feed (a story past it costs the count
@@ -222,7 +263,11 @@ export function knows(tally: IRecognitionTally, storyId: number): boolean {
  * A raw page of recognitions ordered by StoryId, newest stories first: counts for the newest
  * stories. `previous` is the tally this page continues (its counts are added to).
  */
-export function recognitionTally(raw: IRawPage, previous?: IRecognitionTally, pageSize: number = previous && previous.pageSize ? previous.pageSize : MAX_PAGE): IRecognitionTally {
+export function recognitionTally(
+  raw: IRawPage,
+  previous?: IRecognitionTally,
+  pageSize: number = previous && previous.pageSize ? previous.pageSize : MAX_PAGE,
+): IRecognitionTally {
   const people = new Map<number, Set<number | string>>();
   if (previous && previous.people) previous.people.forEach((set, id) => people.set(id, new Set(set)));
   recognisers(raw.rows, people);
@@ -234,6 +279,13 @@ export function recognitionTally(raw: IRawPage, previous?: IRecognitionTally, pa
   if (!raw.nextLink && raw.rows.length < pageSize) return { counts, people, completeAbove: 0, exact, pageSize };
   // The page stopped inside the lowest story id it reached: counts are whole only above it.
   let lowest = Infinity;
-  for (const row of raw.rows) if (typeof row.StoryId === "number" && row.StoryId < lowest) lowest = row.StoryId;
-  return { counts, people, completeAbove: lowest === Infinity ? (previous ? previous.completeAbove : 0) : lowest, exact, nextLink: raw.nextLink, pageSize };
+  for (const row of raw.rows) if (typeof row.StoryId === 'number' && row.StoryId < lowest) lowest = row.StoryId;
+  return {
+    counts,
+    people,
+    completeAbove: lowest === Infinity ? (previous ? previous.completeAbove : 0) : lowest,
+    exact,
+    nextLink: raw.nextLink,
+    pageSize,
+  };
 }

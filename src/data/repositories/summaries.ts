@@ -6,17 +6,43 @@
  * A row is never edited by hand and never merged field by field: it is recomputed from the truth (the
  * lists it summarises) and written whole with If-Match, by `updateSummary`.
  */
-import type { SPFI } from "@pnp/sp";
-import { dict, own, type Dict } from "../../domain/dict";
-import { storyTotals } from "../../domain/ambitionTotals";
-import { STORY_WINDOW, storyWindow, storyWindowsJson, storyWindowsUpTo, sumStoryWindows, withStoryWindow } from "../../domain/storyCounts";
-import { DataError, httpStatus, isDuplicateValueError, retryThrottled, toDataError } from "../errors";
-import { fromRow, type Row } from "../mapping/codec";
-import { storyCodec, summaryCodec, type ISummaryRow } from "../mapping/entities";
-import { fetchPage, inBatch, itemsQuery, listItems, MAX_PAGE, maxItemId, quote, readPage, settle, WINDOWS_PER_BATCH, type IQuerySpec } from "./query";
-import { STORIES_SUMMARY_KEY, SUMMARY_SELECT } from "./summaryKeys";
+import type { SPFI } from '@pnp/sp';
+import { dict, own, type Dict } from '../../domain/dict';
+import { storyTotals } from '../../domain/ambitionTotals';
+import {
+  STORY_WINDOW,
+  storyWindow,
+  storyWindowsJson,
+  storyWindowsUpTo,
+  sumStoryWindows,
+  withStoryWindow,
+} from '../../domain/storyCounts';
+import { DataError, httpStatus, isDuplicateValueError, retryThrottled, toDataError } from '../errors';
+import { fromRow, type Row } from '../mapping/codec';
+import { storyCodec, summaryCodec, type ISummaryRow } from '../mapping/entities';
+import {
+  fetchPage,
+  inBatch,
+  itemsQuery,
+  listItems,
+  MAX_PAGE,
+  maxItemId,
+  quote,
+  readPage,
+  settle,
+  WINDOWS_PER_BATCH,
+  type IQuerySpec,
+} from './query';
+import { STORIES_SUMMARY_KEY, SUMMARY_SELECT } from './summaryKeys';
 
-export { STORIES_SUMMARY_KEY, SUMMARY_SELECT, summaryReadSpec, TOTALS_SELECT, totalsReadSpec, unitSummaryKey } from "./summaryKeys";
+export {
+  STORIES_SUMMARY_KEY,
+  SUMMARY_SELECT,
+  summaryReadSpec,
+  TOTALS_SELECT,
+  totalsReadSpec,
+  unitSummaryKey,
+} from './summaryKeys';
 
 /**
  * Rounds of `updateSummary` before it gives up: each lost race means someone else's summary landed
@@ -31,7 +57,11 @@ function jitter(attempt: number): Promise<void> {
 
 /** The row with this key, with its ETag (a read with metadata), or undefined when there is none. */
 async function readRow(sp: SPFI, key: string): Promise<ISummaryRow | undefined> {
-  const page = await readPage(sp, summaryCodec, { filter: `ClientKey eq ${quote(key)}`, top: 1, select: ["Id", ...SUMMARY_SELECT, "Totals"] });
+  const page = await readPage(sp, summaryCodec, {
+    filter: `ClientKey eq ${quote(key)}`,
+    top: 1,
+    select: ['Id', ...SUMMARY_SELECT, 'Totals'],
+  });
   return page.rows.length > 0 ? fromRow(summaryCodec, page.rows[0]) : undefined;
 }
 
@@ -62,7 +92,12 @@ export interface ISummaryValue {
  * Throws a DataError (conflict after SUMMARY_ATTEMPTS rounds, or what SharePoint refused — e.g. 403
  * for a reader, 404 when the site is not at schema v6 yet).
  */
-export async function updateSummary(sp: SPFI, key: string, unitId: number | undefined, next: (previous: string | undefined) => Promise<ISummaryValue | string>): Promise<boolean> {
+export async function updateSummary(
+  sp: SPFI,
+  key: string,
+  unitId: number | undefined,
+  next: (previous: string | undefined) => Promise<ISummaryValue | string>,
+): Promise<boolean> {
   let written = false;
   for (let attempt = 1; attempt <= SUMMARY_ATTEMPTS; attempt++) {
     let row: ISummaryRow | undefined;
@@ -71,32 +106,47 @@ export async function updateSummary(sp: SPFI, key: string, unitId: number | unde
       row = await readRow(sp, key);
       const result = await next(row ? row.summary : undefined);
       // A summary alone (no numbers per ambition) stores an empty `Totals`.
-      value = typeof result === "string" ? { summary: result, totals: "" } : result;
+      value = typeof result === 'string' ? { summary: result, totals: '' } : result;
     } catch (error) {
       throw toDataError(error);
     }
-    if (row && value.summary === row.summary && value.totals === (row.totals || "") && (unitId === undefined || row.unitId === unitId)) return written;
+    if (
+      row &&
+      value.summary === row.summary &&
+      value.totals === (row.totals || '') &&
+      (unitId === undefined || row.unitId === unitId)
+    )
+      return written;
     try {
       if (row) {
         const id = row.id as number;
-        const ifMatch = row.etag || "*";
+        const ifMatch = row.etag || '*';
         const body: Record<string, unknown> = { Summary: value.summary, Totals: value.totals };
         if (unitId !== undefined) body.UnitId = unitId;
-        await retryThrottled(() => listItems(sp, "summaries").getById(id).update(body, ifMatch));
+        await retryThrottled(() => listItems(sp, 'summaries').getById(id).update(body, ifMatch));
       } else {
-        const body: Record<string, unknown> = { ClientKey: key, Title: key, Summary: value.summary, Totals: value.totals };
+        const body: Record<string, unknown> = {
+          ClientKey: key,
+          Title: key,
+          Summary: value.summary,
+          Totals: value.totals,
+        };
         if (unitId !== undefined) body.UnitId = unitId;
-        await retryThrottled(() => listItems(sp, "summaries").add(body));
+        await retryThrottled(() => listItems(sp, 'summaries').add(body));
       }
       written = true;
     } catch (error) {
       const status = httpStatus(error);
-      const lostRace = status === 412 || (row !== undefined && status === 404) || (row === undefined && isDuplicateValueError(error));
+      const lostRace =
+        status === 412 || (row !== undefined && status === 404) || (row === undefined && isDuplicateValueError(error));
       if (!lostRace) throw toDataError(error);
       await jitter(attempt);
     }
   }
-  throw new DataError("conflict", { status: 412, detail: `the summary '${key}' kept changing while it was recomputed` });
+  throw new DataError('conflict', {
+    status: 412,
+    detail: `the summary '${key}' kept changing while it was recomputed`,
+  });
 }
 
 /** The stories row: its windows, and their sums per ambition for the ambitions view. */
@@ -108,7 +158,7 @@ function storiesValue(windows: string): ISummaryValue {
 export function storyWindowSpec(start: number): IQuerySpec {
   const first = storyWindow(start);
   return {
-    select: ["AmbitionKey", "OData__ModerationStatus"],
+    select: ['AmbitionKey', 'OData__ModerationStatus'],
     filter: `Id ge ${first} and Id lt ${first + STORY_WINDOW}`,
     top: MAX_PAGE,
     noMetadata: true,
@@ -122,9 +172,10 @@ export function storyWindowSpec(start: number): IQuerySpec {
 export function publishedPerAmbition(rows: readonly Row[]): Dict<number> {
   const counts = dict<number>();
   for (const row of rows) {
-    const key = typeof row.AmbitionKey === "string" ? row.AmbitionKey : "";
+    const key = typeof row.AmbitionKey === 'string' ? row.AmbitionKey : '';
     const status = row.OData__ModerationStatus;
-    if (key !== "" && (status === 0 || status === undefined || status === null)) counts[key] = (own(counts, key) || 0) + 1;
+    if (key !== '' && (status === 0 || status === undefined || status === null))
+      counts[key] = (own(counts, key) || 0) + 1;
   }
   return counts;
 }
@@ -141,7 +192,9 @@ export async function countStoryWindow(sp: SPFI, start: number): Promise<Dict<nu
  */
 export function recountStoryWindow(sp: SPFI, storyId: number): Promise<boolean> {
   const start = storyWindow(storyId);
-  return updateSummary(sp, STORIES_SUMMARY_KEY, undefined, async (previous) => storiesValue(withStoryWindow(previous, start, await countStoryWindow(sp, start))));
+  return updateSummary(sp, STORIES_SUMMARY_KEY, undefined, async (previous) =>
+    storiesValue(withStoryWindow(previous, start, await countStoryWindow(sp, start))),
+  );
 }
 
 /**
@@ -155,7 +208,9 @@ export function recountAllStories(sp: SPFI): Promise<boolean> {
     const windows = dict<Dict<number>>();
     for (let i = 0; i < starts.length; i += WINDOWS_PER_BATCH) {
       const chunk = starts.slice(i, i + WINDOWS_PER_BATCH);
-      const reads = await inBatch(sp, (b) => chunk.map((start) => settle(fetchPage(itemsQuery(b, storyCodec, storyWindowSpec(start))))));
+      const reads = await inBatch(sp, (b) =>
+        chunk.map((start) => settle(fetchPage(itemsQuery(b, storyCodec, storyWindowSpec(start))))),
+      );
       for (let j = 0; j < chunk.length; j++) {
         const settled = await reads[j];
         if (!settled.ok) throw settled.error;

@@ -2,10 +2,10 @@
  * The keys of "MPK Overblik"'s rows and what the first views read of them — apart from the writing
  * (`summaries.ts`), so a web part's first view carries only these few lines.
  */
-import { MAX_PAGE, type IQuerySpec } from "./query";
+import { MAX_PAGE, type IQuerySpec } from './query';
 
 /** The row of published stories per ambition (see `src/domain/storyCounts.ts`). */
-export const STORIES_SUMMARY_KEY = "stories";
+export const STORIES_SUMMARY_KEY = 'stories';
 
 /** The key of a unit's row. */
 export function unitSummaryKey(unitId: number): string {
@@ -13,10 +13,10 @@ export function unitSummaryKey(unitId: number): string {
 }
 
 /** What a view reads of the summaries: every row, the three columns, no per-row metadata. */
-export const SUMMARY_SELECT: readonly string[] = ["ClientKey", "UnitId", "Summary"];
+export const SUMMARY_SELECT: readonly string[] = ['ClientKey', 'UnitId', 'Summary'];
 
 /** What the ambitions view reads of the summaries: the numbers per ambition only. */
-export const TOTALS_SELECT: readonly string[] = ["ClientKey", "UnitId", "Totals"];
+export const TOTALS_SELECT: readonly string[] = ['ClientKey', 'UnitId', 'Totals'];
 
 /**
  * The read a view adds to its `$batch` (`startRead(b, summaryCodec, summaryReadSpec())`): every row

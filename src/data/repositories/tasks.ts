@@ -1,21 +1,24 @@
 /** Follow-up tasks over "MPK Opgaver". */
-import type { SPFI } from "@pnp/sp";
-import type { IFollowUpTask, TaskStatus } from "../../domain/model";
-import { validateFilterText, validateTask } from "../../domain/validation";
-import { DataError, isThresholdError, toDataError } from "../errors";
-import { fromRow } from "../mapping/codec";
-import { taskCodec } from "../mapping/entities";
-import { ListRepository } from "./listRepository";
-import { fetchAll, followedBy, idFilters, MAX_PAGE, pageOf, readPage, settle, windowedPage } from "./query";
-import type { IPage, ITaskFilters, ITaskRepository } from "./types";
-import { assignedPart, assignedSpec, taskFilter, type AssignedPart } from "./readHelpers";
-import { refreshUnitsOf } from "./unitSummaries";
+import type { SPFI } from '@pnp/sp';
+import type { IFollowUpTask, TaskStatus } from '../../domain/model';
+import { validateFilterText, validateTask } from '../../domain/validation';
+import { DataError, isThresholdError, toDataError } from '../errors';
+import { fromRow } from '../mapping/codec';
+import { taskCodec } from '../mapping/entities';
+import { ListRepository } from './listRepository';
+import { fetchAll, followedBy, idFilters, MAX_PAGE, pageOf, readPage, settle, windowedPage } from './query';
+import type { IPage, ITaskFilters, ITaskRepository } from './types';
+import { assignedPart, assignedSpec, taskFilter, type AssignedPart } from './readHelpers';
+import { refreshUnitsOf } from './unitSummaries';
 
-export { taskFilter, assignedSpec, windowedAssigned, assignedPart, type AssignedPart } from "./readHelpers";
+export { taskFilter, assignedSpec, windowedAssigned, assignedPart, type AssignedPart } from './readHelpers';
 
 export class TaskRepository extends ListRepository<IFollowUpTask> implements ITaskRepository {
   public constructor(sp: SPFI) {
-    super(sp, taskCodec, { validate: (task, previous) => validateTask(task, { previousStatus: previous && previous.status }), afterWrite: refreshUnitsOf(sp) });
+    super(sp, taskCodec, {
+      validate: (task, previous) => validateTask(task, { previousStatus: previous && previous.status }),
+      afterWrite: refreshUnitsOf(sp),
+    });
   }
 
   /**
@@ -25,16 +28,23 @@ export class TaskRepository extends ListRepository<IFollowUpTask> implements ITa
    */
   public async query(filters: ITaskFilters, pageSize = 50): Promise<IPage<IFollowUpTask>> {
     // A meeting longer than a single line of text matches nothing: say so instead of asking SharePoint.
-    const tooLong = validateFilterText("meeting", filters.meeting);
-    if (tooLong.length > 0) throw new DataError("invalid", { reason: "filterTooLong", validationErrors: tooLong });
+    const tooLong = validateFilterText('meeting', filters.meeting);
+    if (tooLong.length > 0) throw new DataError('invalid', { reason: 'filterTooLong', validationErrors: tooLong });
     try {
-      const raw = await readPage(this.sp, taskCodec, { filter: taskFilter(filters), orderBy: [["DueDate", true], ["Id", true]], top: pageSize });
+      const raw = await readPage(this.sp, taskCodec, {
+        filter: taskFilter(filters),
+        orderBy: [
+          ['DueDate', true],
+          ['Id', true],
+        ],
+        top: pageSize,
+      });
       return pageOf(this.sp, taskCodec, raw);
     } catch (error) {
       if (!isThresholdError(error)) throw toDataError(error);
     }
     try {
-      return await windowedPage(this.sp, taskCodec, { filter: taskFilter(filters), expand: ["Assignee"] }, pageSize);
+      return await windowedPage(this.sp, taskCodec, { filter: taskFilter(filters), expand: ['Assignee'] }, pageSize);
     } catch (error) {
       throw toDataError(error);
     }
@@ -46,16 +56,26 @@ export class TaskRepository extends ListRepository<IFollowUpTask> implements ITa
    */
   public async pageAssignedTo(userId: number, pageSize = 50): Promise<IPage<IFollowUpTask>> {
     const part = async (which: AssignedPart): Promise<IPage<IFollowUpTask>> =>
-      assignedPart(this.sp, userId, which, pageSize, await settle(readPage(this.sp, taskCodec, assignedSpec(userId, which, pageSize))));
-    return followedBy(await part("open"), () => part("closed"));
+      assignedPart(
+        this.sp,
+        userId,
+        which,
+        pageSize,
+        await settle(readPage(this.sp, taskCodec, assignedSpec(userId, which, pageSize))),
+      );
+    return followedBy(await part('open'), () => part('closed'));
   }
 
   /** Whole tasks by id (40 ids a request: an `or` of the always-indexed Id), e.g. the view's overdue ones for the report. */
   public async getMany(ids: readonly number[]): Promise<IFollowUpTask[]> {
     const tasks: IFollowUpTask[] = [];
     try {
-      for (const filter of idFilters("Id", ids)) {
-        tasks.push(...(await fetchAll(this.sp, await readPage(this.sp, taskCodec, { filter, top: MAX_PAGE }))).map((row) => fromRow(taskCodec, row)));
+      for (const filter of idFilters('Id', ids)) {
+        tasks.push(
+          ...(await fetchAll(this.sp, await readPage(this.sp, taskCodec, { filter, top: MAX_PAGE }))).map((row) =>
+            fromRow(taskCodec, row),
+          ),
+        );
       }
     } catch (error) {
       throw toDataError(error);

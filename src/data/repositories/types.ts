@@ -16,19 +16,19 @@ import type {
   IsoDate,
   StoryKind,
   TaskStatus,
-} from "../../domain/model";
-import type { ISummaryOverview } from "../../domain/unitSummary";
-import type { IPersonName } from "../mapping/codec";
-import type { IAmbition, IUnitItem } from "../mapping/entities";
-import type { IProvisionReport } from "../provisioning/report";
-import type { IThrottleWatch } from "../throttleState";
-import type { IHealthFinding } from "../schema/health";
+} from '../../domain/model';
+import type { ISummaryOverview } from '../../domain/unitSummary';
+import type { IPersonName } from '../mapping/codec';
+import type { IAmbition, IUnitItem } from '../mapping/entities';
+import type { IProvisionReport } from '../provisioning/report';
+import type { IThrottleWatch } from '../throttleState';
+import type { IHealthFinding } from '../schema/health';
 
-export type { IAmbition, ICommitment, IUnitItem, IWithUnit } from "../mapping/entities";
-import type { IUnitActor } from "../../domain/unitAccess";
-export type { IProvisionReport, IProvisionChange } from "../provisioning/report";
-export type { IHealthFinding, IHealthText, HealthRisk } from "../schema/health";
-export type { IPersonName } from "../mapping/codec";
+export type { IAmbition, ICommitment, IUnitItem, IWithUnit } from '../mapping/entities';
+import type { IUnitActor } from '../../domain/unitAccess';
+export type { IProvisionReport, IProvisionChange } from '../provisioning/report';
+export type { IHealthFinding, IHealthText, HealthRisk } from '../schema/health';
+export type { IPersonName } from '../mapping/codec';
 
 /** Display names by SharePoint user id (site user ids, as in `ownerId`, `leaderIds`, `authorId` …). */
 export type IPeople = Record<number, IPersonName>;
@@ -113,7 +113,7 @@ export interface IRepository<T> {
 }
 
 /** Items whose repository needs the unit they belong to (the unit id is kept on the row for fast queries). */
-export interface IUnitScopedRepository<T> extends Omit<IRepository<T>, "create"> {
+export interface IUnitScopedRepository<T> extends Omit<IRepository<T>, 'create'> {
   create(item: T, unitId: number): Promise<T>;
 }
 
@@ -265,9 +265,10 @@ export interface IAmbitionsViewQuery {
  * person wrote more than 5,000 items it matches, or that one request failed otherwise), the view is
  * still shown, and the part says it could not be fetched (`unavailable`).
  */
-export type AmbitionsViewPart = "featured" | "feed" | "myStories" | "moderation" | "recognitions" | "counts" | "reflections";
-export type PlanViewPart = "plans" | "focuses" | "initiatives" | "checkIns" | "comments" | "priorities";
-export type FollowUpViewPart = "overview" | "board" | "myTasks";
+export type AmbitionsViewPart =
+  'featured' | 'feed' | 'myStories' | 'moderation' | 'recognitions' | 'counts' | 'reflections';
+export type PlanViewPart = 'plans' | 'focuses' | 'initiatives' | 'checkIns' | 'comments' | 'priorities';
+export type FollowUpViewPart = 'overview' | 'board' | 'myTasks';
 
 export interface IAmbitionsView {
   /** The parts that could not be fetched (absent when all were). */

@@ -4,24 +4,24 @@
  * check-in or a task of that unit — and when the site is set up or repaired. The reads are the indexed
  * `UnitId eq <id>` of the plan view: threshold-safe for any size of municipality, one `$batch`.
  */
-import type { SPFI } from "@pnp/sp";
-import { summarizeUnit, type IUnitRows } from "../../domain/summarizeUnit";
-import { encodeUnitSummary } from "../../domain/unitSummary";
-import { unitTotals } from "../../domain/ambitionTotals";
-import { isThresholdError } from "../errors";
-import { fromRow, type ICodec, type Row } from "../mapping/codec";
-import { checkInCodec, initiativeCodec, planCodec, planFocusCodec, taskCodec, unitCodec } from "../mapping/entities";
-import type { IEntity } from "../../domain/model";
-import { allRows, fetchPage, inBatch, itemsQuery, MAX_PAGE, settle, type IRawPage, type Settled } from "./query";
-import { unitSummaryKey, updateSummary } from "./summaries";
+import type { SPFI } from '@pnp/sp';
+import { summarizeUnit, type IUnitRows } from '../../domain/summarizeUnit';
+import { encodeUnitSummary } from '../../domain/unitSummary';
+import { unitTotals } from '../../domain/ambitionTotals';
+import { isThresholdError } from '../errors';
+import { fromRow, type ICodec, type Row } from '../mapping/codec';
+import { checkInCodec, initiativeCodec, planCodec, planFocusCodec, taskCodec, unitCodec } from '../mapping/entities';
+import type { IEntity } from '../../domain/model';
+import { allRows, fetchPage, inBatch, itemsQuery, MAX_PAGE, settle, type IRawPage, type Settled } from './query';
+import { unitSummaryKey, updateSummary } from './summaries';
 
 /** The columns each list gives a summary (no titles, descriptions or people). */
 export const UNIT_SUMMARY_SELECT = {
-  plans: ["Id", "UnitId", "Period", "PlanStatus"],
-  focuses: ["Id", "PlanId", "UnitId", "AmbitionKey", "Relevance"],
-  initiatives: ["Id", "PlanId", "UnitId", "AmbitionKey", "InitiativeStatus"],
-  checkIns: ["Id", "InitiativeId", "UnitId", "Health", "CheckInDate"],
-  tasks: ["Id", "UnitId", "DueDate", "TaskStatus"],
+  plans: ['Id', 'UnitId', 'Period', 'PlanStatus'],
+  focuses: ['Id', 'PlanId', 'UnitId', 'AmbitionKey', 'Relevance'],
+  initiatives: ['Id', 'PlanId', 'UnitId', 'AmbitionKey', 'InitiativeStatus'],
+  checkIns: ['Id', 'InitiativeId', 'UnitId', 'Health', 'CheckInDate'],
+  tasks: ['Id', 'UnitId', 'DueDate', 'TaskStatus'],
 } as const;
 
 type Part = keyof typeof UNIT_SUMMARY_SELECT;
@@ -52,7 +52,11 @@ export async function readUnitRows(sp: SPFI, unitId: number): Promise<IUnitRows>
   const reads = await inBatch(sp, (b) => {
     const started = {} as Record<Part, Promise<Settled<IRawPage>>>;
     for (const part of PARTS) {
-      started[part] = settle(fetchPage(itemsQuery(b, CODECS[part], { filter, select: UNIT_SUMMARY_SELECT[part], top: MAX_PAGE, noMetadata: true })));
+      started[part] = settle(
+        fetchPage(
+          itemsQuery(b, CODECS[part], { filter, select: UNIT_SUMMARY_SELECT[part], top: MAX_PAGE, noMetadata: true }),
+        ),
+      );
     }
     return started;
   });
@@ -76,7 +80,10 @@ export async function readUnitRows(sp: SPFI, unitId: number): Promise<IUnitRows>
 export function refreshUnitSummary(sp: SPFI, unitId: number, now: () => Date = () => new Date()): Promise<boolean> {
   return updateSummary(sp, unitSummaryKey(unitId), unitId, async () => {
     const rows = await readUnitRows(sp, unitId);
-    return { summary: encodeUnitSummary(summarizeUnit(rows, now())), totals: JSON.stringify(unitTotals(rows.focuses, rows.initiatives)) };
+    return {
+      summary: encodeUnitSummary(summarizeUnit(rows, now())),
+      totals: JSON.stringify(unitTotals(rows.focuses, rows.initiatives)),
+    };
   });
 }
 
@@ -90,7 +97,7 @@ export function refreshUnitsOf<T>(sp: SPFI): (items: readonly (T | undefined)[])
     const units = new Set<number>();
     for (const item of items) {
       const unitId = item ? (item as { unitId?: unknown }).unitId : undefined;
-      if (typeof unitId === "number") units.add(unitId);
+      if (typeof unitId === 'number') units.add(unitId);
     }
     for (const unitId of Array.from(units)) await refreshUnitSummary(sp, unitId);
   };
@@ -105,7 +112,7 @@ const REBUILD_CONCURRENCY = 4;
  * number of rows written.
  */
 export async function rebuildUnitSummaries(sp: SPFI, now: () => Date = () => new Date()): Promise<number> {
-  const units = await allRows(sp, unitCodec, { filter: "Id gt 0", select: ["Id"] });
+  const units = await allRows(sp, unitCodec, { filter: 'Id gt 0', select: ['Id'] });
   const ids = units.map((row) => Number(row.Id));
   let written = 0;
   let next = 0;

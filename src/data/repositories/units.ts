@@ -1,18 +1,18 @@
 /** Units (kerneområder, stabe, afdelinger, institutioner) and political priorities: reference data. */
-import type { SPFI } from "@pnp/sp";
-import { isGuid } from "../../domain/clientKey";
-import type { IPoliticalPriority } from "../../domain/model";
-import { mayActForUnit, type IUnitActor } from "../../domain/unitAccess";
-import { validatePoliticalPriority, validateUnit } from "../../domain/validation";
-import { DataError, toDataError } from "../errors";
-import { fromRow } from "../mapping/codec";
-import { politicalPriorityCodec, unitCodec, type IUnitItem } from "../mapping/entities";
-import { hasPermission, inChefgruppe, listPermissions, PERMISSION, startMyGroups } from "../views/common";
-import { ListRepository } from "./listRepository";
-import { fetchPage, inBatch, itemsQuery, quote } from "./query";
-import { sortUnits } from "./readHelpers";
-import type { ICurrentUser, IChannelMapping, IPoliticalPriorityRepository, IUnitRepository } from "./types";
-import { refreshUnitsOf } from "./unitSummaries";
+import type { SPFI } from '@pnp/sp';
+import { isGuid } from '../../domain/clientKey';
+import type { IPoliticalPriority } from '../../domain/model';
+import { mayActForUnit, type IUnitActor } from '../../domain/unitAccess';
+import { validatePoliticalPriority, validateUnit } from '../../domain/validation';
+import { DataError, toDataError } from '../errors';
+import { fromRow } from '../mapping/codec';
+import { politicalPriorityCodec, unitCodec, type IUnitItem } from '../mapping/entities';
+import { hasPermission, inChefgruppe, listPermissions, PERMISSION, startMyGroups } from '../views/common';
+import { ListRepository } from './listRepository';
+import { fetchPage, inBatch, itemsQuery, quote } from './query';
+import { sortUnits } from './readHelpers';
+import type { ICurrentUser, IChannelMapping, IPoliticalPriorityRepository, IUnitRepository } from './types';
+import { refreshUnitsOf } from './unitSummaries';
 
 /**
  * The unit with the channel mapped to it. The team id is only stored when it is the Microsoft 365
@@ -32,14 +32,17 @@ function withoutChannel(unit: IUnitItem): IUnitItem {
   return { ...unit, teamsChannelId: undefined, teamsChannelName: undefined, teamsTeamId: undefined };
 }
 
-export { sortUnits } from "./readHelpers";
+export { sortUnits } from './readHelpers';
 
 /** Units over "MPK Enheder". */
 export class UnitRepository extends ListRepository<IUnitItem> implements IUnitRepository {
   private cache: IUnitItem[] | undefined;
 
   /** `user`: the signed-in person, whose channel mappings `mapChannel` checks. */
-  public constructor(sp: SPFI, private readonly user?: ICurrentUser) {
+  public constructor(
+    sp: SPFI,
+    private readonly user?: ICurrentUser,
+  ) {
     super(sp, unitCodec, {
       validate: (unit) => validateUnit(unit, { units: this.cache }),
       // A new unit gets its row in "MPK Overblik" at once (empty until it has a plan or tasks), so the
@@ -58,7 +61,7 @@ export class UnitRepository extends ListRepository<IUnitItem> implements IUnitRe
 
   /** The unit a Teams channel is mapped to (TeamsChannelId is indexed). */
   public async findByChannel(channelId: string): Promise<IUnitItem | undefined> {
-    const found = await this.queryAll(`TeamsChannelId eq ${quote(channelId)}`, [["Id", true]], 1);
+    const found = await this.queryAll(`TeamsChannelId eq ${quote(channelId)}`, [['Id', true]], 1);
     return found[0];
   }
 
@@ -72,16 +75,21 @@ export class UnitRepository extends ListRepository<IUnitItem> implements IUnitRe
    * confirmed that the other channel loses it); otherwise `conflict`, reason `channelTaken`.
    * Returns the saved units.
    */
-  public async mapChannel(unitId: number, mapping: IChannelMapping, options: { takeOver?: boolean } = {}): Promise<IUnitItem[]> {
+  public async mapChannel(
+    unitId: number,
+    mapping: IChannelMapping,
+    options: { takeOver?: boolean } = {},
+  ): Promise<IUnitItem[]> {
     const { units, actor } = await this.readForMapping();
     const unit = units.find((u) => u.id === unitId);
-    if (!unit) throw new DataError("notFound");
+    if (!unit) throw new DataError('notFound');
     const previous = units.filter((u) => u.id !== unitId && u.teamsChannelId === mapping.channelId);
-    if (!mayActForUnit(actor, unit.id, units)) throw new DataError("forbidden", { reason: "unitNotYours" });
+    if (!mayActForUnit(actor, unit.id, units)) throw new DataError('forbidden', { reason: 'unitNotYours' });
     // Taking the channel from another unit is acting for that unit too.
-    if (previous.some((other) => !mayActForUnit(actor, other.id, units))) throw new DataError("forbidden", { reason: "channelOfOtherUnit" });
+    if (previous.some((other) => !mayActForUnit(actor, other.id, units)))
+      throw new DataError('forbidden', { reason: 'channelOfOtherUnit' });
     if (unit.teamsChannelId && unit.teamsChannelId !== mapping.channelId && !options.takeOver) {
-      throw new DataError("conflict", { reason: "channelTaken" });
+      throw new DataError('conflict', { reason: 'channelTaken' });
     }
     const saved: IUnitItem[] = [];
     for (const other of previous) saved.push(await this.update(other, withoutChannel(other)));
@@ -92,7 +100,7 @@ export class UnitRepository extends ListRepository<IUnitItem> implements IUnitRe
 
   /** The units and the person's standing, read together (one request). */
   private async readForMapping(): Promise<{ units: IUnitItem[]; actor: IUnitActor }> {
-    if (!this.user) throw new DataError("forbidden", { reason: "unitNotYours" });
+    if (!this.user) throw new DataError('forbidden', { reason: 'unitNotYours' });
     const userId = this.user.id;
     try {
       const reads = await inBatch(this.sp, (b) => ({
@@ -117,7 +125,10 @@ export class UnitRepository extends ListRepository<IUnitItem> implements IUnitRe
 }
 
 /** Political priorities over "MPK Politiske prioriteter". */
-export class PoliticalPriorityRepository extends ListRepository<IPoliticalPriority> implements IPoliticalPriorityRepository {
+export class PoliticalPriorityRepository
+  extends ListRepository<IPoliticalPriority>
+  implements IPoliticalPriorityRepository
+{
   public constructor(sp: SPFI) {
     super(sp, politicalPriorityCodec, { validate: (priority) => validatePoliticalPriority(priority) });
   }

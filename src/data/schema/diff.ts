@@ -3,7 +3,17 @@
  * a list of actions. Pure, so it is unit-tested without a server, and "a second run writes nothing"
  * follows from "the diff of a provisioned site is empty".
  */
-import type { IBuiltInFieldSchema, IFieldSchema, IListSchema, IListSettings, IRoleDefinitionSchema, ISchema, ListKey, PrincipalKey, RoleKey } from "./types";
+import type {
+  IBuiltInFieldSchema,
+  IFieldSchema,
+  IListSchema,
+  IListSettings,
+  IRoleDefinitionSchema,
+  ISchema,
+  ListKey,
+  PrincipalKey,
+  RoleKey,
+} from './types';
 
 /** A column as read from SharePoint. */
 export interface IFieldState {
@@ -36,12 +46,12 @@ export interface IListState {
 
 /** A change to the lists and columns. */
 export type SchemaAction =
-  | { kind: "createList"; list: IListSchema }
-  | { kind: "updateList"; list: IListSchema; changes: Partial<IListSettings> }
-  | { kind: "createField"; list: IListSchema; field: IFieldSchema }
-  | { kind: "updateField"; list: IListSchema; field: string; odataType: string; changes: IFieldChanges }
+  | { kind: 'createList'; list: IListSchema }
+  | { kind: 'updateList'; list: IListSchema; changes: Partial<IListSettings> }
+  | { kind: 'createField'; list: IListSchema; field: IFieldSchema }
+  | { kind: 'updateField'; list: IListSchema; field: string; odataType: string; changes: IFieldChanges }
   /** A column exists with another type: reported, never "fixed" (that would lose data). */
-  | { kind: "fieldTypeMismatch"; list: IListSchema; field: string; expected: string; actual: string };
+  | { kind: 'fieldTypeMismatch'; list: IListSchema; field: string; expected: string; actual: string };
 
 /** Column properties provisioning reconciles on an existing column. */
 export interface IFieldChanges {
@@ -52,14 +62,28 @@ export interface IFieldChanges {
 
 /** A change to who may do what. `scope` is a list key or the site itself. */
 export type PermissionAction =
-  | { kind: "breakInheritance"; list: ListKey }
+  | { kind: 'breakInheritance'; list: ListKey }
   /** A list the schema lets inherit has its own permissions: back to the site's. */
-  | { kind: "resetInheritance"; list: ListKey }
-  | { kind: "addRole"; scope: ListKey | "web"; principal: PrincipalKey; principalId: number; role: RoleKey; roleDefId: number }
-  | { kind: "removeRole"; scope: ListKey | "web"; principal: PrincipalKey; principalId: number; roleDefId: number };
+  | { kind: 'resetInheritance'; list: ListKey }
+  | {
+      kind: 'addRole';
+      scope: ListKey | 'web';
+      principal: PrincipalKey;
+      principalId: number;
+      role: RoleKey;
+      roleDefId: number;
+    }
+  | { kind: 'removeRole'; scope: ListKey | 'web'; principal: PrincipalKey; principalId: number; roleDefId: number };
 
 /** The list settings provisioning reconciles (and reads: see `state.ts`). */
-export const SETTING_KEYS: readonly (keyof IListSettings)[] = ["EnableVersioning", "EnableModeration", "ReadSecurity", "WriteSecurity", "DraftVersionVisibility", "NoCrawl"];
+export const SETTING_KEYS: readonly (keyof IListSettings)[] = [
+  'EnableVersioning',
+  'EnableModeration',
+  'ReadSecurity',
+  'WriteSecurity',
+  'DraftVersionVisibility',
+  'NoCrawl',
+];
 
 /** A permission level as read from SharePoint. */
 export interface IRoleDefinitionState {
@@ -71,8 +95,8 @@ export interface IRoleDefinitionState {
 
 /** A change to the product's own permission levels. */
 export type RoleDefinitionAction =
-  | { kind: "createRoleDefinition"; definition: IRoleDefinitionSchema }
-  | { kind: "updateRoleDefinition"; definition: IRoleDefinitionSchema; id: number };
+  | { kind: 'createRoleDefinition'; definition: IRoleDefinitionSchema }
+  | { kind: 'updateRoleDefinition'; definition: IRoleDefinitionSchema; id: number };
 
 /**
  * The product's permission levels to create, or to set back to the schema's rights when someone
@@ -82,9 +106,12 @@ export function diffRoleDefinitions(schema: ISchema, actual: readonly IRoleDefin
   const actions: RoleDefinitionAction[] = [];
   for (const definition of schema.roleDefinitions) {
     const found = actual.find((d) => d.name.toLowerCase() === definition.name.toLowerCase());
-    if (!found) actions.push({ kind: "createRoleDefinition", definition });
-    else if (found.basePermissions.High !== definition.basePermissions.High || found.basePermissions.Low !== definition.basePermissions.Low) {
-      actions.push({ kind: "updateRoleDefinition", definition, id: found.id });
+    if (!found) actions.push({ kind: 'createRoleDefinition', definition });
+    else if (
+      found.basePermissions.High !== definition.basePermissions.High ||
+      found.basePermissions.Low !== definition.basePermissions.Low
+    ) {
+      actions.push({ kind: 'updateRoleDefinition', definition, id: found.id });
     }
   }
   return actions;
@@ -114,7 +141,7 @@ function fieldChanges(wanted: IFieldSchema, actual: IFieldState): IFieldChanges 
     if (!actual.indexed) changes.Indexed = true;
     any = true;
   }
-  if (wanted.type === "Choice" && wanted.choices) {
+  if (wanted.type === 'Choice' && wanted.choices) {
     const have = actual.choices || [];
     const missing = wanted.choices.filter((c) => have.indexOf(c) < 0);
     if (missing.length > 0) {
@@ -136,10 +163,17 @@ export function diffSchema(schema: ISchema, lists: readonly IListState[]): Schem
   for (const list of schema.lists) {
     const actual = findListState(lists, list.title);
     if (!actual) {
-      actions.push({ kind: "createList", list });
-      for (const field of list.fields) actions.push({ kind: "createField", list, field });
+      actions.push({ kind: 'createList', list });
+      for (const field of list.fields) actions.push({ kind: 'createField', list, field });
       for (const builtIn of list.builtInFields || []) {
-        if (builtIn.indexed) actions.push({ kind: "updateField", list, field: builtIn.name, odataType: builtInODataType(builtIn.name), changes: { Indexed: true } });
+        if (builtIn.indexed)
+          actions.push({
+            kind: 'updateField',
+            list,
+            field: builtIn.name,
+            odataType: builtInODataType(builtIn.name),
+            changes: { Indexed: true },
+          });
       }
       continue;
     }
@@ -152,32 +186,33 @@ export function diffSchema(schema: ISchema, lists: readonly IListState[]): Schem
         settingsDiffer = true;
       }
     }
-    if (settingsDiffer) actions.push({ kind: "updateList", list, changes: settingChanges });
+    if (settingsDiffer) actions.push({ kind: 'updateList', list, changes: settingChanges });
 
     const byName = new Map<string, IFieldState>();
     for (const f of actual.fields) byName.set(f.name.toLowerCase(), f);
     for (const field of list.fields) {
       const have = byName.get(field.name.toLowerCase());
       if (!have) {
-        actions.push({ kind: "createField", list, field });
+        actions.push({ kind: 'createField', list, field });
       } else if (have.type !== field.type) {
-        actions.push({ kind: "fieldTypeMismatch", list, field: field.name, expected: field.type, actual: have.type });
+        actions.push({ kind: 'fieldTypeMismatch', list, field: field.name, expected: field.type, actual: have.type });
       } else {
         const changes = fieldChanges(field, have);
-        if (changes) actions.push({ kind: "updateField", list, field: field.name, odataType: have.odataType, changes });
+        if (changes) actions.push({ kind: 'updateField', list, field: field.name, odataType: have.odataType, changes });
       }
     }
     for (const builtIn of list.builtInFields || []) {
       const have = byName.get(builtIn.name.toLowerCase());
       const changes = builtInChanges(builtIn, have);
-      if (changes && have) actions.push({ kind: "updateField", list, field: builtIn.name, odataType: have.odataType, changes });
+      if (changes && have)
+        actions.push({ kind: 'updateField', list, field: builtIn.name, odataType: have.odataType, changes });
     }
   }
   return actions;
 }
 
-function builtInODataType(name: IBuiltInFieldSchema["name"]): string {
-  return name === "Author" ? "SP.FieldUser" : name === "Created" ? "SP.FieldDateTime" : "SP.FieldText";
+function builtInODataType(name: IBuiltInFieldSchema['name']): string {
+  return name === 'Author' ? 'SP.FieldUser' : name === 'Created' ? 'SP.FieldDateTime' : 'SP.FieldText';
 }
 
 /** What permissions diffing needs to know about the site. */
@@ -192,14 +227,20 @@ export interface IPermissionContext {
 }
 
 function roleChanges(
-  scope: ListKey | "web",
+  scope: ListKey | 'web',
   wanted: Partial<Record<PrincipalKey, RoleKey>>,
   current: readonly IRoleAssignmentState[],
   ctx: IPermissionContext,
   replace: boolean,
 ): PermissionAction[] {
   const actions: PermissionAction[] = [];
-  const managed = new Set<number>([ctx.roleDefs.read, ctx.roleDefs.contribute, ctx.roleDefs.edit, ctx.roleDefs.fullControl, ctx.roleDefs.contributor]);
+  const managed = new Set<number>([
+    ctx.roleDefs.read,
+    ctx.roleDefs.contribute,
+    ctx.roleDefs.edit,
+    ctx.roleDefs.fullControl,
+    ctx.roleDefs.contributor,
+  ]);
   for (const principal of Object.keys(wanted) as PrincipalKey[]) {
     const role = wanted[principal] as RoleKey;
     const principalId = ctx.principals[principal];
@@ -208,11 +249,12 @@ function roleChanges(
     const assignment = current.find((a) => a.principalId === principalId);
     const has = assignment ? assignment.roleDefIds : [];
     // Add before remove, so the principal never passes through "no access".
-    if (has.indexOf(roleDefId) < 0) actions.push({ kind: "addRole", scope, principal, principalId, role, roleDefId });
+    if (has.indexOf(roleDefId) < 0) actions.push({ kind: 'addRole', scope, principal, principalId, role, roleDefId });
     if (!replace) continue;
     for (const other of has) {
       // Only the four built-in levels and ours are ours to replace; Limited Access and others' custom levels are left alone.
-      if (other !== roleDefId && managed.has(other)) actions.push({ kind: "removeRole", scope, principal, principalId, roleDefId: other });
+      if (other !== roleDefId && managed.has(other))
+        actions.push({ kind: 'removeRole', scope, principal, principalId, roleDefId: other });
     }
   }
   return actions;
@@ -226,29 +268,33 @@ function roleChanges(
  * (the site health check reports it first).
  */
 export function diffPermissions(schema: ISchema, ctx: IPermissionContext): PermissionAction[] {
-  const actions: PermissionAction[] = roleChanges("web", schema.webPermissions, ctx.webRoleAssignments, ctx, true);
+  const actions: PermissionAction[] = roleChanges('web', schema.webPermissions, ctx.webRoleAssignments, ctx, true);
   for (const list of schema.lists) {
     const actual = findListState(ctx.lists, list.title);
     if (!list.permissions) {
-      if (actual && actual.hasUniqueRoleAssignments) actions.push({ kind: "resetInheritance", list: list.key });
+      if (actual && actual.hasUniqueRoleAssignments) actions.push({ kind: 'resetInheritance', list: list.key });
       continue;
     }
     const unique = actual !== undefined && actual.hasUniqueRoleAssignments;
-    if (!unique) actions.push({ kind: "breakInheritance", list: list.key });
+    if (!unique) actions.push({ kind: 'breakInheritance', list: list.key });
     // Breaking inheritance copies the site's assignments, so that is what the list starts from.
-    const current = unique && actual && actual.roleAssignments ? actual.roleAssignments : webAfter(ctx.webRoleAssignments, actions);
+    const current =
+      unique && actual && actual.roleAssignments ? actual.roleAssignments : webAfter(ctx.webRoleAssignments, actions);
     actions.push(...roleChanges(list.key, list.permissions, current, ctx, true));
   }
   return actions;
 }
 
 /** The site's assignments after the web-level actions already planned (a list copies those). */
-function webAfter(assignments: readonly IRoleAssignmentState[], actions: readonly PermissionAction[]): IRoleAssignmentState[] {
+function webAfter(
+  assignments: readonly IRoleAssignmentState[],
+  actions: readonly PermissionAction[],
+): IRoleAssignmentState[] {
   const result = assignments.map((a) => ({ principalId: a.principalId, roleDefIds: a.roleDefIds.slice() }));
   for (const action of actions) {
-    if (action.kind === "breakInheritance" || action.kind === "resetInheritance" || action.scope !== "web") continue;
+    if (action.kind === 'breakInheritance' || action.kind === 'resetInheritance' || action.scope !== 'web') continue;
     const existing = result.find((a) => a.principalId === action.principalId);
-    if (action.kind === "removeRole") {
+    if (action.kind === 'removeRole') {
       if (existing) existing.roleDefIds = existing.roleDefIds.filter((id) => id !== action.roleDefId);
     } else if (existing) existing.roleDefIds.push(action.roleDefId);
     else result.push({ principalId: action.principalId, roleDefIds: [action.roleDefId] });

@@ -3,18 +3,23 @@
  * AddFieldInternalNameHint: the one creation call that keeps our ASCII internal names exactly
  * (the typed `fields.add*` helpers derive the internal name from the display name).
  */
-import type { IFieldSchema } from "./types";
+import type { IFieldSchema } from './types';
 
 /** `AddFieldOptions.AddFieldInternalNameHint | AddFieldToDefaultView` (8 | 16). */
 export const ADD_FIELD_OPTIONS = 24;
 
 /** Escapes text for an XML attribute or element. */
 export function escapeXml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 function bool(value: boolean | undefined): string {
-  return value ? "TRUE" : "FALSE";
+  return value ? 'TRUE' : 'FALSE';
 }
 
 /** The SchemaXml that creates this column. */
@@ -28,33 +33,33 @@ export function fieldSchemaXml(field: IFieldSchema): string {
     `Indexed="${bool(field.indexed)}"`,
     `EnforceUniqueValues="${bool(field.unique)}"`,
   ];
-  let inner = "";
+  let inner = '';
   switch (field.type) {
-    case "Text":
+    case 'Text':
       attrs.push(`MaxLength="${field.maxLength || 255}"`);
       break;
-    case "Note":
+    case 'Note':
       attrs.push(`NumLines="6"`, `RichText="${bool(field.richText)}"`);
       if (field.richText) attrs.push(`RichTextMode="FullHtml"`);
       break;
-    case "DateTime":
+    case 'DateTime':
       attrs.push(`Format="DateOnly"`);
       break;
-    case "Choice":
+    case 'Choice':
       attrs.push(`Format="Dropdown"`, `FillInChoice="FALSE"`);
-      inner = `<CHOICES>${(field.choices || []).map((c) => `<CHOICE>${escapeXml(c)}</CHOICE>`).join("")}</CHOICES>`;
+      inner = `<CHOICES>${(field.choices || []).map((c) => `<CHOICE>${escapeXml(c)}</CHOICE>`).join('')}</CHOICES>`;
       break;
-    case "Boolean":
-      inner = "<Default>0</Default>";
+    case 'Boolean':
+      inner = '<Default>0</Default>';
       break;
-    case "User":
+    case 'User':
       attrs.push(`UserSelectionMode="PeopleOnly"`);
       break;
-    case "UserMulti":
+    case 'UserMulti':
       attrs.push(`Mult="TRUE"`, `UserSelectionMode="PeopleOnly"`);
       break;
     default:
       break;
   }
-  return inner ? `<Field ${attrs.join(" ")}>${inner}</Field>` : `<Field ${attrs.join(" ")} />`;
+  return inner ? `<Field ${attrs.join(' ')}>${inner}</Field>` : `<Field ${attrs.join(' ')} />`;
 }

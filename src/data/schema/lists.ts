@@ -30,8 +30,8 @@ import {
   STORY_KINDS,
   TASK_STATUSES,
   UNIT_KINDS,
-} from "../../domain/model";
-import type { IFieldSchema, IListSchema, IListSettings, ISchema, ListKey } from "./types";
+} from '../../domain/model';
+import type { IFieldSchema, IListSchema, IListSettings, ISchema, ListKey } from './types';
 
 /**
  * The schema version this build provisions. v2 added `TeamsChannelName` on units and the `Meeting`
@@ -46,35 +46,56 @@ import type { IFieldSchema, IListSchema, IListSettings, ISchema, ListKey } from 
 export const SCHEMA_VERSION = 6;
 
 /** The key under which the installed schema version is kept in the settings list. */
-export const SCHEMA_VERSION_SETTING = "schemaVersion";
+export const SCHEMA_VERSION_SETTING = 'schemaVersion';
 
 /** The product's own SharePoint group (the chefgruppe). */
-export const CHEFGRUPPE_TITLE = "Chefgruppe";
+export const CHEFGRUPPE_TITLE = 'Chefgruppe';
 
-const PLAIN: IListSettings = { EnableVersioning: false, EnableModeration: false, ReadSecurity: 1, WriteSecurity: 1, DraftVersionVisibility: 0, NoCrawl: false };
+const PLAIN: IListSettings = {
+  EnableVersioning: false,
+  EnableModeration: false,
+  ReadSecurity: 1,
+  WriteSecurity: 1,
+  DraftVersionVisibility: 0,
+  NoCrawl: false,
+};
 const VERSIONED: IListSettings = { ...PLAIN, EnableVersioning: true };
 /** Everyone may add; each person edits and deletes only their own items (owners and Edit bypass it). */
 const OWN_WRITES: IListSettings = { ...PLAIN, WriteSecurity: 2 };
 
-const clientKey: IFieldSchema = { name: "ClientKey", title: "Klientnøgle", type: "Text", maxLength: 64, indexed: true, unique: true, required: true, since: 1 };
+const clientKey: IFieldSchema = {
+  name: 'ClientKey',
+  title: 'Klientnøgle',
+  type: 'Text',
+  maxLength: 64,
+  indexed: true,
+  unique: true,
+  required: true,
+  since: 1,
+};
 
 function text(name: string, title: string, extra: Partial<IFieldSchema> = {}): IFieldSchema {
-  return { name, title, type: "Text", maxLength: 255, since: 1, ...extra };
+  return { name, title, type: 'Text', maxLength: 255, since: 1, ...extra };
 }
 function note(name: string, title: string, extra: Partial<IFieldSchema> = {}): IFieldSchema {
-  return { name, title, type: "Note", since: 1, ...extra };
+  return { name, title, type: 'Note', since: 1, ...extra };
 }
 function num(name: string, title: string, extra: Partial<IFieldSchema> = {}): IFieldSchema {
-  return { name, title, type: "Number", since: 1, ...extra };
+  return { name, title, type: 'Number', since: 1, ...extra };
 }
-function choice(name: string, title: string, choices: readonly string[], extra: Partial<IFieldSchema> = {}): IFieldSchema {
-  return { name, title, type: "Choice", choices, since: 1, ...extra };
+function choice(
+  name: string,
+  title: string,
+  choices: readonly string[],
+  extra: Partial<IFieldSchema> = {},
+): IFieldSchema {
+  return { name, title, type: 'Choice', choices, since: 1, ...extra };
 }
 function date(name: string, title: string, extra: Partial<IFieldSchema> = {}): IFieldSchema {
-  return { name, title, type: "DateTime", since: 1, ...extra };
+  return { name, title, type: 'DateTime', since: 1, ...extra };
 }
 function user(name: string, title: string, extra: Partial<IFieldSchema> = {}): IFieldSchema {
-  return { name, title, type: "User", since: 1, ...extra };
+  return { name, title, type: 'User', since: 1, ...extra };
 }
 
 /**
@@ -89,16 +110,17 @@ function user(name: string, title: string, extra: Partial<IFieldSchema> = {}): I
  * Customize Pages. Low half: Contribute's 1011028719 minus bit 7 (Delete Versions, kind 8).
  */
 export const CONTRIBUTOR_ROLE = {
-  key: "contributor",
-  name: "MPK Bidragyder",
-  description: "Mod på kerneopgaven: kan se, tilføje, redigere og slette elementer, men ikke ændre lister eller slette versioner.",
+  key: 'contributor',
+  name: 'MPK Bidragyder',
+  description:
+    'Mod på kerneopgaven: kan se, tilføje, redigere og slette elementer, men ikke ændre lister eller slette versioner.',
   order: 65,
   basePermissions: { High: 432, Low: 1011028591 },
   since: 5,
 } as const;
 
 /** Reference data: everyone reads, only owners write. */
-const REFERENCE = { members: "read", visitors: "read" } as const;
+const REFERENCE = { members: 'read', visitors: 'read' } as const;
 /**
  * Units (v3): members — the leaders and the chefgruppe — may edit items, because a leader maps their
  * unit's Teams channel (`TeamsChannelId`, `TeamsChannelName`, `TeamsTeamId`) from the channel tab.
@@ -108,60 +130,65 @@ const REFERENCE = { members: "read", visitors: "read" } as const;
  * only the columns that changed. Names, kinds, parents and leaders are the chefgruppe's and the site
  * owners' to edit. Visitors read.
  */
-const UNITS_V3 = { members: "contribute", visitors: "read" } as const;
-const UNITS = { members: "contributor", visitors: "read" } as const;
+const UNITS_V3 = { members: 'contribute', visitors: 'read' } as const;
+const UNITS = { members: 'contributor', visitors: 'read' } as const;
 /** Employees write (stories, notes, comments): before v5 visitors got Contribute and members kept the site's Edit. */
-const EMPLOYEES_WRITE_V1 = { visitors: "contribute" } as const;
+const EMPLOYEES_WRITE_V1 = { visitors: 'contribute' } as const;
 /** v5: employees (visitors) and members write with "MPK Bidragyder"; neither may manage the list. */
-const EMPLOYEES_WRITE = { members: "contributor", visitors: "contributor" } as const;
+const EMPLOYEES_WRITE = { members: 'contributor', visitors: 'contributor' } as const;
 
 /** The lists as defined across versions (see `schemaAt`), in the order they are created. */
 export const LISTS: readonly IListSchema[] = [
   {
-    key: "settings",
-    title: "MPK Indstillinger",
-    description: "Mod på kerneopgaven: indstillinger (fx den installerede skemaversion). Title = nøgle.",
+    key: 'settings',
+    title: 'MPK Indstillinger',
+    description: 'Mod på kerneopgaven: indstillinger (fx den installerede skemaversion). Title = nøgle.',
     template: 100,
     settings: PLAIN,
-    fields: [clientKey, note("SettingValue", "Værdi")],
+    fields: [clientKey, note('SettingValue', 'Værdi')],
     permissions: REFERENCE,
     since: 1,
   },
   {
-    key: "ambitions",
-    title: "MPK Ambitioner",
-    description: "Mod på kerneopgaven: de fem ambitioner med introduktion og citat.",
+    key: 'ambitions',
+    title: 'MPK Ambitioner',
+    description: 'Mod på kerneopgaven: de fem ambitioner med introduktion og citat.',
     template: 100,
     settings: PLAIN,
-    fields: [clientKey, num("SortOrder", "Rækkefølge"), note("Introduction", "Introduktion"), note("Quote", "Citat")],
+    fields: [clientKey, num('SortOrder', 'Rækkefølge'), note('Introduction', 'Introduktion'), note('Quote', 'Citat')],
     permissions: REFERENCE,
     since: 1,
   },
   {
-    key: "commitments",
-    title: "MPK Forpligtelser",
-    description: "Mod på kerneopgaven: ambitionernes \"Vi vil\".",
-    template: 100,
-    settings: PLAIN,
-    fields: [clientKey, text("AmbitionKey", "Ambition", { indexed: true }), num("SortOrder", "Rækkefølge"), note("CommitmentText", "Tekst")],
-    permissions: REFERENCE,
-    since: 1,
-  },
-  {
-    key: "units",
-    title: "MPK Enheder",
-    description: "Mod på kerneopgaven: kerneområder, stabe, afdelinger og institutioner.",
+    key: 'commitments',
+    title: 'MPK Forpligtelser',
+    description: 'Mod på kerneopgaven: ambitionernes "Vi vil".',
     template: 100,
     settings: PLAIN,
     fields: [
       clientKey,
-      choice("UnitKind", "Type", UNIT_KINDS),
-      num("ParentUnitId", "Overordnet enhed (id)", { indexed: true }),
-      text("TeamsTeamId", "Teams-team (id)"),
-      text("TeamsChannelId", "Teams-kanal (id)", { indexed: true }),
-      text("TeamsChannelName", "Teams-kanal (navn)", { since: 2 }),
-      { name: "Leaders", title: "Ledere", type: "UserMulti", since: 1 },
-      num("SortOrder", "Rækkefølge"),
+      text('AmbitionKey', 'Ambition', { indexed: true }),
+      num('SortOrder', 'Rækkefølge'),
+      note('CommitmentText', 'Tekst'),
+    ],
+    permissions: REFERENCE,
+    since: 1,
+  },
+  {
+    key: 'units',
+    title: 'MPK Enheder',
+    description: 'Mod på kerneopgaven: kerneområder, stabe, afdelinger og institutioner.',
+    template: 100,
+    settings: PLAIN,
+    fields: [
+      clientKey,
+      choice('UnitKind', 'Type', UNIT_KINDS),
+      num('ParentUnitId', 'Overordnet enhed (id)', { indexed: true }),
+      text('TeamsTeamId', 'Teams-team (id)'),
+      text('TeamsChannelId', 'Teams-kanal (id)', { indexed: true }),
+      text('TeamsChannelName', 'Teams-kanal (navn)', { since: 2 }),
+      { name: 'Leaders', title: 'Ledere', type: 'UserMulti', since: 1 },
+      num('SortOrder', 'Rækkefølge'),
     ],
     permissions: UNITS,
     earlierPermissions: [
@@ -171,122 +198,126 @@ export const LISTS: readonly IListSchema[] = [
     since: 1,
   },
   {
-    key: "politicalPriorities",
-    title: "MPK Politiske prioriteter",
-    description: "Mod på kerneopgaven: overskrifterne i Kommunalbestyrelsens arbejdsprogram.",
+    key: 'politicalPriorities',
+    title: 'MPK Politiske prioriteter',
+    description: 'Mod på kerneopgaven: overskrifterne i Kommunalbestyrelsens arbejdsprogram.',
     template: 100,
     settings: PLAIN,
-    fields: [clientKey, num("SortOrder", "Rækkefølge"), { name: "IsActive", title: "Aktiv", type: "Boolean", since: 1 }],
+    fields: [
+      clientKey,
+      num('SortOrder', 'Rækkefølge'),
+      { name: 'IsActive', title: 'Aktiv', type: 'Boolean', since: 1 },
+    ],
     permissions: REFERENCE,
     since: 1,
   },
   {
-    key: "plans",
-    title: "MPK Planer",
-    description: "Mod på kerneopgaven: enhedernes ambitionsplaner.",
+    key: 'plans',
+    title: 'MPK Planer',
+    description: 'Mod på kerneopgaven: enhedernes ambitionsplaner.',
     template: 100,
     settings: VERSIONED,
     fields: [
       clientKey,
-      num("UnitId", "Enhed (id)", { indexed: true }),
-      text("Period", "Periode", { indexed: true }),
-      choice("PlanStatus", "Status", PLAN_STATUSES, { indexed: true }),
-      user("Owner", "Ansvarlig"),
+      num('UnitId', 'Enhed (id)', { indexed: true }),
+      text('Period', 'Periode', { indexed: true }),
+      choice('PlanStatus', 'Status', PLAN_STATUSES, { indexed: true }),
+      user('Owner', 'Ansvarlig'),
     ],
     // Inherits the site: members (leaders) Edit, visitors Read.
     permissions: undefined,
     since: 1,
   },
   {
-    key: "planFocuses",
-    title: "MPK Planfokus",
-    description: "Mod på kerneopgaven: hvor stærkt hver ambition gælder i en plan, og hvad den betyder lokalt.",
+    key: 'planFocuses',
+    title: 'MPK Planfokus',
+    description: 'Mod på kerneopgaven: hvor stærkt hver ambition gælder i en plan, og hvad den betyder lokalt.',
     template: 100,
     settings: VERSIONED,
     fields: [
       clientKey,
-      num("PlanId", "Plan (id)", { indexed: true }),
-      num("UnitId", "Enhed (id)", { indexed: true }),
-      text("AmbitionKey", "Ambition", { indexed: true }),
-      choice("Relevance", "Relevans", RELEVANCES),
-      note("LocalMeaning", "Betydning lokalt"),
+      num('PlanId', 'Plan (id)', { indexed: true }),
+      num('UnitId', 'Enhed (id)', { indexed: true }),
+      text('AmbitionKey', 'Ambition', { indexed: true }),
+      choice('Relevance', 'Relevans', RELEVANCES),
+      note('LocalMeaning', 'Betydning lokalt'),
     ],
     permissions: undefined,
     since: 1,
   },
   {
-    key: "initiatives",
-    title: "MPK Indsatser",
-    description: "Mod på kerneopgaven: indsatser i planerne.",
+    key: 'initiatives',
+    title: 'MPK Indsatser',
+    description: 'Mod på kerneopgaven: indsatser i planerne.',
     template: 100,
     settings: VERSIONED,
     fields: [
       clientKey,
-      num("PlanId", "Plan (id)", { indexed: true }),
-      num("UnitId", "Enhed (id)", { indexed: true }),
-      text("AmbitionKey", "Ambition", { indexed: true }),
-      text("CommitmentKey", "Vi vil", { indexed: true }),
-      num("PoliticalPriorityId", "Politisk prioritet (id)", { indexed: true }),
-      note("Description", "Beskrivelse"),
-      user("Owner", "Ansvarlig"),
-      choice("InitiativeStatus", "Status", INITIATIVE_STATUSES, { indexed: true }),
-      note("StopReason", "Begrundelse for stop"),
-      note("SuccessMeasure", "Succeskriterium"),
-      date("StartDate", "Start"),
-      date("EndDate", "Slut"),
+      num('PlanId', 'Plan (id)', { indexed: true }),
+      num('UnitId', 'Enhed (id)', { indexed: true }),
+      text('AmbitionKey', 'Ambition', { indexed: true }),
+      text('CommitmentKey', 'Vi vil', { indexed: true }),
+      num('PoliticalPriorityId', 'Politisk prioritet (id)', { indexed: true }),
+      note('Description', 'Beskrivelse'),
+      user('Owner', 'Ansvarlig'),
+      choice('InitiativeStatus', 'Status', INITIATIVE_STATUSES, { indexed: true }),
+      note('StopReason', 'Begrundelse for stop'),
+      note('SuccessMeasure', 'Succeskriterium'),
+      date('StartDate', 'Start'),
+      date('EndDate', 'Slut'),
       // A plain text URL: validation limits it to 255 characters of http(s), and a Text column needs
       // none of the SP.FieldUrlValue body shapes that differ between metadata levels.
-      text("LinkUrl", "Link til eksisterende indsats"),
+      text('LinkUrl', 'Link til eksisterende indsats'),
     ],
     permissions: undefined,
     since: 1,
   },
   {
-    key: "checkIns",
-    title: "MPK Statusmeldinger",
-    description: "Mod på kerneopgaven: statusmeldinger på indsatser.",
+    key: 'checkIns',
+    title: 'MPK Statusmeldinger',
+    description: 'Mod på kerneopgaven: statusmeldinger på indsatser.',
     template: 100,
     settings: PLAIN,
     fields: [
       clientKey,
-      num("InitiativeId", "Indsats (id)", { indexed: true }),
-      num("UnitId", "Enhed (id)", { indexed: true }),
-      choice("Health", "Sundhed", HEALTHS),
-      num("Progress", "Fremdrift (%)"),
-      note("CheckInComment", "Kommentar"),
-      date("CheckInDate", "Dato", { indexed: true }),
+      num('InitiativeId', 'Indsats (id)', { indexed: true }),
+      num('UnitId', 'Enhed (id)', { indexed: true }),
+      choice('Health', 'Sundhed', HEALTHS),
+      num('Progress', 'Fremdrift (%)'),
+      note('CheckInComment', 'Kommentar'),
+      date('CheckInDate', 'Dato', { indexed: true }),
     ],
     permissions: undefined,
     since: 1,
   },
   {
-    key: "tasks",
-    title: "MPK Opgaver",
-    description: "Mod på kerneopgaven: opfølgningsopgaver fra chefgruppen.",
+    key: 'tasks',
+    title: 'MPK Opgaver',
+    description: 'Mod på kerneopgaven: opfølgningsopgaver fra chefgruppen.',
     template: 100,
     settings: PLAIN,
     fields: [
       clientKey,
-      num("UnitId", "Enhed (id)", { indexed: true }),
-      num("InitiativeId", "Indsats (id)", { indexed: true }),
-      text("AmbitionKey", "Ambition", { indexed: true }),
-      note("Description", "Beskrivelse"),
-      user("Assignee", "Ansvarlig", { indexed: true }),
-      date("DueDate", "Frist", { indexed: true }),
-      choice("TaskStatus", "Status", TASK_STATUSES, { indexed: true }),
-      text("Meeting", "Møde", { indexedSince: 2 }),
+      num('UnitId', 'Enhed (id)', { indexed: true }),
+      num('InitiativeId', 'Indsats (id)', { indexed: true }),
+      text('AmbitionKey', 'Ambition', { indexed: true }),
+      note('Description', 'Beskrivelse'),
+      user('Assignee', 'Ansvarlig', { indexed: true }),
+      date('DueDate', 'Frist', { indexed: true }),
+      choice('TaskStatus', 'Status', TASK_STATUSES, { indexed: true }),
+      text('Meeting', 'Møde', { indexedSince: 2 }),
     ],
     // Decision: the chefgruppe creates and edits tasks. Leaders (members) may edit items too, so an
     // assignee can move their own task; the app offers members only the status of their own tasks.
     // Both with "MPK Bidragyder" (v5; before: Contribute and Edit). Visitors read.
-    permissions: { chefgruppe: "contributor", members: "contributor", visitors: "read" },
-    earlierPermissions: [{ until: 5, permissions: { chefgruppe: "contribute", members: "edit", visitors: "read" } }],
+    permissions: { chefgruppe: 'contributor', members: 'contributor', visitors: 'read' },
+    earlierPermissions: [{ until: 5, permissions: { chefgruppe: 'contribute', members: 'edit', visitors: 'read' } }],
     since: 1,
   },
   {
-    key: "stories",
-    title: "MPK Historier",
-    description: "Mod på kerneopgaven: hverdagshistorier (med godkendelse før de vises).",
+    key: 'stories',
+    title: 'MPK Historier',
+    description: 'Mod på kerneopgaven: hverdagshistorier (med godkendelse før de vises).',
     template: 100,
     // v5: only approvers and the author see a pending or rejected story or a pending edit (SharePoint
     // leaves DraftVersionVisibility at 0, "every reader", when approval is switched on by API), and
@@ -295,91 +326,102 @@ export const LISTS: readonly IListSchema[] = [
     earlierSettings: [{ until: 5, settings: { ...OWN_WRITES, EnableModeration: true } }],
     fields: [
       clientKey,
-      note("Body", "Tekst", { richText: true }),
-      choice("StoryKind", "Slags", STORY_KINDS, { indexed: true }),
-      text("AmbitionKey", "Ambition", { indexed: true }),
-      num("UnitId", "Enhed (id)", { indexed: true }),
-      { name: "Featured", title: "Fremhævet", type: "Boolean", indexed: true, since: 1 },
+      note('Body', 'Tekst', { richText: true }),
+      choice('StoryKind', 'Slags', STORY_KINDS, { indexed: true }),
+      text('AmbitionKey', 'Ambition', { indexed: true }),
+      num('UnitId', 'Enhed (id)', { indexed: true }),
+      { name: 'Featured', title: 'Fremhævet', type: 'Boolean', indexed: true, since: 1 },
     ],
-    builtInFields: [{ name: "Author", indexed: true, since: 1 }],
+    builtInFields: [{ name: 'Author', indexed: true, since: 1 }],
     permissions: EMPLOYEES_WRITE,
     earlierPermissions: [{ until: 5, permissions: EMPLOYEES_WRITE_V1 }],
     since: 1,
   },
   {
-    key: "recognitions",
-    title: "MPK Anerkendelser",
-    description: "Mod på kerneopgaven: anerkendelser af historier (én pr. person pr. historie).",
+    key: 'recognitions',
+    title: 'MPK Anerkendelser',
+    description: 'Mod på kerneopgaven: anerkendelser af historier (én pr. person pr. historie).',
     template: 100,
     settings: OWN_WRITES,
     fields: [
       clientKey,
-      num("StoryId", "Historie (id)", { indexed: true }),
+      num('StoryId', 'Historie (id)', { indexed: true }),
       // Kept equal to the story's Featured by "Fremhæv" (site owners) and by the person recognising.
-      { name: "StoryFeatured", title: "Historien er fremhævet", type: "Boolean", indexed: true, since: 4 },
+      { name: 'StoryFeatured', title: 'Historien er fremhævet', type: 'Boolean', indexed: true, since: 4 },
     ],
-    builtInFields: [{ name: "Author", indexed: true, since: 1 }],
+    builtInFields: [{ name: 'Author', indexed: true, since: 1 }],
     permissions: EMPLOYEES_WRITE,
     earlierPermissions: [{ until: 5, permissions: EMPLOYEES_WRITE_V1 }],
     since: 1,
   },
   {
-    key: "comments",
-    title: "MPK Kommentarer",
-    description: "Mod på kerneopgaven: dialog om planer og indsatser.",
+    key: 'comments',
+    title: 'MPK Kommentarer',
+    description: 'Mod på kerneopgaven: dialog om planer og indsatser.',
     template: 100,
     settings: OWN_WRITES,
     fields: [
       clientKey,
-      num("InitiativeId", "Indsats (id)", { indexed: true }),
-      num("PlanId", "Plan (id)", { indexed: true }),
-      num("UnitId", "Enhed (id)", { indexed: true }),
-      note("Body", "Tekst"),
+      num('InitiativeId', 'Indsats (id)', { indexed: true }),
+      num('PlanId', 'Plan (id)', { indexed: true }),
+      num('UnitId', 'Enhed (id)', { indexed: true }),
+      note('Body', 'Tekst'),
     ],
     permissions: EMPLOYEES_WRITE,
     earlierPermissions: [{ until: 5, permissions: EMPLOYEES_WRITE_V1 }],
     since: 1,
   },
   {
-    key: "reflections",
-    title: "MPK Refleksioner",
-    description: "Mod på kerneopgaven: egne noter. Hver person ser og retter kun sine egne.",
+    key: 'reflections',
+    title: 'MPK Refleksioner',
+    description: 'Mod på kerneopgaven: egne noter. Hver person ser og retter kun sine egne.',
     template: 100,
     // v5: private notes are kept out of search (the product never searches them; ReadSecurity is a list
     // setting, not a permission on the item, and whether search trims by it is UNCONFIRMED).
     settings: { ...PLAIN, ReadSecurity: 2, WriteSecurity: 2, NoCrawl: true },
     earlierSettings: [{ until: 5, settings: { ...PLAIN, ReadSecurity: 2, WriteSecurity: 2 } }],
-    fields: [clientKey, note("Contribution", "Hvordan kan jeg bidrage?"), note("Meaning", "Hvad betyder ambitionerne for mig?"), text("AmbitionKey", "Ambition")],
-    builtInFields: [{ name: "Author", indexed: true, since: 1 }],
+    fields: [
+      clientKey,
+      note('Contribution', 'Hvordan kan jeg bidrage?'),
+      note('Meaning', 'Hvad betyder ambitionerne for mig?'),
+      text('AmbitionKey', 'Ambition'),
+    ],
+    builtInFields: [{ name: 'Author', indexed: true, since: 1 }],
     permissions: EMPLOYEES_WRITE,
     earlierPermissions: [{ until: 5, permissions: EMPLOYEES_WRITE_V1 }],
     since: 1,
   },
   {
-    key: "summaries",
-    title: "MPK Overblik",
-    description: "Mod på kerneopgaven: tal til overblikket, holdt ajour af de skrivninger der ændrer dem. Rettes ikke i hånden.",
+    key: 'summaries',
+    title: 'MPK Overblik',
+    description:
+      'Mod på kerneopgaven: tal til overblikket, holdt ajour af de skrivninger der ændrer dem. Rettes ikke i hånden.',
     template: 100,
     // No versioning: a row is rewritten after every counted write, and its history is the lists it counts.
     settings: PLAIN,
     fields: [
       // The row's key: `unit-<id>` for a unit's summary, `stories` for the published stories per ambition.
       { ...clientKey, since: 6 },
-      num("UnitId", "Enhed (id)", { indexed: true, since: 6 }),
+      num('UnitId', 'Enhed (id)', { indexed: true, since: 6 }),
       // Plain text: JSON written by the data layer (`src/data/repositories/summaries.ts`).
-      note("Summary", "Opsummering (JSON)", { since: 6 }),
+      note('Summary', 'Opsummering (JSON)', { since: 6 }),
       // The ambitions view's numbers per ambition, read without the rest (`src/domain/ambitionTotals.ts`).
-      note("Totals", "Tal pr. ambition (JSON)", { since: 6 }),
+      note('Totals', 'Tal pr. ambition (JSON)', { since: 6 }),
     ],
     // Written by whoever makes a counted write: the chefgruppe and the leaders (members); visitors
     // (employees) read. The same as the tasks list.
-    permissions: { chefgruppe: "contributor", members: "contributor", visitors: "read" },
+    permissions: { chefgruppe: 'contributor', members: 'contributor', visitors: 'read' },
     since: 6,
   },
 ];
 
 /** The value of something that changed over versions (`earlier` entries hold below their `until`). */
-function valueAt<T, E extends { until: number }>(current: T, earlier: readonly E[] | undefined, pick: (e: E) => T, version: number): T {
+function valueAt<T, E extends { until: number }>(
+  current: T,
+  earlier: readonly E[] | undefined,
+  pick: (e: E) => T,
+  version: number,
+): T {
   let value = current;
   let until = Infinity;
   for (const e of earlier || []) {
@@ -392,7 +434,7 @@ function valueAt<T, E extends { until: number }>(current: T, earlier: readonly E
 }
 
 /** A list's permissions as of a version. */
-function permissionsAt(list: IListSchema, version: number): IListSchema["permissions"] {
+function permissionsAt(list: IListSchema, version: number): IListSchema['permissions'] {
   return valueAt(list.permissions, list.earlierPermissions, (e) => e.permissions, version);
 }
 
@@ -421,11 +463,17 @@ export function schemaAt(version: number): ISchema {
         }),
       builtInFields: (list.builtInFields || []).filter((f) => f.since <= version),
     })),
-    groups: [{ key: "chefgruppe", title: CHEFGRUPPE_TITLE, description: "Mod på kerneopgaven: chefgruppen, der følger op på planerne." }],
+    groups: [
+      {
+        key: 'chefgruppe',
+        title: CHEFGRUPPE_TITLE,
+        description: 'Mod på kerneopgaven: chefgruppen, der følger op på planerne.',
+      },
+    ],
     // Members of the chefgruppe may not be in any of the site's groups; Read on the site lets them in.
     // v5: the site's members (leaders, the chefgruppe) get "MPK Bidragyder" instead of the site's Edit,
     // on the site and so on every list that inherits it; the owners keep Full Control.
-    webPermissions: version >= 5 ? { chefgruppe: "read", members: "contributor" } : { chefgruppe: "read" },
+    webPermissions: version >= 5 ? { chefgruppe: 'read', members: 'contributor' } : { chefgruppe: 'read' },
     roleDefinitions: [CONTRIBUTOR_ROLE].filter((def) => def.since <= version),
   };
 }

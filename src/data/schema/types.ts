@@ -4,7 +4,7 @@
  */
 
 /** The column types the product uses (SharePoint's TypeAsString). */
-export type FieldType = "Text" | "Note" | "Number" | "Boolean" | "DateTime" | "Choice" | "User" | "UserMulti";
+export type FieldType = 'Text' | 'Note' | 'Number' | 'Boolean' | 'DateTime' | 'Choice' | 'User' | 'UserMulti';
 
 /** One column of a list. `name` is the internal name (ASCII, so SharePoint never encodes it). */
 export interface IFieldSchema {
@@ -31,22 +31,22 @@ export interface IFieldSchema {
 
 /** A built-in column whose settings the product changes (e.g. an index on `Author`). */
 export interface IBuiltInFieldSchema {
-  name: "Author" | "Title" | "Created";
+  name: 'Author' | 'Title' | 'Created';
   indexed: boolean;
   since: number;
 }
 
 /** The three associated groups of a site plus the product's own group. */
-export type PrincipalKey = "owners" | "members" | "visitors" | "chefgruppe";
+export type PrincipalKey = 'owners' | 'members' | 'visitors' | 'chefgruppe';
 
 /**
  * Permission levels: SharePoint's built-in ones by RoleTypeKind (Reader 2, Contributor 3,
  * Administrator 5, Editor 6) and the product's own "contributor" (see `IRoleDefinitionSchema`).
  */
-export type RoleKey = "read" | "contribute" | "edit" | "fullControl" | "contributor";
+export type RoleKey = 'read' | 'contribute' | 'edit' | 'fullControl' | 'contributor';
 
 /** The built-in levels, found on a site by RoleTypeKind. */
-export type BuiltInRoleKey = Exclude<RoleKey, "contributor">;
+export type BuiltInRoleKey = Exclude<RoleKey, 'contributor'>;
 
 /** A permission level the product creates (RoleTypeKind 0), found on a site by its name. */
 export interface IRoleDefinitionSchema {
@@ -109,21 +109,21 @@ export interface IListSchema {
 
 /** The lists of the product. */
 export type ListKey =
-  | "settings"
-  | "ambitions"
-  | "commitments"
-  | "units"
-  | "politicalPriorities"
-  | "plans"
-  | "planFocuses"
-  | "initiatives"
-  | "checkIns"
-  | "tasks"
-  | "stories"
-  | "recognitions"
-  | "comments"
-  | "reflections"
-  | "summaries";
+  | 'settings'
+  | 'ambitions'
+  | 'commitments'
+  | 'units'
+  | 'politicalPriorities'
+  | 'plans'
+  | 'planFocuses'
+  | 'initiatives'
+  | 'checkIns'
+  | 'tasks'
+  | 'stories'
+  | 'recognitions'
+  | 'comments'
+  | 'reflections'
+  | 'summaries';
 
 /** A whole schema at one version. */
 export interface ISchema {

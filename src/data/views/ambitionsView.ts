@@ -3,14 +3,24 @@
  * units, featured stories, the first page of the feed, the user's pending stories, recognitions and
  * notes, counts per ambition and what the user may do.
  */
-import type { SPFI } from "@pnp/sp";
-import type { IStory } from "../../domain/model";
-import { MODERATION_STATUS } from "../../domain/workflow";
-import { fromRow } from "../mapping/codec";
-import { recognitionCodec, reflectionCodec, storyCodec, summaryCodec } from "../mapping/entities";
-import { totalsReadSpec } from "../repositories/summaryKeys";
-import { countsFromTotals } from "../../domain/ambitionTotals";
-import { fetchPage, inBatch, itemsQuery, lastPage, pageOf, settle, windowedPage, type IRawPage, type Settled } from "../repositories/query";
+import type { SPFI } from '@pnp/sp';
+import type { IStory } from '../../domain/model';
+import { MODERATION_STATUS } from '../../domain/workflow';
+import { fromRow } from '../mapping/codec';
+import { recognitionCodec, reflectionCodec, storyCodec, summaryCodec } from '../mapping/entities';
+import { totalsReadSpec } from '../repositories/summaryKeys';
+import { countsFromTotals } from '../../domain/ambitionTotals';
+import {
+  fetchPage,
+  inBatch,
+  itemsQuery,
+  lastPage,
+  pageOf,
+  settle,
+  windowedPage,
+  type IRawPage,
+  type Settled,
+} from '../repositories/query';
 import {
   countedFeedPage,
   isPending,
@@ -26,10 +36,22 @@ import {
   windowedStoryPage,
   withCounts,
   type IRecognitionTally,
-} from "../repositories/storyReads";
-import type { AmbitionsViewPart, IAmbitionsView, IAmbitionsViewQuery, IPage } from "../repositories/types";
-import { isThresholdError } from "../errors";
-import { Degraded, finishCommonReads, recoverRead, startRead, hasPermission, listPermissions, PERMISSION, rowsOf, startCommonReads, viewValue, type ViewRead } from "./common";
+} from '../repositories/storyReads';
+import type { AmbitionsViewPart, IAmbitionsView, IAmbitionsViewQuery, IPage } from '../repositories/types';
+import { isThresholdError } from '../errors';
+import {
+  Degraded,
+  finishCommonReads,
+  recoverRead,
+  startRead,
+  hasPermission,
+  listPermissions,
+  PERMISSION,
+  rowsOf,
+  startCommonReads,
+  viewValue,
+  type ViewRead,
+} from './common';
 
 /** Featured stories shown at most. */
 const FEATURED_MAX = 20;
@@ -45,8 +67,6 @@ const COUNT_TOP = 5000;
  */
 export const PENDING_WINDOW = 30;
 export const PENDING_MAX = 50;
-
-
 
 function hasMore(read: ViewRead<IRawPage>): boolean {
   // A full page is "more" even without a nextLink (the counted reads ask for no metadata).
@@ -70,58 +90,89 @@ function addFeaturedCounts(tally: IRecognitionTally, featured: readonly IStory[]
 }
 
 /** Loads the view; a site without the lists gives `schema.provisioned: false` and the seed's ambitions. */
-export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & { userId: number }): Promise<IAmbitionsView> {
+export async function loadAmbitionsView(
+  sp: SPFI,
+  query: IAmbitionsViewQuery & { userId: number },
+): Promise<IAmbitionsView> {
   const pageSize = query.pageSize || 10;
   const filters = query.filters || {};
   const userId = query.userId;
   const filter = storyFilter(filters);
-  const featuredFilter = `Featured eq 1${filter ? ` and ${filter}` : ""}`;
+  const featuredFilter = `Featured eq 1${filter ? ` and ${filter}` : ''}`;
   const reads = await inBatch(sp, (b) => ({
     common: startCommonReads(b, { unitNamesOnly: true }),
-    featured: startRead(b, storyCodec, { filter: featuredFilter, orderBy: [["Id", false]], top: FEATURED_MAX }),
+    featured: startRead(b, storyCodec, { filter: featuredFilter, orderBy: [['Id', false]], top: FEATURED_MAX }),
     feed: startRead(b, storyCodec, storyFeedSpec(filters, pageSize)),
-    mine: startRead(b, storyCodec, { filter: `AuthorId eq ${userId}`, orderBy: [["Id", false]], top: 100 }),
-    newest: startRead(b, storyCodec, { orderBy: [["Id", false]], top: PENDING_WINDOW }),
+    mine: startRead(b, storyCodec, { filter: `AuthorId eq ${userId}`, orderBy: [['Id', false]], top: 100 }),
+    newest: startRead(b, storyCodec, { orderBy: [['Id', false]], top: PENDING_WINDOW }),
     myRecognitions: startRead(b, recognitionCodec, { filter: `AuthorId eq ${userId}`, top: COUNT_TOP }),
     // Recognitions of the newest stories, for the first page's counts without a second round trip.
     tally: startRead(b, recognitionCodec, FIRST_VIEW_TALLY_SPEC),
     // Recognitions of featured stories (however old): `StoryFeatured` is kept equal to the story's flag.
-    featuredTally: settle(fetchPage(itemsQuery(b, recognitionCodec, { select: RECOGNITION_COUNT_SELECT, filter: "StoryFeatured eq 1", top: COUNT_TOP, noMetadata: true }))),
+    featuredTally: settle(
+      fetchPage(
+        itemsQuery(b, recognitionCodec, {
+          select: RECOGNITION_COUNT_SELECT,
+          filter: 'StoryFeatured eq 1',
+          top: COUNT_TOP,
+          noMetadata: true,
+        }),
+      ),
+    ),
     // The numbers per ambition: the `Totals` of every row of "MPK Overblik" (kept current by the writes).
     totals: startRead(b, summaryCodec, totalsReadSpec()),
-    reflections: startRead(b, reflectionCodec, { filter: `AuthorId eq ${userId}`, orderBy: [["Id", false]], top: 500 }),
-    storyPermissions: listPermissions(b, "stories"),
+    reflections: startRead(b, reflectionCodec, { filter: `AuthorId eq ${userId}`, orderBy: [['Id', false]], top: 500 }),
+    storyPermissions: listPermissions(b, 'stories'),
   }));
 
   const degraded = new Degraded<AmbitionsViewPart>();
   const featuredSettled = await recoverRead(sp, reads.featured);
   const featuredThreshold = !featuredSettled.ok && isThresholdError(featuredSettled.error);
-  const featured = featuredThreshold ? ({ missing: false, value: { rows: [] } } as ViewRead<IRawPage>) : degraded.read("featured", featuredSettled);
+  const featured = featuredThreshold
+    ? ({ missing: false, value: { rows: [] } } as ViewRead<IRawPage>)
+    : degraded.read('featured', featuredSettled);
   const feedSettled = await recoverRead(sp, reads.feed);
-  const newest = await degraded.finish(sp, "moderation", reads.newest);
+  const newest = await degraded.finish(sp, 'moderation', reads.newest);
   // Someone who wrote more than 5,000 stories (an import account) cannot filter on themselves: their
   // own unpublished stories are then looked for among the newest ones read for the approvers' queue.
   const mineSettled = await recoverRead(sp, reads.mine);
   const mineThreshold = !mineSettled.ok && isThresholdError(mineSettled.error);
   const mine: ViewRead<IRawPage> = mineThreshold
     ? { missing: false, value: { rows: rowsOf(newest).filter((row) => row.AuthorId === userId) } }
-    : degraded.read("myStories", mineSettled);
-  const myRecognitions = await degraded.finish(sp, "recognitions", reads.myRecognitions);
-  const tally = await degraded.finish(sp, "recognitions", reads.tally);
+    : degraded.read('myStories', mineSettled);
+  const myRecognitions = await degraded.finish(sp, 'recognitions', reads.myRecognitions);
+  const tally = await degraded.finish(sp, 'recognitions', reads.tally);
   // A site before schema v6 has no "MPK Overblik": the counts are then incomplete, the view is not missing.
-  const totals = await degraded.finish(sp, "counts", reads.totals);
-  const reflections = await degraded.finish(sp, "reflections", reads.reflections);
+  const totals = await degraded.finish(sp, 'counts', reads.totals);
+  const reflections = await degraded.finish(sp, 'reflections', reads.reflections);
   const storyPermissions = viewValue(await reads.storyPermissions);
   const feedThreshold = !feedSettled.ok && isThresholdError(feedSettled.error);
-  const feed = feedThreshold ? ({ missing: false, value: { rows: [] } } as ViewRead<IRawPage>) : degraded.read("feed", feedSettled);
+  const feed = feedThreshold
+    ? ({ missing: false, value: { rows: [] } } as ViewRead<IRawPage>)
+    : degraded.read('feed', feedSettled);
   const anyMissing = [featured, feed, mine, newest, myRecognitions, tally, reflections].some((r) => r.missing);
   const common = await finishCommonReads(sp, reads.common, anyMissing);
 
-  let featuredStories = rowsOf(featured).map((row) => fromRow(storyCodec, row)).filter(isPublished);
+  let featuredStories = rowsOf(featured)
+    .map((row) => fromRow(storyCodec, row))
+    .filter(isPublished);
   if (featuredThreshold) {
     // More than 5,000 stories flagged Featured (pending ones too: anyone may write the flag on their
     // own story): the newest published ones through id windows, as the feed does.
-    featuredStories = (await degraded.step("featured", () => windowedPage(sp, storyCodec, { filter: `${featuredFilter} and OData__ModerationStatus eq ${MODERATION_STATUS.approved}` }, FEATURED_MAX, isPublished), lastPage<IStory>())).items;
+    featuredStories = (
+      await degraded.step(
+        'featured',
+        () =>
+          windowedPage(
+            sp,
+            storyCodec,
+            { filter: `${featuredFilter} and OData__ModerationStatus eq ${MODERATION_STATUS.approved}` },
+            FEATURED_MAX,
+            isPublished,
+          ),
+        lastPage<IStory>(),
+      )
+    ).items;
   }
   const notFeatured = (story: IStory): boolean => isPublished(story) && !story.featured;
   let page: IPage<IStory>;
@@ -129,7 +180,7 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
   let feedRaw: IRawPage | undefined;
   if (feedThreshold) {
     // A filter matching more than 5,000 stories: the windowed walk (more requests, never refused).
-    page = await degraded.step("feed", () => windowedStoryPage(sp, filters, pageSize, notFeatured), lastPage<IStory>());
+    page = await degraded.step('feed', () => windowedStoryPage(sp, filters, pageSize, notFeatured), lastPage<IStory>());
   } else {
     feedRaw = feed.missing ? { rows: [] } : feed.value;
     page = pageOf(sp, storyCodec, feedRaw, notFeatured);
@@ -137,16 +188,26 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
       // Approvers and authors get pending stories back too: a first page of nothing but pending
       // ones (someone posted thousands) is read again, published stories only, through id windows.
       const first = page;
-      page = await degraded.step("feed", () => publishedStoryPage(sp, filters, pageSize, notFeatured), first);
+      page = await degraded.step('feed', () => publishedStoryPage(sp, filters, pageSize, notFeatured), first);
       if (page !== first) feedRaw = undefined;
     }
   }
   // Counts come from the tally read in the batch (and the featured stories' own rows); only stories
   // neither reached cost a request. No recognitions list: nothing to count.
-  const known: IRecognitionTally = tally.missing ? { counts: new Map(), completeAbove: 0, exact: new Set() } : recognitionTally(tally.value, undefined, FIRST_VIEW_TALLY_SPEC.top);
+  const known: IRecognitionTally = tally.missing
+    ? { counts: new Map(), completeAbove: 0, exact: new Set() }
+    : recognitionTally(tally.value, undefined, FIRST_VIEW_TALLY_SPEC.top);
   addFeaturedCounts(known, featuredStories, await reads.featuredTally);
-  const counted = await degraded.step("recognitions", () => countedFeedPage(sp, page, known, feedRaw, notFeatured), page);
-  const featuredPage = await degraded.step("recognitions", () => withCounts(sp, lastPage(featuredStories), known), lastPage(featuredStories));
+  const counted = await degraded.step(
+    'recognitions',
+    () => countedFeedPage(sp, page, known, feedRaw, notFeatured),
+    page,
+  );
+  const featuredPage = await degraded.step(
+    'recognitions',
+    () => withCounts(sp, lastPage(featuredStories), known),
+    lastPage(featuredStories),
+  );
 
   const canApprove = !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.ApproveItems);
   let pendingForModeration: IStory[] | undefined;
@@ -156,16 +217,21 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     const newestRows = rowsOf(newest);
     const pending = newestRows.map((row) => fromRow(storyCodec, row)).filter(isPending);
     const first = lastPage(pending.slice(0, PENDING_MAX));
-    const shown = await degraded.step("recognitions", () => withCounts(sp, first, known), first);
+    const shown = await degraded.step('recognitions', () => withCounts(sp, first, known), first);
     pendingForModeration = shown.items;
     morePendingForModeration = pending.length > PENDING_MAX || hasMore(newest);
     // "Vis flere" goes on below the last story shown, or below the newest stories read.
     if (pending.length > PENDING_MAX) pendingBelow = pending[PENDING_MAX - 1].id;
-    else if (morePendingForModeration && newestRows.length > 0) pendingBelow = Number(newestRows[newestRows.length - 1].Id);
+    else if (morePendingForModeration && newestRows.length > 0)
+      pendingBelow = Number(newestRows[newestRows.length - 1].Id);
   }
 
   const perAmbition = countsFromTotals(
-    rowsOf(totals).map((row) => ({ key: String(row.ClientKey), unitId: typeof row.UnitId === "number" ? row.UnitId : undefined, totals: typeof row.Totals === "string" ? row.Totals : undefined })),
+    rowsOf(totals).map((row) => ({
+      key: String(row.ClientKey),
+      unitId: typeof row.UnitId === 'number' ? row.UnitId : undefined,
+      totals: typeof row.Totals === 'string' ? row.Totals : undefined,
+    })),
     common.units.map((unit) => unit.id).filter((id): id is number => id !== undefined),
   );
   return {
@@ -174,13 +240,15 @@ export async function loadAmbitionsView(sp: SPFI, query: IAmbitionsViewQuery & {
     units: common.units,
     featuredStories: featuredPage.items,
     stories: counted,
-    myPendingStories: rowsOf(mine).map((row) => fromRow(storyCodec, row)).filter((story) => !isPublished(story)),
+    myPendingStories: rowsOf(mine)
+      .map((row) => fromRow(storyCodec, row))
+      .filter((story) => !isPublished(story)),
     pendingForModeration,
     morePendingForModeration,
     pendingBelow,
     myRecognitions: rowsOf(myRecognitions).map((row) => fromRow(recognitionCodec, row)),
     counts: perAmbition.counts,
-    countsComplete: perAmbition.complete && degraded.parts.indexOf("counts") < 0,
+    countsComplete: perAmbition.complete && degraded.parts.indexOf('counts') < 0,
     myReflections: rowsOf(reflections).map((row) => fromRow(reflectionCodec, row)),
     isSiteOwner: common.isSiteOwner,
     canPostStory: !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.AddListItems),

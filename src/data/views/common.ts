@@ -1,16 +1,33 @@
 /** What the three first views share: schema status, reference data and permissions read in the same batch. */
-import { SPQueryable, type SPFI } from "@pnp/sp";
-import { AMBITIONS } from "../../domain/ambitions";
-import { DataError, httpStatus, isListMissingError, isThrottled, isUnknownFieldError, toDataError } from "../errors";
-import { fromRow, type ICodec, type Row } from "../mapping/codec";
-import { ambitionsFromSeed, assembleAmbitions, AMBITION_SELECT, COMMITMENT_SELECT, unitCodec, type IAmbition, type IUnitItem } from "../mapping/entities";
-import { fetchPage, itemsQuery, listItems, readPage, settle, type IQuerySpec, type IRawPage, type Settled } from "../repositories/query";
-import type { IEntity } from "../../domain/model";
-import { leadsUnitOrAbove } from "../../domain/unitAccess";
-import type { ISchemaStatus } from "../repositories/types";
-import { sortUnits } from "../repositories/readHelpers";
-import { CHEFGRUPPE_TITLE, SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle } from "../schema/lists";
-import type { ListKey } from "../schema/types";
+import { SPQueryable, type SPFI } from '@pnp/sp';
+import { AMBITIONS } from '../../domain/ambitions';
+import { DataError, httpStatus, isListMissingError, isThrottled, isUnknownFieldError, toDataError } from '../errors';
+import { fromRow, type ICodec, type Row } from '../mapping/codec';
+import {
+  ambitionsFromSeed,
+  assembleAmbitions,
+  AMBITION_SELECT,
+  COMMITMENT_SELECT,
+  unitCodec,
+  type IAmbition,
+  type IUnitItem,
+} from '../mapping/entities';
+import {
+  fetchPage,
+  itemsQuery,
+  listItems,
+  readPage,
+  settle,
+  type IQuerySpec,
+  type IRawPage,
+  type Settled,
+} from '../repositories/query';
+import type { IEntity } from '../../domain/model';
+import { leadsUnitOrAbove } from '../../domain/unitAccess';
+import type { ISchemaStatus } from '../repositories/types';
+import { sortUnits } from '../repositories/readHelpers';
+import { CHEFGRUPPE_TITLE, SCHEMA_VERSION, SCHEMA_VERSION_SETTING, listTitle } from '../schema/lists';
+import type { ListKey } from '../schema/types';
 
 /** SP.BasePermissions as JSON Light sends it (Int64 halves as strings). */
 export interface IBasePermissions {
@@ -19,7 +36,13 @@ export interface IBasePermissions {
 }
 
 /** SP.PermissionKind values the views check. */
-export const PERMISSION = { AddListItems: 2, EditListItems: 3, ApproveItems: 5, ManageLists: 12, ManageWeb: 31 } as const;
+export const PERMISSION = {
+  AddListItems: 2,
+  EditListItems: 3,
+  ApproveItems: 5,
+  ManageLists: 12,
+  ManageWeb: 31,
+} as const;
 
 /** Whether a permission mask grants a permission kind (as PnPjs's `hasPermissions`). */
 export function hasPermission(mask: IBasePermissions | undefined, kind: number): boolean {
@@ -53,7 +76,13 @@ export class Degraded<P extends string> {
 
   /** A settled read as a ViewRead; a failure marks `part` and reads as no rows. */
   public read(part: P, settled: Settled<IRawPage>): ViewRead<IRawPage> {
-    if (settled.ok || isListMissingError(settled.error) || httpStatus(settled.error) === 404 || isThrottled(settled.error)) return viewValue(settled);
+    if (
+      settled.ok ||
+      isListMissingError(settled.error) ||
+      httpStatus(settled.error) === 404 ||
+      isThrottled(settled.error)
+    )
+      return viewValue(settled);
     this.mark(part, settled.error);
     return { missing: false, value: { rows: [] } };
   }
@@ -68,7 +97,7 @@ export class Degraded<P extends string> {
     try {
       return await run();
     } catch (error) {
-      if (isThrottled(error) || (error instanceof DataError && error.kind === "throttled")) throw error;
+      if (isThrottled(error) || (error instanceof DataError && error.kind === 'throttled')) throw error;
       this.mark(part, error);
       return fallback;
     }
@@ -110,7 +139,8 @@ export function startRead<T extends IEntity>(b: SPFI, codec: ICodec<T>, spec: IQ
  */
 export async function recoverRead(sp: SPFI, read: IPendingRead): Promise<Settled<IRawPage>> {
   const settled = await read.settled;
-  if (settled.ok || read.spec.select || read.spec.version !== undefined || !isUnknownFieldError(settled.error)) return settled;
+  if (settled.ok || read.spec.select || read.spec.version !== undefined || !isUnknownFieldError(settled.error))
+    return settled;
   return settle(readPage(sp, read.codec, { ...read.spec, version: 1 }));
 }
 
@@ -140,18 +170,34 @@ export interface ICommonReadOptions {
 }
 
 /** What `unitNamesOnly` reads of a unit (its key, name, kind, parent and order). */
-const UNIT_NAME_SELECT: readonly string[] = ["Id", "ClientKey", "Title", "UnitKind", "ParentUnitId", "SortOrder"];
+const UNIT_NAME_SELECT: readonly string[] = ['Id', 'ClientKey', 'Title', 'UnitKind', 'ParentUnitId', 'SortOrder'];
 
 /** Starts the common reads on a batched SPFI (5 of the batch's at most 20 requests). */
 export function startCommonReads(b: SPFI, options: ICommonReadOptions = {}): ICommonReads {
   return {
-    version: settle(fetchPage(listItems(b, "settings").select("Id", "SettingValue").filter(`ClientKey eq '${SCHEMA_VERSION_SETTING}'`).top(1))),
-    ambitions: settle(fetchPage(listItems(b, "ambitions").select(...AMBITION_SELECT).top(100))),
-    commitments: settle(fetchPage(listItems(b, "commitments").select(...COMMITMENT_SELECT).top(500))),
+    version: settle(
+      fetchPage(
+        listItems(b, 'settings').select('Id', 'SettingValue').filter(`ClientKey eq '${SCHEMA_VERSION_SETTING}'`).top(1),
+      ),
+    ),
+    ambitions: settle(
+      fetchPage(
+        listItems(b, 'ambitions')
+          .select(...AMBITION_SELECT)
+          .top(100),
+      ),
+    ),
+    commitments: settle(
+      fetchPage(
+        listItems(b, 'commitments')
+          .select(...COMMITMENT_SELECT)
+          .top(500),
+      ),
+    ),
     // A municipality has tens of units, never near 5,000.
     units: options.unitNamesOnly
       ? startRead(b, unitCodec, { top: 5000, select: UNIT_NAME_SELECT, noMetadata: true })
-      : startRead(b, unitCodec, { top: 5000, expand: options.leaderNames ? ["Leaders"] : undefined }),
+      : startRead(b, unitCodec, { top: 5000, expand: options.leaderNames ? ['Leaders'] : undefined }),
     webPermissions: listPermissions(b, undefined),
   };
 }
@@ -162,13 +208,13 @@ export function startCommonReads(b: SPFI, options: ICommonReadOptions = {}): ICo
  * membership only: someone in the Chefgruppe through an Entra ID security group is not listed.
  */
 export function startMyGroups(b: SPFI): Promise<Settled<Row[]>> {
-  return settle(b.web.currentUser.groups.select("Id", "Title")<Row[]>());
+  return settle(b.web.currentUser.groups.select('Id', 'Title')<Row[]>());
 }
 
 /** Whether the groups read by `startMyGroups` include the Chefgruppe (a failed read counts as no). */
 export function inChefgruppe(groups: Settled<Row[]>): boolean {
   if (!groups.ok || !Array.isArray(groups.value)) return false;
-  return groups.value.some((g) => String(g.Title || "").toLowerCase() === CHEFGRUPPE_TITLE.toLowerCase());
+  return groups.value.some((g) => String(g.Title || '').toLowerCase() === CHEFGRUPPE_TITLE.toLowerCase());
 }
 
 /** Whether a person leads a unit or one of the units above it (the domain's rule, `unitAccess.ts`). */
@@ -177,7 +223,7 @@ export { leadsUnitOrAbove };
 /** The current user's permissions on a list (or on the site). */
 export function listPermissions(b: SPFI, list: ListKey | undefined): Promise<Settled<IBasePermissions>> {
   const base = list ? b.web.lists.getByTitle(listTitle(list)) : b.web;
-  return settle(SPQueryable(base, "EffectiveBasePermissions")<IBasePermissions>());
+  return settle(SPQueryable(base, 'EffectiveBasePermissions')<IBasePermissions>());
 }
 
 /** The common part of a view, once the batch has run. */
@@ -199,7 +245,8 @@ export async function finishCommonReads(sp: SPFI, reads: ICommonReads, otherMiss
   const units = await finishRead(sp, reads.units);
   const web = viewValue(await reads.webPermissions);
   const missing = otherMissing || version.missing || ambitionRows.missing || commitmentRows.missing || units.missing;
-  const installed = !version.missing && version.value.rows.length > 0 ? Number(version.value.rows[0].SettingValue) : undefined;
+  const installed =
+    !version.missing && version.value.rows.length > 0 ? Number(version.value.rows[0].SettingValue) : undefined;
   const installedVersion = installed !== undefined && Number.isFinite(installed) ? installed : undefined;
   const provisioned = !missing && installedVersion !== undefined;
   const fromLists = assembleAmbitions(rowsOf(ambitionRows), rowsOf(commitmentRows));

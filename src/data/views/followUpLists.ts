@@ -5,16 +5,16 @@
  * indexed column and so threshold-safe however long the list, sent together in `$batch`es of 20.
  * A chunk of its own in the web parts (`PartViewRepository`).
  */
-import type { SPFI } from "@pnp/sp";
-import { compareIsoDates } from "../../domain/dates";
-import type { IEntity, IInitiative, IsoDate } from "../../domain/model";
-import { isThresholdError, toDataError } from "../errors";
-import { collectPeople, fromRow, type ICodec, type Row } from "../mapping/codec";
-import { initiativeCodec, taskCodec } from "../mapping/entities";
-import { fetchAll, inBatch, MAX_PAGE, quote, selectOf, windowedRows, type IQuerySpec } from "../repositories/query";
-import type { IOverdueTasks, IPeople } from "../repositories/types";
-import { dict } from "../../domain/dict";
-import { recoverRead, startRead, type IPendingRead } from "./common";
+import type { SPFI } from '@pnp/sp';
+import { compareIsoDates } from '../../domain/dates';
+import type { IEntity, IInitiative, IsoDate } from '../../domain/model';
+import { isThresholdError, toDataError } from '../errors';
+import { collectPeople, fromRow, type ICodec, type Row } from '../mapping/codec';
+import { initiativeCodec, taskCodec } from '../mapping/entities';
+import { fetchAll, inBatch, MAX_PAGE, quote, selectOf, windowedRows, type IQuerySpec } from '../repositories/query';
+import type { IOverdueTasks, IPeople } from '../repositories/types';
+import { dict } from '../../domain/dict';
+import { recoverRead, startRead, type IPendingRead } from './common';
 
 /** Requests in one `$batch` (SharePoint Online's limit). */
 export const QUERIES_PER_BATCH = 20;
@@ -24,17 +24,28 @@ export const QUERIES_PER_BATCH = 20;
  * filter SharePoint refuses (more than 5,000 items match, e.g. one unit with that many overdue tasks)
  * is walked in id windows instead (`windowedRows`, every window below the threshold).
  */
-async function rowsPerFilter<T extends IEntity>(sp: SPFI, codec: ICodec<T>, filters: readonly string[], spec: Omit<IQuerySpec, "filter" | "top">): Promise<Row[]> {
+async function rowsPerFilter<T extends IEntity>(
+  sp: SPFI,
+  codec: ICodec<T>,
+  filters: readonly string[],
+  spec: Omit<IQuerySpec, 'filter' | 'top'>,
+): Promise<Row[]> {
   const rows: Row[] = [];
-  const windowed = { select: spec.select || (spec.props ? selectOf(codec, { props: spec.props }) : undefined), expand: spec.expand };
+  const windowed = {
+    select: spec.select || (spec.props ? selectOf(codec, { props: spec.props }) : undefined),
+    expand: spec.expand,
+  };
   for (let start = 0; start < filters.length; start += QUERIES_PER_BATCH) {
     const chunk = filters.slice(start, start + QUERIES_PER_BATCH);
-    const reads: IPendingRead[] = await inBatch(sp, (b) => chunk.map((filter) => startRead(b, codec, { ...spec, filter, top: MAX_PAGE })));
+    const reads: IPendingRead[] = await inBatch(sp, (b) =>
+      chunk.map((filter) => startRead(b, codec, { ...spec, filter, top: MAX_PAGE })),
+    );
     for (let i = 0; i < reads.length; i++) {
       try {
         const settled = await recoverRead(sp, reads[i]);
         if (settled.ok) rows.push(...(await fetchAll(sp, settled.value)));
-        else if (isThresholdError(settled.error)) rows.push(...(await windowedRows(sp, codec, { ...windowed, filter: chunk[i] })));
+        else if (isThresholdError(settled.error))
+          rows.push(...(await windowedRows(sp, codec, { ...windowed, filter: chunk[i] })));
         else throw settled.error;
       } catch (error) {
         throw toDataError(error);
@@ -75,17 +86,27 @@ function itemsOnce<T extends IEntity>(codec: ICodec<T>, rows: readonly Row[]): T
  * Merged, and sorted most overdue first (then by id).
  */
 export async function loadOverdueTasks(sp: SPFI, unitIds: readonly number[], today: IsoDate): Promise<IOverdueTasks> {
-  const filters = distinct(unitIds).map((id) => `UnitId eq ${id} and DueDate lt ${dayStart(today)} and TaskStatus ne 'closed'`);
-  const rows = await rowsPerFilter(sp, taskCodec, filters, { orderBy: [["DueDate", true], ["Id", true]], expand: ["Assignee"] });
+  const filters = distinct(unitIds).map(
+    (id) => `UnitId eq ${id} and DueDate lt ${dayStart(today)} and TaskStatus ne 'closed'`,
+  );
+  const rows = await rowsPerFilter(sp, taskCodec, filters, {
+    orderBy: [
+      ['DueDate', true],
+      ['Id', true],
+    ],
+    expand: ['Assignee'],
+  });
   // A site that keeps a date-only column at its own midnight stores today's tasks on the evening
   // before in UTC: the day as read decides, as in `isOverdue`.
-  const tasks = itemsOnce(taskCodec, rows).filter((task) => task.status !== "closed" && !!task.dueDate && compareIsoDates(task.dueDate, today) < 0);
+  const tasks = itemsOnce(taskCodec, rows).filter(
+    (task) => task.status !== 'closed' && !!task.dueDate && compareIsoDates(task.dueDate, today) < 0,
+  );
   tasks.sort((a, b) => compareIsoDates(a.dueDate, b.dueDate) || (a.id || 0) - (b.id || 0));
-  return { tasks, people: collectPeople(dict() as IPeople, rows, ["Assignee"]) };
+  return { tasks, people: collectPeople(dict() as IPeople, rows, ['Assignee']) };
 }
 
 /** What the list of stopped initiatives shows of each. */
-const STOPPED_PROPS = ["title", "planId", "unitId", "ambitionKey", "status", "stopReason"] as const;
+const STOPPED_PROPS = ['title', 'planId', 'unitId', 'ambitionKey', 'status', 'stopReason'] as const;
 
 /**
  * The stopped initiatives of these plans (the units' current plans): per plan `PlanId eq n and
@@ -93,7 +114,7 @@ const STOPPED_PROPS = ["title", "planId", "unitId", "ambitionKey", "status", "st
  */
 export async function loadStoppedInitiatives(sp: SPFI, planIds: readonly number[]): Promise<IInitiative[]> {
   const filters = distinct(planIds).map((id) => `PlanId eq ${id} and InitiativeStatus eq 'stopped'`);
-  const rows = await rowsPerFilter(sp, initiativeCodec, filters, { props: STOPPED_PROPS, orderBy: [["Id", false]] });
-  const initiatives = itemsOnce(initiativeCodec, rows).filter((initiative) => initiative.status === "stopped");
+  const rows = await rowsPerFilter(sp, initiativeCodec, filters, { props: STOPPED_PROPS, orderBy: [['Id', false]] });
+  const initiatives = itemsOnce(initiativeCodec, rows).filter((initiative) => initiative.status === 'stopped');
   return initiatives.sort((a, b) => (b.id || 0) - (a.id || 0));
 }

@@ -1,20 +1,33 @@
 /** The first views: one `$batch` round trip each. */
-import type { SPFI } from "@pnp/sp";
-import type { IInitiative, IsoDate } from "../../domain/model";
-import type { IAmbitionsView, IAmbitionsViewQuery, ICurrentUser, IFollowUpView, IFollowUpViewQuery, IOverdueTasks, IPlanView, IPlanViewQuery, IViewRepository } from "../repositories/types";
-import { loadAmbitionsView } from "./ambitionsView";
-import { loadFollowUpView } from "./followUpView";
-import { loadOverdueTasks, loadStoppedInitiatives } from "./followUpLists";
-import { loadPlanView } from "./planView";
+import type { SPFI } from '@pnp/sp';
+import type { IInitiative, IsoDate } from '../../domain/model';
+import type {
+  IAmbitionsView,
+  IAmbitionsViewQuery,
+  ICurrentUser,
+  IFollowUpView,
+  IFollowUpViewQuery,
+  IOverdueTasks,
+  IPlanView,
+  IPlanViewQuery,
+  IViewRepository,
+} from '../repositories/types';
+import { loadAmbitionsView } from './ambitionsView';
+import { loadFollowUpView } from './followUpView';
+import { loadOverdueTasks, loadStoppedInitiatives } from './followUpLists';
+import { loadPlanView } from './planView';
 
-export { loadAmbitionsView } from "./ambitionsView";
-export { loadPlanView } from "./planView";
-export { loadFollowUpView } from "./followUpView";
-export { loadOverdueTasks, loadStoppedInitiatives } from "./followUpLists";
+export { loadAmbitionsView } from './ambitionsView';
+export { loadPlanView } from './planView';
+export { loadFollowUpView } from './followUpView';
+export { loadOverdueTasks, loadStoppedInitiatives } from './followUpLists';
 
 /** The view repository over an SPFI, for one user (whose stories, notes and tasks are "mine"). */
 export class ViewRepository implements IViewRepository {
-  public constructor(private readonly sp: SPFI, private readonly user: ICurrentUser) {}
+  public constructor(
+    private readonly sp: SPFI,
+    private readonly user: ICurrentUser,
+  ) {}
 
   public loadAmbitionsView(query: IAmbitionsViewQuery = {}): Promise<IAmbitionsView> {
     return loadAmbitionsView(this.sp, { ...query, userId: query.userId ?? this.user.id });

@@ -3,12 +3,22 @@
  * bundle); the other two views load as chunks if they are ever asked for. `ViewRepository` in
  * `index.ts` has all three built in (preview, tests, CLI).
  */
-import type { SPFI } from "@pnp/sp";
-import type { IInitiative, IsoDate } from "../../domain/model";
-import type { IAmbitionsView, IAmbitionsViewQuery, ICurrentUser, IFollowUpView, IFollowUpViewQuery, IOverdueTasks, IPlanView, IPlanViewQuery, IViewRepository } from "../repositories/types";
-import type { loadAmbitionsView } from "./ambitionsView";
-import type { loadFollowUpView } from "./followUpView";
-import type { loadPlanView } from "./planView";
+import type { SPFI } from '@pnp/sp';
+import type { IInitiative, IsoDate } from '../../domain/model';
+import type {
+  IAmbitionsView,
+  IAmbitionsViewQuery,
+  ICurrentUser,
+  IFollowUpView,
+  IFollowUpViewQuery,
+  IOverdueTasks,
+  IPlanView,
+  IPlanViewQuery,
+  IViewRepository,
+} from '../repositories/types';
+import type { loadAmbitionsView } from './ambitionsView';
+import type { loadFollowUpView } from './followUpView';
+import type { loadPlanView } from './planView';
 
 /** The loaders a web part carries in its entry bundle. */
 export interface IViewLoaders {
@@ -18,31 +28,39 @@ export interface IViewLoaders {
 }
 
 export class PartViewRepository implements IViewRepository {
-  public constructor(private readonly sp: SPFI, private readonly user: ICurrentUser, private readonly loaders: IViewLoaders) {}
+  public constructor(
+    private readonly sp: SPFI,
+    private readonly user: ICurrentUser,
+    private readonly loaders: IViewLoaders,
+  ) {}
 
   public async loadAmbitionsView(query: IAmbitionsViewQuery = {}): Promise<IAmbitionsView> {
-    const load = this.loaders.ambitions ?? (await import(/* webpackChunkName: 'mpk-view-ambitions' */ "./ambitionsView")).loadAmbitionsView;
+    const load =
+      this.loaders.ambitions ??
+      (await import(/* webpackChunkName: 'mpk-view-ambitions' */ './ambitionsView')).loadAmbitionsView;
     return load(this.sp, { ...query, userId: query.userId ?? this.user.id });
   }
 
   public async loadPlanView(query: IPlanViewQuery): Promise<IPlanView> {
-    const load = this.loaders.plan ?? (await import(/* webpackChunkName: 'mpk-view-plan' */ "./planView")).loadPlanView;
+    const load = this.loaders.plan ?? (await import(/* webpackChunkName: 'mpk-view-plan' */ './planView')).loadPlanView;
     return load(this.sp, { ...query, userId: query.userId ?? this.user.id });
   }
 
   public async loadFollowUpView(query: IFollowUpViewQuery = {}): Promise<IFollowUpView> {
-    const load = this.loaders.followUp ?? (await import(/* webpackChunkName: 'mpk-view-follow-up' */ "./followUpView")).loadFollowUpView;
+    const load =
+      this.loaders.followUp ??
+      (await import(/* webpackChunkName: 'mpk-view-follow-up' */ './followUpView')).loadFollowUpView;
     return load(this.sp, { ...query, userId: query.userId ?? this.user.id });
   }
 
   // The overview's lists, read on demand: a chunk of their own in every web part.
   public async loadOverdueTasks(unitIds: readonly number[], today: IsoDate): Promise<IOverdueTasks> {
-    const lists = await import(/* webpackChunkName: 'mpk-view-follow-up-lists' */ "./followUpLists");
+    const lists = await import(/* webpackChunkName: 'mpk-view-follow-up-lists' */ './followUpLists');
     return lists.loadOverdueTasks(this.sp, unitIds, today);
   }
 
   public async loadStoppedInitiatives(planIds: readonly number[]): Promise<IInitiative[]> {
-    const lists = await import(/* webpackChunkName: 'mpk-view-follow-up-lists' */ "./followUpLists");
+    const lists = await import(/* webpackChunkName: 'mpk-view-follow-up-lists' */ './followUpLists');
     return lists.loadStoppedInitiatives(this.sp, planIds);
   }
 }

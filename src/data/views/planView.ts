@@ -17,15 +17,23 @@
  * remapping a channel would mean rewriting a unit's whole history, and a half-finished rewrite would
  * hide rows.
  */
-import type { SPFI } from "@pnp/sp";
-import type { ICheckIn } from "../../domain/model";
-import { pickCurrentPlan, pickPlanToShow } from "../../domain/overview";
-import { collectPeople, fromRow } from "../mapping/codec";
-import { checkInCodec, commentCodec, initiativeCodec, planCodec, planFocusCodec, politicalPriorityCodec, type IUnitItem } from "../mapping/entities";
-import { isThresholdError } from "../errors";
-import { inBatch, windowedRows, type IRawPage } from "../repositories/query";
-import { newestCheckInFirst } from "../repositories/readHelpers";
-import type { IPeople, IPlanView, IPlanViewQuery, PlanViewPart } from "../repositories/types";
+import type { SPFI } from '@pnp/sp';
+import type { ICheckIn } from '../../domain/model';
+import { pickCurrentPlan, pickPlanToShow } from '../../domain/overview';
+import { collectPeople, fromRow } from '../mapping/codec';
+import {
+  checkInCodec,
+  commentCodec,
+  initiativeCodec,
+  planCodec,
+  planFocusCodec,
+  politicalPriorityCodec,
+  type IUnitItem,
+} from '../mapping/entities';
+import { isThresholdError } from '../errors';
+import { inBatch, windowedRows, type IRawPage } from '../repositories/query';
+import { newestCheckInFirst } from '../repositories/readHelpers';
+import type { IPeople, IPlanView, IPlanViewQuery, PlanViewPart } from '../repositories/types';
 import {
   Degraded,
   finishCommonReads,
@@ -42,8 +50,8 @@ import {
   viewValue,
   type IPendingRead,
   type ViewRead,
-} from "./common";
-import { dict } from "../../domain/dict";
+} from './common';
+import { dict } from '../../domain/dict';
 
 /** The reads of one unit's rows (5 of a batch's at most 20 requests). */
 interface IUnitReads {
@@ -70,35 +78,55 @@ interface IUnitRows {
 function startUnitReads(b: SPFI, unitId: number): IUnitReads {
   const unit = `UnitId eq ${unitId}`;
   return {
-    plans: startRead(b, planCodec, { filter: unit, top: 5000, expand: ["Owner"] }),
+    plans: startRead(b, planCodec, { filter: unit, top: 5000, expand: ['Owner'] }),
     focuses: startRead(b, planFocusCodec, { filter: unit, top: 5000 }),
-    initiatives: startRead(b, initiativeCodec, { filter: unit, top: 5000, expand: ["Owner"] }),
-    checkIns: startRead(b, checkInCodec, { filter: unit, orderBy: [["Id", false]], top: 5000 }),
-    comments: startRead(b, commentCodec, { select: COMMENT_COUNT_SELECT, filter: unit, top: 5000, expand: ["Author"] }),
+    initiatives: startRead(b, initiativeCodec, { filter: unit, top: 5000, expand: ['Owner'] }),
+    checkIns: startRead(b, checkInCodec, { filter: unit, orderBy: [['Id', false]], top: 5000 }),
+    comments: startRead(b, commentCodec, { select: COMMENT_COUNT_SELECT, filter: unit, top: 5000, expand: ['Author'] }),
   };
 }
 
-const COMMENT_COUNT_SELECT = ["Id", "InitiativeId", "PlanId", "AuthorId"];
+const COMMENT_COUNT_SELECT = ['Id', 'InitiativeId', 'PlanId', 'AuthorId'];
 
-async function finishUnitReads(sp: SPFI, reads: IUnitReads, unitId: number, degraded: Degraded<PlanViewPart>): Promise<IUnitRows> {
+async function finishUnitReads(
+  sp: SPFI,
+  reads: IUnitReads,
+  unitId: number,
+  degraded: Degraded<PlanViewPart>,
+): Promise<IUnitRows> {
   const rows: IUnitRows = {
-    plans: await degraded.finish(sp, "plans", reads.plans),
-    focuses: await degraded.finish(sp, "focuses", reads.focuses),
-    initiatives: await degraded.finish(sp, "initiatives", reads.initiatives),
-    checkIns: await degraded.finish(sp, "checkIns", reads.checkIns),
+    plans: await degraded.finish(sp, 'plans', reads.plans),
+    focuses: await degraded.finish(sp, 'focuses', reads.focuses),
+    initiatives: await degraded.finish(sp, 'initiatives', reads.initiatives),
+    checkIns: await degraded.finish(sp, 'checkIns', reads.checkIns),
     comments: NO_ROWS,
   };
   const comments = await recoverRead(sp, reads.comments);
   if (!comments.ok && isThresholdError(comments.error)) {
     // More than 5,000 comments on the unit (anyone may comment): counted through id windows.
-    const all = await degraded.step("comments", () => windowedRows(sp, commentCodec, { filter: `UnitId eq ${unitId}`, select: COMMENT_COUNT_SELECT, expand: ["Author"] }), []);
+    const all = await degraded.step(
+      'comments',
+      () =>
+        windowedRows(sp, commentCodec, {
+          filter: `UnitId eq ${unitId}`,
+          select: COMMENT_COUNT_SELECT,
+          expand: ['Author'],
+        }),
+      [],
+    );
     rows.comments = { missing: false, value: { rows: all } };
-  } else rows.comments = degraded.read("comments", comments);
+  } else rows.comments = degraded.read('comments', comments);
   return rows;
 }
 
 const NO_ROWS: ViewRead<IRawPage> = { missing: false, value: { rows: [] } };
-const NO_UNIT_ROWS: IUnitRows = { plans: NO_ROWS, focuses: NO_ROWS, initiatives: NO_ROWS, checkIns: NO_ROWS, comments: NO_ROWS };
+const NO_UNIT_ROWS: IUnitRows = {
+  plans: NO_ROWS,
+  focuses: NO_ROWS,
+  initiatives: NO_ROWS,
+  checkIns: NO_ROWS,
+  comments: NO_ROWS,
+};
 
 /** A unit id the caller really gave (the UI passes 0 before a unit is chosen). */
 function givenUnitId(unitId: number | undefined): number | undefined {
@@ -106,7 +134,11 @@ function givenUnitId(unitId: number | undefined): number | undefined {
 }
 
 /** The unit whose plan to show: the Units list's mapping of the channel wins over the remembered unit. */
-export function resolvePlanUnit(units: readonly IUnitItem[], channelId: string | undefined, unitId: number | undefined): number | undefined {
+export function resolvePlanUnit(
+  units: readonly IUnitItem[],
+  channelId: string | undefined,
+  unitId: number | undefined,
+): number | undefined {
   const mapped = channelId ? units.find((u) => u.teamsChannelId === channelId && u.id !== undefined) : undefined;
   return mapped ? mapped.id : unitId;
 }
@@ -119,14 +151,15 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
     unit: hinted !== undefined ? startUnitReads(b, hinted) : undefined,
     priorities: startRead(b, politicalPriorityCodec, { top: 500 }),
     myGroups: startMyGroups(b),
-    planPermissions: listPermissions(b, "plans"),
-    initiativePermissions: listPermissions(b, "initiatives"),
-    checkInPermissions: listPermissions(b, "checkIns"),
-    commentPermissions: listPermissions(b, "comments"),
+    planPermissions: listPermissions(b, 'plans'),
+    initiativePermissions: listPermissions(b, 'initiatives'),
+    checkInPermissions: listPermissions(b, 'checkIns'),
+    commentPermissions: listPermissions(b, 'comments'),
   }));
   let degraded = new Degraded<PlanViewPart>();
-  let rows = reads.unit && hinted !== undefined ? await finishUnitReads(sp, reads.unit, hinted, degraded) : NO_UNIT_ROWS;
-  const priorities = await degraded.finish(sp, "priorities", reads.priorities);
+  let rows =
+    reads.unit && hinted !== undefined ? await finishUnitReads(sp, reads.unit, hinted, degraded) : NO_UNIT_ROWS;
+  const priorities = await degraded.finish(sp, 'priorities', reads.priorities);
   const planPermissions = viewValue(await reads.planPermissions);
   const initiativePermissions = viewValue(await reads.initiativePermissions);
   const checkInPermissions = viewValue(await reads.checkInPermissions);
@@ -140,7 +173,7 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
     // The channel's unit was not the one remembered (or none was): its rows, in a second batch.
     const second = await inBatch(sp, (b) => startUnitReads(b, unitId));
     // The first batch's unit rows are not shown: only the priorities' outcome is kept.
-    const kept = degraded.parts.filter((part) => part === "priorities");
+    const kept = degraded.parts.filter((part) => part === 'priorities');
     degraded = new Degraded<PlanViewPart>();
     for (const part of kept) degraded.mark(part, undefined);
     rows = await finishUnitReads(sp, second, unitId, degraded);
@@ -161,19 +194,25 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
     .filter((c) => initiativeIds.has(c.initiativeId))
     .sort(newestCheckInFirst);
   const latestCheckIns = dict<ICheckIn>() as Record<number, ICheckIn>;
-  for (const checkIn of planCheckIns) if (!latestCheckIns[checkIn.initiativeId]) latestCheckIns[checkIn.initiativeId] = checkIn;
+  for (const checkIn of planCheckIns)
+    if (!latestCheckIns[checkIn.initiativeId]) latestCheckIns[checkIn.initiativeId] = checkIn;
   const commentCounts = dict<number>() as Record<number, number>;
   for (const row of rowsOf(rows.comments)) {
-    const initiativeId = typeof row.InitiativeId === "number" ? row.InitiativeId : undefined;
-    const key = initiativeId !== undefined && initiativeIds.has(initiativeId) ? initiativeId : row.PlanId === planId && planId !== undefined ? 0 : undefined;
+    const initiativeId = typeof row.InitiativeId === 'number' ? row.InitiativeId : undefined;
+    const key =
+      initiativeId !== undefined && initiativeIds.has(initiativeId)
+        ? initiativeId
+        : row.PlanId === planId && planId !== undefined
+          ? 0
+          : undefined;
     if (key !== undefined) commentCounts[key] = (commentCounts[key] || 0) + 1;
   }
 
   const people = dict() as IPeople;
-  collectPeople(people, common.unitRows, ["Leaders"]);
-  collectPeople(people, rowsOf(rows.plans), ["Owner"]);
-  collectPeople(people, rowsOf(rows.initiatives), ["Owner"]);
-  collectPeople(people, rowsOf(rows.comments), ["Author"]);
+  collectPeople(people, common.unitRows, ['Leaders']);
+  collectPeople(people, rowsOf(rows.plans), ['Owner']);
+  collectPeople(people, rowsOf(rows.initiatives), ['Owner']);
+  collectPeople(people, rowsOf(rows.comments), ['Author']);
 
   // Writing a plan is for the unit's leaders (or those of a unit above it), the Chefgruppe and site
   // owners; SharePoint lets every site member write the lists, so the view narrows it per unit.

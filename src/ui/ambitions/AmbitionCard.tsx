@@ -82,7 +82,8 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
       <Caption1>{fill(strings.ambitions.commitmentCount, { count: commitments.length })}</Caption1>
       {props.counts && (
         <Caption1 className={styles.counts}>
-          {(props.countsComplete === false ? strings.ambitions.countsAtLeast : '') + countTexts(props.counts, locale, strings.ambitions).join(' · ')}
+          {(props.countsComplete === false ? strings.ambitions.countsAtLeast : '') +
+            countTexts(props.counts, locale, strings.ambitions).join(' · ')}
         </Caption1>
       )}
       <Button

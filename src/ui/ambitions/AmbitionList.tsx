@@ -35,7 +35,11 @@ export function AmbitionList(props: IAmbitionListProps): JSX.Element {
     <ul className={styles.list} aria-label={strings.ambitions.ambitionsListLabel}>
       {props.ambitions.map((ambition) => (
         <li key={ambition.key}>
-          <AmbitionCard ambition={ambition} counts={props.counts ? own(props.counts, ambition.key) : undefined} countsComplete={props.countsComplete} />
+          <AmbitionCard
+            ambition={ambition}
+            counts={props.counts ? own(props.counts, ambition.key) : undefined}
+            countsComplete={props.countsComplete}
+          />
         </li>
       ))}
     </ul>

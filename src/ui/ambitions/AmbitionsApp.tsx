@@ -16,7 +16,14 @@ import { useAmbitionsView } from './useAmbitionsView';
 import { Unavailable, type UnavailablePart } from '../shell/Unavailable';
 
 /** The parts of the view shown in the stories area. */
-const STORY_PARTS: readonly UnavailablePart[] = ['featured', 'feed', 'myStories', 'moderation', 'recognitions', 'reflections'];
+const STORY_PARTS: readonly UnavailablePart[] = [
+  'featured',
+  'feed',
+  'myStories',
+  'moderation',
+  'recognitions',
+  'reflections',
+];
 
 /** Props of {@link AmbitionsApp} (the web part's property pane sets them). */
 export interface IAmbitionsAppProps {
@@ -70,7 +77,9 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
   }
 
   const inScope = <T extends { key: string }>(ambitions: readonly T[]): T[] =>
-    scope.ambitionKeys.length === 0 ? ambitions.slice() : ambitions.filter((a) => scope.ambitionKeys.indexOf(a.key) >= 0);
+    scope.ambitionKeys.length === 0
+      ? ambitions.slice()
+      : ambitions.filter((a) => scope.ambitionKeys.indexOf(a.key) >= 0);
   const ambitions = view ? inScope(view.ambitions) : inScope(AMBITIONS);
   const needsSetup = !!view && (!view.schema.provisioned || view.schema.needsUpgrade);
 
@@ -100,12 +109,22 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
       {view && <SiteHealth isSiteOwner={view.isSiteOwner && !needsSetup} />}
       {props.showAmbitions !== false && view && <Unavailable parts={view.unavailable} only={['counts']} />}
       {props.showAmbitions !== false && (view || error !== undefined) && (
-        <AmbitionList ambitions={ambitions} counts={view?.schema.provisioned ? view.counts : undefined} countsComplete={view?.countsComplete} />
+        <AmbitionList
+          ambitions={ambitions}
+          counts={view?.schema.provisioned ? view.counts : undefined}
+          countsComplete={view?.countsComplete}
+        />
       )}
       {view && view.schema.provisioned && <Unavailable parts={view.unavailable} only={STORY_PARTS} />}
       {view && view.schema.provisioned && (
         <ErrorBoundary>
-          <StoriesArea key={viewRevision.current} view={view} ambitions={inScope(view.ambitions)} scope={scope} pageSize={pageSize} />
+          <StoriesArea
+            key={viewRevision.current}
+            view={view}
+            ambitions={inScope(view.ambitions)}
+            scope={scope}
+            pageSize={pageSize}
+          />
         </ErrorBoundary>
       )}
     </div>

@@ -31,7 +31,14 @@ export interface IModerationQueueProps {
 }
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+  },
   reject: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, width: '100%' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -79,7 +86,9 @@ export function ModerationQueue(props: IModerationQueueProps): JSX.Element {
 
   const more = (
     <>
-      {moreError !== undefined && <DataErrorMessage error={moreError} title={strings.moreFailed} onRetry={() => void showMore()} />}
+      {moreError !== undefined && (
+        <DataErrorMessage error={moreError} title={strings.moreFailed} onRetry={() => void showMore()} />
+      )}
       {canShowMore && (
         <Button className={styles.more} onClick={() => void showMore()} disabledFocusable={loadingMore}>
           {loadingMore ? strings.loadingMore : strings.showMore}
@@ -149,7 +158,11 @@ function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.E
         const theirs = e.theirs as IStory;
         if (theirs.moderationStatus !== MODERATION_STATUS.pending && theirs.moderationStatus !== undefined) {
           // Another editor got there first: nothing to choose, the story leaves the queue.
-          announce(fill(strings.alreadyHandled, { state: labelOf('publishingState', publishingState(theirs.moderationStatus), locale) }));
+          announce(
+            fill(strings.alreadyHandled, {
+              state: labelOf('publishingState', publishingState(theirs.moderationStatus), locale),
+            }),
+          );
           props.onModerated(theirs);
           return;
         }
@@ -181,7 +194,9 @@ function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.E
               <NoticeBody>{notice}</NoticeBody>
             </Notice>
           )}
-          {error !== undefined && <DataErrorMessage error={error} title={strings.failed} onDismiss={() => setError(undefined)} />}
+          {error !== undefined && (
+            <DataErrorMessage error={error} title={strings.failed} onDismiss={() => setError(undefined)} />
+          )}
           {rejecting && (
             <Field
               label={strings.reasonLabel}
@@ -217,7 +232,11 @@ function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.E
               </>
             ) : (
               <>
-                <Checkbox checked={feature} onChange={(_, data) => setFeature(data.checked === true)} label={strings.featureOnApprove} />
+                <Checkbox
+                  checked={feature}
+                  onChange={(_, data) => setFeature(data.checked === true)}
+                  label={strings.featureOnApprove}
+                />
                 <Button appearance="primary" disabledFocusable={busy} onClick={() => void moderate(true)}>
                   {strings.approve}
                 </Button>

@@ -1,7 +1,13 @@
 import * as React from 'react';
 import { Button, Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { Notice, NoticeBody } from '../shell/Notice';
-import { formatDate, newClientKey, REFLECTION_QUESTIONS, validateReflection, type IValidationError } from '../../domain';
+import {
+  formatDate,
+  newClientKey,
+  REFLECTION_QUESTIONS,
+  validateReflection,
+  type IValidationError,
+} from '../../domain';
 import type { IReflection } from '../../domain/model';
 import { ConflictError, isDataError } from '../../data/errors';
 import type { IAmbition } from '../../data/repositories/types';
@@ -98,7 +104,10 @@ function ReflectionForm(props: IReflectionFormProps): JSX.Element {
   const styles = useStyles();
   const questions = REFLECTION_QUESTIONS[locale];
   // Per person: a shared computer must not show one person's notes to the next.
-  const draft = useDraft<IReflectionDraft>(`reflection:${props.userId}:${props.saved?.id ?? 'new'}`, draftOf(props.saved));
+  const draft = useDraft<IReflectionDraft>(
+    `reflection:${props.userId}:${props.saved?.id ?? 'new'}`,
+    draftOf(props.saved),
+  );
   const [errors, setErrors] = React.useState<IValidationError[]>([]);
   const [saving, setSaving] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
@@ -116,7 +125,10 @@ function ReflectionForm(props: IReflectionFormProps): JSX.Element {
     setSaving(true);
     setError(undefined);
     try {
-      const result = original?.id !== undefined ? await services.reflections.update(original, note) : await services.reflections.create(note);
+      const result =
+        original?.id !== undefined
+          ? await services.reflections.update(original, note)
+          : await services.reflections.create(note);
       draft.clear();
       setConflict(undefined);
       announce(strings.savedAnnouncement);
@@ -175,12 +187,13 @@ function ReflectionForm(props: IReflectionFormProps): JSX.Element {
     void write(theirs, merged);
   };
 
-  const ambitionTitle = (key: string | undefined): string => props.ambitions.find((a) => a.key === key)?.title ?? (key || '');
+  const ambitionTitle = (key: string | undefined): string =>
+    props.ambitions.find((a) => a.key === key)?.title ?? (key || '');
   const conflictFields: IConflictField[] = conflict
     ? conflictNames.map((f) => ({
         name: f,
         label: f === 'ambitionKey' ? strings.ambitionLabel : questions[f],
-        theirs: f === 'ambitionKey' ? ambitionTitle(conflict.theirs.ambitionKey) : conflict.theirs[f] ?? '',
+        theirs: f === 'ambitionKey' ? ambitionTitle(conflict.theirs.ambitionKey) : (conflict.theirs[f] ?? ''),
         mine: f === 'ambitionKey' ? ambitionTitle(value.ambitionKey) : value[f],
       }))
     : [];
@@ -194,7 +207,12 @@ function ReflectionForm(props: IReflectionFormProps): JSX.Element {
         </Notice>
       )}
       <Field label={questions.contribution} validationMessage={messages.contribution}>
-        <Textarea value={value.contribution} onChange={(_, d) => change({ contribution: d.value })} resize="vertical" rows={4} />
+        <Textarea
+          value={value.contribution}
+          onChange={(_, d) => change({ contribution: d.value })}
+          resize="vertical"
+          rows={4}
+        />
       </Field>
       <Field label={questions.meaning} validationMessage={messages.meaning}>
         <Textarea value={value.meaning} onChange={(_, d) => change({ meaning: d.value })} resize="vertical" rows={4} />

@@ -20,12 +20,14 @@ import { useRecognitions } from './useRecognitions';
 import { useStoryFeed } from './useStoryFeed';
 
 // What the first view does not show loads on first use, each in its own chunk.
-const StoryForm = React.lazy(() => import(/* webpackChunkName: 'mpk-story-form' */ './StoryForm').then((m) => ({ default: m.StoryForm })));
+const StoryForm = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-story-form' */ './StoryForm').then((m) => ({ default: m.StoryForm })),
+);
 const ReflectionNotes = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-reflections' */ './ReflectionNotes').then((m) => ({ default: m.ReflectionNotes }))
+  import(/* webpackChunkName: 'mpk-reflections' */ './ReflectionNotes').then((m) => ({ default: m.ReflectionNotes })),
 );
 const ModerationQueue = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-moderation' */ './ModerationQueue').then((m) => ({ default: m.ModerationQueue }))
+  import(/* webpackChunkName: 'mpk-moderation' */ './ModerationQueue').then((m) => ({ default: m.ModerationQueue })),
 );
 
 /** Props of {@link StoriesArea}. */
@@ -74,7 +76,10 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
   const [queueNext, setQueueNext] = React.useState<(() => Promise<IPage<IStory>>) | undefined>(() => {
     const stories = services.stories;
     if (!view.morePendingForModeration || !stories.listPending) return undefined;
-    return () => (stories.listPending ? stories.listPending(QUEUE_PAGE_SIZE, view.pendingBelow) : Promise.reject(new Error('listPending')));
+    return () =>
+      stories.listPending
+        ? stories.listPending(QUEUE_PAGE_SIZE, view.pendingBelow)
+        : Promise.reject(new Error('listPending'));
   });
   const [tab, setTab] = React.useState<TabValue>('stories');
   // A draft of a new story waiting in the browser (this person's) opens the form by itself.
@@ -116,7 +121,9 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
     setQueue((list) => (list || []).filter((s) => s.id !== story.id));
     // The author's own list follows: published stories leave it, rejected ones say so.
     setMyPending((list) =>
-      story.moderationStatus === MODERATION_STATUS.approved ? list.filter((s) => s.id !== story.id) : list.map((s) => (s.id === story.id ? story : s))
+      story.moderationStatus === MODERATION_STATUS.approved
+        ? list.filter((s) => s.id !== story.id)
+        : list.map((s) => (s.id === story.id ? story : s)),
     );
     if (story.moderationStatus === MODERATION_STATUS.approved) feed.addPublished(story);
   };
@@ -131,7 +138,11 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
       const next = { ...updated, recognitionCount: story.recognitionCount };
       feed.updateStory(id, () => next);
       feed.setFeatured(next);
-      announce(fill(next.featured ? strings.stories.featuredAnnouncement : strings.stories.unfeaturedAnnouncement, { title: story.title }));
+      announce(
+        fill(next.featured ? strings.stories.featuredAnnouncement : strings.stories.unfeaturedAnnouncement, {
+          title: story.title,
+        }),
+      );
     } catch (error) {
       setFeatureError(error);
     } finally {
@@ -148,7 +159,10 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
     { value: 'notes', label: strings.reflections.tab },
   ];
   if (view.isSiteOwner && queue) {
-    tabs.push({ value: 'moderation', label: fill(strings.moderation.tab, { count: queueNext ? `${queue.length}+` : queue.length }) });
+    tabs.push({
+      value: 'moderation',
+      label: fill(strings.moderation.tab, { count: queueNext ? `${queue.length}+` : queue.length }),
+    });
   }
   const tabId = (value: TabValue): string => `${baseId}-${value}-tab`;
   const panelId = (value: TabValue): string => `${baseId}-${value}-panel`;
@@ -163,12 +177,20 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
         tabs={tabs.map((t) => ({ value: t.value, label: t.label, id: tabId(t.value), controls: panelId(t.value) }))}
       />
 
-      <div role="tabpanel" id={panelId('stories')} aria-labelledby={tabId('stories')} hidden={tab !== 'stories'} className={styles.panel}>
+      <div
+        role="tabpanel"
+        id={panelId('stories')}
+        aria-labelledby={tabId('stories')}
+        hidden={tab !== 'stories'}
+        className={styles.panel}
+      >
         {justPosted && (
           <Notice intent="success" layout="multiline">
             <NoticeBody>{fill(strings.stories.postedMessage, { title: justPosted.title })}</NoticeBody>
             <NoticeActions>
-              <Button size="small" onClick={() => setJustPosted(undefined)}>{strings.errorNotice.dismiss}</Button>
+              <Button size="small" onClick={() => setJustPosted(undefined)}>
+                {strings.errorNotice.dismiss}
+              </Button>
             </NoticeActions>
           </Notice>
         )}
@@ -177,14 +199,14 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
             <ErrorBoundary>
               <React.Suspense fallback={loading}>
                 <StoryForm
-                ambitions={props.ambitions}
-                units={storyUnits.filter((u) => scope.unitIds.length === 0 || scope.unitIds.indexOf(u.id) >= 0)}
-                scope={scope}
-                onCreated={onCreated}
-                onClose={() => {
-                  setFormOpen(false);
-                  window.setTimeout(() => writeButton.current?.focus(), 0);
-                }}
+                  ambitions={props.ambitions}
+                  units={storyUnits.filter((u) => scope.unitIds.length === 0 || scope.unitIds.indexOf(u.id) >= 0)}
+                  scope={scope}
+                  onCreated={onCreated}
+                  onClose={() => {
+                    setFormOpen(false);
+                    window.setTimeout(() => writeButton.current?.focus(), 0);
+                  }}
                 />
               </React.Suspense>
             </ErrorBoundary>
@@ -195,7 +217,11 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
           ))}
         <MyStories stories={myPending} ambitions={view.ambitions} units={view.units} currentUserId={userId} />
         {featureError !== undefined && (
-          <DataErrorMessage error={featureError} title={strings.stories.featureFailed} onDismiss={() => setFeatureError(undefined)} />
+          <DataErrorMessage
+            error={featureError}
+            title={strings.stories.featureFailed}
+            onDismiss={() => setFeatureError(undefined)}
+          />
         )}
         <StoryFeed
           feed={feed}
@@ -208,12 +234,21 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
           featureBusy={featureBusy}
           onToggleFeatured={(story) => void toggleFeatured(story)}
           onRecognitionChanged={(story, delta) =>
-            feed.updateStory(story.id as number, (s) => ({ ...s, recognitionCount: Math.max(0, (s.recognitionCount || 0) + delta) }))
+            feed.updateStory(story.id as number, (s) => ({
+              ...s,
+              recognitionCount: Math.max(0, (s.recognitionCount || 0) + delta),
+            }))
           }
         />
       </div>
 
-      <div role="tabpanel" id={panelId('notes')} aria-labelledby={tabId('notes')} hidden={tab !== 'notes'} className={styles.panel}>
+      <div
+        role="tabpanel"
+        id={panelId('notes')}
+        aria-labelledby={tabId('notes')}
+        hidden={tab !== 'notes'}
+        className={styles.panel}
+      >
         {visited.has('notes') && (
           <ErrorBoundary>
             <React.Suspense fallback={loading}>
@@ -224,21 +259,27 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
       </div>
 
       {view.isSiteOwner && queue && (
-        <div role="tabpanel" id={panelId('moderation')} aria-labelledby={tabId('moderation')} hidden={tab !== 'moderation'} className={styles.panel}>
+        <div
+          role="tabpanel"
+          id={panelId('moderation')}
+          aria-labelledby={tabId('moderation')}
+          hidden={tab !== 'moderation'}
+          className={styles.panel}
+        >
           {visited.has('moderation') && (
-          <ErrorBoundary>
-            <React.Suspense fallback={loading}>
-            <ModerationQueue
-              stories={queue}
-              ambitions={view.ambitions}
-              units={view.units}
-              currentUserId={userId}
-              onModerated={onModerated}
-              hasMore={queueNext !== undefined}
-              onShowMore={showMorePending}
-            />
-            </React.Suspense>
-          </ErrorBoundary>
+            <ErrorBoundary>
+              <React.Suspense fallback={loading}>
+                <ModerationQueue
+                  stories={queue}
+                  ambitions={view.ambitions}
+                  units={view.units}
+                  currentUserId={userId}
+                  onModerated={onModerated}
+                  hasMore={queueNext !== undefined}
+                  onShowMore={showMorePending}
+                />
+              </React.Suspense>
+            </ErrorBoundary>
           )}
         </div>
       )}

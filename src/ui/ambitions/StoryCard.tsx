@@ -139,7 +139,9 @@ export const StoryCard = React.forwardRef<HTMLElement, IStoryCardProps>(function
       </Subtitle2>
       <Caption1 className={styles.meta}>{meta.join(' · ')}</Caption1>
       <Caption1 className={styles.meta}>
-        {ambition ? fill(strings.aboutAmbition, { ambition: ambition.title }) : fill(strings.unknownAmbition, { key: story.ambitionKey || '–' })}
+        {ambition
+          ? fill(strings.aboutAmbition, { ambition: ambition.title })
+          : fill(strings.unknownAmbition, { key: story.ambitionKey || '–' })}
       </Caption1>
       {story.body ? (
         <div className={styles.body} dangerouslySetInnerHTML={{ __html: richTextForDisplay(story.body) }} />
@@ -174,7 +176,11 @@ export const StoryCard = React.forwardRef<HTMLElement, IStoryCardProps>(function
         </div>
       )}
       {props.recognition?.error !== undefined && (
-        <DataErrorMessage error={props.recognition.error} title={strings.recogniseFailed} onDismiss={props.recognition.onDismissError} />
+        <DataErrorMessage
+          error={props.recognition.error}
+          title={strings.recogniseFailed}
+          onDismiss={props.recognition.onDismissError}
+        />
       )}
     </article>
   );

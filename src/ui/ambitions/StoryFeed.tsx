@@ -35,7 +35,14 @@ export interface IStoryFeedProps {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+  },
   more: { alignSelf: 'flex-start' },
 });
 
@@ -81,19 +88,32 @@ export function StoryFeed(props: IStoryFeedProps): JSX.Element {
     const delta = await recognitions.toggle(story.id as number);
     if (delta !== 0) {
       props.onRecognitionChanged(story, delta);
-      announce((delta > 0 ? strings.recognisedAnnouncement : strings.withdrawnAnnouncement).replace('{title}', story.title));
+      announce(
+        (delta > 0 ? strings.recognisedAnnouncement : strings.withdrawnAnnouncement).replace('{title}', story.title),
+      );
     }
   };
 
   return (
     <div className={styles.root}>
-      <StoryFilters filters={feed.filters} ambitions={props.ambitions} units={props.unitOptions} onChange={feed.setFilters} />
-      {feed.error !== undefined && <DataErrorMessage error={feed.error} title={strings.loadFailed} onRetry={feed.retry} />}
+      <StoryFilters
+        filters={feed.filters}
+        ambitions={props.ambitions}
+        units={props.unitOptions}
+        onChange={feed.setFilters}
+      />
+      {feed.error !== undefined && (
+        <DataErrorMessage error={feed.error} title={strings.loadFailed} onRetry={feed.retry} />
+      )}
       {feed.loading ? (
         <Spinner size="small" label={strings.loadingStories} />
       ) : stories.length === 0 ? (
         <Notice intent="info">
-          <NoticeBody>{feed.filters.ambitionKey || feed.filters.unitId !== undefined || feed.filters.kind ? strings.emptyFiltered : strings.empty}</NoticeBody>
+          <NoticeBody>
+            {feed.filters.ambitionKey || feed.filters.unitId !== undefined || feed.filters.kind
+              ? strings.emptyFiltered
+              : strings.empty}
+          </NoticeBody>
         </Notice>
       ) : (
         <ul className={styles.list} ref={listRef} aria-label={strings.feedLabel} aria-busy={feed.loadingMore}>

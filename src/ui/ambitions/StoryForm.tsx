@@ -1,5 +1,17 @@
 import * as React from 'react';
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select, Subtitle2, Text, tokens, useId } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  Text,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
 import { labelOf, newClientKey, STORY_KINDS, validateStory, type IValidationError, type StoryKind } from '../../domain';
@@ -15,7 +27,14 @@ import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
 import { useAnnounce } from './Announcer';
-import { emptyStoryDraft, STORY_DRAFT_KEY, storyFromDraft, type IFeedScope, type IStoryDraft, type IUnitOption } from './storyModel';
+import {
+  emptyStoryDraft,
+  STORY_DRAFT_KEY,
+  storyFromDraft,
+  type IFeedScope,
+  type IStoryDraft,
+  type IUnitOption,
+} from './storyModel';
 
 // The editor is only needed by those who write: its own chunk, loaded on first use.
 const RichTextEditor = React.lazy(() => import(/* webpackChunkName: 'mpk-editor' */ '../shell/RichTextEditor'));
@@ -87,7 +106,10 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
     draft.set((d) => ({ ...d, ...patch }));
     setServerErrors([]);
   };
-  const prepared = (): ReturnType<typeof storyFromDraft> => ({ ...storyFromDraft(value), body: sanitizeRichText(value.body) });
+  const prepared = (): ReturnType<typeof storyFromDraft> => ({
+    ...storyFromDraft(value),
+    body: sanitizeRichText(value.body),
+  });
   const errors = attempted ? validateStory(prepared()).concat(serverErrors) : serverErrors;
   const messages = messagesByField(errors, locale);
 
@@ -156,7 +178,12 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
         </Notice>
       )}
       <Field label={strings.titleLabel} required validationMessage={messages.title}>
-        <Input id={ids.title} value={value.title} onChange={(_, data) => change({ title: data.value })} maxLength={300} />
+        <Input
+          id={ids.title}
+          value={value.title}
+          onChange={(_, data) => change({ title: data.value })}
+          maxLength={300}
+        />
       </Field>
       <Field label={strings.bodyLabel} required validationMessage={messages.body} hint={strings.bodyHint}>
         {(fieldProps: React.HTMLAttributes<HTMLElement>) => (
@@ -181,7 +208,11 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
       </Field>
       <div className={styles.row}>
         <Field label={strings.ambitionLabel} required validationMessage={messages.ambitionKey}>
-          <Select id={ids.ambitionKey} value={value.ambitionKey} onChange={(_, data) => change({ ambitionKey: data.value })}>
+          <Select
+            id={ids.ambitionKey}
+            value={value.ambitionKey}
+            onChange={(_, data) => change({ ambitionKey: data.value })}
+          >
             <option value="">{strings.chooseAmbition}</option>
             {props.ambitions.map((a) => (
               <option key={a.key} value={a.key}>
@@ -203,7 +234,9 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
       </div>
       <Text className={styles.hint}>{strings.approvalHint}</Text>
       <ThrottleNotice scope="save" active={saving} />
-      {error !== undefined && <DataErrorMessage error={error} title={strings.saveFailed} onRetry={() => void submit()} />}
+      {error !== undefined && (
+        <DataErrorMessage error={error} title={strings.saveFailed} onRetry={() => void submit()} />
+      )}
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabledFocusable={saving}>
           {saving ? strings.saving : strings.submit}
@@ -221,8 +254,12 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
         <Notice intent="warning" layout="multiline">
           <NoticeBody>{strings.discardConfirm}</NoticeBody>
           <NoticeActions>
-            <Button size="small" onClick={discard}>{strings.discardYes}</Button>
-            <Button size="small" onClick={() => setConfirmDiscard(false)}>{strings.discardNo}</Button>
+            <Button size="small" onClick={discard}>
+              {strings.discardYes}
+            </Button>
+            <Button size="small" onClick={() => setConfirmDiscard(false)}>
+              {strings.discardNo}
+            </Button>
           </NoticeActions>
         </Notice>
       )}

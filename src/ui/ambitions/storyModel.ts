@@ -37,8 +37,14 @@ export function matchesFilters(story: IStory, filters: IStoryFilters): boolean {
   if (filters.ambitionKey && story.ambitionKey !== filters.ambitionKey) return false;
   if (filters.unitId !== undefined && story.unitId !== filters.unitId) return false;
   if (filters.kind && story.kind !== filters.kind) return false;
-  if (filters.ambitionKeys && filters.ambitionKeys.length > 0 && filters.ambitionKeys.indexOf(story.ambitionKey) < 0) return false;
-  if (filters.unitIds && filters.unitIds.length > 0 && (story.unitId === undefined || filters.unitIds.indexOf(story.unitId) < 0)) return false;
+  if (filters.ambitionKeys && filters.ambitionKeys.length > 0 && filters.ambitionKeys.indexOf(story.ambitionKey) < 0)
+    return false;
+  if (
+    filters.unitIds &&
+    filters.unitIds.length > 0 &&
+    (story.unitId === undefined || filters.unitIds.indexOf(story.unitId) < 0)
+  )
+    return false;
   return true;
 }
 
@@ -61,7 +67,7 @@ export async function keepInPage<T>(
   page: IPage<T>,
   keep: (item: T) => boolean,
   options: { pageSize: number; fill: boolean },
-  carried: readonly T[] = []
+  carried: readonly T[] = [],
 ): Promise<IPage<T>> {
   const kept = carried.concat(page.items.filter(keep));
   let current = page;
@@ -132,7 +138,8 @@ export interface IUnitOption {
  * `onlyIds`, only those units (and no others) are offered.
  */
 export function unitOptions(units: readonly IUnitItem[], onlyIds: readonly number[] = []): IUnitOption[] {
-  const byOrder = (a: IUnitItem, b: IUnitItem): number => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name, 'da');
+  const byOrder = (a: IUnitItem, b: IUnitItem): number =>
+    (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name, 'da');
   const known = new Set(units.map((u) => u.id));
   const children = new Map<number | undefined, IUnitItem[]>();
   for (const unit of units) {

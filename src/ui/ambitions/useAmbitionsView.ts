@@ -17,7 +17,9 @@ export interface IAmbitionsViewState {
 /** The first view: exactly one `loadAmbitionsView` call (one `$batch`), again only on `refresh()`. */
 export function useAmbitionsView(filters: IStoryFilters, pageSize: number): IAmbitionsViewState {
   const services = useServices();
-  const [state, setState] = React.useState<{ view?: IAmbitionsViewModel; loading: boolean; error?: unknown }>({ loading: true });
+  const [state, setState] = React.useState<{ view?: IAmbitionsViewModel; loading: boolean; error?: unknown }>({
+    loading: true,
+  });
   const [revision, setRevision] = React.useState(0);
   // Arrays from the property pane arrive as new objects on every render: depend on their content.
   const queryKey = JSON.stringify([filters, pageSize]);

@@ -24,7 +24,7 @@ export function useRecognitions(initial: readonly IRecognition[]): IRecognitions
   const userId = services.user.id;
   const [mine, setMine] = React.useState<Map<number, IRecognition>>(
     // The view reads only the reader's own recognitions (by author).
-    () => new Map(initial.map((r) => [r.storyId, r]))
+    () => new Map(initial.map((r) => [r.storyId, r])),
   );
   const [busy, setBusy] = React.useState<Set<number>>(new Set());
   const [errors, setErrors] = React.useState<Map<number, unknown>>(new Map());

@@ -62,7 +62,7 @@ export function useStoryFeed(input: IStoryFeedInput): IStoryFeed {
       inScope(story, scope) && matchesFilters(story, chosen) && !featuredIds.current.has(story.id as number),
     // `scope` is rebuilt by the caller on each render; its content is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [JSON.stringify(scope)]
+    [JSON.stringify(scope)],
   );
 
   const [feed, setFeed] = React.useState<{ items: IStory[]; page: IPage<IStory> }>(() => {
@@ -75,7 +75,12 @@ export function useStoryFeed(input: IStoryFeedInput): IStoryFeed {
     };
     return { items: page.items, page };
   });
-  const [status, setStatus] = React.useState<{ loading: boolean; loadingMore: boolean; error?: unknown; failed?: 'filters' | 'more' }>({
+  const [status, setStatus] = React.useState<{
+    loading: boolean;
+    loadingMore: boolean;
+    error?: unknown;
+    failed?: 'filters' | 'more';
+  }>({
     loading: false,
     loadingMore: false,
   });
@@ -88,10 +93,14 @@ export function useStoryFeed(input: IStoryFeedInput): IStoryFeed {
       try {
         // The web part's scope goes to SharePoint (`ambitionKeys` / `unitIds`); the client only keeps
         // the featured stories (shown above the feed) out.
-        const page = await keepInPage(await services.stories.query(serverFilters(chosen, scope), pageSize), keepFor(chosen), {
-          pageSize,
-          fill: false,
-        });
+        const page = await keepInPage(
+          await services.stories.query(serverFilters(chosen, scope), pageSize),
+          keepFor(chosen),
+          {
+            pageSize,
+            fill: false,
+          },
+        );
         if (id !== request.current) return;
         setFeed({ items: page.items, page });
         setStatus({ loading: false, loadingMore: false });
@@ -100,7 +109,7 @@ export function useStoryFeed(input: IStoryFeedInput): IStoryFeed {
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [services, pageSize, keepFor]
+    [services, pageSize, keepFor],
   );
 
   const setFilters = React.useCallback(
@@ -108,7 +117,7 @@ export function useStoryFeed(input: IStoryFeedInput): IStoryFeed {
       setChosen(chosen);
       void readFirstPage(chosen);
     },
-    [readFirstPage]
+    [readFirstPage],
   );
 
   const loadMore = React.useCallback(async (): Promise<number> => {
@@ -145,20 +154,22 @@ export function useStoryFeed(input: IStoryFeedInput): IStoryFeed {
         setFeed((f) => ({ ...f, items: f.items.filter((s) => s.id !== story.id) }));
       } else {
         setAllFeatured((list) => list.filter((s) => s.id !== story.id));
-        if (inScope(story, scope) && matchesFilters(story, filters)) setFeed((f) => ({ ...f, items: insertNewestFirst(f.items, story) }));
+        if (inScope(story, scope) && matchesFilters(story, filters))
+          setFeed((f) => ({ ...f, items: insertNewestFirst(f.items, story) }));
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filters, JSON.stringify(scope)]
+    [filters, JSON.stringify(scope)],
   );
 
   const addPublished = React.useCallback(
     (story: IStory) => {
       if (story.featured) setFeatured(story);
-      else if (inScope(story, scope) && matchesFilters(story, filters)) setFeed((f) => ({ ...f, items: insertNewestFirst(f.items, story) }));
+      else if (inScope(story, scope) && matchesFilters(story, filters))
+        setFeed((f) => ({ ...f, items: insertNewestFirst(f.items, story) }));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filters, setFeatured, JSON.stringify(scope)]
+    [filters, setFeatured, JSON.stringify(scope)],
   );
 
   return {

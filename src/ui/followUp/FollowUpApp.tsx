@@ -26,8 +26,12 @@ import { Unavailable } from '../shell/Unavailable';
 
 // The first view is the overview (or, for everyone else, their own tasks): the task board and the
 // report load when their tab is first chosen.
-const TasksTab = React.lazy(() => import(/* webpackChunkName: 'mpk-tasks' */ './TasksTab').then((m) => ({ default: m.TasksTab })));
-const ReportTab = React.lazy(() => import(/* webpackChunkName: 'mpk-report' */ './ReportTab').then((m) => ({ default: m.ReportTab })));
+const TasksTab = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-tasks' */ './TasksTab').then((m) => ({ default: m.TasksTab })),
+);
+const ReportTab = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-report' */ './ReportTab').then((m) => ({ default: m.ReportTab })),
+);
 
 export type { IFollowUpAppProps, FollowUpHost, FollowUpTab } from './FollowUpApp.types';
 
@@ -65,7 +69,9 @@ function overviewLists(view: IFollowUpView): { overdue: IViewList<IFollowUpTask>
 }
 
 /** The surface once the view has been read. */
-function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: IFollowUpView; now: Date; pageSize: number }): JSX.Element {
+function FollowUpLoaded(
+  props: IFollowUpAppProps & { data: IFollowUpData; view: IFollowUpView; now: Date; pageSize: number },
+): JSX.Element {
   const services = useServices();
   const strings = useStrings();
   const locale = useLocale();
@@ -76,7 +82,8 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
   const [extraTitles, setExtraTitles] = React.useState<Record<number, string>>({});
   const initiativeTitles = React.useMemo(() => {
     const titles: Record<number, string> = {};
-    for (const initiative of view.overview.stoppedInitiatives || []) if (initiative.id !== undefined) titles[initiative.id] = initiative.title;
+    for (const initiative of view.overview.stoppedInitiatives || [])
+      if (initiative.id !== undefined) titles[initiative.id] = initiative.title;
     return { ...titles, ...extraTitles };
   }, [view, extraTitles]);
   const rememberInitiatives = React.useCallback((initiatives: readonly IInitiative[]) => {
@@ -114,7 +121,20 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
       saved: data.saved,
       announce,
     }),
-    [view, now, locale, s, people, props.host, props.planUrl, initiativeTitles, rememberInitiatives, rememberPeople, data.saved, announce],
+    [
+      view,
+      now,
+      locale,
+      s,
+      people,
+      props.host,
+      props.planUrl,
+      initiativeTitles,
+      rememberInitiatives,
+      rememberPeople,
+      data.saved,
+      announce,
+    ],
   );
 
   const board = useTaskBoard(view.tasks, data.edits, props.pageSize);
@@ -131,12 +151,20 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
   });
   const overdueKnown = lists.overdue.status === 'ready' ? lists.overdue.items : NONE;
   const meetings = React.useMemo(
-    () => knownMeetings(board.tasks, myTasks.tasks, overdueKnown, Object.keys(data.edits.known).map((id) => data.edits.known[Number(id)])),
+    () =>
+      knownMeetings(
+        board.tasks,
+        myTasks.tasks,
+        overdueKnown,
+        Object.keys(data.edits.known).map((id) => data.edits.known[Number(id)]),
+      ),
     [board.tasks, myTasks.tasks, overdueKnown, data.edits],
   );
 
   const tabs = view.canManageTasks ? MANAGER_TABS : [];
-  const [tab, setTab] = React.useState<FollowUpTab>(() => (props.initialTab && tabs.indexOf(props.initialTab) >= 0 ? props.initialTab : 'overview'));
+  const [tab, setTab] = React.useState<FollowUpTab>(() =>
+    props.initialTab && tabs.indexOf(props.initialTab) >= 0 ? props.initialTab : 'overview',
+  );
   const tabBase = useId('mpk-followup-tab');
 
   let panel: JSX.Element;
@@ -148,19 +176,42 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
       panel = <MyTasks tasks={myTasks.tasks} pages={myTasks} />;
       break;
     case 'report':
-      panel = <ReportTab since={data.since} lists={lists} taskDelta={data.edits.statusDelta} edits={data.edits} meetings={meetings} />;
+      panel = (
+        <ReportTab
+          since={data.since}
+          lists={lists}
+          taskDelta={data.edits.statusDelta}
+          edits={data.edits}
+          meetings={meetings}
+        />
+      );
       break;
     default:
-      panel = <OverviewTab since={data.since} onCompare={(since) => data.reload(since)} lists={lists} taskDelta={data.edits.statusDelta} busy={data.status === 'loading'} />;
+      panel = (
+        <OverviewTab
+          since={data.since}
+          onCompare={(since) => data.reload(since)}
+          lists={lists}
+          taskDelta={data.edits.statusDelta}
+          busy={data.status === 'loading'}
+        />
+      );
   }
 
   return (
     <FollowUpContext.Provider value={context}>
       {view.schema.needsUpgrade && view.isSiteOwner && (
-        <ProvisionSitePanel schema={view.schema} isSiteOwner={view.isSiteOwner} note={s.notProvisionedNote} onProvisioned={() => data.reload()} />
+        <ProvisionSitePanel
+          schema={view.schema}
+          isSiteOwner={view.isSiteOwner}
+          note={s.notProvisionedNote}
+          onProvisioned={() => data.reload()}
+        />
       )}
       <SiteHealth isSiteOwner={view.isSiteOwner && !view.schema.needsUpgrade} />
-      {data.status === 'error' && <DataErrorMessage error={data.error} title={s.loadFailedTitle} onRetry={() => data.reload()} />}
+      {data.status === 'error' && (
+        <DataErrorMessage error={data.error} title={s.loadFailedTitle} onRetry={() => data.reload()} />
+      )}
       <Unavailable parts={view.unavailable} only={view.canManageTasks ? undefined : ['myTasks']} />
       {view.canManageTasks ? (
         <>
@@ -169,10 +220,20 @@ function FollowUpLoaded(props: IFollowUpAppProps & { data: IFollowUpData; view: 
             onSelect={setTab}
             label={s.tabs.label}
             className={styles.tabs}
-            tabs={tabs.map((value) => ({ value, label: s.tabs[value], id: `${tabBase}-${value}`, controls: `${tabBase}-${value}-panel` }))}
+            tabs={tabs.map((value) => ({
+              value,
+              label: s.tabs[value],
+              id: `${tabBase}-${value}`,
+              controls: `${tabBase}-${value}-panel`,
+            }))}
           />
           {data.status === 'loading' && <Spinner size="tiny" label={s.loading} />}
-          <div role="tabpanel" id={`${tabBase}-${tab}-panel`} aria-labelledby={`${tabBase}-${tab}`} className={styles.panel}>
+          <div
+            role="tabpanel"
+            id={`${tabBase}-${tab}-panel`}
+            aria-labelledby={`${tabBase}-${tab}`}
+            className={styles.panel}
+          >
             <React.Suspense fallback={<Spinner size="tiny" label={strings.common.loading} />}>{panel}</React.Suspense>
           </div>
         </>
@@ -212,8 +273,15 @@ function FollowUpSurface(props: IFollowUpAppProps): JSX.Element {
   } else if (!data.view.schema.provisioned) {
     body = (
       <>
-        <Text as="p" block>{s.explanation}</Text>
-        <ProvisionSitePanel schema={data.view.schema} isSiteOwner={data.view.isSiteOwner} note={s.notProvisionedNote} onProvisioned={() => data.reload()} />
+        <Text as="p" block>
+          {s.explanation}
+        </Text>
+        <ProvisionSitePanel
+          schema={data.view.schema}
+          isSiteOwner={data.view.isSiteOwner}
+          note={s.notProvisionedNote}
+          onProvisioned={() => data.reload()}
+        />
       </>
     );
   } else {

@@ -47,7 +47,9 @@ export interface ITaskNaming {
 }
 
 /** How tasks are named in lists, cards and the workbook. */
-export function taskNaming(context: Pick<IFollowUpContext, 'view' | 'strings' | 'people' | 'initiativeTitles'>): ITaskNaming {
+export function taskNaming(
+  context: Pick<IFollowUpContext, 'view' | 'strings' | 'people' | 'initiativeTitles'>,
+): ITaskNaming {
   const s = context.strings.task;
   return {
     unit: (task) => unitName(context.view.units, task.unitId, s.unknownUnit),
@@ -57,7 +59,8 @@ export function taskNaming(context: Pick<IFollowUpContext, 'view' | 'strings' | 
         // The view carries no initiative titles yet (see the report): the number until one is read.
         return title ? fill(s.aboutInitiative, { title }) : fill(s.initiativeNumber, { id: task.initiativeId });
       }
-      if (task.ambitionKey) return fill(s.aboutAmbition, { title: ambitionTitle(context.view.ambitions, task.ambitionKey) });
+      if (task.ambitionKey)
+        return fill(s.aboutAmbition, { title: ambitionTitle(context.view.ambitions, task.ambitionKey) });
       return '';
     },
     assignee: (task) => (task.assigneeId === undefined ? s.noAssignee : context.people.labelOf(task.assigneeId)),
@@ -68,5 +71,8 @@ export function taskNaming(context: Pick<IFollowUpContext, 'view' | 'strings' | 
 export function useTaskNaming(): ITaskNaming {
   const context = useFollowUp();
   const { view, strings, people, initiativeTitles } = context;
-  return React.useMemo(() => taskNaming({ view, strings, people, initiativeTitles }), [view, strings, people, initiativeTitles]);
+  return React.useMemo(
+    () => taskNaming({ view, strings, people, initiativeTitles }),
+    [view, strings, people, initiativeTitles],
+  );
 }

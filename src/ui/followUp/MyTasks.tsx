@@ -23,7 +23,12 @@ export interface IMyTasksProps {
 }
 
 /** One of the reader's tasks with the status actions an assignee has. */
-const MyTask = React.memo(function MyTask(props: { task: IFollowUpTask; busy: boolean; onChange(task: IFollowUpTask, status: TaskStatus): void; titleLevel: 'h4' | 'h5' }): JSX.Element {
+const MyTask = React.memo(function MyTask(props: {
+  task: IFollowUpTask;
+  busy: boolean;
+  onChange(task: IFollowUpTask, status: TaskStatus): void;
+  titleLevel: 'h4' | 'h5';
+}): JSX.Element {
   const { strings, now } = useFollowUp();
   const styles = useTaskStyles();
   const s = strings.mine;
@@ -32,7 +37,11 @@ const MyTask = React.memo(function MyTask(props: { task: IFollowUpTask; busy: bo
   const titleId = useId('mpk-mytask');
   const can = (status: TaskStatus): boolean => canTransitionTask(task.status, status);
   return (
-    <li className={mergeClasses(styles.card, isOverdue(task, now) && styles.overdueCard)} aria-labelledby={titleId} aria-busy={props.busy || undefined}>
+    <li
+      className={mergeClasses(styles.card, isOverdue(task, now) && styles.overdueCard)}
+      aria-labelledby={titleId}
+      aria-busy={props.busy || undefined}
+    >
       <Title id={titleId} className={styles.title}>
         {task.title}
       </Title>
@@ -41,17 +50,33 @@ const MyTask = React.memo(function MyTask(props: { task: IFollowUpTask; busy: bo
       {task.description && <p className={styles.description}>{task.description}</p>}
       <div className={styles.actions}>
         {can('closed') && (
-          <Button appearance="primary" size="small" disabled={props.busy} onClick={() => props.onChange(task, 'closed')} aria-label={fill(s.markDoneLabel, { title: task.title })}>
+          <Button
+            appearance="primary"
+            size="small"
+            disabled={props.busy}
+            onClick={() => props.onChange(task, 'closed')}
+            aria-label={fill(s.markDoneLabel, { title: task.title })}
+          >
             {s.markDone}
           </Button>
         )}
         {task.status === 'open' && can('inProgress') && (
-          <Button size="small" disabled={props.busy} onClick={() => props.onChange(task, 'inProgress')} aria-label={fill(s.startLabel, { title: task.title })}>
+          <Button
+            size="small"
+            disabled={props.busy}
+            onClick={() => props.onChange(task, 'inProgress')}
+            aria-label={fill(s.startLabel, { title: task.title })}
+          >
             {s.start}
           </Button>
         )}
         {task.status === 'closed' && can('open') && (
-          <Button size="small" disabled={props.busy} onClick={() => props.onChange(task, 'open')} aria-label={fill(s.reopenLabel, { title: task.title })}>
+          <Button
+            size="small"
+            disabled={props.busy}
+            onClick={() => props.onChange(task, 'open')}
+            aria-label={fill(s.reopenLabel, { title: task.title })}
+          >
             {s.reopen}
           </Button>
         )}
@@ -64,7 +89,12 @@ const MyTask = React.memo(function MyTask(props: { task: IFollowUpTask; busy: bo
 function Chevron(props: { open: boolean }): JSX.Element {
   return (
     <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path d={props.open ? 'M3.2 5.7 8 10.5l4.8-4.8.7.7L8 11.9 2.5 6.4z' : 'M5.7 12.8 10.5 8 5.7 3.2l.7-.7L11.9 8l-5.5 5.5z'} fill="currentColor" />
+      <path
+        d={
+          props.open ? 'M3.2 5.7 8 10.5l4.8-4.8.7.7L8 11.9 2.5 6.4z' : 'M5.7 12.8 10.5 8 5.7 3.2l.7-.7L11.9 8l-5.5 5.5z'
+        }
+        fill="currentColor"
+      />
     </svg>
   );
 }
@@ -109,16 +139,26 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
       </Heading>
       <StatusFeedback change={status} />
       {props.tasks.length === 0 ? (
-        <Text as="p" block>{s.empty}</Text>
+        <Text as="p" block>
+          {s.empty}
+        </Text>
       ) : (
         <>
           <SubHeading className={app.sectionHeading}>{fill(openHeading, { count: open.length })}</SubHeading>
           {open.length === 0 ? (
-            <Text as="p" block>{s.noOpen}</Text>
+            <Text as="p" block>
+              {s.noOpen}
+            </Text>
           ) : (
             <ul className={app.list}>
               {open.map((task) => (
-                <MyTask key={task.id ?? task.clientKey} task={task} busy={status.busyId === task.id} onChange={onChange} titleLevel={titleLevel} />
+                <MyTask
+                  key={task.id ?? task.clientKey}
+                  task={task}
+                  busy={status.busyId === task.id}
+                  onChange={onChange}
+                  titleLevel={titleLevel}
+                />
               ))}
             </ul>
           )}
@@ -140,7 +180,13 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
                 {closedOpen && (
                   <ul className={app.list}>
                     {closed.map((task) => (
-                      <MyTask key={task.id ?? task.clientKey} task={task} busy={status.busyId === task.id} onChange={onChange} titleLevel={titleLevel} />
+                      <MyTask
+                        key={task.id ?? task.clientKey}
+                        task={task}
+                        busy={status.busyId === task.id}
+                        onChange={onChange}
+                        titleLevel={titleLevel}
+                      />
                     ))}
                   </ul>
                 )}
@@ -149,7 +195,9 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
           )}
         </>
       )}
-      {pages && pages.error !== undefined && <DataErrorMessage error={pages.error} title={s.loadFailed} onRetry={pages.loadMore} />}
+      {pages && pages.error !== undefined && (
+        <DataErrorMessage error={pages.error} title={s.loadFailed} onRetry={pages.loadMore} />
+      )}
       {pages && (hasMore || pages.busy) && (
         <div className={taskStyles.more}>
           <Text>{fill(s.shownMore, { count: props.tasks.length })}</Text>

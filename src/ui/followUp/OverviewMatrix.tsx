@@ -46,7 +46,11 @@ function useRowsShown(total: number, progressive: boolean): number {
 }
 
 /** One unit × ambition: relevance, initiatives, newest health and trend — each in words. */
-const MatrixCell = React.memo(function MatrixCell(props: { cell: IOverviewCell; locale: Locale; strings: IMpkFollowUpMatrixStrings }): JSX.Element {
+const MatrixCell = React.memo(function MatrixCell(props: {
+  cell: IOverviewCell;
+  locale: Locale;
+  strings: IMpkFollowUpMatrixStrings;
+}): JSX.Element {
   const styles = useMatrixStyles();
   const { cell, locale, strings } = props;
   if (cell.planId === undefined) {
@@ -59,17 +63,32 @@ const MatrixCell = React.memo(function MatrixCell(props: { cell: IOverviewCell; 
   const relevance = cell.relevance ? labelOf('relevance', cell.relevance, locale) : strings.notDecided;
   const quiet = !cell.relevance && cell.initiativeCount === 0;
   return (
-    <td className={mergeClasses(styles.cell, cell.relevance === 'notRelevant' && styles.notRelevant, quiet && styles.quiet)}>
+    <td
+      className={mergeClasses(
+        styles.cell,
+        cell.relevance === 'notRelevant' && styles.notRelevant,
+        quiet && styles.quiet,
+      )}
+    >
       <div className={styles.cellLines}>
         <span>{fill(strings.relevance, { relevance })}</span>
         <span>
-          {cell.initiativeCount === 1 ? strings.initiativeOne : fill(strings.initiatives, { count: cell.initiativeCount })}
+          {cell.initiativeCount === 1
+            ? strings.initiativeOne
+            : fill(strings.initiatives, { count: cell.initiativeCount })}
           {cell.initiativeCount > 0 && ` · ${fill(strings.active, { count: cell.activeInitiativeCount })}`}
         </span>
         {cell.initiativeCount > 0 && (
-          <HealthMark health={cell.latestHealth} locale={locale} template={strings.health} noneText={strings.noCheckIn} />
+          <HealthMark
+            health={cell.latestHealth}
+            locale={locale}
+            template={strings.health}
+            noneText={strings.noCheckIn}
+          />
         )}
-        {cell.latestHealth && cell.trend !== 'unknown' && <TrendMark trend={cell.trend} locale={locale} template={strings.trend} />}
+        {cell.latestHealth && cell.trend !== 'unknown' && (
+          <TrendMark trend={cell.trend} locale={locale} template={strings.trend} />
+        )}
       </div>
     </td>
   );
@@ -83,7 +102,8 @@ const MatrixCell = React.memo(function MatrixCell(props: { cell: IOverviewCell; 
 export const OverviewMatrix = React.memo(function OverviewMatrix(props: IOverviewMatrixProps): JSX.Element {
   const styles = useMatrixStyles();
   const { strings, locale } = props;
-  const ambitionKeys = props.rows.length > 0 ? props.rows[0].cells.map((c) => c.ambitionKey) : props.ambitions.map((a) => a.key);
+  const ambitionKeys =
+    props.rows.length > 0 ? props.rows[0].cells.map((c) => c.ambitionKey) : props.ambitions.map((a) => a.key);
   const caption = fill(strings.caption, { since: formatDate(props.since, locale) });
   const shown = useRowsShown(props.rows.length, props.progressive === true);
   return (

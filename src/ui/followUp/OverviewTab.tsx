@@ -4,7 +4,13 @@ import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeBody } from '../shell/Notice';
 import { formatDate, isValidIsoDate, today } from '../../domain/dates';
 import { labelOf, type Locale } from '../../domain/messages';
-import { INITIATIVE_STATUSES, TASK_STATUSES, type IFollowUpTask, type IInitiative, type IsoDate } from '../../domain/model';
+import {
+  INITIATIVE_STATUSES,
+  TASK_STATUSES,
+  type IFollowUpTask,
+  type IInitiative,
+  type IsoDate,
+} from '../../domain/model';
 import type { IOverview } from '../../domain/overview';
 import type { IAmbition } from '../../data/repositories/types';
 import { fill } from '../shell/strings';
@@ -61,7 +67,14 @@ function FigureGroup(props: { heading: string; level: 'h4' | 'h5'; children: Rea
 }
 
 /** "Nøgletal": initiatives and tasks by status, overdue tasks. */
-export function KeyFigures(props: { overview: Pick<IOverview, 'initiativesByStatus' | 'tasksByStatus'>; overdueCount: number; taskCounts: Record<string, number>; locale: Locale; strings: IMpkFollowUpOverviewStrings; headingLevel: 'h3' | 'h4' }): JSX.Element {
+export function KeyFigures(props: {
+  overview: Pick<IOverview, 'initiativesByStatus' | 'tasksByStatus'>;
+  overdueCount: number;
+  taskCounts: Record<string, number>;
+  locale: Locale;
+  strings: IMpkFollowUpOverviewStrings;
+  headingLevel: 'h3' | 'h4';
+}): JSX.Element {
   const app = useAppStyles();
   const { overview, locale, strings } = props;
   const Heading = props.headingLevel;
@@ -74,7 +87,11 @@ export function KeyFigures(props: { overview: Pick<IOverview, 'initiativesByStat
       </Heading>
       <FigureGroup heading={strings.initiativesByStatus} level={sub}>
         {INITIATIVE_STATUSES.map((status) => (
-          <Counter key={status} label={labelOf('initiativeStatus', status, locale)} value={overview.initiativesByStatus[status] || 0} />
+          <Counter
+            key={status}
+            label={labelOf('initiativeStatus', status, locale)}
+            value={overview.initiativesByStatus[status] || 0}
+          />
         ))}
       </FigureGroup>
       <FigureGroup heading={strings.tasksByStatus} level={sub}>
@@ -88,11 +105,18 @@ export function KeyFigures(props: { overview: Pick<IOverview, 'initiativesByStat
 }
 
 /** "Hverdagshistorier pr. ambition". */
-function StoriesPerAmbition(props: { overview: Pick<IOverview, 'storiesByAmbition'>; ambitions: readonly IAmbition[]; strings: IMpkFollowUpOverviewStrings }): JSX.Element {
+function StoriesPerAmbition(props: {
+  overview: Pick<IOverview, 'storiesByAmbition'>;
+  ambitions: readonly IAmbition[];
+  strings: IMpkFollowUpOverviewStrings;
+}): JSX.Element {
   const app = useAppStyles();
   const styles = useCounterStyles();
   const keys = Object.keys(props.overview.storiesByAmbition);
-  const ordered = props.ambitions.map((a) => a.key).filter((k) => keys.indexOf(k) >= 0).concat(keys.filter((k) => !props.ambitions.some((a) => a.key === k)));
+  const ordered = props.ambitions
+    .map((a) => a.key)
+    .filter((k) => keys.indexOf(k) >= 0)
+    .concat(keys.filter((k) => !props.ambitions.some((a) => a.key === k)));
   const id = useId('mpk-stories');
   return (
     <section className={app.section} aria-labelledby={id}>
@@ -101,7 +125,11 @@ function StoriesPerAmbition(props: { overview: Pick<IOverview, 'storiesByAmbitio
       </h3>
       <dl className={styles.grid}>
         {ordered.map((key) => (
-          <Counter key={key} label={ambitionTitle(props.ambitions, key)} value={own(props.overview.storiesByAmbition, key) || 0} />
+          <Counter
+            key={key}
+            label={ambitionTitle(props.ambitions, key)}
+            value={own(props.overview.storiesByAmbition, key) || 0}
+          />
         ))}
       </dl>
     </section>
@@ -161,16 +189,24 @@ function ListSection<T>(props: IListSectionProps<T>): JSX.Element {
   if (list.status === 'ready') {
     body =
       list.items.length === 0 ? (
-        <Text as="p" block>{props.empty}</Text>
+        <Text as="p" block>
+          {props.empty}
+        </Text>
       ) : (
-        <React.Suspense fallback={<Spinner size="tiny" label={props.loadingLabel} />}>{props.children(list.items)}</React.Suspense>
+        <React.Suspense fallback={<Spinner size="tiny" label={props.loadingLabel} />}>
+          {props.children(list.items)}
+        </React.Suspense>
       );
   } else if (list.status === 'loading') {
     body = <Spinner size="tiny" label={props.loadingLabel} />;
   } else if (list.status === 'error') {
     body = <DataErrorMessage error={list.error} title={props.failedTitle} onRetry={load} />;
   } else if (props.count === 0) {
-    body = <Text as="p" block>{props.empty}</Text>;
+    body = (
+      <Text as="p" block>
+        {props.empty}
+      </Text>
+    );
   } else {
     body = (
       <Button onClick={load} data-mpk-no-print="">
@@ -249,7 +285,15 @@ export function StoppedSection(props: IOverviewListProps): JSX.Element {
  * (described by both, aria-invalid; the message is an alert). Fluent's Field and Input would be the
  * only users of their packages in the first view.
  */
-function SinceField(props: { value: string; max: string; invalid: boolean; onChange(value: string): void; label: string; hint: string; error: string }): JSX.Element {
+function SinceField(props: {
+  value: string;
+  max: string;
+  invalid: boolean;
+  onChange(value: string): void;
+  label: string;
+  hint: string;
+  error: string;
+}): JSX.Element {
   const app = useAppStyles();
   const styles = useDateFieldStyles();
   const inputId = useId('mpk-since');
@@ -291,11 +335,21 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
   React.useEffect(() => setSince(props.since), [props.since]);
   const sinceValid = isValidIsoDate(since) && since <= today(now);
   const matrixId = useId('mpk-matrix');
-  const taskCounts = React.useMemo(() => addDelta(view.overview.tasksByStatus, props.taskDelta), [view.overview.tasksByStatus, props.taskDelta]);
+  const taskCounts = React.useMemo(
+    () => addDelta(view.overview.tasksByStatus, props.taskDelta),
+    [view.overview.tasksByStatus, props.taskDelta],
+  );
 
   return (
     <div className={app.panel}>
-      <KeyFigures overview={view.overview} overdueCount={props.lists.overdueCount} taskCounts={taskCounts} locale={locale} strings={s} headingLevel="h3" />
+      <KeyFigures
+        overview={view.overview}
+        overdueCount={props.lists.overdueCount}
+        taskCounts={taskCounts}
+        locale={locale}
+        strings={s}
+        headingLevel="h3"
+      />
 
       <section className={app.section} aria-labelledby={matrixId}>
         <h3 id={matrixId} className={app.sectionHeading}>
@@ -308,16 +362,35 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
             if (sinceValid) props.onCompare(since);
           }}
         >
-          <SinceField value={since} max={today(now)} invalid={!!since && !sinceValid} onChange={setSince} label={s.sinceLabel} hint={s.sinceHint} error={s.sinceInvalid} />
+          <SinceField
+            value={since}
+            max={today(now)}
+            invalid={!!since && !sinceValid}
+            onChange={setSince}
+            label={s.sinceLabel}
+            hint={s.sinceHint}
+            error={s.sinceInvalid}
+          />
           <Button type="submit" disabled={!sinceValid || since === props.since || props.busy}>
             {s.compare}
           </Button>
         </form>
         {view.overview.rows.length === 0 ? (
-          <Text as="p" block>{s.noUnits}</Text>
+          <Text as="p" block>
+            {s.noUnits}
+          </Text>
         ) : (
           <>
-            <OverviewMatrix rows={view.overview.rows} ambitions={view.ambitions} since={props.since} locale={locale} strings={strings.matrix} planUrl={planUrl} openLinksInNewWindow={host === 'teams-personal'} progressive />
+            <OverviewMatrix
+              rows={view.overview.rows}
+              ambitions={view.ambitions}
+              since={props.since}
+              locale={locale}
+              strings={strings.matrix}
+              planUrl={planUrl}
+              openLinksInNewWindow={host === 'teams-personal'}
+              progressive
+            />
             <MatrixLegend locale={locale} strings={strings.matrix} />
           </>
         )}

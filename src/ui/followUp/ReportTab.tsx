@@ -35,7 +35,11 @@ export interface IReportTabProps {
   meetings: readonly string[];
 }
 
-type MeetingTasks = { status: 'idle' } | { status: 'loading'; meeting: string } | { status: 'ready'; meeting: string; tasks: IFollowUpTask[]; truncated: boolean } | { status: 'error'; meeting: string; error: unknown };
+type MeetingTasks =
+  | { status: 'idle' }
+  | { status: 'loading'; meeting: string }
+  | { status: 'ready'; meeting: string; tasks: IFollowUpTask[]; truncated: boolean }
+  | { status: 'error'; meeting: string; error: unknown };
 
 /** Reads every page of one meeting's tasks (threshold-safe: the repository filters on indexed columns), up to the limit. */
 async function readMeetingTasks(first: IPage<IFollowUpTask>): Promise<{ tasks: IFollowUpTask[]; truncated: boolean }> {
@@ -99,10 +103,18 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
 
   const meeting = meetingTasks.status === 'idle' ? undefined : meetingTasks.meeting;
   const tasks = React.useMemo(
-    () => (meetingTasks.status === 'ready' ? applyEdits(meetingTasks.tasks, props.edits) : meetingTasks.status === 'idle' ? overdue.slice() : []),
+    () =>
+      meetingTasks.status === 'ready'
+        ? applyEdits(meetingTasks.tasks, props.edits)
+        : meetingTasks.status === 'idle'
+          ? overdue.slice()
+          : [],
     [meetingTasks, props.edits, overdue],
   );
-  const taskCounts = React.useMemo(() => addDelta(view.overview.tasksByStatus, props.taskDelta), [view.overview.tasksByStatus, props.taskDelta]);
+  const taskCounts = React.useMemo(
+    () => addDelta(view.overview.tasksByStatus, props.taskDelta),
+    [view.overview.tasksByStatus, props.taskDelta],
+  );
 
   /** Titles of the initiatives the tasks are about, read per unit now if not known yet (export only). */
   const titlesFor = async (list: readonly IFollowUpTask[]): Promise<Record<number, string>> => {
@@ -124,7 +136,9 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
 
   /** The tasks as saved: those saved here as they are, the others read whole (by id). */
   const wholeTasks = async (list: readonly IFollowUpTask[]): Promise<IFollowUpTask[]> => {
-    const ids = list.filter((task) => task.id !== undefined && !props.edits.known[task.id]).map((task) => task.id as number);
+    const ids = list
+      .filter((task) => task.id !== undefined && !props.edits.known[task.id])
+      .map((task) => task.id as number);
     const read = ids.length > 0 ? await services.tasks.getMany(ids) : [];
     const byId = new Map(read.map((task) => [task.id, task]));
     return list.map((task) => (task.id !== undefined && byId.get(task.id)) || task);
@@ -140,7 +154,12 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
       const titles = await titlesFor(whole);
       const naming = taskNaming({ view, strings, people: context.people, initiativeTitles: titles });
       const stopped = lists.stopped.status === 'ready' ? lists.stopped.items.slice() : [];
-      const overview = { ...view.overview, overdueTasks: overdue.slice(), stoppedInitiatives: stopped, tasksByStatus: taskCounts };
+      const overview = {
+        ...view.overview,
+        overdueTasks: overdue.slice(),
+        stoppedInitiatives: stopped,
+        tasksByStatus: taskCounts,
+      };
       const sheets = buildStatusWorkbook({
         overview,
         ambitions: view.ambitions,
@@ -168,9 +187,15 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
     <div className={app.panel}>
       <section className={app.section} data-mpk-no-print="">
         <h3 className={app.sectionHeading}>{s.heading}</h3>
-        <Text as="p" block>{s.intro}</Text>
+        <Text as="p" block>
+          {s.intro}
+        </Text>
         <form className={styles.controls} onSubmit={show}>
-          <Field label={s.meeting} hint={s.meetingHint} validationMessage={meetingErrors.length > 0 ? describeError(meetingErrors[0], locale) : undefined}>
+          <Field
+            label={s.meeting}
+            hint={s.meetingHint}
+            validationMessage={meetingErrors.length > 0 ? describeError(meetingErrors[0], locale) : undefined}
+          >
             <Input value={meetingInput} list={listId} onChange={(_, d) => setMeetingInput(d.value)} />
           </Field>
           <datalist id={listId}>
@@ -181,7 +206,11 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
           <Button type="submit">{s.show}</Button>
         </form>
         <div className={styles.controls} role="group" aria-label={s.actionsLabel}>
-          <Button appearance="primary" onClick={() => exportExcel().catch(() => undefined)} disabled={exporting || meetingTasks.status === 'loading' || !listsReady}>
+          <Button
+            appearance="primary"
+            onClick={() => exportExcel().catch(() => undefined)}
+            disabled={exporting || meetingTasks.status === 'loading' || !listsReady}
+          >
             {exporting ? s.excelWorking : s.excel}
           </Button>
           <Button onClick={() => window.print()} disabled={!listsReady}>
@@ -190,7 +219,9 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
         </div>
         {listsLoading && <Spinner size="tiny" label={s.loadingLists} />}
         {exporting && <Spinner size="tiny" label={s.excelWorking} />}
-        {exportError !== undefined && <DataErrorMessage error={exportError} title={s.excelFailed} onDismiss={() => setExportError(undefined)} />}
+        {exportError !== undefined && (
+          <DataErrorMessage error={exportError} title={s.excelFailed} onDismiss={() => setExportError(undefined)} />
+        )}
       </section>
 
       <article className={styles.report} data-mpk-print-report="" aria-labelledby={titleId}>
@@ -198,17 +229,34 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
           <Title3 as="h3" block id={titleId} className={styles.title}>
             {reportTitle}
           </Title3>
-          <Text as="p" block>{fill(s.made, { date: formatDate(now, locale), since: formatDate(props.since, locale) })}</Text>
+          <Text as="p" block>
+            {fill(s.made, { date: formatDate(now, locale), since: formatDate(props.since, locale) })}
+          </Text>
         </div>
-        <KeyFigures overview={view.overview} overdueCount={lists.overdueCount} taskCounts={taskCounts} locale={locale} strings={strings.overview} headingLevel="h4" />
+        <KeyFigures
+          overview={view.overview}
+          overdueCount={lists.overdueCount}
+          taskCounts={taskCounts}
+          locale={locale}
+          strings={strings.overview}
+          headingLevel="h4"
+        />
         <section className={app.section} aria-label={strings.overview.matrixHeading}>
           <h4 className={app.sectionHeading}>{strings.overview.matrixHeading}</h4>
-          <OverviewMatrix rows={view.overview.rows} ambitions={view.ambitions} since={props.since} locale={locale} strings={strings.matrix} />
+          <OverviewMatrix
+            rows={view.overview.rows}
+            ambitions={view.ambitions}
+            since={props.since}
+            locale={locale}
+            strings={strings.matrix}
+          />
           <MatrixLegend locale={locale} strings={strings.matrix} />
         </section>
         <StoppedSection lists={lists} headingLevel="h4" />
         {meetingTasks.status === 'loading' && <Spinner size="tiny" label={s.loadingTasks} />}
-        {meetingTasks.status === 'error' && <DataErrorMessage error={meetingTasks.error} title={s.tasksFailed} onRetry={() => show()} />}
+        {meetingTasks.status === 'error' && (
+          <DataErrorMessage error={meetingTasks.error} title={s.tasksFailed} onRetry={() => show()} />
+        )}
         {meetingTasks.status === 'ready' && (
           <section className={app.section} aria-label={fill(s.tasksHeading, { meeting: meetingTasks.meeting })}>
             <h4 className={app.sectionHeading}>{fill(s.tasksHeading, { meeting: meetingTasks.meeting })}</h4>
@@ -217,7 +265,13 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
                 <NoticeBody>{fill(s.truncated, { count: REPORT_TASK_LIMIT })}</NoticeBody>
               </Notice>
             )}
-            {tasks.length === 0 ? <Text as="p" block>{s.noTasks}</Text> : <TaskTable tasks={tasks} />}
+            {tasks.length === 0 ? (
+              <Text as="p" block>
+                {s.noTasks}
+              </Text>
+            ) : (
+              <TaskTable tasks={tasks} />
+            )}
           </section>
         )}
         {meetingTasks.status === 'idle' && <OverdueSection lists={lists} headingLevel="h4" />}

@@ -9,7 +9,11 @@ import { useFollowUp } from './FollowUpContext';
 import type { ITaskStatusChange } from './useTaskStatus';
 
 // Only a collision shows it: its own chunk.
-const ConflictResolver = React.lazy(() => import(/* webpackChunkName: 'mpk-conflict' */ '../shell/ConflictResolver').then((m) => ({ default: m.ConflictResolver })));
+const ConflictResolver = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-conflict' */ '../shell/ConflictResolver').then((m) => ({
+    default: m.ConflictResolver,
+  })),
+);
 
 /** What went wrong with a status change: a refused move, a failed save, or a collision to resolve. */
 export function StatusFeedback(props: { change: ITaskStatusChange }): JSX.Element | null {
@@ -42,13 +46,21 @@ export function StatusFeedback(props: { change: ITaskStatusChange }): JSX.Elemen
       <Notice intent="warning" layout="multiline">
         <NoticeBody>{change.refused}</NoticeBody>
         <NoticeActions>
-          <Button size="small" onClick={change.dismiss}>{strings.board.dismiss}</Button>
+          <Button size="small" onClick={change.dismiss}>
+            {strings.board.dismiss}
+          </Button>
         </NoticeActions>
       </Notice>
     );
   }
   if (change.error !== undefined) {
-    return <DataErrorMessage error={change.error} title={fill(strings.board.moveFailed, { title: change.failedTitle || '' })} onDismiss={change.dismiss} />;
+    return (
+      <DataErrorMessage
+        error={change.error}
+        title={fill(strings.board.moveFailed, { title: change.failedTitle || '' })}
+        onDismiss={change.dismiss}
+      />
+    );
   }
   return null;
 }

@@ -1,5 +1,16 @@
 import * as React from 'react';
-import { Button, Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger, mergeClasses, Text, useId } from '@fluentui/react-components';
+import {
+  Button,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  mergeClasses,
+  Text,
+  useId,
+} from '@fluentui/react-components';
 import { labelOf } from '../../domain/messages';
 import { TASK_STATUSES, type IFollowUpTask, type TaskStatus } from '../../domain/model';
 import { canTransitionTask, isOverdue, nextTaskStatuses } from '../../domain/workflow';
@@ -27,14 +38,22 @@ export interface ITaskTableProps extends Omit<ITaskViewProps, 'onMove'> {
 }
 
 /** "Flyt" with the statuses the workflow allows next — the keyboard's (and touch's) way to move a card. */
-export function MoveMenu(props: { task: IFollowUpTask; onMove(task: IFollowUpTask, status: TaskStatus): void; disabled?: boolean }): JSX.Element | null {
+export function MoveMenu(props: {
+  task: IFollowUpTask;
+  onMove(task: IFollowUpTask, status: TaskStatus): void;
+  disabled?: boolean;
+}): JSX.Element | null {
   const { strings, locale } = useFollowUp();
   const targets = nextTaskStatuses(props.task.status);
   if (targets.length === 0) return null;
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
-        <MenuButton size="small" disabled={props.disabled} aria-label={fill(strings.board.moveLabel, { title: props.task.title })}>
+        <MenuButton
+          size="small"
+          disabled={props.disabled}
+          aria-label={fill(strings.board.moveLabel, { title: props.task.title })}
+        >
           {strings.board.move}
         </MenuButton>
       </MenuTrigger>
@@ -85,7 +104,11 @@ const TaskCard = React.memo(function TaskCard(props: {
       <div className={styles.actions}>
         <MoveMenu task={task} onMove={props.onMove} disabled={props.busy} />
         {props.onEdit && (
-          <Button size="small" onClick={() => props.onEdit && props.onEdit(task)} aria-label={fill(strings.board.editLabel, { title: task.title })}>
+          <Button
+            size="small"
+            onClick={() => props.onEdit && props.onEdit(task)}
+            aria-label={fill(strings.board.editLabel, { title: task.title })}
+          >
             {strings.board.edit}
           </Button>
         )}
@@ -131,7 +154,10 @@ export function TaskBoard(props: ITaskViewProps): JSX.Element {
             }}
           >
             <h4 id={`${headingBase}-${status}`} className={styles.columnHeading}>
-              {fill(strings.board.column, { status: labelOf('taskStatus', status, locale), count: columns[status].length })}
+              {fill(strings.board.column, {
+                status: labelOf('taskStatus', status, locale),
+                count: columns[status].length,
+              })}
             </h4>
             {columns[status].length === 0 ? (
               <Text size={200}>{strings.board.columnEmpty}</Text>
@@ -164,13 +190,13 @@ export function TaskTable(props: ITaskTableProps): JSX.Element {
   const styles = useTaskStyles();
   const s = strings.board;
   const onMove = props.onMove;
-  const headers = [s.colTitle, s.colDue, s.colStatus, s.colUnit, s.colAbout, s.colAssignee, s.colMeeting].concat(onMove ? [s.colActions] : []);
+  const headers = [s.colTitle, s.colDue, s.colStatus, s.colUnit, s.colAbout, s.colAssignee, s.colMeeting].concat(
+    onMove ? [s.colActions] : [],
+  );
   return (
     <div className={styles.tableScroller} role="region" aria-label={s.tableCaption} tabIndex={0}>
       <table className={styles.table}>
-        <caption className={styles.caption}>
-          {s.tableCaption}
-        </caption>
+        <caption className={styles.caption}>{s.tableCaption}</caption>
         <thead>
           <tr>
             {headers.map((label) => (
@@ -199,7 +225,11 @@ export function TaskTable(props: ITaskTableProps): JSX.Element {
                   <div className={styles.actions}>
                     <MoveMenu task={task} onMove={onMove} disabled={props.busyId === task.id} />
                     {props.onEdit && (
-                      <Button size="small" onClick={() => props.onEdit && props.onEdit(task)} aria-label={fill(s.editLabel, { title: task.title })}>
+                      <Button
+                        size="small"
+                        onClick={() => props.onEdit && props.onEdit(task)}
+                        aria-label={fill(s.editLabel, { title: task.title })}
+                      >
                         {s.edit}
                       </Button>
                     )}

@@ -1,5 +1,20 @@
 import * as React from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Select, Text, Textarea } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  Textarea,
+} from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
 import { formatDate, formatWeek, isValidIsoDate } from '../../domain/dates';
@@ -32,7 +47,8 @@ export interface ITaskFormDialogProps {
   onClose(): void;
 }
 
-type InitiativeLoad = { status: 'loading' } | { status: 'ready'; items: IInitiative[] } | { status: 'error'; error: unknown };
+type InitiativeLoad =
+  { status: 'loading' } | { status: 'ready'; items: IInitiative[] } | { status: 'error'; error: unknown };
 
 /** A unit's initiatives for the "Indsats" choice, read when first needed. */
 function useUnitInitiatives(unitId: number | undefined, wanted: boolean): [InitiativeLoad | undefined, () => void] {
@@ -153,7 +169,9 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
       case 'ambitionKey':
         return ambitionTitle(view.ambitions, task.ambitionKey);
       case 'initiativeId':
-        return task.initiativeId === undefined ? '' : initiativeTitles[task.initiativeId] || fill(strings.task.initiativeNumber, { id: task.initiativeId });
+        return task.initiativeId === undefined
+          ? ''
+          : initiativeTitles[task.initiativeId] || fill(strings.task.initiativeNumber, { id: task.initiativeId });
       default: {
         const value = (task as unknown as Record<string, unknown>)[field];
         return value === undefined || value === null ? '' : String(value);
@@ -172,13 +190,24 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
     status: s.status,
   };
   const conflictFields: IConflictField[] = conflict
-    ? conflict.fields.map((field) => ({ name: field, label: fieldLabels[field] || field, theirs: display(conflict.theirs, field), mine: display(conflict.mine, field) }))
+    ? conflict.fields.map((field) => ({
+        name: field,
+        label: fieldLabels[field] || field,
+        theirs: display(conflict.theirs, field),
+        mine: display(conflict.mine, field),
+      }))
     : [];
 
   // Before anything is typed the picker suggests the unit's leaders (then other leaders and the reader).
-  const suggestions: IPersonValue[] = people.optionsFor(unitId).map((option) => ({ id: option.id, title: option.label, email: '' }));
+  const suggestions: IPersonValue[] = people
+    .optionsFor(unitId)
+    .map((option) => ({ id: option.id, title: option.label, email: '' }));
   const assignee: IPersonValue | undefined = values.assigneeId
-    ? { id: Number(values.assigneeId), title: values.assigneeName || people.labelOf(Number(values.assigneeId)), email: values.assigneeEmail || '' }
+    ? {
+        id: Number(values.assigneeId),
+        title: values.assigneeName || people.labelOf(Number(values.assigneeId)),
+        email: values.assigneeEmail || '',
+      }
     : undefined;
   const statusOptions = original ? [original.status].concat(nextTaskStatuses(original.status)) : [];
   const meetingListId = `${draftKey.replace(/[^a-z0-9]/gi, '-')}-meetings`;
@@ -194,7 +223,8 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
                 <Notice intent="info" layout="multiline">
                   <NoticeBody>{s.draftRestored}</NoticeBody>
                   <NoticeActions>
-                    <Button size="small"
+                    <Button
+                      size="small"
                       onClick={() => {
                         draft.clear();
                         setErrors([]);
@@ -207,7 +237,9 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
               )}
               {conflict && <ConflictResolver fields={conflictFields} onResolve={resolve} busy={saving} />}
               <ThrottleNotice scope="save" active={saving} />
-              {saveError !== undefined && <DataErrorMessage error={saveError} title={s.saveFailed} onDismiss={() => setSaveError(undefined)} />}
+              {saveError !== undefined && (
+                <DataErrorMessage error={saveError} title={s.saveFailed} onDismiss={() => setSaveError(undefined)} />
+              )}
               {errors.length > 0 && (
                 <Notice intent="error" layout="multiline">
                   <NoticeBody>{s.fixErrors}</NoticeBody>
@@ -218,7 +250,11 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
                 <Input value={values.title} onChange={(_, data) => set('title', data.value)} maxLength={255} />
               </Field>
               <Field label={s.description} validationMessage={messages.description}>
-                <Textarea value={values.description} onChange={(_, data) => set('description', data.value)} resize="vertical" />
+                <Textarea
+                  value={values.description}
+                  onChange={(_, data) => set('description', data.value)}
+                  resize="vertical"
+                />
               </Field>
               <Field label={s.unit} required validationMessage={messages.unitId}>
                 <Select
@@ -237,7 +273,11 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
                 </Select>
               </Field>
               <Field label={s.aboutLabel} required>
-                <RadioGroup layout="horizontal" value={values.about} onChange={(_, data) => set('about', data.value as ITaskFormValues['about'])}>
+                <RadioGroup
+                  layout="horizontal"
+                  value={values.about}
+                  onChange={(_, data) => set('about', data.value as ITaskFormValues['about'])}
+                >
                   <Radio value="ambition" label={s.aboutAmbition} />
                   <Radio value="initiative" label={s.aboutInitiative} />
                 </RadioGroup>
@@ -266,7 +306,11 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
                         : undefined
                   }
                 >
-                  <Select value={values.initiativeId} onChange={(_, data) => set('initiativeId', data.value)} disabled={unitId === undefined || !initiatives || initiatives.status !== 'ready'}>
+                  <Select
+                    value={values.initiativeId}
+                    onChange={(_, data) => set('initiativeId', data.value)}
+                    disabled={unitId === undefined || !initiatives || initiatives.status !== 'ready'}
+                  >
                     <option value="">{s.choose}</option>
                     {initiatives && initiatives.status === 'ready'
                       ? initiatives.items.map((initiative) => (
@@ -275,12 +319,16 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
                           </option>
                         ))
                       : values.initiativeId && (
-                          <option value={values.initiativeId}>{display(taskOfForm(values, original), 'initiativeId')}</option>
+                          <option value={values.initiativeId}>
+                            {display(taskOfForm(values, original), 'initiativeId')}
+                          </option>
                         )}
                   </Select>
                 </Field>
               )}
-              {values.about === 'initiative' && initiatives && initiatives.status === 'loading' && <Spinner size="tiny" label={s.initiativesLoading} />}
+              {values.about === 'initiative' && initiatives && initiatives.status === 'loading' && (
+                <Spinner size="tiny" label={s.initiativesLoading} />
+              )}
               {values.about === 'initiative' && initiatives && initiatives.status === 'error' && (
                 <DataErrorMessage error={initiatives.error} title={s.initiativesFailed} onRetry={retryInitiatives} />
               )}
@@ -293,7 +341,12 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
                   value={assignee}
                   suggestions={suggestions}
                   onChange={(person) => {
-                    draft.set((previous) => ({ ...previous, assigneeId: person ? String(person.id) : '', assigneeName: person ? person.title : '', assigneeEmail: person ? person.email : '' }));
+                    draft.set((previous) => ({
+                      ...previous,
+                      assigneeId: person ? String(person.id) : '',
+                      assigneeName: person ? person.title : '',
+                      assigneeEmail: person ? person.email : '',
+                    }));
                     if (errors.length > 0) setErrors((current) => current.filter((e) => e.field !== 'assigneeId'));
                   }}
                 />
@@ -301,13 +354,22 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
                   label={s.dueDate}
                   required
                   validationMessage={messages.dueDate}
-                  hint={isValidIsoDate(values.dueDate) ? fill(s.dueWeek, { week: formatWeek(values.dueDate, locale) }) : undefined}
+                  hint={
+                    isValidIsoDate(values.dueDate)
+                      ? fill(s.dueWeek, { week: formatWeek(values.dueDate, locale) })
+                      : undefined
+                  }
                 >
                   <Input type="date" value={values.dueDate} onChange={(_, data) => set('dueDate', data.value)} />
                 </Field>
               </div>
               <Field label={s.meeting} hint={s.meetingHint} validationMessage={messages.meeting}>
-                <Input value={values.meeting} onChange={(_, data) => set('meeting', data.value)} list={meetingListId} maxLength={255} />
+                <Input
+                  value={values.meeting}
+                  onChange={(_, data) => set('meeting', data.value)}
+                  list={meetingListId}
+                  maxLength={255}
+                />
               </Field>
               <datalist id={meetingListId}>
                 {props.meetings.map((meeting) => (
@@ -316,7 +378,10 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
               </datalist>
               {original && (
                 <Field label={s.status} validationMessage={messages.status}>
-                  <Select value={values.status} onChange={(_, data) => set('status', data.value as ITaskFormValues['status'])}>
+                  <Select
+                    value={values.status}
+                    onChange={(_, data) => set('status', data.value as ITaskFormValues['status'])}
+                  >
                     {statusOptions.map((status) => (
                       <option key={status} value={status}>
                         {labelOf('taskStatus', status, locale)}

@@ -23,7 +23,11 @@ export interface ITasksTabProps {
 }
 
 /** The board's filters: unit, assignee and status apply at once; the meeting on Enter or when leaving the field. */
-function TaskFilters(props: { filters: ITaskFilters; onChange(filters: ITaskFilters): void; meetings: readonly string[] }): JSX.Element {
+function TaskFilters(props: {
+  filters: ITaskFilters;
+  onChange(filters: ITaskFilters): void;
+  meetings: readonly string[];
+}): JSX.Element {
   const { view, strings, locale, people } = useFollowUp();
   const styles = useTaskStyles();
   const app = useAppStyles();
@@ -40,13 +44,20 @@ function TaskFilters(props: { filters: ITaskFilters; onChange(filters: ITaskFilt
     if (value !== (filters.meeting || '')) onChange({ ...filters, meeting: value || undefined });
   };
   const numberOrUndefined = (value: string): number | undefined => (value === '' ? undefined : Number(value));
-  const active = filters.unitId !== undefined || filters.assigneeId !== undefined || filters.status !== undefined || !!filters.meeting;
+  const active =
+    filters.unitId !== undefined ||
+    filters.assigneeId !== undefined ||
+    filters.status !== undefined ||
+    !!filters.meeting;
 
   return (
     <fieldset className={styles.filters}>
       <legend className={app.visuallyHidden}>{s.filtersLabel}</legend>
       <Field label={s.unitFilter} className={styles.filterField}>
-        <Select value={filters.unitId === undefined ? '' : String(filters.unitId)} onChange={(_, d) => onChange({ ...filters, unitId: numberOrUndefined(d.value) })}>
+        <Select
+          value={filters.unitId === undefined ? '' : String(filters.unitId)}
+          onChange={(_, d) => onChange({ ...filters, unitId: numberOrUndefined(d.value) })}
+        >
           <option value="">{s.all}</option>
           {view.units.map((unit) => (
             <option key={unit.id} value={String(unit.id)}>
@@ -56,7 +67,10 @@ function TaskFilters(props: { filters: ITaskFilters; onChange(filters: ITaskFilt
         </Select>
       </Field>
       <Field label={s.assigneeFilter} className={styles.filterField}>
-        <Select value={filters.assigneeId === undefined ? '' : String(filters.assigneeId)} onChange={(_, d) => onChange({ ...filters, assigneeId: numberOrUndefined(d.value) })}>
+        <Select
+          value={filters.assigneeId === undefined ? '' : String(filters.assigneeId)}
+          onChange={(_, d) => onChange({ ...filters, assigneeId: numberOrUndefined(d.value) })}
+        >
           <option value="">{s.all}</option>
           {people.options.map((person) => (
             <option key={person.id} value={String(person.id)}>
@@ -66,7 +80,10 @@ function TaskFilters(props: { filters: ITaskFilters; onChange(filters: ITaskFilt
         </Select>
       </Field>
       <Field label={s.statusFilter} className={styles.filterField}>
-        <Select value={filters.status || ''} onChange={(_, d) => onChange({ ...filters, status: (d.value || undefined) as TaskStatus | undefined })}>
+        <Select
+          value={filters.status || ''}
+          onChange={(_, d) => onChange({ ...filters, status: (d.value || undefined) as TaskStatus | undefined })}
+        >
           <option value="">{s.all}</option>
           {TASK_STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -122,7 +139,10 @@ export function TasksTab(props: ITasksTabProps): JSX.Element {
     },
     [change],
   );
-  const onEdit = React.useMemo(() => (view.canManageTasks ? (task: IFollowUpTask) => setEditing({ task }) : undefined), [view.canManageTasks]);
+  const onEdit = React.useMemo(
+    () => (view.canManageTasks ? (task: IFollowUpTask) => setEditing({ task }) : undefined),
+    [view.canManageTasks],
+  );
   const View = mode === 'board' ? TaskBoard : TaskTable;
 
   return (
@@ -149,10 +169,16 @@ export function TasksTab(props: ITasksTabProps): JSX.Element {
       <StatusFeedback change={status} />
       {board.error !== undefined && <DataErrorMessage error={board.error} title={s.loadFailed} onRetry={board.retry} />}
       {board.tasks.length === 0 && !board.busy ? (
-        <Text as="p" block>{s.empty}</Text>
+        <Text as="p" block>
+          {s.empty}
+        </Text>
       ) : (
         <>
-          {mode === 'board' && <Text size={200} className={app.muted}>{s.dragHint}</Text>}
+          {mode === 'board' && (
+            <Text size={200} className={app.muted}>
+              {s.dragHint}
+            </Text>
+          )}
           <View tasks={board.tasks} onMove={onMove} onEdit={onEdit} busyId={status.busyId} />
         </>
       )}

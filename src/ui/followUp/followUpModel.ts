@@ -58,7 +58,12 @@ export interface ITaskEdits {
   original: Record<number, IFollowUpTask | null>;
 }
 
-export const NO_EDITS: ITaskEdits = { known: {}, created: [], statusDelta: { open: 0, inProgress: 0, closed: 0 }, original: {} };
+export const NO_EDITS: ITaskEdits = {
+  known: {},
+  created: [],
+  statusDelta: { open: 0, inProgress: 0, closed: 0 },
+  original: {},
+};
 
 /** Records a saved task; `previous` is the version it replaced (none for a new task). */
 export function recordSave(edits: ITaskEdits, previous: IFollowUpTask | undefined, saved: IFollowUpTask): ITaskEdits {
@@ -151,7 +156,8 @@ export function groupByStatus(tasks: readonly IFollowUpTask[]): Record<TaskStatu
 /** The distinct meetings named in some task lists, sorted (for suggestions). */
 export function knownMeetings(...lists: ReadonlyArray<readonly IFollowUpTask[]>): string[] {
   const names = new Set<string>();
-  for (const list of lists) for (const task of list) if (task.meeting && task.meeting.trim()) names.add(task.meeting.trim());
+  for (const list of lists)
+    for (const task of list) if (task.meeting && task.meeting.trim()) names.add(task.meeting.trim());
   return Array.from(names).sort((a, b) => a.localeCompare(b, 'da'));
 }
 
@@ -171,7 +177,10 @@ export function ambitionTitle(ambitions: readonly IAmbition[], key: string | und
 }
 
 /** Counters per status from the view plus what was saved here. */
-export function addDelta(counts: Record<TaskStatus, number>, delta: Record<TaskStatus, number>): Record<TaskStatus, number> {
+export function addDelta(
+  counts: Record<TaskStatus, number>,
+  delta: Record<TaskStatus, number>,
+): Record<TaskStatus, number> {
   const result = {} as Record<TaskStatus, number>;
   for (const status of TASK_STATUSES) result[status] = Math.max(0, (counts[status] || 0) + (delta[status] || 0));
   return result;

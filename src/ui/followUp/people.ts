@@ -40,7 +40,12 @@ function fillText(template: string, values: Record<string, string>): string {
  * Builds the directory from the units' leaders and the current user. With the view's `people`, a
  * leader is named as well ("Lene Madsen · Leder · Læring og Trivsel"), and other assignees by name.
  */
-export function buildPeople(units: readonly IUnitItem[], user: ICurrentUser, texts: IPeopleTexts, people: IPeople = {}): IPeopleDirectory {
+export function buildPeople(
+  units: readonly IUnitItem[],
+  user: ICurrentUser,
+  texts: IPeopleTexts,
+  people: IPeople = {},
+): IPeopleDirectory {
   const nameOf = (id: number): string | undefined => people[id]?.displayName || undefined;
   const leads = new Map<number, number[]>();
   for (const unit of units) {
@@ -57,7 +62,12 @@ export function buildPeople(units: readonly IUnitItem[], user: ICurrentUser, tex
   const leaderLabel = (id: number): string | undefined => {
     const unitIds = leads.get(id);
     if (!unitIds || unitIds.length === 0) return undefined;
-    return fillText(texts.leaderOf, { units: unitIds.map((u) => nameOfUnit.get(u) || '').filter(Boolean).join(', ') });
+    return fillText(texts.leaderOf, {
+      units: unitIds
+        .map((u) => nameOfUnit.get(u) || '')
+        .filter(Boolean)
+        .join(', '),
+    });
   };
   const myName = user.displayName || user.email || '';
 

@@ -109,15 +109,25 @@ export function overviewSheet(input: IStatusReportInput): Sheet<never> {
   data.push([]);
   data.push([header(texts.keyFigures), header(texts.count)]);
   for (const status of INITIATIVE_STATUSES) {
-    data.push([text(`${texts.initiativesWithStatus} ${labelOf('initiativeStatus', status, locale)}`), count(overview.initiativesByStatus[status] || 0)]);
+    data.push([
+      text(`${texts.initiativesWithStatus} ${labelOf('initiativeStatus', status, locale)}`),
+      count(overview.initiativesByStatus[status] || 0),
+    ]);
   }
   for (const status of TASK_STATUSES) {
-    data.push([text(`${texts.tasksWithStatus} ${labelOf('taskStatus', status, locale)}`), count(overview.tasksByStatus[status] || 0)]);
+    data.push([
+      text(`${texts.tasksWithStatus} ${labelOf('taskStatus', status, locale)}`),
+      count(overview.tasksByStatus[status] || 0),
+    ]);
   }
   data.push([text(texts.overdueTasks), count(overview.overdueTasks.length)]);
-  const storyKeys = input.ambitions.length > 0 ? input.ambitions.map((a) => a.key) : Object.keys(overview.storiesByAmbition);
+  const storyKeys =
+    input.ambitions.length > 0 ? input.ambitions.map((a) => a.key) : Object.keys(overview.storiesByAmbition);
   for (const key of storyKeys) {
-    data.push([text(`${texts.storiesAbout} ${ambitionTitle(input.ambitions, key)}`), count(own(overview.storiesByAmbition, key) || 0)]);
+    data.push([
+      text(`${texts.storiesAbout} ${ambitionTitle(input.ambitions, key)}`),
+      count(own(overview.storiesByAmbition, key) || 0),
+    ]);
   }
   if (overview.stoppedInitiatives.length > 0) {
     data.push([]);
@@ -134,7 +144,17 @@ export function overviewSheet(input: IStatusReportInput): Sheet<never> {
   return {
     sheet: texts.overviewSheet,
     data,
-    columns: [{ width: 32 }, { width: 28 }, { width: 14 }, { width: 11 }, { width: 11 }, { width: 11 }, { width: 18 }, { width: 14 }, { width: 12 }],
+    columns: [
+      { width: 32 },
+      { width: 28 },
+      { width: 14 },
+      { width: 11 },
+      { width: 11 },
+      { width: 11 },
+      { width: 18 },
+      { width: 14 },
+      { width: 12 },
+    ],
     stickyRowsCount: 1,
   };
 }
@@ -175,7 +195,18 @@ export function tasksSheet(input: IStatusReportInput): Sheet<never> {
   return {
     sheet: texts.tasksSheet,
     data,
-    columns: [{ width: 36 }, { width: 28 }, { width: 34 }, { width: 28 }, { width: 12 }, { width: 6 }, { width: 12 }, { width: 10 }, { width: 28 }, { width: 50 }],
+    columns: [
+      { width: 36 },
+      { width: 28 },
+      { width: 34 },
+      { width: 28 },
+      { width: 12 },
+      { width: 6 },
+      { width: 12 },
+      { width: 10 },
+      { width: 28 },
+      { width: 50 },
+    ],
     stickyRowsCount: 1,
   };
 }

@@ -45,7 +45,9 @@ export interface IFollowUpData {
 export function useFollowUpData(options: { now: Date; pageSize: number }): IFollowUpData {
   const services = useServices();
   const [since, setSince] = React.useState<IsoDate>(() => sinceOrDefault(readSince(), options.now));
-  const [state, setState] = React.useState<{ status: IFollowUpData['status']; view?: IFollowUpView; error?: unknown }>({ status: 'loading' });
+  const [state, setState] = React.useState<{ status: IFollowUpData['status']; view?: IFollowUpView; error?: unknown }>({
+    status: 'loading',
+  });
   const [edits, setEdits] = React.useState<ITaskEdits>(NO_EDITS);
   const [generation, setGeneration] = React.useState(0);
 
@@ -69,14 +71,17 @@ export function useFollowUpData(options: { now: Date; pageSize: number }): IFoll
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [services, since, generation]);
 
-  const reload = React.useCallback((next?: IsoDate) => {
-    if (next && next !== since) {
-      writeSince(next);
-      setSince(next);
-    } else {
-      setGeneration((g) => g + 1);
-    }
-  }, [since]);
+  const reload = React.useCallback(
+    (next?: IsoDate) => {
+      if (next && next !== since) {
+        writeSince(next);
+        setSince(next);
+      } else {
+        setGeneration((g) => g + 1);
+      }
+    },
+    [since],
+  );
 
   const saved = React.useCallback((previous: IFollowUpTask | undefined, task: IFollowUpTask) => {
     setEdits((current) => recordSave(current, previous, task));
@@ -103,11 +108,16 @@ export interface ITaskBoard {
  * One page read at a time, the latest winning: a read started later makes an earlier one's answer
  * (or failure) count for nothing. `busy` and `error` describe the latest read; `reset` forgets it.
  */
-function useLatestRead(): { busy: boolean; error: unknown; read<P>(load: () => Promise<P>, apply: (value: P) => void): void; reset(): void } {
+function useLatestRead(): {
+  busy: boolean;
+  error: unknown;
+  read<P>(load: () => Promise<P>, apply: (value: P) => void): void;
+  reset(): void;
+} {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
   const request = React.useRef(0);
-  const read = React.useCallback(<P,>(load: () => Promise<P>, apply: (value: P) => void): void => {
+  const read = React.useCallback(<P>(load: () => Promise<P>, apply: (value: P) => void): void => {
     const id = ++request.current;
     setBusy(true);
     setError(undefined);
@@ -139,7 +149,10 @@ function useLatestRead(): { busy: boolean; error: unknown; read<P>(load: () => P
 export function useTaskBoard(first: IPage<IFollowUpTask> | undefined, edits: ITaskEdits, pageSize: number): ITaskBoard {
   const services = useServices();
   const [filters, setFiltersState] = React.useState<ITaskFilters>({});
-  const [pages, setPages] = React.useState<{ items: IFollowUpTask[]; page?: IPage<IFollowUpTask> }>({ items: first ? first.items : [], page: first });
+  const [pages, setPages] = React.useState<{ items: IFollowUpTask[]; page?: IPage<IFollowUpTask> }>({
+    items: first ? first.items : [],
+    page: first,
+  });
   const { busy, error, read, reset } = useLatestRead();
   const lastAction = React.useRef<() => void>(() => undefined);
 
@@ -179,7 +192,10 @@ export function useTaskBoard(first: IPage<IFollowUpTask> | undefined, edits: ITa
     );
   }, [pages.page, busy, read]);
 
-  const tasks = React.useMemo(() => foldEdits(pages.items, edits, (task) => matchesFilters(task, filters)), [pages.items, edits, filters]);
+  const tasks = React.useMemo(
+    () => foldEdits(pages.items, edits, (task) => matchesFilters(task, filters)),
+    [pages.items, edits, filters],
+  );
 
   return {
     filters,
@@ -214,7 +230,10 @@ export function useMyTasks(
   belongs: (task: IFollowUpTask) => boolean,
   order: (a: IFollowUpTask, b: IFollowUpTask) => number,
 ): IMyTaskPages {
-  const [pages, setPages] = React.useState<{ items: IFollowUpTask[]; page: IPage<IFollowUpTask> }>({ items: first.items, page: first });
+  const [pages, setPages] = React.useState<{ items: IFollowUpTask[]; page: IPage<IFollowUpTask> }>({
+    items: first.items,
+    page: first,
+  });
   const { busy, error, read, reset } = useLatestRead();
 
   // A new view (another baseline, a reload) starts again from its first page.
@@ -232,6 +251,9 @@ export function useMyTasks(
     );
   }, [pages.page, busy, read]);
 
-  const tasks = React.useMemo(() => foldEdits(pages.items, edits, belongs, order), [pages.items, edits, belongs, order]);
+  const tasks = React.useMemo(
+    () => foldEdits(pages.items, edits, belongs, order),
+    [pages.items, edits, belongs, order],
+  );
   return { tasks, hasMore: pages.page.hasMore, busy, error, loadMore };
 }

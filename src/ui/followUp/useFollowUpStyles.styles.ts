@@ -17,7 +17,14 @@ export const useAppStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   sectionHeading: { margin: 0 },
   // The closed tasks' disclosure button reads as the heading it sits in.
-  disclosure: { fontSize: 'inherit', fontWeight: 'inherit', lineHeight: 'inherit', paddingLeft: 0, justifyContent: 'flex-start', textAlign: 'start' },
+  disclosure: {
+    fontSize: 'inherit',
+    fontWeight: 'inherit',
+    lineHeight: 'inherit',
+    paddingLeft: 0,
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+  },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',
@@ -32,7 +39,14 @@ export const useAppStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   narrowField: { maxWidth: '360px', width: '100%' },
   muted: { color: tokens.colorNeutralForeground2 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
 });
 
 /** The overview's date field (a native date input in Fluent's look). */
@@ -49,7 +63,14 @@ export const useDateFieldStyles = makeStyles({
 export const useMarkStyles = makeStyles({
   mark: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
   // A thin outline keeps the light shapes (yellow) visible on any background; the word carries the meaning.
-  shape: { flexShrink: 0, width: '12px', height: '12px', stroke: tokens.colorNeutralStrokeAccessible, strokeWidth: '1px', overflow: 'visible' },
+  shape: {
+    flexShrink: 0,
+    width: '12px',
+    height: '12px',
+    stroke: tokens.colorNeutralStrokeAccessible,
+    strokeWidth: '1px',
+    overflow: 'visible',
+  },
   green: { fill: tokens.colorPaletteGreenForeground1, color: tokens.colorPaletteGreenForeground1 },
   yellow: { fill: tokens.colorPaletteMarigoldForeground1, color: tokens.colorPaletteMarigoldForeground1 },
   red: { fill: tokens.colorPaletteRedForeground1, color: tokens.colorPaletteRedForeground1 },
@@ -74,7 +95,12 @@ export const useMatrixStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     '@media print': { minWidth: 0 },
   },
-  caption: { textAlign: 'left', padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2, captionSide: 'top' },
+  caption: {
+    textAlign: 'left',
+    padding: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground2,
+    captionSide: 'top',
+  },
   colHeader: {
     textAlign: 'left',
     verticalAlign: 'bottom',
@@ -105,7 +131,13 @@ export const useMatrixStyles = makeStyles({
   // Nothing decided and nothing running: readable, but quieter than the cells to look at.
   quiet: { color: tokens.colorNeutralForeground3 },
   cellLines: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
-  legend: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 /** Key figures. */
@@ -127,7 +159,12 @@ export const useCounterStyles = makeStyles({
   },
   alert: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
   label: { margin: 0, color: tokens.colorNeutralForeground2 },
-  value: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  value: {
+    margin: 0,
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 /** Task cards, lists and the board. */
@@ -145,7 +182,13 @@ export const useTaskStyles = makeStyles({
   },
   overdueCard: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
   title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  meta: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground2,
+  },
   due: { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   overdue: {
     display: 'inline-flex',
@@ -172,7 +215,14 @@ export const useTaskStyles = makeStyles({
   },
   dropTarget: { outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}` },
   columnHeading: { margin: 0, fontSize: tokens.fontSizeBase400 },
-  cardList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  cardList: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
   caption: { textAlign: 'left', padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
   rowHeader: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
   tableScroller: { overflowX: 'auto', maxWidth: '100%' },
@@ -183,10 +233,29 @@ export const useTaskStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground3,
   },
-  td: { padding: tokens.spacingHorizontalS, verticalAlign: 'top', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  td: {
+    padding: tokens.spacingHorizontalS,
+    verticalAlign: 'top',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   overdueRow: { boxShadow: `inset ${tokens.strokeWidthThickest} 0 0 ${tokens.colorPaletteRedBorder2}` },
-  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
-  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, border: 0, padding: 0, margin: 0, minWidth: 0 },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+  },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+    border: 0,
+    padding: 0,
+    margin: 0,
+    minWidth: 0,
+  },
   filterField: { minWidth: '150px', maxWidth: '100%' },
   more: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   description: { margin: 0, whiteSpace: 'pre-wrap' },

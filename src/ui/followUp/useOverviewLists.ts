@@ -5,7 +5,11 @@ import type { IFollowUpView, IPersonValue, IViewRepository } from '../../data/re
 import { overdueDelta, overdueTasks, type ITaskEdits } from './followUpModel';
 
 /** A list read when someone asks for it. */
-export type OnDemand<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; items: readonly T[] } | { status: 'error'; error: unknown };
+export type OnDemand<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; items: readonly T[] }
+  | { status: 'error'; error: unknown };
 
 /** The overview's two lists (overdue tasks, stopped initiatives): their counts, and the lists once read. */
 export interface IOverviewLists {
@@ -43,13 +47,19 @@ export interface IOverviewListsOptions {
   rememberInitiatives(initiatives: readonly IInitiative[]): void;
 }
 
-type Loaded<T> = { status: 'idle' } | { status: 'loading'; view: IFollowUpView } | { status: 'ready'; items: readonly T[]; view: IFollowUpView } | { status: 'error'; error: unknown; view: IFollowUpView };
+type Loaded<T> =
+  | { status: 'idle' }
+  | { status: 'loading'; view: IFollowUpView }
+  | { status: 'ready'; items: readonly T[]; view: IFollowUpView }
+  | { status: 'error'; error: unknown; view: IFollowUpView };
 
 /** The units the overview shows (their overdue tasks are the list). */
 export function overviewUnitIds(view: IFollowUpView): number[] {
   // The units the view counted overdue tasks in (the summaries say which); every unit when it does not say.
   const byUnit = view.overview.overdueByUnit;
-  return view.units.map((unit) => unit.id).filter((id): id is number => id !== undefined && (!byUnit || (byUnit[id] || 0) > 0));
+  return view.units
+    .map((unit) => unit.id)
+    .filter((id): id is number => id !== undefined && (!byUnit || (byUnit[id] || 0) > 0));
 }
 
 /** Each unit's current plan (its stopped initiatives are the list). */
@@ -68,7 +78,10 @@ export function overviewPlanIds(view: IFollowUpView): number[] {
  * One on-demand list: idle until `load`, read again when the view is read again (another baseline,
  * after "Klargør site") if it had been asked for, since the units and plans may have changed.
  */
-function useOnDemand<T>(view: IFollowUpView, read: (view: IFollowUpView) => Promise<readonly T[]>): [Loaded<T>, () => void] {
+function useOnDemand<T>(
+  view: IFollowUpView,
+  read: (view: IFollowUpView) => Promise<readonly T[]>,
+): [Loaded<T>, () => void] {
   const [state, setState] = React.useState<Loaded<T>>({ status: 'idle' });
   const mounted = React.useRef(true);
   React.useEffect(() => () => void (mounted.current = false), []);
@@ -81,7 +94,8 @@ function useOnDemand<T>(view: IFollowUpView, read: (view: IFollowUpView) => Prom
     stateRef.current = loading;
     setState(loading);
     const settle = (next: Loaded<T>): void => {
-      if (mounted.current) setState((current) => (current.status === 'loading' && current.view === forView ? next : current));
+      if (mounted.current)
+        setState((current) => (current.status === 'loading' && current.view === forView ? next : current));
     };
     readRef.current(forView).then(
       (items) => settle({ status: 'ready', items, view: forView }),
@@ -109,7 +123,11 @@ export function useOverviewLists(options: IOverviewListsOptions): IOverviewLists
   const { view, views, edits, now, rememberPeople, rememberInitiatives } = options;
   const [overdueRead, loadOverdue] = useOnDemand<IFollowUpTask>(view, async (forView) => {
     const result = await views.loadOverdueTasks(overviewUnitIds(forView), today(now));
-    const people: IPersonValue[] = Object.keys(result.people).map((id) => ({ id: Number(id), title: result.people[Number(id)].displayName, email: '' }));
+    const people: IPersonValue[] = Object.keys(result.people).map((id) => ({
+      id: Number(id),
+      title: result.people[Number(id)].displayName,
+      email: '',
+    }));
     if (people.length > 0) rememberPeople(people);
     return result.tasks;
   });
@@ -121,12 +139,17 @@ export function useOverviewLists(options: IOverviewListsOptions): IOverviewLists
 
   const preOverdue = options.overdue.items;
   const overdueItems = preOverdue ?? (overdueRead.status === 'ready' ? overdueRead.items : undefined);
-  const overdueWithEdits = React.useMemo(() => (overdueItems ? overdueTasks(overdueItems, edits, now) : undefined), [overdueItems, edits, now]);
+  const overdueWithEdits = React.useMemo(
+    () => (overdueItems ? overdueTasks(overdueItems, edits, now) : undefined),
+    [overdueItems, edits, now],
+  );
   const stoppedItems = options.stopped.items ?? (stoppedRead.status === 'ready' ? stoppedRead.items : undefined);
 
   return {
     overdue: overdueWithEdits ? { status: 'ready', items: overdueWithEdits } : plain(overdueRead),
-    overdueCount: overdueWithEdits ? overdueWithEdits.length : Math.max(0, options.overdue.count + overdueDelta(edits, now)),
+    overdueCount: overdueWithEdits
+      ? overdueWithEdits.length
+      : Math.max(0, options.overdue.count + overdueDelta(edits, now)),
     overdueWhole: !preOverdue,
     stopped: stoppedItems ? { status: 'ready', items: stoppedItems } : plain(stoppedRead),
     stoppedCount: stoppedItems ? stoppedItems.length : options.stopped.count,

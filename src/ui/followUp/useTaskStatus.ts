@@ -54,7 +54,9 @@ export function useTaskStatus(): ITaskStatusChange {
       try {
         const result = await services.tasks.setStatus(task, status);
         saved(task, result);
-        announce(fill(strings.board.moved, { title: result.title, status: labelOf('taskStatus', result.status, locale) }));
+        announce(
+          fill(strings.board.moved, { title: result.title, status: labelOf('taskStatus', result.status, locale) }),
+        );
       } catch (e) {
         if (e instanceof ConflictError) setConflict({ error: e as ConflictError<IFollowUpTask>, task, status });
         else setError(e);

@@ -12,9 +12,11 @@ import { usePlan } from './PlanContext';
 import { own } from '../../domain/dict';
 
 // The forms load on first use (the same chunk as the initiative card's forms).
-const FocusForm = React.lazy(() => import(/* webpackChunkName: 'mpk-plan-forms' */ './FocusForm').then((m) => ({ default: m.FocusForm })));
+const FocusForm = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-plan-forms' */ './FocusForm').then((m) => ({ default: m.FocusForm })),
+);
 const InitiativeForm = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-plan-forms' */ './InitiativeForm').then((m) => ({ default: m.InitiativeForm }))
+  import(/* webpackChunkName: 'mpk-plan-forms' */ './InitiativeForm').then((m) => ({ default: m.InitiativeForm })),
 );
 
 /** Props of {@link AmbitionSection}. */
@@ -40,11 +42,23 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
     minWidth: 0,
   },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   relevance: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   meaning: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground2 },
-  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+  },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -58,8 +72,12 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
   const { ambition, focus } = props;
   const planId = plan.view.plan?.id;
   const owner = useDraftOwner();
-  const [editingFocus, setEditingFocus] = React.useState(() => plan.can.editFocus && hasDraft(owner, `plan:focus:${planId}:${ambition.key}`));
-  const [adding, setAdding] = React.useState(() => plan.can.editInitiatives && hasDraft(owner, `plan:initiative:new:${planId}:${ambition.key}`));
+  const [editingFocus, setEditingFocus] = React.useState(
+    () => plan.can.editFocus && hasDraft(owner, `plan:focus:${planId}:${ambition.key}`),
+  );
+  const [adding, setAdding] = React.useState(
+    () => plan.can.editInitiatives && hasDraft(owner, `plan:initiative:new:${planId}:${ambition.key}`),
+  );
   const focusButton = React.useRef<HTMLButtonElement>(null);
   const addButton = React.useRef<HTMLButtonElement>(null);
   const headingId = `ambition-${ambition.key}`;
@@ -79,7 +97,9 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
         ) : (
           <Text className={styles.muted}>{strings.focus.relevanceNotSet}</Text>
         )}
-        {relevance && !isRelevance(relevance) && <Text size={200}>{fill(strings.initiative.unknownValue, { value: relevance })}</Text>}
+        {relevance && !isRelevance(relevance) && (
+          <Text size={200}>{fill(strings.initiative.unknownValue, { value: relevance })}</Text>
+        )}
       </div>
       {focus?.localMeaning ? (
         <p className={styles.meaning}>{focus.localMeaning}</p>
@@ -101,7 +121,11 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
           </React.Suspense>
         ) : (
           <div className={styles.actions}>
-            <Button ref={focusButton} aria-label={fill(strings.focus.editFor, { ambition: ambition.title })} onClick={() => setEditingFocus(true)}>
+            <Button
+              ref={focusButton}
+              aria-label={fill(strings.focus.editFor, { ambition: ambition.title })}
+              onClick={() => setEditingFocus(true)}
+            >
               {strings.focus.edit}
             </Button>
           </div>

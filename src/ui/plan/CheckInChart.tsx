@@ -47,7 +47,8 @@ export function chartPoints(checkIns: readonly ICheckIn[]): Array<{ x: number; y
   if (dated.length === 0) return [];
   const span = daysBetween(dated[0].date, dated[dated.length - 1].date);
   return dated.map((checkIn, index) => {
-    const share = span > 0 ? daysBetween(dated[0].date, checkIn.date) / span : dated.length > 1 ? index / (dated.length - 1) : 0.5;
+    const share =
+      span > 0 ? daysBetween(dated[0].date, checkIn.date) / span : dated.length > 1 ? index / (dated.length - 1) : 0.5;
     const progress = Math.max(0, Math.min(100, Number(checkIn.progress) || 0));
     return { x: LEFT + share * plotWidth, y: TOP + plotHeight * (1 - progress / 100), checkIn };
   });
@@ -79,7 +80,13 @@ export default function CheckInChart(props: ICheckInChartProps): JSX.Element {
 
   return (
     <figure className={styles.figure}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className={styles.svg} role="img" aria-labelledby={`${titleId} ${descId}`} focusable="false">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className={styles.svg}
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        focusable="false"
+      >
         <title id={titleId}>{strings.chartTitle}</title>
         <desc id={descId}>{summary}</desc>
         {[0, 50, 100].map((value) => {
@@ -94,7 +101,9 @@ export default function CheckInChart(props: ICheckInChartProps): JSX.Element {
           );
         })}
         <line x1={LEFT} x2={LEFT} y1={TOP} y2={plotBottom} className={styles.axis} />
-        {points.length > 1 && <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} className={styles.line} />}
+        {points.length > 1 && (
+          <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} className={styles.line} />
+        )}
         {points.map((p) => (
           <g key={p.checkIn.id ?? `${p.checkIn.date}-${p.x}`}>
             <HealthShape health={p.checkIn.health} cx={p.x} cy={p.y} r={6} />
@@ -128,7 +137,12 @@ export default function CheckInChart(props: ICheckInChartProps): JSX.Element {
               <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
                 <HealthShape health={health} cx={7} cy={7} r={5} />
               </svg>
-              <Text size={200}>{fill(strings.legendItem, { shape: strings.shapes[health], health: labelOf('health', health, props.locale) })}</Text>
+              <Text size={200}>
+                {fill(strings.legendItem, {
+                  shape: strings.shapes[health],
+                  health: labelOf('health', health, props.locale),
+                })}
+              </Text>
             </li>
           ))}
         </ul>

@@ -37,7 +37,13 @@ interface ICheckInDraft {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  history: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  history: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
   entry: { overflowWrap: 'anywhere' },
   entryComment: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, whiteSpace: 'pre-wrap' },
   form: {
@@ -62,7 +68,12 @@ function emptyDraft(now: Date): ICheckInDraft {
 /** The check-in a form describes (progress stays text when it is not a number, for the validator to name). */
 function checkInFromDraft(draft: ICheckInDraft, initiativeId: number): ICheckIn {
   const trimmed = draft.progress.trim();
-  const progress = trimmed === '' ? (undefined as unknown as number) : /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : (trimmed as unknown as number);
+  const progress =
+    trimmed === ''
+      ? (undefined as unknown as number)
+      : /^-?\d+(\.\d+)?$/.test(trimmed)
+        ? Number(trimmed)
+        : (trimmed as unknown as number);
   return {
     clientKey: draft.clientKey,
     initiativeId,
@@ -97,8 +108,10 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
   });
 
   const fieldErrors = messagesByField(
-    errors.length > 0 ? errors : ((flow.error as { validationErrors?: IValidationError[] } | undefined)?.validationErrors ?? []),
-    plan.locale
+    errors.length > 0
+      ? errors
+      : ((flow.error as { validationErrors?: IValidationError[] } | undefined)?.validationErrors ?? []),
+    plan.locale,
   );
 
   return (
@@ -169,11 +182,21 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
               />
             </Field>
             <Field label={strings.date} required validationMessage={fieldErrors.date} className={styles.narrow}>
-              <Input className={styles.input} input={{ className: styles.inputInner }} type="date" value={draft.value.date} onChange={(_, data) => draft.set((d) => ({ ...d, date: data.value }))} />
+              <Input
+                className={styles.input}
+                input={{ className: styles.inputInner }}
+                type="date"
+                value={draft.value.date}
+                onChange={(_, data) => draft.set((d) => ({ ...d, date: data.value }))}
+              />
             </Field>
           </div>
           <Field label={strings.comment} validationMessage={fieldErrors.comment}>
-            <Textarea value={draft.value.comment} resize="vertical" onChange={(_, data) => draft.set((d) => ({ ...d, comment: data.value }))} />
+            <Textarea
+              value={draft.value.comment}
+              resize="vertical"
+              onChange={(_, data) => draft.set((d) => ({ ...d, comment: data.value }))}
+            />
           </Field>
           <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
         </form>

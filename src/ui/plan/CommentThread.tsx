@@ -29,7 +29,14 @@ interface ICommentDraft {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
   comment: {
     padding: tokens.spacingHorizontalS,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
@@ -40,7 +47,8 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
 });
 
-type Load = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; comments: IDialogComment[] };
+type Load =
+  { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; comments: IDialogComment[] };
 
 /** The dialog about one initiative: its comments (oldest first) and a new one. */
 export function CommentThread(props: ICommentThreadProps): JSX.Element {
@@ -59,7 +67,7 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
     setLoad({ status: 'loading' });
     services.comments.listForInitiative(initiativeId).then(
       (comments) => active && setLoad({ status: 'ready', comments }),
-      (error: unknown) => active && setLoad({ status: 'failed', error })
+      (error: unknown) => active && setLoad({ status: 'failed', error }),
     );
     return () => {
       active = false;
@@ -73,7 +81,9 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
     validate: (mine) => validateComment(mine),
     save: (_base, mine) => services.comments.create(mine, plan.view.unit?.id as number),
     onSaved: (saved) => {
-      setLoad((current) => (current.status === 'ready' ? { status: 'ready', comments: current.comments.concat([saved]) } : current));
+      setLoad((current) =>
+        current.status === 'ready' ? { status: 'ready', comments: current.comments.concat([saved]) } : current,
+      );
       plan.patch((view) => withCommentCounted(view, initiativeId));
       plan.announce(strings.saved);
     },
@@ -82,7 +92,9 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
 
   // The name SharePoint stored with the comment (`Author/Title`), except for one's own ("(dig)").
   const commentAuthor = (comment: IDialogComment): string =>
-    comment.authorId !== services.user.id && comment.authorName ? comment.authorName : plan.personName(comment.authorId);
+    comment.authorId !== services.user.id && comment.authorName
+      ? comment.authorName
+      : plan.personName(comment.authorId);
 
   return (
     <section className={styles.root} aria-labelledby={labelId}>
@@ -90,7 +102,9 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
         {strings.heading}
       </Heading>
       {load.status === 'loading' && <Spinner size="tiny" label={strings.loading} />}
-      {load.status === 'failed' && <DataErrorMessage error={load.error} title={strings.loadFailed} onRetry={() => setGeneration((g) => g + 1)} />}
+      {load.status === 'failed' && (
+        <DataErrorMessage error={load.error} title={strings.loadFailed} onRetry={() => setGeneration((g) => g + 1)} />
+      )}
       {load.status === 'ready' &&
         (load.comments.length === 0 ? (
           <Text>{strings.none}</Text>
@@ -99,7 +113,10 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
             {load.comments.map((comment) => (
               <li key={comment.id ?? comment.clientKey} className={styles.comment}>
                 <Text size={200} className={styles.byline}>
-                  {fill(strings.byline, { author: commentAuthor(comment), date: formatDate(comment.created, plan.locale) })}
+                  {fill(strings.byline, {
+                    author: commentAuthor(comment),
+                    date: formatDate(comment.created, plan.locale),
+                  })}
                 </Text>
                 <p className={styles.body}>{comment.body}</p>
               </li>
@@ -108,8 +125,16 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
         ))}
       {plan.can.comment && (
         <form className={styles.form} onSubmit={submit} noValidate>
-          <Field label={strings.label} validationMessage={fieldErrors.body} hint={draft.restored ? strings.draftRestored : undefined}>
-            <Textarea value={draft.value.body} resize="vertical" onChange={(_, data) => draft.set((d) => ({ ...d, body: data.value }))} />
+          <Field
+            label={strings.label}
+            validationMessage={fieldErrors.body}
+            hint={draft.restored ? strings.draftRestored : undefined}
+          >
+            <Textarea
+              value={draft.value.body}
+              resize="vertical"
+              onChange={(_, data) => draft.set((d) => ({ ...d, body: data.value }))}
+            />
           </Field>
           <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
         </form>

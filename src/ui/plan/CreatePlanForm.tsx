@@ -41,14 +41,20 @@ export function CreatePlanForm(props: ICreatePlanFormProps): JSX.Element {
       draft.clear();
       props.announce(fill(strings.created, { period: saved.period }));
       props.onCreated(saved);
-    }
+    },
   );
 
   const submit = (event: React.FormEvent): void => {
     event.preventDefault();
     const period = normalisePeriod(draft.value.period);
     // One plan per unit and period: two leaders creating it at once meet in the same item.
-    const candidate: IPlan = { clientKey: planClientKey(unitId, period), unitId, period, status: 'draft', ownerId: services.user.id };
+    const candidate: IPlan = {
+      clientKey: planClientKey(unitId, period),
+      unitId,
+      period,
+      status: 'draft',
+      ownerId: services.user.id,
+    };
     const found = validatePlan(candidate);
     setErrors(found);
     if (found.length === 0) void flow.run(undefined, candidate);

@@ -118,7 +118,13 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
           onChange={(_, d) => draft.set((v) => ({ ...v, values: { ...v.values, localMeaning: d.value } }))}
         />
       </Field>
-      <PlanFormActions flow={flow} conflictLabels={labels} texts={strings} submitLabel={strings.save} onCancel={() => discard(() => props.onDone())} />
+      <PlanFormActions
+        flow={flow}
+        conflictLabels={labels}
+        texts={strings}
+        submitLabel={strings.save}
+        onCancel={() => discard(() => props.onDone())}
+      />
     </form>
   );
 }

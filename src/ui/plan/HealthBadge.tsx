@@ -43,10 +43,17 @@ export function HealthShape(props: IHealthShapeProps): JSX.Element {
         />
       );
     case 'red':
-      return <rect x={props.cx - r * 0.9} y={props.cy - r * 0.9} width={r * 1.8} height={r * 1.8} className={className} />;
+      return (
+        <rect x={props.cx - r * 0.9} y={props.cy - r * 0.9} width={r * 1.8} height={r * 1.8} className={className} />
+      );
     default:
       // An unknown value (added in SharePoint): a hollow diamond, and the stored text beside it.
-      return <polygon points={`${props.cx},${props.cy - r} ${props.cx + r},${props.cy} ${props.cx},${props.cy + r} ${props.cx - r},${props.cy}`} className={className} />;
+      return (
+        <polygon
+          points={`${props.cx},${props.cy - r} ${props.cx + r},${props.cy} ${props.cx},${props.cy + r} ${props.cx - r},${props.cy}`}
+          className={className}
+        />
+      );
   }
 }
 
@@ -58,7 +65,13 @@ export interface IHealthBadgeProps {
 }
 
 const useBadgeStyles = makeStyles({
-  root: { display: 'inline-flex', alignItems: 'center', verticalAlign: 'middle', columnGap: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
+  root: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    verticalAlign: 'middle',
+    columnGap: tokens.spacingHorizontalXS,
+    whiteSpace: 'nowrap',
+  },
   svg: { flexShrink: 0 },
 });
 
@@ -70,9 +83,7 @@ export function HealthBadge(props: IHealthBadgeProps): JSX.Element {
       <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false" className={styles.svg}>
         <HealthShape health={props.health} cx={8} cy={8} r={6} />
       </svg>
-      <Text weight="semibold">
-        {labelOf('health', props.health, props.locale)}
-      </Text>
+      <Text weight="semibold">{labelOf('health', props.health, props.locale)}</Text>
     </span>
   );
 }

@@ -39,7 +39,10 @@ const useStyles = makeStyles({
     textDecorationLine: 'underline',
     overflowWrap: 'anywhere',
     ':hover': { color: tokens.colorBrandForegroundLinkHover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      borderRadius: tokens.borderRadiusSmall,
+    },
   },
   card: {
     display: 'flex',
@@ -61,7 +64,13 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   latest: { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  badges: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
+  badges: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+  },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'minmax(7em, max-content) minmax(0, 1fr)',
@@ -85,13 +94,19 @@ const useStyles = makeStyles({
 
 // The forms and the opened details are not part of the first view: they load on first use.
 const InitiativeForm = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-plan-forms' */ './InitiativeForm').then((m) => ({ default: m.InitiativeForm }))
+  import(/* webpackChunkName: 'mpk-plan-forms' */ './InitiativeForm').then((m) => ({ default: m.InitiativeForm })),
 );
 const StopInitiativeForm = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-plan-forms' */ './StopInitiativeForm').then((m) => ({ default: m.StopInitiativeForm }))
+  import(/* webpackChunkName: 'mpk-plan-forms' */ './StopInitiativeForm').then((m) => ({
+    default: m.StopInitiativeForm,
+  })),
 );
-const CheckInPanel = React.lazy(() => import(/* webpackChunkName: 'mpk-plan-details' */ './CheckInPanel').then((m) => ({ default: m.CheckInPanel })));
-const CommentThread = React.lazy(() => import(/* webpackChunkName: 'mpk-plan-details' */ './CommentThread').then((m) => ({ default: m.CommentThread })));
+const CheckInPanel = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-plan-details' */ './CheckInPanel').then((m) => ({ default: m.CheckInPanel })),
+);
+const CommentThread = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-plan-details' */ './CommentThread').then((m) => ({ default: m.CommentThread })),
+);
 
 type Mode = 'view' | 'edit' | 'stop';
 
@@ -108,7 +123,9 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
   const id = initiative.id as number;
   const linked = plan.linkedInitiativeId === id;
   const owner = draftOwner(services.user);
-  const [expanded, setExpanded] = React.useState(() => linked || hasDraft(owner, `plan:checkin:${id}`) || hasDraft(owner, `plan:comment:${id}`));
+  const [expanded, setExpanded] = React.useState(
+    () => linked || hasDraft(owner, `plan:checkin:${id}`) || hasDraft(owner, `plan:comment:${id}`),
+  );
   const [mode, setMode] = React.useState<Mode>(() => initialMode(owner, id));
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const editButton = React.useRef<HTMLButtonElement>(null);
@@ -127,19 +144,21 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
     (saved) => {
       plan.patch((view) => withInitiative(view, saved));
       plan.announce(fill(strings.resumed, { title: saved.title }));
-    }
+    },
   );
 
   const latest = plan.view.latestCheckIns[id];
   const comments = plan.view.commentCounts[id] || 0;
   const knownStatus = isInitiativeStatus(initiative.status);
-  const canStop = plan.can.editInitiatives && knownStatus && nextInitiativeStatuses(initiative.status).indexOf('stopped') >= 0;
+  const canStop =
+    plan.can.editInitiatives && knownStatus && nextInitiativeStatuses(initiative.status).indexOf('stopped') >= 0;
   const canResume = plan.can.editInitiatives && initiative.status === 'stopped';
   const priority = plan.view.politicalPriorities.find((p) => p.id === initiative.politicalPriorityId);
   const dates = periodText(initiative, plan.locale, strings);
 
   const facts: Array<[string, React.ReactNode]> = [];
-  if (initiative.commitmentKey) facts.push([strings.commitment, commitmentText(plan.view.ambitions, initiative.commitmentKey)]);
+  if (initiative.commitmentKey)
+    facts.push([strings.commitment, commitmentText(plan.view.ambitions, initiative.commitmentKey)]);
   if (priority) facts.push([strings.priority, priority.title]);
   if (initiative.ownerId !== undefined) facts.push([strings.owner, plan.personName(initiative.ownerId)]);
   if (dates) facts.push([strings.period, dates]);
@@ -172,13 +191,21 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
         {latest ? (
           <span className={styles.latest}>
             <HealthBadge health={latest.health} locale={plan.locale} />{' '}
-            <Text size={200}>{fill(strings.latest, { date: formatDate(latest.date, plan.locale), progress: latest.progress })}</Text>
+            <Text size={200}>
+              {fill(strings.latest, { date: formatDate(latest.date, plan.locale), progress: latest.progress })}
+            </Text>
           </span>
         ) : (
           <Text size={200}>{strings.noCheckIn}</Text>
         )}
-        <Text size={200}>{comments === 1 ? strings.commentCountOne : fill(strings.commentCount, { count: comments })}</Text>
-        {linked && <Text size={200} weight="semibold">{strings.linked}</Text>}
+        <Text size={200}>
+          {comments === 1 ? strings.commentCountOne : fill(strings.commentCount, { count: comments })}
+        </Text>
+        {linked && (
+          <Text size={200} weight="semibold">
+            {strings.linked}
+          </Text>
+        )}
       </div>
       {!knownStatus && <Text size={200}>{fill(strings.unknownValue, { value: initiative.status })}</Text>}
       {initiative.description && <p className={styles.description}>{initiative.description}</p>}
@@ -209,7 +236,10 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
             </Button>
           )}
           {canResume && (
-            <Button disabled={resume.busy} onClick={() => void resume.run(initiative, { ...initiative, status: 'inProgress' })}>
+            <Button
+              disabled={resume.busy}
+              onClick={() => void resume.run(initiative, { ...initiative, status: 'inProgress' })}
+            >
               {strings.resume}
             </Button>
           )}
@@ -217,7 +247,9 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
         </div>
       )}
       <PlanConflict flow={resume} labels={labels} />
-      {resume.error !== undefined && <DataErrorMessage error={resume.error} title={strings.failed} onDismiss={resume.dismissError} />}
+      {resume.error !== undefined && (
+        <DataErrorMessage error={resume.error} title={strings.failed} onDismiss={resume.dismissError} />
+      )}
 
       {mode === 'edit' && (
         <React.Suspense fallback={loading}>
@@ -264,7 +296,11 @@ function initialMode(owner: string, id: number): Mode {
   return 'view';
 }
 
-function periodText(initiative: IInitiative, locale: 'da-DK' | 'en-US', strings: IMpkStrings['plan']['initiative']): string {
+function periodText(
+  initiative: IInitiative,
+  locale: 'da-DK' | 'en-US',
+  strings: IMpkStrings['plan']['initiative'],
+): string {
   const start = formatDate(initiative.startDate, locale);
   const end = formatDate(initiative.endDate, locale);
   if (start && end) return fill(strings.dates, { start, end });

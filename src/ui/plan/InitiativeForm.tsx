@@ -67,7 +67,9 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
   const styles = useStyles();
   const { view } = plan;
   const existing = props.initiative;
-  const draftKey = existing ? `plan:initiative:${existing.id}` : `plan:initiative:new:${view.plan?.id}:${props.ambitionKey}`;
+  const draftKey = existing
+    ? `plan:initiative:${existing.id}`
+    : `plan:initiative:new:${view.plan?.id}:${props.ambitionKey}`;
   const draft = useDraft<IInitiativeDraft>(draftKey, {
     base: existing,
     clientKey: existing ? existing.clientKey : newClientKey(),
@@ -95,19 +97,23 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
     });
 
   const flow = useSaveFlow<IInitiative>(
-    (from, mine) => (from && from.id !== undefined ? services.initiatives.update(from, mine) : services.initiatives.create(mine)),
+    (from, mine) =>
+      from && from.id !== undefined ? services.initiatives.update(from, mine) : services.initiatives.create(mine),
     (saved) => {
       plan.patch((v) => withInitiative(v, saved));
       draft.clear();
       setErrors([]);
       plan.announce(fill(existing ? strings.saved : strings.created, { title: saved.title }));
       props.onDone(saved);
-    }
+    },
   );
 
   const submit = (event: React.FormEvent): void => {
     event.preventDefault();
-    const candidate = initiativeFromForm(values, base ?? { planId: view.plan?.id as number, unitId: view.unit?.id as number, clientKey: draft.value.clientKey });
+    const candidate = initiativeFromForm(
+      values,
+      base ?? { planId: view.plan?.id as number, unitId: view.unit?.id as number, clientKey: draft.value.clientKey },
+    );
     const found = validateInitiative(candidate, { previousStatus: base?.status });
     setErrors(found);
     if (found.length > 0) return;
@@ -125,9 +131,9 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
   const priorities = view.politicalPriorities.filter((p) => p.active || String(p.id) === values.politicalPriorityId);
   const me = plan.personName(services.user.id);
   const leaderIds = (view.unit?.leaderIds ?? []).filter((id) => id !== services.user.id);
-  const ownerOptions: Array<{ value: string; label: string }> = [{ value: String(services.user.id), label: fill(strings.ownerMe, { name: me }) }].concat(
-    leaderIds.map((id) => ({ value: String(id), label: plan.personName(id) }))
-  );
+  const ownerOptions: Array<{ value: string; label: string }> = [
+    { value: String(services.user.id), label: fill(strings.ownerMe, { name: me }) },
+  ].concat(leaderIds.map((id) => ({ value: String(id), label: plan.personName(id) })));
   if (values.ownerId && !ownerOptions.some((o) => o.value === values.ownerId)) {
     ownerOptions.push({ value: values.ownerId, label: plan.personName(Number(values.ownerId)) });
   }
@@ -150,7 +156,12 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
       </Field>
       <div className={styles.row}>
         <Field label={labels.ambitionKey} required validationMessage={fieldErrors.ambitionKey} className={styles.half}>
-          <Select className={styles.select} select={{ className: styles.selectInner }} value={values.ambitionKey} onChange={(_, d) => setValue('ambitionKey', d.value)}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectInner }}
+            value={values.ambitionKey}
+            onChange={(_, d) => setValue('ambitionKey', d.value)}
+          >
             {view.ambitions.map((a) => (
               <option key={a.key} value={a.key}>
                 {a.title}
@@ -159,7 +170,12 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
           </Select>
         </Field>
         <Field label={labels.commitmentKey} validationMessage={fieldErrors.commitmentKey} className={styles.half}>
-          <Select className={styles.select} select={{ className: styles.selectInner }} value={values.commitmentKey} onChange={(_, d) => setValue('commitmentKey', d.value)}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectInner }}
+            value={values.commitmentKey}
+            onChange={(_, d) => setValue('commitmentKey', d.value)}
+          >
             <option value="">{strings.noCommitment}</option>
             {(ambition?.commitments ?? []).map((c) => (
               <option key={c.key} value={c.key}>
@@ -170,8 +186,17 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
         </Field>
       </div>
       <div className={styles.row}>
-        <Field label={labels.politicalPriorityId} validationMessage={fieldErrors.politicalPriorityId} className={styles.half}>
-          <Select className={styles.select} select={{ className: styles.selectInner }} value={values.politicalPriorityId} onChange={(_, d) => setValue('politicalPriorityId', d.value)}>
+        <Field
+          label={labels.politicalPriorityId}
+          validationMessage={fieldErrors.politicalPriorityId}
+          className={styles.half}
+        >
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectInner }}
+            value={values.politicalPriorityId}
+            onChange={(_, d) => setValue('politicalPriorityId', d.value)}
+          >
             <option value="">{strings.noPriority}</option>
             {priorities.map((p) => (
               <option key={p.id} value={String(p.id)}>
@@ -181,7 +206,12 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
           </Select>
         </Field>
         <Field label={labels.ownerId} validationMessage={fieldErrors.ownerId} className={styles.half}>
-          <Select className={styles.select} select={{ className: styles.selectInner }} value={values.ownerId} onChange={(_, d) => setValue('ownerId', d.value)}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectInner }}
+            value={values.ownerId}
+            onChange={(_, d) => setValue('ownerId', d.value)}
+          >
             <option value="">{strings.noOwner}</option>
             {ownerOptions.map((o) => (
               <option key={o.value} value={o.value}>
@@ -193,7 +223,12 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
       </div>
       <div className={styles.row}>
         <Field label={labels.status} required validationMessage={fieldErrors.status} className={styles.half}>
-          <Select className={styles.select} select={{ className: styles.selectInner }} value={values.status} onChange={(_, d) => setValue('status', d.value)}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectInner }}
+            value={values.status}
+            onChange={(_, d) => setValue('status', d.value)}
+          >
             {statuses.map((s) => (
               <option key={s} value={s}>
                 {labelOf('initiativeStatus', s, plan.locale)}
@@ -202,24 +237,59 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
           </Select>
         </Field>
         <Field label={labels.startDate} validationMessage={fieldErrors.startDate} className={styles.half}>
-          <Input className={styles.select} input={{ className: styles.selectInner }} type="date" value={values.startDate} onChange={(_, d) => setValue('startDate', d.value)} />
+          <Input
+            className={styles.select}
+            input={{ className: styles.selectInner }}
+            type="date"
+            value={values.startDate}
+            onChange={(_, d) => setValue('startDate', d.value)}
+          />
         </Field>
         <Field label={labels.endDate} validationMessage={fieldErrors.endDate} className={styles.half}>
-          <Input className={styles.select} input={{ className: styles.selectInner }} type="date" value={values.endDate} onChange={(_, d) => setValue('endDate', d.value)} />
+          <Input
+            className={styles.select}
+            input={{ className: styles.selectInner }}
+            type="date"
+            value={values.endDate}
+            onChange={(_, d) => setValue('endDate', d.value)}
+          />
         </Field>
       </div>
       {showStopReason && (
-        <Field label={labels.stopReason} required={values.status === 'stopped'} validationMessage={fieldErrors.stopReason}>
+        <Field
+          label={labels.stopReason}
+          required={values.status === 'stopped'}
+          validationMessage={fieldErrors.stopReason}
+        >
           <Textarea value={values.stopReason} resize="vertical" onChange={(_, d) => setValue('stopReason', d.value)} />
         </Field>
       )}
       <Field label={labels.successMeasure} validationMessage={fieldErrors.successMeasure}>
-        <Textarea value={values.successMeasure} resize="vertical" onChange={(_, d) => setValue('successMeasure', d.value)} />
+        <Textarea
+          value={values.successMeasure}
+          resize="vertical"
+          onChange={(_, d) => setValue('successMeasure', d.value)}
+        />
       </Field>
-      <Field label={labels.existingInitiativeUrl} hint={strings.urlHint} validationMessage={fieldErrors.existingInitiativeUrl}>
-        <Input type="url" inputMode="url" value={values.existingInitiativeUrl} onChange={(_, d) => setValue('existingInitiativeUrl', d.value)} />
+      <Field
+        label={labels.existingInitiativeUrl}
+        hint={strings.urlHint}
+        validationMessage={fieldErrors.existingInitiativeUrl}
+      >
+        <Input
+          type="url"
+          inputMode="url"
+          value={values.existingInitiativeUrl}
+          onChange={(_, d) => setValue('existingInitiativeUrl', d.value)}
+        />
       </Field>
-      <PlanFormActions flow={flow} conflictLabels={labels} texts={strings} submitLabel={strings.save} onCancel={cancel} />
+      <PlanFormActions
+        flow={flow}
+        conflictLabels={labels}
+        texts={strings}
+        submitLabel={strings.save}
+        onCancel={cancel}
+      />
     </form>
   );
 }

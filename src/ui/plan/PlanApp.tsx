@@ -25,7 +25,7 @@ export type { IPlanAppProps, IPlanTeamsContext } from './PlanApp.types';
 
 // Only a unit without a plan shows it, and only to its leaders.
 const CreatePlanForm = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-plan-forms' */ './CreatePlanForm').then((m) => ({ default: m.CreatePlanForm }))
+  import(/* webpackChunkName: 'mpk-plan-forms' */ './CreatePlanForm').then((m) => ({ default: m.CreatePlanForm })),
 );
 
 const useStyles = makeStyles({
@@ -37,10 +37,21 @@ const useStyles = makeStyles({
     minWidth: 0,
     '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
   },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
   subtitle: { color: tokens.colorNeutralForeground2 },
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  panelHeading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  panelHeading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   // Visually hidden but read by screen readers.
   live: {
     position: 'absolute',
@@ -111,11 +122,16 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
     () =>
       parseInitiativeId(props.teams?.subPageId) ??
       props.initiativeId ??
-      (host === 'sharepoint' && typeof window !== 'undefined' ? initiativeIdFromSearch(window.location.search) : undefined),
-    [props.teams?.subPageId, props.initiativeId, host]
+      (host === 'sharepoint' && typeof window !== 'undefined'
+        ? initiativeIdFromSearch(window.location.search)
+        : undefined),
+    [props.teams?.subPageId, props.initiativeId, host],
   );
   const linkedInitiativeId = followLink ? pageLinkedInitiativeId : undefined;
-  const { state, reload, patch } = usePlanView(unitId, props.unitId === undefined ? channelId : undefined, { planId, initiativeId: linkedInitiativeId });
+  const { state, reload, patch } = usePlanView(unitId, props.unitId === undefined ? channelId : undefined, {
+    planId,
+    initiativeId: linkedInitiativeId,
+  });
 
   const view = state.status === 'ready' ? state.view : undefined;
 
@@ -123,7 +139,11 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
   // (which only stands in when the list could not be changed by the person who set the tab up).
   // The data layer resolves the channel (`view.unit`); the Units list's mapping stays the fallback.
   const channelUnit =
-    view && channelId && props.unitId === undefined ? (view.unit && view.unit.id !== undefined ? view.unit : unitForChannel(view.units, channelId)) : undefined;
+    view && channelId && props.unitId === undefined
+      ? view.unit && view.unit.id !== undefined
+        ? view.unit
+        : unitForChannel(view.units, channelId)
+      : undefined;
   React.useEffect(() => {
     if (channelUnit && channelUnit.id !== unitId) {
       rememberUnitId('teams-channel', channelId, channelUnit.id);
@@ -148,7 +168,11 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
     // The page's address follows, so a reload or a copied link shows the same plan.
     if (host === 'sharepoint' && typeof window !== 'undefined' && window.history) {
       const current = plan.id === view?.currentPlanId;
-      window.history.replaceState(window.history.state, '', sharePointPlanLink(window.location.href, current ? undefined : plan.id));
+      window.history.replaceState(
+        window.history.state,
+        '',
+        sharePointPlanLink(window.location.href, current ? undefined : plan.id),
+      );
     }
   };
 
@@ -168,8 +192,16 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
   const mapChannel = async (unit: IUnitItem, view: IPlanView, takeOver: boolean): Promise<void> => {
     if (!channelId) return;
     const mapped = unitForChannel(view.units, channelId);
-    if (!mayActForUnit(view.actor, unit.id, view.units) || (mapped && mapped.id !== unit.id && !mayActForUnit(view.actor, mapped.id, view.units))) {
-      setMapping({ busy: false, error: new DataError('forbidden', { reason: mayActForUnit(view.actor, unit.id, view.units) ? 'channelOfOtherUnit' : 'unitNotYours' }) });
+    if (
+      !mayActForUnit(view.actor, unit.id, view.units) ||
+      (mapped && mapped.id !== unit.id && !mayActForUnit(view.actor, mapped.id, view.units))
+    ) {
+      setMapping({
+        busy: false,
+        error: new DataError('forbidden', {
+          reason: mayActForUnit(view.actor, unit.id, view.units) ? 'channelOfOtherUnit' : 'unitNotYours',
+        }),
+      });
       return;
     }
     setPlanId(undefined);
@@ -180,7 +212,11 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
     props.onUnitChange?.(unit.id as number);
     let error: unknown;
     try {
-      const saved = await services.units.mapChannel(unit.id as number, { channelId, channelName: props.teams?.channelName, teamId: props.teams?.teamId }, { takeOver });
+      const saved = await services.units.mapChannel(
+        unit.id as number,
+        { channelId, channelName: props.teams?.channelName, teamId: props.teams?.teamId },
+        { takeOver },
+      );
       patch((v) => saved.reduce(withUnit, v));
       announce(fill(strings.unit.channelSaved, { unit: unit.name }));
     } catch (e) {
@@ -213,7 +249,12 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
       body = (
         <div className={styles.panel}>
           <Text>{strings.explanation}</Text>
-          <ProvisionSitePanel schema={v.schema} isSiteOwner={v.permissions.isSiteOwner} note={strings.notProvisionedNote} onProvisioned={provisioned} />
+          <ProvisionSitePanel
+            schema={v.schema}
+            isSiteOwner={v.permissions.isSiteOwner}
+            note={strings.notProvisionedNote}
+            onProvisioned={provisioned}
+          />
         </div>
       );
     } else if (host === 'teams-channel' && (choosing || unitId === undefined)) {
@@ -224,7 +265,11 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
           </h3>
           {canConfigure ? (
             <>
-              <Text>{fill(strings.unit.channelSetupExplanation, { channel: props.teams?.channelName || strings.unit.thisChannel })}</Text>
+              <Text>
+                {fill(strings.unit.channelSetupExplanation, {
+                  channel: props.teams?.channelName || strings.unit.thisChannel,
+                })}
+              </Text>
               <UnitPicker
                 units={channelUnits}
                 channelId={channelId}
@@ -278,7 +323,9 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
           <h3 id="mpk-plan-setup" className={styles.panelHeading}>
             {strings.unit.unknownUnitTitle}
           </h3>
-          <Text>{host === 'teams-channel' && !canConfigure ? strings.unit.unknownUnitReader : strings.unit.unknownUnit}</Text>
+          <Text>
+            {host === 'teams-channel' && !canConfigure ? strings.unit.unknownUnitReader : strings.unit.unknownUnit}
+          </Text>
           {(host !== 'sharepoint' ? host === 'teams-personal' || canConfigure : v.permissions.isSiteOwner) && (
             <UnitPicker
               units={host === 'teams-channel' ? channelUnits : v.units}
@@ -286,7 +333,9 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
               note={host === 'teams-channel' ? ownUnitsNote : undefined}
               submitLabel={host === 'teams-channel' ? strings.unit.channelSetupSave : strings.unit.show}
               busy={mapping.busy}
-              onPick={(unit, takeOver) => (host === 'teams-channel' ? void mapChannel(unit, v, takeOver) : chooseUnit(unit))}
+              onPick={(unit, takeOver) =>
+                host === 'teams-channel' ? void mapChannel(unit, v, takeOver) : chooseUnit(unit)
+              }
             />
           )}
         </section>
@@ -294,11 +343,21 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
     } else {
       unitName = v.unit.name;
       // Moving the channel away from its unit is acting for that unit as well.
-      const canChangeUnit = host === 'teams-personal' || (host === 'teams-channel' && props.unitId === undefined && canConfigure && mayActForUnit(v.actor, v.unit.id, v.units));
+      const canChangeUnit =
+        host === 'teams-personal' ||
+        (host === 'teams-channel' &&
+          props.unitId === undefined &&
+          canConfigure &&
+          mayActForUnit(v.actor, v.unit.id, v.units));
       body = (
         <>
           {v.schema.needsUpgrade && v.permissions.isSiteOwner && (
-            <ProvisionSitePanel schema={v.schema} isSiteOwner note={strings.notProvisionedNote} onProvisioned={provisioned} />
+            <ProvisionSitePanel
+              schema={v.schema}
+              isSiteOwner
+              note={strings.notProvisionedNote}
+              onProvisioned={provisioned}
+            />
           )}
           {v.plan ? (
             <PlanView
@@ -332,9 +391,17 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
       {heading(unitName)}
       <ThrottleNotice />
       {mapping.error !== undefined && (
-        <DataErrorMessage error={mapping.error} title={strings.unit.channelMappingNotSaved} onDismiss={() => setMapping({ busy: false })} />
+        <DataErrorMessage
+          error={mapping.error}
+          title={strings.unit.channelMappingNotSaved}
+          onDismiss={() => setMapping({ busy: false })}
+        />
       )}
-      {view && <SiteHealth isSiteOwner={view.permissions.isSiteOwner && view.schema.provisioned && !view.schema.needsUpgrade} />}
+      {view && (
+        <SiteHealth
+          isSiteOwner={view.permissions.isSiteOwner && view.schema.provisioned && !view.schema.needsUpgrade}
+        />
+      )}
       {body}
       <div role="status" aria-live="polite" aria-atomic="true" className={styles.live}>
         {announcement}

@@ -7,7 +7,11 @@ import { usePlan } from './PlanContext';
 import type { ISaveFlow } from './useSaveFlow';
 
 // Only a 412 shows it: its own chunk.
-const ConflictResolver = React.lazy(() => import(/* webpackChunkName: 'mpk-conflict' */ '../shell/ConflictResolver').then((m) => ({ default: m.ConflictResolver })));
+const ConflictResolver = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-conflict' */ '../shell/ConflictResolver').then((m) => ({
+    default: m.ConflictResolver,
+  })),
+);
 
 /** Props of {@link PlanConflict}. */
 export interface IPlanConflictProps<T extends object> {

@@ -35,7 +35,9 @@ export function PlanFormActions<T extends object>(props: IPlanFormActionsProps<T
     <>
       {props.conflictLabels && <PlanConflict flow={flow} labels={props.conflictLabels} />}
       <ThrottleNotice scope="save" active={flow.busy} />
-      {flow.error !== undefined && <DataErrorMessage error={flow.error} title={props.texts.failed} onDismiss={flow.dismissError} />}
+      {flow.error !== undefined && (
+        <DataErrorMessage error={flow.error} title={props.texts.failed} onDismiss={flow.dismissError} />
+      )}
       {!(props.conflictLabels && flow.conflict) && (
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={flow.busy}>

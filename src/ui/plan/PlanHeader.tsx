@@ -19,7 +19,11 @@ import { useSaveFlow } from './useSaveFlow';
 import { own } from '../../domain/dict';
 
 // The people picker (a Fluent Combobox) loads when "Skift ansvarlig" is first pressed.
-const PeoplePicker = React.lazy(() => import(/* webpackChunkName: 'mpk-people-picker' */ '../shell/PeoplePicker').then((m) => ({ default: m.PeoplePicker })));
+const PeoplePicker = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-people-picker' */ '../shell/PeoplePicker').then((m) => ({
+    default: m.PeoplePicker,
+  })),
+);
 
 /** Props of {@link PlanHeader}. */
 export interface IPlanHeaderProps {
@@ -74,10 +78,13 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
   const { plan } = props;
   const { view } = context;
   const labels: Record<string, string> = { status: strings.status, ownerId: strings.owner };
-  const ownerDraft = useDraft<{ base: IPlan; ownerId: string; ownerName?: string; ownerEmail?: string }>(`plan:plan:${plan.id}:owner`, {
-    base: plan,
-    ownerId: plan.ownerId === undefined ? '' : String(plan.ownerId),
-  });
+  const ownerDraft = useDraft<{ base: IPlan; ownerId: string; ownerName?: string; ownerEmail?: string }>(
+    `plan:plan:${plan.id}:owner`,
+    {
+      base: plan,
+      ownerId: plan.ownerId === undefined ? '' : String(plan.ownerId),
+    },
+  );
   const [editingOwner, setEditingOwner] = React.useState(ownerDraft.restored);
 
   const status = useSaveFlow<IPlan>(
@@ -85,7 +92,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
     (saved) => {
       context.patch((v) => withPlan(v, saved));
       context.announce(fill(strings.statusChanged, { status: labelOf('planStatus', saved.status, context.locale) }));
-    }
+    },
   );
   const owner = useSaveFlow<IPlan>(
     (from, mine) => services.plans.update(from as IPlan, mine),
@@ -94,12 +101,14 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
       const name = ownerDraft.value.ownerName;
       context.patch((v) => {
         const next = withPlan(v, saved);
-        return saved.ownerId !== undefined && name && !v.people?.[saved.ownerId] ? { ...next, people: { ...v.people, [saved.ownerId]: { displayName: name } } } : next;
+        return saved.ownerId !== undefined && name && !v.people?.[saved.ownerId]
+          ? { ...next, people: { ...v.people, [saved.ownerId]: { displayName: name } } }
+          : next;
       });
       ownerDraft.clear();
       setEditingOwner(false);
       context.announce(fill(strings.ownerChanged, { owner: context.personName(saved.ownerId) }));
-    }
+    },
   );
 
   const moveTo = async (next: PlanStatus): Promise<void> => {
@@ -120,11 +129,19 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
   // Before anything is typed the picker suggests me and the unit's leaders; anyone else is a search away.
   const ownerSuggestions: IPersonValue[] = [services.user.id]
     .concat((view.unit?.leaderIds ?? []).filter((id) => id !== services.user.id))
-    .map((id) => ({ id, title: context.personName(id), email: id === services.user.id ? services.user.email || '' : '' }));
+    .map((id) => ({
+      id,
+      title: context.personName(id),
+      email: id === services.user.id ? services.user.email || '' : '',
+    }));
   const ownerValue: IPersonValue | undefined =
     ownerDraft.value.ownerId === ''
       ? undefined
-      : { id: Number(ownerDraft.value.ownerId), title: ownerDraft.value.ownerName || context.personName(Number(ownerDraft.value.ownerId)), email: ownerDraft.value.ownerEmail || '' };
+      : {
+          id: Number(ownerDraft.value.ownerId),
+          title: ownerDraft.value.ownerName || context.personName(Number(ownerDraft.value.ownerId)),
+          email: ownerDraft.value.ownerEmail || '',
+        };
   const channel = view.unit?.teamsChannelName;
   const known = isPlanStatus(plan.status);
   const planSwitchRef = React.useRef<HTMLSelectElement>(null);
@@ -136,7 +153,10 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const planLabel = (p: IPlan): string =>
-    fill(p.id === view.currentPlanId ? strings.planOptionCurrent : strings.planOption, { period: p.period || strings.planNoPeriod, status: labelOf('planStatus', p.status, context.locale) });
+    fill(p.id === view.currentPlanId ? strings.planOptionCurrent : strings.planOption, {
+      period: p.period || strings.planNoPeriod,
+      status: labelOf('planStatus', p.status, context.locale),
+    });
 
   return (
     <div className={styles.root}>
@@ -157,7 +177,9 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
         </div>
         <div className={styles.fact}>
           <dt className={styles.term}>{strings.owner}</dt>
-          <dd className={styles.definition}>{plan.ownerId === undefined ? strings.noOwner : context.personName(plan.ownerId)}</dd>
+          <dd className={styles.definition}>
+            {plan.ownerId === undefined ? strings.noOwner : context.personName(plan.ownerId)}
+          </dd>
         </div>
         {channel && (
           <div className={styles.fact}>
@@ -202,12 +224,16 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
                 {fill(strings.moveTo, { status: labelOf('planStatus', next, context.locale) })}
               </Button>
             ))}
-          {context.can.changeStatus && !editingOwner && <Button onClick={() => setEditingOwner(true)}>{strings.changeOwner}</Button>}
+          {context.can.changeStatus && !editingOwner && (
+            <Button onClick={() => setEditingOwner(true)}>{strings.changeOwner}</Button>
+          )}
           {props.onChangeUnit && <Button onClick={props.onChangeUnit}>{strings.changeUnit}</Button>}
         </div>
       )}
       <PlanConflict flow={status} labels={labels} isPlan />
-      {status.error !== undefined && <DataErrorMessage error={status.error} title={strings.statusFailed} onDismiss={status.dismissError} />}
+      {status.error !== undefined && (
+        <DataErrorMessage error={status.error} title={strings.statusFailed} onDismiss={status.dismissError} />
+      )}
 
       {context.can.changeStatus && editingOwner && (
         <form className={styles.owner} onSubmit={saveOwner}>
@@ -219,7 +245,12 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
               value={ownerValue}
               suggestions={ownerSuggestions}
               onChange={(person) =>
-                ownerDraft.set((v) => ({ ...v, ownerId: person ? String(person.id) : '', ownerName: person ? person.title : undefined, ownerEmail: person ? person.email : undefined }))
+                ownerDraft.set((v) => ({
+                  ...v,
+                  ownerId: person ? String(person.id) : '',
+                  ownerName: person ? person.title : undefined,
+                  ownerEmail: person ? person.email : undefined,
+                }))
               }
             />
           </React.Suspense>
@@ -241,11 +272,15 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
         </form>
       )}
       <PlanConflict flow={owner} labels={labels} isPlan />
-      {owner.error !== undefined && <DataErrorMessage error={owner.error} title={strings.ownerFailed} onDismiss={owner.dismissError} />}
+      {owner.error !== undefined && (
+        <DataErrorMessage error={owner.error} title={strings.ownerFailed} onDismiss={owner.dismissError} />
+      )}
 
       {!context.can.changeStatus && !context.can.editInitiatives && <Text>{strings.readOnlyNote}</Text>}
       {plan.status === 'closed' && <Text>{strings.closedNote}</Text>}
-      {view.permissions.canEditPlan && plan.status !== 'draft' && plan.status !== 'closed' && <Text>{strings.focusLockedNote}</Text>}
+      {view.permissions.canEditPlan && plan.status !== 'draft' && plan.status !== 'closed' && (
+        <Text>{strings.focusLockedNote}</Text>
+      )}
     </div>
   );
 }

@@ -40,8 +40,20 @@ export interface IPlanViewProps {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXL, minWidth: 0 },
   orphans: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+  },
 });
 
 /** What the user may do, from the view's permissions and the plan's status. */
@@ -68,20 +80,32 @@ export function PlanView(props: IPlanViewProps): JSX.Element {
     const personName = (userId: number | undefined): string => {
       if (userId === undefined || userId === null) return strings.people.unknown;
       if (userId === services.user.id) {
-        return services.user.displayName ? fill(strings.people.me, { name: services.user.displayName }) : strings.people.you;
+        return services.user.displayName
+          ? fill(strings.people.me, { name: services.user.displayName })
+          : strings.people.you;
       }
       // The view's names (`view.people`); someone missing there is known by the unit they lead.
       const known = view.people?.[userId]?.displayName;
       if (known) return known;
-      const led = view.unit && (view.unit.leaderIds || []).indexOf(userId) >= 0 ? view.unit : view.units.find((u) => (u.leaderIds || []).indexOf(userId) >= 0);
+      const led =
+        view.unit && (view.unit.leaderIds || []).indexOf(userId) >= 0
+          ? view.unit
+          : view.units.find((u) => (u.leaderIds || []).indexOf(userId) >= 0);
       return led ? fill(strings.people.leader, { unit: led.name }) : fill(strings.people.user, { id: userId });
     };
     const linkFor = (initiativeId: number): string => {
       if (host !== 'sharepoint') {
         const entityId = teams?.entityId || PERSONAL_TAB_ENTITY_ID;
-        return teamsInitiativeLink({ entityId, initiativeId, channelId: teams?.channelId, label: strings.webPartTitle });
+        return teamsInitiativeLink({
+          entityId,
+          initiativeId,
+          channelId: teams?.channelId,
+          label: strings.webPartTitle,
+        });
       }
-      return linkToInitiative ? linkToInitiative(initiativeId) : sharePointInitiativeLink(window.location.href, initiativeId);
+      return linkToInitiative
+        ? linkToInitiative(initiativeId)
+        : sharePointInitiativeLink(window.location.href, initiativeId);
     };
     return {
       view,
@@ -96,7 +120,20 @@ export function PlanView(props: IPlanViewProps): JSX.Element {
       personName,
       can: abilitiesFor(view, plan),
     };
-  }, [view, plan, patch, host, locale, now, announce, teams, linkToInitiative, linkedInitiativeId, services.user, strings]);
+  }, [
+    view,
+    plan,
+    patch,
+    host,
+    locale,
+    now,
+    announce,
+    teams,
+    linkToInitiative,
+    linkedInitiativeId,
+    services.user,
+    strings,
+  ]);
 
   const { byAmbition, orphans } = groupByAmbition(view.initiatives, view.ambitions);
   const linkedMissing = linkedInitiativeId !== undefined && !view.initiatives.some((i) => i.id === linkedInitiativeId);
@@ -104,7 +141,12 @@ export function PlanView(props: IPlanViewProps): JSX.Element {
   return (
     <PlanContext.Provider value={context}>
       <div className={styles.root}>
-        <PlanHeader plan={plan} onChangeUnit={props.onChangeUnit} onChoosePlan={props.onChoosePlan} focusPlanSwitch={props.focusPlanSwitch} />
+        <PlanHeader
+          plan={plan}
+          onChangeUnit={props.onChangeUnit}
+          onChoosePlan={props.onChoosePlan}
+          focusPlanSwitch={props.focusPlanSwitch}
+        />
         <Unavailable parts={view.unavailable} />
         {linkedMissing && (
           <Notice intent="warning" layout="multiline">
@@ -114,7 +156,11 @@ export function PlanView(props: IPlanViewProps): JSX.Element {
         {view.ambitions.map((ambition) => (
           // One ambition with bad data must not take the other four with it.
           <ErrorBoundary key={ambition.key} compact>
-            <AmbitionSection ambition={ambition} focus={focusFor(view.focuses, ambition.key)} initiatives={byAmbition[ambition.key] ?? []} />
+            <AmbitionSection
+              ambition={ambition}
+              focus={focusFor(view.focuses, ambition.key)}
+              initiatives={byAmbition[ambition.key] ?? []}
+            />
           </ErrorBoundary>
         ))}
         {orphans.length > 0 && (

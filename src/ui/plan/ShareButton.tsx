@@ -4,7 +4,9 @@ import type { IInitiative } from '../../domain/model';
 import { useStrings } from '../shell/strings';
 
 // The dialog (and the Fluent Dialog and Input it needs) loads when the button is first pressed.
-const ShareDialog = React.lazy(() => import(/* webpackChunkName: 'mpk-share' */ './ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const ShareDialog = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-share' */ './ShareDialog').then((m) => ({ default: m.ShareDialog })),
+);
 
 /** Props of {@link ShareButton}. */
 export interface IShareButtonProps {

@@ -81,7 +81,12 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
         validationMessage={fieldErrors.stopReason}
         hint={draft.restored ? strings.draftRestored : undefined}
       >
-        <Textarea ref={reasonRef} value={draft.value.reason} resize="vertical" onChange={(_, d) => draft.set((v) => ({ ...v, reason: d.value }))} />
+        <Textarea
+          ref={reasonRef}
+          value={draft.value.reason}
+          resize="vertical"
+          onChange={(_, d) => draft.set((v) => ({ ...v, reason: d.value }))}
+        />
       </Field>
       {otherErrors.length > 0 && (
         // E.g. the initiative was completed meanwhile: a completed one cannot be stopped.
@@ -89,7 +94,13 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
           <NoticeBody>{Object.values(messagesByField(otherErrors, plan.locale)).join(' ')}</NoticeBody>
         </Notice>
       )}
-      <PlanFormActions flow={flow} conflictLabels={labels} texts={strings} submitLabel={strings.stopConfirm} onCancel={() => discard(() => props.onDone())} />
+      <PlanFormActions
+        flow={flow}
+        conflictLabels={labels}
+        texts={strings}
+        submitLabel={strings.stopConfirm}
+        onCancel={() => discard(() => props.onDone())}
+      />
     </form>
   );
 }

@@ -87,7 +87,9 @@ export function UnitPicker(props: IUnitPickerProps): JSX.Element {
         label={strings.pickerLabel}
         required
         validationMessage={missing && !unit ? strings.pickerRequired : undefined}
-        hint={elsewhere ? fill(strings.channelAlreadyMapped, { unit: unit.name, channel: channelOf(unit) }) : props.note}
+        hint={
+          elsewhere ? fill(strings.channelAlreadyMapped, { unit: unit.name, channel: channelOf(unit) }) : props.note
+        }
         selectClassName={styles.select}
         value={selected}
         onChange={(value) => {

@@ -26,7 +26,7 @@ export function compareInitiatives(a: IInitiative, b: IInitiative): number {
 /** The plan's initiatives under each ambition (in order); those under an unknown ambition go to `orphans`. */
 export function groupByAmbition(
   initiatives: readonly IInitiative[],
-  ambitions: readonly IAmbition[]
+  ambitions: readonly IAmbition[],
 ): { byAmbition: Record<string, IInitiative[]>; orphans: IInitiative[] } {
   const byAmbition = dict<IInitiative[]>();
   for (const ambition of ambitions) byAmbition[ambition.key] = [];
@@ -109,7 +109,7 @@ export function resolveConflict<T extends object>(
   mine: T,
   theirs: T,
   conflictFields: readonly string[],
-  choice: Record<string, ConflictSide>
+  choice: Record<string, ConflictSide>,
 ): T {
   const result: Record<string, unknown> = { ...(theirs as Record<string, unknown>) };
   for (const field of changedProps(base, mine)) {
@@ -183,7 +183,7 @@ export function initiativeFormValues(initiative: IInitiative | undefined, ambiti
 /** The initiative a form describes, on top of the version it was opened from. */
 export function initiativeFromForm(
   values: IInitiativeFormValues,
-  base: Pick<IInitiative, 'planId' | 'unitId' | 'clientKey'> & Partial<IInitiative>
+  base: Pick<IInitiative, 'planId' | 'unitId' | 'clientKey'> & Partial<IInitiative>,
 ): IInitiative {
   const stopped = values.status === 'stopped';
   return {

@@ -5,9 +5,7 @@ import { useServices } from '../shell/services';
 
 /** Where loading the plan view stands. */
 export type PlanViewState =
-  | { status: 'loading' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'ready'; view: IPlanView };
+  { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; view: IPlanView };
 
 /** What {@link usePlanView} hands back. */
 export interface IPlanViewHandle {
@@ -42,11 +40,23 @@ export function usePlanView(unitId: number | undefined, channelId?: string, whic
 
   React.useEffect(() => {
     const last = loaded.current;
-    if (last && channelId && last.channelId === channelId && last.unitId === unitId && last.planId === planId && last.generation === generation) return;
+    if (
+      last &&
+      channelId &&
+      last.channelId === channelId &&
+      last.unitId === unitId &&
+      last.planId === planId &&
+      last.generation === generation
+    )
+      return;
     let active = true;
     setState({ status: 'loading' });
     // Unit 0 matches no rows: the view then carries only what every unit shares.
-    const query: IPlanViewQuery = channelId ? (unitId !== undefined ? { channelId, unitId } : { channelId }) : { unitId: unitId ?? 0 };
+    const query: IPlanViewQuery = channelId
+      ? unitId !== undefined
+        ? { channelId, unitId }
+        : { channelId }
+      : { unitId: unitId ?? 0 };
     if (planId !== undefined) query.planId = planId;
     if (initiativeId !== undefined) query.initiativeId = initiativeId;
     services.views.loadPlanView(query).then(
@@ -55,7 +65,7 @@ export function usePlanView(unitId: number | undefined, channelId?: string, whic
         loaded.current = { channelId, unitId: view.unit?.id, planId, generation };
         setState({ status: 'ready', view });
       },
-      (error: unknown) => active && setState({ status: 'failed', error })
+      (error: unknown) => active && setState({ status: 'failed', error }),
     );
     return () => {
       active = false;
@@ -120,10 +130,17 @@ export function withCheckIn(view: IPlanView, checkIn: ICheckIn): IPlanView {
 
 /** The view with one more comment counted on an initiative. */
 export function withCommentCounted(view: IPlanView, initiativeId: number): IPlanView {
-  return { ...view, commentCounts: { ...view.commentCounts, [initiativeId]: (view.commentCounts[initiativeId] || 0) + 1 } };
+  return {
+    ...view,
+    commentCounts: { ...view.commentCounts, [initiativeId]: (view.commentCounts[initiativeId] || 0) + 1 },
+  };
 }
 
 /** The view with a unit saved (e.g. a channel mapped to it). */
 export function withUnit(view: IPlanView, unit: IUnitItem): IPlanView {
-  return { ...view, units: replaceById(view.units, unit), unit: view.unit && view.unit.id === unit.id ? unit : view.unit };
+  return {
+    ...view,
+    units: replaceById(view.units, unit),
+    unit: view.unit && view.unit.id === unit.id ? unit : view.unit,
+  };
 }

@@ -30,7 +30,7 @@ export interface ISaveFlow<T> {
  */
 export function useSaveFlow<T extends object>(
   save: (base: T | undefined, mine: T) => Promise<T>,
-  onSaved: (saved: T, mine: T) => void
+  onSaved: (saved: T, mine: T) => void,
 ): ISaveFlow<T> {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>(undefined);
@@ -40,7 +40,7 @@ export function useSaveFlow<T extends object>(
     () => () => {
       mounted.current = false;
     },
-    []
+    [],
   );
 
   const run = async (base: T | undefined, mine: T): Promise<T | undefined> => {
@@ -68,7 +68,13 @@ export function useSaveFlow<T extends object>(
 
   const resolve = (choice: Record<string, ConflictSide>): Promise<T | undefined> => {
     if (!conflict) return Promise.resolve(undefined);
-    const resolved = resolveConflict(conflict.base ?? ({} as T), conflict.mine, conflict.theirs, conflict.fields, choice);
+    const resolved = resolveConflict(
+      conflict.base ?? ({} as T),
+      conflict.mine,
+      conflict.theirs,
+      conflict.fields,
+      choice,
+    );
     return run(conflict.theirs, resolved);
   };
 

@@ -14,10 +14,16 @@ export type IBadgeProps = {
   shape?: 'circular' | 'rounded';
   className?: string;
   children?: React.ReactNode;
-} & ({ appearance: 'tint'; color: BadgeColor } | { appearance: 'filled'; color: 'brand' } | { appearance: 'outline'; color: 'warning' | 'danger' });
+} & (
+  | { appearance: 'tint'; color: BadgeColor }
+  | { appearance: 'filled'; color: 'brand' }
+  | { appearance: 'outline'; color: 'warning' | 'danger' }
+);
 
 /** The four border colours (longhands: Griffel's `shorthands` would be the only user of its module). */
-function borderColour(colour: string): Record<'borderTopColor' | 'borderRightColor' | 'borderBottomColor' | 'borderLeftColor', string> {
+function borderColour(
+  colour: string,
+): Record<'borderTopColor' | 'borderRightColor' | 'borderBottomColor' | 'borderLeftColor', string> {
   return { borderTopColor: colour, borderRightColor: colour, borderBottomColor: colour, borderLeftColor: colour };
 }
 
@@ -64,12 +70,36 @@ const useStyles = makeStyles({
   },
   rounded: { borderRadius: tokens.borderRadiusMedium },
   'filled-brand': { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
-  'tint-brand': { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground2, ...borderColour(tokens.colorBrandStroke2) },
-  'tint-danger': { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1, ...borderColour(tokens.colorPaletteRedBorder1) },
-  'tint-informative': { backgroundColor: tokens.colorNeutralBackground4, color: tokens.colorNeutralForeground3, ...borderColour(tokens.colorNeutralStroke2) },
-  'tint-subtle': { backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground3, ...borderColour(tokens.colorNeutralStroke2) },
-  'tint-success': { backgroundColor: tokens.colorPaletteGreenBackground1, color: tokens.colorPaletteGreenForeground1, ...borderColour(tokens.colorPaletteGreenBorder1) },
-  'tint-warning': { backgroundColor: tokens.colorPaletteYellowBackground1, color: tokens.colorPaletteYellowForeground1, ...borderColour(tokens.colorPaletteYellowBorder1) },
+  'tint-brand': {
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+    ...borderColour(tokens.colorBrandStroke2),
+  },
+  'tint-danger': {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    color: tokens.colorPaletteRedForeground1,
+    ...borderColour(tokens.colorPaletteRedBorder1),
+  },
+  'tint-informative': {
+    backgroundColor: tokens.colorNeutralBackground4,
+    color: tokens.colorNeutralForeground3,
+    ...borderColour(tokens.colorNeutralStroke2),
+  },
+  'tint-subtle': {
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground3,
+    ...borderColour(tokens.colorNeutralStroke2),
+  },
+  'tint-success': {
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    color: tokens.colorPaletteGreenForeground1,
+    ...borderColour(tokens.colorPaletteGreenBorder1),
+  },
+  'tint-warning': {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    color: tokens.colorPaletteYellowForeground1,
+    ...borderColour(tokens.colorPaletteYellowBorder1),
+  },
   outline: { ...borderColour('currentColor') },
   'outline-danger': { color: tokens.colorPaletteRedForeground3, ...borderColour(tokens.colorPaletteRedBorder2) },
   'outline-warning': { color: tokens.colorPaletteYellowForeground2 },
@@ -84,8 +114,11 @@ export function Badge(props: IBadgeProps): JSX.Element {
         styles.root,
         props.shape === 'rounded' && styles.rounded,
         props.appearance === 'outline' && styles.outline,
-        styles[`${props.appearance}-${props.color}` as `${typeof props.appearance}-${typeof props.color}` & keyof typeof styles],
-        props.className
+        styles[
+          `${props.appearance}-${props.color}` as `${typeof props.appearance}-${typeof props.color}` &
+            keyof typeof styles
+        ],
+        props.className,
       )}
     >
       {props.children}

@@ -34,8 +34,16 @@ export function DataErrorMessage(props: IDataErrorMessageProps): JSX.Element {
       </NoticeBody>
       {(props.onRetry || props.onDismiss) && (
         <NoticeActions>
-          {props.onRetry && <Button size="small" onClick={props.onRetry}>{strings.common.retry}</Button>}
-          {props.onDismiss && <Button size="small" onClick={props.onDismiss}>{strings.errorNotice.dismiss}</Button>}
+          {props.onRetry && (
+            <Button size="small" onClick={props.onRetry}>
+              {strings.common.retry}
+            </Button>
+          )}
+          {props.onDismiss && (
+            <Button size="small" onClick={props.onDismiss}>
+              {strings.errorNotice.dismiss}
+            </Button>
+          )}
         </NoticeActions>
       )}
     </Notice>

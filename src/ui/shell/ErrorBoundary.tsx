@@ -59,7 +59,9 @@ function ErrorNotice(props: { compact: boolean; onRetry(): void }): JSX.Element 
         {props.compact ? strings.partBody : strings.boundaryBody}
       </NoticeBody>
       <NoticeActions>
-        <Button size="small" onClick={props.onRetry}>{strings.tryAgain}</Button>
+        <Button size="small" onClick={props.onRetry}>
+          {strings.tryAgain}
+        </Button>
       </NoticeActions>
     </Notice>
   );

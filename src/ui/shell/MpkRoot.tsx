@@ -60,7 +60,7 @@ function useLoadedTheme(kind: ThemeKind): Theme | undefined {
         if (!live) return;
         shown.current = shown.current ?? themeFor('light');
         setLoaded((n) => n + 1);
-      }
+      },
     );
     return () => {
       live = false;

@@ -110,7 +110,8 @@ const useStyles = makeStyles({
 // Fluent's filled icons of the four intents (20 × 20, `@fluentui/react-icons`).
 const ICONS: Record<NoticeIntent, string> = {
   info: 'M18 10a8 8 0 1 0-16 0 8 8 0 0 0 16 0M9.5 8.91a.5.5 0 0 1 1 0v4.69a.5.5 0 0 1-1 0V8.9m-.25-2.16a.75.75 0 1 1 1.5 0 .75.75 0 0 1-1.5 0',
-  warning: 'M7.37 3.56a3 3 0 0 1 5.26 0l5.5 10A3 3 0 0 1 15.5 18h-11a3 3 0 0 1-2.63-4.44zM10 12.75a.75.75 0 1 0 0 1.5.75.75 0 0 0 0-1.5m0-6.25a.5.5 0 0 0-.5.5v4a.5.5 0 0 0 1 0V7a.5.5 0 0 0-.5-.5',
+  warning:
+    'M7.37 3.56a3 3 0 0 1 5.26 0l5.5 10A3 3 0 0 1 15.5 18h-11a3 3 0 0 1-2.63-4.44zM10 12.75a.75.75 0 1 0 0 1.5.75.75 0 0 0 0-1.5m0-6.25a.5.5 0 0 0-.5.5v4a.5.5 0 0 0 1 0V7a.5.5 0 0 0-.5-.5',
   error:
     'M7.88 1.88a3 3 0 0 1 4.24 0l6 6a3 3 0 0 1 0 4.24l-6 6a3 3 0 0 1-4.24 0l-6-6a3 3 0 0 1 0-4.24zM13.1 6.9a.5.5 0 0 0-.7 0L10 9.3 7.6 6.9a.5.5 0 0 0-.7.7L9.3 10l-2.4 2.4a.5.5 0 0 0 .7.7l2.4-2.4 2.4 2.4a.5.5 0 0 0 .7-.7L10.7 10l2.4-2.4a.5.5 0 0 0 0-.7',
   success:
@@ -156,7 +157,7 @@ function useReflow(enabled: boolean): [React.RefCallback<HTMLDivElement>, boolea
       });
       observer.current.observe(el, { box: 'border-box' });
     },
-    [enabled]
+    [enabled],
   );
   React.useEffect(() => () => observer.current?.disconnect(), []);
   return [ref, reflowing];
@@ -177,15 +178,35 @@ export function Notice(props: INoticeProps): JSX.Element {
         role="group"
         aria-labelledby={titleId}
         {...rest}
-        className={mergeClasses('mpk-Notice', styles.root, multiline && styles.multiline, intent !== 'info' && styles[intent], className)}
+        className={mergeClasses(
+          'mpk-Notice',
+          styles.root,
+          multiline && styles.multiline,
+          intent !== 'info' && styles[intent],
+          className,
+        )}
       >
         <div
           className={mergeClasses(
             styles.icon,
-            intent === 'error' ? styles.iconError : intent === 'warning' ? styles.iconWarning : intent === 'success' ? styles.iconSuccess : undefined
+            intent === 'error'
+              ? styles.iconError
+              : intent === 'warning'
+                ? styles.iconWarning
+                : intent === 'success'
+                  ? styles.iconSuccess
+                  : undefined,
           )}
         >
-          <svg className={styles.svg} fill="currentColor" aria-hidden="true" width="1em" height="1em" viewBox="0 0 20 20" xmlns="http://www.w3.org/2000/svg">
+          <svg
+            className={styles.svg}
+            fill="currentColor"
+            aria-hidden="true"
+            width="1em"
+            height="1em"
+            viewBox="0 0 20 20"
+            xmlns="http://www.w3.org/2000/svg"
+          >
             <path d={ICONS[intent]} />
           </svg>
         </div>
@@ -216,5 +237,15 @@ export function NoticeTitle(props: React.HTMLAttributes<HTMLSpanElement>): JSX.E
 export function NoticeActions(props: React.HTMLAttributes<HTMLDivElement>): JSX.Element {
   const styles = useStyles();
   const { multiline } = React.useContext(NoticeContext);
-  return <div {...props} className={mergeClasses('mpk-Notice__actions', styles.actions, multiline && styles.actionsMultiline, props.className)} />;
+  return (
+    <div
+      {...props}
+      className={mergeClasses(
+        'mpk-Notice__actions',
+        styles.actions,
+        multiline && styles.actionsMultiline,
+        props.className,
+      )}
+    />
+  );
 }

@@ -27,10 +27,15 @@ function optionValue(person: IPickerPerson): string {
 }
 
 /** What the picker offers for the text typed so far. */
-export function pickerOptions(text: string, results: readonly IPickerPerson[], suggestions: readonly IPickerPerson[]): { people: IPickerPerson[]; email?: string } {
+export function pickerOptions(
+  text: string,
+  results: readonly IPickerPerson[],
+  suggestions: readonly IPickerPerson[],
+): { people: IPickerPerson[]; email?: string } {
   const term = text.trim();
   if (term === '') return { people: suggestions.slice() };
-  const email = isEmailAddress(term) && !results.some((p) => p.email.toLowerCase() === term.toLowerCase()) ? term : undefined;
+  const email =
+    isEmailAddress(term) && !results.some((p) => p.email.toLowerCase() === term.toLowerCase()) ? term : undefined;
   return { people: results.slice(), email };
 }
 
@@ -116,7 +121,8 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
 
   const pick = (picked: IPickerPerson | undefined): void => {
     if (!picked) return;
-    if (isMatch(picked)) resolveWith(picked.title, fill(s.resolvingPerson, { name: picked.title }), () => services.people.resolve(picked));
+    if (isMatch(picked))
+      resolveWith(picked.title, fill(s.resolvingPerson, { name: picked.title }), () => services.people.resolve(picked));
     else choose(picked);
   };
 
@@ -125,7 +131,14 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
   else if (!showingChoice && search.status === 'short') status = s.tooShort;
   else if (!showingChoice && search.status === 'searching') status = s.searching;
   else if (!showingChoice && search.status === 'ready') {
-    status = options.people.length === 0 ? (options.email ? s.noneUseEmail : fill(s.noResults, { text: text.trim() })) : options.people.length === 1 ? s.foundOne : fill(s.found, { count: options.people.length });
+    status =
+      options.people.length === 0
+        ? options.email
+          ? s.noneUseEmail
+          : fill(s.noResults, { text: text.trim() })
+        : options.people.length === 1
+          ? s.foundOne
+          : fill(s.found, { count: options.people.length });
   }
 
   const optionFor = (person: IPickerPerson): JSX.Element => (
@@ -139,47 +152,52 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
 
   return (
     <div ref={rootRef} className={mergeClasses(styles.root, props.className)}>
-      <Field label={props.label} required={props.required} validationMessage={props.validationMessage} hint={props.hint ?? s.hint}>
-        <Combobox
-        freeform
-        className={styles.combobox}
-        disabled={props.disabled}
-        placeholder={s.placeholder}
-        value={text}
-        selectedOptions={value ? [String(value.id)] : []}
-        aria-describedby={statusId}
-        onChange={(event) => {
-          const next = event.target.value;
-          setText(next);
-          setResolveError(undefined);
-          // Typing on abandons a choice SharePoint has not confirmed yet (its answer is dropped).
-          setResolving(undefined);
-          // The text no longer names the chosen person: nobody is chosen until one is picked.
-          if (value && next !== value.title) {
-            shownValue.current = undefined;
-            onChange(undefined);
-          }
-        }}
-        onOptionSelect={(_, data) => {
-          const picked = data.optionValue;
-          if (!picked) return;
-          if (picked.indexOf(EMAIL_PREFIX) === 0) {
-            const email = picked.slice(EMAIL_PREFIX.length);
-            resolveWith(email, fill(s.resolving, { email }), () => services.people.ensure(email));
-          } else pick(byValue.get(picked));
-        }}
+      <Field
+        label={props.label}
+        required={props.required}
+        validationMessage={props.validationMessage}
+        hint={props.hint ?? s.hint}
       >
-        {options.people.length > 0 &&
-          (text.trim() === '' || showingChoice ? (
-            <OptionGroup label={s.suggestions}>{options.people.map(optionFor)}</OptionGroup>
-          ) : (
-            options.people.map(optionFor)
-          ))}
-        {options.email && (
-          <Option key="email" value={`${EMAIL_PREFIX}${options.email}`} text={options.email}>
-            {fill(s.useEmail, { email: options.email })}
-          </Option>
-        )}
+        <Combobox
+          freeform
+          className={styles.combobox}
+          disabled={props.disabled}
+          placeholder={s.placeholder}
+          value={text}
+          selectedOptions={value ? [String(value.id)] : []}
+          aria-describedby={statusId}
+          onChange={(event) => {
+            const next = event.target.value;
+            setText(next);
+            setResolveError(undefined);
+            // Typing on abandons a choice SharePoint has not confirmed yet (its answer is dropped).
+            setResolving(undefined);
+            // The text no longer names the chosen person: nobody is chosen until one is picked.
+            if (value && next !== value.title) {
+              shownValue.current = undefined;
+              onChange(undefined);
+            }
+          }}
+          onOptionSelect={(_, data) => {
+            const picked = data.optionValue;
+            if (!picked) return;
+            if (picked.indexOf(EMAIL_PREFIX) === 0) {
+              const email = picked.slice(EMAIL_PREFIX.length);
+              resolveWith(email, fill(s.resolving, { email }), () => services.people.ensure(email));
+            } else pick(byValue.get(picked));
+          }}
+        >
+          {options.people.length > 0 &&
+            (text.trim() === '' || showingChoice ? (
+              <OptionGroup label={s.suggestions}>{options.people.map(optionFor)}</OptionGroup>
+            ) : (
+              options.people.map(optionFor)
+            ))}
+          {options.email && (
+            <Option key="email" value={`${EMAIL_PREFIX}${options.email}`} text={options.email}>
+              {fill(s.useEmail, { email: options.email })}
+            </Option>
+          )}
         </Combobox>
       </Field>
       <span id={statusId} role="status" aria-live="polite" className={styles.status}>

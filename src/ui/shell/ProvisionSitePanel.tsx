@@ -68,13 +68,17 @@ export function ProvisionSitePanel(props: IProvisionSitePanelProps): JSX.Element
             {report.changes.length === 0
               ? strings.doneNothing
               : fill(strings.doneSummary, { from, to: report.toVersion, changes: report.changes.length })}
-            {report.health && report.health.length > 0 && <> {fill(strings.healthRestored, { count: report.health.length })}</>}
+            {report.health && report.health.length > 0 && (
+              <> {fill(strings.healthRestored, { count: report.health.length })}</>
+            )}
             {report.changes.length > 0 && (
               <details>
                 <summary className={styles.summary}>{strings.reportHeading}</summary>
                 <ul className={styles.changes}>
                   {report.changes.map((change, index) => (
-                    <li key={`${change.kind}|${change.target}|${index}`}>{describeChange(change, strings.changeKinds)}</li>
+                    <li key={`${change.kind}|${change.target}|${index}`}>
+                      {describeChange(change, strings.changeKinds)}
+                    </li>
                   ))}
                 </ul>
               </details>
@@ -82,7 +86,9 @@ export function ProvisionSitePanel(props: IProvisionSitePanelProps): JSX.Element
           </NoticeBody>
           {props.onDismiss && (
             <NoticeActions>
-              <Button size="small" onClick={props.onDismiss}>{strings.close}</Button>
+              <Button size="small" onClick={props.onDismiss}>
+                {strings.close}
+              </Button>
             </NoticeActions>
           )}
         </Notice>
@@ -104,7 +110,10 @@ export function ProvisionSitePanel(props: IProvisionSitePanelProps): JSX.Element
         <NoticeBody>
           <NoticeTitle>{upgrade ? strings.upgradeTitle : strings.title}</NoticeTitle>
           {upgrade
-            ? fill(strings.upgradeExplanation, { installed: props.schema.installedVersion ?? strings.noVersion, current: props.schema.currentVersion })
+            ? fill(strings.upgradeExplanation, {
+                installed: props.schema.installedVersion ?? strings.noVersion,
+                current: props.schema.currentVersion,
+              })
             : strings.ownerExplanation}
         </NoticeBody>
         <NoticeActions>

@@ -1,13 +1,5 @@
 import * as React from 'react';
-import {
-  Button,
-  Input,
-  makeStyles,
-  mergeClasses,
-  Toolbar,
-  ToolbarButton,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Input, makeStyles, mergeClasses, Toolbar, ToolbarButton, tokens } from '@fluentui/react-components';
 import { sanitizeRichText } from '../../domain/richText';
 import { useStrings } from './strings';
 

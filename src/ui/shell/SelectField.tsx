@@ -21,7 +21,12 @@ const useStyles = makeStyles({
   field: nativeFieldStyles.field,
   label: nativeFieldStyles.label,
   required: { color: tokens.colorPaletteRedForeground3, paddingLeft: tokens.spacingHorizontalXXS },
-  select: { ...nativeFieldStyles.control, maxWidth: '100%', padding: `0 ${tokens.spacingHorizontalS}`, cursor: 'pointer' },
+  select: {
+    ...nativeFieldStyles.control,
+    maxWidth: '100%',
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    cursor: 'pointer',
+  },
   invalid: nativeFieldStyles.invalid,
   hint: nativeFieldStyles.hint,
   error: nativeFieldStyles.error,

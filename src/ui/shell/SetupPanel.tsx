@@ -5,7 +5,7 @@ import { useStrings } from './strings';
 
 /** The panel is needed only on a site that is not (or not fully) set up: it loads then. */
 const ProvisionSitePanelChunk = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-setup' */ './ProvisionSitePanel').then((m) => ({ default: m.ProvisionSitePanel }))
+  import(/* webpackChunkName: 'mpk-setup' */ './ProvisionSitePanel').then((m) => ({ default: m.ProvisionSitePanel })),
 );
 
 /** "Klargør site" ({@link IProvisionSitePanelProps}), loaded on demand. */

@@ -2,7 +2,7 @@ import * as React from 'react';
 
 /** The notice itself is loaded only for site owners, so nobody else's first view grows. */
 const SiteHealthNotice = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-site-health' */ './SiteHealthNotice').then((m) => ({ default: m.SiteHealthNotice }))
+  import(/* webpackChunkName: 'mpk-site-health' */ './SiteHealthNotice').then((m) => ({ default: m.SiteHealthNotice })),
 );
 
 /** Props of {@link SiteHealth}. */

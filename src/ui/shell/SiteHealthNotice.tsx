@@ -22,15 +22,36 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
-  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  item: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground1 },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground1,
+  },
   what: { fontWeight: tokens.fontWeightSemibold },
   label: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   changes: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-const BADGE: Record<HealthRisk, 'danger' | 'warning' | 'informative'> = { high: 'danger', medium: 'warning', low: 'informative' };
+const BADGE: Record<HealthRisk, 'danger' | 'warning' | 'informative'> = {
+  high: 'danger',
+  medium: 'warning',
+  low: 'informative',
+};
 
 /** One check per page and services: a view that reloads (another unit, after a save) asks nothing again. */
 const CHECKS = new WeakMap<IProvisioningService, Promise<IHealthFinding[]>>();
@@ -72,7 +93,7 @@ export function SiteHealthNotice(): JSX.Element | null {
     let live = true;
     checkOnce(services.provisioning).then(
       (findings) => live && setState(findings.length > 0 ? { status: 'findings', findings } : { status: 'hidden' }),
-      () => live && setState({ status: 'hidden' })
+      () => live && setState({ status: 'hidden' }),
     );
     return () => {
       live = false;
@@ -102,17 +123,28 @@ export function SiteHealthNotice(): JSX.Element | null {
         <Notice intent={remaining.length > 0 ? 'warning' : 'success'} layout="multiline">
           <NoticeBody>
             <NoticeTitle>{remaining.length > 0 ? s.remainingTitle : s.repairedTitle}</NoticeTitle>
-            {remaining.length > 0 ? fill(s.remaining, { count: remaining.length }) : fill(s.repairedSummary, { changes: report.changes.length })}
+            {remaining.length > 0
+              ? fill(s.remaining, { count: remaining.length })
+              : fill(s.repairedSummary, { changes: report.changes.length })}
             {report.changes.length > 0 && (
               <ul className={styles.changes}>
                 {report.changes.map((change, index) => (
-                  <li key={`${change.kind}|${change.target}|${index}`}>{describeChange(change, strings.siteSetup.changeKinds)}</li>
+                  <li key={`${change.kind}|${change.target}|${index}`}>
+                    {describeChange(change, strings.siteSetup.changeKinds)}
+                  </li>
                 ))}
               </ul>
             )}
           </NoticeBody>
           <NoticeActions>
-            <Button size="small" onClick={() => setState(remaining.length > 0 ? { status: 'findings', findings: remaining } : { status: 'hidden' })}>{s.close}</Button>
+            <Button
+              size="small"
+              onClick={() =>
+                setState(remaining.length > 0 ? { status: 'findings', findings: remaining } : { status: 'hidden' })
+              }
+            >
+              {s.close}
+            </Button>
           </NoticeActions>
         </Notice>
       </div>
@@ -138,7 +170,9 @@ export function SiteHealthNotice(): JSX.Element | null {
         </NoticeActions>
       </Notice>
       {running && <Spinner size="tiny" label={<Text>{s.repairing}</Text>} />}
-      {error !== undefined && <DataErrorMessage error={error} title={s.failedTitle} onRetry={() => void repair(findings)} />}
+      {error !== undefined && (
+        <DataErrorMessage error={error} title={s.failedTitle} onRetry={() => void repair(findings)} />
+      )}
       {open && (
         <section id={panelId} className={styles.panel} aria-labelledby={headingId}>
           <h3 id={headingId} className={styles.heading}>
@@ -148,7 +182,10 @@ export function SiteHealthNotice(): JSX.Element | null {
             {findings.map((finding, index) => {
               const text = describeFinding(finding, locale);
               return (
-                <li key={`${finding.scope}|${finding.setting}|${finding.principal ?? ''}|${index}`} className={styles.item}>
+                <li
+                  key={`${finding.scope}|${finding.setting}|${finding.principal ?? ''}|${index}`}
+                  className={styles.item}
+                >
                   <div>
                     <Badge appearance="tint" color={BADGE[finding.risk]}>
                       {s.risk[finding.risk]}

@@ -28,7 +28,11 @@ function arc(degrees: number): GriffelStyle {
     animationIterationCount: 'inherit',
     animationTimingFunction: 'inherit',
     backgroundImage: 'conic-gradient(currentcolor 135deg, transparent 135deg)',
-    animationName: { '0%': { transform: 'rotate(0deg)' }, '50%': { transform: `rotate(${degrees}deg)` }, '100%': { transform: 'rotate(0deg)' } },
+    animationName: {
+      '0%': { transform: 'rotate(0deg)' },
+      '50%': { transform: `rotate(${degrees}deg)` },
+      '100%': { transform: 'rotate(0deg)' },
+    },
   };
 }
 
@@ -49,7 +53,11 @@ const useStyles = makeStyles({
     maskImage: `radial-gradient(closest-side, transparent calc(100% - var(${STROKE}) - 1px), white calc(100% - var(${STROKE})) calc(100% - 1px), transparent 100%)`,
     backgroundColor: tokens.colorBrandStroke2Contrast,
     color: tokens.colorBrandStroke1,
-    '@media screen and (forced-colors: active)': { backgroundColor: 'HighlightText', color: 'Highlight', forcedColorAdjust: 'none' },
+    '@media screen and (forced-colors: active)': {
+      backgroundColor: 'HighlightText',
+      color: 'Highlight',
+      forcedColorAdjust: 'none',
+    },
     animationDuration: '1.5s',
     animationIterationCount: 'infinite',
     animationTimingFunction: 'linear',
@@ -67,7 +75,11 @@ const useStyles = makeStyles({
     animationDuration: '1.5s',
     animationIterationCount: 'infinite',
     animationTimingFunction: tokens.curveEasyEase,
-    animationName: { '0%': { transform: 'rotate(-135deg)' }, '50%': { transform: 'rotate(0deg)' }, '100%': { transform: 'rotate(225deg)' } },
+    animationName: {
+      '0%': { transform: 'rotate(-135deg)' },
+      '50%': { transform: 'rotate(0deg)' },
+      '100%': { transform: 'rotate(225deg)' },
+    },
     '@media screen and (prefers-reduced-motion: reduce)': {
       animationIterationCount: '0',
       backgroundImage: 'conic-gradient(transparent 120deg, currentcolor 360deg)',
@@ -86,7 +98,11 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     lineHeight: tokens.lineHeightBase300,
   },
-  labelMedium: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400 },
+  labelMedium: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase400,
+  },
 });
 
 /** A busy indicator (Fluent's Spinner look): role progressbar, named by its label. */
@@ -96,7 +112,11 @@ export function Spinner(props: ISpinnerProps): JSX.Element {
   const labelId = useId('spinner');
   const hasLabel = props.label !== undefined && props.label !== null && props.label !== false;
   return (
-    <div role="progressbar" aria-labelledby={hasLabel ? labelId : undefined} className={mergeClasses('mpk-Spinner', styles.root, props.className)}>
+    <div
+      role="progressbar"
+      aria-labelledby={hasLabel ? labelId : undefined}
+      className={mergeClasses('mpk-Spinner', styles.root, props.className)}
+    >
       <span className={mergeClasses(styles.spinner, styles[size])}>
         <span className={styles.tail} />
       </span>

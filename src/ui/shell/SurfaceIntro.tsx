@@ -22,7 +22,9 @@ export function SurfaceIntro(props: ISurfaceIntroProps): JSX.Element {
   const titleId = useId('mpk-surface-title');
   return (
     <section className={styles.root} aria-labelledby={titleId}>
-      <Title2 as="h2" id={titleId}>{props.title}</Title2>
+      <Title2 as="h2" id={titleId}>
+        {props.title}
+      </Title2>
       <Text as="p">{props.explanation}</Text>
     </section>
   );

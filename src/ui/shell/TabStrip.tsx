@@ -52,7 +52,10 @@ const useStyles = makeStyles({
     ':hover': { color: tokens.colorNeutralForeground1Hover, backgroundColor: tokens.colorSubtleBackgroundHover },
     ':hover::after': { backgroundColor: tokens.colorNeutralStroke1Hover },
     ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: `-${tokens.strokeWidthThick}` },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `-${tokens.strokeWidthThick}`,
+    },
     '@media (forced-colors: active)': { color: 'ButtonText', ':hover::after': { backgroundColor: 'Highlight' } },
   },
   selected: {
@@ -86,7 +89,12 @@ export function TabStrip<T extends string>(props: ITabStripProps<T>): JSX.Elemen
   // One tab stop even when the chosen tab is not (or no longer) in the list.
   const anySelected = props.tabs.some((tab) => tab.value === props.selected);
   return (
-    <div role="tablist" aria-label={props.label} aria-orientation="horizontal" className={mergeClasses(styles.list, props.className)}>
+    <div
+      role="tablist"
+      aria-label={props.label}
+      aria-orientation="horizontal"
+      className={mergeClasses(styles.list, props.className)}
+    >
       {props.tabs.map((tab, index) => {
         const selected = tab.value === props.selected;
         return (

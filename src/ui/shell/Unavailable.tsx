@@ -26,9 +26,7 @@ export function Unavailable(props: IUnavailableProps): JSX.Element | null {
     <Notice intent="warning" layout="multiline" data-testid="mpk-unavailable">
       <NoticeBody>
         {parts.map((part) => (
-          <span key={part}>
-            {strings[part]}{' '}
-          </span>
+          <span key={part}>{strings[part]} </span>
         ))}
         {strings.rest}
       </NoticeBody>

@@ -7,7 +7,12 @@ import { tokens } from '@fluentui/react-components';
  */
 export const nativeFieldStyles = {
   field: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
-  label: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground1 },
+  label: {
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+  },
   control: {
     boxSizing: 'border-box',
     minHeight: '32px',
@@ -33,6 +38,16 @@ export const nativeFieldStyles = {
     borderBottomColor: tokens.colorPaletteRedBorder2,
     borderLeftColor: tokens.colorPaletteRedBorder2,
   },
-  hint: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
-  error: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorPaletteRedForeground1 },
+  hint: {
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+  error: {
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorPaletteRedForeground1,
+  },
 } as const;

@@ -15,6 +15,6 @@ export function useStrings(): IMpkStrings {
 /** Fills `{name}` placeholders in a loc string. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match
+    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match,
   );
 }

@@ -27,7 +27,7 @@ export function loadTheme(kind: ThemeKind): Promise<Theme> {
         // A failed chunk load can be tried again at the next theme change.
         otherThemes = undefined;
         throw error;
-      }
+      },
     );
   }
   return otherThemes.then(() => loaded[kind] as Theme);

@@ -45,7 +45,7 @@ export function useDraft<T>(key: string, initial: T): IDraft<T> {
         return { value, restored: previous.restored };
       });
     },
-    [storageKey]
+    [storageKey],
   );
 
   const clear = React.useCallback(() => {

@@ -55,14 +55,18 @@ export default class AmbitionsWebPart extends MpkWebPartBase<IAmbitionsWebPartPr
       () => {
         this.unitsFailed = true;
         this.context.propertyPane.refresh();
-      }
+      },
     );
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
     const unitFields: IPropertyPaneField<unknown>[] = this.units
       ? this.units.map((unit) => PropertyPaneCheckbox(`unitFilter.${unit.id}`, { text: unit.name }))
-      : [PropertyPaneLabel('unitsState', { text: this.unitsFailed ? strings.propertyPane.unitsUnavailable : strings.propertyPane.unitsLoading })];
+      : [
+          PropertyPaneLabel('unitsState', {
+            text: this.unitsFailed ? strings.propertyPane.unitsUnavailable : strings.propertyPane.unitsLoading,
+          }),
+        ];
     return {
       pages: [
         {

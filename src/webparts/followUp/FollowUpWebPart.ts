@@ -37,7 +37,8 @@ export default class FollowUpWebPart extends MpkWebPartBase<IFollowUpWebPartProp
                 PropertyPaneTextField('planPageUrl', {
                   label: strings.propertyPane.planPageLabel,
                   description: strings.propertyPane.planPageHelp,
-                  onGetErrorMessage: (value: string) => (!value || isPageUrl(value) ? '' : strings.propertyPane.planPageInvalid),
+                  onGetErrorMessage: (value: string) =>
+                    !value || isPageUrl(value) ? '' : strings.propertyPane.planPageInvalid,
                 }),
               ],
             },

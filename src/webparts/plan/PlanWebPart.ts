@@ -1,5 +1,9 @@
 import * as React from 'react';
-import { type IPropertyPaneConfiguration, type IPropertyPaneDropdownOption, PropertyPaneDropdown } from '@microsoft/sp-property-pane';
+import {
+  type IPropertyPaneConfiguration,
+  type IPropertyPaneDropdownOption,
+  PropertyPaneDropdown,
+} from '@microsoft/sp-property-pane';
 import * as strings from 'MpkStrings';
 import type { IUnitItem } from '../../data/repositories/types';
 import { PlanApp } from '../../ui/plan/PlanApp';
@@ -77,7 +81,7 @@ export default class PlanWebPart extends MpkWebPartBase<IPlanWebPartProps> {
       () => {
         this.unitOptions = [];
         this.context.propertyPane.refresh();
-      }
+      },
     );
   }
 
@@ -93,15 +97,21 @@ export default class PlanWebPart extends MpkWebPartBase<IPlanWebPartProps> {
     if (propertyPath !== 'unitId' || !teams?.channelId || !unit || unit.teamsChannelId === teams.channelId) return;
     // Never taken from another channel here (the pane cannot ask first), and only for a unit this
     // person leads (or any, for the chefgruppe and site owners): the data layer refuses the rest.
-    this.services.units.mapChannel(unit.id as number, { channelId: teams.channelId, channelName: teams.channelName, teamId: teams.teamId }, { takeOver: false }).then(
-      (saved) => {
-        this.units = this.units.map((u) => saved.find((s) => s.id === u.id) ?? u);
-      },
-      () => {
-        // Someone who may not map this unit still configures the tab: it shows the unit from its
-        // configuration; only the chefgruppe's overview lacks the channel until a leader maps it.
-      }
-    );
+    this.services.units
+      .mapChannel(
+        unit.id as number,
+        { channelId: teams.channelId, channelName: teams.channelName, teamId: teams.teamId },
+        { takeOver: false },
+      )
+      .then(
+        (saved) => {
+          this.units = this.units.map((u) => saved.find((s) => s.id === u.id) ?? u);
+        },
+        () => {
+          // Someone who may not map this unit still configures the tab: it shows the unit from its
+          // configuration; only the chefgruppe's overview lacks the channel until a leader maps it.
+        },
+      );
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

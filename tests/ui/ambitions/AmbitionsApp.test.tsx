@@ -16,7 +16,10 @@ beforeEach(() => window.localStorage.clear());
 describe('AmbitionsApp', () => {
   describe('when it is first shown', () => {
     it('reads everything with exactly one call to the services: loadAmbitionsView', async () => {
-      const { services } = await renderAmbitions({ pageSize: 5 }, { data: { stories: [story({ title: 'Én historie' })] } });
+      const { services } = await renderAmbitions(
+        { pageSize: 5 },
+        { data: { stories: [story({ title: 'Én historie' })] } },
+      );
       expect(screen.getByRole('heading', { level: 3, name: 'Én historie' })).toBeInTheDocument();
       expect(services.calls).toEqual(['views.loadAmbitionsView']);
     });
@@ -27,7 +30,7 @@ describe('AmbitionsApp', () => {
       renderInShell(
         <ServicesContext.Provider value={services}>
           <AmbitionsApp pageSize={7} unitIds={[2]} />
-        </ServicesContext.Provider>
+        </ServicesContext.Provider>,
       );
       await screen.findByRole('tab', { name: /^Hverdagshistorier/ });
       expect(spy).toHaveBeenCalledTimes(1);
@@ -35,13 +38,18 @@ describe('AmbitionsApp', () => {
     });
 
     it('says in their place which parts could not be fetched, and shows the rest', async () => {
-      const services = createFakeServices({ user: EMPLOYEE, data: { units: UNITS, stories: [story({ title: 'Én historie' })] } });
+      const services = createFakeServices({
+        user: EMPLOYEE,
+        data: { units: UNITS, stories: [story({ title: 'Én historie' })] },
+      });
       const load = services.views.loadAmbitionsView.bind(services.views);
-      jest.spyOn(services.views, 'loadAmbitionsView').mockImplementation(async (query) => ({ ...(await load(query)), unavailable: ['featured', 'counts'] }));
+      jest
+        .spyOn(services.views, 'loadAmbitionsView')
+        .mockImplementation(async (query) => ({ ...(await load(query)), unavailable: ['featured', 'counts'] }));
       renderInShell(
         <ServicesContext.Provider value={services}>
           <AmbitionsApp pageSize={5} />
-        </ServicesContext.Provider>
+        </ServicesContext.Provider>,
       );
       expect(await screen.findByRole('heading', { level: 3, name: 'Én historie' })).toBeInTheDocument();
       expect(screen.getByText('Fremhævede historier kunne ikke hentes lige nu.')).toBeInTheDocument();
@@ -53,7 +61,9 @@ describe('AmbitionsApp', () => {
     it('lists the five ambitions by their Danish titles, in the strategy order', async () => {
       await renderAmbitions();
       const list = screen.getByRole('list', { name: 'De fem ambitioner' });
-      const headings = within(list).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+      const headings = within(list)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent);
       expect(headings).toEqual([
         'Mod og stolthed',
         'Viden og faglighed',
@@ -84,12 +94,28 @@ describe('AmbitionsApp', () => {
             plans: [{ id: 1, clientKey: 'p1', unitId: 1, period: '2026', status: 'approved' }],
             planFocuses: [{ id: 2, clientKey: 'f1', planId: 1, ambitionKey: 'mod-og-stolthed', relevance: 'high' }],
             initiatives: [
-              { id: 3, clientKey: 'i1', planId: 1, unitId: 1, title: 'Stolthedsuge', ambitionKey: 'mod-og-stolthed', status: 'planned' },
-              { id: 4, clientKey: 'i2', planId: 1, unitId: 1, title: 'Fejlfortællinger', ambitionKey: 'mod-og-stolthed', status: 'planned' },
+              {
+                id: 3,
+                clientKey: 'i1',
+                planId: 1,
+                unitId: 1,
+                title: 'Stolthedsuge',
+                ambitionKey: 'mod-og-stolthed',
+                status: 'planned',
+              },
+              {
+                id: 4,
+                clientKey: 'i2',
+                planId: 1,
+                unitId: 1,
+                title: 'Fejlfortællinger',
+                ambitionKey: 'mod-og-stolthed',
+                status: 'planned',
+              },
             ],
             stories: [story({ title: 'Vi lykkedes' })],
           },
-        }
+        },
       );
       const card = screen.getByRole('article', { name: 'Mod og stolthed' });
       expect(within(card).getByText('1 plan · 2 indsatser · 1 historie')).toBeInTheDocument();
@@ -100,7 +126,11 @@ describe('AmbitionsApp', () => {
     it('shows only the configured ambitions when the editor picked some', async () => {
       await renderAmbitions({ ambitionKeys: ['viden-og-faglighed', 'gode-rammer'] });
       const list = screen.getByRole('list', { name: 'De fem ambitioner' });
-      expect(within(list).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Viden og faglighed', 'Gode rammer']);
+      expect(
+        within(list)
+          .getAllByRole('heading', { level: 3 })
+          .map((h) => h.textContent),
+      ).toEqual(['Viden og faglighed', 'Gode rammer']);
     });
   });
 
@@ -118,7 +148,9 @@ describe('AmbitionsApp', () => {
 
       expect(toggle).toHaveAttribute('aria-expanded', 'true');
       expect(toggle).toHaveTextContent('Skjul hvad vi vil');
-      const items = within(card).getAllByRole('listitem').map((li) => li.textContent);
+      const items = within(card)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
       expect(items).toEqual(AMBITIONS[1].commitments.map((c) => c.text));
       expect(within(card).getByText('Have mod til at stoppe de ting, der ikke virker.')).toBeVisible();
     });
@@ -150,7 +182,10 @@ describe('AmbitionsApp', () => {
   describe('before the lists exist', () => {
     it('shows the five ambitions from the seed and, for a site owner, "Klargør site" that provisions and shows the report', async () => {
       const user = userEvent.setup();
-      const { services } = await renderAmbitions({}, { provisioned: false, user: OWNER, permissions: { isSiteOwner: true } });
+      const { services } = await renderAmbitions(
+        {},
+        { provisioned: false, user: OWNER, permissions: { isSiteOwner: true } },
+      );
       expect(within(screen.getByRole('list', { name: 'De fem ambitioner' })).getAllByRole('article')).toHaveLength(5);
       expect(screen.queryByRole('tab')).toBeNull();
       expect(screen.getByText('Sitet er ikke klargjort endnu')).toBeInTheDocument();
@@ -161,7 +196,12 @@ describe('AmbitionsApp', () => {
       await settle();
 
       // Once provisioned, the owner's view runs the site health check (which finds nothing here).
-      expect(services.calls).toEqual(['views.loadAmbitionsView', 'provisioning.provision', 'views.loadAmbitionsView', 'provisioning.health']);
+      expect(services.calls).toEqual([
+        'views.loadAmbitionsView',
+        'provisioning.provision',
+        'views.loadAmbitionsView',
+        'provisioning.health',
+      ]);
       expect(screen.getByText('Sitet er klargjort')).toBeInTheDocument();
       expect(screen.getByText('Version ingen → 1: 1 ændringer.')).toBeInTheDocument();
       expect(screen.getByText('Liste oprettet: MPK Planer')).toBeInTheDocument();
@@ -172,13 +212,20 @@ describe('AmbitionsApp', () => {
     it('tells an employee, in Danish, that the stories arrive once an administrator has prepared the site', async () => {
       await renderAmbitions({}, { provisioned: false });
       expect(within(screen.getByRole('list', { name: 'De fem ambitioner' })).getAllByRole('article')).toHaveLength(5);
-      expect(screen.getByText('Hverdagshistorierne og Egne noter kommer her, så snart en administrator har klargjort sitet.')).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          'Hverdagshistorierne og Egne noter kommer her, så snart en administrator har klargjort sitet.',
+        ),
+      ).toBeInTheDocument();
       expect(screen.queryByRole('button', { name: 'Klargør site' })).toBeNull();
     });
 
     it('keeps the button and explains the failure when provisioning is refused', async () => {
       const user = userEvent.setup();
-      const { services } = await renderAmbitions({}, { provisioned: false, user: OWNER, permissions: { isSiteOwner: true } });
+      const { services } = await renderAmbitions(
+        {},
+        { provisioned: false, user: OWNER, permissions: { isSiteOwner: true } },
+      );
       services.failNext('provisioning.provision', new DataError('forbidden', { status: 403 }));
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Klargør site' }));
@@ -198,7 +245,7 @@ describe('AmbitionsApp', () => {
       renderInShell(
         <ServicesContext.Provider value={services}>
           <AmbitionsApp />
-        </ServicesContext.Provider>
+        </ServicesContext.Provider>,
       );
       const alert = await screen.findByRole('alert');
       expect(alert).toHaveTextContent('Der er ingen forbindelse til SharePoint.');
@@ -224,7 +271,7 @@ describe('AmbitionsApp', () => {
               story({ title: 'En god dag' }),
             ],
           },
-        }
+        },
       );
       const feed = screen.getByRole('list', { name: 'Hverdagshistorier, nyeste først' });
       expect(within(feed).getByText('(Uden titel)')).toBeInTheDocument();
@@ -236,11 +283,12 @@ describe('AmbitionsApp', () => {
     it('shows a Danish notice when the view itself is malformed, instead of an empty web part', async () => {
       const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
       const services = createFakeServices({ user: EMPLOYEE });
-      services.views.loadAmbitionsView = async () => ({ schema: { provisioned: true, currentVersion: 1, needsUpgrade: false } }) as never;
+      services.views.loadAmbitionsView = async () =>
+        ({ schema: { provisioned: true, currentVersion: 1, needsUpgrade: false } }) as never;
       renderInShell(
         <ServicesContext.Provider value={services}>
           <AmbitionsApp />
-        </ServicesContext.Provider>
+        </ServicesContext.Provider>,
       );
       expect(await screen.findByText('Noget gik galt i visningen')).toBeInTheDocument();
       expect(screen.getByRole('button', { name: 'Prøv igen' })).toBeInTheDocument();

@@ -9,8 +9,20 @@ jest.setTimeout(30_000);
 beforeEach(() => window.localStorage.clear());
 
 const PENDING = [
-  story({ id: 601, title: 'Venter på dig', moderationStatus: MODERATION_STATUS.pending, authorId: EMPLOYEE.id, created: '2026-11-26T08:00:00Z' }),
-  story({ id: 602, title: 'Også til godkendelse', moderationStatus: MODERATION_STATUS.pending, authorId: 44, kind: 'lesson' }),
+  story({
+    id: 601,
+    title: 'Venter på dig',
+    moderationStatus: MODERATION_STATUS.pending,
+    authorId: EMPLOYEE.id,
+    created: '2026-11-26T08:00:00Z',
+  }),
+  story({
+    id: 602,
+    title: 'Også til godkendelse',
+    moderationStatus: MODERATION_STATUS.pending,
+    authorId: 44,
+    kind: 'lesson',
+  }),
 ];
 
 async function openQueue(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
@@ -24,25 +36,47 @@ describe('approving stories', () => {
   describe('when a site owner opens "Til godkendelse"', () => {
     it('lists every pending story (view.pendingForModeration) with its content', async () => {
       const user = userEvent.setup();
-      await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } });
+      await renderAmbitions(
+        {},
+        { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } },
+      );
       const panel = await openQueue(user);
-      expect(within(panel).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Venter på dig', 'Også til godkendelse']);
-      expect(within(panel).getByText('Historier, der venter på godkendelse: 2. Godkend dem, der kan vises for alle, eller afvis med en begrundelse, som forfatteren kan læse.')).toBeInTheDocument();
+      expect(
+        within(panel)
+          .getAllByRole('heading', { level: 3 })
+          .map((h) => h.textContent),
+      ).toEqual(['Venter på dig', 'Også til godkendelse']);
+      expect(
+        within(panel).getByText(
+          'Historier, der venter på godkendelse: 2. Godkend dem, der kan vises for alle, eller afvis med en begrundelse, som forfatteren kan læse.',
+        ),
+      ).toBeInTheDocument();
     });
 
     it('approves with services.stories.moderate(story, true): the story leaves the queue and appears in the feed', async () => {
       const user = userEvent.setup();
-      const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } });
+      const { services } = await renderAmbitions(
+        {},
+        { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } },
+      );
       const moderate = jest.spyOn(services.stories, 'moderate');
       const panel = await openQueue(user);
       await act(async () => {
-        await user.click(within(within(panel).getByRole('article', { name: 'Venter på dig' })).getByRole('button', { name: 'Godkend' }));
+        await user.click(
+          within(within(panel).getByRole('article', { name: 'Venter på dig' })).getByRole('button', {
+            name: 'Godkend',
+          }),
+        );
       });
       await settle();
       expect(moderate).toHaveBeenCalledWith(expect.objectContaining({ id: 601 }), true, undefined, { featured: false });
       expect(within(panel).queryByRole('article', { name: 'Venter på dig' })).toBeNull();
       expect(screen.getByRole('tab', { name: /^Til godkendelse \(1\)/ })).toBeInTheDocument();
-      await waitFor(() => expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('»Venter på dig« er godkendt og vises nu for alle.'));
+      await waitFor(() =>
+        expect(screen.getByTestId('mpk-announcer')).toHaveTextContent(
+          '»Venter på dig« er godkendt og vises nu for alle.',
+        ),
+      );
 
       await act(async () => {
         await user.click(screen.getByRole('tab', { name: /^Hverdagshistorier/ }));
@@ -55,17 +89,27 @@ describe('approving stories', () => {
       const user = userEvent.setup();
       // 601's author set Featured on it themselves (over REST); 602 is left as written.
       const stories = [{ ...PENDING[0], featured: true }, PENDING[1]];
-      const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories } });
+      const { services } = await renderAmbitions(
+        {},
+        { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories } },
+      );
       const moderate = jest.spyOn(services.stories, 'moderate');
       const panel = await openQueue(user);
       const authorSet = within(panel).getByRole('article', { name: 'Venter på dig' });
-      expect(within(authorSet).getByRole('checkbox', { name: 'Fremhæv historien, når den godkendes' })).not.toBeChecked();
+      expect(
+        within(authorSet).getByRole('checkbox', { name: 'Fremhæv historien, når den godkendes' }),
+      ).not.toBeChecked();
       await act(async () => {
         await user.click(within(authorSet).getByRole('button', { name: 'Godkend' }));
       });
       await settle();
-      expect(moderate).toHaveBeenLastCalledWith(expect.objectContaining({ id: 601 }), true, undefined, { featured: false });
-      expect(services.data.stories.find((s) => s.id === 601)).toMatchObject({ moderationStatus: MODERATION_STATUS.approved, featured: false });
+      expect(moderate).toHaveBeenLastCalledWith(expect.objectContaining({ id: 601 }), true, undefined, {
+        featured: false,
+      });
+      expect(services.data.stories.find((s) => s.id === 601)).toMatchObject({
+        moderationStatus: MODERATION_STATUS.approved,
+        featured: false,
+      });
 
       const chosen = within(panel).getByRole('article', { name: 'Også til godkendelse' });
       await act(async () => {
@@ -73,20 +117,30 @@ describe('approving stories', () => {
         await user.click(within(chosen).getByRole('button', { name: 'Godkend' }));
       });
       await settle();
-      expect(moderate).toHaveBeenLastCalledWith(expect.objectContaining({ id: 602 }), true, undefined, { featured: true });
-      expect(services.data.stories.find((s) => s.id === 602)).toMatchObject({ moderationStatus: MODERATION_STATUS.approved, featured: true });
+      expect(moderate).toHaveBeenLastCalledWith(expect.objectContaining({ id: 602 }), true, undefined, {
+        featured: true,
+      });
+      expect(services.data.stories.find((s) => s.id === 602)).toMatchObject({
+        moderationStatus: MODERATION_STATUS.approved,
+        featured: true,
+      });
 
       await act(async () => {
         await user.click(screen.getByRole('tab', { name: /^Hverdagshistorier/ }));
       });
       const feed = screen.getByRole('list', { name: 'Hverdagshistorier, nyeste først' });
-      expect(within(within(feed).getByRole('article', { name: 'Også til godkendelse' })).getByText('Fremhævet')).toBeInTheDocument();
+      expect(
+        within(within(feed).getByRole('article', { name: 'Også til godkendelse' })).getByText('Fremhævet'),
+      ).toBeInTheDocument();
       expect(within(within(feed).getByRole('article', { name: 'Venter på dig' })).queryByText('Fremhævet')).toBeNull();
     });
 
     it('rejects only with a reason (required, no CPR number), sent to moderate(story, false, reason)', async () => {
       const user = userEvent.setup();
-      const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } });
+      const { services } = await renderAmbitions(
+        {},
+        { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } },
+      );
       const moderate = jest.spyOn(services.stories, 'moderate');
       const panel = await openQueue(user);
       const article = within(panel).getByRole('article', { name: 'Også til godkendelse' });
@@ -114,7 +168,11 @@ describe('approving stories', () => {
         await user.click(within(article).getByRole('button', { name: 'Afvis historien' }));
       });
       await settle();
-      expect(moderate).toHaveBeenCalledWith(expect.objectContaining({ id: 602 }), false, 'Den handler om en enkelt borger – skriv den mere generelt.');
+      expect(moderate).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 602 }),
+        false,
+        'Den handler om en enkelt borger – skriv den mere generelt.',
+      );
       expect(services.data.stories.find((s) => s.id === 602)?.moderationStatus).toBe(MODERATION_STATUS.denied);
       expect(within(panel).queryByRole('article', { name: 'Også til godkendelse' })).toBeNull();
       expect(screen.queryByRole('article', { name: 'Også til godkendelse' })).toBeNull();
@@ -122,16 +180,27 @@ describe('approving stories', () => {
 
     it('when another editor got there first, the story leaves the queue with a note instead of being handled twice', async () => {
       const user = userEvent.setup();
-      const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } });
+      const { services } = await renderAmbitions(
+        {},
+        { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } },
+      );
       services.changeAsSomeoneElse('stories', 601, { moderationStatus: MODERATION_STATUS.denied });
       const panel = await openQueue(user);
       await act(async () => {
-        await user.click(within(within(panel).getByRole('article', { name: 'Venter på dig' })).getByRole('button', { name: 'Godkend' }));
+        await user.click(
+          within(within(panel).getByRole('article', { name: 'Venter på dig' })).getByRole('button', {
+            name: 'Godkend',
+          }),
+        );
       });
       await settle();
       expect(within(panel).queryByRole('article', { name: 'Venter på dig' })).toBeNull();
       expect(services.data.stories.find((s) => s.id === 601)?.moderationStatus).toBe(MODERATION_STATUS.denied);
-      await waitFor(() => expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('En anden redaktør har allerede behandlet historien (Afvist).'));
+      await waitFor(() =>
+        expect(screen.getByTestId('mpk-announcer')).toHaveTextContent(
+          'En anden redaktør har allerede behandlet historien (Afvist).',
+        ),
+      );
     });
   });
 
@@ -140,7 +209,11 @@ describe('approving stories', () => {
       await renderAmbitions({}, { pendingForModeration: true, data: { stories: PENDING } });
       expect(screen.queryByRole('tab', { name: /^Til godkendelse/ })).toBeNull();
       const mine = screen.getByRole('region', { name: 'Dine historier, der ikke er offentliggjort' });
-      expect(within(mine).getAllByRole('article').map((a) => a.getAttribute('aria-labelledby') && within(a).getByRole('heading').textContent)).toEqual(['Venter på dig']);
+      expect(
+        within(mine)
+          .getAllByRole('article')
+          .map((a) => a.getAttribute('aria-labelledby') && within(a).getByRole('heading').textContent),
+      ).toEqual(['Venter på dig']);
     });
 
     it('shows a rejected story of their own as "Afvist", with the approver\'s comment as the reason', async () => {
@@ -158,7 +231,7 @@ describe('approving stories', () => {
               }),
             ],
           },
-        }
+        },
       );
       const article = screen.getByRole('article', { name: 'Afvist historie' });
       expect(within(article).getByText('Afvist')).toBeInTheDocument();
@@ -169,7 +242,18 @@ describe('approving stories', () => {
     it('gives no reason for a story still waiting, even with a comment', async () => {
       await renderAmbitions(
         {},
-        { data: { stories: [story({ title: 'Venter', moderationStatus: MODERATION_STATUS.pending, authorId: EMPLOYEE.id, moderationComment: 'Kladde' })] } }
+        {
+          data: {
+            stories: [
+              story({
+                title: 'Venter',
+                moderationStatus: MODERATION_STATUS.pending,
+                authorId: EMPLOYEE.id,
+                moderationComment: 'Kladde',
+              }),
+            ],
+          },
+        },
       );
       const article = screen.getByRole('article', { name: 'Venter' });
       expect(within(article).queryByText(/^Begrundelse:/)).toBeNull();
@@ -177,10 +261,10 @@ describe('approving stories', () => {
   });
 });
 
-describe('paging the approvers\' queue', () => {
+describe("paging the approvers' queue", () => {
   // Newest first (ids descending), as SharePoint answers: the view shows the first two.
   const MANY = [705, 704, 703, 702, 701].map((id) =>
-    story({ id, title: `Kladde ${id}`, moderationStatus: MODERATION_STATUS.pending, authorId: 44 })
+    story({ id, title: `Kladde ${id}`, moderationStatus: MODERATION_STATUS.pending, authorId: 44 }),
   );
 
   async function openPagedQueue(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
@@ -193,11 +277,25 @@ describe('paging the approvers\' queue', () => {
   describe('when more stories wait than the first view lists', () => {
     it('says there may be more, and "Vis flere" reads the next page from where the view stopped (listPending(pageSize, pendingBelow))', async () => {
       const user = userEvent.setup();
-      const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: { shown: 2 }, data: { stories: MANY } });
+      const { services } = await renderAmbitions(
+        {},
+        {
+          user: OWNER,
+          permissions: { isSiteOwner: true },
+          pendingForModeration: { shown: 2 },
+          data: { stories: MANY },
+        },
+      );
       const listPending = jest.spyOn(services.stories, 'listPending');
       const panel = await openPagedQueue(user);
-      expect(within(panel).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Kladde 705', 'Kladde 704']);
-      expect(within(panel).getByText(/^Historier, der venter på godkendelse: 2 vist – der kan være flere\./)).toBeInTheDocument();
+      expect(
+        within(panel)
+          .getAllByRole('heading', { level: 3 })
+          .map((h) => h.textContent),
+      ).toEqual(['Kladde 705', 'Kladde 704']);
+      expect(
+        within(panel).getByText(/^Historier, der venter på godkendelse: 2 vist – der kan være flere\./),
+      ).toBeInTheDocument();
 
       await act(async () => {
         await user.click(within(panel).getByRole('button', { name: 'Vis flere' }));
@@ -205,10 +303,16 @@ describe('paging the approvers\' queue', () => {
       await settle();
       expect(listPending).toHaveBeenCalledTimes(1);
       expect(listPending).toHaveBeenCalledWith(20, 704);
-      expect(within(panel).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Kladde 705', 'Kladde 704', 'Kladde 703', 'Kladde 702', 'Kladde 701']);
+      expect(
+        within(panel)
+          .getAllByRole('heading', { level: 3 })
+          .map((h) => h.textContent),
+      ).toEqual(['Kladde 705', 'Kladde 704', 'Kladde 703', 'Kladde 702', 'Kladde 701']);
       // The first new story takes the focus; the count is told; nothing more to read.
       expect(within(panel).getByRole('article', { name: 'Kladde 703' })).toHaveFocus();
-      await waitFor(() => expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('3 historier mere til godkendelse er vist'));
+      await waitFor(() =>
+        expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('3 historier mere til godkendelse er vist'),
+      );
       expect(within(panel).queryByRole('button', { name: 'Vis flere' })).toBeNull();
       expect(screen.getByRole('tab', { name: /^Til godkendelse \(5\)/ })).toBeInTheDocument();
       expect(within(panel).getByText(/^Historier, der venter på godkendelse: 5\. Godkend/)).toBeInTheDocument();
@@ -216,7 +320,15 @@ describe('paging the approvers\' queue', () => {
 
     it('keeps the queue and offers to try again when the next page cannot be read', async () => {
       const user = userEvent.setup();
-      const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: { shown: 2 }, data: { stories: MANY } });
+      const { services } = await renderAmbitions(
+        {},
+        {
+          user: OWNER,
+          permissions: { isSiteOwner: true },
+          pendingForModeration: { shown: 2 },
+          data: { stories: MANY },
+        },
+      );
       services.failNext('stories.listPending', new DataError('network'));
       const panel = await openPagedQueue(user);
       await act(async () => {
@@ -235,17 +347,31 @@ describe('paging the approvers\' queue', () => {
 
     it('does not list a story twice when it was approved meanwhile and the next page starts below it', async () => {
       const user = userEvent.setup();
-      await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: { shown: 2 }, data: { stories: MANY } });
+      await renderAmbitions(
+        {},
+        {
+          user: OWNER,
+          permissions: { isSiteOwner: true },
+          pendingForModeration: { shown: 2 },
+          data: { stories: MANY },
+        },
+      );
       const panel = await openPagedQueue(user);
       await act(async () => {
-        await user.click(within(within(panel).getByRole('article', { name: 'Kladde 704' })).getByRole('button', { name: 'Godkend' }));
+        await user.click(
+          within(within(panel).getByRole('article', { name: 'Kladde 704' })).getByRole('button', { name: 'Godkend' }),
+        );
       });
       await settle();
       await act(async () => {
         await user.click(within(panel).getByRole('button', { name: 'Vis flere' }));
       });
       await settle();
-      expect(within(panel).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Kladde 705', 'Kladde 703', 'Kladde 702', 'Kladde 701']);
+      expect(
+        within(panel)
+          .getAllByRole('heading', { level: 3 })
+          .map((h) => h.textContent),
+      ).toEqual(['Kladde 705', 'Kladde 703', 'Kladde 702', 'Kladde 701']);
     });
   });
 });
@@ -253,7 +379,10 @@ describe('paging the approvers\' queue', () => {
 describe('rejecting with a reason', () => {
   it('says in Danish that the reason is required, and sends nothing', async () => {
     const user = userEvent.setup();
-    const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } });
+    const { services } = await renderAmbitions(
+      {},
+      { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } },
+    );
     const moderate = jest.spyOn(services.stories, 'moderate');
     const panel = await openQueue(user);
     const article = within(panel).getByRole('article', { name: 'Venter på dig' });
@@ -272,7 +401,10 @@ describe('rejecting with a reason', () => {
 
   it('keeps the reason typed when rejecting fails, and rejects with it on the next try', async () => {
     const user = userEvent.setup();
-    const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } });
+    const { services } = await renderAmbitions(
+      {},
+      { user: OWNER, permissions: { isSiteOwner: true }, pendingForModeration: true, data: { stories: PENDING } },
+    );
     services.failNext('stories.moderate', new DataError('network'));
     const panel = await openQueue(user);
     const article = within(panel).getByRole('article', { name: 'Venter på dig' });
@@ -293,7 +425,10 @@ describe('rejecting with a reason', () => {
       await user.click(within(article).getByRole('button', { name: 'Afvis historien' }));
     });
     await settle();
-    expect(services.data.stories.find((s) => s.id === 601)).toMatchObject({ moderationStatus: MODERATION_STATUS.denied, moderationComment: 'Skriv den uden navne.' });
+    expect(services.data.stories.find((s) => s.id === 601)).toMatchObject({
+      moderationStatus: MODERATION_STATUS.denied,
+      moderationComment: 'Skriv den uden navne.',
+    });
     expect(within(panel).queryByRole('article', { name: 'Venter på dig' })).toBeNull();
   });
 });

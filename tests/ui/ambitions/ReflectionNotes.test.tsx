@@ -21,17 +21,24 @@ async function openNotes(user: ReturnType<typeof userEvent.setup>): Promise<HTML
 
 describe('"Egne noter"', () => {
   describe('when a person writes notes for the first time', () => {
-    it('asks the strategy\'s two questions, says the notes are private, and creates the note', async () => {
+    it("asks the strategy's two questions, says the notes are private, and creates the note", async () => {
       const user = userEvent.setup();
       const { services } = await renderAmbitions();
       const create = jest.spyOn(services.reflections, 'create');
       const form = await openNotes(user);
-      expect(within(form).getByText(/^Dine noter er private: kun du kan læse dem – ikke din leder, ikke chefgruppen, ingen kolleger./)).toBeInTheDocument();
+      expect(
+        within(form).getByText(
+          /^Dine noter er private: kun du kan læse dem – ikke din leder, ikke chefgruppen, ingen kolleger./,
+        ),
+      ).toBeInTheDocument();
 
       await act(async () => {
         await user.type(within(form).getByRole('textbox', { name: CONTRIBUTION }), 'Ved at dele det, der virker.');
         await user.type(within(form).getByRole('textbox', { name: MEANING }), 'Mod til at sige fejl højt.');
-        await user.selectOptions(within(form).getByRole('combobox', { name: /^Handler noten om en bestemt ambition/ }), 'Mod og stolthed');
+        await user.selectOptions(
+          within(form).getByRole('combobox', { name: /^Handler noten om en bestemt ambition/ }),
+          'Mod og stolthed',
+        );
       });
       expect(JSON.parse(window.localStorage.getItem(DRAFT_KEY) || '{}').meaning).toBe('Mod til at sige fejl højt.');
       await act(async () => {
@@ -40,7 +47,11 @@ describe('"Egne noter"', () => {
       await settle();
 
       expect(create).toHaveBeenCalledWith(
-        expect.objectContaining({ contribution: 'Ved at dele det, der virker.', meaning: 'Mod til at sige fejl højt.', ambitionKey: 'mod-og-stolthed' })
+        expect.objectContaining({
+          contribution: 'Ved at dele det, der virker.',
+          meaning: 'Mod til at sige fejl højt.',
+          ambitionKey: 'mod-og-stolthed',
+        }),
       );
       expect(services.data.reflections).toHaveLength(1);
       expect(window.localStorage.getItem(DRAFT_KEY)).toBeNull();
@@ -70,7 +81,13 @@ describe('"Egne noter"', () => {
   });
 
   describe('when a person has notes already', () => {
-    const existing = { id: 77, clientKey: 'note-77', contribution: 'Lytte mere', meaning: 'Retning', authorId: EMPLOYEE.id };
+    const existing = {
+      id: 77,
+      clientKey: 'note-77',
+      contribution: 'Lytte mere',
+      meaning: 'Retning',
+      authorId: EMPLOYEE.id,
+    };
 
     it('shows them and saves changes with reflections.update', async () => {
       const user = userEvent.setup();
@@ -85,7 +102,10 @@ describe('"Egne noter"', () => {
         await user.click(within(form).getByRole('button', { name: 'Gem noter' }));
       });
       await settle();
-      expect(update).toHaveBeenCalledWith(expect.objectContaining({ id: 77, meaning: 'Retning' }), expect.objectContaining({ id: 77, meaning: 'Retning og mening' }));
+      expect(update).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 77, meaning: 'Retning' }),
+        expect.objectContaining({ id: 77, meaning: 'Retning og mening' }),
+      );
       expect(services.data.reflections[0].meaning).toBe('Retning og mening');
     });
 
@@ -101,18 +121,29 @@ describe('"Egne noter"', () => {
       await settle();
       expect(within(form).getByRole('alert')).toHaveTextContent('SharePoint har travlt lige nu.');
       expect(within(form).getByRole('textbox', { name: CONTRIBUTION })).toHaveValue('Lytte mere og spørge');
-      expect(JSON.parse(window.localStorage.getItem(draftStorageKey(draftOwner(EMPLOYEE), `reflection:${EMPLOYEE.id}:77`)) || '{}').contribution).toBe('Lytte mere og spørge');
+      expect(
+        JSON.parse(
+          window.localStorage.getItem(draftStorageKey(draftOwner(EMPLOYEE), `reflection:${EMPLOYEE.id}:77`)) || '{}',
+        ).contribution,
+      ).toBe('Lytte mere og spørge');
     });
 
     describe('and they were changed elsewhere in the meantime (412)', () => {
-      async function conflict(user: ReturnType<typeof userEvent.setup>, alsoContribution = false): Promise<{ form: HTMLElement; services: Awaited<ReturnType<typeof renderAmbitions>>['services'] }> {
+      async function conflict(
+        user: ReturnType<typeof userEvent.setup>,
+        alsoContribution = false,
+      ): Promise<{ form: HTMLElement; services: Awaited<ReturnType<typeof renderAmbitions>>['services'] }> {
         const { services } = await renderAmbitions({}, { data: { reflections: [existing] } });
         const form = await openNotes(user);
-        services.changeAsSomeoneElse('reflections', 77, { meaning: 'Skrevet i en anden fane', contribution: 'Også ændret der' });
+        services.changeAsSomeoneElse('reflections', 77, {
+          meaning: 'Skrevet i en anden fane',
+          contribution: 'Også ændret der',
+        });
         await act(async () => {
           await user.clear(within(form).getByRole('textbox', { name: MEANING }));
           await user.type(within(form).getByRole('textbox', { name: MEANING }), 'Skrevet her');
-          if (alsoContribution) await user.type(within(form).getByRole('textbox', { name: CONTRIBUTION }), ' – mit bidrag');
+          if (alsoContribution)
+            await user.type(within(form).getByRole('textbox', { name: CONTRIBUTION }), ' – mit bidrag');
           await user.click(within(form).getByRole('button', { name: 'Gem noter' }));
         });
         await settle();

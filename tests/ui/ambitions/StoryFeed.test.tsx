@@ -28,9 +28,22 @@ describe('the story feed', () => {
           data: {
             stories: [
               story({ id: 201, title: 'Ældst', created: '2026-11-02T09:00:00Z', authorName: 'Lene Madsen' }),
-              story({ id: 202, title: 'Nyest', created: '2026-11-27T09:00:00Z', kind: 'lesson', unitId: 5, ambitionKey: 'viden-og-faglighed' }),
+              story({
+                id: 202,
+                title: 'Nyest',
+                created: '2026-11-27T09:00:00Z',
+                kind: 'lesson',
+                unitId: 5,
+                ambitionKey: 'viden-og-faglighed',
+              }),
               story({ id: 203, title: 'Fremhævet af redaktøren', created: '2026-10-01T09:00:00Z', featured: true }),
-              story({ id: 204, title: 'Min egen', created: '2026-11-20T09:00:00Z', authorId: EMPLOYEE.id, authorName: EMPLOYEE.displayName }),
+              story({
+                id: 204,
+                title: 'Min egen',
+                created: '2026-11-20T09:00:00Z',
+                authorId: EMPLOYEE.id,
+                authorName: EMPLOYEE.displayName,
+              }),
               story({ id: 205, title: 'Venter stadig', moderationStatus: 2 }),
             ],
             recognitions: [
@@ -38,7 +51,7 @@ describe('the story feed', () => {
               { id: 2, clientKey: 'r2', storyId: 202, userId: 51 },
             ],
           },
-        }
+        },
       );
       expect(titles()).toEqual(['Fremhævet af redaktøren', 'Nyest', 'Min egen', 'Ældst']);
       const newest = card('Nyest');
@@ -57,9 +70,14 @@ describe('the story feed', () => {
         {},
         {
           data: {
-            stories: [story({ title: 'Med formatering', body: '<p><strong>Fed</strong> tekst<img src=x onerror="alert(1)"><script>alert(2)</script></p>' })],
+            stories: [
+              story({
+                title: 'Med formatering',
+                body: '<p><strong>Fed</strong> tekst<img src=x onerror="alert(1)"><script>alert(2)</script></p>',
+              }),
+            ],
           },
-        }
+        },
       );
       const article = card('Med formatering');
       expect(within(article).getByText('Fed').tagName).toBe('STRONG');
@@ -70,7 +88,13 @@ describe('the story feed', () => {
   describe('when the reader pages with "Vis flere"', () => {
     it('reads the next page through the cursor, appends it and moves focus to the first new story', async () => {
       const user = userEvent.setup();
-      const stories = Array.from({ length: 5 }, (_, i) => story({ id: 300 + i, title: `Historie ${i + 1}`, created: `2026-11-${String(20 - i).padStart(2, '0')}T09:00:00Z` }));
+      const stories = Array.from({ length: 5 }, (_, i) =>
+        story({
+          id: 300 + i,
+          title: `Historie ${i + 1}`,
+          created: `2026-11-${String(20 - i).padStart(2, '0')}T09:00:00Z`,
+        }),
+      );
       const { services } = await renderAmbitions({ pageSize: 2 }, { data: { stories } });
       expect(titles()).toEqual(['Historie 1', 'Historie 2']);
 
@@ -105,7 +129,7 @@ describe('the story feed', () => {
               story({ title: 'En fejl vi lærte af', ambitionKey: 'viden-og-faglighed', unitId: 2, kind: 'lesson' }),
             ],
           },
-        }
+        },
       );
       const query = jest.spyOn(services.stories, 'query');
 
@@ -147,10 +171,14 @@ describe('the story feed', () => {
               story({ title: 'Fra Aktiv Hele Livet', unitId: 2 }),
             ],
           },
-        }
+        },
       );
       const unit = screen.getByRole('combobox', { name: 'Enhed' });
-      expect(within(unit).getAllByRole('option').map((o) => o.textContent)).toEqual(['Alle enheder', '\u00A0\u00A0Holbæk Skole', 'Aktiv Hele Livet']);
+      expect(
+        within(unit)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Alle enheder', '\u00A0\u00A0Holbæk Skole', 'Aktiv Hele Livet']);
       expect(titles().sort()).toEqual(['Fra Aktiv Hele Livet', 'Fra skolen']);
       const query = jest.spyOn(services.stories, 'query');
       await act(async () => {
@@ -163,7 +191,10 @@ describe('the story feed', () => {
 
     it('says so when nothing matches, and shows a failed query with "Prøv igen" that keeps the chosen filters', async () => {
       const user = userEvent.setup();
-      const { services } = await renderAmbitions({}, { data: { stories: [story({ title: 'Kun succes', kind: 'success' })] } });
+      const { services } = await renderAmbitions(
+        {},
+        { data: { stories: [story({ title: 'Kun succes', kind: 'success' })] } },
+      );
       services.failNext('stories.query', new DataError('throttled', { status: 429 }));
       await act(async () => {
         await user.selectOptions(screen.getByRole('combobox', { name: 'Slags' }), 'Vi lærte af en fejl');
@@ -183,7 +214,10 @@ describe('the story feed', () => {
   describe('when the reader recognises a story', () => {
     it('recognises it once (services.recognitions.recognise), shows that it is done, and can withdraw it', async () => {
       const user = userEvent.setup();
-      const { services } = await renderAmbitions({}, { data: { stories: [story({ id: 401, title: 'Tak til køkkenet' })] } });
+      const { services } = await renderAmbitions(
+        {},
+        { data: { stories: [story({ id: 401, title: 'Tak til køkkenet' })] } },
+      );
       const article = card('Tak til køkkenet');
       const button = within(article).getByRole('button', { name: 'Anerkend' });
       expect(button).toHaveAttribute('aria-pressed', 'false');
@@ -196,7 +230,9 @@ describe('the story feed', () => {
       expect(button).toHaveAttribute('aria-pressed', 'true');
       expect(within(article).getByText(/^1 anerkendelse · du har anerkendt den/)).toBeInTheDocument();
       expect(services.data.recognitions).toEqual([expect.objectContaining({ storyId: 401, userId: EMPLOYEE.id })]);
-      await waitFor(() => expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('Du har anerkendt »Tak til køkkenet«.'));
+      await waitFor(() =>
+        expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('Du har anerkendt »Tak til køkkenet«.'),
+      );
 
       await act(async () => {
         await user.click(button);
@@ -215,9 +251,12 @@ describe('the story feed', () => {
             stories: [story({ id: 402, title: 'Allerede anerkendt' })],
             recognitions: [{ id: 9, clientKey: 'story-402-user-11', storyId: 402, userId: EMPLOYEE.id }],
           },
-        }
+        },
       );
-      expect(within(card('Allerede anerkendt')).getByRole('button', { name: 'Anerkend' })).toHaveAttribute('aria-pressed', 'true');
+      expect(within(card('Allerede anerkendt')).getByRole('button', { name: 'Anerkend' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
     });
 
     it('explains a failure next to the story and leaves the count unchanged', async () => {
@@ -249,7 +288,7 @@ describe('the story feed', () => {
               story({ id: 502, title: 'Gammel men god', created: '2026-09-01T09:00:00Z' }),
             ],
           },
-        }
+        },
       );
       expect(titles()).toEqual(['Ny', 'Gammel men god']);
       await act(async () => {

@@ -25,15 +25,21 @@ async function openForm(user: ReturnType<typeof userEvent.setup>): Promise<HTMLE
   return form;
 }
 
-async function fill(user: ReturnType<typeof userEvent.setup>, form: HTMLElement, values: { title?: string; body?: string; kind?: string; ambition?: string; unit?: string }): Promise<void> {
+async function fill(
+  user: ReturnType<typeof userEvent.setup>,
+  form: HTMLElement,
+  values: { title?: string; body?: string; kind?: string; ambition?: string; unit?: string },
+): Promise<void> {
   await act(async () => {
-    if (values.title !== undefined) await user.type(within(form).getByRole('textbox', { name: /^Titel/ }), values.title);
+    if (values.title !== undefined)
+      await user.type(within(form).getByRole('textbox', { name: /^Titel/ }), values.title);
     if (values.body !== undefined) {
       await user.click(within(form).getByRole('textbox', { name: 'Historien' }));
       await user.keyboard(values.body);
     }
     if (values.kind) await user.click(within(form).getByRole('radio', { name: values.kind }));
-    if (values.ambition) await user.selectOptions(within(form).getByRole('combobox', { name: /^Ambition/ }), values.ambition);
+    if (values.ambition)
+      await user.selectOptions(within(form).getByRole('combobox', { name: /^Ambition/ }), values.ambition);
     if (values.unit) await user.selectOptions(within(form).getByRole('combobox', { name: /^Enhed/ }), values.unit);
   });
 }
@@ -52,14 +58,26 @@ describe('writing a story', () => {
       const { services } = await renderAmbitions();
       const create = jest.spyOn(services.stories, 'create');
       const form = await openForm(user);
-      await fill(user, form, { title: 'Borgeren fik sin bolig', body: 'Vi ringede til hinanden i stedet for at skrive.', kind: 'Det lykkedes', ambition: 'Sammenhæng og samarbejde', unit: '2' });
+      await fill(user, form, {
+        title: 'Borgeren fik sin bolig',
+        body: 'Vi ringede til hinanden i stedet for at skrive.',
+        kind: 'Det lykkedes',
+        ambition: 'Sammenhæng og samarbejde',
+        unit: '2',
+      });
       expect(JSON.parse(window.localStorage.getItem(DRAFT_KEY) || '{}').title).toBe('Borgeren fik sin bolig');
 
       await submit(user, form);
 
       expect(create).toHaveBeenCalledTimes(1);
       const sent = create.mock.calls[0][0];
-      expect(sent).toMatchObject({ title: 'Borgeren fik sin bolig', kind: 'success', ambitionKey: 'sammenhaeng-og-samarbejde', unitId: 2, featured: false });
+      expect(sent).toMatchObject({
+        title: 'Borgeren fik sin bolig',
+        kind: 'success',
+        ambitionKey: 'sammenhaeng-og-samarbejde',
+        unitId: 2,
+        featured: false,
+      });
       expect(sent.body).toContain('Vi ringede til hinanden i stedet for at skrive.');
       expect(sent.clientKey).toMatch(/^[0-9a-f-]{36}$/);
       expect(window.localStorage.getItem(DRAFT_KEY)).toBeNull();
@@ -70,7 +88,9 @@ describe('writing a story', () => {
       expect(within(article).getByText('Afventer godkendelse')).toBeInTheDocument();
       expect(within(article).queryByRole('button', { name: 'Anerkend' })).toBeNull();
       expect(screen.getByText(/Tak for »Borgeren fik sin bolig«! Den afventer godkendelse/)).toBeInTheDocument();
-      await waitFor(() => expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('Tak! Din historie er sendt til godkendelse.'));
+      await waitFor(() =>
+        expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('Tak! Din historie er sendt til godkendelse.'),
+      );
       // Not in the public feed until an editor approves it.
       expect(screen.queryByRole('list', { name: 'Hverdagshistorier, nyeste først' })).toBeNull();
     });
@@ -89,7 +109,11 @@ describe('writing a story', () => {
       expect(within(form).getByText('Vælg typen.')).toBeInTheDocument();
       expect(within(form).getByText('Vælg ambitionen.')).toBeInTheDocument();
       await waitFor(() => expect(within(form).getByRole('textbox', { name: /^Titel/ })).toHaveFocus());
-      await waitFor(() => expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('Historien er ikke sendt. Ret de markerede felter (4).'));
+      await waitFor(() =>
+        expect(screen.getByTestId('mpk-announcer')).toHaveTextContent(
+          'Historien er ikke sendt. Ret de markerede felter (4).',
+        ),
+      );
 
       // Messages go away as the fields are filled in.
       await fill(user, form, { title: 'Nu med titel' });
@@ -103,11 +127,18 @@ describe('writing a story', () => {
       const { services } = await renderAmbitions();
       const create = jest.spyOn(services.stories, 'create');
       const form = await openForm(user);
-      await fill(user, form, { title: 'Hjælp til en borger', body: 'Borgeren med cpr 010190-1234 fik hjælp.', kind: 'Det lykkedes', ambition: 'Mod og stolthed' });
+      await fill(user, form, {
+        title: 'Hjælp til en borger',
+        body: 'Borgeren med cpr 010190-1234 fik hjælp.',
+        kind: 'Det lykkedes',
+        ambition: 'Mod og stolthed',
+      });
       await submit(user, form);
 
       expect(create).not.toHaveBeenCalled();
-      expect(within(form).getByText(/^Teksten ser ud til at indeholde et CPR-nummer \(010190-XXXX\)/)).toBeInTheDocument();
+      expect(
+        within(form).getByText(/^Teksten ser ud til at indeholde et CPR-nummer \(010190-XXXX\)/),
+      ).toBeInTheDocument();
       const editor = within(form).getByRole('textbox', { name: 'Historien' });
       expect(editor).toHaveTextContent('Borgeren med cpr 010190-1234 fik hjælp.');
       expect(editor).toHaveAttribute('aria-invalid', 'true');
@@ -125,7 +156,12 @@ describe('writing a story', () => {
       const create = jest.spyOn(services.stories, 'create');
       services.failNext('stories.create', new DataError('network'));
       const form = await openForm(user);
-      await fill(user, form, { title: 'Uden forbindelse', body: 'Det gik alligevel.', kind: 'Vi lærte af en fejl', ambition: 'Gode rammer' });
+      await fill(user, form, {
+        title: 'Uden forbindelse',
+        body: 'Det gik alligevel.',
+        kind: 'Vi lærte af en fejl',
+        ambition: 'Gode rammer',
+      });
       await submit(user, form);
 
       const alert = within(form).getByRole('alert');
@@ -157,16 +193,18 @@ describe('writing a story', () => {
       renderInShell(
         <ServicesContext.Provider value={services}>
           <AmbitionsApp />
-        </ServicesContext.Provider>
+        </ServicesContext.Provider>,
       );
       const restored = await screen.findByRole('form', { name: 'Skriv en hverdagshistorie' });
-      expect(within(restored).getByText('Vi har hentet din kladde frem igen – den var gemt i browseren.')).toBeInTheDocument();
+      expect(
+        within(restored).getByText('Vi har hentet din kladde frem igen – den var gemt i browseren.'),
+      ).toBeInTheDocument();
       expect(within(restored).getByRole('textbox', { name: /^Titel/ })).toHaveValue('Halvt skrevet');
       expect(await within(restored).findByRole('textbox', { name: 'Historien' })).toHaveTextContent('Første halvdel');
       expect(within(restored).getByRole('radio', { name: 'Det lykkedes' })).toBeChecked();
     });
 
-    it('is the writer\'s own: the next person at the same browser gets an empty form, and the writer gets it back', async () => {
+    it("is the writer's own: the next person at the same browser gets an empty form, and the writer gets it back", async () => {
       const user = userEvent.setup();
       const first = await renderAmbitions();
       const form = await openForm(user);
@@ -184,7 +222,7 @@ describe('writing a story', () => {
       renderInShell(
         <ServicesContext.Provider value={createFakeServices({ user: other, data: { units: UNITS } })}>
           <AmbitionsApp />
-        </ServicesContext.Provider>
+        </ServicesContext.Provider>,
       );
       await waitFor(() => expect(screen.queryByText('Indlæser …')).toBeNull());
       await settle();
@@ -198,7 +236,7 @@ describe('writing a story', () => {
       renderInShell(
         <ServicesContext.Provider value={createFakeServices({ user: EMPLOYEE, data: { units: UNITS } })}>
           <AmbitionsApp />
-        </ServicesContext.Provider>
+        </ServicesContext.Provider>,
       );
       const restored = await screen.findByRole('form', { name: 'Skriv en hverdagshistorie' });
       expect(within(restored).getByRole('textbox', { name: /^Titel/ })).toHaveValue('Fortroligt udkast');

@@ -37,7 +37,10 @@ describe('storyModel', () => {
   describe('serverFilters', () => {
     it('sends what the reader chose together with the configured ambitions and units', () => {
       expect(serverFilters({}, { ambitionKeys: [], unitIds: [] })).toEqual({});
-      expect(serverFilters({}, { ambitionKeys: ['gode-rammer'], unitIds: [3] })).toEqual({ ambitionKeys: ['gode-rammer'], unitIds: [3] });
+      expect(serverFilters({}, { ambitionKeys: ['gode-rammer'], unitIds: [3] })).toEqual({
+        ambitionKeys: ['gode-rammer'],
+        unitIds: [3],
+      });
       expect(serverFilters({ kind: 'lesson', unitId: 4 }, { ambitionKeys: ['a', 'b'], unitIds: [3, 4] })).toEqual({
         kind: 'lesson',
         unitId: 4,
@@ -110,7 +113,11 @@ describe('storyModel', () => {
       expect(plural('da-DK', 1, '{count} historie', '{count} historier')).toBe('1 historie');
       expect(plural('da-DK', 0, '{count} historie', '{count} historier')).toBe('0 historier');
       expect(plural('da-DK', 1200, '{count} historie', '{count} historier')).toBe('1.200 historier');
-      expect(countTexts({ plans: 1, initiatives: 3, stories: 0 }, 'da-DK', strings.ambitions)).toEqual(['1 plan', '3 indsatser', '0 historier']);
+      expect(countTexts({ plans: 1, initiatives: 3, stories: 0 }, 'da-DK', strings.ambitions)).toEqual([
+        '1 plan',
+        '3 indsatser',
+        '0 historier',
+      ]);
     });
   });
 
@@ -125,7 +132,11 @@ describe('storyModel', () => {
     });
 
     it('shows a unit whose parent is unknown at the top level', () => {
-      expect(unitOptions([{ id: 9, clientKey: 'x', name: 'Forældreløs', kind: 'department', parentId: 99, leaderIds: [] }]).map((u) => u.label)).toEqual(['Forældreløs']);
+      expect(
+        unitOptions([
+          { id: 9, clientKey: 'x', name: 'Forældreløs', kind: 'department', parentId: 99, leaderIds: [] },
+        ]).map((u) => u.label),
+      ).toEqual(['Forældreløs']);
     });
   });
 
@@ -143,7 +154,11 @@ describe('storyModel', () => {
         recognitionCount: 0,
         clientKey: 'k',
       });
-      expect(storyFromDraft(emptyStoryDraft({ ambitionKeys: [], unitIds: [] }))).toMatchObject({ kind: null, ambitionKey: null, unitId: null });
+      expect(storyFromDraft(emptyStoryDraft({ ambitionKeys: [], unitIds: [] }))).toMatchObject({
+        kind: null,
+        ambitionKey: null,
+        unitId: null,
+      });
     });
   });
 });

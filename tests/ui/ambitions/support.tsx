@@ -14,8 +14,24 @@ export const OWNER = { id: 3, email: 'admin@mpk.local', displayName: 'Anders Adm
 
 /** Two kerneområder and one institution under the first. */
 export const UNITS: IUnitItem[] = [
-  { id: 1, clientKey: 'laering-og-trivsel', key: 'laering-og-trivsel', name: 'Læring og Trivsel', kind: 'coreArea', leaderIds: [], order: 1 },
-  { id: 2, clientKey: 'aktiv-hele-livet', key: 'aktiv-hele-livet', name: 'Aktiv Hele Livet', kind: 'coreArea', leaderIds: [], order: 4 },
+  {
+    id: 1,
+    clientKey: 'laering-og-trivsel',
+    key: 'laering-og-trivsel',
+    name: 'Læring og Trivsel',
+    kind: 'coreArea',
+    leaderIds: [],
+    order: 1,
+  },
+  {
+    id: 2,
+    clientKey: 'aktiv-hele-livet',
+    key: 'aktiv-hele-livet',
+    name: 'Aktiv Hele Livet',
+    kind: 'coreArea',
+    leaderIds: [],
+    order: 4,
+  },
   { id: 5, clientKey: 'skole', name: 'Holbæk Skole', kind: 'institution', parentId: 1, leaderIds: [], order: 1 },
 ];
 
@@ -52,7 +68,7 @@ export interface IRenderOptions extends IFakeServicesOptions {
 /** Renders the web part with a fake `IMpkServices` and waits for the first view. */
 export async function renderAmbitions(
   props: IAmbitionsAppProps = {},
-  options: IRenderOptions = {}
+  options: IRenderOptions = {},
 ): Promise<{ services: IFakeServices }> {
   const services = createFakeServices({ user: EMPLOYEE, ...options, data: { units: UNITS, ...options.data } });
   if (options.pendingForModeration) {
@@ -63,7 +79,8 @@ export async function renderAmbitions(
       const pending = services.data.stories
         .filter((s) => s.moderationStatus === MODERATION_STATUS.pending)
         .map((s) => ({ ...s }));
-      const shown = typeof options.pendingForModeration === 'object' ? options.pendingForModeration.shown : pending.length;
+      const shown =
+        typeof options.pendingForModeration === 'object' ? options.pendingForModeration.shown : pending.length;
       view.pendingForModeration = pending.slice(0, shown);
       view.morePendingForModeration = pending.length > shown;
       if (view.morePendingForModeration) view.pendingBelow = shown > 0 ? pending[shown - 1].id : undefined;
@@ -73,7 +90,7 @@ export async function renderAmbitions(
   renderInShell(
     <ServicesContext.Provider value={services}>
       <AmbitionsApp {...props} />
-    </ServicesContext.Provider>
+    </ServicesContext.Provider>,
   );
   await waitFor(() => expect(screen.queryByText('Indlæser …')).toBeNull());
   await settle();

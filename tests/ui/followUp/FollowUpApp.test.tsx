@@ -41,9 +41,20 @@ describe('FollowUpApp', () => {
     it('shows the matrix as a table with units as row headers and ambitions as column headers', async () => {
       renderFollowUp(fakeFor(), { planUrl: (id) => `https://intranet/plan?unit=${id}` });
       const table = await screen.findByRole('table', { name: /Hvor hver enhed står/ });
-      const columns = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-      expect(columns).toEqual(['Enhed', 'Mod og stolthed', 'Viden og faglighed', 'Sammenhæng og samarbejde', 'Tillid og ansvar i ledelse', 'Gode rammer']);
-      const rows = within(table).getAllByRole('rowheader').map((h) => h.textContent);
+      const columns = within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent);
+      expect(columns).toEqual([
+        'Enhed',
+        'Mod og stolthed',
+        'Viden og faglighed',
+        'Sammenhæng og samarbejde',
+        'Tillid og ansvar i ledelse',
+        'Gode rammer',
+      ]);
+      const rows = within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent);
       expect(rows).toEqual(['Læring og Trivsel', 'Økonomi']);
       const link = within(table).getByRole('link', { name: /Læring og Trivsel – åbn enhedens ambitionsplan/ });
       expect(link).toHaveAttribute('href', 'https://intranet/plan?unit=1');
@@ -73,14 +84,19 @@ describe('FollowUpApp', () => {
       renderFollowUp(services);
       const table = await screen.findByRole('table', { name: /Hvor hver enhed står/ });
       const row = within(table).getByRole('rowheader', { name: 'Ny enhed' }).closest('tr') as HTMLElement;
-      expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(Array(5).fill('Ingen gældende plan'));
+      expect(
+        within(row)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ).toEqual(Array(5).fill('Ingen gældende plan'));
     });
 
     it('counts initiatives by status, overdue tasks, stopped initiatives with their reason and stories per ambition', async () => {
       renderFollowUp(fakeFor());
       await screen.findByRole('table', { name: /Hvor hver enhed står/ });
       const value = (group: string, label: string): string | null | undefined =>
-        within(screen.getByRole('region', { name: group })).getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
+        within(screen.getByRole('region', { name: group })).getByText(label, { selector: 'dt' }).nextElementSibling
+          ?.textContent;
       expect(value('Indsatser efter status', 'I gang')).toBe('1');
       expect(value('Indsatser efter status', 'Planlagt')).toBe('1');
       expect(value('Indsatser efter status', 'Stoppet')).toBe('1');
@@ -92,14 +108,20 @@ describe('FollowUpApp', () => {
       expect(stopped).toHaveTextContent('Papirløse møder');
       expect(stopped).toHaveTextContent('Det gav ikke mere tid til børnene.');
       const stories = screen.getByRole('region', { name: 'Hverdagshistorier pr. ambition' });
-      expect(within(stories).getByText('Mod og stolthed', { selector: 'dt' }).nextElementSibling).toHaveTextContent('2');
-      expect(within(stories).getByText('Viden og faglighed', { selector: 'dt' }).nextElementSibling).toHaveTextContent('0');
+      expect(within(stories).getByText('Mod og stolthed', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
+        '2',
+      );
+      expect(within(stories).getByText('Viden og faglighed', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
+        '0',
+      );
     });
 
     it('says when units have no figures yet (no summary in "MPK Overblik")', async () => {
       const services = fakeFor();
       const original = services.views.loadFollowUpView.bind(services.views);
-      jest.spyOn(services.views, 'loadFollowUpView').mockImplementation(async (query) => ({ ...(await original(query)), complete: false }));
+      jest
+        .spyOn(services.views, 'loadFollowUpView')
+        .mockImplementation(async (query) => ({ ...(await original(query)), complete: false }));
       renderFollowUp(services);
       expect(await screen.findByText(/Overblikket mangler endnu tal for en eller flere enheder/)).toBeInTheDocument();
     });
@@ -117,7 +139,16 @@ describe('FollowUpApp', () => {
     it('shows the ten most overdue tasks first and the rest on request, so a long list never renders at once', async () => {
       const services = fakeFor();
       for (let i = 0; i < 11; i++) {
-        services.data.tasks.push({ id: 100 + i, clientKey: `late-${i}`, title: `Sen opgave ${i}`, unitId: 1, ambitionKey: 'gode-rammer', assigneeId: 9, dueDate: `2026-02-${String(10 + i).padStart(2, '0')}`, status: 'open' });
+        services.data.tasks.push({
+          id: 100 + i,
+          clientKey: `late-${i}`,
+          title: `Sen opgave ${i}`,
+          unitId: 1,
+          ambitionKey: 'gode-rammer',
+          assigneeId: 9,
+          dueDate: `2026-02-${String(10 + i).padStart(2, '0')}`,
+          status: 'open',
+        });
       }
       const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
@@ -205,7 +236,9 @@ describe('FollowUpApp', () => {
   describe('when the lists do not exist yet', () => {
     it('explains the surface and tells a reader who is not a site owner that an administrator prepares the site', async () => {
       renderFollowUp(fakeFor({ provisioned: false }));
-      expect(await screen.findByText(/Opfølgningen vises, når en administrator har klargjort listerne/)).toBeInTheDocument();
+      expect(
+        await screen.findByText(/Opfølgningen vises, når en administrator har klargjort listerne/),
+      ).toBeInTheDocument();
       expect(screen.getByText(/chefgruppen overblik over, hvor hver enhed står/)).toBeInTheDocument();
       expect(screen.queryByRole('table')).toBeNull();
     });
@@ -229,8 +262,23 @@ describe('FollowUpApp', () => {
   describe('with bad data from the server', () => {
     it('renders unknown choice values and missing fields instead of crashing', async () => {
       const services = fakeFor();
-      services.data.tasks.push({ id: 50, clientKey: 'bad', title: 'Mærkelig opgave', unitId: 99, assigneeId: 8, dueDate: 'ikke-en-dato', status: 'venter' as never });
-      services.data.checkIns.push({ id: 60, clientKey: 'bad-c', initiativeId: 4, health: 'lilla' as never, progress: 0, date: '2026-03-08' });
+      services.data.tasks.push({
+        id: 50,
+        clientKey: 'bad',
+        title: 'Mærkelig opgave',
+        unitId: 99,
+        assigneeId: 8,
+        dueDate: 'ikke-en-dato',
+        status: 'venter' as never,
+      });
+      services.data.checkIns.push({
+        id: 60,
+        clientKey: 'bad-c',
+        initiativeId: 4,
+        health: 'lilla' as never,
+        progress: 0,
+        date: '2026-03-08',
+      });
       renderFollowUp(services, { initialTab: 'mine' });
       expect(await screen.findByText('Mærkelig opgave')).toBeInTheDocument();
       const card = screen.getByText('Mærkelig opgave').closest('li') as HTMLElement;

@@ -14,7 +14,7 @@ function leader(): ReturnType<typeof fakeFor> {
 
 describe('"Mine opgaver"', () => {
   describe('for a leader', () => {
-    it('lists the leader\'s own tasks across units, open ones first, the overdue one marked with its week', async () => {
+    it("lists the leader's own tasks across units, open ones first, the overdue one marked with its week", async () => {
       renderFollowUp(leader(), { host: 'teams-personal' });
       const open = await screen.findByRole('heading', { name: 'Åbne opgaver (1)' });
       expect(open).toBeInTheDocument();
@@ -33,7 +33,9 @@ describe('"Mine opgaver"', () => {
       const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
       await act(async () => {
-        await user.click(await screen.findByRole('button', { name: 'Markér som afsluttet: »Følg op på trivselsmålingen«' }));
+        await user.click(
+          await screen.findByRole('button', { name: 'Markér som afsluttet: »Følg op på trivselsmålingen«' }),
+        );
       });
       expect(await screen.findByRole('heading', { name: 'Åbne opgaver (0)' })).toBeInTheDocument();
       expect(screen.getByText('Alle dine opgaver er afsluttet.')).toBeInTheDocument();
@@ -49,7 +51,7 @@ describe('"Mine opgaver"', () => {
       });
       expect(closedToggle).toHaveAttribute('aria-expanded', 'true');
       expect(document.getElementById(closedToggle.getAttribute('aria-controls') as string)).toContainElement(
-        screen.getByRole('button', { name: 'Genåbn »Følg op på trivselsmålingen«' })
+        screen.getByRole('button', { name: 'Genåbn »Følg op på trivselsmålingen«' }),
       );
     });
 
@@ -59,14 +61,16 @@ describe('"Mine opgaver"', () => {
       const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
       await act(async () => {
-        await user.click(await screen.findByRole('button', { name: 'Markér som afsluttet: »Følg op på trivselsmålingen«' }));
+        await user.click(
+          await screen.findByRole('button', { name: 'Markér som afsluttet: »Følg op på trivselsmålingen«' }),
+        );
       });
       expect(await screen.findByText(/SharePoint har travlt lige nu/)).toBeInTheDocument();
       expect(screen.getByRole('heading', { name: 'Åbne opgaver (1)' })).toBeInTheDocument();
       expect(services.data.tasks.find((t) => t.id === 1)?.status).toBe('open');
     });
 
-    it('lets the leader keep the other person\'s status when the chefgruppe changed it meanwhile', async () => {
+    it("lets the leader keep the other person's status when the chefgruppe changed it meanwhile", async () => {
       const services = leader();
       const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
@@ -91,16 +95,29 @@ describe('"Mine opgaver"', () => {
     it('shows the first page, says there are more, and "Vis flere" reads the next', async () => {
       const services = leader();
       for (let i = 0; i < 5; i++) {
-        services.data.tasks.push({ id: 100 + i, clientKey: `m${i}`, title: `Ekstra opgave ${i + 1}`, unitId: 1, ambitionKey: 'gode-rammer', assigneeId: LEADER.id, dueDate: '2026-06-01', status: 'open' });
+        services.data.tasks.push({
+          id: 100 + i,
+          clientKey: `m${i}`,
+          title: `Ekstra opgave ${i + 1}`,
+          unitId: 1,
+          ambitionKey: 'gode-rammer',
+          assigneeId: LEADER.id,
+          dueDate: '2026-06-01',
+          status: 'open',
+        });
       }
       const user = userEvent.setup({ delay: null });
       renderFollowUp(services, { pageSize: 3 });
-      expect(await screen.findByRole('heading', { name: 'Åbne opgaver (3 hentet – der er flere)' })).toBeInTheDocument();
+      expect(
+        await screen.findByRole('heading', { name: 'Åbne opgaver (3 hentet – der er flere)' }),
+      ).toBeInTheDocument();
       expect(screen.getByText('Viser 3 opgaver – der er flere.')).toBeInTheDocument();
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Vis flere' }));
       });
-      expect(await screen.findByRole('heading', { name: 'Åbne opgaver (6 hentet – der er flere)' })).toBeInTheDocument();
+      expect(
+        await screen.findByRole('heading', { name: 'Åbne opgaver (6 hentet – der er flere)' }),
+      ).toBeInTheDocument();
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Vis flere' }));
       });
@@ -113,7 +130,16 @@ describe('"Mine opgaver"', () => {
   describe('for the chefgruppe', () => {
     it('is a tab of its own next to the overview', async () => {
       const services = fakeFor();
-      services.data.tasks.push({ id: 70, clientKey: 't70', title: 'Chefens egen opgave', unitId: 2, ambitionKey: 'gode-rammer', assigneeId: CHEF.id, dueDate: '2026-05-01', status: 'open' });
+      services.data.tasks.push({
+        id: 70,
+        clientKey: 't70',
+        title: 'Chefens egen opgave',
+        unitId: 2,
+        ambitionKey: 'gode-rammer',
+        assigneeId: CHEF.id,
+        dueDate: '2026-05-01',
+        status: 'open',
+      });
       const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
       await act(async () => {

@@ -10,15 +10,40 @@ import { MATRIX_FIRST_ROWS, OverviewMatrix } from '../../../src/ui/followUp/Over
 function rows(count: number): IOverviewRow[] {
   return Array.from({ length: count }, (_, i) => ({
     unit: { id: i + 1, clientKey: `u${i + 1}`, name: `Enhed ${i + 1}`, kind: 'institution', leaderIds: [] },
-    cells: AMBITIONS.map((ambition) => ({ unitId: i + 1, ambitionKey: ambition.key, initiativeCount: 0, activeInitiativeCount: 0, initiativesByStatus: { planned: 0, inProgress: 0, completed: 0, stopped: 0 }, trend: 'unknown' as const })),
+    cells: AMBITIONS.map((ambition) => ({
+      unitId: i + 1,
+      ambitionKey: ambition.key,
+      initiativeCount: 0,
+      activeInitiativeCount: 0,
+      initiativesByStatus: { planned: 0, inProgress: 0, completed: 0, stopped: 0 },
+      trend: 'unknown' as const,
+    })),
   }));
 }
 
-const props = { ambitions: AMBITIONS.map((a) => ({ key: a.key, title: a.title, order: a.order, introduction: [], quote: '', commitments: [] })), since: '2026-01-01', locale: 'da' as const, strings: strings.followUp.matrix };
+const props = {
+  ambitions: AMBITIONS.map((a) => ({
+    key: a.key,
+    title: a.title,
+    order: a.order,
+    introduction: [],
+    quote: '',
+    commitments: [],
+  })),
+  since: '2026-01-01',
+  locale: 'da' as const,
+  strings: strings.followUp.matrix,
+};
 
 describe('the overview matrix', () => {
   it('draws the first rows at once and the rest frame by frame, so the first screen does not wait for 200 units', async () => {
-    render(<OverviewMatrix {...(props as unknown as Omit<React.ComponentProps<typeof OverviewMatrix>, "rows">)} rows={rows(200)} progressive />);
+    render(
+      <OverviewMatrix
+        {...(props as unknown as Omit<React.ComponentProps<typeof OverviewMatrix>, 'rows'>)}
+        rows={rows(200)}
+        progressive
+      />,
+    );
     const table = screen.getByRole('table');
     // A header row plus the first rows.
     expect(within(table).getAllByRole('row')).toHaveLength(1 + MATRIX_FIRST_ROWS);
@@ -27,7 +52,12 @@ describe('the overview matrix', () => {
   });
 
   it('draws every row at once for print (not progressive)', () => {
-    render(<OverviewMatrix {...(props as unknown as Omit<React.ComponentProps<typeof OverviewMatrix>, "rows">)} rows={rows(60)} />);
+    render(
+      <OverviewMatrix
+        {...(props as unknown as Omit<React.ComponentProps<typeof OverviewMatrix>, 'rows'>)}
+        rows={rows(60)}
+      />,
+    );
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(61);
   });
 });

@@ -29,7 +29,7 @@ beforeEach(() => {
 });
 
 describe('the status report', () => {
-  it('shows a chosen meeting\'s tasks under the overview, read through the repository', async () => {
+  it("shows a chosen meeting's tasks under the overview, read through the repository", async () => {
     const services = fakeFor();
     const query = jest.spyOn(services.tasks, 'query');
     const user = userEvent.setup({ delay: null });
@@ -41,10 +41,16 @@ describe('the status report', () => {
     const report = await screen.findByRole('article', { name: 'Statusrapport – Chefgruppemøde februar 2026' });
     expect(query).toHaveBeenCalledWith({ meeting: 'Chefgruppemøde februar 2026' }, 200);
     const table = await within(report).findByRole('table', { name: 'Opfølgningsopgaver efter frist' });
-    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Plan for bedre rammer', 'Følg op på trivselsmålingen']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Plan for bedre rammer', 'Følg op på trivselsmålingen']);
     expect(within(table).queryByRole('button')).toBeNull();
     expect(within(report).getByRole('table', { name: /Hvor hver enhed står/ })).toBeInTheDocument();
-    expect(within(report).getByText(/Udarbejdet 10\.03\.2026\. Udviklingen er målt siden 01\.02\.2026\./)).toBeInTheDocument();
+    expect(
+      within(report).getByText(/Udarbejdet 10\.03\.2026\. Udviklingen er målt siden 01\.02\.2026\./),
+    ).toBeInTheDocument();
   });
 
   it('refuses a meeting over 255 characters with a Danish reason instead of asking SharePoint', async () => {
@@ -93,7 +99,9 @@ describe('the status report', () => {
     // The task is about an initiative: its title was read for the workbook.
     expect(tasks[1][2]).toMatchObject({ value: 'Indsats: Ny budgetmodel' });
     expect(tasks[1][4]).toMatchObject({ value: new Date(Date.UTC(2026, 3, 15)), format: 'dd.mm.yyyy' });
-    expect(await screen.findByText('Excel-filen »Statusrapport-Chefgruppemøde-marts-2026-2026-03-10.xlsx« er hentet.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Excel-filen »Statusrapport-Chefgruppemøde-marts-2026-2026-03-10.xlsx« er hentet.'),
+    ).toBeInTheDocument();
   });
 
   it('without a meeting reports the overdue tasks, and prints only the report', async () => {
@@ -102,7 +110,9 @@ describe('the status report', () => {
     const user = userEvent.setup({ delay: null });
     renderFollowUp(fakeFor(), { initialTab: 'report' });
     const report = await screen.findByRole('article', { name: 'Statusrapport – forfaldne opgaver' });
-    expect(within(report).getByRole('region', { name: 'Forfaldne opgaver (1)' })).toHaveTextContent('Følg op på trivselsmålingen');
+    expect(within(report).getByRole('region', { name: 'Forfaldne opgaver (1)' })).toHaveTextContent(
+      'Følg op på trivselsmålingen',
+    );
     expect(report).toHaveAttribute('data-mpk-print-report');
     expect(screen.getByRole('button', { name: 'Udskriv' }).closest('[data-mpk-no-print]')).not.toBeNull();
     await act(async () => {

@@ -22,7 +22,10 @@ beforeEach(() => {
   window.localStorage.setItem('mpk:followUp:since', '2026-02-01');
 });
 
-async function openTasks(services = fakeFor(), props = {}): Promise<{ services: ReturnType<typeof fakeFor>; user: ReturnType<typeof userEvent.setup> }> {
+async function openTasks(
+  services = fakeFor(),
+  props = {},
+): Promise<{ services: ReturnType<typeof fakeFor>; user: ReturnType<typeof userEvent.setup> }> {
   const user = userEvent.setup({ delay: null });
   renderFollowUp(services, { initialTab: 'tasks', ...props });
   await screen.findByRole('heading', { name: 'Opfølgningsopgaver' });
@@ -41,7 +44,9 @@ async function fillNewTask(user: ReturnType<typeof userEvent.setup>, dialog: HTM
     // The picker suggests the unit's leaders before anything is typed.
     await user.click(within(dialog).getByRole('combobox', { name: /^Ansvarlig/ }));
     // In the picker's own list: the board's "Ansvarlig" filter (a native select) may name the same person.
-    await user.click(await within(await screen.findByRole('listbox')).findByRole('option', { name: 'Leder · Læring og Trivsel' }));
+    await user.click(
+      await within(await screen.findByRole('listbox')).findByRole('option', { name: 'Leder · Læring og Trivsel' }),
+    );
     fireEvent.change(within(dialog).getByLabelText(/^Frist/), { target: { value: due } });
     await user.type(within(dialog).getByLabelText(/^Opfølgningsmøde/), 'Chefgruppemøde marts 2026');
   });
@@ -60,7 +65,9 @@ describe('Follow-up tasks', () => {
       });
       expect(within(dialog).getByText('Titlen skal udfyldes.')).toBeInTheDocument();
       expect(within(dialog).getByText('Vælg enheden.')).toBeInTheDocument();
-      expect(within(dialog).getByText('Opgaven skal handle om enten en indsats eller en ambition – vælg én af dem.')).toBeInTheDocument();
+      expect(
+        within(dialog).getByText('Opgaven skal handle om enten en indsats eller en ambition – vælg én af dem.'),
+      ).toBeInTheDocument();
       expect(within(dialog).getByText('Vælg den ansvarlige.')).toBeInTheDocument();
       expect(within(dialog).getByText('Fristen skal udfyldes.')).toBeInTheDocument();
       expect(services.calls).not.toContain('tasks.create');
@@ -96,7 +103,9 @@ describe('Follow-up tasks', () => {
       expect(card).toHaveTextContent('Frist 03.03.2026 (uge 10)');
       expect(card).toHaveTextContent('Forfalden – uge 10');
       expect(card).toHaveTextContent('Ansvarlig: Leder · Læring og Trivsel');
-      expect(await screen.findByText('Opgaven »Drøft trivselstallene med ledergruppen« er oprettet.')).toBeInTheDocument();
+      expect(
+        await screen.findByText('Opgaven »Drøft trivselstallene med ledergruppen« er oprettet.'),
+      ).toBeInTheDocument();
       expect(services.data.tasks).toHaveLength(4);
 
       // The overview counts it at once, without reading everything again.
@@ -132,7 +141,9 @@ describe('Follow-up tasks', () => {
         await user.click(within(dialog).getByRole('button', { name: 'Opret opgave' }));
       });
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-      expect(services.data.tasks.find((t) => t.title === 'Drøft trivselstallene med ledergruppen')?.assigneeId).toBe(21);
+      expect(services.data.tasks.find((t) => t.title === 'Drøft trivselstallene med ledergruppen')?.assigneeId).toBe(
+        21,
+      );
       const card = await screen.findByRole('listitem', { name: 'Drøft trivselstallene med ledergruppen' });
       expect(card).toHaveTextContent('Ansvarlig: Lars Leth');
     });
@@ -151,7 +162,11 @@ describe('Follow-up tasks', () => {
       expect(await within(dialog).findByText(/Der er ingen forbindelse til SharePoint/)).toBeInTheDocument();
       expect(within(dialog).getByLabelText(/^Titel/)).toHaveValue('Drøft trivselstallene med ledergruppen');
       const draft = JSON.parse(window.localStorage.getItem(TASK_DRAFT) as string);
-      expect(draft).toMatchObject({ title: 'Drøft trivselstallene med ledergruppen', unitId: '1', dueDate: '2026-04-01' });
+      expect(draft).toMatchObject({
+        title: 'Drøft trivselstallene med ledergruppen',
+        unitId: '1',
+        dueDate: '2026-04-01',
+      });
       await act(async () => {
         await user.click(within(dialog).getByRole('button', { name: 'Opret opgave' }));
       });
@@ -177,7 +192,7 @@ describe('Follow-up tasks', () => {
       expect(window.localStorage.getItem(TASK_DRAFT)).toBeNull();
     });
 
-    it('offers the chosen unit\'s initiatives when the task is about an initiative', async () => {
+    it("offers the chosen unit's initiatives when the task is about an initiative", async () => {
       const { services, user } = await openTasks();
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
@@ -208,7 +223,11 @@ describe('Follow-up tasks', () => {
         item.focus();
         await user.keyboard('{Enter}');
       });
-      await waitFor(() => expect(within(column(/^I gang \(2\)/)).getByRole('listitem', { name: 'Følg op på trivselsmålingen' })).toBeInTheDocument());
+      await waitFor(() =>
+        expect(
+          within(column(/^I gang \(2\)/)).getByRole('listitem', { name: 'Følg op på trivselsmålingen' }),
+        ).toBeInTheDocument(),
+      );
       expect(setStatus).toHaveBeenCalledWith(expect.objectContaining({ id: 1 }), 'inProgress');
       expect(services.data.tasks.find((t) => t.id === 1)?.status).toBe('inProgress');
       expect(await screen.findByText('»Følg op på trivselsmålingen« har nu status I gang.')).toBeInTheDocument();
@@ -246,7 +265,9 @@ describe('Follow-up tasks', () => {
       });
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
       expect(services.data.tasks.find((t) => t.id === 2)?.title).toBe('Budgetmodellen til direktionen i april');
-      expect(await screen.findByRole('listitem', { name: 'Budgetmodellen til direktionen i april' })).toBeInTheDocument();
+      expect(
+        await screen.findByRole('listitem', { name: 'Budgetmodellen til direktionen i april' }),
+      ).toBeInTheDocument();
     });
   });
 
@@ -277,7 +298,9 @@ describe('Follow-up tasks', () => {
       await act(async () => {
         await user.type(meeting, 'Chefgruppemøde marts 2026{Enter}');
       });
-      await waitFor(() => expect(query).toHaveBeenLastCalledWith({ unitId: 2, meeting: 'Chefgruppemøde marts 2026' }, 50));
+      await waitFor(() =>
+        expect(query).toHaveBeenLastCalledWith({ unitId: 2, meeting: 'Chefgruppemøde marts 2026' }, 50),
+      );
     });
 
     it('refuses a meeting filter over 255 characters with a Danish reason, and sends nothing', async () => {
@@ -304,12 +327,14 @@ describe('Follow-up tasks', () => {
         await user.click(screen.getByRole('button', { name: 'Liste' }));
       });
       const table = screen.getByRole('table', { name: 'Opfølgningsopgaver efter frist' });
-      expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual([
-        'Plan for bedre rammer',
-        'Følg op på trivselsmålingen',
-        'Budgetmodellen til direktionen',
-      ]);
-      const overdueRow = within(table).getByRole('rowheader', { name: 'Følg op på trivselsmålingen' }).closest('tr') as HTMLElement;
+      expect(
+        within(table)
+          .getAllByRole('rowheader')
+          .map((h) => h.textContent),
+      ).toEqual(['Plan for bedre rammer', 'Følg op på trivselsmålingen', 'Budgetmodellen til direktionen']);
+      const overdueRow = within(table)
+        .getByRole('rowheader', { name: 'Følg op på trivselsmålingen' })
+        .closest('tr') as HTMLElement;
       expect(overdueRow).toHaveTextContent('Forfalden – uge 10');
     });
   });

@@ -3,7 +3,12 @@ import * as path from 'path';
 import * as React from 'react';
 import { render, type RenderResult } from '@testing-library/react';
 import * as strings from 'MpkStrings';
-import { createFakeServices, type IFakeData, type IFakeServices, type IFakeServicesOptions } from '../../support/fakeServices';
+import {
+  createFakeServices,
+  type IFakeData,
+  type IFakeServices,
+  type IFakeServicesOptions,
+} from '../../support/fakeServices';
 import { FollowUpApp, type IFollowUpAppProps } from '../../../src/ui/followUp/FollowUpApp';
 import { MpkRoot } from '../../../src/ui/shell/MpkRoot';
 import { ServicesContext } from '../../../src/ui/shell/services';
@@ -34,8 +39,24 @@ export function demoData(): Partial<IFakeData> {
       { id: 4, clientKey: 'f4', planId: 2, ambitionKey: 'mod-og-stolthed', relevance: 'low' },
     ],
     initiatives: [
-      { id: 1, clientKey: 'i1', planId: 1, unitId: 1, title: 'Trivselsmåling i alle dagtilbud', ambitionKey: 'mod-og-stolthed', status: 'inProgress' },
-      { id: 2, clientKey: 'i2', planId: 1, unitId: 1, title: 'Fortællecafé for personalet', ambitionKey: 'mod-og-stolthed', status: 'planned' },
+      {
+        id: 1,
+        clientKey: 'i1',
+        planId: 1,
+        unitId: 1,
+        title: 'Trivselsmåling i alle dagtilbud',
+        ambitionKey: 'mod-og-stolthed',
+        status: 'inProgress',
+      },
+      {
+        id: 2,
+        clientKey: 'i2',
+        planId: 1,
+        unitId: 1,
+        title: 'Fortællecafé for personalet',
+        ambitionKey: 'mod-og-stolthed',
+        status: 'planned',
+      },
       {
         id: 3,
         clientKey: 'i3',
@@ -46,7 +67,15 @@ export function demoData(): Partial<IFakeData> {
         status: 'stopped',
         stopReason: 'Det gav ikke mere tid til børnene.',
       },
-      { id: 4, clientKey: 'i4', planId: 2, unitId: 2, title: 'Ny budgetmodel', ambitionKey: 'mod-og-stolthed', status: 'completed' },
+      {
+        id: 4,
+        clientKey: 'i4',
+        planId: 2,
+        unitId: 2,
+        title: 'Ny budgetmodel',
+        ambitionKey: 'mod-og-stolthed',
+        status: 'completed',
+      },
     ],
     checkIns: [
       { id: 1, clientKey: 'c1', initiativeId: 1, health: 'green', progress: 20, date: '2026-01-15' },
@@ -90,9 +119,39 @@ export function demoData(): Partial<IFakeData> {
       },
     ],
     stories: [
-      { id: 1, clientKey: 's1', title: 'Stolte pædagoger', body: '<p>Det lykkedes</p>', kind: 'success', ambitionKey: 'mod-og-stolthed', featured: false, recognitionCount: 0, moderationStatus: 0 },
-      { id: 2, clientKey: 's2', title: 'Vi turde', body: '<p>Igen</p>', kind: 'success', ambitionKey: 'mod-og-stolthed', featured: false, recognitionCount: 0, moderationStatus: 0 },
-      { id: 3, clientKey: 's3', title: 'Afventer', body: '<p>x</p>', kind: 'lesson', ambitionKey: 'viden-og-faglighed', featured: false, recognitionCount: 0, moderationStatus: 2 },
+      {
+        id: 1,
+        clientKey: 's1',
+        title: 'Stolte pædagoger',
+        body: '<p>Det lykkedes</p>',
+        kind: 'success',
+        ambitionKey: 'mod-og-stolthed',
+        featured: false,
+        recognitionCount: 0,
+        moderationStatus: 0,
+      },
+      {
+        id: 2,
+        clientKey: 's2',
+        title: 'Vi turde',
+        body: '<p>Igen</p>',
+        kind: 'success',
+        ambitionKey: 'mod-og-stolthed',
+        featured: false,
+        recognitionCount: 0,
+        moderationStatus: 0,
+      },
+      {
+        id: 3,
+        clientKey: 's3',
+        title: 'Afventer',
+        body: '<p>x</p>',
+        kind: 'lesson',
+        ambitionKey: 'viden-og-faglighed',
+        featured: false,
+        recognitionCount: 0,
+        moderationStatus: 2,
+      },
     ],
   };
 }
@@ -113,7 +172,11 @@ export function englishStrings(): IMpkStrings {
 }
 
 /** Renders "Opfølgning" in the product's provider with the Danish strings (or others) and the fake services. */
-export function renderFollowUp(services: IFakeServices, props: Partial<IFollowUpAppProps> = {}, locale: { strings: IMpkStrings; tag: string } = { strings, tag: 'da-DK' }): RenderResult {
+export function renderFollowUp(
+  services: IFakeServices,
+  props: Partial<IFollowUpAppProps> = {},
+  locale: { strings: IMpkStrings; tag: string } = { strings, tag: 'da-DK' },
+): RenderResult {
   return render(
     <MpkRoot strings={locale.strings} locale={locale.tag}>
       <ServicesContext.Provider value={services}>

@@ -21,7 +21,17 @@ import { formValuesOf, mergeTask, taskOfForm } from '../../../src/ui/followUp/ta
 const NOW = new Date('2026-03-10T10:00:00Z');
 
 function task(id: number, patch: Partial<IFollowUpTask> = {}): IFollowUpTask {
-  return { id, clientKey: `k${id}`, title: `Opgave ${id}`, unitId: 1, ambitionKey: 'gode-rammer', assigneeId: 9, dueDate: '2026-04-01', status: 'open', ...patch };
+  return {
+    id,
+    clientKey: `k${id}`,
+    title: `Opgave ${id}`,
+    unitId: 1,
+    ambitionKey: 'gode-rammer',
+    assigneeId: 9,
+    dueDate: '2026-04-01',
+    status: 'open',
+    ...patch,
+  };
 }
 
 describe('followUpModel', () => {
@@ -67,11 +77,19 @@ describe('followUpModel', () => {
       // The list still holds the open version; the change goes from inProgress, not from open.
       const twice = recordSave(once, task(1), task(1, { status: 'closed' }));
       expect(twice.statusDelta).toEqual({ open: -1, inProgress: 0, closed: 1 });
-      expect(addDelta({ open: 4, inProgress: 2, closed: 3 }, twice.statusDelta)).toEqual({ open: 3, inProgress: 2, closed: 4 });
+      expect(addDelta({ open: 4, inProgress: 2, closed: 3 }, twice.statusDelta)).toEqual({
+        open: 3,
+        inProgress: 2,
+        closed: 4,
+      });
     });
 
     it('folds saved versions into a page, adds new ones that belong, drops moved-out ones and keeps due-date order', () => {
-      const page = [task(1, { dueDate: '2026-03-01' }), task(2, { dueDate: '2026-03-05' }), task(3, { dueDate: '2026-03-09' })];
+      const page = [
+        task(1, { dueDate: '2026-03-01' }),
+        task(2, { dueDate: '2026-03-05' }),
+        task(3, { dueDate: '2026-03-09' }),
+      ];
       let edits = recordSave(NO_EDITS, undefined, task(9, { dueDate: '2026-03-03' }));
       edits = recordSave(edits, page[1], { ...page[1], unitId: 2 });
       edits = recordSave(edits, page[0], { ...page[0], title: 'Ny titel' });
@@ -106,14 +124,20 @@ describe('followUpModel', () => {
     });
 
     it('suggests the distinct meetings, sorted the Danish way', () => {
-      expect(knownMeetings([task(1, { meeting: 'Økonomimøde' }), task(2, { meeting: 'Chefgruppemøde' })], [task(3, { meeting: 'Chefgruppemøde ' }), task(4)])).toEqual([
-        'Chefgruppemøde',
-        'Økonomimøde',
-      ]);
+      expect(
+        knownMeetings(
+          [task(1, { meeting: 'Økonomimøde' }), task(2, { meeting: 'Chefgruppemøde' })],
+          [task(3, { meeting: 'Chefgruppemøde ' }), task(4)],
+        ),
+      ).toEqual(['Chefgruppemøde', 'Økonomimøde']);
     });
 
     it('orders by due date, then id, with bad dates first rather than crashing', () => {
-      expect([task(2, { dueDate: '2026-01-01' }), task(1, { dueDate: '2026-01-01' }), task(3, { dueDate: '' })].sort(byDueDate).map((t) => t.id)).toEqual([3, 1, 2]);
+      expect(
+        [task(2, { dueDate: '2026-01-01' }), task(1, { dueDate: '2026-01-01' }), task(3, { dueDate: '' })]
+          .sort(byDueDate)
+          .map((t) => t.id),
+      ).toEqual([3, 1, 2]);
     });
 
     it('makes a meeting name safe for a file name', () => {
@@ -131,13 +155,17 @@ describe('people', () => {
 
   it('names leaders by the units they lead and the signed-in user by name', () => {
     const people = buildPeople(units, { id: 8, displayName: 'Christian Holm' }, texts);
-    expect(people.options.map((p) => p.label)).toEqual(['Christian Holm (dig)', 'Leder · Læring og Trivsel, Økonomi', 'Leder · Økonomi']);
+    expect(people.options.map((p) => p.label)).toEqual([
+      'Christian Holm (dig)',
+      'Leder · Læring og Trivsel, Økonomi',
+      'Leder · Økonomi',
+    ]);
     expect(people.labelOf(11)).toBe('Leder · Økonomi');
     expect(people.labelOf(42)).toBe('Bruger nr. 42');
     expect(people.labelOf(undefined)).toBe('');
   });
 
-  it('lists a unit\'s leaders first', () => {
+  it("lists a unit's leaders first", () => {
     const people = buildPeople(units, { id: 8, displayName: 'Christian Holm' }, texts);
     expect(people.optionsFor(2).map((p) => p.id)).toEqual([9, 11, 8]);
   });
@@ -148,7 +176,10 @@ describe('people', () => {
   });
 
   it('names leaders and other assignees from the view when it has their names', () => {
-    const people = buildPeople(units, { id: 8, displayName: 'Christian Holm' }, texts, { 11: { displayName: 'Sanne Skov' }, 77: { displayName: 'Bo Berg' } });
+    const people = buildPeople(units, { id: 8, displayName: 'Christian Holm' }, texts, {
+      11: { displayName: 'Sanne Skov' },
+      77: { displayName: 'Bo Berg' },
+    });
     expect(people.labelOf(11)).toBe('Sanne Skov · Leder · Økonomi');
     expect(people.labelOf(9)).toBe('Leder · Læring og Trivsel, Økonomi');
     expect(people.labelOf(77)).toBe('Bo Berg');
@@ -160,7 +191,16 @@ describe('the task form', () => {
   it('starts a new task with a client key that is kept, so a retried create never duplicates', () => {
     const values = formValuesOf();
     expect(values.clientKey).toMatch(/^[0-9a-f-]{36}$/);
-    expect(taskOfForm({ ...values, title: ' Titel ', unitId: '1', ambitionKey: 'gode-rammer', assigneeId: '9', dueDate: '2026-03-03' })).toEqual({
+    expect(
+      taskOfForm({
+        ...values,
+        title: ' Titel ',
+        unitId: '1',
+        ambitionKey: 'gode-rammer',
+        assigneeId: '9',
+        dueDate: '2026-03-03',
+      }),
+    ).toEqual({
       clientKey: values.clientKey,
       title: 'Titel',
       description: undefined,
@@ -174,7 +214,7 @@ describe('the task form', () => {
     });
   });
 
-  it('keeps only the chosen one of ambition and initiative, and the original\'s id and ETag', () => {
+  it("keeps only the chosen one of ambition and initiative, and the original's id and ETag", () => {
     const original = { ...task(4), etag: '"3"' };
     const values = { ...formValuesOf(original), about: 'initiative' as const, initiativeId: '12' };
     const changed = taskOfForm(values, original);
@@ -184,7 +224,15 @@ describe('the task form', () => {
   it('merges field by field, moving ambition and initiative together', () => {
     const theirs = task(1, { title: 'Deres', dueDate: '2026-05-01', ambitionKey: 'gode-rammer' });
     const mine = task(1, { title: 'Min', dueDate: '2026-06-01', ambitionKey: undefined, initiativeId: 3 });
-    expect(mergeTask(theirs, mine, ['title'])).toMatchObject({ title: 'Min', dueDate: '2026-05-01', ambitionKey: 'gode-rammer' });
-    expect(mergeTask(theirs, mine, ['initiativeId'])).toMatchObject({ title: 'Deres', initiativeId: 3, ambitionKey: undefined });
+    expect(mergeTask(theirs, mine, ['title'])).toMatchObject({
+      title: 'Min',
+      dueDate: '2026-05-01',
+      ambitionKey: 'gode-rammer',
+    });
+    expect(mergeTask(theirs, mine, ['initiativeId'])).toMatchObject({
+      title: 'Deres',
+      initiativeId: 3,
+      ambitionKey: undefined,
+    });
   });
 });

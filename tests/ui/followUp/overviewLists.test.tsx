@@ -122,7 +122,9 @@ describe('the overview of counts only', () => {
     countsOnly(services);
     const release = services.hold('views.loadOverdueTasks');
     renderFollowUp(services, { initialTab: 'report' });
-    expect(await screen.findByText('Henter de forfaldne opgaver og de stoppede indsatser til rapporten …')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Henter de forfaldne opgaver og de stoppede indsatser til rapporten …'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Hent som Excel' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Udskriv' })).toBeDisabled();
     await act(async () => release());
@@ -132,7 +134,9 @@ describe('the overview of counts only', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Hent som Excel' })).toBeEnabled());
     expect(screen.getByRole('button', { name: 'Udskriv' })).toBeEnabled();
     expect(screen.queryByText('Henter de forfaldne opgaver og de stoppede indsatser til rapporten …')).toBeNull();
-    expect(services.calls.filter((c) => c === 'views.loadOverdueTasks' || c === 'views.loadStoppedInitiatives').sort()).toEqual(['views.loadOverdueTasks', 'views.loadStoppedInitiatives']);
+    expect(
+      services.calls.filter((c) => c === 'views.loadOverdueTasks' || c === 'views.loadStoppedInitiatives').sort(),
+    ).toEqual(['views.loadOverdueTasks', 'views.loadStoppedInitiatives']);
   });
 
   it('exports the lists it read to the workbook without reading the tasks again', async () => {
@@ -187,18 +191,35 @@ describe('the lists on demand in English', () => {
     });
     expect(await within(stopped).findByText('Papirløse møder')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 stopped initiatives loaded.'));
-    expect(within(screen.getByRole('region', { name: 'Overdue tasks (1)' })).getByRole('button', { name: 'Show the overdue tasks' })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('region', { name: 'Overdue tasks (1)' })).getByRole('button', {
+        name: 'Show the overdue tasks',
+      }),
+    ).toBeInTheDocument();
   });
 });
 
 describe('a list read on demand and the tasks saved in this session', () => {
-  const late: IFollowUpTask = { id: 1, clientKey: 't1', title: 'Sen', unitId: 1, dueDate: '2026-03-02', status: 'open' };
-  const view = { units: [{ id: 1, clientKey: 'u', name: 'U', kind: 'staff', leaderIds: [] }], overview: { rows: [] } } as unknown as IFollowUpView;
+  const late: IFollowUpTask = {
+    id: 1,
+    clientKey: 't1',
+    title: 'Sen',
+    unitId: 1,
+    dueDate: '2026-03-02',
+    status: 'open',
+  };
+  const view = {
+    units: [{ id: 1, clientKey: 'u', name: 'U', kind: 'staff', leaderIds: [] }],
+    overview: { rows: [] },
+  } as unknown as IFollowUpView;
 
   function Probe(props: { edits: typeof NO_EDITS; onLists(lists: IOverviewLists): void }): null {
     const lists = useOverviewLists({
       view,
-      views: { loadOverdueTasks: async () => ({ tasks: [late], people: { 9: { displayName: 'Lene' } } }), loadStoppedInitiatives: async () => [] },
+      views: {
+        loadOverdueTasks: async () => ({ tasks: [late], people: { 9: { displayName: 'Lene' } } }),
+        loadStoppedInitiatives: async () => [],
+      },
       overdue: { count: 1 },
       stopped: { count: 0 },
       edits: props.edits,
@@ -221,7 +242,13 @@ describe('a list read on demand and the tasks saved in this session', () => {
     await waitFor(() => expect(lists?.overdue.status).toBe('ready'));
     expect(rememberPeople).toHaveBeenCalledWith([{ id: 9, title: 'Lene', email: '' }]);
     const closed = recordSave(NO_EDITS, late, { ...late, status: 'closed' });
-    const created = recordSave(closed, undefined, { ...late, id: 5, clientKey: 'n', title: 'Ny og sen', dueDate: '2026-03-01' });
+    const created = recordSave(closed, undefined, {
+      ...late,
+      id: 5,
+      clientKey: 'n',
+      title: 'Ny og sen',
+      dueDate: '2026-03-01',
+    });
     rerender(<Probe edits={created} onLists={(l) => (lists = l)} />);
     expect(lists?.overdue).toEqual({ status: 'ready', items: [expect.objectContaining({ title: 'Ny og sen' })] });
     expect(lists?.overdueCount).toBe(1);

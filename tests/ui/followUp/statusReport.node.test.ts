@@ -5,7 +5,14 @@ import writeExcelFile from 'write-excel-file/node';
 import * as strings from 'MpkStrings';
 import { buildOverview } from '../../../src/domain/overview';
 import type { IFollowUpTask } from '../../../src/domain/model';
-import { buildStatusWorkbook, capCellText, EXCEL_CELL_MAX, excelDate, reportFileName, type IStatusReportInput } from '../../../src/ui/followUp/statusReport';
+import {
+  buildStatusWorkbook,
+  capCellText,
+  EXCEL_CELL_MAX,
+  excelDate,
+  reportFileName,
+  type IStatusReportInput,
+} from '../../../src/ui/followUp/statusReport';
 import { demoData, NOW } from './fixtures';
 
 function workbookInput(tasks: IFollowUpTask[]): IStatusReportInput {
@@ -27,8 +34,10 @@ function workbookInput(tasks: IFollowUpTask[]): IStatusReportInput {
     ambitions: [],
     units: data.units!,
     tasks,
-    personLabel: (id: number | undefined) => (id === 9 ? 'Leder · Læring og Trivsel' : id === 11 ? 'Leder · Økonomi' : ''),
-    aboutText: (task: IFollowUpTask) => (task.ambitionKey ? `Ambition: ${task.ambitionKey}` : `Indsats: ${task.initiativeId}`),
+    personLabel: (id: number | undefined) =>
+      id === 9 ? 'Leder · Læring og Trivsel' : id === 11 ? 'Leder · Økonomi' : '',
+    aboutText: (task: IFollowUpTask) =>
+      task.ambitionKey ? `Ambition: ${task.ambitionKey}` : `Indsats: ${task.initiativeId}`,
     now: NOW,
     locale: 'da-DK' as const,
     texts: strings.followUp.excel,
@@ -48,10 +57,40 @@ describe('the status report workbook', () => {
     expect(book.map((s) => s.sheet)).toEqual(['Overblik', 'Opgaver']);
 
     const overview = book[0].data;
-    expect(overview[0]).toEqual(['Enhed', 'Ambition', 'Relevans', 'Indsatser', 'Heraf aktive', 'Stoppede', 'Nyeste vurdering', 'Vurderet den', 'Udvikling']);
+    expect(overview[0]).toEqual([
+      'Enhed',
+      'Ambition',
+      'Relevans',
+      'Indsatser',
+      'Heraf aktive',
+      'Stoppede',
+      'Nyeste vurdering',
+      'Vurderet den',
+      'Udvikling',
+    ]);
     // Læring og Trivsel × Mod og stolthed: high, 2 initiatives, yellow on 5 March, worse since 1 February.
-    expect(overview[1]).toEqual(['Læring og Trivsel', 'Mod og stolthed', 'Høj', 2, 2, 0, 'Gul', new Date(Date.UTC(2026, 2, 5)), 'Dårligere']);
-    expect(overview[2]).toEqual(['Læring og Trivsel', 'Viden og faglighed', 'Middel', 1, 0, 1, 'Ingen vurdering', null, 'Ukendt']);
+    expect(overview[1]).toEqual([
+      'Læring og Trivsel',
+      'Mod og stolthed',
+      'Høj',
+      2,
+      2,
+      0,
+      'Gul',
+      new Date(Date.UTC(2026, 2, 5)),
+      'Dårligere',
+    ]);
+    expect(overview[2]).toEqual([
+      'Læring og Trivsel',
+      'Viden og faglighed',
+      'Middel',
+      1,
+      0,
+      1,
+      'Ingen vurdering',
+      null,
+      'Ukendt',
+    ]);
     // Below the matrix, after a blank row: the key figures and the stopped initiatives with their reasons.
     const figure = (label: string): unknown => (overview.find((row) => row[0] === label) || [])[1];
     expect(figure('Nøgletal')).toBe('Antal');
@@ -59,10 +98,26 @@ describe('the status report workbook', () => {
     expect(figure('Indsatser med status Stoppet')).toBe(1);
     expect(figure('Opgaver med status Afsluttet')).toBe(1);
     expect(figure('Hverdagshistorier om Mod og stolthed')).toBe(2);
-    expect(overview.find((row) => row[0] === 'Papirløse møder')!.slice(0, 4)).toEqual(['Papirløse møder', 'Læring og Trivsel', 'Viden og faglighed', 'Det gav ikke mere tid til børnene.']);
+    expect(overview.find((row) => row[0] === 'Papirløse møder')!.slice(0, 4)).toEqual([
+      'Papirløse møder',
+      'Læring og Trivsel',
+      'Viden og faglighed',
+      'Det gav ikke mere tid til børnene.',
+    ]);
 
     const taskRows = book[1].data;
-    expect(taskRows[0]).toEqual(['Opgave', 'Enhed', 'Handler om', 'Ansvarlig', 'Frist', 'Uge', 'Status', 'Forfalden', 'Møde', 'Beskrivelse']);
+    expect(taskRows[0]).toEqual([
+      'Opgave',
+      'Enhed',
+      'Handler om',
+      'Ansvarlig',
+      'Frist',
+      'Uge',
+      'Status',
+      'Forfalden',
+      'Møde',
+      'Beskrivelse',
+    ]);
     const overdue = taskRows.find((row) => row[0] === 'Følg op på trivselsmålingen')!;
     expect(overdue).toEqual([
       'Følg op på trivselsmålingen',
@@ -82,7 +137,9 @@ describe('the status report workbook', () => {
   });
 
   it('leaves a bad due date empty instead of writing a wrong date', () => {
-    const [, tasks] = buildStatusWorkbook(workbookInput([{ clientKey: 'x', title: 'Uden frist', unitId: 1, dueDate: 'snart', status: 'open' }]));
+    const [, tasks] = buildStatusWorkbook(
+      workbookInput([{ clientKey: 'x', title: 'Uden frist', unitId: 1, dueDate: 'snart', status: 'open' }]),
+    );
     expect(tasks.data[1][4]).toBeNull();
     expect(tasks.data[1][5]).toBeNull();
   });
@@ -93,13 +150,27 @@ describe('the status report workbook', () => {
   });
 
   it('names the file after the meeting and the day', () => {
-    expect(reportFileName('Statusrapport', 'Chefgruppemøde marts 2026', '2026-03-10')).toBe('Statusrapport-Chefgruppemøde-marts-2026-2026-03-10.xlsx');
+    expect(reportFileName('Statusrapport', 'Chefgruppemøde marts 2026', '2026-03-10')).toBe(
+      'Statusrapport-Chefgruppemøde-marts-2026-2026-03-10.xlsx',
+    );
     expect(reportFileName('Statusrapport', undefined, '2026-03-10')).toBe('Statusrapport-2026-03-10.xlsx');
   });
 
   it('caps a cell at Excel\'s 32,767 characters with a visible "… [afkortet]", and the workbook reads back', async () => {
     const long = 'Lang beskrivelse. '.repeat(3000);
-    const [, sheet] = buildStatusWorkbook(workbookInput([{ clientKey: 'x', title: 'Lang opgave', unitId: 1, status: 'open', dueDate: '2026-03-01', description: long, meeting: 'M'.repeat(40000) }]));
+    const [, sheet] = buildStatusWorkbook(
+      workbookInput([
+        {
+          clientKey: 'x',
+          title: 'Lang opgave',
+          unitId: 1,
+          status: 'open',
+          dueDate: '2026-03-01',
+          description: long,
+          meeting: 'M'.repeat(40000),
+        },
+      ]),
+    );
     const description = (sheet.data[1][9] as { value: string }).value;
     expect(description).toHaveLength(EXCEL_CELL_MAX);
     expect(description.endsWith('… [afkortet]')).toBe(true);
@@ -108,7 +179,22 @@ describe('the status report workbook', () => {
     // A short text is left alone.
     expect((sheet.data[1][0] as { value: string }).value).toBe('Lang opgave');
 
-    const book = await readExcelFile(await writeExcelFile(buildStatusWorkbook(workbookInput([{ clientKey: 'x', title: 'Lang opgave', unitId: 1, status: 'open', dueDate: '2026-03-01', description: long }]))).toBuffer());
+    const book = await readExcelFile(
+      await writeExcelFile(
+        buildStatusWorkbook(
+          workbookInput([
+            {
+              clientKey: 'x',
+              title: 'Lang opgave',
+              unitId: 1,
+              status: 'open',
+              dueDate: '2026-03-01',
+              description: long,
+            },
+          ]),
+        ),
+      ).toBuffer(),
+    );
     const read = book[1].data[1][9] as string;
     expect(read.length).toBeLessThanOrEqual(EXCEL_CELL_MAX);
     expect(read.endsWith('… [afkortet]')).toBe(true);

@@ -59,7 +59,9 @@ describe('PlanApp', () => {
       ]);
       expect(screen.getByText('2026')).toBeInTheDocument();
       expect(screen.getByText('Kladde')).toBeInTheDocument();
-      expect(screen.getAllByText('Lene Leder (dig)')[0].closest('dd')?.previousElementSibling).toHaveTextContent('Ansvarlig for planen');
+      expect(screen.getAllByText('Lene Leder (dig)')[0].closest('dd')?.previousElementSibling).toHaveTextContent(
+        'Ansvarlig for planen',
+      );
     });
 
     it('shows relevance and local meaning per ambition, and each initiative under its own ambition', async () => {
@@ -68,7 +70,9 @@ describe('PlanApp', () => {
       expect(within(mod).getByText('Høj')).toBeInTheDocument();
       expect(within(mod).getByText('Vi fortæller om det, der lykkes i dagtilbuddene.')).toBeInTheDocument();
       expect(within(mod).getByRole('article', { name: 'Trivselsmåling i alle dagtilbud' })).toBeInTheDocument();
-      expect(within(ambitionSection('Viden og faglighed')).getByRole('article', { name: 'Fælles faglige netværk' })).toBeInTheDocument();
+      expect(
+        within(ambitionSection('Viden og faglighed')).getByRole('article', { name: 'Fælles faglige netværk' }),
+      ).toBeInTheDocument();
       expect(within(ambitionSection('Gode rammer')).getByText('Ikke vurderet endnu')).toBeInTheDocument();
     });
 
@@ -153,14 +157,22 @@ describe('PlanApp', () => {
     it('takes the unit from the tab configuration: one call in a browser that remembers nothing', async () => {
       const services = fakeFor();
       const load = jest.spyOn(services.views, 'loadPlanView');
-      await renderPlan(services, { host: 'teams-channel', unitId: 1, teams: { channelId: '19:ikke-i-enhedslisten@thread.tacv2' } });
+      await renderPlan(services, {
+        host: 'teams-channel',
+        unitId: 1,
+        teams: { channelId: '19:ikke-i-enhedslisten@thread.tacv2' },
+      });
       expect(services.calls).toEqual(['views.loadPlanView']);
       expect(load).toHaveBeenCalledWith({ unitId: 1 });
       expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Læring og Trivsel' })).toBeInTheDocument();
     });
 
     it('tells an employee to ask a leader when the tab was set up for a unit that no longer exists', async () => {
-      await renderPlan(employeeFake(), { host: 'teams-channel', unitId: 999, teams: { channelId: '19:ny@thread.tacv2' } });
+      await renderPlan(employeeFake(), {
+        host: 'teams-channel',
+        unitId: 999,
+        teams: { channelId: '19:ny@thread.tacv2' },
+      });
       expect(screen.getByRole('heading', { name: 'Enheden findes ikke' })).toBeInTheDocument();
       expect(screen.getByText(/Bed en leder i enheden om at åbne fanen/)).toBeInTheDocument();
       expect(screen.queryByRole('combobox')).toBeNull();
@@ -177,7 +189,10 @@ describe('PlanApp', () => {
       });
       await settle();
       const skoler = services.data.units.find((u) => u.id === 3);
-      expect(skoler).toMatchObject({ teamsChannelId: '19:ny-kanal@thread.tacv2', teamsChannelName: 'Skoler – ledelse' });
+      expect(skoler).toMatchObject({
+        teamsChannelId: '19:ny-kanal@thread.tacv2',
+        teamsChannelName: 'Skoler – ledelse',
+      });
       expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Skoler' })).toBeInTheDocument();
       expect(screen.getByRole('status')).toHaveTextContent('Kanalen er nu knyttet til Skoler.');
       // Skoler has no plan yet: the leader can start one.
@@ -185,16 +200,31 @@ describe('PlanApp', () => {
     });
 
     it('offers a leader only the units they lead and those below them, and says why', async () => {
-      await renderPlan(fakeFor(), { host: 'teams-channel', unitId: undefined, teams: { channelId: '19:ny-kanal@thread.tacv2' } });
-      const options = within(screen.getByRole('combobox', { name: /Enhed/ })).getAllByRole('option').map((o) => o.textContent);
+      await renderPlan(fakeFor(), {
+        host: 'teams-channel',
+        unitId: undefined,
+        teams: { channelId: '19:ny-kanal@thread.tacv2' },
+      });
+      const options = within(screen.getByRole('combobox', { name: /Enhed/ }))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
       expect(options).toEqual(['Vælg en enhed', 'Læring og Trivsel', 'Skoler (Læring og Trivsel)']);
       expect(screen.getByText('Du kan vælge de enheder, du er leder af, og enhederne under dem.')).toBeInTheDocument();
     });
 
     it('offers the chefgruppe every unit', async () => {
-      const services = fakeFor({ user: { id: 8, email: 'chef@mpk.local', displayName: 'Christian Chef' }, inChefgruppe: true });
-      await renderPlan(services, { host: 'teams-channel', unitId: undefined, teams: { channelId: '19:ny-kanal@thread.tacv2' } });
-      const options = within(screen.getByRole('combobox', { name: /Enhed/ })).getAllByRole('option').map((o) => o.textContent);
+      const services = fakeFor({
+        user: { id: 8, email: 'chef@mpk.local', displayName: 'Christian Chef' },
+        inChefgruppe: true,
+      });
+      await renderPlan(services, {
+        host: 'teams-channel',
+        unitId: undefined,
+        teams: { channelId: '19:ny-kanal@thread.tacv2' },
+      });
+      const options = within(screen.getByRole('combobox', { name: /Enhed/ }))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
       expect(options).toEqual(['Vælg en enhed', 'Læring og Trivsel', 'Økonomi', 'Skoler (Læring og Trivsel)']);
       expect(screen.queryByText(/enheder, du er leder af/)).toBeNull();
       fireEvent.change(screen.getByRole('combobox', { name: /Enhed/ }), { target: { value: '2' } });
@@ -213,7 +243,9 @@ describe('PlanApp', () => {
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Knyt kanalen til enheden' }));
       });
-      expect(screen.getByRole('alert')).toHaveTextContent('Vil du flytte Læring og Trivsel fra kanalen »Ledergruppen« til denne kanal?');
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Vil du flytte Læring og Trivsel fra kanalen »Ledergruppen« til denne kanal?',
+      );
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Annuller' }));
       });
@@ -260,7 +292,11 @@ describe('PlanApp', () => {
     });
 
     it('tells an employee in an unmapped channel to ask a leader, with no picker', async () => {
-      await renderPlan(employeeFake(), { host: 'teams-channel', unitId: undefined, teams: { channelId: '19:ny@thread.tacv2' } });
+      await renderPlan(employeeFake(), {
+        host: 'teams-channel',
+        unitId: undefined,
+        teams: { channelId: '19:ny@thread.tacv2' },
+      });
       expect(screen.getByText(/Bed en leder i enheden om at åbne fanen/)).toBeInTheDocument();
       expect(screen.queryByRole('combobox')).toBeNull();
     });
@@ -275,7 +311,9 @@ describe('PlanApp', () => {
       const dialog = await shareDialog('Del »Trivselsmåling i alle dagtilbud«');
       const link = (within(dialog).getByLabelText('Link til indsatsen') as HTMLInputElement).value;
       const url = new URL(link);
-      expect(url.origin + url.pathname).toBe('https://teams.microsoft.com/l/entity/82f2fa80-81e3-49bd-bf82-be796e0da454/tab-entity-1');
+      expect(url.origin + url.pathname).toBe(
+        'https://teams.microsoft.com/l/entity/82f2fa80-81e3-49bd-bf82-be796e0da454/tab-entity-1',
+      );
       expect(JSON.parse(url.searchParams.get('context') as string)).toEqual({ subEntityId: '11', channelId: CHANNEL });
     });
 
@@ -283,12 +321,19 @@ describe('PlanApp', () => {
       await renderPlan(fakeFor(), { host: 'teams-channel', unitId: 1, teams: { channelId: CHANNEL, subPageId: '12' } });
       const netvaerk = card('Fælles faglige netværk');
       expect(within(netvaerk).getByText('Åbnet fra et link')).toBeInTheDocument();
-      expect(within(netvaerk).getByRole('button', { name: 'Skjul status og dialog' })).toHaveAttribute('aria-expanded', 'true');
+      expect(within(netvaerk).getByRole('button', { name: 'Skjul status og dialog' })).toHaveAttribute(
+        'aria-expanded',
+        'true',
+      );
       expect(document.activeElement).toBe(within(netvaerk).getByRole('heading', { level: 4 }));
     });
 
     it('says so when the linked initiative is not in the plan', async () => {
-      await renderPlan(fakeFor(), { host: 'teams-channel', unitId: 1, teams: { channelId: CHANNEL, subPageId: '999' } });
+      await renderPlan(fakeFor(), {
+        host: 'teams-channel',
+        unitId: 1,
+        teams: { channelId: CHANNEL, subPageId: '999' },
+      });
       expect(screen.getByText(/Indsatsen fra linket findes ikke/)).toBeInTheDocument();
     });
   });
@@ -310,7 +355,9 @@ describe('PlanApp', () => {
       await act(async () => {
         await userEvent.click(within(dialog).getByText('Kopiér link'));
       });
-      expect(writeText).toHaveBeenCalledWith('http://localhost/sites/mpk/SitePages/Plan.aspx?mode=view&mpkInitiative=12');
+      expect(writeText).toHaveBeenCalledWith(
+        'http://localhost/sites/mpk/SitePages/Plan.aspx?mode=view&mpkInitiative=12',
+      );
       expect(within(dialog).getByText('Linket er kopieret.')).toBeInTheDocument();
       window.history.replaceState(null, '', '/');
     });
@@ -320,7 +367,9 @@ describe('PlanApp', () => {
       await renderPlan(fakeFor());
       window.history.replaceState(null, '', '/');
       expect(within(card('Trivselsmåling i alle dagtilbud')).getByText('Åbnet fra et link')).toBeInTheDocument();
-      expect(await within(card('Trivselsmåling i alle dagtilbud')).findByRole('img', { name: /Fremdrift over tid/ })).toBeInTheDocument();
+      expect(
+        await within(card('Trivselsmåling i alle dagtilbud')).findByRole('img', { name: /Fremdrift over tid/ }),
+      ).toBeInTheDocument();
     });
   });
 
@@ -366,7 +415,9 @@ describe('PlanApp', () => {
     it('moves only along the allowed statuses', async () => {
       const services = fakeFor();
       await renderPlan(services);
-      expect(screen.getAllByRole('button', { name: /Sæt status til/ }).map((b) => b.textContent)).toEqual(['Sæt status til »Godkendt«']);
+      expect(screen.getAllByRole('button', { name: /Sæt status til/ }).map((b) => b.textContent)).toEqual([
+        'Sæt status til »Godkendt«',
+      ]);
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Sæt status til »Godkendt«' }));
       });
@@ -382,7 +433,12 @@ describe('PlanApp', () => {
     });
 
     it('is created for a unit without one, for a period typed the way people type it', async () => {
-      const services = fakeFor({ data: { ...planData(), units: [{ id: 2, clientKey: 'oekonomi', name: 'Økonomi', kind: 'staff', leaderIds: [7] }] } });
+      const services = fakeFor({
+        data: {
+          ...planData(),
+          units: [{ id: 2, clientKey: 'oekonomi', name: 'Økonomi', kind: 'staff', leaderIds: [7] }],
+        },
+      });
       await renderPlan(services, { unitId: 2 });
       const period = screen.getByRole('textbox', { name: /Periode/ });
       expect(period).toHaveValue('2026');
@@ -391,7 +447,9 @@ describe('PlanApp', () => {
         await user.type(period, '26');
         await user.click(screen.getByRole('button', { name: 'Opret plan' }));
       });
-      expect(screen.getByText('Perioden skal være et år (fx 2026) eller et spænd af år (fx 2026-2027).')).toBeInTheDocument();
+      expect(
+        screen.getByText('Perioden skal være et år (fx 2026) eller et spænd af år (fx 2026-2027).'),
+      ).toBeInTheDocument();
       await act(async () => {
         await user.clear(period);
         await user.type(period, '2026 – 2027');
@@ -399,7 +457,12 @@ describe('PlanApp', () => {
       });
       await settle();
       const created = services.data.plans.find((p) => p.unitId === 2);
-      expect(created).toMatchObject({ period: '2026-2027', status: 'draft', ownerId: LEADER.id, clientKey: 'unit-2-plan-2026-2027' });
+      expect(created).toMatchObject({
+        period: '2026-2027',
+        status: 'draft',
+        ownerId: LEADER.id,
+        clientKey: 'unit-2-plan-2026-2027',
+      });
       expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(5);
     });
   });
@@ -409,10 +472,21 @@ describe('PlanApp', () => {
       const data = planData();
       return {
         ...data,
-        plans: [...(data.plans ?? []), { id: 2, clientKey: 'unit-1-plan-2025', unitId: 1, period: '2025', status: 'closed', ownerId: 7 }],
+        plans: [
+          ...(data.plans ?? []),
+          { id: 2, clientKey: 'unit-1-plan-2025', unitId: 1, period: '2025', status: 'closed', ownerId: 7 },
+        ],
         initiatives: [
           ...(data.initiatives ?? []),
-          { id: 13, clientKey: 'i13', planId: 2, unitId: 1, title: 'Legepladser med naturmaterialer', ambitionKey: 'gode-rammer', status: 'completed' },
+          {
+            id: 13,
+            clientKey: 'i13',
+            planId: 2,
+            unitId: 1,
+            title: 'Legepladser med naturmaterialer',
+            ambitionKey: 'gode-rammer',
+            status: 'completed',
+          },
         ],
       };
     };
@@ -425,7 +499,11 @@ describe('PlanApp', () => {
       const load = jest.spyOn(services.views, 'loadPlanView');
       const first = await renderPlan(services);
       const picker = screen.getByRole('combobox', { name: 'Vis planen for perioden' });
-      expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['2026 – Kladde (aktuel plan)', '2025 – Afsluttet']);
+      expect(
+        within(picker)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['2026 – Kladde (aktuel plan)', '2025 – Afsluttet']);
       expect(picker).toHaveValue('1');
 
       fireEvent.change(picker, { target: { value: '2' } });
@@ -435,9 +513,12 @@ describe('PlanApp', () => {
       expect(screen.queryByRole('article', { name: 'Trivselsmåling i alle dagtilbud' })).toBeNull();
       expect(screen.getByText('Du ser planen for 2025, ikke den aktuelle plan.')).toBeInTheDocument();
       expect(screen.getByText('Planen er afsluttet og kan ikke længere ændres.')).toBeInTheDocument();
-      for (const name of [/Tilføj indsats/, /^Redigér/, /Stop indsats/, /Genoptag/]) expect(screen.queryAllByRole('button', { name })).toEqual([]);
+      for (const name of [/Tilføj indsats/, /^Redigér/, /Stop indsats/, /Genoptag/])
+        expect(screen.queryAllByRole('button', { name })).toEqual([]);
       // The workflow's one way out of »Afsluttet«: back to follow-up, for a plan closed too early.
-      expect(screen.getAllByRole('button', { name: /Sæt status til/ }).map((b) => b.textContent)).toEqual(['Sæt status til »Opfølgning«']);
+      expect(screen.getAllByRole('button', { name: /Sæt status til/ }).map((b) => b.textContent)).toEqual([
+        'Sæt status til »Opfølgning«',
+      ]);
       expect(screen.getByRole('status')).toHaveTextContent('Planen for 2025 vises.');
       expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Vis planen for perioden' }));
       // The initiative link pointed into the other plan: it is dropped, the plan is kept.
@@ -458,7 +539,11 @@ describe('PlanApp', () => {
     });
 
     it('open on the plan a deep link to one of their initiatives points to', async () => {
-      await renderPlan(fakeFor({ data: withEarlierPlan() }), { host: 'teams-channel', unitId: 1, teams: { channelId: CHANNEL, subPageId: '13' } });
+      await renderPlan(fakeFor({ data: withEarlierPlan() }), {
+        host: 'teams-channel',
+        unitId: 1,
+        teams: { channelId: CHANNEL, subPageId: '13' },
+      });
       expect(within(card('Legepladser med naturmaterialer')).getByText('Åbnet fra et link')).toBeInTheDocument();
       expect(screen.getByRole('combobox', { name: 'Vis planen for perioden' })).toHaveValue('2');
     });
@@ -475,11 +560,18 @@ describe('PlanApp', () => {
       await renderPlan(services);
       const section = ambitionSection('Viden og faglighed');
       await act(async () => {
-        await user.click(within(section).getByRole('button', { name: 'Redigér relevans og betydning for »Viden og faglighed«' }));
+        await user.click(
+          within(section).getByRole('button', { name: 'Redigér relevans og betydning for »Viden og faglighed«' }),
+        );
       });
-      fireEvent.change(within(section).getByRole('combobox', { name: /Relevans hos os/ }), { target: { value: 'medium' } });
+      fireEvent.change(within(section).getByRole('combobox', { name: /Relevans hos os/ }), {
+        target: { value: 'medium' },
+      });
       await act(async () => {
-        await user.type(within(section).getByRole('textbox', { name: 'Hvad betyder ambitionen hos os?' }), 'Vi deler viden på tværs.');
+        await user.type(
+          within(section).getByRole('textbox', { name: 'Hvad betyder ambitionen hos os?' }),
+          'Vi deler viden på tværs.',
+        );
         await user.click(within(section).getByRole('button', { name: 'Gem' }));
       });
       await settle();
@@ -498,12 +590,22 @@ describe('PlanApp', () => {
       const services = fakeFor();
       await renderPlan(services);
       // The other leader saves first, with the same (deterministic) client key.
-      services.data.planFocuses.push({ id: 99, clientKey: 'plan-1-focus-gode-rammer', etag: '"x1"', planId: 1, unitId: 1, ambitionKey: 'gode-rammer', relevance: 'low' });
+      services.data.planFocuses.push({
+        id: 99,
+        clientKey: 'plan-1-focus-gode-rammer',
+        etag: '"x1"',
+        planId: 1,
+        unitId: 1,
+        ambitionKey: 'gode-rammer',
+        relevance: 'low',
+      });
       const section = ambitionSection('Gode rammer');
       await act(async () => {
         await user.click(within(section).getByRole('button', { name: /Redigér relevans og betydning/ }));
       });
-      fireEvent.change(within(section).getByRole('combobox', { name: /Relevans hos os/ }), { target: { value: 'high' } });
+      fireEvent.change(within(section).getByRole('combobox', { name: /Relevans hos os/ }), {
+        target: { value: 'high' },
+      });
       await act(async () => {
         await user.click(within(section).getByRole('button', { name: 'Gem' }));
       });
@@ -515,7 +617,9 @@ describe('PlanApp', () => {
         await user.click(within(conflict).getByRole('button', { name: 'Gem min udgave' }));
       });
       await settle();
-      expect(services.data.planFocuses.filter((f) => f.ambitionKey === 'gode-rammer')).toEqual([expect.objectContaining({ id: 99, relevance: 'high' })]);
+      expect(services.data.planFocuses.filter((f) => f.ambitionKey === 'gode-rammer')).toEqual([
+        expect.objectContaining({ id: 99, relevance: 'high' }),
+      ]);
     });
   });
 
@@ -525,7 +629,9 @@ describe('PlanApp', () => {
       await renderPlan(services);
       const section = ambitionSection('Sammenhæng og samarbejde');
       await act(async () => {
-        await user.click(within(section).getByRole('button', { name: 'Tilføj indsats under »Sammenhæng og samarbejde«' }));
+        await user.click(
+          within(section).getByRole('button', { name: 'Tilføj indsats under »Sammenhæng og samarbejde«' }),
+        );
       });
       const form = within(section).getByRole('form', { name: 'Ny indsats under »Sammenhæng og samarbejde«' });
       expect(document.activeElement).toBe(within(form).getByRole('textbox', { name: /Titel/ }));
@@ -544,16 +650,24 @@ describe('PlanApp', () => {
 
       await act(async () => {
         await user.clear(within(form).getByRole('textbox', { name: 'Beskrivelse' }));
-        await user.type(within(form).getByRole('textbox', { name: 'Beskrivelse' }), 'Et forløb på tværs af afdelinger.');
+        await user.type(
+          within(form).getByRole('textbox', { name: 'Beskrivelse' }),
+          'Et forløb på tværs af afdelinger.',
+        );
       });
-      fireEvent.change(within(form).getByRole('combobox', { name: '»Vi vil« under ambitionen' }), { target: { value: 'sammenhaeng-og-samarbejde-1' } });
+      fireEvent.change(within(form).getByRole('combobox', { name: '»Vi vil« under ambitionen' }), {
+        target: { value: 'sammenhaeng-og-samarbejde-1' },
+      });
       fireEvent.change(within(form).getByRole('combobox', { name: 'Politisk prioritet' }), { target: { value: '2' } });
       fireEvent.change(within(form).getByRole('combobox', { name: 'Ansvarlig' }), { target: { value: '7' } });
       fireEvent.change(within(form).getByLabelText('Startdato'), { target: { value: '2026-04-01' } });
       fireEvent.change(within(form).getByLabelText('Slutdato'), { target: { value: '2026-11-30' } });
       await act(async () => {
         await user.type(within(form).getByRole('textbox', { name: /Succeskriterium/ }), 'Færre overdragelser.');
-        await user.type(within(form).getByRole('textbox', { name: 'Link til et eksisterende initiativ' }), 'https://intra.holbaek.dk/forloeb');
+        await user.type(
+          within(form).getByRole('textbox', { name: 'Link til et eksisterende initiativ' }),
+          'https://intra.holbaek.dk/forloeb',
+        );
         await user.click(within(form).getByRole('button', { name: 'Gem indsats' }));
       });
       await settle();
@@ -603,7 +717,9 @@ describe('PlanApp', () => {
       });
       await settle();
       expect(services.data.initiatives.filter((i) => i.title === 'Bedre mødelokaler')).toHaveLength(1);
-      expect(window.localStorage.getItem(draftStorageKey(draftOwner(LEADER), 'plan:initiative:new:1:gode-rammer'))).toBeNull();
+      expect(
+        window.localStorage.getItem(draftStorageKey(draftOwner(LEADER), 'plan:initiative:new:1:gode-rammer')),
+      ).toBeNull();
     });
   });
 
@@ -627,7 +743,9 @@ describe('PlanApp', () => {
         title: 'Trivselsmåling i dagtilbud og SFO',
         successMeasure: 'Trivslen stiger med 5 point.',
       });
-      expect(screen.getByRole('article', { name: 'Trivselsmåling i dagtilbud og SFO' })).toHaveTextContent('Trivslen stiger med 5 point.');
+      expect(screen.getByRole('article', { name: 'Trivselsmåling i dagtilbud og SFO' })).toHaveTextContent(
+        'Trivslen stiger med 5 point.',
+      );
     });
 
     it('shows what the other person changed in the same field and lets the reader choose field by field', async () => {
@@ -662,7 +780,10 @@ describe('PlanApp', () => {
         await user.click(within(conflict).getByRole('button', { name: 'Gem det valgte' }));
       });
       await settle();
-      expect(services.data.initiatives.find((i) => i.id === 11)).toMatchObject({ title: 'Trivselsmåling 2026', successMeasure: 'Målt af os selv.' });
+      expect(services.data.initiatives.find((i) => i.id === 11)).toMatchObject({
+        title: 'Trivselsmåling 2026',
+        successMeasure: 'Målt af os selv.',
+      });
       expect(screen.queryByRole('region', { name: 'En anden har gemt ændringer i mellemtiden' })).toBeNull();
     });
   });
@@ -677,7 +798,9 @@ describe('PlanApp', () => {
       });
       await settle();
       expect(await within(trivsel).findByRole('img', { name: /Fremdrift over tid/ })).toHaveAccessibleName(
-        expect.stringContaining('fra 20 % (15.01.2026) til 35 % (20.02.2026) over 2 statusmeldinger. Seneste vurdering: Gul.')
+        expect.stringContaining(
+          'fra 20 % (15.01.2026) til 35 % (20.02.2026) over 2 statusmeldinger. Seneste vurdering: Gul.',
+        ),
       );
       expect(within(trivsel).getByText('Trekant: Gul')).toBeInTheDocument();
 
@@ -708,9 +831,15 @@ describe('PlanApp', () => {
         date: '2026-03-10',
       });
       expect(within(trivsel).getByText(/seneste status 10\.03\.2026, 40 % gennemført/)).toBeInTheDocument();
-      expect(within(trivsel).getByRole('img', { name: /til 40 % \(10\.03\.2026\) over 3 statusmeldinger\. Seneste vurdering: Rød\./ })).toBeInTheDocument();
+      expect(
+        within(trivsel).getByRole('img', {
+          name: /til 40 % \(10\.03\.2026\) over 3 statusmeldinger\. Seneste vurdering: Rød\./,
+        }),
+      ).toBeInTheDocument();
       const history = within(trivsel).getByRole('list', { name: 'Statusmeldinger, nyeste først' });
-      expect(within(history).getAllByRole('listitem')[0]).toHaveTextContent('10.03.2026: Rød, 40 %Svarprocenten er lav.');
+      expect(within(history).getAllByRole('listitem')[0]).toHaveTextContent(
+        '10.03.2026: Rød, 40 %Svarprocenten er lav.',
+      );
     });
   });
 
@@ -732,7 +861,9 @@ describe('PlanApp', () => {
       });
       await settle();
       expect(within(thread).getAllByRole('listitem')).toHaveLength(2);
-      expect(within(thread).getAllByRole('listitem')[1]).toHaveTextContent('Lene Leder (dig), 10.03.2026Ja, fra efteråret.');
+      expect(within(thread).getAllByRole('listitem')[1]).toHaveTextContent(
+        'Lene Leder (dig), 10.03.2026Ja, fra efteråret.',
+      );
       expect(within(trivsel).getByText('2 kommentarer')).toBeInTheDocument();
       expect(within(trivsel).getByRole('textbox', { name: 'Din kommentar' })).toHaveValue('');
     });
@@ -754,11 +885,17 @@ describe('PlanApp', () => {
       expect(services.data.initiatives.find((i) => i.id === 11)?.status).toBe('inProgress');
 
       await act(async () => {
-        await user.type(within(trivsel).getByRole('textbox', { name: /Hvorfor stoppes indsatsen/ }), 'Målingen gav ikke nye svar.');
+        await user.type(
+          within(trivsel).getByRole('textbox', { name: /Hvorfor stoppes indsatsen/ }),
+          'Målingen gav ikke nye svar.',
+        );
         await user.click(within(trivsel).getByRole('button', { name: 'Stop indsatsen' }));
       });
       await settle();
-      expect(services.data.initiatives.find((i) => i.id === 11)).toMatchObject({ status: 'stopped', stopReason: 'Målingen gav ikke nye svar.' });
+      expect(services.data.initiatives.find((i) => i.id === 11)).toMatchObject({
+        status: 'stopped',
+        stopReason: 'Målingen gav ikke nye svar.',
+      });
       expect(within(trivsel).getByText('Stoppet')).toBeInTheDocument();
       expect(within(trivsel).getByText('Målingen gav ikke nye svar.')).toBeInTheDocument();
       expect(within(trivsel).getByRole('button', { name: 'Genoptag' })).toBeInTheDocument();
@@ -770,9 +907,27 @@ describe('PlanApp', () => {
     it('shows unknown values as stored with a notice, and an initiative under an unknown ambition in its own section', async () => {
       const data = planData();
       data.initiatives = [
-        { id: 50, clientKey: 'i50', planId: 1, unitId: 1, title: 'Gammel indsats', ambitionKey: 'fjernet-ambition', status: 'paused' as never },
+        {
+          id: 50,
+          clientKey: 'i50',
+          planId: 1,
+          unitId: 1,
+          title: 'Gammel indsats',
+          ambitionKey: 'fjernet-ambition',
+          status: 'paused' as never,
+        },
       ];
-      data.checkIns = [{ id: 60, clientKey: 'c60', initiativeId: 50, unitId: 1, health: 'blue' as never, progress: 10, date: '2026-02-01' }];
+      data.checkIns = [
+        {
+          id: 60,
+          clientKey: 'c60',
+          initiativeId: 50,
+          unitId: 1,
+          health: 'blue' as never,
+          progress: 10,
+          date: '2026-02-01',
+        },
+      ];
       await renderPlan(createFakeServices({ user: LEADER, now, data }));
       expect(screen.getByRole('heading', { level: 3, name: 'Indsatser under en ukendt ambition' })).toBeInTheDocument();
       const old = card('Gammel indsats');
@@ -782,7 +937,18 @@ describe('PlanApp', () => {
 
     it('keeps the rest of the plan when one ambition cannot be drawn', async () => {
       const data = planData();
-      data.initiatives = [{ id: 51, clientKey: 'i51', planId: 1, unitId: 1, title: null as never, ambitionKey: 'gode-rammer', status: 'planned', existingInitiativeUrl: 42 as never }];
+      data.initiatives = [
+        {
+          id: 51,
+          clientKey: 'i51',
+          planId: 1,
+          unitId: 1,
+          title: null as never,
+          ambitionKey: 'gode-rammer',
+          status: 'planned',
+          existingInitiativeUrl: 42 as never,
+        },
+      ];
       const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
       await renderPlan(createFakeServices({ user: LEADER, now, data }));
       spy.mockRestore();
@@ -816,7 +982,9 @@ describe('PlanApp', () => {
       for (const theme of ['dark', 'contrast'] as const) {
         rerender(planElement(services, props, theme));
         await settle();
-        expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Læring og Trivsel' })).toBeInTheDocument();
+        expect(
+          screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Læring og Trivsel' }),
+        ).toBeInTheDocument();
       }
       expect(background()).not.toBe('');
       expect(light).not.toBe('');
@@ -826,7 +994,9 @@ describe('PlanApp', () => {
 
   describe('naming people', () => {
     it('lets a leader make someone found by search responsible for the plan, and names them at once', async () => {
-      const services = fakeFor({ siteUsers: [LEADER_VALUE, { id: 20, title: 'Sofie Søgaard', email: 'sofie@mpk.local' }] });
+      const services = fakeFor({
+        siteUsers: [LEADER_VALUE, { id: 20, title: 'Sofie Søgaard', email: 'sofie@mpk.local' }],
+      });
       await renderPlan(services);
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Skift ansvarlig' }));
@@ -845,17 +1015,24 @@ describe('PlanApp', () => {
       });
       await settle();
       expect(services.data.plans[0].ownerId).toBe(20);
-      expect(screen.getAllByText('Sofie Søgaard')[0].closest('dd')?.previousElementSibling).toHaveTextContent('Ansvarlig for planen');
+      expect(screen.getAllByText('Sofie Søgaard')[0].closest('dd')?.previousElementSibling).toHaveTextContent(
+        'Ansvarlig for planen',
+      );
       expect(screen.queryByRole('combobox', { name: /^Ansvarlig for planen/ })).toBeNull();
     });
 
     it('names owners and comment authors from the view instead of by role or number', async () => {
       const services = employeeFake();
       const load = services.views.loadPlanView.bind(services.views);
-      services.views.loadPlanView = async (query) => ({ ...(await load(query)), people: { 7: { displayName: 'Lene Leder' } } });
+      services.views.loadPlanView = async (query) => ({
+        ...(await load(query)),
+        people: { 7: { displayName: 'Lene Leder' } },
+      });
       services.data.comments[0].authorName = 'Sanne Skov';
       await renderPlan(services);
-      expect(screen.getAllByText('Lene Leder')[0].closest('dd')?.previousElementSibling).toHaveTextContent('Ansvarlig for planen');
+      expect(screen.getAllByText('Lene Leder')[0].closest('dd')?.previousElementSibling).toHaveTextContent(
+        'Ansvarlig for planen',
+      );
       expect(screen.queryByText('Leder · Læring og Trivsel')).toBeNull();
       const trivsel = card('Trivselsmåling i alle dagtilbud');
       await act(async () => {

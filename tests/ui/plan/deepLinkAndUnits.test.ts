@@ -10,23 +10,37 @@ import type { IUnitItem } from '../../../src/data/repositories/types';
 import { rememberedUnitId, rememberUnitId, unitForChannel, unitLabel } from '../../../src/ui/plan/unitChoice';
 
 const units: IUnitItem[] = [
-  { id: 1, clientKey: 'a', name: 'Læring og Trivsel', kind: 'coreArea', leaderIds: [7], teamsChannelId: '19:a@thread.tacv2' },
+  {
+    id: 1,
+    clientKey: 'a',
+    name: 'Læring og Trivsel',
+    kind: 'coreArea',
+    leaderIds: [7],
+    teamsChannelId: '19:a@thread.tacv2',
+  },
   { id: 3, clientKey: 'c', name: 'Skoler', kind: 'department', parentId: 1, leaderIds: [] },
 ];
 
 describe('deep links to an initiative', () => {
   it('in Teams carry the initiative as sub-entity and the channel, and read back', () => {
     const link = teamsInitiativeLink({ entityId: 'tab 1', initiativeId: 42, channelId: '19:a@thread.tacv2' });
-    expect(link.startsWith('https://teams.microsoft.com/l/entity/82f2fa80-81e3-49bd-bf82-be796e0da454/tab%201?label=Ambitionsplan&context=')).toBe(true);
-    expect(JSON.parse(new URL(link).searchParams.get('context') as string)).toEqual({ subEntityId: '42', channelId: '19:a@thread.tacv2' });
+    expect(
+      link.startsWith(
+        'https://teams.microsoft.com/l/entity/82f2fa80-81e3-49bd-bf82-be796e0da454/tab%201?label=Ambitionsplan&context=',
+      ),
+    ).toBe(true);
+    expect(JSON.parse(new URL(link).searchParams.get('context') as string)).toEqual({
+      subEntityId: '42',
+      channelId: '19:a@thread.tacv2',
+    });
     expect(initiativeIdFromTeamsLink(link)).toBe(42);
     expect(initiativeIdFromTeamsLink('not a url')).toBeUndefined();
   });
 
   it('on SharePoint replace an earlier mpkInitiative and drop the hash', () => {
-    expect(sharePointInitiativeLink('https://t.sharepoint.com/sites/mpk/SitePages/Plan.aspx?mpkInitiative=1&x=2#c', 9)).toBe(
-      'https://t.sharepoint.com/sites/mpk/SitePages/Plan.aspx?mpkInitiative=9&x=2'
-    );
+    expect(
+      sharePointInitiativeLink('https://t.sharepoint.com/sites/mpk/SitePages/Plan.aspx?mpkInitiative=1&x=2#c', 9),
+    ).toBe('https://t.sharepoint.com/sites/mpk/SitePages/Plan.aspx?mpkInitiative=9&x=2');
     expect(initiativeIdFromSearch('?x=1&mpkInitiative=17')).toBe(17);
   });
 
@@ -80,10 +94,16 @@ describe('the Teams host adapter', () => {
     };
   }
 
-  it('passes on the tab entity id and, when the host has it, Teams\' own share dialog', async () => {
+  it("passes on the tab entity id and, when the host has it, Teams' own share dialog", async () => {
     const fake = sdk(true);
     const host = await connectTeamsHost(fake.sdk);
-    expect(host).toMatchObject({ theme: 'dark', entityId: 'tab-entity', subPageId: '12', channelId: '19:a@thread.tacv2', configuring: false });
+    expect(host).toMatchObject({
+      theme: 'dark',
+      entityId: 'tab-entity',
+      subPageId: '12',
+      channelId: '19:a@thread.tacv2',
+      configuring: false,
+    });
     host.shareDeepLink?.('12', 'Trivselsmåling');
     expect(fake.shared).toEqual([{ subPageId: '12', subPageLabel: 'Trivselsmåling' }]);
   });
@@ -91,7 +111,10 @@ describe('the Teams host adapter', () => {
   it("knows the tab's configuration page by its frame context", async () => {
     const fake = sdk(false);
     const getContext = fake.sdk.app.getContext;
-    fake.sdk.app.getContext = async () => ({ ...(await getContext()), page: { id: 'tab-entity', frameContext: 'settings' } });
+    fake.sdk.app.getContext = async () => ({
+      ...(await getContext()),
+      page: { id: 'tab-entity', frameContext: 'settings' },
+    });
     expect((await connectTeamsHost(fake.sdk)).configuring).toBe(true);
   });
 

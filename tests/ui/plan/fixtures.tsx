@@ -31,7 +31,16 @@ export const TEAM = '6f1c1e52-4c2a-4b41-9a57-6d1b1d2f0a11';
 export function planData(): Partial<IFakeData> {
   return {
     units: [
-      { id: 1, clientKey: 'laering-og-trivsel', name: 'Læring og Trivsel', kind: 'coreArea', leaderIds: [7], order: 1, teamsChannelId: CHANNEL, teamsChannelName: 'Ledergruppen' },
+      {
+        id: 1,
+        clientKey: 'laering-og-trivsel',
+        name: 'Læring og Trivsel',
+        kind: 'coreArea',
+        leaderIds: [7],
+        order: 1,
+        teamsChannelId: CHANNEL,
+        teamsChannelName: 'Ledergruppen',
+      },
       { id: 2, clientKey: 'oekonomi', name: 'Økonomi', kind: 'staff', leaderIds: [11], order: 2 },
       { id: 3, clientKey: 'skoler', name: 'Skoler', kind: 'department', parentId: 1, leaderIds: [12], order: 3 },
     ],
@@ -42,7 +51,15 @@ export function planData(): Partial<IFakeData> {
     ],
     plans: [{ id: 1, clientKey: 'unit-1-plan-2026', unitId: 1, period: '2026', status: 'draft', ownerId: 7 }],
     planFocuses: [
-      { id: 1, clientKey: 'plan-1-focus-mod-og-stolthed', planId: 1, unitId: 1, ambitionKey: 'mod-og-stolthed', relevance: 'high', localMeaning: 'Vi fortæller om det, der lykkes i dagtilbuddene.' },
+      {
+        id: 1,
+        clientKey: 'plan-1-focus-mod-og-stolthed',
+        planId: 1,
+        unitId: 1,
+        ambitionKey: 'mod-og-stolthed',
+        relevance: 'high',
+        localMeaning: 'Vi fortæller om det, der lykkes i dagtilbuddene.',
+      },
     ],
     initiatives: [
       {
@@ -61,13 +78,40 @@ export function planData(): Partial<IFakeData> {
         endDate: '2026-12-18',
         successMeasure: 'Trivslen stiger i næste måling.',
       },
-      { id: 12, clientKey: 'i12', planId: 1, unitId: 1, title: 'Fælles faglige netværk', ambitionKey: 'viden-og-faglighed', status: 'planned' },
+      {
+        id: 12,
+        clientKey: 'i12',
+        planId: 1,
+        unitId: 1,
+        title: 'Fælles faglige netværk',
+        ambitionKey: 'viden-og-faglighed',
+        status: 'planned',
+      },
     ],
     checkIns: [
-      { id: 21, clientKey: 'c21', initiativeId: 11, unitId: 1, health: 'green', progress: 20, date: '2026-01-15', comment: 'God start.' },
+      {
+        id: 21,
+        clientKey: 'c21',
+        initiativeId: 11,
+        unitId: 1,
+        health: 'green',
+        progress: 20,
+        date: '2026-01-15',
+        comment: 'God start.',
+      },
       { id: 22, clientKey: 'c22', initiativeId: 11, unitId: 1, health: 'yellow', progress: 35, date: '2026-02-20' },
     ],
-    comments: [{ id: 31, clientKey: 'k31', initiativeId: 11, unitId: 1, body: 'Skal vi også måle i SFO?', authorId: 12, created: '2026-02-21T09:00:00Z' }],
+    comments: [
+      {
+        id: 31,
+        clientKey: 'k31',
+        initiativeId: 11,
+        unitId: 1,
+        body: 'Skal vi også måle i SFO?',
+        authorId: 12,
+        created: '2026-02-21T09:00:00Z',
+      },
+    ],
   };
 }
 
@@ -82,7 +126,11 @@ export function employeeFake(options: IFakeServicesOptions = {}): IFakeServices 
 }
 
 /** The plan inside the product's provider, with the Danish strings and the fake services. */
-export function planElement(services: IFakeServices, props: Partial<IPlanAppProps> = {}, theme: ThemeKind = 'light'): React.ReactElement {
+export function planElement(
+  services: IFakeServices,
+  props: Partial<IPlanAppProps> = {},
+  theme: ThemeKind = 'light',
+): React.ReactElement {
   return (
     <MpkRoot strings={strings} theme={theme}>
       <LocaleProvider locale="da-DK">

@@ -46,7 +46,7 @@ describe('plan model', () => {
       expect(orphans.map((i) => i.id)).toEqual([5]);
     });
 
-    it('orders one initiative\'s check-ins oldest first, same-day ones by id', () => {
+    it("orders one initiative's check-ins oldest first, same-day ones by id", () => {
       const checkIns: ICheckIn[] = [
         { id: 3, clientKey: 'c', initiativeId: 1, health: 'red', progress: 5, date: '2026-03-01' },
         { id: 1, clientKey: 'a', initiativeId: 1, health: 'green', progress: 1, date: '2026-01-01' },
@@ -77,8 +77,13 @@ describe('plan model', () => {
       expect(changedProps(base, { ...base, title: 'Ny' })).toEqual(['title']);
     });
 
-    it('find where a create met someone else\'s row with other values', () => {
-      expect(createCollisions({ relevance: 'high', localMeaning: 'x' }, { relevance: 'low', localMeaning: 'x' }, ['relevance', 'localMeaning'])).toEqual(['relevance']);
+    it("find where a create met someone else's row with other values", () => {
+      expect(
+        createCollisions({ relevance: 'high', localMeaning: 'x' }, { relevance: 'low', localMeaning: 'x' }, [
+          'relevance',
+          'localMeaning',
+        ]),
+      ).toEqual(['relevance']);
     });
   });
 
@@ -88,7 +93,12 @@ describe('plan model', () => {
 
     it('keeps their value in a field where the reader chose theirs, and my non-conflicting changes', () => {
       const result = resolveConflict(base, mine, theirs, ['title'], { title: 'theirs' });
-      expect(result).toMatchObject({ etag: '"5"', title: 'Deres titel', description: 'Min beskrivelse', successMeasure: 'Deres mål' });
+      expect(result).toMatchObject({
+        etag: '"5"',
+        title: 'Deres titel',
+        description: 'Min beskrivelse',
+        successMeasure: 'Deres mål',
+      });
     });
 
     it('writes my value where the reader chose mine, never touching what only they changed', () => {

@@ -21,7 +21,7 @@ describe("Badge (Fluent's Badge look without its style table)", () => {
         <Badge appearance="outline" color="danger">
           Afvist
         </Badge>
-      </>
+      </>,
     );
     const tint = screen.getByText('Erfaring');
     const filled = screen.getByText('Fremhævet');
@@ -46,7 +46,7 @@ describe("Badge (Fluent's Badge look without its style table)", () => {
     renderInShell(
       <Badge appearance="outline" color="warning" className="mine">
         Ventende
-      </Badge>
+      </Badge>,
     );
     expect(screen.getByText('Ventende')).toHaveClass('mine');
     expect(styleOf(screen.getByText('Ventende'), 'color')).toBe('var(--colorPaletteYellowForeground2)');

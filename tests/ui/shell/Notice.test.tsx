@@ -34,7 +34,9 @@ const PROPERTIES = {
 } as const;
 
 /** The parts of a rendered notice (ours or Fluent's), found by structure, not by class. */
-function partsOf(root: HTMLElement): Record<keyof typeof PROPERTIES, Element> & { svg: Element; spacer: Element | null } {
+function partsOf(
+  root: HTMLElement,
+): Record<keyof typeof PROPERTIES, Element> & { svg: Element; spacer: Element | null } {
   const children = Array.from(root.children);
   const title = root.querySelector(`[id="${root.getAttribute('aria-labelledby') ?? ''}"]`);
   const actions = children.find((c) => c.querySelector('button'));
@@ -84,7 +86,7 @@ describe("Notice (Fluent's MessageBar look, roles and layout without its package
           <>
             {example('ours', intent, layout)}
             {example('fluent', intent, layout)}
-          </>
+          </>,
         );
         const ours = partsOf(screen.getByTestId(`ours-${intent}-${layout}`));
         const fluent = partsOf(screen.getByTestId(`fluent-${intent}-${layout}`));
@@ -96,14 +98,26 @@ describe("Notice (Fluent's MessageBar look, roles and layout without its package
             display: 'grid',
             'white-space': multiline ? 'normal' : 'nowrap',
             'grid-template-columns': multiline ? 'auto 1fr auto' : 'auto 1fr auto auto',
-            'grid-template-areas': multiline ? '"icon body actions" "secondaryActions secondaryActions secondaryActions"' : '"icon body secondaryActions actions"',
+            'grid-template-areas': multiline
+              ? '"icon body actions" "secondaryActions secondaryActions secondaryActions"'
+              : '"icon body secondaryActions actions"',
             'align-items': multiline ? 'start' : 'center',
             'padding-left': 'var(--spacingHorizontalM)',
             'padding-top': multiline ? 'var(--spacingVerticalMNudge)' : '',
             'border-top-width': 'var(--strokeWidthThin)',
             'border-top-style': 'solid',
-            'border-top-color': { info: 'var(--colorNeutralStroke1)', warning: 'var(--colorStatusWarningBorder1)', error: 'var(--colorStatusDangerBorder1)', success: 'var(--colorStatusSuccessBorder1)' }[intent],
-            'border-left-color': { info: 'var(--colorNeutralStroke1)', warning: 'var(--colorStatusWarningBorder1)', error: 'var(--colorStatusDangerBorder1)', success: 'var(--colorStatusSuccessBorder1)' }[intent],
+            'border-top-color': {
+              info: 'var(--colorNeutralStroke1)',
+              warning: 'var(--colorStatusWarningBorder1)',
+              error: 'var(--colorStatusDangerBorder1)',
+              success: 'var(--colorStatusSuccessBorder1)',
+            }[intent],
+            'border-left-color': {
+              info: 'var(--colorNeutralStroke1)',
+              warning: 'var(--colorStatusWarningBorder1)',
+              error: 'var(--colorStatusDangerBorder1)',
+              success: 'var(--colorStatusSuccessBorder1)',
+            }[intent],
             'border-radius': 'var(--borderRadiusMedium)',
             'min-height': '36px',
             'box-sizing': 'border-box',
@@ -118,7 +132,12 @@ describe("Notice (Fluent's MessageBar look, roles and layout without its package
             'grid-area': 'icon',
             'font-size': 'var(--fontSizeBase500)',
             'margin-right': 'var(--spacingHorizontalS)',
-            color: { info: 'var(--colorNeutralForeground3)', warning: 'var(--colorStatusWarningForeground3)', error: 'var(--colorStatusDangerForeground1)', success: 'var(--colorStatusSuccessForeground1)' }[intent],
+            color: {
+              info: 'var(--colorNeutralForeground3)',
+              warning: 'var(--colorStatusWarningForeground3)',
+              error: 'var(--colorStatusDangerForeground1)',
+              success: 'var(--colorStatusSuccessForeground1)',
+            }[intent],
             display: 'flex',
             'align-items': 'center',
           },
@@ -130,7 +149,12 @@ describe("Notice (Fluent's MessageBar look, roles and layout without its package
             'grid-area': 'body',
             'padding-right': 'var(--spacingHorizontalM)',
           },
-          title: { 'font-family': 'var(--fontFamilyBase)', 'font-size': 'var(--fontSizeBase300)', 'font-weight': 'var(--fontWeightSemibold)', 'line-height': 'var(--lineHeightBase300)' },
+          title: {
+            'font-family': 'var(--fontFamilyBase)',
+            'font-size': 'var(--fontSizeBase300)',
+            'font-weight': 'var(--fontWeightSemibold)',
+            'line-height': 'var(--lineHeightBase300)',
+          },
           actions: {
             'grid-area': 'secondaryActions',
             display: 'flex',
@@ -143,7 +167,11 @@ describe("Notice (Fluent's MessageBar look, roles and layout without its package
         };
         for (const part of Object.keys(PROPERTIES) as (keyof typeof PROPERTIES)[]) {
           for (const property of PROPERTIES[part]) {
-            expect({ part, property, value: styleOf(ours[part], property).replace(/\s+/g, ' ').trim() }).toEqual({ part, property, value: expected[part][property] });
+            expect({ part, property, value: styleOf(ours[part], property).replace(/\s+/g, ' ').trim() }).toEqual({
+              part,
+              property,
+              value: expected[part][property],
+            });
           }
         }
         // Role group labelled by the title, the icon hidden, the same icon drawn.
@@ -152,15 +180,20 @@ describe("Notice (Fluent's MessageBar look, roles and layout without its package
         expect(screen.getAllByRole('group', { name: 'Titel' })).toHaveLength(2);
         expect(ours.svg).toHaveAttribute('aria-hidden', 'true');
         expect(ours.svg.getAttribute('viewBox')).toBe(fluent.svg.getAttribute('viewBox'));
-        expect(ours.svg.querySelector('path')?.getAttribute('d')).toBe(fluent.svg.querySelector('path')?.getAttribute('d'));
+        expect(ours.svg.querySelector('path')?.getAttribute('d')).toBe(
+          fluent.svg.querySelector('path')?.getAttribute('d'),
+        );
         expect(ours.svg.getAttribute('fill')).toBe(fluent.svg.getAttribute('fill'));
         // The reflow spacer under a multiline notice, none on one line.
         expect(ours.spacer !== null).toBe(layout === 'multiline');
         expect(fluent.spacer !== null).toBe(layout === 'multiline');
-        if (ours.spacer && fluent.spacer) expect(styleOf(ours.spacer, 'margin-bottom')).toBe(styleOf(fluent.spacer, 'margin-bottom'));
+        if (ours.spacer && fluent.spacer)
+          expect(styleOf(ours.spacer, 'margin-bottom')).toBe(styleOf(fluent.spacer, 'margin-bottom'));
         // Fluent's actions make their buttons small; ours are given size="small".
         expect((ours.actions.querySelector('button') as Element).className.split(' ').length).toBeGreaterThan(0);
-        expect(styleOf(ours.actions.querySelector('button') as Element, 'min-width')).toBe(styleOf(fluent.actions.querySelector('button') as Element, 'min-width'));
+        expect(styleOf(ours.actions.querySelector('button') as Element, 'min-width')).toBe(
+          styleOf(fluent.actions.querySelector('button') as Element, 'min-width'),
+        );
       });
     }
   }
@@ -174,7 +207,7 @@ describe("Notice (Fluent's MessageBar look, roles and layout without its package
         <Notice intent="warning" role="status" data-mpk-throttle="view">
           <NoticeBody>Vent</NoticeBody>
         </Notice>
-      </>
+      </>,
     );
     expect(screen.getByRole('alert')).toHaveTextContent('Det gik galt');
     expect(screen.getByRole('alert')).toHaveClass('mine');

@@ -16,14 +16,28 @@ const LARS: IPersonValue = { id: 21, title: 'Lars Leth', email: 'lars.leth@mpk.l
 const ANNE: IPersonValue = { id: 22, title: "Anne O'Brien", email: 'anne.obrien@mpk.local' };
 const NINA: IPersonValue = { id: 30, title: 'Nina Lund', email: 'nina.lund@mpk.local' };
 /** What the search finds: the account, not yet a site user id. */
-const matchOf = (p: IPersonValue): IPersonMatch => ({ key: `i:0#.f|membership|${p.email}`, title: p.title, email: p.email });
+const matchOf = (p: IPersonValue): IPersonMatch => ({
+  key: `i:0#.f|membership|${p.email}`,
+  title: p.title,
+  email: p.email,
+});
 
 function services(): IFakeServices {
-  return createFakeServices({ user: { id: 8, email: 'chef@mpk.local', displayName: 'Christian Holm' }, siteUsers: [LENE, LARS, ANNE], directory: [NINA] });
+  return createFakeServices({
+    user: { id: 8, email: 'chef@mpk.local', displayName: 'Christian Holm' },
+    siteUsers: [LENE, LARS, ANNE],
+    directory: [NINA],
+  });
 }
 
 /** A form field with the picker, its value kept as a parent would. */
-function Harness(props: { services: IFakeServices; initial?: IPersonValue; suggestions?: IPersonValue[]; onChange?: (v: IPersonValue | undefined) => void; validationMessage?: string }): JSX.Element {
+function Harness(props: {
+  services: IFakeServices;
+  initial?: IPersonValue;
+  suggestions?: IPersonValue[];
+  onChange?: (v: IPersonValue | undefined) => void;
+  validationMessage?: string;
+}): JSX.Element {
   const [value, setValue] = React.useState<IPersonValue | undefined>(props.initial);
   return (
     <MpkRoot strings={strings}>
@@ -116,7 +130,9 @@ describe('PeoplePicker', () => {
       await act(async () => {
         await user.click(await screen.findByRole('option', { name: /Lars Leth/ }));
       });
-      expect(await screen.findByRole('alert')).toHaveTextContent('Personen kunne ikke findes i organisationen længere. Søg igen, eller vælg en anden.');
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'Personen kunne ikke findes i organisationen længere. Søg igen, eller vælg en anden.',
+      );
       expect(screen.getByTestId('value')).toHaveTextContent('ingen');
     });
 
@@ -202,7 +218,9 @@ describe('PeoplePicker', () => {
     it('clears the choice, so what is shown is what is saved, and shows the validation message', async () => {
       const onChange = jest.fn();
       const user = userEvent.setup({ delay: null });
-      render(<Harness services={services()} initial={LENE} onChange={onChange} validationMessage="Vælg den ansvarlige." />);
+      render(
+        <Harness services={services()} initial={LENE} onChange={onChange} validationMessage="Vælg den ansvarlige." />,
+      );
       const box = screen.getByRole('combobox', { name: /^Ansvarlig/ });
       expect(box).toHaveValue('Lene Madsen');
       expect(screen.getByText('Vælg den ansvarlige.')).toBeInTheDocument();
@@ -219,7 +237,8 @@ describe('PeoplePicker', () => {
     it('looks up an address the search does not list (an alias) in the organisation', async () => {
       const fake = services();
       const search = fake.people.search.bind(fake.people);
-      fake.people.search = async (text, top) => (await search(text, top)).filter((p: IPersonMatch) => p.email !== NINA.email);
+      fake.people.search = async (text, top) =>
+        (await search(text, top)).filter((p: IPersonMatch) => p.email !== NINA.email);
       const user = userEvent.setup({ delay: null });
       render(<Harness services={fake} />);
       const box = screen.getByRole('combobox', { name: /^Ansvarlig/ });
@@ -245,7 +264,9 @@ describe('PeoplePicker', () => {
       await act(async () => {
         await user.click(await screen.findByRole('option', { name: 'Brug e-mailadressen ingen@mpk.local' }));
       });
-      expect(await screen.findByRole('alert')).toHaveTextContent('Der findes ingen person med den e-mailadresse i organisationen.');
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'Der findes ingen person med den e-mailadresse i organisationen.',
+      );
       expect(box).toHaveValue('ingen@mpk.local');
       expect(screen.getByTestId('value')).toHaveTextContent('ingen');
     });
@@ -260,7 +281,9 @@ describe('PeoplePicker', () => {
       await act(async () => {
         await user.type(screen.getByRole('combobox', { name: /^Ansvarlig/ }), 'la');
       });
-      expect(await screen.findByRole('alert')).toHaveTextContent('Søgningen mislykkedes: SharePoint har travlt lige nu.');
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'Søgningen mislykkedes: SharePoint har travlt lige nu.',
+      );
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Prøv igen' }));
       });

@@ -2,7 +2,13 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { IHealthFinding } from '../../../src/data/repositories/types';
 import { OWNER, renderAmbitions, settle } from '../ambitions/support';
-import { fakeFor as planFake, LEADER as PLAN_LEADER, OWNER as PLAN_OWNER, renderPlan, settle as settlePlan } from '../plan/fixtures';
+import {
+  fakeFor as planFake,
+  LEADER as PLAN_LEADER,
+  OWNER as PLAN_OWNER,
+  renderPlan,
+  settle as settlePlan,
+} from '../plan/fixtures';
 import { CHEF, fakeFor as followUpFake, renderFollowUp } from '../followUp/fixtures';
 import { LEADER_PERMISSIONS } from '../../support/fakeServices';
 
@@ -19,7 +25,10 @@ const OWNER_PERMISSIONS = { ...LEADER_PERMISSIONS, isSiteOwner: true };
 describe('the site health notice', () => {
   it('shows a site owner what differs, why and how, and repairs it with "Ret indstillingerne"', async () => {
     const user = userEvent.setup();
-    const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, health: FINDINGS });
+    const { services } = await renderAmbitions(
+      {},
+      { user: OWNER, permissions: { isSiteOwner: true }, health: FINDINGS },
+    );
     const title = await screen.findByText('Sikkerhedsindstillinger afviger fra planen');
     expect(title).toBeVisible();
     expect(screen.getByText(/^3 indstillinger på listerne er ændret/)).toBeVisible();
@@ -32,7 +41,9 @@ describe('the site health notice', () => {
     const items = within(panel).getAllByRole('listitem');
     expect(items).toHaveLength(3);
     expect(items[0]).toHaveTextContent('Høj risiko');
-    expect(items[0]).toHaveTextContent('MPK Refleksioner: læseadgang er »Læseadgang til alle elementer«, men skal være »Læseadgang til elementer, som brugeren har oprettet«.');
+    expect(items[0]).toHaveTextContent(
+      'MPK Refleksioner: læseadgang er »Læseadgang til alle elementer«, men skal være »Læseadgang til elementer, som brugeren har oprettet«.',
+    );
     expect(items[0]).toHaveTextContent('Derfor betyder det noget:Alle kan se andres egne noter.');
     expect(items[0]).toHaveTextContent('Sådan retter du det:Vælg »Ret indstillingerne«');
     expect(items[1]).toHaveTextContent('Nye historier vises for alle uden at være godkendt.');
@@ -70,7 +81,10 @@ describe('the site health notice', () => {
 
   it('keeps the findings when the repair fails, and says so', async () => {
     const user = userEvent.setup();
-    const { services } = await renderAmbitions({}, { user: OWNER, permissions: { isSiteOwner: true }, health: FINDINGS });
+    const { services } = await renderAmbitions(
+      {},
+      { user: OWNER, permissions: { isSiteOwner: true }, health: FINDINGS },
+    );
     await screen.findByText('Sikkerhedsindstillinger afviger fra planen');
     services.failNext('provisioning.provision', new Error('boom'));
     await act(async () => {
@@ -82,7 +96,10 @@ describe('the site health notice', () => {
 
   it('is reported by "Klargør site" too: the setup panel says how many settings it restored', async () => {
     const user = userEvent.setup();
-    const { services } = await renderAmbitions({}, { provisioned: false, user: OWNER, permissions: { isSiteOwner: true }, health: FINDINGS });
+    const { services } = await renderAmbitions(
+      {},
+      { provisioned: false, user: OWNER, permissions: { isSiteOwner: true }, health: FINDINGS },
+    );
     await act(async () => {
       await user.click(screen.getByRole('button', { name: 'Klargør site' }));
     });
@@ -109,7 +126,12 @@ describe('the site health notice', () => {
   });
 
   it('is in the follow-up web part for the owner, not for the chefgruppe', async () => {
-    const owner = followUpFake({ user: CHEF, canManageTasks: true, permissions: { isSiteOwner: true }, health: FINDINGS });
+    const owner = followUpFake({
+      user: CHEF,
+      canManageTasks: true,
+      permissions: { isSiteOwner: true },
+      health: FINDINGS,
+    });
     const { unmount } = renderFollowUp(owner);
     expect(await screen.findByText('Sikkerhedsindstillinger afviger fra planen')).toBeVisible();
     unmount();

@@ -32,7 +32,7 @@ describe("Spinner (Fluent's Spinner look and roles without its package)", () => 
       <>
         <Spinner label="Indlæser" />
         <Spinner size="tiny" label={<Text>Reparerer</Text>} />
-      </>
+      </>,
     );
     const medium = screen.getByRole('progressbar', { name: 'Indlæser' });
     expect(styleOf(medium.children[0], 'width')).toBe('32px');

@@ -24,7 +24,13 @@ function Harness(props: { tabs?: typeof TABS; initial?: Value }): JSX.Element {
         tabs={tabs.map((t) => ({ value: t.value, label: t.label, id: `tab-${t.value}`, controls: `panel-${t.value}` }))}
       />
       {tabs.map((t) => (
-        <div key={t.value} role="tabpanel" id={`panel-${t.value}`} aria-labelledby={`tab-${t.value}`} hidden={t.value !== selected}>
+        <div
+          key={t.value}
+          role="tabpanel"
+          id={`panel-${t.value}`}
+          aria-labelledby={`tab-${t.value}`}
+          hidden={t.value !== selected}
+        >
           Indhold {t.label}
         </div>
       ))}
@@ -45,7 +51,12 @@ describe('TabStrip follows the WAI-ARIA tabs pattern', () => {
 
   it('is one tab stop: Tab reaches the chosen tab only', async () => {
     const user = userEvent.setup();
-    renderInShell(<><Harness initial="b" /><button type="button">efter</button></>);
+    renderInShell(
+      <>
+        <Harness initial="b" />
+        <button type="button">efter</button>
+      </>,
+    );
     await act(async () => {
       await user.tab();
       await user.tab();

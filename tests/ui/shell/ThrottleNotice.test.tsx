@@ -55,7 +55,7 @@ describe('the wait SharePoint asks for, in words', () => {
     renderInShell(
       <ServicesContext.Provider value={services}>
         <ThrottleNotice />
-      </ServicesContext.Provider>
+      </ServicesContext.Provider>,
     );
     expect(notices()).toHaveLength(0);
     let done: () => void = () => undefined;
@@ -88,20 +88,22 @@ describe('the wait SharePoint asks for, in words', () => {
     renderInShell(
       <ServicesContext.Provider value={services}>
         <ThrottleNotice />
-      </ServicesContext.Provider>
+      </ServicesContext.Provider>,
     );
     act(() => {
       watch.begin(Date.now() + 250_000, true);
     });
     expect(notices()[0]).toHaveTextContent('SharePoint har travlt – prøver igen om 4 min');
-    expect(notices()[0]).toHaveTextContent('Det er ikke gemt endnu. Du kan arbejde videre imens – det, du har skrevet, bliver stående.');
+    expect(notices()[0]).toHaveTextContent(
+      'Det er ikke gemt endnu. Du kan arbejde videre imens – det, du har skrevet, bliver stående.',
+    );
   });
 
   it('shows nothing without a watch (a shell that has none)', () => {
     renderInShell(
       <ServicesContext.Provider value={createFakeServices()}>
         <ThrottleNotice />
-      </ServicesContext.Provider>
+      </ServicesContext.Provider>,
     );
     expect(notices()).toHaveLength(0);
   });
@@ -114,7 +116,7 @@ describe('the ambitions app while SharePoint throttles', () => {
     renderInShell(
       <ServicesContext.Provider value={services}>
         <AmbitionsApp />
-      </ServicesContext.Provider>
+      </ServicesContext.Provider>,
     );
     act(() => {
       watch.begin(Date.now() + 180_000, false);
@@ -134,7 +136,7 @@ describe('the ambitions app while SharePoint throttles', () => {
     renderInShell(
       <ServicesContext.Provider value={services}>
         <AmbitionsApp />
-      </ServicesContext.Provider>
+      </ServicesContext.Provider>,
     );
     await settle();
     await act(async () => {
@@ -183,7 +185,9 @@ describe('the ambitions app while SharePoint throttles', () => {
     expect(alert).toHaveTextContent('SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.');
     expect(title).toHaveValue('Mens SharePoint har travlt!');
     expect(editor).toHaveTextContent('Teksten må ikke gå tabt.');
-    expect(JSON.parse(window.localStorage.getItem(draftStorageKey(draftOwner(EMPLOYEE), 'story:new')) || '{}').title).toBe('Mens SharePoint har travlt!');
+    expect(
+      JSON.parse(window.localStorage.getItem(draftStorageKey(draftOwner(EMPLOYEE), 'story:new')) || '{}').title,
+    ).toBe('Mens SharePoint har travlt!');
   });
 });
 
@@ -251,6 +255,8 @@ describe('the plan and follow-up apps while SharePoint throttles', () => {
     expect(notices().map((n) => n.getAttribute('data-mpk-throttle'))).toEqual(['view']);
     rerender(<MpkRoot strings={strings}>{view(true)}</MpkRoot>);
     expect(notices().map((n) => n.getAttribute('data-mpk-throttle'))).toEqual(['save']);
-    expect(within(screen.getByRole('form', { name: 'Indsats' })).getByRole('status')).toHaveTextContent('SharePoint har travlt – prøver igen om 2 min');
+    expect(within(screen.getByRole('form', { name: 'Indsats' })).getByRole('status')).toHaveTextContent(
+      'SharePoint har travlt – prøver igen om 2 min',
+    );
   });
 });

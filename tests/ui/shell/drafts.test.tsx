@@ -1,6 +1,14 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { DRAFT_PREFIX, draftOwner, draftStorageKey, hasDraft, personHash, removeDraft, removeSharedDrafts } from '../../../src/ui/shell/drafts';
+import {
+  DRAFT_PREFIX,
+  draftOwner,
+  draftStorageKey,
+  hasDraft,
+  personHash,
+  removeDraft,
+  removeSharedDrafts,
+} from '../../../src/ui/shell/drafts';
 import { MpkRoot } from '../../../src/ui/shell/MpkRoot';
 import { ServicesContext } from '../../../src/ui/shell/services';
 import { useDraft } from '../../../src/ui/shell/useDraft';
@@ -28,7 +36,7 @@ function renderAs(user: typeof LENE, draftKey = 'story:new'): ReturnType<typeof 
       <ServicesContext.Provider value={createFakeServices({ user })}>
         <Form draftKey={draftKey} />
       </ServicesContext.Provider>
-    </MpkRoot>
+    </MpkRoot>,
   );
 }
 
@@ -71,7 +79,7 @@ describe('drafts in the browser', () => {
     expect(hasDraft(draftOwner(LENE), 'x')).toBe(false);
   });
 
-  it('written before drafts were per person (shared keys) are removed when a web part loads, others\' own drafts kept', () => {
+  it("written before drafts were per person (shared keys) are removed when a web part loads, others' own drafts kept", () => {
     window.localStorage.setItem('mpk:draft:story:new', JSON.stringify({ title: 'Den forrige brugers tekst' }));
     window.localStorage.setItem('mpk:draft:plan:initiative:new:1:gode-rammer', '{}');
     window.localStorage.setItem(draftStorageKey(draftOwner(KARL), 'story:new'), JSON.stringify({ text: 'Karls' }));
