@@ -14,3 +14,4 @@ export * from './validation';
 export * from './overview';
 export * from './unitAccess';
 export * from './dict';
+export * from './conflict';

@@ -9,7 +9,7 @@ import { ProvisionSitePanel } from '../shell/SetupPanel';
 import { SiteHealth } from '../shell/SiteHealth';
 import { useStrings } from '../shell/strings';
 import { AmbitionList } from './AmbitionList';
-import { AnnouncerProvider } from './Announcer';
+import { AnnouncerProvider } from '../shell/Announcer';
 import { StoriesArea } from './StoriesArea';
 import { serverFilters, type IFeedScope } from './storyModel';
 import { useAmbitionsView } from './useAmbitionsView';

@@ -11,9 +11,9 @@ import { useLocale } from '../shell/locale';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
-import { useAnnounce } from './Announcer';
+import { useAnnounce } from '../shell/Announcer';
 import { StoryCard } from './StoryCard';
-import { plural } from './storyModel';
+import { plural } from '../shell/plural';
 
 /** Props of {@link ModerationQueue}. */
 export interface IModerationQueueProps {

@@ -18,7 +18,7 @@ import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
-import { useAnnounce } from './Announcer';
+import { useAnnounce } from '../shell/Announcer';
 
 /** Props of {@link ReflectionNotes}. */
 export interface IReflectionNotesProps {

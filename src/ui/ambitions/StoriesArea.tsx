@@ -11,7 +11,7 @@ import { draftOwner, hasDraft } from '../shell/drafts';
 import { useServices } from '../shell/services';
 import { TabStrip } from '../shell/TabStrip';
 import { fill, useStrings } from '../shell/strings';
-import { useAnnounce } from './Announcer';
+import { useAnnounce } from '../shell/Announcer';
 import { MyStories } from './MyStories';
 import { StoryFeed } from './StoryFeed';
 import { STORY_DRAFT_KEY, unitOptions, type IFeedScope } from './storyModel';

@@ -19,7 +19,8 @@ import type { IAmbition, IUnitItem } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useLocale } from '../shell/locale';
 import { fill, useStrings } from '../shell/strings';
-import { plural, unitName } from './storyModel';
+import { plural } from '../shell/plural';
+import { unitName } from './storyModel';
 
 /** The reader's recognition of a story, and how to change it. */
 export interface IStoryRecognitionProps {

@@ -8,10 +8,11 @@ import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useLocale } from '../shell/locale';
 import { useStrings } from '../shell/strings';
-import { useAnnounce } from './Announcer';
+import { useAnnounce } from '../shell/Announcer';
 import { StoryCard } from './StoryCard';
 import { StoryFilters } from './StoryFilters';
-import { plural, type IUnitOption } from './storyModel';
+import { plural } from '../shell/plural';
+import type { IUnitOption } from './storyModel';
 import type { IRecognitions } from './useRecognitions';
 import type { IStoryFeed } from './useStoryFeed';
 

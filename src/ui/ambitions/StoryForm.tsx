@@ -26,7 +26,7 @@ import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
-import { useAnnounce } from './Announcer';
+import { useAnnounce } from '../shell/Announcer';
 import {
   emptyStoryDraft,
   STORY_DRAFT_KEY,

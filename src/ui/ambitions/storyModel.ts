@@ -6,6 +6,7 @@ import type { Draft } from '../../domain/validation';
 import type { Locale } from '../../domain/messages';
 import type { IStory, StoryKind } from '../../domain/model';
 import type { IAmbitionCounts, IPage, IStoryFilters, IUnitItem } from '../../data/repositories/types';
+import { plural } from '../shell/plural';
 
 /** Which ambitions and units a web part instance is set up to show (empty = all). */
 export interface IFeedScope {
@@ -109,12 +110,6 @@ export function insertNewestFirst(stories: readonly IStory[], story: IStory): IS
   const rest = stories.filter((s) => s.id !== story.id);
   const at = rest.findIndex((s) => isOlder(s, story));
   return at < 0 ? rest.concat(story) : rest.slice(0, at).concat(story, rest.slice(at));
-}
-
-/** "1 historie" / "3 historier": picks the plural form through Intl for the locale. */
-export function plural(locale: Locale, count: number, one: string, other: string): string {
-  const form = new Intl.PluralRules(locale).select(count) === 'one' ? one : other;
-  return form.replace('{count}', new Intl.NumberFormat(locale).format(count));
 }
 
 /** The texts of one ambition's counts, e.g. ["2 planer", "1 indsats", "4 historier"]. */

@@ -10,7 +10,7 @@ import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
 import { planClientKey, suggestedPeriod } from './planModel';
 import { PlanFormActions } from './PlanFormActions';
-import { useSaveFlow } from './useSaveFlow';
+import { useSaveFlow } from '../shell/useSaveFlow';
 
 /** Props of {@link CreatePlanForm}. */
 export interface ICreatePlanFormProps {

@@ -17,7 +17,7 @@ import { PlanConflict } from './PlanConflict';
 import { usePlan } from './PlanContext';
 import { ShareButton } from './ShareButton';
 import { withInitiative } from './usePlanView';
-import { useSaveFlow } from './useSaveFlow';
+import { useSaveFlow } from '../shell/useSaveFlow';
 import { own } from '../../domain/dict';
 
 /** Props of {@link InitiativeCard}. */

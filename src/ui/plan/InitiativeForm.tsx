@@ -18,7 +18,7 @@ import {
 import { usePlan } from './PlanContext';
 import { PlanFormActions } from './PlanFormActions';
 import { withInitiative } from './usePlanView';
-import { useSaveFlow } from './useSaveFlow';
+import { useSaveFlow } from '../shell/useSaveFlow';
 
 /** Props of {@link InitiativeForm}. */
 export interface IInitiativeFormProps {

@@ -4,7 +4,7 @@ import type { IConflictField } from '../shell/ConflictResolver';
 import { useStrings } from '../shell/strings';
 import { fieldText } from './fieldText';
 import { usePlan } from './PlanContext';
-import type { ISaveFlow } from './useSaveFlow';
+import type { ISaveFlow } from '../shell/useSaveFlow';
 
 // Only a 412 shows it: its own chunk.
 const ConflictResolver = React.lazy(() =>

@@ -3,7 +3,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { PlanConflict } from './PlanConflict';
-import type { ISaveFlow } from './useSaveFlow';
+import type { ISaveFlow } from '../shell/useSaveFlow';
 
 /** Props of {@link PlanFormActions}. */
 export interface IPlanFormActionsProps<T extends object> {

@@ -15,7 +15,7 @@ import { useDraft } from '../shell/useDraft';
 import { PlanConflict } from './PlanConflict';
 import { usePlan } from './PlanContext';
 import { withPlan } from './usePlanView';
-import { useSaveFlow } from './useSaveFlow';
+import { useSaveFlow } from '../shell/useSaveFlow';
 import { own } from '../../domain/dict';
 
 // The people picker (a Fluent Combobox) loads when "Skift ansvarlig" is first pressed.

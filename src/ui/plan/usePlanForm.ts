@@ -1,7 +1,7 @@
 import * as React from 'react';
 import type { IValidationError } from '../../domain/messages';
 import { useDraft, type IDraft } from '../shell/useDraft';
-import { useSaveFlow, type ISaveFlow } from './useSaveFlow';
+import { useSaveFlow, type ISaveFlow } from '../shell/useSaveFlow';
 
 /** What {@link usePlanForm} needs to know about one form. */
 export interface IPlanFormOptions<TDraft, T extends object> {

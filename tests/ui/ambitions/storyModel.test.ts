@@ -7,11 +7,11 @@ import {
   keepInPage,
   matchesFilters,
   MAX_EXTRA_PAGES,
-  plural,
   serverFilters,
   storyFromDraft,
   unitOptions,
 } from '../../../src/ui/ambitions/storyModel';
+import { plural } from '../../../src/ui/shell/plural';
 import * as strings from 'MpkStrings';
 import { story, UNITS } from './support';
 

@@ -2,19 +2,16 @@ import type { ICheckIn, IInitiative } from '../../../src/domain/model';
 import { ambitionsFromSeed } from '../../../src/data/mapping/entities';
 import { AMBITIONS } from '../../../src/domain/ambitions';
 import {
-  changedProps,
   checkInSeries,
-  createCollisions,
   focusClientKey,
   groupByAmbition,
   initiativeFormValues,
   initiativeFromForm,
   initiativeStatusOptions,
   planClientKey,
-  resolveConflict,
-  sameValue,
   suggestedPeriod,
 } from '../../../src/ui/plan/planModel';
+import { changedProps, createCollisions, resolveConflict, sameValue } from '../../../src/domain/conflict';
 
 const base: IInitiative = {
   id: 1,

@@ -13,7 +13,7 @@ import { createFakeServices, type IFakeServices } from '../../support/fakeServic
 import { renderInShell } from '../../support/render';
 import { EMPLOYEE, settle, UNITS } from '../ambitions/support';
 import { PlanFormActions } from '../../../src/ui/plan/PlanFormActions';
-import type { ISaveFlow } from '../../../src/ui/plan/useSaveFlow';
+import type { ISaveFlow } from '../../../src/ui/shell/useSaveFlow';
 import { employeeFake, planElement } from '../plan/fixtures';
 import { fakeFor as followUpFake, renderFollowUp } from '../followUp/fixtures';
 

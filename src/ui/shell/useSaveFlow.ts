@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { ConflictError } from '../../data/errors';
-import { resolveConflict, type ConflictSide } from './planModel';
+import { resolveConflict, type ConflictSide } from '../../domain/conflict';
 
 /** A save that lost a race: what I started from, what I wrote, what is saved now, and where we clash. */
 export interface ISaveConflict<T> {
