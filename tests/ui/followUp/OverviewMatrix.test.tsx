@@ -47,7 +47,8 @@ describe('the overview matrix', () => {
     const table = screen.getByRole('table');
     // A header row plus the first rows.
     expect(within(table).getAllByRole('row')).toHaveLength(1 + MATRIX_FIRST_ROWS);
-    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 200));
+    // jsdom draws a frame per timer tick: on a loaded two-core machine 200 rows take more than the 1 s default.
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 200), { timeout: 15000 });
     expect(within(table).getByRole('rowheader', { name: 'Enhed 200' })).toBeInTheDocument();
   });
 
