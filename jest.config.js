@@ -1,12 +1,42 @@
 'use strict';
+// Four projects, so the fast part runs on its own (`npm run test:unit`); `npm test` runs all four.
+//   unit      components in jsdom and pure tests that start no server (the default for a new folder)
+//   contract  HTTP against the local SharePoint (or the preview server) in node
+//   browser   Playwright against the preview page
+//   build     tests that run the toolchain (gulp, the Teams package, the bench)
 // Components run in jsdom; anything that talks HTTP (PnPjs against the local SharePoint) opts into
 // node with the `@jest-environment node` docblock, since jsdom has no fetch.
-module.exports = {
+// tests/build/projects.test.ts checks that every test file lands in exactly one project.
+
+/** What the non-unit projects own under tests/: a folder, or one file. */
+const OWNED = {
+  contract: ['data', 'localsp', 'reliability', 'contract', 'preview'],
+  browser: ['browser'],
+  build: ['build', 'bench', 'teams/manifest.test.ts'],
+};
+/** Tests in those folders that start no server and run no toolchain: they run with the unit tests. */
+const PURE = [
+  'data/errors.test.ts',
+  'data/lazyRepository.test.ts',
+  'data/mapping.test.ts',
+  'data/partViews.test.ts',
+  'data/schema.test.ts',
+  'data/viewImports.test.ts',
+  'bench/ci.test.ts',
+];
+
+const isFile = (entry) => /\.test\.tsx?$/.test(entry);
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const matchOf = (entry) => `<rootDir>/tests/${entry}${isFile(entry) ? '' : '/**/*.test.{ts,tsx}'}`;
+const regexOf = (entry) => `${escape(entry)}${isFile(entry) ? '$' : '/'}`;
+const pureRegex = PURE.map((entry) => `^<rootDir>/tests/${regexOf(entry)}`);
+const ownedByOthers = Object.values(OWNED).flat().map(regexOf).join('|');
+const pureEntries = PURE.map(regexOf).join('|');
+
+/** The settings every project shares (a project does not inherit them from the root). */
+const shared = {
   testEnvironment: 'jsdom',
-  // Two cores run jsdom, Chromium and local SharePoint servers side by side: 5 s is too tight.
-  testTimeout: 30000,
   roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '/src/loc/[^/]+\\.js$': '<rootDir>/tests/support/amdTransform.js',
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
@@ -20,4 +50,24 @@ module.exports = {
     '\\.(css|scss)$': 'identity-obj-proxy',
   },
   setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts'],
+};
+
+module.exports = {
+  // Two cores run jsdom, Chromium and local SharePoint servers side by side: 5 s is too tight.
+  // (A global option in jest 30: projects cannot set their own.)
+  testTimeout: 30000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/**/*.test.{ts,tsx}'],
+      testPathIgnorePatterns: ['/node_modules/', `^<rootDir>/tests/(?!(?:${pureEntries}))(?:${ownedByOthers})`],
+    },
+    ...Object.entries(OWNED).map(([name, entries]) => ({
+      ...shared,
+      displayName: name,
+      testMatch: entries.map(matchOf),
+      testPathIgnorePatterns: ['/node_modules/', ...pureRegex],
+    })),
+  ],
 };

@@ -14,7 +14,9 @@ import { AmbitionsApp } from '../src/ui/ambitions/AmbitionsApp';
 import { FollowUpApp } from '../src/ui/followUp/FollowUpApp';
 import { PlanApp } from '../src/ui/plan/PlanApp';
 import { MpkRoot } from '../src/ui/shell/MpkRoot';
-import type { ThemeKind } from '../src/ui/shell/theme';
+import type { Host } from '../src/domain/host';
+import type { Locale } from '../src/domain/locale';
+import { themeKindFromTeams, type ThemeKind } from '../src/ui/shell/theme';
 import { connectTeamsHost, type ITeamsHost } from '../src/teams/teamsHost';
 import { ServicesContext } from '../src/ui/shell/services';
 import { createServices } from '../src/data/services';
@@ -22,20 +24,13 @@ import type { IMpkServices } from '../src/data/repositories/types';
 import { createLocalSp } from '../localsp/client';
 import { createFakeTeams, type IFakeTeams } from './fakeTeams';
 import { previewChannelId, type IPreviewPageContext } from './pageContext';
-import {
-  DEMO_ACCOUNTS,
-  type IPreviewState,
-  type PreviewHost,
-  type PreviewLocale,
-  type PreviewPart,
-  toSearch,
-} from './previewState';
+import { DEMO_ACCOUNTS, type IPreviewState, type PreviewPart, toSearch } from './previewState';
 
 /** Props of {@link PreviewApp}. */
 export interface IPreviewAppProps {
   initial: IPreviewState;
   context: IPreviewPageContext;
-  stringsFor: (locale: PreviewLocale) => IMpkStrings;
+  stringsFor: (locale: Locale) => IMpkStrings;
 }
 
 const useStyles = makeStyles({
@@ -60,7 +55,7 @@ const PART_LABELS: Record<PreviewPart, string> = {
   plan: 'Ambitionsplan',
   followup: 'Opfølgning',
 };
-const HOST_LABELS: Record<PreviewHost, string> = {
+const HOST_LABELS: Record<Host, string> = {
   sharepoint: 'SharePoint-side',
   'teams-channel': 'Teams-kanalfane',
   'teams-personal': 'Teams personlig app',
@@ -99,8 +94,8 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
           </Select>
         </Field>
         <Field label="Vært">
-          <Select value={state.host} onChange={(_, d) => update({ host: d.value as PreviewHost })}>
-            {(Object.keys(HOST_LABELS) as PreviewHost[]).map((h) => (
+          <Select value={state.host} onChange={(_, d) => update({ host: d.value as Host })}>
+            {(Object.keys(HOST_LABELS) as Host[]).map((h) => (
               <option key={h} value={h}>
                 {HOST_LABELS[h]}
               </option>
@@ -119,7 +114,7 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
           </Select>
         </Field>
         <Field label="Sprog">
-          <Select value={state.locale} onChange={(_, d) => update({ locale: d.value as PreviewLocale })}>
+          <Select value={state.locale} onChange={(_, d) => update({ locale: d.value as Locale })}>
             <option value="da-DK">Dansk</option>
             <option value="en-US">English</option>
           </Select>
@@ -226,8 +221,8 @@ function TeamsHosted(props: { state: IPreviewState; strings: IMpkStrings }): JSX
     connectTeamsHost(teams.sdk).then((connected) => {
       if (!active) return;
       setHost(connected);
-      setTheme(connected.theme);
-      connected.onThemeChange((next) => active && setTheme(next));
+      setTheme(themeKindFromTeams(connected.theme));
+      connected.onThemeChange((next) => active && setTheme(themeKindFromTeams(next)));
     });
     return () => {
       active = false;

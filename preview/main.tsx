@@ -4,9 +4,10 @@ import danish from 'mpk-loc:da-dk';
 import english from 'mpk-loc:en-us';
 import { PreviewApp } from './PreviewApp';
 import type { IPreviewPageContext } from './pageContext';
-import { parsePreviewState, type PreviewLocale } from './previewState';
+import type { Locale } from '../src/domain/locale';
+import { parsePreviewState } from './previewState';
 
-const strings: Record<PreviewLocale, IMpkStrings> = { 'da-DK': danish, 'en-US': english };
+const strings: Record<Locale, IMpkStrings> = { 'da-DK': danish, 'en-US': english };
 const context = (window as unknown as { __MPK_CONTEXT__: IPreviewPageContext }).__MPK_CONTEXT__;
 
 ReactDom.render(

@@ -1,18 +1,18 @@
+import type { Host } from '../src/domain/host';
+import type { Locale } from '../src/domain/locale';
 import type { ThemeKind } from '../src/ui/shell/theme';
 
 /** Which web part the preview mounts. */
 export type PreviewPart = 'ambitions' | 'plan' | 'followup';
-/** Where the web part pretends to run. */
-export type PreviewHost = 'sharepoint' | 'teams-channel' | 'teams-personal';
-export type PreviewLocale = 'da-DK' | 'en-US';
 
 /** Everything the preview shows, kept in its URL so any view can be linked, tested and screenshotted. */
 export interface IPreviewState {
   part: PreviewPart;
   user: string;
-  host: PreviewHost;
+  /** Where the web part pretends to run. */
+  host: Host;
   theme: ThemeKind;
-  locale: PreviewLocale;
+  locale: Locale;
   /**
    * The unit of the property pane: on SharePoint the page's, in a Teams channel tab the tab's
    * configuration (the channel is then the one the Units list maps to that unit, see
@@ -30,9 +30,9 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; role: string }> = [
 ];
 
 const PARTS: readonly PreviewPart[] = ['ambitions', 'plan', 'followup'];
-const HOSTS: readonly PreviewHost[] = ['sharepoint', 'teams-channel', 'teams-personal'];
+const HOSTS: readonly Host[] = ['sharepoint', 'teams-channel', 'teams-personal'];
 const THEMES: readonly ThemeKind[] = ['light', 'dark', 'contrast'];
-const LOCALES: readonly PreviewLocale[] = ['da-DK', 'en-US'];
+const LOCALES: readonly Locale[] = ['da-DK', 'en-US'];
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;

@@ -3,7 +3,8 @@
  * ("27.11.2026", "uge 48"). Nothing here reads the clock — callers pass `now`, so tests can fix it.
  */
 import type { IsoDate } from './model';
-import { DATE_TEXTS, DEFAULT_LOCALE, fillTemplate, type Locale } from './messages';
+import { DEFAULT_LOCALE, type Locale } from './locale';
+import { DATE_TEXTS, fillTemplate } from './messages';
 
 /** The time zone every "today", "overdue" and week number is computed in. */
 export const TIME_ZONE = 'Europe/Copenhagen';

@@ -18,15 +18,10 @@ import type {
   UnitKind,
 } from './model';
 
-export type Locale = 'da-DK' | 'en-US';
-export const DEFAULT_LOCALE: Locale = 'da-DK';
+import { DEFAULT_LOCALE, type Locale } from './locale';
 
-/** Maps a culture name from SharePoint or Teams ("da-dk", "da", "en-GB") to a supported locale; Danish otherwise. */
-export function resolveLocale(cultureName: string | undefined | null): Locale {
-  const tag = (cultureName || '').toLowerCase();
-  if (tag === 'en' || tag.indexOf('en-') === 0) return 'en-US';
-  return 'da-DK';
-}
+// Transition only (issue 14): the locale lives in ./locale; import it from there.
+export { DEFAULT_LOCALE, resolveLocale, type Locale } from './locale';
 
 // ---------------------------------------------------------------------------------------------
 // Validation errors

@@ -8,13 +8,11 @@ import { createLazyServicesWithViews } from '../data/lazyServices';
 import { createSpfxSp } from '../data/spfx';
 import type { IMpkServices } from '../data/repositories/types';
 import { PartViewRepository, type IViewLoaders } from '../data/views/partViews';
+import type { Host } from '../domain/host';
 import { connectTeamsHost, type ITeamsHost, type ITeamsSdk } from '../teams/teamsHost';
 import { MpkRoot } from '../ui/shell/MpkRoot';
 import { ServicesContext } from '../ui/shell/services';
-import { loadTheme, type ThemeKind } from '../ui/shell/theme';
-
-/** Where a web part runs: a SharePoint page, a Teams channel tab or the Teams personal app. */
-export type MpkHost = 'sharepoint' | 'teams-channel' | 'teams-personal';
+import { loadTheme, themeKindFromTeams, type ThemeKind } from '../ui/shell/theme';
 
 /**
  * What the three web parts share: the services (PnPjs through SPFx, for the signed-in user), the
@@ -40,9 +38,9 @@ export abstract class MpkWebPartBase<TProperties extends object> extends BaseCli
     const teamsJs = this.context.sdks.microsoftTeams?.teamsJs as ITeamsSdk | undefined;
     if (teamsJs) {
       this.teams = await connectTeamsHost(teamsJs);
-      this.themeKind = this.teams.theme;
+      this.themeKind = themeKindFromTeams(this.teams.theme);
       this.teams.onThemeChange((theme) => {
-        this.themeKind = theme;
+        this.themeKind = themeKindFromTeams(theme);
         this.render();
       });
     } else {
@@ -64,7 +62,7 @@ export abstract class MpkWebPartBase<TProperties extends object> extends BaseCli
   protected abstract renderApp(): React.ReactElement;
 
   /** Where this instance runs. */
-  protected get host(): MpkHost {
+  protected get host(): Host {
     if (!this.teams) return 'sharepoint';
     return this.teams.channelId ? 'teams-channel' : 'teams-personal';
   }

@@ -33,7 +33,7 @@ const ReportTab = React.lazy(() =>
   import(/* webpackChunkName: 'mpk-report' */ './ReportTab').then((m) => ({ default: m.ReportTab })),
 );
 
-export type { IFollowUpAppProps, FollowUpHost, FollowUpTab } from './FollowUpApp.types';
+export type { IFollowUpAppProps, FollowUpTab } from './FollowUpApp.types';
 
 const MANAGER_TABS: readonly FollowUpTab[] = ['overview', 'tasks', 'mine', 'report'];
 

@@ -1,9 +1,7 @@
+import type { Host } from '../../domain/host';
 import type { FollowUpTab } from './followUpModel';
 
 export type { FollowUpTab } from './followUpModel';
-
-/** Where "Opfølgning" runs. */
-export type FollowUpHost = 'sharepoint' | 'teams-personal';
 
 /** Props of {@link FollowUpApp}. */
 export interface IFollowUpAppProps {
@@ -12,7 +10,7 @@ export interface IFollowUpAppProps {
    * a new window, since a SharePoint page must not load inside the tab.
    * @default 'sharepoint'
    */
-  host?: FollowUpHost;
+  host?: Host;
   /**
    * Open on this tab (the chefgruppe's tabs: overview, tasks, "Mine opgaver", status report). Others
    * only have "Mine opgaver".

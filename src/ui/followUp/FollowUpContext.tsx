@@ -1,5 +1,6 @@
 import * as React from 'react';
-import type { Locale } from '../../domain/messages';
+import type { Host } from '../../domain/host';
+import type { Locale } from '../../domain/locale';
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
 import type { IFollowUpView, IPersonValue } from '../../data/repositories/types';
 import { fill } from '../shell/strings';
@@ -15,7 +16,7 @@ export interface IFollowUpContext {
   strings: IMpkFollowUpStrings;
   people: IPeopleDirectory;
   /** Where the surface runs. */
-  host: 'sharepoint' | 'teams-personal';
+  host: Host;
   /** Link to a unit's plan, when the host knows where plans live. */
   planUrl?(unitId: number): string;
   /** Initiative titles known so far (stopped ones from the view; a unit's when its initiatives were read). */

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { IValidationError } from '../../domain/messages';
+import type { Locale } from '../../domain/locale';
 import type { IPlan } from '../../domain/model';
 import { normalisePeriod, validatePlan } from '../../domain/validation';
 import type { IUnitItem } from '../../data/repositories/types';
@@ -15,7 +16,7 @@ import { useSaveFlow } from '../shell/useSaveFlow';
 /** Props of {@link CreatePlanForm}. */
 export interface ICreatePlanFormProps {
   unit: IUnitItem;
-  locale: 'da-DK' | 'en-US';
+  locale: Locale;
   now(): Date;
   onCreated(plan: IPlan): void;
   announce(message: string): void;

@@ -4,6 +4,7 @@ import { Spinner } from '../shell/Spinner';
 import { Badge, type BadgeColor } from '../shell/Badge';
 import { formatDate } from '../../domain/dates';
 import { labelOf } from '../../domain/messages';
+import type { Locale } from '../../domain/locale';
 import { isInitiativeStatus, type IInitiative } from '../../domain/model';
 import { isHttpUrl } from '../../domain/links';
 import { nextInitiativeStatuses } from '../../domain/workflow';
@@ -296,11 +297,7 @@ function initialMode(owner: string, id: number): Mode {
   return 'view';
 }
 
-function periodText(
-  initiative: IInitiative,
-  locale: 'da-DK' | 'en-US',
-  strings: IMpkStrings['plan']['initiative'],
-): string {
+function periodText(initiative: IInitiative, locale: Locale, strings: IMpkStrings['plan']['initiative']): string {
   const start = formatDate(initiative.startDate, locale);
   const end = formatDate(initiative.endDate, locale);
   if (start && end) return fill(strings.dates, { start, end });

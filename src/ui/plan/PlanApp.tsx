@@ -16,7 +16,9 @@ import type { IPlanAppProps } from './PlanApp.types';
 import { PlanView } from './PlanView';
 import { mayActForUnit, unitsActedFor } from '../../domain/unitAccess';
 import { DataError } from '../../data/errors';
-import { rememberedUnitId, rememberUnitId, unitForChannel, type PlanHost } from './unitChoice';
+import type { Host } from '../../domain/host';
+import type { Locale } from '../../domain/locale';
+import { rememberedUnitId, rememberUnitId, unitForChannel } from './unitChoice';
 import { UnitPicker } from './UnitPicker';
 import { usePlanView, withPlan, withUnit } from './usePlanView';
 import { Unavailable } from '../shell/Unavailable';
@@ -78,12 +80,12 @@ export function PlanApp(props: IPlanAppProps): JSX.Element {
   );
 }
 
-function initialUnitId(host: PlanHost, props: IPlanAppProps): number | undefined {
+function initialUnitId(host: Host, props: IPlanAppProps): number | undefined {
   if (props.unitId !== undefined) return props.unitId;
   return rememberedUnitId(host, props.teams?.channelId);
 }
 
-function initialPlanId(host: PlanHost, props: IPlanAppProps): number | undefined {
+function initialPlanId(host: Host, props: IPlanAppProps): number | undefined {
   if (props.planId !== undefined) return props.planId;
   return host === 'sharepoint' && typeof window !== 'undefined' ? planIdFromSearch(window.location.search) : undefined;
 }
@@ -94,7 +96,7 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
   const strings = allStrings.plan;
   const locale = useLocale();
   const styles = useStyles();
-  const host: PlanHost = props.host ?? 'sharepoint';
+  const host: Host = props.host ?? 'sharepoint';
   const channelId = host === 'teams-channel' ? props.teams?.channelId : undefined;
   const now = React.useMemo(() => props.now ?? (() => new Date()), [props.now]);
   const [unitId, setUnitId] = React.useState<number | undefined>(() => initialUnitId(host, props));
@@ -415,7 +417,7 @@ interface INoPlanProps {
   view: IPlanView;
   unit: IUnitItem;
   patch(change: (view: IPlanView) => IPlanView): void;
-  locale: 'da-DK' | 'en-US';
+  locale: Locale;
   now(): Date;
   announce(message: string): void;
 }

@@ -1,4 +1,4 @@
-import type { PlanHost } from './unitChoice';
+import type { Host } from '../../domain/host';
 
 /** What the plan knows about its Teams host (from `connectTeamsHost`). */
 export interface IPlanTeamsContext {
@@ -18,7 +18,7 @@ export interface IPlanTeamsContext {
 /** Props of {@link PlanApp}. */
 export interface IPlanAppProps {
   /** Where the plan runs. @default 'sharepoint' */
-  host?: PlanHost;
+  host?: Host;
   /** The unit from the property pane (SharePoint, or a Teams tab configured through it). */
   unitId?: number;
   /** When hosted in Teams. */

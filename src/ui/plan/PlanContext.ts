@@ -1,14 +1,14 @@
 import * as React from 'react';
 import type { Locale } from '../../domain/messages';
 import type { IPlanView } from '../../data/repositories/types';
-import type { PlanHost } from './unitChoice';
+import type { Host } from '../../domain/host';
 
 /** What the parts of an open plan share, provided once by the plan view. */
 export interface IPlanContext {
   view: IPlanView;
   /** Applies a saved change to the view (see `withInitiative` and friends). */
   patch(change: (view: IPlanView) => IPlanView): void;
-  host: PlanHost;
+  host: Host;
   locale: Locale;
   now(): Date;
   /** Says something to screen readers (and shows it in the status line). */

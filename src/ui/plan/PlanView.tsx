@@ -15,7 +15,7 @@ import type { IPlanTeamsContext } from './PlanApp.types';
 import { PlanContext, type IPlanAbilities, type IPlanContext } from './PlanContext';
 import { PlanHeader } from './PlanHeader';
 import { focusFor, groupByAmbition } from './planModel';
-import type { PlanHost } from './unitChoice';
+import type { Host } from '../../domain/host';
 import { Unavailable } from '../shell/Unavailable';
 
 /** Props of {@link PlanView}. */
@@ -23,7 +23,7 @@ export interface IPlanViewProps {
   view: IPlanView;
   plan: IPlan;
   patch(change: (view: IPlanView) => IPlanView): void;
-  host: PlanHost;
+  host: Host;
   locale: Locale;
   now(): Date;
   announce(message: string): void;

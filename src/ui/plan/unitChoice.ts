@@ -6,10 +6,8 @@
  * the next visit is one request); in the Teams personal app the person's own choice (remembered in
  * this browser).
  */
+import type { Host } from '../../domain/host';
 import type { IUnitItem } from '../../data/repositories/types';
-
-/** Where the plan runs. */
-export type PlanHost = 'sharepoint' | 'teams-channel' | 'teams-personal';
 
 const PREFIX = 'mpk:plan:';
 
@@ -22,20 +20,20 @@ function storage(): Storage | undefined {
 }
 
 /** The browser key for a host's remembered unit (per channel in a channel tab). */
-export function unitMemoryKey(host: PlanHost, channelId?: string): string {
+export function unitMemoryKey(host: Host, channelId?: string): string {
   if (host === 'teams-channel') return `${PREFIX}channel:${channelId ?? ''}`;
   return `${PREFIX}${host}:unit`;
 }
 
 /** The unit remembered in this browser for a host (and channel), if any. */
-export function rememberedUnitId(host: PlanHost, channelId?: string): number | undefined {
+export function rememberedUnitId(host: Host, channelId?: string): number | undefined {
   const raw = storage()?.getItem(unitMemoryKey(host, channelId));
   const id = raw ? Number(raw) : NaN;
   return Number.isInteger(id) && id > 0 ? id : undefined;
 }
 
 /** Remembers (or, with undefined, forgets) the unit for a host (and channel) in this browser. */
-export function rememberUnitId(host: PlanHost, channelId: string | undefined, unitId: number | undefined): void {
+export function rememberUnitId(host: Host, channelId: string | undefined, unitId: number | undefined): void {
   const store = storage();
   if (!store) return;
   try {

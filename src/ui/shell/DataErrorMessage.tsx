@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Button } from '@fluentui/react-components';
 import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import { isDataError } from '../../data/errors';
+import type { Locale } from '../../domain/locale';
 import { useLocale } from './locale';
 import { useStrings } from './strings';
 
@@ -18,7 +19,7 @@ export interface IDataErrorMessageProps {
 }
 
 /** The text for an error: the data layer's worded message, or a general one for anything else. */
-export function errorText(error: unknown, locale: 'da-DK' | 'en-US', fallback: string): string {
+export function errorText(error: unknown, locale: Locale, fallback: string): string {
   return isDataError(error) ? error.describe(locale) : fallback;
 }
 

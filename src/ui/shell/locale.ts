@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DEFAULT_LOCALE, resolveLocale, type Locale } from '../../domain/messages';
+import { DEFAULT_LOCALE, resolveLocale, type Locale } from '../../domain/locale';
 
 /**
  * The locale of the running web part, for the domain's texts (`describeError`, `labelOf`) and dates
