@@ -12,6 +12,7 @@ import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { useAnnounce } from '../shell/Announcer';
+import { CardList } from '../shell/Card';
 import { StoryCard } from './StoryCard';
 import { plural } from '../shell/plural';
 
@@ -31,14 +32,6 @@ export interface IModerationQueueProps {
 }
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
   reject: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, width: '100%' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -109,13 +102,13 @@ export function ModerationQueue(props: IModerationQueueProps): JSX.Element {
   return (
     <div className={styles.root}>
       <Text as="p">{fill(canShowMore ? strings.introMore : strings.intro, { count: props.stories.length })}</Text>
-      <ul className={styles.list} ref={listRef} aria-busy={loadingMore}>
+      <CardList ref={listRef} aria-busy={loadingMore}>
         {props.stories.map((story) => (
           <li key={story.id}>
             <ModerationItem {...props} story={story} />
           </li>
         ))}
-      </ul>
+      </CardList>
       {more}
     </div>
   );

@@ -9,6 +9,7 @@ import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useLocale } from '../shell/locale';
 import { useStrings } from '../shell/strings';
 import { useAnnounce } from '../shell/Announcer';
+import { CardList } from '../shell/Card';
 import { StoryCard } from './StoryCard';
 import { StoryFilters } from './StoryFilters';
 import { plural } from '../shell/plural';
@@ -36,14 +37,6 @@ export interface IStoryFeedProps {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
   more: { alignSelf: 'flex-start' },
 });
 
@@ -117,7 +110,7 @@ export function StoryFeed(props: IStoryFeedProps): JSX.Element {
           </NoticeBody>
         </Notice>
       ) : (
-        <ul className={styles.list} ref={listRef} aria-label={strings.feedLabel} aria-busy={feed.loadingMore}>
+        <CardList ref={listRef} aria-label={strings.feedLabel} aria-busy={feed.loadingMore}>
           {stories.map((story) => (
             <li key={story.id}>
               <ErrorBoundary compact>
@@ -139,7 +132,7 @@ export function StoryFeed(props: IStoryFeedProps): JSX.Element {
               </ErrorBoundary>
             </li>
           ))}
-        </ul>
+        </CardList>
       )}
       {!feed.loading && feed.hasMore && (
         <Button className={styles.more} onClick={() => void loadMore()} disabledFocusable={feed.loadingMore}>
