@@ -99,6 +99,17 @@ export function replaceStory(stories: readonly IStory[], id: number, change: (st
   return stories.map((story) => (story.id === id ? change(story) : story));
 }
 
+/** A list without one story (by id). */
+export function withoutStory(stories: readonly IStory[], story: IStory): IStory[] {
+  return stories.filter((s) => s.id !== story.id);
+}
+
+/** A list followed by those of `more` it does not hold yet (by id): a next page never shows a story twice. */
+export function appendNew(stories: readonly IStory[], more: readonly IStory[]): IStory[] {
+  const known = new Set(stories.map((s) => s.id));
+  return stories.concat(more.filter((s) => !known.has(s.id)));
+}
+
 /** Whether `a` is older than `b`: by creation time, else by id (SharePoint hands ids out in order). */
 function isOlder(a: IStory, b: IStory): boolean {
   if (a.created && b.created && a.created !== b.created) return a.created < b.created;
