@@ -16,6 +16,7 @@ import { plural } from '../shell/plural';
 import type { IUnitOption } from './storyModel';
 import type { IRecognitions } from './useRecognitions';
 import type { IStoryFeed } from './useStoryFeed';
+import { useFocusNew } from './useFocusNew';
 
 /** Props of {@link StoryFeed}. */
 export interface IStoryFeedProps {
@@ -47,8 +48,7 @@ export function StoryFeed(props: IStoryFeedProps): JSX.Element {
   const announce = useAnnounce();
   const styles = useStyles();
   const { feed, recognitions } = props;
-  const listRef = React.useRef<HTMLUListElement>(null);
-  const [focusIndex, setFocusIndex] = React.useState<number>();
+  const { listRef, focusFrom } = useFocusNew();
   const stories = feed.featured.concat(feed.items);
 
   // Tell screen-reader users what a filter change found.
@@ -61,19 +61,12 @@ export function StoryFeed(props: IStoryFeedProps): JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [feed.loading]);
 
-  // After "Vis flere", focus moves to the first new story, so keyboard users carry on reading there.
-  React.useEffect(() => {
-    if (focusIndex === undefined) return;
-    const item = listRef.current?.children[focusIndex];
-    item?.querySelector<HTMLElement>('article')?.focus();
-    setFocusIndex(undefined);
-  }, [focusIndex]);
-
   const loadMore = async (): Promise<void> => {
     const before = stories.length;
     const added = await feed.loadMore();
     if (added > 0) {
-      setFocusIndex(before);
+      // Focus moves to the first new story, so keyboard users carry on reading there.
+      focusFrom(before);
       announce(plural(locale, added, strings.moreLoadedOne, strings.moreLoadedOther));
     }
   };
