@@ -123,6 +123,65 @@ export function insertNewestFirst(stories: readonly IStory[], story: IStory): IS
   return at < 0 ? rest.concat(story) : rest.slice(0, at).concat(story, rest.slice(at));
 }
 
+/** What the feed shows: the featured stories (first) and the feed without them. */
+export interface IFeedLists {
+  featured: IStory[];
+  items: IStory[];
+}
+
+/**
+ * The feed's keep rule: stories of the web part's scope that pass the chosen filters and are not
+ * among the featured ones (shown above the feed). `isFeatured` is asked at each story, so later
+ * pages also leave out stories featured since.
+ */
+export function keepInFeed(
+  scope: IFeedScope,
+  chosen: IStoryFilters,
+  isFeatured: (id: number) => boolean,
+): (story: IStory) => boolean {
+  return (story) => inScope(story, scope) && matchesFilters(story, chosen) && !isFeatured(story.id as number);
+}
+
+/** The view's first page, narrowed on the client; its next pages are narrowed alike (not filled up). */
+export function narrowedFirstPage(
+  first: IPage<IStory>,
+  keep: (story: IStory) => boolean,
+  pageSize: number,
+): IPage<IStory> {
+  return {
+    items: first.items.filter(keep),
+    hasMore: first.hasMore,
+    nextPage: async () => keepInPage(await first.nextPage(), keep, { pageSize, fill: false }),
+  };
+}
+
+/** Changes one story wherever the feed shows it. */
+export function changeInFeed<L extends IFeedLists>(lists: L, id: number, change: (story: IStory) => IStory): L {
+  return { ...lists, featured: replaceStory(lists.featured, id, change), items: replaceStory(lists.items, id, change) };
+}
+
+/**
+ * After "Fremhæv" / "Fjern fremhævning": a featured story moves first; one no longer featured goes
+ * back into the feed at its place when `showInFeed` (it is in scope and passes the filters).
+ */
+export function featureInFeed<L extends IFeedLists>(lists: L, story: IStory, showInFeed: boolean): L {
+  if (story.featured) {
+    return {
+      ...lists,
+      featured: [story].concat(withoutStory(lists.featured, story)),
+      items: withoutStory(lists.items, story),
+    };
+  }
+  const featured = withoutStory(lists.featured, story);
+  return { ...lists, featured, items: showInFeed ? insertNewestFirst(lists.items, story) : lists.items };
+}
+
+/** A story just approved: featured ones move first; others join the feed at their place when `showInFeed`. */
+export function publishInFeed<L extends IFeedLists>(lists: L, story: IStory, showInFeed: boolean): L {
+  if (story.featured) return featureInFeed(lists, story, showInFeed);
+  return showInFeed ? { ...lists, items: insertNewestFirst(lists.items, story) } : lists;
+}
+
 /** The texts of one ambition's counts, e.g. ["2 planer", "1 indsats", "4 historier"]. */
 export function countTexts(counts: IAmbitionCounts, locale: Locale, strings: IMpkAmbitionsStrings): string[] {
   return [
