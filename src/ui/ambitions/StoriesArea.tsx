@@ -9,6 +9,7 @@ import { TabStrip } from '../shell/TabStrip';
 import { fill, useStrings } from '../shell/strings';
 import { MyStories } from './MyStories';
 import { StoryFeed } from './StoryFeed';
+import type { IUnitItem } from '../../data/repositories/types';
 import { unitOptions } from './storyModel';
 import type { IStoriesAreaProps, StoriesTab } from './StoriesArea.types';
 import { useStoriesArea, type IStoriesAreaState } from './useStoriesArea';
@@ -39,6 +40,11 @@ const useStyles = makeStyles({
   },
   write: { alignSelf: 'flex-start' },
 });
+
+/** What every list of story cards needs besides the stories: the units to name, the reader ("dig"). */
+function cardContext(view: IStoriesAreaProps['view'], userId: number): { units: IUnitItem[]; currentUserId: number } {
+  return { units: view.units, currentUserId: userId };
+}
 
 /** The lower half of the web part: hverdagshistorier, "Egne noter" and, for editors, approval. */
 export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
@@ -101,8 +107,7 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
           <ModerationQueue
             stories={queue}
             ambitions={view.ambitions}
-            units={view.units}
-            currentUserId={userId}
+            {...cardContext(view, userId)}
             onModerated={state.onModerated}
             hasMore={state.queueHasMore}
             onShowMore={state.showMorePending}
@@ -149,7 +154,7 @@ function StoriesPanel(props: IStoriesAreaProps & { state: IStoriesAreaState; use
             {strings.stories.write}
           </Button>
         ))}
-      <MyStories stories={state.myPending} ambitions={view.ambitions} units={view.units} currentUserId={props.userId} />
+      <MyStories stories={state.myPending} ambitions={view.ambitions} {...cardContext(view, props.userId)} />
       {state.featureError !== undefined && (
         <DataErrorMessage
           error={state.featureError}
@@ -161,9 +166,8 @@ function StoriesPanel(props: IStoriesAreaProps & { state: IStoriesAreaState; use
         feed={state.feed}
         recognitions={state.recognitions}
         ambitions={props.ambitions}
-        units={view.units}
+        {...cardContext(view, props.userId)}
         unitOptions={units}
-        currentUserId={props.userId}
         canFeature={view.isSiteOwner}
         featureBusy={state.featureBusy}
         onToggleFeatured={(story) => void state.toggleFeatured(story)}
