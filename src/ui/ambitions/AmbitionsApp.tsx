@@ -14,7 +14,7 @@ import { StoriesArea } from './StoriesArea';
 import { serverFilters, type IFeedScope } from './storyModel';
 import { useAmbitionsView } from './useAmbitionsView';
 import { Unavailable, type UnavailablePart } from '../shell/Unavailable';
-import { SurfaceRoot } from '../shell/SurfaceRoot';
+import { useSurfaceStyles } from '../shell/surfaceStyles';
 
 /** The parts of the view shown in the stories area. */
 const STORY_PARTS: readonly UnavailablePart[] = [
@@ -57,6 +57,7 @@ export function AmbitionsApp(props: IAmbitionsAppProps): JSX.Element {
 function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
   const strings = useStrings();
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const pageSize = props.pageSize && props.pageSize > 0 ? Math.floor(props.pageSize) : 10;
   const scope: IFeedScope = { ambitionKeys: props.ambitionKeys || [], unitIds: props.unitIds || [] };
   const { view, status, error, reload } = useAmbitionsView(serverFilters({}, scope), pageSize);
@@ -77,7 +78,7 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
   const needsSetup = !!view && (!view.schema.provisioned || view.schema.needsUpgrade);
 
   return (
-    <SurfaceRoot>
+    <div className={surface.root}>
       <header className={styles.header}>
         <Title2 as="h2" className={styles.heading}>
           {strings.ambitions.webPartTitle}
@@ -120,6 +121,6 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
           />
         </ErrorBoundary>
       )}
-    </SurfaceRoot>
+    </div>
   );
 }

@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { screen } from '@testing-library/react';
 import { Card, CardList } from '../../../src/ui/shell/Card';
-import { SurfaceRoot } from '../../../src/ui/shell/SurfaceRoot';
 import { renderInShell } from '../../support/render';
 
 describe('Card and CardList', () => {
@@ -53,20 +52,5 @@ describe('Card and CardList', () => {
     expect(list).toHaveAttribute('aria-busy', 'true');
     expect(list.querySelectorAll('li')).toHaveLength(2);
     expect(screen.getByRole('list', { name: 'Egne' }).className).not.toBe(list.className);
-  });
-});
-
-describe('SurfaceRoot', () => {
-  it('frames a surface in a div, or a labelled section when asked', () => {
-    renderInShell(
-      <>
-        <SurfaceRoot data-testid="frame">indhold</SurfaceRoot>
-        <SurfaceRoot as="section" aria-label="Ambitionsplan">
-          plan
-        </SurfaceRoot>
-      </>,
-    );
-    expect(screen.getByTestId('frame').tagName).toBe('DIV');
-    expect(screen.getByRole('region', { name: 'Ambitionsplan' })).toHaveTextContent('plan');
   });
 });
