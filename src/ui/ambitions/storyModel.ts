@@ -2,9 +2,8 @@
  * Pure helpers of the story feed, the story form and the ambition cards: what to ask the server for,
  * what to keep on the client, and how to word counts. No React here, so each is unit-tested alone.
  */
-import type { Draft } from '../../domain/validation';
 import type { Locale } from '../../domain/messages';
-import type { IStory, StoryKind } from '../../domain/model';
+import type { IStory } from '../../domain/model';
 import type { IAmbitionCounts, IPage, IStoryFilters, IUnitItem } from '../../data/repositories/types';
 import { plural } from '../shell/plural';
 
@@ -236,42 +235,3 @@ export function unitName(units: readonly IUnitItem[], id: number | undefined): s
 
 /** Where the story form keeps its draft (the key the whole product uses for a new story). */
 export const STORY_DRAFT_KEY = 'story:new';
-
-/** What the story form keeps in the browser while it is being written. */
-export interface IStoryDraft {
-  title: string;
-  /** Sanitised HTML from the editor. */
-  body: string;
-  kind: StoryKind | '';
-  ambitionKey: string;
-  /** The unit id as the picker holds it ('' for none). */
-  unitId: string;
-  /** Made before the first attempt to save and kept until it succeeds: a retried save never duplicates. */
-  clientKey: string;
-}
-
-/** An empty story form, with the ambition or unit filled in when the web part shows only one. */
-export function emptyStoryDraft(scope: IFeedScope): IStoryDraft {
-  return {
-    title: '',
-    body: '',
-    kind: '',
-    ambitionKey: scope.ambitionKeys.length === 1 ? scope.ambitionKeys[0] : '',
-    unitId: scope.unitIds.length === 1 ? String(scope.unitIds[0]) : '',
-    clientKey: '',
-  };
-}
-
-/** The form's values as the story the validator and the repository take. */
-export function storyFromDraft(draft: IStoryDraft): Draft<IStory> & { clientKey: string } {
-  return {
-    title: draft.title.trim(),
-    body: draft.body,
-    kind: draft.kind === '' ? null : draft.kind,
-    ambitionKey: draft.ambitionKey === '' ? null : draft.ambitionKey,
-    unitId: draft.unitId === '' ? null : Number(draft.unitId),
-    featured: false,
-    recognitionCount: 0,
-    clientKey: draft.clientKey,
-  };
-}

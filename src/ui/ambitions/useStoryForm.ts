@@ -11,7 +11,8 @@ import { useDraft, type IDraft } from '../shell/useDraft';
 import { useSaveFlow } from '../shell/useSaveFlow';
 import { messagesByField } from '../shell/validationMessages';
 import { useAnnounce } from '../shell/Announcer';
-import { emptyStoryDraft, STORY_DRAFT_KEY, storyFromDraft, type IStoryDraft } from './storyModel';
+import { STORY_DRAFT_KEY } from './storyModel';
+import { emptyStoryDraft, storyFromDraft, type IStoryDraft } from './storyDraft';
 import type { IStoryFormProps } from './StoryForm.types';
 
 /** The fields in the order the form shows them: the first invalid one gets focus. */
