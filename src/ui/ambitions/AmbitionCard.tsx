@@ -4,6 +4,7 @@ import type { IAmbitionSeed } from '../../domain/ambitions';
 import type { IAmbitionCounts } from '../../data/repositories/types';
 import { useLocale } from '../shell/locale';
 import { fill, useStrings } from '../shell/strings';
+import { Card } from '../shell/Card';
 import { countTexts } from './storyModel';
 
 /** Props of {@link AmbitionCard}. */
@@ -19,15 +20,6 @@ export interface IAmbitionCardProps {
 }
 
 const useStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground2,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   heading: { margin: 0 },
   quote: {
     margin: 0,
@@ -69,7 +61,7 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
   const commitments = ambition.commitments || [];
 
   return (
-    <article className={mergeClasses(styles.card, props.className)} aria-labelledby={headingId}>
+    <Card tone="alternative" className={props.className} aria-labelledby={headingId}>
       <Subtitle1 as="h3" id={headingId} className={styles.heading}>
         {ambition.title}
       </Subtitle1>
@@ -112,6 +104,6 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
           ))}
         </ul>
       </div>
-    </article>
+    </Card>
   );
 }

@@ -14,6 +14,7 @@ import { StoriesArea } from './StoriesArea';
 import { serverFilters, type IFeedScope } from './storyModel';
 import { useAmbitionsView } from './useAmbitionsView';
 import { Unavailable, type UnavailablePart } from '../shell/Unavailable';
+import { useSurfaceStyles } from '../shell/surfaceStyles';
 
 /** The parts of the view shown in the stories area. */
 const STORY_PARTS: readonly UnavailablePart[] = [
@@ -38,14 +39,6 @@ export interface IAmbitionsAppProps {
 }
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    minWidth: 0,
-    '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
-  },
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   heading: { margin: 0 },
 });
@@ -64,9 +57,10 @@ export function AmbitionsApp(props: IAmbitionsAppProps): JSX.Element {
 function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
   const strings = useStrings();
   const styles = useStyles();
+  const surface = useSurfaceStyles();
   const pageSize = props.pageSize && props.pageSize > 0 ? Math.floor(props.pageSize) : 10;
   const scope: IFeedScope = { ambitionKeys: props.ambitionKeys || [], unitIds: props.unitIds || [] };
-  const { view, loading, error, refresh } = useAmbitionsView(serverFilters({}, scope), pageSize);
+  const { view, status, error, reload } = useAmbitionsView(serverFilters({}, scope), pageSize);
   const [setupOpen, setSetupOpen] = React.useState(false);
   // A new view (after "Klargør site") starts the stories afresh.
   const viewRevision = React.useRef(0);
@@ -84,7 +78,7 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
   const needsSetup = !!view && (!view.schema.provisioned || view.schema.needsUpgrade);
 
   return (
-    <div className={styles.root}>
+    <div className={surface.root}>
       <header className={styles.header}>
         <Title2 as="h2" className={styles.heading}>
           {strings.ambitions.webPartTitle}
@@ -92,8 +86,8 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
         <Text as="p">{strings.ambitions.lead}</Text>
       </header>
       <ThrottleNotice />
-      {!view && loading && <Spinner size="small" label={strings.common.loading} />}
-      {error !== undefined && <DataErrorMessage error={error} title={strings.common.loadFailed} onRetry={refresh} />}
+      {!view && status === 'loading' && <Spinner size="small" label={strings.common.loading} />}
+      {error !== undefined && <DataErrorMessage error={error} title={strings.common.loadFailed} onRetry={reload} />}
       {view && (needsSetup || setupOpen) && (
         <ProvisionSitePanel
           schema={view.schema}
@@ -101,7 +95,7 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
           note={strings.ambitions.notProvisionedNote}
           onProvisioned={() => {
             setSetupOpen(true);
-            refresh();
+            reload();
           }}
           onDismiss={() => setSetupOpen(false)}
         />

@@ -7,6 +7,7 @@ import type { IStory } from '../../domain/model';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';
 import { useLocale } from '../shell/locale';
 import { fill, useStrings } from '../shell/strings';
+import { CardList } from '../shell/Card';
 import { StoryCard } from './StoryCard';
 
 /** Props of {@link MyStories}. */
@@ -21,14 +22,6 @@ export interface IMyStoriesProps {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: 0 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
   reason: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -45,7 +38,7 @@ export function MyStories(props: IMyStoriesProps): JSX.Element | null {
         {strings.myStoriesHeading}
       </Subtitle2>
       <Text>{strings.myStoriesIntro}</Text>
-      <ul className={styles.list}>
+      <CardList gap="small">
         {props.stories.map((story) => {
           const state = publishingState(story.moderationStatus);
           // The approver's comment (`_ModerationComments`): why the story was rejected.
@@ -71,7 +64,7 @@ export function MyStories(props: IMyStoriesProps): JSX.Element | null {
             </li>
           );
         })}
-      </ul>
+      </CardList>
     </section>
   );
 }

@@ -2,22 +2,19 @@ import * as React from 'react';
 import { Button, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
-import type { IStory } from '../../domain/model';
-import { MODERATION_STATUS } from '../../domain/workflow';
-import type { IAmbition, IPage } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
-import { draftOwner, hasDraft } from '../shell/drafts';
 import { useServices } from '../shell/services';
 import { TabStrip } from '../shell/TabStrip';
 import { fill, useStrings } from '../shell/strings';
-import { useAnnounce } from '../shell/Announcer';
 import { MyStories } from './MyStories';
 import { StoryFeed } from './StoryFeed';
-import { STORY_DRAFT_KEY, unitOptions, type IFeedScope } from './storyModel';
-import type { IAmbitionsViewModel } from './useAmbitionsView';
-import { useRecognitions } from './useRecognitions';
-import { useStoryFeed } from './useStoryFeed';
+import type { IUnitItem } from '../../data/repositories/types';
+import { unitOptions } from './storyModel';
+import type { IStoriesAreaProps, StoriesTab } from './StoriesArea.types';
+import { useStoriesArea, type IStoriesAreaState } from './useStoriesArea';
+
+export type { IStoriesAreaProps } from './StoriesArea.types';
 
 // What the first view does not show loads on first use, each in its own chunk.
 const StoryForm = React.lazy(() =>
@@ -29,20 +26,6 @@ const ReflectionNotes = React.lazy(() =>
 const ModerationQueue = React.lazy(() =>
   import(/* webpackChunkName: 'mpk-moderation' */ './ModerationQueue').then((m) => ({ default: m.ModerationQueue })),
 );
-
-/** Props of {@link StoriesArea}. */
-export interface IStoriesAreaProps {
-  view: IAmbitionsViewModel;
-  /** The ambitions this web part shows. */
-  ambitions: readonly IAmbition[];
-  scope: IFeedScope;
-  pageSize: number;
-}
-
-type TabValue = 'stories' | 'notes' | 'moderation';
-
-/** Pending stories per "Vis flere" in the approvers' queue. */
-const QUEUE_PAGE_SIZE = 20;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -58,231 +41,138 @@ const useStyles = makeStyles({
   write: { alignSelf: 'flex-start' },
 });
 
+/** What every list of story cards needs besides the stories: the units to name, the reader ("dig"). */
+function cardContext(view: IStoriesAreaProps['view'], userId: number): { units: IUnitItem[]; currentUserId: number } {
+  return { units: view.units, currentUserId: userId };
+}
+
 /** The lower half of the web part: hverdagshistorier, "Egne noter" and, for editors, approval. */
 export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
-  const { view, scope, pageSize } = props;
+  const { view } = props;
   const strings = useStrings();
-  const services = useServices();
-  const announce = useAnnounce();
   const styles = useStyles();
   const baseId = useId('mpk-stories-tabs');
-  const userId = services.user.id;
+  const state = useStoriesArea(props);
+  const { queue, tab, visited } = state;
+  const userId = useServices().user.id;
+  const moderating = view.isSiteOwner && !!queue;
 
-  const feed = useStoryFeed({ firstPage: view.stories, featured: view.featuredStories, scope, pageSize });
-  const recognitions = useRecognitions(view.myRecognitions);
-  const [myPending, setMyPending] = React.useState<IStory[]>(view.myPendingStories);
-  const [queue, setQueue] = React.useState<IStory[] | undefined>(view.pendingForModeration);
-  // "Vis flere" in the queue: the next page of `stories.listPending`, from where the view stopped.
-  const [queueNext, setQueueNext] = React.useState<(() => Promise<IPage<IStory>>) | undefined>(() => {
-    const stories = services.stories;
-    if (!view.morePendingForModeration || !stories.listPending) return undefined;
-    return () =>
-      stories.listPending
-        ? stories.listPending(QUEUE_PAGE_SIZE, view.pendingBelow)
-        : Promise.reject(new Error('listPending'));
-  });
-  const [tab, setTab] = React.useState<TabValue>('stories');
-  // A draft of a new story waiting in the browser (this person's) opens the form by itself.
-  const [formOpen, setFormOpen] = React.useState(() => hasDraft(draftOwner(services.user), STORY_DRAFT_KEY));
-  const [justPosted, setJustPosted] = React.useState<IStory>();
-  const [featureBusy, setFeatureBusy] = React.useState<Set<number>>(new Set());
-  const [featureError, setFeatureError] = React.useState<unknown>();
-  const writeButton = React.useRef<HTMLButtonElement>(null);
-  // A tab's panel is filled the first time it is chosen (and then kept, with what was typed in it).
-  const [visited, setVisited] = React.useState<ReadonlySet<TabValue>>(() => new Set<TabValue>(['stories']));
-  const selectTab = (value: TabValue): void => {
-    setTab(value);
-    setVisited((set) => (set.has(value) ? set : new Set(set).add(value)));
-  };
-  const loading = <Spinner size="tiny" label={strings.common.loading} />;
-
-  const units = unitOptions(view.units, scope.unitIds);
-  const storyUnits = unitOptions(view.units);
-
-  const onCreated = (story: IStory): void => {
-    setMyPending((list) => [story].concat(list.filter((s) => s.id !== story.id)));
-    if (queue && view.isSiteOwner) setQueue((list) => [story].concat((list || []).filter((s) => s.id !== story.id)));
-    setFormOpen(false);
-    setJustPosted(story);
-    announce(strings.stories.postedAnnouncement);
-  };
-
-  const showMorePending = async (): Promise<number> => {
-    if (!queueNext) return 0;
-    const page = await queueNext();
-    const shown = new Set((queue || []).map((s) => s.id));
-    const added = page.items.filter((s) => !shown.has(s.id));
-    setQueue((list) => (list || []).concat(added.filter((s) => !(list || []).some((x) => x.id === s.id))));
-    setQueueNext(() => (page.hasMore ? page.nextPage : undefined));
-    return added.length;
-  };
-
-  const onModerated = (story: IStory): void => {
-    setQueue((list) => (list || []).filter((s) => s.id !== story.id));
-    // The author's own list follows: published stories leave it, rejected ones say so.
-    setMyPending((list) =>
-      story.moderationStatus === MODERATION_STATUS.approved
-        ? list.filter((s) => s.id !== story.id)
-        : list.map((s) => (s.id === story.id ? story : s)),
-    );
-    if (story.moderationStatus === MODERATION_STATUS.approved) feed.addPublished(story);
-  };
-
-  const toggleFeatured = async (story: IStory): Promise<void> => {
-    const id = story.id as number;
-    setFeatureBusy((set) => new Set(set).add(id));
-    setFeatureError(undefined);
-    try {
-      const updated = await services.stories.setFeatured(story, !story.featured);
-      // The repository reads the item back without its recognitions: keep the count we know.
-      const next = { ...updated, recognitionCount: story.recognitionCount };
-      feed.updateStory(id, () => next);
-      feed.setFeatured(next);
-      announce(
-        fill(next.featured ? strings.stories.featuredAnnouncement : strings.stories.unfeaturedAnnouncement, {
-          title: story.title,
-        }),
-      );
-    } catch (error) {
-      setFeatureError(error);
-    } finally {
-      setFeatureBusy((set) => {
-        const next = new Set(set);
-        next.delete(id);
-        return next;
-      });
-    }
-  };
-
-  const tabs: Array<{ value: TabValue; label: string }> = [
+  const tabs: Array<{ value: StoriesTab; label: string }> = [
     { value: 'stories', label: strings.stories.tab },
     { value: 'notes', label: strings.reflections.tab },
   ];
-  if (view.isSiteOwner && queue) {
-    tabs.push({
-      value: 'moderation',
-      label: fill(strings.moderation.tab, { count: queueNext ? `${queue.length}+` : queue.length }),
-    });
+  if (moderating && queue) {
+    const count = state.queueHasMore ? `${queue.length}+` : queue.length;
+    tabs.push({ value: 'moderation', label: fill(strings.moderation.tab, { count }) });
   }
-  const tabId = (value: TabValue): string => `${baseId}-${value}-tab`;
-  const panelId = (value: TabValue): string => `${baseId}-${value}-panel`;
+  const tabId = (value: StoriesTab): string => `${baseId}-${value}-tab`;
+  const panelId = (value: StoriesTab): string => `${baseId}-${value}-panel`;
+  const panel = (value: StoriesTab, children: React.ReactNode): JSX.Element => (
+    <div
+      role="tabpanel"
+      id={panelId(value)}
+      aria-labelledby={tabId(value)}
+      hidden={tab !== value}
+      className={styles.panel}
+    >
+      {children}
+    </div>
+  );
+  // A chunk's panel, once chosen.
+  const lazyPanel = (value: StoriesTab, children: React.ReactNode): JSX.Element =>
+    panel(
+      value,
+      visited.has(value) && (
+        <ErrorBoundary>
+          <React.Suspense fallback={<Spinner size="tiny" label={strings.common.loading} />}>{children}</React.Suspense>
+        </ErrorBoundary>
+      ),
+    );
 
   return (
     <div className={styles.root}>
-      <TabStrip<TabValue>
+      <TabStrip<StoriesTab>
         className={styles.tabs}
         selected={tab}
-        onSelect={selectTab}
+        onSelect={state.selectTab}
         label={strings.stories.tabsLabel}
         tabs={tabs.map((t) => ({ value: t.value, label: t.label, id: tabId(t.value), controls: panelId(t.value) }))}
       />
-
-      <div
-        role="tabpanel"
-        id={panelId('stories')}
-        aria-labelledby={tabId('stories')}
-        hidden={tab !== 'stories'}
-        className={styles.panel}
-      >
-        {justPosted && (
-          <Notice intent="success" layout="multiline">
-            <NoticeBody>{fill(strings.stories.postedMessage, { title: justPosted.title })}</NoticeBody>
-            <NoticeActions>
-              <Button size="small" onClick={() => setJustPosted(undefined)}>
-                {strings.errorNotice.dismiss}
-              </Button>
-            </NoticeActions>
-          </Notice>
+      {panel('stories', <StoriesPanel {...props} state={state} userId={userId} />)}
+      {lazyPanel('notes', <ReflectionNotes reflections={view.myReflections} ambitions={view.ambitions} />)}
+      {moderating &&
+        queue &&
+        lazyPanel(
+          'moderation',
+          <ModerationQueue
+            stories={queue}
+            ambitions={view.ambitions}
+            {...cardContext(view, userId)}
+            onModerated={state.onModerated}
+            hasMore={state.queueHasMore}
+            onShowMore={state.showMorePending}
+          />,
         )}
-        {view.canPostStory &&
-          (formOpen ? (
-            <ErrorBoundary>
-              <React.Suspense fallback={loading}>
-                <StoryForm
-                  ambitions={props.ambitions}
-                  units={storyUnits.filter((u) => scope.unitIds.length === 0 || scope.unitIds.indexOf(u.id) >= 0)}
-                  scope={scope}
-                  onCreated={onCreated}
-                  onClose={() => {
-                    setFormOpen(false);
-                    window.setTimeout(() => writeButton.current?.focus(), 0);
-                  }}
-                />
-              </React.Suspense>
-            </ErrorBoundary>
-          ) : (
-            <Button ref={writeButton} appearance="primary" className={styles.write} onClick={() => setFormOpen(true)}>
-              {strings.stories.write}
+    </div>
+  );
+}
+
+/** The "Hverdagshistorier" tab: the story form (or its button), one's own stories and the feed. */
+function StoriesPanel(props: IStoriesAreaProps & { state: IStoriesAreaState; userId: number }): JSX.Element {
+  const { view, scope, state } = props;
+  const strings = useStrings();
+  const styles = useStyles();
+  const units = unitOptions(view.units, scope.unitIds);
+  const storyUnits = unitOptions(view.units);
+  return (
+    <>
+      {state.justPosted && (
+        <Notice intent="success" layout="multiline">
+          <NoticeBody>{fill(strings.stories.postedMessage, { title: state.justPosted.title })}</NoticeBody>
+          <NoticeActions>
+            <Button size="small" onClick={state.dismissPosted}>
+              {strings.errorNotice.dismiss}
             </Button>
-          ))}
-        <MyStories stories={myPending} ambitions={view.ambitions} units={view.units} currentUserId={userId} />
-        {featureError !== undefined && (
-          <DataErrorMessage
-            error={featureError}
-            title={strings.stories.featureFailed}
-            onDismiss={() => setFeatureError(undefined)}
-          />
-        )}
-        <StoryFeed
-          feed={feed}
-          recognitions={recognitions}
-          ambitions={props.ambitions}
-          units={view.units}
-          unitOptions={units}
-          currentUserId={userId}
-          canFeature={view.isSiteOwner}
-          featureBusy={featureBusy}
-          onToggleFeatured={(story) => void toggleFeatured(story)}
-          onRecognitionChanged={(story, delta) =>
-            feed.updateStory(story.id as number, (s) => ({
-              ...s,
-              recognitionCount: Math.max(0, (s.recognitionCount || 0) + delta),
-            }))
-          }
-        />
-      </div>
-
-      <div
-        role="tabpanel"
-        id={panelId('notes')}
-        aria-labelledby={tabId('notes')}
-        hidden={tab !== 'notes'}
-        className={styles.panel}
-      >
-        {visited.has('notes') && (
+          </NoticeActions>
+        </Notice>
+      )}
+      {view.canPostStory &&
+        (state.formOpen ? (
           <ErrorBoundary>
-            <React.Suspense fallback={loading}>
-              <ReflectionNotes reflections={view.myReflections} ambitions={view.ambitions} />
+            <React.Suspense fallback={<Spinner size="tiny" label={strings.common.loading} />}>
+              <StoryForm
+                ambitions={props.ambitions}
+                units={storyUnits.filter((u) => scope.unitIds.length === 0 || scope.unitIds.indexOf(u.id) >= 0)}
+                scope={scope}
+                onCreated={state.onCreated}
+                onClose={state.closeForm}
+              />
             </React.Suspense>
           </ErrorBoundary>
-        )}
-      </div>
-
-      {view.isSiteOwner && queue && (
-        <div
-          role="tabpanel"
-          id={panelId('moderation')}
-          aria-labelledby={tabId('moderation')}
-          hidden={tab !== 'moderation'}
-          className={styles.panel}
-        >
-          {visited.has('moderation') && (
-            <ErrorBoundary>
-              <React.Suspense fallback={loading}>
-                <ModerationQueue
-                  stories={queue}
-                  ambitions={view.ambitions}
-                  units={view.units}
-                  currentUserId={userId}
-                  onModerated={onModerated}
-                  hasMore={queueNext !== undefined}
-                  onShowMore={showMorePending}
-                />
-              </React.Suspense>
-            </ErrorBoundary>
-          )}
-        </div>
+        ) : (
+          <Button ref={state.writeButton} appearance="primary" className={styles.write} onClick={state.openForm}>
+            {strings.stories.write}
+          </Button>
+        ))}
+      <MyStories stories={state.myPending} ambitions={view.ambitions} {...cardContext(view, props.userId)} />
+      {state.featureError !== undefined && (
+        <DataErrorMessage
+          error={state.featureError}
+          title={strings.stories.featureFailed}
+          onDismiss={state.dismissFeatureError}
+        />
       )}
-    </div>
+      <StoryFeed
+        feed={state.feed}
+        recognitions={state.recognitions}
+        ambitions={props.ambitions}
+        {...cardContext(view, props.userId)}
+        unitOptions={units}
+        canFeature={view.isSiteOwner}
+        featureBusy={state.featureBusy}
+        onToggleFeatured={(story) => void state.toggleFeatured(story)}
+        onRecognitionChanged={state.onRecognitionChanged}
+      />
+    </>
   );
 }

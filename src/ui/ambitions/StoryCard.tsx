@@ -20,6 +20,7 @@ import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useLocale } from '../shell/locale';
 import { fill, useStrings } from '../shell/strings';
 import { plural } from '../shell/plural';
+import { Card } from '../shell/Card';
 import { unitName } from './storyModel';
 
 /** The reader's recognition of a story, and how to change it. */
@@ -53,13 +54,6 @@ export interface IStoryCardProps {
 
 const useStyles = makeStyles({
   card: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
@@ -118,7 +112,7 @@ export const StoryCard = React.forwardRef<HTMLElement, IStoryCardProps>(function
   const meta = [fill(strings.byAuthor, { author }), unit, date].filter((part): part is string => !!part);
 
   return (
-    <article
+    <Card
       ref={ref}
       tabIndex={-1}
       aria-labelledby={titleId}
@@ -183,6 +177,6 @@ export const StoryCard = React.forwardRef<HTMLElement, IStoryCardProps>(function
           onDismiss={props.recognition.onDismissError}
         />
       )}
-    </article>
+    </Card>
   );
 });

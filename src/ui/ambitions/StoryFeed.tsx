@@ -9,12 +9,14 @@ import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useLocale } from '../shell/locale';
 import { useStrings } from '../shell/strings';
 import { useAnnounce } from '../shell/Announcer';
+import { CardList } from '../shell/Card';
 import { StoryCard } from './StoryCard';
 import { StoryFilters } from './StoryFilters';
 import { plural } from '../shell/plural';
 import type { IUnitOption } from './storyModel';
 import type { IRecognitions } from './useRecognitions';
 import type { IStoryFeed } from './useStoryFeed';
+import { useFocusNew } from './useFocusNew';
 
 /** Props of {@link StoryFeed}. */
 export interface IStoryFeedProps {
@@ -36,14 +38,6 @@ export interface IStoryFeedProps {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
   more: { alignSelf: 'flex-start' },
 });
 
@@ -54,8 +48,7 @@ export function StoryFeed(props: IStoryFeedProps): JSX.Element {
   const announce = useAnnounce();
   const styles = useStyles();
   const { feed, recognitions } = props;
-  const listRef = React.useRef<HTMLUListElement>(null);
-  const [focusIndex, setFocusIndex] = React.useState<number>();
+  const { listRef, focusFrom } = useFocusNew();
   const stories = feed.featured.concat(feed.items);
 
   // Tell screen-reader users what a filter change found.
@@ -68,19 +61,12 @@ export function StoryFeed(props: IStoryFeedProps): JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [feed.loading]);
 
-  // After "Vis flere", focus moves to the first new story, so keyboard users carry on reading there.
-  React.useEffect(() => {
-    if (focusIndex === undefined) return;
-    const item = listRef.current?.children[focusIndex];
-    item?.querySelector<HTMLElement>('article')?.focus();
-    setFocusIndex(undefined);
-  }, [focusIndex]);
-
   const loadMore = async (): Promise<void> => {
     const before = stories.length;
     const added = await feed.loadMore();
     if (added > 0) {
-      setFocusIndex(before);
+      // Focus moves to the first new story, so keyboard users carry on reading there.
+      focusFrom(before);
       announce(plural(locale, added, strings.moreLoadedOne, strings.moreLoadedOther));
     }
   };
@@ -117,7 +103,7 @@ export function StoryFeed(props: IStoryFeedProps): JSX.Element {
           </NoticeBody>
         </Notice>
       ) : (
-        <ul className={styles.list} ref={listRef} aria-label={strings.feedLabel} aria-busy={feed.loadingMore}>
+        <CardList ref={listRef} aria-label={strings.feedLabel} aria-busy={feed.loadingMore}>
           {stories.map((story) => (
             <li key={story.id}>
               <ErrorBoundary compact>
@@ -139,7 +125,7 @@ export function StoryFeed(props: IStoryFeedProps): JSX.Element {
               </ErrorBoundary>
             </li>
           ))}
-        </ul>
+        </CardList>
       )}
       {!feed.loading && feed.hasMore && (
         <Button className={styles.more} onClick={() => void loadMore()} disabledFocusable={feed.loadingMore}>

@@ -14,43 +14,21 @@ import {
 } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
-import { labelOf, newClientKey, STORY_KINDS, validateStory, type IValidationError, type StoryKind } from '../../domain';
-import type { IStory } from '../../domain/model';
-import { sanitizeRichText } from '../../domain/richText';
-import { isDataError } from '../../data/errors';
-import type { IAmbition } from '../../data/repositories/types';
+import { labelOf, STORY_KINDS, type StoryKind } from '../../domain';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { useLocale } from '../shell/locale';
-import { useServices } from '../shell/services';
-import { fill, useStrings } from '../shell/strings';
-import { useDraft } from '../shell/useDraft';
-import { messagesByField } from '../shell/validationMessages';
-import { useAnnounce } from '../shell/Announcer';
-import {
-  emptyStoryDraft,
-  STORY_DRAFT_KEY,
-  storyFromDraft,
-  type IFeedScope,
-  type IStoryDraft,
-  type IUnitOption,
-} from './storyModel';
+import { useStrings } from '../shell/strings';
+import { AmbitionSelect } from './AmbitionSelect';
+import { STORY_DRAFT_KEY } from './storyModel';
+import type { IStoryFormProps } from './StoryForm.types';
+import { useStoryForm, type IStoryFormState } from './useStoryForm';
 
 // The editor is only needed by those who write: its own chunk, loaded on first use.
 const RichTextEditor = React.lazy(() => import(/* webpackChunkName: 'mpk-editor' */ '../shell/RichTextEditor'));
 
 export { STORY_DRAFT_KEY };
-
-/** Props of {@link StoryForm}. */
-export interface IStoryFormProps {
-  ambitions: readonly IAmbition[];
-  units: readonly IUnitOption[];
-  scope: IFeedScope;
-  /** After the story was saved (it now awaits approval). */
-  onCreated(story: IStory): void;
-  /** "Luk": the form closes, the draft stays in the browser. */
-  onClose(): void;
-}
+export type { IStoryFormProps } from './StoryForm.types';
 
 const useStyles = makeStyles({
   form: {
@@ -73,8 +51,6 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
-const FIELD_ORDER = ['title', 'body', 'kind', 'ambitionKey', 'unitId'];
-
 /**
  * Writing a hverdagshistorie: title, text (small rich-text toolbar), kind, ambition and unit. The
  * draft lives in the browser until the story is saved; validation (incl. the CPR guard) runs before
@@ -82,101 +58,65 @@ const FIELD_ORDER = ['title', 'body', 'kind', 'ambitionKey', 'unitId'];
  */
 export function StoryForm(props: IStoryFormProps): JSX.Element {
   const strings = useStrings().stories;
-  const locale = useLocale();
-  const services = useServices();
-  const announce = useAnnounce();
   const styles = useStyles();
-  const draft = useDraft<IStoryDraft>(STORY_DRAFT_KEY, emptyStoryDraft(props.scope));
-  const [attempted, setAttempted] = React.useState(false);
-  const [serverErrors, setServerErrors] = React.useState<IValidationError[]>([]);
-  const [saving, setSaving] = React.useState(false);
-  const [error, setError] = React.useState<unknown>();
-  const [confirmDiscard, setConfirmDiscard] = React.useState(false);
+  const form = useStoryForm(props);
   const headingId = useId('mpk-story-form');
-  const ids = {
-    title: useId('mpk-story-title-input'),
-    body: useId('mpk-story-body'),
-    kind: useId('mpk-story-kind'),
-    ambitionKey: useId('mpk-story-ambition'),
-    unitId: useId('mpk-story-unit'),
-  } as Record<string, string>;
-
-  const value = draft.value;
-  const change = (patch: Partial<IStoryDraft>): void => {
-    draft.set((d) => ({ ...d, ...patch }));
-    setServerErrors([]);
-  };
-  const prepared = (): ReturnType<typeof storyFromDraft> => ({
-    ...storyFromDraft(value),
-    body: sanitizeRichText(value.body),
-  });
-  const errors = attempted ? validateStory(prepared()).concat(serverErrors) : serverErrors;
-  const messages = messagesByField(errors, locale);
-
-  const focusFirstInvalid = (invalid: readonly IValidationError[]): void => {
-    const first = FIELD_ORDER.find((field) => invalid.some((e) => e.field === field));
-    if (!first) return;
-    // Once the messages are rendered.
-    window.setTimeout(() => {
-      const element = document.getElementById(ids[first]);
-      const target = first === 'kind' ? element?.querySelector<HTMLElement>('input') : element;
-      target?.focus();
-    }, 0);
-  };
-
-  const submit = async (event?: React.FormEvent): Promise<void> => {
-    event?.preventDefault();
-    if (saving) return;
-    setAttempted(true);
-    setError(undefined);
-    setServerErrors([]);
-    const clientKey = value.clientKey || newClientKey();
-    if (!value.clientKey) change({ clientKey });
-    const story = { ...prepared(), clientKey };
-    const invalid = validateStory(story);
-    if (invalid.length > 0) {
-      announce(fill(strings.fixErrors, { count: invalid.length }));
-      focusFirstInvalid(invalid);
-      return;
-    }
-    setSaving(true);
-    try {
-      const created = await services.stories.create(story as IStory);
-      draft.clear();
-      setAttempted(false);
-      props.onCreated(created);
-    } catch (e) {
-      if (isDataError(e) && e.validationErrors.length > 0) {
-        setServerErrors(e.validationErrors.slice());
-        focusFirstInvalid(e.validationErrors);
-      } else {
-        setError(e);
-      }
-      announce(strings.saveFailed);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const discard = (): void => {
-    draft.clear();
-    setAttempted(false);
-    setServerErrors([]);
-    setError(undefined);
-    props.onClose();
-  };
 
   return (
-    <form className={styles.form} aria-labelledby={headingId} onSubmit={submit} noValidate>
+    <form className={styles.form} aria-labelledby={headingId} onSubmit={form.submit} noValidate>
       <Subtitle2 as="h3" id={headingId} className={styles.heading}>
         {strings.formHeading}
       </Subtitle2>
       <Text className={styles.hint}>{strings.formIntro}</Text>
-      {draft.restored && (
+      {form.draft.restored && (
         <Notice intent="info">
           <NoticeBody>{strings.draftRestored}</NoticeBody>
         </Notice>
       )}
+      <StoryFields {...props} form={form} />
+      <Text className={styles.hint}>{strings.approvalHint}</Text>
+      <ThrottleNotice scope="save" active={form.saving} />
+      {form.error !== undefined && (
+        <DataErrorMessage error={form.error} title={strings.saveFailed} onRetry={() => void form.submit()} />
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabledFocusable={form.saving}>
+          {form.saving ? strings.saving : strings.submit}
+        </Button>
+        <Button type="button" onClick={props.onClose}>
+          {strings.closeForm}
+        </Button>
+        {!form.confirmDiscard && (
+          <Button type="button" appearance="subtle" onClick={() => form.setConfirmDiscard(true)}>
+            {strings.discardDraft}
+          </Button>
+        )}
+      </div>
+      {form.confirmDiscard && (
+        <Notice intent="warning" layout="multiline">
+          <NoticeBody>{strings.discardConfirm}</NoticeBody>
+          <NoticeActions>
+            <Button size="small" onClick={form.discard}>
+              {strings.discardYes}
+            </Button>
+            <Button size="small" onClick={() => form.setConfirmDiscard(false)}>
+              {strings.discardNo}
+            </Button>
+          </NoticeActions>
+        </Notice>
+      )}
+    </form>
+  );
+}
+
+/** The story's fields: title, text, kind, ambition and unit. */
+function StoryFields(props: IStoryFormProps & { form: IStoryFormState }): JSX.Element {
+  const strings = useStrings().stories;
+  const locale = useLocale();
+  const styles = useStyles();
+  const { value, messages, ids, change } = props.form;
+  return (
+    <>
       <Field label={strings.titleLabel} required validationMessage={messages.title}>
         <Input
           id={ids.title}
@@ -208,18 +148,13 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
       </Field>
       <div className={styles.row}>
         <Field label={strings.ambitionLabel} required validationMessage={messages.ambitionKey}>
-          <Select
+          <AmbitionSelect
             id={ids.ambitionKey}
             value={value.ambitionKey}
-            onChange={(_, data) => change({ ambitionKey: data.value })}
-          >
-            <option value="">{strings.chooseAmbition}</option>
-            {props.ambitions.map((a) => (
-              <option key={a.key} value={a.key}>
-                {a.title}
-              </option>
-            ))}
-          </Select>
+            onChange={(ambitionKey) => change({ ambitionKey })}
+            emptyLabel={strings.chooseAmbition}
+            ambitions={props.ambitions}
+          />
         </Field>
         <Field label={strings.unitLabel} validationMessage={messages.unitId}>
           <Select id={ids.unitId} value={value.unitId} onChange={(_, data) => change({ unitId: data.value })}>
@@ -232,37 +167,6 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
           </Select>
         </Field>
       </div>
-      <Text className={styles.hint}>{strings.approvalHint}</Text>
-      <ThrottleNotice scope="save" active={saving} />
-      {error !== undefined && (
-        <DataErrorMessage error={error} title={strings.saveFailed} onRetry={() => void submit()} />
-      )}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabledFocusable={saving}>
-          {saving ? strings.saving : strings.submit}
-        </Button>
-        <Button type="button" onClick={props.onClose}>
-          {strings.closeForm}
-        </Button>
-        {!confirmDiscard && (
-          <Button type="button" appearance="subtle" onClick={() => setConfirmDiscard(true)}>
-            {strings.discardDraft}
-          </Button>
-        )}
-      </div>
-      {confirmDiscard && (
-        <Notice intent="warning" layout="multiline">
-          <NoticeBody>{strings.discardConfirm}</NoticeBody>
-          <NoticeActions>
-            <Button size="small" onClick={discard}>
-              {strings.discardYes}
-            </Button>
-            <Button size="small" onClick={() => setConfirmDiscard(false)}>
-              {strings.discardNo}
-            </Button>
-          </NoticeActions>
-        </Notice>
-      )}
-    </form>
+    </>
   );
 }

@@ -2,9 +2,8 @@
  * Pure helpers of the story feed, the story form and the ambition cards: what to ask the server for,
  * what to keep on the client, and how to word counts. No React here, so each is unit-tested alone.
  */
-import type { Draft } from '../../domain/validation';
 import type { Locale } from '../../domain/messages';
-import type { IStory, StoryKind } from '../../domain/model';
+import type { IStory } from '../../domain/model';
 import type { IAmbitionCounts, IPage, IStoryFilters, IUnitItem } from '../../data/repositories/types';
 import { plural } from '../shell/plural';
 
@@ -99,6 +98,17 @@ export function replaceStory(stories: readonly IStory[], id: number, change: (st
   return stories.map((story) => (story.id === id ? change(story) : story));
 }
 
+/** A list without one story (by id). */
+export function withoutStory(stories: readonly IStory[], story: IStory): IStory[] {
+  return stories.filter((s) => s.id !== story.id);
+}
+
+/** A list followed by those of `more` it does not hold yet (by id): a next page never shows a story twice. */
+export function appendNew(stories: readonly IStory[], more: readonly IStory[]): IStory[] {
+  const known = new Set(stories.map((s) => s.id));
+  return stories.concat(more.filter((s) => !known.has(s.id)));
+}
+
 /** Whether `a` is older than `b`: by creation time, else by id (SharePoint hands ids out in order). */
 function isOlder(a: IStory, b: IStory): boolean {
   if (a.created && b.created && a.created !== b.created) return a.created < b.created;
@@ -110,6 +120,65 @@ export function insertNewestFirst(stories: readonly IStory[], story: IStory): IS
   const rest = stories.filter((s) => s.id !== story.id);
   const at = rest.findIndex((s) => isOlder(s, story));
   return at < 0 ? rest.concat(story) : rest.slice(0, at).concat(story, rest.slice(at));
+}
+
+/** What the feed shows: the featured stories (first) and the feed without them. */
+export interface IFeedLists {
+  featured: IStory[];
+  items: IStory[];
+}
+
+/**
+ * The feed's keep rule: stories of the web part's scope that pass the chosen filters and are not
+ * among the featured ones (shown above the feed). `isFeatured` is asked at each story, so later
+ * pages also leave out stories featured since.
+ */
+export function keepInFeed(
+  scope: IFeedScope,
+  chosen: IStoryFilters,
+  isFeatured: (id: number) => boolean,
+): (story: IStory) => boolean {
+  return (story) => inScope(story, scope) && matchesFilters(story, chosen) && !isFeatured(story.id as number);
+}
+
+/** The view's first page, narrowed on the client; its next pages are narrowed alike (not filled up). */
+export function narrowedFirstPage(
+  first: IPage<IStory>,
+  keep: (story: IStory) => boolean,
+  pageSize: number,
+): IPage<IStory> {
+  return {
+    items: first.items.filter(keep),
+    hasMore: first.hasMore,
+    nextPage: async () => keepInPage(await first.nextPage(), keep, { pageSize, fill: false }),
+  };
+}
+
+/** Changes one story wherever the feed shows it. */
+export function changeInFeed<L extends IFeedLists>(lists: L, id: number, change: (story: IStory) => IStory): L {
+  return { ...lists, featured: replaceStory(lists.featured, id, change), items: replaceStory(lists.items, id, change) };
+}
+
+/**
+ * After "Fremhæv" / "Fjern fremhævning": a featured story moves first; one no longer featured goes
+ * back into the feed at its place when `showInFeed` (it is in scope and passes the filters).
+ */
+export function featureInFeed<L extends IFeedLists>(lists: L, story: IStory, showInFeed: boolean): L {
+  if (story.featured) {
+    return {
+      ...lists,
+      featured: [story].concat(withoutStory(lists.featured, story)),
+      items: withoutStory(lists.items, story),
+    };
+  }
+  const featured = withoutStory(lists.featured, story);
+  return { ...lists, featured, items: showInFeed ? insertNewestFirst(lists.items, story) : lists.items };
+}
+
+/** A story just approved: featured ones move first; others join the feed at their place when `showInFeed`. */
+export function publishInFeed<L extends IFeedLists>(lists: L, story: IStory, showInFeed: boolean): L {
+  if (story.featured) return featureInFeed(lists, story, showInFeed);
+  return showInFeed ? { ...lists, items: insertNewestFirst(lists.items, story) } : lists;
 }
 
 /** The texts of one ambition's counts, e.g. ["2 planer", "1 indsats", "4 historier"]. */
@@ -166,42 +235,3 @@ export function unitName(units: readonly IUnitItem[], id: number | undefined): s
 
 /** Where the story form keeps its draft (the key the whole product uses for a new story). */
 export const STORY_DRAFT_KEY = 'story:new';
-
-/** What the story form keeps in the browser while it is being written. */
-export interface IStoryDraft {
-  title: string;
-  /** Sanitised HTML from the editor. */
-  body: string;
-  kind: StoryKind | '';
-  ambitionKey: string;
-  /** The unit id as the picker holds it ('' for none). */
-  unitId: string;
-  /** Made before the first attempt to save and kept until it succeeds: a retried save never duplicates. */
-  clientKey: string;
-}
-
-/** An empty story form, with the ambition or unit filled in when the web part shows only one. */
-export function emptyStoryDraft(scope: IFeedScope): IStoryDraft {
-  return {
-    title: '',
-    body: '',
-    kind: '',
-    ambitionKey: scope.ambitionKeys.length === 1 ? scope.ambitionKeys[0] : '',
-    unitId: scope.unitIds.length === 1 ? String(scope.unitIds[0]) : '',
-    clientKey: '',
-  };
-}
-
-/** The form's values as the story the validator and the repository take. */
-export function storyFromDraft(draft: IStoryDraft): Draft<IStory> & { clientKey: string } {
-  return {
-    title: draft.title.trim(),
-    body: draft.body,
-    kind: draft.kind === '' ? null : draft.kind,
-    ambitionKey: draft.ambitionKey === '' ? null : draft.ambitionKey,
-    unitId: draft.unitId === '' ? null : Number(draft.unitId),
-    featured: false,
-    recognitionCount: 0,
-    clientKey: draft.clientKey,
-  };
-}

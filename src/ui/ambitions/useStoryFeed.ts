@@ -3,12 +3,17 @@ import type { IStory } from '../../domain/model';
 import type { IPage, IStoryFilters } from '../../data/repositories/types';
 import { useServices } from '../shell/services';
 import {
-  insertNewestFirst,
+  appendNew,
+  changeInFeed,
+  featureInFeed,
   inScope,
+  keepInFeed,
   keepInPage,
   matchesFilters,
-  replaceStory,
+  narrowedFirstPage,
+  publishInFeed,
   serverFilters,
+  type IFeedLists,
   type IFeedScope,
 } from './storyModel';
 
@@ -48,42 +53,38 @@ export interface IStoryFeedInput {
   pageSize: number;
 }
 
+interface IFeedState extends IFeedLists {
+  /** Where "Vis flere" reads on. */
+  page: IPage<IStory>;
+}
+
+interface IStatus {
+  loading: boolean;
+  loadingMore: boolean;
+  error?: unknown;
+  failed?: 'filters' | 'more';
+}
+
+const IDLE: IStatus = { loading: false, loadingMore: false };
+
 /** The story feed: filters, paging, and local changes after recognising, featuring and approving. */
 export function useStoryFeed(input: IStoryFeedInput): IStoryFeed {
   const services = useServices();
   const { scope, pageSize } = input;
+  // `scope` is rebuilt by the caller on each render; its content is what matters.
+  const scopeKey = JSON.stringify(scope);
   const [filters, setChosen] = React.useState<IStoryFilters>({});
-  const [allFeatured, setAllFeatured] = React.useState<IStory[]>(() => input.featured.filter((s) => inScope(s, scope)));
+  // The featured stories as shown now: pages read later leave them out too.
   const featuredIds = React.useRef(new Set<number>());
-  featuredIds.current = new Set(allFeatured.map((s) => s.id as number));
-
-  const keepFor = React.useCallback(
-    (chosen: IStoryFilters) => (story: IStory) =>
-      inScope(story, scope) && matchesFilters(story, chosen) && !featuredIds.current.has(story.id as number),
-    // `scope` is rebuilt by the caller on each render; its content is what matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [JSON.stringify(scope)],
-  );
-
-  const [feed, setFeed] = React.useState<{ items: IStory[]; page: IPage<IStory> }>(() => {
-    const keep = keepFor({});
-    const first = input.firstPage;
-    const page: IPage<IStory> = {
-      items: first.items.filter(keep),
-      hasMore: first.hasMore,
-      nextPage: async () => keepInPage(await first.nextPage(), keep, { pageSize, fill: false }),
-    };
-    return { items: page.items, page };
+  const isFeatured = (id: number): boolean => featuredIds.current.has(id);
+  const [lists, setLists] = React.useState<IFeedState>(() => {
+    const featured = input.featured.filter((s) => inScope(s, scope));
+    featuredIds.current = new Set(featured.map((s) => s.id as number));
+    const page = narrowedFirstPage(input.firstPage, keepInFeed(scope, {}, isFeatured), pageSize);
+    return { featured, items: page.items, page };
   });
-  const [status, setStatus] = React.useState<{
-    loading: boolean;
-    loadingMore: boolean;
-    error?: unknown;
-    failed?: 'filters' | 'more';
-  }>({
-    loading: false,
-    loadingMore: false,
-  });
+  featuredIds.current = new Set(lists.featured.map((s) => s.id as number));
+  const [status, setStatus] = React.useState<IStatus>(IDLE);
   const request = React.useRef(0);
 
   const readFirstPage = React.useCallback(
@@ -93,23 +94,18 @@ export function useStoryFeed(input: IStoryFeedInput): IStoryFeed {
       try {
         // The web part's scope goes to SharePoint (`ambitionKeys` / `unitIds`); the client only keeps
         // the featured stories (shown above the feed) out.
-        const page = await keepInPage(
-          await services.stories.query(serverFilters(chosen, scope), pageSize),
-          keepFor(chosen),
-          {
-            pageSize,
-            fill: false,
-          },
-        );
+        const keep = keepInFeed(scope, chosen, isFeatured);
+        const read = await services.stories.query(serverFilters(chosen, scope), pageSize);
+        const page = await keepInPage(read, keep, { pageSize, fill: false });
         if (id !== request.current) return;
-        setFeed({ items: page.items, page });
-        setStatus({ loading: false, loadingMore: false });
+        setLists((l) => ({ ...l, items: page.items, page }));
+        setStatus(IDLE);
       } catch (error) {
         if (id === request.current) setStatus({ loading: false, loadingMore: false, error, failed: 'filters' });
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [services, pageSize, keepFor],
+    [services, pageSize, scopeKey],
   );
 
   const setFilters = React.useCallback(
@@ -124,67 +120,39 @@ export function useStoryFeed(input: IStoryFeedInput): IStoryFeed {
     const id = request.current;
     setStatus({ loading: false, loadingMore: true });
     try {
-      const next = await feed.page.nextPage();
+      const next = await lists.page.nextPage();
       if (id !== request.current) return 0;
-      const known = new Set(feed.items.map((s) => s.id));
-      const added = next.items.filter((s) => !known.has(s.id));
-      setFeed((f) => ({ items: f.items.concat(added), page: next }));
-      setStatus({ loading: false, loadingMore: false });
+      const added = appendNew(lists.items, next.items).slice(lists.items.length);
+      setLists((l) => ({ ...l, items: l.items.concat(added), page: next }));
+      setStatus(IDLE);
       return added.length;
     } catch (error) {
       if (id === request.current) setStatus({ loading: false, loadingMore: false, error, failed: 'more' });
       return 0;
     }
-  }, [feed]);
+  }, [lists]);
 
   const retry = React.useCallback(() => {
     if (status.failed === 'more') void loadMore();
     else void readFirstPage(filters);
   }, [status.failed, loadMore, readFirstPage, filters]);
 
-  const updateStory = React.useCallback((id: number, change: (story: IStory) => IStory) => {
-    setAllFeatured((list) => replaceStory(list, id, change));
-    setFeed((f) => ({ ...f, items: replaceStory(f.items, id, change) }));
-  }, []);
-
-  const setFeatured = React.useCallback(
-    (story: IStory) => {
-      if (story.featured) {
-        setAllFeatured((list) => [story].concat(list.filter((s) => s.id !== story.id)));
-        setFeed((f) => ({ ...f, items: f.items.filter((s) => s.id !== story.id) }));
-      } else {
-        setAllFeatured((list) => list.filter((s) => s.id !== story.id));
-        if (inScope(story, scope) && matchesFilters(story, filters))
-          setFeed((f) => ({ ...f, items: insertNewestFirst(f.items, story) }));
-      }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filters, JSON.stringify(scope)],
-  );
-
-  const addPublished = React.useCallback(
-    (story: IStory) => {
-      if (story.featured) setFeatured(story);
-      else if (inScope(story, scope) && matchesFilters(story, filters))
-        setFeed((f) => ({ ...f, items: insertNewestFirst(f.items, story) }));
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filters, setFeatured, JSON.stringify(scope)],
-  );
+  // Whether a story that leaves the featured ones (or is approved) belongs in the feed as filtered now.
+  const showInFeed = (story: IStory): boolean => inScope(story, scope) && matchesFilters(story, filters);
 
   return {
     filters,
-    featured: allFeatured.filter((s) => matchesFilters(s, filters)),
-    items: feed.items,
-    hasMore: feed.page.hasMore,
+    featured: lists.featured.filter((s) => matchesFilters(s, filters)),
+    items: lists.items,
+    hasMore: lists.page.hasMore,
     loading: status.loading,
     loadingMore: status.loadingMore,
     error: status.error,
     setFilters,
     loadMore,
     retry,
-    updateStory,
-    setFeatured,
-    addPublished,
+    updateStory: (id, change) => setLists((l) => changeInFeed(l, id, change)),
+    setFeatured: (story) => setLists((l) => featureInFeed(l, story, showInFeed(story))),
+    addPublished: (story) => setLists((l) => publishInFeed(l, story, showInFeed(story))),
   };
 }

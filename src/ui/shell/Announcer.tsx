@@ -1,25 +1,25 @@
 import * as React from 'react';
-import { makeStyles } from '@fluentui/react-components';
+import { makeStyles, type GriffelStyle } from '@fluentui/react-components';
 
 /** Says something to screen readers without moving focus (saved, recognised, N stories shown). */
 export type Announce = (message: string) => void;
 
 const AnnounceContext = React.createContext<Announce>(() => undefined);
 
-const useStyles = makeStyles({
-  // Visually hidden, still read: the usual clip pattern.
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
-});
+/** Visually hidden, still read: the usual clip pattern (for live regions and screen-reader-only text). */
+export const visuallyHidden: GriffelStyle = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
+
+const useStyles = makeStyles({ hidden: visuallyHidden });
 
 /** A polite live region for the surface below it; `useAnnounce()` writes to it. */
 export function AnnouncerProvider(props: { children?: React.ReactNode }): JSX.Element {

@@ -1,16 +1,15 @@
 import type { IPage } from '../../../src/data/repositories/types';
 import {
   countTexts,
-  emptyStoryDraft,
   inScope,
   insertNewestFirst,
   keepInPage,
   matchesFilters,
   MAX_EXTRA_PAGES,
   serverFilters,
-  storyFromDraft,
   unitOptions,
 } from '../../../src/ui/ambitions/storyModel';
+import { emptyStoryDraft, storyFromDraft } from '../../../src/ui/ambitions/storyDraft';
 import { plural } from '../../../src/ui/shell/plural';
 import * as strings from 'MpkStrings';
 import { story, UNITS } from './support';

@@ -1,0 +1,28 @@
+import * as React from 'react';
+import { Select } from '@fluentui/react-components';
+import type { IAmbition } from '../../data/repositories/types';
+
+/** Props of {@link AmbitionSelect}. */
+export interface IAmbitionSelectProps {
+  id?: string;
+  /** The chosen ambition's key ('' for none). */
+  value: string;
+  onChange(value: string): void;
+  /** The first option, for no ambition (e.g. "Vælg en ambition"). */
+  emptyLabel: string;
+  ambitions: readonly IAmbition[];
+}
+
+/** A select of the ambitions by title, with an empty first option; put it in a Fluent `Field`. */
+export function AmbitionSelect(props: IAmbitionSelectProps): JSX.Element {
+  return (
+    <Select id={props.id} value={props.value} onChange={(_, data) => props.onChange(data.value)}>
+      <option value="">{props.emptyLabel}</option>
+      {props.ambitions.map((a) => (
+        <option key={a.key} value={a.key}>
+          {a.title}
+        </option>
+      ))}
+    </Select>
+  );
+}

@@ -1,0 +1,18 @@
+import type { IReflection } from '../../domain/model';
+import type { IAmbition } from '../../data/repositories/types';
+
+/** Props of {@link ReflectionNotes}. */
+export interface IReflectionNotesProps {
+  /** The reader's own notes, newest first (the list shows nobody else's). */
+  reflections: readonly IReflection[];
+  ambitions: readonly IAmbition[];
+}
+
+/** Props of the notes form (one saved version of the note). */
+export interface IReflectionFormProps {
+  userId: number;
+  saved?: IReflection;
+  savedAt?: Date;
+  ambitions: readonly IAmbition[];
+  onSaved(note: IReflection): void;
+}

@@ -1,0 +1,15 @@
+import type { IAmbition } from '../../data/repositories/types';
+import type { IFeedScope } from './storyModel';
+import type { IAmbitionsViewModel } from './useAmbitionsView';
+
+/** Props of {@link StoriesArea}. */
+export interface IStoriesAreaProps {
+  view: IAmbitionsViewModel;
+  /** The ambitions this web part shows. */
+  ambitions: readonly IAmbition[];
+  scope: IFeedScope;
+  pageSize: number;
+}
+
+/** The tabs of the stories area. */
+export type StoriesTab = 'stories' | 'notes' | 'moderation';

@@ -1,0 +1,143 @@
+import * as React from 'react';
+import { newClientKey, REFLECTION_QUESTIONS, validateReflection, type IValidationError } from '../../domain';
+import type { IReflection } from '../../domain/model';
+import { isDataError } from '../../data/errors';
+import type { ConflictChoice, IConflictField } from '../shell/ConflictResolver';
+import { useLocale } from '../shell/locale';
+import { useServices } from '../shell/services';
+import { useStrings } from '../shell/strings';
+import { useDraft, type IDraft } from '../shell/useDraft';
+import { useSaveFlow } from '../shell/useSaveFlow';
+import { messagesByField } from '../shell/validationMessages';
+import { useAnnounce } from '../shell/Announcer';
+import type { IReflectionFormProps } from './ReflectionNotes.types';
+import {
+  conflictNoteFields,
+  draftOf,
+  mergeNote,
+  NOTE_FIELDS,
+  noteFrom,
+  sameNote,
+  type IReflectionDraft,
+} from './reflectionModel';
+
+/** What {@link useReflectionForm} hands to the render function. */
+export interface IReflectionFormState {
+  draft: IDraft<IReflectionDraft>;
+  value: IReflectionDraft;
+  messages: Record<string, string>;
+  /** The form differs from the saved note. */
+  dirty: boolean;
+  saving: boolean;
+  /** The last failure that is not a validation error; the draft stays. */
+  error: unknown;
+  /** The fields a 412 asks about, with both versions in words; empty without a conflict. */
+  conflictFields: IConflictField[];
+  hasConflict: boolean;
+  change(patch: Partial<IReflectionDraft>): void;
+  save(event?: React.FormEvent): Promise<void>;
+  resolve(choice: ConflictChoice): void;
+}
+
+/**
+ * The notes form's state: the draft (per person and note), validation, and saving through
+ * `useSaveFlow` — a 412 is settled field by field, and keeping the saved version writes nothing.
+ */
+export function useReflectionForm(props: IReflectionFormProps): IReflectionFormState {
+  const strings = useStrings().reflections;
+  const locale = useLocale();
+  const services = useServices();
+  const announce = useAnnounce();
+  // Per person: a shared computer must not show one person's notes to the next.
+  const draft = useDraft<IReflectionDraft>(
+    `reflection:${props.userId}:${props.saved?.id ?? 'new'}`,
+    draftOf(props.saved),
+  );
+  const [errors, setErrors] = React.useState<IValidationError[]>([]);
+  const value = draft.value;
+
+  const flow = useSaveFlow<IReflection>(
+    async (original, note) => {
+      try {
+        return original?.id !== undefined
+          ? await services.reflections.update(original, note)
+          : await services.reflections.create(note);
+      } catch (e) {
+        // What SharePoint refused shows at its field, not as a failure.
+        if (isDataError(e) && e.validationErrors.length > 0) setErrors(e.validationErrors.slice());
+        throw e;
+      }
+    },
+    (result) => {
+      draft.clear();
+      announce(strings.savedAnnouncement);
+      props.onSaved(result);
+    },
+  );
+
+  const write = async (original: IReflection | undefined, note: IReflection): Promise<void> => {
+    if (!(await flow.run(original, note))) announce(strings.saveFailed);
+  };
+
+  const change = (patch: Partial<IReflectionDraft>): void => {
+    draft.set((d) => ({ ...d, ...patch }));
+    if (errors.length > 0) setErrors(validateReflection(noteFrom(props.saved, { ...value, ...patch })));
+  };
+
+  const save = async (event?: React.FormEvent): Promise<void> => {
+    event?.preventDefault();
+    if (flow.busy) return;
+    const clientKey = value.clientKey || newClientKey();
+    if (!value.clientKey) draft.set((d) => ({ ...d, clientKey }));
+    const note = noteFrom(props.saved, { ...value, clientKey });
+    const invalid = validateReflection(note);
+    setErrors(invalid);
+    if (invalid.length > 0) {
+      announce(strings.saveFailed);
+      return;
+    }
+    await write(props.saved, note);
+  };
+
+  const conflict = flow.conflict;
+  const mine = noteFrom(props.saved, value);
+  const conflictNames = conflict ? conflictNoteFields(conflict.fields, conflict.theirs, mine) : [];
+
+  const resolve = (choice: ConflictChoice): void => {
+    if (!conflict) return;
+    const merged = mergeNote(props.saved, mine, conflict.theirs, conflictNames, choice);
+    if (sameNote(merged, conflict.theirs)) {
+      // Keep theirs: nothing to write; the form starts again from the saved version.
+      draft.clear();
+      props.onSaved(conflict.theirs);
+      return;
+    }
+    void write(conflict.theirs, merged);
+  };
+
+  const questions = REFLECTION_QUESTIONS[locale];
+  const ambitionTitle = (key: string | undefined): string =>
+    props.ambitions.find((a) => a.key === key)?.title ?? (key || '');
+  const conflictFields: IConflictField[] = conflict
+    ? conflictNames.map((f) => ({
+        name: f,
+        label: f === 'ambitionKey' ? strings.ambitionLabel : questions[f],
+        theirs: f === 'ambitionKey' ? ambitionTitle(conflict.theirs.ambitionKey) : (conflict.theirs[f] ?? ''),
+        mine: f === 'ambitionKey' ? ambitionTitle(value.ambitionKey) : value[f],
+      }))
+    : [];
+
+  return {
+    draft,
+    value,
+    messages: messagesByField(errors, locale),
+    dirty: NOTE_FIELDS.some((f) => value[f] !== draftOf(props.saved)[f]),
+    saving: flow.busy,
+    error: isDataError(flow.error) && flow.error.validationErrors.length > 0 ? undefined : flow.error,
+    conflictFields,
+    hasConflict: !!conflict,
+    change,
+    save,
+    resolve,
+  };
+}

@@ -1,0 +1,145 @@
+import * as React from 'react';
+import { useId } from '@fluentui/react-components';
+import { newClientKey, validateStory, type IValidationError } from '../../domain';
+import type { IStory } from '../../domain/model';
+import { sanitizeRichText } from '../../domain/richText';
+import { isDataError } from '../../data/errors';
+import { useLocale } from '../shell/locale';
+import { useServices } from '../shell/services';
+import { fill, useStrings } from '../shell/strings';
+import { useDraft, type IDraft } from '../shell/useDraft';
+import { useSaveFlow } from '../shell/useSaveFlow';
+import { messagesByField } from '../shell/validationMessages';
+import { useAnnounce } from '../shell/Announcer';
+import { STORY_DRAFT_KEY } from './storyModel';
+import { emptyStoryDraft, storyFromDraft, type IStoryDraft } from './storyDraft';
+import type { IStoryFormProps } from './StoryForm.types';
+
+/** The fields in the order the form shows them: the first invalid one gets focus. */
+const FIELD_ORDER = ['title', 'body', 'kind', 'ambitionKey', 'unitId'] as const;
+type StoryField = (typeof FIELD_ORDER)[number];
+
+/** What {@link useStoryForm} hands to the render function. */
+export interface IStoryFormState {
+  draft: IDraft<IStoryDraft>;
+  value: IStoryDraft;
+  /** The validation message of each field (after the first attempt to send, or from the server). */
+  messages: Record<string, string>;
+  ids: Record<StoryField, string>;
+  saving: boolean;
+  /** The last failure that is not a validation error; the draft stays. */
+  error: unknown;
+  confirmDiscard: boolean;
+  setConfirmDiscard(value: boolean): void;
+  change(patch: Partial<IStoryDraft>): void;
+  submit(event?: React.FormEvent): Promise<void>;
+  discard(): void;
+}
+
+function isValidationFailure(error: unknown): boolean {
+  return isDataError(error) && error.validationErrors.length > 0;
+}
+
+/**
+ * The story form's state: the draft in the browser, validation (incl. the CPR guard) before anything
+ * is sent, the create through `useSaveFlow`, and focus on the first field that needs fixing.
+ */
+export function useStoryForm(props: IStoryFormProps): IStoryFormState {
+  const strings = useStrings().stories;
+  const locale = useLocale();
+  const services = useServices();
+  const announce = useAnnounce();
+  const draft = useDraft<IStoryDraft>(STORY_DRAFT_KEY, emptyStoryDraft(props.scope));
+  const [attempted, setAttempted] = React.useState(false);
+  const [serverErrors, setServerErrors] = React.useState<IValidationError[]>([]);
+  const [confirmDiscard, setConfirmDiscard] = React.useState(false);
+  const ids: Record<StoryField, string> = {
+    title: useId('mpk-story-title-input'),
+    body: useId('mpk-story-body'),
+    kind: useId('mpk-story-kind'),
+    ambitionKey: useId('mpk-story-ambition'),
+    unitId: useId('mpk-story-unit'),
+  };
+
+  const value = draft.value;
+  const change = (patch: Partial<IStoryDraft>): void => {
+    draft.set((d) => ({ ...d, ...patch }));
+    setServerErrors([]);
+  };
+  const prepared = (): ReturnType<typeof storyFromDraft> => ({
+    ...storyFromDraft(value),
+    body: sanitizeRichText(value.body),
+  });
+  const errors = attempted ? validateStory(prepared()).concat(serverErrors) : serverErrors;
+
+  const focusFirstInvalid = (invalid: readonly IValidationError[]): void => {
+    const first = FIELD_ORDER.find((field) => invalid.some((e) => e.field === field));
+    if (!first) return;
+    // Once the messages are rendered.
+    window.setTimeout(() => {
+      const element = document.getElementById(ids[first]);
+      const target = first === 'kind' ? element?.querySelector<HTMLElement>('input') : element;
+      target?.focus();
+    }, 0);
+  };
+
+  const flow = useSaveFlow<IStory>(
+    async (_, story) => {
+      try {
+        return await services.stories.create(story);
+      } catch (e) {
+        // What SharePoint refused shows at its field, not as a failure.
+        if (isDataError(e) && e.validationErrors.length > 0) {
+          setServerErrors(e.validationErrors.slice());
+          focusFirstInvalid(e.validationErrors);
+        }
+        throw e;
+      }
+    },
+    (created) => {
+      draft.clear();
+      setAttempted(false);
+      props.onCreated(created);
+    },
+  );
+
+  const submit = async (event?: React.FormEvent): Promise<void> => {
+    event?.preventDefault();
+    if (flow.busy) return;
+    setAttempted(true);
+    flow.dismissError();
+    setServerErrors([]);
+    const clientKey = value.clientKey || newClientKey();
+    if (!value.clientKey) change({ clientKey });
+    const story = { ...prepared(), clientKey };
+    const invalid = validateStory(story);
+    if (invalid.length > 0) {
+      announce(fill(strings.fixErrors, { count: invalid.length }));
+      focusFirstInvalid(invalid);
+      return;
+    }
+    if (!(await flow.run(undefined, story as IStory))) announce(strings.saveFailed);
+  };
+
+  const discard = (): void => {
+    draft.clear();
+    setAttempted(false);
+    setServerErrors([]);
+    flow.dismissError();
+    props.onClose();
+  };
+
+  return {
+    draft,
+    value,
+    messages: messagesByField(errors, locale),
+    ids,
+    saving: flow.busy,
+    error: isValidationFailure(flow.error) ? undefined : flow.error,
+    confirmDiscard,
+    setConfirmDiscard,
+    change,
+    submit,
+    discard,
+  };
+}
