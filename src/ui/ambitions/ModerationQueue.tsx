@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Checkbox, Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { Notice, NoticeBody } from '../shell/Notice';
 import { Badge } from '../shell/Badge';
-import { describeError, labelOf, MODERATION_STATUS, publishingState, validateModeration } from '../../domain';
+import { MODERATION_STATUS, publishingState, validateModeration } from '../../domain';
 import type { IStory } from '../../domain/model';
 import { ConflictError } from '../../data/errors';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';
@@ -14,6 +14,7 @@ import { useDraft } from '../shell/useDraft';
 import { useAnnounce } from '../shell/Announcer';
 import { StoryCard } from './StoryCard';
 import { plural } from '../shell/plural';
+import { describeError, labelOf } from '../shell/texts';
 
 /** Props of {@link ModerationQueue}. */
 export interface IModerationQueueProps {
@@ -122,6 +123,7 @@ export function ModerationQueue(props: IModerationQueueProps): JSX.Element {
 }
 
 function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.Element {
+  const mpkStrings = useStrings();
   const strings = useStrings().moderation;
   const locale = useLocale();
   const services = useServices();
@@ -160,7 +162,7 @@ function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.E
           // Another editor got there first: nothing to choose, the story leaves the queue.
           announce(
             fill(strings.alreadyHandled, {
-              state: labelOf('publishingState', publishingState(theirs.moderationStatus), locale),
+              state: labelOf(mpkStrings, 'publishingState', publishingState(theirs.moderationStatus)),
             }),
           );
           props.onModerated(theirs);
@@ -184,7 +186,7 @@ function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.E
       currentUserId={props.currentUserId}
       status={
         <Badge appearance="outline" color="warning" shape="rounded">
-          {labelOf('publishingState', 'pending', locale)}
+          {labelOf(mpkStrings, 'publishingState', 'pending')}
         </Badge>
       }
       actions={
@@ -202,7 +204,9 @@ function ModerationItem(props: IModerationQueueProps & { story: IStory }): JSX.E
               label={strings.reasonLabel}
               hint={strings.reasonHint}
               required
-              validationMessage={reasonErrors.length > 0 ? describeError(reasonErrors[0], locale) : undefined}
+              validationMessage={
+                reasonErrors.length > 0 ? describeError(mpkStrings, reasonErrors[0], locale) : undefined
+              }
             >
               <Textarea
                 value={reason.value.reason}

@@ -1,13 +1,7 @@
 import * as React from 'react';
 import { Button, Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { Notice, NoticeBody } from '../shell/Notice';
-import {
-  formatDate,
-  newClientKey,
-  REFLECTION_QUESTIONS,
-  validateReflection,
-  type IValidationError,
-} from '../../domain';
+import { formatDate, newClientKey, validateReflection, type IValidationError } from '../../domain';
 import type { IReflection } from '../../domain/model';
 import { ConflictError, isDataError } from '../../data/errors';
 import type { IAmbition } from '../../data/repositories/types';
@@ -17,8 +11,8 @@ import { useLocale } from '../shell/locale';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
-import { messagesByField } from '../shell/validationMessages';
 import { useAnnounce } from '../shell/Announcer';
+import { messagesByField } from '../shell/texts';
 
 /** Props of {@link ReflectionNotes}. */
 export interface IReflectionNotesProps {
@@ -97,12 +91,13 @@ interface IReflectionFormProps {
 }
 
 function ReflectionForm(props: IReflectionFormProps): JSX.Element {
+  const mpkStrings = useStrings();
   const strings = useStrings().reflections;
   const locale = useLocale();
   const services = useServices();
   const announce = useAnnounce();
   const styles = useStyles();
-  const questions = REFLECTION_QUESTIONS[locale];
+  const questions = mpkStrings.reflectionQuestions;
   // Per person: a shared computer must not show one person's notes to the next.
   const draft = useDraft<IReflectionDraft>(
     `reflection:${props.userId}:${props.saved?.id ?? 'new'}`,
@@ -112,7 +107,7 @@ function ReflectionForm(props: IReflectionFormProps): JSX.Element {
   const [saving, setSaving] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
   const [conflict, setConflict] = React.useState<ConflictError<IReflection>>();
-  const messages = messagesByField(errors, locale);
+  const messages = messagesByField(mpkStrings, errors, locale);
   const value = draft.value;
   const dirty = NOTE_FIELDS.some((f) => value[f] !== draftOf(props.saved)[f]);
 

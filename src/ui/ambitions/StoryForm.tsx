@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
-import { labelOf, newClientKey, STORY_KINDS, validateStory, type IValidationError, type StoryKind } from '../../domain';
+import { newClientKey, STORY_KINDS, validateStory, type IValidationError, type StoryKind } from '../../domain';
 import type { IStory } from '../../domain/model';
 import { sanitizeRichText } from '../../domain/richText';
 import { isDataError } from '../../data/errors';
@@ -25,7 +25,6 @@ import { useLocale } from '../shell/locale';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
-import { messagesByField } from '../shell/validationMessages';
 import { useAnnounce } from '../shell/Announcer';
 import {
   emptyStoryDraft,
@@ -35,6 +34,7 @@ import {
   type IStoryDraft,
   type IUnitOption,
 } from './storyModel';
+import { labelOf, messagesByField } from '../shell/texts';
 
 // The editor is only needed by those who write: its own chunk, loaded on first use.
 const RichTextEditor = React.lazy(() => import(/* webpackChunkName: 'mpk-editor' */ '../shell/RichTextEditor'));
@@ -81,6 +81,7 @@ const FIELD_ORDER = ['title', 'body', 'kind', 'ambitionKey', 'unitId'];
  * anything is sent, and whatever goes wrong, nothing typed is lost.
  */
 export function StoryForm(props: IStoryFormProps): JSX.Element {
+  const mpkStrings = useStrings();
   const strings = useStrings().stories;
   const locale = useLocale();
   const services = useServices();
@@ -111,7 +112,7 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
     body: sanitizeRichText(value.body),
   });
   const errors = attempted ? validateStory(prepared()).concat(serverErrors) : serverErrors;
-  const messages = messagesByField(errors, locale);
+  const messages = messagesByField(mpkStrings, errors, locale);
 
   const focusFirstInvalid = (invalid: readonly IValidationError[]): void => {
     const first = FIELD_ORDER.find((field) => invalid.some((e) => e.field === field));
@@ -202,7 +203,7 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
       <Field label={strings.kindLabel} required validationMessage={messages.kind}>
         <RadioGroup id={ids.kind} value={value.kind} onChange={(_, data) => change({ kind: data.value as StoryKind })}>
           {STORY_KINDS.map((kind) => (
-            <Radio key={kind} value={kind} label={labelOf('storyKind', kind, locale)} />
+            <Radio key={kind} value={kind} label={labelOf(mpkStrings, 'storyKind', kind)} />
           ))}
         </RadioGroup>
       </Field>
