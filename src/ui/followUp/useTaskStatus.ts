@@ -65,7 +65,7 @@ export function useTaskStatus(): ITaskStatusChange {
         setBusyId(undefined);
       }
     },
-    [services, saved, announce, strings, locale],
+    [services, saved, announce, strings, mpkStrings],
   );
 
   const change = React.useCallback(
@@ -81,7 +81,7 @@ export function useTaskStatus(): ITaskStatusChange {
       }
       await run(task, status);
     },
-    [run, locale, announce],
+    [run, locale, announce, mpkStrings],
   );
 
   const resolveConflict = React.useCallback(
