@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DEFAULT_LOCALE, resolveLocale, type Locale } from '../../domain/messages';
 
 /**
- * The locale of the running web part, for numbers and dates (`describeError`'s numbers, `formatDate`)
+ * The locale of the running web part, for numbers and dates (`describeError`'s numbers, `formatDate`).
  * `MpkRoot` provides it from its `locale` prop; outside one, Danish.
  */
 export const LocaleContext = React.createContext<Locale | undefined>(undefined);
