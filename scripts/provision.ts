@@ -3,11 +3,14 @@
  * MPK_BEARER (for the local SharePoint: the e-mail of a site owner, e.g. admin@mpk.local). Prints what
  * it created or changed; a second run prints no changes.
  */
+import * as path from 'path';
 import { BearerToken } from '@pnp/queryable';
 import { isDataError } from '../src/data/errors';
 import { provision } from '../src/data/provisioning/provision';
 import { formatReport } from '../src/data/provisioning/report';
 import { createSp } from '../src/data/sp';
+import { dataErrorText } from '../src/ui/shell/texts';
+import { loadStrings } from './bench/views';
 
 async function main(): Promise<number> {
   const siteUrl = process.argv[2];
@@ -25,7 +28,9 @@ async function main(): Promise<number> {
     return warnings.length > 0 ? 1 : 0;
   } catch (error) {
     if (isDataError(error)) {
-      console.error(`${error.message}${error.detail ? ` (${error.detail})` : ''}`);
+      // The data layer returns a reason; its Danish words are in the loc file, loaded as SharePoint loads it.
+      const strings = loadStrings(path.join(__dirname, '..')) as unknown as IMpkStrings;
+      console.error(`${dataErrorText(strings, error)}${error.detail ? ` (${error.detail})` : ''}`);
     } else {
       console.error(error);
     }

@@ -1,11 +1,10 @@
 /**
  * Typed failures: every error that leaves the data layer is a `DataError` with a kind the UI can act
- * on and a Danish message (English through `describe("en-US")`). PnPjs's `HttpRequestError` and
- * fetch's network errors never reach a component.
+ * on and a reason that picks the words (`dataErrors` in `src/loc`, shown by `dataErrorText` in
+ * `src/ui/shell/texts.ts`). PnPjs's `HttpRequestError` and fetch's network errors never reach a component.
  */
-import type { Locale } from '../domain/messages';
 import type { IValidationError } from '../domain/messages';
-import { dataMessage, type DataErrorKind, type DataErrorReason } from './messages';
+import type { DataErrorKind, DataErrorReason } from './messages';
 
 export type { DataErrorKind, DataErrorReason } from './messages';
 
@@ -19,19 +18,19 @@ export interface IDataErrorOptions {
   cause?: unknown;
 }
 
-/** A failure of the data layer, worded for people. */
+/** A failure of the data layer: a kind to act on and a reason to word it by (the message is for logs). */
 export class DataError extends Error {
   public readonly kind: DataErrorKind;
   public readonly reason: DataErrorReason;
   public readonly status?: number;
   public readonly detail?: string;
-  /** For `invalid`: the domain's validation errors (describe them with `describeError`). */
+  /** For `invalid`: the domain's validation errors (the UI words them with `describeError`). */
   public readonly validationErrors: readonly IValidationError[];
   public readonly cause?: unknown;
 
   public constructor(kind: DataErrorKind, options: IDataErrorOptions = {}) {
     const reason = options.reason || kind;
-    super(dataMessage(reason));
+    super(`DataError: ${reason}${options.status ? ` (HTTP ${options.status})` : ''}`);
     this.name = 'DataError';
     this.kind = kind;
     this.reason = reason;
@@ -39,11 +38,6 @@ export class DataError extends Error {
     this.detail = options.detail;
     this.validationErrors = options.validationErrors || [];
     this.cause = options.cause;
-  }
-
-  /** The message in a locale. */
-  public describe(locale: Locale = 'da-DK'): string {
-    return dataMessage(this.reason, locale);
   }
 }
 

@@ -5,7 +5,6 @@
 export * from './repositories/types';
 export { DataError, ConflictError, isDataError } from './errors';
 export type { DataErrorKind, DataErrorReason } from './messages';
-export { DATA_MESSAGES, dataMessage } from './messages';
 export { createServices } from './services';
 export type { IThrottleState, IThrottleWatch } from './throttleState';
 export { createSpfxSp, createSp } from './sp';

@@ -1,10 +1,9 @@
 /**
  * Dates as the municipality sees them: calendar dates in Europe/Copenhagen, formatted through Intl
- * ("27.11.2026", "uge 48"). Nothing here reads the clock — callers pass `now`, so tests can fix it.
+ * ("27.11.2026"; the week number for "uge 48"). Nothing here reads the clock — callers pass `now`, so tests can fix it.
  */
 import type { IsoDate } from './model';
 import { DEFAULT_LOCALE, type Locale } from './locale';
-import { DATE_TEXTS, fillTemplate } from './messages';
 
 /** The time zone every "today", "overdue" and week number is computed in. */
 export const TIME_ZONE = 'Europe/Copenhagen';
@@ -157,12 +156,6 @@ export function isoWeekOf(date: Date | IsoDate): { year: number; week: number } 
 /** The ISO week number of a date (a `Date` is read in Copenhagen). */
 export function isoWeek(date: Date | IsoDate): number {
   return isoWeekOf(date).week;
-}
-
-/** "uge 48" / "week 48". */
-export function formatWeek(date: Date | IsoDate, locale: Locale = DEFAULT_LOCALE): string {
-  const week = new Intl.NumberFormat(locale).format(isoWeek(date));
-  return fillTemplate(DATE_TEXTS[locale].week, { week });
 }
 
 const dateFormatters: Record<string, Intl.DateTimeFormat> = {};

@@ -1,6 +1,6 @@
 /**
  * Validation for every write. Each `validateX` returns the list of problems (empty = may be saved)
- * as structured errors; `describeError` in `messages.ts` turns one into Danish or English.
+ * as structured errors; `describeError` in `src/ui/shell/texts.ts` words one with the strings of `src/loc`.
  *
  * The validators take drafts (`Partial<…>`, possibly with nulls from a form) so a half-filled form
  * can be checked as well as a finished item. Every free-text field is checked for CPR numbers.

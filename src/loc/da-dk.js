@@ -1,3 +1,4 @@
+// @ts-check
 define([], function () {
   return {
     editor: {
@@ -767,6 +768,370 @@ define([], function () {
       planPageHelp:
         'Adressen på siden med webdelen Ambitionsplan. Så kan chefgruppen klikke fra overblikket til en enheds plan.',
       planPageInvalid: 'Skriv en adresse, der begynder med https:// eller /.',
+    },
+    validation: {
+      messages: {
+        required: '{Field} skal udfyldes.',
+        selectionRequired: 'Vælg {field}.',
+        tooLong: '{Field} må højst være {max} tegn – {it} er nu {actual}.',
+        invalidDate: '{Field} er ikke en gyldig dato.',
+        endBeforeStart: 'Slutdatoen kan ikke ligge før startdatoen.',
+        dateInFuture: '{Field} kan ikke ligge i fremtiden.',
+        invalidOption: '»{value}« er ikke en gyldig værdi for {field}.',
+        containsCpr:
+          '{Field} ser ud til at indeholde et CPR-nummer ({masked}). Personnumre må ikke skrives her – fjern det, før du gemmer.',
+        invalidUrl: '{Field} skal være en webadresse, der begynder med http:// eller https://.',
+        outOfRange: '{Field} skal være mellem {min} og {max}.',
+        notWholeNumber: '{Field} skal være et helt tal.',
+        negativeNumber: '{Field} skal være 0 eller derover.',
+        invalidReference: '{Field} henviser ikke til noget, der findes. Vælg igen.',
+        stopReasonRequired: 'Skriv, hvorfor indsatsen stoppes – det er også værdifuld viden for andre.',
+        invalidPeriod: 'Perioden skal være et år (fx 2026) eller et spænd af år (fx 2026-2027).',
+        unknownAmbition: 'Vælg en af de fem ambitioner.',
+        unknownCommitment: 'Det valgte »Vi vil«-punkt findes ikke. Vælg et fra listen.',
+        commitmentMismatch: 'Det valgte »Vi vil«-punkt hører ikke til ambitionen »{ambition}«.',
+        chooseInitiativeOrAmbition: 'Opgaven skal handle om enten en indsats eller en ambition – vælg én af dem.',
+        choosePlanOrInitiative: 'En kommentar hører til enten en plan eller en indsats – vælg én af dem.',
+        parentRequired: 'Vælg den enhed, som afdelingen eller institutionen hører under.',
+        parentNotAllowed: 'Kerneområder og stabe ligger øverst i organisationen og kan ikke have en overordnet enhed.',
+        parentCycle: 'En enhed kan ikke ligge under sig selv eller under en af sine egne underenheder.',
+        invalidTeamsTeamId: "Id'et for Teams-teamet skal være et GUID, fx 3f2504e0-4f89-11d3-9a0c-0305e82c3301.",
+        invalidTeamsChannelId: "Id'et for Teams-kanalen skal have formen 19:…@thread.tacv2.",
+        invalidTransition: 'Status kan ikke skifte fra »{from}« til »{to}«.',
+        reflectionEmpty: 'Skriv noget i mindst ét af felterne, før du gemmer.',
+      },
+      fields: {
+        name: {
+          definite: 'navnet',
+          pronoun: 'det',
+        },
+        kind: {
+          definite: 'typen',
+          pronoun: 'den',
+        },
+        parentId: {
+          definite: 'den overordnede enhed',
+          pronoun: 'den',
+        },
+        teamsTeamId: {
+          definite: "id'et for Teams-teamet",
+          pronoun: 'det',
+        },
+        teamsChannelId: {
+          definite: "id'et for Teams-kanalen",
+          pronoun: 'det',
+        },
+        leaderIds: {
+          definite: 'lederne',
+          pronoun: 'de',
+        },
+        key: {
+          definite: 'nøglen',
+          pronoun: 'den',
+        },
+        order: {
+          definite: 'rækkefølgen',
+          pronoun: 'den',
+        },
+        unitId: {
+          definite: 'enheden',
+          pronoun: 'den',
+        },
+        period: {
+          definite: 'perioden',
+          pronoun: 'den',
+        },
+        status: {
+          definite: 'status',
+          pronoun: 'den',
+        },
+        ownerId: {
+          definite: 'den ansvarlige',
+          pronoun: 'den',
+        },
+        planId: {
+          definite: 'planen',
+          pronoun: 'den',
+        },
+        ambitionKey: {
+          definite: 'ambitionen',
+          pronoun: 'den',
+        },
+        relevance: {
+          definite: 'relevansen',
+          pronoun: 'den',
+        },
+        localMeaning: {
+          definite: 'beskrivelsen af, hvad ambitionen betyder hos jer',
+          pronoun: 'den',
+        },
+        title: {
+          definite: 'titlen',
+          pronoun: 'den',
+        },
+        description: {
+          definite: 'beskrivelsen',
+          pronoun: 'den',
+        },
+        commitmentKey: {
+          definite: '»Vi vil«-punktet',
+          pronoun: 'det',
+        },
+        politicalPriorityId: {
+          definite: 'den politiske prioritering',
+          pronoun: 'den',
+        },
+        stopReason: {
+          definite: 'begrundelsen for at stoppe',
+          pronoun: 'den',
+        },
+        startDate: {
+          definite: 'startdatoen',
+          pronoun: 'den',
+        },
+        endDate: {
+          definite: 'slutdatoen',
+          pronoun: 'den',
+        },
+        successMeasure: {
+          definite: 'succeskriteriet',
+          pronoun: 'det',
+        },
+        existingInitiativeUrl: {
+          definite: 'linket til den eksisterende indsats',
+          pronoun: 'det',
+        },
+        initiativeId: {
+          definite: 'indsatsen',
+          pronoun: 'den',
+        },
+        health: {
+          definite: 'vurderingen',
+          pronoun: 'den',
+        },
+        progress: {
+          definite: 'fremdriften',
+          pronoun: 'den',
+        },
+        comment: {
+          definite: 'kommentaren',
+          pronoun: 'den',
+        },
+        date: {
+          definite: 'datoen',
+          pronoun: 'den',
+        },
+        dueDate: {
+          definite: 'fristen',
+          pronoun: 'den',
+        },
+        assigneeId: {
+          definite: 'den ansvarlige',
+          pronoun: 'den',
+        },
+        meeting: {
+          definite: 'mødet',
+          pronoun: 'det',
+        },
+        body: {
+          definite: 'teksten',
+          pronoun: 'den',
+        },
+        recognitionCount: {
+          definite: 'antallet af anerkendelser',
+          pronoun: 'det',
+        },
+        storyId: {
+          definite: 'historien',
+          pronoun: 'den',
+        },
+        userId: {
+          definite: 'personen',
+          pronoun: 'den',
+        },
+        contribution: {
+          definite: 'svaret på »Hvordan kan jeg bidrage til at udvikle kerneopgaven?«',
+          pronoun: 'det',
+        },
+        meaning: {
+          definite: 'svaret på »Hvad betyder ambitionerne for mig?«',
+          pronoun: 'det',
+        },
+        rejectionReason: {
+          definite: 'begrundelsen for afvisningen',
+          pronoun: 'den',
+        },
+      },
+      fallbackField: {
+        definite: 'feltet',
+        pronoun: 'det',
+      },
+    },
+    labels: {
+      unitKind: {
+        coreArea: 'Kerneområde',
+        staff: 'Stab',
+        department: 'Afdeling',
+        institution: 'Institution',
+      },
+      planStatus: {
+        draft: 'Kladde',
+        approved: 'Godkendt',
+        followUp: 'Opfølgning',
+        closed: 'Afsluttet',
+      },
+      relevance: {
+        high: 'Høj',
+        medium: 'Middel',
+        low: 'Lav',
+        notRelevant: 'Ikke relevant',
+      },
+      initiativeStatus: {
+        planned: 'Planlagt',
+        inProgress: 'I gang',
+        completed: 'Gennemført',
+        stopped: 'Stoppet',
+      },
+      health: {
+        green: 'Grøn',
+        yellow: 'Gul',
+        red: 'Rød',
+      },
+      taskStatus: {
+        open: 'Åben',
+        inProgress: 'I gang',
+        closed: 'Afsluttet',
+      },
+      storyKind: {
+        success: 'Det lykkedes',
+        lesson: 'Vi lærte af en fejl',
+      },
+      publishingState: {
+        pending: 'Afventer godkendelse',
+        approved: 'Godkendt',
+        rejected: 'Afvist',
+      },
+      trend: {
+        better: 'Bedre',
+        same: 'Uændret',
+        worse: 'Dårligere',
+        unknown: 'Ukendt',
+      },
+    },
+    dataErrors: {
+      notFound: 'Elementet findes ikke længere. Det kan være slettet af en anden.',
+      conflict: 'En anden har ændret det samme, mens du arbejdede. Se begge udgaver, og vælg hvad der skal gemmes.',
+      forbidden: 'Du har ikke adgang til at gøre dette. Kontakt en administrator, hvis du mener, du burde have adgang.',
+      throttled: 'SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.',
+      invalid: 'Oplysningerne kunne ikke gemmes. Ret det markerede, og prøv igen.',
+      notProvisioned:
+        'Listerne til Mod på kerneopgaven er ikke klargjort på dette site endnu. En administrator skal vælge »Klargør site«.',
+      listMissing: 'En af listerne til Mod på kerneopgaven mangler. En administrator skal vælge »Klargør site«.',
+      network: 'Der er ingen forbindelse til SharePoint. Tjek netværket, og prøv igen – intet er gået tabt.',
+      threshold: 'Der er for mange elementer til denne visning. Indsnævr filtrene, og prøv igen.',
+      duplicate: 'Det findes allerede.',
+      server: 'SharePoint svarede med en fejl. Prøv igen om lidt.',
+      userNotFound:
+        'Der findes ingen person med den e-mailadresse i organisationen. Tjek stavningen, eller søg på navnet.',
+      keyTaken:
+        'Det kunne ikke gemmes, fordi en anden person allerede har brugt samme nøgle. Prøv igen – så får det en ny.',
+      filterTooLong: 'Filteret er for langt: højst 255 tegn. Forkort det, og prøv igen.',
+      personNotFound: 'Personen kunne ikke findes i organisationen længere. Søg igen, eller vælg en anden.',
+      unitNotYours:
+        'Du kan kun knytte kanalen til en enhed, du er leder af (eller en enhed under den). Chefgruppen og site-ejerne kan knytte alle enheder.',
+      channelOfOtherUnit:
+        'Kanalen er knyttet til en enhed, du ikke er leder af. Bed chefgruppen eller en site-ejer om at flytte den.',
+      channelTaken: 'Enheden er allerede knyttet til en anden kanal. Bekræft, at den skal flyttes til denne kanal.',
+    },
+    healthFindings: {
+      principals: {
+        owners: 'Ejere',
+        members: 'Medlemmer',
+        visitors: 'Besøgende',
+        chefgruppe: 'Chefgruppe',
+      },
+      roles: {
+        read: 'Læse',
+        contribute: 'Bidrage',
+        edit: 'Redigere',
+        fullControl: 'Fuld kontrol',
+        contributor: 'MPK Bidragyder',
+      },
+      noRole: 'ingen adgang',
+      readSecurity: {
+        1: 'Læseadgang til alle elementer',
+        2: 'Læseadgang til elementer, som brugeren har oprettet',
+      },
+      writeSecurity: {
+        1: 'Opret og rediger alle elementer',
+        2: 'Opret elementer og rediger elementer, som brugeren har oprettet',
+        4: 'Ingen',
+      },
+      draftVisibility: {
+        0: 'Alle brugere, der kan læse elementer',
+        1: 'Kun brugere, der kan redigere elementer',
+        2: 'Kun brugere, der kan godkende elementer (og forfatteren)',
+      },
+      onOff: {
+        true: 'Ja',
+        false: 'Nej',
+      },
+      what: {
+        ReadSecurity: '{list}: læseadgang er »{actual}«, men skal være »{expected}«.',
+        WriteSecurity: '{list}: redigeringsadgang er »{actual}«, men skal være »{expected}«.',
+        EnableModeration: '{list}: godkendelse af indhold er »{actual}«, men skal være »{expected}«.',
+        DraftVersionVisibility: '{list}: kladder kan ses af »{actual}«, men skal kun kunne ses af »{expected}«.',
+        role: '{list}: {principal} har »{actual}«, men skal have »{expected}«.',
+      },
+      ownPermissions: {
+        true: 'har egne tilladelser',
+        false: 'arver sitets tilladelser',
+      },
+      uniqueWhat: {
+        true: '{list}: listen arver sitets tilladelser, men skal have sine egne.',
+        false: '{list}: listen har fået egne tilladelser, men skal arve sitets.',
+      },
+      site: 'Sitet',
+      why: {
+        readOthers: 'Alle kan se de elementer, andre har oprettet.',
+        readOthersNotes: 'Alle kan se andres egne noter.',
+        readOwnOnly: 'Hver person ser kun sine egne elementer, så andre ikke kan se, hvad der er delt.',
+        writeOthers: 'Alle kan rette og slette de elementer, andre har oprettet.',
+        writeNone: 'Brugerne kan ikke rette deres egne elementer.',
+        moderationOff: 'Nye historier vises for alle uden at være godkendt.',
+        moderationOn: 'Nye elementer venter på godkendelse og vises ikke, før nogen godkender dem.',
+        draftsVisible:
+          'Historier, der venter på godkendelse eller er sendt tilbage, kan læses af andre end forfatteren og godkenderne.',
+        draftsHidden: 'Færre kan se kladder end planlagt.',
+        inherits:
+          'Listen bruger sitets tilladelser: medlemmer kan rette i listens indstillinger og elementer, og besøgende kan ikke bidrage, som planlagt.',
+        unique:
+          'Listen har fået egne tilladelser: ændringer i sitets grupper slår ikke igennem, og nogen kan have en adgang, de ikke skal have.',
+        roleMissing: 'Gruppen mangler den adgang, den skal have: dens medlemmer kan ikke bruge listen som planlagt.',
+        roleMore: 'Gruppen har mere adgang end planlagt: dens medlemmer kan ændre mere, end de skal.',
+        roleOther: 'Gruppen har en anden adgang end planlagt.',
+      },
+      how: {
+        ReadSecurity:
+          'Vælg »Ret indstillingerne« – eller i listen: Listeindstillinger → Avancerede indstillinger → Læseadgang: »{expected}«.',
+        WriteSecurity:
+          'Vælg »Ret indstillingerne« – eller i listen: Listeindstillinger → Avancerede indstillinger → Redigeringsadgang: »{expected}«.',
+        EnableModeration:
+          'Vælg »Ret indstillingerne« – eller i listen: Listeindstillinger → Versionsindstillinger → Kræv godkendelse af indsendte elementer: »{expected}«.',
+        DraftVersionVisibility:
+          'Vælg »Ret indstillingerne« – eller i listen: Listeindstillinger → Versionsindstillinger → Sikkerhed for kladdeelementer: »{expected}«.',
+        uniquePermissions:
+          'Vælg »Ret indstillingerne« – eller i listen: Listeindstillinger → Tilladelser for denne liste.',
+        role: 'Vælg »Ret indstillingerne« – eller i listen: Listeindstillinger → Tilladelser for denne liste → {principal}: »{expected}«.',
+      },
+      repair: 'Ret indstillingerne',
+    },
+    dates: {
+      week: 'uge {week}',
+    },
+    reflectionQuestions: {
+      contribution: 'Hvordan kan jeg bidrage til at udvikle kerneopgaven?',
+      meaning: 'Hvad betyder ambitionerne for mig?',
     },
   };
 });

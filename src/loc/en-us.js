@@ -1,3 +1,4 @@
+// @ts-check
 define([], function () {
   return {
     editor: {
@@ -769,6 +770,371 @@ define([], function () {
       planPageHelp:
         'The address of the page with the Ambition plan web part, so the chefgruppe can click from the overview to a unit’s plan.',
       planPageInvalid: 'Enter an address starting with https:// or /.',
+    },
+    validation: {
+      messages: {
+        required: '{Field} is required.',
+        selectionRequired: 'Choose {field}.',
+        tooLong: '{Field} can be at most {max} characters – {it} is now {actual}.',
+        invalidDate: '{Field} is not a valid date.',
+        endBeforeStart: 'The end date cannot be before the start date.',
+        dateInFuture: '{Field} cannot be in the future.',
+        invalidOption: '“{value}” is not a valid value for {field}.',
+        containsCpr:
+          '{Field} seems to contain a CPR number ({masked}). Personal identification numbers must not be written here – remove it before you save.',
+        invalidUrl: '{Field} must be a web address starting with http:// or https://.',
+        outOfRange: '{Field} must be between {min} and {max}.',
+        notWholeNumber: '{Field} must be a whole number.',
+        negativeNumber: '{Field} must be 0 or more.',
+        invalidReference: '{Field} refers to something that does not exist. Choose again.',
+        stopReasonRequired: 'Write why the initiative is being stopped – that is valuable knowledge for others, too.',
+        invalidPeriod: 'The period must be a year (e.g. 2026) or a span of years (e.g. 2026-2027).',
+        unknownAmbition: 'Choose one of the five ambitions.',
+        unknownCommitment: 'The chosen “Vi vil” commitment does not exist. Choose one from the list.',
+        commitmentMismatch: 'The chosen “Vi vil” commitment does not belong to the ambition “{ambition}”.',
+        chooseInitiativeOrAmbition: 'The task must be about either an initiative or an ambition – choose one of them.',
+        choosePlanOrInitiative: 'A comment belongs to either a plan or an initiative – choose one of them.',
+        parentRequired: 'Choose the unit that the department or institution belongs to.',
+        parentNotAllowed:
+          'Core areas and staff units are at the top of the organisation and cannot have a parent unit.',
+        parentCycle: 'A unit cannot be placed under itself or under one of its own sub-units.',
+        invalidTeamsTeamId: 'The Teams team id must be a GUID, e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301.',
+        invalidTeamsChannelId: 'The Teams channel id must look like 19:…@thread.tacv2.',
+        invalidTransition: 'The status cannot change from “{from}” to “{to}”.',
+        reflectionEmpty: 'Write something in at least one of the fields before you save.',
+      },
+      fields: {
+        name: {
+          definite: 'the name',
+          pronoun: 'it',
+        },
+        kind: {
+          definite: 'the type',
+          pronoun: 'it',
+        },
+        parentId: {
+          definite: 'the parent unit',
+          pronoun: 'it',
+        },
+        teamsTeamId: {
+          definite: 'the Teams team id',
+          pronoun: 'it',
+        },
+        teamsChannelId: {
+          definite: 'the Teams channel id',
+          pronoun: 'it',
+        },
+        leaderIds: {
+          definite: 'the leaders',
+          pronoun: 'they',
+        },
+        key: {
+          definite: 'the key',
+          pronoun: 'it',
+        },
+        order: {
+          definite: 'the order',
+          pronoun: 'it',
+        },
+        unitId: {
+          definite: 'the unit',
+          pronoun: 'it',
+        },
+        period: {
+          definite: 'the period',
+          pronoun: 'it',
+        },
+        status: {
+          definite: 'the status',
+          pronoun: 'it',
+        },
+        ownerId: {
+          definite: 'the person responsible',
+          pronoun: 'it',
+        },
+        planId: {
+          definite: 'the plan',
+          pronoun: 'it',
+        },
+        ambitionKey: {
+          definite: 'the ambition',
+          pronoun: 'it',
+        },
+        relevance: {
+          definite: 'the relevance',
+          pronoun: 'it',
+        },
+        localMeaning: {
+          definite: 'the description of what the ambition means for you',
+          pronoun: 'it',
+        },
+        title: {
+          definite: 'the title',
+          pronoun: 'it',
+        },
+        description: {
+          definite: 'the description',
+          pronoun: 'it',
+        },
+        commitmentKey: {
+          definite: 'the “Vi vil” commitment',
+          pronoun: 'it',
+        },
+        politicalPriorityId: {
+          definite: 'the political priority',
+          pronoun: 'it',
+        },
+        stopReason: {
+          definite: 'the reason for stopping',
+          pronoun: 'it',
+        },
+        startDate: {
+          definite: 'the start date',
+          pronoun: 'it',
+        },
+        endDate: {
+          definite: 'the end date',
+          pronoun: 'it',
+        },
+        successMeasure: {
+          definite: 'the success measure',
+          pronoun: 'it',
+        },
+        existingInitiativeUrl: {
+          definite: 'the link to the existing initiative',
+          pronoun: 'it',
+        },
+        initiativeId: {
+          definite: 'the initiative',
+          pronoun: 'it',
+        },
+        health: {
+          definite: 'the health',
+          pronoun: 'it',
+        },
+        progress: {
+          definite: 'the progress',
+          pronoun: 'it',
+        },
+        comment: {
+          definite: 'the comment',
+          pronoun: 'it',
+        },
+        date: {
+          definite: 'the date',
+          pronoun: 'it',
+        },
+        dueDate: {
+          definite: 'the due date',
+          pronoun: 'it',
+        },
+        assigneeId: {
+          definite: 'the assignee',
+          pronoun: 'it',
+        },
+        meeting: {
+          definite: 'the meeting',
+          pronoun: 'it',
+        },
+        body: {
+          definite: 'the text',
+          pronoun: 'it',
+        },
+        recognitionCount: {
+          definite: 'the number of recognitions',
+          pronoun: 'it',
+        },
+        storyId: {
+          definite: 'the story',
+          pronoun: 'it',
+        },
+        userId: {
+          definite: 'the person',
+          pronoun: 'it',
+        },
+        contribution: {
+          definite: 'the answer to “How can I contribute to developing the core task?”',
+          pronoun: 'it',
+        },
+        meaning: {
+          definite: 'the answer to “What do the ambitions mean to me?”',
+          pronoun: 'it',
+        },
+        rejectionReason: {
+          definite: 'the reason for the rejection',
+          pronoun: 'it',
+        },
+      },
+      fallbackField: {
+        definite: 'the field',
+        pronoun: 'it',
+      },
+    },
+    labels: {
+      unitKind: {
+        coreArea: 'Core area',
+        staff: 'Staff unit',
+        department: 'Department',
+        institution: 'Institution',
+      },
+      planStatus: {
+        draft: 'Draft',
+        approved: 'Approved',
+        followUp: 'Follow-up',
+        closed: 'Closed',
+      },
+      relevance: {
+        high: 'High',
+        medium: 'Medium',
+        low: 'Low',
+        notRelevant: 'Not relevant',
+      },
+      initiativeStatus: {
+        planned: 'Planned',
+        inProgress: 'In progress',
+        completed: 'Completed',
+        stopped: 'Stopped',
+      },
+      health: {
+        green: 'Green',
+        yellow: 'Yellow',
+        red: 'Red',
+      },
+      taskStatus: {
+        open: 'Open',
+        inProgress: 'In progress',
+        closed: 'Closed',
+      },
+      storyKind: {
+        success: 'It worked',
+        lesson: 'We learned from a mistake',
+      },
+      publishingState: {
+        pending: 'Awaiting approval',
+        approved: 'Approved',
+        rejected: 'Rejected',
+      },
+      trend: {
+        better: 'Better',
+        same: 'Unchanged',
+        worse: 'Worse',
+        unknown: 'Unknown',
+      },
+    },
+    dataErrors: {
+      notFound: 'The item no longer exists. Someone else may have deleted it.',
+      conflict:
+        'Someone else changed the same thing while you were working. Compare both versions and choose what to save.',
+      forbidden: 'You do not have permission to do this. Contact an administrator if you think you should.',
+      throttled: 'SharePoint is busy right now. Try again in a moment – nothing has been lost.',
+      invalid: 'The information could not be saved. Correct the marked fields and try again.',
+      notProvisioned:
+        'The lists for Mod på kerneopgaven have not been set up on this site yet. An administrator must choose "Set up site".',
+      listMissing: 'One of the lists for Mod på kerneopgaven is missing. An administrator must choose "Set up site".',
+      network: 'There is no connection to SharePoint. Check the network and try again – nothing has been lost.',
+      threshold: 'There are too many items for this view. Narrow the filters and try again.',
+      duplicate: 'It already exists.',
+      server: 'SharePoint answered with an error. Try again in a moment.',
+      userNotFound:
+        'There is nobody with that e-mail address in the organisation. Check the spelling, or search by name.',
+      keyTaken:
+        'It could not be saved because someone else has already used the same key. Try again – it will get a new one.',
+      filterTooLong: 'The filter is too long: at most 255 characters. Shorten it and try again.',
+      personNotFound: 'That person could no longer be found in the organisation. Search again, or choose someone else.',
+      unitNotYours:
+        'You can only link the channel to a unit you lead (or a unit below it). The chefgruppe and site owners can link any unit.',
+      channelOfOtherUnit:
+        'The channel is linked to a unit you do not lead. Ask the chefgruppe or a site owner to move it.',
+      channelTaken: 'The unit is already linked to another channel. Confirm that it should move to this channel.',
+    },
+    healthFindings: {
+      principals: {
+        owners: 'Owners',
+        members: 'Members',
+        visitors: 'Visitors',
+        chefgruppe: 'Chefgruppe',
+      },
+      roles: {
+        read: 'Read',
+        contribute: 'Contribute',
+        edit: 'Edit',
+        fullControl: 'Full Control',
+        contributor: 'MPK Bidragyder',
+      },
+      noRole: 'no access',
+      readSecurity: {
+        1: 'Read all items',
+        2: 'Read items that were created by the user',
+      },
+      writeSecurity: {
+        1: 'Create and edit all items',
+        2: 'Create items and edit items that were created by the user',
+        4: 'None',
+      },
+      draftVisibility: {
+        0: 'Any user who can read items',
+        1: 'Only users who can edit items',
+        2: 'Only users who can approve items (and the author)',
+      },
+      onOff: {
+        true: 'Yes',
+        false: 'No',
+      },
+      what: {
+        ReadSecurity: '{list}: read access is "{actual}" but must be "{expected}".',
+        WriteSecurity: '{list}: create and edit access is "{actual}" but must be "{expected}".',
+        EnableModeration: '{list}: content approval is "{actual}" but must be "{expected}".',
+        DraftVersionVisibility: '{list}: drafts can be seen by "{actual}" but only "{expected}" may see them.',
+        role: '{list}: {principal} have "{actual}" but must have "{expected}".',
+      },
+      ownPermissions: {
+        true: 'has its own permissions',
+        false: "inherits the site's permissions",
+      },
+      uniqueWhat: {
+        true: "{list}: the list inherits the site's permissions but must have its own.",
+        false: "{list}: the list was given its own permissions but must inherit the site's.",
+      },
+      site: 'The site',
+      why: {
+        readOthers: 'Everyone can see the items others created.',
+        readOthersNotes: "Everyone can see other people's private notes.",
+        readOwnOnly: 'Each person sees only their own items, so others cannot see what was shared.',
+        writeOthers: 'Everyone can edit and delete the items others created.',
+        writeNone: 'People cannot edit their own items.',
+        moderationOff: 'New stories are shown to everyone without approval.',
+        moderationOn: 'New items wait for approval and are not shown until someone approves them.',
+        draftsVisible:
+          'Stories waiting for approval or sent back can be read by others than the author and the approvers.',
+        draftsHidden: 'Fewer people can see drafts than planned.',
+        inherits:
+          "The list uses the site's permissions: members can change the list's settings and items, and visitors cannot contribute as planned.",
+        unique:
+          "The list was given its own permissions: changes to the site's groups do not apply, and someone may have access they should not have.",
+        roleMissing: 'The group lacks the access it needs: its members cannot use the list as planned.',
+        roleMore: 'The group has more access than planned: its members can change more than they should.',
+        roleOther: 'The group has other access than planned.',
+      },
+      how: {
+        ReadSecurity:
+          'Choose "Fix the settings" – or in the list: List settings → Advanced settings → Read access: "{expected}".',
+        WriteSecurity:
+          'Choose "Fix the settings" – or in the list: List settings → Advanced settings → Create and edit access: "{expected}".',
+        EnableModeration:
+          'Choose "Fix the settings" – or in the list: List settings → Versioning settings → Require content approval: "{expected}".',
+        DraftVersionVisibility:
+          'Choose "Fix the settings" – or in the list: List settings → Versioning settings → Draft item security: "{expected}".',
+        uniquePermissions: 'Choose "Fix the settings" – or in the list: List settings → Permissions for this list.',
+        role: 'Choose "Fix the settings" – or in the list: List settings → Permissions for this list → {principal}: "{expected}".',
+      },
+      repair: 'Fix the settings',
+    },
+    dates: {
+      week: 'week {week}',
+    },
+    reflectionQuestions: {
+      contribution: 'How can I contribute to developing the core task?',
+      meaning: 'What do the ambitions mean to me?',
     },
   };
 });

@@ -881,6 +881,76 @@ declare interface IMpkUnavailableStrings {
   rest: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Texts for the codes that src/domain and src/data return (typed by the code unions, so a new code
+// without a text fails `npm run typecheck`). The UI turns codes into text in `src/ui/shell/texts.ts`.
+// ---------------------------------------------------------------------------------------------
+
+/** A field's name as used inside a validation message. */
+declare interface IMpkFieldName {
+  /** Definite form, lower case: "titlen", "the title". */
+  definite: string;
+  /** The pronoun that refers back to it: "den", "det", "de"; "it", "they". */
+  pronoun: string;
+}
+
+/**
+ * Validation messages by code. Messages use `{name}` placeholders: the error's own params, plus
+ * `{field}` (the field's definite name), `{Field}` (capitalised) and `{it}` (its pronoun).
+ */
+declare interface IMpkValidationStrings {
+  messages: Record<import('../domain/messages').ValidationCode, string>;
+  fields: Record<import('../domain/messages').FieldName, IMpkFieldName>;
+  /** For a field without a name of its own. */
+  fallbackField: IMpkFieldName;
+}
+
+/** Labels for each group of stored codes. */
+declare interface IMpkLabelStrings {
+  unitKind: Record<import('../domain/model').UnitKind, string>;
+  planStatus: Record<import('../domain/model').PlanStatus, string>;
+  relevance: Record<import('../domain/model').Relevance, string>;
+  initiativeStatus: Record<import('../domain/model').InitiativeStatus, string>;
+  health: Record<import('../domain/model').Health, string>;
+  taskStatus: Record<import('../domain/model').TaskStatus, string>;
+  storyKind: Record<import('../domain/model').StoryKind, string>;
+  publishingState: Record<import('../domain/model').PublishingState, string>;
+  trend: Record<import('../domain/model').Trend, string>;
+}
+
+/** The site health check's findings in words (see `describeFinding` in `src/ui/shell/texts.ts`). */
+declare interface IMpkHealthFindingStrings {
+  principals: Record<import('../data/schema/types').PrincipalKey, string>;
+  roles: Record<import('../data/schema/types').RoleKey, string>;
+  noRole: string;
+  readSecurity: Record<1 | 2, string>;
+  writeSecurity: Record<1 | 2 | 4, string>;
+  draftVisibility: Record<0 | 1 | 2, string>;
+  onOff: Record<'true' | 'false', string>;
+  what: Record<import('../data/schema/health').SecuritySetting | 'role', string>;
+  ownPermissions: Record<'true' | 'false', string>;
+  /** The uniquePermissions finding by what is expected ("true": should have its own). */
+  uniqueWhat: Record<'true' | 'false', string>;
+  /** The site itself, where a finding is not about a list. */
+  site: string;
+  why: Record<import('../data/schema/health').HealthWhy, string>;
+  how: Record<import('../data/schema/health').IHealthFinding['setting'], string>;
+  /** The button's name, which every "how" ends with. */
+  repair: string;
+}
+
+/** Short date-related phrases. */
+declare interface IMpkDateStrings {
+  /** "uge {week}". */
+  week: string;
+}
+
+/** The two questions of "Egne noter" from the strategy's last page (field labels, and inside field names). */
+declare interface IMpkReflectionQuestionStrings {
+  contribution: string;
+  meaning: string;
+}
+
 declare interface IMpkStrings {
   editor: IMpkEditorStrings;
   common: IMpkCommonStrings;
@@ -898,6 +968,13 @@ declare interface IMpkStrings {
   plan: IMpkPlanStrings;
   followUp: IMpkFollowUpStrings;
   propertyPane: IMpkPropertyPaneStrings;
+  validation: IMpkValidationStrings;
+  labels: IMpkLabelStrings;
+  /** What the data layer's failures mean, by reason (`DataError.reason`). */
+  dataErrors: Record<import('../data/messages').DataErrorReason, string>;
+  healthFindings: IMpkHealthFindingStrings;
+  dates: IMpkDateStrings;
+  reflectionQuestions: IMpkReflectionQuestionStrings;
 }
 
 declare module 'MpkStrings' {

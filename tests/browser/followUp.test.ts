@@ -10,7 +10,9 @@
 import * as fs from 'fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import readExcelFile from 'read-excel-file/node';
-import { addDays, formatDate, formatWeek, today } from '../../src/domain/dates';
+import { addDays, formatDate, today } from '../../src/domain/dates';
+import { formatWeek } from '../../src/ui/shell/texts';
+import { danish } from '../support/strings';
 import type { IMpkServices } from '../../src/data/repositories/types';
 import { createLocalServices } from '../../localsp/client';
 import type { LocalSharePoint } from '../../localsp/server';
@@ -137,15 +139,15 @@ describe('Opfølgning in the browser', () => {
       .getByRole('combobox', { name: /^Opfølgningsmøde/ })
       .or(dialog.getByRole('textbox', { name: /^Opfølgningsmøde/ }))
       .fill(MEETING);
-    await dialog.getByText(`Fristen ligger i ${formatWeek(due)}.`).waitFor();
+    await dialog.getByText(`Fristen ligger i ${formatWeek(danish, due)}.`).waitFor();
     await dialog.getByRole('button', { name: 'Opret opgave' }).click();
     await dialog.waitFor({ state: 'detached' });
 
     const open_ = part(page).getByRole('region', { name: /^Åben/ });
     const card = open_.getByRole('listitem', { name: TITLE });
     await card.waitFor();
-    expect(await card.textContent()).toContain(`Frist ${formatDate(due)} (${formatWeek(due)})`);
-    expect(await card.textContent()).toContain(`Forfalden – ${formatWeek(due)}`);
+    expect(await card.textContent()).toContain(`Frist ${formatDate(due)} (${formatWeek(danish, due)})`);
+    expect(await card.textContent()).toContain(`Forfalden – ${formatWeek(danish, due)}`);
     await part(page).getByText(`Opgaven »${TITLE}« er oprettet.`).waitFor();
     await expectNoAxeViolations(page);
     await saveDocScreenshot(part(page), 'followUp-board');
@@ -247,7 +249,7 @@ describe('Opfølgning in the browser', () => {
       'Ambition: Viden og faglighed',
       'Lene Madsen · Leder · Læring og Trivsel',
       new Date(Date.UTC(y, m - 1, d)),
-      Number(formatWeek(due).replace(/\D/g, '')),
+      Number(formatWeek(danish, due).replace(/\D/g, '')),
       'I gang',
       'Ja',
       MEETING,
@@ -287,7 +289,7 @@ describe('Opfølgning in the browser', () => {
     expect(await part(page).getByRole('tab', { name: 'Mine opgaver', exact: true }).count()).toBe(0);
     const task = part(page).getByRole('listitem', { name: TITLE });
     await task.waitFor();
-    expect(await task.textContent()).toContain(`Forfalden – ${formatWeek(due)}`);
+    expect(await task.textContent()).toContain(`Forfalden – ${formatWeek(danish, due)}`);
     await expectNoAxeViolations(page);
     await saveDocScreenshot(part(page), 'followUp-mine-teams-dark');
 

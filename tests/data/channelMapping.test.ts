@@ -3,6 +3,8 @@ import { as, dataRequests, startServer, USERS, type TestServer, servicesFor, dat
 import { provision } from '../../src/data/provisioning';
 import { withChannel } from '../../src/data/repositories/units';
 import type { IMpkServices, IUnitItem } from '../../src/data/repositories/types';
+import { dataErrorText } from '../../src/ui/shell/texts';
+import { danish } from '../support/strings';
 
 jest.setTimeout(30_000);
 
@@ -77,7 +79,7 @@ describe('mapping a Teams channel to a unit', () => {
     const refused = await dataErrorOf(leder.units.mapChannel(otherId, { channelId: OWN }));
     expect(refused.kind).toBe('forbidden');
     expect(refused.reason).toBe('unitNotYours');
-    expect(refused.message).toMatch(/^Du kan kun knytte kanalen til en enhed, du er leder af/);
+    expect(dataErrorText(danish, refused)).toMatch(/^Du kan kun knytte kanalen til en enhed, du er leder af/);
     expect((await unit(otherId)).teamsChannelId).toBeUndefined();
 
     expect((await dataErrorOf(medarbejder.units.mapChannel(ownId, { channelId: OWN }))).kind).toBe('forbidden');

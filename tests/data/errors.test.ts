@@ -9,7 +9,8 @@ import {
   mayHaveLanded,
   toDataError,
 } from '../../src/data/errors';
-import { DATA_MESSAGES } from '../../src/data/messages';
+import { dataErrorText } from '../../src/ui/shell/texts';
+import { danish, english } from '../support/strings';
 
 function spFailure(status: number, code: string, message: string): HttpRequestError {
   const body = JSON.stringify({ 'odata.error': { code, message: { lang: 'en-US', value: message } } });
@@ -90,8 +91,8 @@ describe("translating SharePoint's failures", () => {
     const translated = toDataError(error);
     expect(translated).toBeInstanceOf(DataError);
     expect([translated.kind, translated.reason]).toEqual([kind, reason]);
-    expect(translated.message).toBe(DATA_MESSAGES['da-DK'][translated.reason]);
-    expect(translated.describe('en-US')).toBe(DATA_MESSAGES['en-US'][translated.reason]);
+    expect(dataErrorText(danish, translated)).toBe(danish.dataErrors[translated.reason]);
+    expect(dataErrorText(english, translated)).toBe(english.dataErrors[translated.reason]);
   });
 
   it("treats lost responses and server errors as 'may have landed', but not a refusal", () => {
@@ -130,11 +131,20 @@ describe("translating SharePoint's failures", () => {
     expect(conflict.kind).toBe('conflict');
     expect(conflict.mine).toEqual({ title: 'mine' });
     expect(conflict.theirs).toEqual({ title: 'theirs' });
-    expect(conflict.message).toMatch(/En anden har ændret/);
+    expect(dataErrorText(danish, conflict)).toMatch(/En anden har ændret/);
   });
 
   it('has every message in both languages', () => {
-    expect(Object.keys(DATA_MESSAGES['en-US']).sort()).toEqual(Object.keys(DATA_MESSAGES['da-DK']).sort());
-    for (const text of Object.values(DATA_MESSAGES['da-DK'])) expect(text.length).toBeGreaterThan(5);
+    expect(Object.keys(english.dataErrors).sort()).toEqual(Object.keys(danish.dataErrors).sort());
+    for (const text of Object.values(danish.dataErrors)) expect(text.length).toBeGreaterThan(5);
+  });
+
+  it('words only what it knows: anything but a DataError gets the fallback', () => {
+    expect(dataErrorText(danish, new Error('boom'))).toBe(danish.errorNotice.unexpected);
+    expect(dataErrorText(danish, 'nope', 'Andet')).toBe('Andet');
+  });
+
+  it('keeps text out of the data layer: the message names the reason, for logs', () => {
+    expect(toDataError(new TypeError('fetch failed')).message).toBe('DataError: network');
   });
 });

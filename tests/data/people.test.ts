@@ -10,6 +10,8 @@ import { createServices } from '../../src/data/services';
 import { isDataError } from '../../src/data/errors';
 import { matchOf } from '../../src/data/repositories/people';
 import type { IMpkServices } from '../../src/data/repositories/types';
+import { dataErrorText } from '../../src/ui/shell/texts';
+import { danish } from '../support/strings';
 
 let server: TestServer;
 let chef: IMpkServices;
@@ -109,7 +111,7 @@ describe('choosing a person found', () => {
       .resolve({ key: 'i:0#.f|membership|gone@mpk.local', title: 'Gone', email: 'gone@mpk.local' })
       .catch((e: unknown) => e);
     expect(isDataError(error) && error.reason).toBe('personNotFound');
-    expect(isDataError(error) && error.message).toBe(
+    expect(isDataError(error) && dataErrorText(danish, error)).toBe(
       'Personen kunne ikke findes i organisationen længere. Søg igen, eller vælg en anden.',
     );
   });
@@ -126,7 +128,7 @@ describe('resolving an e-mail typed in full', () => {
   it('says in Danish that nobody has an unknown address', async () => {
     const error = await chef.people.ensure('ingen.her@mpk.local').catch((e: unknown) => e);
     expect(isDataError(error) && error.reason).toBe('userNotFound');
-    expect(isDataError(error) && error.message).toBe(
+    expect(isDataError(error) && dataErrorText(danish, error)).toBe(
       'Der findes ingen person med den e-mailadresse i organisationen. Tjek stavningen, eller søg på navnet.',
     );
     const invalid = await chef.people.ensure('ikke en adresse').catch((e: unknown) => e);

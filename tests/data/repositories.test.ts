@@ -5,6 +5,8 @@ import { ConflictError } from '../../src/data/errors';
 import type { IMpkServices } from '../../src/data/repositories/types';
 import type { IInitiative, IPlan } from '../../src/domain/model';
 import { recognitionKey } from '../../src/domain/workflow';
+import { dataErrorText } from '../../src/ui/shell/texts';
+import { danish } from '../support/strings';
 
 // HTTP against a real server: generous under a loaded CI machine (alone each test takes well under a second).
 jest.setTimeout(30_000);
@@ -84,7 +86,7 @@ describe('units and political priorities', () => {
       medarbejder.units.create({ clientKey: '', name: 'Skyggeenhed', kind: 'coreArea', leaderIds: [] }),
     );
     expect(error.kind).toBe('forbidden');
-    expect(error.message).toMatch(/ikke adgang/);
+    expect(dataErrorText(danish, error)).toMatch(/ikke adgang/);
   });
 });
 
@@ -294,8 +296,8 @@ describe('follow-up tasks', () => {
     const error = await dataErrorOf(chef.tasks.query({ meeting: 'M'.repeat(256) }, 10));
     expect(error.kind).toBe('invalid');
     expect(error.reason).toBe('filterTooLong');
-    expect(error.message).toBe('Filteret er for langt: højst 255 tegn. Forkort det, og prøv igen.');
-    expect(error.message).not.toMatch(/gemmes/);
+    expect(dataErrorText(danish, error)).toBe('Filteret er for langt: højst 255 tegn. Forkort det, og prøv igen.');
+    expect(dataErrorText(danish, error)).not.toMatch(/gemmes/);
     expect(error.validationErrors).toEqual([{ field: 'meeting', code: 'tooLong', params: { max: 255, actual: 256 } }]);
     expect(await server.requests()).toEqual([]);
     // 255 characters are asked for (and match nothing).

@@ -3,7 +3,9 @@ import { as, dataRequests, startServer, USERS, type TestServer } from './support
 import { provision } from '../../src/data/provisioning';
 import { checkSiteHealth } from '../../src/data/provisioning/health';
 import { createServices } from '../../src/data/services';
-import { describeFinding, siteHealth, type IHealthFinding } from '../../src/data/schema/health';
+import { siteHealth, type IHealthFinding } from '../../src/data/schema/health';
+import { describeFinding } from '../../src/ui/shell/texts';
+import { danish, english } from '../support/strings';
 import { SCHEMA, listSchema, listTitle } from '../../src/data/schema/lists';
 import type { IListState, IPermissionContext } from '../../src/data/schema/diff';
 import type { ISchema } from '../../src/data/schema/types';
@@ -115,7 +117,7 @@ describe('the site health check on a provisioned site', () => {
       { list: plans, setting: 'uniquePermissions', expected: false, actual: true, risk: 'medium' },
     ]);
 
-    const texts = findings.map((f) => describeFinding(f, 'da-DK'));
+    const texts = findings.map((f) => describeFinding(danish, f));
     const notes = texts[3];
     expect(notes.what).toBe(
       'MPK Refleksioner: læseadgang er »Læseadgang til alle elementer«, men skal være »Læseadgang til elementer, som brugeren har oprettet«.',
@@ -128,7 +130,7 @@ describe('the site health check on a provisioned site', () => {
     expect(texts[1].why).toMatch(/venter på godkendelse eller er sendt tilbage, kan læses af andre/);
     expect(texts[2].what).toBe('MPK Historier: Besøgende har »Redigere«, men skal have »MPK Bidragyder«.');
     expect(texts[4].what).toBe('MPK Planer: listen har fået egne tilladelser, men skal arve sitets.');
-    expect(describeFinding(findings[3], 'en-US').why).toBe("Everyone can see other people's private notes.");
+    expect(describeFinding(english, findings[3]).why).toBe("Everyone can see other people's private notes.");
   });
 
   it("is restored by 'Klargør site', which reports what it found; a second run writes nothing", async () => {
@@ -157,7 +159,7 @@ describe('the site health check on a provisioned site', () => {
     expect(pick(findings.filter((f) => f.setting !== 'DraftVersionVisibility'))).toEqual([
       { list: 'MPK Refleksioner', setting: 'WriteSecurity', expected: 2, actual: 1, risk: 'high' },
     ]);
-    expect(describeFinding(findings.find((f) => f.setting === 'WriteSecurity') as IHealthFinding).why).toBe(
+    expect(describeFinding(danish, findings.find((f) => f.setting === 'WriteSecurity') as IHealthFinding).why).toBe(
       'Alle kan rette og slette de elementer, andre har oprettet.',
     );
     await provision(as(server, USERS.admin), { schema: SCHEMA_WITH_DRAFTS });
@@ -222,7 +224,7 @@ describe('the site health check without a server', () => {
     expect(pick(siteHealth(SCHEMA_WITH_DRAFTS, ctx))).toEqual([
       { list: 'MPK Kommentarer', setting: 'WriteSecurity', expected: 2, actual: 4, risk: 'medium' },
     ]);
-    expect(describeFinding(siteHealth(SCHEMA_WITH_DRAFTS, ctx)[0]).why).toBe(
+    expect(describeFinding(danish, siteHealth(SCHEMA_WITH_DRAFTS, ctx)[0]).why).toBe(
       'Brugerne kan ikke rette deres egne elementer.',
     );
   });
@@ -238,7 +240,7 @@ describe('the site health check without a server', () => {
     expect(pick(findings)).toEqual([
       { list: 'MPK Refleksioner', setting: 'uniquePermissions', expected: true, actual: false, risk: 'high' },
     ]);
-    expect(describeFinding(findings[0]).what).toBe(
+    expect(describeFinding(danish, findings[0]).what).toBe(
       'MPK Refleksioner: listen arver sitets tilladelser, men skal have sine egne.',
     );
   });

@@ -7,6 +7,8 @@ import { createSp, createSpfxSp, type SPFI } from '../../src/data/sp';
 import { isWriteRequest, retryAfterMs, throttleWatchOf, withThrottleWatch } from '../../src/data/throttle';
 import type { ThrottleWatch } from '../../src/data/throttleState';
 import { as, startServer, USERS, userId, type TestServer } from './support';
+import { dataErrorText } from '../../src/ui/shell/texts';
+import { danish } from '../support/strings';
 
 // HTTP against a real server; the waits SharePoint asks for are never slept: `sleep` is a gate the test opens.
 jest.setTimeout(30_000);
@@ -176,7 +178,7 @@ describe('after minutes of waiting the data layer stops and says so, instead of 
     const error = (await create) as DataError;
     expect(error).toBeInstanceOf(DataError);
     expect(error.kind).toBe('throttled');
-    expect(error.message).toBe('SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.');
+    expect(dataErrorText(danish, error)).toBe('SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.');
     expect(gate.asked).toEqual([180_000, 180_000]);
     expect((await server.requests()).length).toBeLessThanOrEqual(4);
     await server.faults({});

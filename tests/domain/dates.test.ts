@@ -2,13 +2,14 @@ import {
   addDays,
   daysBetween,
   formatDate,
-  formatWeek,
   isoWeek,
   isoWeekOf,
   isValidIsoDate,
   today,
   toIsoDate,
 } from '../../src/domain';
+import { formatWeek } from '../../src/ui/shell/texts';
+import { danish, english } from '../support/strings';
 
 describe('dates are shown the Danish way', () => {
   it('formats a calendar date as 27.11.2026 in Danish and 11/27/2026 in English', () => {
@@ -29,8 +30,8 @@ describe('dates are shown the Danish way', () => {
   });
 
   it("formats week numbers as 'uge 48' and 'week 48'", () => {
-    expect(formatWeek('2026-11-27')).toBe('uge 48');
-    expect(formatWeek('2026-11-27', 'en-US')).toBe('week 48');
+    expect(formatWeek(danish, '2026-11-27')).toBe('uge 48');
+    expect(formatWeek(english, '2026-11-27', 'en-US')).toBe('week 48');
   });
 });
 

@@ -1,5 +1,4 @@
 import {
-  describeError,
   FILTER_TEXT_MAX,
   validateFilterText,
   MULTI_LINE_MAX,
@@ -24,6 +23,8 @@ import {
   type IUnit,
   type IValidationError,
 } from '../../src/domain';
+import { describeError } from '../../src/ui/shell/texts';
+import { danish } from '../support/strings';
 
 const codes = (errors: IValidationError[]): string[] => errors.map((e) => `${e.field}:${e.code}`);
 
@@ -142,7 +143,7 @@ describe('free-text filters', () => {
     expect(validateFilterText('meeting', 'm'.repeat(255))).toEqual([]);
     const errors = validateFilterText('meeting', 'm'.repeat(256));
     expect(errors).toEqual([{ field: 'meeting', code: 'tooLong', params: { max: 255, actual: 256 } }]);
-    expect(describeError(errors[0], 'da-DK')).toBe('Mødet må højst være 255 tegn – det er nu 256.');
+    expect(describeError(danish, errors[0], 'da-DK')).toBe('Mødet må højst være 255 tegn – det er nu 256.');
   });
 });
 
@@ -380,7 +381,7 @@ describe('the CPR guard covers every free-text field', () => {
 
   it('names the field in a clear Danish message', () => {
     const [error] = validateStory({ ...story, body: '<p>Hun har cpr 010190-1234</p>' });
-    expect(describeError(error)).toBe(
+    expect(describeError(danish, error)).toBe(
       'Teksten ser ud til at indeholde et CPR-nummer (010190-XXXX). Personnumre må ikke skrives her – fjern det, før du gemmer.',
     );
   });

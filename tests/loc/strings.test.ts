@@ -27,12 +27,18 @@ describe('the loc files', () => {
     expect(keyPaths(english).sort()).toEqual(keyPaths(danish).sort());
   });
 
-  it('have every key declared in mystrings.d.ts', () => {
-    const declaration = fs.readFileSync(path.join(__dirname, '../../src/loc/mystrings.d.ts'), 'utf8');
-    for (const key of keyPaths(danish)) {
-      const leaf = key.split('.').pop() as string;
-      expect(declaration).toMatch(new RegExp(`\\b${leaf}: string;`));
+  it('are type-checked against IMpkStrings by npm run typecheck (missing and extra keys fail)', () => {
+    // The check itself is tsc's: each file opts in with // @ts-check, tests/tsconfig.json includes it,
+    // and tests/loc/define.d.ts types define() so the factory must return exactly IMpkStrings.
+    for (const file of ['da-dk.js', 'en-us.js']) {
+      const source = fs.readFileSync(path.join(__dirname, '../../src/loc', file), 'utf8');
+      expect(source.split('\n')[0]).toBe('// @ts-check');
     }
+    const tsconfig = fs.readFileSync(path.join(__dirname, '../tsconfig.json'), 'utf8');
+    expect(JSON.parse(tsconfig).include).toContain('../src/loc/*.js');
+    const declaration = fs.readFileSync(path.join(__dirname, 'define.d.ts'), 'utf8');
+    expect(declaration).toMatch(/declare function define<T extends IMpkStrings>\(/);
+    expect(declaration).toMatch(/ExactStrings<T, IMpkStrings>/);
   });
 
   it('have no empty string and no English left in the Danish file', () => {
@@ -44,5 +50,13 @@ describe('the loc files', () => {
       expect((value as string).trim()).not.toBe('');
     }
     expect(values).not.toContain((english.common as Record<string, string>).loading);
+  });
+
+  it('word every code the domain and the data layer return', () => {
+    const validation = danish.validation as Record<string, Record<string, unknown>>;
+    expect(Object.keys(validation.messages)).toContain('containsCpr');
+    expect(Object.keys(validation.fields)).toContain('leaderIds');
+    expect(Object.keys(danish.dataErrors as object)).toContain('keyTaken');
+    expect(Object.keys((danish.healthFindings as Record<string, object>).why)).toContain('readOthersNotes');
   });
 });

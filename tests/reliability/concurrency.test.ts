@@ -8,6 +8,8 @@ import { ConflictError, DataError } from '../../src/data/errors';
 import type { IMpkServices } from '../../src/data/repositories/types';
 import type { IInitiative, IPlan } from '../../src/domain/model';
 import { startWorld, type IWorld } from './support';
+import { dataErrorText } from '../../src/ui/shell/texts';
+import { danish } from '../support/strings';
 
 jest.setTimeout(60_000);
 
@@ -131,7 +133,7 @@ describe('parallel edits of one initiative', () => {
       // "theirs" is the server's version after another editor's save — never the loser's own text.
       expect(conflict.theirs.title).not.toBe(titles[i]);
       expect(titles).toContain(conflict.theirs.title);
-      expect(conflict.message).toMatch(/En anden har ændret det samme/);
+      expect(dataErrorText(danish, conflict)).toMatch(/En anden har ændret det samme/);
     });
   });
 

@@ -9,6 +9,8 @@ import type { IStory } from '../../src/domain/model';
 import { newClientKey } from '../../src/domain/clientKey';
 import { countByClientKey, startWorld, type IWorld } from './support';
 import { formatWorkload, runWorkload } from './workload';
+import { dataErrorText } from '../../src/ui/shell/texts';
+import { danish } from '../support/strings';
 
 jest.setTimeout(120_000);
 
@@ -121,7 +123,7 @@ describe('a write that still fails after every retry', () => {
       for (const error of [first, second]) {
         expect(error).toBeInstanceOf(DataError);
         expect((error as DataError).kind).toBe('throttled');
-        expect((error as DataError).message).toBe(
+        expect(dataErrorText(danish, error)).toBe(
           'SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.',
         );
       }

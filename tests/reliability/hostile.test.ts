@@ -9,7 +9,9 @@
 import { JSDOM } from 'jsdom';
 import { DataError } from '../../src/data/errors';
 import type { IMpkServices } from '../../src/data/repositories/types';
-import { describeError, type IValidationError } from '../../src/domain/messages';
+import { type IValidationError } from '../../src/domain/messages';
+import { dataErrorText, describeError } from '../../src/ui/shell/texts';
+import { danish } from '../support/strings';
 import type {
   ICheckIn,
   IDialogComment,
@@ -358,13 +360,13 @@ function judge(t: ITarget, entry: Entry, outcome: Outcome): string | undefined {
       return `refused with ${got.join(', ')}, expected ${codes.join('/')}`;
     // A clear Danish message for every problem, with its placeholders filled.
     for (const v of error.validationErrors as IValidationError[]) {
-      const text = describeError(v, 'da-DK');
+      const text = describeError(danish, v, 'da-DK');
       if (!text || /[{}]/.test(text) || /\b(the|is|must)\b/i.test(text))
         return `message not Danish or not filled: ${text}`;
       if (v.code === 'containsCpr' && !/CPR-nummer/.test(text)) return `CPR message does not say CPR: ${text}`;
     }
-    if (error.message !== 'Oplysningerne kunne ikke gemmes. Ret det markerede, og prøv igen.')
-      return `general message: ${error.message}`;
+    if (dataErrorText(danish, error) !== 'Oplysningerne kunne ikke gemmes. Ret det markerede, og prøv igen.')
+      return `general message: ${dataErrorText(danish, error)}`;
     return undefined;
   };
   const storedExactly = (expected: string): string | undefined => {

@@ -13,6 +13,8 @@ import { loadAmbitionsView } from '../../src/data/views';
 import { recognitionKey } from '../../src/domain/workflow';
 import type { IStory } from '../../src/domain/model';
 import { KOLLEGA, spFor, startWorld, USERS, userId, type IWorld } from './support';
+import { dataErrorText } from '../../src/ui/shell/texts';
+import { danish } from '../support/strings';
 
 jest.setTimeout(120_000);
 
@@ -104,7 +106,7 @@ describe("nobody can block another person's recognition", () => {
     const error = await failure(repository.create({ clientKey: theirs, storyId, userId: medarbejder.user.id }));
     expect(error).toBeInstanceOf(DataError);
     expect(error.reason).toBe('keyTaken');
-    expect(error.message).toMatch(/en anden person allerede har brugt samme nøgle/);
+    expect(dataErrorText(danish, error)).toMatch(/en anden person allerede har brugt samme nøgle/);
 
     // A retry of one's own create (same key, the first attempt landed) gives back that item.
     const own = recognitionKey(storyId, medarbejder.user.id);

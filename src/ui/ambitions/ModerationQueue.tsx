@@ -2,7 +2,6 @@ import * as React from 'react';
 import { Checkbox, Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { Notice, NoticeBody } from '../shell/Notice';
 import { Badge } from '../shell/Badge';
-import { describeError, labelOf } from '../../domain';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useLocale } from '../shell/locale';
 import { fill, useStrings } from '../shell/strings';
@@ -13,6 +12,7 @@ import { plural } from '../shell/plural';
 import type { IModerationItemProps, IModerationQueueProps } from './ModerationQueue.types';
 import { useFocusNew } from './useFocusNew';
 import { useModerationItem, type IModerationItemState } from './useModerationItem';
+import { describeError, labelOf } from '../shell/texts';
 
 export type { IModerationQueueProps } from './ModerationQueue.types';
 
@@ -93,7 +93,7 @@ export function ModerationQueue(props: IModerationQueueProps): JSX.Element {
 }
 
 function ModerationItem(props: IModerationItemProps): JSX.Element {
-  const locale = useLocale();
+  const mpkStrings = useStrings();
   const item = useModerationItem(props);
   return (
     <StoryCard
@@ -103,7 +103,7 @@ function ModerationItem(props: IModerationItemProps): JSX.Element {
       currentUserId={props.currentUserId}
       status={
         <Badge appearance="outline" color="warning" shape="rounded">
-          {labelOf('publishingState', 'pending', locale)}
+          {labelOf(mpkStrings, 'publishingState', 'pending')}
         </Badge>
       }
       actions={<ModerationActions item={item} />}
@@ -113,6 +113,7 @@ function ModerationItem(props: IModerationItemProps): JSX.Element {
 
 /** Under a pending story: what went wrong, the reason to reject with, and the buttons. */
 function ModerationActions({ item }: { item: IModerationItemState }): JSX.Element {
+  const mpkStrings = useStrings();
   const strings = useStrings().moderation;
   const locale = useLocale();
   const styles = useStyles();
@@ -132,7 +133,7 @@ function ModerationActions({ item }: { item: IModerationItemState }): JSX.Elemen
           label={strings.reasonLabel}
           hint={strings.reasonHint}
           required
-          validationMessage={reasonErrors.length > 0 ? describeError(reasonErrors[0], locale) : undefined}
+          validationMessage={reasonErrors.length > 0 ? describeError(mpkStrings, reasonErrors[0], locale) : undefined}
         >
           <Textarea
             value={item.reason.value.reason}

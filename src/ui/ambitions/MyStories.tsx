@@ -1,14 +1,13 @@
 import * as React from 'react';
 import { makeStyles, Subtitle2, Text, tokens, useId } from '@fluentui/react-components';
 import { Badge } from '../shell/Badge';
-import { labelOf } from '../../domain/messages';
 import { publishingState } from '../../domain/workflow';
 import type { IStory } from '../../domain/model';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';
-import { useLocale } from '../shell/locale';
 import { fill, useStrings } from '../shell/strings';
 import { CardList } from '../shell/Card';
 import { StoryCard } from './StoryCard';
+import { labelOf } from '../shell/texts';
 
 /** Props of {@link MyStories}. */
 export interface IMyStoriesProps {
@@ -27,8 +26,8 @@ const useStyles = makeStyles({
 
 /** "Dine historier": what the reader sent and an editor has not yet published (or rejected, and why). */
 export function MyStories(props: IMyStoriesProps): JSX.Element | null {
+  const mpkStrings = useStrings();
   const strings = useStrings().stories;
-  const locale = useLocale();
   const styles = useStyles();
   const headingId = useId('mpk-my-stories');
   if (props.stories.length === 0) return null;
@@ -52,7 +51,7 @@ export function MyStories(props: IMyStoriesProps): JSX.Element | null {
                 currentUserId={props.currentUserId}
                 status={
                   <Badge appearance="outline" color={state === 'rejected' ? 'danger' : 'warning'} shape="rounded">
-                    {labelOf('publishingState', state, locale)}
+                    {labelOf(mpkStrings, 'publishingState', state)}
                   </Badge>
                 }
                 actions={

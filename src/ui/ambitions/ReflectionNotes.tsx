@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { Notice, NoticeBody } from '../shell/Notice';
-import { formatDate, REFLECTION_QUESTIONS } from '../../domain';
+import { formatDate } from '../../domain';
 import type { IReflection } from '../../domain/model';
 import { ConflictResolver } from '../shell/ConflictResolver';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
@@ -48,10 +48,11 @@ export function ReflectionNotes(props: IReflectionNotesProps): JSX.Element {
 }
 
 function ReflectionForm(props: IReflectionFormProps): JSX.Element {
+  const mpkStrings = useStrings();
   const strings = useStrings().reflections;
   const locale = useLocale();
   const styles = useStyles();
-  const questions = REFLECTION_QUESTIONS[locale];
+  const questions = mpkStrings.reflectionQuestions;
   const form = useReflectionForm(props);
   const { value, messages, change, dirty } = form;
 

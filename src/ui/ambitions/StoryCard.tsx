@@ -12,7 +12,6 @@ import {
 } from '@fluentui/react-components';
 import { Badge } from '../shell/Badge';
 import { formatDate } from '../../domain/dates';
-import { labelOf } from '../../domain/messages';
 import { isStoryKind, type IStory } from '../../domain/model';
 import { richTextForDisplay } from '../../domain/richTextView';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';
@@ -22,6 +21,7 @@ import { fill, useStrings } from '../shell/strings';
 import { plural } from '../shell/plural';
 import { Card } from '../shell/Card';
 import { unitName } from './storyModel';
+import { labelOf } from '../shell/texts';
 
 /** The reader's recognition of a story, and how to change it. */
 export interface IStoryRecognitionProps {
@@ -94,6 +94,7 @@ function CheckMark(): JSX.Element {
 
 /** One hverdagshistorie: kind, title, who, where, when, which ambition, the text and its recognitions. */
 export const StoryCard = React.forwardRef<HTMLElement, IStoryCardProps>(function StoryCard(props, ref) {
+  const mpkStrings = useStrings();
   const { story } = props;
   const strings = useStrings().stories;
   const locale = useLocale();
@@ -120,7 +121,7 @@ export const StoryCard = React.forwardRef<HTMLElement, IStoryCardProps>(function
     >
       <div className={styles.badges}>
         <Badge appearance="tint" color={story.kind === 'lesson' ? 'informative' : 'success'} shape="rounded">
-          {knownKind ? labelOf('storyKind', story.kind, locale) : strings.unknownKind}
+          {knownKind ? labelOf(mpkStrings, 'storyKind', story.kind) : strings.unknownKind}
         </Badge>
         {story.featured && (
           <Badge appearance="filled" color="brand" shape="rounded">

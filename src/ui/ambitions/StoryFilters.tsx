@@ -1,12 +1,11 @@
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { labelOf } from '../../domain/messages';
 import { STORY_KINDS, type StoryKind } from '../../domain/model';
 import type { IAmbition, IStoryFilters } from '../../data/repositories/types';
-import { useLocale } from '../shell/locale';
 import { SelectField } from '../shell/SelectField';
 import { useStrings } from '../shell/strings';
 import type { IUnitOption } from './storyModel';
+import { labelOf } from '../shell/texts';
 
 /** Props of {@link StoryFilters}. */
 export interface IStoryFiltersProps {
@@ -31,8 +30,8 @@ const useStyles = makeStyles({
 
 /** Filter the feed by ambition, unit and kind; each change reads the feed again. */
 export function StoryFilters(props: IStoryFiltersProps): JSX.Element {
+  const mpkStrings = useStrings();
   const strings = useStrings().stories;
-  const locale = useLocale();
   const styles = useStyles();
   const { filters } = props;
   const indent = (depth: number): string => '\u00A0\u00A0'.repeat(depth);
@@ -75,7 +74,7 @@ export function StoryFilters(props: IStoryFiltersProps): JSX.Element {
         <option value="">{strings.allKinds}</option>
         {STORY_KINDS.map((kind) => (
           <option key={kind} value={kind}>
-            {labelOf('storyKind', kind, locale)}
+            {labelOf(mpkStrings, 'storyKind', kind)}
           </option>
         ))}
       </SelectField>

@@ -14,15 +14,15 @@ import {
 } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
-import { labelOf, STORY_KINDS, type StoryKind } from '../../domain';
+import { STORY_KINDS, type StoryKind } from '../../domain';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ThrottleNotice } from '../shell/ThrottleNotice';
-import { useLocale } from '../shell/locale';
 import { useStrings } from '../shell/strings';
 import { AmbitionSelect } from './AmbitionSelect';
 import { STORY_DRAFT_KEY } from './storyModel';
 import type { IStoryFormProps } from './StoryForm.types';
 import { useStoryForm, type IStoryFormState } from './useStoryForm';
+import { labelOf } from '../shell/texts';
 
 // The editor is only needed by those who write: its own chunk, loaded on first use.
 const RichTextEditor = React.lazy(() => import(/* webpackChunkName: 'mpk-editor' */ '../shell/RichTextEditor'));
@@ -111,8 +111,8 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
 
 /** The story's fields: title, text, kind, ambition and unit. */
 function StoryFields(props: IStoryFormProps & { form: IStoryFormState }): JSX.Element {
+  const mpkStrings = useStrings();
   const strings = useStrings().stories;
-  const locale = useLocale();
   const styles = useStyles();
   const { value, messages, ids, change } = props.form;
   return (
@@ -142,7 +142,7 @@ function StoryFields(props: IStoryFormProps & { form: IStoryFormState }): JSX.El
       <Field label={strings.kindLabel} required validationMessage={messages.kind}>
         <RadioGroup id={ids.kind} value={value.kind} onChange={(_, data) => change({ kind: data.value as StoryKind })}>
           {STORY_KINDS.map((kind) => (
-            <Radio key={kind} value={kind} label={labelOf('storyKind', kind, locale)} />
+            <Radio key={kind} value={kind} label={labelOf(mpkStrings, 'storyKind', kind)} />
           ))}
         </RadioGroup>
       </Field>

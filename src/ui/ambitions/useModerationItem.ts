@@ -1,13 +1,13 @@
 import * as React from 'react';
-import { labelOf, MODERATION_STATUS, publishingState, validateModeration, type IValidationError } from '../../domain';
+import { MODERATION_STATUS, publishingState, validateModeration, type IValidationError } from '../../domain';
 import type { IStory } from '../../domain/model';
 import { ConflictError } from '../../data/errors';
-import { useLocale } from '../shell/locale';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft, type IDraft } from '../shell/useDraft';
 import { useAnnounce } from '../shell/Announcer';
 import type { IModerationItemProps } from './ModerationQueue.types';
+import { labelOf } from '../shell/texts';
 
 /** What {@link useModerationItem} hands to the render function. */
 export interface IModerationItemState {
@@ -32,8 +32,8 @@ export interface IModerationItemState {
 
 /** One pending story's approval: approve (maybe featured), or reject with a reason kept as a draft. */
 export function useModerationItem(props: IModerationItemProps): IModerationItemState {
+  const mpkStrings = useStrings();
   const strings = useStrings().moderation;
-  const locale = useLocale();
   const services = useServices();
   const announce = useAnnounce();
   const [story, setStory] = React.useState(props.story);
@@ -49,7 +49,7 @@ export function useModerationItem(props: IModerationItemProps): IModerationItemS
   // Another editor got there first: nothing to choose, the story leaves the queue.
   const handledElsewhere = (theirs: IStory): boolean => {
     if (theirs.moderationStatus === MODERATION_STATUS.pending || theirs.moderationStatus === undefined) return false;
-    const state = labelOf('publishingState', publishingState(theirs.moderationStatus), locale);
+    const state = labelOf(mpkStrings, 'publishingState', publishingState(theirs.moderationStatus));
     announce(fill(strings.alreadyHandled, { state }));
     props.onModerated(theirs);
     return true;

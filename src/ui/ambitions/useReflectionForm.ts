@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { newClientKey, REFLECTION_QUESTIONS, validateReflection, type IValidationError } from '../../domain';
+import { newClientKey, validateReflection, type IValidationError } from '../../domain';
 import type { IReflection } from '../../domain/model';
 import { isDataError } from '../../data/errors';
 import type { ConflictChoice, IConflictField } from '../shell/ConflictResolver';
@@ -8,7 +8,6 @@ import { useServices } from '../shell/services';
 import { useStrings } from '../shell/strings';
 import { useDraft, type IDraft } from '../shell/useDraft';
 import { useSaveFlow } from '../shell/useSaveFlow';
-import { messagesByField } from '../shell/validationMessages';
 import { useAnnounce } from '../shell/Announcer';
 import type { IReflectionFormProps } from './ReflectionNotes.types';
 import {
@@ -20,6 +19,7 @@ import {
   sameNote,
   type IReflectionDraft,
 } from './reflectionModel';
+import { messagesByField } from '../shell/texts';
 
 /** What {@link useReflectionForm} hands to the render function. */
 export interface IReflectionFormState {
@@ -44,6 +44,7 @@ export interface IReflectionFormState {
  * `useSaveFlow` — a 412 is settled field by field, and keeping the saved version writes nothing.
  */
 export function useReflectionForm(props: IReflectionFormProps): IReflectionFormState {
+  const mpkStrings = useStrings();
   const strings = useStrings().reflections;
   const locale = useLocale();
   const services = useServices();
@@ -115,7 +116,7 @@ export function useReflectionForm(props: IReflectionFormProps): IReflectionFormS
     void write(conflict.theirs, merged);
   };
 
-  const questions = REFLECTION_QUESTIONS[locale];
+  const questions = mpkStrings.reflectionQuestions;
   const ambitionTitle = (key: string | undefined): string =>
     props.ambitions.find((a) => a.key === key)?.title ?? (key || '');
   const conflictFields: IConflictField[] = conflict
@@ -130,7 +131,7 @@ export function useReflectionForm(props: IReflectionFormProps): IReflectionFormS
   return {
     draft,
     value,
-    messages: messagesByField(errors, locale),
+    messages: messagesByField(mpkStrings, errors, locale),
     dirty: NOTE_FIELDS.some((f) => value[f] !== draftOf(props.saved)[f]),
     saving: flow.busy,
     error: isDataError(flow.error) && flow.error.validationErrors.length > 0 ? undefined : flow.error,

@@ -9,11 +9,11 @@ import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft, type IDraft } from '../shell/useDraft';
 import { useSaveFlow } from '../shell/useSaveFlow';
-import { messagesByField } from '../shell/validationMessages';
 import { useAnnounce } from '../shell/Announcer';
 import { STORY_DRAFT_KEY } from './storyModel';
 import { emptyStoryDraft, storyFromDraft, type IStoryDraft } from './storyDraft';
 import type { IStoryFormProps } from './StoryForm.types';
+import { messagesByField } from '../shell/texts';
 
 /** The fields in the order the form shows them: the first invalid one gets focus. */
 const FIELD_ORDER = ['title', 'body', 'kind', 'ambitionKey', 'unitId'] as const;
@@ -45,6 +45,7 @@ function isValidationFailure(error: unknown): boolean {
  * is sent, the create through `useSaveFlow`, and focus on the first field that needs fixing.
  */
 export function useStoryForm(props: IStoryFormProps): IStoryFormState {
+  const mpkStrings = useStrings();
   const strings = useStrings().stories;
   const locale = useLocale();
   const services = useServices();
@@ -132,7 +133,7 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
   return {
     draft,
     value,
-    messages: messagesByField(errors, locale),
+    messages: messagesByField(mpkStrings, errors, locale),
     ids,
     saving: flow.busy,
     error: isValidationFailure(flow.error) ? undefined : flow.error,

@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { mergeClasses } from '@fluentui/react-components';
-import { labelOf, type Locale } from '../../domain/messages';
+import { type Locale } from '../../domain/messages';
 import type { Health, Trend } from '../../domain/model';
-import { fill } from '../shell/strings';
+import { useStrings, fill } from '../shell/strings';
 import { useMarkStyles } from './useFollowUpStyles.styles';
 import { own } from '../../domain/dict';
+import { labelOf } from '../shell/texts';
 
 /** Props of {@link HealthMark}. */
 export interface IHealthMarkProps {
@@ -49,8 +50,9 @@ function HealthShape(props: { health?: Health; className: string }): JSX.Element
 
 /** A health as shape + word (+ colour): "■ Rød". */
 export function HealthMark(props: IHealthMarkProps): JSX.Element {
+  const mpkStrings = useStrings();
   const styles = useMarkStyles();
-  const label = props.health ? labelOf('health', props.health, props.locale) : props.noneText;
+  const label = props.health ? labelOf(mpkStrings, 'health', props.health) : props.noneText;
   const colour = (props.health && own(styles, props.health)) || styles.none;
   return (
     <span className={styles.mark}>
@@ -72,6 +74,7 @@ export interface ITrendMarkProps {
 
 /** A trend as arrow + word: "↓ Dårligere". */
 export function TrendMark(props: ITrendMarkProps): JSX.Element {
+  const mpkStrings = useStrings();
   const styles = useMarkStyles();
   const colour = props.trend === 'better' ? styles.green : props.trend === 'worse' ? styles.red : undefined;
   return (
@@ -79,7 +82,7 @@ export function TrendMark(props: ITrendMarkProps): JSX.Element {
       <span aria-hidden="true" className={mergeClasses(styles.arrow, colour)}>
         {TREND_ARROWS[props.trend] || TREND_ARROWS.unknown}
       </span>
-      <span>{fill(props.template || '{trend}', { trend: labelOf('trend', props.trend, props.locale) })}</span>
+      <span>{fill(props.template || '{trend}', { trend: labelOf(mpkStrings, 'trend', props.trend) })}</span>
     </span>
   );
 }

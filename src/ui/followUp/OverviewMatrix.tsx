@@ -1,14 +1,15 @@
 import * as React from 'react';
 import { Link, mergeClasses } from '@fluentui/react-components';
 import { formatDate } from '../../domain/dates';
-import { labelOf, type Locale } from '../../domain/messages';
+import { type Locale } from '../../domain/messages';
 import type { IsoDate } from '../../domain/model';
 import type { IOverviewCell, IOverviewRow } from '../../domain/overview';
 import type { IAmbition } from '../../data/repositories/types';
-import { fill } from '../shell/strings';
+import { useStrings, fill } from '../shell/strings';
 import { ambitionTitle } from './followUpModel';
 import { HealthMark, TrendMark } from './Marks';
 import { useMatrixStyles } from './useFollowUpStyles.styles';
+import { labelOf } from '../shell/texts';
 
 /** Props of {@link OverviewMatrix}. */
 export interface IOverviewMatrixProps {
@@ -51,6 +52,7 @@ const MatrixCell = React.memo(function MatrixCell(props: {
   locale: Locale;
   strings: IMpkFollowUpMatrixStrings;
 }): JSX.Element {
+  const mpkStrings = useStrings();
   const styles = useMatrixStyles();
   const { cell, locale, strings } = props;
   if (cell.planId === undefined) {
@@ -60,7 +62,7 @@ const MatrixCell = React.memo(function MatrixCell(props: {
       </td>
     );
   }
-  const relevance = cell.relevance ? labelOf('relevance', cell.relevance, locale) : strings.notDecided;
+  const relevance = cell.relevance ? labelOf(mpkStrings, 'relevance', cell.relevance) : strings.notDecided;
   const quiet = !cell.relevance && cell.initiativeCount === 0;
   return (
     <td

@@ -3,7 +3,7 @@ import { Button, mergeClasses, Text, useId } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeBody } from '../shell/Notice';
 import { formatDate, isValidIsoDate, today } from '../../domain/dates';
-import { labelOf, type Locale } from '../../domain/messages';
+import { type Locale } from '../../domain/messages';
 import {
   INITIATIVE_STATUSES,
   TASK_STATUSES,
@@ -13,7 +13,7 @@ import {
 } from '../../domain/model';
 import type { IOverview } from '../../domain/overview';
 import type { IAmbition } from '../../data/repositories/types';
-import { fill } from '../shell/strings';
+import { useStrings, fill } from '../shell/strings';
 import { addDelta, ambitionTitle } from './followUpModel';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import type { IOverviewLists, OnDemand } from './useOverviewLists';
@@ -21,6 +21,7 @@ import { useFollowUp } from './FollowUpContext';
 import { MatrixLegend, OverviewMatrix } from './OverviewMatrix';
 import { useAppStyles, useCounterStyles, useDateFieldStyles } from './useFollowUpStyles.styles';
 import { own } from '../../domain/dict';
+import { labelOf } from '../shell/texts';
 
 /** Overdue tasks and stopped initiatives shown before "Vis alle". */
 export const LIST_LIMIT = 10;
@@ -75,8 +76,9 @@ export function KeyFigures(props: {
   strings: IMpkFollowUpOverviewStrings;
   headingLevel: 'h3' | 'h4';
 }): JSX.Element {
+  const mpkStrings = useStrings();
   const app = useAppStyles();
-  const { overview, locale, strings } = props;
+  const { overview, strings } = props;
   const Heading = props.headingLevel;
   const sub = props.headingLevel === 'h3' ? 'h4' : 'h5';
   const id = useId('mpk-keyfigures');
@@ -89,14 +91,18 @@ export function KeyFigures(props: {
         {INITIATIVE_STATUSES.map((status) => (
           <Counter
             key={status}
-            label={labelOf('initiativeStatus', status, locale)}
+            label={labelOf(mpkStrings, 'initiativeStatus', status)}
             value={overview.initiativesByStatus[status] || 0}
           />
         ))}
       </FigureGroup>
       <FigureGroup heading={strings.tasksByStatus} level={sub}>
         {TASK_STATUSES.map((status) => (
-          <Counter key={status} label={labelOf('taskStatus', status, locale)} value={props.taskCounts[status] || 0} />
+          <Counter
+            key={status}
+            label={labelOf(mpkStrings, 'taskStatus', status)}
+            value={props.taskCounts[status] || 0}
+          />
         ))}
         <Counter label={strings.overdueCount} value={props.overdueCount} alert />
       </FigureGroup>

@@ -3,13 +3,12 @@ import { Button, Field, Input, Text, Title3, useId } from '@fluentui/react-compo
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeBody } from '../shell/Notice';
 import { formatDate, today } from '../../domain/dates';
-import { describeError } from '../../domain/messages';
 import { validateFilterText } from '../../domain/validation';
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
 import type { IPage } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useServices } from '../shell/services';
-import { fill } from '../shell/strings';
+import { useStrings, fill } from '../shell/strings';
 import { addDelta, applyEdits, type ITaskEdits } from './followUpModel';
 import { taskNaming, useFollowUp } from './FollowUpContext';
 import { MatrixLegend, OverviewMatrix } from './OverviewMatrix';
@@ -18,6 +17,7 @@ import type { IOverviewLists } from './useOverviewLists';
 import { buildStatusWorkbook, exportWorkbook, reportFileName } from './statusReport';
 import { TaskTable } from './TaskBoard';
 import { useAppStyles, usePrintStyles, useReportStyles } from './useFollowUpStyles.styles';
+import { describeError } from '../shell/texts';
 
 /** At most this many of a meeting's tasks go into a report (a meeting has dozens; this guards the page). */
 export const REPORT_TASK_LIMIT = 1000;
@@ -57,6 +57,7 @@ async function readMeetingTasks(first: IPage<IFollowUpTask>): Promise<{ tasks: I
  * as an Excel workbook (the library is fetched only when someone exports) or printed (only the report).
  */
 export function ReportTab(props: IReportTabProps): JSX.Element {
+  const mpkStrings = useStrings();
   usePrintStyles();
   const services = useServices();
   const context = useFollowUp();
@@ -170,6 +171,7 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
         now,
         locale,
         texts: strings.excel,
+        labels: mpkStrings.labels,
       });
       const fileName = reportFileName(s.filePrefix, meeting, today(now));
       await exportWorkbook(sheets, fileName);
@@ -194,7 +196,9 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
           <Field
             label={s.meeting}
             hint={s.meetingHint}
-            validationMessage={meetingErrors.length > 0 ? describeError(meetingErrors[0], locale) : undefined}
+            validationMessage={
+              meetingErrors.length > 0 ? describeError(mpkStrings, meetingErrors[0], locale) : undefined
+            }
           >
             <Input value={meetingInput} list={listId} onChange={(_, d) => setMeetingInput(d.value)} />
           </Field>

@@ -2,11 +2,11 @@ import * as React from 'react';
 import { Button } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
-import { labelOf } from '../../domain/messages';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { fill, useStrings } from '../shell/strings';
 import { useFollowUp } from './FollowUpContext';
 import type { ITaskStatusChange } from './useTaskStatus';
+import { labelOf } from '../shell/texts';
 
 // Only a collision shows it: its own chunk.
 const ConflictResolver = React.lazy(() =>
@@ -17,7 +17,8 @@ const ConflictResolver = React.lazy(() =>
 
 /** What went wrong with a status change: a refused move, a failed save, or a collision to resolve. */
 export function StatusFeedback(props: { change: ITaskStatusChange }): JSX.Element | null {
-  const { strings, locale } = useFollowUp();
+  const mpkStrings = useStrings();
+  const { strings } = useFollowUp();
   const loading = useStrings().common.loading;
   const { change } = props;
   if (change.conflict) {
@@ -29,8 +30,8 @@ export function StatusFeedback(props: { change: ITaskStatusChange }): JSX.Elemen
             {
               name: 'status',
               label: fill(strings.board.statusOf, { title: error.theirs.title }),
-              theirs: labelOf('taskStatus', error.theirs.status, locale),
-              mine: labelOf('taskStatus', status, locale),
+              theirs: labelOf(mpkStrings, 'taskStatus', error.theirs.status),
+              mine: labelOf(mpkStrings, 'taskStatus', status),
             },
           ]}
           busy={change.busyId !== undefined}

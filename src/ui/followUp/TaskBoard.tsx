@@ -11,14 +11,14 @@ import {
   Text,
   useId,
 } from '@fluentui/react-components';
-import { labelOf } from '../../domain/messages';
 import { TASK_STATUSES, type IFollowUpTask, type TaskStatus } from '../../domain/model';
 import { canTransitionTask, isOverdue, nextTaskStatuses } from '../../domain/workflow';
-import { fill } from '../shell/strings';
+import { useStrings, fill } from '../shell/strings';
 import { groupByStatus } from './followUpModel';
 import { useFollowUp, useTaskNaming } from './FollowUpContext';
 import { statusLabel, TaskDue, TaskFacts } from './TaskDetails';
 import { useTaskStyles } from './useFollowUpStyles.styles';
+import { labelOf } from '../shell/texts';
 
 /** Props shared by the board and the list. */
 export interface ITaskViewProps {
@@ -43,7 +43,8 @@ export function MoveMenu(props: {
   onMove(task: IFollowUpTask, status: TaskStatus): void;
   disabled?: boolean;
 }): JSX.Element | null {
-  const { strings, locale } = useFollowUp();
+  const mpkStrings = useStrings();
+  const { strings } = useFollowUp();
   const targets = nextTaskStatuses(props.task.status);
   if (targets.length === 0) return null;
   return (
@@ -61,7 +62,7 @@ export function MoveMenu(props: {
         <MenuList>
           {targets.map((status) => (
             <MenuItem key={status} onClick={() => props.onMove(props.task, status)}>
-              {fill(strings.board.moveTo, { status: labelOf('taskStatus', status, locale) })}
+              {fill(strings.board.moveTo, { status: labelOf(mpkStrings, 'taskStatus', status) })}
             </MenuItem>
           ))}
         </MenuList>
@@ -119,7 +120,8 @@ const TaskCard = React.memo(function TaskCard(props: {
 
 /** The board: a column per status; cards move by drag and drop or by the "Flyt" menu. */
 export function TaskBoard(props: ITaskViewProps): JSX.Element {
-  const { strings, locale } = useFollowUp();
+  const mpkStrings = useStrings();
+  const { strings } = useFollowUp();
   const styles = useTaskStyles();
   const columns = React.useMemo(() => groupByStatus(props.tasks), [props.tasks]);
   const [dragging, setDragging] = React.useState<IFollowUpTask>();
@@ -155,7 +157,7 @@ export function TaskBoard(props: ITaskViewProps): JSX.Element {
           >
             <h4 id={`${headingBase}-${status}`} className={styles.columnHeading}>
               {fill(strings.board.column, {
-                status: labelOf('taskStatus', status, locale),
+                status: labelOf(mpkStrings, 'taskStatus', status),
                 count: columns[status].length,
               })}
             </h4>
@@ -185,7 +187,8 @@ export function TaskBoard(props: ITaskViewProps): JSX.Element {
 
 /** The same tasks as a table: one row each, sortable by reading order (due date). */
 export function TaskTable(props: ITaskTableProps): JSX.Element {
-  const { strings, locale, now } = useFollowUp();
+  const mpkStrings = useStrings();
+  const { strings, now } = useFollowUp();
   const naming = useTaskNaming();
   const styles = useTaskStyles();
   const s = strings.board;
@@ -215,7 +218,7 @@ export function TaskTable(props: ITaskTableProps): JSX.Element {
               <td className={styles.td}>
                 <TaskDue task={task} />
               </td>
-              <td className={styles.td}>{statusLabel(task, locale)}</td>
+              <td className={styles.td}>{statusLabel(mpkStrings, task)}</td>
               <td className={styles.td}>{naming.unit(task)}</td>
               <td className={styles.td}>{naming.about(task)}</td>
               <td className={styles.td}>{naming.assignee(task)}</td>

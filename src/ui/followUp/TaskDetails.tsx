@@ -1,12 +1,12 @@
 import * as React from 'react';
 import { mergeClasses } from '@fluentui/react-components';
-import { formatDate, formatWeek, isValidIsoDate } from '../../domain/dates';
-import { labelOf, type Locale } from '../../domain/messages';
+import { formatDate, isValidIsoDate } from '../../domain/dates';
 import type { IFollowUpTask } from '../../domain/model';
 import { isOverdue } from '../../domain/workflow';
-import { fill } from '../shell/strings';
+import { useStrings, fill } from '../shell/strings';
 import { useFollowUp, useTaskNaming } from './FollowUpContext';
 import { useTaskStyles } from './useFollowUpStyles.styles';
+import { formatWeek, labelOf } from '../shell/texts';
 
 /** A warning sign drawn inline (no icon package): the overdue cue besides colour and words. */
 function WarningShape(): JSX.Element {
@@ -24,11 +24,12 @@ export interface ITaskDueProps {
 
 /** "Frist 03.03.2026 (uge 10)" and, when it has passed, "⚠ Forfalden – uge 10". */
 export function TaskDue(props: ITaskDueProps): JSX.Element {
+  const mpkStrings = useStrings();
   const { now, locale, strings } = useFollowUp();
   const styles = useTaskStyles();
   const { task } = props;
   if (!isValidIsoDate(task.dueDate)) return <span>{strings.task.noDueDate}</span>;
-  const week = formatWeek(task.dueDate, locale);
+  const week = formatWeek(mpkStrings, task.dueDate, locale);
   return (
     <span className={styles.due}>
       <span>{fill(strings.task.due, { date: formatDate(task.dueDate, locale), week })}</span>
@@ -52,7 +53,8 @@ export interface ITaskFactsProps {
 
 /** Unit, what it is about, who has it, status and meeting, in one wrapping line. */
 export function TaskFacts(props: ITaskFactsProps): JSX.Element {
-  const { strings, locale } = useFollowUp();
+  const mpkStrings = useStrings();
+  const { strings } = useFollowUp();
   const naming = useTaskNaming();
   const styles = useTaskStyles();
   const { task } = props;
@@ -62,13 +64,13 @@ export function TaskFacts(props: ITaskFactsProps): JSX.Element {
       <span>{naming.unit(task)}</span>
       {about && <span>{about}</span>}
       {!props.hideAssignee && <span>{fill(strings.task.assignee, { name: naming.assignee(task) })}</span>}
-      <span>{fill(strings.task.status, { status: statusLabel(task, locale) })}</span>
+      <span>{fill(strings.task.status, { status: statusLabel(mpkStrings, task) })}</span>
       {task.meeting && <span>{fill(strings.task.meeting, { meeting: task.meeting })}</span>}
     </span>
   );
 }
 
 /** A task's status label; an unknown value from SharePoint is shown as it is. */
-export function statusLabel(task: IFollowUpTask, locale: Locale): string {
-  return labelOf('taskStatus', task.status, locale);
+export function statusLabel(strings: Pick<IMpkStrings, 'labels'>, task: IFollowUpTask): string {
+  return labelOf(strings, 'taskStatus', task.status);
 }

@@ -17,8 +17,8 @@ import {
 } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
-import { formatDate, formatWeek, isValidIsoDate } from '../../domain/dates';
-import { labelOf, type IValidationError } from '../../domain/messages';
+import { formatDate, isValidIsoDate } from '../../domain/dates';
+import { type IValidationError } from '../../domain/messages';
 import type { IFollowUpTask, IInitiative } from '../../domain/model';
 import { validateTask } from '../../domain/validation';
 import { nextTaskStatuses } from '../../domain/workflow';
@@ -29,12 +29,12 @@ import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { PeoplePicker, type IPersonValue } from '../shell/PeoplePicker';
 import { useServices } from '../shell/services';
 import { useDraft } from '../shell/useDraft';
-import { messagesByField } from '../shell/validationMessages';
-import { fill } from '../shell/strings';
+import { useStrings, fill } from '../shell/strings';
 import { ambitionTitle, unitName } from './followUpModel';
 import { useFollowUp } from './FollowUpContext';
 import { formValuesOf, mergeTask, taskOfForm, type ITaskFormValues } from './taskForm';
 import { useFormStyles } from './useFollowUpStyles.styles';
+import { formatWeek, labelOf, messagesByField } from '../shell/texts';
 
 /** Props of {@link TaskFormDialog}. */
 export interface ITaskFormDialogProps {
@@ -80,6 +80,7 @@ function useUnitInitiatives(unitId: number | undefined, wanted: boolean): [Initi
  * else's shows both versions and lets the reader choose.
  */
 export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
+  const mpkStrings = useStrings();
   const services = useServices();
   const { view, strings, locale, people, initiativeTitles, saved, announce, rememberPeople } = useFollowUp();
   const styles = useFormStyles();
@@ -92,7 +93,7 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
   const [saving, setSaving] = React.useState(false);
   const [saveError, setSaveError] = React.useState<unknown>();
   const [conflict, setConflict] = React.useState<ConflictError<IFollowUpTask>>();
-  const messages = messagesByField(errors, locale);
+  const messages = messagesByField(mpkStrings, errors, locale);
   const unitId = values.unitId ? Number(values.unitId) : undefined;
   const [initiatives, retryInitiatives] = useUnitInitiatives(unitId, values.about === 'initiative');
 
@@ -165,7 +166,7 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
       case 'dueDate':
         return formatDate(task.dueDate, locale);
       case 'status':
-        return labelOf('taskStatus', task.status, locale);
+        return labelOf(mpkStrings, 'taskStatus', task.status);
       case 'ambitionKey':
         return ambitionTitle(view.ambitions, task.ambitionKey);
       case 'initiativeId':
@@ -356,7 +357,7 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
                   validationMessage={messages.dueDate}
                   hint={
                     isValidIsoDate(values.dueDate)
-                      ? fill(s.dueWeek, { week: formatWeek(values.dueDate, locale) })
+                      ? fill(s.dueWeek, { week: formatWeek(mpkStrings, values.dueDate, locale) })
                       : undefined
                   }
                 >
@@ -384,7 +385,7 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
                   >
                     {statusOptions.map((status) => (
                       <option key={status} value={status}>
-                        {labelOf('taskStatus', status, locale)}
+                        {labelOf(mpkStrings, 'taskStatus', status)}
                       </option>
                     ))}
                   </Select>

@@ -1,12 +1,11 @@
 import * as React from 'react';
 import { Button, Field, Input, Select, Text, ToggleButton, Toolbar, useId } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
-import { describeError, labelOf } from '../../domain/messages';
 import { validateFilterText } from '../../domain/validation';
 import { TASK_STATUSES, type IFollowUpTask, type TaskStatus } from '../../domain/model';
 import type { ITaskFilters } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
-import { fill } from '../shell/strings';
+import { useStrings, fill } from '../shell/strings';
 import { useFollowUp } from './FollowUpContext';
 import { StatusFeedback } from './StatusFeedback';
 import { TaskBoard, TaskTable } from './TaskBoard';
@@ -14,6 +13,7 @@ import { TaskFormDialog } from './TaskFormDialog';
 import { useAppStyles, useTaskStyles } from './useFollowUpStyles.styles';
 import type { ITaskBoard } from './useFollowUpData';
 import { useTaskStatus } from './useTaskStatus';
+import { describeError, labelOf } from '../shell/texts';
 
 /** Props of {@link TasksTab}. */
 export interface ITasksTabProps {
@@ -28,6 +28,7 @@ function TaskFilters(props: {
   onChange(filters: ITaskFilters): void;
   meetings: readonly string[];
 }): JSX.Element {
+  const mpkStrings = useStrings();
   const { view, strings, locale, people } = useFollowUp();
   const styles = useTaskStyles();
   const app = useAppStyles();
@@ -87,7 +88,7 @@ function TaskFilters(props: {
           <option value="">{s.all}</option>
           {TASK_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {labelOf('taskStatus', status, locale)}
+              {labelOf(mpkStrings, 'taskStatus', status)}
             </option>
           ))}
         </Select>
@@ -96,7 +97,7 @@ function TaskFilters(props: {
         label={s.meetingFilter}
         hint={s.meetingFilterHint}
         className={styles.filterField}
-        validationMessage={meetingErrors.length > 0 ? describeError(meetingErrors[0], locale) : undefined}
+        validationMessage={meetingErrors.length > 0 ? describeError(mpkStrings, meetingErrors[0], locale) : undefined}
       >
         <Input
           value={meeting}

@@ -5,13 +5,14 @@
  */
 import type { Cell, Row, Sheet } from 'write-excel-file/browser';
 import { isoWeek, parseIsoDate } from '../../domain/dates';
-import { labelOf, type Locale } from '../../domain/messages';
+import { type Locale } from '../../domain/messages';
 import { INITIATIVE_STATUSES, TASK_STATUSES, type IFollowUpTask, type IsoDate } from '../../domain/model';
 import type { IOverview } from '../../domain/overview';
 import { isOverdue } from '../../domain/workflow';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';
 import { ambitionTitle, fileNamePart, unitName } from './followUpModel';
 import { own } from '../../domain/dict';
+import { labelOf } from '../shell/texts';
 
 /** The workbook's words (from the loc file's `followUp.excel`). */
 export type IWorkbookTexts = IMpkFollowUpExcelStrings;
@@ -30,6 +31,8 @@ export interface IStatusReportInput {
   now: Date;
   locale: Locale;
   texts: IWorkbookTexts;
+  /** The labels of the stored codes (`labels` in `src/loc`). */
+  labels: IMpkLabelStrings;
 }
 
 /** The Excel date format the municipality reads: 27.11.2026. */
@@ -76,7 +79,7 @@ function dateCell(date: IsoDate | undefined): Cell {
 
 /** Sheet "Overblik": one row per unit × ambition, a blank row, then the key figures. */
 export function overviewSheet(input: IStatusReportInput): Sheet<never> {
-  const { overview, texts, locale } = input;
+  const { overview, texts } = input;
   const text = textCells(texts);
   const data: Row[] = [
     [
@@ -96,13 +99,13 @@ export function overviewSheet(input: IStatusReportInput): Sheet<never> {
       data.push([
         text(row.unit.name),
         text(ambitionTitle(input.ambitions, cell.ambitionKey)),
-        text(cell.relevance ? labelOf('relevance', cell.relevance, locale) : texts.notDecided),
+        text(cell.relevance ? labelOf(input, 'relevance', cell.relevance) : texts.notDecided),
         count(cell.initiativeCount),
         count(cell.activeInitiativeCount),
         count(cell.initiativesByStatus.stopped || 0),
-        text(cell.latestHealth ? labelOf('health', cell.latestHealth, locale) : texts.noCheckIn),
+        text(cell.latestHealth ? labelOf(input, 'health', cell.latestHealth) : texts.noCheckIn),
         dateCell(cell.latestCheckInDate),
-        text(labelOf('trend', cell.trend, locale)),
+        text(labelOf(input, 'trend', cell.trend)),
       ]);
     }
   }
@@ -110,13 +113,13 @@ export function overviewSheet(input: IStatusReportInput): Sheet<never> {
   data.push([header(texts.keyFigures), header(texts.count)]);
   for (const status of INITIATIVE_STATUSES) {
     data.push([
-      text(`${texts.initiativesWithStatus} ${labelOf('initiativeStatus', status, locale)}`),
+      text(`${texts.initiativesWithStatus} ${labelOf(input, 'initiativeStatus', status)}`),
       count(overview.initiativesByStatus[status] || 0),
     ]);
   }
   for (const status of TASK_STATUSES) {
     data.push([
-      text(`${texts.tasksWithStatus} ${labelOf('taskStatus', status, locale)}`),
+      text(`${texts.tasksWithStatus} ${labelOf(input, 'taskStatus', status)}`),
       count(overview.tasksByStatus[status] || 0),
     ]);
   }
@@ -161,7 +164,7 @@ export function overviewSheet(input: IStatusReportInput): Sheet<never> {
 
 /** Sheet "Opgaver": one row per task, by due date. */
 export function tasksSheet(input: IStatusReportInput): Sheet<never> {
-  const { texts, locale } = input;
+  const { texts } = input;
   const text = textCells(texts);
   const data: Row[] = [
     [
@@ -186,7 +189,7 @@ export function tasksSheet(input: IStatusReportInput): Sheet<never> {
       text(input.personLabel(task.assigneeId)),
       dateCell(due),
       due ? count(isoWeek(due)) : null,
-      text(labelOf('taskStatus', task.status, locale)),
+      text(labelOf(input, 'taskStatus', task.status)),
       text(isOverdue(task, input.now) ? texts.yes : texts.no),
       text(task.meeting),
       text(task.description),

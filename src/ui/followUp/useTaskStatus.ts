@@ -1,10 +1,10 @@
 import * as React from 'react';
-import { describeErrors, labelOf } from '../../domain/messages';
 import type { IFollowUpTask, TaskStatus } from '../../domain/model';
 import { ConflictError } from '../../data/errors';
 import { useServices } from '../shell/services';
-import { fill } from '../shell/strings';
+import { useStrings, fill } from '../shell/strings';
 import { useFollowUp } from './FollowUpContext';
+import { describeErrors, labelOf } from '../shell/texts';
 
 /** A status change that collided with someone else's save. */
 export interface IStatusConflict {
@@ -36,6 +36,7 @@ export interface ITaskStatusChange {
  * assignee may make on the chefgruppe's tasks — with the result folded into every list and said aloud.
  */
 export function useTaskStatus(): ITaskStatusChange {
+  const mpkStrings = useStrings();
   const services = useServices();
   const { saved, announce, strings, locale } = useFollowUp();
   const [busyId, setBusyId] = React.useState<number>();
@@ -55,7 +56,7 @@ export function useTaskStatus(): ITaskStatusChange {
         const result = await services.tasks.setStatus(task, status);
         saved(task, result);
         announce(
-          fill(strings.board.moved, { title: result.title, status: labelOf('taskStatus', result.status, locale) }),
+          fill(strings.board.moved, { title: result.title, status: labelOf(mpkStrings, 'taskStatus', result.status) }),
         );
       } catch (e) {
         if (e instanceof ConflictError) setConflict({ error: e as ConflictError<IFollowUpTask>, task, status });
@@ -64,7 +65,7 @@ export function useTaskStatus(): ITaskStatusChange {
         setBusyId(undefined);
       }
     },
-    [services, saved, announce, strings, locale],
+    [services, saved, announce, strings, mpkStrings],
   );
 
   const change = React.useCallback(
@@ -74,13 +75,13 @@ export function useTaskStatus(): ITaskStatusChange {
       const problems = validateTask({ ...task, status }, { previousStatus: task.status });
       if (problems.length > 0) {
         setFailedTitle(task.title);
-        setRefused(describeErrors(problems, locale).join(' '));
-        announce(describeErrors(problems, locale).join(' '));
+        setRefused(describeErrors(mpkStrings, problems, locale).join(' '));
+        announce(describeErrors(mpkStrings, problems, locale).join(' '));
         return;
       }
       await run(task, status);
     },
-    [run, locale, announce],
+    [run, locale, announce, mpkStrings],
   );
 
   const resolveConflict = React.useCallback(

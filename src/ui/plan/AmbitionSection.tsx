@@ -2,7 +2,6 @@ import * as React from 'react';
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Badge, type BadgeColor } from '../shell/Badge';
-import { labelOf } from '../../domain/messages';
 import { isRelevance, type IInitiative, type IPlanFocus } from '../../domain/model';
 import type { IAmbition } from '../../data/repositories/types';
 import { hasDraft, useDraftOwner } from '../shell/drafts';
@@ -10,6 +9,7 @@ import { fill, useStrings } from '../shell/strings';
 import { InitiativeCard } from './InitiativeCard';
 import { usePlan } from './PlanContext';
 import { own } from '../../domain/dict';
+import { labelOf } from '../shell/texts';
 
 // The forms load on first use (the same chunk as the initiative card's forms).
 const FocusForm = React.lazy(() =>
@@ -92,7 +92,7 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
         <Text weight="semibold">{strings.focus.relevance}:</Text>
         {relevance ? (
           <Badge appearance="tint" shape="rounded" color={own(RELEVANCE_COLOURS, relevance) ?? 'subtle'}>
-            {labelOf('relevance', relevance, plan.locale)}
+            {labelOf(allStrings, 'relevance', relevance)}
           </Badge>
         ) : (
           <Text className={styles.muted}>{strings.focus.relevanceNotSet}</Text>

@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { makeStyles, Text, tokens, useId } from '@fluentui/react-components';
 import { daysBetween, formatDate, isValidIsoDate } from '../../domain/dates';
-import { labelOf, type Locale } from '../../domain/messages';
+import { type Locale } from '../../domain/messages';
 import { HEALTHS, type ICheckIn } from '../../domain/model';
 import { fill, useStrings } from '../shell/strings';
 import { HealthShape } from './HealthBadge';
+import { labelOf } from '../shell/texts';
 
 /** Props of {@link CheckInChart}. */
 export interface ICheckInChartProps {
@@ -59,6 +60,7 @@ export function chartPoints(checkIns: readonly ICheckIn[]): Array<{ x: number; y
  * its health. Loaded lazily (`mpk-chart`); the same facts are listed as text beside it.
  */
 export default function CheckInChart(props: ICheckInChartProps): JSX.Element {
+  const mpkStrings = useStrings();
   const strings = useStrings().plan.checkIn;
   const styles = useStyles();
   const titleId = useId('mpk-chart-title');
@@ -74,7 +76,7 @@ export default function CheckInChart(props: ICheckInChartProps): JSX.Element {
     last: last.progress,
     lastDate: formatDate(last.date, props.locale),
     count: points.length,
-    health: labelOf('health', last.health, props.locale),
+    health: labelOf(mpkStrings, 'health', last.health),
   });
   const plotBottom = HEIGHT - BOTTOM;
 
@@ -110,7 +112,7 @@ export default function CheckInChart(props: ICheckInChartProps): JSX.Element {
             <title>
               {fill(strings.chartPoint, {
                 date: formatDate(p.checkIn.date, props.locale),
-                health: labelOf('health', p.checkIn.health, props.locale),
+                health: labelOf(mpkStrings, 'health', p.checkIn.health),
                 progress: p.checkIn.progress,
               })}
             </title>
@@ -140,7 +142,7 @@ export default function CheckInChart(props: ICheckInChartProps): JSX.Element {
               <Text size={200}>
                 {fill(strings.legendItem, {
                   shape: strings.shapes[health],
-                  health: labelOf('health', health, props.locale),
+                  health: labelOf(mpkStrings, 'health', health),
                 })}
               </Text>
             </li>

@@ -3,19 +3,18 @@ import { Field, Input, makeStyles, Radio, RadioGroup, Text, Textarea, tokens } f
 import { Spinner } from '../shell/Spinner';
 import { newClientKey } from '../../domain/clientKey';
 import { formatDate, toIsoDate } from '../../domain/dates';
-import { labelOf } from '../../domain/messages';
 import { HEALTHS, type Health, type ICheckIn, type IInitiative } from '../../domain/model';
 import { validateCheckIn } from '../../domain/validation';
 import type { IValidationError } from '../../domain/messages';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { messagesByField } from '../shell/validationMessages';
 import { HealthBadge, HealthShape } from './HealthBadge';
 import { checkInSeries } from './planModel';
 import { usePlan } from './PlanContext';
 import { PlanFormActions } from './PlanFormActions';
 import { usePlanForm } from './usePlanForm';
 import { withCheckIn } from './usePlanView';
+import { labelOf, messagesByField } from '../shell/texts';
 
 const CheckInChart = React.lazy(() => import(/* webpackChunkName: 'mpk-chart' */ './CheckInChart'));
 
@@ -86,6 +85,7 @@ function checkInFromDraft(draft: ICheckInDraft, initiativeId: number): ICheckIn 
 
 /** An initiative's status over time — the chart, the list, and (for leaders) a new check-in. */
 export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
+  const mpkStrings = useStrings();
   const plan = usePlan();
   const services = useServices();
   const strings = useStrings().plan.checkIn;
@@ -108,6 +108,7 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
   });
 
   const fieldErrors = messagesByField(
+    mpkStrings,
     errors.length > 0
       ? errors
       : ((flow.error as { validationErrors?: IValidationError[] } | undefined)?.validationErrors ?? []),
@@ -160,7 +161,7 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
                       <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
                         <HealthShape health={health} cx={7} cy={7} r={5} />
                       </svg>
-                      {labelOf('health', health, plan.locale)}
+                      {labelOf(mpkStrings, 'health', health)}
                     </span>
                   }
                 />

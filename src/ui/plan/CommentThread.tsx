@@ -8,11 +8,11 @@ import { validateComment } from '../../domain/validation';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { messagesByField } from '../shell/validationMessages';
 import { usePlan } from './PlanContext';
 import { PlanFormActions } from './PlanFormActions';
 import { usePlanForm } from './usePlanForm';
 import { withCommentCounted } from './usePlanView';
+import { messagesByField } from '../shell/texts';
 
 /** Props of {@link CommentThread}. */
 export interface ICommentThreadProps {
@@ -52,6 +52,7 @@ type Load =
 
 /** The dialog about one initiative: its comments (oldest first) and a new one. */
 export function CommentThread(props: ICommentThreadProps): JSX.Element {
+  const mpkStrings = useStrings();
   const plan = usePlan();
   const services = useServices();
   const strings = useStrings().plan.comments;
@@ -88,7 +89,7 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
       plan.announce(strings.saved);
     },
   });
-  const fieldErrors = messagesByField(errors, plan.locale);
+  const fieldErrors = messagesByField(mpkStrings, errors, plan.locale);
 
   // The name SharePoint stored with the comment (`Author/Title`), except for one's own ("(dig)").
   const commentAuthor = (comment: IDialogComment): string =>

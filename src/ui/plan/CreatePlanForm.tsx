@@ -8,10 +8,10 @@ import type { IUnitItem } from '../../data/repositories/types';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
-import { messagesByField } from '../shell/validationMessages';
 import { planClientKey, suggestedPeriod } from './planModel';
 import { PlanFormActions } from './PlanFormActions';
 import { useSaveFlow } from '../shell/useSaveFlow';
+import { messagesByField } from '../shell/texts';
 
 /** Props of {@link CreatePlanForm}. */
 export interface ICreatePlanFormProps {
@@ -29,6 +29,7 @@ const useStyles = makeStyles({
 
 /** Starts the unit's plan for a period ("2026" or "2026-2027"); the leader creating it owns it. */
 export function CreatePlanForm(props: ICreatePlanFormProps): JSX.Element {
+  const mpkStrings = useStrings();
   const services = useServices();
   const strings = useStrings().plan.create;
   const styles = useStyles();
@@ -60,7 +61,7 @@ export function CreatePlanForm(props: ICreatePlanFormProps): JSX.Element {
     setErrors(found);
     if (found.length === 0) void flow.run(undefined, candidate);
   };
-  const fieldErrors = messagesByField(errors, props.locale);
+  const fieldErrors = messagesByField(mpkStrings, errors, props.locale);
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate>

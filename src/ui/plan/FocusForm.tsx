@@ -1,18 +1,17 @@
 import * as React from 'react';
 import { Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { ConflictError } from '../../data/errors';
-import { labelOf } from '../../domain/messages';
 import { RELEVANCES, type IPlanFocus } from '../../domain/model';
 import { validatePlanFocus } from '../../domain/validation';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { messagesByField } from '../shell/validationMessages';
 import { createCollisions } from '../../domain/conflict';
 import { focusClientKey, focusFromForm, type IFocusFormValues } from './planModel';
 import { usePlan } from './PlanContext';
 import { PlanFormActions } from './PlanFormActions';
 import { usePlanForm } from './usePlanForm';
 import { withFocus } from './usePlanView';
+import { labelOf, messagesByField } from '../shell/texts';
 
 /** Props of {@link FocusForm}. */
 export interface IFocusFormProps {
@@ -42,6 +41,7 @@ const useStyles = makeStyles({
 
 /** How strongly an ambition applies here ("varierende styrke") and what it means locally. */
 export function FocusForm(props: IFocusFormProps): JSX.Element {
+  const mpkStrings = useStrings();
   const plan = usePlan();
   const services = useServices();
   const strings = useStrings().plan.focus;
@@ -87,7 +87,7 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
     },
   });
 
-  const fieldErrors = messagesByField(errors, plan.locale);
+  const fieldErrors = messagesByField(mpkStrings, errors, plan.locale);
   const formId = `focus-form-${props.ambitionKey}`;
 
   return (
@@ -106,7 +106,7 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
           <option value="">{strings.chooseRelevance}</option>
           {RELEVANCES.map((relevance) => (
             <option key={relevance} value={relevance}>
-              {labelOf('relevance', relevance, plan.locale)}
+              {labelOf(mpkStrings, 'relevance', relevance)}
             </option>
           ))}
         </Select>

@@ -1,7 +1,9 @@
 import * as React from 'react';
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { labelOf, type Locale } from '../../domain/messages';
+import { type Locale } from '../../domain/messages';
 import { isHealth, type Health } from '../../domain/model';
+import { labelOf } from '../shell/texts';
+import { useStrings } from '../shell/strings';
 
 /** Props of {@link HealthShape}. */
 export interface IHealthShapeProps {
@@ -77,13 +79,14 @@ const useBadgeStyles = makeStyles({
 
 /** Health as shape + word ("● Grøn", "▲ Gul", "■ Rød"). */
 export function HealthBadge(props: IHealthBadgeProps): JSX.Element {
+  const mpkStrings = useStrings();
   const styles = useBadgeStyles();
   return (
     <span className={mergeClasses(styles.root, props.className)}>
       <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false" className={styles.svg}>
         <HealthShape health={props.health} cx={8} cy={8} r={6} />
       </svg>
-      <Text weight="semibold">{labelOf('health', props.health, props.locale)}</Text>
+      <Text weight="semibold">{labelOf(mpkStrings, 'health', props.health)}</Text>
     </span>
   );
 }

@@ -3,7 +3,6 @@ import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-
 import { Spinner } from '../shell/Spinner';
 import { Badge, type BadgeColor } from '../shell/Badge';
 import { formatDate } from '../../domain/dates';
-import { labelOf } from '../../domain/messages';
 import type { Locale } from '../../domain/locale';
 import { isInitiativeStatus, type IInitiative } from '../../domain/model';
 import { isHttpUrl } from '../../domain/links';
@@ -20,6 +19,7 @@ import { ShareButton } from './ShareButton';
 import { withInitiative } from './usePlanView';
 import { useSaveFlow } from '../shell/useSaveFlow';
 import { own } from '../../domain/dict';
+import { labelOf } from '../shell/texts';
 
 /** Props of {@link InitiativeCard}. */
 export interface IInitiativeCardProps {
@@ -187,7 +187,7 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
       </h4>
       <div className={styles.badges}>
         <Badge appearance="tint" color={own(STATUS_COLOURS, initiative.status) ?? 'subtle'} shape="rounded">
-          {labelOf('initiativeStatus', initiative.status, plan.locale)}
+          {labelOf(allStrings, 'initiativeStatus', initiative.status)}
         </Badge>
         {latest ? (
           <span className={styles.latest}>

@@ -1,13 +1,12 @@
 import * as React from 'react';
 import { Field, Input, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { newClientKey } from '../../domain/clientKey';
-import { labelOf, type IValidationError } from '../../domain/messages';
+import { type IValidationError } from '../../domain/messages';
 import type { IInitiative } from '../../domain/model';
 import { validateInitiative } from '../../domain/validation';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
-import { messagesByField } from '../shell/validationMessages';
 import { ambitionTitle, useInitiativeLabels } from './fieldText';
 import {
   initiativeFormValues,
@@ -19,6 +18,7 @@ import { usePlan } from './PlanContext';
 import { PlanFormActions } from './PlanFormActions';
 import { withInitiative } from './usePlanView';
 import { useSaveFlow } from '../shell/useSaveFlow';
+import { labelOf, messagesByField } from '../shell/texts';
 
 /** Props of {@link InitiativeForm}. */
 export interface IInitiativeFormProps {
@@ -60,6 +60,7 @@ export { useInitiativeLabels };
 
 /** Creates or edits an initiative: every field, validated by the domain, kept as a draft until saved. */
 export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
+  const mpkStrings = useStrings();
   const plan = usePlan();
   const services = useServices();
   const strings = useStrings().plan.initiative;
@@ -126,7 +127,7 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
   };
 
   const serverErrors = (flow.error as { validationErrors?: IValidationError[] } | undefined)?.validationErrors ?? [];
-  const fieldErrors = messagesByField(errors.length > 0 ? errors : serverErrors, plan.locale);
+  const fieldErrors = messagesByField(mpkStrings, errors.length > 0 ? errors : serverErrors, plan.locale);
   const ambition = view.ambitions.find((a) => a.key === values.ambitionKey);
   const priorities = view.politicalPriorities.filter((p) => p.active || String(p.id) === values.politicalPriorityId);
   const me = plan.personName(services.user.id);
@@ -231,7 +232,7 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
           >
             {statuses.map((s) => (
               <option key={s} value={s}>
-                {labelOf('initiativeStatus', s, plan.locale)}
+                {labelOf(mpkStrings, 'initiativeStatus', s)}
               </option>
             ))}
           </Select>

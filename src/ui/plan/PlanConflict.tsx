@@ -25,11 +25,13 @@ export interface IPlanConflictProps<T extends object> {
 /** A 412 on a plan item, with both versions in words and the three ways out. */
 export function PlanConflict<T extends object>(props: IPlanConflictProps<T>): JSX.Element | null {
   const plan = usePlan();
-  const loading = useStrings().common.loading;
+  const mpkStrings = useStrings();
+  const loading = mpkStrings.common.loading;
   const conflict = props.flow.conflict;
   if (!conflict) return null;
   const context = {
     locale: plan.locale,
+    labels: mpkStrings.labels,
     ambitions: plan.view.ambitions,
     priorities: plan.view.politicalPriorities,
     personName: plan.personName,

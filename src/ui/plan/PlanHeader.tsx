@@ -3,7 +3,6 @@ import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeBody } from '../shell/Notice';
 import { Badge, type BadgeColor } from '../shell/Badge';
-import { labelOf } from '../../domain/messages';
 import { isPlanStatus, type IPlan, type PlanStatus } from '../../domain/model';
 import { nextStatuses } from '../../domain/workflow';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
@@ -17,6 +16,7 @@ import { usePlan } from './PlanContext';
 import { withPlan } from './usePlanView';
 import { useSaveFlow } from '../shell/useSaveFlow';
 import { own } from '../../domain/dict';
+import { labelOf } from '../shell/texts';
 
 // The people picker (a Fluent Combobox) loads when "Skift ansvarlig" is first pressed.
 const PeoplePicker = React.lazy(() =>
@@ -91,7 +91,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
     (from, mine) => services.plans.update(from as IPlan, mine),
     (saved) => {
       context.patch((v) => withPlan(v, saved));
-      context.announce(fill(strings.statusChanged, { status: labelOf('planStatus', saved.status, context.locale) }));
+      context.announce(fill(strings.statusChanged, { status: labelOf(allStrings, 'planStatus', saved.status) }));
     },
   );
   const owner = useSaveFlow<IPlan>(
@@ -155,7 +155,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
   const planLabel = (p: IPlan): string =>
     fill(p.id === view.currentPlanId ? strings.planOptionCurrent : strings.planOption, {
       period: p.period || strings.planNoPeriod,
-      status: labelOf('planStatus', p.status, context.locale),
+      status: labelOf(allStrings, 'planStatus', p.status),
     });
 
   return (
@@ -171,7 +171,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
           <dt className={styles.term}>{strings.status}</dt>
           <dd className={styles.definition}>
             <Badge appearance="tint" shape="rounded" color={own(STATUS_COLOURS, plan.status) ?? 'subtle'}>
-              {labelOf('planStatus', plan.status, context.locale)}
+              {labelOf(allStrings, 'planStatus', plan.status)}
             </Badge>
           </dd>
         </div>
@@ -221,7 +221,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
             known &&
             nextStatuses(plan.status).map((next) => (
               <Button key={next} disabled={status.busy} onClick={() => void moveTo(next)}>
-                {fill(strings.moveTo, { status: labelOf('planStatus', next, context.locale) })}
+                {fill(strings.moveTo, { status: labelOf(allStrings, 'planStatus', next) })}
               </Button>
             ))}
           {context.can.changeStatus && !editingOwner && (

@@ -5,12 +5,12 @@ import type { IInitiative } from '../../domain/model';
 import { validateInitiative } from '../../domain/validation';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { messagesByField } from '../shell/validationMessages';
 import { useInitiativeLabels } from './fieldText';
 import { usePlan } from './PlanContext';
 import { PlanFormActions } from './PlanFormActions';
 import { usePlanForm } from './usePlanForm';
 import { withInitiative } from './usePlanView';
+import { messagesByField } from '../shell/texts';
 
 /** Props of {@link StopInitiativeForm}. */
 export interface IStopInitiativeFormProps {
@@ -37,6 +37,7 @@ const useStyles = makeStyles({
 
 /** "Mod til at stoppe de ting, der ikke virker": stops an initiative, with the reason kept on it. */
 export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element {
+  const mpkStrings = useStrings();
   const plan = usePlan();
   const services = useServices();
   const strings = useStrings().plan.initiative;
@@ -66,7 +67,7 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
     },
   });
 
-  const fieldErrors = messagesByField(errors, plan.locale);
+  const fieldErrors = messagesByField(mpkStrings, errors, plan.locale);
   const otherErrors = errors.filter((e) => e.field !== 'stopReason');
 
   return (
@@ -91,7 +92,7 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
       {otherErrors.length > 0 && (
         // E.g. the initiative was completed meanwhile: a completed one cannot be stopped.
         <Notice intent="error" layout="multiline">
-          <NoticeBody>{Object.values(messagesByField(otherErrors, plan.locale)).join(' ')}</NoticeBody>
+          <NoticeBody>{Object.values(messagesByField(mpkStrings, otherErrors, plan.locale)).join(' ')}</NoticeBody>
         </Notice>
       )}
       <PlanFormActions

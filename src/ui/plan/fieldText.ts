@@ -1,9 +1,10 @@
 /** Stored values as people read them: labels for codes, Danish dates, titles for references. */
 import { formatDate } from '../../domain/dates';
-import { labelOf, type LabelGroup, type Locale } from '../../domain/messages';
+import { type LabelGroup, type Locale } from '../../domain/messages';
 import type { IPoliticalPriority } from '../../domain/model';
 import type { IAmbition } from '../../data/repositories/types';
 import { useStrings } from '../shell/strings';
+import { labelOf } from '../shell/texts';
 
 /** The labels of the initiative's fields, for the form and for conflicts. */
 export function useInitiativeLabels(): Record<string, string> {
@@ -13,6 +14,8 @@ export function useInitiativeLabels(): Record<string, string> {
 /** What turning a value into text needs. */
 export interface IFieldTextContext {
   locale: Locale;
+  /** The labels of the stored codes (`labels` in `src/loc`). */
+  labels: IMpkLabelStrings;
   ambitions: readonly IAmbition[];
   priorities: readonly IPoliticalPriority[];
   personName(userId: number | undefined): string;
@@ -43,8 +46,8 @@ export function commitmentText(ambitions: readonly IAmbition[], key: string | un
 /** A stored field's value as text; `planStatus` when the item is a plan. */
 export function fieldText(field: string, value: unknown, context: IFieldTextContext, planStatus = false): string {
   if (value === undefined || value === null || value === '') return '';
-  if (field === 'status' && planStatus) return labelOf('planStatus', String(value), context.locale);
-  if (CODE_GROUPS[field]) return labelOf(CODE_GROUPS[field], String(value), context.locale);
+  if (field === 'status' && planStatus) return labelOf(context, 'planStatus', String(value));
+  if (CODE_GROUPS[field]) return labelOf(context, CODE_GROUPS[field], String(value));
   switch (field) {
     case 'startDate':
     case 'endDate':

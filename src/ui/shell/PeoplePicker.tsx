@@ -2,13 +2,12 @@ import * as React from 'react';
 import { Button, Combobox, Field, mergeClasses, Option, OptionGroup, useId } from '@fluentui/react-components';
 import { Spinner } from './Spinner';
 import { isEmailAddress } from '../../domain/people';
-import { errorText } from './DataErrorMessage';
-import { useLocale } from './locale';
 import type { IPeoplePickerProps, IPersonMatch, IPersonValue, IPickerPerson } from './PeoplePicker.types';
 import { useServices } from './services';
 import { fill, useStrings } from './strings';
 import { usePeoplePickerStyles } from './usePeoplePickerStyles.styles';
 import { usePeopleSearch } from './usePeopleSearch';
+import { dataErrorText } from './texts';
 
 export type { IPeoplePickerProps, IPersonMatch, IPersonValue, IPickerPerson } from './PeoplePicker.types';
 
@@ -49,7 +48,6 @@ export function pickerOptions(
 export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
   const services = useServices();
   const strings = useStrings();
-  const locale = useLocale();
   const styles = usePeoplePickerStyles();
   const s = strings.peoplePicker;
   const { value, onChange } = props;
@@ -206,7 +204,7 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
       </span>
       {search.status === 'error' && !showingChoice && (
         <span role="alert" className={styles.error}>
-          {fill(s.searchFailed, { reason: errorText(search.error, locale, strings.errorNotice.unexpected) })}{' '}
+          {fill(s.searchFailed, { reason: dataErrorText(strings, search.error, strings.errorNotice.unexpected) })}{' '}
           <Button
             size="small"
             appearance="transparent"
@@ -221,7 +219,7 @@ export function PeoplePicker(props: IPeoplePickerProps): JSX.Element {
       )}
       {resolveError !== undefined && (
         <span role="alert" className={styles.error}>
-          {errorText(resolveError, locale, strings.errorNotice.unexpected)}
+          {dataErrorText(strings, resolveError, strings.errorNotice.unexpected)}
         </span>
       )}
     </div>

@@ -4,12 +4,11 @@ import { Spinner } from './Spinner';
 import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import { Badge } from './Badge';
 import type { HealthRisk, IHealthFinding, IProvisioningService, IProvisionReport } from '../../data/repositories/types';
-import { describeFinding } from '../../data/schema/health';
 import { DataErrorMessage } from './DataErrorMessage';
-import { useLocale } from './locale';
 import { describeChange } from './ProvisionSitePanel';
 import { useServices } from './services';
 import { fill, useStrings } from './strings';
+import { describeFinding } from './texts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -80,7 +79,6 @@ type State =
 export function SiteHealthNotice(): JSX.Element | null {
   const strings = useStrings();
   const s = strings.siteHealth;
-  const locale = useLocale();
   const services = useServices();
   const styles = useStyles();
   const panelId = useId('mpk-site-health-panel');
@@ -180,7 +178,7 @@ export function SiteHealthNotice(): JSX.Element | null {
           </h3>
           <ul className={styles.list}>
             {findings.map((finding, index) => {
-              const text = describeFinding(finding, locale);
+              const text = describeFinding(strings, finding);
               return (
                 <li
                   key={`${finding.scope}|${finding.setting}|${finding.principal ?? ''}|${index}`}

@@ -2,8 +2,8 @@ import * as React from 'react';
 import { DEFAULT_LOCALE, resolveLocale, type Locale } from '../../domain/locale';
 
 /**
- * The locale of the running web part, for the domain's texts (`describeError`, `labelOf`) and dates
- * (`formatDate`). `MpkRoot` provides it from its `locale` prop; outside one, Danish.
+ * The locale of the running web part, for numbers and dates (`describeError`'s numbers, `formatDate`).
+ * `MpkRoot` provides it from its `locale` prop; outside one, Danish.
  */
 export const LocaleContext = React.createContext<Locale | undefined>(undefined);
 

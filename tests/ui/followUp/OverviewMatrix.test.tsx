@@ -5,6 +5,14 @@ import * as strings from 'MpkStrings';
 import { AMBITIONS } from '../../../src/domain/ambitions';
 import type { IOverviewRow } from '../../../src/domain/overview';
 import { MATRIX_FIRST_ROWS, OverviewMatrix } from '../../../src/ui/followUp/OverviewMatrix';
+import { StringsContext } from '../../../src/ui/shell/strings';
+
+/** The matrix words its codes with the strings of its web part (`useStrings()`). */
+const withStrings = {
+  wrapper: (p: { children?: React.ReactNode }) => (
+    <StringsContext.Provider value={strings}>{p.children}</StringsContext.Provider>
+  ),
+};
 
 /** A municipality's worth of units, none with a plan yet. */
 function rows(count: number): IOverviewRow[] {
@@ -43,6 +51,7 @@ describe('the overview matrix', () => {
         rows={rows(200)}
         progressive
       />,
+      withStrings,
     );
     const table = screen.getByRole('table');
     // A header row plus the first rows.
@@ -58,6 +67,7 @@ describe('the overview matrix', () => {
         {...(props as unknown as Omit<React.ComponentProps<typeof OverviewMatrix>, 'rows'>)}
         rows={rows(60)}
       />,
+      withStrings,
     );
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(61);
   });

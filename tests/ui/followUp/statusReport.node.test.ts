@@ -41,6 +41,7 @@ function workbookInput(tasks: IFollowUpTask[]): IStatusReportInput {
     now: NOW,
     locale: 'da-DK' as const,
     texts: strings.followUp.excel,
+    labels: strings.labels,
   };
 }
 

@@ -1,0 +1,142 @@
+/**
+ * Codes in words: the domain and the data layer return codes (validation codes with params, stored
+ * codes, `DataError.reason`, health findings); these functions word them with the strings of `src/loc`.
+ * Each takes the strings object first (`useStrings()` in a component; the loaded loc file elsewhere).
+ */
+import {
+  DEFAULT_LOCALE,
+  errorsByField,
+  isLabelGroup,
+  type IValidationError,
+  type LabelGroup,
+  type Locale,
+} from '../../domain';
+import { isoWeek } from '../../domain/dates';
+import type { IsoDate } from '../../domain/model';
+import { isDataError } from '../../data/errors';
+import { findingWhy, type IHealthFinding, type IHealthText, type SecuritySetting } from '../../data/schema/health';
+import { fill } from './strings';
+
+/** The label of a stored code, or the code itself if it is unknown (e.g. a value added in SharePoint). */
+export function labelOf(strings: Pick<IMpkStrings, 'labels'>, group: LabelGroup, code: string): string {
+  const labels = strings.labels[group] as Record<string, string>;
+  return Object.prototype.hasOwnProperty.call(labels, code) ? labels[code] : code;
+}
+
+function capitalise(text: string): string {
+  // "»Vi vil«-punktet" starts with a quote mark: capitalise the first letter, not the first character.
+  for (let i = 0; i < text.length; i++) {
+    const upper = text[i].toUpperCase();
+    if (upper !== text[i].toLowerCase()) return text.slice(0, i) + upper + text.slice(i + 1);
+  }
+  return text;
+}
+
+/**
+ * The message for one validation error. Besides the error's own params it fills `{field}` (the field's
+ * definite name: "titlen"), `{Field}` (capitalised) and `{it}` (its pronoun); numbers are formatted for
+ * the locale, and the params `value`, `from`, `to` are shown through the labels of the group `enum` names.
+ */
+export function describeError(
+  strings: Pick<IMpkStrings, 'validation' | 'labels'>,
+  err: IValidationError,
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  const fieldNames = strings.validation.fields as Record<string, IMpkFieldName>;
+  // "leaderIds[2]" and "leaderIds" share a name.
+  const baseField = err.field.replace(/\[.*$/, '');
+  const field = Object.prototype.hasOwnProperty.call(fieldNames, baseField)
+    ? fieldNames[baseField]
+    : strings.validation.fallbackField;
+  const numbers = new Intl.NumberFormat(locale);
+  const params = err.params || {};
+  const group = typeof params.enum === 'string' && isLabelGroup(params.enum) ? params.enum : undefined;
+
+  const values: Record<string, string> = {};
+  for (const name of Object.keys(params)) {
+    const value = params[name];
+    if (typeof value === 'number') values[name] = numbers.format(value);
+    else if (group && (name === 'value' || name === 'from' || name === 'to'))
+      values[name] = labelOf(strings, group, value);
+    else values[name] = value;
+  }
+  values.field = field.definite;
+  values.Field = capitalise(field.definite);
+  values.it = field.pronoun;
+  return fill(strings.validation.messages[err.code], values);
+}
+
+/** All messages for a list of errors, in order. */
+export function describeErrors(
+  strings: Pick<IMpkStrings, 'validation' | 'labels'>,
+  errors: readonly IValidationError[],
+  locale: Locale = DEFAULT_LOCALE,
+): string[] {
+  return errors.map((err) => describeError(strings, err, locale));
+}
+
+/** The first message for each field, ready for Fluent's `<Field validationMessage>`. */
+export function messagesByField(
+  strings: Pick<IMpkStrings, 'validation' | 'labels'>,
+  errors: readonly IValidationError[],
+  locale: Locale,
+): Record<string, string> {
+  const grouped = errorsByField(errors);
+  const result: Record<string, string> = {};
+  for (const field of Object.keys(grouped)) {
+    result[field.replace(/\[.*$/, '')] = describeError(strings, grouped[field][0], locale);
+  }
+  return result;
+}
+
+/** The text for an error: the words for a `DataError`'s reason, or `fallback` for anything else. */
+export function dataErrorText(
+  strings: Pick<IMpkStrings, 'dataErrors' | 'errorNotice'>,
+  error: unknown,
+  fallback: string = strings.errorNotice.unexpected,
+): string {
+  return isDataError(error) ? strings.dataErrors[error.reason] : fallback;
+}
+
+/** "uge 48" / "week 48". */
+export function formatWeek(
+  strings: Pick<IMpkStrings, 'dates'>,
+  date: Date | IsoDate,
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  return fill(strings.dates.week, { week: new Intl.NumberFormat(locale).format(isoWeek(date)) });
+}
+
+/** A setting's value as the list settings page names it. */
+function valueLabel(t: IMpkHealthFindingStrings, finding: IHealthFinding, value: number | boolean | string): string {
+  switch (finding.setting) {
+    case 'ReadSecurity':
+      return t.readSecurity[value as 1 | 2] || String(value);
+    case 'WriteSecurity':
+      return t.writeSecurity[value as 1 | 2 | 4] || String(value);
+    case 'DraftVersionVisibility':
+      return t.draftVisibility[value as 0 | 1 | 2] || String(value);
+    case 'EnableModeration':
+      return t.onOff[String(value === true) as 'true' | 'false'];
+    case 'uniquePermissions':
+      return t.ownPermissions[String(value === true) as 'true' | 'false'];
+    case 'role':
+      return value === '' ? t.noRole : (t.roles as Partial<Record<string, string>>)[String(value)] || String(value);
+  }
+}
+
+/** A site health finding in words: what differs, why it matters and how to restore it. */
+export function describeFinding(strings: Pick<IMpkStrings, 'healthFindings'>, finding: IHealthFinding): IHealthText {
+  const t = strings.healthFindings;
+  const values = {
+    list: finding.scope === 'web' ? t.site : finding.list,
+    principal: finding.principal ? t.principals[finding.principal] : '',
+    expected: valueLabel(t, finding, finding.expected),
+    actual: valueLabel(t, finding, finding.actual),
+  };
+  const what =
+    finding.setting === 'uniquePermissions'
+      ? t.uniqueWhat[String(finding.expected === true) as 'true' | 'false']
+      : t.what[finding.setting as SecuritySetting | 'role'];
+  return { what: fill(what, values), why: t.why[findingWhy(finding)], how: fill(t.how[finding.setting], values) };
+}
