@@ -8,9 +8,9 @@
  *
  * Shared by every surface's tests: extend carefully (add, don't change behaviour others rely on).
  *
- * NOTE (plan surface, 14:46): an earlier version of this file, created seconds before by another
- * engineer, was overwritten by accident in a write race. If it was yours, please re-add what your
- * tests need on top of this one (or tell the plan engineer / the lead) — sorry.
+ * `tests/contract` runs one suite against this fake and against the real repositories over the local
+ * SharePoint: where they differ, the fake is wrong. The schema version and the conflict rules are the
+ * real ones (imported, not copied).
  */
 import {
   AMBITIONS,
@@ -47,6 +47,8 @@ import {
   type IValidationError,
 } from '../../src/domain';
 import { ConflictError, DataError } from '../../src/data/errors';
+import { SCHEMA_VERSION } from '../../src/data/schema/lists';
+import { changedProps, sameValue } from '../../src/domain/conflict';
 import { overviewFromSummaries } from '../../src/domain/unitSummary';
 import { summarizeUnit } from '../../src/domain/summarizeUnit';
 import type {
@@ -111,6 +113,11 @@ export interface IFakeServicesOptions {
   directory?: IPersonValue[];
   /** What the site health check finds (provisioning restores it). @default none */
   health?: IHealthFinding[];
+  /**
+   * Another person on the same site: this fake reads and writes that fake's rows (and ids and ETags
+   * continue from its counters), so one person's save is another's stale read. `data` is then ignored.
+   */
+  sharedWith?: IFakeServices;
 }
 
 type ListName = keyof IFakeData;
@@ -162,26 +169,8 @@ export const READER_PERMISSIONS: IPlanPermissions = {
   isSiteOwner: false,
 };
 
-const SCHEMA_VERSION = 1;
-
 function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-}
-
-function same(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown): string => JSON.stringify(v === null || v === '' ? undefined : v) ?? 'undefined';
-  return norm(a) === norm(b);
-}
-
-/** The properties (other than the item's bookkeeping) whose values differ. */
-function changedProps(a: object, b: object): string[] {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  const result: string[] = [];
-  keys.forEach((key) => {
-    if (key === 'etag' || key === 'id' || key === 'clientKey') return;
-    if (!same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) result.push(key);
-  });
-  return result;
 }
 
 function ambitionsFromSeed(): IAmbition[] {
@@ -210,31 +199,42 @@ function openFirstTasks(tasks: IFollowUpTask[]): IFollowUpTask[] {
   return tasks.slice().sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed'));
 }
 
+/** The id and ETag counters of a fake's rows (shared by the fakes of several people on one site). */
+const rowCounters = new WeakMap<IFakeData, { nextId: number; version: number }>();
+
+function countersOf(data: IFakeData): { nextId: number; version: number } {
+  let counters = rowCounters.get(data);
+  if (!counters) rowCounters.set(data, (counters = { nextId: 1000, version: 1 }));
+  return counters;
+}
+
 /** Builds the fake from seed rows (ids and ETags are filled in where missing). */
 export function createFakeServices(options: IFakeServicesOptions = {}): IFakeServices {
   const user: ICurrentUser = options.user ?? { id: 7, email: 'leder@mpk.local', displayName: 'Lene Leder' };
   const now = options.now ?? (() => new Date());
   const permissions: IPlanPermissions = { ...LEADER_PERMISSIONS, ...options.permissions };
-  const data: IFakeData = {
-    units: [],
-    politicalPriorities: [],
-    plans: [],
-    planFocuses: [],
-    initiatives: [],
-    checkIns: [],
-    comments: [],
-    tasks: [],
-    stories: [],
-    recognitions: [],
-    reflections: [],
-    ...clone(options.data ?? {}),
-  };
-  let nextId = 1000;
-  let version = 1;
-  const newEtag = (): string => `"${version++}"`;
+  const data: IFakeData = options.sharedWith
+    ? options.sharedWith.data
+    : {
+        units: [],
+        politicalPriorities: [],
+        plans: [],
+        planFocuses: [],
+        initiatives: [],
+        checkIns: [],
+        comments: [],
+        tasks: [],
+        stories: [],
+        recognitions: [],
+        reflections: [],
+        ...clone(options.data ?? {}),
+      };
+  const counters = countersOf(data);
+  const newId = (): number => counters.nextId++;
+  const newEtag = (): string => `"${counters.version++}"`;
   (Object.keys(data) as ListName[]).forEach((list) => {
     for (const row of data[list] as IEntity[]) {
-      if (row.id === undefined) row.id = nextId++;
+      if (row.id === undefined) row.id = newId();
       if (!row.clientKey) row.clientKey = newClientKey();
       if (!row.etag) row.etag = newEtag();
     }
@@ -294,7 +294,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         // A retried create (same client key) returns the item that already landed.
         const existing = rows(list).find((r) => r.clientKey === clientKey);
         if (existing) return clone(existing) as unknown as T;
-        const row = { ...clone(item), id: nextId++, clientKey, etag: newEtag() } as T & { unitId?: number };
+        const row = { ...clone(item), id: newId(), clientKey, etag: newEtag() } as T & { unitId?: number };
         if (unitId !== undefined) row.unitId = unitId;
         (data[list] as unknown as T[]).push(row);
         return clone(row);
@@ -312,7 +312,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         if (current.etag !== original.etag) {
           const theirs = changedProps(original, current);
           const overlap = mine.filter(
-            (f) => theirs.indexOf(f) >= 0 && !same((changed as never)[f], (current as never)[f]),
+            (f) => theirs.indexOf(f) >= 0 && !sameValue((changed as never)[f], (current as never)[f]),
           );
           if (overlap.length > 0) {
             throw new ConflictError<T>({ ...clone(changed), etag: current.etag }, clone(current), overlap);
@@ -825,7 +825,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         const existing = rows('recognitions').find((r) => r.storyId === storyId && r.userId === userId);
         if (existing) return clone(existing);
         const key = recognitionKey(storyId, userId);
-        const row: IRecognition = { id: nextId++, clientKey: key, etag: newEtag(), storyId, userId };
+        const row: IRecognition = { id: newId(), clientKey: key, etag: newEtag(), storyId, userId };
         data.recognitions.push(row);
         return clone(row);
       },
