@@ -235,13 +235,18 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
         const story = await medarbejder.stories.create({
           clientKey: '',
           title: 'Kontrakt: morgenmad i SFO',
-          body: '<p>Vi startede dagen sammen.</p>',
+          body: '<p>Vi startede dagen sammen <img src=x onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">her</a></p>',
           kind: 'success',
           ambitionKey: 'mod-og-stolthed',
           unitId,
           featured: false,
           recognitionCount: 0,
         });
+        expect(story.body).toBe('<p>Vi startede dagen sammen <a>her</a></p>');
+        expect(await medarbejder.stories.get(story.id as number)).toMatchObject({ body: story.body });
+        // Content approval: a pending story is read by its author and the approvers only.
+        expect((await refusal(leder.stories.get(story.id as number))).kind).toBe('notFound');
+        expect(await admin.stories.get(story.id as number)).toMatchObject({ title: story.title });
         expect(story).toMatchObject({
           moderationStatus: MODERATION_STATUS.pending,
           authorId: medarbejder.user.id,
@@ -282,6 +287,8 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
         });
         expect((await medarbejder.reflections.listMine(medarbejder.user.id)).map((r) => r.id)).toEqual([note.id]);
         expect(await leder.reflections.listMine(leder.user.id)).toEqual([]);
+        expect(await leder.reflections.listMine(medarbejder.user.id)).toEqual([]);
+        expect((await refusal(leder.reflections.get(note.id as number))).kind).toBe('notFound');
         await medarbejder.reflections.remove(edited);
         expect(await medarbejder.reflections.listMine(medarbejder.user.id)).toEqual([]);
       });
@@ -464,6 +471,35 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
         expect((await leder.views.loadPlanView({ unitId })).actor).toMatchObject({ inChefgruppe: false });
       });
 
+      it('lets only site owners approve a story', async () => {
+        const story = await medarbejder.stories.create({
+          clientKey: '',
+          title: 'Kontrakt: godkendelse',
+          body: '<p>Hvem må godkende?</p>',
+          kind: 'success',
+          ambitionKey: 'mod-og-stolthed',
+          unitId,
+          featured: false,
+          recognitionCount: 0,
+        });
+        expect((await refusal(medarbejder.stories.moderate(story, true))).kind).toBe('forbidden');
+        // Others do not even see a pending story.
+        expect((await refusal(leder.stories.moderate(story, true))).kind).toBe('notFound');
+        expect((await refusal(chef.stories.moderate(story, true))).kind).toBe('notFound');
+        expect((await medarbejder.stories.get(story.id as number)).moderationStatus).toBe(MODERATION_STATUS.pending);
+        expect((await admin.stories.moderate(story, false, 'Mangler et billede')).moderationStatus).toBe(
+          MODERATION_STATUS.denied,
+        );
+      });
+
+      it("lets the assignee, the chefgruppe and site owners move a task's status, not others", async () => {
+        const task = await newTask('Kontrakt: status');
+        expect((await refusal(medarbejder.tasks.setStatus(task, 'closed'))).kind).toBe('forbidden');
+        const moved = await leder.tasks.setStatus(task, 'inProgress');
+        const closed = await chef.tasks.setStatus(moved, 'closed');
+        expect((await admin.tasks.setStatus(closed, 'open')).status).toBe('open');
+      });
+
       it('lets only the chefgruppe and site owners manage tasks, and only site owners approve stories', async () => {
         const manage = async (s: IMpkServices): Promise<[boolean, boolean]> => {
           const view = await s.views.loadFollowUpView({ userId: s.user.id });
@@ -528,6 +564,9 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
         expect(view.latestCheckIns[initiative.id as number]).toMatchObject({ health: 'yellow', progress: 50 });
         expect(view.checkIns.map((c) => c.progress)).toEqual([50, 30]);
         expect(view.commentCounts).toEqual({ 0: 1, [initiative.id as number]: 1 });
+        // The plan's owner and the unit's leader, and the comments' author.
+        expect(view.people?.[leder.user.id]).toEqual({ displayName: 'Lene Madsen' });
+        expect(view.people?.[medarbejder.user.id]).toEqual({ displayName: 'Mads Nielsen' });
         expect(view.ambitions.map((a) => a.key)).toEqual(AMBITIONS.map((a) => a.key));
         expect(view.politicalPriorities.map((p) => p.title).slice(0, POLITICAL_PRIORITY_SEEDS.length)).toEqual(
           POLITICAL_PRIORITY_SEEDS.map((p) => p.title),
@@ -584,6 +623,12 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
         expect(view.unavailable).toBeUndefined();
         const other = await leder.views.loadAmbitionsView({ userId: leder.user.id });
         expect(other.myPendingStories.map((s) => s.id)).not.toContain(pending.id);
+        expect(other.pendingForModeration).toBeUndefined();
+        expect(view.pendingForModeration).toBeUndefined();
+        const approver = await admin.views.loadAmbitionsView({ userId: admin.user.id });
+        expect(approver.pendingForModeration?.map((s) => s.id)).toContain(pending.id);
+        expect(approver.pendingForModeration?.map((s) => s.id)).not.toContain(shown.id);
+        expect(approver.morePendingForModeration).toBe(false);
       });
 
       it('Opfølgning: the overview, the task board and "Mine opgaver"', async () => {
@@ -602,6 +647,7 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
         const mine = view.myTasks.items.map((t) => t.id);
         expect(mine.indexOf(open.id as number)).toBeLessThan(mine.indexOf(closed.id as number));
         expect(view.overview.rows.map((r) => r.unit.id)).toContain(unitId);
+        expect(view.people?.[leder.user.id]).toEqual({ displayName: 'Lene Madsen' });
         expect(view.units.map((u) => u.name).slice(0, UNIT_SEEDS.length)).toEqual(UNIT_SEEDS.map((u) => u.name));
         expect(view.unavailable).toBeUndefined();
       });

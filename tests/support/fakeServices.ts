@@ -49,6 +49,8 @@ import {
 import { ConflictError, DataError } from '../../src/data/errors';
 import { SCHEMA_VERSION } from '../../src/data/schema/lists';
 import { changedProps, sameValue } from '../../src/domain/conflict';
+import { sanitizeRichText } from '../../src/domain/richText';
+import { PENDING_MAX, PENDING_WINDOW } from '../../src/data/views/ambitionsView';
 import { overviewFromSummaries } from '../../src/domain/unitSummary';
 import { summarizeUnit } from '../../src/domain/summarizeUnit';
 import type {
@@ -62,6 +64,7 @@ import type {
   IFollowUpViewQuery,
   IMpkServices,
   IPage,
+  IPeople,
   IPersonMatch,
   IPersonValue,
   IPlanPermissions,
@@ -128,6 +131,16 @@ interface IFakeRepository<T> {
   create(item: T, unitId?: number): Promise<T>;
   update(original: T, changed: T): Promise<T>;
   remove(item: T): Promise<void>;
+}
+
+/** What one list's fake repository does besides validating (as SharePoint and the real repository do). */
+interface IFakeListRules<T> {
+  /** Makes the item ready to store before it is validated (e.g. sanitises rich text). */
+  prepare?(item: T): T;
+  /** Whether the user may read a row (one they may not is not found, as in SharePoint). */
+  readable?(row: T): boolean;
+  /** Whether the user may write the list at all (otherwise `forbidden`). */
+  mayWrite?(): boolean;
 }
 
 /** A repository method's name as recorded in `calls`, e.g. "views.loadPlanView" or "initiatives.update". */
@@ -277,19 +290,27 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     name: string,
     list: L,
     validate: (item: T, previous?: T) => IValidationError[],
+    rules: IFakeListRules<T> = {},
   ): IFakeRepository<T> {
+    const prepare = (item: T): T => (rules.prepare ? rules.prepare({ ...item }) : item);
+    const readable = (row: T | undefined): row is T => !!row && (!rules.readable || rules.readable(row));
+    const mayWrite = (): void => {
+      if (rules.mayWrite && !rules.mayWrite()) throw new DataError('forbidden', { status: 403 });
+    };
     return {
       async get(id: number): Promise<T> {
         await enter(`${name}.get`);
         requireProvisioned();
-        const row = find(list, id);
-        if (!row) throw new DataError('notFound', { status: 404 });
-        return clone(row) as unknown as T;
+        const row = find(list, id) as unknown as T | undefined;
+        if (!readable(row)) throw new DataError('notFound', { status: 404 });
+        return clone(row);
       },
-      async create(item: T, unitId?: number): Promise<T> {
+      async create(draft: T, unitId?: number): Promise<T> {
         await enter(`${name}.create`);
         requireProvisioned();
+        const item = prepare(draft);
         invalidIf(validate(item));
+        mayWrite();
         const clientKey = item.clientKey || newClientKey();
         // A retried create (same client key) returns the item that already landed.
         const existing = rows(list).find((r) => r.clientKey === clientKey);
@@ -299,14 +320,16 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         (data[list] as unknown as T[]).push(row);
         return clone(row);
       },
-      async update(original: T, changed: T): Promise<T> {
+      async update(original: T, draft: T): Promise<T> {
         await enter(`${name}.update`);
         requireProvisioned();
         if (original.id === undefined)
           throw new DataError('invalid', { detail: 'update needs an item that has been read' });
+        const changed = prepare(draft);
         invalidIf(validate(changed, original));
         const current = find(list, original.id) as unknown as T | undefined;
-        if (!current) throw new DataError('notFound', { status: 404 });
+        if (!readable(current)) throw new DataError('notFound', { status: 404 });
+        mayWrite();
         const mine = changedProps(original, changed);
         if (mine.length === 0) return clone(current);
         if (current.etag !== original.etag) {
@@ -327,13 +350,25 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         await enter(`${name}.remove`);
         requireProvisioned();
         const current = item.id === undefined ? undefined : (find(list, item.id) as unknown as T | undefined);
-        if (!current) return;
+        if (!readable(current)) return;
+        mayWrite();
         if (item.etag && current.etag !== item.etag) throw new ConflictError<T>(item, clone(current), []);
         const all = data[list] as unknown as T[];
         all.splice(all.indexOf(current), 1);
       },
     };
   }
+
+  // Content approval: a story not approved is read only by its author and the approvers (site owners).
+  const storyReadable = (story: IStory): boolean =>
+    story.moderationStatus === undefined ||
+    story.moderationStatus === MODERATION_STATUS.approved ||
+    story.authorId === undefined ||
+    story.authorId === user.id ||
+    permissions.isSiteOwner;
+  // Private notes: only their author reads them (rows seeded without an author are the user's).
+  const ownReflection = (reflection: IReflection & { authorId?: number }): boolean =>
+    reflection.authorId === undefined || reflection.authorId === user.id;
 
   const schema = (): ISchemaStatus => ({
     provisioned: fake.provisioned,
@@ -366,18 +401,41 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
   const comments = repository<IDialogComment, 'comments'>('comments', 'comments', (comment) =>
     validateComment(comment),
   );
-  const tasks = repository<IFollowUpTask, 'tasks'>('tasks', 'tasks', (task, previous) =>
-    validateTask(task, { previousStatus: previous?.status }),
+  // An employee (no leader's, chefgruppe's or owner's rights) only reads the tasks list (SharePoint's visitors).
+  const isEmployee =
+    !permissions.canEditInitiatives &&
+    !permissions.isSiteOwner &&
+    !(options.inChefgruppe ?? false) &&
+    !(options.canManageTasks ?? false);
+  const tasks = repository<IFollowUpTask, 'tasks'>(
+    'tasks',
+    'tasks',
+    (task, previous) => validateTask(task, { previousStatus: previous?.status }),
+    { mayWrite: () => !isEmployee },
   );
-  const stories = repository<IStory, 'stories'>('stories', 'stories', (story) => validateStory(story));
-  const reflections = repository<IReflection, 'reflections'>('reflections', 'reflections', (reflection) =>
-    validateReflection(reflection),
+  const stories = repository<IStory, 'stories'>('stories', 'stories', (story) => validateStory(story), {
+    prepare: (story) => ({ ...story, body: sanitizeRichText(story.body) }),
+    readable: storyReadable,
+  });
+  const reflections = repository<IReflection, 'reflections'>(
+    'reflections',
+    'reflections',
+    (reflection) => validateReflection(reflection),
+    { readable: ownReflection },
   );
   const priorities = repository<IPoliticalPriority, 'politicalPriorities'>(
     'politicalPriorities',
     'politicalPriorities',
     (p) => validatePoliticalPriority(p),
   );
+
+  /** How many people recognised a story (each person once). */
+  const recognitionsOf = (storyId: number | undefined): number =>
+    new Set(
+      visibleRows('recognitions')
+        .filter((r) => r.storyId === storyId)
+        .map((r) => r.userId),
+    ).size;
 
   const approvedStories = (filters: IStoryFilters): IStory[] =>
     visibleRows('stories')
@@ -398,15 +456,35 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           filters.unitIds.length === 0 ||
           (s.unitId !== undefined && filters.unitIds.indexOf(s.unitId) >= 0),
       )
-      .map((s) => ({
-        ...s,
-        recognitionCount: new Set(
-          visibleRows('recognitions')
-            .filter((r) => r.storyId === s.id)
-            .map((r) => r.userId),
-        ).size,
-      }))
+      .map((s) => ({ ...s, recognitionCount: recognitionsOf(s.id) }))
       .sort((a, b) => (b.created ?? '').localeCompare(a.created ?? '') || (b.id ?? 0) - (a.id ?? 0));
+
+  /**
+   * For approvers (site owners): the pending stories among the newest `PENDING_WINDOW`, at most
+   * `PENDING_MAX`, and where "Vis flere" goes on (as the real view). Nothing for anyone else.
+   */
+  const pendingForModeration = (): Partial<IAmbitionsView> => {
+    if (!permissions.isSiteOwner) return {};
+    const all = visibleRows('stories')
+      .slice()
+      .sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
+    const newest = all.slice(0, PENDING_WINDOW);
+    const pending = newest
+      .filter((story) => story.moderationStatus === MODERATION_STATUS.pending)
+      .map((story) => ({ ...story, recognitionCount: recognitionsOf(story.id) }));
+    const more = pending.length > PENDING_MAX || all.length > newest.length;
+    const below =
+      pending.length > PENDING_MAX
+        ? pending[PENDING_MAX - 1].id
+        : more && newest.length > 0
+          ? newest[newest.length - 1].id
+          : undefined;
+    return {
+      pendingForModeration: clone(pending.slice(0, PENDING_MAX)),
+      morePendingForModeration: more,
+      ...(below !== undefined ? { pendingBelow: below } : {}),
+    };
+  };
 
   const filteredTasks = (filters: ITaskFilters): IFollowUpTask[] =>
     visibleRows('tasks')
@@ -420,6 +498,16 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     options.siteUsers ?? [{ id: user.id, title: user.displayName ?? user.email ?? '', email: user.email ?? '' }]
   ).slice();
   const directory: IPersonValue[] = (options.directory ?? []).slice();
+  /** The names of these site users, as a view gives them (someone not on the site has no entry). */
+  const peopleOf = (ids: ReadonlyArray<number | undefined>): IPeople => {
+    const people: IPeople = {};
+    for (const id of ids) {
+      const known = id === undefined ? undefined : siteUsers.find((u) => u.id === id);
+      if (known) people[known.id] = { displayName: known.title };
+    }
+    return people;
+  };
+  const leadersOf = (all: readonly IUnitItem[]): number[] => all.flatMap((u) => u.leaderIds ?? []);
 
   const fake: IFakeServices = {
     user,
@@ -484,8 +572,18 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           if (key !== undefined) commentCounts[key] = (commentCounts[key] ?? 0) + 1;
         }
         const allUnits = units();
+        // As the real view: plan owners, initiative owners, every unit's leaders, the unit's comments' authors.
+        const people = peopleOf([
+          ...allPlans.map((p) => p.ownerId),
+          ...planInitiatives.map((i) => i.ownerId),
+          ...leadersOf(allUnits),
+          ...visibleRows('comments')
+            .filter((c) => c.unitId === unitId)
+            .map((c) => c.authorId),
+        ]);
         return {
           schema: schema(),
+          people,
           unit: allUnits.find((u) => u.id === unitId),
           units: allUnits,
           plans: allPlans,
@@ -546,8 +644,11 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           counts,
           countsComplete: true,
           myReflections: clone(
-            visibleRows('reflections').filter((r) => r.authorId === undefined || r.authorId === query.userId),
+            visibleRows('reflections').filter(
+              (r) => ownReflection(r) && (r.authorId === undefined || r.authorId === query.userId),
+            ),
           ),
+          ...pendingForModeration(),
           isSiteOwner: permissions.isSiteOwner,
           canPostStory: fake.provisioned && (options.canPostStory ?? true),
         };
@@ -594,16 +695,17 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           { now: at },
         );
         const overview = overviewFromSummaries(units(), summaries, storiesByAmbition, { now: at, since: query.since });
+        const board = filteredTasks({ ...query.filters, meeting: query.meeting ?? query.filters?.meeting });
+        const mine = openFirstTasks(filteredTasks({ assigneeId: query.userId }));
         return {
           schema: schema(),
           ambitions: ambitionsFromSeed(),
           units: units(),
           overview,
-          tasks: pageOf(
-            filteredTasks({ ...query.filters, meeting: query.meeting ?? query.filters?.meeting }),
-            query.pageSize ?? 50,
-          ),
-          myTasks: pageOf(openFirstTasks(filteredTasks({ assigneeId: query.userId })), query.pageSize ?? 50),
+          tasks: pageOf(board, query.pageSize ?? 50),
+          myTasks: pageOf(mine, query.pageSize ?? 50),
+          // The tasks' assignees and every unit's leaders.
+          people: peopleOf([...board, ...mine].map((t) => t.assigneeId).concat(leadersOf(units()))),
           complete: true,
           canManageTasks: options.canManageTasks ?? false,
           isSiteOwner: permissions.isSiteOwner,
@@ -776,10 +878,16 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async listByAuthor(userId: number) {
         await enter('stories.listByAuthor');
         requireProvisioned();
-        return clone(rows('stories').filter((s) => s.authorId === userId));
+        return clone(rows('stories').filter((s) => s.authorId === userId && storyReadable(s)));
       },
       async moderate(story: IStory, approve: boolean, comment?: string, moderateOptions: { featured?: boolean } = {}) {
         await enter('stories.moderate');
+        // Approving needs the approve permission (site owners); others do not even see someone else's pending story.
+        if (!permissions.isSiteOwner) {
+          const current = story.id === undefined ? undefined : find('stories', story.id);
+          if (!current || !storyReadable(current)) throw new DataError('notFound', { status: 404 });
+          throw new DataError('forbidden', { status: 403 });
+        }
         const moderationComment = comment !== undefined ? comment : story.moderationComment;
         // Approving sets Featured as the approver chose, never as the author left it (as the real repository).
         const featured = approve ? moderateOptions.featured === true : story.featured;
@@ -863,7 +971,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async listMine(userId: number) {
         await enter('reflections.listMine');
         requireProvisioned();
-        return clone(rows('reflections').filter((r) => r.authorId === undefined || r.authorId === userId));
+        return clone(
+          rows('reflections').filter((r) => ownReflection(r) && (r.authorId === undefined || r.authorId === userId)),
+        );
       },
     },
     people: {
