@@ -471,6 +471,56 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
         expect((await leder.views.loadPlanView({ unitId })).actor).toMatchObject({ inChefgruppe: false });
       });
 
+      it('lets employees write only their own contributions, and only site owners the reference data', async () => {
+        const plan = await newPlan();
+        const initiative = await newInitiative(plan);
+        const refused = [
+          () => medarbejder.units.create({ clientKey: '', name: 'Skyggeenhed', kind: 'coreArea', leaderIds: [] }),
+          () => medarbejder.plans.create({ clientKey: '', unitId, period: '2099', status: 'draft' }),
+          () => medarbejder.initiatives.update(initiative, { ...initiative, title: 'Medarbejderens titel' }),
+          () =>
+            medarbejder.planFocuses.create(
+              { clientKey: '', planId: plan.id as number, ambitionKey: 'gode-rammer', relevance: 'low' },
+              unitId,
+            ),
+          () =>
+            medarbejder.checkIns.create(
+              { clientKey: '', initiativeId: initiative.id as number, health: 'red', progress: 5, date: '2026-01-05' },
+              unitId,
+            ),
+          () =>
+            medarbejder.tasks.create({
+              clientKey: '',
+              title: 'Medarbejderens opgave',
+              assigneeId: medarbejder.user.id,
+              unitId,
+              ambitionKey: 'gode-rammer',
+              dueDate: '2026-05-10',
+              status: 'open',
+            }),
+          () =>
+            leder.politicalPriorities.create({
+              clientKey: 'kontrakt-x',
+              key: 'kontrakt-x',
+              title: 'X',
+              order: 9,
+              active: true,
+            }),
+          () =>
+            chef.politicalPriorities.create({
+              clientKey: 'kontrakt-y',
+              key: 'kontrakt-y',
+              title: 'Y',
+              order: 9,
+              active: true,
+            }),
+        ];
+        for (const write of refused) expect((await refusal(write())).kind).toBe('forbidden');
+        expect((await leder.initiatives.get(initiative.id as number)).title).toBe(initiative.title);
+        expect((await leder.plans.listForUnit(unitId)).map((p) => p.period)).not.toContain('2099');
+        expect((await admin.politicalPriorities.list()).map((p) => p.key)).not.toContain('kontrakt-x');
+      });
+
       it('lets only site owners approve a story', async () => {
         const story = await medarbejder.stories.create({
           clientKey: '',

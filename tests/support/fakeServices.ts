@@ -48,7 +48,7 @@ import {
 } from '../../src/domain';
 import { ConflictError, DataError } from '../../src/data/errors';
 import { SCHEMA_VERSION } from '../../src/data/schema/lists';
-import { changedProps, sameValue } from '../../src/domain/conflict';
+import { changedProps, overlappingChanges } from '../../src/domain/conflict';
 import { sanitizeRichText } from '../../src/domain/richText';
 import { PENDING_MAX, PENDING_WINDOW } from '../../src/data/views/ambitionsView';
 import { overviewFromSummaries } from '../../src/domain/unitSummary';
@@ -333,10 +333,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         const mine = changedProps(original, changed);
         if (mine.length === 0) return clone(current);
         if (current.etag !== original.etag) {
-          const theirs = changedProps(original, current);
-          const overlap = mine.filter(
-            (f) => theirs.indexOf(f) >= 0 && !sameValue((changed as never)[f], (current as never)[f]),
-          );
+          const values: Record<string, unknown> = {};
+          for (const field of mine) values[field] = (changed as Record<string, unknown>)[field];
+          const overlap = overlappingChanges(values, changedProps(original, current), current as never);
           if (overlap.length > 0) {
             throw new ConflictError<T>({ ...clone(changed), etag: current.etag }, clone(current), overlap);
           }
@@ -383,35 +382,53 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       (a, b) => (a.order ?? 1e9) - (b.order ?? 1e9) || a.name.localeCompare(b.name, 'da'),
     );
 
-  const unitRepository = repository<IUnitItem, 'units'>('units', 'units', (unit) =>
-    validateUnit(unit, { units: data.units }),
-  );
-  const plans = repository<IPlan, 'plans'>('plans', 'plans', (plan, previous) =>
-    validatePlan(plan, { previousStatus: previous?.status }),
-  );
-  const planFocuses = repository<IPlanFocus, 'planFocuses'>('planFocuses', 'planFocuses', (focus) =>
-    validatePlanFocus(focus),
-  );
-  const initiatives = repository<IInitiative, 'initiatives'>('initiatives', 'initiatives', (initiative, previous) =>
-    validateInitiative(initiative, { previousStatus: previous?.status }),
-  );
-  const checkIns = repository<ICheckIn, 'checkIns'>('checkIns', 'checkIns', (checkIn) =>
-    validateCheckIn(checkIn, { now: now() }),
-  );
-  const comments = repository<IDialogComment, 'comments'>('comments', 'comments', (comment) =>
-    validateComment(comment),
-  );
-  // An employee (no leader's, chefgruppe's or owner's rights) only reads the tasks list (SharePoint's visitors).
+  // Who writes which list, as the schema's permissions have it: employees (SharePoint's visitors) write
+  // only their own contributions (stories, recognitions, comments, notes); members — the leaders — and
+  // the chefgruppe also the units, plans and tasks; only site owners the reference data.
   const isEmployee =
     !permissions.canEditInitiatives &&
     !permissions.isSiteOwner &&
     !(options.inChefgruppe ?? false) &&
     !(options.canManageTasks ?? false);
+  const members = { mayWrite: () => !isEmployee };
+  const unitRepository = repository<IUnitItem, 'units'>(
+    'units',
+    'units',
+    (unit) => validateUnit(unit, { units: data.units }),
+    members,
+  );
+  const plans = repository<IPlan, 'plans'>(
+    'plans',
+    'plans',
+    (plan, previous) => validatePlan(plan, { previousStatus: previous?.status }),
+    members,
+  );
+  const planFocuses = repository<IPlanFocus, 'planFocuses'>(
+    'planFocuses',
+    'planFocuses',
+    (focus) => validatePlanFocus(focus),
+    members,
+  );
+  const initiatives = repository<IInitiative, 'initiatives'>(
+    'initiatives',
+    'initiatives',
+    (initiative, previous) => validateInitiative(initiative, { previousStatus: previous?.status }),
+    members,
+  );
+  const checkIns = repository<ICheckIn, 'checkIns'>(
+    'checkIns',
+    'checkIns',
+    (checkIn) => validateCheckIn(checkIn, { now: now() }),
+    members,
+  );
+  const comments = repository<IDialogComment, 'comments'>('comments', 'comments', (comment) =>
+    validateComment(comment),
+  );
   const tasks = repository<IFollowUpTask, 'tasks'>(
     'tasks',
     'tasks',
     (task, previous) => validateTask(task, { previousStatus: previous?.status }),
-    { mayWrite: () => !isEmployee },
+    members,
   );
   const stories = repository<IStory, 'stories'>('stories', 'stories', (story) => validateStory(story), {
     prepare: (story) => ({ ...story, body: sanitizeRichText(story.body) }),
@@ -427,6 +444,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     'politicalPriorities',
     'politicalPriorities',
     (p) => validatePoliticalPriority(p),
+    { mayWrite: () => permissions.isSiteOwner },
   );
 
   /** How many people recognised a story (each person once). */
