@@ -268,10 +268,29 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
         await leder.recognitions.withdraw(first);
         expect((await leder.stories.recognitionCounts([story.id as number])).get(story.id as number)).toBe(1);
         expect((await leder.recognitions.listByUser(leder.user.id)).map((r) => r.storyId)).not.toContain(story.id);
-        expect(await admin.stories.setFeatured(approved, true)).toMatchObject({
+        expect((await refusal(leder.stories.setFeatured(approved, true))).kind).toBe('forbidden');
+        const featured = await admin.stories.setFeatured(approved, true);
+        expect(featured).toMatchObject({ featured: true, moderationStatus: MODERATION_STATUS.approved });
+
+        // The author may not feature their own story; an edit waits for approval again, and readers keep
+        // the approved version meanwhile (content approval).
+        const mine = await medarbejder.stories.get(story.id as number);
+        const edited = await medarbejder.stories.update(
+          { ...mine, featured: false },
+          { ...mine, featured: false, title: 'Kontrakt: morgenmad i SFO – et år efter' },
+        );
+        expect(edited).toMatchObject({ title: 'Kontrakt: morgenmad i SFO – et år efter', featured: true });
+        expect(edited.moderationStatus).toBe(MODERATION_STATUS.pending);
+        expect((await leder.stories.get(story.id as number)).title).toBe('Kontrakt: morgenmad i SFO');
+        expect((await leder.stories.query({ ambitionKey: 'mod-og-stolthed' }, 50)).items.map((s) => s.title)).toContain(
+          'Kontrakt: morgenmad i SFO',
+        );
+        expect((await admin.stories.get(story.id as number)).title).toBe('Kontrakt: morgenmad i SFO – et år efter');
+        const reapproved = await admin.stories.moderate(await admin.stories.get(story.id as number), true, undefined, {
           featured: true,
-          moderationStatus: MODERATION_STATUS.approved,
         });
+        expect(reapproved.moderationStatus).toBe(MODERATION_STATUS.approved);
+        expect((await leder.stories.get(story.id as number)).title).toBe('Kontrakt: morgenmad i SFO – et år efter');
       });
 
       it('keeps reflections private to their author', async () => {

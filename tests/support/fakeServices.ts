@@ -137,8 +137,8 @@ interface IFakeRepository<T> {
 interface IFakeListRules<T> {
   /** Makes the item ready to store before it is validated (e.g. sanitises rich text). */
   prepare?(item: T): T;
-  /** Whether the user may read a row (one they may not is not found, as in SharePoint). */
-  readable?(row: T): boolean;
+  /** The version of a row the user reads: undefined when they may not read it (then it is not found, as in SharePoint). */
+  seenAs?(row: T): T | undefined;
   /** Whether the user may write the list at all (otherwise `forbidden`). */
   mayWrite?(): boolean;
 }
@@ -212,13 +212,19 @@ function openFirstTasks(tasks: IFollowUpTask[]): IFollowUpTask[] {
   return tasks.slice().sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed'));
 }
 
-/** The id and ETag counters of a fake's rows (shared by the fakes of several people on one site). */
-const rowCounters = new WeakMap<IFakeData, { nextId: number; version: number }>();
+/** The id and ETag counters of a fake's rows and its stories' approved versions (shared by the fakes of several people on one site). */
+interface IFakeSite {
+  nextId: number;
+  version: number;
+  /** Content approval: the approved version of a story whose newer edit waits for approval. */
+  approvedStories: Map<number, IStory>;
+}
+const sites = new WeakMap<IFakeData, IFakeSite>();
 
-function countersOf(data: IFakeData): { nextId: number; version: number } {
-  let counters = rowCounters.get(data);
-  if (!counters) rowCounters.set(data, (counters = { nextId: 1000, version: 1 }));
-  return counters;
+function countersOf(data: IFakeData): IFakeSite {
+  let site = sites.get(data);
+  if (!site) sites.set(data, (site = { nextId: 1000, version: 1, approvedStories: new Map() }));
+  return site;
 }
 
 /** Builds the fake from seed rows (ids and ETags are filled in where missing). */
@@ -293,7 +299,8 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     rules: IFakeListRules<T> = {},
   ): IFakeRepository<T> {
     const prepare = (item: T): T => (rules.prepare ? rules.prepare({ ...item }) : item);
-    const readable = (row: T | undefined): row is T => !!row && (!rules.readable || rules.readable(row));
+    const seen = (row: T | undefined): T | undefined => (row && rules.seenAs ? rules.seenAs(row) : row);
+    const readable = (row: T | undefined): row is T => seen(row) !== undefined;
     const mayWrite = (): void => {
       if (rules.mayWrite && !rules.mayWrite()) throw new DataError('forbidden', { status: 403 });
     };
@@ -301,8 +308,8 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async get(id: number): Promise<T> {
         await enter(`${name}.get`);
         requireProvisioned();
-        const row = find(list, id) as unknown as T | undefined;
-        if (!readable(row)) throw new DataError('notFound', { status: 404 });
+        const row = seen(find(list, id) as unknown as T | undefined);
+        if (!row) throw new DataError('notFound', { status: 404 });
         return clone(row);
       },
       async create(draft: T, unitId?: number): Promise<T> {
@@ -365,6 +372,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     story.authorId === undefined ||
     story.authorId === user.id ||
     permissions.isSiteOwner;
+  /** The version of a story the user reads: the newest, or for others the approved one while an edit waits. */
+  const storySeen = (story: IStory): IStory | undefined =>
+    storyReadable(story) ? story : counters.approvedStories.get(story.id as number);
   // Private notes: only their author reads them (rows seeded without an author are the user's).
   const ownReflection = (reflection: IReflection & { authorId?: number }): boolean =>
     reflection.authorId === undefined || reflection.authorId === user.id;
@@ -432,13 +442,13 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
   );
   const stories = repository<IStory, 'stories'>('stories', 'stories', (story) => validateStory(story), {
     prepare: (story) => ({ ...story, body: sanitizeRichText(story.body) }),
-    readable: storyReadable,
+    seenAs: storySeen,
   });
   const reflections = repository<IReflection, 'reflections'>(
     'reflections',
     'reflections',
     (reflection) => validateReflection(reflection),
-    { readable: ownReflection },
+    { seenAs: (reflection) => (ownReflection(reflection) ? reflection : undefined) },
   );
   const priorities = repository<IPoliticalPriority, 'politicalPriorities'>(
     'politicalPriorities',
@@ -457,6 +467,8 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
 
   const approvedStories = (filters: IStoryFilters): IStory[] =>
     visibleRows('stories')
+      .map(storySeen)
+      .filter((s): s is IStory => s !== undefined)
       .filter((s) => s.moderationStatus === undefined || s.moderationStatus === MODERATION_STATUS.approved)
       .filter((s) => !filters.ambitionKey || s.ambitionKey === filters.ambitionKey)
       .filter((s) => filters.unitId === undefined || s.unitId === filters.unitId)
@@ -888,6 +900,18 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         });
         return created;
       },
+      // `featured` stays as it was (the approvers'); an edit of an approved story waits for approval
+      // again, and everyone but its author and the approvers keeps reading the approved version.
+      async update(original: IStory, changed: IStory) {
+        const before = original.id === undefined ? undefined : find('stories', original.id);
+        const approved = before && before.moderationStatus === MODERATION_STATUS.approved ? clone(before) : undefined;
+        const saved = await stories.update(original, { ...changed, featured: original.featured });
+        const row = find('stories', saved.id as number);
+        if (!approved || !row || row.etag === approved.etag) return saved;
+        counters.approvedStories.set(approved.id as number, approved);
+        row.moderationStatus = MODERATION_STATUS.pending;
+        return clone(row);
+      },
       async query(filters: IStoryFilters, pageSize = 10) {
         await enter('stories.query');
         requireProvisioned();
@@ -896,25 +920,33 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async listByAuthor(userId: number) {
         await enter('stories.listByAuthor');
         requireProvisioned();
-        return clone(rows('stories').filter((s) => s.authorId === userId && storyReadable(s)));
+        return clone(
+          rows('stories')
+            .filter((s) => s.authorId === userId)
+            .map(storySeen)
+            .filter((s): s is IStory => s !== undefined),
+        );
       },
       async moderate(story: IStory, approve: boolean, comment?: string, moderateOptions: { featured?: boolean } = {}) {
         await enter('stories.moderate');
         // Approving needs the approve permission (site owners); others do not even see someone else's pending story.
         if (!permissions.isSiteOwner) {
           const current = story.id === undefined ? undefined : find('stories', story.id);
-          if (!current || !storyReadable(current)) throw new DataError('notFound', { status: 404 });
+          if (!current || !storySeen(current)) throw new DataError('notFound', { status: 404 });
           throw new DataError('forbidden', { status: 403 });
         }
         const moderationComment = comment !== undefined ? comment : story.moderationComment;
         // Approving sets Featured as the approver chose, never as the author left it (as the real repository).
         const featured = approve ? moderateOptions.featured === true : story.featured;
-        return stories.update(story, {
+        const moderated = await stories.update(story, {
           ...story,
           moderationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied,
           moderationComment,
           featured,
         });
+        // Approved: everyone reads the new version (rejected: others keep the one approved before).
+        if (approve) counters.approvedStories.delete(moderated.id as number);
+        return moderated;
       },
       async listPending(pageSize = 20, below?: number) {
         await enter('stories.listPending');
@@ -927,6 +959,8 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         return pageOf(pending, pageSize);
       },
       async setFeatured(story: IStory, featured: boolean) {
+        // The approvers' (site owners'): an approved story is featured by approving it again.
+        if (!permissions.isSiteOwner) throw new DataError('forbidden', { status: 403 });
         return stories.update(story, { ...story, featured });
       },
       async recognitionCounts(storyIds: readonly number[]) {
