@@ -39,6 +39,13 @@ async function refusal(promise: Promise<unknown>): Promise<DataError> {
   throw new Error('expected a DataError');
 }
 
+/** A view's shape: the names of its parts that have a value, in order. */
+function shapeOf(view: object): string[] {
+  return Object.keys(view)
+    .filter((key) => (view as Record<string, unknown>)[key] !== undefined)
+    .sort();
+}
+
 /** Runs the contract against the services `setup` builds. */
 export function describeRepositoryContract(name: string, setup: () => Promise<IContractWorld>): void {
   describe(`the repositories' contract: ${name}`, () => {
@@ -623,6 +630,24 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
 
       it('Ambitionsplan: the current plan with its focus, initiatives, newest check-ins and comment counts', async () => {
         const view = await medarbejder.views.loadPlanView({ unitId, now: new Date('2026-06-01T12:00:00Z') });
+        expect(shapeOf(view)).toEqual([
+          'actor',
+          'ambitions',
+          'checkIns',
+          'commentCounts',
+          'currentPlanId',
+          'focuses',
+          'initiatives',
+          'latestCheckIns',
+          'people',
+          'permissions',
+          'plan',
+          'plans',
+          'politicalPriorities',
+          'schema',
+          'unit',
+          'units',
+        ]);
         expect(view.unit?.id).toBe(unitId);
         expect(view.units.map((u) => u.name).slice(0, UNIT_SEEDS.length)).toEqual(UNIT_SEEDS.map((u) => u.name));
         expect(view.plan?.id).toBe(plan.id);
@@ -680,6 +705,20 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
           userId: medarbejder.user.id,
           filters: { ambitionKey: 'gode-rammer' },
         });
+        expect(shapeOf(view)).toEqual([
+          'ambitions',
+          'canPostStory',
+          'counts',
+          'countsComplete',
+          'featuredStories',
+          'isSiteOwner',
+          'myPendingStories',
+          'myRecognitions',
+          'myReflections',
+          'schema',
+          'stories',
+          'units',
+        ]);
         expect(view.schema.provisioned).toBe(true);
         expect(view.ambitions.map((a) => a.key)).toEqual(AMBITIONS.map((a) => a.key));
         expect(view.stories.items.map((s) => s.title)).toEqual(['Kontrakt: godkendt']);
@@ -698,6 +737,9 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
         expect(approver.pendingForModeration?.map((s) => s.id)).toContain(pending.id);
         expect(approver.pendingForModeration?.map((s) => s.id)).not.toContain(shown.id);
         expect(approver.morePendingForModeration).toBe(false);
+        expect(shapeOf(approver)).toEqual(
+          [...shapeOf(view), 'morePendingForModeration', 'pendingForModeration'].sort(),
+        );
       });
 
       it('Opfølgning: the overview, the task board and "Mine opgaver"', async () => {
@@ -710,6 +752,30 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
           pageSize: 10,
           now: new Date('2026-06-01T12:00:00Z'),
         });
+        expect(shapeOf(view)).toEqual([
+          'ambitions',
+          'canManageTasks',
+          'complete',
+          'isSiteOwner',
+          'myTasks',
+          'overview',
+          'people',
+          'schema',
+          'tasks',
+          'units',
+        ]);
+        expect(shapeOf(view.overview)).toEqual([
+          'initiativesByStatus',
+          'missingUnits',
+          'overdueByUnit',
+          'overdueCount',
+          'plansByStatus',
+          'rows',
+          'stoppedCount',
+          'stoppedPlanIds',
+          'storiesByAmbition',
+          'tasksByStatus',
+        ]);
         expect(view.schema.provisioned).toBe(true);
         expect(view.tasks.items.map((t) => t.id)).toEqual([closed.id, open.id]);
         expect(view.tasks.hasMore).toBe(false);

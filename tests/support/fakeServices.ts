@@ -8,9 +8,16 @@
  *
  * Shared by every surface's tests: extend carefully (add, don't change behaviour others rely on).
  *
+ * As SharePoint and the real repositories: stories are sanitised and wait for approval (content
+ * approval: a story not approved is read by its author and site owners only; an edit of an approved
+ * one is pending again while others keep reading the approved version); reflections are their
+ * author's only; an employee (no leader's, chefgruppe's or owner's rights) writes only their own
+ * contributions, and only site owners the political priorities, approve and feature stories.
+ * `sharedWith` puts several people (fakes) on one site's rows.
+ *
  * `tests/contract` runs one suite against this fake and against the real repositories over the local
- * SharePoint: where they differ, the fake is wrong. The schema version and the conflict rules are the
- * real ones (imported, not copied).
+ * SharePoint: where they differ, the fake is wrong. The schema version and the conflict rules
+ * (`changedProps`, `overlappingChanges`) are the real ones, imported, not copied.
  */
 import {
   AMBITIONS,
