@@ -21,6 +21,20 @@ export function changedProps<T extends object>(a: T, b: T): string[] {
   return keys;
 }
 
+/**
+ * The merge rule of a stale save (the repositories' and the test fake's): of the fields someone else
+ * changed since I read the item (`theirs`), those I change too (`mine`: field → my value) to something
+ * other than what they saved (`saved`). None: my changes are applied on top of theirs. Any: a conflict.
+ */
+export function overlappingChanges(
+  mine: Readonly<Record<string, unknown>>,
+  theirs: readonly string[],
+  saved: Readonly<Record<string, unknown>>,
+  same: (a: unknown, b: unknown) => boolean = sameValue,
+): string[] {
+  return theirs.filter((field) => field in mine && !same(mine[field], saved[field]));
+}
+
 /** Per conflicting field: keep what is saved (theirs) or save mine. */
 export type ConflictSide = 'theirs' | 'mine';
 

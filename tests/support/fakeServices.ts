@@ -8,9 +8,16 @@
  *
  * Shared by every surface's tests: extend carefully (add, don't change behaviour others rely on).
  *
- * NOTE (plan surface, 14:46): an earlier version of this file, created seconds before by another
- * engineer, was overwritten by accident in a write race. If it was yours, please re-add what your
- * tests need on top of this one (or tell the plan engineer / the lead) — sorry.
+ * As SharePoint and the real repositories: stories are sanitised and wait for approval (content
+ * approval: a story not approved is read by its author and site owners only; an edit of an approved
+ * one is pending again while others keep reading the approved version); reflections are their
+ * author's only; an employee (no leader's, chefgruppe's or owner's rights) writes only their own
+ * contributions, and only site owners the political priorities, approve and feature stories.
+ * `sharedWith` puts several people (fakes) on one site's rows.
+ *
+ * `tests/contract` runs one suite against this fake and against the real repositories over the local
+ * SharePoint: where they differ, the fake is wrong. The schema version and the conflict rules
+ * (`changedProps`, `overlappingChanges`) are the real ones, imported, not copied.
  */
 import {
   AMBITIONS,
@@ -47,6 +54,10 @@ import {
   type IValidationError,
 } from '../../src/domain';
 import { ConflictError, DataError } from '../../src/data/errors';
+import { SCHEMA_VERSION } from '../../src/data/schema/lists';
+import { changedProps, overlappingChanges } from '../../src/domain/conflict';
+import { sanitizeRichText } from '../../src/domain/richText';
+import { PENDING_MAX, PENDING_WINDOW } from '../../src/data/views/ambitionsView';
 import { overviewFromSummaries } from '../../src/domain/unitSummary';
 import { summarizeUnit } from '../../src/domain/summarizeUnit';
 import type {
@@ -60,6 +71,7 @@ import type {
   IFollowUpViewQuery,
   IMpkServices,
   IPage,
+  IPeople,
   IPersonMatch,
   IPersonValue,
   IPlanPermissions,
@@ -111,6 +123,11 @@ export interface IFakeServicesOptions {
   directory?: IPersonValue[];
   /** What the site health check finds (provisioning restores it). @default none */
   health?: IHealthFinding[];
+  /**
+   * Another person on the same site: this fake reads and writes that fake's rows (and ids and ETags
+   * continue from its counters), so one person's save is another's stale read. `data` is then ignored.
+   */
+  sharedWith?: IFakeServices;
 }
 
 type ListName = keyof IFakeData;
@@ -121,6 +138,16 @@ interface IFakeRepository<T> {
   create(item: T, unitId?: number): Promise<T>;
   update(original: T, changed: T): Promise<T>;
   remove(item: T): Promise<void>;
+}
+
+/** What one list's fake repository does besides validating (as SharePoint and the real repository do). */
+interface IFakeListRules<T> {
+  /** Makes the item ready to store before it is validated (e.g. sanitises rich text). */
+  prepare?(item: T): T;
+  /** The version of a row the user reads: undefined when they may not read it (then it is not found, as in SharePoint). */
+  seenAs?(row: T): T | undefined;
+  /** Whether the user may write the list at all (otherwise `forbidden`). */
+  mayWrite?(): boolean;
 }
 
 /** A repository method's name as recorded in `calls`, e.g. "views.loadPlanView" or "initiatives.update". */
@@ -162,26 +189,8 @@ export const READER_PERMISSIONS: IPlanPermissions = {
   isSiteOwner: false,
 };
 
-const SCHEMA_VERSION = 1;
-
 function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-}
-
-function same(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown): string => JSON.stringify(v === null || v === '' ? undefined : v) ?? 'undefined';
-  return norm(a) === norm(b);
-}
-
-/** The properties (other than the item's bookkeeping) whose values differ. */
-function changedProps(a: object, b: object): string[] {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  const result: string[] = [];
-  keys.forEach((key) => {
-    if (key === 'etag' || key === 'id' || key === 'clientKey') return;
-    if (!same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) result.push(key);
-  });
-  return result;
 }
 
 function ambitionsFromSeed(): IAmbition[] {
@@ -210,31 +219,48 @@ function openFirstTasks(tasks: IFollowUpTask[]): IFollowUpTask[] {
   return tasks.slice().sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed'));
 }
 
+/** The id and ETag counters of a fake's rows and its stories' approved versions (shared by the fakes of several people on one site). */
+interface IFakeSite {
+  nextId: number;
+  version: number;
+  /** Content approval: the approved version of a story whose newer edit waits for approval. */
+  approvedStories: Map<number, IStory>;
+}
+const sites = new WeakMap<IFakeData, IFakeSite>();
+
+function countersOf(data: IFakeData): IFakeSite {
+  let site = sites.get(data);
+  if (!site) sites.set(data, (site = { nextId: 1000, version: 1, approvedStories: new Map() }));
+  return site;
+}
+
 /** Builds the fake from seed rows (ids and ETags are filled in where missing). */
 export function createFakeServices(options: IFakeServicesOptions = {}): IFakeServices {
   const user: ICurrentUser = options.user ?? { id: 7, email: 'leder@mpk.local', displayName: 'Lene Leder' };
   const now = options.now ?? (() => new Date());
   const permissions: IPlanPermissions = { ...LEADER_PERMISSIONS, ...options.permissions };
-  const data: IFakeData = {
-    units: [],
-    politicalPriorities: [],
-    plans: [],
-    planFocuses: [],
-    initiatives: [],
-    checkIns: [],
-    comments: [],
-    tasks: [],
-    stories: [],
-    recognitions: [],
-    reflections: [],
-    ...clone(options.data ?? {}),
-  };
-  let nextId = 1000;
-  let version = 1;
-  const newEtag = (): string => `"${version++}"`;
+  const data: IFakeData = options.sharedWith
+    ? options.sharedWith.data
+    : {
+        units: [],
+        politicalPriorities: [],
+        plans: [],
+        planFocuses: [],
+        initiatives: [],
+        checkIns: [],
+        comments: [],
+        tasks: [],
+        stories: [],
+        recognitions: [],
+        reflections: [],
+        ...clone(options.data ?? {}),
+      };
+  const counters = countersOf(data);
+  const newId = (): number => counters.nextId++;
+  const newEtag = (): string => `"${counters.version++}"`;
   (Object.keys(data) as ListName[]).forEach((list) => {
     for (const row of data[list] as IEntity[]) {
-      if (row.id === undefined) row.id = nextId++;
+      if (row.id === undefined) row.id = newId();
       if (!row.clientKey) row.clientKey = newClientKey();
       if (!row.etag) row.etag = newEtag();
     }
@@ -277,43 +303,53 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     name: string,
     list: L,
     validate: (item: T, previous?: T) => IValidationError[],
+    rules: IFakeListRules<T> = {},
   ): IFakeRepository<T> {
+    const prepare = (item: T): T => (rules.prepare ? rules.prepare({ ...item }) : item);
+    const seen = (row: T | undefined): T | undefined => (row && rules.seenAs ? rules.seenAs(row) : row);
+    const readable = (row: T | undefined): row is T => seen(row) !== undefined;
+    const mayWrite = (): void => {
+      if (rules.mayWrite && !rules.mayWrite()) throw new DataError('forbidden', { status: 403 });
+    };
     return {
       async get(id: number): Promise<T> {
         await enter(`${name}.get`);
         requireProvisioned();
-        const row = find(list, id);
+        const row = seen(find(list, id) as unknown as T | undefined);
         if (!row) throw new DataError('notFound', { status: 404 });
-        return clone(row) as unknown as T;
+        return clone(row);
       },
-      async create(item: T, unitId?: number): Promise<T> {
+      async create(draft: T, unitId?: number): Promise<T> {
         await enter(`${name}.create`);
         requireProvisioned();
+        const item = prepare(draft);
         invalidIf(validate(item));
+        mayWrite();
         const clientKey = item.clientKey || newClientKey();
         // A retried create (same client key) returns the item that already landed.
         const existing = rows(list).find((r) => r.clientKey === clientKey);
         if (existing) return clone(existing) as unknown as T;
-        const row = { ...clone(item), id: nextId++, clientKey, etag: newEtag() } as T & { unitId?: number };
+        const row = { ...clone(item), id: newId(), clientKey, etag: newEtag() } as T & { unitId?: number };
         if (unitId !== undefined) row.unitId = unitId;
         (data[list] as unknown as T[]).push(row);
         return clone(row);
       },
-      async update(original: T, changed: T): Promise<T> {
+      async update(original: T, draft: T): Promise<T> {
         await enter(`${name}.update`);
         requireProvisioned();
         if (original.id === undefined)
           throw new DataError('invalid', { detail: 'update needs an item that has been read' });
+        const changed = prepare(draft);
         invalidIf(validate(changed, original));
         const current = find(list, original.id) as unknown as T | undefined;
-        if (!current) throw new DataError('notFound', { status: 404 });
+        if (!readable(current)) throw new DataError('notFound', { status: 404 });
+        mayWrite();
         const mine = changedProps(original, changed);
         if (mine.length === 0) return clone(current);
         if (current.etag !== original.etag) {
-          const theirs = changedProps(original, current);
-          const overlap = mine.filter(
-            (f) => theirs.indexOf(f) >= 0 && !same((changed as never)[f], (current as never)[f]),
-          );
+          const values: Record<string, unknown> = {};
+          for (const field of mine) values[field] = (changed as Record<string, unknown>)[field];
+          const overlap = overlappingChanges(values, changedProps(original, current), current as never);
           if (overlap.length > 0) {
             throw new ConflictError<T>({ ...clone(changed), etag: current.etag }, clone(current), overlap);
           }
@@ -327,13 +363,28 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         await enter(`${name}.remove`);
         requireProvisioned();
         const current = item.id === undefined ? undefined : (find(list, item.id) as unknown as T | undefined);
-        if (!current) return;
+        if (!readable(current)) return;
+        mayWrite();
         if (item.etag && current.etag !== item.etag) throw new ConflictError<T>(item, clone(current), []);
         const all = data[list] as unknown as T[];
         all.splice(all.indexOf(current), 1);
       },
     };
   }
+
+  // Content approval: a story not approved is read only by its author and the approvers (site owners).
+  const storyReadable = (story: IStory): boolean =>
+    story.moderationStatus === undefined ||
+    story.moderationStatus === MODERATION_STATUS.approved ||
+    story.authorId === undefined ||
+    story.authorId === user.id ||
+    permissions.isSiteOwner;
+  /** The version of a story the user reads: the newest, or for others the approved one while an edit waits. */
+  const storySeen = (story: IStory): IStory | undefined =>
+    storyReadable(story) ? story : counters.approvedStories.get(story.id as number);
+  // Private notes: only their author reads them (rows seeded without an author are the user's).
+  const ownReflection = (reflection: IReflection & { authorId?: number }): boolean =>
+    reflection.authorId === undefined || reflection.authorId === user.id;
 
   const schema = (): ISchemaStatus => ({
     provisioned: fake.provisioned,
@@ -348,39 +399,83 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       (a, b) => (a.order ?? 1e9) - (b.order ?? 1e9) || a.name.localeCompare(b.name, 'da'),
     );
 
-  const unitRepository = repository<IUnitItem, 'units'>('units', 'units', (unit) =>
-    validateUnit(unit, { units: data.units }),
+  // Who writes which list, as the schema's permissions have it: employees (SharePoint's visitors) write
+  // only their own contributions (stories, recognitions, comments, notes); members — the leaders — and
+  // the chefgruppe also the units, plans and tasks; only site owners the reference data.
+  const isEmployee =
+    !permissions.canEditInitiatives &&
+    !permissions.isSiteOwner &&
+    !(options.inChefgruppe ?? false) &&
+    !(options.canManageTasks ?? false);
+  const members = { mayWrite: () => !isEmployee };
+  const unitRepository = repository<IUnitItem, 'units'>(
+    'units',
+    'units',
+    (unit) => validateUnit(unit, { units: data.units }),
+    members,
   );
-  const plans = repository<IPlan, 'plans'>('plans', 'plans', (plan, previous) =>
-    validatePlan(plan, { previousStatus: previous?.status }),
+  const plans = repository<IPlan, 'plans'>(
+    'plans',
+    'plans',
+    (plan, previous) => validatePlan(plan, { previousStatus: previous?.status }),
+    members,
   );
-  const planFocuses = repository<IPlanFocus, 'planFocuses'>('planFocuses', 'planFocuses', (focus) =>
-    validatePlanFocus(focus),
+  const planFocuses = repository<IPlanFocus, 'planFocuses'>(
+    'planFocuses',
+    'planFocuses',
+    (focus) => validatePlanFocus(focus),
+    members,
   );
-  const initiatives = repository<IInitiative, 'initiatives'>('initiatives', 'initiatives', (initiative, previous) =>
-    validateInitiative(initiative, { previousStatus: previous?.status }),
+  const initiatives = repository<IInitiative, 'initiatives'>(
+    'initiatives',
+    'initiatives',
+    (initiative, previous) => validateInitiative(initiative, { previousStatus: previous?.status }),
+    members,
   );
-  const checkIns = repository<ICheckIn, 'checkIns'>('checkIns', 'checkIns', (checkIn) =>
-    validateCheckIn(checkIn, { now: now() }),
+  const checkIns = repository<ICheckIn, 'checkIns'>(
+    'checkIns',
+    'checkIns',
+    (checkIn) => validateCheckIn(checkIn, { now: now() }),
+    members,
   );
   const comments = repository<IDialogComment, 'comments'>('comments', 'comments', (comment) =>
     validateComment(comment),
   );
-  const tasks = repository<IFollowUpTask, 'tasks'>('tasks', 'tasks', (task, previous) =>
-    validateTask(task, { previousStatus: previous?.status }),
+  const tasks = repository<IFollowUpTask, 'tasks'>(
+    'tasks',
+    'tasks',
+    (task, previous) => validateTask(task, { previousStatus: previous?.status }),
+    members,
   );
-  const stories = repository<IStory, 'stories'>('stories', 'stories', (story) => validateStory(story));
-  const reflections = repository<IReflection, 'reflections'>('reflections', 'reflections', (reflection) =>
-    validateReflection(reflection),
+  const stories = repository<IStory, 'stories'>('stories', 'stories', (story) => validateStory(story), {
+    prepare: (story) => ({ ...story, body: sanitizeRichText(story.body) }),
+    seenAs: storySeen,
+  });
+  const reflections = repository<IReflection, 'reflections'>(
+    'reflections',
+    'reflections',
+    (reflection) => validateReflection(reflection),
+    { seenAs: (reflection) => (ownReflection(reflection) ? reflection : undefined) },
   );
   const priorities = repository<IPoliticalPriority, 'politicalPriorities'>(
     'politicalPriorities',
     'politicalPriorities',
     (p) => validatePoliticalPriority(p),
+    { mayWrite: () => permissions.isSiteOwner },
   );
+
+  /** How many people recognised a story (each person once). */
+  const recognitionsOf = (storyId: number | undefined): number =>
+    new Set(
+      visibleRows('recognitions')
+        .filter((r) => r.storyId === storyId)
+        .map((r) => r.userId),
+    ).size;
 
   const approvedStories = (filters: IStoryFilters): IStory[] =>
     visibleRows('stories')
+      .map(storySeen)
+      .filter((s): s is IStory => s !== undefined)
       .filter((s) => s.moderationStatus === undefined || s.moderationStatus === MODERATION_STATUS.approved)
       .filter((s) => !filters.ambitionKey || s.ambitionKey === filters.ambitionKey)
       .filter((s) => filters.unitId === undefined || s.unitId === filters.unitId)
@@ -398,15 +493,35 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           filters.unitIds.length === 0 ||
           (s.unitId !== undefined && filters.unitIds.indexOf(s.unitId) >= 0),
       )
-      .map((s) => ({
-        ...s,
-        recognitionCount: new Set(
-          visibleRows('recognitions')
-            .filter((r) => r.storyId === s.id)
-            .map((r) => r.userId),
-        ).size,
-      }))
+      .map((s) => ({ ...s, recognitionCount: recognitionsOf(s.id) }))
       .sort((a, b) => (b.created ?? '').localeCompare(a.created ?? '') || (b.id ?? 0) - (a.id ?? 0));
+
+  /**
+   * For approvers (site owners): the pending stories among the newest `PENDING_WINDOW`, at most
+   * `PENDING_MAX`, and where "Vis flere" goes on (as the real view). Nothing for anyone else.
+   */
+  const pendingForModeration = (): Partial<IAmbitionsView> => {
+    if (!permissions.isSiteOwner) return {};
+    const all = visibleRows('stories')
+      .slice()
+      .sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
+    const newest = all.slice(0, PENDING_WINDOW);
+    const pending = newest
+      .filter((story) => story.moderationStatus === MODERATION_STATUS.pending)
+      .map((story) => ({ ...story, recognitionCount: recognitionsOf(story.id) }));
+    const more = pending.length > PENDING_MAX || all.length > newest.length;
+    const below =
+      pending.length > PENDING_MAX
+        ? pending[PENDING_MAX - 1].id
+        : more && newest.length > 0
+          ? newest[newest.length - 1].id
+          : undefined;
+    return {
+      pendingForModeration: clone(pending.slice(0, PENDING_MAX)),
+      morePendingForModeration: more,
+      ...(below !== undefined ? { pendingBelow: below } : {}),
+    };
+  };
 
   const filteredTasks = (filters: ITaskFilters): IFollowUpTask[] =>
     visibleRows('tasks')
@@ -420,6 +535,16 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     options.siteUsers ?? [{ id: user.id, title: user.displayName ?? user.email ?? '', email: user.email ?? '' }]
   ).slice();
   const directory: IPersonValue[] = (options.directory ?? []).slice();
+  /** The names of these site users, as a view gives them (someone not on the site has no entry). */
+  const peopleOf = (ids: ReadonlyArray<number | undefined>): IPeople => {
+    const people: IPeople = {};
+    for (const id of ids) {
+      const known = id === undefined ? undefined : siteUsers.find((u) => u.id === id);
+      if (known) people[known.id] = { displayName: known.title };
+    }
+    return people;
+  };
+  const leadersOf = (all: readonly IUnitItem[]): number[] => all.flatMap((u) => u.leaderIds ?? []);
 
   const fake: IFakeServices = {
     user,
@@ -484,8 +609,18 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           if (key !== undefined) commentCounts[key] = (commentCounts[key] ?? 0) + 1;
         }
         const allUnits = units();
+        // As the real view: plan owners, initiative owners, every unit's leaders, the unit's comments' authors.
+        const people = peopleOf([
+          ...allPlans.map((p) => p.ownerId),
+          ...planInitiatives.map((i) => i.ownerId),
+          ...leadersOf(allUnits),
+          ...visibleRows('comments')
+            .filter((c) => c.unitId === unitId)
+            .map((c) => c.authorId),
+        ]);
         return {
           schema: schema(),
+          people,
           unit: allUnits.find((u) => u.id === unitId),
           units: allUnits,
           plans: allPlans,
@@ -546,8 +681,11 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           counts,
           countsComplete: true,
           myReflections: clone(
-            visibleRows('reflections').filter((r) => r.authorId === undefined || r.authorId === query.userId),
+            visibleRows('reflections').filter(
+              (r) => ownReflection(r) && (r.authorId === undefined || r.authorId === query.userId),
+            ),
           ),
+          ...pendingForModeration(),
           isSiteOwner: permissions.isSiteOwner,
           canPostStory: fake.provisioned && (options.canPostStory ?? true),
         };
@@ -594,16 +732,17 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           { now: at },
         );
         const overview = overviewFromSummaries(units(), summaries, storiesByAmbition, { now: at, since: query.since });
+        const board = filteredTasks({ ...query.filters, meeting: query.meeting ?? query.filters?.meeting });
+        const mine = openFirstTasks(filteredTasks({ assigneeId: query.userId }));
         return {
           schema: schema(),
           ambitions: ambitionsFromSeed(),
           units: units(),
           overview,
-          tasks: pageOf(
-            filteredTasks({ ...query.filters, meeting: query.meeting ?? query.filters?.meeting }),
-            query.pageSize ?? 50,
-          ),
-          myTasks: pageOf(openFirstTasks(filteredTasks({ assigneeId: query.userId })), query.pageSize ?? 50),
+          tasks: pageOf(board, query.pageSize ?? 50),
+          myTasks: pageOf(mine, query.pageSize ?? 50),
+          // The tasks' assignees and every unit's leaders.
+          people: peopleOf([...board, ...mine].map((t) => t.assigneeId).concat(leadersOf(units()))),
           complete: true,
           canManageTasks: options.canManageTasks ?? false,
           isSiteOwner: permissions.isSiteOwner,
@@ -768,6 +907,18 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         });
         return created;
       },
+      // `featured` stays as it was (the approvers'); an edit of an approved story waits for approval
+      // again, and everyone but its author and the approvers keeps reading the approved version.
+      async update(original: IStory, changed: IStory) {
+        const before = original.id === undefined ? undefined : find('stories', original.id);
+        const approved = before && before.moderationStatus === MODERATION_STATUS.approved ? clone(before) : undefined;
+        const saved = await stories.update(original, { ...changed, featured: original.featured });
+        const row = find('stories', saved.id as number);
+        if (!approved || !row || row.etag === approved.etag) return saved;
+        counters.approvedStories.set(approved.id as number, approved);
+        row.moderationStatus = MODERATION_STATUS.pending;
+        return clone(row);
+      },
       async query(filters: IStoryFilters, pageSize = 10) {
         await enter('stories.query');
         requireProvisioned();
@@ -776,19 +927,33 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async listByAuthor(userId: number) {
         await enter('stories.listByAuthor');
         requireProvisioned();
-        return clone(rows('stories').filter((s) => s.authorId === userId));
+        return clone(
+          rows('stories')
+            .filter((s) => s.authorId === userId)
+            .map(storySeen)
+            .filter((s): s is IStory => s !== undefined),
+        );
       },
       async moderate(story: IStory, approve: boolean, comment?: string, moderateOptions: { featured?: boolean } = {}) {
         await enter('stories.moderate');
+        // Approving needs the approve permission (site owners); others do not even see someone else's pending story.
+        if (!permissions.isSiteOwner) {
+          const current = story.id === undefined ? undefined : find('stories', story.id);
+          if (!current || !storySeen(current)) throw new DataError('notFound', { status: 404 });
+          throw new DataError('forbidden', { status: 403 });
+        }
         const moderationComment = comment !== undefined ? comment : story.moderationComment;
         // Approving sets Featured as the approver chose, never as the author left it (as the real repository).
         const featured = approve ? moderateOptions.featured === true : story.featured;
-        return stories.update(story, {
+        const moderated = await stories.update(story, {
           ...story,
           moderationStatus: approve ? MODERATION_STATUS.approved : MODERATION_STATUS.denied,
           moderationComment,
           featured,
         });
+        // Approved: everyone reads the new version (rejected: others keep the one approved before).
+        if (approve) counters.approvedStories.delete(moderated.id as number);
+        return moderated;
       },
       async listPending(pageSize = 20, below?: number) {
         await enter('stories.listPending');
@@ -801,6 +966,8 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         return pageOf(pending, pageSize);
       },
       async setFeatured(story: IStory, featured: boolean) {
+        // The approvers' (site owners'): an approved story is featured by approving it again.
+        if (!permissions.isSiteOwner) throw new DataError('forbidden', { status: 403 });
         return stories.update(story, { ...story, featured });
       },
       async recognitionCounts(storyIds: readonly number[]) {
@@ -825,7 +992,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         const existing = rows('recognitions').find((r) => r.storyId === storyId && r.userId === userId);
         if (existing) return clone(existing);
         const key = recognitionKey(storyId, userId);
-        const row: IRecognition = { id: nextId++, clientKey: key, etag: newEtag(), storyId, userId };
+        const row: IRecognition = { id: newId(), clientKey: key, etag: newEtag(), storyId, userId };
         data.recognitions.push(row);
         return clone(row);
       },
@@ -863,7 +1030,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       async listMine(userId: number) {
         await enter('reflections.listMine');
         requireProvisioned();
-        return clone(rows('reflections').filter((r) => r.authorId === undefined || r.authorId === userId));
+        return clone(
+          rows('reflections').filter((r) => ownReflection(r) && (r.authorId === undefined || r.authorId === userId)),
+        );
       },
     },
     people: {

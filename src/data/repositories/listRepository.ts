@@ -4,6 +4,7 @@
  */
 import type { SPFI } from '@pnp/sp';
 import { newClientKey } from '../../domain/clientKey';
+import { overlappingChanges } from '../../domain/conflict';
 import type { IValidationError } from '../../domain/messages';
 import type { IEntity } from '../../domain/model';
 import {
@@ -241,7 +242,7 @@ export class ListRepository<T extends IEntity> {
   ): void {
     const server = toFields(this.codec, current);
     const theirs = changedFields(base, server);
-    const overlap = theirs.filter((f) => f in patch && !sameValue(patch[f], server[f]));
+    const overlap = overlappingChanges(patch, theirs, server, sameValue);
     if (overlap.length > 0)
       throw new ConflictError<T>({ ...mine, etag: current.etag }, current, propsOf(this.codec, overlap), cause);
   }

@@ -3,6 +3,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AMBITIONS } from '../../../src/domain/ambitions';
 import { DataError } from '../../../src/data/errors';
+import { SCHEMA_VERSION } from '../../../src/data/schema/lists';
 import { AmbitionsApp } from '../../../src/ui/ambitions/AmbitionsApp';
 import { ServicesContext } from '../../../src/ui/shell/services';
 import { createFakeServices } from '../../support/fakeServices';
@@ -203,7 +204,7 @@ describe('AmbitionsApp', () => {
         'provisioning.health',
       ]);
       expect(screen.getByText('Sitet er klargjort')).toBeInTheDocument();
-      expect(screen.getByText('Version ingen → 1: 1 ændringer.')).toBeInTheDocument();
+      expect(screen.getByText(`Version ingen → ${SCHEMA_VERSION}: 1 ændringer.`)).toBeInTheDocument();
       expect(screen.getByText('Liste oprettet: MPK Planer')).toBeInTheDocument();
       // The lists now exist: the stories appear without a page reload.
       expect(await screen.findByRole('tab', { name: /^Hverdagshistorier/ })).toBeInTheDocument();
