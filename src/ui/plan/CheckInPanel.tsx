@@ -11,11 +11,11 @@ import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { messagesByField } from '../shell/validationMessages';
 import { HealthBadge, HealthShape } from './HealthBadge';
-import { checkInSeries } from './planModel';
+import { checkInSeries } from '../../domain/planModel';
 import { usePlan } from './PlanContext';
 import { PlanFormActions } from './PlanFormActions';
 import { usePlanForm } from './usePlanForm';
-import { withCheckIn } from './usePlanView';
+import { withCheckIn } from '../../domain/planViewPatch';
 
 const CheckInChart = React.lazy(() => import(/* webpackChunkName: 'mpk-chart' */ './CheckInChart'));
 

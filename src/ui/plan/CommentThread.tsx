@@ -12,7 +12,7 @@ import { messagesByField } from '../shell/validationMessages';
 import { usePlan } from './PlanContext';
 import { PlanFormActions } from './PlanFormActions';
 import { usePlanForm } from './usePlanForm';
-import { withCommentCounted } from './usePlanView';
+import { withCommentCounted } from '../../domain/planViewPatch';
 
 /** Props of {@link CommentThread}. */
 export interface ICommentThreadProps {

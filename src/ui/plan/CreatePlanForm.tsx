@@ -8,7 +8,7 @@ import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
-import { planClientKey, suggestedPeriod } from './planModel';
+import { planClientKey, suggestedPeriod } from '../../domain/planModel';
 import { PlanFormActions } from './PlanFormActions';
 import { useSaveFlow } from '../shell/useSaveFlow';
 

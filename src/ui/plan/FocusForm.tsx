@@ -8,11 +8,11 @@ import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { messagesByField } from '../shell/validationMessages';
 import { createCollisions } from '../../domain/conflict';
-import { focusClientKey, focusFromForm, type IFocusFormValues } from './planModel';
+import { focusClientKey, focusFromForm, type IFocusFormValues } from '../../domain/planModel';
 import { usePlan } from './PlanContext';
 import { PlanFormActions } from './PlanFormActions';
 import { usePlanForm } from './usePlanForm';
-import { withFocus } from './usePlanView';
+import { withFocus } from '../../domain/planViewPatch';
 
 /** Props of {@link FocusForm}. */
 export interface IFocusFormProps {

@@ -16,7 +16,7 @@ import { HealthBadge } from './HealthBadge';
 import { PlanConflict } from './PlanConflict';
 import { usePlan } from './PlanContext';
 import { ShareButton } from './ShareButton';
-import { withInitiative } from './usePlanView';
+import { withInitiative } from '../../domain/planViewPatch';
 import { useSaveFlow } from '../shell/useSaveFlow';
 import { own } from '../../domain/dict';
 

@@ -14,10 +14,10 @@ import {
   initiativeFromForm,
   initiativeStatusOptions,
   type IInitiativeFormValues,
-} from './planModel';
+} from '../../domain/planModel';
 import { usePlan } from './PlanContext';
 import { PlanFormActions } from './PlanFormActions';
-import { withInitiative } from './usePlanView';
+import { withInitiative } from '../../domain/planViewPatch';
 import { useSaveFlow } from '../shell/useSaveFlow';
 
 /** Props of {@link InitiativeForm}. */

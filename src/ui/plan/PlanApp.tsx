@@ -16,9 +16,11 @@ import type { IPlanAppProps } from './PlanApp.types';
 import { PlanView } from './PlanView';
 import { mayActForUnit, unitsActedFor } from '../../domain/unitAccess';
 import { DataError } from '../../data/errors';
-import { rememberedUnitId, rememberUnitId, unitForChannel, type PlanHost } from './unitChoice';
+import { rememberedUnitId, rememberUnitId, type PlanHost } from './unitChoice';
+import { unitForChannel } from '../../domain/planUnits';
 import { UnitPicker } from './UnitPicker';
-import { usePlanView, withPlan, withUnit } from './usePlanView';
+import { usePlanView } from './usePlanView';
+import { withPlan, withUnit } from '../../domain/planViewPatch';
 import { Unavailable } from '../shell/Unavailable';
 
 export type { IPlanAppProps, IPlanTeamsContext } from './PlanApp.types';
@@ -128,12 +130,19 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
     [props.teams?.subPageId, props.initiativeId, host],
   );
   const linkedInitiativeId = followLink ? pageLinkedInitiativeId : undefined;
-  const { state, reload, patch } = usePlanView(unitId, props.unitId === undefined ? channelId : undefined, {
+  const {
+    status,
+    view: shown,
+    error,
+    reload,
+    patch,
+  } = usePlanView(unitId, props.unitId === undefined ? channelId : undefined, {
     planId,
     initiativeId: linkedInitiativeId,
   });
 
-  const view = state.status === 'ready' ? state.view : undefined;
+  // While a read runs or after it failed, the surface shows the spinner or the error, not the last view.
+  const view = status === 'ready' ? shown : undefined;
 
   // A channel tab follows the Units list: a channel mapped there wins over this browser's memory
   // (which only stands in when the list could not be changed by the person who set the tab up).
@@ -235,12 +244,12 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
 
   let body: JSX.Element;
   let unitName: string | undefined;
-  if (state.status === 'loading' || (channelUnit && channelUnit.id !== unitId)) {
+  if (status === 'loading' || (channelUnit && channelUnit.id !== unitId)) {
     body = <Spinner label={strings.loading} />;
-  } else if (state.status === 'failed') {
-    body = <DataErrorMessage error={state.error} title={strings.loadFailedTitle} onRetry={reload} />;
+  } else if (status === 'failed' || !view) {
+    body = <DataErrorMessage error={error} title={strings.loadFailedTitle} onRetry={reload} />;
   } else {
-    const v = state.view;
+    const v = view;
     // A leader maps the channel to the units they lead (or below them); the chefgruppe and site owners to any.
     const channelUnits = unitsActedFor(v.actor, v.units);
     const canConfigure = channelUnits.length > 0;

@@ -14,7 +14,7 @@ import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { PlanConflict } from './PlanConflict';
 import { usePlan } from './PlanContext';
-import { withPlan } from './usePlanView';
+import { withPlan } from '../../domain/planViewPatch';
 import { useSaveFlow } from '../shell/useSaveFlow';
 import { own } from '../../domain/dict';
 

@@ -14,7 +14,7 @@ import { InitiativeCard } from './InitiativeCard';
 import type { IPlanTeamsContext } from './PlanApp.types';
 import { PlanContext, type IPlanAbilities, type IPlanContext } from './PlanContext';
 import { PlanHeader } from './PlanHeader';
-import { focusFor, groupByAmbition } from './planModel';
+import { focusFor, groupByAmbition } from '../../domain/planModel';
 import type { PlanHost } from './unitChoice';
 import { Unavailable } from '../shell/Unavailable';
 

@@ -10,7 +10,7 @@ import { useInitiativeLabels } from './fieldText';
 import { usePlan } from './PlanContext';
 import { PlanFormActions } from './PlanFormActions';
 import { usePlanForm } from './usePlanForm';
-import { withInitiative } from './usePlanView';
+import { withInitiative } from '../../domain/planViewPatch';
 
 /** Props of {@link StopInitiativeForm}. */
 export interface IStopInitiativeFormProps {

@@ -3,7 +3,7 @@ import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { SelectField } from '../shell/SelectField';
 import type { IUnitItem } from '../../data/repositories/types';
 import { fill, useStrings } from '../shell/strings';
-import { unitLabel } from './unitChoice';
+import { unitLabel } from '../../domain/planUnits';
 
 /** Props of {@link UnitPicker}. */
 export interface IUnitPickerProps {
