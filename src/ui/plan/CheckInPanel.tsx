@@ -13,7 +13,7 @@ import { messagesByField } from '../shell/validationMessages';
 import { HealthBadge, HealthShape } from './HealthBadge';
 import { checkInSeries } from '../../domain/planModel';
 import { usePlan } from './PlanContext';
-import { PlanFormActions } from './PlanFormActions';
+import { FormActions } from '../shell/FormActions';
 import { usePlanForm } from './usePlanForm';
 import { withCheckIn } from '../../domain/planViewPatch';
 
@@ -198,7 +198,7 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
               onChange={(_, data) => draft.set((d) => ({ ...d, comment: data.value }))}
             />
           </Field>
-          <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
+          <FormActions flow={flow} texts={strings} submitLabel={strings.submit} />
         </form>
       )}
     </section>

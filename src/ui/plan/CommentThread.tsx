@@ -10,7 +10,7 @@ import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { messagesByField } from '../shell/validationMessages';
 import { usePlan } from './PlanContext';
-import { PlanFormActions } from './PlanFormActions';
+import { FormActions } from '../shell/FormActions';
 import { usePlanForm } from './usePlanForm';
 import { withCommentCounted } from '../../domain/planViewPatch';
 
@@ -136,7 +136,7 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
               onChange={(_, data) => draft.set((d) => ({ ...d, body: data.value }))}
             />
           </Field>
-          <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
+          <FormActions flow={flow} texts={strings} submitLabel={strings.submit} />
         </form>
       )}
     </section>

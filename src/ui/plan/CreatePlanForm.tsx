@@ -9,7 +9,7 @@ import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
 import { planClientKey, suggestedPeriod } from '../../domain/planModel';
-import { PlanFormActions } from './PlanFormActions';
+import { FormActions } from '../shell/FormActions';
 import { useSaveFlow } from '../shell/useSaveFlow';
 
 /** Props of {@link CreatePlanForm}. */
@@ -73,7 +73,7 @@ export function CreatePlanForm(props: ICreatePlanFormProps): JSX.Element {
       >
         <Input value={draft.value.period} onChange={(_, d) => draft.set({ period: d.value })} />
       </Field>
-      <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
+      <FormActions flow={flow} texts={strings} submitLabel={strings.submit} />
     </form>
   );
 }

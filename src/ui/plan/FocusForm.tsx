@@ -10,9 +10,10 @@ import { messagesByField } from '../shell/validationMessages';
 import { createCollisions } from '../../domain/conflict';
 import { focusClientKey, focusFromForm, type IFocusFormValues } from '../../domain/planModel';
 import { usePlan } from './PlanContext';
-import { PlanFormActions } from './PlanFormActions';
+import { FormActions } from '../shell/FormActions';
 import { usePlanForm } from './usePlanForm';
 import { withFocus } from '../../domain/planViewPatch';
+import { usePlanConflictTexts } from './fieldText';
 
 /** Props of {@link FocusForm}. */
 export interface IFocusFormProps {
@@ -49,7 +50,7 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
   const planId = plan.view.plan?.id as number;
   const unitId = plan.view.unit?.id as number;
   const selectRef = React.useRef<HTMLSelectElement>(null);
-  const labels: Record<string, string> = { relevance: strings.relevance, localMeaning: strings.localMeaning };
+  const conflictTexts = usePlanConflictTexts({ relevance: strings.relevance, localMeaning: strings.localMeaning });
 
   React.useEffect(() => {
     selectRef.current?.focus();
@@ -119,9 +120,9 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
           onChange={(_, d) => draft.set((v) => ({ ...v, values: { ...v.values, localMeaning: d.value } }))}
         />
       </Field>
-      <PlanFormActions
+      <FormActions
         flow={flow}
-        conflictLabels={labels}
+        conflict={conflictTexts}
         texts={strings}
         submitLabel={strings.save}
         onCancel={() => discard(() => props.onDone())}

@@ -11,9 +11,9 @@ import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { draftOwner, hasDraft } from '../shell/drafts';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { commitmentText, useInitiativeLabels } from './fieldText';
+import { commitmentText, useInitiativeLabels, usePlanConflictTexts } from './fieldText';
 import { HealthBadge } from './HealthBadge';
-import { PlanConflict } from './PlanConflict';
+import { SaveConflict } from '../shell/SaveConflict';
 import { usePlan } from './PlanContext';
 import { ShareButton } from './ShareButton';
 import { withInitiative } from '../../domain/planViewPatch';
@@ -116,7 +116,7 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
   const services = useServices();
   const allStrings = useStrings();
   const strings = allStrings.plan.initiative;
-  const labels = useInitiativeLabels();
+  const conflictTexts = usePlanConflictTexts(useInitiativeLabels());
   const styles = useStyles();
   const loading = <Spinner size="tiny" label={allStrings.common.loading} />;
   const { initiative } = props;
@@ -246,7 +246,7 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
           <ShareButton initiative={initiative} />
         </div>
       )}
-      <PlanConflict flow={resume} labels={labels} />
+      <SaveConflict flow={resume} {...conflictTexts} />
       {resume.error !== undefined && (
         <DataErrorMessage error={resume.error} title={strings.failed} onDismiss={resume.dismissError} />
       )}

@@ -8,7 +8,7 @@ import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
 import { messagesByField } from '../shell/validationMessages';
-import { ambitionTitle, useInitiativeLabels } from './fieldText';
+import { ambitionTitle, useInitiativeLabels, usePlanConflictTexts } from './fieldText';
 import {
   initiativeFormValues,
   initiativeFromForm,
@@ -16,7 +16,7 @@ import {
   type IInitiativeFormValues,
 } from '../../domain/planModel';
 import { usePlan } from './PlanContext';
-import { PlanFormActions } from './PlanFormActions';
+import { FormActions } from '../shell/FormActions';
 import { withInitiative } from '../../domain/planViewPatch';
 import { useSaveFlow } from '../shell/useSaveFlow';
 
@@ -64,6 +64,7 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
   const services = useServices();
   const strings = useStrings().plan.initiative;
   const labels = useInitiativeLabels();
+  const conflictTexts = usePlanConflictTexts(labels);
   const styles = useStyles();
   const { view } = plan;
   const existing = props.initiative;
@@ -283,13 +284,7 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
           onChange={(_, d) => setValue('existingInitiativeUrl', d.value)}
         />
       </Field>
-      <PlanFormActions
-        flow={flow}
-        conflictLabels={labels}
-        texts={strings}
-        submitLabel={strings.save}
-        onCancel={cancel}
-      />
+      <FormActions flow={flow} conflict={conflictTexts} texts={strings} submitLabel={strings.save} onCancel={cancel} />
     </form>
   );
 }

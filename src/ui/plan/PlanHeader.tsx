@@ -12,11 +12,12 @@ import type { IPersonValue } from '../shell/PeoplePicker';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
-import { PlanConflict } from './PlanConflict';
+import { SaveConflict } from '../shell/SaveConflict';
 import { usePlan } from './PlanContext';
 import { withPlan } from '../../domain/planViewPatch';
 import { useSaveFlow } from '../shell/useSaveFlow';
 import { own } from '../../domain/dict';
+import { usePlanConflictTexts } from './fieldText';
 
 // The people picker (a Fluent Combobox) loads when "Skift ansvarlig" is first pressed.
 const PeoplePicker = React.lazy(() =>
@@ -77,7 +78,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
   const styles = useStyles();
   const { plan } = props;
   const { view } = context;
-  const labels: Record<string, string> = { status: strings.status, ownerId: strings.owner };
+  const conflictTexts = usePlanConflictTexts({ status: strings.status, ownerId: strings.owner }, true);
   const ownerDraft = useDraft<{ base: IPlan; ownerId: string; ownerName?: string; ownerEmail?: string }>(
     `plan:plan:${plan.id}:owner`,
     {
@@ -230,7 +231,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
           {props.onChangeUnit && <Button onClick={props.onChangeUnit}>{strings.changeUnit}</Button>}
         </div>
       )}
-      <PlanConflict flow={status} labels={labels} isPlan />
+      <SaveConflict flow={status} {...conflictTexts} />
       {status.error !== undefined && (
         <DataErrorMessage error={status.error} title={strings.statusFailed} onDismiss={status.dismissError} />
       )}
@@ -271,7 +272,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
           )}
         </form>
       )}
-      <PlanConflict flow={owner} labels={labels} isPlan />
+      <SaveConflict flow={owner} {...conflictTexts} />
       {owner.error !== undefined && (
         <DataErrorMessage error={owner.error} title={strings.ownerFailed} onDismiss={owner.dismissError} />
       )}

@@ -6,9 +6,9 @@ import { validateInitiative } from '../../domain/validation';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { messagesByField } from '../shell/validationMessages';
-import { useInitiativeLabels } from './fieldText';
+import { useInitiativeLabels, usePlanConflictTexts } from './fieldText';
 import { usePlan } from './PlanContext';
-import { PlanFormActions } from './PlanFormActions';
+import { FormActions } from '../shell/FormActions';
 import { usePlanForm } from './usePlanForm';
 import { withInitiative } from '../../domain/planViewPatch';
 
@@ -41,6 +41,7 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
   const services = useServices();
   const strings = useStrings().plan.initiative;
   const labels = useInitiativeLabels();
+  const conflictTexts = usePlanConflictTexts(labels);
   const styles = useStyles();
   const id = props.initiative.id as number;
   const reasonRef = React.useRef<HTMLTextAreaElement>(null);
@@ -94,9 +95,9 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
           <NoticeBody>{Object.values(messagesByField(otherErrors, plan.locale)).join(' ')}</NoticeBody>
         </Notice>
       )}
-      <PlanFormActions
+      <FormActions
         flow={flow}
-        conflictLabels={labels}
+        conflict={conflictTexts}
         texts={strings}
         submitLabel={strings.stopConfirm}
         onCancel={() => discard(() => props.onDone())}
