@@ -1,6 +1,5 @@
 import * as React from 'react';
 import { newClientKey } from '../../domain/clientKey';
-import type { IValidationError } from '../../domain/messages';
 import type { IInitiative, InitiativeStatus, IPoliticalPriority } from '../../domain/model';
 import {
   initiativeFormValues,
@@ -15,7 +14,6 @@ import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import type { IDraft } from '../shell/useDraft';
 import type { ISaveFlow } from '../shell/useSaveFlow';
-import { messagesByField } from '../shell/validationMessages';
 import { usePlan } from './PlanContext';
 import { usePlanForm } from './usePlanForm';
 
@@ -48,7 +46,7 @@ export interface IInitiativeFormState {
   draft: IDraft<IInitiativeDraft>;
   values: IInitiativeFormValues;
   setValue(field: keyof IInitiativeFormValues, value: string): void;
-  /** Messages per field: the domain's on the last submit, else the server's. */
+  /** Messages per field (see `usePlanForm`). */
   fieldErrors: Record<string, string>;
   flow: ISaveFlow<IInitiative>;
   submit(event: React.FormEvent): void;
@@ -108,7 +106,7 @@ export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormS
       props.onDone(saved);
     },
   });
-  const { draft, errors, flow } = form;
+  const { draft, flow } = form;
   const values = draft.value.values;
 
   const setValue = (field: keyof IInitiativeFormValues, value: string): void =>
@@ -123,12 +121,11 @@ export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormS
     });
 
   const owners = useOwnerOptions(values.ownerId);
-  const serverErrors = (flow.error as { validationErrors?: IValidationError[] } | undefined)?.validationErrors ?? [];
   return {
     draft,
     values,
     setValue,
-    fieldErrors: messagesByField(errors.length > 0 ? errors : serverErrors, plan.locale),
+    fieldErrors: form.fieldErrors,
     flow,
     submit: form.submit,
     cancel: () => form.discard(() => props.onDone()),

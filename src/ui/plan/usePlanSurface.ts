@@ -119,6 +119,45 @@ function usePlanChoices(host: PlanHost, props: IPlanAppProps): IPlanChoices {
   };
 }
 
+/** Picking one of the unit's plans in the header: the address follows, and the plan shown is announced. */
+function usePlanSwitch(
+  host: PlanHost,
+  view: IPlanView | undefined,
+  choices: IPlanChoices,
+): { planSwitched: boolean; choosePlan(plan: IPlan): void } {
+  const announce = useAnnounce();
+  const strings = useStrings().plan;
+  // After the reader picked a plan: say which one is shown, and keep focus on the picker.
+  const [planSwitched, setPlanSwitched] = React.useState(false);
+  const announcedPlan = React.useRef<number | undefined>(undefined);
+  const chosenPlan = React.useRef<number | undefined>(undefined);
+  React.useEffect(() => {
+    const shown = view?.plan;
+    // Not the plan still on screen while the chosen one is read.
+    if (!planSwitched || !shown || shown.id !== chosenPlan.current || announcedPlan.current === shown.id) return;
+    announcedPlan.current = shown.id;
+    announce(fill(strings.header.planShown, { period: shown.period }));
+  }, [view, planSwitched, announce, strings]);
+
+  const choosePlan = (plan: IPlan): void => {
+    choices.setFollowLink(false);
+    setPlanSwitched(true);
+    chosenPlan.current = plan.id;
+    choices.setPlanId(plan.id);
+    // The page's address follows, so a reload or a copied link shows the same plan.
+    if (host === 'sharepoint' && typeof window !== 'undefined' && window.history) {
+      const current = plan.id === view?.currentPlanId;
+      window.history.replaceState(
+        window.history.state,
+        '',
+        sharePointPlanLink(window.location.href, current ? undefined : plan.id),
+      );
+    }
+  };
+
+  return { planSwitched, choosePlan };
+}
+
 /**
  * The plan surface's state: which unit and plan to show, the one-call view of them, and the reader's
  * ways to change them (pick a unit, map the channel, pick an earlier plan).
@@ -132,7 +171,8 @@ export function usePlanSurface(props: IPlanAppProps): IPlanSurfaceState {
   const host: PlanHost = props.host ?? 'sharepoint';
   const channelId = host === 'teams-channel' ? props.teams?.channelId : undefined;
   const now = React.useMemo(() => props.now ?? (() => new Date()), [props.now]);
-  const { unitId, setUnitId, planId, setPlanId, setFollowLink, linkedInitiativeId } = usePlanChoices(host, props);
+  const choices = usePlanChoices(host, props);
+  const { unitId, setUnitId, planId, setPlanId, linkedInitiativeId } = choices;
   const [choosing, setChoosing] = React.useState(false);
   const [mapping, setMapping] = React.useState<IChannelMapping>({ busy: false });
   const loader = usePlanView(unitId, props.unitId === undefined ? channelId : undefined, {
@@ -158,33 +198,7 @@ export function usePlanSurface(props: IPlanAppProps): IPlanSurfaceState {
     }
   }, [channelUnit, unitId, channelId, setUnitId]);
 
-  // After the reader picked a plan: say which one is shown, and keep focus on the picker.
-  const [planSwitched, setPlanSwitched] = React.useState(false);
-  const announcedPlan = React.useRef<number | undefined>(undefined);
-  const chosenPlan = React.useRef<number | undefined>(undefined);
-  React.useEffect(() => {
-    const shown = view?.plan;
-    // Not the plan still on screen while the chosen one is read.
-    if (!planSwitched || !shown || shown.id !== chosenPlan.current || announcedPlan.current === shown.id) return;
-    announcedPlan.current = shown.id;
-    announce(fill(strings.header.planShown, { period: shown.period }));
-  }, [view, planSwitched, announce, strings]);
-
-  const choosePlan = (plan: IPlan): void => {
-    setFollowLink(false);
-    setPlanSwitched(true);
-    chosenPlan.current = plan.id;
-    setPlanId(plan.id);
-    // The page's address follows, so a reload or a copied link shows the same plan.
-    if (host === 'sharepoint' && typeof window !== 'undefined' && window.history) {
-      const current = plan.id === view?.currentPlanId;
-      window.history.replaceState(
-        window.history.state,
-        '',
-        sharePointPlanLink(window.location.href, current ? undefined : plan.id),
-      );
-    }
-  };
+  const { planSwitched, choosePlan } = usePlanSwitch(host, view, choices);
 
   const chooseUnit = (unit: IUnitItem): void => {
     setPlanId(undefined);
