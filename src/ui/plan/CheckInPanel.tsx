@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Field, Input, makeStyles, Radio, RadioGroup, Text, Textarea, tokens, useId } from '@fluentui/react-components';
+import { framedColumn } from './planStyles';
 import { Spinner } from '../shell/Spinner';
 import { formatDate } from '../../domain/dates';
 import { labelOf } from '../../domain/messages';
@@ -32,14 +33,7 @@ const useStyles = makeStyles({
   },
   entry: { overflowWrap: 'anywhere' },
   entryComment: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, whiteSpace: 'pre-wrap' },
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  form: framedColumn(tokens.spacingVerticalS, tokens.colorNeutralStroke2),
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   narrow: { minWidth: 0, flexGrow: 1, flexBasis: '9em' },
   input: { width: '100%', minWidth: 0 },

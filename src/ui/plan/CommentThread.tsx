@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { plainList } from './planStyles';
 import { Spinner } from '../shell/Spinner';
 import { newClientKey } from '../../domain/clientKey';
 import { formatDate } from '../../domain/dates';
@@ -29,14 +30,7 @@ interface ICommentDraft {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
   comment: {
     padding: tokens.spacingHorizontalS,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,

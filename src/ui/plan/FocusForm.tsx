@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { framedColumn } from './planStyles';
 import { ConflictError } from '../../data/errors';
 import { labelOf } from '../../domain/messages';
 import { RELEVANCES, type IPlanFocus } from '../../domain/model';
@@ -30,14 +31,7 @@ interface IFocusDraft {
 }
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  form: framedColumn(tokens.spacingVerticalS),
   select: { maxWidth: '20em' },
 });
 

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Button, makeStyles, mergeClasses, Text, tokens, useId } from '@fluentui/react-components';
+import { framedColumn } from './planStyles';
 import { Spinner } from '../shell/Spinner';
 import { Badge, type BadgeColor } from '../shell/Badge';
 import { formatDate } from '../../domain/dates';
@@ -41,12 +42,7 @@ const useStyles = makeStyles({
     },
   },
   card: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+    ...framedColumn(tokens.spacingVerticalS, tokens.colorNeutralStroke2),
     backgroundColor: tokens.colorNeutralBackground1,
     minWidth: 0,
   },

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Field, Input, makeStyles, Select, Text, Textarea, tokens, useId } from '@fluentui/react-components';
+import { framedColumn } from './planStyles';
 import { labelOf } from '../../domain/messages';
 import type { IInitiativeFormValues } from '../../domain/planModel';
 import { FormActions } from '../shell/FormActions';
@@ -16,15 +17,7 @@ import {
 export type { IInitiativeFormProps } from './useInitiativeForm';
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  form: { ...framedColumn(tokens.spacingVerticalM), backgroundColor: tokens.colorNeutralBackground1 },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalM },
   half: { flexGrow: 1, flexBasis: '12em', minWidth: 0 },

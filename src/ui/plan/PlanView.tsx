@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { makeStyles, tokens, useId } from '@fluentui/react-components';
+import { plainList } from './planStyles';
 import { Notice, NoticeBody } from '../shell/Notice';
 import type { Locale } from '../../domain/messages';
 import type { IInitiative, IPlan } from '../../domain/model';
@@ -46,14 +47,7 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase500,
     fontWeight: tokens.fontWeightSemibold,
   },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
+  list: plainList(tokens.spacingVerticalM),
 });
 
 /** What the user may do, from the view's permissions and the plan's status. */

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { framedColumn } from './planStyles';
 import { Notice, NoticeBody } from '../shell/Notice';
 import type { IInitiative } from '../../domain/model';
 import { validateInitiative } from '../../domain/validation';
@@ -24,14 +25,7 @@ interface IStopDraft {
 }
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  form: framedColumn(tokens.spacingVerticalS),
   title: { fontWeight: tokens.fontWeightSemibold },
 });
 
