@@ -29,10 +29,19 @@ export interface IPlanUnitSetupProps {
   teams?: IPlanTeamsContext;
 }
 
-/** Who may pick which unit: a leader the units they act for; the chefgruppe and site owners any. */
-export function channelChoice(view: IPlanView): { units: IPlanView['units']; canConfigure: boolean } {
+/** Which units a channel may be mapped to: a leader the units they act for; the chefgruppe and site owners any. */
+interface IChannelChoice {
+  units: IPlanView['units'];
+  canConfigure: boolean;
+  /** Said to a leader, who sees only their own units. */
+  note: string | undefined;
+}
+
+function useChannelChoice(view: IPlanView): IChannelChoice {
+  const strings = useStrings().plan.unit;
   const units = unitsActedFor(view.actor, view.units);
-  return { units, canConfigure: units.length > 0 };
+  const note = view.actor.isSiteOwner || view.actor.inChefgruppe ? undefined : strings.onlyOwnUnits;
+  return { units, canConfigure: units.length > 0, note };
 }
 
 /** The unit the surface should show is not settled: the host's way of choosing it, or null when it is. */
@@ -41,8 +50,8 @@ export function PlanUnitSetup(props: IPlanUnitSetupProps): JSX.Element | null {
   const { surface: s, view: v } = props;
   const { host, unitId, choosing } = s;
   // A leader maps the channel to the units they lead (or below them); the chefgruppe and site owners to any.
-  const { units: channelUnits, canConfigure } = channelChoice(v);
-  const ownUnitsNote = v.actor.isSiteOwner || v.actor.inChefgruppe ? undefined : strings.onlyOwnUnits;
+  const choice = useChannelChoice(v);
+  const { units: channelUnits, canConfigure, note: ownUnitsNote } = choice;
   const cancel = choosing ? () => s.setChoosing(false) : undefined;
   if (host === 'teams-channel' && (choosing || unitId === undefined)) {
     return (
@@ -96,16 +105,15 @@ export function PlanUnitSetup(props: IPlanUnitSetupProps): JSX.Element | null {
       </PlanPanel>
     );
   }
-  return v.unit ? null : <UnknownUnit {...props} />;
+  return v.unit ? null : <UnknownUnit {...props} choice={choice} />;
 }
 
 /** The unit asked for is not in the Units list (removed, or a stale memory). */
-function UnknownUnit(props: IPlanUnitSetupProps): JSX.Element {
+function UnknownUnit(props: IPlanUnitSetupProps & { choice: IChannelChoice }): JSX.Element {
   const strings = useStrings().plan.unit;
   const { surface: s, view: v } = props;
-  const { units: channelUnits, canConfigure } = channelChoice(v);
+  const { units: channelUnits, canConfigure, note: ownUnitsNote } = props.choice;
   const inChannel = s.host === 'teams-channel';
-  const ownUnitsNote = v.actor.isSiteOwner || v.actor.inChefgruppe ? undefined : strings.onlyOwnUnits;
   const mayPick = s.host !== 'sharepoint' ? s.host === 'teams-personal' || canConfigure : v.permissions.isSiteOwner;
   return (
     <PlanPanel title={strings.unknownUnitTitle}>
@@ -131,7 +139,7 @@ export function mayChangeUnit(s: IPlanSurfaceState, view: IPlanView, configuredU
     s.host === 'teams-personal' ||
     (s.host === 'teams-channel' &&
       configuredUnitId === undefined &&
-      channelChoice(view).canConfigure &&
+      unitsActedFor(view.actor, view.units).length > 0 &&
       !!view.unit &&
       mayActForUnit(view.actor, view.unit.id, view.units))
   );

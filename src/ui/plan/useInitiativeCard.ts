@@ -14,7 +14,6 @@ export type InitiativeCardMode = 'view' | 'edit' | 'stop';
 
 /** What {@link useInitiativeCard} hands the card's render. */
 export interface IInitiativeCardState {
-  id: number;
   /** A deep link opened the plan on this initiative. */
   linked: boolean;
   expanded: boolean;
@@ -79,7 +78,6 @@ export function useInitiativeCard(initiative: IInitiative): IInitiativeCardState
     window.setTimeout(() => (opener.current ?? headingRef.current)?.focus(), 0);
   };
   return {
-    id,
     linked,
     expanded,
     toggleExpanded: () => setExpanded((e) => !e),
