@@ -20,6 +20,7 @@
 import type { SPFI } from '@pnp/sp';
 import type { ICheckIn } from '../../domain/model';
 import { pickCurrentPlan, pickPlanToShow } from '../../domain/overview';
+import { resolvePlanUnit } from '../../domain/planUnits';
 import { collectPeople, fromRow } from '../mapping/codec';
 import {
   checkInCodec,
@@ -28,7 +29,6 @@ import {
   planCodec,
   planFocusCodec,
   politicalPriorityCodec,
-  type IUnitItem,
 } from '../mapping/entities';
 import { isThresholdError } from '../errors';
 import { inBatch, windowedRows, type IRawPage } from '../repositories/query';
@@ -131,16 +131,6 @@ const NO_UNIT_ROWS: IUnitRows = {
 /** A unit id the caller really gave (the UI passes 0 before a unit is chosen). */
 function givenUnitId(unitId: number | undefined): number | undefined {
   return unitId !== undefined && Number.isInteger(unitId) && unitId > 0 ? unitId : undefined;
-}
-
-/** The unit whose plan to show: the Units list's mapping of the channel wins over the remembered unit. */
-export function resolvePlanUnit(
-  units: readonly IUnitItem[],
-  channelId: string | undefined,
-  unitId: number | undefined,
-): number | undefined {
-  const mapped = channelId ? units.find((u) => u.teamsChannelId === channelId && u.id !== undefined) : undefined;
-  return mapped ? mapped.id : unitId;
 }
 
 /** Loads the plan view of a unit (or of the unit a Teams channel is mapped to). */

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { plainList } from './planStyles';
 import { Spinner } from '../shell/Spinner';
 import { Badge, type BadgeColor } from '../shell/Badge';
 import { isRelevance, type IInitiative, type IPlanFocus } from '../../domain/model';
@@ -51,14 +52,7 @@ const useStyles = makeStyles({
   relevance: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   meaning: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground2 },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
+  list: plainList(tokens.spacingVerticalM),
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 

@@ -1,20 +1,16 @@
 import * as React from 'react';
-import { Field, Input, makeStyles, Radio, RadioGroup, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Radio, RadioGroup, Text, Textarea, tokens, useId } from '@fluentui/react-components';
+import { framedColumn } from './planStyles';
 import { Spinner } from '../shell/Spinner';
-import { newClientKey } from '../../domain/clientKey';
-import { formatDate, toIsoDate } from '../../domain/dates';
-import { HEALTHS, type Health, type ICheckIn, type IInitiative } from '../../domain/model';
-import { validateCheckIn } from '../../domain/validation';
-import type { IValidationError } from '../../domain/messages';
-import { useServices } from '../shell/services';
+import { formatDate } from '../../domain/dates';
+import { HEALTHS, type IInitiative } from '../../domain/model';
+import { useCheckInForm, type ICheckInDraft } from './useCheckInForm';
 import { fill, useStrings } from '../shell/strings';
 import { HealthBadge, HealthShape } from './HealthBadge';
-import { checkInSeries } from './planModel';
+import { checkInSeries } from '../../domain/planModel';
 import { usePlan } from './PlanContext';
-import { PlanFormActions } from './PlanFormActions';
-import { usePlanForm } from './usePlanForm';
-import { withCheckIn } from './usePlanView';
-import { labelOf, messagesByField } from '../shell/texts';
+import { FormActions } from '../shell/FormActions';
+import { labelOf } from '../shell/texts';
 
 const CheckInChart = React.lazy(() => import(/* webpackChunkName: 'mpk-chart' */ './CheckInChart'));
 
@@ -23,14 +19,6 @@ export interface ICheckInPanelProps {
   initiative: IInitiative;
   /** Heading level of the panel's heading. @default 5 */
   headingLevel?: 4 | 5 | 6;
-}
-
-interface ICheckInDraft {
-  clientKey: string;
-  health: string;
-  progress: string;
-  comment: string;
-  date: string;
 }
 
 const useStyles = makeStyles({
@@ -45,14 +33,7 @@ const useStyles = makeStyles({
   },
   entry: { overflowWrap: 'anywhere' },
   entryComment: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, whiteSpace: 'pre-wrap' },
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  form: framedColumn(tokens.spacingVerticalS, tokens.colorNeutralStroke2),
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   narrow: { minWidth: 0, flexGrow: 1, flexBasis: '9em' },
   input: { width: '100%', minWidth: 0 },
@@ -60,64 +41,19 @@ const useStyles = makeStyles({
   healthLabel: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
 });
 
-function emptyDraft(now: Date): ICheckInDraft {
-  return { clientKey: newClientKey(), health: '', progress: '', comment: '', date: toIsoDate(now) };
-}
-
-/** The check-in a form describes (progress stays text when it is not a number, for the validator to name). */
-function checkInFromDraft(draft: ICheckInDraft, initiativeId: number): ICheckIn {
-  const trimmed = draft.progress.trim();
-  const progress =
-    trimmed === ''
-      ? (undefined as unknown as number)
-      : /^-?\d+(\.\d+)?$/.test(trimmed)
-        ? Number(trimmed)
-        : (trimmed as unknown as number);
-  return {
-    clientKey: draft.clientKey,
-    initiativeId,
-    health: draft.health as Health,
-    progress,
-    comment: draft.comment.trim() === '' ? undefined : draft.comment,
-    date: draft.date,
-  };
-}
-
 /** An initiative's status over time — the chart, the list, and (for leaders) a new check-in. */
 export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
-  const mpkStrings = useStrings();
   const plan = usePlan();
-  const services = useServices();
   const strings = useStrings().plan.checkIn;
   const styles = useStyles();
+  const headingId = useId('mpk-checkins');
   const initiativeId = props.initiative.id as number;
   const series = checkInSeries(plan.view.checkIns, initiativeId);
   const newestFirst = series.slice().reverse();
   const Heading = `h${props.headingLevel ?? 5}` as 'h5';
-
-  const { draft, errors, flow, submit } = usePlanForm<ICheckInDraft, ICheckIn>({
-    draftKey: `plan:checkin:${initiativeId}`,
-    initialDraft: emptyDraft(plan.now()),
-    read: (value) => ({ base: undefined, mine: checkInFromDraft(value, initiativeId) }),
-    validate: (mine) => validateCheckIn(mine, { now: plan.now() }),
-    save: (_base, mine) => services.checkIns.create(mine, plan.view.unit?.id as number),
-    onSaved: (saved) => {
-      plan.patch((view) => withCheckIn(view, saved));
-      plan.announce(strings.saved);
-    },
-  });
-
-  const fieldErrors = messagesByField(
-    mpkStrings,
-    errors.length > 0
-      ? errors
-      : ((flow.error as { validationErrors?: IValidationError[] } | undefined)?.validationErrors ?? []),
-    plan.locale,
-  );
-
   return (
-    <section className={styles.root} aria-labelledby={`checkins-${initiativeId}`}>
-      <Heading id={`checkins-${initiativeId}`} className={styles.heading}>
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Heading id={headingId} className={styles.heading}>
         {strings.heading}
       </Heading>
       {series.length > 0 ? (
@@ -139,69 +75,72 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
       ) : (
         <Text>{strings.none}</Text>
       )}
-
-      {plan.can.checkIn && (
-        <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={`checkin-form-${initiativeId}`}>
-          <Text id={`checkin-form-${initiativeId}`} weight="semibold">
-            {strings.formTitle}
-          </Text>
-          {draft.restored && <Text size={200}>{strings.draftRestored}</Text>}
-          <Field label={strings.health} required validationMessage={fieldErrors.health}>
-            <RadioGroup
-              value={draft.value.health}
-              layout="horizontal"
-              onChange={(_, data) => draft.set((d) => ({ ...d, health: data.value }))}
-            >
-              {HEALTHS.map((health) => (
-                <Radio
-                  key={health}
-                  value={health}
-                  label={
-                    <span className={styles.healthLabel}>
-                      <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
-                        <HealthShape health={health} cx={7} cy={7} r={5} />
-                      </svg>
-                      {labelOf(mpkStrings, 'health', health)}
-                    </span>
-                  }
-                />
-              ))}
-            </RadioGroup>
-          </Field>
-          <div className={styles.row}>
-            <Field label={strings.progress} required validationMessage={fieldErrors.progress} className={styles.narrow}>
-              <Input
-                className={styles.input}
-                input={{ className: styles.inputInner }}
-                type="number"
-                min={0}
-                max={100}
-                step={1}
-                inputMode="numeric"
-                value={draft.value.progress}
-                onChange={(_, data) => draft.set((d) => ({ ...d, progress: data.value }))}
-              />
-            </Field>
-            <Field label={strings.date} required validationMessage={fieldErrors.date} className={styles.narrow}>
-              <Input
-                className={styles.input}
-                input={{ className: styles.inputInner }}
-                type="date"
-                value={draft.value.date}
-                onChange={(_, data) => draft.set((d) => ({ ...d, date: data.value }))}
-              />
-            </Field>
-          </div>
-          <Field label={strings.comment} validationMessage={fieldErrors.comment}>
-            <Textarea
-              value={draft.value.comment}
-              resize="vertical"
-              onChange={(_, data) => draft.set((d) => ({ ...d, comment: data.value }))}
-            />
-          </Field>
-          <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
-        </form>
-      )}
+      {plan.can.checkIn && <CheckInForm initiativeId={initiativeId} />}
     </section>
+  );
+}
+
+/** A new check-in: health, progress, date and a comment. */
+function CheckInForm(props: { initiativeId: number }): JSX.Element {
+  const mpkStrings = useStrings();
+  const strings = mpkStrings.plan.checkIn;
+  const styles = useStyles();
+  const titleId = useId('mpk-checkin-form');
+  const { draft, fieldErrors, flow, submit } = useCheckInForm(props.initiativeId);
+  const set = (field: keyof ICheckInDraft) => (_: unknown, data: { value: string }) =>
+    draft.set((d) => ({ ...d, [field]: data.value }));
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <Text id={titleId} weight="semibold">
+        {strings.formTitle}
+      </Text>
+      {draft.restored && <Text size={200}>{strings.draftRestored}</Text>}
+      <Field label={strings.health} required validationMessage={fieldErrors.health}>
+        <RadioGroup value={draft.value.health} layout="horizontal" onChange={set('health')}>
+          {HEALTHS.map((health) => (
+            <Radio
+              key={health}
+              value={health}
+              label={
+                <span className={styles.healthLabel}>
+                  <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+                    <HealthShape health={health} cx={7} cy={7} r={5} />
+                  </svg>
+                  {labelOf(mpkStrings, 'health', health)}
+                </span>
+              }
+            />
+          ))}
+        </RadioGroup>
+      </Field>
+      <div className={styles.row}>
+        <Field label={strings.progress} required validationMessage={fieldErrors.progress} className={styles.narrow}>
+          <Input
+            className={styles.input}
+            input={{ className: styles.inputInner }}
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            inputMode="numeric"
+            value={draft.value.progress}
+            onChange={set('progress')}
+          />
+        </Field>
+        <Field label={strings.date} required validationMessage={fieldErrors.date} className={styles.narrow}>
+          <Input
+            className={styles.input}
+            input={{ className: styles.inputInner }}
+            type="date"
+            value={draft.value.date}
+            onChange={set('date')}
+          />
+        </Field>
+      </div>
+      <Field label={strings.comment} validationMessage={fieldErrors.comment}>
+        <Textarea value={draft.value.comment} resize="vertical" onChange={set('comment')} />
+      </Field>
+      <FormActions flow={flow} texts={strings} submitLabel={strings.submit} />
+    </form>
   );
 }

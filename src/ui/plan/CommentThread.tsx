@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { plainList } from './planStyles';
 import { Spinner } from '../shell/Spinner';
 import { newClientKey } from '../../domain/clientKey';
 import { formatDate } from '../../domain/dates';
@@ -9,9 +10,9 @@ import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { usePlan } from './PlanContext';
-import { PlanFormActions } from './PlanFormActions';
+import { FormActions } from '../shell/FormActions';
 import { usePlanForm } from './usePlanForm';
-import { withCommentCounted } from './usePlanView';
+import { withCommentCounted } from '../../domain/planViewPatch';
 import { messagesByField } from '../shell/texts';
 
 /** Props of {@link CommentThread}. */
@@ -29,14 +30,7 @@ interface ICommentDraft {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
   comment: {
     padding: tokens.spacingHorizontalS,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
@@ -137,7 +131,7 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
               onChange={(_, data) => draft.set((d) => ({ ...d, body: data.value }))}
             />
           </Field>
-          <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
+          <FormActions flow={flow} texts={strings} submitLabel={strings.submit} />
         </form>
       )}
     </section>

@@ -1,15 +1,15 @@
 import * as React from 'react';
+import type { Locale } from '../../domain/locale';
 import { Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { IValidationError } from '../../domain/messages';
-import type { Locale } from '../../domain/locale';
 import type { IPlan } from '../../domain/model';
 import { normalisePeriod, validatePlan } from '../../domain/validation';
 import type { IUnitItem } from '../../data/repositories/types';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useDraft } from '../shell/useDraft';
-import { planClientKey, suggestedPeriod } from './planModel';
-import { PlanFormActions } from './PlanFormActions';
+import { planClientKey, suggestedPeriod } from '../../domain/planModel';
+import { FormActions } from '../shell/FormActions';
 import { useSaveFlow } from '../shell/useSaveFlow';
 import { messagesByField } from '../shell/texts';
 
@@ -75,7 +75,7 @@ export function CreatePlanForm(props: ICreatePlanFormProps): JSX.Element {
       >
         <Input value={draft.value.period} onChange={(_, d) => draft.set({ period: d.value })} />
       </Field>
-      <PlanFormActions flow={flow} texts={strings} submitLabel={strings.submit} />
+      <FormActions flow={flow} texts={strings} submitLabel={strings.submit} />
     </form>
   );
 }

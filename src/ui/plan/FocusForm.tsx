@@ -1,16 +1,18 @@
 import * as React from 'react';
 import { Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { framedColumn } from './planStyles';
 import { ConflictError } from '../../data/errors';
 import { RELEVANCES, type IPlanFocus } from '../../domain/model';
 import { validatePlanFocus } from '../../domain/validation';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { createCollisions } from '../../domain/conflict';
-import { focusClientKey, focusFromForm, type IFocusFormValues } from './planModel';
+import { focusClientKey, focusFromForm, type IFocusFormValues } from '../../domain/planModel';
 import { usePlan } from './PlanContext';
-import { PlanFormActions } from './PlanFormActions';
+import { FormActions } from '../shell/FormActions';
 import { usePlanForm } from './usePlanForm';
-import { withFocus } from './usePlanView';
+import { withFocus } from '../../domain/planViewPatch';
+import { usePlanConflictTexts } from './fieldText';
 import { labelOf, messagesByField } from '../shell/texts';
 
 /** Props of {@link FocusForm}. */
@@ -28,14 +30,7 @@ interface IFocusDraft {
 }
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  form: framedColumn(tokens.spacingVerticalS),
   select: { maxWidth: '20em' },
 });
 
@@ -49,7 +44,7 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
   const planId = plan.view.plan?.id as number;
   const unitId = plan.view.unit?.id as number;
   const selectRef = React.useRef<HTMLSelectElement>(null);
-  const labels: Record<string, string> = { relevance: strings.relevance, localMeaning: strings.localMeaning };
+  const conflictTexts = usePlanConflictTexts({ relevance: strings.relevance, localMeaning: strings.localMeaning });
 
   React.useEffect(() => {
     selectRef.current?.focus();
@@ -119,9 +114,9 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
           onChange={(_, d) => draft.set((v) => ({ ...v, values: { ...v.values, localMeaning: d.value } }))}
         />
       </Field>
-      <PlanFormActions
+      <FormActions
         flow={flow}
-        conflictLabels={labels}
+        conflict={conflictTexts}
         texts={strings}
         submitLabel={strings.save}
         onCancel={() => discard(() => props.onDone())}

@@ -1,23 +1,20 @@
 import * as React from 'react';
-import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import type { Locale } from '../../domain/locale';
+import { Button, makeStyles, mergeClasses, Text, tokens, useId } from '@fluentui/react-components';
+import { framedColumn } from './planStyles';
 import { Spinner } from '../shell/Spinner';
 import { Badge, type BadgeColor } from '../shell/Badge';
 import { formatDate } from '../../domain/dates';
-import type { Locale } from '../../domain/locale';
-import { isInitiativeStatus, type IInitiative } from '../../domain/model';
+import type { IInitiative } from '../../domain/model';
 import { isHttpUrl } from '../../domain/links';
-import { nextInitiativeStatuses } from '../../domain/workflow';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
-import { draftOwner, hasDraft } from '../shell/drafts';
-import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { commitmentText, useInitiativeLabels } from './fieldText';
+import { commitmentText, useInitiativeLabels, usePlanConflictTexts } from './fieldText';
 import { HealthBadge } from './HealthBadge';
-import { PlanConflict } from './PlanConflict';
+import { SaveConflict } from '../shell/SaveConflict';
 import { usePlan } from './PlanContext';
 import { ShareButton } from './ShareButton';
-import { withInitiative } from './usePlanView';
-import { useSaveFlow } from '../shell/useSaveFlow';
+import { useInitiativeCard, type IInitiativeCardState } from './useInitiativeCard';
 import { own } from '../../domain/dict';
 import { labelOf } from '../shell/texts';
 
@@ -46,12 +43,7 @@ const useStyles = makeStyles({
     },
   },
   card: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+    ...framedColumn(tokens.spacingVerticalS, tokens.colorNeutralStroke2),
     backgroundColor: tokens.colorNeutralBackground1,
     minWidth: 0,
   },
@@ -109,134 +101,44 @@ const CommentThread = React.lazy(() =>
   import(/* webpackChunkName: 'mpk-plan-details' */ './CommentThread').then((m) => ({ default: m.CommentThread })),
 );
 
-type Mode = 'view' | 'edit' | 'stop';
-
 /** One initiative: what it is, how it goes, and — opened — its check-ins and dialog. */
 export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
   const plan = usePlan();
-  const services = useServices();
   const allStrings = useStrings();
   const strings = allStrings.plan.initiative;
-  const labels = useInitiativeLabels();
+  const conflictTexts = usePlanConflictTexts(useInitiativeLabels());
   const styles = useStyles();
   const loading = <Spinner size="tiny" label={allStrings.common.loading} />;
   const { initiative } = props;
-  const id = initiative.id as number;
-  const linked = plan.linkedInitiativeId === id;
-  const owner = draftOwner(services.user);
-  const [expanded, setExpanded] = React.useState(
-    () => linked || hasDraft(owner, `plan:checkin:${id}`) || hasDraft(owner, `plan:comment:${id}`),
-  );
-  const [mode, setMode] = React.useState<Mode>(() => initialMode(owner, id));
-  const headingRef = React.useRef<HTMLHeadingElement>(null);
-  const editButton = React.useRef<HTMLButtonElement>(null);
-  const stopButton = React.useRef<HTMLButtonElement>(null);
-  const headingId = `initiative-${id}`;
-  const detailsId = `initiative-details-${id}`;
-
-  React.useEffect(() => {
-    if (!linked || !headingRef.current) return;
-    if (typeof headingRef.current.scrollIntoView === 'function') headingRef.current.scrollIntoView({ block: 'start' });
-    headingRef.current.focus();
-  }, [linked]);
-
-  const resume = useSaveFlow(
-    (from, mine: IInitiative) => services.initiatives.update(from as IInitiative, mine),
-    (saved) => {
-      plan.patch((view) => withInitiative(view, saved));
-      plan.announce(fill(strings.resumed, { title: saved.title }));
-    },
-  );
-
-  const latest = plan.view.latestCheckIns[id];
-  const comments = plan.view.commentCounts[id] || 0;
-  const knownStatus = isInitiativeStatus(initiative.status);
-  const canStop =
-    plan.can.editInitiatives && knownStatus && nextInitiativeStatuses(initiative.status).indexOf('stopped') >= 0;
-  const canResume = plan.can.editInitiatives && initiative.status === 'stopped';
-  const priority = plan.view.politicalPriorities.find((p) => p.id === initiative.politicalPriorityId);
-  const dates = periodText(initiative, plan.locale, strings);
-
-  const facts: Array<[string, React.ReactNode]> = [];
-  if (initiative.commitmentKey)
-    facts.push([strings.commitment, commitmentText(plan.view.ambitions, initiative.commitmentKey)]);
-  if (priority) facts.push([strings.priority, priority.title]);
-  if (initiative.ownerId !== undefined) facts.push([strings.owner, plan.personName(initiative.ownerId)]);
-  if (dates) facts.push([strings.period, dates]);
-  if (initiative.successMeasure) facts.push([strings.successMeasure, initiative.successMeasure]);
-  if (initiative.existingInitiativeUrl) {
-    facts.push([
-      strings.existing,
-      isHttpUrl(initiative.existingInitiativeUrl) ? (
-        <a className={styles.link} href={initiative.existingInitiativeUrl} target="_blank" rel="noopener noreferrer">
-          {initiative.existingInitiativeUrl}
-        </a>
-      ) : (
-        initiative.existingInitiativeUrl
-      ),
-    ]);
-  }
-  if (initiative.status === 'stopped' || initiative.stopReason) {
-    facts.push([strings.stopReasonLabel, initiative.stopReason || strings.noStopReason]);
-  }
-
+  const card = useInitiativeCard(initiative);
+  const { resume, mode } = card;
+  const headingId = useId('mpk-initiative');
+  const detailsId = useId('mpk-initiative-details');
   return (
-    <article className={mergeClasses(styles.card, linked && styles.linked)} aria-labelledby={headingId}>
-      <h4 id={headingId} ref={headingRef} tabIndex={-1} className={styles.heading}>
+    <article className={mergeClasses(styles.card, card.linked && styles.linked)} aria-labelledby={headingId}>
+      <h4 id={headingId} ref={card.headingRef} tabIndex={-1} className={styles.heading}>
         {initiative.title || strings.untitled}
       </h4>
-      <div className={styles.badges}>
-        <Badge appearance="tint" color={own(STATUS_COLOURS, initiative.status) ?? 'subtle'} shape="rounded">
-          {labelOf(allStrings, 'initiativeStatus', initiative.status)}
-        </Badge>
-        {latest ? (
-          <span className={styles.latest}>
-            <HealthBadge health={latest.health} locale={plan.locale} />{' '}
-            <Text size={200}>
-              {fill(strings.latest, { date: formatDate(latest.date, plan.locale), progress: latest.progress })}
-            </Text>
-          </span>
-        ) : (
-          <Text size={200}>{strings.noCheckIn}</Text>
-        )}
-        <Text size={200}>
-          {comments === 1 ? strings.commentCountOne : fill(strings.commentCount, { count: comments })}
-        </Text>
-        {linked && (
-          <Text size={200} weight="semibold">
-            {strings.linked}
-          </Text>
-        )}
-      </div>
-      {!knownStatus && <Text size={200}>{fill(strings.unknownValue, { value: initiative.status })}</Text>}
+      <InitiativeBadges initiative={initiative} card={card} />
+      {!card.knownStatus && <Text size={200}>{fill(strings.unknownValue, { value: initiative.status })}</Text>}
       {initiative.description && <p className={styles.description}>{initiative.description}</p>}
-      {facts.length > 0 && (
-        <dl className={styles.facts}>
-          {facts.map(([term, value]) => (
-            <React.Fragment key={term}>
-              <dt className={styles.term}>{term}</dt>
-              <dd className={styles.definition}>{value}</dd>
-            </React.Fragment>
-          ))}
-        </dl>
-      )}
-
+      <InitiativeFacts initiative={initiative} />
       {mode === 'view' && (
         <div className={styles.actions}>
-          <Button aria-expanded={expanded} aria-controls={detailsId} onClick={() => setExpanded((e) => !e)}>
-            {expanded ? strings.hideDetails : strings.showDetails}
+          <Button aria-expanded={card.expanded} aria-controls={detailsId} onClick={card.toggleExpanded}>
+            {card.expanded ? strings.hideDetails : strings.showDetails}
           </Button>
           {plan.can.editInitiatives && (
-            <Button ref={editButton} onClick={() => setMode('edit')}>
+            <Button ref={card.editButton} onClick={() => card.setMode('edit')}>
               {strings.edit}
             </Button>
           )}
-          {canStop && (
-            <Button ref={stopButton} onClick={() => setMode('stop')}>
+          {card.canStop && (
+            <Button ref={card.stopButton} onClick={() => card.setMode('stop')}>
               {strings.stop}
             </Button>
           )}
-          {canResume && (
+          {card.canResume && (
             <Button
               disabled={resume.busy}
               onClick={() => void resume.run(initiative, { ...initiative, status: 'inProgress' })}
@@ -247,36 +149,20 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
           <ShareButton initiative={initiative} />
         </div>
       )}
-      <PlanConflict flow={resume} labels={labels} />
+      <SaveConflict flow={resume} {...conflictTexts} />
       {resume.error !== undefined && (
         <DataErrorMessage error={resume.error} title={strings.failed} onDismiss={resume.dismissError} />
       )}
-
-      {mode === 'edit' && (
+      {mode !== 'view' && (
         <React.Suspense fallback={loading}>
-          <InitiativeForm
-            initiative={initiative}
-            ambitionKey={initiative.ambitionKey}
-            onDone={() => {
-              setMode('view');
-              window.setTimeout(() => (editButton.current ?? headingRef.current)?.focus(), 0);
-            }}
-          />
+          {mode === 'edit' ? (
+            <InitiativeForm initiative={initiative} ambitionKey={initiative.ambitionKey} onDone={card.closeForm} />
+          ) : (
+            <StopInitiativeForm initiative={initiative} onDone={card.closeForm} />
+          )}
         </React.Suspense>
       )}
-      {mode === 'stop' && (
-        <React.Suspense fallback={loading}>
-          <StopInitiativeForm
-            initiative={initiative}
-            onDone={() => {
-              setMode('view');
-              window.setTimeout(() => (stopButton.current ?? headingRef.current)?.focus(), 0);
-            }}
-          />
-        </React.Suspense>
-      )}
-
-      {expanded && (
+      {card.expanded && (
         <div id={detailsId} className={styles.details}>
           <React.Suspense fallback={loading}>
             <CheckInPanel initiative={initiative} />
@@ -290,11 +176,79 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
   );
 }
 
-/** A form with a draft from an earlier visit opens again, so the text is in front of its writer. */
-function initialMode(owner: string, id: number): Mode {
-  if (hasDraft(owner, `plan:initiative:${id}`)) return 'edit';
-  if (hasDraft(owner, `plan:initiative:stop:${id}`)) return 'stop';
-  return 'view';
+/** Status, latest check-in, comment count, and whether a link pointed here. */
+function InitiativeBadges(props: { initiative: IInitiative; card: IInitiativeCardState }): JSX.Element {
+  const mpkStrings = useStrings();
+  const plan = usePlan();
+  const strings = useStrings().plan.initiative;
+  const styles = useStyles();
+  const { initiative, card } = props;
+  const { latest, comments } = card;
+  return (
+    <div className={styles.badges}>
+      <Badge appearance="tint" color={own(STATUS_COLOURS, initiative.status) ?? 'subtle'} shape="rounded">
+        {labelOf(mpkStrings, 'initiativeStatus', initiative.status)}
+      </Badge>
+      {latest ? (
+        <span className={styles.latest}>
+          <HealthBadge health={latest.health} locale={plan.locale} />{' '}
+          <Text size={200}>
+            {fill(strings.latest, { date: formatDate(latest.date, plan.locale), progress: latest.progress })}
+          </Text>
+        </span>
+      ) : (
+        <Text size={200}>{strings.noCheckIn}</Text>
+      )}
+      <Text size={200}>
+        {comments === 1 ? strings.commentCountOne : fill(strings.commentCount, { count: comments })}
+      </Text>
+      {card.linked && (
+        <Text size={200} weight="semibold">
+          {strings.linked}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+/** The initiative's facts that are filled in: "Vi vil", priority, owner, period, success, link, stop reason. */
+function InitiativeFacts(props: { initiative: IInitiative }): JSX.Element | null {
+  const plan = usePlan();
+  const strings = useStrings().plan.initiative;
+  const styles = useStyles();
+  const { initiative } = props;
+  const priority = plan.view.politicalPriorities.find((p) => p.id === initiative.politicalPriorityId);
+  const dates = periodText(initiative, plan.locale, strings);
+  const url = initiative.existingInitiativeUrl;
+  const facts: Array<[string, React.ReactNode]> = [];
+  if (initiative.commitmentKey)
+    facts.push([strings.commitment, commitmentText(plan.view.ambitions, initiative.commitmentKey)]);
+  if (priority) facts.push([strings.priority, priority.title]);
+  if (initiative.ownerId !== undefined) facts.push([strings.owner, plan.personName(initiative.ownerId)]);
+  if (dates) facts.push([strings.period, dates]);
+  if (initiative.successMeasure) facts.push([strings.successMeasure, initiative.successMeasure]);
+  if (url) {
+    const link = (
+      <a className={styles.link} href={url} target="_blank" rel="noopener noreferrer">
+        {url}
+      </a>
+    );
+    facts.push([strings.existing, isHttpUrl(url) ? link : url]);
+  }
+  if (initiative.status === 'stopped' || initiative.stopReason) {
+    facts.push([strings.stopReasonLabel, initiative.stopReason || strings.noStopReason]);
+  }
+  if (facts.length === 0) return null;
+  return (
+    <dl className={styles.facts}>
+      {facts.map(([term, value]) => (
+        <React.Fragment key={term}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.definition}>{value}</dd>
+        </React.Fragment>
+      ))}
+    </dl>
+  );
 }
 
 function periodText(initiative: IInitiative, locale: Locale, strings: IMpkStrings['plan']['initiative']): string {

@@ -1,26 +1,21 @@
 import * as React from 'react';
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Text, useId } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import type { IPlan } from '../../domain/model';
 import type { IPlanView, IUnitItem } from '../../data/repositories/types';
+import { AnnouncerProvider } from '../shell/Announcer';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
-import { useLocale } from '../shell/locale';
 import { ProvisionSitePanel } from '../shell/SetupPanel';
 import { SiteHealth } from '../shell/SiteHealth';
-import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { initiativeIdFromSearch, parseInitiativeId, planIdFromSearch, sharePointPlanLink } from './deepLink';
 import type { IPlanAppProps } from './PlanApp.types';
 import { PlanView } from './PlanView';
-import { mayActForUnit, unitsActedFor } from '../../domain/unitAccess';
-import { DataError } from '../../data/errors';
-import type { Host } from '../../domain/host';
-import type { Locale } from '../../domain/locale';
-import { rememberedUnitId, rememberUnitId, unitForChannel } from './unitChoice';
-import { UnitPicker } from './UnitPicker';
-import { usePlanView, withPlan, withUnit } from './usePlanView';
+import { withPlan } from '../../domain/planViewPatch';
+import { mayChangeUnit, PlanPanel, PlanUnitSetup } from './PlanUnitSetup';
+import { usePlanSurface, type IPlanSurfaceState } from './usePlanSurface';
+import { usePlanSurfaceStyles } from './usePlanSurfaceStyles.styles';
 import { Unavailable } from '../shell/Unavailable';
 
 export type { IPlanAppProps, IPlanTeamsContext } from './PlanApp.types';
@@ -30,44 +25,6 @@ const CreatePlanForm = React.lazy(() =>
   import(/* webpackChunkName: 'mpk-plan-forms' */ './CreatePlanForm').then((m) => ({ default: m.CreatePlanForm })),
 );
 
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    minWidth: 0,
-    '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
-  },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase600,
-    lineHeight: tokens.lineHeightBase600,
-    fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: 'anywhere',
-  },
-  subtitle: { color: tokens.colorNeutralForeground2 },
-  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  panelHeading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  // Visually hidden but read by screen readers.
-  live: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
-});
-
 /**
  * "Ambitionsplan" — the unit's plan as a SharePoint web part, a Teams channel tab and the Teams
  * personal app. The first view is one call (`loadPlanView`, one `$batch`).
@@ -75,328 +32,32 @@ const useStyles = makeStyles({
 export function PlanApp(props: IPlanAppProps): JSX.Element {
   return (
     <ErrorBoundary>
-      <PlanSurface {...props} />
+      <AnnouncerProvider>
+        <PlanSurface {...props} />
+      </AnnouncerProvider>
     </ErrorBoundary>
   );
 }
 
-function initialUnitId(host: Host, props: IPlanAppProps): number | undefined {
-  if (props.unitId !== undefined) return props.unitId;
-  return rememberedUnitId(host, props.teams?.channelId);
-}
-
-function initialPlanId(host: Host, props: IPlanAppProps): number | undefined {
-  if (props.planId !== undefined) return props.planId;
-  return host === 'sharepoint' && typeof window !== 'undefined' ? planIdFromSearch(window.location.search) : undefined;
-}
-
+/** The surface's frame: its title, the notices every state shares, and the body for the state it is in. */
 function PlanSurface(props: IPlanAppProps): JSX.Element {
-  const services = useServices();
-  const allStrings = useStrings();
-  const strings = allStrings.plan;
-  const locale = useLocale();
-  const styles = useStyles();
-  const host: Host = props.host ?? 'sharepoint';
-  const channelId = host === 'teams-channel' ? props.teams?.channelId : undefined;
-  const now = React.useMemo(() => props.now ?? (() => new Date()), [props.now]);
-  const [unitId, setUnitId] = React.useState<number | undefined>(() => initialUnitId(host, props));
-  const [choosing, setChoosing] = React.useState(false);
-  const [mapping, setMapping] = React.useState<{ busy: boolean; error?: unknown }>({ busy: false });
-  const [announcement, setAnnouncement] = React.useState('');
-  // The plan chosen in the header (an earlier period); undefined: the current one, or a link's.
-  const [planId, setPlanId] = React.useState<number | undefined>(() => initialPlanId(host, props));
-  // A link to an initiative opens its plan; once the reader picks another plan the link is done with.
-  const [followLink, setFollowLink] = React.useState(true);
-
-  // The property pane's unit wins whenever it changes.
-  React.useEffect(() => {
-    if (props.unitId !== undefined) setUnitId(props.unitId);
-  }, [props.unitId]);
-
-  const announce = React.useCallback((message: string) => setAnnouncement(message), []);
-  const provisioned = (): void => {
-    // The panel's own report unmounts with the reload: say it in the status line as well.
-    announce(allStrings.siteSetup.doneTitle);
-    reload();
-  };
-
-  const pageLinkedInitiativeId = React.useMemo(
-    () =>
-      parseInitiativeId(props.teams?.subPageId) ??
-      props.initiativeId ??
-      (host === 'sharepoint' && typeof window !== 'undefined'
-        ? initiativeIdFromSearch(window.location.search)
-        : undefined),
-    [props.teams?.subPageId, props.initiativeId, host],
-  );
-  const linkedInitiativeId = followLink ? pageLinkedInitiativeId : undefined;
-  const { state, reload, patch } = usePlanView(unitId, props.unitId === undefined ? channelId : undefined, {
-    planId,
-    initiativeId: linkedInitiativeId,
-  });
-
-  const view = state.status === 'ready' ? state.view : undefined;
-
-  // A channel tab follows the Units list: a channel mapped there wins over this browser's memory
-  // (which only stands in when the list could not be changed by the person who set the tab up).
-  // The data layer resolves the channel (`view.unit`); the Units list's mapping stays the fallback.
-  const channelUnit =
-    view && channelId && props.unitId === undefined
-      ? view.unit && view.unit.id !== undefined
-        ? view.unit
-        : unitForChannel(view.units, channelId)
-      : undefined;
-  React.useEffect(() => {
-    if (channelUnit && channelUnit.id !== unitId) {
-      rememberUnitId('teams-channel', channelId, channelUnit.id);
-      setUnitId(channelUnit.id);
-    }
-  }, [channelUnit, unitId, channelId]);
-
-  // After the reader picked a plan: say which one is shown, and keep focus on the picker.
-  const [planSwitched, setPlanSwitched] = React.useState(false);
-  const announcedPlan = React.useRef<number | undefined>(undefined);
-  React.useEffect(() => {
-    const shown = view?.plan;
-    if (!planSwitched || !shown || announcedPlan.current === shown.id) return;
-    announcedPlan.current = shown.id;
-    announce(fill(strings.header.planShown, { period: shown.period }));
-  }, [view, planSwitched, announce, strings]);
-
-  const choosePlan = (plan: IPlan): void => {
-    setFollowLink(false);
-    setPlanSwitched(true);
-    setPlanId(plan.id);
-    // The page's address follows, so a reload or a copied link shows the same plan.
-    if (host === 'sharepoint' && typeof window !== 'undefined' && window.history) {
-      const current = plan.id === view?.currentPlanId;
-      window.history.replaceState(
-        window.history.state,
-        '',
-        sharePointPlanLink(window.location.href, current ? undefined : plan.id),
-      );
-    }
-  };
-
-  const chooseUnit = (unit: IUnitItem): void => {
-    setPlanId(undefined);
-    rememberUnitId(host, channelId, unit.id);
-    if (host === 'sharepoint') props.onUnitChange?.(unit.id as number);
-    setChoosing(false);
-    setUnitId(unit.id);
-    announce(fill(strings.unit.chosen, { unit: unit.name }));
-  };
-
-  /**
-   * Maps the channel to a unit the person acts for (the data layer checks the same rule, with the
-   * leaders as they are now); `takeOver`: they confirmed moving it from another channel.
-   */
-  const mapChannel = async (unit: IUnitItem, view: IPlanView, takeOver: boolean): Promise<void> => {
-    if (!channelId) return;
-    const mapped = unitForChannel(view.units, channelId);
-    if (
-      !mayActForUnit(view.actor, unit.id, view.units) ||
-      (mapped && mapped.id !== unit.id && !mayActForUnit(view.actor, mapped.id, view.units))
-    ) {
-      setMapping({
-        busy: false,
-        error: new DataError('forbidden', {
-          reason: mayActForUnit(view.actor, unit.id, view.units) ? 'channelOfOtherUnit' : 'unitNotYours',
-        }),
-      });
-      return;
-    }
-    setPlanId(undefined);
-    setMapping({ busy: true });
-    // Remembered here at once, so the tab works even if the Units list may not be changed by this person.
-    rememberUnitId('teams-channel', channelId, unit.id);
-    // On the tab's configuration page the web part keeps it as the tab's own: one request in any browser.
-    props.onUnitChange?.(unit.id as number);
-    let error: unknown;
-    try {
-      const saved = await services.units.mapChannel(
-        unit.id as number,
-        { channelId, channelName: props.teams?.channelName, teamId: props.teams?.teamId },
-        { takeOver },
-      );
-      patch((v) => saved.reduce(withUnit, v));
-      announce(fill(strings.unit.channelSaved, { unit: unit.name }));
-    } catch (e) {
-      error = e;
-    }
-    setMapping({ busy: false, error });
-    setChoosing(false);
-    setUnitId(unit.id);
-  };
-
-  const heading = (unitName?: string): JSX.Element => (
-    <h2 id="mpk-plan-title" className={styles.title}>
-      {unitName ? fill(strings.titleWithUnit, { unit: unitName }) : strings.webPartTitle}
-    </h2>
-  );
-
-  let body: JSX.Element;
-  let unitName: string | undefined;
-  if (state.status === 'loading' || (channelUnit && channelUnit.id !== unitId)) {
-    body = <Spinner label={strings.loading} />;
-  } else if (state.status === 'failed') {
-    body = <DataErrorMessage error={state.error} title={strings.loadFailedTitle} onRetry={reload} />;
-  } else {
-    const v = state.view;
-    // A leader maps the channel to the units they lead (or below them); the chefgruppe and site owners to any.
-    const channelUnits = unitsActedFor(v.actor, v.units);
-    const canConfigure = channelUnits.length > 0;
-    const ownUnitsNote = v.actor.isSiteOwner || v.actor.inChefgruppe ? undefined : strings.unit.onlyOwnUnits;
-    if (!v.schema.provisioned) {
-      body = (
-        <div className={styles.panel}>
-          <Text>{strings.explanation}</Text>
-          <ProvisionSitePanel
-            schema={v.schema}
-            isSiteOwner={v.permissions.isSiteOwner}
-            note={strings.notProvisionedNote}
-            onProvisioned={provisioned}
-          />
-        </div>
-      );
-    } else if (host === 'teams-channel' && (choosing || unitId === undefined)) {
-      body = (
-        <section className={styles.panel} aria-labelledby="mpk-plan-setup">
-          <h3 id="mpk-plan-setup" className={styles.panelHeading}>
-            {strings.unit.channelSetupTitle}
-          </h3>
-          {canConfigure ? (
-            <>
-              <Text>
-                {fill(strings.unit.channelSetupExplanation, {
-                  channel: props.teams?.channelName || strings.unit.thisChannel,
-                })}
-              </Text>
-              <UnitPicker
-                units={channelUnits}
-                channelId={channelId}
-                note={ownUnitsNote}
-                selectedId={choosing && channelUnits.some((u) => u.id === unitId) ? unitId : undefined}
-                submitLabel={strings.unit.channelSetupSave}
-                busy={mapping.busy}
-                onPick={(unit, takeOver) => void mapChannel(unit, v, takeOver)}
-                onCancel={choosing ? () => setChoosing(false) : undefined}
-              />
-            </>
-          ) : (
-            <Text>{strings.unit.channelNotMappedNote}</Text>
-          )}
-        </section>
-      );
-    } else if (host === 'teams-personal' && (choosing || unitId === undefined)) {
-      body = (
-        <section className={styles.panel} aria-labelledby="mpk-plan-setup">
-          <h3 id="mpk-plan-setup" className={styles.panelHeading}>
-            {strings.unit.personalTitle}
-          </h3>
-          <Text>{strings.unit.personalExplanation}</Text>
-          <UnitPicker
-            units={v.units}
-            selectedId={choosing ? unitId : undefined}
-            submitLabel={strings.unit.show}
-            onPick={chooseUnit}
-            onCancel={choosing ? () => setChoosing(false) : undefined}
-          />
-        </section>
-      );
-    } else if (host === 'sharepoint' && (unitId === undefined || (choosing && v.permissions.isSiteOwner))) {
-      body = (
-        <section className={styles.panel} aria-labelledby="mpk-plan-setup">
-          <h3 id="mpk-plan-setup" className={styles.panelHeading}>
-            {strings.unit.sharePointMissingTitle}
-          </h3>
-          <Text>{strings.unit.sharePointMissingNote}</Text>
-          {v.permissions.isSiteOwner && (
-            <>
-              <Text>{strings.unit.sharePointOwnerPick}</Text>
-              <UnitPicker units={v.units} submitLabel={strings.unit.show} onPick={chooseUnit} />
-            </>
-          )}
-        </section>
-      );
-    } else if (!v.unit) {
-      body = (
-        <section className={styles.panel} aria-labelledby="mpk-plan-setup">
-          <h3 id="mpk-plan-setup" className={styles.panelHeading}>
-            {strings.unit.unknownUnitTitle}
-          </h3>
-          <Text>
-            {host === 'teams-channel' && !canConfigure ? strings.unit.unknownUnitReader : strings.unit.unknownUnit}
-          </Text>
-          {(host !== 'sharepoint' ? host === 'teams-personal' || canConfigure : v.permissions.isSiteOwner) && (
-            <UnitPicker
-              units={host === 'teams-channel' ? channelUnits : v.units}
-              channelId={channelId}
-              note={host === 'teams-channel' ? ownUnitsNote : undefined}
-              submitLabel={host === 'teams-channel' ? strings.unit.channelSetupSave : strings.unit.show}
-              busy={mapping.busy}
-              onPick={(unit, takeOver) =>
-                host === 'teams-channel' ? void mapChannel(unit, v, takeOver) : chooseUnit(unit)
-              }
-            />
-          )}
-        </section>
-      );
-    } else {
-      unitName = v.unit.name;
-      // Moving the channel away from its unit is acting for that unit as well.
-      const canChangeUnit =
-        host === 'teams-personal' ||
-        (host === 'teams-channel' &&
-          props.unitId === undefined &&
-          canConfigure &&
-          mayActForUnit(v.actor, v.unit.id, v.units));
-      body = (
-        <>
-          {v.schema.needsUpgrade && v.permissions.isSiteOwner && (
-            <ProvisionSitePanel
-              schema={v.schema}
-              isSiteOwner
-              note={strings.notProvisionedNote}
-              onProvisioned={provisioned}
-            />
-          )}
-          {v.plan ? (
-            <PlanView
-              view={v}
-              plan={v.plan}
-              patch={patch}
-              host={host}
-              locale={locale}
-              now={now}
-              announce={announce}
-              teams={props.teams}
-              linkToInitiative={props.linkToInitiative}
-              linkedInitiativeId={linkedInitiativeId}
-              onChoosePlan={choosePlan}
-              focusPlanSwitch={planSwitched}
-              onChangeUnit={canChangeUnit ? () => setChoosing(true) : undefined}
-            />
-          ) : (v.unavailable || []).indexOf('plans') >= 0 ? (
-            // The plans could not be read: say so, and do not offer to create one.
-            <Unavailable parts={v.unavailable} />
-          ) : (
-            <NoPlan view={v} unit={v.unit} patch={patch} locale={locale} now={now} announce={announce} />
-          )}
-        </>
-      );
-    }
-  }
-
+  const strings = useStrings().plan;
+  const styles = usePlanSurfaceStyles();
+  const titleId = useId('mpk-plan-title');
+  const s = usePlanSurface(props);
+  const { view } = s;
+  const unitName = view?.schema.provisioned && !s.adoptingChannelUnit ? shownUnitName(s, view) : undefined;
   return (
-    <section className={styles.root} aria-labelledby="mpk-plan-title">
-      {heading(unitName)}
+    <section className={styles.root} aria-labelledby={titleId}>
+      <h2 id={titleId} className={styles.title}>
+        {unitName ? fill(strings.titleWithUnit, { unit: unitName }) : strings.webPartTitle}
+      </h2>
       <ThrottleNotice />
-      {mapping.error !== undefined && (
+      {s.mapping.error !== undefined && (
         <DataErrorMessage
-          error={mapping.error}
+          error={s.mapping.error}
           title={strings.unit.channelMappingNotSaved}
-          onDismiss={() => setMapping({ busy: false })}
+          onDismiss={s.dismissMappingError}
         />
       )}
       {view && (
@@ -404,47 +65,102 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
           isSiteOwner={view.permissions.isSiteOwner && view.schema.provisioned && !view.schema.needsUpgrade}
         />
       )}
-      {body}
-      <div role="status" aria-live="polite" aria-atomic="true" className={styles.live}>
-        {announcement}
-      </div>
+      <PlanBody surface={s} props={props} />
     </section>
   );
 }
 
-/** Props of {@link NoPlan}. */
-interface INoPlanProps {
-  view: IPlanView;
-  unit: IUnitItem;
-  patch(change: (view: IPlanView) => IPlanView): void;
-  locale: Locale;
-  now(): Date;
-  announce(message: string): void;
+/** The unit is still to be chosen (or is unknown): the host's way of choosing it is shown. */
+function choosingUnit(s: IPlanSurfaceState, view: IPlanView): boolean {
+  const { host, unitId, choosing } = s;
+  if (host !== 'sharepoint') return choosing || unitId === undefined || !view.unit;
+  return unitId === undefined || (choosing && view.permissions.isSiteOwner) || !view.unit;
+}
+
+/** The unit named in the title: only once its plan (or lack of one) is shown. */
+function shownUnitName(s: IPlanSurfaceState, view: IPlanView): string | undefined {
+  return choosingUnit(s, view) ? undefined : view.unit?.name;
+}
+
+/** What the surface shows below its title, from loading to the open plan. */
+function PlanBody(p: { surface: IPlanSurfaceState; props: IPlanAppProps }): JSX.Element {
+  const strings = useStrings().plan;
+  const styles = usePlanSurfaceStyles();
+  const { surface: s, props } = p;
+  const { view, loader } = s;
+  if (loader.status === 'loading' || s.adoptingChannelUnit) return <Spinner label={strings.loading} />;
+  if (!view) return <DataErrorMessage error={loader.error} title={strings.loadFailedTitle} onRetry={loader.reload} />;
+  if (!view.schema.provisioned) {
+    return (
+      <div className={styles.panel}>
+        <Text>{strings.explanation}</Text>
+        <ProvisionSitePanel
+          schema={view.schema}
+          isSiteOwner={view.permissions.isSiteOwner}
+          note={strings.notProvisionedNote}
+          onProvisioned={s.provisioned}
+        />
+      </div>
+    );
+  }
+  if (!view.unit || choosingUnit(s, view)) return <PlanUnitSetup surface={s} view={view} teams={props.teams} />;
+  const unit = view.unit;
+  return (
+    <>
+      {view.schema.needsUpgrade && view.permissions.isSiteOwner && (
+        <ProvisionSitePanel
+          schema={view.schema}
+          isSiteOwner
+          note={strings.notProvisionedNote}
+          onProvisioned={s.provisioned}
+        />
+      )}
+      {view.plan ? (
+        <PlanView
+          view={view}
+          plan={view.plan}
+          patch={loader.patch}
+          host={s.host}
+          locale={s.locale}
+          now={s.now}
+          announce={s.announce}
+          teams={props.teams}
+          linkToInitiative={props.linkToInitiative}
+          linkedInitiativeId={s.linkedInitiativeId}
+          onChoosePlan={s.choosePlan}
+          focusPlanSwitch={s.planSwitched}
+          onChangeUnit={mayChangeUnit(s, view, props.unitId) ? () => s.setChoosing(true) : undefined}
+        />
+      ) : (view.unavailable || []).indexOf('plans') >= 0 ? (
+        // The plans could not be read: say so, and do not offer to create one.
+        <Unavailable parts={view.unavailable} />
+      ) : (
+        <NoPlan view={view} unit={unit} surface={s} />
+      )}
+    </>
+  );
 }
 
 /** The unit has no plan yet: leaders create it; everybody else is told it will come. */
-function NoPlan(props: INoPlanProps): JSX.Element {
+function NoPlan(props: { view: IPlanView; unit: IUnitItem; surface: IPlanSurfaceState }): JSX.Element {
   const allStrings = useStrings();
   const strings = allStrings.plan.create;
-  const styles = useStyles();
+  const s = props.surface;
   return (
-    <section className={styles.panel} aria-labelledby="mpk-plan-create">
-      <h3 id="mpk-plan-create" className={styles.panelHeading}>
-        {strings.noPlanTitle}
-      </h3>
+    <PlanPanel title={strings.noPlanTitle}>
       {props.view.permissions.canEditPlan ? (
         <React.Suspense fallback={<Spinner size="tiny" label={allStrings.common.loading} />}>
           <CreatePlanForm
             unit={props.unit}
-            locale={props.locale}
-            now={props.now}
-            announce={props.announce}
-            onCreated={(plan: IPlan) => props.patch((v) => withPlan(v, plan))}
+            locale={s.locale}
+            now={s.now}
+            announce={s.announce}
+            onCreated={(plan: IPlan) => s.loader.patch((v) => withPlan(v, plan))}
           />
         </React.Suspense>
       ) : (
         <Text>{strings.noPlanReader}</Text>
       )}
-    </section>
+    </PlanPanel>
   );
 }

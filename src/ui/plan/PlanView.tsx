@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens, useId } from '@fluentui/react-components';
+import { plainList } from './planStyles';
 import { Notice, NoticeBody } from '../shell/Notice';
 import type { Locale } from '../../domain/messages';
-import type { IPlan } from '../../domain/model';
+import type { IInitiative, IPlan } from '../../domain/model';
 import { canEditPlanFocus } from '../../domain/workflow';
 import type { IPlanView } from '../../data/repositories/types';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
@@ -14,7 +15,7 @@ import { InitiativeCard } from './InitiativeCard';
 import type { IPlanTeamsContext } from './PlanApp.types';
 import { PlanContext, type IPlanAbilities, type IPlanContext } from './PlanContext';
 import { PlanHeader } from './PlanHeader';
-import { focusFor, groupByAmbition } from './planModel';
+import { focusFor, groupByAmbition } from '../../domain/planModel';
 import type { Host } from '../../domain/host';
 import { Unavailable } from '../shell/Unavailable';
 
@@ -46,14 +47,7 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase500,
     fontWeight: tokens.fontWeightSemibold,
   },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
+  list: plainList(tokens.spacingVerticalM),
 });
 
 /** What the user may do, from the view's permissions and the plan's status. */
@@ -71,12 +65,75 @@ export function abilitiesFor(view: IPlanView, plan: IPlan): IPlanAbilities {
 
 /** An open plan: its header, the five ambitions with their initiatives, and anything under an unknown ambition. */
 export function PlanView(props: IPlanViewProps): JSX.Element {
-  const services = useServices();
   const strings = useStrings().plan;
   const styles = useStyles();
-  const { view, plan, patch, host, locale, now, announce, teams, linkToInitiative, linkedInitiativeId } = props;
+  const { view, plan, linkedInitiativeId } = props;
+  const context = usePlanContextValue(props);
+  const { byAmbition, orphans } = groupByAmbition(view.initiatives, view.ambitions);
+  const linkedMissing = linkedInitiativeId !== undefined && !view.initiatives.some((i) => i.id === linkedInitiativeId);
+  return (
+    <PlanContext.Provider value={context}>
+      <div className={styles.root}>
+        <PlanHeader
+          plan={plan}
+          onChangeUnit={props.onChangeUnit}
+          onChoosePlan={props.onChoosePlan}
+          focusPlanSwitch={props.focusPlanSwitch}
+        />
+        <Unavailable parts={view.unavailable} />
+        {linkedMissing && (
+          <Notice intent="warning" layout="multiline">
+            <NoticeBody>{strings.initiative.notFound}</NoticeBody>
+          </Notice>
+        )}
+        {view.ambitions.map((ambition) => (
+          // One ambition with bad data must not take the other four with it.
+          <ErrorBoundary key={ambition.key} compact>
+            <AmbitionSection
+              ambition={ambition}
+              focus={focusFor(view.focuses, ambition.key)}
+              initiatives={byAmbition[ambition.key] ?? []}
+            />
+          </ErrorBoundary>
+        ))}
+        {orphans.length > 0 && <OrphanInitiatives orphans={orphans} />}
+      </div>
+    </PlanContext.Provider>
+  );
+}
 
-  const context = React.useMemo<IPlanContext>(() => {
+/** Initiatives under an ambition the list does not know (any more): shown, with a warning. */
+function OrphanInitiatives(props: { orphans: IInitiative[] }): JSX.Element {
+  const strings = useStrings().plan.ambition;
+  const styles = useStyles();
+  const headingId = useId('mpk-plan-orphans');
+  return (
+    <section aria-labelledby={headingId} className={styles.orphans}>
+      <h3 id={headingId} className={styles.heading}>
+        {strings.orphansTitle}
+      </h3>
+      <Notice intent="warning" layout="multiline">
+        <NoticeBody>{strings.orphansNote}</NoticeBody>
+      </Notice>
+      <ul className={styles.list}>
+        {props.orphans.map((initiative) => (
+          <li key={initiative.id}>
+            <ErrorBoundary compact>
+              <InitiativeCard initiative={initiative} />
+            </ErrorBoundary>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** What the parts of the open plan share (`usePlan()`), kept the same object while nothing it holds changes. */
+function usePlanContextValue(props: IPlanViewProps): IPlanContext {
+  const services = useServices();
+  const strings = useStrings().plan;
+  const { view, plan, patch, host, locale, now, announce, teams, linkToInitiative, linkedInitiativeId } = props;
+  return React.useMemo<IPlanContext>(() => {
     const personName = (userId: number | undefined): string => {
       if (userId === undefined || userId === null) return strings.people.unknown;
       if (userId === services.user.id) {
@@ -134,55 +191,4 @@ export function PlanView(props: IPlanViewProps): JSX.Element {
     services.user,
     strings,
   ]);
-
-  const { byAmbition, orphans } = groupByAmbition(view.initiatives, view.ambitions);
-  const linkedMissing = linkedInitiativeId !== undefined && !view.initiatives.some((i) => i.id === linkedInitiativeId);
-
-  return (
-    <PlanContext.Provider value={context}>
-      <div className={styles.root}>
-        <PlanHeader
-          plan={plan}
-          onChangeUnit={props.onChangeUnit}
-          onChoosePlan={props.onChoosePlan}
-          focusPlanSwitch={props.focusPlanSwitch}
-        />
-        <Unavailable parts={view.unavailable} />
-        {linkedMissing && (
-          <Notice intent="warning" layout="multiline">
-            <NoticeBody>{strings.initiative.notFound}</NoticeBody>
-          </Notice>
-        )}
-        {view.ambitions.map((ambition) => (
-          // One ambition with bad data must not take the other four with it.
-          <ErrorBoundary key={ambition.key} compact>
-            <AmbitionSection
-              ambition={ambition}
-              focus={focusFor(view.focuses, ambition.key)}
-              initiatives={byAmbition[ambition.key] ?? []}
-            />
-          </ErrorBoundary>
-        ))}
-        {orphans.length > 0 && (
-          <section aria-labelledby="plan-orphans" className={styles.orphans}>
-            <h3 id="plan-orphans" className={styles.heading}>
-              {strings.ambition.orphansTitle}
-            </h3>
-            <Notice intent="warning" layout="multiline">
-              <NoticeBody>{strings.ambition.orphansNote}</NoticeBody>
-            </Notice>
-            <ul className={styles.list}>
-              {orphans.map((initiative) => (
-                <li key={initiative.id}>
-                  <ErrorBoundary compact>
-                    <InitiativeCard initiative={initiative} />
-                  </ErrorBoundary>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-      </div>
-    </PlanContext.Provider>
-  );
 }

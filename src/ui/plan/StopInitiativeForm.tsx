@@ -1,15 +1,16 @@
 import * as React from 'react';
 import { Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { framedColumn } from './planStyles';
 import { Notice, NoticeBody } from '../shell/Notice';
 import type { IInitiative } from '../../domain/model';
 import { validateInitiative } from '../../domain/validation';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
-import { useInitiativeLabels } from './fieldText';
+import { useInitiativeLabels, usePlanConflictTexts } from './fieldText';
 import { usePlan } from './PlanContext';
-import { PlanFormActions } from './PlanFormActions';
+import { FormActions } from '../shell/FormActions';
 import { usePlanForm } from './usePlanForm';
-import { withInitiative } from './usePlanView';
+import { withInitiative } from '../../domain/planViewPatch';
 import { messagesByField } from '../shell/texts';
 
 /** Props of {@link StopInitiativeForm}. */
@@ -24,14 +25,7 @@ interface IStopDraft {
 }
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  form: framedColumn(tokens.spacingVerticalS),
   title: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -42,6 +36,7 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
   const services = useServices();
   const strings = useStrings().plan.initiative;
   const labels = useInitiativeLabels();
+  const conflictTexts = usePlanConflictTexts(labels);
   const styles = useStyles();
   const id = props.initiative.id as number;
   const reasonRef = React.useRef<HTMLTextAreaElement>(null);
@@ -95,9 +90,9 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
           <NoticeBody>{Object.values(messagesByField(mpkStrings, otherErrors, plan.locale)).join(' ')}</NoticeBody>
         </Notice>
       )}
-      <PlanFormActions
+      <FormActions
         flow={flow}
-        conflictLabels={labels}
+        conflict={conflictTexts}
         texts={strings}
         submitLabel={strings.stopConfirm}
         onCancel={() => discard(() => props.onDone())}

@@ -1,9 +1,9 @@
 import * as React from 'react';
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens, useId } from '@fluentui/react-components';
 import { SelectField } from '../shell/SelectField';
 import type { IUnitItem } from '../../data/repositories/types';
 import { fill, useStrings } from '../shell/strings';
-import { unitLabel } from './unitChoice';
+import { unitLabel } from '../../domain/planUnits';
 
 /** Props of {@link UnitPicker}. */
 export interface IUnitPickerProps {
@@ -32,6 +32,7 @@ const useStyles = makeStyles({
 export function UnitPicker(props: IUnitPickerProps): JSX.Element {
   const strings = useStrings().plan.unit;
   const styles = useStyles();
+  const takeoverId = useId('mpk-unit-takeover');
   const [selected, setSelected] = React.useState(props.selectedId === undefined ? '' : String(props.selectedId));
   const [missing, setMissing] = React.useState(false);
   // The unit whose move from another channel waits for a "yes".
@@ -58,8 +59,8 @@ export function UnitPicker(props: IUnitPickerProps): JSX.Element {
 
   if (confirming) {
     return (
-      <div className={styles.form} role="group" aria-labelledby="mpk-unit-takeover">
-        <Text id="mpk-unit-takeover" role="alert">
+      <div className={styles.form} role="group" aria-labelledby={takeoverId}>
+        <Text id={takeoverId} role="alert">
           {fill(strings.takeOverQuestion, { unit: confirming.name, channel: channelOf(confirming) })}
         </Text>
         <div className={styles.actions}>

@@ -4,6 +4,8 @@ import { type LabelGroup, type Locale } from '../../domain/messages';
 import type { IPoliticalPriority } from '../../domain/model';
 import type { IAmbition } from '../../data/repositories/types';
 import { useStrings } from '../shell/strings';
+import type { IConflictTexts } from '../shell/SaveConflict';
+import { usePlan } from './PlanContext';
 import { labelOf } from '../shell/texts';
 
 /** The labels of the initiative's fields, for the form and for conflicts. */
@@ -66,4 +68,22 @@ export function fieldText(field: string, value: unknown, context: IFieldTextCont
     default:
       return typeof value === 'string' ? value : JSON.stringify(value);
   }
+}
+
+/**
+ * The plan's way of naming a form's fields in a conflict (`FormActions`' `conflict`, `SaveConflict`):
+ * the labels given, and stored values read with the open plan's ambitions, priorities and people.
+ * `planStatus` when the item is a plan.
+ */
+export function usePlanConflictTexts(labels: Record<string, string>, planStatus = false): IConflictTexts {
+  const plan = usePlan();
+  const mpkStrings = useStrings();
+  const context: IFieldTextContext = {
+    locale: plan.locale,
+    labels: mpkStrings.labels,
+    ambitions: plan.view.ambitions,
+    priorities: plan.view.politicalPriorities,
+    personName: plan.personName,
+  };
+  return { labels, describe: (field, value) => fieldText(field, value, context, planStatus) };
 }

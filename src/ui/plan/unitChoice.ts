@@ -4,10 +4,10 @@
  * anything is read, so the first view is one request in any browser — or, for a tab configured
  * without one, the unit mapped to the channel (remembered in the Units list, and in this browser so
  * the next visit is one request); in the Teams personal app the person's own choice (remembered in
- * this browser).
+ * this browser). The pure rules (the channel's unit, a unit's label) are in `src/domain/planUnits.ts`.
  */
+
 import type { Host } from '../../domain/host';
-import type { IUnitItem } from '../../data/repositories/types';
 
 const PREFIX = 'mpk:plan:';
 
@@ -42,16 +42,4 @@ export function rememberUnitId(host: Host, channelId: string | undefined, unitId
   } catch {
     // A full or blocked storage only costs the next visit one more request.
   }
-}
-
-/** The unit a Teams channel is mapped to in the Units list. */
-export function unitForChannel(units: readonly IUnitItem[], channelId: string | undefined): IUnitItem | undefined {
-  if (!channelId) return undefined;
-  return units.find((unit) => unit.teamsChannelId === channelId);
-}
-
-/** The unit's name with its parent's, for pickers: "Skoler (Læring og Trivsel)". */
-export function unitLabel(unit: IUnitItem, units: readonly IUnitItem[]): string {
-  const parent = unit.parentId !== undefined ? units.find((u) => u.id === unit.parentId) : undefined;
-  return parent ? `${unit.name} (${parent.name})` : unit.name;
 }

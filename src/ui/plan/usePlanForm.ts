@@ -1,7 +1,10 @@
 import * as React from 'react';
 import type { IValidationError } from '../../domain/messages';
+import { useLocale } from '../shell/locale';
 import { useDraft, type IDraft } from '../shell/useDraft';
 import { useSaveFlow, type ISaveFlow } from '../shell/useSaveFlow';
+import { messagesByField } from '../shell/texts';
+import { useStrings } from '../shell/strings';
 
 /** What {@link usePlanForm} needs to know about one form. */
 export interface IPlanFormOptions<TDraft, T extends object> {
@@ -22,6 +25,8 @@ export interface IPlanForm<TDraft, T extends object> {
   draft: IDraft<TDraft>;
   /** What the domain's rules found on the last submit. */
   errors: IValidationError[];
+  /** A message per field: the domain's from the last submit, else those the server sent with a failed save. */
+  fieldErrors: Record<string, string>;
   flow: ISaveFlow<T>;
   /** The form's `onSubmit`: validate, then save; what was typed stays until the save succeeds. */
   submit(event: React.FormEvent): void;
@@ -34,6 +39,8 @@ export interface IPlanForm<TDraft, T extends object> {
  * validation before anything is sent, and `useSaveFlow` (busy, failure, conflict) for the save.
  */
 export function usePlanForm<TDraft, T extends object>(options: IPlanFormOptions<TDraft, T>): IPlanForm<TDraft, T> {
+  const mpkStrings = useStrings();
+  const locale = useLocale();
   const draft = useDraft<TDraft>(options.draftKey, options.initialDraft);
   const [errors, setErrors] = React.useState<IValidationError[]>([]);
   const flow = useSaveFlow<T>(options.save, (saved) => {
@@ -55,5 +62,7 @@ export function usePlanForm<TDraft, T extends object>(options: IPlanFormOptions<
     done();
   };
 
-  return { draft, errors, flow, submit, discard };
+  const serverErrors = (flow.error as { validationErrors?: IValidationError[] } | undefined)?.validationErrors ?? [];
+  const fieldErrors = messagesByField(mpkStrings, errors.length > 0 ? errors : serverErrors, locale);
+  return { draft, errors, fieldErrors, flow, submit, discard };
 }

@@ -25,10 +25,17 @@ const useStyles = makeStyles({ hidden: visuallyHidden });
 export function AnnouncerProvider(props: { children?: React.ReactNode }): JSX.Element {
   const styles = useStyles();
   const [message, setMessage] = React.useState('');
+  const timers = React.useRef<number[]>([]);
+  // A message still on its way when the surface goes is dropped with it.
+  React.useEffect(() => () => timers.current.forEach((timer) => window.clearTimeout(timer)), []);
   const announce = React.useCallback<Announce>((text) => {
     // Clearing first makes a repeated message be read again.
     setMessage('');
-    window.setTimeout(() => setMessage(text), 50);
+    const timer = window.setTimeout(() => {
+      timers.current = timers.current.filter((t) => t !== timer);
+      setMessage(text);
+    }, 50);
+    timers.current.push(timer);
   }, []);
   return (
     <AnnounceContext.Provider value={announce}>

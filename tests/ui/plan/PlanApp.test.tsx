@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DataError } from '../../../src/data/errors';
 import { rememberedUnitId } from '../../../src/ui/plan/unitChoice';
@@ -102,7 +102,8 @@ describe('PlanApp', () => {
       expect(services.calls).toContain('provisioning.provision');
       expect(services.calls.filter((c) => c === 'views.loadPlanView')).toHaveLength(2);
       expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Læring og Trivsel' })).toBeInTheDocument();
-      expect(screen.getByRole('status')).toHaveTextContent('Sitet er klargjort');
+      // The announcer clears first, then speaks: a repeated message is read again.
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Sitet er klargjort'));
     });
 
     it('tells everybody else in Danish, without the button', async () => {
@@ -194,7 +195,8 @@ describe('PlanApp', () => {
         teamsChannelName: 'Skoler – ledelse',
       });
       expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Skoler' })).toBeInTheDocument();
-      expect(screen.getByRole('status')).toHaveTextContent('Kanalen er nu knyttet til Skoler.');
+      // The announcer clears first, then speaks: a repeated message is read again.
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Kanalen er nu knyttet til Skoler.'));
       // Skoler has no plan yet: the leader can start one.
       expect(screen.getByRole('heading', { name: 'Enheden har endnu ingen ambitionsplan' })).toBeInTheDocument();
     });
@@ -260,7 +262,10 @@ describe('PlanApp', () => {
       });
       await settle();
       expect(services.data.units.find((u) => u.id === 1)?.teamsChannelId).toBe('19:ny-kanal@thread.tacv2');
-      expect(screen.getByRole('status')).toHaveTextContent('Kanalen er nu knyttet til Læring og Trivsel.');
+      // The announcer clears first, then speaks: a repeated message is read again.
+      await waitFor(() =>
+        expect(screen.getByRole('status')).toHaveTextContent('Kanalen er nu knyttet til Læring og Trivsel.'),
+      );
     });
 
     it("hands the unit picked on the tab's configuration page to the web part, to keep as the tab's configuration", async () => {
@@ -427,7 +432,8 @@ describe('PlanApp', () => {
         'Sæt status til »Opfølgning«',
         'Sæt status til »Kladde«',
       ]);
-      expect(screen.getByRole('status')).toHaveTextContent('Planen har nu status »Godkendt«.');
+      // The announcer clears first, then speaks: a repeated message is read again.
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Planen har nu status »Godkendt«.'));
       // Relevance is decided in the draft only.
       expect(screen.queryByRole('button', { name: /Redigér relevans og betydning/ })).toBeNull();
     });
@@ -519,7 +525,8 @@ describe('PlanApp', () => {
       expect(screen.getAllByRole('button', { name: /Sæt status til/ }).map((b) => b.textContent)).toEqual([
         'Sæt status til »Opfølgning«',
       ]);
-      expect(screen.getByRole('status')).toHaveTextContent('Planen for 2025 vises.');
+      // The announcer clears first, then speaks: a repeated message is read again.
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Planen for 2025 vises.'));
       expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Vis planen for perioden' }));
       // The initiative link pointed into the other plan: it is dropped, the plan is kept.
       expect(window.location.search).toBe('?mpkPlan=2');
@@ -687,7 +694,10 @@ describe('PlanApp', () => {
       const created = within(section).getByRole('article', { name: 'Fælles borgerforløb' });
       expect(within(created).getByText('En mere grøn og bæredygtig kommune')).toBeInTheDocument();
       expect(within(created).getByRole('link', { name: 'https://intra.holbaek.dk/forloeb' })).toBeInTheDocument();
-      expect(screen.getByRole('status')).toHaveTextContent('Indsatsen »Fælles borgerforløb« er oprettet.');
+      // The announcer clears first, then speaks: a repeated message is read again.
+      await waitFor(() =>
+        expect(screen.getByRole('status')).toHaveTextContent('Indsatsen »Fælles borgerforløb« er oprettet.'),
+      );
     });
 
     it('keeps what was typed after a reload (the draft) and after a failed save', async () => {

@@ -6,20 +6,7 @@ import {
   sharePointInitiativeLink,
   teamsInitiativeLink,
 } from '../../../src/ui/plan/deepLink';
-import type { IUnitItem } from '../../../src/data/repositories/types';
-import { rememberedUnitId, rememberUnitId, unitForChannel, unitLabel } from '../../../src/ui/plan/unitChoice';
-
-const units: IUnitItem[] = [
-  {
-    id: 1,
-    clientKey: 'a',
-    name: 'Læring og Trivsel',
-    kind: 'coreArea',
-    leaderIds: [7],
-    teamsChannelId: '19:a@thread.tacv2',
-  },
-  { id: 3, clientKey: 'c', name: 'Skoler', kind: 'department', parentId: 1, leaderIds: [] },
-];
+import { rememberedUnitId, rememberUnitId } from '../../../src/ui/plan/unitChoice';
 
 describe('deep links to an initiative', () => {
   it('in Teams carry the initiative as sub-entity and the channel, and read back', () => {
@@ -66,11 +53,6 @@ describe('choosing the unit', () => {
     expect(rememberedUnitId('teams-personal')).toBeUndefined();
   });
 
-  it('finds the unit mapped to a channel, and names sub-units with their parent', () => {
-    expect(unitForChannel(units, '19:a@thread.tacv2')?.id).toBe(1);
-    expect(unitForChannel(units, undefined)).toBeUndefined();
-    expect(unitLabel(units[1], units)).toBe('Skoler (Læring og Trivsel)');
-  });
   // Storing a channel on a unit (`withChannel`, `UnitRepository.mapChannel`): tests/data/channelMapping.test.ts.
 });
 

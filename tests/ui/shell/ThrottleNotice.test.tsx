@@ -12,7 +12,7 @@ import { retryWhen, ThrottleNotice } from '../../../src/ui/shell/ThrottleNotice'
 import { createFakeServices, type IFakeServices } from '../../support/fakeServices';
 import { renderInShell } from '../../support/render';
 import { EMPLOYEE, settle, UNITS } from '../ambitions/support';
-import { PlanFormActions } from '../../../src/ui/plan/PlanFormActions';
+import { FormActions } from '../../../src/ui/shell/FormActions';
 import type { ISaveFlow } from '../../../src/ui/shell/useSaveFlow';
 import { employeeFake, planElement } from '../plan/fixtures';
 import { fakeFor as followUpFake, renderFollowUp } from '../followUp/fixtures';
@@ -243,7 +243,7 @@ describe('the plan and follow-up apps while SharePoint throttles', () => {
       <ServicesContext.Provider value={services}>
         <ThrottleNotice />
         <form aria-label="Indsats">
-          <PlanFormActions flow={flow(busy)} texts={{ failed: 'Ikke gemt', saving: 'Gemmer …' }} submitLabel="Gem" />
+          <FormActions flow={flow(busy)} texts={{ failed: 'Ikke gemt', saving: 'Gemmer …' }} submitLabel="Gem" />
         </form>
       </ServicesContext.Provider>
     );

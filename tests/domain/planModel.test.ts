@@ -1,6 +1,6 @@
-import type { ICheckIn, IInitiative } from '../../../src/domain/model';
-import { ambitionsFromSeed } from '../../../src/data/mapping/entities';
-import { AMBITIONS } from '../../../src/domain/ambitions';
+import type { ICheckIn, IInitiative } from '../../src/domain/model';
+import { ambitionsFromSeed } from '../../src/data/mapping/entities';
+import { AMBITIONS } from '../../src/domain/ambitions';
 import {
   checkInSeries,
   focusClientKey,
@@ -10,8 +10,8 @@ import {
   initiativeStatusOptions,
   planClientKey,
   suggestedPeriod,
-} from '../../../src/ui/plan/planModel';
-import { changedProps, createCollisions, resolveConflict, sameValue } from '../../../src/domain/conflict';
+} from '../../src/domain/planModel';
+import { changedProps, createCollisions, resolveConflict, sameValue } from '../../src/domain/conflict';
 
 const base: IInitiative = {
   id: 1,

@@ -1,12 +1,12 @@
 import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { DataErrorMessage } from '../shell/DataErrorMessage';
-import { ThrottleNotice } from '../shell/ThrottleNotice';
-import { PlanConflict } from './PlanConflict';
-import type { ISaveFlow } from '../shell/useSaveFlow';
+import { DataErrorMessage } from './DataErrorMessage';
+import { ThrottleNotice } from './ThrottleNotice';
+import { SaveConflict, type IConflictTexts } from './SaveConflict';
+import type { ISaveFlow } from './useSaveFlow';
 
-/** Props of {@link PlanFormActions}. */
-export interface IPlanFormActionsProps<T extends object> {
+/** Props of {@link FormActions}. */
+export interface IFormActionsProps<T extends object> {
   flow: ISaveFlow<T>;
   /**
    * The form's texts (its strings section): `failed`, the title of the message when the save fails;
@@ -15,10 +15,10 @@ export interface IPlanFormActionsProps<T extends object> {
   texts: { failed: string; saving: string; cancel?: string };
   submitLabel: string;
   /**
-   * The form's label of each field: given for saves that update an item, which may meet someone
-   * else's change; the buttons then give way to the conflict's own choices.
+   * The form's fields in words: given for saves that update an item, which may meet someone else's
+   * change; the buttons then give way to the conflict's own choices.
    */
-  conflictLabels?: Record<string, string>;
+  conflict?: IConflictTexts;
   /** Offers a cancel button. */
   onCancel?(): void;
 }
@@ -27,18 +27,18 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-/** The end of a plan form: a conflict to resolve, a save waiting on SharePoint, a failed save, and the submit (and cancel) buttons. */
-export function PlanFormActions<T extends object>(props: IPlanFormActionsProps<T>): JSX.Element {
+/** The end of a form saved with `useSaveFlow`: a conflict to resolve, a save waiting on SharePoint, a failed save, and the submit (and cancel) buttons. */
+export function FormActions<T extends object>(props: IFormActionsProps<T>): JSX.Element {
   const styles = useStyles();
-  const { flow } = props;
+  const { flow, conflict } = props;
   return (
     <>
-      {props.conflictLabels && <PlanConflict flow={flow} labels={props.conflictLabels} />}
+      {conflict && <SaveConflict flow={flow} labels={conflict.labels} describe={conflict.describe} />}
       <ThrottleNotice scope="save" active={flow.busy} />
       {flow.error !== undefined && (
         <DataErrorMessage error={flow.error} title={props.texts.failed} onDismiss={flow.dismissError} />
       )}
-      {!(props.conflictLabels && flow.conflict) && (
+      {!(conflict && flow.conflict) && (
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={flow.busy}>
             {flow.busy ? props.texts.saving : props.submitLabel}

@@ -2,11 +2,10 @@
  * Pure rules of the plan view: grouping, client keys that make concurrent creates meet, form values
  * and their items (the conflict rules are in `src/domain/conflict.ts`).
  */
-import { compareIsoDates, toIsoDate } from '../../domain/dates';
-import type { ICheckIn, IInitiative, InitiativeStatus, IPlanFocus, Relevance } from '../../domain/model';
-import { nextInitiativeStatuses } from '../../domain/workflow';
-import type { IAmbition } from '../../data/repositories/types';
-import { dict, own } from '../../domain/dict';
+import { compareIsoDates, toIsoDate } from './dates';
+import type { ICheckIn, IInitiative, InitiativeStatus, IPlanFocus, Relevance } from './model';
+import { nextInitiativeStatuses } from './workflow';
+import { dict, own } from './dict';
 
 // ---------------------------------------------------------------------------------------------
 // Grouping
@@ -26,7 +25,7 @@ export function compareInitiatives(a: IInitiative, b: IInitiative): number {
 /** The plan's initiatives under each ambition (in order); those under an unknown ambition go to `orphans`. */
 export function groupByAmbition(
   initiatives: readonly IInitiative[],
-  ambitions: readonly IAmbition[],
+  ambitions: readonly { key: string }[],
 ): { byAmbition: Record<string, IInitiative[]>; orphans: IInitiative[] } {
   const byAmbition = dict<IInitiative[]>();
   for (const ambition of ambitions) byAmbition[ambition.key] = [];

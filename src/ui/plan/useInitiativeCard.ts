@@ -1,0 +1,98 @@
+import * as React from 'react';
+import type { ICheckIn, IInitiative } from '../../domain/model';
+import { isInitiativeStatus } from '../../domain/model';
+import { withInitiative } from '../../domain/planViewPatch';
+import { nextInitiativeStatuses } from '../../domain/workflow';
+import { draftOwner, hasDraft } from '../shell/drafts';
+import { useServices } from '../shell/services';
+import { fill, useStrings } from '../shell/strings';
+import { useSaveFlow, type ISaveFlow } from '../shell/useSaveFlow';
+import { usePlan } from './PlanContext';
+
+/** What the card shows below its facts: its buttons, or one of its forms. */
+export type InitiativeCardMode = 'view' | 'edit' | 'stop';
+
+/** What {@link useInitiativeCard} hands the card's render. */
+export interface IInitiativeCardState {
+  /** A deep link opened the plan on this initiative. */
+  linked: boolean;
+  expanded: boolean;
+  toggleExpanded(): void;
+  mode: InitiativeCardMode;
+  setMode(mode: InitiativeCardMode): void;
+  /** Back to the buttons after a form, with focus on the button that opened it. */
+  closeForm(): void;
+  headingRef: React.RefObject<HTMLHeadingElement>;
+  editButton: React.RefObject<HTMLButtonElement>;
+  stopButton: React.RefObject<HTMLButtonElement>;
+  /** Taking a stopped initiative up again. */
+  resume: ISaveFlow<IInitiative>;
+  latest: ICheckIn | undefined;
+  comments: number;
+  knownStatus: boolean;
+  canStop: boolean;
+  canResume: boolean;
+}
+
+/** A form with a draft from an earlier visit opens again, so the text is in front of its writer. */
+function initialMode(owner: string, id: number): InitiativeCardMode {
+  if (hasDraft(owner, `plan:initiative:${id}`)) return 'edit';
+  if (hasDraft(owner, `plan:initiative:stop:${id}`)) return 'stop';
+  return 'view';
+}
+
+/** One initiative card's state: opened or not, which form is open, and taking it up again. */
+export function useInitiativeCard(initiative: IInitiative): IInitiativeCardState {
+  const plan = usePlan();
+  const services = useServices();
+  const strings = useStrings().plan.initiative;
+  const id = initiative.id as number;
+  const linked = plan.linkedInitiativeId === id;
+  const owner = draftOwner(services.user);
+  const [expanded, setExpanded] = React.useState(
+    () => linked || hasDraft(owner, `plan:checkin:${id}`) || hasDraft(owner, `plan:comment:${id}`),
+  );
+  const [mode, setMode] = React.useState<InitiativeCardMode>(() => initialMode(owner, id));
+  const headingRef = React.useRef<HTMLHeadingElement>(null);
+  const editButton = React.useRef<HTMLButtonElement>(null);
+  const stopButton = React.useRef<HTMLButtonElement>(null);
+
+  React.useEffect(() => {
+    if (!linked || !headingRef.current) return;
+    if (typeof headingRef.current.scrollIntoView === 'function') headingRef.current.scrollIntoView({ block: 'start' });
+    headingRef.current.focus();
+  }, [linked]);
+
+  const resume = useSaveFlow(
+    (from, mine: IInitiative) => services.initiatives.update(from as IInitiative, mine),
+    (saved) => {
+      plan.patch((view) => withInitiative(view, saved));
+      plan.announce(fill(strings.resumed, { title: saved.title }));
+    },
+  );
+
+  const knownStatus = isInitiativeStatus(initiative.status);
+  const closeForm = (): void => {
+    const opener = mode === 'stop' ? stopButton : editButton;
+    setMode('view');
+    window.setTimeout(() => (opener.current ?? headingRef.current)?.focus(), 0);
+  };
+  return {
+    linked,
+    expanded,
+    toggleExpanded: () => setExpanded((e) => !e),
+    mode,
+    setMode,
+    closeForm,
+    headingRef,
+    editButton,
+    stopButton,
+    resume,
+    latest: plan.view.latestCheckIns[id],
+    comments: plan.view.commentCounts[id] || 0,
+    knownStatus,
+    canStop:
+      plan.can.editInitiatives && knownStatus && nextInitiativeStatuses(initiative.status).indexOf('stopped') >= 0,
+    canResume: plan.can.editInitiatives && initiative.status === 'stopped',
+  };
+}

@@ -1,0 +1,138 @@
+import * as React from 'react';
+import { newClientKey } from '../../domain/clientKey';
+import type { IInitiative, InitiativeStatus, IPoliticalPriority } from '../../domain/model';
+import {
+  initiativeFormValues,
+  initiativeFromForm,
+  initiativeStatusOptions,
+  type IInitiativeFormValues,
+} from '../../domain/planModel';
+import { withInitiative } from '../../domain/planViewPatch';
+import { validateInitiative } from '../../domain/validation';
+import type { IAmbition } from '../../data/repositories/types';
+import { useServices } from '../shell/services';
+import { fill, useStrings } from '../shell/strings';
+import type { IDraft } from '../shell/useDraft';
+import type { ISaveFlow } from '../shell/useSaveFlow';
+import { usePlan } from './PlanContext';
+import { usePlanForm } from './usePlanForm';
+
+/** Props of `InitiativeForm`. */
+export interface IInitiativeFormProps {
+  /** The initiative to edit; absent for a new one. */
+  initiative?: IInitiative;
+  /** The ambition a new initiative is added under. */
+  ambitionKey: string;
+  /** After a save (with the saved initiative) or cancel (without). */
+  onDone(saved?: IInitiative): void;
+}
+
+interface IInitiativeDraft {
+  /** The version the edit started from (undefined for a new initiative). */
+  base?: IInitiative;
+  /** Kept across retries so a create that landed is never made twice. */
+  clientKey: string;
+  values: IInitiativeFormValues;
+}
+
+/** A select's choices: value and label. */
+export interface IOption {
+  value: string;
+  label: string;
+}
+
+/** What {@link useInitiativeForm} hands the form's render. */
+export interface IInitiativeFormState {
+  draft: IDraft<IInitiativeDraft>;
+  values: IInitiativeFormValues;
+  setValue(field: keyof IInitiativeFormValues, value: string): void;
+  /** Messages per field (see `usePlanForm`). */
+  fieldErrors: Record<string, string>;
+  flow: ISaveFlow<IInitiative>;
+  submit(event: React.FormEvent): void;
+  cancel(): void;
+  /** The chosen ambition (for its "Vi vil"). */
+  ambition: IAmbition | undefined;
+  /** Active priorities, and a retired one the initiative already has. */
+  priorities: IPoliticalPriority[];
+  owners: IOption[];
+  statuses: InitiativeStatus[];
+  showStopReason: boolean;
+}
+
+/** The people an initiative may be given to: me, the unit's other leaders, and whoever has it now. */
+function useOwnerOptions(ownerId: string): IOption[] {
+  const plan = usePlan();
+  const services = useServices();
+  const strings = useStrings().plan.initiative;
+  const me = plan.personName(services.user.id);
+  const leaderIds = (plan.view.unit?.leaderIds ?? []).filter((id) => id !== services.user.id);
+  const owners: IOption[] = [{ value: String(services.user.id), label: fill(strings.ownerMe, { name: me }) }].concat(
+    leaderIds.map((id) => ({ value: String(id), label: plan.personName(id) })),
+  );
+  if (ownerId && !owners.some((o) => o.value === ownerId)) {
+    owners.push({ value: ownerId, label: plan.personName(Number(ownerId)) });
+  }
+  return owners;
+}
+
+/** An initiative form's state: the draft, the domain's validation, the save, and the choices it offers. */
+export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormState {
+  const plan = usePlan();
+  const services = useServices();
+  const strings = useStrings().plan.initiative;
+  const { view } = plan;
+  const existing = props.initiative;
+  const form = usePlanForm<IInitiativeDraft, IInitiative>({
+    draftKey: existing ? `plan:initiative:${existing.id}` : `plan:initiative:new:${view.plan?.id}:${props.ambitionKey}`,
+    initialDraft: {
+      base: existing,
+      clientKey: existing ? existing.clientKey : newClientKey(),
+      values: initiativeFormValues(existing, props.ambitionKey),
+    },
+    read: (d) => ({
+      base: d.base,
+      mine: initiativeFromForm(
+        d.values,
+        d.base ?? { planId: view.plan?.id as number, unitId: view.unit?.id as number, clientKey: d.clientKey },
+      ),
+    }),
+    validate: (mine, base) => validateInitiative(mine, { previousStatus: base?.status }),
+    save: (from, mine) =>
+      from && from.id !== undefined ? services.initiatives.update(from, mine) : services.initiatives.create(mine),
+    onSaved: (saved) => {
+      plan.patch((v) => withInitiative(v, saved));
+      plan.announce(fill(existing ? strings.saved : strings.created, { title: saved.title }));
+      props.onDone(saved);
+    },
+  });
+  const { draft, flow } = form;
+  const values = draft.value.values;
+
+  const setValue = (field: keyof IInitiativeFormValues, value: string): void =>
+    draft.set((d) => {
+      const next = { ...d.values, [field]: value };
+      // A "Vi vil" belongs to one ambition: changing the ambition clears one that no longer fits.
+      if (field === 'ambitionKey') {
+        const ambition = view.ambitions.find((a) => a.key === value);
+        if (!ambition || !ambition.commitments.some((c) => c.key === next.commitmentKey)) next.commitmentKey = '';
+      }
+      return { ...d, values: next };
+    });
+
+  const owners = useOwnerOptions(values.ownerId);
+  return {
+    draft,
+    values,
+    setValue,
+    fieldErrors: form.fieldErrors,
+    flow,
+    submit: form.submit,
+    cancel: () => form.discard(() => props.onDone()),
+    ambition: view.ambitions.find((a) => a.key === values.ambitionKey),
+    priorities: view.politicalPriorities.filter((p) => p.active || String(p.id) === values.politicalPriorityId),
+    owners,
+    statuses: initiativeStatusOptions(draft.value.base?.status),
+    showStopReason: values.status === 'stopped' || values.stopReason !== '',
+  };
+}
