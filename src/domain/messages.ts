@@ -122,3 +122,10 @@ export type LabelGroup = (typeof LABEL_GROUPS)[number];
 export function isLabelGroup(name: string): name is LabelGroup {
   return (LABEL_GROUPS as readonly string[]).indexOf(name) >= 0;
 }
+
+/** Groups errors by field, for showing each next to its input. */
+export function errorsByField(errors: readonly IValidationError[]): Record<string, IValidationError[]> {
+  const grouped: Record<string, IValidationError[]> = {};
+  for (const err of errors) (grouped[err.field] = grouped[err.field] || []).push(err);
+  return grouped;
+}

@@ -420,10 +420,3 @@ export function validateReflection(reflection: Draft<IReflection>): IValidationE
   checkAmbition(errors, 'ambitionKey', reflection.ambitionKey, false);
   return errors;
 }
-
-/** Groups errors by field, for showing each next to its input. */
-export function errorsByField(errors: readonly IValidationError[]): Record<string, IValidationError[]> {
-  const grouped: Record<string, IValidationError[]> = {};
-  for (const err of errors) (grouped[err.field] = grouped[err.field] || []).push(err);
-  return grouped;
-}

@@ -4,7 +4,7 @@ import { provision } from '../../src/data/provisioning';
 import { checkSiteHealth } from '../../src/data/provisioning/health';
 import { createServices } from '../../src/data/services';
 import { siteHealth, type IHealthFinding } from '../../src/data/schema/health';
-import { describeFinding } from '../../src/ui/shell/texts';
+import { describeFinding } from '../../src/ui/shell/healthTexts';
 import { danish, english } from '../support/strings';
 import { SCHEMA, listSchema, listTitle } from '../../src/data/schema/lists';
 import type { IListState, IPermissionContext } from '../../src/data/schema/diff';

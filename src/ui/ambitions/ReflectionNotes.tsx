@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { Notice, NoticeBody } from '../shell/Notice';
-import { formatDate } from '../../domain';
+import { formatDate } from '../../domain/dates';
 import type { IReflection } from '../../domain/model';
 import { ConflictResolver } from '../shell/ConflictResolver';
 import { DataErrorMessage } from '../shell/DataErrorMessage';

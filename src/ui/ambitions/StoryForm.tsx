@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
-import { STORY_KINDS, type StoryKind } from '../../domain';
+import { STORY_KINDS, type StoryKind } from '../../domain/model';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { useStrings } from '../shell/strings';

@@ -1,5 +1,7 @@
 import * as React from 'react';
-import { MODERATION_STATUS, publishingState, validateModeration, type IValidationError } from '../../domain';
+import type { IValidationError } from '../../domain/messages';
+import { validateModeration } from '../../domain/validation';
+import { MODERATION_STATUS, publishingState } from '../../domain/workflow';
 import type { IStory } from '../../domain/model';
 import { ConflictError } from '../../data/errors';
 import { useServices } from '../shell/services';

@@ -1,5 +1,7 @@
 import * as React from 'react';
-import { newClientKey, validateReflection, type IValidationError } from '../../domain';
+import { newClientKey } from '../../domain/clientKey';
+import type { IValidationError } from '../../domain/messages';
+import { validateReflection } from '../../domain/validation';
 import type { IReflection } from '../../domain/model';
 import { isDataError } from '../../data/errors';
 import type { ConflictChoice, IConflictField } from '../shell/ConflictResolver';

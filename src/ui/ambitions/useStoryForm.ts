@@ -1,6 +1,8 @@
 import * as React from 'react';
 import { useId } from '@fluentui/react-components';
-import { newClientKey, validateStory, type IValidationError } from '../../domain';
+import { newClientKey } from '../../domain/clientKey';
+import type { IValidationError } from '../../domain/messages';
+import { validateStory } from '../../domain/validation';
 import type { IStory } from '../../domain/model';
 import { sanitizeRichText } from '../../domain/richText';
 import { isDataError } from '../../data/errors';

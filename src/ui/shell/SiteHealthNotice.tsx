@@ -8,7 +8,7 @@ import { DataErrorMessage } from './DataErrorMessage';
 import { describeChange } from './ProvisionSitePanel';
 import { useServices } from './services';
 import { fill, useStrings } from './strings';
-import { describeFinding } from './texts';
+import { describeFinding } from './healthTexts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
