@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react-components';
+import { visuallyHidden } from './sharedStyles';
 
 /** Says something to screen readers without moving focus (saved, recognised, N stories shown). */
 export type Announce = (message: string) => void;
@@ -7,18 +8,7 @@ export type Announce = (message: string) => void;
 const AnnounceContext = React.createContext<Announce>(() => undefined);
 
 const useStyles = makeStyles({
-  // Visually hidden, still read: the usual clip pattern.
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  hidden: visuallyHidden,
 });
 
 /** A polite live region for the surface below it; `useAnnounce()` writes to it. */

@@ -10,6 +10,7 @@ import { useLocale } from './locale';
 import { describeChange } from './ProvisionSitePanel';
 import { useServices } from './services';
 import { fill, useStrings } from './strings';
+import { plainList } from './sharedStyles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -28,14 +29,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
   },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
+  list: plainList(tokens.spacingVerticalM),
   item: {
     display: 'flex',
     flexDirection: 'column',
