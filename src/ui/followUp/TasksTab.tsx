@@ -6,6 +6,7 @@ import { validateFilterText } from '../../domain/validation';
 import { TASK_STATUSES, type IFollowUpTask, type TaskStatus } from '../../domain/model';
 import type { ITaskFilters } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { SelectOptions } from '../shell/SelectOptions';
 import { fill } from '../shell/strings';
 import { useFollowUp } from './FollowUpContext';
 import { StatusFeedback } from './StatusFeedback';
@@ -58,12 +59,7 @@ function TaskFilters(props: {
           value={filters.unitId === undefined ? '' : String(filters.unitId)}
           onChange={(_, d) => onChange({ ...filters, unitId: numberOrUndefined(d.value) })}
         >
-          <option value="">{s.all}</option>
-          {view.units.map((unit) => (
-            <option key={unit.id} value={String(unit.id)}>
-              {unit.name}
-            </option>
-          ))}
+          <SelectOptions empty={s.all} items={view.units} value={(u) => String(u.id)} label={(u) => u.name} />
         </Select>
       </Field>
       <Field label={s.assigneeFilter} className={styles.filterField}>
@@ -71,12 +67,7 @@ function TaskFilters(props: {
           value={filters.assigneeId === undefined ? '' : String(filters.assigneeId)}
           onChange={(_, d) => onChange({ ...filters, assigneeId: numberOrUndefined(d.value) })}
         >
-          <option value="">{s.all}</option>
-          {people.options.map((person) => (
-            <option key={person.id} value={String(person.id)}>
-              {person.label}
-            </option>
-          ))}
+          <SelectOptions empty={s.all} items={people.options} value={(p) => String(p.id)} label={(p) => p.label} />
         </Select>
       </Field>
       <Field label={s.statusFilter} className={styles.filterField}>
@@ -84,12 +75,12 @@ function TaskFilters(props: {
           value={filters.status || ''}
           onChange={(_, d) => onChange({ ...filters, status: (d.value || undefined) as TaskStatus | undefined })}
         >
-          <option value="">{s.all}</option>
-          {TASK_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {labelOf('taskStatus', status, locale)}
-            </option>
-          ))}
+          <SelectOptions
+            empty={s.all}
+            items={TASK_STATUSES}
+            value={(status) => status}
+            label={(status) => labelOf('taskStatus', status, locale)}
+          />
         </Select>
       </Field>
       <Field

@@ -15,10 +15,13 @@ const useStyles = makeStyles({
 export function AnnouncerProvider(props: { children?: React.ReactNode }): JSX.Element {
   const styles = useStyles();
   const [message, setMessage] = React.useState('');
+  const timer = React.useRef<number>();
+  React.useEffect(() => () => window.clearTimeout(timer.current), []);
   const announce = React.useCallback<Announce>((text) => {
-    // Clearing first makes a repeated message be read again.
+    // Clearing first makes a repeated message be read again; a newer message replaces a pending one.
     setMessage('');
-    window.setTimeout(() => setMessage(text), 50);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => setMessage(text), 50);
   }, []);
   return (
     <AnnounceContext.Provider value={announce}>
