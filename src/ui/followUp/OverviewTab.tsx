@@ -143,19 +143,37 @@ function loadListItems(): Promise<typeof import('./FollowUpLists')> {
 const OverdueItems = React.lazy(() => loadListItems().then((m) => ({ default: m.OverdueItems })));
 const StoppedItems = React.lazy(() => loadListItems().then((m) => ({ default: m.StoppedItems })));
 
+/** Which of the overview's two lists. */
+type ListKind = 'overdue' | 'stopped';
+
+/** A list's texts: heading and "read" templates (with {count}), and what the states say. */
+function listTexts(s: IMpkFollowUpOverviewStrings, kind: ListKind): Record<string, string> {
+  return kind === 'overdue'
+    ? {
+        heading: s.overdueHeading,
+        loaded: s.overdueLoaded,
+        empty: s.overdueNone,
+        showLabel: s.showOverdue,
+        loadingLabel: s.loadingOverdue,
+        failedTitle: s.overdueFailed,
+      }
+    : {
+        heading: s.stoppedHeading,
+        loaded: s.stoppedLoaded,
+        empty: s.stoppedNone,
+        showLabel: s.showStopped,
+        loadingLabel: s.loadingStopped,
+        failedTitle: s.stoppedFailed,
+      };
+}
+
 /** Props of {@link ListSection}. */
 interface IListSectionProps<T> {
-  heading: string;
+  kind: ListKind;
   headingLevel: 'h3' | 'h4';
   /** How many there are (shown before the list is read; none means no button). */
   count: number;
   list: OnDemand<T>;
-  empty: string;
-  showLabel: string;
-  loadingLabel: string;
-  failedTitle: string;
-  /** Read out once the list is read. */
-  loaded(count: number): string;
   onLoad(): void;
   children(items: readonly T[]): JSX.Element;
 }
@@ -167,15 +185,17 @@ interface IListSectionProps<T> {
  */
 function ListSection<T>(props: IListSectionProps<T>): JSX.Element {
   const app = useAppStyles();
-  const { announce } = useFollowUp();
+  const { announce, strings } = useFollowUp();
+  const texts = listTexts(strings.overview, props.kind);
   const id = useId('mpk-list');
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const asked = React.useRef(false);
-  const { list, loaded } = props;
+  const { list } = props;
+  const loaded = texts.loaded;
   React.useEffect(() => {
     if (!asked.current || list.status === 'loading' || list.status === 'idle') return;
     asked.current = false;
-    if (list.status === 'ready') announce(loaded(list.items.length));
+    if (list.status === 'ready') announce(fill(loaded, { count: list.items.length }));
   }, [list, loaded, announce]);
   const load = (): void => {
     asked.current = true;
@@ -190,34 +210,34 @@ function ListSection<T>(props: IListSectionProps<T>): JSX.Element {
     body =
       list.items.length === 0 ? (
         <Text as="p" block>
-          {props.empty}
+          {texts.empty}
         </Text>
       ) : (
-        <React.Suspense fallback={<Spinner size="tiny" label={props.loadingLabel} />}>
+        <React.Suspense fallback={<Spinner size="tiny" label={texts.loadingLabel} />}>
           {props.children(list.items)}
         </React.Suspense>
       );
   } else if (list.status === 'loading') {
-    body = <Spinner size="tiny" label={props.loadingLabel} />;
+    body = <Spinner size="tiny" label={texts.loadingLabel} />;
   } else if (list.status === 'error') {
-    body = <DataErrorMessage error={list.error} title={props.failedTitle} onRetry={load} />;
+    body = <DataErrorMessage error={list.error} title={texts.failedTitle} onRetry={load} />;
   } else if (props.count === 0) {
     body = (
       <Text as="p" block>
-        {props.empty}
+        {texts.empty}
       </Text>
     );
   } else {
     body = (
       <Button onClick={load} data-mpk-no-print="">
-        {props.showLabel}
+        {texts.showLabel}
       </Button>
     );
   }
   return (
     <section className={app.section} aria-labelledby={id} aria-busy={list.status === 'loading' || undefined}>
       <Heading id={id} ref={headingRef} tabIndex={-1} className={app.sectionHeading}>
-        {props.heading}
+        {fill(texts.heading, { count: props.count })}
       </Heading>
       {body}
     </section>
@@ -234,21 +254,13 @@ export interface IOverviewListProps {
 
 /** "Forfaldne opgaver (n)": the overdue tasks, most overdue first. */
 export function OverdueSection(props: IOverviewListProps): JSX.Element {
-  const { strings } = useFollowUp();
-  const s = strings.overview;
   const { lists } = props;
-  const loaded = React.useCallback((count: number) => fill(s.overdueLoaded, { count }), [s]);
   return (
     <ListSection<IFollowUpTask>
-      heading={fill(s.overdueHeading, { count: lists.overdueCount })}
-      headingLevel={props.headingLevel}
+      kind="overdue"
       count={lists.overdueCount}
       list={lists.overdue}
-      empty={s.overdueNone}
-      showLabel={s.showOverdue}
-      loadingLabel={s.loadingOverdue}
-      failedTitle={s.overdueFailed}
-      loaded={loaded}
+      headingLevel={props.headingLevel}
       onLoad={lists.loadOverdue}
     >
       {(items) => <OverdueItems items={items} limit={props.limit} />}
@@ -258,21 +270,13 @@ export function OverdueSection(props: IOverviewListProps): JSX.Element {
 
 /** "Stoppede indsatser – og hvorfor (n)": the current plans' stopped initiatives. */
 export function StoppedSection(props: IOverviewListProps): JSX.Element {
-  const { strings } = useFollowUp();
-  const s = strings.overview;
   const { lists } = props;
-  const loaded = React.useCallback((count: number) => fill(s.stoppedLoaded, { count }), [s]);
   return (
     <ListSection<IInitiative>
-      heading={fill(s.stoppedHeading, { count: lists.stoppedCount })}
-      headingLevel={props.headingLevel}
+      kind="stopped"
       count={lists.stoppedCount}
       list={lists.stopped}
-      empty={s.stoppedNone}
-      showLabel={s.showStopped}
-      loadingLabel={s.loadingStopped}
-      failedTitle={s.stoppedFailed}
-      loaded={loaded}
+      headingLevel={props.headingLevel}
       onLoad={lists.loadStopped}
     >
       {(items) => <StoppedItems items={items} limit={props.limit} />}

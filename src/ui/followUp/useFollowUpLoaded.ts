@@ -95,8 +95,6 @@ export function useFollowUpLoaded(props: IFollowUpLoadedProps): IFollowUpLoadedS
     () => buildPeople(view.units, services.user, s.people, { ...pickedPeople, ...(view.people || {}) }),
     [view.units, services.user, s.people, view.people, pickedPeople],
   );
-  const host = props.host || 'sharepoint';
-  const { planUrl } = props;
   const context: IFollowUpContext = React.useMemo(
     () => ({
       view,
@@ -104,8 +102,8 @@ export function useFollowUpLoaded(props: IFollowUpLoadedProps): IFollowUpLoadedS
       locale,
       strings: s,
       people,
-      host,
-      planUrl,
+      host: props.host || 'sharepoint',
+      planUrl: props.planUrl,
       initiativeTitles,
       rememberInitiatives,
       rememberPeople,
@@ -118,8 +116,8 @@ export function useFollowUpLoaded(props: IFollowUpLoadedProps): IFollowUpLoadedS
       locale,
       s,
       people,
-      host,
-      planUrl,
+      props.host,
+      props.planUrl,
       initiativeTitles,
       rememberInitiatives,
       rememberPeople,
