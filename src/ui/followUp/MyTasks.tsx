@@ -126,6 +126,16 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
   const openHeading = hasMore && closed.length === 0 ? s.openHeadingMore : s.openHeading;
   const closedHeading = hasMore ? s.closedHeadingMore : s.closedHeading;
 
+  const taskItem = (task: IFollowUpTask): JSX.Element => (
+    <MyTask
+      key={task.id ?? task.clientKey}
+      task={task}
+      busy={status.busyId === task.id}
+      onChange={onChange}
+      titleLevel={titleLevel}
+    />
+  );
+
   return (
     <section className={app.panel} aria-labelledby={headingId}>
       <Heading id={headingId} className={app.sectionHeading}>
@@ -144,17 +154,7 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
               {s.noOpen}
             </Text>
           ) : (
-            <ul className={app.list}>
-              {open.map((task) => (
-                <MyTask
-                  key={task.id ?? task.clientKey}
-                  task={task}
-                  busy={status.busyId === task.id}
-                  onChange={onChange}
-                  titleLevel={titleLevel}
-                />
-              ))}
-            </ul>
+            <ul className={app.list}>{open.map(taskItem)}</ul>
           )}
           {closed.length > 0 && (
             <>
@@ -171,19 +171,7 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
                 </Button>
               </SubHeading>
               <div id={closedPanelId} hidden={!closedOpen}>
-                {closedOpen && (
-                  <ul className={app.list}>
-                    {closed.map((task) => (
-                      <MyTask
-                        key={task.id ?? task.clientKey}
-                        task={task}
-                        busy={status.busyId === task.id}
-                        onChange={onChange}
-                        titleLevel={titleLevel}
-                      />
-                    ))}
-                  </ul>
-                )}
+                {closedOpen && <ul className={app.list}>{closed.map(taskItem)}</ul>}
               </div>
             </>
           )}

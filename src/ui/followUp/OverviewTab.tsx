@@ -252,6 +252,29 @@ export interface IOverviewListProps {
   limit?: number;
 }
 
+/**
+ * The units × ambitions matrix and its legend. Interactive on screen (links to the plans, drawn frame
+ * by frame); whole and plain in the printed report.
+ */
+export function MatrixAndLegend(props: { since: string; interactive?: boolean }): JSX.Element {
+  const { view, locale, strings, planUrl, host } = useFollowUp();
+  return (
+    <>
+      <OverviewMatrix
+        rows={view.overview.rows}
+        ambitions={view.ambitions}
+        since={props.since}
+        locale={locale}
+        strings={strings.matrix}
+        planUrl={props.interactive ? planUrl : undefined}
+        openLinksInNewWindow={props.interactive ? host === 'teams-personal' : undefined}
+        progressive={props.interactive}
+      />
+      <MatrixLegend locale={locale} strings={strings.matrix} />
+    </>
+  );
+}
+
 /** "Forfaldne opgaver (n)": the overdue tasks, most overdue first. */
 export function OverdueSection(props: IOverviewListProps): JSX.Element {
   const { lists } = props;
@@ -332,7 +355,7 @@ function SinceField(props: {
 
 /** The chefgruppe's overview: key figures, the matrix, stopped initiatives, stories and what is overdue. */
 export function OverviewTab(props: IOverviewTabProps): JSX.Element {
-  const { view, locale, strings, now, planUrl, host } = useFollowUp();
+  const { view, locale, strings, now } = useFollowUp();
   const app = useAppStyles();
   const s = strings.overview;
   const [since, setSince] = React.useState<string>(props.since);
@@ -384,19 +407,7 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
             {s.noUnits}
           </Text>
         ) : (
-          <>
-            <OverviewMatrix
-              rows={view.overview.rows}
-              ambitions={view.ambitions}
-              since={props.since}
-              locale={locale}
-              strings={strings.matrix}
-              planUrl={planUrl}
-              openLinksInNewWindow={host === 'teams-personal'}
-              progressive
-            />
-            <MatrixLegend locale={locale} strings={strings.matrix} />
-          </>
+          <MatrixAndLegend since={props.since} interactive />
         )}
         {!view.complete && (
           <Notice intent="warning" layout="multiline">

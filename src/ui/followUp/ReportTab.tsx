@@ -7,8 +7,7 @@ import { describeError } from '../../domain/messages';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { fill } from '../shell/strings';
 import { useFollowUp } from './FollowUpContext';
-import { MatrixLegend, OverviewMatrix } from './OverviewMatrix';
-import { KeyFigures, OverdueSection, StoppedSection } from './OverviewTab';
+import { KeyFigures, MatrixAndLegend, OverdueSection, StoppedSection } from './OverviewTab';
 import { TaskTable } from './TaskBoard';
 import { useAppStyles, usePrintStyles, useReportStyles } from './useFollowUpStyles.styles';
 import { REPORT_TASK_LIMIT, useReport, type IReportState, type IReportTabProps } from './useReport';
@@ -137,14 +136,7 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
         />
         <section className={app.section} aria-label={strings.overview.matrixHeading}>
           <h4 className={app.sectionHeading}>{strings.overview.matrixHeading}</h4>
-          <OverviewMatrix
-            rows={view.overview.rows}
-            ambitions={view.ambitions}
-            since={props.since}
-            locale={locale}
-            strings={strings.matrix}
-          />
-          <MatrixLegend locale={locale} strings={strings.matrix} />
+          <MatrixAndLegend since={props.since} />
         </section>
         <StoppedSection lists={lists} headingLevel="h4" />
         <MeetingSection report={report} />

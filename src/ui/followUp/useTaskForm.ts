@@ -10,7 +10,7 @@ import type { IPersonValue } from '../shell/PeoplePicker';
 import { useServices } from '../shell/services';
 import { fill } from '../shell/strings';
 import { useDraft, type IDraft } from '../shell/useDraft';
-import { useSaveFlow, type ISaveFlow } from '../shell/useSaveFlow';
+import { useSaveFlow, type ISaveConflict, type ISaveFlow } from '../shell/useSaveFlow';
 import { messagesByField } from '../shell/validationMessages';
 import { ambitionTitle, unitName } from './followUpModel';
 import { useFollowUp, type IFollowUpContext } from './FollowUpContext';
@@ -79,6 +79,31 @@ function displayOf(context: IFollowUpContext): (task: IFollowUpTask, field: stri
       }
     }
   };
+}
+
+/** The fields both people changed, labelled as the form labels them, with both values as text. */
+function conflictFieldsOf(
+  conflict: ISaveConflict<IFollowUpTask>,
+  s: IFollowUpContext['strings']['form'],
+  display: (task: IFollowUpTask, field: string) => string,
+): IConflictField[] {
+  const fieldLabels: Record<string, string> = {
+    title: s.title,
+    description: s.description,
+    unitId: s.unit,
+    ambitionKey: s.ambition,
+    initiativeId: s.initiative,
+    assigneeId: s.assignee,
+    dueDate: s.dueDate,
+    meeting: s.meeting,
+    status: s.status,
+  };
+  return conflict.fields.map((field) => ({
+    name: field,
+    label: fieldLabels[field] || field,
+    theirs: display(conflict.theirs, field),
+    mine: display(conflict.mine, field),
+  }));
 }
 
 /** A failure that carries the server's validation messages (shown at the fields, not as an error). */
@@ -192,25 +217,7 @@ export function useTaskForm(props: ITaskFormProps): ITaskFormState {
   };
 
   const display = displayOf(context);
-  const fieldLabels: Record<string, string> = {
-    title: s.title,
-    description: s.description,
-    unitId: s.unit,
-    ambitionKey: s.ambition,
-    initiativeId: s.initiative,
-    assigneeId: s.assignee,
-    dueDate: s.dueDate,
-    meeting: s.meeting,
-    status: s.status,
-  };
-  const conflictFields: IConflictField[] = conflict
-    ? conflict.fields.map((field) => ({
-        name: field,
-        label: fieldLabels[field] || field,
-        theirs: display(conflict.theirs, field),
-        mine: display(conflict.mine, field),
-      }))
-    : [];
+  const conflictFields = conflict ? conflictFieldsOf(conflict, s, display) : [];
 
   // Before anything is typed the picker suggests the unit's leaders (then other leaders and the reader).
   const suggestions: IPersonValue[] = people

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { useId } from '@fluentui/react-components';
+import type { Locale } from '../../domain/messages';
 import { isEmailAddress } from '../../domain/people';
 import type { IPeoplePickerProps, IPersonMatch, IPersonValue, IPickerPerson } from './PeoplePicker.types';
 import { useLocale } from './locale';
@@ -33,6 +34,22 @@ export function pickerOptions(
   const email =
     isEmailAddress(term) && !results.some((p) => p.email.toLowerCase() === term.toLowerCase()) ? term : undefined;
   return { people: results.slice(), email };
+}
+
+/** What the status line says of the search for the text typed. */
+function searchStatus(
+  status: IPeopleSearch['status'],
+  options: { people: IPickerPerson[]; email?: string },
+  text: string,
+  strings: ReturnType<typeof useStrings>,
+  locale: Locale,
+): string {
+  const s = strings.peoplePicker;
+  if (status === 'short') return s.tooShort;
+  if (status === 'searching') return s.searching;
+  if (status !== 'ready') return '';
+  if (options.people.length > 0) return plural(locale, options.people.length, s.foundOne, s.found);
+  return options.email ? s.noneUseEmail : fill(s.noResults, { text: text.trim() });
 }
 
 /** What {@link usePeoplePicker} hands to the picker's render function. */
@@ -135,18 +152,7 @@ export function usePeoplePicker(props: IPeoplePickerProps): IPeoplePickerState {
     else choose(picked);
   };
 
-  let status = '';
-  if (resolving) status = resolving;
-  else if (!showingChoice && search.status === 'short') status = s.tooShort;
-  else if (!showingChoice && search.status === 'searching') status = s.searching;
-  else if (!showingChoice && search.status === 'ready') {
-    status =
-      options.people.length === 0
-        ? options.email
-          ? s.noneUseEmail
-          : fill(s.noResults, { text: text.trim() })
-        : plural(locale, options.people.length, s.foundOne, s.found);
-  }
+  const status = resolving || (showingChoice ? '' : searchStatus(search.status, options, text, strings, locale));
 
   const onTextChange = (next: string): void => {
     setText(next);
