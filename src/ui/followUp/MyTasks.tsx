@@ -36,6 +36,17 @@ const MyTask = React.memo(function MyTask(props: {
   const Title = props.titleLevel;
   const titleId = useId('mpk-mytask');
   const can = (status: TaskStatus): boolean => canTransitionTask(task.status, status);
+  // Done from any status that allows it; start an open task; reopen a closed one.
+  const actions = [
+    { to: 'closed' as const, show: can('closed'), primary: true, text: s.markDone, label: s.markDoneLabel },
+    {
+      to: 'inProgress' as const,
+      show: task.status === 'open' && can('inProgress'),
+      text: s.start,
+      label: s.startLabel,
+    },
+    { to: 'open' as const, show: task.status === 'closed' && can('open'), text: s.reopen, label: s.reopenLabel },
+  ];
   return (
     <li
       className={mergeClasses(styles.card, isOverdue(task, now) && styles.overdueCard)}
@@ -49,37 +60,20 @@ const MyTask = React.memo(function MyTask(props: {
       <TaskFacts task={task} hideAssignee />
       {task.description && <p className={styles.description}>{task.description}</p>}
       <div className={styles.actions}>
-        {can('closed') && (
-          <Button
-            appearance="primary"
-            size="small"
-            disabled={props.busy}
-            onClick={() => props.onChange(task, 'closed')}
-            aria-label={fill(s.markDoneLabel, { title: task.title })}
-          >
-            {s.markDone}
-          </Button>
-        )}
-        {task.status === 'open' && can('inProgress') && (
-          <Button
-            size="small"
-            disabled={props.busy}
-            onClick={() => props.onChange(task, 'inProgress')}
-            aria-label={fill(s.startLabel, { title: task.title })}
-          >
-            {s.start}
-          </Button>
-        )}
-        {task.status === 'closed' && can('open') && (
-          <Button
-            size="small"
-            disabled={props.busy}
-            onClick={() => props.onChange(task, 'open')}
-            aria-label={fill(s.reopenLabel, { title: task.title })}
-          >
-            {s.reopen}
-          </Button>
-        )}
+        {actions
+          .filter((action) => action.show)
+          .map((action) => (
+            <Button
+              key={action.to}
+              appearance={action.primary ? 'primary' : undefined}
+              size="small"
+              disabled={props.busy}
+              onClick={() => props.onChange(task, action.to)}
+              aria-label={fill(action.label, { title: task.title })}
+            >
+              {action.text}
+            </Button>
+          ))}
       </div>
     </li>
   );
@@ -132,6 +126,16 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
   const openHeading = hasMore && closed.length === 0 ? s.openHeadingMore : s.openHeading;
   const closedHeading = hasMore ? s.closedHeadingMore : s.closedHeading;
 
+  const taskItem = (task: IFollowUpTask): JSX.Element => (
+    <MyTask
+      key={task.id ?? task.clientKey}
+      task={task}
+      busy={status.busyId === task.id}
+      onChange={onChange}
+      titleLevel={titleLevel}
+    />
+  );
+
   return (
     <section className={app.panel} aria-labelledby={headingId}>
       <Heading id={headingId} className={app.sectionHeading}>
@@ -150,17 +154,7 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
               {s.noOpen}
             </Text>
           ) : (
-            <ul className={app.list}>
-              {open.map((task) => (
-                <MyTask
-                  key={task.id ?? task.clientKey}
-                  task={task}
-                  busy={status.busyId === task.id}
-                  onChange={onChange}
-                  titleLevel={titleLevel}
-                />
-              ))}
-            </ul>
+            <ul className={app.list}>{open.map(taskItem)}</ul>
           )}
           {closed.length > 0 && (
             <>
@@ -177,19 +171,7 @@ export function MyTasks(props: IMyTasksProps): JSX.Element {
                 </Button>
               </SubHeading>
               <div id={closedPanelId} hidden={!closedOpen}>
-                {closedOpen && (
-                  <ul className={app.list}>
-                    {closed.map((task) => (
-                      <MyTask
-                        key={task.id ?? task.clientKey}
-                        task={task}
-                        busy={status.busyId === task.id}
-                        onChange={onChange}
-                        titleLevel={titleLevel}
-                      />
-                    ))}
-                  </ul>
-                )}
+                {closedOpen && <ul className={app.list}>{closed.map(taskItem)}</ul>}
               </div>
             </>
           )}

@@ -6,6 +6,7 @@ import type { IsoDate } from '../../domain/model';
 import type { IOverviewCell, IOverviewRow } from '../../domain/overview';
 import type { IAmbition } from '../../data/repositories/types';
 import { useStrings, fill } from '../shell/strings';
+import { plural } from '../shell/plural';
 import { ambitionTitle } from './followUpModel';
 import { HealthMark, TrendMark } from './Marks';
 import { useMatrixStyles } from './useFollowUpStyles.styles';
@@ -75,9 +76,7 @@ const MatrixCell = React.memo(function MatrixCell(props: {
       <div className={styles.cellLines}>
         <span>{fill(strings.relevance, { relevance })}</span>
         <span>
-          {cell.initiativeCount === 1
-            ? strings.initiativeOne
-            : fill(strings.initiatives, { count: cell.initiativeCount })}
+          {plural(locale, cell.initiativeCount, strings.initiativeOne, strings.initiatives)}
           {cell.initiativeCount > 0 && ` · ${fill(strings.active, { count: cell.activeInitiativeCount })}`}
         </span>
         {cell.initiativeCount > 0 && (

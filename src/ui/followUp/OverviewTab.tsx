@@ -149,19 +149,37 @@ function loadListItems(): Promise<typeof import('./FollowUpLists')> {
 const OverdueItems = React.lazy(() => loadListItems().then((m) => ({ default: m.OverdueItems })));
 const StoppedItems = React.lazy(() => loadListItems().then((m) => ({ default: m.StoppedItems })));
 
+/** Which of the overview's two lists. */
+type ListKind = 'overdue' | 'stopped';
+
+/** A list's texts: heading and "read" templates (with {count}), and what the states say. */
+function listTexts(s: IMpkFollowUpOverviewStrings, kind: ListKind): Record<string, string> {
+  return kind === 'overdue'
+    ? {
+        heading: s.overdueHeading,
+        loaded: s.overdueLoaded,
+        empty: s.overdueNone,
+        showLabel: s.showOverdue,
+        loadingLabel: s.loadingOverdue,
+        failedTitle: s.overdueFailed,
+      }
+    : {
+        heading: s.stoppedHeading,
+        loaded: s.stoppedLoaded,
+        empty: s.stoppedNone,
+        showLabel: s.showStopped,
+        loadingLabel: s.loadingStopped,
+        failedTitle: s.stoppedFailed,
+      };
+}
+
 /** Props of {@link ListSection}. */
 interface IListSectionProps<T> {
-  heading: string;
+  kind: ListKind;
   headingLevel: 'h3' | 'h4';
   /** How many there are (shown before the list is read; none means no button). */
   count: number;
   list: OnDemand<T>;
-  empty: string;
-  showLabel: string;
-  loadingLabel: string;
-  failedTitle: string;
-  /** Read out once the list is read. */
-  loaded(count: number): string;
   onLoad(): void;
   children(items: readonly T[]): JSX.Element;
 }
@@ -173,15 +191,17 @@ interface IListSectionProps<T> {
  */
 function ListSection<T>(props: IListSectionProps<T>): JSX.Element {
   const app = useAppStyles();
-  const { announce } = useFollowUp();
+  const { announce, strings } = useFollowUp();
+  const texts = listTexts(strings.overview, props.kind);
   const id = useId('mpk-list');
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const asked = React.useRef(false);
-  const { list, loaded } = props;
+  const { list } = props;
+  const loaded = texts.loaded;
   React.useEffect(() => {
     if (!asked.current || list.status === 'loading' || list.status === 'idle') return;
     asked.current = false;
-    if (list.status === 'ready') announce(loaded(list.items.length));
+    if (list.status === 'ready') announce(fill(loaded, { count: list.items.length }));
   }, [list, loaded, announce]);
   const load = (): void => {
     asked.current = true;
@@ -196,34 +216,34 @@ function ListSection<T>(props: IListSectionProps<T>): JSX.Element {
     body =
       list.items.length === 0 ? (
         <Text as="p" block>
-          {props.empty}
+          {texts.empty}
         </Text>
       ) : (
-        <React.Suspense fallback={<Spinner size="tiny" label={props.loadingLabel} />}>
+        <React.Suspense fallback={<Spinner size="tiny" label={texts.loadingLabel} />}>
           {props.children(list.items)}
         </React.Suspense>
       );
   } else if (list.status === 'loading') {
-    body = <Spinner size="tiny" label={props.loadingLabel} />;
+    body = <Spinner size="tiny" label={texts.loadingLabel} />;
   } else if (list.status === 'error') {
-    body = <DataErrorMessage error={list.error} title={props.failedTitle} onRetry={load} />;
+    body = <DataErrorMessage error={list.error} title={texts.failedTitle} onRetry={load} />;
   } else if (props.count === 0) {
     body = (
       <Text as="p" block>
-        {props.empty}
+        {texts.empty}
       </Text>
     );
   } else {
     body = (
       <Button onClick={load} data-mpk-no-print="">
-        {props.showLabel}
+        {texts.showLabel}
       </Button>
     );
   }
   return (
     <section className={app.section} aria-labelledby={id} aria-busy={list.status === 'loading' || undefined}>
       <Heading id={id} ref={headingRef} tabIndex={-1} className={app.sectionHeading}>
-        {props.heading}
+        {fill(texts.heading, { count: props.count })}
       </Heading>
       {body}
     </section>
@@ -238,23 +258,38 @@ export interface IOverviewListProps {
   limit?: number;
 }
 
+/**
+ * The units × ambitions matrix and its legend. Interactive on screen (links to the plans, drawn frame
+ * by frame); whole and plain in the printed report.
+ */
+export function MatrixAndLegend(props: { since: string; interactive?: boolean }): JSX.Element {
+  const { view, locale, strings, planUrl, host } = useFollowUp();
+  return (
+    <>
+      <OverviewMatrix
+        rows={view.overview.rows}
+        ambitions={view.ambitions}
+        since={props.since}
+        locale={locale}
+        strings={strings.matrix}
+        planUrl={props.interactive ? planUrl : undefined}
+        openLinksInNewWindow={props.interactive ? host === 'teams-personal' : undefined}
+        progressive={props.interactive}
+      />
+      <MatrixLegend locale={locale} strings={strings.matrix} />
+    </>
+  );
+}
+
 /** "Forfaldne opgaver (n)": the overdue tasks, most overdue first. */
 export function OverdueSection(props: IOverviewListProps): JSX.Element {
-  const { strings } = useFollowUp();
-  const s = strings.overview;
   const { lists } = props;
-  const loaded = React.useCallback((count: number) => fill(s.overdueLoaded, { count }), [s]);
   return (
     <ListSection<IFollowUpTask>
-      heading={fill(s.overdueHeading, { count: lists.overdueCount })}
-      headingLevel={props.headingLevel}
+      kind="overdue"
       count={lists.overdueCount}
       list={lists.overdue}
-      empty={s.overdueNone}
-      showLabel={s.showOverdue}
-      loadingLabel={s.loadingOverdue}
-      failedTitle={s.overdueFailed}
-      loaded={loaded}
+      headingLevel={props.headingLevel}
       onLoad={lists.loadOverdue}
     >
       {(items) => <OverdueItems items={items} limit={props.limit} />}
@@ -264,21 +299,13 @@ export function OverdueSection(props: IOverviewListProps): JSX.Element {
 
 /** "Stoppede indsatser – og hvorfor (n)": the current plans' stopped initiatives. */
 export function StoppedSection(props: IOverviewListProps): JSX.Element {
-  const { strings } = useFollowUp();
-  const s = strings.overview;
   const { lists } = props;
-  const loaded = React.useCallback((count: number) => fill(s.stoppedLoaded, { count }), [s]);
   return (
     <ListSection<IInitiative>
-      heading={fill(s.stoppedHeading, { count: lists.stoppedCount })}
-      headingLevel={props.headingLevel}
+      kind="stopped"
       count={lists.stoppedCount}
       list={lists.stopped}
-      empty={s.stoppedNone}
-      showLabel={s.showStopped}
-      loadingLabel={s.loadingStopped}
-      failedTitle={s.stoppedFailed}
-      loaded={loaded}
+      headingLevel={props.headingLevel}
       onLoad={lists.loadStopped}
     >
       {(items) => <StoppedItems items={items} limit={props.limit} />}
@@ -334,7 +361,7 @@ function SinceField(props: {
 
 /** The chefgruppe's overview: key figures, the matrix, stopped initiatives, stories and what is overdue. */
 export function OverviewTab(props: IOverviewTabProps): JSX.Element {
-  const { view, locale, strings, now, planUrl, host } = useFollowUp();
+  const { view, locale, strings, now } = useFollowUp();
   const app = useAppStyles();
   const s = strings.overview;
   const [since, setSince] = React.useState<string>(props.since);
@@ -386,19 +413,7 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
             {s.noUnits}
           </Text>
         ) : (
-          <>
-            <OverviewMatrix
-              rows={view.overview.rows}
-              ambitions={view.ambitions}
-              since={props.since}
-              locale={locale}
-              strings={strings.matrix}
-              planUrl={planUrl}
-              openLinksInNewWindow={host === 'teams-personal'}
-              progressive
-            />
-            <MatrixLegend locale={locale} strings={strings.matrix} />
-          </>
+          <MatrixAndLegend since={props.since} interactive />
         )}
         {!view.complete && (
           <Notice intent="warning" layout="multiline">

@@ -5,6 +5,7 @@ import { validateFilterText } from '../../domain/validation';
 import { TASK_STATUSES, type IFollowUpTask, type TaskStatus } from '../../domain/model';
 import type { ITaskFilters } from '../../data/repositories/types';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
+import { SelectOptions } from '../shell/SelectOptions';
 import { useStrings, fill } from '../shell/strings';
 import { useFollowUp } from './FollowUpContext';
 import { StatusFeedback } from './StatusFeedback';
@@ -59,12 +60,7 @@ function TaskFilters(props: {
           value={filters.unitId === undefined ? '' : String(filters.unitId)}
           onChange={(_, d) => onChange({ ...filters, unitId: numberOrUndefined(d.value) })}
         >
-          <option value="">{s.all}</option>
-          {view.units.map((unit) => (
-            <option key={unit.id} value={String(unit.id)}>
-              {unit.name}
-            </option>
-          ))}
+          <SelectOptions empty={s.all} items={view.units} value={(u) => String(u.id)} label={(u) => u.name} />
         </Select>
       </Field>
       <Field label={s.assigneeFilter} className={styles.filterField}>
@@ -72,12 +68,7 @@ function TaskFilters(props: {
           value={filters.assigneeId === undefined ? '' : String(filters.assigneeId)}
           onChange={(_, d) => onChange({ ...filters, assigneeId: numberOrUndefined(d.value) })}
         >
-          <option value="">{s.all}</option>
-          {people.options.map((person) => (
-            <option key={person.id} value={String(person.id)}>
-              {person.label}
-            </option>
-          ))}
+          <SelectOptions empty={s.all} items={people.options} value={(p) => String(p.id)} label={(p) => p.label} />
         </Select>
       </Field>
       <Field label={s.statusFilter} className={styles.filterField}>
@@ -85,12 +76,12 @@ function TaskFilters(props: {
           value={filters.status || ''}
           onChange={(_, d) => onChange({ ...filters, status: (d.value || undefined) as TaskStatus | undefined })}
         >
-          <option value="">{s.all}</option>
-          {TASK_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {labelOf(mpkStrings, 'taskStatus', status)}
-            </option>
-          ))}
+          <SelectOptions
+            empty={s.all}
+            items={TASK_STATUSES}
+            value={(status) => status}
+            label={(status) => labelOf(mpkStrings, 'taskStatus', status)}
+          />
         </Select>
       </Field>
       <Field

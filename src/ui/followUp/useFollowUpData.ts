@@ -2,6 +2,7 @@ import * as React from 'react';
 import type { IFollowUpTask, IsoDate } from '../../domain/model';
 import type { IFollowUpView, IPage, ITaskFilters } from '../../data/repositories/types';
 import { useServices } from '../shell/services';
+import { useViewLoader, type IViewLoader } from '../shell/useViewLoader';
 import { foldEdits, matchesFilters, NO_EDITS, recordSave, sinceOrDefault, type ITaskEdits } from './followUpModel';
 
 /** Where the chosen trend baseline is remembered between visits. */
@@ -23,11 +24,8 @@ function writeSince(value: IsoDate): void {
   }
 }
 
-/** What {@link useFollowUpData} hands back. */
-export interface IFollowUpData {
-  status: 'loading' | 'ready' | 'error';
-  view?: IFollowUpView;
-  error?: unknown;
+/** What {@link useFollowUpData} hands back: the shell's view loader plus the baseline and this session's saves. */
+export interface IFollowUpData extends Omit<IViewLoader<IFollowUpView>, 'reload'> {
   /** The trend's baseline the view was read with. */
   since: IsoDate;
   /** Reads the view again (one `$batch`), e.g. with another baseline or after "Klargør site". */
@@ -40,36 +38,26 @@ export interface IFollowUpData {
 
 /**
  * The first view of "Opfølgning": exactly one `loadFollowUpView` call (one `$batch`), then only the
- * writes and pages the user asks for. Saved tasks are folded in locally instead of reading it all again.
+ * writes and pages the user asks for. Saved tasks are folded in locally instead of reading it all again;
+ * a fresh view holds them, so it drops the session's edits.
  */
 export function useFollowUpData(options: { now: Date; pageSize: number }): IFollowUpData {
   const services = useServices();
   const [since, setSince] = React.useState<IsoDate>(() => sinceOrDefault(readSince(), options.now));
-  const [state, setState] = React.useState<{ status: IFollowUpData['status']; view?: IFollowUpView; error?: unknown }>({
-    status: 'loading',
-  });
   const [edits, setEdits] = React.useState<ITaskEdits>(NO_EDITS);
-  const [generation, setGeneration] = React.useState(0);
-
-  React.useEffect(() => {
-    let active = true;
-    setState((previous) => ({ status: 'loading', view: previous.view }));
-    services.views
-      .loadFollowUpView({ userId: services.user.id, since, now: options.now, pageSize: options.pageSize })
-      .then(
-        (view) => {
-          if (!active) return;
-          setEdits(NO_EDITS);
-          setState({ status: 'ready', view });
-        },
-        (error: unknown) => active && setState({ status: 'error', error }),
-      );
-    return () => {
-      active = false;
-    };
+  const loader = useViewLoader(
+    () =>
+      services.views.loadFollowUpView({
+        userId: services.user.id,
+        since,
+        now: options.now,
+        pageSize: options.pageSize,
+      }),
     // `now` and the page size are fixed for the life of the surface.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [services, since, generation]);
+    [services, since],
+    { onLoaded: () => setEdits(NO_EDITS) },
+  );
+  const reloadView = loader.reload;
 
   const reload = React.useCallback(
     (next?: IsoDate) => {
@@ -77,17 +65,17 @@ export function useFollowUpData(options: { now: Date; pageSize: number }): IFoll
         writeSince(next);
         setSince(next);
       } else {
-        setGeneration((g) => g + 1);
+        reloadView();
       }
     },
-    [since],
+    [since, reloadView],
   );
 
   const saved = React.useCallback((previous: IFollowUpTask | undefined, task: IFollowUpTask) => {
     setEdits((current) => recordSave(current, previous, task));
   }, []);
 
-  return { ...state, since, reload, edits, saved };
+  return { ...loader, since, reload, edits, saved };
 }
 
 /** What {@link useTaskBoard} hands back. */

@@ -1,5 +1,6 @@
 import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 import { nativeFieldStyles } from '../shell/nativeFieldStyles';
+import { plainList, visuallyHidden } from '../shell/sharedStyles';
 
 /** The surface's frame: title, tabs and panels. */
 export const useAppStyles = makeStyles({
@@ -25,28 +26,11 @@ export const useAppStyles = makeStyles({
     justifyContent: 'flex-start',
     textAlign: 'start',
   },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden,
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   narrowField: { maxWidth: '360px', width: '100%' },
   muted: { color: tokens.colorNeutralForeground2 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
 });
 
 /** The overview's date field (a native date input in Fluent's look). */
@@ -215,14 +199,7 @@ export const useTaskStyles = makeStyles({
   },
   dropTarget: { outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}` },
   columnHeading: { margin: 0, fontSize: tokens.fontSizeBase400 },
-  cardList: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  cardList: plainList(tokens.spacingVerticalS),
   caption: { textAlign: 'left', padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
   rowHeader: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
   tableScroller: { overflowX: 'auto', maxWidth: '100%' },

@@ -1,41 +1,27 @@
 import * as React from 'react';
-import { makeStyles, type GriffelStyle } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
+import { visuallyHidden } from './sharedStyles';
 
 /** Says something to screen readers without moving focus (saved, recognised, N stories shown). */
 export type Announce = (message: string) => void;
 
 const AnnounceContext = React.createContext<Announce>(() => undefined);
 
-/** Visually hidden, still read: the usual clip pattern (for live regions and screen-reader-only text). */
-export const visuallyHidden: GriffelStyle = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  margin: '-1px',
-  padding: 0,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
-
-const useStyles = makeStyles({ hidden: visuallyHidden });
+const useStyles = makeStyles({
+  hidden: visuallyHidden,
+});
 
 /** A polite live region for the surface below it; `useAnnounce()` writes to it. */
 export function AnnouncerProvider(props: { children?: React.ReactNode }): JSX.Element {
   const styles = useStyles();
   const [message, setMessage] = React.useState('');
-  const timers = React.useRef<number[]>([]);
-  // A message still on its way when the surface goes is dropped with it.
-  React.useEffect(() => () => timers.current.forEach((timer) => window.clearTimeout(timer)), []);
+  const timer = React.useRef<number>();
+  React.useEffect(() => () => window.clearTimeout(timer.current), []);
   const announce = React.useCallback<Announce>((text) => {
-    // Clearing first makes a repeated message be read again.
+    // Clearing first makes a repeated message be read again; a newer message replaces a pending one.
     setMessage('');
-    const timer = window.setTimeout(() => {
-      timers.current = timers.current.filter((t) => t !== timer);
-      setMessage(text);
-    }, 50);
-    timers.current.push(timer);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => setMessage(text), 50);
   }, []);
   return (
     <AnnounceContext.Provider value={announce}>

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Input, makeStyles, mergeClasses, Toolbar, ToolbarButton, tokens } from '@fluentui/react-components';
-import { sanitizeRichText } from '../../domain/richText';
 import { useStrings } from './strings';
+import { useRichTextEditor } from './useRichTextEditor';
 
 /** Props of {@link RichTextEditor}. */
 export interface IRichTextEditorProps {
@@ -43,72 +43,16 @@ const useStyles = makeStyles({
   linkRow: { display: 'flex', gap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalS },
 });
 
-type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList';
-
 /**
  * A small rich-text editor (bold, italic, lists, links) on a contentEditable surface. Whatever is
- * typed or pasted is run through the sanitiser, so only the allowed markup ever leaves it.
+ * typed or pasted is run through the sanitiser, so only the allowed markup ever leaves it. State in
+ * {@link useRichTextEditor}.
  */
 export default function RichTextEditor(props: IRichTextEditorProps): JSX.Element {
   const strings = useStrings().editor;
   const styles = useStyles();
-  const surface = React.useRef<HTMLDivElement>(null);
-  const lastEmitted = React.useRef<string | undefined>(undefined);
-  const savedRange = React.useRef<Range | undefined>(undefined);
-  const [linkOpen, setLinkOpen] = React.useState(false);
-  const [linkUrl, setLinkUrl] = React.useState('https://');
-
-  // Only write the DOM when the value changed from outside (a restored draft, a reset); writing it
-  // on every keystroke would move the caret.
-  React.useEffect(() => {
-    if (surface.current && props.value !== lastEmitted.current) {
-      surface.current.innerHTML = sanitizeRichText(props.value);
-      lastEmitted.current = props.value;
-    }
-  }, [props.value]);
-
-  const emit = (): void => {
-    if (!surface.current) return;
-    const html = sanitizeRichText(surface.current.innerHTML);
-    lastEmitted.current = html;
-    props.onChange(html);
-  };
-
-  const run = (command: Command): void => {
-    surface.current?.focus();
-    document.execCommand(command);
-    emit();
-  };
-
-  const openLink = (): void => {
-    const selection = window.getSelection();
-    savedRange.current = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
-    setLinkOpen(true);
-  };
-
-  const applyLink = (): void => {
-    surface.current?.focus();
-    const selection = window.getSelection();
-    if (savedRange.current && selection) {
-      selection.removeAllRanges();
-      selection.addRange(savedRange.current);
-    }
-    if (/^(https?:\/\/|mailto:)\S+$/i.test(linkUrl.trim())) {
-      document.execCommand('createLink', false, linkUrl.trim());
-      emit();
-    }
-    setLinkOpen(false);
-    setLinkUrl('https://');
-  };
-
-  const onKeyDown = (event: React.KeyboardEvent): void => {
-    if (!(event.ctrlKey || event.metaKey)) return;
-    const key = event.key.toLowerCase();
-    if (key === 'b' || key === 'i') {
-      event.preventDefault();
-      run(key === 'b' ? 'bold' : 'italic');
-    }
-  };
+  const { surface, linkOpen, setLinkOpen, linkUrl, setLinkUrl, emit, run, openLink, applyLink, onKeyDown } =
+    useRichTextEditor(props);
 
   return (
     <div className={mergeClasses(styles.root, props['aria-invalid'] && styles.invalid, props.className)}>

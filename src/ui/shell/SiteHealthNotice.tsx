@@ -3,11 +3,14 @@ import { Button, makeStyles, Text, tokens, useId } from '@fluentui/react-compone
 import { Spinner } from './Spinner';
 import { Notice, NoticeActions, NoticeBody, NoticeTitle } from './Notice';
 import { Badge } from './Badge';
-import type { HealthRisk, IHealthFinding, IProvisioningService, IProvisionReport } from '../../data/repositories/types';
+import type { HealthRisk, IHealthFinding, IProvisionReport } from '../../data/repositories/types';
 import { DataErrorMessage } from './DataErrorMessage';
+import { useLocale } from './locale';
 import { describeChange } from './ProvisionSitePanel';
-import { useServices } from './services';
+import { plural } from './plural';
+import { useSiteHealth } from './useSiteHealth';
 import { fill, useStrings } from './strings';
+import { plainList } from './sharedStyles';
 import { describeFinding } from './healthTexts';
 
 const useStyles = makeStyles({
@@ -27,14 +30,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
   },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
+  list: plainList(tokens.spacingVerticalM),
   item: {
     display: 'flex',
     flexDirection: 'column',
@@ -52,101 +48,96 @@ const BADGE: Record<HealthRisk, 'danger' | 'warning' | 'informative'> = {
   low: 'informative',
 };
 
-/** One check per page and services: a view that reloads (another unit, after a save) asks nothing again. */
-const CHECKS = new WeakMap<IProvisioningService, Promise<IHealthFinding[]>>();
-
-function checkOnce(provisioning: IProvisioningService): Promise<IHealthFinding[]> {
-  let check = CHECKS.get(provisioning);
-  if (!check) {
-    check = provisioning.health();
-    CHECKS.set(provisioning, check);
-  }
-  return check;
+/** What the repair did, and what (if anything) still differs. */
+function RepairResult(props: { report: IProvisionReport; remaining: IHealthFinding[]; onClose(): void }): JSX.Element {
+  const strings = useStrings();
+  const s = strings.siteHealth;
+  const styles = useStyles();
+  const { report, remaining } = props;
+  return (
+    <div className={styles.root} role="status">
+      <Notice intent={remaining.length > 0 ? 'warning' : 'success'} layout="multiline">
+        <NoticeBody>
+          <NoticeTitle>{remaining.length > 0 ? s.remainingTitle : s.repairedTitle}</NoticeTitle>
+          {remaining.length > 0
+            ? fill(s.remaining, { count: remaining.length })
+            : fill(s.repairedSummary, { changes: report.changes.length })}
+          {report.changes.length > 0 && (
+            <ul className={styles.changes}>
+              {report.changes.map((change, index) => (
+                <li key={`${change.kind}|${change.target}|${index}`}>
+                  {describeChange(change, strings.siteSetup.changeKinds)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </NoticeBody>
+        <NoticeActions>
+          <Button size="small" onClick={props.onClose}>
+            {s.close}
+          </Button>
+        </NoticeActions>
+      </Notice>
+    </div>
+  );
 }
 
-type State =
-  | { status: 'checking' }
-  | { status: 'findings'; findings: IHealthFinding[] }
-  | { status: 'repairing'; findings: IHealthFinding[] }
-  | { status: 'repaired'; report: IProvisionReport; remaining: IHealthFinding[] }
-  | { status: 'hidden' };
+/** The findings, each with its risk, why it matters and how to restore it. */
+function FindingsPanel(props: { id: string; findings: IHealthFinding[] }): JSX.Element {
+  const mpkStrings = useStrings();
+  const s = useStrings().siteHealth;
+  const styles = useStyles();
+  const headingId = useId('mpk-site-health-heading');
+  return (
+    <section id={props.id} className={styles.panel} aria-labelledby={headingId}>
+      <h3 id={headingId} className={styles.heading}>
+        {s.panelHeading}
+      </h3>
+      <ul className={styles.list}>
+        {props.findings.map((finding, index) => {
+          const text = describeFinding(mpkStrings, finding);
+          return (
+            <li key={`${finding.scope}|${finding.setting}|${finding.principal ?? ''}|${index}`} className={styles.item}>
+              <div>
+                <Badge appearance="tint" color={BADGE[finding.risk]}>
+                  {s.risk[finding.risk]}
+                </Badge>
+              </div>
+              <Text className={styles.what}>{text.what}</Text>
+              <Text>
+                <span className={styles.label}>{s.why}</span>
+                {text.why}
+              </Text>
+              <Text>
+                <span className={styles.label}>{s.how}</span>
+                {text.how}
+              </Text>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
 
 /**
  * A site owner's notice: what differs from the schema, why it matters and how to restore it, with
  * "Ret indstillingerne" (the provisioning run, which restores the settings and permissions) and its
  * result. A check that cannot be read shows nothing: the view itself is what the owner came for.
+ * State in {@link useSiteHealth}.
  */
 export function SiteHealthNotice(): JSX.Element | null {
-  const strings = useStrings();
-  const s = strings.siteHealth;
-  const services = useServices();
+  const s = useStrings().siteHealth;
+  const locale = useLocale();
   const styles = useStyles();
   const panelId = useId('mpk-site-health-panel');
-  const headingId = useId('mpk-site-health-heading');
-  const [state, setState] = React.useState<State>({ status: 'checking' });
   const [open, setOpen] = React.useState(false);
-  const [error, setError] = React.useState<unknown>();
-
-  React.useEffect(() => {
-    let live = true;
-    checkOnce(services.provisioning).then(
-      (findings) => live && setState(findings.length > 0 ? { status: 'findings', findings } : { status: 'hidden' }),
-      () => live && setState({ status: 'hidden' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [services]);
-
-  const repair = async (findings: IHealthFinding[]): Promise<void> => {
-    setState({ status: 'repairing', findings });
-    setError(undefined);
-    try {
-      const report = await services.provisioning.provision();
-      const remaining = await services.provisioning.health();
-      CHECKS.set(services.provisioning, Promise.resolve(remaining));
-      setState({ status: 'repaired', report, remaining });
-    } catch (e) {
-      setError(e);
-      setState({ status: 'findings', findings });
-    }
-  };
+  const { state, error, repair, closeResult } = useSiteHealth();
 
   if (state.status === 'checking' || state.status === 'hidden') return null;
-
   if (state.status === 'repaired') {
-    const { report, remaining } = state;
-    return (
-      <div className={styles.root} role="status">
-        <Notice intent={remaining.length > 0 ? 'warning' : 'success'} layout="multiline">
-          <NoticeBody>
-            <NoticeTitle>{remaining.length > 0 ? s.remainingTitle : s.repairedTitle}</NoticeTitle>
-            {remaining.length > 0
-              ? fill(s.remaining, { count: remaining.length })
-              : fill(s.repairedSummary, { changes: report.changes.length })}
-            {report.changes.length > 0 && (
-              <ul className={styles.changes}>
-                {report.changes.map((change, index) => (
-                  <li key={`${change.kind}|${change.target}|${index}`}>
-                    {describeChange(change, strings.siteSetup.changeKinds)}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </NoticeBody>
-          <NoticeActions>
-            <Button
-              size="small"
-              onClick={() =>
-                setState(remaining.length > 0 ? { status: 'findings', findings: remaining } : { status: 'hidden' })
-              }
-            >
-              {s.close}
-            </Button>
-          </NoticeActions>
-        </Notice>
-      </div>
-    );
+    const { remaining } = state;
+    return <RepairResult report={state.report} remaining={remaining} onClose={() => closeResult(remaining)} />;
   }
 
   const { findings } = state;
@@ -156,54 +147,20 @@ export function SiteHealthNotice(): JSX.Element | null {
       <Notice intent="warning" layout="multiline">
         <NoticeBody>
           <NoticeTitle>{s.title}</NoticeTitle>
-          {findings.length === 1 ? s.summaryOne : fill(s.summary, { count: findings.length })} {s.ownerOnly}
+          {plural(locale, findings.length, s.summaryOne, s.summary)} {s.ownerOnly}
         </NoticeBody>
         <NoticeActions>
           <Button size="small" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
             {open ? s.hideDetails : s.showDetails}
           </Button>
-          <Button size="small" appearance="primary" disabled={running} onClick={() => void repair(findings)}>
+          <Button size="small" appearance="primary" disabled={running} onClick={() => repair(findings)}>
             {running ? s.repairing : s.repair}
           </Button>
         </NoticeActions>
       </Notice>
       {running && <Spinner size="tiny" label={<Text>{s.repairing}</Text>} />}
-      {error !== undefined && (
-        <DataErrorMessage error={error} title={s.failedTitle} onRetry={() => void repair(findings)} />
-      )}
-      {open && (
-        <section id={panelId} className={styles.panel} aria-labelledby={headingId}>
-          <h3 id={headingId} className={styles.heading}>
-            {s.panelHeading}
-          </h3>
-          <ul className={styles.list}>
-            {findings.map((finding, index) => {
-              const text = describeFinding(strings, finding);
-              return (
-                <li
-                  key={`${finding.scope}|${finding.setting}|${finding.principal ?? ''}|${index}`}
-                  className={styles.item}
-                >
-                  <div>
-                    <Badge appearance="tint" color={BADGE[finding.risk]}>
-                      {s.risk[finding.risk]}
-                    </Badge>
-                  </div>
-                  <Text className={styles.what}>{text.what}</Text>
-                  <Text>
-                    <span className={styles.label}>{s.why}</span>
-                    {text.why}
-                  </Text>
-                  <Text>
-                    <span className={styles.label}>{s.how}</span>
-                    {text.how}
-                  </Text>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      )}
+      {error !== undefined && <DataErrorMessage error={error} title={s.failedTitle} onRetry={() => repair(findings)} />}
+      {open && <FindingsPanel id={panelId} findings={findings} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { draftStorage, draftStorageKey, useDraftOwner } from './drafts';
+import { draftStorage, draftStorageKey, removeDraft, useDraftOwner } from './drafts';
 
 /** What {@link useDraft} hands back. */
 export interface IDraft<T> {
@@ -18,7 +18,8 @@ export interface IDraft<T> {
  * `story:new` or `initiative:42`.
  */
 export function useDraft<T>(key: string, initial: T): IDraft<T> {
-  const storageKey = draftStorageKey(useDraftOwner(), key);
+  const owner = useDraftOwner();
+  const storageKey = draftStorageKey(owner, key);
   const [state, setState] = React.useState<{ value: T; restored: boolean }>(() => {
     // Only this person's key is read; drafts from before they were kept per person are removed once
     // per web part by MpkRoot, which every form is rendered inside.
@@ -49,15 +50,11 @@ export function useDraft<T>(key: string, initial: T): IDraft<T> {
   );
 
   const clear = React.useCallback(() => {
-    try {
-      draftStorage()?.removeItem(storageKey);
-    } catch {
-      // Blocked storage holds no draft.
-    }
+    removeDraft(owner, key);
     setState({ value: initial, restored: false });
     // `initial` is the form's empty state; callers pass a fresh literal each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [storageKey]);
+  }, [owner, key]);
 
   return { value: state.value, set, clear, restored: state.restored };
 }
