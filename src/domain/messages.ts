@@ -5,9 +5,6 @@
  * text with `describeError`/`labelOf` in `src/ui/shell/texts.ts`.
  */
 
-// Transition only (issue 14): the locale lives in ./locale; import it from there.
-export { DEFAULT_LOCALE, resolveLocale, type Locale } from './locale';
-
 // ---------------------------------------------------------------------------------------------
 // Validation errors
 // ---------------------------------------------------------------------------------------------

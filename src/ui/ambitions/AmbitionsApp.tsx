@@ -14,7 +14,7 @@ import { StoriesArea } from './StoriesArea';
 import { serverFilters, type IFeedScope } from './storyModel';
 import { useAmbitionsView } from './useAmbitionsView';
 import { Unavailable, type UnavailablePart } from '../shell/Unavailable';
-import { useSurfaceStyles } from '../shell/surfaceStyles';
+import { useSurfaceStyles } from '../shell/sharedStyles';
 
 /** The parts of the view shown in the stories area. */
 const STORY_PARTS: readonly UnavailablePart[] = [

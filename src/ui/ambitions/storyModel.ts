@@ -2,7 +2,7 @@
  * Pure helpers of the story feed, the story form and the ambition cards: what to ask the server for,
  * what to keep on the client, and how to word counts. No React here, so each is unit-tested alone.
  */
-import type { Locale } from '../../domain/messages';
+import type { Locale } from '../../domain/locale';
 import type { IStory } from '../../domain/model';
 import type { IAmbitionCounts, IPage, IStoryFilters, IUnitItem } from '../../data/repositories/types';
 import { plural } from '../shell/plural';

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { mergeClasses } from '@fluentui/react-components';
-import { type Locale } from '../../domain/messages';
+import { type Locale } from '../../domain/locale';
 import type { Health, Trend } from '../../domain/model';
 import { useStrings, fill } from '../shell/strings';
 import { useMarkStyles } from './useFollowUpStyles.styles';

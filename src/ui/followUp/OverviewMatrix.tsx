@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Link, mergeClasses } from '@fluentui/react-components';
 import { formatDate } from '../../domain/dates';
-import { type Locale } from '../../domain/messages';
+import { type Locale } from '../../domain/locale';
 import type { IsoDate } from '../../domain/model';
 import type { IOverviewCell, IOverviewRow } from '../../domain/overview';
 import type { IAmbition } from '../../data/repositories/types';

@@ -3,7 +3,7 @@ import { Button, mergeClasses, Text, useId } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeBody } from '../shell/Notice';
 import { formatDate, isValidIsoDate, today } from '../../domain/dates';
-import { type Locale } from '../../domain/messages';
+import { type Locale } from '../../domain/locale';
 import {
   INITIATIVE_STATUSES,
   TASK_STATUSES,

@@ -5,7 +5,7 @@
  */
 import type { Cell, Row, Sheet } from 'write-excel-file/browser';
 import { isoWeek, parseIsoDate } from '../../domain/dates';
-import { type Locale } from '../../domain/messages';
+import { type Locale } from '../../domain/locale';
 import { INITIATIVE_STATUSES, TASK_STATUSES, type IFollowUpTask, type IsoDate } from '../../domain/model';
 import type { IOverview } from '../../domain/overview';
 import { isOverdue } from '../../domain/workflow';

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { plainList } from './planStyles';
+import { plainList } from '../shell/sharedStyles';
 import { Spinner } from '../shell/Spinner';
 import { Badge, type BadgeColor } from '../shell/Badge';
 import { isRelevance, type IInitiative, type IPlanFocus } from '../../domain/model';

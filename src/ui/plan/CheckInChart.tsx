@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { makeStyles, Text, tokens, useId } from '@fluentui/react-components';
 import { daysBetween, formatDate, isValidIsoDate } from '../../domain/dates';
-import { type Locale } from '../../domain/messages';
+import { type Locale } from '../../domain/locale';
 import { HEALTHS, type ICheckIn } from '../../domain/model';
 import { fill, useStrings } from '../shell/strings';
 import { HealthShape } from './HealthBadge';

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Field, Input, makeStyles, Radio, RadioGroup, Text, Textarea, tokens, useId } from '@fluentui/react-components';
-import { framedColumn } from './planStyles';
+import { framedColumn } from '../shell/sharedStyles';
 import { Spinner } from '../shell/Spinner';
 import { formatDate } from '../../domain/dates';
 import { HEALTHS, type IInitiative } from '../../domain/model';

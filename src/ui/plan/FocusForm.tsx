@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
-import { framedColumn } from './planStyles';
+import { framedColumn } from '../shell/sharedStyles';
 import { ConflictError } from '../../data/errors';
 import { RELEVANCES, type IPlanFocus } from '../../domain/model';
 import { validatePlanFocus } from '../../domain/validation';

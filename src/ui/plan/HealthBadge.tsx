@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { type Locale } from '../../domain/messages';
+import { type Locale } from '../../domain/locale';
 import { isHealth, type Health } from '../../domain/model';
 import { labelOf } from '../shell/texts';
 import { useStrings } from '../shell/strings';

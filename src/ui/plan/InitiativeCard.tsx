@@ -1,7 +1,7 @@
 import * as React from 'react';
 import type { Locale } from '../../domain/locale';
 import { Button, makeStyles, mergeClasses, Text, tokens, useId } from '@fluentui/react-components';
-import { framedColumn } from './planStyles';
+import { framedColumn } from '../shell/sharedStyles';
 import { Spinner } from '../shell/Spinner';
 import { Badge, type BadgeColor } from '../shell/Badge';
 import { formatDate } from '../../domain/dates';

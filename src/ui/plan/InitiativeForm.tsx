@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Field, Input, makeStyles, Select, Text, Textarea, tokens, useId } from '@fluentui/react-components';
-import { framedColumn } from './planStyles';
+import { framedColumn } from '../shell/sharedStyles';
 import type { IInitiativeFormValues } from '../../domain/planModel';
 import { FormActions } from '../shell/FormActions';
 import { fill, useStrings } from '../shell/strings';

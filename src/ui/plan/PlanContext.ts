@@ -1,5 +1,5 @@
 import * as React from 'react';
-import type { Locale } from '../../domain/messages';
+import type { Locale } from '../../domain/locale';
 import type { IPlanView } from '../../data/repositories/types';
 import type { Host } from '../../domain/host';
 

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { makeStyles, tokens, useId } from '@fluentui/react-components';
-import { plainList } from './planStyles';
+import { plainList } from '../shell/sharedStyles';
 import { Notice, NoticeBody } from '../shell/Notice';
-import type { Locale } from '../../domain/messages';
+import type { Locale } from '../../domain/locale';
 import type { IInitiative, IPlan } from '../../domain/model';
 import { canEditPlanFocus } from '../../domain/workflow';
 import type { IPlanView } from '../../data/repositories/types';

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { framedColumn } from './planStyles';
+import { framedColumn } from '../shell/sharedStyles';
 import { Notice, NoticeBody } from '../shell/Notice';
 import type { IInitiative } from '../../domain/model';
 import { validateInitiative } from '../../domain/validation';

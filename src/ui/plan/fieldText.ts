@@ -1,6 +1,7 @@
 /** Stored values as people read them: labels for codes, Danish dates, titles for references. */
 import { formatDate } from '../../domain/dates';
-import { type LabelGroup, type Locale } from '../../domain/messages';
+import { type LabelGroup } from '../../domain/messages';
+import { type Locale } from '../../domain/locale';
 import type { IPoliticalPriority } from '../../domain/model';
 import type { IAmbition } from '../../data/repositories/types';
 import { useStrings } from '../shell/strings';

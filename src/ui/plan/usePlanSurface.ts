@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { IPlan } from '../../domain/model';
-import type { Locale } from '../../domain/messages';
+import type { Locale } from '../../domain/locale';
 import type { IPlanView, IUnitItem } from '../../data/repositories/types';
 import { DataError } from '../../data/errors';
 import { mayActForUnit } from '../../domain/unitAccess';

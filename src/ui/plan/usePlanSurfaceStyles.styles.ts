@@ -1,15 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { surfaceRoot } from '../shell/sharedStyles';
 
 /** The plan surface's frame: its root, title, and the panels that stand in for a plan. */
 export const usePlanSurfaceStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    minWidth: 0,
-    '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
-  },
+  root: surfaceRoot,
   title: {
     margin: 0,
     fontSize: tokens.fontSizeBase600,

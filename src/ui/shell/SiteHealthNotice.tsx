@@ -10,20 +10,12 @@ import { describeChange } from './ProvisionSitePanel';
 import { plural } from './plural';
 import { useSiteHealth } from './useSiteHealth';
 import { fill, useStrings } from './strings';
-import { plainList } from './sharedStyles';
+import { framedColumn, plainList } from './sharedStyles';
 import { describeFinding } from './healthTexts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  panel: { ...framedColumn(tokens.spacingVerticalS), backgroundColor: tokens.colorNeutralBackground1 },
   heading: {
     margin: 0,
     fontSize: tokens.fontSizeBase400,

@@ -1,4 +1,4 @@
-import type { Locale } from '../../domain/messages';
+import type { Locale } from '../../domain/locale';
 
 /** "1 historie" / "3 historier": picks the plural form through Intl for the locale. */
 export function plural(locale: Locale, count: number, one: string, other: string): string {

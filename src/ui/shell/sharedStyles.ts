@@ -1,4 +1,4 @@
-import type { GriffelStyle } from '@fluentui/react-components';
+import { makeStyles, tokens, type GriffelStyle } from '@fluentui/react-components';
 
 /**
  * Style objects more than one surface needs, spread into a `makeStyles` call (like `nativeFieldStyles`),
@@ -29,3 +29,28 @@ export function plainList(gap: string): GriffelStyle {
     rowGap: gap,
   };
 }
+
+/** A framed column (forms and cards): padding inside a thin rounded border, its parts `rowGap` apart. */
+export function framedColumn(rowGap: string, stroke: string = tokens.colorNeutralStroke1): GriffelStyle {
+  return {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${stroke}`,
+    borderRadius: tokens.borderRadiusMedium,
+  };
+}
+
+/** The outer frame of a web part's surface: its parts one under the other, less padding on phones. */
+export const surfaceRoot: GriffelStyle = {
+  display: 'flex',
+  flexDirection: 'column',
+  rowGap: tokens.spacingVerticalL,
+  padding: tokens.spacingHorizontalL,
+  minWidth: 0,
+  '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
+};
+
+/** `root` on a surface's outermost element (see {@link surfaceRoot}). */
+export const useSurfaceStyles = makeStyles({ root: surfaceRoot });

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useId } from '@fluentui/react-components';
-import type { Locale } from '../../domain/messages';
+import type { Locale } from '../../domain/locale';
 import { isEmailAddress } from '../../domain/people';
 import type { IPeoplePickerProps, IPersonMatch, IPersonValue, IPickerPerson } from './PeoplePicker.types';
 import { useLocale } from './locale';
