@@ -37,11 +37,6 @@ export function noteFrom(base: IReflection | undefined, draft: IReflectionDraft)
   };
 }
 
-/** Whether two versions of a note say the same in every field the reader writes. */
-export function sameNote(a: IReflection, b: IReflection): boolean {
-  return NOTE_FIELDS.every((f) => sameValue(a[f], b[f]));
-}
-
 /**
  * The fields a conflict asks about: those the data layer named; if it named none we know, every
  * field in which the saved version and mine differ.

@@ -18,7 +18,6 @@ import {
   mergeNote,
   NOTE_FIELDS,
   noteFrom,
-  sameNote,
   type IReflectionDraft,
 } from './reflectionModel';
 import { messagesByField } from '../shell/texts';
@@ -59,6 +58,8 @@ export function useReflectionForm(props: IReflectionFormProps): IReflectionFormS
   const [errors, setErrors] = React.useState<IValidationError[]>([]);
   const value = draft.value;
 
+  // Set when a conflict's choice kept the saved version (nothing written, nothing failed).
+  const kept = React.useRef(false);
   const flow = useSaveFlow<IReflection>(
     async (original, note) => {
       try {
@@ -75,6 +76,23 @@ export function useReflectionForm(props: IReflectionFormProps): IReflectionFormS
       draft.clear();
       announce(strings.savedAnnouncement);
       props.onSaved(result);
+    },
+    {
+      // The note's own rule: every field both changed is asked about, even when the server names none.
+      merge: (conflict, choice) =>
+        mergeNote(
+          props.saved,
+          conflict.mine,
+          conflict.theirs,
+          conflictNoteFields(conflict.fields, conflict.theirs, conflict.mine),
+          choice,
+        ),
+      // Keeping theirs writes nothing: the form starts again from the saved version.
+      onKeptTheirs: (theirs) => {
+        kept.current = true;
+        draft.clear();
+        props.onSaved(theirs);
+      },
     },
   );
 
@@ -107,15 +125,10 @@ export function useReflectionForm(props: IReflectionFormProps): IReflectionFormS
   const conflictNames = conflict ? conflictNoteFields(conflict.fields, conflict.theirs, mine) : [];
 
   const resolve = (choice: ConflictChoice): void => {
-    if (!conflict) return;
-    const merged = mergeNote(props.saved, mine, conflict.theirs, conflictNames, choice);
-    if (sameNote(merged, conflict.theirs)) {
-      // Keep theirs: nothing to write; the form starts again from the saved version.
-      draft.clear();
-      props.onSaved(conflict.theirs);
-      return;
-    }
-    void write(conflict.theirs, merged);
+    kept.current = false;
+    void flow.resolve(choice).then((result) => {
+      if (!result && !kept.current) announce(strings.saveFailed);
+    });
   };
 
   const questions = mpkStrings.reflectionQuestions;

@@ -187,6 +187,17 @@ export function useTaskForm(props: ITaskFormProps): ITaskFormState {
       }
     },
     () => undefined,
+    {
+      // Only the fields chosen as mine go on top of the saved version (`mergeTask` keeps ambition and
+      // initiative together, which the shell's field-by-field rule cannot); keeping theirs writes nothing.
+      merge: (conflict, choice) =>
+        mergeTask(
+          conflict.theirs,
+          conflict.mine,
+          Object.keys(choice).filter((field) => choice[field] === 'mine'),
+        ),
+      onKeptTheirs: (theirs) => finish(theirs, fill(s.keptTheirs, { title: theirs.title })),
+    },
   );
 
   const save = async (task: IFollowUpTask, base: IFollowUpTask | undefined): Promise<void> => {
@@ -207,17 +218,12 @@ export function useTaskForm(props: ITaskFormProps): ITaskFormState {
     save(task, original).catch(() => undefined);
   };
 
-  // Keeping theirs writes nothing; otherwise the chosen fields go on top of the saved version
-  // (`mergeTask` keeps ambition and initiative together, which the shell's field-by-field rule cannot).
   const { conflict } = flow;
   const resolve = (choice: ConflictChoice): void => {
-    if (!conflict) return;
-    const useMine = Object.keys(choice).filter((field) => choice[field] === 'mine');
-    if (useMine.length === 0) {
-      finish(conflict.theirs, fill(s.keptTheirs, { title: conflict.theirs.title }));
-      return;
-    }
-    save(mergeTask(conflict.theirs, conflict.mine, useMine), conflict.theirs).catch(() => undefined);
+    flow
+      .resolve(choice)
+      .then((result) => result && finish(result, fill(s.saved, { title: result.title })))
+      .catch(() => undefined);
   };
 
   const display = displayOf(context, mpkStrings.labels);

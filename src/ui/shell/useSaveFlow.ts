@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { ConflictError } from '../../data/errors';
-import { resolveConflict, type ConflictSide } from '../../domain/conflict';
+import { changedProps, resolveConflict, type ConflictSide } from '../../domain/conflict';
 
 /** A save that lost a race: what I started from, what I wrote, what is saved now, and where we clash. */
 export interface ISaveConflict<T> {
@@ -18,9 +18,25 @@ export interface ISaveFlow<T> {
   conflict: ISaveConflict<T> | undefined;
   /** Saves `mine`, read as `base` (undefined: a create). Resolves with the saved item, or undefined. */
   run(base: T | undefined, mine: T): Promise<T | undefined>;
-  /** Saves the reader's choice per conflicting field on top of the version saved now. */
+  /**
+   * Saves the reader's choice per conflicting field on top of the version saved now; resolves with
+   * the item written, or undefined when nothing was written (the choice kept the saved version as it
+   * is: `onKeptTheirs`, else `onSaved` with it; or the write failed).
+   */
   resolve(choice: Record<string, ConflictSide>): Promise<T | undefined>;
   dismissError(): void;
+}
+
+/** Optional parts of {@link useSaveFlow}. */
+export interface ISaveFlowOptions<T> {
+  /**
+   * The item to write after a conflict, from the reader's choice per field. Default: the saved version
+   * plus my changes they did not touch plus, per conflicting field, the side chosen (`resolveConflict`).
+   * A form whose fields belong together (a task's ambition and initiative) merges its own way.
+   */
+  merge?(conflict: ISaveConflict<T>, choice: Record<string, ConflictSide>): T;
+  /** Runs, instead of `onSaved`, when the choice keeps the saved version as it is (nothing is written). */
+  onKeptTheirs?(theirs: T, mine: T): void;
 }
 
 /**
@@ -31,6 +47,7 @@ export interface ISaveFlow<T> {
 export function useSaveFlow<T extends object>(
   save: (base: T | undefined, mine: T) => Promise<T>,
   onSaved: (saved: T, mine: T) => void,
+  options: ISaveFlowOptions<T> = {},
 ): ISaveFlow<T> {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>(undefined);
@@ -68,13 +85,15 @@ export function useSaveFlow<T extends object>(
 
   const resolve = (choice: Record<string, ConflictSide>): Promise<T | undefined> => {
     if (!conflict) return Promise.resolve(undefined);
-    const resolved = resolveConflict(
-      conflict.base ?? ({} as T),
-      conflict.mine,
-      conflict.theirs,
-      conflict.fields,
-      choice,
-    );
+    const resolved = options.merge
+      ? options.merge(conflict, choice)
+      : resolveConflict(conflict.base ?? ({} as T), conflict.mine, conflict.theirs, conflict.fields, choice);
+    if (changedProps(conflict.theirs, resolved).length === 0) {
+      // Keeping what is saved writes nothing: the saved version (with its ETag) is the result.
+      setConflict(undefined);
+      (options.onKeptTheirs ?? onSaved)(conflict.theirs, conflict.mine);
+      return Promise.resolve(undefined);
+    }
     return run(conflict.theirs, resolved);
   };
 

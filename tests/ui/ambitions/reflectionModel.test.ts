@@ -1,5 +1,5 @@
 import type { IReflection } from '../../../src/domain/model';
-import { conflictNoteFields, draftOf, mergeNote, noteFrom, sameNote } from '../../../src/ui/ambitions/reflectionModel';
+import { conflictNoteFields, draftOf, mergeNote, noteFrom } from '../../../src/ui/ambitions/reflectionModel';
 
 const saved: IReflection = { id: 7, clientKey: 'note-7', etag: '"1"', contribution: 'Lytte', meaning: 'Retning' };
 
@@ -12,11 +12,6 @@ describe('the notes form rules (reflectionModel)', () => {
     expect(note).toMatchObject({ id: 7, etag: '"1"', contribution: 'Lytte', ambitionKey: 'gode-rammer' });
     expect(note.meaning).toBeUndefined();
     expect(noteFrom(undefined, { ...draft, clientKey: 'k' })).toMatchObject({ clientKey: 'k', contribution: 'Lytte' });
-  });
-
-  it('compares notes by what the reader writes (empty and missing are the same)', () => {
-    expect(sameNote(saved, { ...saved, etag: '"2"', ambitionKey: '' })).toBe(true);
-    expect(sameNote(saved, { ...saved, meaning: 'Andet' })).toBe(false);
   });
 
   it('asks about the fields the data layer named, else about every field that differs', () => {

@@ -1,5 +1,5 @@
-import * as React from 'react';
-import { act, render } from '@testing-library/react';
+import { act } from '@testing-library/react';
+import { renderHook } from '../../support/renderHook';
 import { useViewLoader } from '../../../src/ui/shell/useViewLoader';
 
 /** A read the test answers by hand. */
@@ -11,20 +11,6 @@ function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(e
     reject = rej;
   });
   return { promise, resolve, reject };
-}
-
-/** Renders a hook in a probe component (testing-library/react 12 has no renderHook). */
-function renderHook<P, R>(
-  hook: (props: P) => R,
-  options: { initialProps?: P } = {},
-): { result: { current: R }; rerender(props: P): void } {
-  const result = {} as { current: R };
-  function Probe(props: { hookProps: P }): null {
-    result.current = hook(props.hookProps);
-    return null;
-  }
-  const view = render(<Probe hookProps={options.initialProps as P} />);
-  return { result, rerender: (props: P) => view.rerender(<Probe hookProps={props} />) };
 }
 
 describe('useViewLoader (one view loader for every surface)', () => {
