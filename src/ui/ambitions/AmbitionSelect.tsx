@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Select } from '@fluentui/react-components';
 import type { IAmbition } from '../../data/repositories/types';
+import { SelectOptions } from '../shell/SelectOptions';
 
 /** Props of {@link AmbitionSelect}. */
 export interface IAmbitionSelectProps {
@@ -17,12 +18,7 @@ export interface IAmbitionSelectProps {
 export function AmbitionSelect(props: IAmbitionSelectProps): JSX.Element {
   return (
     <Select id={props.id} value={props.value} onChange={(_, data) => props.onChange(data.value)}>
-      <option value="">{props.emptyLabel}</option>
-      {props.ambitions.map((a) => (
-        <option key={a.key} value={a.key}>
-          {a.title}
-        </option>
-      ))}
+      <SelectOptions empty={props.emptyLabel} items={props.ambitions} value={(a) => a.key} label={(a) => a.title} />
     </Select>
   );
 }

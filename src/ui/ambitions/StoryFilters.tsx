@@ -6,6 +6,7 @@ import { SelectField } from '../shell/SelectField';
 import { useStrings } from '../shell/strings';
 import type { IUnitOption } from './storyModel';
 import { labelOf } from '../shell/texts';
+import { SelectOptions } from '../shell/SelectOptions';
 
 /** Props of {@link StoryFilters}. */
 export interface IStoryFiltersProps {
@@ -44,12 +45,12 @@ export function StoryFilters(props: IStoryFiltersProps): JSX.Element {
           value={filters.ambitionKey ?? ''}
           onChange={(value) => props.onChange({ ...filters, ambitionKey: value || undefined })}
         >
-          <option value="">{strings.allAmbitions}</option>
-          {props.ambitions.map((a) => (
-            <option key={a.key} value={a.key}>
-              {a.title}
-            </option>
-          ))}
+          <SelectOptions
+            empty={strings.allAmbitions}
+            items={props.ambitions}
+            value={(a) => a.key}
+            label={(a) => a.title}
+          />
         </SelectField>
       )}
       {props.units.length > 1 && (
@@ -58,12 +59,12 @@ export function StoryFilters(props: IStoryFiltersProps): JSX.Element {
           value={filters.unitId === undefined ? '' : String(filters.unitId)}
           onChange={(value) => props.onChange({ ...filters, unitId: value === '' ? undefined : Number(value) })}
         >
-          <option value="">{strings.allUnits}</option>
-          {props.units.map((u) => (
-            <option key={u.id} value={String(u.id)}>
-              {indent(u.depth) + u.label}
-            </option>
-          ))}
+          <SelectOptions
+            empty={strings.allUnits}
+            items={props.units}
+            value={(u) => String(u.id)}
+            label={(u) => indent(u.depth) + u.label}
+          />
         </SelectField>
       )}
       <SelectField
@@ -71,12 +72,12 @@ export function StoryFilters(props: IStoryFiltersProps): JSX.Element {
         value={filters.kind ?? ''}
         onChange={(value) => props.onChange({ ...filters, kind: (value || undefined) as StoryKind | undefined })}
       >
-        <option value="">{strings.allKinds}</option>
-        {STORY_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {labelOf(mpkStrings, 'storyKind', kind)}
-          </option>
-        ))}
+        <SelectOptions
+          empty={strings.allKinds}
+          items={STORY_KINDS}
+          value={(kind) => kind}
+          label={(kind) => labelOf(mpkStrings, 'storyKind', kind)}
+        />
       </SelectField>
     </div>
   );

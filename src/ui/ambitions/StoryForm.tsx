@@ -23,6 +23,7 @@ import { STORY_DRAFT_KEY } from './storyModel';
 import type { IStoryFormProps } from './StoryForm.types';
 import { useStoryForm, type IStoryFormState } from './useStoryForm';
 import { labelOf } from '../shell/texts';
+import { SelectOptions } from '../shell/SelectOptions';
 
 // The editor is only needed by those who write: its own chunk, loaded on first use.
 const RichTextEditor = React.lazy(() => import(/* webpackChunkName: 'mpk-editor' */ '../shell/RichTextEditor'));
@@ -158,12 +159,12 @@ function StoryFields(props: IStoryFormProps & { form: IStoryFormState }): JSX.El
         </Field>
         <Field label={strings.unitLabel} validationMessage={messages.unitId}>
           <Select id={ids.unitId} value={value.unitId} onChange={(_, data) => change({ unitId: data.value })}>
-            <option value="">{strings.noUnit}</option>
-            {props.units.map((u) => (
-              <option key={u.id} value={String(u.id)}>
-                {'\u00A0\u00A0'.repeat(u.depth) + u.label}
-              </option>
-            ))}
+            <SelectOptions
+              empty={strings.noUnit}
+              items={props.units}
+              value={(u) => String(u.id)}
+              label={(u) => '\u00A0\u00A0'.repeat(u.depth) + u.label}
+            />
           </Select>
         </Field>
       </div>

@@ -14,6 +14,7 @@ import { usePlanForm } from './usePlanForm';
 import { withFocus } from '../../domain/planViewPatch';
 import { usePlanConflictTexts } from './fieldText';
 import { labelOf, messagesByField } from '../shell/texts';
+import { SelectOptions } from '../shell/SelectOptions';
 
 /** Props of {@link FocusForm}. */
 export interface IFocusFormProps {
@@ -98,12 +99,12 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
           value={draft.value.values.relevance}
           onChange={(_, d) => draft.set((v) => ({ ...v, values: { ...v.values, relevance: d.value } }))}
         >
-          <option value="">{strings.chooseRelevance}</option>
-          {RELEVANCES.map((relevance) => (
-            <option key={relevance} value={relevance}>
-              {labelOf(mpkStrings, 'relevance', relevance)}
-            </option>
-          ))}
+          <SelectOptions
+            empty={strings.chooseRelevance}
+            items={RELEVANCES}
+            value={(relevance) => relevance}
+            label={(relevance) => labelOf(mpkStrings, 'relevance', relevance)}
+          />
         </Select>
       </Field>
       <Field label={strings.localMeaning} hint={strings.localMeaningHint} validationMessage={fieldErrors.localMeaning}>

@@ -13,6 +13,7 @@ import {
   type IOption,
 } from './useInitiativeForm';
 import { labelOf } from '../shell/texts';
+import { SelectOptions } from '../shell/SelectOptions';
 
 export type { IInitiativeFormProps } from './useInitiativeForm';
 
@@ -59,12 +60,7 @@ function HalfField(props: IHalfFieldProps): JSX.Element {
           value={form.values[field]}
           onChange={onChange}
         >
-          {props.none !== undefined && <option value="">{props.none}</option>}
-          {props.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <SelectOptions empty={props.none} items={props.options} value={(o) => o.value} label={(o) => o.label} />
         </Select>
       ) : (
         <Input

@@ -4,6 +4,7 @@ import { SelectField } from '../shell/SelectField';
 import type { IUnitItem } from '../../data/repositories/types';
 import { fill, useStrings } from '../shell/strings';
 import { unitLabel } from '../../domain/planUnits';
+import { SelectOptions } from '../shell/SelectOptions';
 
 /** Props of {@link UnitPicker}. */
 export interface IUnitPickerProps {
@@ -98,12 +99,12 @@ export function UnitPicker(props: IUnitPickerProps): JSX.Element {
           setMissing(false);
         }}
       >
-        <option value="">{strings.pickerPlaceholder}</option>
-        {props.units.map((u) => (
-          <option key={u.id} value={String(u.id)}>
-            {unitLabel(u, props.units)}
-          </option>
-        ))}
+        <SelectOptions
+          empty={strings.pickerPlaceholder}
+          items={props.units}
+          value={(u) => String(u.id)}
+          label={(u) => unitLabel(u, props.units)}
+        />
       </SelectField>
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={props.busy}>
