@@ -17,6 +17,7 @@ import { ShareButton } from './ShareButton';
 import { useInitiativeCard, type IInitiativeCardState } from './useInitiativeCard';
 import { own } from '../../domain/dict';
 import { labelOf } from '../shell/texts';
+import { plural } from '../shell/plural';
 
 /** Props of {@link InitiativeCard}. */
 export interface IInitiativeCardProps {
@@ -199,9 +200,7 @@ function InitiativeBadges(props: { initiative: IInitiative; card: IInitiativeCar
       ) : (
         <Text size={200}>{strings.noCheckIn}</Text>
       )}
-      <Text size={200}>
-        {comments === 1 ? strings.commentCountOne : fill(strings.commentCount, { count: comments })}
-      </Text>
+      <Text size={200}>{plural(plan.locale, comments, strings.commentCountOne, strings.commentCount)}</Text>
       {card.linked && (
         <Text size={200} weight="semibold">
           {strings.linked}
