@@ -1,6 +1,7 @@
 'use strict';
-// Four projects, so the fast part runs on its own (`npm run test:unit`); `npm test` runs all four.
-//   unit      components in jsdom and pure tests that start no server (the default for a new folder)
+// Five projects, so the fast part runs on its own (`npm run test:unit`, ~10 s); `npm test` runs all five.
+//   unit      pure tests that start no server (`*.test.ts` outside the folders below; the default)
+//   component React components in jsdom (`*.test.tsx` outside the folders below; ~1.5 min)
 //   contract  HTTP against the local SharePoint (or the preview server) in node
 //   browser   Playwright against the preview page
 //   build     tests that run the toolchain (gulp, the Teams package, the bench)
@@ -8,7 +9,7 @@
 // node with the `@jest-environment node` docblock, since jsdom has no fetch.
 // tests/build/projects.test.ts checks that every test file lands in exactly one project.
 
-/** What the non-unit projects own under tests/: a folder, or one file. */
+/** What the contract, browser and build projects own under tests/: a folder, or one file. */
 const OWNED = {
   contract: ['data', 'localsp', 'reliability', 'contract', 'preview'],
   browser: ['browser'],
@@ -57,12 +58,16 @@ module.exports = {
   // (A global option in jest 30: projects cannot set their own.)
   testTimeout: 30000,
   projects: [
-    {
+    // Outside the folders the others own: pure tests (`.test.ts`, seconds) and components (`.test.tsx`).
+    ...[
+      ['unit', '<rootDir>/tests/**/*.test.ts'],
+      ['component', '<rootDir>/tests/**/*.test.tsx'],
+    ].map(([name, match]) => ({
       ...shared,
-      displayName: 'unit',
-      testMatch: ['<rootDir>/tests/**/*.test.{ts,tsx}'],
+      displayName: name,
+      testMatch: [match],
       testPathIgnorePatterns: ['/node_modules/', `^<rootDir>/tests/(?!(?:${pureEntries}))(?:${ownedByOthers})`],
-    },
+    })),
     ...Object.entries(OWNED).map(([name, entries]) => ({
       ...shared,
       displayName: name,

@@ -1,8 +1,8 @@
 /** @jest-environment node */
 /**
  * The jest projects (jest.config.js) split the tests without losing one: every test file under
- * tests/ is in exactly one project, `jest --listTests` lists just those, and the unit project (run
- * alone by `npm run test:unit`) starts no server, browser or toolchain.
+ * tests/ is in exactly one project, `jest --listTests` lists just those, and the unit and component
+ * projects (`npm run test:unit`, `test:component`) start no server, browser or toolchain.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -10,7 +10,7 @@ import * as path from 'path';
 import { importsOf } from '../support/imports';
 
 const ROOT = path.resolve(__dirname, '../..');
-const PROJECTS = ['unit', 'contract', 'browser', 'build'];
+const PROJECTS = ['unit', 'component', 'contract', 'browser', 'build'];
 
 /** `jest --listTests` for some projects (all when none is named), relative to the repository. */
 function listTests(...projects: string[]): string[] {
@@ -49,6 +49,10 @@ describe('the jest projects', () => {
     expect(byProject.get('unit')).toEqual(
       expect.arrayContaining(['tests/domain/dates.test.ts', 'tests/teams/layers.test.ts']),
     );
+    expect(byProject.get('component')).toEqual(
+      expect.arrayContaining(['tests/ui/plan/PlanApp.test.tsx', 'tests/ui/shell/useViewLoader.test.tsx']),
+    );
+    expect(byProject.get('unit')?.filter((file) => file.endsWith('.tsx'))).toEqual([]);
     expect(byProject.get('contract')).toEqual(
       expect.arrayContaining(['tests/localsp/smoke.test.ts', 'tests/data/views.test.ts']),
     );
@@ -58,11 +62,12 @@ describe('the jest projects', () => {
     );
   });
 
-  it('keep servers, browsers and the toolchain out of the unit project', () => {
+  it('keep servers, browsers and the toolchain out of the unit and component projects', () => {
     // Relative imports as paths in the repository: localsp/ is the local SharePoint, tests/data/support starts it.
     const starts =
       /^(http|https|net|child_process|playwright.*|localsp\/.*|tests\/localsp\/.*|tests\/data\/support|tests\/browser\/.*)$/;
-    const offending = (byProject.get('unit') as string[]).flatMap((file) =>
+    const fast = (byProject.get('unit') as string[]).concat(byProject.get('component') as string[]);
+    const offending = fast.flatMap((file) =>
       importsOf(fs.readFileSync(path.join(ROOT, file), 'utf8'))
         .map((spec) =>
           spec.startsWith('.') ? path.relative(ROOT, path.resolve(ROOT, path.dirname(file), spec)) : spec,
