@@ -8,7 +8,8 @@
  * at the current schema version. Ids differ between the two worlds: the suite compares only what an id
  * points to, never its value.
  */
-import { ConflictError, DataError } from '../../src/data/errors';
+import { ConflictError } from '../../src/data/errors';
+import { dataErrorOf as refusal } from '../support/dataErrors';
 import type { IMpkServices, IPlanPermissions } from '../../src/data/repositories/types';
 import { SCHEMA_VERSION } from '../../src/data/schema/lists';
 import { AMBITIONS } from '../../src/domain/ambitions';
@@ -26,17 +27,6 @@ export interface IContractWorld {
   /** The first kerneområde, led by `leder`. */
   unitId: number;
   close(): Promise<void>;
-}
-
-/** The `DataError` a promise is refused with (fails when it resolves or throws anything else). */
-async function refusal(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError');
 }
 
 /** A view's shape: the names of its parts that have a value, in order. */

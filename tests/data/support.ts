@@ -8,7 +8,6 @@ import { setSanitizerWindow } from '../../src/domain/richText';
 import { startServer, spFor, USERS, type TestServer } from '../localsp/harness';
 import type { SPFI } from '../../src/data/sp';
 import { createServices } from '../../src/data/services';
-import { DataError } from '../../src/data/errors';
 import type { IMpkServices } from '../../src/data/repositories/types';
 
 export { startServer, spFor, USERS, type TestServer };
@@ -38,13 +37,4 @@ export async function servicesFor(server: TestServer, email: string): Promise<IM
   return createServices(as(server, email), { id: await userId(server, email), email });
 }
 
-/** The `DataError` a promise is refused with (fails the test when it resolves or throws anything else). */
-export async function dataErrorOf(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError');
-}
+export { dataErrorOf } from '../support/dataErrors';
