@@ -59,6 +59,17 @@ async function focusArrives(page: Page, pattern: RegExp): Promise<string> {
   return now;
 }
 
+/** What has focus once it reaches `expected`, or after 5 s whatever has it then (for the failure message). */
+async function focusSettled(page: Page, expected: string): Promise<string> {
+  const until = Date.now() + 5000;
+  let now = await focused(page);
+  while (now !== expected && Date.now() < until) {
+    await page.waitForTimeout(50);
+    now = await focused(page);
+  }
+  return now;
+}
+
 async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
@@ -568,7 +579,8 @@ describe('Ambitionsplan in the browser', () => {
       await page.getByRole('dialog').waitFor();
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
-      expect(await focused(page)).toBe('button:Del i kanal');
+      // Fluent's dialog gives focus back a frame after it goes; on a busy machine that frame comes late.
+      expect(await focusSettled(page, 'button:Del i kanal')).toBe('button:Del i kanal');
       await page.context().close();
     });
   });

@@ -57,6 +57,15 @@ export function useModerationItem(props: IModerationItemProps): IModerationItemS
     return true;
   };
 
+  // A decided story leaves the queue (this item unmounts) before the save's `finally` runs.
+  const mounted = React.useRef(true);
+  React.useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+
   const moderate = async (approve: boolean): Promise<void> => {
     if (!approve) {
       setAttempted(true);
@@ -79,7 +88,7 @@ export function useModerationItem(props: IModerationItemProps): IModerationItemS
         setNotice(strings.changedMeanwhile);
       }
     } finally {
-      setBusy(false);
+      if (mounted.current) setBusy(false);
     }
   };
 
