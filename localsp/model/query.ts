@@ -424,61 +424,25 @@ function idColumn(): Column {
   return { acc: { type: 'number', get: (r) => r.id }, indexed: true, tokenName: 'ID', indexKey: 'ID' };
 }
 
-const SYSTEM_COLUMNS: Record<string, (f: FieldRecord | undefined) => Column> = {
-  id: () => idColumn(),
-  created: (f) => ({
-    acc: { type: 'date', get: (r) => r.created },
-    indexed: !!f?.indexed,
-    tokenName: 'Created',
-    indexKey: ':Created',
-  }),
-  modified: (f) => ({
-    acc: { type: 'date', get: (r) => r.modified },
-    indexed: !!f?.indexed,
-    tokenName: 'Modified',
-    indexKey: ':Modified',
-  }),
-  authorid: (f) => ({
-    acc: { type: 'number', get: (r) => r.author },
-    indexed: !!f?.indexed,
-    tokenName: 'Author',
-    indexKey: ':Author',
-  }),
-  editorid: (f) => ({
-    acc: { type: 'number', get: (r) => r.editor },
-    indexed: !!f?.indexed,
-    tokenName: 'Editor',
-    indexKey: ':Editor',
-  }),
-  guid: (f) => ({
-    acc: { type: 'string', get: (r) => r.guid },
-    indexed: !!f?.indexed,
-    tokenName: 'GUID',
-    indexKey: ':GUID',
-  }),
-  odata__moderationstatus: (f) => ({
-    acc: { type: 'number', get: (r) => r.moderationStatus },
-    indexed: !!f?.indexed,
-    tokenName: '_ModerationStatus',
-    indexKey: ':_ModerationStatus',
-  }),
-  _moderationstatus: (f) => ({
-    acc: { type: 'number', get: (r) => r.moderationStatus },
-    indexed: !!f?.indexed,
-    tokenName: '_ModerationStatus',
-    indexKey: ':_ModerationStatus',
-  }),
+/** The system columns: how to read each from a row, and its field's internal name (which says if it is indexed). */
+const SYSTEM_COLUMNS: Record<string, { acc: Accessor<ItemRecord>; field: string }> = {
+  created: { acc: { type: 'date', get: (r) => r.created }, field: 'Created' },
+  modified: { acc: { type: 'date', get: (r) => r.modified }, field: 'Modified' },
+  authorid: { acc: { type: 'number', get: (r) => r.author }, field: 'Author' },
+  editorid: { acc: { type: 'number', get: (r) => r.editor }, field: 'Editor' },
+  guid: { acc: { type: 'string', get: (r) => r.guid }, field: 'GUID' },
+  odata__moderationstatus: { acc: { type: 'number', get: (r) => r.moderationStatus }, field: '_ModerationStatus' },
+  _moderationstatus: { acc: { type: 'number', get: (r) => r.moderationStatus }, field: '_ModerationStatus' },
 };
 
-const SYSTEM_FIELD_OF: Record<string, string> = {
-  created: 'Created',
-  modified: 'Modified',
-  authorid: 'Author',
-  editorid: 'Editor',
-  guid: 'GUID',
-  odata__moderationstatus: '_ModerationStatus',
-  _moderationstatus: '_ModerationStatus',
-};
+/** The column of a system field, indexed when its field record says so. */
+function systemColumn(rec: ListRecord, lower: string): Column | undefined {
+  if (lower === 'id') return idColumn();
+  const sys = SYSTEM_COLUMNS[lower];
+  if (!sys) return undefined;
+  const field = rec.fields.find((f) => f.internalName === sys.field);
+  return { acc: sys.acc, indexed: !!field?.indexed, tokenName: sys.field, indexKey: `:${sys.field}` };
+}
 
 /** Resolves a filter/orderby path on a list to a column accessor. */
 export function resolveColumn(site: Site, rt: ListRuntime, path: string[], expanded: Set<string>): Column {
@@ -486,11 +450,8 @@ export function resolveColumn(site: Site, rt: ListRuntime, path: string[], expan
   const name = path[0];
   const lower = name.toLowerCase();
   if (path.length === 1) {
-    const sys = SYSTEM_COLUMNS[lower];
-    if (sys)
-      return sys(
-        SYSTEM_FIELD_OF[lower] ? rec.fields.find((f) => f.internalName === SYSTEM_FIELD_OF[lower]) : undefined,
-      );
+    const sys = systemColumn(rec, lower);
+    if (sys) return sys;
     const byId = idSuffixField(rt, name);
     if (byId) return idColumnOf(byId, valueKey(rec, byId));
     const f = findField(rec, name);
