@@ -2,7 +2,7 @@
  * Pure helpers of "Egne noter": the form's draft and the note it stands for, and which fields a
  * conflict asks about. No React here.
  */
-import { sameValue } from '../../domain/conflict';
+import { sameValue, type ConflictSide } from '../../domain/conflict';
 import type { IReflection } from '../../domain/model';
 
 /** What the notes form keeps in the browser. */
@@ -55,7 +55,7 @@ export function mergeNote(
   mine: IReflection,
   theirs: IReflection,
   conflicting: readonly NoteField[],
-  choice: Record<string, 'theirs' | 'mine'>,
+  choice: Record<string, ConflictSide>,
 ): IReflection {
   const merged: IReflection = { ...theirs };
   for (const field of NOTE_FIELDS) {

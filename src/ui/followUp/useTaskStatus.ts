@@ -1,4 +1,5 @@
 import * as React from 'react';
+import type { ConflictSide } from '../../domain/conflict';
 import type { IFollowUpTask, TaskStatus } from '../../domain/model';
 import { ConflictError } from '../../data/errors';
 import { useServices } from '../shell/services';
@@ -27,7 +28,7 @@ export interface ITaskStatusChange {
   failedTitle?: string;
   conflict?: IStatusConflict;
   /** Keeps the other person's version, or saves the status on top of it. */
-  resolveConflict(side: 'theirs' | 'mine'): Promise<void>;
+  resolveConflict(side: ConflictSide): Promise<void>;
   dismiss(): void;
 }
 
@@ -85,7 +86,7 @@ export function useTaskStatus(): ITaskStatusChange {
   );
 
   const resolveConflict = React.useCallback(
-    async (side: 'theirs' | 'mine'): Promise<void> => {
+    async (side: ConflictSide): Promise<void> => {
       if (!conflict) return;
       const theirs = conflict.error.theirs;
       if (side === 'theirs') {

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import type { ConflictSide } from '../../domain/conflict';
 import { Button, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { Notice, NoticeBody, NoticeTitle } from './Notice';
 import { fill, useStrings } from './strings';
@@ -14,7 +15,7 @@ export interface IConflictField {
 }
 
 /** Per field: keep the saved (their) value or save mine. */
-export type ConflictChoice = Record<string, 'theirs' | 'mine'>;
+export type ConflictChoice = Record<string, ConflictSide>;
 
 /** Props of {@link ConflictResolver}. */
 export interface IConflictResolverProps {
@@ -38,7 +39,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-function all(fields: readonly IConflictField[], side: 'theirs' | 'mine'): ConflictChoice {
+function all(fields: readonly IConflictField[], side: ConflictSide): ConflictChoice {
   const choice: ConflictChoice = {};
   for (const field of fields) choice[field.name] = side;
   return choice;
@@ -65,7 +66,7 @@ export function ConflictResolver(props: IConflictResolverProps): JSX.Element {
         <Field key={field.name} label={fill(strings.fieldChoice, { field: field.label })}>
           <RadioGroup
             value={choice[field.name]}
-            onChange={(_, data) => setChoice((c) => ({ ...c, [field.name]: data.value as 'theirs' | 'mine' }))}
+            onChange={(_, data) => setChoice((c) => ({ ...c, [field.name]: data.value as ConflictSide }))}
           >
             <Radio
               value="theirs"
