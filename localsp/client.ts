@@ -4,8 +4,10 @@
  * never shipped (the web parts use SPFx's own authentication).
  */
 import type { Queryable } from '@pnp/queryable';
+import { GraphBrowser, GraphQueryable, type IGraphQueryable } from '@pnp/graph';
 import type { IMpkServices } from '../src/data/repositories/types';
 import { createServices } from '../src/data/services';
+import type { ITeamsTexts } from '../src/data/notifications/events';
 import { createSpWithPageDigest, type SPFI } from '../src/data/sp';
 
 /**
@@ -33,9 +35,25 @@ export function createLocalSp(siteUrl: string, email: string, pageDigest?: strin
   return createSpWithPageDigest(siteUrl, pageDigest, BearerAs(email));
 }
 
-/** The product's services for `email` on the local site, with the user id read from SharePoint. */
-export async function createLocalServices(siteUrl: string, email: string): Promise<IMpkServices> {
+/**
+ * A root for the local Graph (`<origin>/graph/v1.0`, served beside the local SharePoint), signed in as
+ * `email`: what the web parts get from SPFx's Graph token in a tenant (`src/data/notifications/spfxGraph.ts`).
+ */
+export function createLocalGraph(origin: string, email: string): IGraphQueryable {
+  return GraphQueryable('').using(GraphBrowser({ baseUrl: `${origin}/graph/v1.0` }), BearerAs(email));
+}
+
+/**
+ * The product's services for `email` on the local site, with the user id read from SharePoint. With
+ * `texts` (the Teams message words), actions are delivered in Teams through the local Graph too.
+ */
+export async function createLocalServices(siteUrl: string, email: string, texts?: ITeamsTexts): Promise<IMpkServices> {
   const sp = createLocalSp(siteUrl, email);
   const me = await sp.web.currentUser.select('Id', 'Email', 'Title')();
-  return createServices(sp, { id: me.Id, email: me.Email ?? email, displayName: me.Title });
+  const origin = new URL(siteUrl).origin;
+  return createServices(
+    sp,
+    { id: me.Id, email: me.Email ?? email, displayName: me.Title },
+    texts ? { texts, graph: () => Promise.resolve(createLocalGraph(origin, email)) } : {},
+  );
 }

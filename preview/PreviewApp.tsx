@@ -21,7 +21,7 @@ import { connectTeamsHost, type ITeamsHost } from '../src/teams/teamsHost';
 import { ServicesContext } from '../src/ui/shell/services';
 import { createServices } from '../src/data/services';
 import type { IMpkServices } from '../src/data/repositories/types';
-import { createLocalSp } from '../localsp/client';
+import { createLocalGraph, createLocalSp } from '../localsp/client';
 import { createFakeTeams, type IFakeTeams } from './fakeTeams';
 import { previewChannelId, type IPreviewPageContext } from './pageContext';
 import { DEMO_ACCOUNTS, type IPreviewState, type PreviewPart, toSearch } from './previewState';
@@ -70,8 +70,14 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
   const services = React.useMemo<IMpkServices>(() => {
     const user = users.find((u) => u.email === state.user) ?? users[0];
     const sp = createLocalSp(siteUrl, user.email, formDigestValue);
-    return createServices(sp, { id: user.id, email: user.email, displayName: user.title });
-  }, [siteUrl, users, formDigestValue, state.user]);
+    // Teams delivery goes to the local Graph beside the local SharePoint, signed in as the same person.
+    const graph = createLocalGraph(new URL(siteUrl).origin, user.email);
+    return createServices(
+      sp,
+      { id: user.id, email: user.email, displayName: user.title },
+      { graph: () => Promise.resolve(graph), texts: props.stringsFor(state.locale).teamsMessages },
+    );
+  }, [siteUrl, users, formDigestValue, state.user, state.locale]);
 
   const update = (change: Partial<IPreviewState>): void => {
     const next = { ...state, ...change };

@@ -13,24 +13,46 @@ import type { ICurrentUser, IMpkServices, IViewRepository } from './repositories
 import { PoliticalPriorityRepository, UnitRepository } from './repositories/units';
 import { throttleWatchOf } from './throttle';
 import { ProvisioningService } from './provisioningService';
+import { DeliveryBus } from './notifications/bus';
+import type { GraphSource } from './notifications/delivery';
+import { Notifier, type ITeamsTexts } from './notifications/events';
+import { NotificationRepository } from './notifications/repository';
 
 export { ProvisioningService } from './provisioningService';
 
+/**
+ * How the actions reach people: the bus the UI listens on, and — where Microsoft Graph is available — the
+ * Graph client and the words of the Teams messages. Without `graph` "Nyt til dig" still gets every row.
+ */
+export interface INotificationWiring {
+  bus?: DeliveryBus;
+  graph?: GraphSource;
+  texts?: ITeamsTexts;
+}
+
 /** Builds the services for a user on an SPFI with the given view repository. */
-export function createServicesWithViews(sp: SPFI, user: ICurrentUser, views: IViewRepository): IMpkServices {
+export function createServicesWithViews(
+  sp: SPFI,
+  user: ICurrentUser,
+  views: IViewRepository,
+  wiring: INotificationWiring = {},
+): IMpkServices {
+  const bus = wiring.bus ?? new DeliveryBus();
+  const notifier = new Notifier(sp, user, { bus, graph: wiring.graph, texts: wiring.texts });
   return {
     user,
     views,
     units: new UnitRepository(sp, user),
     politicalPriorities: new PoliticalPriorityRepository(sp),
-    plans: new PlanRepository(sp),
+    plans: new PlanRepository(sp, notifier),
     planFocuses: new PlanFocusRepository(sp),
     initiatives: new InitiativeRepository(sp),
     checkIns: new CheckInRepository(sp),
-    tasks: new TaskRepository(sp),
-    stories: new StoryRepository(sp),
-    recognitions: new RecognitionRepository(sp),
-    comments: new CommentRepository(sp),
+    tasks: new TaskRepository(sp, notifier),
+    stories: new StoryRepository(sp, notifier),
+    recognitions: new RecognitionRepository(sp, notifier),
+    comments: new CommentRepository(sp, notifier),
+    notifications: new NotificationRepository(sp, user, bus, () => Promise.resolve(notifier)),
     reflections: new ReflectionRepository(sp),
     provisioning: new ProvisioningService(sp),
     people: new PeopleRepository(sp),

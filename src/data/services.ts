@@ -5,12 +5,12 @@
  */
 import type { SPFI } from '@pnp/sp';
 import type { ICurrentUser, IMpkServices } from './repositories/types';
-import { createServicesWithViews } from './serviceSet';
+import { createServicesWithViews, type INotificationWiring } from './serviceSet';
 import { ViewRepository } from './views';
 
-export { ProvisioningService, createServicesWithViews } from './serviceSet';
+export { ProvisioningService, createServicesWithViews, type INotificationWiring } from './serviceSet';
 
 /** Builds the services for a user on an SPFI (all three views). */
-export function createServices(sp: SPFI, user: ICurrentUser): IMpkServices {
-  return createServicesWithViews(sp, user, new ViewRepository(sp, user));
+export function createServices(sp: SPFI, user: ICurrentUser, wiring: INotificationWiring = {}): IMpkServices {
+  return createServicesWithViews(sp, user, new ViewRepository(sp, user), wiring);
 }

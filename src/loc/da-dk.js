@@ -18,6 +18,23 @@ define([], function () {
       loadFailed: 'Indholdet kunne ikke hentes.',
       retry: 'Prøv igen',
     },
+    teamsMessages: {
+      messages: {
+        taskAssigned: '{mentions} {actor} har givet dig en opfølgningsopgave: <b>{title}</b>.',
+        storyApproved: '{actor} har godkendt din hverdagshistorie "{title}". Nu kan alle læse den.',
+        storyReturned:
+          '{actor} har sendt din hverdagshistorie "{title}" retur med denne begrundelse: {reason} Du kan rette den og sende den igen.',
+        dialogReply: '{mentions} {actor} har skrevet i dialogen om <b>{title}</b>.',
+        planApproved: '{mentions} {actor} har godkendt ambitionsplanen <b>{title}</b>.',
+        nudge: '{mentions} {actor} minder om <b>{title}</b>.',
+      },
+      open: {
+        task: 'Åbn opgaven',
+        story: 'Se historien',
+        initiative: 'Åbn indsatsen',
+        plan: 'Åbn planen',
+      },
+    },
     ambitions: {
       webPartTitle: 'Ambitioner og hverdagshistorier',
       lead: 'Chefgruppens fem ambitioner for udvikling af kerneopgave og organisation – og det, vi vil gøre for at nå dem.',

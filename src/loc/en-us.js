@@ -18,6 +18,23 @@ define([], function () {
       loadFailed: 'The content could not be loaded.',
       retry: 'Try again',
     },
+    teamsMessages: {
+      messages: {
+        taskAssigned: '{mentions} {actor} assigned you a follow-up task: <b>{title}</b>.',
+        storyApproved: '{actor} approved your everyday story "{title}". Everyone can read it now.',
+        storyReturned:
+          '{actor} sent your everyday story "{title}" back with this reason: {reason} You can correct it and send it again.',
+        dialogReply: '{mentions} {actor} wrote in the dialogue about <b>{title}</b>.',
+        planApproved: '{mentions} {actor} approved the ambition plan <b>{title}</b>.',
+        nudge: '{mentions} {actor} sends a reminder about <b>{title}</b>.',
+      },
+      open: {
+        task: 'Open the task',
+        story: 'See the story',
+        initiative: 'Open the initiative',
+        plan: 'Open the plan',
+      },
+    },
     ambitions: {
       webPartTitle: 'Ambitions and everyday stories',
       lead: "The chefgruppe's five ambitions for developing the core task and the organisation – and what we will do to reach them.",

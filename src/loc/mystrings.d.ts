@@ -951,9 +951,21 @@ declare interface IMpkReflectionQuestionStrings {
   meaning: string;
 }
 
+/**
+ * The messages the acting person's code posts in Teams ("Nyt til dig" delivery). Placeholders:
+ * `{mentions}` (the @mentions), `{actor}`, `{title}` (task, initiative, plan or story), `{reason}` (a story
+ * sent back), `{link}` (where the item opens). HTML: the data layer escapes every value it fills in.
+ */
+declare interface IMpkTeamsMessageStrings {
+  messages: Record<import('../domain/notifications').TeamsKind, string>;
+  /** The text of the link to the item, by its type. */
+  open: Record<import('../domain/notifications').NotificationTargetType, string>;
+}
+
 declare interface IMpkStrings {
   editor: IMpkEditorStrings;
   common: IMpkCommonStrings;
+  teamsMessages: IMpkTeamsMessageStrings;
   ambitions: IMpkAmbitionsStrings;
   stories: IMpkStoriesStrings;
   moderation: IMpkModerationStrings;

@@ -34,7 +34,15 @@ export abstract class MpkWebPartBase<TProperties extends object> extends BaseCli
       email: page.user.email,
       displayName: page.user.displayName,
     };
-    this.services = createLazyServicesWithViews(sp, user, new PartViewRepository(sp, user, this.viewLoaders()));
+    const context = this.context;
+    this.services = createLazyServicesWithViews(sp, user, new PartViewRepository(sp, user, this.viewLoaders()), {
+      // Teams delivery ("Nyt til dig"): Microsoft Graph with SPFx's token, loaded on the first delivery.
+      graph: () =>
+        import(/* webpackChunkName: 'mpk-graph' */ '../data/notifications/spfxGraph').then((m) =>
+          m.createSpfxGraph(context),
+        ),
+      texts: strings.teamsMessages,
+    });
     const teamsJs = this.context.sdks.microsoftTeams?.teamsJs as ITeamsSdk | undefined;
     if (teamsJs) {
       this.teams = await connectTeamsHost(teamsJs);

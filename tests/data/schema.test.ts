@@ -204,8 +204,8 @@ describe('diffing a site against the schema', () => {
     expect(actions.filter((a) => a.kind === 'createList')).toHaveLength(SCHEMA.lists.length);
     const fieldCount = SCHEMA.lists.reduce((n, l) => n + l.fields.length, 0);
     expect(actions.filter((a) => a.kind === 'createField')).toHaveLength(fieldCount);
-    // Author is indexed on stories, recognitions and reflections.
-    expect(actions.filter((a) => a.kind === 'updateField' && a.field === 'Author')).toHaveLength(3);
+    // Author is indexed on stories, recognitions, reflections and (v7) the personal settings.
+    expect(actions.filter((a) => a.kind === 'updateField' && a.field === 'Author')).toHaveLength(4);
   });
 
   it('finds nothing to do on a site that matches (a second run writes nothing)', () => {
@@ -223,6 +223,9 @@ describe('diffing a site against the schema', () => {
       ),
     ).toEqual([
       'createField units TeamsChannelName',
+      // v7: the initiatives' owners indexed and their latest check-in.
+      'updateField initiatives Owner',
+      'createField initiatives LastCheckIn',
       'updateField tasks Meeting',
       // v5: drafts only for approvers and the author, with versions kept; private notes out of search.
       'updateList stories ',
@@ -235,10 +238,24 @@ describe('diffing a site against the schema', () => {
       'createField summaries UnitId',
       'createField summaries Summary',
       'createField summaries Totals',
+      // v7: "Nyt til dig", two new lists.
+      'createList notifications ',
+      'createField notifications ClientKey',
+      'createField notifications Recipient',
+      'createField notifications NotificationKind',
+      'createField notifications TargetType',
+      'createField notifications TargetId',
+      'createField notifications UnitId',
+      'createField notifications Subject',
+      'createField notifications Delivery',
+      'createList personalSettings ',
+      'createField personalSettings ClientKey',
+      'createField personalSettings Settings',
+      'updateField personalSettings Author',
     ]);
-    expect(actions[2]).toMatchObject({ changes: { EnableVersioning: true, DraftVersionVisibility: 2 } });
-    expect(actions[4]).toMatchObject({ changes: { NoCrawl: true } });
-    const update = actions[1];
+    expect(actions[4]).toMatchObject({ changes: { EnableVersioning: true, DraftVersionVisibility: 2 } });
+    expect(actions[6]).toMatchObject({ changes: { NoCrawl: true } });
+    const update = actions[3];
     expect(update.kind === 'updateField' && update.changes).toEqual({ Indexed: true });
   });
 

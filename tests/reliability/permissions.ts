@@ -150,6 +150,10 @@ const BY_LIST: Record<ListKey, Partial<Record<Operation, Row>>> = {
   // "MPK Overblik" (v6): the counts the follow-up shows, rewritten by those who make counted writes
   // (members, the chefgruppe, the owner); employees read them and cannot change them.
   summaries: PLANNING,
+  // "Nyt til dig" (v7): whoever acts writes a row to each recipient and edits only their own rows; each
+  // person writes only their own settings row. Both are read by all (see the schema's comments and README).
+  notifications: OWN_CONTENT,
+  personalSettings: OWN_CONTENT,
   reflections: {
     read: { admin: false, chef: false, leder: false, medarbejder: false },
     create: ALL,

@@ -54,6 +54,18 @@ import {
   type IValidationError,
 } from '../../src/domain';
 import { ConflictError, DataError } from '../../src/data/errors';
+import {
+  assembleInbox,
+  inboxSummary,
+  parsePersonalSettings,
+  withAllRead,
+  withOff,
+  withRead,
+  type IDeliveryReport,
+  type INotification,
+  type INudgeTarget,
+  type IPersonalSettings,
+} from '../../src/domain/notifications';
 import { SCHEMA_VERSION } from '../../src/data/schema/lists';
 import { changedProps, overlappingChanges } from '../../src/domain/conflict';
 import { sanitizeRichText } from '../../src/domain/richText';
@@ -128,6 +140,8 @@ export interface IFakeServicesOptions {
    * continue from its counters), so one person's save is another's stale read. `data` is then ignored.
    */
   sharedWith?: IFakeServices;
+  /** The person's "Nyt til dig" entries (written and computed alike). @default none */
+  notifications?: INotification[];
 }
 
 type ListName = keyof IFakeData;
@@ -167,6 +181,10 @@ export interface IFakeServices extends IMpkServices {
   failNext(method: FakeCall, error: unknown): void;
   /** Holds every call of `method` until the returned release function is called. */
   hold(method: FakeCall): () => void;
+  /** "Nyt til dig" as the fake keeps it: the entries, the person's settings, every "Send påmindelse". */
+  inboxState: { entries: INotification[]; settings: IPersonalSettings; nudges: INudgeTarget[] };
+  /** Tells the `onDelivery` listeners, as a real action's Teams delivery would. */
+  deliver(report: IDeliveryReport): void;
   /** Another person saves an item: its fields change and it gets a new ETag. */
   changeAsSomeoneElse<L extends ListName>(list: L, id: number, patch: Partial<IFakeData[L][number]>): void;
 }
@@ -546,10 +564,21 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
   };
   const leadersOf = (all: readonly IUnitItem[]): number[] => all.flatMap((u) => u.leaderIds ?? []);
 
+  const inboxState = {
+    entries: clone(options.notifications ?? []),
+    settings: parsePersonalSettings({}),
+    nudges: [] as INudgeTarget[],
+  };
+  const deliveryListeners = new Set<(report: IDeliveryReport) => void>();
+  const inbox = (): INotification[] => assembleInbox(inboxState.entries, inboxState.settings);
   const fake: IFakeServices = {
     user,
     data,
     calls,
+    inboxState,
+    deliver(report) {
+      for (const listener of Array.from(deliveryListeners)) listener(report);
+    },
     provisioned: options.provisioned ?? true,
     health: (options.health ?? []).slice(),
     failNext(method, error) {
@@ -620,6 +649,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         ]);
         return {
           schema: schema(),
+          inbox: inboxSummary(inbox(), true),
           people,
           unit: allUnits.find((u) => u.id === unitId),
           units: allUnits,
@@ -662,6 +692,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         }
         return {
           schema: schema(),
+          inbox: inboxSummary(inbox(), true),
           ambitions: ambitionsFromSeed(),
           units: units(),
           featuredStories: clone(featured),
@@ -736,6 +767,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         const mine = openFirstTasks(filteredTasks({ assigneeId: query.userId }));
         return {
           schema: schema(),
+          inbox: inboxSummary(inbox(), true),
           ambitions: ambitionsFromSeed(),
           units: units(),
           overview,
@@ -1033,6 +1065,45 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         return clone(
           rows('reflections').filter((r) => ownReflection(r) && (r.authorId === undefined || r.authorId === userId)),
         );
+      },
+    },
+    notifications: {
+      async page(pageSize = 20) {
+        await enter('notifications.page');
+        return pageOf(inbox(), pageSize);
+      },
+      async markRead(ids) {
+        await enter('notifications.markRead');
+        inboxState.settings = withRead(
+          inboxState.settings,
+          inbox().filter((n) => ids.includes(n.id)),
+        );
+      },
+      async markAllRead() {
+        await enter('notifications.markAllRead');
+        inboxState.settings = withAllRead(inboxState.settings, now());
+      },
+      async getSettings() {
+        await enter('notifications.getSettings');
+        return { off: inboxState.settings.off.slice() };
+      },
+      async saveSettings(settings) {
+        await enter('notifications.saveSettings');
+        inboxState.settings = withOff(inboxState.settings, settings.off);
+        return { off: inboxState.settings.off.slice() };
+      },
+      async nudge(target) {
+        await enter('notifications.nudge');
+        inboxState.nudges.push({ ...target });
+        const report: IDeliveryReport = { kind: 'nudge', recipients: 1, teams: 'sent' };
+        fake.deliver(report);
+        return report;
+      },
+      onDelivery(listener) {
+        deliveryListeners.add(listener);
+        return () => {
+          deliveryListeners.delete(listener);
+        };
       },
     },
     people: {

@@ -6,6 +6,7 @@ import type { IAmbitionSeed, ICommitmentSeed } from '../../domain/ambitions';
 import { isGuid } from '../../domain/clientKey';
 import type {
   ICheckIn,
+  IEntity,
   IDialogComment,
   IFollowUpTask,
   IInitiative,
@@ -323,3 +324,58 @@ export function commitmentFields(ambitionKey: string, seed: ICommitmentSeed): Re
     CommitmentText: seed.text,
   };
 }
+
+/** A row of "MPK Nyt til dig" (v7): one recipient's copy of an event, written by whoever acted. */
+export interface INotificationRow extends IEntity {
+  recipientId: number;
+  kind: string;
+  targetType: string;
+  targetId: number;
+  unitId?: number;
+  subject?: string;
+  /** JSON of the Teams delivery state (`src/data/notifications/delivery.ts`). */
+  delivery?: string;
+  /** When it was written (read only). */
+  created?: string;
+  /** Who acted: the row's author (read only). */
+  actorId?: number;
+  actorName?: string;
+}
+
+export const notificationCodec: ICodec<INotificationRow> = {
+  list: 'notifications',
+  columns: [
+    { prop: 'recipientId', field: 'Recipient', conv: 'user' },
+    { prop: 'kind', field: 'NotificationKind', conv: 'text' },
+    { prop: 'targetType', field: 'TargetType', conv: 'text' },
+    { prop: 'targetId', field: 'TargetId', conv: 'number' },
+    { prop: 'unitId', field: 'UnitId', conv: 'number' },
+    { prop: 'subject', field: 'Subject', conv: 'text' },
+    { prop: 'delivery', field: 'Delivery', conv: 'text' },
+  ],
+  system: ['Created', 'AuthorId'],
+  expand: ['Author'],
+  title: (row) => row.kind,
+  readSystem: (row, notification) => {
+    if (typeof row.Created === 'string') notification.created = row.Created;
+    notification.actorId = numberOf(row, 'AuthorId');
+    const actorName = personTitle(row, 'Author');
+    if (actorName) notification.actorName = actorName;
+  },
+};
+
+/** A person's row of "MPK Personlige indstillinger" (v7); its author is the person. */
+export interface IPersonalSettingsRow extends IEntity {
+  settings?: string;
+  authorId?: number;
+}
+
+export const personalSettingsCodec: ICodec<IPersonalSettingsRow> = {
+  list: 'personalSettings',
+  columns: [{ prop: 'settings', field: 'Settings', conv: 'text' }],
+  system: ['AuthorId'],
+  title: () => 'Indstillinger',
+  readSystem: (row, settings) => {
+    settings.authorId = numberOf(row, 'AuthorId');
+  },
+};

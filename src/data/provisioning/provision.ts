@@ -26,6 +26,7 @@ import {
 import { recognitionCodec, storyCodec } from '../mapping/entities';
 import { recountAllStories } from '../repositories/summaries';
 import { rebuildUnitSummaries } from '../repositories/unitSummaries';
+import { fillLastCheckIns } from '../notifications/lastCheckIn';
 import {
   diffPermissions,
   diffRoleDefinitions,
@@ -360,7 +361,7 @@ export interface IAfterProvisionStep {
 
 /**
  * The data steps after provisioning, in order. v6: the published stories per ambition and every
- * unit's summary in "MPK Overblik", computed from the truth.
+ * unit's summary in "MPK Overblik", computed from the truth; v7: each initiative's latest check-in date.
  */
 export const afterProvision: IAfterProvisionStep[] = [
   {
@@ -376,6 +377,13 @@ export const afterProvision: IAfterProvisionStep[] = [
     target: 'MPK Overblik/units',
     detail: 'recomputed',
     run: async (sp) => (await rebuildUnitSummaries(sp)) > 0,
+  },
+  {
+    since: 7,
+    lists: ['initiatives', 'checkIns'],
+    target: 'MPK Indsatser/LastCheckIn',
+    detail: 'filled',
+    run: fillLastCheckIns,
   },
 ];
 

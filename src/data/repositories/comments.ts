@@ -5,6 +5,7 @@ import { validateComment, validateReflection } from '../../domain/validation';
 import { commentCodec, reflectionCodec } from '../mapping/entities';
 import { DataError, toDataError } from '../errors';
 import { ListRepository } from './listRepository';
+import type { Notifier } from '../notifications/events';
 import { windowedPage } from './query';
 import type { ICommentRepository, IReflectionRepository } from './types';
 
@@ -12,8 +13,11 @@ import type { ICommentRepository, IReflectionRepository } from './types';
 export const THREAD_MAX = 500;
 
 export class CommentRepository extends ListRepository<IDialogComment> implements ICommentRepository {
-  public constructor(sp: SPFI) {
-    super(sp, commentCodec, { validate: (comment) => validateComment(comment) });
+  public constructor(sp: SPFI, notifier?: Notifier) {
+    super(sp, commentCodec, {
+      validate: (comment) => validateComment(comment),
+      afterWrite: notifier && ((items) => notifier.commentWritten(items)),
+    });
   }
 
   /** Creates a comment; the unit id is kept on the row so a unit's comment counts are one query. */

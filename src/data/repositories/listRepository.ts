@@ -58,6 +58,22 @@ export interface IWriteRules<T> {
   afterWrite?(items: readonly (T | undefined)[]): Promise<void>;
 }
 
+/** Runs several `afterWrite`s in turn (each one's failure is its own: the next still runs). */
+export function afterEach<T>(
+  ...hooks: (((items: readonly (T | undefined)[]) => Promise<void>) | undefined)[]
+): (items: readonly (T | undefined)[]) => Promise<void> {
+  return async (items) => {
+    for (const hook of hooks) {
+      if (!hook) continue;
+      try {
+        await hook(items);
+      } catch {
+        // The write landed; what follows it is repaired by the next write (see `IWriteRules.afterWrite`).
+      }
+    }
+  };
+}
+
 /** Reads and writes the items of one list through its codec. */
 export class ListRepository<T extends IEntity> {
   public constructor(

@@ -3,17 +3,19 @@ import type { SPFI } from '@pnp/sp';
 import type { ICheckIn, IInitiative, IPlan, IPlanFocus } from '../../domain/model';
 import { validateCheckIn, validateInitiative, validatePlan, validatePlanFocus } from '../../domain/validation';
 import { checkInCodec, initiativeCodec, planCodec, planFocusCodec } from '../mapping/entities';
-import { ListRepository } from './listRepository';
+import { afterEach, ListRepository } from './listRepository';
+import type { Notifier } from '../notifications/events';
+import { keepLastCheckIn } from '../notifications/lastCheckIn';
 import { newestCheckInFirst } from './readHelpers';
 import { refreshUnitsOf } from './unitSummaries';
 import type { ICheckInRepository, IInitiativeRepository, IPlanFocusRepository, IPlanRepository } from './types';
 
 /** Plans over "MPK Planer" (versioned). */
 export class PlanRepository extends ListRepository<IPlan> implements IPlanRepository {
-  public constructor(sp: SPFI) {
+  public constructor(sp: SPFI, notifier?: Notifier) {
     super(sp, planCodec, {
       validate: (plan, previous) => validatePlan(plan, { previousStatus: previous && previous.status }),
-      afterWrite: refreshUnitsOf(sp),
+      afterWrite: afterEach(refreshUnitsOf(sp), notifier && ((items) => notifier.planWritten(items))),
     });
   }
 
@@ -65,7 +67,7 @@ export class CheckInRepository extends ListRepository<ICheckIn> implements IChec
   public constructor(sp: SPFI, now: () => Date = () => new Date()) {
     super(sp, checkInCodec, {
       validate: (checkIn) => validateCheckIn(checkIn, { now: now() }),
-      afterWrite: refreshUnitsOf(sp),
+      afterWrite: afterEach(refreshUnitsOf(sp), keepLastCheckIn(sp)),
     });
   }
 

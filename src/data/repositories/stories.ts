@@ -16,6 +16,7 @@ import {
 import { fromRow, type Row } from '../mapping/codec';
 import { recognitionCodec, storyCodec } from '../mapping/entities';
 import { ListRepository } from './listRepository';
+import type { Notifier } from '../notifications/events';
 import {
   allRows,
   fetchPage,
@@ -43,7 +44,7 @@ import {
   withCounts,
   type IRecognitionTally,
 } from './storyReads';
-import type { IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from './types';
+import type { IModerateOptions, IPage, IRecognitionRepository, IStoryFilters, IStoryRepository } from './types';
 
 // The reads shared with the view loaders live in `storyReads.ts` (kept out of the entry bundles).
 export {
@@ -128,7 +129,10 @@ function sanitize(html: string): string {
 
 /** Stories over "MPK Historier". */
 export class StoryRepository extends ListRepository<IStory> implements IStoryRepository {
-  public constructor(sp: SPFI) {
+  public constructor(
+    sp: SPFI,
+    private readonly notifier?: Notifier,
+  ) {
     super(sp, storyCodec, {
       validate: (story) => validateStory(story),
       // Stored as sanitised HTML, and validated as stored.
@@ -230,7 +234,7 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     story: IStory,
     approve: boolean,
     comment?: string,
-    options: { featured?: boolean } = {},
+    options: IModerateOptions = {},
   ): Promise<IStory> {
     const errors = validateModeration(approve, comment);
     if (errors.length > 0) throw new DataError('invalid', { validationErrors: errors });
@@ -257,6 +261,12 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     // edit) may lose it. A new story has no recognitions and is not featured: nothing to read.
     if (approve && (featured || story.featured === true)) await markRecognitions(this.sp, id, featured);
     await this.recountWindow(id);
+    // The author hears of it in "Nyt til dig" (and in a Teams chat unless the approver unticked it).
+    if (this.notifier) {
+      await this.notifier
+        .storyModerated(result, approve, comment, options.notifyInTeams !== false)
+        .catch(() => undefined);
+    }
     return result;
   }
 
@@ -334,7 +344,10 @@ export function etagVersion(etag: string | undefined): number | undefined {
 
 /** Recognitions over "MPK Anerkendelser": one per person and story, enforced by the unique ClientKey. */
 export class RecognitionRepository extends ListRepository<IRecognition> implements IRecognitionRepository {
-  public constructor(sp: SPFI) {
+  public constructor(
+    sp: SPFI,
+    private readonly notifier?: Notifier,
+  ) {
     super(sp, recognitionCodec, { validate: (recognition) => validateRecognition(recognition) });
   }
 
@@ -349,7 +362,7 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
     const recognition = await this.create({ storyId, userId, clientKey: recognitionKey(storyId, userId) });
     try {
       const story = await retryThrottled(() =>
-        listItems(this.sp, 'stories').getById(storyId).select('Id', 'Featured')<Row>(),
+        listItems(this.sp, 'stories').getById(storyId).select('Id', 'Featured', 'AuthorId')<Row>(),
       );
       if (story.Featured === true) {
         await retryThrottled(() =>
@@ -357,6 +370,10 @@ export class RecognitionRepository extends ListRepository<IRecognition> implemen
             .getById(recognition.id as number)
             .update({ StoryFeatured: true }),
         );
+      }
+      // The author hears of it in "Nyt til dig" (gathered per story there); never a Teams message.
+      if (this.notifier && typeof story.AuthorId === 'number') {
+        await this.notifier.recognised(storyId, story.AuthorId).catch(() => undefined);
       }
     } catch (error) {
       // A site not yet at schema v4 has no StoryFeatured (and does not count by it).

@@ -10,14 +10,16 @@ import { fetchAll, followedBy, idFilters, MAX_PAGE, pageOf, readPage, settle, wi
 import type { IPage, ITaskFilters, ITaskRepository } from './types';
 import { assignedPart, assignedSpec, taskFilter, type AssignedPart } from './readHelpers';
 import { refreshUnitsOf } from './unitSummaries';
+import { afterEach } from './listRepository';
+import type { Notifier } from '../notifications/events';
 
 export { taskFilter, assignedSpec, windowedAssigned, assignedPart, type AssignedPart } from './readHelpers';
 
 export class TaskRepository extends ListRepository<IFollowUpTask> implements ITaskRepository {
-  public constructor(sp: SPFI) {
+  public constructor(sp: SPFI, notifier?: Notifier) {
     super(sp, taskCodec, {
       validate: (task, previous) => validateTask(task, { previousStatus: previous && previous.status }),
-      afterWrite: refreshUnitsOf(sp),
+      afterWrite: afterEach(refreshUnitsOf(sp), notifier && ((items) => notifier.taskWritten(items))),
     });
   }
 

@@ -18,6 +18,13 @@ import type {
   TaskStatus,
 } from '../../domain/model';
 import type { ISummaryOverview } from '../../domain/unitSummary';
+import type {
+  IDeliveryReport,
+  IInboxSummary,
+  INotification,
+  INotificationSettings,
+  INudgeTarget,
+} from '../../domain/notifications';
 import type { IPersonName } from '../mapping/codec';
 import type { IAmbition, IUnitItem } from '../mapping/entities';
 import type { IProvisionReport } from '../provisioning/report';
@@ -198,6 +205,14 @@ export interface IStoryFilters {
   unitIds?: number[];
 }
 
+/** What an approver chose beside approve/reject. */
+export interface IModerateOptions {
+  /** Approving sets `Featured` as chosen (default false). */
+  featured?: boolean;
+  /** Send the author a one-to-one Teams chat message about it (default true; "Nyt til dig" is written either way). */
+  notifyInTeams?: boolean;
+}
+
 export interface IStoryRepository extends IRepository<IStory> {
   /** Approved stories, newest first, paged; recognition counts filled in. */
   query(filters: IStoryFilters, pageSize?: number): Promise<IPage<IStory>>;
@@ -214,7 +229,7 @@ export interface IStoryRepository extends IRepository<IStory> {
    * Approve (or reject) a pending story; needs the approve permission (site owners). Approving sets
    * `Featured` as the approver chose (`featured`, default false), never as the author left it.
    */
-  moderate(story: IStory, approve: boolean, comment?: string, options?: { featured?: boolean }): Promise<IStory>;
+  moderate(story: IStory, approve: boolean, comment?: string, options?: IModerateOptions): Promise<IStory>;
   /** Featured stories are shown first (site owners). */
   setFeatured(story: IStory, featured: boolean): Promise<IStory>;
   /** How many recognitions each story has. */
@@ -300,6 +315,8 @@ export interface IAmbitionsView {
   myReflections: IReflection[];
   isSiteOwner: boolean;
   canPostStory: boolean;
+  /** The bell's count ("Nyt til dig"), read in the same batch. */
+  inbox: IInboxSummary;
 }
 
 /**
@@ -374,6 +391,8 @@ export interface IPlanView {
    * and the authors of the unit's comments. Someone missing (e.g. removed from the site) has no entry.
    */
   people?: IPeople;
+  /** The bell's count ("Nyt til dig"), read in the same batch. */
+  inbox: IInboxSummary;
 }
 
 export interface IFollowUpViewQuery {
@@ -417,6 +436,8 @@ export interface IFollowUpView {
   isSiteOwner: boolean;
   /** Names of task assignees and of every unit's leaders. */
   people?: IPeople;
+  /** The bell's count ("Nyt til dig"), read in the same batch. */
+  inbox: IInboxSummary;
 }
 
 /** Reading a whole first view in one round trip. */
@@ -449,6 +470,24 @@ export interface IProvisioningService {
   health(): Promise<IHealthFinding[]>;
 }
 
+/**
+ * "Nyt til dig": the person's own notifications (written by whoever acted, plus reminders computed on
+ * read), their read state and their choices; and every action's Teams delivery outcome.
+ */
+export interface INotificationRepository {
+  /** Own entries, newest first (computed reminders included), paged ("Vis flere"). */
+  page(pageSize?: number): Promise<IPage<INotification>>;
+  markRead(ids: readonly string[]): Promise<void>;
+  /** "Markér alle som læst". */
+  markAllRead(): Promise<void>;
+  getSettings(): Promise<INotificationSettings>;
+  saveSettings(settings: INotificationSettings): Promise<INotificationSettings>;
+  /** "Send påmindelse" (chefgruppe) on an overdue task or a silent initiative. */
+  nudge(target: INudgeTarget): Promise<IDeliveryReport>;
+  /** Tells the listener how each action's delivery went (the action itself has landed); returns unsubscribe. */
+  onDelivery(listener: (report: IDeliveryReport) => void): () => void;
+}
+
 /** Everything a web part hands to its components. */
 export interface IMpkServices {
   user: ICurrentUser;
@@ -466,6 +505,7 @@ export interface IMpkServices {
   reflections: IReflectionRepository;
   provisioning: IProvisioningService;
   people: IPeopleRepository;
+  notifications: INotificationRepository;
   /** What is waiting on SharePoint's Retry-After right now (`ThrottleNotice`); absent: never shown. */
   throttle?: IThrottleWatch;
 }

@@ -41,9 +41,13 @@ import type { IFieldSchema, IListSchema, IListSettings, ISchema, ListKey } from 
  * v5 (issues 13 and 21) hides drafts: stories get `DraftVersionVisibility` 2 and versioning, private
  * notes leave search, and everyone who writes gets "MPK Bidragyder" instead of Edit or Contribute;
  * v6 (issue 15) adds "MPK Overblik": the follow-up overview's counts, kept current by the writes that
- * change them (one row per unit, one for the published stories per ambition), filled on the upgrade.
+ * change them (one row per unit, one for the published stories per ambition), filled on the upgrade;
+ * v7 (issue 16) adds "Nyt til dig": "MPK Nyt til dig" (one row per recipient of an event, written by
+ * whoever acted), "MPK Personlige indstillinger" (one row per person: what they read and turned off),
+ * and the columns the reminders read in a first view's batch (an initiative's owner indexed and its
+ * latest check-in date).
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** The key under which the installed schema version is kept in the settings list. */
 export const SCHEMA_VERSION_SETTING = 'schemaVersion';
@@ -259,7 +263,7 @@ export const LISTS: readonly IListSchema[] = [
       text('CommitmentKey', 'Vi vil', { indexed: true }),
       num('PoliticalPriorityId', 'Politisk prioritet (id)', { indexed: true }),
       note('Description', 'Beskrivelse'),
-      user('Owner', 'Ansvarlig'),
+      user('Owner', 'Ansvarlig', { indexedSince: 7 }),
       choice('InitiativeStatus', 'Status', INITIATIVE_STATUSES, { indexed: true }),
       note('StopReason', 'Begrundelse for stop'),
       note('SuccessMeasure', 'Succeskriterium'),
@@ -268,6 +272,9 @@ export const LISTS: readonly IListSchema[] = [
       // A plain text URL: validation limits it to 255 characters of http(s), and a Text column needs
       // none of the SP.FieldUrlValue body shapes that differ between metadata levels.
       text('LinkUrl', 'Link til eksisterende indsats'),
+      // v7: kept by every check-in save (and filled on the upgrade), so "no check-in for 14 days" is read
+      // with the owner's initiatives in one indexed query.
+      date('LastCheckIn', 'Seneste statusmelding', { since: 7 }),
     ],
     permissions: undefined,
     since: 1,
@@ -412,6 +419,46 @@ export const LISTS: readonly IListSchema[] = [
     // (employees) read. The same as the tasks list.
     permissions: { chefgruppe: 'contributor', members: 'contributor', visitors: 'read' },
     since: 6,
+  },
+  {
+    key: 'notifications',
+    title: 'MPK Nyt til dig',
+    description:
+      'Mod på kerneopgaven: "Nyt til dig" – én række pr. modtager af en hændelse, skrevet af den der handlede. Rettes ikke i hånden.',
+    template: 100,
+    // Everyone writes (whoever acts: employees reply in a dialog, leaders assign, approvers approve) and
+    // edits only their own rows (the Teams delivery state). Each person reads their own with the indexed
+    // Recipient filter; the rows name only an item id, its title where the item is readable by every site
+    // user (tasks, initiatives, plans) and who acted — a story's title and reason stay in the story, which
+    // only its author and the approvers can read. SharePoint cannot let one person write a row only
+    // another person reads without Manage Permissions (README, "Nyt til dig").
+    settings: OWN_WRITES,
+    fields: [
+      { ...clientKey, since: 7 },
+      user('Recipient', 'Modtager', { indexed: true, since: 7 }),
+      text('NotificationKind', 'Slags', { indexed: true, since: 7 }),
+      text('TargetType', 'Element (type)', { since: 7 }),
+      num('TargetId', 'Element (id)', { indexed: true, since: 7 }),
+      num('UnitId', 'Enhed (id)', { indexed: true, since: 7 }),
+      text('Subject', 'Emne', { since: 7 }),
+      note('Delivery', 'Levering i Teams (JSON)', { since: 7 }),
+    ],
+    permissions: EMPLOYEES_WRITE,
+    since: 7,
+  },
+  {
+    key: 'personalSettings',
+    title: 'MPK Personlige indstillinger',
+    description:
+      'Mod på kerneopgaven: hver persons valg for "Nyt til dig" (hvad de har læst og slået fra). Kun personen selv kan ændre sin række.',
+    template: 100,
+    // Read by everyone (whoever acts checks that the recipient has not turned a kind of message off),
+    // changed only by the person (WriteSecurity 2).
+    settings: OWN_WRITES,
+    fields: [{ ...clientKey, since: 7 }, note('Settings', 'Indstillinger (JSON)', { since: 7 })],
+    builtInFields: [{ name: 'Author', indexed: true, since: 7 }],
+    permissions: EMPLOYEES_WRITE,
+    since: 7,
   },
 ];
 

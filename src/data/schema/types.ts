@@ -123,7 +123,9 @@ export type ListKey =
   | 'recognitions'
   | 'comments'
   | 'reflections'
-  | 'summaries';
+  | 'summaries'
+  | 'notifications'
+  | 'personalSettings';
 
 /** A whole schema at one version. */
 export interface ISchema {

@@ -4,6 +4,7 @@
  * notes, counts per ambition and what the user may do.
  */
 import type { SPFI } from '@pnp/sp';
+import { inboxSummaryOf, startInboxReads } from '../notifications/inbox';
 import type { IStory } from '../../domain/model';
 import { MODERATION_STATUS } from '../../domain/workflow';
 import { fromRow } from '../mapping/codec';
@@ -101,6 +102,7 @@ export async function loadAmbitionsView(
   const featuredFilter = `Featured eq 1${filter ? ` and ${filter}` : ''}`;
   const reads = await inBatch(sp, (b) => ({
     common: startCommonReads(b, { unitNamesOnly: true }),
+    inbox: startInboxReads(b, query.userId, new Date()),
     featured: startRead(b, storyCodec, { filter: featuredFilter, orderBy: [['Id', false]], top: FEATURED_MAX }),
     feed: startRead(b, storyCodec, storyFeedSpec(filters, pageSize)),
     mine: startRead(b, storyCodec, { filter: `AuthorId eq ${userId}`, orderBy: [['Id', false]], top: 100 }),
@@ -238,6 +240,7 @@ export async function loadAmbitionsView(
     schema: common.schema,
     ambitions: common.ambitions,
     units: common.units,
+    inbox: await inboxSummaryOf(reads.inbox),
     featuredStories: featuredPage.items,
     stories: counted,
     myPendingStories: rowsOf(mine)

@@ -5,6 +5,7 @@
  * initiatives) are counted here and read when someone opens them.
  */
 import type { SPFI } from '@pnp/sp';
+import { inboxSummaryOf, startInboxReads } from '../notifications/inbox';
 import { overviewFromSummaries, parseUnitSummary, type IUnitSummary } from '../../domain/unitSummary';
 import { sumStoryWindows } from '../../domain/storyCounts';
 import { collectPeople, type Row } from '../mapping/codec';
@@ -89,6 +90,7 @@ export async function loadFollowUpView(
   const boardFilters = { ...(query.filters || {}), ...(query.meeting ? { meeting: query.meeting } : {}) };
   const reads = await inBatch(sp, (b) => ({
     common: startCommonReads(b, { leaderNames: true }),
+    inbox: startInboxReads(b, query.userId, now),
     summaries: startRead(b, summaryCodec, summaryReadSpec()),
     board: startRead(b, taskCodec, {
       filter: taskFilter(boardFilters),
@@ -133,6 +135,7 @@ export async function loadFollowUpView(
   });
   return {
     schema: common.schema,
+    inbox: await inboxSummaryOf(reads.inbox),
     ambitions: common.ambitions,
     units: common.units,
     overview,

@@ -18,6 +18,7 @@
  * hide rows.
  */
 import type { SPFI } from '@pnp/sp';
+import { inboxSummaryOf, startInboxReads } from '../notifications/inbox';
 import type { ICheckIn } from '../../domain/model';
 import { pickCurrentPlan, pickPlanToShow } from '../../domain/overview';
 import { resolvePlanUnit } from '../../domain/planUnits';
@@ -138,6 +139,7 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
   const hinted = givenUnitId(query.unitId);
   const reads = await inBatch(sp, (b) => ({
     common: startCommonReads(b, { leaderNames: true }),
+    inbox: startInboxReads(b, query.userId, query.now || new Date()),
     unit: hinted !== undefined ? startUnitReads(b, hinted) : undefined,
     priorities: startRead(b, politicalPriorityCodec, { top: 500 }),
     myGroups: startMyGroups(b),
@@ -212,6 +214,7 @@ export async function loadPlanView(sp: SPFI, query: IPlanViewQuery & { userId: n
 
   return {
     schema: common.schema,
+    inbox: await inboxSummaryOf(reads.inbox),
     unit: unitId !== undefined ? common.units.find((u) => u.id === unitId) : undefined,
     units: common.units,
     plans: allPlans,

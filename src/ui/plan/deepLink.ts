@@ -4,11 +4,9 @@
  * the initiative belongs to. A SharePoint page showing an earlier plan carries `?mpkPlan=<id>`.
  */
 
-/** The Teams app id (see CONTRIBUTING.md, "Fixed identifiers"). */
-export const TEAMS_APP_ID = '82f2fa80-81e3-49bd-bf82-be796e0da454';
+import { PERSONAL_TAB_ENTITY_ID, TEAMS_APP_ID, teamsEntityLink } from '../../domain/links';
 
-/** The entity id of the personal "Ambitionsplan" tab in the Teams manifest. */
-export const PERSONAL_TAB_ENTITY_ID = 'ambitionsplan';
+export { PERSONAL_TAB_ENTITY_ID, TEAMS_APP_ID };
 
 /** The query parameter a SharePoint page carries for a deep link to an initiative. */
 export const INITIATIVE_QUERY_PARAM = 'mpkInitiative';
@@ -29,12 +27,11 @@ export interface ITeamsLinkTarget {
  * — Teams opens the tab and hands the initiative id to it as `page.subPageId`.
  */
 export function teamsInitiativeLink(target: ITeamsLinkTarget): string {
-  const context: Record<string, string> = { subEntityId: String(target.initiativeId) };
-  if (target.channelId) context.channelId = target.channelId;
-  const label = target.label ?? 'Ambitionsplan';
-  return (
-    `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/${encodeURIComponent(target.entityId)}` +
-    `?label=${encodeURIComponent(label)}&context=${encodeURIComponent(JSON.stringify(context))}`
+  return teamsEntityLink(
+    target.entityId,
+    String(target.initiativeId),
+    target.label ?? 'Ambitionsplan',
+    target.channelId,
   );
 }
 

@@ -1,0 +1,183 @@
+/**
+ * A person's "Nyt til dig" from SharePoint: the rows written to them (recognitions gathered per story),
+ * their settings row, and what the reminders are computed from (their tasks due within three days or
+ * overdue, their initiatives with the date of the latest check-in) — four parts of the batch it is given,
+ * so a first view carries the count in its one request (a `$batch` holds at most 20). Every read is indexed
+ * on the person (Recipient, Author, Assignee, Owner). A site before schema v7 lacks some lists or columns: those
+ * parts read as empty (no extra request), and the count is what is there.
+ */
+import type { SPFI } from '@pnp/sp';
+import { addDays, toIsoDate } from '../../domain/dates';
+import {
+  assembleInbox,
+  checkInReminder,
+  inboxSummary,
+  isNotificationKind,
+  parsePersonalSettings,
+  gatherRecognitions,
+  taskReminder,
+  TARGET_TYPES,
+  TASK_DUE_SOON_DAYS,
+  type IInboxSummary,
+  type INotification,
+  type IPersonalSettings,
+  type NotificationTargetType,
+} from '../../domain/notifications';
+import type { IEntity, IsoDate } from '../../domain/model';
+import { fromRow, type ICodec, type Row } from '../mapping/codec';
+import { initiativeCodec, notificationCodec, personalSettingsCodec, storyCodec, taskCodec } from '../mapping/entities';
+import { fetchPage, itemsQuery, settle, type IQuerySpec, type IRawPage, type Settled } from '../repositories/query';
+
+/** Written rows read per request (newest first; "Vis flere" follows the nextLink). */
+export const INBOX_ROWS = 100;
+/** A person's own items the reminders look at (far more than anyone has open). */
+const OWN_TOP = 500;
+
+/** The reads of one person's inbox, started in a batch. */
+export interface IInboxReads {
+  userId: number;
+  today: IsoDate;
+  rows: Promise<Settled<IRawPage>>;
+  settings: Promise<Settled<IRawPage>>;
+  tasks: Promise<Settled<IRawPage>>;
+  initiatives: Promise<Settled<IRawPage>>;
+  /** The titles of the person's stories: read for the panel, not for a first view's count. */
+  stories?: Promise<Settled<IRawPage>>;
+}
+
+/** The person's written rows, newest first. */
+export const notificationSpec = (userId: number): IQuerySpec => ({
+  filter: `RecipientId eq ${userId}`,
+  orderBy: [['Id', false]],
+  top: INBOX_ROWS,
+  expand: ['Author'],
+});
+
+/** The person's settings row (their oldest, should two have been written). */
+export const settingsSpec = (userId: number): IQuerySpec => ({
+  filter: `AuthorId eq ${userId}`,
+  orderBy: [['Id', true]],
+  top: 1,
+});
+
+function start<T extends IEntity>(b: SPFI, codec: ICodec<T>, spec: IQuerySpec): Promise<Settled<IRawPage>> {
+  return settle(fetchPage(itemsQuery(b, codec, spec)));
+}
+
+/**
+ * Starts the reads on a batched SPFI (or a plain one): four parts for a first view's count, five with the
+ * titles of the person's stories the panel shows (`withTitles`).
+ */
+export function startInboxReads(b: SPFI, userId: number, now: Date, withTitles = false): IInboxReads {
+  const today = toIsoDate(now);
+  const soon = addDays(today, TASK_DUE_SOON_DAYS);
+  return {
+    userId,
+    today,
+    rows: start(b, notificationCodec, notificationSpec(userId)),
+    settings: start(b, personalSettingsCodec, settingsSpec(userId)),
+    tasks: start(b, taskCodec, {
+      select: ['Id', 'Title', 'UnitId', 'DueDate', 'TaskStatus'],
+      filter: `AssigneeId eq ${userId} and DueDate le '${soon}T23:59:59Z' and TaskStatus ne 'closed'`,
+      top: OWN_TOP,
+      noMetadata: true,
+    }),
+    initiatives: start(b, initiativeCodec, {
+      select: ['Id', 'Title', 'UnitId', 'PlanId', 'InitiativeStatus', 'LastCheckIn', 'Created'],
+      filter: `OwnerId eq ${userId}`,
+      top: OWN_TOP,
+      noMetadata: true,
+    }),
+    stories: !withTitles
+      ? undefined
+      : start(b, storyCodec, {
+          select: ['Id', 'Title', 'AuthorId'],
+          filter: `AuthorId eq ${userId}`,
+          orderBy: [['Id', false]],
+          top: OWN_TOP,
+          noMetadata: true,
+        }),
+  };
+}
+
+/** Rows of a settled read; a failure (a list or column a site before v7 lacks, the threshold) reads as none. */
+async function rows(read: Promise<Settled<IRawPage>>): Promise<Row[]> {
+  const settled = await read;
+  return settled.ok ? settled.value.rows : [];
+}
+
+/** A written row as an entry (unknown kinds and targets — anyone may write the list — are dropped). */
+export function entryOf(row: Row): INotification | undefined {
+  const n = fromRow(notificationCodec, row);
+  if (!isNotificationKind(n.kind) || !TARGET_TYPES.includes(n.targetType as NotificationTargetType)) return undefined;
+  if (n.id === undefined || !n.targetId) return undefined;
+  return {
+    id: `n${n.id}`,
+    kind: n.kind,
+    at: n.created ?? new Date(0).toISOString(),
+    actorName: n.actorName,
+    target: { type: n.targetType as NotificationTargetType, id: n.targetId, unitId: n.unitId },
+    subject: n.subject ?? '',
+    read: false,
+  };
+}
+
+/** What the reads give: the assembled list, the settings row and whether written rows go on past the first page. */
+export interface IInboxData {
+  entries: INotification[];
+  settings: IPersonalSettings;
+  settingsRow?: Row;
+  /** The nextLink of the written rows, when there are more than one page. */
+  nextLink?: string;
+  storyTitles: Map<number, string>;
+}
+
+/** Finishes the reads: written and computed entries, without turned-off kinds, read state applied. */
+export async function finishInboxReads(reads: IInboxReads): Promise<IInboxData> {
+  const settingsRows = await rows(reads.settings);
+  const settings = parsePersonalSettings(settingsRows[0]?.Settings);
+  const written = await reads.rows;
+  const entries = (written.ok ? written.value.rows : []).map(entryOf).filter((n): n is INotification => !!n);
+  const reminders: INotification[] = [];
+  for (const row of await rows(reads.tasks)) {
+    const task = fromRow(taskCodec, row);
+    if (task.id === undefined || !task.dueDate) continue;
+    const reminder = taskReminder(
+      { id: task.id, title: task.title, unitId: task.unitId, dueDate: task.dueDate, status: task.status },
+      reads.today,
+    );
+    if (reminder) reminders.push(reminder);
+  }
+  for (const row of await rows(reads.initiatives)) {
+    const initiative = fromRow(initiativeCodec, row);
+    const created = typeof row.Created === 'string' ? toIsoDate(new Date(row.Created)) : reads.today;
+    const last = typeof row.LastCheckIn === 'string' ? toIsoDate(new Date(row.LastCheckIn)) : undefined;
+    if (initiative.id === undefined) continue;
+    const reminder = checkInReminder({ ...initiative, id: initiative.id, lastCheckIn: last, created }, reads.today);
+    if (reminder) reminders.push(reminder);
+  }
+  const storyTitles = new Map<number, string>();
+  for (const row of reads.stories ? await rows(reads.stories) : []) {
+    storyTitles.set(Number(row.Id), String(row.Title ?? ''));
+  }
+  const withTitles = gatherRecognitions([...entries, ...reminders]).map((n) =>
+    n.target.type === 'story' && !n.subject ? { ...n, subject: storyTitles.get(n.target.id) ?? '' } : n,
+  );
+  return {
+    entries: assembleInbox(withTitles, settings),
+    settings,
+    settingsRow: settingsRows[0],
+    nextLink: written.ok ? written.value.nextLink : undefined,
+    storyTitles,
+  };
+}
+
+/** The bell's count from the reads. */
+export async function inboxSummaryOf(reads: IInboxReads): Promise<IInboxSummary> {
+  try {
+    const data = await finishInboxReads(reads);
+    return inboxSummary(data.entries, !data.nextLink);
+  } catch {
+    return { unread: 0, complete: false };
+  }
+}
