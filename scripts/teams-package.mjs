@@ -18,7 +18,8 @@
 //     valid against the bundled localisation schema, one file per language;
 //   - icons: colour 192×192, outline 32×32 with only white and transparent pixels;
 //   - every componentId in a tab URL names a web part in --webparts that supports that host;
-//   - static tab entityIds unique.
+//   - static tab entityIds unique;
+//   - activity types declared once, and each translated templateText with the same {placeholders}.
 // The zip holds manifest.json, the icons and the localisation files at the paths the manifest
 // uses (root level here), in a fixed order with fixed dates, so an unchanged package rebuilds to
 // the same bytes.
@@ -290,6 +291,11 @@ export function stripJsonComments(text) {
   return out;
 }
 
+/** The `{placeholders}` of an activity template, sorted, as one string (`{actor} {taskTitle}`). */
+function placeholdersOf(template) {
+  return (String(template ?? '').match(/\{[^{}]+\}/g) ?? []).sort().join(' ');
+}
+
 function findWebPartManifests(folder) {
   const found = [];
   const walk = (dir) => {
@@ -437,7 +443,23 @@ export async function validatePackage({ appPackage, webparts }) {
       const tab = /^staticTabs\[(\d+)\]\.name$/.exec(key);
       if (tab && !manifest.staticTabs?.[Number(tab[1])])
         errors.push(`${label}: ${key} names a static tab the manifest does not have`);
+      const activity = /^activities\.activityTypes\[(\d+)\]\.(description|templateText)$/.exec(key);
+      const declared = activity ? manifest.activities?.activityTypes?.[Number(activity[1])] : undefined;
+      if (activity && !declared) errors.push(`${label}: ${key} names an activity type the manifest does not have`);
+      else if (
+        activity?.[2] === 'templateText' &&
+        placeholdersOf(strings[key]) !== placeholdersOf(declared.templateText)
+      )
+        errors.push(
+          `${label}: ${key} uses the placeholders ${placeholdersOf(strings[key]) || '(none)'}, the manifest's template ${placeholdersOf(declared.templateText) || '(none)'}`,
+        );
     }
+  }
+
+  // Activity types: Graph finds a notification's type by name, so each is declared once
+  const activityTypes = (manifest.activities?.activityTypes ?? []).map((entry) => entry.type);
+  for (const type of new Set(activityTypes.filter((type, i) => activityTypes.indexOf(type) !== i))) {
+    errors.push(`activities.activityTypes: type "${type}" is declared more than once`);
   }
 
   // Static tabs: Teams refuses duplicate entity ids

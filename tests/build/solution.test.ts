@@ -3,6 +3,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import JSZip from 'jszip';
 import * as path from 'path';
+import { ACTIVITY_TYPES } from '../../src/domain/activityTypes';
+import { GRAPH_SCOPES } from './graphScopes';
 
 // The real Microsoft toolchain, end to end: clean, bundle --ship, Teams package, package-solution --ship.
 // Slow (about a minute on two cores), so it runs once and every test reads its output.
@@ -56,6 +58,21 @@ describe('npm run build', () => {
     expect(teamsZipName).toBeDefined();
     const teamsZip = await JSZip.loadAsync(await zip.file(teamsZipName!)!.async('uint8array'));
     expect(Object.keys(teamsZip.files)).toEqual(expect.arrayContaining(['manifest.json', 'color.png', 'outline.png']));
+    const teamsManifest = JSON.parse(await teamsZip.file('manifest.json')!.async('string')) as {
+      activities: { activityTypes: { type: string }[] };
+    };
+    expect(teamsManifest.activities.activityTypes.map((t) => t.type)).toEqual(ACTIVITY_TYPES.map((t) => t.type));
+  });
+
+  it('asks the tenant admin for exactly the delegated Microsoft Graph scopes Teams delivery uses', async () => {
+    const manifest = await zip.file('AppManifest.xml')!.async('string');
+    const block = /<WebApiPermissionRequests>([\s\S]*?)<\/WebApiPermissionRequests>/.exec(manifest)?.[1] ?? '';
+    const requests = Array.from(block.matchAll(/<WebApiPermissionRequest\b([^>]*)\/?>/g), ([, attributes]) =>
+      Object.fromEntries(Array.from(attributes.matchAll(/(\w+)="([^"]*)"/g), ([, name, value]) => [name, value])),
+    );
+    expect(requests).toEqual(GRAPH_SCOPES.map((scope) => ({ ResourceId: 'Microsoft Graph', Scope: scope })));
+    // Nothing else in the package asks for more (no second block, no AppId of another application).
+    expect(manifest.match(/<WebApiPermissionRequest\b/g)).toHaveLength(GRAPH_SCOPES.length);
   });
 
   it('declares the hosts each web part supports', () => {

@@ -1,0 +1,15 @@
+/**
+ * The delegated Microsoft Graph scopes the product uses (issue 16), each for one thing:
+ * `User.ReadBasic.All` a recipient's Entra id for an @mention or a chat; `ChannelMessage.Send` the post in
+ * the unit's leader-group channel; `Chat.Create` + `ChatMessage.Send` the 1:1 message from approver to
+ * author; `TeamsActivity.Send` the activity feed (setting `teamsActivityFeed`, off by default);
+ * `TeamsAppInstallation.ReadForUser` whether a recipient has the app (the feed needs it).
+ */
+export const GRAPH_SCOPES = [
+  'User.ReadBasic.All',
+  'ChannelMessage.Send',
+  'Chat.Create',
+  'ChatMessage.Send',
+  'TeamsActivity.Send',
+  'TeamsAppInstallation.ReadForUser',
+] as const;
