@@ -79,6 +79,8 @@ export interface INotification {
   /** Recognitions: how many colleagues. */
   count?: number;
   read: boolean;
+  /** Where it opens: the Teams deep link (tasks, initiatives, plans) and the SharePoint page (when known). */
+  links?: { teams?: string; page?: string };
 }
 
 /** A person's own choices: kinds they do not want, and what they have read. */

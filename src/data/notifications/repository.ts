@@ -5,22 +5,26 @@
  */
 import type { SPFI } from '@pnp/sp';
 import {
+  pageLinkOf,
+  parsePages,
   parsePersonalSettings,
+  teamsLinkOf,
   withAllRead,
   withOff,
   withRead,
   type IDeliveryReport,
   type INotification,
+  type INotificationPages,
   type INotificationSettings,
   type INudgeTarget,
   type IPersonalSettings,
 } from '../../domain/notifications';
 import { newClientKey } from '../../domain/clientKey';
-import { DataError, httpStatus, toDataError } from '../errors';
-import { fromRow } from '../mapping/codec';
+import { DataError, httpStatus, retryThrottled, toDataError } from '../errors';
+import { fromRow, type Row } from '../mapping/codec';
 import { personalSettingsCodec, type IPersonalSettingsRow } from '../mapping/entities';
 import { ListRepository } from '../repositories/listRepository';
-import { inBatch, lastPage } from '../repositories/query';
+import { inBatch, lastPage, listItems } from '../repositories/query';
 import type { ICurrentUser, INotificationRepository, IPage } from '../repositories/types';
 import { finishInboxReads, startInboxReads, type IInboxData } from './inbox';
 import type { DeliveryBus } from './bus';
@@ -85,8 +89,26 @@ export class NotificationRepository implements INotificationRepository {
   }
 
   public async page(pageSize = PAGE_SIZE): Promise<IPage<INotification>> {
-    const data = await this.load();
-    return pageFrom(data.entries, 0, pageSize);
+    const [data, pages] = await Promise.all([this.load(), this.pages()]);
+    const withLinks = data.entries.map((n) => ({
+      ...n,
+      links: { teams: teamsLinkOf(n.target), page: pageLinkOf(n.target, pages) },
+    }));
+    return pageFrom(withLinks, 0, pageSize);
+  }
+
+  /** The pages the web parts live on (setting `pageUrls`, JSON written by a site owner; none: no page links). */
+  private async pages(): Promise<INotificationPages> {
+    try {
+      const rows = await retryThrottled(() =>
+        listItems(this.sp, 'settings').select('ClientKey', 'SettingValue').filter(`ClientKey eq 'pageUrls'`).top(1)<
+          Row[]
+        >(),
+      );
+      return parsePages(rows[0]?.SettingValue);
+    } catch {
+      return {};
+    }
   }
 
   private async settingsRow(): Promise<IPersonalSettingsRow | undefined> {
