@@ -700,6 +700,8 @@ declare interface IMpkModerationStrings {
   approve: string;
   /** The approver's choice, next to "Godkend": approving features the story only when it is ticked. */
   featureOnApprove: string;
+  /** Ticked by default, before approving or sending back: the author gets a 1:1 chat message in Teams. */
+  notifyInTeams: string;
   reject: string;
   reasonLabel: string;
   reasonHint: string;
@@ -962,6 +964,77 @@ declare interface IMpkTeamsMessageStrings {
   open: Record<import('../domain/notifications').NotificationTargetType, string>;
 }
 
+/** "Nyt til dig": the bell, the panel and its sentences (placeholders `{actor}`, `{title}`, `{reason}`, `{count}`, `{time}`). */
+declare interface IMpkInboxStrings {
+  bell: string;
+  /** The bell's accessible name with the unread count. */
+  bellUnreadOne: string;
+  bellUnreadOther: string;
+  /** More unread than counted (the first view's count is not complete): "mere end {count}". */
+  bellUnreadMore: string;
+  /** The badge when the count is not complete: "9+". */
+  badgeMore: string;
+  panelTitle: string;
+  close: string;
+  loading: string;
+  loadFailed: string;
+  empty: string;
+  listLabel: string;
+  /** Said (and shown) for an unread entry. */
+  unread: string;
+  markAllRead: string;
+  allMarkedRead: string;
+  markFailed: string;
+  showMore: string;
+  /** When the one who acted is not known. */
+  someone: string;
+  /** When the item's title is not known. */
+  untitled: string;
+  today: string;
+  yesterday: string;
+  /** One sentence per kind. */
+  sentences: Record<import('../domain/notifications').NotificationKind, string>;
+  /** A story sent back whose reason is not at hand. */
+  storyReturnedNoReason: string;
+  /** Recognitions by one colleague. */
+  recognisedOne: string;
+}
+
+/** "Indstillinger for Nyt til dig": one checkbox per kind. */
+declare interface IMpkInboxSettingsStrings {
+  heading: string;
+  intro: string;
+  kinds: Record<import('../domain/notifications').NotificationKind, string>;
+  save: string;
+  saving: string;
+  saved: string;
+  saveFailed: string;
+  loadFailed: string;
+}
+
+/** The one calm line after an action told someone (or failed to tell them) in Teams. */
+declare interface IMpkDeliveryStrings {
+  sentOne: string;
+  sentOther: string;
+  /** `{done}` (what landed), `{reason}` (in words), `{where}` (where the recipient sees it). */
+  failed: string;
+  whereOne: string;
+  whereOther: string;
+  done: Record<import('../domain/notifications').NotificationKind, string>;
+  reasons: Record<import('../domain/notifications').DeliveryFailure, string>;
+  dismiss: string;
+}
+
+/** "Send påmindelse" (chefgruppe) on an overdue task or a silent initiative. */
+declare interface IMpkNudgeStrings {
+  send: string;
+  /** The button's accessible name: `{title}`. */
+  sendFor: string;
+  sending: string;
+  sent: string;
+  failed: string;
+}
+
 declare interface IMpkStrings {
   editor: IMpkEditorStrings;
   common: IMpkCommonStrings;
@@ -984,6 +1057,10 @@ declare interface IMpkStrings {
   labels: IMpkLabelStrings;
   /** What the data layer's failures mean, by reason (`DataError.reason`). */
   dataErrors: Record<import('../data/messages').DataErrorReason, string>;
+  inbox: IMpkInboxStrings;
+  inboxSettings: IMpkInboxSettingsStrings;
+  delivery: IMpkDeliveryStrings;
+  nudge: IMpkNudgeStrings;
   healthFindings: IMpkHealthFindingStrings;
   dates: IMpkDateStrings;
   reflectionQuestions: IMpkReflectionQuestionStrings;

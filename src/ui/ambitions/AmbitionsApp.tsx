@@ -15,6 +15,10 @@ import { serverFilters, type IFeedScope } from './storyModel';
 import { useAmbitionsView } from './useAmbitionsView';
 import { Unavailable, type UnavailablePart } from '../shell/Unavailable';
 import { useSurfaceStyles } from '../shell/sharedStyles';
+import { DeliveryLine } from '../shell/inbox/DeliveryLine';
+import { InboxBell } from '../shell/inbox/InboxBell';
+import { linkedItemId, pageSearch } from '../shell/inbox/linkedItem';
+import { TitleRow } from '../shell/inbox/TitleRow';
 
 /** The parts of the view shown in the stories area. */
 const STORY_PARTS: readonly UnavailablePart[] = [
@@ -36,6 +40,8 @@ export interface IAmbitionsAppProps {
   ambitionKeys?: string[];
   /** Which units' stories to show; empty = all. @default [] */
   unitIds?: number[];
+  /** The story to open (`?mpkStory=<id>`). When absent, the page's own address is read. */
+  storyId?: number;
 }
 
 const useStyles = makeStyles({
@@ -62,6 +68,10 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
   const scope: IFeedScope = { ambitionKeys: props.ambitionKeys || [], unitIds: props.unitIds || [] };
   const { view, status, error, reload } = useAmbitionsView(serverFilters({}, scope), pageSize);
   const [setupOpen, setSetupOpen] = React.useState(false);
+  const [linkedStory, setLinkedStory] = React.useState(() => ({
+    id: props.storyId ?? linkedItemId('story', pageSearch()),
+    n: 0,
+  }));
   // A new view (after "Klargør site") starts the stories afresh.
   const viewRevision = React.useRef(0);
   const shownView = React.useRef(view);
@@ -80,12 +90,23 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
   return (
     <div className={surface.root}>
       <header className={styles.header}>
-        <Title2 as="h2" className={styles.heading}>
-          {strings.ambitions.webPartTitle}
-        </Title2>
+        <TitleRow
+          bell={
+            <InboxBell
+              summary={view?.inbox}
+              opensHere={(entry) => entry.target.type === 'story'}
+              onOpenEntry={(entry) => setLinkedStory((before) => ({ id: entry.target.id, n: before.n + 1 }))}
+            />
+          }
+        >
+          <Title2 as="h2" className={styles.heading}>
+            {strings.ambitions.webPartTitle}
+          </Title2>
+        </TitleRow>
         <Text as="p">{strings.ambitions.lead}</Text>
       </header>
       <ThrottleNotice />
+      <DeliveryLine />
       {!view && status === 'loading' && <Spinner size="small" label={strings.common.loading} />}
       {error !== undefined && <DataErrorMessage error={error} title={strings.common.loadFailed} onRetry={reload} />}
       {view && (needsSetup || setupOpen) && (
@@ -118,6 +139,7 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
             ambitions={inScope(view.ambitions)}
             scope={scope}
             pageSize={pageSize}
+            linkedStory={linkedStory}
           />
         </ErrorBoundary>
       )}

@@ -143,6 +143,11 @@ function ModerationActions({ item }: { item: IModerationItemState }): JSX.Elemen
           />
         </Field>
       )}
+      <Checkbox
+        checked={item.notify}
+        onChange={(_, data) => item.setNotify(data.checked === true)}
+        label={strings.notifyInTeams}
+      />
       <div className={styles.actions}>
         {item.rejecting ? (
           <>

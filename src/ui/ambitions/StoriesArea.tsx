@@ -8,6 +8,7 @@ import { useServices } from '../shell/services';
 import { TabStrip } from '../shell/TabStrip';
 import { fill, useStrings } from '../shell/strings';
 import { MyStories } from './MyStories';
+import { useLinkedStory } from './useLinkedStory';
 import { StoryFeed } from './StoryFeed';
 import type { IUnitItem } from '../../data/repositories/types';
 import { unitOptions } from './storyModel';
@@ -53,6 +54,7 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
   const styles = useStyles();
   const baseId = useId('mpk-stories-tabs');
   const state = useStoriesArea(props);
+  useLinkedStory(props.linkedStory, state.selectTab);
   const { queue, tab, visited } = state;
   const userId = useServices().user.id;
   const moderating = view.isSiteOwner && !!queue;

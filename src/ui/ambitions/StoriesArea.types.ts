@@ -9,6 +9,8 @@ export interface IStoriesAreaProps {
   ambitions: readonly IAmbition[];
   scope: IFeedScope;
   pageSize: number;
+  /** A story a link or "Nyt til dig" opened (`n` counts the times): the stories tab shows and its card takes focus. */
+  linkedStory?: { id: number | undefined; n: number };
 }
 
 /** The tabs of the stories area. */

@@ -116,6 +116,7 @@ export const StoryCard = React.forwardRef<HTMLElement, IStoryCardProps>(function
     <Card
       ref={ref}
       tabIndex={-1}
+      data-mpk-story={story.id}
       aria-labelledby={titleId}
       className={mergeClasses(styles.card, story.featured && styles.featured, props.className)}
     >

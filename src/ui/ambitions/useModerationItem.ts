@@ -25,6 +25,9 @@ export interface IModerationItemState {
   /** "Fremhæv historien, når den godkendes". */
   feature: boolean;
   setFeature(value: boolean): void;
+  /** "Send besked til forfatteren i Teams" (ticked until the approver unticks it). */
+  notify: boolean;
+  setNotify(value: boolean): void;
   reason: IDraft<{ reason: string }>;
   reasonErrors: IValidationError[];
   moderate(approve: boolean): Promise<void>;
@@ -46,6 +49,7 @@ export function useModerationItem(props: IModerationItemProps): IModerationItemS
   const [attempted, setAttempted] = React.useState(false);
   // "Fremhæv historien, når den godkendes": the approver's choice, never the author's column.
   const [feature, setFeature] = React.useState(false);
+  const [notify, setNotify] = React.useState(true);
   const reason = useDraft(`moderation:${story.id}`, { reason: '' });
 
   // Another editor got there first: nothing to choose, the story leaves the queue.
@@ -76,8 +80,8 @@ export function useModerationItem(props: IModerationItemProps): IModerationItemS
     setNotice(undefined);
     try {
       const result = approve
-        ? await services.stories.moderate(story, true, undefined, { featured: feature })
-        : await services.stories.moderate(story, false, reason.value.reason.trim());
+        ? await services.stories.moderate(story, true, undefined, { featured: feature, notifyInTeams: notify })
+        : await services.stories.moderate(story, false, reason.value.reason.trim(), { notifyInTeams: notify });
       reason.clear();
       announce(fill(approve ? strings.approvedAnnouncement : strings.rejectedAnnouncement, { title: story.title }));
       props.onModerated(result);
@@ -102,6 +106,8 @@ export function useModerationItem(props: IModerationItemProps): IModerationItemS
     notice,
     feature,
     setFeature,
+    notify,
+    setNotify,
     reason,
     reasonErrors: attempted ? validateModeration(false, reason.value.reason) : [],
     moderate,

@@ -19,6 +19,10 @@ import { useFollowUpData, type IFollowUpData } from './useFollowUpData';
 import { useFollowUpLoaded, type IFollowUpLoadedProps, type IFollowUpLoadedState } from './useFollowUpLoaded';
 import { useAppStyles } from './useFollowUpStyles.styles';
 import { Unavailable } from '../shell/Unavailable';
+import { DeliveryLine } from '../shell/inbox/DeliveryLine';
+import { InboxBell } from '../shell/inbox/InboxBell';
+import { TitleRow } from '../shell/inbox/TitleRow';
+import { useLinkedTask } from './useLinkedTask';
 
 // The first view is the overview (or, for everyone else, their own tasks): the task board and the
 // report load when their tab is first chosen.
@@ -134,6 +138,7 @@ function FollowUpSurface(props: IFollowUpAppProps): JSX.Element {
   const pageSize = props.pageSize || 50;
   const data = useFollowUpData({ now, pageSize });
   const titleId = useId('mpk-followup-title');
+  const link = useLinkedTask(props);
 
   let body: JSX.Element;
   if (!data.view) {
@@ -158,15 +163,24 @@ function FollowUpSurface(props: IFollowUpAppProps): JSX.Element {
       </>
     );
   } else {
-    body = <FollowUpLoaded {...props} data={data} view={data.view} now={now} pageSize={pageSize} />;
+    body = (
+      <FollowUpLoaded {...props} data={data} view={data.view} now={now} pageSize={pageSize} linked={link.linked} />
+    );
   }
 
   return (
     <section className={styles.root} aria-labelledby={titleId}>
-      <Title2 as="h2" id={titleId} className={styles.heading}>
-        {s.webPartTitle}
-      </Title2>
+      <TitleRow
+        bell={
+          <InboxBell summary={data.view?.inbox} host={props.host} opensHere={link.opensHere} onOpenEntry={link.open} />
+        }
+      >
+        <Title2 as="h2" id={titleId} className={styles.heading}>
+          {s.webPartTitle}
+        </Title2>
+      </TitleRow>
       <ThrottleNotice />
+      <DeliveryLine />
       <ErrorBoundary>{body}</ErrorBoundary>
     </section>
   );

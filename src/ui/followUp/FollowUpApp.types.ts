@@ -17,6 +17,13 @@ export interface IFollowUpAppProps {
    * @default 'overview' for the chefgruppe
    */
   initialTab?: FollowUpTab;
+  /**
+   * The task to open (SharePoint `?mpkTask=<id>`; in Teams the sub-entity `task-<id>`). When absent on
+   * SharePoint, the page's own address is read.
+   */
+  taskId?: number;
+  /** The Teams sub-entity the personal app was opened on (a deep link: `task-<id>`). */
+  subPageId?: string;
   /** Link to a unit's plan page (click-through from the matrix); without it, unit names are plain text. */
   planUrl?(unitId: number): string;
   /** Tasks per page on the task board ("Vis flere" reads the next). @default 50 */

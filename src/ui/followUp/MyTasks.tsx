@@ -52,6 +52,8 @@ const MyTask = React.memo(function MyTask(props: {
       className={mergeClasses(styles.card, isOverdue(task, now) && styles.overdueCard)}
       aria-labelledby={titleId}
       aria-busy={props.busy || undefined}
+      tabIndex={-1}
+      data-mpk-task={task.id}
     >
       <Title id={titleId} className={styles.title}>
         {task.title}

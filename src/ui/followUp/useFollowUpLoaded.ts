@@ -10,6 +10,7 @@ import type { IFollowUpContext } from './FollowUpContext';
 import { knownMeetings, openFirst, type FollowUpTab } from './followUpModel';
 import { buildPeople } from './people';
 import { useMyTasks, useTaskBoard, type IFollowUpData, type IMyTaskPages, type ITaskBoard } from './useFollowUpData';
+import { useOpenLinkedTask, type ILinkedTask } from './useLinkedTask';
 import { useOverviewLists, type IOverviewLists, type IViewList } from './useOverviewLists';
 
 const MANAGER_TABS: readonly FollowUpTab[] = ['overview', 'tasks', 'mine', 'report'];
@@ -21,6 +22,8 @@ export interface IFollowUpLoadedProps extends IFollowUpAppProps {
   view: IFollowUpView;
   now: Date;
   pageSize: number;
+  /** The task a link or "Nyt til dig" opened. */
+  linked?: ILinkedTask;
 }
 
 /** What {@link useFollowUpLoaded} hands to the render function. */
@@ -154,5 +157,6 @@ export function useFollowUpLoaded(props: IFollowUpLoadedProps): IFollowUpLoadedS
   const [tab, setTab] = React.useState<FollowUpTab>(() =>
     props.initialTab && tabs.indexOf(props.initialTab) >= 0 ? props.initialTab : 'overview',
   );
+  useOpenLinkedTask(props.linked, tabs, setTab);
   return { context, board, myTasks, lists, meetings, tabs, tab, setTab };
 }

@@ -17,6 +17,9 @@ import { mayChangeUnit, PlanPanel, PlanUnitSetup } from './PlanUnitSetup';
 import { usePlanSurface, type IPlanSurfaceState } from './usePlanSurface';
 import { usePlanSurfaceStyles } from './usePlanSurfaceStyles.styles';
 import { Unavailable } from '../shell/Unavailable';
+import { DeliveryLine } from '../shell/inbox/DeliveryLine';
+import { InboxBell } from '../shell/inbox/InboxBell';
+import { TitleRow } from '../shell/inbox/TitleRow';
 
 export type { IPlanAppProps, IPlanTeamsContext } from './PlanApp.types';
 
@@ -49,10 +52,17 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
   const unitName = view?.schema.provisioned && !s.adoptingChannelUnit ? shownUnitName(s, view) : undefined;
   return (
     <section className={styles.root} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.title}>
-        {unitName ? fill(strings.titleWithUnit, { unit: unitName }) : strings.webPartTitle}
-      </h2>
+      <TitleRow
+        bell={
+          <InboxBell summary={s.loader.view?.inbox} host={s.host} opensHere={s.opensHere} onOpenEntry={s.openEntry} />
+        }
+      >
+        <h2 id={titleId} className={styles.title}>
+          {unitName ? fill(strings.titleWithUnit, { unit: unitName }) : strings.webPartTitle}
+        </h2>
+      </TitleRow>
       <ThrottleNotice />
+      <DeliveryLine />
       {s.mapping.error !== undefined && (
         <DataErrorMessage
           error={s.mapping.error}

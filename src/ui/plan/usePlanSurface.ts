@@ -15,6 +15,8 @@ import { initiativeIdFromSearch, parseInitiativeId, planIdFromSearch, sharePoint
 import type { IPlanAppProps } from './PlanApp.types';
 import { rememberedUnitId, rememberUnitId } from './unitChoice';
 import type { Host } from '../../domain/host';
+import type { INotification } from '../../domain/notifications';
+import { linkedItemId } from '../shell/inbox/linkedItem';
 import { usePlanView } from './usePlanView';
 
 /** A channel being mapped to a unit: busy while it is saved, and why it failed. */
@@ -52,6 +54,10 @@ export interface IPlanSurfaceState {
   chooseUnit(unit: IUnitItem): void;
   /** Maps the channel to a unit; `takeOver`: the person confirmed moving it from another channel. */
   mapChannel(unit: IUnitItem, view: IPlanView, takeOver: boolean): Promise<void>;
+  /** Whether a "Nyt til dig" entry opens here (an initiative or plan this tab can show). */
+  opensHere(entry: INotification): boolean;
+  /** Opens a "Nyt til dig" entry's initiative or plan. */
+  openEntry(entry: INotification): void;
 }
 
 function initialUnitId(host: Host, props: IPlanAppProps): number | undefined {
@@ -61,6 +67,9 @@ function initialUnitId(host: Host, props: IPlanAppProps): number | undefined {
 
 function initialPlanId(host: Host, props: IPlanAppProps): number | undefined {
   if (props.planId !== undefined) return props.planId;
+  // A Teams deep link to a plan ("Nyt til dig": `plan-<id>`).
+  const tabPlan = linkedItemId('plan', undefined, props.teams?.subPageId);
+  if (tabPlan !== undefined) return tabPlan;
   return host === 'sharepoint' && typeof window !== 'undefined' ? planIdFromSearch(window.location.search) : undefined;
 }
 
@@ -92,6 +101,8 @@ interface IPlanChoices {
   setPlanId(planId: number | undefined): void;
   setFollowLink(follow: boolean): void;
   linkedInitiativeId: number | undefined;
+  /** Opens an initiative named by "Nyt til dig" (as a link to it would). */
+  openInitiative(initiativeId: number): void;
 }
 
 /** The plan's choices (unit, plan, linked initiative) and where they start from. */
@@ -101,6 +112,8 @@ function usePlanChoices(host: Host, props: IPlanAppProps): IPlanChoices {
   const [planId, setPlanId] = React.useState<number | undefined>(() => initialPlanId(host, props));
   // A link to an initiative opens its plan; once the reader picks another plan the link is done with.
   const [followLink, setFollowLink] = React.useState(true);
+  // An initiative opened from "Nyt til dig" wins over the page's link.
+  const [opened, setOpened] = React.useState<number>();
   // The property pane's unit wins whenever it changes.
   React.useEffect(() => {
     if (props.unitId !== undefined) setUnitId(props.unitId);
@@ -116,7 +129,12 @@ function usePlanChoices(host: Host, props: IPlanAppProps): IPlanChoices {
     planId,
     setPlanId,
     setFollowLink,
-    linkedInitiativeId: followLink ? pageLinkedInitiativeId : undefined,
+    linkedInitiativeId: followLink ? (opened ?? pageLinkedInitiativeId) : undefined,
+    openInitiative: (initiativeId) => {
+      setPlanId(undefined);
+      setOpened(initiativeId);
+      setFollowLink(true);
+    },
   };
 }
 
@@ -240,6 +258,8 @@ export function usePlanSurface(props: IPlanAppProps): IPlanSurfaceState {
     setUnitId(unit.id);
   };
 
+  const opener = useEntryOpener(host, choices);
+
   const provisioned = (): void => {
     // The panel's own report unmounts with the reload: say it in the status line as well.
     announce(allStrings.siteSetup.doneTitle);
@@ -266,5 +286,25 @@ export function usePlanSurface(props: IPlanAppProps): IPlanSurfaceState {
     choosePlan,
     chooseUnit,
     mapChannel,
+    ...opener,
   };
+}
+
+/** "Nyt til dig" in the plan: an initiative or a plan opens here (a channel tab: only its own unit's). */
+function useEntryOpener(host: Host, choices: IPlanChoices): Pick<IPlanSurfaceState, 'opensHere' | 'openEntry'> {
+  const opensHere = (entry: INotification): boolean => {
+    const { type, unitId } = entry.target;
+    if (type !== 'initiative' && type !== 'plan') return false;
+    return host !== 'teams-channel' || unitId === undefined || unitId === choices.unitId;
+  };
+  const openEntry = (entry: INotification): void => {
+    const { type, id, unitId } = entry.target;
+    if (unitId !== undefined && unitId !== choices.unitId && host !== 'teams-channel') choices.setUnitId(unitId);
+    if (type === 'initiative') choices.openInitiative(id);
+    else {
+      choices.setFollowLink(false);
+      choices.setPlanId(id);
+    }
+  };
+  return { opensHere, openEntry };
 }

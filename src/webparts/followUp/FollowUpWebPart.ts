@@ -21,6 +21,7 @@ export default class FollowUpWebPart extends MpkWebPartBase<IFollowUpWebPartProp
     const planPage = this.properties.planPageUrl;
     return React.createElement(FollowUpApp, {
       host: this.host === 'sharepoint' ? 'sharepoint' : 'teams-personal',
+      subPageId: this.teams?.subPageId,
       planUrl: planPage ? (unitId: number) => withUnit(planPage, unitId) : undefined,
     });
   }
