@@ -159,6 +159,11 @@ describe('AmbitionsApp', () => {
     it('can be operated with the keyboard alone', async () => {
       const user = userEvent.setup();
       await renderAmbitions();
+      // "Nyt til dig" beside the title comes first.
+      await act(async () => {
+        await user.tab();
+      });
+      expect(screen.getByRole('button', { name: /^Nyt til dig/ })).toHaveFocus();
       await act(async () => {
         await user.tab();
       });

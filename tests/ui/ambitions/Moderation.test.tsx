@@ -69,7 +69,10 @@ describe('approving stories', () => {
         );
       });
       await settle();
-      expect(moderate).toHaveBeenCalledWith(expect.objectContaining({ id: 601 }), true, undefined, { featured: false });
+      expect(moderate).toHaveBeenCalledWith(expect.objectContaining({ id: 601 }), true, undefined, {
+        featured: false,
+        notifyInTeams: true,
+      });
       expect(within(panel).queryByRole('article', { name: 'Venter på dig' })).toBeNull();
       expect(screen.getByRole('tab', { name: /^Til godkendelse \(1\)/ })).toBeInTheDocument();
       await waitFor(() =>
@@ -105,6 +108,7 @@ describe('approving stories', () => {
       await settle();
       expect(moderate).toHaveBeenLastCalledWith(expect.objectContaining({ id: 601 }), true, undefined, {
         featured: false,
+        notifyInTeams: true,
       });
       expect(services.data.stories.find((s) => s.id === 601)).toMatchObject({
         moderationStatus: MODERATION_STATUS.approved,
@@ -114,11 +118,16 @@ describe('approving stories', () => {
       const chosen = within(panel).getByRole('article', { name: 'Også til godkendelse' });
       await act(async () => {
         await user.click(within(chosen).getByRole('checkbox', { name: 'Fremhæv historien, når den godkendes' }));
+        // "Send besked til forfatteren i Teams" is ticked until the approver unticks it.
+        const notify = within(chosen).getByRole('checkbox', { name: 'Send besked til forfatteren i Teams' });
+        expect(notify).toBeChecked();
+        await user.click(notify);
         await user.click(within(chosen).getByRole('button', { name: 'Godkend' }));
       });
       await settle();
       expect(moderate).toHaveBeenLastCalledWith(expect.objectContaining({ id: 602 }), true, undefined, {
         featured: true,
+        notifyInTeams: false,
       });
       expect(services.data.stories.find((s) => s.id === 602)).toMatchObject({
         moderationStatus: MODERATION_STATUS.approved,
@@ -172,6 +181,7 @@ describe('approving stories', () => {
         expect.objectContaining({ id: 602 }),
         false,
         'Den handler om en enkelt borger – skriv den mere generelt.',
+        { notifyInTeams: true },
       );
       expect(services.data.stories.find((s) => s.id === 602)?.moderationStatus).toBe(MODERATION_STATUS.denied);
       expect(within(panel).queryByRole('article', { name: 'Også til godkendelse' })).toBeNull();
