@@ -7,6 +7,7 @@ import {
   Tab,
   TabList,
   Text,
+  ToggleButton,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
@@ -24,6 +25,7 @@ import type { IMpkServices } from '../src/data/repositories/types';
 import { createLocalGraph, createLocalSp } from '../localsp/client';
 import { createFakeTeams, type IFakeTeams } from './fakeTeams';
 import { previewChannelId, type IPreviewPageContext } from './pageContext';
+import { TeamsInbox } from './TeamsInbox';
 import { DEMO_ACCOUNTS, type IPreviewState, type PreviewPart, toSearch } from './previewState';
 
 /** Props of {@link PreviewApp}. */
@@ -46,8 +48,14 @@ const useStyles = makeStyles({
   },
   brand: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalL },
   tabs: { maxWidth: '100%', overflowX: 'auto' },
-  canvas: { flexGrow: 1, padding: tokens.spacingHorizontalL },
-  frame: { maxWidth: '1200px', margin: '0 auto' },
+  canvas: {
+    flexGrow: 1,
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalL,
+  },
+  frame: { maxWidth: '1200px', margin: '0 auto', flexGrow: 1, minWidth: 0 },
 });
 
 const PART_LABELS: Record<PreviewPart, string> = {
@@ -66,6 +74,8 @@ const THEME_LABELS: Record<ThemeKind, string> = { light: 'Lyst', dark: 'Mørkt',
 export function PreviewApp(props: IPreviewAppProps): JSX.Element {
   const styles = useStyles();
   const [state, setState] = React.useState(props.initial);
+  // The chosen person's Teams beside the web part (channel mentions, chats, activity from the local Graph).
+  const [teamsOpen, setTeamsOpen] = React.useState(false);
   const { siteUrl, users, formDigestValue } = props.context;
   const services = React.useMemo<IMpkServices>(() => {
     const user = users.find((u) => u.email === state.user) ?? users[0];
@@ -136,6 +146,9 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
             </Tab>
           ))}
         </TabList>
+        <ToggleButton checked={teamsOpen} onClick={() => setTeamsOpen(!teamsOpen)}>
+          Teams
+        </ToggleButton>
       </header>
       <main className={styles.canvas}>
         <div className={styles.frame}>
@@ -153,6 +166,7 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
             )}
           </ServicesContext.Provider>
         </div>
+        {teamsOpen && <TeamsInbox user={state.user} />}
       </main>
     </FluentProvider>
   );
@@ -194,6 +208,7 @@ function PartView(props: { state: IPreviewState; teams?: ITeamsHost }): JSX.Elem
       return (
         <FollowUpApp
           host={state.host === 'sharepoint' ? 'sharepoint' : 'teams-personal'}
+          subPageId={teams?.subPageId}
           planUrl={(id) => `${window.location.origin}/?part=plan&user=${encodeURIComponent(state.user)}&unit=${id}`}
         />
       );

@@ -6,6 +6,7 @@ import { ambitionTitle, unitName } from './followUpModel';
 import { useFollowUp } from './FollowUpContext';
 import { TaskDue, TaskFacts } from './TaskDetails';
 import { useAppStyles, useTaskStyles } from './useFollowUpStyles.styles';
+import { NudgeButton } from '../shell/inbox/NudgeButton';
 
 /**
  * The items of the overview's two lists (chunk `mpk-overview-lists`): the first view shows their
@@ -32,6 +33,8 @@ export interface IListItemsProps<T> {
   items: readonly T[];
   /** Show this many until "Vis alle" (none: all, as in the printed report). */
   limit?: number;
+  /** Offer "Send påmindelse" on each (the chefgruppe's overview; never in the printed report). */
+  nudge?: boolean;
 }
 
 /** The overdue tasks, most overdue first. */
@@ -47,6 +50,11 @@ export function OverdueItems(props: IListItemsProps<IFollowUpTask>): JSX.Element
             <Text weight="semibold">{task.title}</Text>
             <TaskDue task={task} />
             <TaskFacts task={task} />
+            {props.nudge && task.id !== undefined && (
+              <span className={styles.actions}>
+                <NudgeButton target={{ type: 'task', id: task.id }} title={task.title} />
+              </span>
+            )}
           </li>
         ))}
       </ul>

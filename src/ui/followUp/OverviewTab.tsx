@@ -256,6 +256,8 @@ export interface IOverviewListProps {
   headingLevel: 'h3' | 'h4';
   /** Show this many until "Vis alle" (none: all, as in the printed report). */
   limit?: number;
+  /** Offer "Send påmindelse" on each overdue task (the overview on screen). */
+  nudge?: boolean;
 }
 
 /**
@@ -292,7 +294,7 @@ export function OverdueSection(props: IOverviewListProps): JSX.Element {
       headingLevel={props.headingLevel}
       onLoad={lists.loadOverdue}
     >
-      {(items) => <OverdueItems items={items} limit={props.limit} />}
+      {(items) => <OverdueItems items={items} limit={props.limit} nudge={props.nudge} />}
     </ListSection>
   );
 }
@@ -422,7 +424,7 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
         )}
       </section>
 
-      <OverdueSection lists={props.lists} headingLevel="h3" limit={LIST_LIMIT} />
+      <OverdueSection lists={props.lists} headingLevel="h3" limit={LIST_LIMIT} nudge />
       <StoppedSection lists={props.lists} headingLevel="h3" limit={LIST_LIMIT} />
       <StoriesPerAmbition overview={view.overview} ambitions={view.ambitions} strings={s} />
       <Text as="p" block size={200} className={app.muted}>

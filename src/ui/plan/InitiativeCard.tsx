@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { PlanNudge } from './PlanNudge';
 import type { Locale } from '../../domain/locale';
 import { Button, makeStyles, mergeClasses, Text, tokens, useId } from '@fluentui/react-components';
 import { framedColumn } from '../shell/sharedStyles';
@@ -148,6 +149,7 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
             </Button>
           )}
           <ShareButton initiative={initiative} />
+          <PlanNudge initiative={initiative} />
         </div>
       )}
       <SaveConflict flow={resume} {...conflictTexts} />
