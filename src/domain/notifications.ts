@@ -156,7 +156,7 @@ export function planApproved(before: { status: string } | undefined, after: { st
  * `version` tells two real events on the same item apart (the item's version after the save; a comment's id).
  */
 export function eventKey(kind: WrittenKind, target: INotificationTarget, version: string, recipientId: number): string {
-  return `nt-${kind}-${target.type}${target.id}-${version}-u${recipientId}`.slice(0, 255);
+  return `nt-${kind}-${target.type}${target.id}-${version}-u${recipientId}`.slice(0, 64);
 }
 
 /** A nudge may be sent once a day per item and person: a second press the same day finds the first. */
