@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import type { Faults } from '../localsp/local/faults';
 import { RequestLog } from '../localsp/local/requestlog';
 import type { Site } from '../localsp/model/site';
-import { ActivityType, appFrom, defaultConsent, readApp } from './app';
+import { ActivityType, defaultConsent, readApp } from './app';
 import { handleGraphHook } from './hooks';
 import { newLimits } from './limits';
 import { handleGraph } from './router';
@@ -44,7 +44,9 @@ export interface LocalGraph {
 /** Creates the local Graph (state read from `<dataDir>/graph.json` when there is one). */
 export function createLocalGraph(options: LocalGraphOptions): LocalGraph {
   const manifest = readApp(options.manifestPath);
-  const app = options.activityTypes ? appFrom(manifest.externalId, options.activityTypes) : manifest;
+  const app = options.activityTypes
+    ? { ...manifest, activityTypes: options.activityTypes.map((t) => ({ ...t })) }
+    : manifest;
   const store = new GraphStore(options.dataDir, defaultConsent());
   const log = new RequestLog();
   const limits = newLimits();
