@@ -43,7 +43,8 @@ async function seedPreview(site: SiteHandle): Promise<void> {
       ...unit,
       teamsChannelId: unit.teamsChannelId || previewChannelId(unit.id),
       teamsChannelName: unit.teamsChannelName || `Ledergruppen – ${unit.name}`,
-      teamsTeamId: unit.teamsTeamId || previewTeamId(unit.id),
+      // Always the preview's id, so the fake Teams context of `&unit=<id>` names the team the Graph knows.
+      teamsTeamId: previewTeamId(unit.id),
     };
     const changed = ['teamsChannelId', 'teamsChannelName', 'teamsTeamId'].some(
       (k) => mapped[k as keyof IUnitItem] !== unit[k as keyof IUnitItem],
