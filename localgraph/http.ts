@@ -2,7 +2,6 @@
  * Microsoft Graph's answers: the error body `{"error":{"code","message","innerError":{…}}}` (reference §1.4,
  * https://learn.microsoft.com/graph/errors), JSON entities, and the request body as Graph reads it.
  */
-import { randomUUID } from 'crypto';
 import type { ServerResponse } from 'http';
 
 /** The local tenant's id (what `tenantId` in Teams links and chats carries). */
@@ -59,26 +58,32 @@ export interface GraphAnswer {
   headers?: Record<string, string>;
 }
 
-/** Graph's error body; `request-id` is a fresh GUID per answer. */
-export function errorBody(err: GraphError, clientRequestId: string): JsonObj {
+/** Ids Graph sends with every answer (`request-id` is the server's, a GUID per request). */
+export interface RequestIds {
+  requestId: string;
+  clientRequestId: string;
+}
+
+/** Graph's error body. */
+export function errorBody(err: GraphError, ids: RequestIds): JsonObj {
   return {
     error: {
       code: err.code,
       message: err.message,
       innerError: {
         date: new Date().toISOString().replace(/\.\d{3}Z$/, ''),
-        'request-id': randomUUID(),
-        'client-request-id': clientRequestId,
+        'request-id': ids.requestId,
+        'client-request-id': ids.clientRequestId,
       },
     },
   };
 }
 
 /** Writes an answer with Graph's headers (`request-id`, `client-request-id`). */
-export function sendAnswer(res: ServerResponse, answer: GraphAnswer, clientRequestId: string): void {
+export function sendAnswer(res: ServerResponse, answer: GraphAnswer, ids: RequestIds): void {
   const headers: Record<string, string> = {
-    'request-id': randomUUID(),
-    'client-request-id': clientRequestId,
+    'request-id': ids.requestId,
+    'client-request-id': ids.clientRequestId,
     ...(answer.headers ?? {}),
   };
   if (answer.body === null) {
@@ -93,8 +98,8 @@ export function sendAnswer(res: ServerResponse, answer: GraphAnswer, clientReque
 }
 
 /** The answer for a GraphError. */
-export function errorAnswer(err: GraphError, clientRequestId: string): GraphAnswer {
-  return { status: err.status, headers: err.headers, body: errorBody(err, clientRequestId) };
+export function errorAnswer(err: GraphError, ids: RequestIds): GraphAnswer {
+  return { status: err.status, headers: err.headers, body: errorBody(err, ids) };
 }
 
 /** The request body as a JSON object; anything else is Graph's 400 for an unreadable payload. */

@@ -47,5 +47,6 @@ export function inboxOf(store: GraphStore, email: string, now: Date = new Date()
     if (a.recipient !== me || Date.parse(a.at) < since) continue;
     out.push({ kind: 'activity', from: a.from, text: a.text, webUrl: a.webUrl, links: [], at: a.at, seq: a.seq });
   }
-  return out.sort((a, b) => b.at.localeCompare(a.at) || b.seq - a.seq).map(({ seq: _seq, ...entry }) => entry);
+  out.sort((a, b) => b.at.localeCompare(a.at) || b.seq - a.seq);
+  return out.map((e) => ({ kind: e.kind, from: e.from, text: e.text, webUrl: e.webUrl, links: e.links, at: e.at }));
 }

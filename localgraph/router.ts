@@ -126,7 +126,7 @@ export async function handleGraph(
 ): Promise<void> {
   const started = Date.now();
   const method = (req.method ?? 'GET').toUpperCase();
-  const clientRequestId = header(req, 'client-request-id') ?? randomUUID();
+  const ids = { requestId: randomUUID(), clientRequestId: header(req, 'client-request-id') ?? randomUUID() };
   const authorization = header(req, 'authorization');
   const caller = identify(deps.site, authorization);
   let answer: GraphAnswer;
@@ -135,9 +135,9 @@ export async function handleGraph(
   } catch (e) {
     if (!(e instanceof GraphError) && !deps.quiet) console.error('localgraph: request failed', e);
     const err = e instanceof GraphError ? e : new GraphError(500, 'InternalServerError', 'An internal error occurred.');
-    answer = errorAnswer(err, clientRequestId);
+    answer = errorAnswer(err, ids);
   }
-  sendAnswer(res, answer, clientRequestId);
+  sendAnswer(res, answer, ids);
   deps.log.add({
     method,
     path: url.pathname + url.search,

@@ -105,5 +105,11 @@ describe('the local Graph directory', () => {
     });
     expect(res.headers.get('client-request-id')).toBe('abc-123');
     expect(res.headers.get('request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const failed = await fetch(`${server.url}/graph/v1.0/users/nobody@mpk.local`, {
+      headers: { Authorization: `Bearer ${USERS.chef}`, 'client-request-id': 'def-456' },
+    });
+    const { error } = (await failed.json()) as { error: { innerError: Record<string, string> } };
+    expect(error.innerError['request-id']).toBe(failed.headers.get('request-id'));
+    expect(error.innerError['client-request-id']).toBe('def-456');
   });
 });
