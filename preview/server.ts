@@ -35,6 +35,14 @@ export interface IPreviewServerOptions {
  */
 async function seedPreview(site: SiteHandle): Promise<void> {
   await seedDemo(site.siteUrl);
+  await mapPreviewTeams(site);
+}
+
+/**
+ * Maps every unit to a channel and its demo team and registers the teams in the local Graph (idempotent; also
+ * run at start when a data folder seeded before the local Graph existed has no teams there).
+ */
+async function mapPreviewTeams(site: Pick<SiteHandle, 'url' | 'siteUrl'>): Promise<void> {
   const admin = await createLocalServices(site.siteUrl, ADMIN);
   const units: IUnitItem[] = [];
   for (const unit of await admin.units.list()) {
@@ -55,7 +63,7 @@ async function seedPreview(site: SiteHandle): Promise<void> {
 }
 
 /** One team per unit: "Ledergruppen – <unit>", its channel, the unit's leaders plus the chef and the admin. */
-async function demoTeams(site: SiteHandle, units: readonly IUnitItem[]): Promise<GraphTeamInput[]> {
+async function demoTeams(site: Pick<SiteHandle, 'siteUrl'>, units: readonly IUnitItem[]): Promise<GraphTeamInput[]> {
   const people = await createLocalSp(site.siteUrl, ADMIN).web.siteUsers.select('Id', 'Email')();
   const emailOf = new Map(people.map((u: { Id: number; Email?: string }) => [u.Id, (u.Email ?? '').toLowerCase()]));
   return units.map((unit) => ({
@@ -66,6 +74,11 @@ async function demoTeams(site: SiteHandle, units: readonly IUnitItem[]): Promise
       { id: unit.teamsChannelId as string, displayName: unit.teamsChannelName ?? `Ledergruppen – ${unit.name}` },
     ],
   }));
+}
+
+async function graphTeamCount(origin: string): Promise<number> {
+  const res = await fetch(`${origin}/_local/graph/teams`);
+  return ((await res.json()) as { teams: unknown[] }).teams.length;
 }
 
 /** The page context for every site user, read once at start (SharePoint renders it into each page). */
@@ -149,6 +162,7 @@ export async function startPreviewServer(options: IPreviewServerOptions = {}): P
     quiet: options.quiet,
     staticHandler: previewHandler(() => page.context),
   });
+  if (options.seed !== 'empty' && (await graphTeamCount(server.url)) === 0) await mapPreviewTeams(server);
   page.context = await readPageContext(server);
   // Reading the page context is the preview's business, not a web part's first view.
   await fetch(`${server.url}/_local/requests/reset`, {

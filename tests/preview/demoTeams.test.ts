@@ -43,6 +43,15 @@ describe('the preview demo teams', () => {
     expect(teams.find((t) => t.id === laering?.teamsTeamId)?.members).toContain('leder@mpk.local');
   });
 
+  it('registers the teams at start when the data folder predates the local Graph', async () => {
+    await server.close();
+    fs.rmSync(path.join(dataDir, 'graph.json'));
+    server = await startPreviewServer({ port: 0, dataDir, seed: 'demo', quiet: true, skipBuild: true });
+    const units = await (await createLocalServices(server.siteUrl, 'admin@mpk.local')).units.list();
+    const { teams } = (await (await fetch(`${server.url}/_local/graph/teams`)).json()) as { teams: TeamRecord[] };
+    expect(teams.map((t) => t.id).sort()).toEqual(units.map((u) => u.teamsTeamId).sort());
+  }, 60000);
+
   it('reports the unit team as team.groupId in the fake Teams context', async () => {
     const teams = createFakeTeams({
       theme: 'light',
