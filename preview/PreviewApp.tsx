@@ -23,7 +23,7 @@ import { createServices } from '../src/data/services';
 import type { IMpkServices } from '../src/data/repositories/types';
 import { createLocalGraph, createLocalSp } from '../localsp/client';
 import { createFakeTeams, type IFakeTeams } from './fakeTeams';
-import { previewChannelId, type IPreviewPageContext } from './pageContext';
+import { previewChannelId, previewTeamId, type IPreviewPageContext } from './pageContext';
 import { DEMO_ACCOUNTS, type IPreviewState, type PreviewPart, toSearch } from './previewState';
 
 /** Props of {@link PreviewApp}. */
@@ -220,6 +220,7 @@ function TeamsHosted(props: { state: IPreviewState; strings: IMpkStrings }): JSX
         state.host === 'teams-channel'
           ? { id: previewChannelId(state.unit ? Number(state.unit) : undefined), displayName: 'Ledergruppen' }
           : undefined,
+      team: state.unit ? { groupId: previewTeamId(Number(state.unit)), displayName: 'Ledergruppen' } : undefined,
       subPageId: queryParam('subEntityId'),
     });
     fake.current = teams;
