@@ -2,8 +2,8 @@
  * Small typed helpers for tests, the preview and the bench: the `/_local/graph/` hooks, and a PnPjs graph root
  * signed in as a person (`Authorization: Bearer <email>`, as `localsp/client.ts` does for SharePoint).
  */
-import { graphfi, GraphBrowser, type GraphFI } from '@pnp/graph';
-import { BearerAs } from '../localsp/client';
+import { graphfi, type GraphFI } from '@pnp/graph';
+import { createLocalGraph } from '../localsp/client';
 import type { LoggedRequest } from '../localsp/local/requestlog';
 import type { GraphInboxEntry } from './inbox';
 import type { TeamRecord } from './state';
@@ -56,6 +56,5 @@ export async function resetGraphRequests(origin: string): Promise<void> {
 
 /** A PnPjs graph root for the local Graph at `origin`, signed in as `email`. */
 export function localGraphFor(origin: string, email: string): GraphFI {
-  const baseUrl = `${origin}/graph/v1.0`;
-  return graphfi(baseUrl).using(GraphBrowser({ baseUrl }), BearerAs(email));
+  return graphfi(createLocalGraph(origin, email));
 }

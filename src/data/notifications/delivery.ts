@@ -61,7 +61,7 @@ export function mentionsOf(people: readonly ITeamsPerson[]): { html: string; men
 
 /** The Graph calls of a delivery, for one signed-in person. */
 export class TeamsDelivery {
-  private readonly people = new Map<string, Promise<ITeamsPerson | undefined>>();
+  private readonly people = new Map<string, Promise<ITeamsPerson | DeliveryFailure>>();
 
   public constructor(private readonly graph: IGraphQueryable) {}
 
@@ -69,8 +69,8 @@ export class TeamsDelivery {
     return GraphQueryable(this.graph, path);
   }
 
-  /** A person by e-mail (UPN); undefined when Graph does not know them or refuses. */
-  public person(email: string): Promise<ITeamsPerson | undefined> {
+  /** A person by e-mail (UPN), or why Graph did not give them (not known, no permission, throttled …). */
+  public person(email: string): Promise<ITeamsPerson | DeliveryFailure> {
     const key = email.toLowerCase();
     let found = this.people.get(key);
     if (!found) {
@@ -78,7 +78,7 @@ export class TeamsDelivery {
       query.query.set('$select', 'id,displayName');
       found = graphGet<{ id: string; displayName: string }>(query).then(
         (u) => ({ id: u.id, displayName: u.displayName }),
-        () => undefined,
+        (error: unknown) => failureOf(error),
       );
       this.people.set(key, found);
     }

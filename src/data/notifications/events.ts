@@ -17,6 +17,7 @@ import {
   recipientsOf,
   taskAssignee,
   teamsLinkOf,
+  type DeliveryFailure,
   type IDeliveryReport,
   type INotificationPages,
   type INotificationTarget,
@@ -27,7 +28,7 @@ import {
 import { fromRow, type Row } from '../mapping/codec';
 import { notificationCodec, personalSettingsCodec, unitCodec, type INotificationRow } from '../mapping/entities';
 import { ListRepository } from '../repositories/listRepository';
-import { DataError, retryThrottled } from '../errors';
+import { retryThrottled, toDataError } from '../errors';
 import { allRows, idFilters, inBatch, listItems, settle } from '../repositories/query';
 import type { ICurrentUser } from '../repositories/types';
 import type { DeliveryBus } from './bus';
@@ -211,10 +212,12 @@ export class Notifier {
     let row: Row;
     try {
       row = await retryThrottled(() =>
-        listItems(this.sp, list).getById(target.id).select('Id', 'Title', 'UnitId', 'PlanId', person)<Row>(),
+        listItems(this.sp, list)
+          .getById(target.id)
+          .select('Id', 'Title', 'UnitId', person, ...(target.type === 'initiative' ? ['PlanId'] : []))<Row>(),
       );
     } catch (error) {
-      throw new DataError('notFound', { status: 404, detail: String(error) });
+      throw toDataError(error);
     }
     const recipient = typeof row[person] === 'number' ? (row[person] as number) : undefined;
     const title = String(row.Title ?? '');
@@ -398,8 +401,12 @@ export class Notifier {
     const texts = this.options.texts as ITeamsTexts;
     const { pages, activityFeed } = await this.settings();
     const emails = await this.emailsOf(rows.map((r) => r.recipientId));
-    const people = (await Promise.all(emails.map((e) => graph.person(e)))).filter((p): p is ITeamsPerson => !!p);
-    if (people.length === 0) return { ok: false, reason: 'notFound' };
+    const found = await Promise.all(emails.map((e) => graph.person(e)));
+    const people = found.filter((p): p is ITeamsPerson => typeof p === 'object');
+    if (people.length === 0) {
+      const reason = found.find((p): p is DeliveryFailure => typeof p === 'string');
+      return { ok: false, reason: reason ?? 'notFound' };
+    }
     const link = teamsLinkOf(event.target) ?? pageLinkOf(event.target, pages);
     const html = this.messageHtml(texts, event, link);
     let outcome: StepOutcome | { skipped: true };
