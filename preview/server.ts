@@ -81,6 +81,27 @@ async function graphTeamCount(origin: string): Promise<number> {
   return ((await res.json()) as { teams: unknown[] }).teams.length;
 }
 
+/**
+ * Where "Nyt til dig" and the Teams messages link to on "SharePoint": the preview's own page per web part
+ * (setting `pageUrls`, as a site owner sets it to the intranet pages), written at every start because the
+ * port may differ from the last run. Skipped on a site not provisioned yet.
+ */
+async function setPreviewPages(server: LocalSharePoint): Promise<void> {
+  const value = JSON.stringify({
+    ambitions: `${server.url}/?part=ambitions`,
+    plan: `${server.url}/?part=plan`,
+    followUp: `${server.url}/?part=followup`,
+  });
+  const settings = createLocalSp(server.siteUrl, ADMIN).web.lists.getByTitle('MPK Indstillinger');
+  try {
+    const [row] = await settings.items.filter("ClientKey eq 'pageUrls'").select('Id', 'SettingValue').top(1)();
+    if (!row) await settings.items.add({ Title: 'pageUrls', ClientKey: 'pageUrls', SettingValue: value });
+    else if (row.SettingValue !== value) await settings.items.getById(row.Id).update({ SettingValue: value });
+  } catch {
+    // An empty site (MPK_SEED=empty) has no settings list until "Klargør site".
+  }
+}
+
 /** The page context for every site user, read once at start (SharePoint renders it into each page). */
 async function readPageContext(server: LocalSharePoint): Promise<IPreviewPageContext> {
   const sp = createLocalSp(server.siteUrl, ADMIN);
@@ -164,6 +185,7 @@ export async function startPreviewServer(options: IPreviewServerOptions = {}): P
   });
   if (options.seed !== 'empty' && (await graphTeamCount(server.url)) === 0) await mapPreviewTeams(server);
   page.context = await readPageContext(server);
+  await setPreviewPages(server);
   // Reading the page context is the preview's business, not a web part's first view.
   await fetch(`${server.url}/_local/requests/reset`, {
     method: 'POST',
