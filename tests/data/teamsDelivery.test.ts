@@ -11,7 +11,7 @@ import type { IMpkServices } from '../../src/data/repositories/types';
 import type { IDeliveryReport } from '../../src/domain/notifications';
 import type { IFollowUpTask, IStory } from '../../src/domain/model';
 import { createLocalGraph } from '../../localsp/client';
-import { graphInbox, registerTeams } from '../../localgraph/client';
+import { graphInbox, registerTeams, setGraphConsent } from '../../localgraph/client';
 import { danish } from '../support/strings';
 
 jest.setTimeout(60_000);
@@ -124,6 +124,81 @@ describe('a task assigned by the chef', () => {
     const created = await chef.tasks.create(task('Opgave i en storm'));
     expect(await report).toMatchObject({ kind: 'taskAssigned', teams: 'failed', reason: 'throttled' });
     expect((await leder.notifications.page()).items.filter((n) => n.target.id === created.id)).toHaveLength(1);
+  });
+});
+
+describe('other unit events in the leader group channel', () => {
+  it('"Send påmindelse" and a dialog reply @mention the people concerned; without consent nothing posts and the actor is told', async () => {
+    const assigned = nextReport(chef);
+    const overdue = await chef.tasks.create(task('Forsinket svar', { dueDate: '2026-01-05' }));
+    await assigned;
+    expect(await chef.notifications.nudge({ type: 'task', id: overdue.id as number })).toEqual({
+      kind: 'nudge',
+      recipients: 1,
+      teams: 'sent',
+    });
+    const nudge = (await graphInbox(server.url, USERS.leder)).find((e) => e.text.includes('minder om'));
+    expect(nudge?.text).toContain('Forsinket svar');
+
+    const plan = await leder.plans.create({
+      clientKey: '',
+      unitId,
+      period: '2027',
+      status: 'draft',
+      ownerId: leder.user.id,
+    });
+    const initiative = await leder.initiatives.create({
+      clientKey: '',
+      planId: plan.id as number,
+      unitId,
+      title: 'Fælles morgenmøde',
+      ambitionKey: 'gode-rammer',
+      ownerId: leder.user.id,
+      status: 'inProgress',
+    });
+    const reply = nextReport(chef);
+    await chef.comments.create({ clientKey: '', initiativeId: initiative.id, body: 'Hvordan går det?' }, unitId);
+    expect(await reply).toEqual({ kind: 'dialogReply', recipients: 1, teams: 'sent' });
+    expect((await graphInbox(server.url, USERS.leder))[0].text).toContain(
+      'har skrevet i dialogen om Fælles morgenmøde',
+    );
+
+    // The tenant administrator has not approved ChannelMessage.Send.
+    await setGraphConsent(server.url, ['User.ReadBasic.All', 'Chat.Create', 'ChatMessage.Send']);
+    try {
+      const refused = nextReport(chef);
+      await chef.tasks.create(task('Uden samtykke'));
+      expect(await refused).toEqual({ kind: 'taskAssigned', recipients: 1, teams: 'failed', reason: 'forbidden' });
+    } finally {
+      await setGraphConsent(server.url, [
+        'User.ReadBasic.All',
+        'ChannelMessage.Send',
+        'Chat.Create',
+        'ChatMessage.Send',
+        'TeamsActivity.Send',
+        'TeamsAppInstallation.ReadForUser',
+      ]);
+    }
+  });
+});
+
+describe('the Teams activity feed, behind the setting teamsActivityFeed', () => {
+  it('off by default; on, the assignee also gets an activity of the type the manifest declares', async () => {
+    const before = (await graphInbox(server.url, USERS.leder)).filter((e) => e.kind === 'activity').length;
+    expect(before).toBe(0);
+    await as(server, USERS.admin)
+      .web.lists.getByTitle('MPK Indstillinger')
+      .items.add({ Title: 'teamsActivityFeed', ClientKey: 'teamsActivityFeed', SettingValue: 'on' });
+    const chefNow = await delivering(USERS.chef);
+    const report = nextReport(chefNow);
+    const created = await chefNow.tasks.create(task('Opgave i aktivitetsfeedet'));
+    expect(await report).toMatchObject({ teams: 'sent' });
+    const activity = (await graphInbox(server.url, USERS.leder)).find((e) => e.kind === 'activity');
+    expect(activity).toMatchObject({ from: USERS.chef });
+    expect(activity?.text).toContain('Opgave i aktivitetsfeedet');
+    expect(JSON.parse(new URL(activity?.webUrl as string).searchParams.get('context') as string)).toEqual({
+      subEntityId: `task-${created.id}`,
+    });
   });
 });
 

@@ -11,6 +11,7 @@ import { body } from '@pnp/queryable';
 import type { DeliveryFailure } from '../../domain/notifications';
 import { httpStatus } from '../errors';
 import { escapeHtml } from './events';
+import { activityTemplateParameters, type ActivityType } from '../../domain/activityTypes';
 
 /** Where the web part gets its Graph client (loaded on the first delivery, never in a first view). */
 export type GraphSource = () => Promise<IGraphQueryable>;
@@ -124,23 +125,17 @@ export class TeamsDelivery {
     return sent.ok ? { ok: true, id: sent.value.id } : sent;
   }
 
-  /** The Teams activity feed (reference §1.4 B: text topic with a Teams deep link). */
-  public async activity(
-    to: ITeamsPerson,
-    activityType: string,
-    topic: { title: string; webUrl: string },
-    preview: string,
-    parameters: Record<string, string>,
-  ): Promise<StepOutcome> {
+  /** The Teams activity feed (reference §1.4 B: text topic with a Teams deep link), for a declared type. */
+  public async activity(to: ITeamsPerson, type: ActivityType, title: string, webUrl: string): Promise<StepOutcome> {
     const path = `users/${encodeURIComponent(to.id)}/teamwork/sendActivityNotification`;
     const result = await attempt(() =>
       graphPost(
         this.at(path),
         body({
-          topic: { source: 'text', value: topic.title.slice(0, 150), webUrl: topic.webUrl },
-          activityType,
-          previewText: { content: preview.slice(0, 150) },
-          templateParameters: Object.entries(parameters).map(([name, value]) => ({ name, value })),
+          topic: { source: 'text', value: title.slice(0, 150), webUrl },
+          activityType: type,
+          previewText: { content: title.slice(0, 150) },
+          templateParameters: activityTemplateParameters(type, title),
         }),
       ),
     );

@@ -32,6 +32,7 @@ import { retryThrottled, toDataError } from '../errors';
 import { allRows, idFilters, inBatch, listItems, settle } from '../repositories/query';
 import type { ICurrentUser } from '../repositories/types';
 import type { DeliveryBus } from './bus';
+import { isActivityType } from '../../domain/activityTypes';
 import type { GraphSource, ITeamsPerson, StepOutcome } from './delivery';
 
 /** The words of the Teams messages (`strings.teamsMessages`, handed in by the shell). */
@@ -422,11 +423,9 @@ export class Notifier {
       }
     }
     const teamsLink = teamsLinkOf(event.target);
-    if (activityFeed && teamsLink) {
+    if (activityFeed && teamsLink && isActivityType(event.kind)) {
       for (const person of people) {
-        const sent = await graph.activity(person, event.kind, { title: event.title, webUrl: teamsLink }, event.title, {
-          title: event.title,
-        });
+        const sent = await graph.activity(person, event.kind, event.title, teamsLink);
         if (!sent.ok && !('skipped' in outcome) && outcome.ok) outcome = sent;
       }
     }
