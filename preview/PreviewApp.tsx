@@ -67,6 +67,7 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
   const styles = useStyles();
   const [state, setState] = React.useState(props.initial);
   const { siteUrl, users, formDigestValue } = props.context;
+  const { stringsFor } = props;
   const services = React.useMemo<IMpkServices>(() => {
     const user = users.find((u) => u.email === state.user) ?? users[0];
     const sp = createLocalSp(siteUrl, user.email, formDigestValue);
@@ -75,9 +76,9 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
     return createServices(
       sp,
       { id: user.id, email: user.email, displayName: user.title },
-      { graph: () => Promise.resolve(graph), texts: props.stringsFor(state.locale).teamsMessages },
+      { graph: () => Promise.resolve(graph), texts: stringsFor(state.locale).teamsMessages },
     );
-  }, [siteUrl, users, formDigestValue, state.user, state.locale]);
+  }, [siteUrl, users, formDigestValue, state.user, state.locale, stringsFor]);
 
   const update = (change: Partial<IPreviewState>): void => {
     const next = { ...state, ...change };

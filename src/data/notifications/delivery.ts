@@ -106,7 +106,7 @@ export class TeamsDelivery {
 
   /** A one-to-one chat message from the signed-in person to `to` (the chat is created or found). */
   public async chatWith(meEmail: string, to: ITeamsPerson, html: string): Promise<StepOutcome> {
-    const member = (who: string) => ({
+    const member = (who: string): Record<string, unknown> => ({
       '@odata.type': '#microsoft.graph.aadUserConversationMember',
       roles: ['owner'],
       'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${who}')`,

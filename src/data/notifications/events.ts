@@ -26,7 +26,13 @@ import {
   type WrittenKind,
 } from '../../domain/notifications';
 import { fromRow, type Row } from '../mapping/codec';
-import { notificationCodec, personalSettingsCodec, unitCodec, type INotificationRow } from '../mapping/entities';
+import {
+  notificationCodec,
+  personalSettingsCodec,
+  unitCodec,
+  type INotificationRow,
+  type IUnitItem,
+} from '../mapping/entities';
 import { ListRepository } from '../repositories/listRepository';
 import { retryThrottled, toDataError } from '../errors';
 import { allRows, idFilters, inBatch, listItems, settle } from '../repositories/query';
@@ -290,7 +296,7 @@ export class Notifier {
     return { target: { type: 'plan', id: planId, unitId, planId }, title, people };
   }
 
-  private async unit(unitId: number | undefined) {
+  private async unit(unitId: number | undefined): Promise<IUnitItem | undefined> {
     if (unitId === undefined) return undefined;
     try {
       return fromRow(unitCodec, await retryThrottled(() => listItems(this.sp, 'units').getById(unitId)<Row>()));
@@ -363,7 +369,7 @@ export class Notifier {
         ),
       ).then((read) => {
         const rows = read.ok ? read.value : [];
-        const value = (key: string) => rows.find((r) => r.ClientKey === key)?.SettingValue;
+        const value = (key: string): unknown => rows.find((r) => r.ClientKey === key)?.SettingValue;
         return { pages: parsePages(value('pageUrls')), activityFeed: value('teamsActivityFeed') === 'on' };
       });
     }
