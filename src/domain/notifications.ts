@@ -302,13 +302,21 @@ function computed(kind: NotificationKind, target: INotificationTarget, subject: 
 
 /**
  * A person's list: written and computed entries, without the kinds they turned off, marked read or not,
- * newest first (ties: written before computed, then by id so the order is stable).
+ * newest first (ties: the later written row first, written before computed, then by id so the order is stable).
  */
 export function assembleInbox(entries: readonly INotification[], settings: IPersonalSettings): INotification[] {
   return entries
     .filter((n) => !settings.off.includes(n.kind))
     .map((n) => ({ ...n, read: isRead(settings, n.id, n.at) }))
-    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    .sort(
+      (a, b) =>
+        Date.parse(b.at) - Date.parse(a.at) || rowNumber(b) - rowNumber(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    );
+}
+
+/** A written entry's row id (the later row first when two have the same time); -1 for a computed one. */
+function rowNumber(n: INotification): number {
+  return /^n\d+$/.test(n.id) ? Number(n.id.slice(1)) : -1;
 }
 
 /** The unread count of an assembled list; `complete` false when the written rows read were not all there were. */

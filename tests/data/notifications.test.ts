@@ -237,6 +237,31 @@ describe('reminders nobody wrote, read state and the count', () => {
     expect((await medarbejder.notifications.page()).items.every((n) => n.read)).toBe(true);
   });
 
+  it('"Vis flere" goes on past the first 100 written rows, newest first, each once', async () => {
+    const rows = Array.from({ length: 130 }, (_, i) => ({
+      Title: 'nudge',
+      ClientKey: `bulk-${i}`,
+      RecipientId: chef.user.id,
+      NotificationKind: 'nudge',
+      TargetType: 'task',
+      TargetId: 1000 + i,
+      UnitId: unitId,
+      Subject: `Påmindelse ${i}`,
+    }));
+    await server.bulk('MPK Nyt til dig', rows, USERS.leder);
+    let page = await chef.notifications.page(40);
+    const seen = [...page.items];
+    while (page.hasMore) {
+      page = await page.nextPage();
+      seen.push(...page.items);
+    }
+    const bulk = seen.filter((n) => n.subject.startsWith('Påmindelse '));
+    expect(bulk).toHaveLength(130);
+    expect(new Set(seen.map((n) => n.id)).size).toBe(seen.length);
+    expect(bulk[0].subject).toBe('Påmindelse 129');
+    expect(bulk[129].subject).toBe('Påmindelse 0');
+  });
+
   it('a person cannot change another person’s settings row (WriteSecurity 2)', async () => {
     const rows = await server.fetch(
       "_api/web/lists/getByTitle('MPK%20Personlige%20indstillinger')/items?$select=Id,AuthorId",
