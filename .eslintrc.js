@@ -16,7 +16,7 @@ module.exports = {
     },
     {
       // Tests, the local SharePoint and the preview never ship; node-style code is fine there.
-      files: ['tests/**', 'localsp/**', 'preview/**'],
+      files: ['tests/**', 'localsp/**', 'localgraph/**', 'preview/**'],
       rules: {
         '@typescript-eslint/no-floating-promises': 'off',
         '@microsoft/spfx/pair-react-dom-render-unmount': 'off',

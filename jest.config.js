@@ -11,7 +11,7 @@
 
 /** What the contract, browser and build projects own under tests/: a folder, or one file. */
 const OWNED = {
-  contract: ['data', 'localsp', 'reliability', 'contract', 'preview'],
+  contract: ['data', 'localsp', 'localgraph', 'reliability', 'contract', 'preview'],
   browser: ['browser'],
   build: ['build', 'bench', 'teams/manifest.test.ts'],
 };

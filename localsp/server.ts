@@ -14,6 +14,7 @@ import { handleRest, RestDeps } from './http/rest';
 import { Site } from './model/site';
 import { baseState, DEMO_USERS, DemoUser } from './seed';
 import { DurableStore } from './store/journal';
+import { createLocalGraph, type ActivityType } from '../localgraph';
 
 /** What a seed function gets: where the site is and who may sign in. */
 export interface SiteHandle {
@@ -50,6 +51,10 @@ export interface LocalSharePointOptions {
   fsync?: boolean;
   /** Journal size that triggers a snapshot (default 64 MiB). */
   compactBytes?: number;
+  /** The local Graph's Teams manifest (activity types); default `teamsapp/appPackage/manifest.json`. */
+  graphManifestPath?: string;
+  /** Activity types for the local Graph instead of the manifest's (tests). */
+  graphActivityTypes?: readonly ActivityType[];
 }
 
 /** A running local SharePoint. */
@@ -84,6 +89,14 @@ export async function startLocalSharePoint(options: LocalSharePointOptions = {})
   const seedFn = typeof options.seed === 'function' ? options.seed : null;
   const faults = new Faults();
   const log = new RequestLog();
+  const graph = createLocalGraph({
+    site,
+    faults,
+    dataDir,
+    manifestPath: options.graphManifestPath,
+    activityTypes: options.graphActivityTypes,
+    quiet: options.quiet,
+  });
   const persist = (): void => {
     store.flush();
     if (store.needsCompaction()) store.writeSnapshot(site.toState(store.lastSeq));
@@ -100,6 +113,7 @@ export async function startLocalSharePoint(options: LocalSharePointOptions = {})
     store.writeSnapshot(site.toState(store.lastSeq));
     log.reset();
     faults.set({});
+    graph.reset();
     await runSeed();
   };
   const restDeps: RestDeps = { site, sitePath: SITE_PATH, faults, log, quiet: !!options.quiet, persist };
@@ -121,8 +135,14 @@ export async function startLocalSharePoint(options: LocalSharePointOptions = {})
       await handleRest(restDeps, req, res, url, await readBody(req));
       return;
     }
+    if (lower.startsWith('/graph/v1.0/')) {
+      await graph.handle(req, res, url, await readBody(req));
+      return;
+    }
     if (lower.startsWith('/_local/')) {
-      if (await handleHook(hookDeps, req, res, url, await readBody(req))) return;
+      const body = await readBody(req);
+      if (lower.startsWith('/_local/graph/') && (await graph.handleHook(req, res, url, body))) return;
+      if (await handleHook(hookDeps, req, res, url, body)) return;
     }
     if (options.staticHandler && (await options.staticHandler(req, res))) return;
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -24,7 +24,7 @@ import { createServices } from '../src/data/services';
 import type { IMpkServices } from '../src/data/repositories/types';
 import { createLocalGraph, createLocalSp } from '../localsp/client';
 import { createFakeTeams, type IFakeTeams } from './fakeTeams';
-import { previewChannelId, type IPreviewPageContext } from './pageContext';
+import { previewChannelId, previewTeamId, type IPreviewPageContext } from './pageContext';
 import { TeamsInbox } from './TeamsInbox';
 import { DEMO_ACCOUNTS, type IPreviewState, type PreviewPart, toSearch } from './previewState';
 
@@ -77,6 +77,7 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
   // The chosen person's Teams beside the web part (channel mentions, chats, activity from the local Graph).
   const [teamsOpen, setTeamsOpen] = React.useState(false);
   const { siteUrl, users, formDigestValue } = props.context;
+  const { stringsFor } = props;
   const services = React.useMemo<IMpkServices>(() => {
     const user = users.find((u) => u.email === state.user) ?? users[0];
     const sp = createLocalSp(siteUrl, user.email, formDigestValue);
@@ -85,9 +86,9 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
     return createServices(
       sp,
       { id: user.id, email: user.email, displayName: user.title },
-      { graph: () => Promise.resolve(graph), texts: props.stringsFor(state.locale).teamsMessages },
+      { graph: () => Promise.resolve(graph), texts: stringsFor(state.locale).teamsMessages },
     );
-  }, [siteUrl, users, formDigestValue, state.user, state.locale]);
+  }, [siteUrl, users, formDigestValue, state.user, state.locale, stringsFor]);
 
   const update = (change: Partial<IPreviewState>): void => {
     const next = { ...state, ...change };
@@ -235,6 +236,7 @@ function TeamsHosted(props: { state: IPreviewState; strings: IMpkStrings }): JSX
         state.host === 'teams-channel'
           ? { id: previewChannelId(state.unit ? Number(state.unit) : undefined), displayName: 'Ledergruppen' }
           : undefined,
+      team: state.unit ? { groupId: previewTeamId(Number(state.unit)), displayName: 'Ledergruppen' } : undefined,
       subPageId: queryParam('subEntityId'),
     });
     fake.current = teams;

@@ -15,6 +15,8 @@ export function createFakeTeams(options: {
   theme: ThemeKind;
   locale: string;
   channel?: { id: string; displayName: string };
+  /** The channel's team (its Microsoft 365 group id: the unit's demo team in the local Graph). */
+  team?: { groupId: string; displayName: string };
   subPageId?: string;
 }): IFakeTeams {
   let current = options.theme;
@@ -26,7 +28,9 @@ export function createFakeTeams(options: {
           app: { theme: TEAMS_THEME_NAMES[current], locale: options.locale.toLowerCase() },
           page: { id: 'mpk', subPageId: options.subPageId ?? '', frameContext: 'content' },
           channel: options.channel,
-          team: options.channel ? { groupId: 'preview-team', displayName: 'Ledergruppen' } : undefined,
+          team: options.channel
+            ? (options.team ?? { groupId: 'preview-team', displayName: 'Ledergruppen' })
+            : undefined,
         };
       },
       registerOnThemeChangeHandler(handler) {

@@ -21,3 +21,11 @@ export interface IPreviewPageContext {
 export function previewChannelId(unitId: number | undefined): string {
   return unitId ? `19:mpk-preview-unit-${unitId}@thread.tacv2` : '19:mpk-preview-new-channel@thread.tacv2';
 }
+
+/**
+ * The Microsoft 365 group id of a unit's demo team in the local Graph (a GUID, so the Units list keeps it):
+ * `6d706b70-7265-4076-8965-<unit id as 12 hex digits>`; the new (unmapped) channel's team ends in zeros.
+ */
+export function previewTeamId(unitId: number | undefined): string {
+  return `6d706b70-7265-4076-8965-${(unitId ?? 0).toString(16).padStart(12, '0')}`;
+}

@@ -5,10 +5,13 @@ import { createLocalServices, createLocalSp } from '../localsp/client';
 import { seedDemo } from '../localsp/demo/seedDemo';
 import { startLocalSharePoint, type LocalSharePoint, type SiteHandle } from '../localsp/server';
 import { buildPreview } from './build';
-import { previewChannelId, type IPreviewPageContext, type IPreviewUser } from './pageContext';
+import { registerTeams, type GraphTeamInput } from '../localgraph/client';
+import type { IUnitItem } from '../src/data/repositories/types';
+import { previewChannelId, previewTeamId, type IPreviewPageContext, type IPreviewUser } from './pageContext';
 
 const root = path.resolve(__dirname, '..');
 const ADMIN = 'admin@mpk.local';
+const CHEF = 'chef@mpk.local';
 
 /** Options of {@link startPreviewServer}. */
 export interface IPreviewServerOptions {
@@ -26,19 +29,76 @@ export interface IPreviewServerOptions {
 
 /**
  * The demo content for the preview: the product's own demo seed (through provisioning and the
- * repositories), and every unit mapped to a Teams channel the preview can pretend to be
- * (`&unit=<id>&host=teams-channel`).
+ * repositories), every unit mapped to a Teams channel the preview can pretend to be
+ * (`&unit=<id>&host=teams-channel`) and to a demo team, and those teams registered in the local Graph
+ * (members: the unit's leaders, the chef and the admin).
  */
 async function seedPreview(site: SiteHandle): Promise<void> {
   await seedDemo(site.siteUrl);
+  await mapPreviewTeams(site);
+}
+
+/**
+ * Maps every unit to a channel and its demo team and registers the teams in the local Graph (idempotent; also
+ * run at start when a data folder seeded before the local Graph existed has no teams there).
+ */
+async function mapPreviewTeams(site: Pick<SiteHandle, 'url' | 'siteUrl'>): Promise<void> {
   const admin = await createLocalServices(site.siteUrl, ADMIN);
+  const units: IUnitItem[] = [];
   for (const unit of await admin.units.list()) {
-    if (unit.teamsChannelId || unit.id === undefined) continue;
-    await admin.units.update(unit, {
+    if (unit.id === undefined) continue;
+    const mapped = {
       ...unit,
-      teamsChannelId: previewChannelId(unit.id),
-      teamsChannelName: `Ledergruppen – ${unit.name}`,
-    });
+      teamsChannelId: unit.teamsChannelId || previewChannelId(unit.id),
+      teamsChannelName: unit.teamsChannelName || `Ledergruppen – ${unit.name}`,
+      // Always the preview's id, so the fake Teams context of `&unit=<id>` names the team the Graph knows.
+      teamsTeamId: previewTeamId(unit.id),
+    };
+    const changed = ['teamsChannelId', 'teamsChannelName', 'teamsTeamId'].some(
+      (k) => mapped[k as keyof IUnitItem] !== unit[k as keyof IUnitItem],
+    );
+    units.push(changed ? await admin.units.update(unit, mapped) : unit);
+  }
+  await registerTeams(site.url, await demoTeams(site, units));
+}
+
+/** One team per unit: "Ledergruppen – <unit>", its channel, the unit's leaders plus the chef and the admin. */
+async function demoTeams(site: Pick<SiteHandle, 'siteUrl'>, units: readonly IUnitItem[]): Promise<GraphTeamInput[]> {
+  const people = await createLocalSp(site.siteUrl, ADMIN).web.siteUsers.select('Id', 'Email')();
+  const emailOf = new Map(people.map((u: { Id: number; Email?: string }) => [u.Id, (u.Email ?? '').toLowerCase()]));
+  return units.map((unit) => ({
+    id: unit.teamsTeamId as string,
+    displayName: `Ledergruppen – ${unit.name}`,
+    members: [...new Set([...unit.leaderIds.map((id) => emailOf.get(id) ?? ''), CHEF, ADMIN])].filter((e) => e !== ''),
+    channels: [
+      { id: unit.teamsChannelId as string, displayName: unit.teamsChannelName ?? `Ledergruppen – ${unit.name}` },
+    ],
+  }));
+}
+
+async function graphTeamCount(origin: string): Promise<number> {
+  const res = await fetch(`${origin}/_local/graph/teams`);
+  return ((await res.json()) as { teams: unknown[] }).teams.length;
+}
+
+/**
+ * Where "Nyt til dig" and the Teams messages link to on "SharePoint": the preview's own page per web part
+ * (setting `pageUrls`, as a site owner sets it to the intranet pages), written at every start because the
+ * port may differ from the last run. Skipped on a site not provisioned yet.
+ */
+async function setPreviewPages(server: LocalSharePoint): Promise<void> {
+  const value = JSON.stringify({
+    ambitions: `${server.url}/?part=ambitions`,
+    plan: `${server.url}/?part=plan`,
+    followUp: `${server.url}/?part=followup`,
+  });
+  const settings = createLocalSp(server.siteUrl, ADMIN).web.lists.getByTitle('MPK Indstillinger');
+  try {
+    const [row] = await settings.items.filter("ClientKey eq 'pageUrls'").select('Id', 'SettingValue').top(1)();
+    if (!row) await settings.items.add({ Title: 'pageUrls', ClientKey: 'pageUrls', SettingValue: value });
+    else if (row.SettingValue !== value) await settings.items.getById(row.Id).update({ SettingValue: value });
+  } catch {
+    // An empty site (MPK_SEED=empty) has no settings list until "Klargør site".
   }
 }
 
@@ -123,7 +183,9 @@ export async function startPreviewServer(options: IPreviewServerOptions = {}): P
     quiet: options.quiet,
     staticHandler: previewHandler(() => page.context),
   });
+  if (options.seed !== 'empty' && (await graphTeamCount(server.url)) === 0) await mapPreviewTeams(server);
   page.context = await readPageContext(server);
+  await setPreviewPages(server);
   // Reading the page context is the preview's business, not a web part's first view.
   await fetch(`${server.url}/_local/requests/reset`, {
     method: 'POST',

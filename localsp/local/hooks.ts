@@ -75,7 +75,7 @@ export async function handleHook(
  * same-origin/none) is 403, and a POST must be `application/json` — a type a cross-site form cannot send and
  * a cross-site script cannot send without a CORS preflight, which this server never answers.
  */
-function refuse(req: IncomingMessage, method: string): { status: number; error: string } | null {
+export function refuse(req: IncomingMessage, method: string): { status: number; error: string } | null {
   const site = headerOf(req, 'sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none')
     return { status: 403, error: `/_local/ refuses ${site} requests` };

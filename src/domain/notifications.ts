@@ -156,7 +156,7 @@ export function planApproved(before: { status: string } | undefined, after: { st
  * `version` tells two real events on the same item apart (the item's version after the save; a comment's id).
  */
 export function eventKey(kind: WrittenKind, target: INotificationTarget, version: string, recipientId: number): string {
-  return `nt-${kind}-${target.type}${target.id}-${version}-u${recipientId}`.slice(0, 255);
+  return `nt-${kind}-${target.type}${target.id}-${version}-u${recipientId}`.slice(0, 64);
 }
 
 /** A nudge may be sent once a day per item and person: a second press the same day finds the first. */
@@ -302,13 +302,21 @@ function computed(kind: NotificationKind, target: INotificationTarget, subject: 
 
 /**
  * A person's list: written and computed entries, without the kinds they turned off, marked read or not,
- * newest first (ties: written before computed, then by id so the order is stable).
+ * newest first (ties: the later written row first, written before computed, then by id so the order is stable).
  */
 export function assembleInbox(entries: readonly INotification[], settings: IPersonalSettings): INotification[] {
   return entries
     .filter((n) => !settings.off.includes(n.kind))
     .map((n) => ({ ...n, read: isRead(settings, n.id, n.at) }))
-    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    .sort(
+      (a, b) =>
+        Date.parse(b.at) - Date.parse(a.at) || rowNumber(b) - rowNumber(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    );
+}
+
+/** A written entry's row id (the later row first when two have the same time); -1 for a computed one. */
+function rowNumber(n: INotification): number {
+  return /^n\d+$/.test(n.id) ? Number(n.id.slice(1)) : -1;
 }
 
 /** The unread count of an assembled list; `complete` false when the written rows read were not all there were. */

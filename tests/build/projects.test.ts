@@ -63,9 +63,9 @@ describe('the jest projects', () => {
   });
 
   it('keep servers, browsers and the toolchain out of the unit and component projects', () => {
-    // Relative imports as paths in the repository: localsp/ is the local SharePoint, tests/data/support starts it.
+    // Relative imports as paths in the repository: localsp/ is the local SharePoint, localgraph/ the local Graph, tests/data/support starts it.
     const starts =
-      /^(http|https|net|child_process|playwright.*|localsp\/.*|tests\/localsp\/.*|tests\/data\/support|tests\/browser\/.*)$/;
+      /^(http|https|net|child_process|playwright.*|localsp\/.*|localgraph\/.*|tests\/localsp\/.*|tests\/localgraph\/.*|tests\/data\/support|tests\/browser\/.*)$/;
     const fast = (byProject.get('unit') as string[]).concat(byProject.get('component') as string[]);
     const offending = fast.flatMap((file) =>
       importsOf(fs.readFileSync(path.join(ROOT, file), 'utf8'))

@@ -582,6 +582,27 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
       });
     });
 
+    describe('"Nyt til dig"', () => {
+      it('keeps what a person turned off and read: the count in every first view follows', async () => {
+        const start = await medarbejder.notifications.getSettings();
+        expect(start).toEqual({ off: [] });
+        // Kept in the order of the kinds, whatever order they were chosen in.
+        expect(await medarbejder.notifications.saveSettings({ off: ['taskDueSoon', 'nudge'] })).toEqual({
+          off: ['nudge', 'taskDueSoon'],
+        });
+        expect((await medarbejder.notifications.getSettings()).off.sort()).toEqual(['nudge', 'taskDueSoon']);
+        await medarbejder.notifications.saveSettings({ off: [] });
+        await medarbejder.notifications.markAllRead();
+        const page = await medarbejder.notifications.page();
+        expect(page.items.every((n) => n.read)).toBe(true);
+        const view = await medarbejder.views.loadAmbitionsView({});
+        expect(view.inbox).toEqual({ unread: 0, complete: true });
+        const stop = medarbejder.notifications.onDelivery(() => undefined);
+        expect(typeof stop).toBe('function');
+        stop();
+      });
+    });
+
     describe("the surfaces' first views", () => {
       let plan: IPlan;
       let initiative: IInitiative;
@@ -627,6 +648,7 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
           'commentCounts',
           'currentPlanId',
           'focuses',
+          'inbox',
           'initiatives',
           'latestCheckIns',
           'people',
@@ -701,6 +723,7 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
           'counts',
           'countsComplete',
           'featuredStories',
+          'inbox',
           'isSiteOwner',
           'myPendingStories',
           'myRecognitions',
@@ -746,6 +769,7 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
           'ambitions',
           'canManageTasks',
           'complete',
+          'inbox',
           'isSiteOwner',
           'myTasks',
           'overview',

@@ -242,15 +242,27 @@ describe("the follow-up view's one request at 5,000 rows per list", () => {
     expect(sent).toHaveLength(1);
     const byList = selects(sent[0]);
     expect(byList[listTitle('summaries')]).toEqual([['ClientKey', 'UnitId', 'Summary']]);
-    for (const list of ['plans', 'planFocuses', 'initiatives', 'checkIns', 'stories'] as const)
+    for (const list of ['plans', 'planFocuses', 'checkIns', 'stories'] as const)
       expect(byList[listTitle(list)]).toBeUndefined();
+    // "Nyt til dig" (its count rides in the batch): the person's own initiatives and tasks due soon, with
+    // only what the reminders need.
+    const reminderSelect = ['Id', 'Title', 'UnitId', 'DueDate', 'TaskStatus'];
+    expect(byList[listTitle('initiatives')]).toEqual([
+      ['Id', 'Title', 'UnitId', 'PlanId', 'InitiativeStatus', 'LastCheckIn', 'Created'],
+    ]);
     const taskReads = byList[listTitle('tasks')];
+    expect(taskReads).toHaveLength(4);
+    expect(taskReads[0]).toEqual(reminderSelect);
     // The board's page and "Mine opgaver" (a page of open and one of closed tasks): whole tasks, since they are edited.
-    expect(taskReads).toHaveLength(3);
-    for (const read of taskReads) expect(read).toEqual(expect.arrayContaining(selectFor(taskCodec)));
+    for (const read of taskReads.slice(1)) expect(read).toEqual(expect.arrayContaining(selectFor(taskCodec)));
     const byAccept = accepts(sent[0]);
     expect(byAccept[listTitle('summaries')]).toEqual(['application/json;odata=nometadata']);
-    expect(byAccept[listTitle('tasks')]).toEqual(['application/json', 'application/json', 'application/json']);
+    expect(byAccept[listTitle('tasks')]).toEqual([
+      'application/json;odata=nometadata',
+      'application/json',
+      'application/json',
+      'application/json',
+    ]);
   });
 
   it('shows exactly what every row shows, for any baseline', async () => {

@@ -11,6 +11,7 @@ import { body } from '@pnp/queryable';
 import type { DeliveryFailure } from '../../domain/notifications';
 import { httpStatus } from '../errors';
 import { escapeHtml } from './events';
+import { activityTemplateParameters, type ActivityType } from '../../domain/activityTypes';
 
 /** Where the web part gets its Graph client (loaded on the first delivery, never in a first view). */
 export type GraphSource = () => Promise<IGraphQueryable>;
@@ -61,7 +62,7 @@ export function mentionsOf(people: readonly ITeamsPerson[]): { html: string; men
 
 /** The Graph calls of a delivery, for one signed-in person. */
 export class TeamsDelivery {
-  private readonly people = new Map<string, Promise<ITeamsPerson | undefined>>();
+  private readonly people = new Map<string, Promise<ITeamsPerson | DeliveryFailure>>();
 
   public constructor(private readonly graph: IGraphQueryable) {}
 
@@ -69,8 +70,8 @@ export class TeamsDelivery {
     return GraphQueryable(this.graph, path);
   }
 
-  /** A person by e-mail (UPN); undefined when Graph does not know them or refuses. */
-  public person(email: string): Promise<ITeamsPerson | undefined> {
+  /** A person by e-mail (UPN), or why Graph did not give them (not known, no permission, throttled …). */
+  public person(email: string): Promise<ITeamsPerson | DeliveryFailure> {
     const key = email.toLowerCase();
     let found = this.people.get(key);
     if (!found) {
@@ -78,7 +79,7 @@ export class TeamsDelivery {
       query.query.set('$select', 'id,displayName');
       found = graphGet<{ id: string; displayName: string }>(query).then(
         (u) => ({ id: u.id, displayName: u.displayName }),
-        () => undefined,
+        (error: unknown) => failureOf(error),
       );
       this.people.set(key, found);
     }
@@ -105,7 +106,7 @@ export class TeamsDelivery {
 
   /** A one-to-one chat message from the signed-in person to `to` (the chat is created or found). */
   public async chatWith(meEmail: string, to: ITeamsPerson, html: string): Promise<StepOutcome> {
-    const member = (who: string) => ({
+    const member = (who: string): Record<string, unknown> => ({
       '@odata.type': '#microsoft.graph.aadUserConversationMember',
       roles: ['owner'],
       'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${who}')`,
@@ -124,23 +125,17 @@ export class TeamsDelivery {
     return sent.ok ? { ok: true, id: sent.value.id } : sent;
   }
 
-  /** The Teams activity feed (reference §1.4 B: text topic with a Teams deep link). */
-  public async activity(
-    to: ITeamsPerson,
-    activityType: string,
-    topic: { title: string; webUrl: string },
-    preview: string,
-    parameters: Record<string, string>,
-  ): Promise<StepOutcome> {
+  /** The Teams activity feed (reference §1.4 B: text topic with a Teams deep link), for a declared type. */
+  public async activity(to: ITeamsPerson, type: ActivityType, title: string, webUrl: string): Promise<StepOutcome> {
     const path = `users/${encodeURIComponent(to.id)}/teamwork/sendActivityNotification`;
     const result = await attempt(() =>
       graphPost(
         this.at(path),
         body({
-          topic: { source: 'text', value: topic.title.slice(0, 150), webUrl: topic.webUrl },
-          activityType,
-          previewText: { content: preview.slice(0, 150) },
-          templateParameters: Object.entries(parameters).map(([name, value]) => ({ name, value })),
+          topic: { source: 'text', value: title.slice(0, 150), webUrl },
+          activityType: type,
+          previewText: { content: title.slice(0, 150) },
+          templateParameters: activityTemplateParameters(type, title),
         }),
       ),
     );

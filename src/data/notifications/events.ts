@@ -17,6 +17,7 @@ import {
   recipientsOf,
   taskAssignee,
   teamsLinkOf,
+  type DeliveryFailure,
   type IDeliveryReport,
   type INotificationPages,
   type INotificationTarget,
@@ -25,12 +26,19 @@ import {
   type WrittenKind,
 } from '../../domain/notifications';
 import { fromRow, type Row } from '../mapping/codec';
-import { notificationCodec, personalSettingsCodec, unitCodec, type INotificationRow } from '../mapping/entities';
+import {
+  notificationCodec,
+  personalSettingsCodec,
+  unitCodec,
+  type INotificationRow,
+  type IUnitItem,
+} from '../mapping/entities';
 import { ListRepository } from '../repositories/listRepository';
-import { DataError, retryThrottled } from '../errors';
+import { retryThrottled, toDataError } from '../errors';
 import { allRows, idFilters, inBatch, listItems, settle } from '../repositories/query';
 import type { ICurrentUser } from '../repositories/types';
 import type { DeliveryBus } from './bus';
+import { isActivityType } from '../../domain/activityTypes';
 import type { GraphSource, ITeamsPerson, StepOutcome } from './delivery';
 
 /** The words of the Teams messages (`strings.teamsMessages`, handed in by the shell). */
@@ -211,10 +219,12 @@ export class Notifier {
     let row: Row;
     try {
       row = await retryThrottled(() =>
-        listItems(this.sp, list).getById(target.id).select('Id', 'Title', 'UnitId', 'PlanId', person)<Row>(),
+        listItems(this.sp, list)
+          .getById(target.id)
+          .select('Id', 'Title', 'UnitId', person, ...(target.type === 'initiative' ? ['PlanId'] : []))<Row>(),
       );
     } catch (error) {
-      throw new DataError('notFound', { status: 404, detail: String(error) });
+      throw toDataError(error);
     }
     const recipient = typeof row[person] === 'number' ? (row[person] as number) : undefined;
     const title = String(row.Title ?? '');
@@ -286,7 +296,7 @@ export class Notifier {
     return { target: { type: 'plan', id: planId, unitId, planId }, title, people };
   }
 
-  private async unit(unitId: number | undefined) {
+  private async unit(unitId: number | undefined): Promise<IUnitItem | undefined> {
     if (unitId === undefined) return undefined;
     try {
       return fromRow(unitCodec, await retryThrottled(() => listItems(this.sp, 'units').getById(unitId)<Row>()));
@@ -359,7 +369,7 @@ export class Notifier {
         ),
       ).then((read) => {
         const rows = read.ok ? read.value : [];
-        const value = (key: string) => rows.find((r) => r.ClientKey === key)?.SettingValue;
+        const value = (key: string): unknown => rows.find((r) => r.ClientKey === key)?.SettingValue;
         return { pages: parsePages(value('pageUrls')), activityFeed: value('teamsActivityFeed') === 'on' };
       });
     }
@@ -398,8 +408,12 @@ export class Notifier {
     const texts = this.options.texts as ITeamsTexts;
     const { pages, activityFeed } = await this.settings();
     const emails = await this.emailsOf(rows.map((r) => r.recipientId));
-    const people = (await Promise.all(emails.map((e) => graph.person(e)))).filter((p): p is ITeamsPerson => !!p);
-    if (people.length === 0) return { ok: false, reason: 'notFound' };
+    const found = await Promise.all(emails.map((e) => graph.person(e)));
+    const people = found.filter((p): p is ITeamsPerson => typeof p === 'object');
+    if (people.length === 0) {
+      const reason = found.find((p): p is DeliveryFailure => typeof p === 'string');
+      return { ok: false, reason: reason ?? 'notFound' };
+    }
     const link = teamsLinkOf(event.target) ?? pageLinkOf(event.target, pages);
     const html = this.messageHtml(texts, event, link);
     let outcome: StepOutcome | { skipped: true };
@@ -415,11 +429,9 @@ export class Notifier {
       }
     }
     const teamsLink = teamsLinkOf(event.target);
-    if (activityFeed && teamsLink) {
+    if (activityFeed && teamsLink && isActivityType(event.kind)) {
       for (const person of people) {
-        const sent = await graph.activity(person, event.kind, { title: event.title, webUrl: teamsLink }, event.title, {
-          title: event.title,
-        });
+        const sent = await graph.activity(person, event.kind, event.title, teamsLink);
         if (!sent.ok && !('skipped' in outcome) && outcome.ok) outcome = sent;
       }
     }

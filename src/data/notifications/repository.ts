@@ -9,6 +9,8 @@ import {
   parsePages,
   parsePersonalSettings,
   teamsLinkOf,
+  assembleInbox,
+  gatherRecognitions,
   withAllRead,
   withOff,
   withRead,
@@ -24,9 +26,9 @@ import { DataError, httpStatus, retryThrottled, toDataError } from '../errors';
 import { fromRow, type Row } from '../mapping/codec';
 import { personalSettingsCodec, type IPersonalSettingsRow } from '../mapping/entities';
 import { ListRepository } from '../repositories/listRepository';
-import { inBatch, lastPage, listItems } from '../repositories/query';
+import { fetchNextPage, inBatch, lastPage, listItems } from '../repositories/query';
 import type { ICurrentUser, INotificationRepository, IPage } from '../repositories/types';
-import { finishInboxReads, startInboxReads, type IInboxData } from './inbox';
+import { entryOf, finishInboxReads, startInboxReads, type IInboxData } from './inbox';
 import type { DeliveryBus } from './bus';
 import type { Notifier } from './events';
 
@@ -90,11 +92,22 @@ export class NotificationRepository implements INotificationRepository {
 
   public async page(pageSize = PAGE_SIZE): Promise<IPage<INotification>> {
     const [data, pages] = await Promise.all([this.load(), this.pages()]);
-    const withLinks = data.entries.map((n) => ({
-      ...n,
-      links: { teams: teamsLinkOf(n.target), page: pageLinkOf(n.target, pages) },
-    }));
-    return pageFrom(withLinks, 0, pageSize);
+    const linked = (entries: readonly INotification[]): INotification[] =>
+      entries.map((n) => ({ ...n, links: { teams: teamsLinkOf(n.target), page: pageLinkOf(n.target, pages) } }));
+    // Older written rows than the first 100: the next page of SharePoint's, assembled with the same settings.
+    let nextLink = data.nextLink;
+    const older = async (): Promise<INotification[] | undefined> => {
+      if (!nextLink) return undefined;
+      try {
+        const raw = await fetchNextPage(this.sp, nextLink);
+        nextLink = raw.nextLink;
+        const entries = raw.rows.map(entryOf).filter((n): n is INotification => !!n);
+        return linked(assembleInbox(gatherRecognitions(entries), data.settings));
+      } catch (error) {
+        throw toDataError(error);
+      }
+    };
+    return pageFrom(linked(data.entries), 0, pageSize, { hasOlder: () => !!nextLink, older });
   }
 
   /** The pages the web parts live on (setting `pageUrls`, JSON written by a site owner; none: no page links). */
@@ -147,9 +160,21 @@ export class NotificationRepository implements INotificationRepository {
   }
 }
 
-/** A page of an assembled list (held in memory: at most a few hundred entries). */
-function pageFrom(entries: INotification[], start: number, size: number): IPage<INotification> {
+/**
+ * A page of an assembled list (held in memory: the first 100 written rows and the reminders); past its
+ * end `older` brings the next written rows, until there are none.
+ */
+function pageFrom(
+  entries: INotification[],
+  start: number,
+  size: number,
+  source: { hasOlder(): boolean; older(): Promise<INotification[] | undefined> },
+): IPage<INotification> {
   const items = entries.slice(start, start + size);
-  if (start + size >= entries.length) return lastPage(items);
-  return { items, hasMore: true, nextPage: () => Promise.resolve(pageFrom(entries, start + size, size)) };
+  if (start + size < entries.length) {
+    return { items, hasMore: true, nextPage: () => Promise.resolve(pageFrom(entries, start + size, size, source)) };
+  }
+  if (!source.hasOlder()) return lastPage(items);
+  const more = async (): Promise<IPage<INotification>> => pageFrom((await source.older()) ?? [], 0, size, source);
+  return { items, hasMore: true, nextPage: more };
 }
