@@ -1063,9 +1063,8 @@ define([], function () {
     },
     inbox: {
       bell: 'Nyt til dig',
-      bellUnreadOne: 'Nyt til dig, 1 ulæst',
-      bellUnreadOther: 'Nyt til dig, {count} ulæste',
-      bellUnreadMore: 'Nyt til dig, mere end {count} ulæste',
+      unreadOne: 'ulæst',
+      unreadOther: 'ulæste',
       badgeMore: '{count}+',
       panelTitle: 'Nyt til dig',
       close: 'Luk Nyt til dig',

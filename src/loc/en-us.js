@@ -1067,9 +1067,8 @@ define([], function () {
     },
     inbox: {
       bell: 'New for you',
-      bellUnreadOne: 'New for you, 1 unread',
-      bellUnreadOther: 'New for you, {count} unread',
-      bellUnreadMore: 'New for you, more than {count} unread',
+      unreadOne: 'unread',
+      unreadOther: 'unread',
       badgeMore: '{count}+',
       panelTitle: 'New for you',
       close: 'Close New for you',

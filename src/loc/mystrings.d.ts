@@ -967,11 +967,9 @@ declare interface IMpkTeamsMessageStrings {
 /** "Nyt til dig": the bell, the panel and its sentences (placeholders `{actor}`, `{title}`, `{reason}`, `{count}`, `{time}`). */
 declare interface IMpkInboxStrings {
   bell: string;
-  /** The bell's accessible name with the unread count. */
-  bellUnreadOne: string;
-  bellUnreadOther: string;
-  /** More unread than counted (the first view's count is not complete): "mere end {count}". */
-  bellUnreadMore: string;
+  /** After the badge, for screen readers only: "Nyt til dig 3 ulæste" (one, other). */
+  unreadOne: string;
+  unreadOther: string;
   /** The badge when the count is not complete: "9+". */
   badgeMore: string;
   panelTitle: string;

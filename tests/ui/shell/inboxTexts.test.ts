@@ -1,6 +1,6 @@
 import * as strings from 'MpkStrings';
 import type { INotification } from '../../../src/domain/notifications';
-import { badgeText, bellLabel, deliveryLine, sentenceOf, whenOf } from '../../../src/ui/shell/inbox/inboxTexts';
+import { badgeText, deliveryLine, sentenceOf, unreadWord, whenOf } from '../../../src/ui/shell/inbox/inboxTexts';
 
 function entry(patch: Partial<INotification>): INotification {
   return {
@@ -55,10 +55,11 @@ describe('"Nyt til dig" in words', () => {
     expect(whenOf(strings, 'not a date', now, 'da-DK')).toBe('');
   });
 
-  it('names the bell with its count, "9+" when more may be unread', () => {
-    expect(bellLabel(strings, { unread: 0, complete: true }, 'da-DK')).toBe('Nyt til dig');
-    expect(bellLabel(strings, { unread: 1, complete: true }, 'da-DK')).toBe('Nyt til dig, 1 ulæst');
-    expect(bellLabel(strings, { unread: 9, complete: false }, 'da-DK')).toBe('Nyt til dig, mere end 9 ulæste');
+  it('shows the bell count, "9+" when more may be unread, and the word after it', () => {
+    expect(unreadWord(strings, { unread: 0, complete: true }, 'da-DK')).toBeUndefined();
+    expect(unreadWord(strings, { unread: 1, complete: true }, 'da-DK')).toBe('ulæst');
+    expect(unreadWord(strings, { unread: 2, complete: true }, 'da-DK')).toBe('ulæste');
+    expect(unreadWord(strings, { unread: 9, complete: false }, 'da-DK')).toBe('ulæste');
     expect(badgeText(strings, { unread: 0, complete: true }, 'da-DK')).toBeUndefined();
     expect(badgeText(strings, { unread: 3, complete: true }, 'da-DK')).toBe('3');
     expect(badgeText(strings, { unread: 9, complete: false }, 'da-DK')).toBe('9+');

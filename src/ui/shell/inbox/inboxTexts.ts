@@ -16,12 +16,11 @@ export function badgeText(strings: Texts, summary: IInboxSummary, locale: Locale
   return summary.complete ? count : fill(strings.inbox.badgeMore, { count });
 }
 
-/** The bell's accessible name: "Nyt til dig, 3 ulæste". */
-export function bellLabel(strings: Texts, summary: IInboxSummary, locale: Locale): string {
+/** The word after the badge, for screen readers ("ulæst"/"ulæste"), or undefined without a badge. */
+export function unreadWord(strings: Texts, summary: IInboxSummary, locale: Locale): string | undefined {
+  if (summary.unread <= 0 && summary.complete) return undefined;
   const s = strings.inbox;
-  if (!summary.complete) return fill(s.bellUnreadMore, { count: summary.unread });
-  if (summary.unread <= 0) return s.bell;
-  return plural(locale, summary.unread, s.bellUnreadOne, s.bellUnreadOther);
+  return summary.complete ? plural(locale, summary.unread, s.unreadOne, s.unreadOther) : s.unreadOther;
 }
 
 /** One entry in a Danish (or English) sentence. */
