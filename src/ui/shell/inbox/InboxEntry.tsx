@@ -61,11 +61,12 @@ export function linkOf(entry: INotification, host: Host | undefined): string | u
 
 /** One entry: unread marked (a dot, bold, and "Ulæst" for screen readers), its sentence and when. */
 export function InboxEntry(props: IInboxEntryProps): JSX.Element {
-  const strings = useStrings().inbox;
+  const allStrings = useStrings();
+  const strings = allStrings.inbox;
   const locale = useLocale();
   const styles = useStyles();
   const { entry } = props;
-  const sentence = sentenceOf(useStrings(), entry, locale);
+  const sentence = sentenceOf(allStrings, entry, locale);
   const unread = !entry.read;
   const textClass = mergeClasses(styles.sentence, unread && styles.unreadSentence);
   return (
@@ -76,7 +77,7 @@ export function InboxEntry(props: IInboxEntryProps): JSX.Element {
           {unread && <span className={styles.hidden}>{strings.unread}: </span>}
           {sentence}
         </EntryText>
-        <span className={styles.when}>{whenOf(useStrings(), entry.at, props.now, locale)}</span>
+        <span className={styles.when}>{whenOf(allStrings, entry.at, props.now, locale)}</span>
       </span>
     </li>
   );

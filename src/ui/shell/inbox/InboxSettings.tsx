@@ -47,10 +47,11 @@ export function InboxSettings(): JSX.Element {
 
 /** One checkbox per kind, "Gem", and "Gemt" or what went wrong. */
 function SettingsForm(): JSX.Element {
-  const strings = useStrings().inboxSettings;
+  const allStrings = useStrings();
+  const strings = allStrings.inboxSettings;
   const styles = useStyles();
   const s = useInboxSettings();
-  if (s.status === 'loading') return <Spinner size="tiny" label={useStrings().common.loading} />;
+  if (s.status === 'loading') return <Spinner size="tiny" label={allStrings.common.loading} />;
   if (s.status === 'failed')
     return <DataErrorMessage error={s.loadError} title={strings.loadFailed} onRetry={s.reload} />;
   return (
