@@ -179,7 +179,7 @@ describe('the delivery line', () => {
     expect(await screen.findByText(failed)).toBeInTheDocument();
     // Said in the line's own live region (the surface's announcer keeps what the action said).
     const region = document.querySelector('[data-mpk="delivery-line"]') as HTMLElement;
-    expect(region).toHaveAttribute('role', 'status');
+    expect(region).toHaveAttribute('aria-live', 'polite');
     expect(region).toHaveTextContent(failed);
     await userEvent.click(screen.getByRole('button', { name: strings.delivery.dismiss }));
     expect(region).toBeEmptyDOMElement();

@@ -30,7 +30,7 @@ export function DeliveryLine(): JSX.Element {
   React.useEffect(() => services.notifications.onDelivery(setReport), [services]);
 
   return (
-    <div role="status" aria-live="polite" className={styles.region} data-mpk="delivery-line">
+    <div aria-live="polite" className={styles.region} data-mpk="delivery-line">
       {report && text && (
         <Notice intent={report.teams === 'failed' ? 'warning' : 'success'}>
           <NoticeBody>{text}</NoticeBody>
