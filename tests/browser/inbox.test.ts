@@ -149,6 +149,12 @@ describe('"Nyt til dig" and Teams in the browser', () => {
     await panel.waitFor({ state: 'detached' });
     await leader.waitForFunction(() => document.activeElement?.hasAttribute('data-mpk-task') ?? false);
     expect(await leader.evaluate(() => document.activeElement?.textContent ?? '')).toContain(title);
+
+    // The preview's "Teams" shows the leader's Teams beside the web part: the chef's @mention arrived.
+    await leader.getByRole('button', { name: 'Teams', exact: true }).click();
+    const teamsPane = leader.getByRole('complementary', { name: `Teams for ${LEADER}` });
+    await teamsPane.getByRole('listitem').filter({ hasText: title }).getByText('Omtale i kanal').waitFor();
+    await saveDocScreenshot(leader, 'preview-teams-inbox');
     await leader.context().close();
   });
 
