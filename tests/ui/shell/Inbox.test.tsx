@@ -160,6 +160,12 @@ describe('"Indstillinger for Nyt til dig"', () => {
     await userEvent.click(within(panel).getByRole('button', { name: strings.inboxSettings.save }));
     expect(await within(panel).findByText('Gemt')).toBeInTheDocument();
     expect(services.inboxState.settings.off).toEqual(['taskDueSoon']);
+    // Turning a kind off takes its entries out of the list (read again) and off the bell.
+    await userEvent.click(within(panel).getByRole('checkbox', { name: strings.inboxSettings.kinds.taskAssigned }));
+    await userEvent.click(within(panel).getByRole('button', { name: strings.inboxSettings.save }));
+    await waitFor(() => expect(within(panel).queryByText(/opfølgningsopgave/)).toBeNull());
+    expect(within(panel).getByText(strings.inbox.empty)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Nyt til dig', hidden: true })).toBeInTheDocument();
   });
 });
 

@@ -69,7 +69,7 @@ export function InboxPanel(props: IInboxPanelProps): JSX.Element {
       </DrawerHeader>
       <DrawerBody className={styles.body}>
         <InboxList state={state} host={props.host} now={now} opensHere={opensHere} onOpen={openEntry} />
-        <InboxSettings />
+        <InboxSettings onSaved={state.reload} />
       </DrawerBody>
     </OverlayDrawer>
   );

@@ -20,8 +20,8 @@ const useStyles = makeStyles({
   saved: { color: tokens.colorPaletteGreenForeground1 },
 });
 
-/** "Indstillinger for Nyt til dig", folded until asked for. */
-export function InboxSettings(): JSX.Element {
+/** "Indstillinger for Nyt til dig", folded until asked for; `onSaved`: the list is read again (kinds turned off leave it). */
+export function InboxSettings(props: { onSaved?(): void }): JSX.Element {
   const strings = useStrings().inboxSettings;
   const styles = useStyles();
   const [shown, setShown] = React.useState(false);
@@ -39,18 +39,18 @@ export function InboxSettings(): JSX.Element {
         </Button>
       </h3>
       <div id={regionId} hidden={!shown}>
-        {shown && <SettingsForm />}
+        {shown && <SettingsForm onSaved={props.onSaved} />}
       </div>
     </section>
   );
 }
 
 /** One checkbox per kind, "Gem", and "Gemt" or what went wrong. */
-function SettingsForm(): JSX.Element {
+function SettingsForm(props: { onSaved?(): void }): JSX.Element {
   const allStrings = useStrings();
   const strings = allStrings.inboxSettings;
   const styles = useStyles();
-  const s = useInboxSettings();
+  const s = useInboxSettings(props.onSaved);
   if (s.status === 'loading') return <Spinner size="tiny" label={allStrings.common.loading} />;
   if (s.status === 'failed')
     return <DataErrorMessage error={s.loadError} title={strings.loadFailed} onRetry={s.reload} />;

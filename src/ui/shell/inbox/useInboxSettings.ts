@@ -20,8 +20,8 @@ export interface IInboxSettingsState {
   saveError: unknown;
 }
 
-/** The person's choices per kind: read when the settings open, saved with "Gem". */
-export function useInboxSettings(): IInboxSettingsState {
+/** The person's choices per kind: read when the settings open, saved with "Gem" (then `onSaved`). */
+export function useInboxSettings(onSaved?: () => void): IInboxSettingsState {
   const services = useServices();
   const strings = useStrings().inboxSettings;
   const announce = useAnnounce();
@@ -68,6 +68,7 @@ export function useInboxSettings(): IInboxSettingsState {
       setOff(stored.off);
       setSaved(true);
       announce(strings.saved);
+      onSaved?.();
     } catch (e) {
       setSaveError(e);
     } finally {
