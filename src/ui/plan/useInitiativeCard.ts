@@ -59,6 +59,8 @@ export function useInitiativeCard(initiative: IInitiative): IInitiativeCardState
 
   React.useEffect(() => {
     if (!linked || !headingRef.current) return;
+    // Linked after the card was drawn ("Nyt til dig"): opened, as a link's card is from the start.
+    setExpanded(true);
     if (typeof headingRef.current.scrollIntoView === 'function') headingRef.current.scrollIntoView({ block: 'start' });
     headingRef.current.focus();
   }, [linked]);

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import * as strings from 'MpkStrings';
 import { MODERATION_STATUS } from '../../../src/domain/workflow';
 import { linkedItemId } from '../../../src/ui/shell/inbox/linkedItem';
 import { renderAmbitions, story } from '../ambitions/support';
@@ -90,5 +91,11 @@ describe('opening an initiative from "Nyt til dig" in the plan', () => {
     );
     await waitFor(() => expect(document.activeElement?.tagName).toBe('H4'));
     expect(document.activeElement?.textContent).toBe('Trivselsmåling i alle dagtilbud');
+    // Opened with its check-ins and dialog, as a link's card is.
+    const article = document.activeElement?.closest('article') as HTMLElement;
+    expect(within(article).getByRole('button', { name: strings.plan.initiative.hideDetails })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
   });
 });
