@@ -83,7 +83,7 @@ export class NotificationRepository implements INotificationRepository {
   /** Everything the panel shows, read in one `$batch`. */
   private async load(): Promise<IInboxData> {
     try {
-      const reads = await inBatch(this.sp, (b) => startInboxReads(b, this.user.id, this.now(), true));
+      const reads = await inBatch(this.sp, (b) => startInboxReads(b, this.user.id, this.now(), 'panel'));
       return await finishInboxReads(reads);
     } catch (error) {
       throw toDataError(error);
