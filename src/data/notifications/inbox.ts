@@ -113,7 +113,7 @@ export function startInboxReads(b: SPFI, userId: number, now: Date, mode: InboxR
     stories: count
       ? undefined
       : start(b, storyCodec, {
-          select: ['Id', 'Title', 'AuthorId'],
+          select: ['Id', 'Title', 'AuthorId', 'OData__ModerationComments'],
           filter: `AuthorId eq ${userId}`,
           orderBy: [['Id', false]],
           top: 500,
@@ -183,12 +183,18 @@ export async function finishInboxReads(reads: IInboxReads): Promise<IInboxData> 
     if (reminder) reminders.push(reminder);
   }
   const storyTitles = new Map<number, string>();
+  const reasons = new Map<number, string>();
   for (const row of reads.stories ? await rows(reads.stories) : []) {
     storyTitles.set(Number(row.Id), String(row.Title ?? ''));
+    if (typeof row.OData__ModerationComments === 'string' && row.OData__ModerationComments !== '')
+      reasons.set(Number(row.Id), row.OData__ModerationComments);
   }
-  const withTitles = gatherRecognitions([...entries, ...reminders]).map((n) =>
-    n.target.type === 'story' && !n.subject ? { ...n, subject: storyTitles.get(n.target.id) ?? '' } : n,
-  );
+  // A story's title and the approver's reason come from the story (its author reads it), never from the row.
+  const withTitles = gatherRecognitions([...entries, ...reminders]).map((n) => {
+    if (n.target.type !== 'story') return n;
+    const detail = n.kind === 'storyReturned' ? reasons.get(n.target.id) : undefined;
+    return { ...n, subject: n.subject || (storyTitles.get(n.target.id) ?? ''), ...(detail ? { detail } : {}) };
+  });
   return {
     entries: assembleInbox(withTitles, settings),
     settings,
