@@ -40,6 +40,8 @@ export const PRODUCT_LISTS: readonly ListKey[] = [
   'comments',
   'reflections',
   'summaries',
+  'notifications',
+  'personalSettings',
 ];
 
 // The story sanitiser needs a DOM; these tests run in node.
