@@ -14,16 +14,6 @@ const ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_MANIFEST_PATH = path.join(ROOT, 'teamsapp/appPackage/manifest.json');
 const PACKAGE_SOLUTION_PATH = path.join(ROOT, 'config/package-solution.json');
 
-/** The scopes of contract §2, used when package-solution.json requests none for Microsoft Graph. */
-export const CONTRACT_SCOPES: readonly string[] = [
-  'User.ReadBasic.All',
-  'ChannelMessage.Send',
-  'Chat.Create',
-  'ChatMessage.Send',
-  'TeamsActivity.Send',
-  'TeamsAppInstallation.ReadForUser',
-];
-
 /**
  * The caller's Entra app id as Graph sees SPFx code: "SharePoint Online Web Client Extensibility"
  * (reference §1.5), named in the 403 for a recipient without the app.
@@ -79,14 +69,14 @@ export function appFrom(externalId: string, activityTypes: readonly ActivityType
   };
 }
 
-/** The Graph scopes the solution requests (what the tenant admin approves); the contract's six when none. */
+/** The Graph scopes the solution requests: what the tenant administrator approves (none when it requests none). */
 export function defaultConsent(packageSolutionPath: string = PACKAGE_SOLUTION_PATH): string[] {
-  if (!fs.existsSync(packageSolutionPath)) return [...CONTRACT_SCOPES];
+  if (!fs.existsSync(packageSolutionPath)) return [];
   const ps = JSON.parse(fs.readFileSync(packageSolutionPath, 'utf8')) as {
     solution?: { webApiPermissionRequests?: { resource?: string; scope?: string }[] };
   };
   const scopes = (ps.solution?.webApiPermissionRequests ?? [])
     .filter((r) => r.resource === 'Microsoft Graph' && typeof r.scope === 'string')
     .map((r) => r.scope as string);
-  return scopes.length > 0 ? scopes : [...CONTRACT_SCOPES];
+  return scopes;
 }

@@ -13,6 +13,7 @@ import type { IFollowUpTask, IStory } from '../../src/domain/model';
 import { createLocalGraph } from '../../localsp/client';
 import { graphInbox, registerTeams, setGraphConsent } from '../../localgraph/client';
 import { danish } from '../support/strings';
+import { GRAPH_SCOPES } from '../build/graphScopes';
 
 jest.setTimeout(60_000);
 
@@ -170,14 +171,7 @@ describe('other unit events in the leader group channel', () => {
       await chef.tasks.create(task('Uden samtykke'));
       expect(await refused).toEqual({ kind: 'taskAssigned', recipients: 1, teams: 'failed', reason: 'forbidden' });
     } finally {
-      await setGraphConsent(server.url, [
-        'User.ReadBasic.All',
-        'ChannelMessage.Send',
-        'Chat.Create',
-        'ChatMessage.Send',
-        'TeamsActivity.Send',
-        'TeamsAppInstallation.ReadForUser',
-      ]);
+      await setGraphConsent(server.url, GRAPH_SCOPES);
     }
   });
 });

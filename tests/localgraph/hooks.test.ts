@@ -6,6 +6,7 @@
  * `POST /_local/reset`.
  */
 import * as fs from 'fs';
+import { GRAPH_SCOPES } from '../build/graphScopes';
 import * as os from 'os';
 import * as path from 'path';
 import { graphUserId } from '../../localgraph';
@@ -111,14 +112,7 @@ describe('the /_local/graph/ hooks', () => {
   it('reads and replaces the approved scopes, by default those the solution requests', async () => {
     const read = async (): Promise<unknown> => (await fetch(`${server.url}/_local/graph/consent`)).json();
     await expect(read()).resolves.toEqual({
-      scopes: expect.arrayContaining([
-        'User.ReadBasic.All',
-        'ChannelMessage.Send',
-        'Chat.Create',
-        'ChatMessage.Send',
-        'TeamsActivity.Send',
-        'TeamsAppInstallation.ReadForUser',
-      ]),
+      scopes: [...GRAPH_SCOPES],
     });
     expect((await hookPost(server, 'consent', { scopes: ['Chat.Create'] })).status).toBe(200);
     await expect(read()).resolves.toEqual({ scopes: ['Chat.Create'] });
