@@ -20,4 +20,5 @@ export type DataErrorReason =
   | 'filterTooLong'
   | 'unitNotYours'
   | 'channelOfOtherUnit'
-  | 'channelTaken';
+  | 'channelTaken'
+  | 'notesUnavailable';

@@ -727,7 +727,6 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
           'isSiteOwner',
           'myPendingStories',
           'myRecognitions',
-          'myReflections',
           'schema',
           'stories',
           'units',
@@ -740,7 +739,6 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
         expect(view.myPendingStories.map((s) => s.id)).toContain(pending.id);
         expect(view.counts['gode-rammer']).toMatchObject({ plans: 1, initiatives: 1, stories: 1 });
         expect(view.countsComplete).toBe(true);
-        expect(view.myReflections).toEqual([]);
         expect(view.unavailable).toBeUndefined();
         const other = await leder.views.loadAmbitionsView({ userId: leder.user.id });
         expect(other.myPendingStories.map((s) => s.id)).not.toContain(pending.id);

@@ -144,11 +144,10 @@ describe('first views after 5,100 hostile items of each kind an employee can wri
     expect((thread[0].id as number) < (thread[1].id as number)).toBe(true);
   });
 
-  it("degrades the writer's own notes to a line, and keeps the rest of their view", async () => {
+  it("does not let the writer's 5,000 list notes touch their first view (the notes are not in it)", async () => {
     const { medarbejder } = services;
     const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id });
-    expect(view.unavailable).toEqual(expect.arrayContaining(['reflections']));
-    expect(view.myReflections).toEqual([]);
+    expect(view.unavailable ?? []).not.toContain('reflections');
     expect(view.stories.items.length).toBeGreaterThan(0);
   });
 });
