@@ -44,6 +44,19 @@ export async function setGraphInstalled(origin: string, email: string, installed
   await hook(origin, 'installations', { user: email, installed });
 }
 
+/** A file of a person's OneDrive app folder as the `drive` hook shows it (content as utf-8 text). */
+export interface GraphDriveFile {
+  name: string;
+  size: number;
+  eTag: string;
+  content: string;
+}
+
+/** The files of `email`'s OneDrive app folder, read as an administrator would with eDiscovery. */
+export function graphDrive(origin: string, email: string): Promise<GraphDriveFile[]> {
+  return hook(origin, `drive?user=${encodeURIComponent(email)}`);
+}
+
 /** Graph requests since the last reset. */
 export function graphRequests(origin: string): Promise<LoggedRequest[]> {
   return hook(origin, 'requests');

@@ -17,5 +17,12 @@ export interface GraphCtx {
   /** Path segments after `/graph/v1.0/`, decoded. */
   segments: string[];
   query: URLSearchParams;
+  /** The body as text (utf-8). */
   body: string;
+  /** The body as sent (file uploads). */
+  bytes: Buffer;
+  /** The origin the caller reached the server at (download URLs point there). */
+  origin: string;
+  /** A request header (lower-case name), or undefined. */
+  header(name: string): string | undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * The local Graph: the part of Microsoft Graph v1.0 the product uses (users, channel messages with mentions,
- * one-on-one chats, the Teams activity feed, installed apps), served by the local SharePoint's HTTP server under
+ * one-on-one chats, the Teams activity feed, installed apps, each person's OneDrive app folder), served by the local SharePoint's HTTP server under
  * `/graph/v1.0/`, with its hooks under `/_local/graph/` (README.md).
  */
 import type { IncomingMessage, ServerResponse } from 'http';
@@ -34,7 +34,7 @@ export interface LocalGraphOptions {
 /** A local Graph bound to a site. */
 export interface LocalGraph {
   /** Answers a request under `/graph/v1.0/`. */
-  handle(req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void>;
+  handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void>;
   /** Answers `/_local/graph/...`; false when the path is not a hook. */
   handleHook(req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<boolean>;
   /** Back to nothing registered (the seed registers its teams again), default consent, empty log and limits. */

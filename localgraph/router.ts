@@ -1,6 +1,7 @@
 /**
  * One call under `/graph/v1.0/`: injected faults (`/_local/faults` key `graph`), identity
- * (`Authorization: Bearer <email>` of a directory user, else 401 `InvalidAuthenticationToken`), the route,
+ * (`Authorization: Bearer <email>` of a directory user, else 401 `InvalidAuthenticationToken`), the route
+ * (OneDrive's path addressing `…/approot:/{name}:/content` read as the segments `approot:`, `{name}`, `content`),
  * the approved scopes (403 `Forbidden` "Missing scope permissions …"), the handler, graph.json after a change,
  * and the request log.
  */
@@ -34,7 +35,7 @@ export async function handleGraph(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  body: string,
+  bytes: Buffer,
 ): Promise<void> {
   const started = Date.now();
   const method = (req.method ?? 'GET').toUpperCase();
@@ -43,7 +44,15 @@ export async function handleGraph(
   const caller = identify(deps.site, authorization);
   let answer: GraphAnswer;
   try {
-    answer = run(deps, { method, url, body, caller, signedIn: !!authorization });
+    answer = run(deps, {
+      method,
+      url,
+      bytes,
+      caller,
+      signedIn: !!authorization,
+      origin: `http://${header(req, 'host') ?? 'localhost'}`,
+      header: (name) => header(req, name),
+    });
   } catch (e) {
     if (!(e instanceof GraphError) && !deps.quiet) console.error('localgraph: request failed', e);
     const err = e instanceof GraphError ? e : new GraphError(500, 'InternalServerError', 'An internal error occurred.');
@@ -63,9 +72,11 @@ export async function handleGraph(
 interface Call {
   method: string;
   url: URL;
-  body: string;
+  bytes: Buffer;
   caller: UserRecord | null;
   signedIn: boolean;
+  origin: string;
+  header: (name: string) => string | undefined;
 }
 
 function run(deps: GraphDeps, call: Call): GraphAnswer {
@@ -75,11 +86,7 @@ function run(deps: GraphDeps, call: Call): GraphAnswer {
     const message = call.signedIn ? 'Access token validation failure.' : 'Access token is empty.';
     throw new GraphError(401, 'InvalidAuthenticationToken', message);
   }
-  let segments = call.url.pathname
-    .replace(/^\/graph\/v1\.0\//i, '')
-    .replace(/\/+$/, '')
-    .split('/')
-    .map(decodeSegment);
+  let segments = pathSegments(call.url.pathname.replace(/^\/graph\/v1\.0\//i, '').replace(/\/+$/, ''));
   if (segments[0]?.toLowerCase() === 'me' && segments.length > 1)
     segments = ['users', call.caller.email, ...segments.slice(1)];
   const { route, args } = match(call.method, segments);
@@ -99,7 +106,10 @@ function run(deps: GraphDeps, call: Call): GraphAnswer {
     method: call.method,
     segments,
     query: call.url.searchParams,
-    body: call.body,
+    body: call.bytes.toString('utf8'),
+    bytes: call.bytes,
+    origin: call.origin,
+    header: call.header,
   };
   const answer = route.run(ctx, args);
   if (call.method !== 'GET') deps.store.save();
@@ -116,6 +126,19 @@ function injectedFault(faults: Faults): void {
     fault.code,
     `Injected failure (${fault.status} ${fault.code}) from /_local/faults.`,
   );
+}
+
+/**
+ * The decoded segments of a path. OneDrive's path addressing after the app folder, `…/approot:/{name}` with an
+ * optional `:` and `/{more}`, becomes `…`, `approot:`, `{name}`, `{more}…` (the name one segment).
+ */
+function pathSegments(raw: string): string[] {
+  const split = (p: string): string[] => (p === '' ? [] : p.split('/').map(decodeSegment));
+  const m = /^(.*\/approot):\/([^:]*)(?::(\/.*)?)?$/.exec(raw);
+  if (!m) return split(raw);
+  const head = split(m[1]);
+  head[head.length - 1] += ':';
+  return [...head, decodeSegment(m[2]), ...split((m[3] ?? '').replace(/^\//, ''))];
 }
 
 function decodeSegment(s: string): string {

@@ -7,13 +7,24 @@ import { notifyChat, notifyRecipients, notifyTeam, notifyUser } from './activity
 import { createChat, postChatMessage } from './chats';
 import type { GraphCtx } from './context';
 import { findUser, userAnswer } from './directory';
+import {
+  deleteItem,
+  downloadByName,
+  downloadItem,
+  getAppRoot,
+  getByName,
+  getItem,
+  listAppRoot,
+  uploadByName,
+  uploadItem,
+} from './drive';
 import { GraphAnswer, GraphError } from './http';
 import { listInstalledApps } from './installs';
 import { postChannelMessage } from './teams';
 
 /** One endpoint. */
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Segments; `*` matches one. */
   path: string;
   /** Scopes any one of which allows the call; empty: always allowed (User.Read is implied). */
@@ -23,6 +34,16 @@ export interface Route {
 
 const USERS = ['User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'];
 const ACTIVITY = ['TeamsActivity.Send'];
+/** OneDrive (driveitem-get.md, driveitem-put-content.md; the app folder's own scope first). */
+const FILES_READ = [
+  'Files.ReadWrite.AppFolder',
+  'Files.Read',
+  'Files.ReadWrite',
+  'Files.Read.All',
+  'Files.ReadWrite.All',
+];
+const FILES_WRITE = ['Files.ReadWrite.AppFolder', 'Files.ReadWrite', 'Files.ReadWrite.All'];
+const APPROOT = 'users/*/drive/special/approot';
 
 const ROUTES: Route[] = [
   {
@@ -64,6 +85,35 @@ const ROUTES: Route[] = [
     path: 'teamwork/sendActivityNotificationToRecipients',
     scopes: ACTIVITY,
     run: (c) => notifyRecipients(c),
+  },
+  { method: 'GET', path: APPROOT, scopes: FILES_READ, run: (c, [u]) => getAppRoot(c, u) },
+  { method: 'GET', path: `${APPROOT}/children`, scopes: FILES_READ, run: (c, [u]) => listAppRoot(c, u) },
+  { method: 'GET', path: `${APPROOT}:/*`, scopes: FILES_READ, run: (c, [u, name]) => getByName(c, u, name) },
+  {
+    method: 'GET',
+    path: `${APPROOT}:/*/content`,
+    scopes: FILES_READ,
+    run: (c, [u, name]) => downloadByName(c, u, name),
+  },
+  {
+    method: 'PUT',
+    path: `${APPROOT}:/*/content`,
+    scopes: FILES_WRITE,
+    run: (c, [u, name]) => uploadByName(c, u, name),
+  },
+  { method: 'GET', path: 'users/*/drive/items/*', scopes: FILES_READ, run: (c, [u, id]) => getItem(c, u, id) },
+  { method: 'DELETE', path: 'users/*/drive/items/*', scopes: FILES_WRITE, run: (c, [u, id]) => deleteItem(c, u, id) },
+  {
+    method: 'GET',
+    path: 'users/*/drive/items/*/content',
+    scopes: FILES_READ,
+    run: (c, [u, id]) => downloadItem(c, u, id),
+  },
+  {
+    method: 'PUT',
+    path: 'users/*/drive/items/*/content',
+    scopes: FILES_WRITE,
+    run: (c, [u, id]) => uploadItem(c, u, id),
   },
 ];
 

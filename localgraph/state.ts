@@ -1,10 +1,11 @@
 /**
  * What the local Graph keeps: registered teams, one-on-one chats, posted messages, activity notifications,
- * removed app installations and the approved scopes — in `<dataDir>/graph.json`, written atomically (a temporary
+ * removed app installations, the approved scopes and each person's OneDrive app folder (files as base64) — in `<dataDir>/graph.json`, written atomically (a temporary
  * file, then rename) after every change, so a restart keeps it and a crash never leaves half a file.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { DownloadGrant } from './drive';
 
 /** A channel of a registered team. */
 export interface ChannelRecord {
@@ -64,6 +65,34 @@ export interface ActivityRecord {
   at: string;
 }
 
+/** A file in a person's app folder. eTag `"{guid},version"`, cTag `"c:{guid},version"`. */
+export interface DriveFileRecord {
+  id: string;
+  guid: string;
+  /** Bumped on every write (so eTag and cTag change). */
+  version: number;
+  name: string;
+  mimeType: string;
+  /** The bytes, base64. */
+  content: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  createdBy: string;
+  lastModifiedBy: string;
+}
+
+/** A person's OneDrive as far as it is modelled: the app folder and its files. */
+export interface DriveRecord {
+  /** Owner, lower case. */
+  email: string;
+  folderId: string;
+  folderGuid: string;
+  folderVersion: number;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  files: DriveFileRecord[];
+}
+
 /** The whole state. */
 export interface GraphData {
   version: 1;
@@ -76,6 +105,8 @@ export interface GraphData {
   notInstalled: string[];
   /** Approved delegated scopes (tenant admin consent). */
   consent: string[];
+  /** OneDrive app folders, one per person who has used theirs. */
+  drives: DriveRecord[];
 }
 
 /** Messages and activities kept (newest); older ones are dropped so a long `npm start` stays small. */
@@ -92,12 +123,15 @@ export function emptyData(consent: readonly string[]): GraphData {
     activities: [],
     notInstalled: [],
     consent: [...consent],
+    drives: [],
   };
 }
 
 /** The state and its file. */
 export class GraphStore {
   public data: GraphData;
+  /** Live download URLs (token → file); in memory only, forgotten by a restart or reset. */
+  public readonly downloads = new Map<string, DownloadGrant>();
   private readonly file: string | null;
 
   public constructor(
@@ -114,9 +148,10 @@ export class GraphStore {
     return this.data.seq;
   }
 
-  /** Back to nothing registered, everyone has the app, default consent (the seed registers again). */
+  /** Back to nothing registered, everyone has the app, default consent, no drives (the seed registers again). */
   public reset(): void {
     this.data = emptyData(this.defaultConsent);
+    this.downloads.clear();
     this.save();
   }
 
@@ -134,6 +169,8 @@ export class GraphStore {
   private read(): GraphData | null {
     if (!this.file || !fs.existsSync(this.file)) return null;
     const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as GraphData;
-    return parsed && parsed.version === 1 ? parsed : null;
+    if (!parsed || parsed.version !== 1) return null;
+    parsed.drives = parsed.drives ?? []; // a graph.json from before the drive
+    return parsed;
   }
 }

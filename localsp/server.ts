@@ -136,7 +136,7 @@ export async function startLocalSharePoint(options: LocalSharePointOptions = {})
       return;
     }
     if (lower.startsWith('/graph/v1.0/')) {
-      await graph.handle(req, res, url, await readBody(req));
+      await graph.handle(req, res, url, await readBytes(req));
       return;
     }
     if (lower.startsWith('/_local/')) {
@@ -184,7 +184,12 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
+}
+
+/** The request body as sent (the local Graph stores uploaded files byte for byte). */
+function readBytes(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -197,7 +202,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
