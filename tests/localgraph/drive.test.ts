@@ -9,14 +9,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { GraphQueryable, graphGet, graphPut } from '@pnp/graph';
+import { GraphQueryable, graphGet, graphPut, type IGraphQueryable } from '@pnp/graph';
 import { body, headers } from '@pnp/queryable';
 import { graphUserId } from '../../localgraph';
 import { graphDrive, graphRequests, resetGraphRequests, setGraphConsent } from '../../localgraph/client';
 import { createLocalGraph } from '../../localsp/client';
 import { GRAPH_SCOPES } from '../build/graphScopes';
 import type { TestServer } from '../localsp/harness';
-import { expectGraphError, graph, resetGraph, startGraphServer, USERS, type GraphReply } from './support';
+import { expectGraphError, resetGraph, startGraphServer, USERS, type GraphReply } from './support';
 
 const APPROOT = 'me/drive/special/approot';
 const NOTES = 'egne-noter.json';
@@ -50,7 +50,8 @@ const put = (
   content: string | Buffer,
   h: Record<string, string> = {},
   as: string = USERS.medarbejder,
-) => drive(server, `${APPROOT}:/${encodeURIComponent(name)}:/content`, { body: content, headers: h, as });
+): Promise<GraphReply & { text: string }> =>
+  drive(server, `${APPROOT}:/${encodeURIComponent(name)}:/content`, { body: content, headers: h, as });
 
 describe('the local Graph OneDrive app folder', () => {
   let server: TestServer;
@@ -244,6 +245,24 @@ describe('the local Graph OneDrive app folder', () => {
     expect((await drive(server, APPROOT)).body.folder).toEqual({ childCount: 0 });
   });
 
+  it('deleting the app folder empties it and the next access creates a new one; other verbs 405', async () => {
+    await put(server, NOTES, '{}');
+    const folder = (await drive(server, APPROOT)).body;
+    const stale = await drive(server, `me/drive/items/${folder.id}`, {
+      method: 'DELETE',
+      headers: { 'If-Match': '"{00000000-0000-0000-0000-000000000000},1"' },
+    });
+    expectGraphError(stale, 412, 'resourceModified');
+    expect((await drive(server, `me/drive/items/${folder.id}`, { method: 'DELETE' })).status).toBe(204);
+    await expect(graphDrive(server.url, USERS.medarbejder)).resolves.toEqual([]);
+    const fresh = (await drive(server, APPROOT)).body;
+    expect(fresh.id).not.toBe(folder.id);
+    expect(fresh.folder).toEqual({ childCount: 0 });
+    expectGraphError(await drive(server, APPROOT, { method: 'POST', body: '{}' }), 405, 'Request_BadRequest');
+    expectGraphError(await drive(server, 'me/drive/root:/x.json:/content'), 400, 'BadRequest');
+    expectGraphError(await put(server, 'a/b.json', '{}'), 400, 'BadRequest');
+  });
+
   it("refuses another person's drive with 403 accessDenied, and 404 for an unknown user", async () => {
     await put(server, NOTES, '{"privat":"lederens"}', {}, USERS.leder);
     const leder = (await drive(server, `${APPROOT}:/${NOTES}`, { as: USERS.leder })).body;
@@ -375,7 +394,7 @@ describe('PnPjs graph drives the app folder', () => {
   afterAll(() => server.close());
   beforeEach(() => resetGraph(server));
 
-  const file = (email: string) =>
+  const file = (email: string): IGraphQueryable =>
     GraphQueryable(createLocalGraph(server.url, email), 'me/drive/special/approot:/x.json:/content');
 
   it('puts with graphPut, follows the 302 with graphGet and gets the bytes', async () => {
