@@ -134,7 +134,7 @@ function injectedFault(faults: Faults): void {
  */
 function pathSegments(raw: string): string[] {
   const split = (p: string): string[] => (p === '' ? [] : p.split('/').map(decodeSegment));
-  const m = /^(.*\/approot):\/([^:]*)(?::(\/.*)?)?$/.exec(raw);
+  const m = /^(.*\/approot):\/([^:]*)(?::(\/.*)?)?$/i.exec(raw);
   if (!m) return split(raw);
   const head = split(m[1]);
   head[head.length - 1] += ':';
