@@ -14,6 +14,9 @@ import { listTitle } from '../../src/data/schema/lists';
 import type { IReflection } from '../../src/domain/model';
 import { createLocalGraph } from '../../localsp/client';
 import { dataErrorOf } from '../support/dataErrors';
+import { createServices } from '../../src/data/services';
+import { dataErrorText } from '../../src/ui/shell/texts';
+import { danish } from '../support/strings';
 import type { FaultSettings } from '../../localsp/local/faults';
 
 jest.setTimeout(60_000);
@@ -160,6 +163,16 @@ describe('the notes file in the OneDrive app folder', () => {
   });
 });
 
+describe('services without Microsoft Graph', () => {
+  it('say the notes cannot be opened, and crash nothing', async () => {
+    const services = createServices(as(server, USERS.medarbejder), { id: me, email: USERS.medarbejder });
+    expect(await dataErrorOf(services.reflections.listMine(me))).toMatchObject({ reason: 'notesUnavailable' });
+    expect(
+      dataErrorText(danish, await dataErrorOf(services.reflections.create({ clientKey: '', meaning: 'x' }))),
+    ).toMatch(/^Egne noter gemmes i din egen OneDrive gennem Microsoft Graph/);
+  });
+});
+
 describe('the move from "MPK Refleksioner"', () => {
   const OLD = ['Gammel note om mod.', 'Endnu en gammel note.'];
 
@@ -203,6 +216,34 @@ describe('the move from "MPK Refleksioner"', () => {
     await expectMoved([OLD[0]]);
     expect((await listRows()).map((r) => r.Contribution)).toContain('Lederens egen note.');
     expect(await inFile(USERS.medarbejder, 'Lederens egen note.')).toBe(0);
+  });
+
+  it('does not bring a moved note back after the person changed the file, when the list delete had failed', async () => {
+    await legacyNotes(USERS.medarbejder, [OLD[0]]);
+    let armed = true;
+    const broken = notesFor(USERS.medarbejder, me, {
+      legacy: async (step) => {
+        if (step !== 'remove' || !armed) return;
+        armed = false;
+        await server.faults({ throttleNext: 50, retryAfter: 0 });
+      },
+    });
+    await expect(broken.listMine(me)).rejects.toBeDefined();
+    await server.faults({});
+    // The person rewrote the note in the file meanwhile (the file already held the old text, so the
+    // form showed it); the list item is still there.
+    const device = new OneDriveNotesRepository(() => Promise.resolve(createLocalGraph(server.url, USERS.medarbejder)), {
+      id: me,
+      email: USERS.medarbejder,
+    });
+    const [note] = await device.listMine(me);
+    expect(note.contribution).toBe(OLD[0]);
+    await device.update(note, { ...note, contribution: 'Helt ny tekst.' });
+    expect((await listRows()).filter((r) => r.AuthorId === me)).toHaveLength(1);
+    // The next open deletes the item it already moved, and does not write its text into the file again.
+    const [after] = await notesFor(USERS.medarbejder, me).listMine(me);
+    expect(after.contribution).toBe('Helt ny tekst.');
+    expect((await listRows()).filter((r) => r.AuthorId === me)).toEqual([]);
   });
 
   const faults: Array<{

@@ -124,6 +124,9 @@ function fieldValue(note: IReflection, field: (typeof FIELDS)[number]): string |
 }
 
 export class OneDriveNotesRepository implements IReflectionRepository {
+  /** The `moved` list of each version of the file read or written here (by eTag), kept by every save. */
+  private readonly movedByEtag = new Map<string, string[]>();
+
   public constructor(
     private readonly graph: GraphSource,
     private readonly user: ICurrentUser,
@@ -137,15 +140,14 @@ export class OneDriveNotesRepository implements IReflectionRepository {
 
   /** The file as it is now, or undefined when there is none. */
   private async read(): Promise<IFileState | undefined> {
-    let item: { id: string; eTag: string };
+    let item: { id: string; eTag: string; '@microsoft.graph.downloadUrl'?: string };
     try {
       item = await graphGet(await this.at(`me/drive/special/approot:/${NOTES_FILE}`));
     } catch (error) {
       if (httpStatus(error) === 404) return undefined;
       throw error;
     }
-    const content = (await this.at(`me/drive/special/approot:/${NOTES_FILE}:/content`)).using(TextParse());
-    const text: string = await graphGet(content);
+    const text = await this.content(item['@microsoft.graph.downloadUrl']);
     let file: INotesFile;
     try {
       file = JSON.parse(text) as INotesFile;
@@ -153,10 +155,35 @@ export class OneDriveNotesRepository implements IReflectionRepository {
       // A file this product did not write (or a cut-off one): its text is kept as the first answer.
       file = { version: 1, contribution: text, meaning: '', ambitionKey: null, updated: '' };
     }
+    this.remember(item.eTag, file);
     return { id: item.id, etag: item.eTag, file };
   }
 
-  /** Writes the file: If-Match `etag`, or only if there is none yet (`undefined`). */
+  private remember(etag: string, file: INotesFile): void {
+    if (file.moved && file.moved.length > 0) this.movedByEtag.set(etag, file.moved.slice());
+  }
+
+  /**
+   * The file's bytes. A browser reads them from the item's pre-authenticated `downloadUrl` (no
+   * Authorization header: Graph's `/content` answers with a 302 to another host, which a browser's CORS
+   * rules make awkward); `/content` is the fallback.
+   */
+  private async content(downloadUrl: string | undefined): Promise<string> {
+    if (downloadUrl) {
+      const res = await fetch(downloadUrl);
+      if (res.ok) return res.text();
+      throw new DataError(res.status === 404 ? 'notFound' : 'network', {
+        reason: res.status === 404 ? 'notFound' : 'server',
+        status: res.status,
+      });
+    }
+    return graphGet((await this.at(`me/drive/special/approot:/${NOTES_FILE}:/content`)).using(TextParse()));
+  }
+
+  /**
+   * Writes the file: If-Match `etag`, or only if there is none yet (`undefined`: `If-None-Match: *`, which
+   * the local Graph honours; that OneDrive answers it with 412 on an existing file is UNCONFIRMED).
+   */
   private async write(file: INotesFile, etag: string | undefined): Promise<IFileState> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (etag === undefined) headers['If-None-Match'] = '*';
@@ -165,6 +192,7 @@ export class OneDriveNotesRepository implements IReflectionRepository {
       await this.at(`me/drive/special/approot:/${NOTES_FILE}:/content`),
       { body: JSON.stringify(file, null, 2), headers },
     );
+    this.remember(item.eTag, file);
     return { id: item.id, etag: item.eTag, file };
   }
 
@@ -221,7 +249,7 @@ export class OneDriveNotesRepository implements IReflectionRepository {
   public async update(original: IReflection, changed: IReflection): Promise<IReflection> {
     this.validate(changed);
     let base = original;
-    let moved: string[] | undefined;
+    let moved = original.etag !== undefined ? this.movedByEtag.get(original.etag) : undefined;
     for (let attempt = 0; ; attempt++) {
       try {
         return noteOf(await this.write(fileOf(changed, moved, this.now()), base.etag ?? '*'));
