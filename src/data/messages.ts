@@ -21,4 +21,5 @@ export type DataErrorReason =
   | 'unitNotYours'
   | 'channelOfOtherUnit'
   | 'channelTaken'
-  | 'notesUnavailable';
+  | 'notesUnavailable'
+  | 'notesThrottled';

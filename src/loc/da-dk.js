@@ -1065,6 +1065,7 @@ define([], function () {
       channelOfOtherUnit:
         'Kanalen er knyttet til en enhed, du ikke er leder af. Bed chefgruppen eller en site-ejer om at flytte den.',
       channelTaken: 'Enheden er allerede knyttet til en anden kanal. Bekræft, at den skal flyttes til denne kanal.',
+      notesThrottled: 'OneDrive har travlt lige nu. Prøv igen om lidt – det, du skrev, er gemt som kladde i browseren.',
       notesUnavailable:
         'Egne noter gemmes i din egen OneDrive gennem Microsoft Graph, og det kan appen ikke nå her (tilladelsen til app-mappen er ikke godkendt, eller Graph findes ikke i denne visning). Intet er gået tabt – bed it-afdelingen om at godkende tilladelsen Files.ReadWrite.AppFolder.',
     },

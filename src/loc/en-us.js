@@ -1069,6 +1069,8 @@ define([], function () {
       channelOfOtherUnit:
         'The channel is linked to a unit you do not lead. Ask the chefgruppe or a site owner to move it.',
       channelTaken: 'The unit is already linked to another channel. Confirm that it should move to this channel.',
+      notesThrottled:
+        'OneDrive is busy right now. Try again in a moment – what you wrote is kept as a draft in the browser.',
       notesUnavailable:
         'My notes are kept in your own OneDrive through Microsoft Graph, which the app cannot reach here (the permission for the app folder has not been approved, or Graph is not available in this view). Nothing is lost – ask the IT department to approve the permission Files.ReadWrite.AppFolder.',
     },

@@ -159,7 +159,9 @@ describe('the notes file in the OneDrive app folder', () => {
     await server.faults({ graph: { failNext: 1, failStatus: 403 } });
     expect(await dataErrorOf(repo.listMine(me))).toMatchObject({ reason: 'notesUnavailable' });
     await server.faults({ graph: { throttleNext: 50, retryAfter: 0 } });
-    expect((await dataErrorOf(repo.create({ clientKey: '', contribution: 'x' }))).kind).toBe('throttled');
+    const busy = await dataErrorOf(repo.create({ clientKey: '', contribution: 'x' }));
+    expect(busy).toMatchObject({ kind: 'throttled', reason: 'notesThrottled' });
+    expect(dataErrorText(danish, busy)).toMatch(/^OneDrive har travlt lige nu\./);
   });
 });
 

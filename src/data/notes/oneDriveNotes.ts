@@ -123,6 +123,15 @@ function fieldValue(note: IReflection, field: (typeof FIELDS)[number]): string |
   return value === '' ? undefined : value;
 }
 
+/** A Graph failure as a `DataError` (throttling worded as OneDrive's); the list's own DataErrors pass. */
+function graphError(error: unknown): DataError {
+  if (error instanceof DataError) return error;
+  const e = toDataError(error);
+  return e.kind === 'throttled'
+    ? new DataError('throttled', { reason: 'notesThrottled', status: e.status, detail: e.detail, cause: error })
+    : e;
+}
+
 export class OneDriveNotesRepository implements IReflectionRepository {
   /** The `moved` list of each version of the file read or written here (by eTag), kept by every save. */
   private readonly movedByEtag = new Map<string, string[]>();
@@ -207,7 +216,7 @@ export class OneDriveNotesRepository implements IReflectionRepository {
       if (id !== NOTES_ID) throw new DataError('notFound', { status: 404 });
       return noteOf(await this.current());
     } catch (error) {
-      throw toDataError(error);
+      throw graphError(error);
     }
   }
 
@@ -221,7 +230,7 @@ export class OneDriveNotesRepository implements IReflectionRepository {
       // Graph refusing one's own app folder: the permission is not approved (or the host has no Graph).
       if (httpStatus(error) === 403 || httpStatus(error) === 401)
         throw new DataError('forbidden', { reason: 'notesUnavailable', status: httpStatus(error), cause: error });
-      throw toDataError(error);
+      throw graphError(error);
     }
   }
 
@@ -230,9 +239,9 @@ export class OneDriveNotesRepository implements IReflectionRepository {
     try {
       return noteOf(await this.write(fileOf(item, undefined, this.now()), undefined));
     } catch (error) {
-      if (httpStatus(error) !== 412) throw toDataError(error);
+      if (httpStatus(error) !== 412) throw graphError(error);
       // Another tab wrote the file first: both versions go to the form.
-      const theirs = await this.current().catch((e: unknown) => Promise.reject(toDataError(e)));
+      const theirs = await this.current().catch((e: unknown) => Promise.reject(graphError(e)));
       throw new ConflictError(
         item,
         noteOf(theirs),
@@ -255,13 +264,13 @@ export class OneDriveNotesRepository implements IReflectionRepository {
         return noteOf(await this.write(fileOf(changed, moved, this.now()), base.etag ?? '*'));
       } catch (error) {
         const status = httpStatus(error);
-        if ((status !== 412 && status !== 404) || attempt >= 2) throw toDataError(error);
-        const now = await this.read().catch((e: unknown) => Promise.reject(toDataError(e)));
+        if ((status !== 412 && status !== 404) || attempt >= 2) throw graphError(error);
+        const now = await this.read().catch((e: unknown) => Promise.reject(graphError(e)));
         if (!now) {
           // Deleted elsewhere: written anew.
           return noteOf(
             await this.write(fileOf(changed, undefined, this.now()), undefined).catch((e: unknown) =>
-              Promise.reject(toDataError(e)),
+              Promise.reject(graphError(e)),
             ),
           );
         }
@@ -289,7 +298,7 @@ export class OneDriveNotesRepository implements IReflectionRepository {
       });
     } catch (error) {
       if (httpStatus(error) === 404) return;
-      throw toDataError(error);
+      throw graphError(error);
     }
   }
 
@@ -321,7 +330,7 @@ export class OneDriveNotesRepository implements IReflectionRepository {
       items = await this.legacy.listMine(this.user.id);
     } catch (error) {
       // A site without the list (or never provisioned) has nothing to move.
-      const e = toDataError(error);
+      const e = graphError(error);
       if (e.kind === 'notProvisioned') return state;
       throw e;
     }
