@@ -54,6 +54,7 @@ export async function createLocalServices(siteUrl: string, email: string, texts?
   return createServices(
     sp,
     { id: me.Id, email: me.Email ?? email, displayName: me.Title },
-    texts ? { texts, graph: () => Promise.resolve(createLocalGraph(origin, email)) } : {},
+    // Graph always ("Egne noter" in the person's OneDrive); Teams delivery only with its words.
+    { texts, graph: () => Promise.resolve(createLocalGraph(origin, email)) },
   );
 }

@@ -81,7 +81,8 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
   const services = React.useMemo<IMpkServices>(() => {
     const user = users.find((u) => u.email === state.user) ?? users[0];
     const sp = createLocalSp(siteUrl, user.email, formDigestValue);
-    // Teams delivery goes to the local Graph beside the local SharePoint, signed in as the same person.
+    // Teams delivery and "Egne noter" (the person's OneDrive) go to the local Graph beside the local
+    // SharePoint, signed in as the same person.
     const graph = createLocalGraph(new URL(siteUrl).origin, user.email);
     return createServices(
       sp,

@@ -23,6 +23,7 @@ import { setSanitizerWindow } from '../../src/domain/richText';
 import { provision } from '../../src/data/provisioning/provision';
 import type { IMpkServices, IUnitItem } from '../../src/data/repositories/types';
 import { createLocalServices, createLocalSp } from '../client';
+import { ReflectionRepository } from '../../src/data/repositories/comments';
 
 const ADMIN = 'admin@mpk.local';
 const CHEF = 'chef@mpk.local';
@@ -586,14 +587,15 @@ export async function seedDemo(siteUrl: string): Promise<void> {
       await people[email].recognitions.recognise(story.id as number, people[email].user.id);
   }
 
-  // Private notes.
-  await medarbejder.reflections.create({
+  // Notes left in the list "MPK Refleksioner" as before the upgrade: the first open moves them to the
+  // person's OneDrive (the local Graph), so the demo shows the move.
+  await new ReflectionRepository(createLocalSp(siteUrl, MEDARBEJDER)).create({
     clientKey: 'demo-reflection-1',
     contribution: "Jeg kan fortælle mine kolleger om det, der lykkes i SFO'en – også de små ting.",
     meaning: 'At vi må prøve noget nyt uden at være bange for at fejle.',
     ambitionKey: 'mod-og-stolthed',
   });
-  await leder.reflections.create({
+  await new ReflectionRepository(createLocalSp(siteUrl, LEDER)).create({
     clientKey: 'demo-reflection-2',
     contribution: 'Give teamene mere ansvar for deres egen planlægning.',
   });

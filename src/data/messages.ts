@@ -20,4 +20,6 @@ export type DataErrorReason =
   | 'filterTooLong'
   | 'unitNotYours'
   | 'channelOfOtherUnit'
-  | 'channelTaken';
+  | 'channelTaken'
+  | 'notesUnavailable'
+  | 'notesThrottled';

@@ -16,6 +16,8 @@ import { ProvisioningService } from './provisioningService';
 import { DeliveryBus } from './notifications/bus';
 import type { GraphSource } from './notifications/delivery';
 import { Notifier, type ITeamsTexts } from './notifications/events';
+import { lazyRepository } from './lazyRepository';
+import type { IReflectionRepository } from './repositories/types';
 import { NotificationRepository } from './notifications/repository';
 
 export { ProvisioningService } from './provisioningService';
@@ -53,9 +55,22 @@ export function createServicesWithViews(
     recognitions: new RecognitionRepository(sp, notifier),
     comments: new CommentRepository(sp, notifier),
     notifications: new NotificationRepository(sp, user, bus, () => Promise.resolve(notifier)),
-    reflections: new ReflectionRepository(sp),
+    reflections: notesFor(sp, user, wiring.graph),
     provisioning: new ProvisioningService(sp),
     people: new PeopleRepository(sp),
     throttle: throttleWatchOf(sp),
   };
+}
+
+/**
+ * "Egne noter": in the person's OneDrive through Microsoft Graph (chunk `mpk-notes`, loaded when the notes
+ * are first shown), moving them from "MPK Refleksioner" on the first open. Without Graph: a repository
+ * that says the notes cannot be opened.
+ */
+function notesFor(sp: SPFI, user: ICurrentUser, graph: GraphSource | undefined): IReflectionRepository {
+  return lazyRepository(() =>
+    import(/* webpackChunkName: 'mpk-notes' */ './notes/oneDriveNotes').then((m) =>
+      graph ? new m.OneDriveNotesRepository(graph, user, new ReflectionRepository(sp)) : m.unavailableNotes(),
+    ),
+  );
 }

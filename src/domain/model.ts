@@ -212,7 +212,10 @@ export interface IDialogComment extends IEntity {
   created?: string;
 }
 
-/** A person's private notes ("Egne noter"); the list lets each person read and edit only their own. */
+/**
+ * A person's own notes ("Egne noter"): one file in their OneDrive's app folder (`etag` is the file's);
+ * notes from before issue 17 wait in the list "MPK Refleksioner" until their writer's first open moves them.
+ */
 export interface IReflection extends IEntity {
   /** "Hvordan kan jeg bidrage til at udvikle kerneopgaven?" */
   contribution?: string;

@@ -157,7 +157,7 @@ define([], function () {
       tab: 'Egne noter',
       formLabel: 'Egne noter',
       privacy:
-        'Dine noter er private: kun du kan læse dem – ikke din leder, ikke chefgruppen, ingen kolleger. Kun kommunens it-administratorer (sitesamlingens administratorer) har teknisk adgang til alle lister.',
+        'Dine noter gemmes i din egen OneDrive, i en app-mappe under »Apps« – ikke på sitet. Din leder, chefgruppen og sitets ejere kan ikke åbne dem. Du kan selv se, hente og slette filen i din OneDrive. Det, der ikke er beskyttet: andre SharePoint-apps i kommunen, som it-afdelingen har givet den samme adgang til app-mappen, kan læse den, når du bruger dem, og kommunens it-afdeling kan finde noterne med en compliance-søgning, som bliver logget.',
       ambitionLabel: 'Handler noten om en bestemt ambition? (valgfrit)',
       noAmbition: 'Ingen bestemt ambition',
       draftRestored: 'Vi har hentet det frem, du skrev sidst – det er ikke gemt endnu.',
@@ -167,6 +167,11 @@ define([], function () {
       savedAnnouncement: 'Dine noter er gemt.',
       savedAt: 'Gemt {date}.',
       upToDate: 'Alt er gemt.',
+      autosaving: 'Gemmer …',
+      loading: 'Henter dine noter …',
+      loadFailed: 'Dine noter kunne ikke hentes lige nu',
+      unavailableTitle: 'Egne noter kan ikke åbnes her',
+      download: 'Hent mine noter',
     },
     siteSetup: {
       title: 'Sitet er ikke klargjort endnu',
@@ -1060,6 +1065,9 @@ define([], function () {
       channelOfOtherUnit:
         'Kanalen er knyttet til en enhed, du ikke er leder af. Bed chefgruppen eller en site-ejer om at flytte den.',
       channelTaken: 'Enheden er allerede knyttet til en anden kanal. Bekræft, at den skal flyttes til denne kanal.',
+      notesThrottled: 'OneDrive har travlt lige nu. Prøv igen om lidt – det, du skrev, er gemt som kladde i browseren.',
+      notesUnavailable:
+        'Egne noter gemmes i din egen OneDrive gennem Microsoft Graph, og det kan appen ikke nå her (tilladelsen til app-mappen er ikke godkendt, eller Graph findes ikke i denne visning). Intet er gået tabt – bed it-afdelingen om at godkende tilladelsen Files.ReadWrite.AppFolder.',
     },
     inbox: {
       bell: 'Nyt til dig',

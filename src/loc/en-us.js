@@ -158,7 +158,7 @@ define([], function () {
       tab: 'My notes',
       formLabel: 'My notes',
       privacy:
-        "Your notes are private: only you can read them – not your leader, not the chefgruppe, no colleague. Only the municipality's IT administrators (site collection administrators) have technical access to every list.",
+        'Your notes are kept in your own OneDrive, in an app folder under "Apps" – not on the site. Your leader, the chefgruppe and the site\'s owners cannot open them. You can see, download and delete the file in your OneDrive yourself. What is not protected: other SharePoint apps in the municipality that the IT department has given the same access to the app folder can read it when you use them, and the municipality\'s IT department can find the notes with a compliance search, which is logged.',
       ambitionLabel: 'Is the note about a particular ambition? (optional)',
       noAmbition: 'No particular ambition',
       draftRestored: 'We restored what you wrote last time – it is not saved yet.',
@@ -168,6 +168,11 @@ define([], function () {
       savedAnnouncement: 'Your notes are saved.',
       savedAt: 'Saved {date}.',
       upToDate: 'Everything is saved.',
+      autosaving: 'Saving …',
+      loading: 'Fetching your notes …',
+      loadFailed: 'Your notes could not be fetched right now',
+      unavailableTitle: 'My notes cannot be opened here',
+      download: 'Download my notes',
     },
     siteSetup: {
       title: 'The site has not been set up yet',
@@ -1064,6 +1069,10 @@ define([], function () {
       channelOfOtherUnit:
         'The channel is linked to a unit you do not lead. Ask the chefgruppe or a site owner to move it.',
       channelTaken: 'The unit is already linked to another channel. Confirm that it should move to this channel.',
+      notesThrottled:
+        'OneDrive is busy right now. Try again in a moment – what you wrote is kept as a draft in the browser.',
+      notesUnavailable:
+        'My notes are kept in your own OneDrive through Microsoft Graph, which the app cannot reach here (the permission for the app folder has not been approved, or Graph is not available in this view). Nothing is lost – ask the IT department to approve the permission Files.ReadWrite.AppFolder.',
     },
     inbox: {
       bell: 'New for you',

@@ -739,6 +739,13 @@ declare interface IMpkReflectionsStrings {
   savedAnnouncement: string;
   savedAt: string;
   upToDate: string;
+  /** Shown while the notes save themselves. */
+  autosaving: string;
+  loading: string;
+  loadFailed: string;
+  unavailableTitle: string;
+  /** "Hent mine noter". */
+  download: string;
 }
 
 /** "Klargør site" (shared, `src/ui/shell/ProvisionSitePanel`). */

@@ -4,7 +4,7 @@
  * employee posts a story, sees it pending, an administrator approves it (and rejects another with a
  * reason the author reads) in the web part's queue, it appears in the feed, a
  * colleague recognises it and finds it with the filters; a CPR number is refused with nothing lost;
- * "Egne noter" are invisible to others; the first view costs one request; keyboard only; axe; and
+ * "Egne noter" are kept in the writer's OneDrive (in no list of the site, refused to the owner by Graph); the first view costs one request; keyboard only; axe; and
  * the screenshots in docs/screenshots.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -313,45 +313,66 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     await colleague.context().close();
   });
 
-  it('keeps "Egne noter" private: saved for the writer, invisible to a leader and the chefgruppe, also through the API', async () => {
+  it('keeps "Egne noter" in the writer\'s OneDrive: in no list of the site, refused to the site owner by Graph, there in a new browser', async () => {
+    const SECRET = 'Privat: at jeg tør sige fejl højt.';
     const writer = await open(browser, server, EMPLOYEE);
     await part(writer).getByRole('tab', { name: 'Egne noter' }).click();
     const notes = part(writer).getByRole('form', { name: 'Egne noter' });
+    // The demo's note left in the list is moved into the file on this first open.
+    await notes.getByText(/^Dine noter gemmes i din egen OneDrive/).waitFor({ timeout: 60_000 });
     await notes
       .getByRole('textbox', { name: 'Hvordan kan jeg bidrage til at udvikle kerneopgaven?' })
       .fill('Dele det, der virker, på personalemødet.');
-    await notes
-      .getByRole('textbox', { name: 'Hvad betyder ambitionerne for mig?' })
-      .fill('Privat: at jeg tør sige fejl højt.');
-    await notes.getByRole('button', { name: 'Gem noter' }).click();
-    await notes.getByText(/^Gemt \d{2}\.\d{2}\.\d{4}\.$/).waitFor();
-    await writer.reload();
-    await part(writer).getByRole('tab', { name: 'Egne noter' }).click({ timeout: 60_000 });
-    expect(await part(writer).getByRole('textbox', { name: 'Hvad betyder ambitionerne for mig?' }).inputValue()).toBe(
-      'Privat: at jeg tør sige fejl højt.',
-    );
+    // Autosave: no button pressed, "Gemt" shows once typing stops.
+    await notes.getByRole('textbox', { name: 'Hvad betyder ambitionerne for mig?' }).fill(SECRET);
+    await notes.getByText(/^Gemt \d{2}\.\d{2}\.\d{4}\.$/).waitFor({ timeout: 30_000 });
     await writer.context().close();
 
+    // As the site owner: no list of the site holds the text (every list, every field, over REST) …
+    const lists = (await (
+      await fetch(`${server.siteUrl}/_api/web/lists?$select=Title`, {
+        headers: { Authorization: `Bearer ${ADMIN}`, Accept: 'application/json;odata=nometadata' },
+      })
+    ).json()) as { value: Array<{ Title: string }> };
+    expect(lists.value.map((l) => l.Title)).toContain('MPK Refleksioner');
+    for (const list of lists.value) {
+      const res = await fetch(
+        `${server.siteUrl}/_api/web/lists/getbytitle('${encodeURIComponent(list.Title.replace(/'/g, "''"))}')/items?$top=5000`,
+        { headers: { Authorization: `Bearer ${ADMIN}`, Accept: 'application/json;odata=nometadata' } },
+      );
+      expect([list.Title, res.status]).toEqual([list.Title, 200]);
+      const text = await res.text();
+      expect(text).not.toContain('at jeg tør sige fejl højt');
+      // The demo's note from before the upgrade has moved out of the list too.
+      expect(text).not.toContain('Jeg kan fortælle mine kolleger om det, der lykkes');
+    }
+    // … and Graph refuses the employee's drive to them.
+    const drive = await fetch(
+      `${server.url}/graph/v1.0/users/${encodeURIComponent(EMPLOYEE)}/drive/special/approot:/egne-noter.json:/content`,
+      { headers: { Authorization: `Bearer ${ADMIN}` } },
+    );
+    expect(drive.status).toBe(403);
+    expect(await drive.text()).not.toContain('fejl højt');
+
+    // Leaders and the chefgruppe see their own (empty) notes.
     for (const other of [LEADER, CHEF]) {
       const page = await open(browser, server, other);
       await part(page).getByRole('tab', { name: 'Egne noter' }).click();
-      expect(await part(page).getByRole('textbox', { name: 'Hvad betyder ambitionerne for mig?' }).inputValue()).toBe(
-        '',
-      );
-      expect(await page.content()).not.toContain('Privat: at jeg tør sige fejl højt.');
+      const field = part(page).getByRole('textbox', { name: 'Hvad betyder ambitionerne for mig?' });
+      await field.waitFor({ timeout: 60_000 });
+      expect(await field.inputValue()).not.toBe(SECRET);
+      expect(await page.content()).not.toContain('fejl højt');
       await page.context().close();
-
-      // Not by the UI only: the list itself does not give them the item (ReadSecurity 2).
-      const res = await fetch(
-        `${server.siteUrl}/_api/web/lists/getbytitle('MPK Refleksioner')/items?$select=Id,Meaning`,
-        {
-          headers: { Authorization: `Bearer ${other}`, Accept: 'application/json;odata=nometadata' },
-        },
-      );
-      expect(res.status).toBe(200);
-      const body = (await res.json()) as { value: Array<{ Meaning?: string }> };
-      expect(body.value.map((r) => r.Meaning)).not.toContain('Privat: at jeg tør sige fejl højt.');
     }
+
+    // The writer in a new browser (no drafts in it): the notes are there, from OneDrive.
+    const again = await open(browser, server, EMPLOYEE);
+    await part(again).getByRole('tab', { name: 'Egne noter' }).click();
+    const meaning = part(again).getByRole('textbox', { name: 'Hvad betyder ambitionerne for mig?' });
+    await meaning.waitFor({ timeout: 60_000 });
+    expect(await meaning.inputValue()).toBe(SECRET);
+    expect(await part(again).getByText('Alt er gemt.').count()).toBe(1);
+    await again.context().close();
   });
 });
 

@@ -2,6 +2,7 @@
 import { as, startServer, USERS, type TestServer, servicesFor, dataErrorOf } from './support';
 import { provision } from '../../src/data/provisioning';
 import { ConflictError } from '../../src/data/errors';
+import { ReflectionRepository } from '../../src/data/repositories/comments';
 import type { IMpkServices } from '../../src/data/repositories/types';
 import type { IInitiative, IPlan } from '../../src/domain/model';
 import { recognitionKey } from '../../src/domain/workflow';
@@ -350,22 +351,22 @@ describe('stories and recognitions', () => {
   });
 });
 
-describe('private reflections', () => {
+describe('the notes left in "MPK Refleksioner" (what the move to OneDrive reads and deletes)', () => {
   it('are read and edited only by their author', async () => {
-    const note = await medarbejder.reflections.create({
+    const mine = new ReflectionRepository(as(server, USERS.medarbejder));
+    const theirs = new ReflectionRepository(as(server, USERS.leder));
+    const note = await mine.create({
       clientKey: '',
       contribution: 'Jeg kan dele det, der lykkes.',
       ambitionKey: 'mod-og-stolthed',
     });
-    const edited = await medarbejder.reflections.update(note, { ...note, meaning: 'At vi tør prøve nyt.' });
+    const edited = await mine.update(note, { ...note, meaning: 'At vi tør prøve nyt.' });
     expect(edited).toMatchObject({ contribution: 'Jeg kan dele det, der lykkes.', meaning: 'At vi tør prøve nyt.' });
-    expect((await medarbejder.reflections.listMine(medarbejder.user.id)).map((r) => r.id)).toEqual([note.id]);
-    expect(await leder.reflections.listMine(medarbejder.user.id)).toEqual([]);
-    expect((await dataErrorOf(leder.reflections.get(note.id as number))).kind).toBe('notFound');
-    expect((await dataErrorOf(medarbejder.reflections.create({ clientKey: '' }))).validationErrors[0].code).toBe(
-      'reflectionEmpty',
-    );
-    await medarbejder.reflections.remove(edited);
-    expect(await medarbejder.reflections.listMine(medarbejder.user.id)).toEqual([]);
+    expect((await mine.listMine(medarbejder.user.id)).map((r) => r.id)).toEqual([note.id]);
+    expect(await theirs.listMine(medarbejder.user.id)).toEqual([]);
+    expect((await dataErrorOf(theirs.get(note.id as number))).kind).toBe('notFound');
+    expect((await dataErrorOf(mine.create({ clientKey: '' }))).validationErrors[0].code).toBe('reflectionEmpty');
+    await mine.remove(edited);
+    expect(await mine.listMine(medarbejder.user.id)).toEqual([]);
   });
 });

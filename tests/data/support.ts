@@ -10,6 +10,7 @@ import type { SPFI } from '../../src/data/sp';
 import { createServices } from '../../src/data/services';
 import type { IMpkServices } from '../../src/data/repositories/types';
 
+import { createLocalGraph } from '../../localsp/client';
 export { startServer, spFor, USERS, type TestServer };
 
 setSanitizerWindow(new JSDOM('').window as unknown as WindowLike);
@@ -34,7 +35,12 @@ export function as(server: TestServer, email: string): SPFI {
 
 /** The product's services as a demo account sees them (its own SharePoint sign-in and user id). */
 export async function servicesFor(server: TestServer, email: string): Promise<IMpkServices> {
-  return createServices(as(server, email), { id: await userId(server, email), email });
+  // With the local Graph: "Egne noter" live in the person's OneDrive there.
+  return createServices(
+    as(server, email),
+    { id: await userId(server, email), email },
+    { graph: () => Promise.resolve(createLocalGraph(server.url, email)) },
+  );
 }
 
 export { dataErrorOf } from '../support/dataErrors';

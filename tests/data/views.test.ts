@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import { as, dataRequests, startServer, USERS, type TestServer, servicesFor } from './support';
 import { provision } from '../../src/data/provisioning';
+import { ReflectionRepository } from '../../src/data/repositories/comments';
 import type { IMpkServices } from '../../src/data/repositories/types';
 import { AMBITIONS } from '../../src/domain/ambitions';
 
@@ -112,7 +113,11 @@ describe("each web part's first view is one round trip", () => {
       });
       if (i < 3) await admin.stories.moderate(story, true);
     }
-    await medarbejder.reflections.create({ clientKey: '', contribution: 'Jeg spørger borgeren først.' });
+    // A note left in the list from before the upgrade: the first view does not read it any more.
+    await new ReflectionRepository(as(server, USERS.medarbejder)).create({
+      clientKey: '',
+      contribution: 'Jeg spørger borgeren først.',
+    });
   });
 
   it('Ambitioner og hverdagshistorier', async () => {
@@ -128,7 +133,7 @@ describe("each web part's first view is one round trip", () => {
     expect(value.myPendingStories.map((s) => s.title)).toEqual(['Historie 3']);
     expect(value.counts['gode-rammer']).toEqual({ plans: 1, initiatives: 1, stories: 2 });
     expect(value.countsComplete).toBe(true);
-    expect(value.myReflections).toHaveLength(1);
+    expect(value).not.toHaveProperty('myReflections');
     expect(value).toMatchObject({ canPostStory: true, isSiteOwner: false });
     expect((await admin.views.loadAmbitionsView({ userId: admin.user.id })).isSiteOwner).toBe(true);
     const lessons = await medarbejder.views.loadAmbitionsView({

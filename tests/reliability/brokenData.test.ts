@@ -9,6 +9,7 @@ import { provision } from '../../src/data/provisioning';
 import { SCHEMA_VERSION } from '../../src/data/schema/lists';
 import { toIsoDate } from '../../src/domain/dates';
 import { plantBrokenData, type IBrokenData } from './brokenData';
+import { ReflectionRepository } from '../../src/data/repositories/comments';
 import { servicesFor, spFor, startServer, startWorld, USERS, type IWorld } from './support';
 
 jest.setTimeout(90_000);
@@ -74,7 +75,9 @@ describe('the ambitions view over broken stories and notes', () => {
     const poem = all.items.find((s) => s.id === broken.storyIds[1]);
     expect(poem).toMatchObject({ kind: 'poem', ambitionKey: 'ukendt-ambition', unitId: 99999 });
     expect(all.items.find((s) => s.id === broken.storyIds[0])).toMatchObject({ body: '' });
-    expect((await medarbejder.reflections.listMine(medarbejder.user.id)).length).toBeGreaterThanOrEqual(2);
+    expect(
+      (await new ReflectionRepository(spFor(USERS.medarbejder, world.server)).listMine(medarbejder.user.id)).length,
+    ).toBeGreaterThanOrEqual(2);
     expect(view.counts).toBeDefined();
   });
 });

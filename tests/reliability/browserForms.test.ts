@@ -43,6 +43,14 @@ function rows(list: ListKey, select: string): Promise<Record<string, unknown>[]>
   return ownerRows(server, list, select);
 }
 
+/** The employee's notes file in their OneDrive app folder (the local Graph's drive hook), or undefined. */
+async function notesFile(): Promise<{ contribution?: string; meaning?: string } | undefined> {
+  const res = await fetch(`${server.url}/_local/graph/drive?user=${encodeURIComponent('medarbejder@mpk.local')}`);
+  const files = (await res.json()) as Array<{ name: string; content: string }>;
+  const file = files.find((f) => f.name === 'egne-noter.json');
+  return file ? (JSON.parse(file.content) as { contribution?: string; meaning?: string }) : undefined;
+}
+
 function open(state: Partial<IPreviewState>): Promise<IOpened> {
   return openTrapped(browser, server, state);
 }
@@ -93,9 +101,14 @@ describe('Egne noter', () => {
     const form = page.getByRole('form', { name: 'Egne noter' });
     const field = form.getByRole('textbox', { name: 'Hvordan kan jeg bidrage til at udvikle kerneopgaven?' });
     const save = form.getByRole('button', { name: 'Gem noter' });
-    const stored = async (): Promise<number> =>
-      (await rows('reflections', 'Contribution')).filter((r) => r.Contribution === CPR || r.Contribution === LONG)
-        .length;
+    // The notes live in the person's OneDrive: nothing refused may reach the file (nor the old list).
+    const stored = async (): Promise<number> => {
+      const file = await notesFile();
+      const inList = (await rows('reflections', 'Contribution')).filter(
+        (r) => r.Contribution === CPR || r.Contribution === LONG,
+      ).length;
+      return inList + (file && (file.contribution === CPR || file.contribution === LONG) ? 1 : 0);
+    };
     await expectRefused(page, field, save, CPR, CPR_MESSAGE, stored);
     await expectRefused(page, field, save, LONG, LENGTH_MESSAGE, stored);
 
@@ -107,8 +120,13 @@ describe('Egne noter', () => {
       .getByText(/Dine noter er gemt/)
       .first()
       .waitFor({ timeout: 15_000 });
-    const saved = (await rows('reflections', 'Contribution,Meaning')).find((r) => r.Contribution === text);
-    expect(saved?.Meaning).toBe(`${text} – igen`);
+    // Autosave may have written the first field before the second: wait for the file to hold both.
+    let saved = await notesFile();
+    for (let i = 0; i < 50 && saved?.meaning !== `${text} – igen`; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      saved = await notesFile();
+    }
+    expect(saved).toMatchObject({ contribution: text, meaning: `${text} – igen` });
     await expectInert(opened);
 
     await page.reload();

@@ -101,7 +101,8 @@ const ALLOWED: Record<Account, string[]> = {
   admin: [],
   chef: [],
   leder: [],
-  medarbejder: ['recognitions', 'reflections'],
+  // (Their 5,100 notes in "MPK Refleksioner" are no part of the first view since issue 17.)
+  medarbejder: ['recognitions'],
 };
 
 describe('first views after 5,100 hostile items of each kind an employee can write', () => {
@@ -144,11 +145,10 @@ describe('first views after 5,100 hostile items of each kind an employee can wri
     expect((thread[0].id as number) < (thread[1].id as number)).toBe(true);
   });
 
-  it("degrades the writer's own notes to a line, and keeps the rest of their view", async () => {
+  it("does not let the writer's 5,000 list notes touch their first view (the notes are not in it)", async () => {
     const { medarbejder } = services;
     const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id });
-    expect(view.unavailable).toEqual(expect.arrayContaining(['reflections']));
-    expect(view.myReflections).toEqual([]);
+    expect(view.unavailable ?? []).not.toContain('reflections');
     expect(view.stories.items.length).toBeGreaterThan(0);
   });
 });
@@ -191,13 +191,9 @@ describe('the web parts in Chromium after the hostile volume', () => {
             if (text.indexOf(failed) >= 0) problems.push(`${part} · ${account}: "${failed}"`);
           }
           for (const error of opened.pageErrors) problems.push(`${part} · ${account}: page error ${error}`);
-          // The writer's own notes and recognitions: a line in their place, the rest shown.
-          if (
-            part === 'ambitions' &&
-            account === 'medarbejder' &&
-            text.indexOf('Dine egne noter kunne ikke hentes lige nu.') < 0
-          )
-            problems.push('ambitions · medarbejder: no line for the notes');
+          // The writer's notes are not in the first view any more (they load with their tab, from OneDrive).
+          if (part === 'ambitions' && text.indexOf('Dine egne noter kunne ikke hentes lige nu.') >= 0)
+            problems.push(`ambitions · ${account}: a line for the notes in the first view`);
         } catch (error) {
           problems.push(`${part} · ${account}: ${String((error as Error).message).split('\n')[0]}`);
         } finally {

@@ -25,7 +25,8 @@ import type {
   IReflection,
   IStory,
 } from '../../src/domain/model';
-import { countByClientKey, prng, readAll, servicesFor, sleep, type IWorld } from './support';
+import { countByClientKey, prng, readAll, servicesFor, sleep, spFor, type IWorld } from './support';
+import { ReflectionRepository } from '../../src/data/repositories/comments';
 
 /**
  * What a create must leave exactly once: its client key — or, for a recognition (whose key ends in a
@@ -414,7 +415,9 @@ export async function runWorkload(world: IWorld, options: IWorkloadOptions): Pro
             contribution: `Min note ${tag}`,
             ambitionKey: AMBITIONS[n % AMBITIONS.length].key,
           };
-          await create('reflection', 'reflections', key, () => s.reflections.create(item));
+          // Notes as the list kept them before the move to OneDrive (the list stays for notes not moved yet).
+          const list = new ReflectionRepository(spFor(me.email, server));
+          await create('reflection', 'reflections', key, () => list.create(item));
           break;
         }
       }

@@ -711,11 +711,6 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           myRecognitions: clone(visibleRows('recognitions').filter((r) => r.userId === query.userId)),
           counts,
           countsComplete: true,
-          myReflections: clone(
-            visibleRows('reflections').filter(
-              (r) => ownReflection(r) && (r.authorId === undefined || r.authorId === query.userId),
-            ),
-          ),
           ...pendingForModeration(),
           isSiteOwner: permissions.isSiteOwner,
           canPostStory: fake.provisioned && (options.canPostStory ?? true),
@@ -1056,14 +1051,23 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     },
     reflections: {
       ...reflections,
+      // As the person's one file in their OneDrive: one note each, created once (a second create is a
+      // conflict with the saved one), and independent of the site's lists.
       async create(reflection: IReflection) {
+        const existing = rows('reflections').find((r) => ownReflection(r) && r.authorId === user.id);
+        if (existing) {
+          await enter('reflections.create');
+          throw new ConflictError(reflection, clone(existing), []);
+        }
         return reflections.create({ ...reflection, authorId: user.id } as IReflection);
       },
       async listMine(userId: number) {
         await enter('reflections.listMine');
-        requireProvisioned();
+        if (userId !== user.id) return [];
         return clone(
-          rows('reflections').filter((r) => ownReflection(r) && (r.authorId === undefined || r.authorId === userId)),
+          rows('reflections')
+            .filter((r) => ownReflection(r) && (r.authorId === undefined || r.authorId === userId))
+            .slice(-1),
         );
       },
     },

@@ -250,8 +250,12 @@ export interface ICommentRepository extends IUnitScopedRepository<IDialogComment
   listForPlan(planId: number): Promise<IDialogComment[]>;
 }
 
+/**
+ * "Egne noter": one's own notes, kept in one's own OneDrive (one note per person; `etag` is the file's).
+ * The first `listMine` moves any notes left in the list "MPK Refleksioner" into the file.
+ */
 export interface IReflectionRepository extends IRepository<IReflection> {
-  /** One's own notes (the list shows nobody else's). */
+  /** One's own notes (nobody else's: another user id gives none). */
   listMine(userId: number): Promise<IReflection[]>;
 }
 
@@ -280,8 +284,7 @@ export interface IAmbitionsViewQuery {
  * person wrote more than 5,000 items it matches, or that one request failed otherwise), the view is
  * still shown, and the part says it could not be fetched (`unavailable`).
  */
-export type AmbitionsViewPart =
-  'featured' | 'feed' | 'myStories' | 'moderation' | 'recognitions' | 'counts' | 'reflections';
+export type AmbitionsViewPart = 'featured' | 'feed' | 'myStories' | 'moderation' | 'recognitions' | 'counts';
 export type PlanViewPart = 'plans' | 'focuses' | 'initiatives' | 'checkIns' | 'comments' | 'priorities';
 export type FollowUpViewPart = 'overview' | 'board' | 'myTasks';
 
@@ -312,7 +315,6 @@ export interface IAmbitionsView {
   counts: Record<string, IAmbitionCounts>;
   /** False when a list had more than 5,000 rows and the counts are a lower bound. */
   countsComplete: boolean;
-  myReflections: IReflection[];
   isSiteOwner: boolean;
   canPostStory: boolean;
   /** The bell's count ("Nyt til dig"), read in the same batch. */

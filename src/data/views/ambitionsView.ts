@@ -1,14 +1,15 @@
 /**
  * The first view of "Ambitioner og hverdagshistorier" in one `$batch`: ambitions and commitments,
- * units, featured stories, the first page of the feed, the user's pending stories, recognitions and
- * notes, counts per ambition and what the user may do.
+ * units, featured stories, the first page of the feed, the user's pending stories and recognitions,
+ * counts per ambition and what the user may do. "Egne noter" are not here: they live in the person's
+ * OneDrive and load when their section is shown (`reflections.listMine`).
  */
 import type { SPFI } from '@pnp/sp';
 import { inboxSummaryOf, startInboxReads } from '../notifications/inbox';
 import type { IStory } from '../../domain/model';
 import { MODERATION_STATUS } from '../../domain/workflow';
 import { fromRow } from '../mapping/codec';
-import { recognitionCodec, reflectionCodec, storyCodec, summaryCodec } from '../mapping/entities';
+import { recognitionCodec, storyCodec, summaryCodec } from '../mapping/entities';
 import { totalsReadSpec } from '../repositories/summaryKeys';
 import { countsFromTotals } from '../../domain/ambitionTotals';
 import {
@@ -123,7 +124,6 @@ export async function loadAmbitionsView(
     ),
     // The numbers per ambition: the `Totals` of every row of "MPK Overblik" (kept current by the writes).
     totals: startRead(b, summaryCodec, totalsReadSpec()),
-    reflections: startRead(b, reflectionCodec, { filter: `AuthorId eq ${userId}`, orderBy: [['Id', false]], top: 500 }),
     storyPermissions: listPermissions(b, 'stories'),
   }));
 
@@ -146,13 +146,12 @@ export async function loadAmbitionsView(
   const tally = await degraded.finish(sp, 'recognitions', reads.tally);
   // A site before schema v6 has no "MPK Overblik": the counts are then incomplete, the view is not missing.
   const totals = await degraded.finish(sp, 'counts', reads.totals);
-  const reflections = await degraded.finish(sp, 'reflections', reads.reflections);
   const storyPermissions = viewValue(await reads.storyPermissions);
   const feedThreshold = !feedSettled.ok && isThresholdError(feedSettled.error);
   const feed = feedThreshold
     ? ({ missing: false, value: { rows: [] } } as ViewRead<IRawPage>)
     : degraded.read('feed', feedSettled);
-  const anyMissing = [featured, feed, mine, newest, myRecognitions, tally, reflections].some((r) => r.missing);
+  const anyMissing = [featured, feed, mine, newest, myRecognitions, tally].some((r) => r.missing);
   const common = await finishCommonReads(sp, reads.common, anyMissing);
 
   let featuredStories = rowsOf(featured)
@@ -252,7 +251,6 @@ export async function loadAmbitionsView(
     myRecognitions: rowsOf(myRecognitions).map((row) => fromRow(recognitionCodec, row)),
     counts: perAmbition.counts,
     countsComplete: perAmbition.complete && degraded.parts.indexOf('counts') < 0,
-    myReflections: rowsOf(reflections).map((row) => fromRow(reflectionCodec, row)),
     isSiteOwner: common.isSiteOwner,
     canPostStory: !storyPermissions.missing && hasPermission(storyPermissions.value, PERMISSION.AddListItems),
     unavailable: degraded.list(),

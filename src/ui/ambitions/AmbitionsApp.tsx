@@ -21,14 +21,7 @@ import { linkedItemId, pageSearch } from '../shell/inbox/linkedItem';
 import { TitleRow } from '../shell/inbox/TitleRow';
 
 /** The parts of the view shown in the stories area. */
-const STORY_PARTS: readonly UnavailablePart[] = [
-  'featured',
-  'feed',
-  'myStories',
-  'moderation',
-  'recognitions',
-  'reflections',
-];
+const STORY_PARTS: readonly UnavailablePart[] = ['featured', 'feed', 'myStories', 'moderation', 'recognitions'];
 
 /** Props of {@link AmbitionsApp} (the web part's property pane sets them). */
 export interface IAmbitionsAppProps {

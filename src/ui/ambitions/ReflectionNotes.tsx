@@ -1,8 +1,12 @@
 import * as React from 'react';
 import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { Notice, NoticeBody } from '../shell/Notice';
+import { Notice, NoticeBody, NoticeTitle } from '../shell/Notice';
+import { Spinner } from '../shell/Spinner';
+import { useViewLoader } from '../shell/useViewLoader';
+import { dataErrorText } from '../shell/texts';
+import { isDataError } from '../../data/errors';
+import { downloadNotes } from './notesExport';
 import { formatDate } from '../../domain/dates';
-import type { IReflection } from '../../domain/model';
 import { ConflictResolver } from '../shell/ConflictResolver';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useLocale } from '../shell/locale';
@@ -22,25 +26,40 @@ const useStyles = makeStyles({
 });
 
 /**
- * "Egne noter": the strategy's two questions, answered for oneself. Private by the list itself
- * (ReadSecurity 2: each person reads only their own items) — nobody else, the chefgruppe included,
- * can read them.
+ * "Egne noter": the strategy's two questions, answered for oneself. Kept in the person's own OneDrive
+ * (the app folder, through Microsoft Graph), read when this section is first shown — never by the first
+ * view. The text above the form says exactly who can and cannot open them.
  */
 export function ReflectionNotes(props: IReflectionNotesProps): JSX.Element {
   const services = useServices();
-  // The newest note is the one being written; saving replaces it in place.
-  const [saved, setSaved] = React.useState<IReflection | undefined>(props.reflections[0]);
+  const strings = useStrings();
+  const userId = services.user.id;
+  const loader = useViewLoader(() => services.reflections.listMine(userId), [services, userId]);
   const [savedAt, setSavedAt] = React.useState<Date>();
+  if (loader.view === undefined) {
+    if (loader.status === 'failed') {
+      return isDataError(loader.error) && loader.error.reason === 'notesUnavailable' ? (
+        <Notice intent="warning" layout="multiline">
+          <NoticeBody>
+            <NoticeTitle>{strings.reflections.unavailableTitle}</NoticeTitle>
+            {dataErrorText(strings, loader.error)}
+          </NoticeBody>
+        </Notice>
+      ) : (
+        <DataErrorMessage error={loader.error} title={strings.reflections.loadFailed} onRetry={loader.reload} />
+      );
+    }
+    return <Spinner size="tiny" label={strings.reflections.loading} />;
+  }
+  // The newest note is the one being written; saving replaces it in place.
   return (
     <ReflectionForm
-      // A new saved version starts the form from it (and from any draft typed since).
-      key={`${saved?.id ?? 'new'}|${saved?.etag ?? ''}`}
-      userId={services.user.id}
-      saved={saved}
+      userId={userId}
+      saved={loader.view[0]}
       savedAt={savedAt}
       ambitions={props.ambitions}
       onSaved={(note) => {
-        setSaved(note);
+        loader.patch(() => [note]);
         setSavedAt(new Date());
       }}
     />
@@ -93,8 +112,23 @@ function ReflectionForm(props: IReflectionFormProps): JSX.Element {
         <Button appearance="primary" type="submit" disabledFocusable={form.saving || form.hasConflict}>
           {form.saving ? strings.saving : strings.save}
         </Button>
-        {props.savedAt && !dirty && <Text>{fill(strings.savedAt, { date: formatDate(props.savedAt, locale) })}</Text>}
-        {!props.savedAt && props.saved && !dirty && <Text>{strings.upToDate}</Text>}
+        <Text role="status" aria-live="polite">
+          {form.saving
+            ? strings.autosaving
+            : !dirty && props.savedAt
+              ? fill(strings.savedAt, { date: formatDate(props.savedAt, locale) })
+              : !dirty && props.saved
+                ? strings.upToDate
+                : ''}
+        </Text>
+        {props.saved && (
+          <Button
+            appearance="subtle"
+            onClick={() => downloadNotes(props.saved, { strings: mpkStrings, ambitions: props.ambitions })}
+          >
+            {strings.download}
+          </Button>
+        )}
       </div>
     </form>
   );

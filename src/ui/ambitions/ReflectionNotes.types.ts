@@ -3,8 +3,7 @@ import type { IAmbition } from '../../data/repositories/types';
 
 /** Props of {@link ReflectionNotes}. */
 export interface IReflectionNotesProps {
-  /** The reader's own notes, newest first (the list shows nobody else's). */
-  reflections: readonly IReflection[];
+  /** The ambitions a note may be about (the notes themselves load when the section is shown). */
   ambitions: readonly IAmbition[];
 }
 

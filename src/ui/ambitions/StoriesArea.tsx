@@ -101,7 +101,7 @@ export function StoriesArea(props: IStoriesAreaProps): JSX.Element {
         tabs={tabs.map((t) => ({ value: t.value, label: t.label, id: tabId(t.value), controls: panelId(t.value) }))}
       />
       {panel('stories', <StoriesPanel {...props} state={state} userId={userId} />)}
-      {lazyPanel('notes', <ReflectionNotes reflections={view.myReflections} ambitions={view.ambitions} />)}
+      {lazyPanel('notes', <ReflectionNotes ambitions={view.ambitions} />)}
       {moderating &&
         queue &&
         lazyPanel(

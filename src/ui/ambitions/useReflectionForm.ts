@@ -22,6 +22,9 @@ import {
 } from './reflectionModel';
 import { messagesByField } from '../shell/texts';
 
+/** How long the notes wait after the last keystroke before they save themselves (ms). */
+export const AUTOSAVE_MS = 1500;
+
 /** What {@link useReflectionForm} hands to the render function. */
 export interface IReflectionFormState {
   draft: IDraft<IReflectionDraft>;
@@ -41,8 +44,9 @@ export interface IReflectionFormState {
 }
 
 /**
- * The notes form's state: the draft (per person and note), validation, and saving through
- * `useSaveFlow` — a 412 is settled field by field, and keeping the saved version writes nothing.
+ * The notes form's state: the draft (per person), validation, autosave a moment after typing stops,
+ * and saving through `useSaveFlow` — a 412 (another tab saved) is settled field by field, keeping the
+ * saved version writes nothing, and a failure (offline, throttled) keeps the draft in the browser.
  */
 export function useReflectionForm(props: IReflectionFormProps): IReflectionFormState {
   const mpkStrings = useStrings();
@@ -51,12 +55,17 @@ export function useReflectionForm(props: IReflectionFormProps): IReflectionFormS
   const services = useServices();
   const announce = useAnnounce();
   // Per person: a shared computer must not show one person's notes to the next.
-  const draft = useDraft<IReflectionDraft>(
-    `reflection:${props.userId}:${props.saved?.id ?? 'new'}`,
-    draftOf(props.saved),
-  );
+  // One set of notes per person: the form stays mounted across saves (autosave must not take the focus).
+  const draft = useDraft<IReflectionDraft>(`reflection:${props.userId}:notes`, draftOf(props.saved));
   const [errors, setErrors] = React.useState<IValidationError[]>([]);
   const value = draft.value;
+  // The form as it is now, for a save that ends after more typing.
+  const latest = React.useRef(value);
+  latest.current = value;
+  // Autosave starts only with typing in this visit (a restored draft waits for the reader).
+  const [typed, setTyped] = React.useState(0);
+  // Set while a conflict's choice is being written: the form then shows the result.
+  const resolving = React.useRef(false);
 
   // Set when a conflict's choice kept the saved version (nothing written, nothing failed).
   const kept = React.useRef(false);
@@ -72,8 +81,15 @@ export function useReflectionForm(props: IReflectionFormProps): IReflectionFormS
         throw e;
       }
     },
-    (result) => {
-      draft.clear();
+    (result, mine) => {
+      const now = latest.current;
+      const unchanged = NOTE_FIELDS.every((f) => now[f] === draftOf(mine)[f]);
+      if (unchanged || resolving.current) {
+        // Saved as it stands: the browser's copy goes; typed meanwhile: it stays (and autosaves next).
+        draft.set((d) => ({ ...d, ...draftOf(result), clientKey: d.clientKey }));
+        draft.forget();
+      }
+      resolving.current = false;
       announce(strings.savedAnnouncement);
       props.onSaved(result);
     },
@@ -90,7 +106,8 @@ export function useReflectionForm(props: IReflectionFormProps): IReflectionFormS
       // Keeping theirs writes nothing: the form starts again from the saved version.
       onKeptTheirs: (theirs) => {
         kept.current = true;
-        draft.clear();
+        draft.set((d) => ({ ...d, ...draftOf(theirs), clientKey: d.clientKey }));
+        draft.forget();
         props.onSaved(theirs);
       },
     },
@@ -102,12 +119,13 @@ export function useReflectionForm(props: IReflectionFormProps): IReflectionFormS
 
   const change = (patch: Partial<IReflectionDraft>): void => {
     draft.set((d) => ({ ...d, ...patch }));
+    setTyped((n) => n + 1);
     if (errors.length > 0) setErrors(validateReflection(noteFrom(props.saved, { ...value, ...patch })));
   };
 
   const save = async (event?: React.FormEvent): Promise<void> => {
     event?.preventDefault();
-    if (flow.busy) return;
+    if (flow.busy || flow.conflict) return;
     const clientKey = value.clientKey || newClientKey();
     if (!value.clientKey) draft.set((d) => ({ ...d, clientKey }));
     const note = noteFrom(props.saved, { ...value, clientKey });
@@ -126,10 +144,24 @@ export function useReflectionForm(props: IReflectionFormProps): IReflectionFormS
 
   const resolve = (choice: ConflictChoice): void => {
     kept.current = false;
+    resolving.current = true;
     void flow.resolve(choice).then((result) => {
       if (!result && !kept.current) announce(strings.saveFailed);
     });
   };
+
+  const dirty = NOTE_FIELDS.some((f) => value[f] !== draftOf(props.saved)[f]);
+  // Autosave: a moment after the last keystroke, when the notes are valid and nothing else is pending.
+  const saveRef = React.useRef(save);
+  saveRef.current = save;
+  const blocked = flow.busy || !!flow.conflict;
+  React.useEffect(() => {
+    if (typed === 0 || !dirty || blocked) return undefined;
+    if (validateReflection(noteFrom(props.saved, value)).length > 0) return undefined;
+    const timer = setTimeout(() => void saveRef.current(), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+    // `value` changes with each keystroke, which restarts the wait.
+  }, [typed, dirty, blocked, value, props.saved]);
 
   const questions = mpkStrings.reflectionQuestions;
   const ambitionTitle = (key: string | undefined): string =>
@@ -147,7 +179,7 @@ export function useReflectionForm(props: IReflectionFormProps): IReflectionFormS
     draft,
     value,
     messages: messagesByField(mpkStrings, errors, locale),
-    dirty: NOTE_FIELDS.some((f) => value[f] !== draftOf(props.saved)[f]),
+    dirty,
     saving: flow.busy,
     error: isDataError(flow.error) && flow.error.validationErrors.length > 0 ? undefined : flow.error,
     conflictFields,

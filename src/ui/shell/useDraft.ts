@@ -10,6 +10,8 @@ export interface IDraft<T> {
   clear(): void;
   /** True when the value was restored from an earlier visit. */
   restored: boolean;
+  /** Forgets the kept copy in the browser but keeps the value on screen (it has been saved as it is). */
+  forget(): void;
 }
 
 /**
@@ -56,5 +58,13 @@ export function useDraft<T>(key: string, initial: T): IDraft<T> {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [owner, key]);
 
-  return { value: state.value, set, clear, restored: state.restored };
+  const forget = React.useCallback(() => {
+    // An updater, so it runs after any `set` queued before it (which writes the browser's copy).
+    setState((previous) => {
+      removeDraft(owner, key);
+      return { value: previous.value, restored: false };
+    });
+  }, [owner, key]);
+
+  return { value: state.value, set, clear, restored: state.restored, forget };
 }

@@ -10,27 +10,28 @@ beforeEach(() => window.localStorage.clear());
 
 const CONTRIBUTION = /^Hvordan kan jeg bidrage til at udvikle kerneopgaven\?/;
 const MEANING = /^Hvad betyder ambitionerne for mig\?/;
-const DRAFT_KEY = draftStorageKey(draftOwner(EMPLOYEE), `reflection:${EMPLOYEE.id}:new`);
+const DRAFT_KEY = draftStorageKey(draftOwner(EMPLOYEE), `reflection:${EMPLOYEE.id}:notes`);
 
 async function openNotes(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
   await act(async () => {
     await user.click(screen.getByRole('tab', { name: /^Egne noter/ }));
   });
-  return screen.getByRole('form', { name: 'Egne noter' });
+  // The notes load when their tab is first shown.
+  return screen.findByRole('form', { name: 'Egne noter' });
 }
 
 describe('"Egne noter"', () => {
   describe('when a person writes notes for the first time', () => {
-    it("asks the strategy's two questions, says the notes are private, and creates the note", async () => {
+    it("asks the strategy's two questions, says exactly who can read them, and creates the note", async () => {
       const user = userEvent.setup();
       const { services } = await renderAmbitions();
       const create = jest.spyOn(services.reflections, 'create');
       const form = await openNotes(user);
-      expect(
-        within(form).getByText(
-          /^Dine noter er private: kun du kan læse dem – ikke din leder, ikke chefgruppen, ingen kolleger./,
-        ),
-      ).toBeInTheDocument();
+      const privacy = within(form).getByText(/^Dine noter gemmes i din egen OneDrive/);
+      expect(privacy).toHaveTextContent('Din leder, chefgruppen og sitets ejere kan ikke åbne dem.');
+      expect(privacy).toHaveTextContent(/andre SharePoint-apps .* kan læse den/);
+      expect(privacy).toHaveTextContent('compliance-søgning, som bliver logget');
+      expect(privacy).not.toHaveTextContent(/kun du kan læse/);
 
       await act(async () => {
         await user.type(within(form).getByRole('textbox', { name: CONTRIBUTION }), 'Ved at dele det, der virker.');
@@ -123,7 +124,7 @@ describe('"Egne noter"', () => {
       expect(within(form).getByRole('textbox', { name: CONTRIBUTION })).toHaveValue('Lytte mere og spørge');
       expect(
         JSON.parse(
-          window.localStorage.getItem(draftStorageKey(draftOwner(EMPLOYEE), `reflection:${EMPLOYEE.id}:77`)) || '{}',
+          window.localStorage.getItem(draftStorageKey(draftOwner(EMPLOYEE), `reflection:${EMPLOYEE.id}:notes`)) || '{}',
         ).contribution,
       ).toBe('Lytte mere og spørge');
     });
@@ -194,6 +195,95 @@ describe('"Egne noter"', () => {
         await settle();
         expect(services.data.reflections[0]).toMatchObject({ contribution: 'Også ændret der', meaning: 'Skrevet her' });
       });
+    });
+  });
+
+  describe('on their own', () => {
+    it('are not read by the first view: only when their tab is shown', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions({}, { data: { reflections: [] } });
+      const listMine = jest.spyOn(services.reflections, 'listMine');
+      await settle();
+      expect(listMine).not.toHaveBeenCalled();
+      await openNotes(user);
+      expect(listMine).toHaveBeenCalledWith(EMPLOYEE.id);
+    });
+
+    it('save themselves a moment after typing stops, and say "Gemt"', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions();
+      const form = await openNotes(user);
+      const field = within(form).getByRole('textbox', { name: CONTRIBUTION });
+      await act(async () => {
+        await user.type(field, 'Jeg skriver videre');
+      });
+      await waitFor(() => expect(services.data.reflections).toHaveLength(1), { timeout: 5000 });
+      expect(services.data.reflections[0].contribution).toBe('Jeg skriver videre');
+      await waitFor(() => expect(within(form).getByText(/^Gemt \d{2}\.\d{2}\.\d{4}\.$/)).toBeInTheDocument());
+      // The form stays where the person is typing.
+      expect(field).toHaveFocus();
+      expect(window.localStorage.getItem(DRAFT_KEY)).toBeNull();
+    });
+
+    it('say plainly that they cannot be opened where there is no Microsoft Graph', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions();
+      const refuse = (): Promise<never> => Promise.reject(new DataError('forbidden', { reason: 'notesUnavailable' }));
+      jest.spyOn(services.reflections, 'listMine').mockImplementation(refuse);
+      await act(async () => {
+        await user.click(screen.getByRole('tab', { name: /^Egne noter/ }));
+      });
+      expect(await screen.findByText('Egne noter kan ikke åbnes her')).toBeInTheDocument();
+      expect(screen.getByText(/Files\.ReadWrite\.AppFolder/)).toBeInTheDocument();
+      expect(screen.queryByRole('form', { name: 'Egne noter' })).toBeNull();
+    });
+
+    it('offer "Prøv igen" when they could not be fetched', async () => {
+      const user = userEvent.setup();
+      const { services } = await renderAmbitions({}, { data: { reflections: [] } });
+      services.failNext('reflections.listMine', new DataError('throttled', { status: 429 }));
+      await act(async () => {
+        await user.click(screen.getByRole('tab', { name: /^Egne noter/ }));
+      });
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('Dine noter kunne ikke hentes lige nu');
+      await act(async () => {
+        await user.click(within(alert).getByRole('button', { name: 'Prøv igen' }));
+      });
+      expect(await screen.findByRole('form', { name: 'Egne noter' })).toBeInTheDocument();
+    });
+
+    it('can be downloaded ("Hent mine noter") as a text file', async () => {
+      const user = userEvent.setup();
+      const existing = { id: 5, clientKey: 'n5', contribution: 'Lytte', meaning: 'Retning', authorId: EMPLOYEE.id };
+      await renderAmbitions({}, { data: { reflections: [existing] } });
+      const blobs: Blob[] = [];
+      const url = URL as unknown as { createObjectURL?: unknown; revokeObjectURL?: unknown };
+      url.createObjectURL = (blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:notes';
+      };
+      url.revokeObjectURL = () => undefined;
+      const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+        this: HTMLAnchorElement,
+      ) {
+        expect(this.download).toBe('egne-noter.txt');
+      });
+      const form = await openNotes(user);
+      await act(async () => {
+        await user.click(within(form).getByRole('button', { name: 'Hent mine noter' }));
+      });
+      expect(click).toHaveBeenCalledTimes(1);
+      // jsdom's Blob has no text(): read it as the browser would.
+      const text = await new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result));
+        reader.readAsText(blobs[0]);
+      });
+      expect(text).toContain('Hvordan kan jeg bidrage til at udvikle kerneopgaven?');
+      expect(text).toContain('Lytte');
+      expect(text).toContain('Retning');
+      click.mockRestore();
     });
   });
 });
