@@ -88,6 +88,36 @@ function target<T extends IEntity>(
   };
 }
 
+/** The person's notes are one file: their writes go one at a time (in parallel they would rightly conflict). */
+let noteQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * A field of the person's one set of "Egne noter" (issue 17: one file in their OneDrive): each value is
+ * saved over the notes there (created the first time), then read back.
+ */
+function noteTarget(name: string, field: 'contribution' | 'meaning'): ITarget {
+  return {
+    name,
+    kind: 'plain',
+    max: MULTI_LINE_MAX,
+    write: (value) => {
+      const run = noteQueue.then(() => writeNote(field, value));
+      noteQueue = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+async function writeNote(field: 'contribution' | 'meaning', value: string): Promise<string | undefined> {
+  const notes = world.services.medarbejder.reflections;
+  const [current] = await notes.listMine(world.services.medarbejder.user.id);
+  const saved = current
+    ? await notes.update(current, { ...current, [field]: value })
+    : await notes.create({ clientKey: '', [field]: value } as IReflection);
+  const read = await notes.get(saved.id as number);
+  return read[field];
+}
+
 const TARGETS: ITarget[] = [
   target<IStory>(
     'story title',
@@ -290,22 +320,8 @@ const TARGETS: ITarget[] = [
     'body',
     true,
   ),
-  target<IReflection>(
-    'reflection contribution',
-    'plain',
-    MULTI_LINE_MAX,
-    (s) => s.medarbejder.reflections,
-    (contribution) => ({ clientKey: '', contribution }),
-    'contribution',
-  ),
-  target<IReflection>(
-    'reflection meaning',
-    'plain',
-    MULTI_LINE_MAX,
-    (s) => s.medarbejder.reflections,
-    (meaning) => ({ clientKey: '', meaning }),
-    'meaning',
-  ),
+  noteTarget('reflection contribution', 'contribution'),
+  noteTarget('reflection meaning', 'meaning'),
   {
     name: 'story rejection reason',
     kind: 'plain',

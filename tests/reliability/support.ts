@@ -7,6 +7,7 @@ import { JSDOM } from 'jsdom';
 import type { WindowLike } from 'dompurify';
 import { provision } from '../../src/data/provisioning';
 import { createServices } from '../../src/data/services';
+import { createLocalGraph } from '../../localsp/client';
 import { listTitle } from '../../src/data/schema/lists';
 import type { ListKey } from '../../src/data/schema/types';
 import type { IMpkServices } from '../../src/data/repositories/types';
@@ -56,7 +57,12 @@ export async function userId(server: TestServer, email: string): Promise<number>
 
 /** The services a web part would build for an account (real PnPjs over HTTP, retries on). */
 export async function servicesFor(server: TestServer, email: string): Promise<IMpkServices> {
-  return createServices(spFor(email, server), { id: await userId(server, email), email });
+  // With the local Graph: "Egne noter" live in the person's OneDrive there (issue 17).
+  return createServices(
+    spFor(email, server),
+    { id: await userId(server, email), email },
+    { graph: () => Promise.resolve(createLocalGraph(server.url, email)) },
+  );
 }
 
 /** A provisioned site: the product's lists, the chefgruppe with chef@ in it, and kollega@ as a visitor. */
