@@ -26,9 +26,9 @@ import { DataError, httpStatus, retryThrottled, toDataError } from '../errors';
 import { fromRow, type Row } from '../mapping/codec';
 import { personalSettingsCodec, type IPersonalSettingsRow } from '../mapping/entities';
 import { ListRepository } from '../repositories/listRepository';
-import { fetchNextPage, inBatch, lastPage, listItems } from '../repositories/query';
+import { fetchNextPage, fetchPageRetrying, inBatch, itemsQuery, lastPage, listItems } from '../repositories/query';
 import type { ICurrentUser, INotificationRepository, IPage } from '../repositories/types';
-import { entryOf, finishInboxReads, startInboxReads, type IInboxData } from './inbox';
+import { entryOf, finishInboxReads, settingsSpec, startInboxReads, type IInboxData } from './inbox';
 import type { DeliveryBus } from './bus';
 import type { Notifier } from './events';
 
@@ -124,9 +124,17 @@ export class NotificationRepository implements INotificationRepository {
     }
   }
 
+  /** The person's settings row alone (one request; none on a site before v7 or before the first save). */
   private async settingsRow(): Promise<IPersonalSettingsRow | undefined> {
-    const data = await this.load();
-    return data.settingsRow ? fromRow(personalSettingsCodec, data.settingsRow) : undefined;
+    try {
+      const page = await fetchPageRetrying(() =>
+        itemsQuery(this.sp, personalSettingsCodec, settingsSpec(this.user.id)),
+      );
+      return page.rows[0] ? fromRow(personalSettingsCodec, page.rows[0]) : undefined;
+    } catch (error) {
+      if (httpStatus(error) === 404) return undefined;
+      throw toDataError(error);
+    }
   }
 
   public async markRead(ids: readonly string[]): Promise<void> {
