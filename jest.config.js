@@ -39,16 +39,19 @@ const shared = {
   testEnvironment: 'jsdom',
   roots: ['<rootDir>/tests'],
   transform: {
-    '/src/loc/[^/]+\\.js$': '<rootDir>/tests/support/amdTransform.js',
+    '/src/loc/(card/)?[^/]+\\.js$': '<rootDir>/tests/support/amdTransform.js',
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
   moduleNameMapper: {
     '^MpkStrings$': '<rootDir>/src/loc/da-dk.js',
+    '^MpkCardStrings$': '<rootDir>/src/loc/card/da-dk.js',
     '^@microsoft/sp-webpart-base$': '<rootDir>/tests/stubs/sp-webpart-base.ts',
     '^@microsoft/sp-property-pane$': '<rootDir>/tests/stubs/sp-property-pane.ts',
     '^@(msinternal|ms)/.*$': '<rootDir>/tests/stubs/empty.js',
     '\\.(css|scss)$': 'identity-obj-proxy',
+    // The Adaptive Cards renderer's carousel imports swiper, an ES module package: its UMD bundle loads in jest.
+    '^swiper$': '<rootDir>/node_modules/swiper/swiper-bundle.js',
   },
   setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts'],
 };

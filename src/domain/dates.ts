@@ -189,3 +189,21 @@ export function formatDate(value: IsoDate | string | Date | undefined | null, lo
   if (isNaN(value.getTime())) return '';
   return dateFormatter(locale, TIME_ZONE).format(value);
 }
+
+const dayFormatters: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
+
+/**
+ * A near day for a short line: "man. 7. dec." (da-DK), "Mon, Dec 7" (en-US). Takes a `YYYY-MM-DD` date; "" for
+ * anything else.
+ */
+export function formatDay(value: IsoDate | undefined, locale: Locale = DEFAULT_LOCALE): string {
+  const calendar = value ? parseIsoDate(value) : undefined;
+  if (!calendar) return '';
+  const formatter = (dayFormatters[locale] ??= new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }));
+  return formatter.format(new Date(toUtcMs(calendar)));
+}

@@ -33,3 +33,11 @@ export function teamsEntityLink(entityId: string, subEntityId: string, label: st
     `?label=${encodeURIComponent(label)}&context=${encodeURIComponent(JSON.stringify(context))}`
   );
 }
+
+/** A Teams deep link that opens a tab of the app as it is (no item). */
+export function teamsTabLink(entityId: string, label: string): string {
+  return (
+    `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/${encodeURIComponent(entityId)}` +
+    `?label=${encodeURIComponent(label)}`
+  );
+}

@@ -8,3 +8,8 @@ type ExactStrings<T, Shape> = T extends string
   : { [K in keyof T]: K extends keyof Shape ? ExactStrings<T[K], Shape[K]> : never };
 
 declare function define<T extends IMpkStrings>(deps: string[], factory: () => T & ExactStrings<T, IMpkStrings>): void;
+/** The card's strings file (`src/loc/card/*.js`): exactly `IMpkCardStrings`. */
+declare function define<T extends IMpkCardStrings>(
+  deps: string[],
+  factory: () => T & ExactStrings<T, IMpkCardStrings>,
+): void;

@@ -27,6 +27,16 @@ describe('the loc files', () => {
     expect(keyPaths(english).sort()).toEqual(keyPaths(danish).sort());
   });
 
+  it('give the Viva Connections card its own strings, with the same keys in Danish and English', () => {
+    const cardDanish = loadLoc('card/da-dk.js');
+    const cardEnglish = loadLoc('card/en-us.js');
+    expect(keyPaths(cardEnglish).sort()).toEqual(keyPaths(cardDanish).sort());
+    expect(cardDanish.title).toBe('Mine opgaver');
+    expect(JSON.parse(fs.readFileSync(path.join(__dirname, '../tsconfig.json'), 'utf8')).include).toContain(
+      '../src/loc/card/*.js',
+    );
+  });
+
   it('are type-checked against IMpkStrings by npm run typecheck (missing and extra keys fail)', () => {
     // The check itself is tsc's: each file opts in with // @ts-check, tests/tsconfig.json includes it,
     // and tests/loc/define.d.ts types define() so the factory must return exactly IMpkStrings.

@@ -21,6 +21,7 @@ import {
   type IInboxSummary,
   type INotification,
   type IPersonalSettings,
+  type IReminderInitiative,
   type NotificationTargetType,
 } from '../../domain/notifications';
 import type { IEntity, IsoDate } from '../../domain/model';
@@ -31,7 +32,7 @@ import { fetchPage, itemsQuery, settle, type IQuerySpec, type IRawPage, type Set
 /** Written rows read per request (newest first; "Vis flere" follows the nextLink). */
 export const INBOX_ROWS = 100;
 /** A person's own open tasks due soon and initiatives the reminders look at (more than anyone keeps open). */
-const OWN_TOP = 100;
+export const OWN_TOP = 100;
 
 /** The reads of one person's inbox, started in a batch. */
 export interface IInboxReads {
@@ -64,8 +65,11 @@ function start<T extends IEntity>(b: SPFI, codec: ICodec<T>, spec: IQuerySpec): 
   return settle(fetchPage(itemsQuery(b, codec, spec)));
 }
 
-/** What the reads are for: the bell's count in a first view (the fewest columns), or the panel. */
-export type InboxReadMode = 'count' | 'panel';
+/**
+ * What the reads are for: the bell's count in a first view (the fewest columns), the panel, or the Viva
+ * Connections card "Mine opgaver" (the count, and all the person's open tasks with their titles).
+ */
+export type InboxReadMode = 'count' | 'panel' | 'card';
 
 /** The columns a first view's count reads (no titles, no names: bytes at municipal scale). */
 const COUNT_SELECT = {
@@ -93,14 +97,18 @@ export function startInboxReads(b: SPFI, userId: number, now: Date, mode: InboxR
     rows: start(
       b,
       notificationCodec,
-      count
+      mode !== 'panel'
         ? { ...notificationSpec(userId), select: COUNT_SELECT.rows, expand: undefined, noMetadata: true }
         : notificationSpec(userId),
     ),
     settings: start(b, personalSettingsCodec, settingsSpec(userId)),
     tasks: start(b, taskCodec, {
       select: count ? COUNT_SELECT.tasks : PANEL_SELECT.tasks,
-      filter: `AssigneeId eq ${userId} and DueDate le '${soon}T23:59:59Z' and TaskStatus ne 'closed'`,
+      // The card lists every open task; reminders (due within three days or over) are the same rule on fewer rows.
+      filter:
+        mode === 'card'
+          ? `AssigneeId eq ${userId} and TaskStatus ne 'closed'`
+          : `AssigneeId eq ${userId} and DueDate le '${soon}T23:59:59Z' and TaskStatus ne 'closed'`,
       top: OWN_TOP,
       noMetadata: true,
     }),
@@ -110,15 +118,16 @@ export function startInboxReads(b: SPFI, userId: number, now: Date, mode: InboxR
       top: OWN_TOP,
       noMetadata: true,
     }),
-    stories: count
-      ? undefined
-      : start(b, storyCodec, {
-          select: ['Id', 'Title', 'AuthorId', 'OData__ModerationComments'],
-          filter: `AuthorId eq ${userId}`,
-          orderBy: [['Id', false]],
-          top: 500,
-          noMetadata: true,
-        }),
+    stories:
+      mode !== 'panel'
+        ? undefined
+        : start(b, storyCodec, {
+            select: ['Id', 'Title', 'AuthorId', 'OData__ModerationComments'],
+            filter: `AuthorId eq ${userId}`,
+            orderBy: [['Id', false]],
+            top: 500,
+            noMetadata: true,
+          }),
   };
 }
 
@@ -142,6 +151,15 @@ export function entryOf(row: Row): INotification | undefined {
     subject: n.subject ?? '',
     read: false,
   };
+}
+
+/** An initiative row as the check-in reminder reads it (its latest check-in, or its creation, starts the silence). */
+export function reminderInitiativeOf(row: Row, today: IsoDate): IReminderInitiative | undefined {
+  const initiative = fromRow(initiativeCodec, row);
+  if (initiative.id === undefined) return undefined;
+  const created = typeof row.Created === 'string' ? toIsoDate(new Date(row.Created)) : today;
+  const lastCheckIn = typeof row.LastCheckIn === 'string' ? toIsoDate(new Date(row.LastCheckIn)) : undefined;
+  return { ...initiative, id: initiative.id, lastCheckIn, created };
 }
 
 /** What the reads give: the assembled list, the settings row and whether written rows go on past the first page. */
@@ -175,11 +193,8 @@ export async function finishInboxReads(reads: IInboxReads): Promise<IInboxData> 
     if (reminder) reminders.push(reminder);
   }
   for (const row of initiativeRows) {
-    const initiative = fromRow(initiativeCodec, row);
-    const created = typeof row.Created === 'string' ? toIsoDate(new Date(row.Created)) : reads.today;
-    const last = typeof row.LastCheckIn === 'string' ? toIsoDate(new Date(row.LastCheckIn)) : undefined;
-    if (initiative.id === undefined) continue;
-    const reminder = checkInReminder({ ...initiative, id: initiative.id, lastCheckIn: last, created }, reads.today);
+    const initiative = reminderInitiativeOf(row, reads.today);
+    const reminder = initiative && checkInReminder(initiative, reads.today);
     if (reminder) reminders.push(reminder);
   }
   const storyTitles = new Map<number, string>();
