@@ -29,6 +29,7 @@ import {
   type PartName,
   type ProbeResult,
 } from './bytes';
+import { CARD_BUNDLE, cardBytesFigure, cardRequestFigures } from './card';
 import { measureProvisioning } from './provisioning';
 import {
   exitCode,
@@ -197,6 +198,7 @@ const NOTES: Partial<Record<Section, string[]>> = {
   roundTrips: [
     "Each web part opened in the preview (`/?part=…&user=…`, the plan with the demo leader's unit) in a fresh Chromium context; requests counted from the local SharePoint's log (`GET /_local/requests` after a reset; a `$batch` counts as one). " +
       'The view counts as loaded when its first real content is visible (see the selectors in the bytes-received table), and requests are counted until the network has been quiet for 1.5 s. Budget: 1 request per first view.',
+    'The Viva Connections card "Mine opgaver" (issue 18): its read (`loadMyWork`, what the ACE calls in `onInit`) for each demo account on the same demo data, through PnPjs against the local SharePoint; budget one request. Its bytes are under "Bytes shipped": entry bundle + any chunk it can load + its own Danish strings file, budget 40 KB gzip (SharePoint\'s ACE runtime is a library component it loads, not ours).',
   ],
   scale: [
     'The demo data plus municipal scale, bulk-loaded into a second local SharePoint (which enforces the 5,000-item list view threshold as SharePoint Online does). ' +
@@ -253,10 +255,7 @@ async function main(): Promise<number> {
       } else {
         notes.bytes?.push('Build: skipped (`--skip-build`); the files already in `release/assets` were measured.');
       }
-      assets = readBuildAssets(
-        ROOT,
-        PARTS.map((p) => p.bundle),
-      );
+      assets = readBuildAssets(ROOT, [...PARTS.map((p) => p.bundle), CARD_BUNDLE]);
       for (const problem of assets.problems) log(`  ${problem}`);
     }
 
@@ -318,7 +317,7 @@ async function main(): Promise<number> {
       }
       const markers = findMarkers(ROOT, assets);
       const b = bytesFigures(assets, markers, probes, probeError);
-      figures.push(...b.figures);
+      figures.push(...b.figures, cardBytesFigure(assets));
       details.push(...b.details);
       // The composition table is for the report only (CI writes none).
       if (!options.ci) details.push(await compositionDetail());
@@ -330,7 +329,7 @@ async function main(): Promise<number> {
       try {
         const views = await measureAccounts({ browser, origin: demo.url, specs, leaderUnitId: leader.id, log });
         const rt = roundTripFigures('roundTrips', views, specs);
-        figures.push(...rt.figures);
+        figures.push(...rt.figures, ...(await cardRequestFigures(demo.url, demo.siteUrl)));
         details.push(...rt.details);
         if (views.some((v) => v.m.digestRequests > 0)) {
           notes.roundTrips?.push(

@@ -87,5 +87,25 @@ describe('npm run build', () => {
   it('ships only the current bundles (gulp clean ran first)', () => {
     const bundles = names.filter((n) => /ClientSideAssets\/[a-z-]+-web-part_[0-9a-f]+\.js$/.test(n));
     expect(bundles).toHaveLength(3);
+    expect(names.filter((n) => /ClientSideAssets\/mine-opgaver-card_[0-9a-f]+\.js$/.test(n))).toHaveLength(1);
+  });
+
+  it('carries the Viva Connections card "Mine opgaver": its manifest for the dashboard, its bundle and strings', async () => {
+    const card = JSON.parse(
+      fs.readFileSync(
+        path.join(root, 'src/adaptiveCardExtensions/mineOpgaver/MineOpgaverAdaptiveCardExtension.manifest.json'),
+        'utf8',
+      ),
+    ) as { id: string; componentType: string; supportedHosts: string[] };
+    expect(card).toMatchObject({ componentType: 'AdaptiveCardExtension', supportedHosts: ['Dashboard'] });
+    const feature = names.find((n) => n.endsWith(`AdaptiveCardExtension_${card.id}.xml`));
+    expect(feature).toBeDefined();
+    const xml = await zip.file(feature!)!.async('string');
+    // The component manifest inside the feature: an ACE, loading SharePoint's ACE runtime and its own strings.
+    expect(xml).toContain('&quot;componentType&quot;:&quot;AdaptiveCardExtension&quot;');
+    expect(xml).toContain('eeec822e-c28a-46b4-affc-7058e4c1aa80');
+    expect(xml).toContain('MpkCardStrings');
+    expect(names.some((n) => /ClientSideAssets\/MpkCardStrings_da-dk_[0-9a-f]+\.js$/.test(n))).toBe(true);
+    expect(names.some((n) => /ClientSideAssets\/MpkCardStrings_en-us_[0-9a-f]+\.js$/.test(n))).toBe(true);
   });
 });

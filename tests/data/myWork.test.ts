@@ -39,7 +39,7 @@ beforeAll(async () => {
     status: 'draft',
     ownerId: leder.user.id,
   });
-  const initiative = (title: string) =>
+  const initiative = (title: string): ReturnType<typeof leder.initiatives.create> =>
     leder.initiatives.create({
       clientKey: '',
       planId: plan.id as number,
