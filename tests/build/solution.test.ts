@@ -107,5 +107,10 @@ describe('npm run build', () => {
     expect(xml).toContain('MpkCardStrings');
     expect(names.some((n) => /ClientSideAssets\/MpkCardStrings_da-dk_[0-9a-f]+\.js$/.test(n))).toBe(true);
     expect(names.some((n) => /ClientSideAssets\/MpkCardStrings_en-us_[0-9a-f]+\.js$/.test(n))).toBe(true);
+    // No Microsoft Graph from the card (reference teams-graph.md §3.5): it reads SharePoint only.
+    const bundle = names.find((n) => /ClientSideAssets\/mine-opgaver-card_[0-9a-f]+\.js$/.test(n))!;
+    const code = await zip.file(bundle)!.async('string');
+    expect(code).not.toContain('graph.microsoft.com');
+    expect(code).toContain('_api/$batch');
   });
 });

@@ -62,4 +62,16 @@ describe('import rules between the layers', () => {
       ),
     ).toEqual([]);
   });
+
+  it('keeps the Viva Connections card off React, Fluent UI, the UI layer and Microsoft Graph (its 40 KB and one request)', () => {
+    expect(sourceFiles('adaptiveCardExtensions').length).toBeGreaterThan(0);
+    const heavy = /^(react|react-dom|@fluentui\/|@pnp\/graph|@microsoft\/sp-http-msgraph|MpkStrings$)/;
+    expect(
+      refused('adaptiveCardExtensions', (target) =>
+        target.startsWith('src/')
+          ? !target.startsWith('src/ui/') && !target.startsWith('src/data/notifications/spfxGraph')
+          : !heavy.test(target),
+      ),
+    ).toEqual([]);
+  });
 });
