@@ -307,6 +307,16 @@ function isEmptyRow(row: string[] | undefined): boolean {
   return true;
 }
 
+/**
+ * Whether a cell holds a CPR number. A CPR number typed into a number cell loses its leading zero
+ * ("0101901234" becomes 101901234), so a cell of exactly nine digits counts when a leading zero makes
+ * it one.
+ */
+export function cellHasCprNumber(cell: string): boolean {
+  if (/^\d{9}$/.test(cell) && findCprNumbers(`0${cell}`).length > 0) return true;
+  return mayHoldCpr(cell) && findCprNumbers(cell).length > 0;
+}
+
 /** A cell that may hold a CPR number: at least ten digits. */
 function mayHoldCpr(cell: string): boolean {
   if (!cell || cell.length < 10) return false;
@@ -320,6 +330,12 @@ function mayHoldCpr(cell: string): boolean {
 
 function valueKey(unitId: number, indicatorKey: string, period: string): string {
   return `${unitId}\u0000${indicatorKey}\u0000${period}`;
+}
+
+/** The header: the first non-empty row of a sheet (1-based `row`), or undefined for an empty sheet. */
+export function headerOf(sheet: ISheet): { row: number; cells: string[] } | undefined {
+  const at = sheet.rows.findIndex((row) => !isEmptyRow(row));
+  return at < 0 ? undefined : { row: at + 1, cells: sheet.rows[at].map((cell) => (cell ?? '').trim()) };
 }
 
 /**
@@ -361,7 +377,7 @@ export function checkImport(
   for (let r = headerAt; r < all.length && cpr.length < MAX_CPR_PROBLEMS; r++) {
     const row = all[r] || [];
     for (let c = 0; c < row.length && cpr.length < MAX_CPR_PROBLEMS; c++) {
-      if (mayHoldCpr(row[c]) && findCprNumbers(row[c]).length > 0) {
+      if (row[c] && cellHasCprNumber(row[c].trim())) {
         cpr.push({ row: r + 1, column: columnName(c) || undefined, code: 'cprNumber' });
       }
     }

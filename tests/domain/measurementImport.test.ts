@@ -3,6 +3,8 @@ import {
   editDistance,
   FILE_PROBLEMS,
   guessMapping,
+  cellHasCprNumber,
+  headerOf,
   type IImportCheck,
   type IImportProblem,
   type IImportUnit,
@@ -74,6 +76,16 @@ describe('guessing the columns from the header', () => {
     expect(mapping).toEqual({ unit: 2, value: 3 });
     expect(guessMapping([])).toEqual({});
     expect(guessMapping(['x', '', 'y'])).toEqual({});
+  });
+});
+
+describe('the header', () => {
+  it('is the first non-empty row, trimmed, with its sheet row number', () => {
+    expect(headerOf({ name: 'x', rows: [[], ['', ' '], [' Enhed ', 'Værdi'], ['a', '1']] })).toEqual({
+      row: 3,
+      cells: ['Enhed', 'Værdi'],
+    });
+    expect(headerOf({ name: 'x', rows: [[''], []] })).toBeUndefined();
   });
 });
 
@@ -238,6 +250,17 @@ describe('each problem is found where it is', () => {
     const wide = check({ name: 'x', rows: [HEADER, ['Jobcenter', '2026', 'APV', '80', '10', '', '', '0101901234']] });
     expect(wide.problems).toEqual([{ row: 2, column: undefined, code: 'cprNumber' }]);
     expect(JSON.stringify(wide)).not.toContain('0101901234');
+  });
+
+  it('a CPR number typed into a number cell, which lost its leading zero, refuses the file too', () => {
+    expect(cellHasCprNumber('101901234')).toBe(true); // 010190-1234
+    expect(cellHasCprNumber('1501901234')).toBe(true);
+    expect(cellHasCprNumber('150190-1234')).toBe(true);
+    expect(cellHasCprNumber('991901234')).toBe(false); // day 09, month 91: no date
+    expect(cellHasCprNumber('12345678')).toBe(false);
+    expect(cellHasCprNumber('4,5')).toBe(false);
+    const result = check(sheet(['Jobcenter', '2026', 'APV', '80', '10', '101901234']));
+    expect(result.problems).toEqual([{ row: 2, column: 'Kommentar', code: 'cprNumber' }]);
   });
 
   it('an empty sheet, and a sheet with only a header', () => {
