@@ -21,6 +21,7 @@ const PURE = [
   'data/lazyRepository.test.ts',
   'data/mapping.test.ts',
   'data/partViews.test.ts',
+  'data/readWorkbook.test.ts',
   'data/schema.test.ts',
   'data/viewImports.test.ts',
   'bench/ci.test.ts',

@@ -1245,6 +1245,111 @@ define([], function () {
     dates: {
       week: 'uge {week}',
     },
+    measurements: {
+      heading: 'Målbart succeskriterium',
+      intro: 'Beskriv, hvad I måler, hvor I starter, og hvor I vil hen – så kan fremdriften følge målingerne.',
+      fields: {
+        what: 'Hvad måler I?',
+        unit: 'Måleenhed',
+        direction: 'Hvad er bedst?',
+        baselineValue: 'Udgangspunkt',
+        baselineDate: 'Dato for udgangspunkt',
+        targetValue: 'Mål',
+        targetDate: 'Dato for målet',
+      },
+      numberHint: 'Skriv tal som 12,5 eller 1.234.',
+      directions: {
+        higher: 'Højere er bedre',
+        lower: 'Lavere er bedre',
+      },
+      units: {
+        procent: 'procent',
+        antal: 'antal',
+        dage: 'dage',
+        kroner: 'kroner',
+        point: 'point',
+      },
+      otherUnit: 'Anden måleenhed',
+      errors: {
+        required: 'Udfyld »{field}«.',
+        tooLong: '»{field}« er for lang. Skriv den kortere.',
+        containsCpr:
+          '»{field}« ser ud til at indeholde et CPR-nummer. Personnumre må ikke skrives her – fjern det, før du gemmer.',
+        notANumber: '»{field}« skal være et tal, fx 12,5 eller 1.234.',
+        notADate: '»{field}« er ikke en gyldig dato.',
+        unknownDirection: 'Vælg, om højere eller lavere er bedst.',
+        targetEqualsBaseline: 'Målet skal være et andet tal end udgangspunktet.',
+        targetDateNotAfterBaseline: 'Datoen for målet skal ligge efter datoen for udgangspunktet.',
+        directionMismatch:
+          'Målet skal være bedre end udgangspunktet: højere, når højere er bedre, og lavere, når lavere er bedre.',
+      },
+      measuredValue: 'Målt værdi',
+      progress: '{progress} % af vejen fra udgangspunkt til mål',
+      latest: 'Seneste måling: {value} {unit} ({date})',
+      noValue: 'Ingen måling endnu',
+      onTrack: 'Følger planen',
+      offTrack: 'Bagud i forhold til planen',
+      targetLine: 'Vejen fra udgangspunkt til mål',
+      measuredValues: 'Målte værdier',
+      indicatorKinds: {
+        trivsel: 'Trivselsmåling',
+        apv: 'APV',
+        sygefravaer: 'Sygefravær',
+        ledelse: 'Lederevaluering',
+        borgeroplevet: 'Borgeroplevet kvalitet',
+      },
+      trends: {
+        better: 'Bedre end forrige periode',
+        worse: 'Dårligere end forrige periode',
+        same: 'Uændret siden forrige periode',
+        none: 'Ingen tidligere periode at sammenligne med',
+      },
+      changeSince: '{change} siden {period}',
+      respondentsOne: '{count} besvarelse',
+      respondentsOther: '{count} besvarelser',
+      hiddenFewRespondents: 'Vises ikke: færre end 5 har svaret, så svarene kan føres tilbage til enkelte personer.',
+    },
+    import: {
+      fields: {
+        unit: 'Enhed',
+        period: 'Periode',
+        indicator: 'Måling',
+        value: 'Resultat',
+        respondents: 'Antal besvarelser',
+      },
+      problems: {
+        emptySheet: 'Arket er tomt. Vælg et andet ark, eller tjek, at det er den rigtige fil.',
+        noDataRows: 'Arket har kun overskrifter (række {row}) og ingen resultater.',
+        tooManyRows: 'Filen har {value} rækker. Der kan højst indlæses 20.000 ad gangen – del filen op i flere.',
+        missingColumn: 'Vælg, hvilken kolonne der indeholder »{field}«.',
+        columnUsedTwice: 'Kolonnen »{column}« er valgt til »{field}« og til noget andet. Vælg en kolonne til hver.',
+        cprNumber:
+          'Række {row}, kolonnen »{column}«: der ser ud til at stå et CPR-nummer. Filen kan ikke indlæses, før det er fjernet – også fra kolonner, der ikke skal indlæses.',
+        emptyCell: 'Række {row}: »{column}« er tom.',
+        unknownUnit: 'Række {row}, kolonnen »{column}«: enheden »{value}« findes ikke her.',
+        unknownIndicator: 'Række {row}, kolonnen »{column}«: målingen »{value}« kendes ikke.',
+        valueNotNumber: 'Række {row}, kolonnen »{column}«: »{value}« er ikke et tal.',
+        valueAmbiguous:
+          'Række {row}, kolonnen »{column}«: »{value}« kan læses både som et helt tal og som et decimaltal. Skriv fx 1234 eller 1,234.',
+        periodNotUnderstood:
+          'Række {row}, kolonnen »{column}«: perioden »{value}« kan ikke forstås. Skriv fx 2026, 2. halvår 2026, 3. kvartal 2026 eller november 2026.',
+        duplicateRow:
+          'Række {otherRow} og række {row} har samme enhed, måling og periode. Slet den ene, så der kun er ét resultat.',
+        respondentsNotWhole:
+          'Række {row}, kolonnen »{column}«: antal besvarelser skal være et helt tal, ikke »{value}«.',
+        tooFewRespondents:
+          'Række {row}, kolonnen »{column}«: kun {value} har svaret. Resultater med færre end {suggestion} besvarelser indlæses ikke, fordi de kan føres tilbage til enkelte personer.',
+      },
+      didYouMean: 'Mente du »{suggestion}«?',
+      unnamedColumn: 'uden overskrift',
+      readFailures: {
+        notXlsx: 'Filen er ikke en Excel-fil (.xlsx). Gem den som Excel-projektmappe, og prøv igen.',
+        broken:
+          'Filen kan ikke åbnes – den ser ud til at være beskadiget. Åbn den i Excel, gem den igen, og prøv igen.',
+        tooLarge: 'Filen er for stor. Den må højst fylde 10 MB.',
+        tooManyRows: 'Filen har for mange rækker. Der kan højst indlæses 20.000 ad gangen – del filen op i flere.',
+      },
+    },
     reflectionQuestions: {
       contribution: 'Hvordan kan jeg bidrage til at udvikle kerneopgaven?',
       meaning: 'Hvad betyder ambitionerne for mig?',

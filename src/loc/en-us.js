@@ -1249,6 +1249,112 @@ define([], function () {
     dates: {
       week: 'week {week}',
     },
+    measurements: {
+      heading: 'Measurable success criterion',
+      intro:
+        'Describe what you measure, where you start and where you want to go – progress then follows the measurements.',
+      fields: {
+        what: 'What do you measure?',
+        unit: 'Unit of measure',
+        direction: 'What is better?',
+        baselineValue: 'Baseline',
+        baselineDate: 'Baseline date',
+        targetValue: 'Target',
+        targetDate: 'Target date',
+      },
+      numberHint: 'Write numbers like 12,5 or 1.234 (Danish style).',
+      directions: {
+        higher: 'Higher is better',
+        lower: 'Lower is better',
+      },
+      units: {
+        procent: 'percent',
+        antal: 'count',
+        dage: 'days',
+        kroner: 'kroner',
+        point: 'points',
+      },
+      otherUnit: 'Other unit',
+      errors: {
+        required: 'Fill in "{field}".',
+        tooLong: '"{field}" is too long. Make it shorter.',
+        containsCpr:
+          '"{field}" seems to contain a CPR number. Personal ID numbers must not be written here – remove it before saving.',
+        notANumber: '"{field}" must be a number, e.g. 12,5 or 1.234.',
+        notADate: '"{field}" is not a valid date.',
+        unknownDirection: 'Choose whether higher or lower is better.',
+        targetEqualsBaseline: 'The target must be a different number from the baseline.',
+        targetDateNotAfterBaseline: 'The target date must be after the baseline date.',
+        directionMismatch:
+          'The target must be better than the baseline: higher when higher is better, lower when lower is better.',
+      },
+      measuredValue: 'Measured value',
+      progress: '{progress} % of the way from baseline to target',
+      latest: 'Latest measurement: {value} {unit} ({date})',
+      noValue: 'No measurement yet',
+      onTrack: 'On track',
+      offTrack: 'Behind plan',
+      targetLine: 'The way from baseline to target',
+      measuredValues: 'Measured values',
+      indicatorKinds: {
+        trivsel: 'Well-being survey',
+        apv: 'Workplace assessment (APV)',
+        sygefravaer: 'Sickness absence',
+        ledelse: 'Leadership evaluation',
+        borgeroplevet: 'Quality as citizens see it',
+      },
+      trends: {
+        better: 'Better than the previous period',
+        worse: 'Worse than the previous period',
+        same: 'Unchanged since the previous period',
+        none: 'No earlier period to compare with',
+      },
+      changeSince: '{change} since {period}',
+      respondentsOne: '{count} response',
+      respondentsOther: '{count} responses',
+      hiddenFewRespondents: 'Not shown: fewer than 5 responded, so the answers could be traced to individuals.',
+    },
+    import: {
+      fields: {
+        unit: 'Unit',
+        period: 'Period',
+        indicator: 'Measurement',
+        value: 'Result',
+        respondents: 'Number of responses',
+      },
+      problems: {
+        emptySheet: 'The sheet is empty. Choose another sheet, or check that this is the right file.',
+        noDataRows: 'The sheet has only headings (row {row}) and no results.',
+        tooManyRows: 'The file has {value} rows. At most 20,000 can be loaded at a time – split the file.',
+        missingColumn: 'Choose which column holds "{field}".',
+        columnUsedTwice:
+          'The column "{column}" is chosen for "{field}" and for something else. Choose one column for each.',
+        cprNumber:
+          'Row {row}, column "{column}": there seems to be a CPR number. The file cannot be loaded until it is removed – also from columns that are not loaded.',
+        emptyCell: 'Row {row}: "{column}" is empty.',
+        unknownUnit: 'Row {row}, column "{column}": there is no unit called "{value}" here.',
+        unknownIndicator: 'Row {row}, column "{column}": the measurement "{value}" is not known.',
+        valueNotNumber: 'Row {row}, column "{column}": "{value}" is not a number.',
+        valueAmbiguous:
+          'Row {row}, column "{column}": "{value}" can be read both as a whole number and as a decimal. Write e.g. 1234 or 1,234.',
+        periodNotUnderstood:
+          'Row {row}, column "{column}": the period "{value}" cannot be understood. Write e.g. 2026, H2 2026, Q3 2026 or November 2026.',
+        duplicateRow:
+          'Row {otherRow} and row {row} have the same unit, measurement and period. Delete one of them so there is one result.',
+        respondentsNotWhole:
+          'Row {row}, column "{column}": the number of responses must be a whole number, not "{value}".',
+        tooFewRespondents:
+          'Row {row}, column "{column}": only {value} responded. Results with fewer than {suggestion} responses are not loaded, because they could be traced to individuals.',
+      },
+      didYouMean: 'Did you mean "{suggestion}"?',
+      unnamedColumn: 'without a heading',
+      readFailures: {
+        notXlsx: 'The file is not an Excel file (.xlsx). Save it as an Excel workbook and try again.',
+        broken: 'The file cannot be opened – it seems to be damaged. Open it in Excel, save it again and try again.',
+        tooLarge: 'The file is too large. It may be at most 10 MB.',
+        tooManyRows: 'The file has too many rows. At most 20,000 can be loaded at a time – split the file.',
+      },
+    },
     reflectionQuestions: {
       contribution: 'How can I contribute to developing the core task?',
       meaning: 'What do the ambitions mean to me?',

@@ -1040,6 +1040,65 @@ declare interface IMpkNudgeStrings {
   failed: string;
 }
 
+/**
+ * Målinger: an indsats's measurable success criterion and the units' indicators. Error messages take
+ * `{field}` (the field's label as in `fields`).
+ */
+declare interface IMpkMeasurementStrings {
+  heading: string;
+  /** One line under the heading: what a measurable success criterion is. */
+  intro: string;
+  /** The measure form's labels, by field. */
+  fields: Record<import('../domain/measurements').MeasureField, string>;
+  /** Under the number fields: how to write a number. */
+  numberHint: string;
+  directions: Record<import('../domain/measurements').MeasureDirection, string>;
+  /** The units offered; `otherUnit` is the choice to write one's own. */
+  units: Record<import('../domain/measurements').MeasureUnit, string>;
+  otherUnit: string;
+  errors: Record<import('../domain/measurements').MeasureErrorCode, string>;
+  /** The value a statusmelding records: its label. */
+  measuredValue: string;
+  /** "{progress} % af vejen fra udgangspunkt til mål". */
+  progress: string;
+  /** "Seneste måling: {value} {unit} ({date})". */
+  latest: string;
+  noValue: string;
+  onTrack: string;
+  offTrack: string;
+  /** The chart's target line and values, for its legend and screen readers. */
+  targetLine: string;
+  measuredValues: string;
+  /** The built-in indicators' names (the site owner's own indicators carry their title). */
+  indicatorKinds: Record<(typeof import('../domain/measurements').INDICATOR_KINDS)[number], string>;
+  /** The direction since the previous period. */
+  trends: Record<import('../domain/measurements').IndicatorTrend, string>;
+  /** "{change} siden {period}" — the change since the previous period. */
+  changeSince: string;
+  respondentsOne: string;
+  /** "{count} besvarelser". */
+  respondentsOther: string;
+  /** Instead of a result based on fewer than 5 respondents. */
+  hiddenFewRespondents: string;
+}
+
+/**
+ * The import of indicator results from Excel. Problem messages take `{row}` (the sheet's row number),
+ * `{column}` (the column's header, or `unnamedColumn`), `{field}` (the field's name in `fields`),
+ * `{value}` (the cell), `{suggestion}`, `{otherRow}` (the other row of a duplicate).
+ */
+declare interface IMpkImportStrings {
+  /** What each column can hold, as the person chooses it. */
+  fields: Record<import('../domain/measurementImport').ImportField, string>;
+  problems: Record<import('../domain/measurementImport').ImportProblemCode, string>;
+  /** After an unknown unit or measurement with a close match: "Mente du »{suggestion}«?". */
+  didYouMean: string;
+  /** `{column}` for a column without a header. */
+  unnamedColumn: string;
+  /** Why the file could not be read. */
+  readFailures: Record<import('../data/import/readWorkbook').ReadWorkbookFailure, string>;
+}
+
 declare interface IMpkStrings {
   editor: IMpkEditorStrings;
   common: IMpkCommonStrings;
@@ -1069,6 +1128,8 @@ declare interface IMpkStrings {
   healthFindings: IMpkHealthFindingStrings;
   dates: IMpkDateStrings;
   reflectionQuestions: IMpkReflectionQuestionStrings;
+  measurements: IMpkMeasurementStrings;
+  import: IMpkImportStrings;
 }
 
 declare module 'MpkStrings' {
