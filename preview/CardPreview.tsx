@@ -204,7 +204,7 @@ export function CardPreview(props: ICardPreviewProps): JSX.Element {
   return (
     <section className={styles.root} aria-labelledby="mpk-card-preview-heading">
       <style>{cardCss(scope, palette)}</style>
-      <h2 id="mpk-card-preview-heading">Viva Connections-kort «{strings.title}»</h2>
+      <h2 id="mpk-card-preview-heading">Viva Connections-kort »{strings.title}«</h2>
       <Text className={styles.intro}>
         {`Kortet som ${props.userName} ser det på Viva Connections-dashboardet (${
           host === 'teams' ? 'i Teams, også på telefonen' : 'på intranettet i en browser'

@@ -13,7 +13,7 @@ import type { LocalSharePoint } from '../../localsp/server';
 import { daysBetween, toIsoDate, today } from '../../src/domain/dates';
 import { CHECK_IN_SILENCE_DAYS } from '../../src/domain/notifications';
 import type { IPreviewState } from '../../preview/previewState';
-import { axeScan, launchChromium, saveDocScreenshot } from './browser';
+import { axeScan, launchChromium, saveDocScreenshot, screenshot } from './browser';
 import { previewUrl, requestsSince, resetRequests, startPreview } from './harness';
 
 jest.setTimeout(300_000);
@@ -219,7 +219,7 @@ describe('the Viva Connections card "Mine opgaver" in the preview', () => {
     expect(url.searchParams.get('user')).toBe(LEADER);
     expect(url.searchParams.get('unit')).toBe(String(initiative.unitId));
     await page.getByText(initiative.title).first().waitFor({ timeout: 60_000 });
-    await saveDocScreenshot(page, 'card-opened-initiative');
+    await screenshot(page, 'card-opened-initiative');
     await page.context().close();
   });
 
@@ -283,6 +283,24 @@ describe('the Viva Connections card "Mine opgaver" in the preview', () => {
     expect(box?.width).toBeGreaterThan(330);
     expect(await axeScan(page, 'main')).toEqual([]);
     await saveDocScreenshot(dashboard(page), 'card-phone');
+    const dialog = await openQuickView(page);
+    const surface = await dialog.boundingBox();
+    expect(surface?.width).toBeLessThanOrEqual(390);
+    expect(await axeScan(page, '[role="dialog"]')).toEqual([]);
+    await saveDocScreenshot(page, 'card-phone-quickview');
+    await page.context().close();
+  });
+
+  it("speaks English with locale=en-US (the card's own strings)", async () => {
+    const page = await openCard(browser, server, { user: LEADER, locale: 'en-US' });
+    const n = leader.openTasks.length;
+    await card(page)
+      .getByText(n === 1 ? '1 task' : `${n} tasks`, { exact: true })
+      .waitFor();
+    await card(page).getByRole('button', { name: 'See what is waiting' }).click();
+    const dialog = page.getByRole('dialog', { name: 'My tasks' });
+    await dialog.getByRole('heading', { name: 'Waiting for you' }).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).waitFor();
     await page.context().close();
   });
 });
