@@ -61,7 +61,13 @@ const useStyles = makeStyles({
   problems: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   surface: { maxWidth: '480px', padding: 0, overflow: 'hidden' },
   dialogBody: { padding: tokens.spacingHorizontalL, rowGap: 0 },
-  note: { display: 'block', marginTop: tokens.spacingVerticalM, overflowWrap: 'anywhere' },
+  note: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalM,
+  },
+  link: { fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });
 
 /** The CSS the Adaptive Cards renderer leaves to the host: buttons, the focus ring, selectable lines. */
@@ -257,9 +263,13 @@ export function CardPreview(props: ICardPreviewProps): JSX.Element {
               <DialogContent>
                 <AdaptiveCardView json={quickView} theme={theme} label={strings.quickViewTitle} onOpenUrl={openUrl} />
                 {teamsLink && (
-                  <Text role="status" className={styles.note} data-mpk="teams-link">
-                    {`Åbner i Teams (appens fane på linjen; forhåndsvisningen kan ikke åbne Teams): ${teamsLink}`}
-                  </Text>
+                  <div role="status" className={styles.note} data-mpk="teams-link">
+                    <Text>
+                      Åbner i Teams: i Teams åbner linjen appens fane på netop den opgave eller indsats.
+                      Forhåndsvisningen kan ikke åbne Teams, så her er linket:
+                    </Text>
+                    <code className={styles.link}>{teamsLink}</code>
+                  </div>
                 )}
               </DialogContent>
             </DialogBody>

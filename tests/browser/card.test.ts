@@ -164,6 +164,7 @@ describe('the Viva Connections card "Mine opgaver" in the preview', () => {
   it('opens the quick view: at most ten lines, the most pressing first; closing gives focus back to the button', async () => {
     const page = await openCard(browser, server, { user: LEADER });
     const button = card(page).getByRole('button', { name: 'Se hvad der venter' });
+    await resetRequests(server);
     const dialog = await openQuickView(page);
     // Focus moved into the quick view.
     expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
@@ -183,6 +184,8 @@ describe('the Viva Connections card "Mine opgaver" in the preview', () => {
     expect(details.filter((d) => d.includes('over fristen siden')).length).toBe(Math.min(10, leader.overdue));
     expect(await page.locator('[data-mpk="card-problems"]').count()).toBe(0);
 
+    // The quick view shows what the card read: no request of its own.
+    expect(await requestsSince(server)).toEqual([]);
     expect(await axeScan(page, '[role="dialog"]')).toEqual([]);
     await saveDocScreenshot(page, 'card-quickview');
 
@@ -190,6 +193,12 @@ describe('the Viva Connections card "Mine opgaver" in the preview', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.waitForFunction(() => document.activeElement?.classList.contains('ac-pushButton') ?? false);
     expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Escape closes it too, and the keyboard is back on the button.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.classList.contains('ac-pushButton') ?? false);
     await page.context().close();
   });
 
@@ -232,6 +241,7 @@ describe('the Viva Connections card "Mine opgaver" in the preview', () => {
     await note.waitFor();
     expect(await note.textContent()).toMatch(/Åbner i Teams.*https:\/\/teams\.microsoft\.com\/l\/entity\//);
     expect(page.url()).toBe(before);
+    expect(await axeScan(page, '[role="dialog"]')).toEqual([]);
     await page.context().close();
   });
 
