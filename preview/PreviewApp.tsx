@@ -26,6 +26,7 @@ import { createLocalGraph, createLocalSp } from '../localsp/client';
 import { createFakeTeams, type IFakeTeams } from './fakeTeams';
 import { previewChannelId, previewTeamId, type IPreviewPageContext } from './pageContext';
 import { TeamsInbox } from './TeamsInbox';
+import { CardPreview } from './CardPreview';
 import { DEMO_ACCOUNTS, type IPreviewState, type PreviewPart, toSearch } from './previewState';
 
 /** Props of {@link PreviewApp}. */
@@ -33,6 +34,8 @@ export interface IPreviewAppProps {
   initial: IPreviewState;
   context: IPreviewPageContext;
   stringsFor: (locale: Locale) => IMpkStrings;
+  /** The strings of the Viva Connections card (their own file, as on SharePoint). */
+  cardStringsFor: (locale: Locale) => IMpkCardStrings;
 }
 
 const useStyles = makeStyles({
@@ -62,6 +65,7 @@ const PART_LABELS: Record<PreviewPart, string> = {
   ambitions: 'Ambitioner og hverdagshistorier',
   plan: 'Ambitionsplan',
   followup: 'Opfølgning',
+  card: 'Viva Connections-kort',
 };
 const HOST_LABELS: Record<Host, string> = {
   sharepoint: 'SharePoint-side',
@@ -78,9 +82,12 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
   const [teamsOpen, setTeamsOpen] = React.useState(false);
   const { siteUrl, users, formDigestValue } = props.context;
   const { stringsFor } = props;
+  const user = users.find((u) => u.email === state.user) ?? users[0];
+  const sp = React.useMemo(
+    () => createLocalSp(siteUrl, user.email, formDigestValue),
+    [siteUrl, user.email, formDigestValue],
+  );
   const services = React.useMemo<IMpkServices>(() => {
-    const user = users.find((u) => u.email === state.user) ?? users[0];
-    const sp = createLocalSp(siteUrl, user.email, formDigestValue);
     // Teams delivery and "Egne noter" (the person's OneDrive) go to the local Graph beside the local
     // SharePoint, signed in as the same person.
     const graph = createLocalGraph(new URL(siteUrl).origin, user.email);
@@ -89,7 +96,7 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
       { id: user.id, email: user.email, displayName: user.title },
       { graph: () => Promise.resolve(graph), texts: stringsFor(state.locale).teamsMessages },
     );
-  }, [siteUrl, users, formDigestValue, state.user, state.locale, stringsFor]);
+  }, [sp, siteUrl, user, state.locale, stringsFor]);
 
   const update = (change: Partial<IPreviewState>): void => {
     const next = { ...state, ...change };
@@ -155,7 +162,17 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
       <main className={styles.canvas}>
         <div className={styles.frame}>
           <ServicesContext.Provider value={services}>
-            {state.host === 'sharepoint' ? (
+            {state.part === 'card' ? (
+              // The Viva Connections card: its own read and its own look (no web part shell around it).
+              <CardPreview
+                key={state.user}
+                sp={sp}
+                userId={user.id}
+                userName={user.title}
+                state={state}
+                strings={props.cardStringsFor(state.locale)}
+              />
+            ) : state.host === 'sharepoint' ? (
               <MpkRoot strings={props.stringsFor(state.locale)} theme={state.theme} locale={state.locale}>
                 <PartView key={state.user} state={state} />
               </MpkRoot>

@@ -76,12 +76,70 @@ export function renderCard(
   json: CardJson,
   hostConfig: object,
   onOpenUrl: (url: string) => void,
+  onSubmit?: (data: unknown) => void,
 ): HTMLElement | undefined {
   const card = new AC.AdaptiveCard();
   card.hostConfig = new AC.HostConfig(hostConfig);
   card.onExecuteAction = (action) => {
     if (action instanceof AC.OpenUrlAction && action.url) onOpenUrl(action.url);
+    else if (action instanceof AC.SubmitAction && onSubmit) onSubmit(action.data);
   };
   card.parse(json);
   return card.render();
+}
+
+/** One component of a card view's area: SPFx takes one or a list. */
+type Components<T> = T | T[] | undefined;
+
+function listOf<T>(value: Components<T>): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The text of a card view component (`text` for texts, `title` for the card bar and buttons). */
+function textOf(component: unknown, key: 'text' | 'title'): string {
+  const value = (component as Record<string, unknown> | undefined)?.[key];
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * A card view configuration (SPFx's primary-text card: card bar, header, body, footer buttons) as an Adaptive Card
+ * of the quick view's version, for the preview only — Viva Connections draws card views with its own components,
+ * which are not on npm. The card bar's title small and bold, the header large, the body below, each footer button an
+ * `Action.Submit` whose data names the button's action (`{ action: 'QuickView', view }` opens the quick view).
+ */
+export function cardViewAsAdaptiveCard(
+  config: {
+    cardBar: unknown;
+    header?: Components<unknown>;
+    body?: Components<unknown>;
+    footer?: Components<unknown>;
+  },
+  version = '1.5',
+): CardJson {
+  const title = listOf(config.cardBar)
+    .map((bar) => textOf(bar, 'title'))
+    .find((t) => t !== '');
+  const body: CardJson[] = [];
+  if (title) body.push({ type: 'TextBlock', text: title, size: 'Small', weight: 'Bolder', wrap: true });
+  for (const header of listOf(config.header))
+    body.push({ type: 'TextBlock', text: textOf(header, 'text'), size: 'ExtraLarge', weight: 'Bolder', wrap: true });
+  for (const text of listOf(config.body))
+    body.push({ type: 'TextBlock', text: textOf(text, 'text'), wrap: true, spacing: 'Small' });
+  const actions = listOf(config.footer)
+    .filter((button) => (button as { componentName?: string }).componentName === 'cardButton')
+    .map((button) => {
+      const action = (button as { action?: { type?: string; parameters?: Record<string, unknown> } }).action;
+      return {
+        type: 'Action.Submit',
+        title: textOf(button, 'title'),
+        data: { action: action?.type ?? '', ...(action?.parameters ?? {}) },
+      };
+    });
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
 }

@@ -2,8 +2,8 @@ import type { Host } from '../src/domain/host';
 import type { Locale } from '../src/domain/locale';
 import type { ThemeKind } from '../src/ui/shell/theme';
 
-/** Which web part the preview mounts. */
-export type PreviewPart = 'ambitions' | 'plan' | 'followup';
+/** Which web part the preview mounts ('card': the Viva Connections card "Mine opgaver" and its quick view). */
+export type PreviewPart = 'ambitions' | 'plan' | 'followup' | 'card';
 
 /** Everything the preview shows, kept in its URL so any view can be linked, tested and screenshotted. */
 export interface IPreviewState {
@@ -29,7 +29,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; role: string }> = [
   { email: 'admin@mpk.local', role: 'Administrator' },
 ];
 
-const PARTS: readonly PreviewPart[] = ['ambitions', 'plan', 'followup'];
+const PARTS: readonly PreviewPart[] = ['ambitions', 'plan', 'followup', 'card'];
 const HOSTS: readonly Host[] = ['sharepoint', 'teams-channel', 'teams-personal'];
 const THEMES: readonly ThemeKind[] = ['light', 'dark', 'contrast'];
 const LOCALES: readonly Locale[] = ['da-DK', 'en-US'];

@@ -185,7 +185,7 @@ export function quickViewTemplate(): ISPFxAdaptiveCard {
         $data: '${items}',
         separator: true,
         spacing: 'Medium',
-        selectAction: { type: 'Action.OpenUrl', url: '${url}', title: '${title}' },
+        selectAction: { type: 'Action.OpenUrl', url: '${url}' },
         items: [
           { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${title}', weight: 'Bolder' }] },
           { type: 'TextBlock', text: '${detail}', wrap: true, spacing: 'None', color: '${color}', size: 'Small' },
