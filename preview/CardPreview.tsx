@@ -128,15 +128,10 @@ function cardHostOfPreview(state: IPreviewState): CardHost {
  * A link inside the preview: the `pageUrls` the preview writes point at its own parts; the link keeps the chosen
  * person, theme and language, as the intranet page would open for the signed-in person.
  */
-function previewLink(url: string, state: IPreviewState, work: IMineOpgaverState['work']): string {
+function previewLink(url: string, state: IPreviewState): string {
   const target = new URL(url, window.location.href);
   if (target.origin !== window.location.origin) return target.toString();
   if (!target.searchParams.has('user')) target.searchParams.set('user', state.user);
-  // The preview's one plan "page" has no unit in its property pane; an initiative opens on its unit's plan
-  // (as the plan's own "Del i kanal" links do: `?part=plan&unit=<id>&mpkInitiative=<id>`).
-  const initiative = Number(target.searchParams.get('mpkInitiative'));
-  const item = work?.items.find((i) => i.target.type === 'initiative' && i.target.id === initiative);
-  if (item && !target.searchParams.has('unit')) target.searchParams.set('unit', String(item.target.unitId));
   if (state.theme !== 'light' && !target.searchParams.has('theme')) target.searchParams.set('theme', state.theme);
   if (state.locale !== 'da-DK' && !target.searchParams.has('locale')) target.searchParams.set('locale', state.locale);
   return target.toString();
@@ -196,7 +191,7 @@ export function CardPreview(props: ICardPreviewProps): JSX.Element {
       setTeamsLink(url);
       return;
     }
-    window.location.assign(previewLink(url, state, cardState.work));
+    window.location.assign(previewLink(url, state));
   };
 
   const close = (): void => {

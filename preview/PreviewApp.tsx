@@ -202,12 +202,20 @@ function PartView(props: { state: IPreviewState; teams?: ITeamsHost }): JSX.Elem
   switch (state.part) {
     case 'plan': {
       const initiative = queryParam('mpkInitiative');
+      // As PlanWebPart: on SharePoint a link's `mpkUnit` (from "Opfølgning", "Nyt til dig", the card) wins.
+      const linkedUnit = Number(queryParam('mpkUnit'));
       return (
         <PlanApp
           host={state.host}
           // On SharePoint the property pane's unit; in a channel tab the unit of the tab's configuration
           // (SPFx keeps the pane's properties per tab); the personal app asks.
-          unitId={state.host !== 'teams-personal' ? unitId : undefined}
+          unitId={
+            state.host === 'sharepoint' && linkedUnit > 0
+              ? linkedUnit
+              : state.host !== 'teams-personal'
+                ? unitId
+                : undefined
+          }
           teams={
             teams && {
               channelId: teams.channelId,

@@ -339,6 +339,9 @@ export const TARGET_QUERY_PARAMS: Record<NotificationTargetType, string> = {
   plan: 'mpkPlan',
 };
 
+/** The query parameter that makes the plan page show a unit (as "Opfølgning" links to it). */
+export const UNIT_QUERY_PARAM = 'mpkUnit';
+
 /** The Teams sub-entity of a target: an initiative is the plan tab's plain id (as "Del i kanal"); the rest are prefixed. */
 export function subEntityIdOf(target: INotificationTarget): string {
   return target.type === 'initiative' ? String(target.id) : `${target.type}-${target.id}`;
@@ -358,6 +361,9 @@ export function pageLinkOf(target: INotificationTarget, pages: INotificationPage
   const url = new URL(page);
   url.hash = '';
   url.searchParams.set(TARGET_QUERY_PARAMS[target.type], String(target.id));
+  // The plan page shows one unit: an initiative or a plan of another unit opens on its own unit.
+  if ((target.type === 'initiative' || target.type === 'plan') && target.unitId)
+    url.searchParams.set(UNIT_QUERY_PARAM, String(target.unitId));
   return url.toString();
 }
 

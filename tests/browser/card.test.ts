@@ -226,7 +226,7 @@ describe('the Viva Connections card "Mine opgaver" in the preview', () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('mpkInitiative')).toBe(String(initiative.id));
     expect(url.searchParams.get('user')).toBe(LEADER);
-    expect(url.searchParams.get('unit')).toBe(String(initiative.unitId));
+    expect(url.searchParams.get('mpkUnit')).toBe(String(initiative.unitId));
     await page.getByText(initiative.title).first().waitFor({ timeout: 60_000 });
     await screenshot(page, 'card-opened-initiative');
     await page.context().close();

@@ -200,7 +200,7 @@ describe('the quick view', () => {
     const taskTarget = { type: 'task' as const, id: 11, unitId: 4 };
     const initiativeTarget = { type: 'initiative' as const, id: 5, unitId: 4, planId: 2 };
     expect(linkOf(taskTarget, danish, pages)).toBe(`${pages.followUp}?mpkTask=11`);
-    expect(linkOf(initiativeTarget, danish, pages)).toBe(`${pages.plan}?mpkInitiative=5`);
+    expect(linkOf(initiativeTarget, danish, pages)).toBe(`${pages.plan}?mpkInitiative=5&mpkUnit=4`);
     const inTeamsLink = decodeURIComponent(linkOf(initiativeTarget, inTeams, pages));
     expect(inTeamsLink).toMatch(
       /^https:\/\/teams\.microsoft\.com\/l\/entity\/[0-9a-f-]+\/ambitionsplan\?label=Ambitionsplan&context=\{"subEntityId":"5"\}$/,

@@ -171,4 +171,14 @@ describe('deep links', () => {
     );
     expect(pageLinkOf({ type: 'story', id: 3 }, pages)).toBeUndefined();
   });
+
+  it('an initiative or a plan opens the plan page on its own unit (the page shows one unit)', () => {
+    const pages = { plan: 'https://holbaek.sharepoint.com/sites/mpk/SitePages/Plan.aspx' };
+    expect(pageLinkOf({ type: 'initiative', id: 5, unitId: 4, planId: 2 }, pages)).toBe(
+      'https://holbaek.sharepoint.com/sites/mpk/SitePages/Plan.aspx?mpkInitiative=5&mpkUnit=4',
+    );
+    expect(pageLinkOf({ type: 'plan', id: 2, unitId: 4 }, pages)).toBe(
+      'https://holbaek.sharepoint.com/sites/mpk/SitePages/Plan.aspx?mpkPlan=2&mpkUnit=4',
+    );
+  });
 });
