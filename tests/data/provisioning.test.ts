@@ -4,7 +4,7 @@ import { provision } from '../../src/data/provisioning';
 import { createServices } from '../../src/data/services';
 import { LISTS, SCHEMA_VERSION, listTitle } from '../../src/data/schema/lists';
 import { AMBITIONS } from '../../src/domain/ambitions';
-import { POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from '../../src/domain/seeds';
+import { INDICATOR_SEEDS, POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from '../../src/domain/seeds';
 import { afterProvision, afterProvisionSteps } from '../../src/data/provisioning/provision';
 import { schemaAt } from '../../src/data/schema/lists';
 import { sumStoryWindows } from '../../src/domain/storyCounts';
@@ -57,7 +57,7 @@ describe('provisioning an empty site', () => {
     );
     expect(report.changes).toContainEqual({ kind: 'groupCreated', target: 'Chefgruppe' });
     expect(report.changes.filter((c) => c.kind === 'itemsSeeded')).toHaveLength(
-      5 + 27 + UNIT_SEEDS.length + POLITICAL_PRIORITY_SEEDS.length,
+      5 + 27 + UNIT_SEEDS.length + POLITICAL_PRIORITY_SEEDS.length + INDICATOR_SEEDS.length,
     );
 
     const lists = await json<{
@@ -189,9 +189,10 @@ describe('provisioning an empty site', () => {
       ['POST', '$batch', 200],
       ['POST', '$batch', 200],
     ]);
-    // lists, fields and (where the list has its own) role assignments per list, groups, levels, site roles, 3 associated groups, the version, 4 reference lists.
+    // lists, fields and (where the list has its own) role assignments per list, groups, levels, site roles, the
+    // 3 associated groups (one part), the version, 5 reference lists.
     expect(requests.reduce((n, r) => n + (r.batchParts || 0), 0)).toBe(
-      1 + LISTS.length + LISTS.filter((l) => l.permissions).length + 2 + 1 + 3 + 1 + 4,
+      1 + LISTS.length + LISTS.filter((l) => l.permissions).length + 2 + 1 + 1 + 1 + 5,
     );
     const after = await json<{ value: unknown[] }>(
       server,
