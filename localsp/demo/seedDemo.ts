@@ -24,6 +24,8 @@ import { provision } from '../../src/data/provisioning/provision';
 import type { IMpkServices, IUnitItem } from '../../src/data/repositories/types';
 import { createLocalServices, createLocalSp } from '../client';
 import { ReflectionRepository } from '../../src/data/repositories/comments';
+import { importBatches } from '../../src/domain/measurementImport';
+import type { IIndicatorValue } from '../../src/domain/measurements';
 
 const ADMIN = 'admin@mpk.local';
 const CHEF = 'chef@mpk.local';
@@ -49,8 +51,18 @@ interface IInitiativeSeed {
   status: InitiativeStatus;
   stopReason?: string;
   successMeasure?: string;
-  /** Check-ins: [days ago, health, progress, comment]. */
-  checkIns: [number, Health, number, string][];
+  /** A measurable success criterion: baseline (days ago) → target (days ahead). */
+  measure?: IDemoMeasure;
+  /** Check-ins: [days ago, health, progress, comment, measured value]. */
+  checkIns: [number, Health, number, string, number?][];
+}
+
+interface IDemoMeasure {
+  what: string;
+  unit: string;
+  direction: 'higher' | 'lower';
+  baseline: [number, number];
+  target: [number, number];
 }
 
 const PLANS: IPlanSeed[] = [
@@ -76,11 +88,19 @@ const PLANS: IPlanSeed[] = [
         priority: 'faelles-om-folkeskolen',
         status: 'inProgress',
         successMeasure: '80 % af eleverne i 2. klasse læser alderssvarende ved skoleårets slutning.',
+        // Målinger (issue 19): 64 % at the start, 80 % at the end of the school year; two check-ins measured.
+        measure: {
+          what: 'Andel elever i 2. klasse der læser alderssvarende',
+          unit: 'procent',
+          direction: 'higher',
+          baseline: [64, 260],
+          target: [80, 120],
+        },
         checkIns: [
           [240, 'yellow', 10, 'Godt i gang på to af tre skoler.'],
           [180, 'yellow', 30, 'Vikardækning gør det svært at holde båndet.'],
-          [120, 'green', 55, 'Alle tre skoler er med, forældrene læser med hjemme.'],
-          [40, 'green', 75, 'De første målinger viser fremgang.'],
+          [120, 'green', 55, 'Alle tre skoler er med, forældrene læser med hjemme.', 72.5],
+          [40, 'green', 75, 'De første målinger viser fremgang.', 76.2],
         ],
       },
       {
@@ -336,6 +356,48 @@ const STORIES: IStorySeed[] = [
   },
 ];
 
+/**
+ * The units' indicator results: trivselsmåling 2025 and 2026, APV 2024 and 2026, sygefravær by quarter,
+ * lederevaluering 2025 and borgeroplevet kvalitet where citizens are met; each survey answered by at
+ * least 5 (sygefravær is counted, not answered). [unit key, trivsel, APV, sygefravær, respondents, ledelse, borger].
+ */
+const RESULTS: [
+  string,
+  [number, number],
+  [number, number],
+  [number, number, number],
+  number,
+  number?,
+  [number, number]?,
+][] = [
+  ['laering-og-trivsel', [3.9, 4.1], [3.7, 3.9], [3.4, 2.9, 2.6], 48, 4.2],
+  ['demo-unit-dagtilbud-oest', [4.0, 3.8], [3.6, 3.5], [3.9, 4.4, 4.1], 22, undefined, [82, 85]],
+  ['demo-unit-stenhus-skole', [3.6, 4.0], [3.4, 3.8], [2.8, 2.5, 2.7], 35, 3.9],
+  ['alle-kan-bidrage', [3.8, 3.9], [3.9, 4.0], [2.9, 3.1, 2.8], 61, 4.4, [71, 76]],
+  ['demo-unit-jobcenter', [3.5, 3.7], [3.5, 3.6], [3.6, 3.2, 3.0], 27, undefined, [68, 74]],
+];
+
+function demoResults(unit: (key: string) => IUnitItem): IIndicatorValue[] {
+  const rows: IIndicatorValue[] = [];
+  for (const [key, trivsel, apv, sygefravaer, respondents, ledelse, borger] of RESULTS) {
+    const unitId = unit(key).id as number;
+    const add = (indicatorKey: string, period: string, value: number, answered: number | undefined): void => {
+      rows.push({ indicatorKey, unitId, period, value, ...(answered !== undefined && { respondents: answered }) });
+    };
+    add('trivsel', '2025', trivsel[0], respondents - 3);
+    add('trivsel', '2026', trivsel[1], respondents);
+    add('apv', '2024', apv[0], respondents - 5);
+    add('apv', '2026', apv[1], respondents - 1);
+    ['2026-Q1', '2026-Q2', '2026-Q3'].forEach((period, i) => add('sygefravaer', period, sygefravaer[i], undefined));
+    if (ledelse !== undefined) add('ledelse', '2025', ledelse, respondents - 2);
+    if (borger) {
+      add('borgeroplevet', '2025', borger[0], respondents * 3);
+      add('borgeroplevet', '2026', borger[1], respondents * 3);
+    }
+  }
+  return rows;
+}
+
 /** Loads the demo content into the site at `siteUrl` (a fresh or already seeded site). */
 export async function seedDemo(siteUrl: string): Promise<void> {
   // Story bodies are sanitised before they are stored; in node that needs a DOM.
@@ -430,11 +492,20 @@ export async function seedDemo(siteUrl: string): Promise<void> {
         status: item.status,
         stopReason: item.stopReason,
         successMeasure: item.successMeasure,
+        ...(item.measure && {
+          measureWhat: item.measure.what,
+          measureUnit: item.measure.unit,
+          measureDirection: item.measure.direction,
+          measureBaseline: item.measure.baseline[0],
+          measureBaselineDate: daysAgo(item.measure.baseline[1]),
+          measureTarget: item.measure.target[0],
+          measureTargetDate: addDays(today(now), item.measure.target[1]),
+        }),
         startDate: daysAgo(260),
         endDate: addDays(today(now), 120),
       });
       initiativesByKey.set(item.key, initiative);
-      for (const [days, health, progress, comment] of item.checkIns) {
+      for (const [days, health, progress, comment, measuredValue] of item.checkIns) {
         await writer.checkIns.create(
           {
             clientKey: `demo-checkin-${item.key}-${days}`,
@@ -443,6 +514,7 @@ export async function seedDemo(siteUrl: string): Promise<void> {
             progress,
             comment,
             date: daysAgo(days),
+            measuredValue,
           },
           unitId,
         );
@@ -586,6 +658,15 @@ export async function seedDemo(siteUrl: string): Promise<void> {
     for (const email of seed.recognisedBy)
       await people[email].recognitions.recognise(story.id as number, people[email].user.id);
   }
+
+  // Målinger (issue 19): the units' results as the chefgruppe imports them from the survey provider's files.
+  const allUnits = await admin.units.list();
+  const anyUnit = (key: string): IUnitItem => {
+    const found = allUnits.find((u) => u.key === key || u.clientKey === key);
+    if (!found) throw new Error(`demo: unit ${key} missing`);
+    return found;
+  };
+  await chef.measurements.importRows(importBatches(demoResults(anyUnit)), 'demo');
 
   // Notes left in the list "MPK Refleksioner" as before the upgrade: the first open moves them to the
   // person's OneDrive (the local Graph), so the demo shows the move.

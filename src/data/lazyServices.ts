@@ -63,6 +63,8 @@ export function createLazyServicesWithViews(
     reflections: lazy('reflections'),
     provisioning: new ProvisioningService(sp),
     people: lazy('people'),
+    indicators: lazy('indicators'),
+    measurements: lazy('measurements'),
     notifications: lazyNotifications(() => load().then((s) => s.notifications), bus),
     throttle: throttleWatchOf(sp),
   };

@@ -19,6 +19,7 @@ import { Notifier, type ITeamsTexts } from './notifications/events';
 import { lazyRepository } from './lazyRepository';
 import type { IReflectionRepository } from './repositories/types';
 import { NotificationRepository } from './notifications/repository';
+import { IndicatorRepository, MeasurementRepository } from './repositories/measurements';
 
 export { ProvisioningService } from './provisioningService';
 
@@ -58,6 +59,8 @@ export function createServicesWithViews(
     reflections: notesFor(sp, user, wiring.graph),
     provisioning: new ProvisioningService(sp),
     people: new PeopleRepository(sp),
+    indicators: new IndicatorRepository(sp),
+    measurements: new MeasurementRepository(sp),
     throttle: throttleWatchOf(sp),
   };
 }

@@ -8,6 +8,8 @@
  * filtered without a lookup.
  */
 
+import type { IIndicator, IIndicatorValue, MeasureDirection } from './measurements';
+
 /** A calendar date without time, `YYYY-MM-DD`, read as a date in Europe/Copenhagen. */
 export type IsoDate = string;
 
@@ -146,6 +148,17 @@ export interface IInitiative extends IEntity {
   successMeasure?: string;
   /** Link to an initiative that already exists elsewhere (http or https). */
   existingInitiativeUrl?: string;
+  /**
+   * The measurable success criterion (schema v8, optional: all or none, see `validateMeasure` in
+   * `measurements.ts`): what is measured, its unit, which way is better, baseline and target.
+   */
+  measureWhat?: string;
+  measureUnit?: string;
+  measureDirection?: MeasureDirection;
+  measureBaseline?: number;
+  measureBaselineDate?: IsoDate;
+  measureTarget?: number;
+  measureTargetDate?: IsoDate;
 }
 
 /** A status check-in on an initiative. */
@@ -156,6 +169,21 @@ export interface ICheckIn extends IEntity {
   progress: number;
   comment?: string;
   date: IsoDate;
+  /** The value measured (schema v8), when the initiative has a measurable success criterion. */
+  measuredValue?: number;
+}
+
+/** A recurring measurement as the site owner keeps it in "MPK Indikatorer" (key = the row's ClientKey). */
+export interface IIndicatorDefinition extends IEntity, IIndicator {
+  sortOrder: number;
+  /** A retired indicator keeps its results but is not offered or shown. */
+  isActive: boolean;
+}
+
+/** One row of "MPK Maaleresultater": a unit's result for an indicator in a period. */
+export interface IMeasurementRow extends IEntity, IIndicatorValue {
+  /** Which import wrote it. */
+  importKey?: string;
 }
 
 /** An opfølgningsopgave from the chefgruppe (or a leader group) — about an initiative or an ambition. */

@@ -2,6 +2,7 @@
  * Reference data provisioned into SharePoint on first install. Administrators edit it there; the
  * stable keys let provisioning run again without creating duplicates.
  */
+import type { IIndicator } from './measurements';
 import type { UnitKind } from './model';
 
 /** A unit as seeded. */
@@ -44,4 +45,54 @@ export const POLITICAL_PRIORITY_SEEDS: readonly IPoliticalPrioritySeed[] = [
   },
   { key: 'aeldre-demens-og-plejeboliger', title: 'Ældre – styrket demensindsats og flere plejeboliger', order: 3 },
   { key: 'groen-og-baeredygtig-kommune', title: 'En mere grøn og bæredygtig kommune', order: 4 },
+];
+
+/** An indicator as seeded into "MPK Indikatorer". */
+export interface IIndicatorSeed extends IIndicator {
+  order: number;
+}
+
+/**
+ * The municipality's recurring measurements (issue 19), each tied to the ambition whose "Vi vil" names
+ * it: trivselsmåling — "Mod og stolthed" ("Via arbejdspladsvurdering og trivselsmåling løbende måle …
+ * stolthed"); APV and sygefravær — "Gode rammer" ("Sikre et godt arbejdsmiljø - både fysisk og psykisk";
+ * the strategy names APV under "Mod og stolthed" too, and sygefravær nowhere); lederevaluering — "Tillid
+ * og ansvar i ledelse" ("Følge op på ledelseskvaliteten i tilknytning til … trivselsmåling og
+ * lederevaluering"); borgeroplevet kvalitet — "Viden og faglighed" ("Forbedre vores indsigt i den
+ * borgeroplevede kvalitet"). The site owner may re-tie, rename or retire them in the list.
+ */
+export const INDICATOR_SEEDS: readonly IIndicatorSeed[] = [
+  {
+    key: 'trivsel',
+    title: 'Trivselsmåling',
+    unit: 'point',
+    direction: 'higher',
+    ambitionKey: 'mod-og-stolthed',
+    order: 1,
+  },
+  { key: 'apv', title: 'APV', unit: 'point', direction: 'higher', ambitionKey: 'gode-rammer', order: 2 },
+  {
+    key: 'sygefravaer',
+    title: 'Sygefravær',
+    unit: 'dage pr. medarbejder',
+    direction: 'lower',
+    ambitionKey: 'gode-rammer',
+    order: 3,
+  },
+  {
+    key: 'ledelse',
+    title: 'Lederevaluering',
+    unit: 'point',
+    direction: 'higher',
+    ambitionKey: 'tillid-og-ansvar-i-ledelse',
+    order: 4,
+  },
+  {
+    key: 'borgeroplevet',
+    title: 'Borgeroplevet kvalitet',
+    unit: 'procent',
+    direction: 'higher',
+    ambitionKey: 'viden-og-faglighed',
+    order: 5,
+  },
 ];

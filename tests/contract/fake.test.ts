@@ -2,7 +2,7 @@
  * The contract suite against the component tests' fake (`tests/support/fakeServices.ts`): the demo
  * site's four accounts, each a fake over the same rows, configured as SharePoint knows them.
  */
-import { POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from '../../src/domain/seeds';
+import { INDICATOR_SEEDS, POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from '../../src/domain/seeds';
 import type { IPersonValue } from '../../src/data/repositories/types';
 import {
   createFakeServices,
@@ -48,6 +48,12 @@ describeRepositoryContract('the fake services of the component tests', async () 
         title: seed.title,
         order: seed.order,
         active: true,
+      })),
+      indicators: INDICATOR_SEEDS.map(({ order, ...seed }) => ({
+        ...seed,
+        clientKey: seed.key,
+        sortOrder: order,
+        isActive: true,
       })),
     },
   });

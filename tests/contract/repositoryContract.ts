@@ -15,7 +15,9 @@ import { SCHEMA_VERSION } from '../../src/data/schema/lists';
 import { AMBITIONS } from '../../src/domain/ambitions';
 import type { IFollowUpTask, IInitiative, IPlan } from '../../src/domain/model';
 import { MODERATION_STATUS } from '../../src/domain/workflow';
-import { POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from '../../src/domain/seeds';
+import { INDICATOR_SEEDS, POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from '../../src/domain/seeds';
+import { importBatches } from '../../src/domain/measurementImport';
+import type { IIndicatorValue } from '../../src/domain/measurements';
 
 /** The demo accounts (CONTRIBUTING, "Local SharePoint conventions"). */
 export type DemoRole = 'admin' | 'chef' | 'leder' | 'medarbejder';
@@ -596,6 +598,117 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
           const view = await s.views.loadAmbitionsView({ userId: s.user.id });
           expect([view.isSiteOwner, view.canPostStory]).toEqual([s === admin, true]);
         }
+      });
+    });
+
+    describe('Målinger (schema v8)', () => {
+      it('keeps the measure of an initiative and the measured value of a check-in, decimals exactly', async () => {
+        const plan = await newPlan();
+        const measure = {
+          measureWhat: 'Andel elever der læser dagligt',
+          measureUnit: 'procent',
+          measureDirection: 'higher' as const,
+          measureBaseline: 62.5,
+          measureBaselineDate: '2026-01-15',
+          measureTarget: 80.25,
+          measureTargetDate: '2026-12-15',
+        };
+        const initiative = await newInitiative(plan, measure);
+        expect(await medarbejder.initiatives.get(initiative.id as number)).toMatchObject(measure);
+        const plain = await newInitiative(plan);
+        const read = await leder.initiatives.get(plain.id as number);
+        expect(read.measureBaseline).toBeUndefined();
+        expect(read.measureDirection).toBeUndefined();
+        const lower = await leder.initiatives.update(read, { ...read, ...measure, measureDirection: 'lower' });
+        expect(lower).toMatchObject({ measureDirection: 'lower', measureTarget: 80.25 });
+        await leder.checkIns.create(
+          {
+            clientKey: '',
+            initiativeId: initiative.id as number,
+            health: 'green',
+            progress: 10,
+            date: '2026-03-01',
+            measuredValue: 64.3,
+          },
+          unitId,
+        );
+        const [checkIn] = await medarbejder.checkIns.listForInitiative(initiative.id as number);
+        expect(checkIn.measuredValue).toBe(64.3);
+        expect(
+          (
+            await leder.checkIns.create(
+              { clientKey: '', initiativeId: plain.id as number, health: 'green', progress: 0, date: '2026-03-01' },
+              unitId,
+            )
+          ).measuredValue,
+        ).toBeUndefined();
+      });
+
+      it('lists the seeded indicators in order, each tied to its ambition', async () => {
+        expect(
+          (await medarbejder.indicators.listActive()).map((i) => [i.key, i.title, i.unit, i.direction, i.ambitionKey]),
+        ).toEqual(INDICATOR_SEEDS.map((s) => [s.key, s.title, s.unit, s.direction, s.ambitionKey]));
+      });
+
+      it('imports results by key: a second import writes nothing, a changed value updates its row; leaders may not import', async () => {
+        const rows: IIndicatorValue[] = [
+          { indicatorKey: 'trivsel', unitId, period: '2025', value: 3.8, respondents: 24 },
+          { indicatorKey: 'apv', unitId, period: '2025', value: 4.1, respondents: 24 },
+          { indicatorKey: 'sygefravaer', unitId, period: '2025-Q4', value: 2.35 },
+          { indicatorKey: 'trivsel', unitId, period: '2026', value: 4.05, respondents: 26 },
+        ];
+        expect(await refusal(leder.measurements.importRows(importBatches(rows), 'leder'))).toMatchObject({
+          kind: 'forbidden',
+        });
+        const progress: number[] = [];
+        expect(
+          await chef.measurements.importRows(importBatches(rows), 'first', (p) => progress.push(p.rowsDone)),
+        ).toEqual({
+          created: 4,
+          updated: 0,
+          unchanged: 0,
+          batchesWritten: 1,
+          aborted: false,
+        });
+        expect(progress).toEqual([0, 4]);
+        expect(await admin.measurements.importRows(importBatches(rows), 'again')).toMatchObject({
+          created: 0,
+          updated: 0,
+          unchanged: 4,
+        });
+        const changed = rows.map((r) => (r.indicatorKey === 'apv' ? { ...r, value: 4.15 } : r));
+        expect(await chef.measurements.importRows(importBatches(changed), 'changed')).toMatchObject({
+          created: 0,
+          updated: 1,
+          unchanged: 3,
+        });
+        const own = await medarbejder.measurements.forUnit(unitId);
+        expect(own.map((r) => [r.clientKey, r.value, r.respondents, r.importKey])).toEqual([
+          [`apv|${unitId}|2025`, 4.15, 24, 'changed'],
+          [`sygefravaer|${unitId}|2025-Q4`, 2.35, undefined, 'first'],
+          [`trivsel|${unitId}|2025`, 3.8, 24, 'first'],
+          [`trivsel|${unitId}|2026`, 4.05, 26, 'first'],
+        ]);
+        const latest = (await medarbejder.measurements.latestPerUnit()).filter((r) => r.unitId === unitId);
+        expect(latest.map((r) => `${r.indicatorKey} ${r.period}`).sort()).toEqual([
+          'apv 2025',
+          'sygefravaer 2025-Q4',
+          'trivsel 2025',
+          'trivsel 2026',
+        ]);
+        const aborted = new AbortController();
+        aborted.abort();
+        expect(
+          await chef.measurements.importRows(
+            importBatches([{ ...rows[0], period: '2027' }]),
+            'x',
+            undefined,
+            aborted.signal,
+          ),
+        ).toMatchObject({ created: 0, batchesWritten: 0, aborted: true });
+        expect(await refusal(chef.measurements.importRows([[{ ...rows[0], respondents: 4 }]], 'few'))).toMatchObject({
+          kind: 'invalid',
+        });
       });
     });
 

@@ -92,13 +92,65 @@ describe('the demo seed', () => {
     });
   });
 
+  it('gives units indicator results over several periods and the reading band a measurable criterion', async () => {
+    const units = await leder.units.list();
+    const idOf = (name: string): number => units.find((u) => u.name === name)?.id as number;
+    const laering = await leder.measurements.forUnit(idOf('Læring og Trivsel'));
+    expect(laering.filter((r) => r.indicatorKey === 'trivsel').map((r) => [r.period, r.value])).toEqual([
+      ['2025', 3.9],
+      ['2026', 4.1],
+    ]);
+    expect(laering.filter((r) => r.indicatorKey === 'sygefravaer').map((r) => r.period)).toEqual([
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+    ]);
+    for (const name of [
+      'Læring og Trivsel',
+      'Dagtilbud Øst',
+      'Stenhus Skole',
+      'Alle Kan Bidrage',
+      'Holbæk Jobcenter',
+    ]) {
+      const rows = await leder.measurements.forUnit(idOf(name));
+      const periods = new Set(rows.map((r) => r.period));
+      expect(periods.size).toBeGreaterThanOrEqual(2);
+      // Survey results only with 5 or more respondents (sygefravær is counted, not answered).
+      expect(rows.every((r) => r.respondents === undefined || r.respondents >= 5)).toBe(true);
+    }
+    const latest = await chef.measurements.latestPerUnit();
+    expect(new Set(latest.map((r) => r.unitId)).size).toBeGreaterThanOrEqual(4);
+
+    const view = await leder.views.loadPlanView({ unitId: idOf('Læring og Trivsel') });
+    const band = view.initiatives.find((i) => i.title === 'Læsebånd hver morgen i indskolingen');
+    expect(band).toMatchObject({
+      measureUnit: 'procent',
+      measureDirection: 'higher',
+      measureBaseline: 64,
+      measureTarget: 80,
+    });
+    const measured = view.checkIns.filter((c) => c.initiativeId === band?.id && c.measuredValue !== undefined);
+    expect(measured.map((c) => c.measuredValue).sort()).toEqual([72.5, 76.2]);
+  });
+
   it('finds what is there when it runs again, instead of duplicating it', async () => {
     const before = (await chef.views.loadFollowUpView({ userId: chef.user.id })).overview;
+    const results = async (): Promise<unknown> =>
+      (
+        await server.fetch("_api/web/lists/getByTitle('MPK%20Maaleresultater')/items?$select=Id,Modified&$top=5000", {
+          as: USERS.admin,
+        })
+      ).json();
+    const resultsBefore = await results();
+    expect((resultsBefore as { value: { Modified: string }[] }).value.length).toBeGreaterThan(40);
+    expect((resultsBefore as { value: { Modified: string }[] }).value[0].Modified).toEqual(expect.any(String));
     await seedDemo(server.siteUrl);
     const after = (await chef.views.loadFollowUpView({ userId: chef.user.id })).overview;
     expect(after.plansByStatus).toEqual(before.plansByStatus);
     expect(after.initiativesByStatus).toEqual(before.initiativesByStatus);
     expect(after.tasksByStatus).toEqual(before.tasksByStatus);
+    // The results are imported by key: no row is added or changed the second time.
+    expect(await results()).toEqual(resultsBefore);
   }, 30000);
 });
 

@@ -4,7 +4,7 @@ import { provision } from '../../src/data/provisioning';
 import { createServices } from '../../src/data/services';
 import { LISTS, SCHEMA_VERSION, listTitle } from '../../src/data/schema/lists';
 import { AMBITIONS } from '../../src/domain/ambitions';
-import { POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from '../../src/domain/seeds';
+import { INDICATOR_SEEDS, POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from '../../src/domain/seeds';
 import { afterProvision, afterProvisionSteps } from '../../src/data/provisioning/provision';
 import { schemaAt } from '../../src/data/schema/lists';
 import { sumStoryWindows } from '../../src/domain/storyCounts';
@@ -57,7 +57,7 @@ describe('provisioning an empty site', () => {
     );
     expect(report.changes).toContainEqual({ kind: 'groupCreated', target: 'Chefgruppe' });
     expect(report.changes.filter((c) => c.kind === 'itemsSeeded')).toHaveLength(
-      5 + 27 + UNIT_SEEDS.length + POLITICAL_PRIORITY_SEEDS.length,
+      5 + 27 + UNIT_SEEDS.length + POLITICAL_PRIORITY_SEEDS.length + INDICATOR_SEEDS.length,
     );
 
     const lists = await json<{
@@ -189,9 +189,10 @@ describe('provisioning an empty site', () => {
       ['POST', '$batch', 200],
       ['POST', '$batch', 200],
     ]);
-    // lists, fields and (where the list has its own) role assignments per list, groups, levels, site roles, 3 associated groups, the version, 4 reference lists.
+    // lists, fields and (where the list has its own) role assignments per list, groups, levels, site roles, the
+    // 3 associated groups (one part), the version, 5 reference lists.
     expect(requests.reduce((n, r) => n + (r.batchParts || 0), 0)).toBe(
-      1 + LISTS.length + LISTS.filter((l) => l.permissions).length + 2 + 1 + 3 + 1 + 4,
+      1 + LISTS.length + LISTS.filter((l) => l.permissions).length + 2 + 1 + 1 + 1 + 5,
     );
     const after = await json<{ value: unknown[] }>(
       server,
@@ -553,6 +554,122 @@ describe('upgrading an older schema in place', () => {
 
     // Idempotent: the second run writes nothing (the recount runs on the upgrade only).
     expect(await provision(admin, { version: 6 })).toEqual({ fromVersion: 6, toVersion: 6, changes: [], writes: 0 });
+  });
+
+  it("upgrades v7 to v8: Målinger's columns and two lists, the indicators seeded once; a site owner's edits stay", async () => {
+    const admin = as(server, USERS.admin);
+    await provision(admin, { version: 7 });
+    const services = createServices(admin, { id: await userId(server, USERS.admin) });
+    const unitId = (await services.units.list())[0].id as number;
+    // An initiative saved at v7: the create leaves the columns v7 lacks out.
+    const plan = await services.plans.create({
+      clientKey: '',
+      unitId,
+      period: '2031',
+      status: 'draft',
+      ownerId: services.user.id,
+    });
+    const initiative = await services.initiatives.create({
+      clientKey: '',
+      planId: plan.id as number,
+      unitId,
+      title: 'Færre sygedage',
+      ambitionKey: 'gode-rammer',
+      status: 'planned',
+    });
+
+    const v8 = await provision(admin);
+    expect([v8.fromVersion, v8.toVersion]).toEqual([7, 8]);
+    expect(v8.changes.filter((c) => c.kind === 'listCreated').map((c) => c.target)).toEqual([
+      'MPK Indikatorer',
+      'MPK Maaleresultater',
+    ]);
+    expect(v8.changes.filter((c) => c.kind === 'fieldCreated').map((c) => c.target)).toEqual([
+      ...['MeasureWhat', 'MeasureUnit', 'MeasureDirection', 'MeasureBaseline', 'MeasureBaselineDate'].map(
+        (f) => `MPK Indsatser/${f}`,
+      ),
+      'MPK Indsatser/MeasureTarget',
+      'MPK Indsatser/MeasureTargetDate',
+      'MPK Statusmeldinger/MeasuredValue',
+      ...['ClientKey', 'IndicatorUnit', 'Direction', 'AmbitionKey', 'SortOrder', 'IsActive'].map(
+        (f) => `MPK Indikatorer/${f}`,
+      ),
+      ...['ClientKey', 'IndicatorKey', 'UnitId', 'Period', 'MeasureValue', 'Respondents', 'ImportKey'].map(
+        (f) => `MPK Maaleresultater/${f}`,
+      ),
+    ]);
+    expect(v8.changes.filter((c) => c.kind === 'itemsSeeded').map((c) => c.target)).toEqual(
+      INDICATOR_SEEDS.map((seed) => `MPK Indikatorer/${seed.key}`),
+    );
+    // Nothing else changed: only the new lists (their permissions too), the new columns and the version.
+    expect(
+      v8.changes.filter(
+        (c) =>
+          c.target !== 'schemaVersion' &&
+          !/^MPK (Indikatorer|Maaleresultater)/.test(c.target) &&
+          !/^MPK (Indsatser\/Measure|Statusmeldinger\/MeasuredValue)/.test(c.target),
+      ),
+    ).toEqual([]);
+    expect(v8.changes[v8.changes.length - 1]).toEqual({ kind: 'versionSet', target: 'schemaVersion', detail: 'v8' });
+    expect(v8.writes).toBe(v8.changes.length);
+
+    // The initiative saved at v7 reads without a measure and takes one; decimals are kept exactly.
+    const before = await services.initiatives.get(initiative.id as number);
+    expect(before.measureWhat).toBeUndefined();
+    expect(before.measureBaseline).toBeUndefined();
+    const measure = {
+      measureWhat: 'Sygedage pr. medarbejder',
+      measureUnit: 'dage',
+      measureDirection: 'lower' as const,
+      measureBaseline: 12.35,
+      measureBaselineDate: '2031-01-01',
+      measureTarget: 9.8,
+      measureTargetDate: '2031-12-31',
+    };
+    expect(await services.initiatives.update(before, { ...before, ...measure })).toMatchObject(measure);
+    expect(await services.initiatives.get(initiative.id as number)).toMatchObject(measure);
+    const today = new Date().toISOString().slice(0, 10);
+    await services.checkIns.create(
+      {
+        clientKey: '',
+        initiativeId: initiative.id as number,
+        health: 'green',
+        progress: 20,
+        date: today,
+        measuredValue: 11.65,
+      },
+      unitId,
+    );
+    expect((await services.checkIns.listForInitiative(initiative.id as number))[0].measuredValue).toBe(11.65);
+
+    // Everyone reads the indicators and the results; the chefgruppe and the owners write results, leaders not.
+    await admin.web.siteGroups.getByName('Chefgruppe').users.add('i:0#.f|membership|chef@mpk.local');
+    expect(can(await effective(server, USERS.leder, 'MPK Maaleresultater'), ADD)).toBe(false);
+    expect(can(await effective(server, USERS.leder, 'MPK Indikatorer'), ADD)).toBe(false);
+    expect(can(await effective(server, USERS.medarbejder, 'MPK Maaleresultater'), ADD)).toBe(false);
+    expect(can(await effective(server, USERS.chef, 'MPK Maaleresultater'), ADD)).toBe(true);
+    expect(can(await effective(server, USERS.chef, 'MPK Maaleresultater'), MANAGE_LISTS)).toBe(false);
+    expect(can(await effective(server, USERS.admin, 'MPK Indikatorer'), EDIT)).toBe(true);
+    const leaderPost = await server.fetch("_api/web/lists/getByTitle('MPK%20Maaleresultater')/items", {
+      as: USERS.leder,
+      method: 'POST',
+      body: JSON.stringify({ ClientKey: 'trivsel|1|2031', Title: 'x', MeasureValue: 1 }),
+    });
+    expect(leaderPost.status).toBe(403);
+
+    // The site owner renames an indicator and ties it to another ambition: "Klargør site" keeps that.
+    const trivsel = (await services.indicators.listActive()).find((i) => i.key === 'trivsel');
+    await admin.web.lists
+      .getByTitle('MPK Indikatorer')
+      .items.getById(trivsel?.id as number)
+      .update({ Title: 'Trivsel (NTM)', AmbitionKey: 'tillid-og-ansvar-i-ledelse' });
+    expect(await provision(admin)).toEqual({ fromVersion: 8, toVersion: 8, changes: [], writes: 0 });
+    const medarbejder = createServices(as(server, USERS.medarbejder), { id: await userId(server, USERS.medarbejder) });
+    expect((await medarbejder.indicators.listActive()).map((i) => [i.key, i.title, i.ambitionKey])).toEqual(
+      INDICATOR_SEEDS.map((s) =>
+        s.key === 'trivsel' ? [s.key, 'Trivsel (NTM)', 'tillid-og-ansvar-i-ledelse'] : [s.key, s.title, s.ambitionKey],
+      ),
+    );
   });
 });
 

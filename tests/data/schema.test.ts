@@ -226,6 +226,15 @@ describe('diffing a site against the schema', () => {
       // v7: the initiatives' owners indexed and their latest check-in.
       'updateField initiatives Owner',
       'createField initiatives LastCheckIn',
+      // v8: the measurable success criterion and a check-in's measured value.
+      'createField initiatives MeasureWhat',
+      'createField initiatives MeasureUnit',
+      'createField initiatives MeasureDirection',
+      'createField initiatives MeasureBaseline',
+      'createField initiatives MeasureBaselineDate',
+      'createField initiatives MeasureTarget',
+      'createField initiatives MeasureTargetDate',
+      'createField checkIns MeasuredValue',
       'updateField tasks Meeting',
       // v5: drafts only for approvers and the author, with versions kept; private notes out of search.
       'updateList stories ',
@@ -252,10 +261,26 @@ describe('diffing a site against the schema', () => {
       'createField personalSettings ClientKey',
       'createField personalSettings Settings',
       'updateField personalSettings Author',
+      // v8: Målinger, the indicators (reference data) and the units' results.
+      'createList indicators ',
+      'createField indicators ClientKey',
+      'createField indicators IndicatorUnit',
+      'createField indicators Direction',
+      'createField indicators AmbitionKey',
+      'createField indicators SortOrder',
+      'createField indicators IsActive',
+      'createList measurements ',
+      'createField measurements ClientKey',
+      'createField measurements IndicatorKey',
+      'createField measurements UnitId',
+      'createField measurements Period',
+      'createField measurements MeasureValue',
+      'createField measurements Respondents',
+      'createField measurements ImportKey',
     ]);
-    expect(actions[4]).toMatchObject({ changes: { EnableVersioning: true, DraftVersionVisibility: 2 } });
-    expect(actions[6]).toMatchObject({ changes: { NoCrawl: true } });
-    const update = actions[3];
+    expect(actions[12]).toMatchObject({ changes: { EnableVersioning: true, DraftVersionVisibility: 2 } });
+    expect(actions[14]).toMatchObject({ changes: { NoCrawl: true } });
+    const update = actions[11];
     expect(update.kind === 'updateField' && update.changes).toEqual({ Indexed: true });
   });
 

@@ -109,6 +109,15 @@ const PLANNING: Partial<Record<Operation, Row>> = {
   deleteOwn: EDITORS,
   deleteOther: EDITORS,
 };
+/** Results (v8, "MPK Maaleresultater"): everyone reads; the chefgruppe and the owner import them, leaders may not. */
+const RESULTS: Partial<Record<Operation, Row>> = {
+  read: ALL,
+  create: { admin: true, chef: true, leder: false, medarbejder: false },
+  updateOwn: { admin: true, chef: true, leder: false, medarbejder: false },
+  updateOther: { admin: true, chef: true, leder: false, medarbejder: false },
+  deleteOwn: { admin: true, chef: true, leder: false, medarbejder: false },
+  deleteOther: { admin: true, chef: true, leder: false, medarbejder: false },
+};
 /** Employees' own content: everyone reads and adds; each edits and deletes only their own (owner: all). */
 const OWN_CONTENT: Partial<Record<Operation, Row>> = {
   read: ALL,
@@ -154,6 +163,9 @@ const BY_LIST: Record<ListKey, Partial<Record<Operation, Row>>> = {
   // person writes only their own settings row. Both are read by all (see the schema's comments and README).
   notifications: OWN_CONTENT,
   personalSettings: OWN_CONTENT,
+  // Målinger (v8): the indicators are reference data; the results are imported by the chefgruppe or an owner.
+  indicators: REFERENCE,
+  measurements: RESULTS,
   reflections: {
     read: { admin: false, chef: false, leder: false, medarbejder: false },
     create: ALL,

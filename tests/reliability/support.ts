@@ -43,6 +43,8 @@ export const PRODUCT_LISTS: readonly ListKey[] = [
   'summaries',
   'notifications',
   'personalSettings',
+  'indicators',
+  'measurements',
 ];
 
 // The story sanitiser needs a DOM; these tests run in node.

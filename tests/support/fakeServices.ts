@@ -54,6 +54,16 @@ import {
   type IValidationError,
 } from '../../src/domain';
 import { ConflictError, DataError } from '../../src/data/errors';
+import type { IIndicatorDefinition, IMeasurementRow } from '../../src/domain/model';
+import { comparePeriods, type IIndicatorValue } from '../../src/domain/measurements';
+import { measurementKey } from '../../src/data/mapping/entities';
+import {
+  activeInOrder,
+  importRefusal,
+  latestTwoPerUnit,
+  sameResult,
+  WRITES_PER_BATCH,
+} from '../../src/data/repositories/measurements';
 import {
   assembleInbox,
   inboxSummary,
@@ -108,6 +118,10 @@ export interface IFakeData {
   stories: IStory[];
   recognitions: IRecognition[];
   reflections: Array<IReflection & { authorId?: number }>;
+  /** "MPK Indikatorer" (v8): reference data; empty unless given. */
+  indicators: IIndicatorDefinition[];
+  /** "MPK Maaleresultater" (v8). */
+  measurements: IMeasurementRow[];
 }
 
 /** Options of {@link createFakeServices}. */
@@ -271,6 +285,8 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         stories: [],
         recognitions: [],
         reflections: [],
+        indicators: [],
+        measurements: [],
         ...clone(options.data ?? {}),
       };
   const counters = countersOf(data);
@@ -1151,6 +1167,87 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         if (!known) throw new DataError('notFound', { reason: 'userNotFound', detail: email });
         if (siteUsers.indexOf(known) < 0) siteUsers.push(known);
         return clone(known);
+      },
+    },
+    indicators: {
+      async listActive() {
+        await enter('indicators.listActive');
+        requireProvisioned();
+        return clone(activeInOrder(rows('indicators')));
+      },
+    },
+    measurements: {
+      async forUnit(unitId: number) {
+        await enter('measurements.forUnit');
+        requireProvisioned();
+        return clone(rows('measurements').filter((m) => m.unitId === unitId)).sort(
+          (a, b) =>
+            a.unitId - b.unitId || a.indicatorKey.localeCompare(b.indicatorKey) || comparePeriods(a.period, b.period),
+        );
+      },
+      async latestPerUnit(indicatorKeys?: readonly string[]) {
+        await enter('measurements.latestPerUnit');
+        requireProvisioned();
+        const keys = indicatorKeys ?? activeInOrder(rows('indicators')).map((i) => i.key);
+        return clone(latestTwoPerUnit(rows('measurements').filter((m) => keys.indexOf(m.indicatorKey) >= 0)));
+      },
+      // As the real one: refused rows refuse the import, equal results are left alone, the chefgruppe and
+      // site owners write (SharePoint: members and visitors read), `signal` stops between batches.
+      async importRows(
+        batches: readonly (readonly IIndicatorValue[])[],
+        importKey: string,
+        onProgress?: (progress: { rowsDone: number; rows: number; batchesDone: number; batches: number }) => void,
+        signal?: AbortSignal,
+      ) {
+        await enter('measurements.importRows');
+        requireProvisioned();
+        const total = batches.reduce((n, batch) => n + batch.length, 0);
+        for (const batch of batches)
+          for (const row of batch) {
+            const why = importRefusal(row);
+            if (why) throw new DataError('invalid', { detail: `${why} of ${measurementKey(row)}` });
+          }
+        const result = { created: 0, updated: 0, unchanged: 0, batchesWritten: 0, aborted: false };
+        const progress = (rowsDone: number): void =>
+          onProgress?.({ rowsDone, rows: total, batchesDone: result.batchesWritten, batches: batches.length });
+        if (signal?.aborted) return { ...result, aborted: true };
+        progress(0);
+        let done = 0;
+        for (const batch of batches) {
+          if (signal?.aborted) return { ...result, aborted: true };
+          const writes = batch.filter((row) => {
+            const stored = rows('measurements').find((m) => m.clientKey === measurementKey(row));
+            if (stored && sameResult(stored, row)) result.unchanged++;
+            return !stored || !sameResult(stored, row);
+          });
+          if (writes.length > 0 && !(options.inChefgruppe || permissions.isSiteOwner))
+            throw new DataError('forbidden', { status: 403 });
+          for (let i = 0; i < writes.length; i += WRITES_PER_BATCH)
+            for (const row of writes.slice(i, i + WRITES_PER_BATCH)) {
+              const clientKey = measurementKey(row);
+              const stored = rows('measurements').find((m) => m.clientKey === clientKey);
+              const next: IMeasurementRow = {
+                clientKey,
+                indicatorKey: row.indicatorKey,
+                unitId: row.unitId,
+                period: row.period,
+                value: row.value,
+                respondents: row.respondents,
+                importKey,
+              };
+              if (stored) {
+                Object.assign(stored, next, { etag: newEtag() });
+                result.updated++;
+              } else {
+                rows('measurements').push({ ...next, id: newId(), etag: newEtag() });
+                result.created++;
+              }
+            }
+          result.batchesWritten++;
+          done += batch.length;
+          progress(done);
+        }
+        return result;
       },
     },
     provisioning: {

@@ -9,7 +9,9 @@ import type {
   IEntity,
   IDialogComment,
   IFollowUpTask,
+  IIndicatorDefinition,
   IInitiative,
+  IMeasurementRow,
   IPlan,
   IPlanFocus,
   IPoliticalPriority,
@@ -118,6 +120,14 @@ export const initiativeCodec: ICodec<IInitiative> = {
     { prop: 'startDate', field: 'StartDate', conv: 'date' },
     { prop: 'endDate', field: 'EndDate', conv: 'date' },
     { prop: 'existingInitiativeUrl', field: 'LinkUrl', conv: 'text' },
+    // v8: the measurable success criterion (numbers: an empty column reads as undefined, decimals as stored).
+    { prop: 'measureWhat', field: 'MeasureWhat', conv: 'text' },
+    { prop: 'measureUnit', field: 'MeasureUnit', conv: 'text' },
+    { prop: 'measureDirection', field: 'MeasureDirection', conv: 'text' },
+    { prop: 'measureBaseline', field: 'MeasureBaseline', conv: 'number' },
+    { prop: 'measureBaselineDate', field: 'MeasureBaselineDate', conv: 'date' },
+    { prop: 'measureTarget', field: 'MeasureTarget', conv: 'number' },
+    { prop: 'measureTargetDate', field: 'MeasureTargetDate', conv: 'date' },
   ],
 };
 
@@ -130,6 +140,7 @@ export const checkInCodec: ICodec<ICheckIn & IWithUnit> = {
     { prop: 'progress', field: 'Progress', conv: 'number' },
     { prop: 'comment', field: 'CheckInComment', conv: 'text' },
     { prop: 'date', field: 'CheckInDate', conv: 'date' },
+    { prop: 'measuredValue', field: 'MeasuredValue', conv: 'number' },
   ],
   title: (checkIn) => `Status ${checkIn.date}`,
   readSystem: (_row, checkIn) => {
@@ -377,5 +388,50 @@ export const personalSettingsCodec: ICodec<IPersonalSettingsRow> = {
   title: () => 'Indstillinger',
   readSystem: (row, settings) => {
     settings.authorId = numberOf(row, 'AuthorId');
+  },
+};
+
+/** "MPK Indikatorer" (v8): the key is the row's ClientKey (reference data, seeded by key). */
+export const indicatorCodec: ICodec<IIndicatorDefinition> = {
+  list: 'indicators',
+  columns: [
+    { prop: 'title', field: 'Title', conv: 'text' },
+    { prop: 'unit', field: 'IndicatorUnit', conv: 'text' },
+    { prop: 'direction', field: 'Direction', conv: 'text' },
+    { prop: 'ambitionKey', field: 'AmbitionKey', conv: 'text' },
+    { prop: 'sortOrder', field: 'SortOrder', conv: 'number' },
+    { prop: 'isActive', field: 'IsActive', conv: 'bool' },
+  ],
+  readSystem: (_row, indicator) => {
+    indicator.key = indicator.clientKey;
+    if (indicator.title === undefined) indicator.title = indicator.key;
+    if (indicator.unit === undefined) indicator.unit = '';
+    // A row the site owner added without a direction: higher is better (what most surveys mean).
+    if (indicator.direction !== 'lower') indicator.direction = 'higher';
+    if (indicator.ambitionKey === undefined) indicator.ambitionKey = '';
+    if (indicator.sortOrder === undefined) indicator.sortOrder = 0;
+  },
+};
+
+/** The ClientKey of a measurement row: one row per indicator, unit and period, whoever imports it. */
+export function measurementKey(value: { indicatorKey: string; unitId: number; period: string }): string {
+  return `${value.indicatorKey}|${value.unitId}|${value.period}`;
+}
+
+/** "MPK Maaleresultater" (v8): one unit's result for one indicator in one period. */
+export const measurementCodec: ICodec<IMeasurementRow> = {
+  list: 'measurements',
+  columns: [
+    { prop: 'indicatorKey', field: 'IndicatorKey', conv: 'text' },
+    { prop: 'unitId', field: 'UnitId', conv: 'number' },
+    { prop: 'period', field: 'Period', conv: 'text' },
+    { prop: 'value', field: 'MeasureValue', conv: 'number' },
+    { prop: 'respondents', field: 'Respondents', conv: 'number' },
+    { prop: 'importKey', field: 'ImportKey', conv: 'text' },
+  ],
+  title: (row) => measurementKey(row),
+  readSystem: (_row, row) => {
+    if (row.indicatorKey === undefined) row.indicatorKey = '';
+    if (row.period === undefined) row.period = '';
   },
 };

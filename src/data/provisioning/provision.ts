@@ -10,7 +10,7 @@ import type { SPFI } from '@pnp/sp';
 import type { AddFieldOptions } from '@pnp/sp/fields';
 import type { IList } from '@pnp/sp/lists';
 import { AMBITIONS } from '../../domain/ambitions';
-import { POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from '../../domain/seeds';
+import { INDICATOR_SEEDS, POLITICAL_PRIORITY_SEEDS, UNIT_SEEDS } from '../../domain/seeds';
 import { toDataError } from '../errors';
 import { ambitionFields, commitmentFields } from '../mapping/entities';
 import {
@@ -154,9 +154,14 @@ function permissionWrite(action: PermissionAction): IWrite {
   }
 }
 
-/** The reference items a site lacks, by stable key. */
+/**
+ * The reference items a site lacks, by stable key (only of lists `schema` has: v8's indicators are not
+ * seeded by an older schema). An item that exists is never written again: what a site owner changed
+ * in it (a title, the ambition an indicator informs) stays.
+ */
 export function missingReferenceItems(
   state: Pick<ISiteState, 'referenceKeys'>,
+  schema: Pick<ISchema, 'lists'> = schemaAt(SCHEMA_VERSION),
 ): { list: ListKey; body: Record<string, unknown> }[] {
   const has = (key: ListKey, clientKey: string): boolean => {
     const keys = state.referenceKeys[key];
@@ -185,7 +190,23 @@ export function missingReferenceItems(
       });
     }
   }
-  return items;
+  for (const indicator of INDICATOR_SEEDS) {
+    if (!has('indicators', indicator.key)) {
+      items.push({
+        list: 'indicators',
+        body: {
+          ClientKey: indicator.key,
+          Title: indicator.title,
+          IndicatorUnit: indicator.unit,
+          Direction: indicator.direction,
+          AmbitionKey: indicator.ambitionKey,
+          SortOrder: indicator.order,
+          IsActive: true,
+        },
+      });
+    }
+  }
+  return items.filter((item) => schema.lists.some((l) => l.key === item.list));
 }
 
 /** Provisions (or upgrades) the site to a schema version and reports what it changed. */
@@ -289,7 +310,7 @@ export async function provision(sp: SPFI, options: IProvisionOptions = {}): Prom
 
   // 4. Reference data, by stable key.
   if (options.seedReferenceData !== false) {
-    const missing = missingReferenceItems(state);
+    const missing = missingReferenceItems(state, schema);
     const writes: IWrite[] = missing.map((item) => ({
       run: (b) => list(b, item.list).items.add(item.body),
       change: { kind: 'itemsSeeded', target: `${listTitle(item.list)}/${String(item.body.ClientKey)}` },

@@ -6,7 +6,9 @@ import type {
   ICheckIn,
   IDialogComment,
   IFollowUpTask,
+  IIndicatorDefinition,
   IInitiative,
+  IMeasurementRow,
   IPlan,
   IPlanFocus,
   IPoliticalPriority,
@@ -17,6 +19,7 @@ import type {
   StoryKind,
   TaskStatus,
 } from '../../domain/model';
+import type { IIndicatorValue } from '../../domain/measurements';
 import type { ISummaryOverview } from '../../domain/unitSummary';
 import type {
   IDeliveryReport,
@@ -164,6 +167,52 @@ export interface IInitiativeRepository extends IRepository<IInitiative> {
 export interface ICheckInRepository extends IUnitScopedRepository<ICheckIn> {
   /** Newest first. */
   listForInitiative(initiativeId: number): Promise<ICheckIn[]>;
+}
+
+/** The recurring measurements (schema v8, "MPK Indikatorer"). */
+export interface IIndicatorRepository {
+  /** The active indicators in the site owner's order. */
+  listActive(): Promise<IIndicatorDefinition[]>;
+}
+
+/** How far an import has come (after each batch). */
+export interface IImportProgress {
+  rowsDone: number;
+  rows: number;
+  batchesDone: number;
+  batches: number;
+}
+
+/** What an import wrote. */
+export interface IImportResult {
+  created: number;
+  updated: number;
+  /** Rows already stored with the same value and respondents (nothing written). */
+  unchanged: number;
+  batchesWritten: number;
+  /** Stopped by the signal between two batches: the batches written are whole, nothing of the rest. */
+  aborted: boolean;
+}
+
+/** The units' results per indicator and period (schema v8, "MPK Maaleresultater"). */
+export interface IMeasurementRepository {
+  /** A unit's results, by indicator and period. */
+  forUnit(unitId: number): Promise<IMeasurementRow[]>;
+  /**
+   * For each unit and indicator the latest result and the one before it of the same period length
+   * (feed them to `latestWithTrend`). Without keys: the active indicators'.
+   */
+  latestPerUnit(indicatorKeys?: readonly string[]): Promise<IMeasurementRow[]>;
+  /**
+   * Writes the batches of `importBatches` in turn (new rows created, changed ones updated, equal ones
+   * left alone), `onProgress` after each; `signal` stops between batches.
+   */
+  importRows(
+    batches: readonly (readonly IIndicatorValue[])[],
+    importKey: string,
+    onProgress?: (progress: IImportProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<IImportResult>;
 }
 
 /** Filters of the task board. */
@@ -508,6 +557,8 @@ export interface IMpkServices {
   provisioning: IProvisioningService;
   people: IPeopleRepository;
   notifications: INotificationRepository;
+  indicators: IIndicatorRepository;
+  measurements: IMeasurementRepository;
   /** What is waiting on SharePoint's Retry-After right now (`ThrottleNotice`); absent: never shown. */
   throttle?: IThrottleWatch;
 }

@@ -22,6 +22,7 @@
  * - Dates are DateTime columns (date only); the data layer writes noon UTC and reads the date in
  *   Copenhagen, which is the same calendar day whatever the site's time zone does to midnight.
  */
+import { MEASURE_DIRECTIONS } from '../../domain/measurements';
 import {
   HEALTHS,
   INITIATIVE_STATUSES,
@@ -45,9 +46,11 @@ import type { IFieldSchema, IListSchema, IListSettings, ISchema, ListKey } from 
  * v7 (issue 16) adds "Nyt til dig": "MPK Nyt til dig" (one row per recipient of an event, written by
  * whoever acted), "MPK Personlige indstillinger" (one row per person: what they read and turned off),
  * and the columns the reminders read in a first view's batch (an initiative's owner indexed and its
- * latest check-in date).
+ * latest check-in date); v8 (issue 19, Målinger) adds an initiative's measurable success criterion and a
+ * check-in's measured value, "MPK Indikatorer" (the recurring measurements, reference data seeded by key)
+ * and "MPK Maaleresultater" (one row per unit, indicator and period, keyed so a re-import adds nothing).
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** The key under which the installed schema version is kept in the settings list. */
 export const SCHEMA_VERSION_SETTING = 'schemaVersion';
@@ -275,6 +278,14 @@ export const LISTS: readonly IListSchema[] = [
       // v7: kept by every check-in save (and filled on the upgrade), so "no check-in for 14 days" is read
       // with the owner's initiatives in one indexed query.
       date('LastCheckIn', 'Seneste statusmelding', { since: 7 }),
+      // v8: the measurable success criterion (optional; all or none, `validateMeasure`).
+      text('MeasureWhat', 'Hvad måles', { since: 8 }),
+      text('MeasureUnit', 'Enhed for målingen', { maxLength: 40, since: 8 }),
+      choice('MeasureDirection', 'Retning', MEASURE_DIRECTIONS, { since: 8 }),
+      num('MeasureBaseline', 'Udgangspunkt', { since: 8 }),
+      date('MeasureBaselineDate', 'Udgangspunkt (dato)', { since: 8 }),
+      num('MeasureTarget', 'Mål', { since: 8 }),
+      date('MeasureTargetDate', 'Mål (dato)', { since: 8 }),
     ],
     permissions: undefined,
     since: 1,
@@ -293,6 +304,8 @@ export const LISTS: readonly IListSchema[] = [
       num('Progress', 'Fremdrift (%)'),
       note('CheckInComment', 'Kommentar'),
       date('CheckInDate', 'Dato', { indexed: true }),
+      // v8: the value measured, when the initiative has a measurable success criterion.
+      num('MeasuredValue', 'Målt værdi', { since: 8 }),
     ],
     permissions: undefined,
     since: 1,
@@ -459,6 +472,50 @@ export const LISTS: readonly IListSchema[] = [
     builtInFields: [{ name: 'Author', indexed: true, since: 7 }],
     permissions: EMPLOYEES_WRITE,
     since: 7,
+  },
+  {
+    key: 'indicators',
+    title: 'MPK Indikatorer',
+    description:
+      'Mod på kerneopgaven: kommunens tilbagevendende målinger (trivselsmåling, APV, sygefravær …) og den ambition, hver af dem belyser. ClientKey = indikatorens nøgle.',
+    template: 100,
+    settings: PLAIN,
+    // Reference data: seeded by key (`INDICATOR_SEEDS`); the site owner renames, re-ties, orders, retires
+    // or adds indicators here, and a later "Klargør site" never overwrites those edits.
+    fields: [
+      { ...clientKey, since: 8 },
+      text('IndicatorUnit', 'Enhed', { since: 8 }),
+      choice('Direction', 'Retning', MEASURE_DIRECTIONS, { since: 8 }),
+      text('AmbitionKey', 'Ambition', { indexed: true, since: 8 }),
+      num('SortOrder', 'Rækkefølge', { since: 8 }),
+      { name: 'IsActive', title: 'Aktiv', type: 'Boolean', since: 8 },
+    ],
+    permissions: REFERENCE,
+    since: 8,
+  },
+  {
+    key: 'measurements',
+    title: 'MPK Maaleresultater',
+    description:
+      'Mod på kerneopgaven: enhedernes resultater pr. indikator og periode, importeret fra Excel. ClientKey = indikator|enhed|periode.',
+    template: 100,
+    // No versioning: a row is the imported number; the import file is its history.
+    settings: PLAIN,
+    fields: [
+      // `${indicatorKey}|${unitId}|${period}`: one row per unit, indicator and period, whoever imports.
+      { ...clientKey, maxLength: 255, since: 8 },
+      text('IndicatorKey', 'Indikator', { indexed: true, since: 8 }),
+      num('UnitId', 'Enhed (id)', { indexed: true, since: 8 }),
+      // Canonical: '2026', '2026-H1', '2026-Q3', '2026-11' (`parsePeriod`).
+      text('Period', 'Periode', { indexed: true, since: 8 }),
+      num('MeasureValue', 'Værdi', { since: 8 }),
+      num('Respondents', 'Antal besvarelser', { since: 8 }),
+      text('ImportKey', 'Import', { since: 8 }),
+    ],
+    // Results come from the survey provider through the chefgruppe's (or a site owner's) import; leaders
+    // and employees read them and may not change them.
+    permissions: { chefgruppe: 'contributor', members: 'read', visitors: 'read' },
+    since: 8,
   },
 ];
 

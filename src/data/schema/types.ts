@@ -125,7 +125,9 @@ export type ListKey =
   | 'reflections'
   | 'summaries'
   | 'notifications'
-  | 'personalSettings';
+  | 'personalSettings'
+  | 'indicators'
+  | 'measurements';
 
 /** A whole schema at one version. */
 export interface ISchema {
