@@ -103,6 +103,70 @@ export function problemRowCount(check: IImportCheck): number {
   return rows.size;
 }
 
+/** False once the component is gone (no state is set after that). */
+function useMounted(): React.MutableRefObject<boolean> {
+  const mounted = React.useRef(true);
+  React.useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+  return mounted;
+}
+
+/** The write: batch by batch through `write`, stoppable, resumable where it stopped. */
+function useImportWrite(
+  write: IImportWizardProps['write'],
+  mounted: React.MutableRefObject<boolean>,
+): { state?: IWriteState; start(batches: IIndicatorValue[][]): void; resume(): void; stop(): void; reset(): void } {
+  const [writeState, setWriteState] = React.useState<IWriteState>();
+  const controller = React.useRef<AbortController>();
+  React.useEffect(() => () => controller.current?.abort(), []);
+
+  /** Writes the batches of `before` not yet written. */
+  const runWrite = async (before: Omit<IWriteState, 'status'>): Promise<void> => {
+    const from = before.doneBatches;
+    const abort = new AbortController();
+    controller.current = abort;
+    setWriteState({ ...before, status: 'running', error: undefined });
+    let done = from;
+    try {
+      const result = await write(
+        before.batches.slice(from),
+        (batchesDone) => {
+          done = from + batchesDone;
+          if (mounted.current) setWriteState((state) => state && { ...state, doneBatches: done });
+        },
+        abort.signal,
+      );
+      if (!mounted.current) return;
+      setWriteState({
+        status: 'done',
+        batches: before.batches,
+        doneBatches: from + result.completedBatches,
+        written: before.written + result.written,
+        unchanged: before.unchanged + result.unchanged,
+      });
+    } catch (error) {
+      if (!mounted.current) return;
+      // The parts completed before the stop are written (or found unchanged: a rejected write does not say).
+      const written = before.written + rowsIn(before.batches.slice(from), done - from);
+      setWriteState({ ...before, written, doneBatches: done, status: isAbort(error) ? 'aborted' : 'failed', error });
+    }
+  };
+
+  return {
+    state: writeState,
+    start: (batches) => void runWrite({ batches, doneBatches: 0, written: 0, unchanged: 0 }),
+    resume: () => {
+      if (writeState) void runWrite(writeState);
+    },
+    stop: () => controller.current?.abort(),
+    reset: () => setWriteState(undefined),
+  };
+}
+
 /** What {@link useImportWizard} hands back. */
 export interface IImportWizardState {
   props: IImportWizardProps;
@@ -143,16 +207,9 @@ export function useImportWizard(props: IImportWizardProps): IImportWizardState {
   const [readFailure, setReadFailure] = React.useState<ReadWorkbookFailure>();
   const [sheetIndex, setSheetIndex] = React.useState(0);
   const [mapping, setMapping] = React.useState<ImportMapping>({});
-  const [writeState, setWriteState] = React.useState<IWriteState>();
-  const controller = React.useRef<AbortController>();
-  const mounted = React.useRef(true);
-  React.useEffect(
-    () => () => {
-      mounted.current = false;
-      controller.current?.abort();
-    },
-    [],
-  );
+  const mounted = useMounted();
+  const writer = useImportWrite(props.write, mounted);
+  const writeState = writer.state;
 
   const sheet: ISheet | undefined = workbook?.sheets[sheetIndex];
   const header = React.useMemo(() => (sheet ? headerOf(sheet) : undefined), [sheet]);
@@ -182,7 +239,7 @@ export function useImportWizard(props: IImportWizardProps): IImportWizardState {
       return false;
     }
     setWorkbook({ name: file.name, sheets: result.sheets });
-    setWriteState(undefined);
+    writer.reset();
     chooseSheet(0, result.sheets);
     return true;
   };
@@ -196,41 +253,9 @@ export function useImportWizard(props: IImportWizardProps): IImportWizardState {
     });
   };
 
-  /** Writes the batches of `before` not yet written. */
-  const runWrite = async (before: Omit<IWriteState, 'status'>): Promise<void> => {
-    const from = before.doneBatches;
-    const abort = new AbortController();
-    controller.current = abort;
-    setWriteState({ ...before, status: 'running', error: undefined });
-    let done = from;
-    try {
-      const result = await props.write(
-        before.batches.slice(from),
-        (batchesDone) => {
-          done = from + batchesDone;
-          if (mounted.current) setWriteState((state) => state && { ...state, doneBatches: done });
-        },
-        abort.signal,
-      );
-      if (!mounted.current) return;
-      setWriteState({
-        status: 'done',
-        batches: before.batches,
-        doneBatches: from + result.completedBatches,
-        written: before.written + result.written,
-        unchanged: before.unchanged + result.unchanged,
-      });
-    } catch (error) {
-      if (!mounted.current) return;
-      // The parts completed before the stop are written (or found unchanged: a rejected write does not say).
-      const written = before.written + rowsIn(before.batches.slice(from), done - from);
-      setWriteState({ ...before, written, doneBatches: done, status: isAbort(error) ? 'aborted' : 'failed', error });
-    }
-  };
-
   const confirm = (): void => {
     setStep('import');
-    void runWrite({ batches, doneBatches: 0, written: 0, unchanged: 0 });
+    writer.start(batches);
   };
 
   const summary = (): IImportSummary | undefined =>
@@ -261,12 +286,10 @@ export function useImportWizard(props: IImportWizardProps): IImportWizardState {
     batches,
     writeState,
     confirm,
-    resume: () => {
-      if (writeState) void runWrite(writeState);
-    },
-    stop: () => controller.current?.abort(),
+    resume: writer.resume,
+    stop: writer.stop,
     close: () => {
-      controller.current?.abort();
+      writer.stop();
       props.onClose(summary());
     },
   };
