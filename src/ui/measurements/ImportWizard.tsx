@@ -73,10 +73,7 @@ function FileStep(props: { wizard: IImportWizardState }): JSX.Element {
     const file = event.target.files?.[0];
     if (!file) return;
     announce(w.reading);
-    if (await wizard.chooseFile(file)) {
-      announce(fill(w.fileRead, { name: file.name }));
-      wizard.goTo('mapping');
-    }
+    if (await wizard.chooseFile(file)) announce(fill(w.fileRead, { name: file.name }));
   };
   return (
     <>

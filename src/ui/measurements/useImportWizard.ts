@@ -175,7 +175,7 @@ export interface IImportWizardState {
   workbook: IWorkbook | undefined;
   reading: boolean;
   readFailure: ReadWorkbookFailure | undefined;
-  /** Reads a picked file; resolves true when it was read. */
+  /** Reads a picked file and goes on to the mapping; resolves true when it was read. */
   chooseFile(file: File | undefined): Promise<boolean>;
   sheetIndex: number;
   /** Chooses a sheet (its mapping guessed anew from its header). */
@@ -226,7 +226,7 @@ export function useImportWizard(props: IImportWizardProps): IImportWizardState {
     setMapping(head ? guessMapping(head.cells) : {});
   };
 
-  /** Reads a picked file; on a failure the file read before (and its sheet and mapping) stays. */
+  /** Reads a picked file and goes on to the mapping; on a failure the file read before (its sheet, its mapping) stays. */
   const chooseFile = async (file: File | undefined): Promise<boolean> => {
     if (!file) return false;
     setReading(true);
@@ -241,6 +241,7 @@ export function useImportWizard(props: IImportWizardProps): IImportWizardState {
     setWorkbook({ name: file.name, sheets: result.sheets });
     writer.reset();
     chooseSheet(0, result.sheets);
+    setStep('mapping');
     return true;
   };
 
