@@ -105,10 +105,11 @@ function PreviewTable(props: { wizard: IImportWizardState }): JSX.Element | null
   const { sheet, header, mapping } = props.wizard;
   if (!sheet || !header) return null;
   const fieldOf = (column: number): ImportField | undefined => IMPORT_FIELDS.find((f) => mapping[f] === column);
-  const rows = sheet.rows
-    .map((cells, index) => ({ cells, number: index + 1 }))
-    .filter((row) => row.number > header.row && row.cells.some((cell) => cell && cell.trim()))
-    .slice(0, PREVIEW_ROWS);
+  const rows: Array<{ cells: string[]; number: number }> = [];
+  for (let i = header.row; i < sheet.rows.length && rows.length < PREVIEW_ROWS; i++) {
+    const cells = sheet.rows[i];
+    if (cells.some((cell) => cell && cell.trim())) rows.push({ cells, number: i + 1 });
+  }
   const cellClass = (column: number): string => (fieldOf(column) ? `${styles.cell} ${styles.mapped}` : styles.cell);
   return (
     <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={s.wizard.previewCaption}>
@@ -290,7 +291,12 @@ function ImportStep(props: { wizard: IImportWizardState }): JSX.Element | null {
           })}
           validationState="none"
         >
-          <ProgressBar value={total ? state.doneBatches / total : 0} max={1} thickness="large" />
+          <ProgressBar
+            value={total ? state.doneBatches / total : 0}
+            max={1}
+            thickness="large"
+            aria-label={w.steps.import}
+          />
         </Field>
       )}
       {state.status === 'done' && (

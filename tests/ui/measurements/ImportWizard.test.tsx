@@ -2,6 +2,7 @@ import * as React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import writeExcelFile from 'write-excel-file/node';
+import axe from 'axe-core';
 import { ImportWizard, type IImportWizardProps } from '../../../src/ui/measurements/ImportWizard';
 import type { IIndicator, IIndicatorValue } from '../../../src/domain/measurements';
 import { DataError } from '../../../src/data/errors';
@@ -62,6 +63,15 @@ function renderWizard(overrides: Partial<IImportWizardProps> = {}): IImportWizar
   return props;
 }
 
+/** axe-core's WCAG 2.1 A/AA rules on the page (colour contrast needs a real browser: not in jsdom). */
+async function axeViolations(): Promise<string[]> {
+  const result = await axe.run(document.body, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function upload(user: ReturnType<typeof userEvent.setup>, file: File): Promise<void> {
   await user.upload(screen.getByLabelText(/Excel-fil/), file);
 }
@@ -86,6 +96,7 @@ describe('ImportWizard', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(1 + ROWS.length);
     expect(within(table).getByRole('columnheader', { name: /Værdi indlæses som Resultat/ })).toBeInTheDocument();
     expect(within(table).getByRole('rowheader', { name: '2' })).toBeInTheDocument();
+    expect(await axeViolations()).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'Næste' }));
     const checkHeading = screen.getByRole('heading', { name: 'Tjek af filen' });
@@ -98,6 +109,7 @@ describe('ImportWizard', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/Rækker med problemer bliver sprunget over/)).toBeInTheDocument();
     expect(props.write).not.toHaveBeenCalled();
+    expect(await axeViolations()).toEqual([]);
     await waitFor(() =>
       expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('3 resultater er klar til at blive indlæst'),
     );
@@ -202,6 +214,21 @@ describe('ImportWizard', () => {
     expect(await screen.findByText('3 resultater er indlæst')).toBeInTheDocument();
     expect(write).toHaveBeenCalledTimes(3);
     expect(write.mock.calls[2][0].flat()).toEqual(expect.arrayContaining(STORED));
+  });
+
+  it("lists the first 50 problems in the file's order and counts the rest", async () => {
+    const user = userEvent.setup();
+    renderWizard();
+    const bad = Array.from({ length: 60 }, (_, i) => ['Jobcenter', `${2001 + i}`, 'Trivselsmåling', 'mange', '10']);
+    await upload(user, await xlsx([{ name: 'Ark1', rows: [HEADER, ...bad] }]));
+    await user.click(await screen.findByRole('button', { name: 'Næste' }));
+    const list = screen.getByRole('list', { name: 'Rækker med problemer' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(51);
+    expect(items[0]).toHaveTextContent('Række 2, kolonnen »Værdi«: »mange« er ikke et tal.');
+    expect(items[49]).toHaveTextContent('Række 51,');
+    expect(items[50]).toHaveTextContent('og 10 mere');
+    expect(screen.getByText(/0 resultater er klar .* 60 rækker har problemer/)).toBeInTheDocument();
   });
 
   it('writes nothing when the same rows are imported again', async () => {

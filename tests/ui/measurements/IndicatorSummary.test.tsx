@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { screen } from '@testing-library/react';
+import axe from 'axe-core';
 import { IndicatorSummary } from '../../../src/ui/measurements/IndicatorSummary';
 import type { IIndicator, IIndicatorValue } from '../../../src/domain/measurements';
 import { renderInShell } from '../../support/render';
@@ -43,6 +44,18 @@ describe('IndicatorSummary', () => {
     expect(sick).not.toHaveTextContent('besvarelse');
 
     expect(groupOf('Lederevaluering')).toHaveTextContent('Ingen måling endnu');
+  });
+
+  it('is a definition list axe finds nothing wrong with', async () => {
+    const { container } = renderInShell(
+      <IndicatorSummary indicators={INDICATORS} values={VALUES} unitId={1} locale="da-DK" />,
+    );
+    expect(container.querySelectorAll('dl > div > dt')).toHaveLength(INDICATORS.length);
+    const result = await axe.run(container, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      rules: { 'color-contrast': { enabled: false } },
+    });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
   });
 
   it('does not show a result with fewer than 5 respondents', () => {
