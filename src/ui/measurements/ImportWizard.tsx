@@ -245,7 +245,7 @@ function CheckStep(props: { wizard: IImportWizardState }): JSX.Element | null {
   return (
     <>
       {wizard.blocked ? (
-        <Notice intent="error" layout="multiline" role="alert">
+        <Notice intent="error" layout="multiline">
           <NoticeBody>
             <NoticeTitle>{w.blocked}</NoticeTitle>
             <ProblemList wizard={wizard} file label={w.blocked} />
@@ -335,8 +335,11 @@ function useStatusAnnouncements(wizard: IImportWizardState): void {
   }, [readFailure]);
   React.useEffect(() => {
     if (step !== 'check' || !check) return;
-    if (wizard.blocked) announce(w.blocked);
-    else {
+    if (wizard.blocked) {
+      // The refusal and its first reason (the notice lists them all).
+      const first = check.problems.find((problem) => FILE_PROBLEMS.indexOf(problem.code) >= 0);
+      announce(first ? `${w.blocked}. ${describeImportProblem(strings, first, locale)}` : w.blocked);
+    } else {
       const counts = { ready: check.rows.length, unchanged: check.unchanged, problemRows: problemRowCount(check) };
       announce(checkSummary(strings, counts, locale));
     }

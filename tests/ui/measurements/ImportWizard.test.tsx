@@ -136,6 +136,11 @@ describe('ImportWizard', () => {
     expect(screen.getByText('Filen kan ikke indlæses')).toBeInTheDocument();
     expect(screen.getByText(/Række 3, kolonnen »Note«: der ser ud til at stå et CPR-nummer/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Indlæs 0 resultater' })).toBeDisabled();
+    await waitFor(() =>
+      expect(screen.getByTestId('mpk-announcer')).toHaveTextContent(
+        /^Filen kan ikke indlæses\. Række 3, kolonnen »Note«: der ser ud til at stå et CPR-nummer/,
+      ),
+    );
   });
 
   it('says why a file cannot be read and keeps the file read before', async () => {
