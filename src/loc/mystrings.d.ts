@@ -1097,6 +1097,72 @@ declare interface IMpkImportStrings {
   unnamedColumn: string;
   /** Why the file could not be read. */
   readFailures: Record<import('../data/import/readWorkbook').ReadWorkbookFailure, string>;
+  /** The import wizard (`src/ui/measurements/ImportWizard.tsx`). */
+  wizard: IMpkImportWizardStrings;
+}
+
+/** The import wizard's words. Counts come in `…One`/`…Other` pairs with `{count}`. */
+declare interface IMpkImportWizardStrings {
+  title: string;
+  /** "Trin {step} af {steps}". */
+  stepOf: string;
+  /** Each step's heading. */
+  steps: Record<'file' | 'mapping' | 'check' | 'import', string>;
+  fileLabel: string;
+  fileHint: string;
+  reading: string;
+  /** "Filen »{name}« er læst." */
+  fileRead: string;
+  /** "Valgt fil: {name}". */
+  chosenFile: string;
+  sheet: string;
+  mappingIntro: string;
+  /** The empty choice of a required column's select. */
+  chooseColumn: string;
+  /** The empty choice of the optional column's select. */
+  noColumn: string;
+  optionalHint: string;
+  /** "Kolonne {letter}: {header}". */
+  columnOption: string;
+  /** The preview table's caption. */
+  previewCaption: string;
+  /** Under a mapped column's header in the preview: "indlæses som {field}". */
+  mappedAs: string;
+  rowHeader: string;
+  readyOne: string;
+  readyOther: string;
+  unchangedOne: string;
+  unchangedOther: string;
+  problemRowsOne: string;
+  problemRowsOther: string;
+  /** Heading of the reasons a file is refused. */
+  blocked: string;
+  /** Heading of the row problems. */
+  problemsHeading: string;
+  /** Rows with problems are left out, not guessed. */
+  skipped: string;
+  /** "og {count} mere" after the first 50 problems. */
+  more: string;
+  confirmOne: string;
+  confirmOther: string;
+  nothingToImport: string;
+  started: string;
+  /** "Indlæst {done} af {total}" (results). */
+  progress: string;
+  stop: string;
+  doneOne: string;
+  doneOther: string;
+  doneUnchangedOne: string;
+  doneUnchangedOther: string;
+  /** "Stoppet efter {done} af {total} dele. …" */
+  stopped: string;
+  /** Title of a failed write. */
+  failed: string;
+  /** After "Afbryd": write the parts not yet written. */
+  resume: string;
+  next: string;
+  back: string;
+  close: string;
 }
 
 declare interface IMpkStrings {
