@@ -550,6 +550,7 @@ define([], function () {
         tasks: 'Opgaver',
         mine: 'Mine opgaver',
         report: 'Statusrapport',
+        measurements: 'Målinger',
       },
       people: {
         leaderOf: 'Leder · {units}',
@@ -1308,6 +1309,21 @@ define([], function () {
       respondentsOne: '{count} besvarelse',
       respondentsOther: '{count} besvarelser',
       hiddenFewRespondents: 'Vises ikke: færre end 5 har svaret, så svarene kan føres tilbage til enkelte personer.',
+      tab: {
+        heading: 'Målinger pr. enhed',
+        intro:
+          'Enhedernes seneste resultater fra trivselsmåling, APV, sygefravær, lederevaluering og borgeroplevet kvalitet – og om det er gået frem siden forrige periode.',
+        importButton: 'Indlæs målinger fra Excel',
+        importOnlyChef: 'Chefgruppen og sidens ejere indlæser resultaterne fra Excel.',
+        unitColumn: 'Enhed',
+        resultsColumn: 'Seneste resultater',
+        empty: 'Der er ingen resultater endnu. Indlæs dem fra den Excel-fil, I får fra udbyderen af målingen.',
+        noIndicators: 'Der er ingen målinger sat op endnu. Sidens ejer sætter dem op i listen med målinger.',
+        loadFailed: 'Målingerne kunne ikke hentes.',
+        imported: '{written} resultater er indlæst. {unchanged} var allerede indlæst og er ikke skrevet igen.',
+        importStopped:
+          'Indlæsningen blev stoppet. Det, der nåede at komme med, er gemt med hele perioder – indlæs filen igen for at fortsætte.',
+      },
     },
     import: {
       fields: {

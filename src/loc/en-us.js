@@ -553,6 +553,7 @@ define([], function () {
         tasks: 'Tasks',
         mine: 'My tasks',
         report: 'Status report',
+        measurements: 'Measurements',
       },
       people: {
         leaderOf: 'Leader · {units}',
@@ -1313,6 +1314,21 @@ define([], function () {
       respondentsOne: '{count} response',
       respondentsOther: '{count} responses',
       hiddenFewRespondents: 'Not shown: fewer than 5 responded, so the answers could be traced to individuals.',
+      tab: {
+        heading: 'Measurements by unit',
+        intro:
+          "The units' latest results from the wellbeing survey, workplace assessment, sickness absence, leader evaluation and citizens' experienced quality – and whether they improved since the previous period.",
+        importButton: 'Import measurements from Excel',
+        importOnlyChef: 'The chefgruppe and the site owners import the results from Excel.',
+        unitColumn: 'Unit',
+        resultsColumn: 'Latest results',
+        empty: 'There are no results yet. Import them from the Excel file you get from the survey provider.',
+        noIndicators: 'No measurements are set up yet. The site owner sets them up in the list of measurements.',
+        loadFailed: 'The measurements could not be loaded.',
+        imported: '{written} results were imported. {unchanged} were already imported and were not written again.',
+        importStopped:
+          'The import was stopped. What made it in is saved in whole periods – import the file again to continue.',
+      },
     },
     import: {
       fields: {

@@ -306,6 +306,7 @@ declare interface IMpkFollowUpTabsStrings {
   tasks: string;
   mine: string;
   report: string;
+  measurements: string;
 }
 
 /** Opfølgning: people. */
@@ -1080,6 +1081,28 @@ declare interface IMpkMeasurementStrings {
   respondentsOther: string;
   /** Instead of a result based on fewer than 5 respondents. */
   hiddenFewRespondents: string;
+  /** The chefgruppe's tab "Målinger" in Opfølgning. */
+  tab: IMpkMeasurementsTabStrings;
+}
+
+/** Opfølgning's tab "Målinger": every unit's latest results, and the import. */
+declare interface IMpkMeasurementsTabStrings {
+  heading: string;
+  intro: string;
+  importButton: string;
+  /** Who may import, for everyone else. */
+  importOnlyChef: string;
+  unitColumn: string;
+  resultsColumn: string;
+  /** No results in the list yet. */
+  empty: string;
+  /** No indicators set up (a site before v8, or all switched off). */
+  noIndicators: string;
+  loadFailed: string;
+  /** After an import: "{written} resultater er indlæst, {unchanged} var allerede indlæst." */
+  imported: string;
+  /** After a stopped import. */
+  importStopped: string;
 }
 
 /**

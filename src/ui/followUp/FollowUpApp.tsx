@@ -32,6 +32,9 @@ const TasksTab = React.lazy(() =>
 const ReportTab = React.lazy(() =>
   import(/* webpackChunkName: 'mpk-report' */ './ReportTab').then((m) => ({ default: m.ReportTab })),
 );
+const MeasurementsTab = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-measurements' */ './MeasurementsTab').then((m) => ({ default: m.MeasurementsTab })),
+);
 
 export type { IFollowUpAppProps, FollowUpTab } from './FollowUpApp.types';
 
@@ -43,6 +46,8 @@ function TabPanel(props: { state: IFollowUpLoadedState; data: IFollowUpData }): 
       return <TasksTab board={state.board} meetings={state.meetings} />;
     case 'mine':
       return <MyTasks tasks={state.myTasks.tasks} pages={state.myTasks} />;
+    case 'measurements':
+      return <MeasurementsTab />;
     case 'report':
       return (
         <ReportTab

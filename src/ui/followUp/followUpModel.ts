@@ -10,7 +10,7 @@ import type { IAmbition, ITaskFilters, IUnitItem } from '../../data/repositories
 import { own } from '../../domain/dict';
 
 /** The tabs of the surface. */
-export type FollowUpTab = 'overview' | 'tasks' | 'mine' | 'report';
+export type FollowUpTab = 'overview' | 'tasks' | 'mine' | 'report' | 'measurements';
 
 /** Days back the overview's trend compares with, until the chefgruppe picks its last meeting (a quarter). */
 export const DEFAULT_TREND_DAYS = 91;

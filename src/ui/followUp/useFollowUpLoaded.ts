@@ -13,7 +13,7 @@ import { useMyTasks, useTaskBoard, type IFollowUpData, type IMyTaskPages, type I
 import { useOpenLinkedTask, type ILinkedTask } from './useLinkedTask';
 import { useOverviewLists, type IOverviewLists, type IViewList } from './useOverviewLists';
 
-const MANAGER_TABS: readonly FollowUpTab[] = ['overview', 'tasks', 'mine', 'report'];
+const MANAGER_TABS: readonly FollowUpTab[] = ['overview', 'tasks', 'mine', 'report', 'measurements'];
 const NONE: readonly IFollowUpTask[] = [];
 
 /** Props of the surface once the view has been read. */

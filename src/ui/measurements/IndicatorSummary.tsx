@@ -24,6 +24,8 @@ export interface IIndicatorSummaryProps {
   locale: Locale;
   /** Smaller, for the chefgruppe's overview: the trend as an arrow (its words for screen readers). */
   compact?: boolean;
+  /** In a table whose column names the indicator: its title for screen readers only. */
+  titleHidden?: boolean;
 }
 
 /** The trend as an arrow (text, not an icon; hidden from screen readers, which hear the words). */
@@ -54,6 +56,7 @@ function IndicatorItem(props: {
   values: IIndicatorValue[];
   locale: Locale;
   compact?: boolean;
+  titleHidden?: boolean;
 }): JSX.Element {
   const m = useStrings().measurements;
   const styles = useStyles();
@@ -100,7 +103,7 @@ function IndicatorItem(props: {
   }
   return (
     <div className={styles.item}>
-      <dt className={styles.title}>{indicator.title}</dt>
+      <dt className={props.titleHidden ? styles.hidden : styles.title}>{indicator.title}</dt>
       {body}
     </div>
   );
@@ -125,6 +128,7 @@ export function IndicatorSummary(props: IIndicatorSummaryProps): JSX.Element {
           values={values}
           locale={props.locale}
           compact={props.compact}
+          titleHidden={props.titleHidden}
         />
       ))}
     </dl>
