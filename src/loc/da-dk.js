@@ -1309,6 +1309,13 @@ define([], function () {
       respondentsOne: '{count} besvarelse',
       respondentsOther: '{count} besvarelser',
       hiddenFewRespondents: 'Vises ikke: færre end 5 har svaret, så svarene kan føres tilbage til enkelte personer.',
+      ambition: {
+        show: 'Vis enhedens målinger',
+        hide: 'Skjul enhedens målinger',
+        toggleFor: 'Enhedens målinger for {ambition}',
+        none: 'Ingen af enhedens målinger hører til denne ambition.',
+        loadFailed: 'Enhedens målinger kunne ikke hentes.',
+      },
       tab: {
         heading: 'Målinger pr. enhed',
         intro:

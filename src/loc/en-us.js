@@ -1314,6 +1314,13 @@ define([], function () {
       respondentsOne: '{count} response',
       respondentsOther: '{count} responses',
       hiddenFewRespondents: 'Not shown: fewer than 5 responded, so the answers could be traced to individuals.',
+      ambition: {
+        show: "Show the unit's measurements",
+        hide: "Hide the unit's measurements",
+        toggleFor: "The unit's measurements for {ambition}",
+        none: "None of the unit's measurements belongs to this ambition.",
+        loadFailed: "The unit's measurements could not be loaded.",
+      },
       tab: {
         heading: 'Measurements by unit',
         intro:

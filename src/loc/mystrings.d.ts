@@ -1083,6 +1083,15 @@ declare interface IMpkMeasurementStrings {
   hiddenFewRespondents: string;
   /** The chefgruppe's tab "Målinger" in Opfølgning. */
   tab: IMpkMeasurementsTabStrings;
+  /** Under each ambition in the plan: the unit's results for the ambition's indicators. */
+  ambition: {
+    show: string;
+    hide: string;
+    /** The button's accessible name: "Enhedens målinger for {ambition}". */
+    toggleFor: string;
+    none: string;
+    loadFailed: string;
+  };
 }
 
 /** Opfølgning's tab "Målinger": every unit's latest results, and the import. */

@@ -7,6 +7,7 @@ import { isRelevance, type IInitiative, type IPlanFocus } from '../../domain/mod
 import type { IAmbition } from '../../data/repositories/types';
 import { hasDraft, useDraftOwner } from '../shell/drafts';
 import { fill, useStrings } from '../shell/strings';
+import { AmbitionIndicators } from './AmbitionIndicators';
 import { InitiativeCard } from './InitiativeCard';
 import { usePlan } from './PlanContext';
 import { own } from '../../domain/dict';
@@ -124,6 +125,10 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
             </Button>
           </div>
         ))}
+
+      {plan.view.unit?.id !== undefined && (
+        <AmbitionIndicators ambitionKey={ambition.key} ambitionTitle={ambition.title} unitId={plan.view.unit.id} />
+      )}
 
       <Text weight="semibold">{fill(strings.ambition.initiativesHeading, { count: props.initiatives.length })}</Text>
       {props.initiatives.length === 0 ? (
