@@ -547,6 +547,16 @@ declare interface IMpkFollowUpExcelStrings {
   no: string;
   /** Ends a text cut to Excel's 32,767 characters per cell. */
   cellTruncated: string;
+  /** Sheet "Målinger": each unit's latest result per indicator and the one before it. */
+  measurementsSheet: string;
+  indicator: string;
+  period: string;
+  result: string;
+  measureUnit: string;
+  previousPeriod: string;
+  previousResult: string;
+  change: string;
+  respondents: string;
 }
 
 declare interface IMpkFollowUpStrings {

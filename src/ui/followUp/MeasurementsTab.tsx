@@ -1,17 +1,13 @@
 import * as React from 'react';
 import { Button, Text } from '@fluentui/react-components';
-import type { IIndicatorDefinition, IMeasurementRow } from '../../domain/model';
-import type { IImportSummary, IImportWizardProps } from '../measurements/ImportWizard';
-import { IndicatorSummary } from '../measurements/IndicatorSummary';
+import type { IImportSummary } from '../measurements/ImportWizard';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { Notice, NoticeBody } from '../shell/Notice';
-import { useServices } from '../shell/services';
 import { Spinner } from '../shell/Spinner';
 import { fill, useStrings } from '../shell/strings';
-import { useViewLoader, type IViewLoader } from '../shell/useViewLoader';
 import { useFollowUp } from './FollowUpContext';
-import { unitName } from './followUpModel';
-import { useAppStyles, useTaskStyles } from './useFollowUpStyles.styles';
+import { ResultsTable, useMeasurements } from './measurementResults';
+import { useAppStyles } from './useFollowUpStyles.styles';
 
 // The wizard (Fluent's dialog, the checks) loads when someone chooses to import; the Excel reader after that.
 const ImportWizard = React.lazy(() =>
@@ -19,94 +15,6 @@ const ImportWizard = React.lazy(() =>
     default: m.ImportWizard,
   })),
 );
-
-/** What the tab reads: the active indicators and each unit's latest two results per indicator. */
-interface IMeasurementsData {
-  indicators: IIndicatorDefinition[];
-  results: IMeasurementRow[];
-}
-
-/** The tab's reads and the import's write, over the repositories. */
-function useMeasurements(): {
-  loader: IViewLoader<IMeasurementsData>;
-  write: IImportWizardProps['write'];
-} {
-  const services = useServices();
-  const loader = useViewLoader<IMeasurementsData>(async () => {
-    const [indicators, results] = await Promise.all([
-      services.indicators.listActive(),
-      services.measurements.latestPerUnit(),
-    ]);
-    return { indicators, results };
-  }, [services]);
-  const write = React.useCallback<IImportWizardProps['write']>(
-    async (batches, onProgress, signal) => {
-      const importKey = `import-${services.user.id}-${new Date().toISOString()}`;
-      const result = await services.measurements.importRows(
-        batches,
-        importKey,
-        (progress) => onProgress(progress.batchesDone, progress.batches),
-        signal,
-      );
-      if (result.aborted) throw Object.assign(new Error('The import was stopped.'), { name: 'AbortError' });
-      return {
-        written: result.created + result.updated,
-        unchanged: result.unchanged,
-        completedBatches: result.batchesWritten,
-      };
-    },
-    [services],
-  );
-  return { loader, write };
-}
-
-/** Every unit with a result: its name and its latest results with the trend since the previous period. */
-function ResultsTable(props: { data: IMeasurementsData; t: IMpkMeasurementsTabStrings }): JSX.Element {
-  const { view, locale } = useFollowUp();
-  const styles = useTaskStyles();
-  const { data, t } = props;
-  const withResults = new Set(data.results.map((r) => r.unitId));
-  const units = view.units.filter((u) => u.id !== undefined && withResults.has(u.id));
-  return (
-    <div className={styles.tableScroller}>
-      <table className={styles.table} aria-labelledby="mpk-measurements-heading">
-        <thead>
-          <tr>
-            <th scope="col" className={styles.th}>
-              {t.unitColumn}
-            </th>
-            {data.indicators.map((indicator) => (
-              <th key={indicator.key} scope="col" className={styles.th}>
-                {indicator.title}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {units.map((unit) => (
-            <tr key={unit.id}>
-              <th scope="row" className={`${styles.td} ${styles.rowHeader}`}>
-                {unitName(view.units, unit.id, `#${unit.id}`)}
-              </th>
-              {data.indicators.map((indicator) => (
-                <td key={indicator.key} className={styles.td}>
-                  <IndicatorSummary
-                    indicators={[indicator]}
-                    values={data.results}
-                    unitId={unit.id}
-                    locale={locale}
-                    compact
-                    titleHidden
-                  />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /** What the last import did, in one calm line. */
 function importedLine(summary: IImportSummary, t: IMpkMeasurementsTabStrings): string {
@@ -167,7 +75,7 @@ export function MeasurementsTab(): JSX.Element {
       )}
       {data && data.indicators.length === 0 && <Text as="p">{t.noIndicators}</Text>}
       {data && data.indicators.length > 0 && data.results.length === 0 && <Text as="p">{t.empty}</Text>}
-      {data && data.results.length > 0 && <ResultsTable data={data} t={t} />}
+      {data && data.results.length > 0 && <ResultsTable data={data} labelledBy="mpk-measurements-heading" />}
       {importing && data && (
         <React.Suspense fallback={<Spinner size="tiny" label={strings.common.loading} />}>
           <ImportWizard

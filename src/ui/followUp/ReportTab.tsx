@@ -6,6 +6,7 @@ import { formatDate } from '../../domain/dates';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useStrings, fill } from '../shell/strings';
 import { useFollowUp } from './FollowUpContext';
+import { ResultsTable, useMeasurements } from './measurementResults';
 import { KeyFigures, MatrixAndLegend, OverdueSection, StoppedSection } from './OverviewTab';
 import { TaskTable } from './TaskBoard';
 import { useAppStyles, usePrintStyles, useReportStyles } from './useFollowUpStyles.styles';
@@ -108,10 +109,12 @@ function MeetingSection(props: { report: IReportState }): JSX.Element | null {
 export function ReportTab(props: IReportTabProps): JSX.Element {
   usePrintStyles();
   const { view, strings, locale, now } = useFollowUp();
+  const mpkStrings = useStrings();
   const app = useAppStyles();
   const styles = useReportStyles();
   const s = strings.report;
-  const report = useReport(props);
+  const measurements = useMeasurements().loader;
+  const report = useReport(props, measurements.view);
   const { lists } = props;
   const titleId = useId('mpk-report-title');
 
@@ -140,6 +143,14 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
           <MatrixAndLegend since={props.since} />
         </section>
         <StoppedSection lists={lists} headingLevel="h4" />
+        {measurements.view && measurements.view.results.length > 0 && (
+          <section className={app.section} aria-labelledby="mpk-report-measurements">
+            <h4 id="mpk-report-measurements" className={app.sectionHeading}>
+              {mpkStrings.measurements.tab.heading}
+            </h4>
+            <ResultsTable data={measurements.view} labelledBy="mpk-report-measurements" />
+          </section>
+        )}
         <MeetingSection report={report} />
         {report.meetingTasks.status === 'idle' && <OverdueSection lists={lists} headingLevel="h4" />}
       </article>

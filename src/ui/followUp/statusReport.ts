@@ -1,6 +1,6 @@
 /**
- * The status report as a workbook: sheet "Overblik" (every unit × ambition, then the key figures)
- * and sheet "Opgaver" (the chosen meeting's tasks). Pure — it builds the sheets; the Excel library
+ * The status report as a workbook: sheet "Overblik" (every unit × ambition, then the key figures),
+ * sheet "Opgaver" (the chosen meeting's tasks) and, on a site with results, sheet "Målinger". Pure — it builds the sheets; the Excel library
  * is loaded only when someone exports (`exportWorkbook`).
  */
 import type { Cell, Row, Sheet } from 'write-excel-file/browser';
@@ -12,6 +12,14 @@ import { isOverdue } from '../../domain/workflow';
 import type { IAmbition, IUnitItem } from '../../data/repositories/types';
 import { ambitionTitle, fileNamePart, unitName } from './followUpModel';
 import { own } from '../../domain/dict';
+import {
+  isPublishable,
+  latestWithTrend,
+  periodLabel,
+  type IIndicator,
+  type IIndicatorValue,
+  type IndicatorTrend,
+} from '../../domain/measurements';
 import { labelOf } from '../shell/texts';
 
 /** The workbook's words (from the loc file's `followUp.excel`). */
@@ -33,6 +41,16 @@ export interface IStatusReportInput {
   texts: IWorkbookTexts;
   /** The labels of the stored codes (`labels` in `src/loc`). */
   labels: IMpkLabelStrings;
+  /** The units' latest results (sheet "Målinger"; none on a site before v8 or without results). */
+  measurements?: IReportMeasurements;
+}
+
+/** The results the report shows, and how to word their trend and units. */
+export interface IReportMeasurements {
+  indicators: readonly IIndicator[];
+  results: readonly IIndicatorValue[];
+  trendText(trend: IndicatorTrend): string;
+  unitText(unit: string): string;
 }
 
 /** The Excel date format the municipality reads: 27.11.2026. */
@@ -214,9 +232,57 @@ export function tasksSheet(input: IStatusReportInput): Sheet<never> {
   };
 }
 
-/** Both sheets of the status report. */
+/**
+ * Sheet "Målinger": per unit and indicator the latest result, the one before it (same period length) and the
+ * development; a result fewer than 5 answered is never there (refused on import, skipped here too).
+ */
+export function measurementsSheet(input: IStatusReportInput, m: IReportMeasurements): Sheet<never> {
+  const { texts, locale } = input;
+  const text = textCells(texts);
+  const number = (value: number | undefined): Cell => (value === undefined ? null : { value, type: Number });
+  const data: Row[] = [
+    [texts.unit, texts.indicator, texts.period, texts.result, texts.measureUnit, texts.previousPeriod]
+      .concat([texts.previousResult, texts.change, texts.respondents])
+      .map(header),
+  ];
+  const shown = m.results.filter((r) => isPublishable(r.respondents));
+  for (const unit of input.units) {
+    const own = shown.filter((r) => r.unitId === unit.id);
+    if (own.length === 0) continue;
+    for (const indicator of m.indicators) {
+      const { latest, previous, trend } = latestWithTrend(own, indicator);
+      if (!latest) continue;
+      data.push([
+        text(unit.name),
+        text(indicator.title),
+        text(periodLabel(latest.period, locale)),
+        number(latest.value),
+        text(m.unitText(indicator.unit)),
+        text(previous ? periodLabel(previous.period, locale) : undefined),
+        number(previous?.value),
+        text(m.trendText(trend)),
+        number(latest.respondents),
+      ]);
+    }
+  }
+  return {
+    sheet: texts.measurementsSheet,
+    data,
+    columns: [{ width: 32 }, { width: 24 }, { width: 16 }, { width: 10 }, { width: 20 }, { width: 16 }].concat([
+      { width: 14 },
+      { width: 30 },
+      { width: 12 },
+    ]),
+    stickyRowsCount: 1,
+  };
+}
+
+/** The sheets of the status report ("Målinger" when there are results). */
 export function buildStatusWorkbook(input: IStatusReportInput): Sheet<never>[] {
-  return [overviewSheet(input), tasksSheet(input)];
+  const sheets = [overviewSheet(input), tasksSheet(input)];
+  if (input.measurements && input.measurements.results.length > 0)
+    sheets.push(measurementsSheet(input, input.measurements));
+  return sheets;
 }
 
 /** "Statusrapport-Chefgruppemøde-marts-2026-2026-03-03.xlsx" */

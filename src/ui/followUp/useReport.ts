@@ -1,4 +1,6 @@
 import * as React from 'react';
+import { MEASURE_UNITS, type MeasureUnit } from '../../domain/measurements';
+import type { IMeasurementsData } from './measurementResults';
 import { today } from '../../domain/dates';
 import { validateFilterText } from '../../domain/validation';
 import type { IValidationError } from '../../domain/messages';
@@ -101,7 +103,7 @@ async function wholeTasks(
 }
 
 /** The status report's state: the meeting asked for, its tasks, both overview lists and the Excel export. */
-export function useReport(props: IReportTabProps): IReportState {
+export function useReport(props: IReportTabProps, measurements?: IMeasurementsData): IReportState {
   const services = useServices();
   const mpkStrings = useStrings();
   const context = useFollowUp();
@@ -186,6 +188,14 @@ export function useReport(props: IReportTabProps): IReportState {
         locale,
         texts: strings.excel,
         labels: mpkStrings.labels,
+        measurements: measurements && {
+          ...measurements,
+          trendText: (trend) => mpkStrings.measurements.trends[trend],
+          unitText: (unit) =>
+            (MEASURE_UNITS as readonly string[]).includes(unit)
+              ? mpkStrings.measurements.units[unit as MeasureUnit]
+              : unit,
+        },
       });
       const fileName = reportFileName(s.filePrefix, meeting, today(now));
       await exportWorkbook(sheets, fileName);
