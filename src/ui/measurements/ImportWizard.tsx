@@ -183,12 +183,14 @@ function MappingStep(props: { wizard: IImportWizardState }): JSX.Element {
           return (
             <Field
               key={field}
+              className={styles.field}
               label={s.fields[field]}
               required={required}
               hint={required ? undefined : s.wizard.optionalHint}
               validationMessage={columnProblem(field)}
             >
               <Select
+                className={styles.select}
                 value={wizard.mapping[field] === undefined ? '' : String(wizard.mapping[field])}
                 onChange={(_, data) => wizard.setColumn(field, data.value)}
               >
