@@ -18,6 +18,8 @@ export const useImportWizardStyles = makeStyles({
     alignItems: 'start',
     gap: tokens.spacingHorizontalM,
   },
+  /** The native file input in the theme's text colour (its button is the browser's). */
+  fileInput: { color: tokens.colorNeutralForeground1, maxWidth: '100%', fontFamily: tokens.fontFamilyBase },
   /** A grid cell's field and select shrink to the cell (Fluent's select has a wider minimum). */
   field: { minWidth: 0 },
   select: { minWidth: 0, width: '100%' },
