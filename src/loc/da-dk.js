@@ -1415,7 +1415,7 @@ define([], function () {
         blocked: 'Filen kan ikke indlæses',
         problemsHeading: 'Rækker med problemer',
         skipped:
-          'Rækker med problemer bliver sprunget over – der bliver ikke gættet på, hvad der skulle have stået. Ret dem i filen, og indlæs den igen, hvis de skal med.',
+          'De bliver sprunget over – der bliver ikke gættet på, hvad der skulle have stået. Ret dem i filen, og indlæs den igen, hvis de skal med.',
         more: 'og {count} mere',
         confirmOne: 'Indlæs {count} resultat',
         confirmOther: 'Indlæs {count} resultater',

@@ -1420,7 +1420,7 @@ define([], function () {
         blocked: 'The file cannot be loaded',
         problemsHeading: 'Rows with problems',
         skipped:
-          'Rows with problems are skipped – nothing is guessed. Correct them in the file and load it again if they should be included.',
+          'They are skipped – nothing is guessed. Correct them in the file and load it again if they should be included.',
         more: 'and {count} more',
         confirmOne: 'Load {count} result',
         confirmOther: 'Load {count} results',

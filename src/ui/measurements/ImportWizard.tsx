@@ -68,6 +68,7 @@ function FileStep(props: { wizard: IImportWizardState }): JSX.Element {
   const strings = useStrings();
   const w = strings.import.wizard;
   const { wizard } = props;
+  const styles = useImportWizardStyles();
   const announce = useAnnounce();
   const onChange = async (event: React.ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = event.target.files?.[0];
@@ -85,6 +86,7 @@ function FileStep(props: { wizard: IImportWizardState }): JSX.Element {
         {(fieldProps) => (
           <input
             {...fieldProps}
+            className={styles.fileInput}
             type="file"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             disabled={wizard.reading}
@@ -183,12 +185,14 @@ function MappingStep(props: { wizard: IImportWizardState }): JSX.Element {
           return (
             <Field
               key={field}
+              className={styles.field}
               label={s.fields[field]}
               required={required}
               hint={required ? undefined : s.wizard.optionalHint}
               validationMessage={columnProblem(field)}
             >
               <Select
+                className={styles.select}
                 value={wizard.mapping[field] === undefined ? '' : String(wizard.mapping[field])}
                 onChange={(_, data) => wizard.setColumn(field, data.value)}
               >

@@ -14,9 +14,15 @@ export const useImportWizardStyles = makeStyles({
   stepOf: { color: tokens.colorNeutralForeground2, margin: 0 },
   fields: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
+    alignItems: 'start',
     gap: tokens.spacingHorizontalM,
   },
+  /** The native file input in the theme's text colour (its button is the browser's). */
+  fileInput: { color: tokens.colorNeutralForeground1, maxWidth: '100%', fontFamily: tokens.fontFamilyBase },
+  /** A grid cell's field and select shrink to the cell (Fluent's select has a wider minimum). */
+  field: { minWidth: 0 },
+  select: { minWidth: 0, width: '100%' },
   tableWrap: { overflowX: 'auto', maxWidth: '100%' },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
   caption: { textAlign: 'start', color: tokens.colorNeutralForeground2, paddingBottom: tokens.spacingVerticalXS },
