@@ -1321,7 +1321,7 @@ define([], function () {
       ambition: {
         show: 'Vis enhedens målinger',
         hide: 'Skjul enhedens målinger',
-        toggleFor: 'Enhedens målinger for {ambition}',
+        toggleFor: '{action} for {ambition}',
         none: 'Ingen af enhedens målinger hører til denne ambition.',
         loadFailed: 'Enhedens målinger kunne ikke hentes.',
       },

@@ -1326,7 +1326,7 @@ define([], function () {
       ambition: {
         show: "Show the unit's measurements",
         hide: "Hide the unit's measurements",
-        toggleFor: "The unit's measurements for {ambition}",
+        toggleFor: '{action} for {ambition}',
         none: "None of the unit's measurements belongs to this ambition.",
         loadFailed: "The unit's measurements could not be loaded.",
       },

@@ -1097,7 +1097,7 @@ declare interface IMpkMeasurementStrings {
   ambition: {
     show: string;
     hide: string;
-    /** The button's accessible name: "Enhedens målinger for {ambition}". */
+    /** The button's accessible name: its visible text ({action}) and the ambition. */
     toggleFor: string;
     none: string;
     loadFailed: string;

@@ -33,7 +33,9 @@ const ReportTab = React.lazy(() =>
   import(/* webpackChunkName: 'mpk-report' */ './ReportTab').then((m) => ({ default: m.ReportTab })),
 );
 const MeasurementsTab = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-measurements' */ './MeasurementsTab').then((m) => ({ default: m.MeasurementsTab })),
+  import(/* webpackChunkName: 'mpk-measurements-tab' */ './MeasurementsTab').then((m) => ({
+    default: m.MeasurementsTab,
+  })),
 );
 
 export type { IFollowUpAppProps, FollowUpTab } from './FollowUpApp.types';

@@ -28,7 +28,7 @@ export function AmbitionIndicators(props: { ambitionKey: string; ambitionTitle: 
         appearance="subtle"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={fill(m.toggleFor, { ambition: props.ambitionTitle })}
+        aria-label={fill(m.toggleFor, { action: open ? m.hide : m.show, ambition: props.ambitionTitle })}
         onClick={() => setOpen((o) => !o)}
       >
         {open ? m.hide : m.show}
