@@ -9,7 +9,7 @@ import {
 import { fieldSchemaXml } from '../../src/data/schema/fieldXml';
 import { DIRECTION_CHOICES, LISTS, SCHEMA, SCHEMA_VERSION, schemaAt } from '../../src/data/schema/lists';
 import { MEASURE_DIRECTIONS } from '../../src/domain/measurements';
-import type { IListSchema, RoleKey } from '../../src/data/schema/types';
+import type { IFieldSchema, IListSchema, RoleKey } from '../../src/data/schema/types';
 import { storyFilter } from '../../src/data/repositories/stories';
 import { taskFilter } from '../../src/data/repositories/tasks';
 import * as entities from '../../src/data/mapping/entities';
@@ -210,7 +210,7 @@ describe('Målinger in the schema (v8)', () => {
 
   it('keys a result by indicator, unit and period, unique and indexed, and filters results only on indexed columns', () => {
     const measurements = SCHEMA.lists.find((l) => l.key === 'measurements');
-    const field = (name: string) => measurements?.fields.find((f) => f.name === name);
+    const field = (name: string): IFieldSchema | undefined => measurements?.fields.find((f) => f.name === name);
     expect(field('ClientKey')).toMatchObject({ indexed: true, unique: true, maxLength: 255 });
     for (const name of ['IndicatorKey', 'UnitId', 'Period']) expect(field(name)?.indexed).toBe(true);
     expect(measurements?.permissions).toEqual({ chefgruppe: 'contributor', members: 'read', visitors: 'read' });
