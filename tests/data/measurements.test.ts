@@ -155,6 +155,25 @@ describe('measurements on the local SharePoint', () => {
     expect(await stored(server, '2026-H1')).toHaveLength(250);
   });
 
+  it('writes nothing twice when the answer to a batch is lost and the batch is sent again', async () => {
+    const batches = importBatches(results('2026-Q2', (unitId) => unitId / 100));
+    await server.faults({ loseResponseNext: 1 });
+    await server.resetRequests();
+    let result;
+    try {
+      result = await chef.measurements.importRows(batches, 'lost');
+    } finally {
+      await server.faults({});
+    }
+    // The first batch landed though its answer was lost; sent again, its rows are found by key.
+    expect(result).toMatchObject({ updated: 0, batchesWritten: 3, aborted: false });
+    expect(result).toMatchObject({ created: 150, unchanged: 100 });
+    expect((await dataRequests(server)).filter((r) => r.lost).map((r) => r.batchParts)).toEqual([100]);
+    const rows = await stored(server, '2026-Q2');
+    expect(rows).toHaveLength(250);
+    expect(rows.every((r) => r.MeasureValue === r.UnitId / 100 && r.ImportKey === 'lost')).toBe(true);
+  });
+
   it('refuses rows the import check refuses (fewer than 5 respondents, a period not canonical) before writing anything', async () => {
     const few: IIndicatorValue = { indicatorKey: 'trivsel', unitId: 101, period: '2030', value: 3, respondents: 4 };
     const fine: IIndicatorValue = { indicatorKey: 'apv', unitId: 101, period: '2030', value: 3, respondents: 5 };
@@ -191,6 +210,7 @@ describe('measurements on the local SharePoint', () => {
         `${k} 2025`,
         `${k} 2026`,
         `${k} 2026-H1`,
+        `${k} 2026-Q2`,
       ]),
     );
     expect(unit.find((r) => r.clientKey === 'apv|120|2026')).toMatchObject({ value: 4.25, respondents: 12 });
@@ -199,9 +219,9 @@ describe('measurements on the local SharePoint', () => {
     const latest = await medarbejder.measurements.latestPerUnit(KEYS);
     // One $batch: one query per indicator (IndicatorKey is indexed).
     expect((await dataRequests(server)).map((r) => [r.method, r.batchParts])).toEqual([['POST', 5]]);
-    // Unit 120's latest is the half year 2026-H1, and no half year came before it.
+    // Unit 120's latest is the quarter 2026-Q2, and no quarter came before it.
     expect(latest.filter((r) => r.unitId === 120 && r.indicatorKey === 'apv').map((r) => r.period)).toEqual([
-      '2026-H1',
+      '2026-Q2',
     ]);
 
     // A unit with three years: the latest two are kept, and they give the trend.
