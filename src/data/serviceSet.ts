@@ -19,7 +19,6 @@ import { Notifier, type ITeamsTexts } from './notifications/events';
 import { lazyRepository } from './lazyRepository';
 import type { IReflectionRepository } from './repositories/types';
 import { NotificationRepository } from './notifications/repository';
-import { IndicatorRepository, MeasurementRepository } from './repositories/measurements';
 
 export { ProvisioningService } from './provisioningService';
 
@@ -59,10 +58,17 @@ export function createServicesWithViews(
     reflections: notesFor(sp, user, wiring.graph),
     provisioning: new ProvisioningService(sp),
     people: new PeopleRepository(sp),
-    indicators: new IndicatorRepository(sp),
-    measurements: new MeasurementRepository(sp),
+    // Målinger in their own chunk: the measurement rules (periods, the 5-respondent rule) load with the
+    // first read of a result, not with every save.
+    indicators: lazyRepository(() => measurementsModule().then((m) => new m.IndicatorRepository(sp))),
+    measurements: lazyRepository(() => measurementsModule().then((m) => new m.MeasurementRepository(sp))),
     throttle: throttleWatchOf(sp),
   };
+}
+
+/** The Målinger repositories' module (chunk `mpk-measurements`). */
+function measurementsModule(): Promise<typeof import('./repositories/measurements')> {
+  return import(/* webpackChunkName: 'mpk-measurements' */ './repositories/measurements');
 }
 
 /**

@@ -318,10 +318,61 @@ export function validateInitiative(
 
   checkText(errors, 'successMeasure', initiative.successMeasure, { max: MULTI_LINE_MAX });
   checkText(errors, 'existingInitiativeUrl', initiative.existingInitiativeUrl, { max: URL_MAX });
+  checkMeasure(errors, initiative);
   if (!isBlank(initiative.existingInitiativeUrl) && !isHttpUrl(initiative.existingInitiativeUrl)) {
     errors.push({ field: 'existingInitiativeUrl', code: 'invalidUrl' });
   }
   return errors;
+}
+
+/** The columns of an initiative's measurable success criterion (schema v8). */
+const MEASURE_FIELDS = [
+  'measureWhat',
+  'measureUnit',
+  'measureDirection',
+  'measureBaseline',
+  'measureBaselineDate',
+  'measureTarget',
+  'measureTargetDate',
+] as const;
+
+/** `MEASURE_UNIT_MAX` of `measurements.ts` (the form's rules; here the columns are kept whole). */
+const MEASURE_UNIT_MAX = 40;
+
+/** A number that may be stored: finite (SharePoint cannot hold NaN or Infinity). */
+function checkNumber(errors: Errors, field: string, value: unknown, required: boolean): void {
+  if (isBlank(value)) {
+    if (required) errors.push({ field, code: 'required' });
+  } else if (typeof value !== 'number' || !isFinite(value)) {
+    errors.push({ field, code: 'invalidOption', params: { value: String(value) } });
+  }
+}
+
+/**
+ * An initiative's measurable success criterion is optional, but all or nothing: what is measured, its
+ * unit, the direction, and baseline and target with their dates, the target not before the baseline. The
+ * measure form checks more (`validateMeasure`: the target lies in the better direction); this keeps
+ * what is stored whole, whoever saves it.
+ */
+function checkMeasure(errors: Errors, initiative: Draft<IInitiative>): void {
+  if (MEASURE_FIELDS.every((field) => isBlank(initiative[field]))) return;
+  checkText(errors, 'measureWhat', initiative.measureWhat, { required: true, max: SINGLE_LINE_MAX });
+  checkText(errors, 'measureUnit', initiative.measureUnit, { required: true, max: MEASURE_UNIT_MAX });
+  const direction = initiative.measureDirection;
+  if (isBlank(direction)) errors.push({ field: 'measureDirection', code: 'selectionRequired' });
+  else if (direction !== 'higher' && direction !== 'lower')
+    errors.push({ field: 'measureDirection', code: 'invalidOption', params: { value: String(direction) } });
+  checkNumber(errors, 'measureBaseline', initiative.measureBaseline, true);
+  checkNumber(errors, 'measureTarget', initiative.measureTarget, true);
+  checkDate(errors, 'measureBaselineDate', initiative.measureBaselineDate, true);
+  checkDate(errors, 'measureTargetDate', initiative.measureTargetDate, true);
+  if (
+    isValidIsoDate(initiative.measureBaselineDate) &&
+    isValidIsoDate(initiative.measureTargetDate) &&
+    compareIsoDates(initiative.measureTargetDate, initiative.measureBaselineDate) < 0
+  ) {
+    errors.push({ field: 'measureTargetDate', code: 'endBeforeStart' });
+  }
 }
 
 /** Validates a check-in; with `now`, also that its date is not in the future (Copenhagen time). */
@@ -333,6 +384,7 @@ export function validateCheckIn(checkIn: Draft<ICheckIn>, options: { now?: Date 
   else checkWholeNumber(errors, 'progress', checkIn.progress, 0, 100);
   checkText(errors, 'comment', checkIn.comment, { max: MULTI_LINE_MAX });
   checkDate(errors, 'date', checkIn.date, true);
+  checkNumber(errors, 'measuredValue', checkIn.measuredValue, false);
   if (options.now && isValidIsoDate(checkIn.date) && compareIsoDates(checkIn.date, today(options.now)) > 0) {
     errors.push({ field: 'date', code: 'dateInFuture' });
   }

@@ -930,6 +930,38 @@ define([], function () {
           definite: 'succeskriteriet',
           pronoun: 'det',
         },
+        measureWhat: {
+          definite: 'det, der måles',
+          pronoun: 'det',
+        },
+        measureUnit: {
+          definite: 'enheden for målingen',
+          pronoun: 'den',
+        },
+        measureDirection: {
+          definite: 'retningen',
+          pronoun: 'den',
+        },
+        measureBaseline: {
+          definite: 'udgangspunktet',
+          pronoun: 'det',
+        },
+        measureBaselineDate: {
+          definite: 'datoen for udgangspunktet',
+          pronoun: 'den',
+        },
+        measureTarget: {
+          definite: 'målet',
+          pronoun: 'det',
+        },
+        measureTargetDate: {
+          definite: 'datoen for målet',
+          pronoun: 'den',
+        },
+        measuredValue: {
+          definite: 'den målte værdi',
+          pronoun: 'den',
+        },
         existingInitiativeUrl: {
           definite: 'linket til den eksisterende indsats',
           pronoun: 'det',

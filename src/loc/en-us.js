@@ -933,6 +933,38 @@ define([], function () {
           definite: 'the success measure',
           pronoun: 'it',
         },
+        measureWhat: {
+          definite: 'what is measured',
+          pronoun: 'it',
+        },
+        measureUnit: {
+          definite: 'the unit of the measurement',
+          pronoun: 'it',
+        },
+        measureDirection: {
+          definite: 'the direction',
+          pronoun: 'it',
+        },
+        measureBaseline: {
+          definite: 'the baseline',
+          pronoun: 'it',
+        },
+        measureBaselineDate: {
+          definite: 'the date of the baseline',
+          pronoun: 'it',
+        },
+        measureTarget: {
+          definite: 'the target',
+          pronoun: 'it',
+        },
+        measureTargetDate: {
+          definite: 'the date of the target',
+          pronoun: 'it',
+        },
+        measuredValue: {
+          definite: 'the measured value',
+          pronoun: 'it',
+        },
         existingInitiativeUrl: {
           definite: 'the link to the existing initiative',
           pronoun: 'it',

@@ -155,6 +155,49 @@ describe('measurements on the local SharePoint', () => {
     expect(await stored(server, '2026-H1')).toHaveLength(250);
   });
 
+  it('writes nothing twice when the answer to a batch is lost and the batch is sent again', async () => {
+    const batches = importBatches(results('2026-Q2', (unitId) => unitId / 100));
+    await server.faults({ loseResponseNext: 1 });
+    await server.resetRequests();
+    let result;
+    try {
+      result = await chef.measurements.importRows(batches, 'lost');
+    } finally {
+      await server.faults({});
+    }
+    // The first batch landed though its answer was lost; sent again, its rows are found by key.
+    expect(result).toMatchObject({ updated: 0, batchesWritten: 3, aborted: false });
+    expect(result).toMatchObject({ created: 150, unchanged: 100 });
+    // The read, the lost POST, PnPjs's resend (every part a duplicate key), one read of the period to
+    // settle them, then the two other batches.
+    expect((await dataRequests(server)).map((r) => [r.batchParts, !!r.lost])).toEqual([
+      [5, false],
+      [100, true],
+      [100, false],
+      [5, false],
+      [100, false],
+      [50, false],
+    ]);
+    const rows = await stored(server, '2026-Q2');
+    expect(rows).toHaveLength(250);
+    expect(rows.every((r) => r.MeasureValue === r.UnitId / 100 && r.ImportKey === 'lost')).toBe(true);
+  });
+
+  it('lets two imports of the same period race: each row once, the later values kept, no error', async () => {
+    const first = importBatches(results('2026-Q3', () => 1, 401));
+    const second = importBatches(results('2026-Q3', () => 2, 401));
+    const [a, b] = await Promise.all([
+      chef.measurements.importRows(first, 'race-a'),
+      chef.measurements.importRows(second, 'race-b'),
+    ]);
+    expect(a.created + a.updated + a.unchanged).toBe(250);
+    expect(b.created + b.updated + b.unchanged).toBe(250);
+    const rows = await stored(server, '2026-Q3');
+    expect(rows).toHaveLength(250);
+    // Each row holds the value of the import that wrote it last.
+    expect(rows.every((r) => (r.ImportKey === 'race-a' ? r.MeasureValue === 1 : r.MeasureValue === 2))).toBe(true);
+  });
+
   it('refuses rows the import check refuses (fewer than 5 respondents, a period not canonical) before writing anything', async () => {
     const few: IIndicatorValue = { indicatorKey: 'trivsel', unitId: 101, period: '2030', value: 3, respondents: 4 };
     const fine: IIndicatorValue = { indicatorKey: 'apv', unitId: 101, period: '2030', value: 3, respondents: 5 };
@@ -191,6 +234,7 @@ describe('measurements on the local SharePoint', () => {
         `${k} 2025`,
         `${k} 2026`,
         `${k} 2026-H1`,
+        `${k} 2026-Q2`,
       ]),
     );
     expect(unit.find((r) => r.clientKey === 'apv|120|2026')).toMatchObject({ value: 4.25, respondents: 12 });
@@ -199,9 +243,9 @@ describe('measurements on the local SharePoint', () => {
     const latest = await medarbejder.measurements.latestPerUnit(KEYS);
     // One $batch: one query per indicator (IndicatorKey is indexed).
     expect((await dataRequests(server)).map((r) => [r.method, r.batchParts])).toEqual([['POST', 5]]);
-    // Unit 120's latest is the half year 2026-H1, and no half year came before it.
+    // Unit 120's latest is the quarter 2026-Q2, and no quarter came before it.
     expect(latest.filter((r) => r.unitId === 120 && r.indicatorKey === 'apv').map((r) => r.period)).toEqual([
-      '2026-H1',
+      '2026-Q2',
     ]);
 
     // A unit with three years: the latest two are kept, and they give the trend.

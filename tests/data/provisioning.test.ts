@@ -92,6 +92,21 @@ describe('provisioning an empty site', () => {
       "_api/web/lists/getByTitle('MPK%20Historier')/fields/getByInternalNameOrTitle('Author')",
     );
     expect(author.Indexed).toBe(true);
+    // v8: a result is one row per indicator, unit and period, found by indexed columns.
+    const results = await json<{ value: { InternalName: string; Indexed: boolean; EnforceUniqueValues: boolean }[] }>(
+      server,
+      "_api/web/lists/getByTitle('MPK%20Maaleresultater')/fields?$select=InternalName,Indexed,EnforceUniqueValues",
+    );
+    const indexed = results.value.filter((f) => f.Indexed && f.InternalName !== 'ID').map((f) => f.InternalName);
+    expect(indexed.sort()).toEqual(['ClientKey', 'IndicatorKey', 'Period', 'UnitId']);
+    expect(results.value.find((f) => f.InternalName === 'ClientKey')?.EnforceUniqueValues).toBe(true);
+    const initiativeFields = await json<{ value: { InternalName: string }[] }>(
+      server,
+      "_api/web/lists/getByTitle('MPK%20Indsatser')/fields?$select=InternalName",
+    );
+    expect(initiativeFields.value.map((f) => f.InternalName)).toEqual(
+      expect.arrayContaining(['MeasureWhat', 'MeasureDirection', 'MeasureBaseline', 'MeasureTargetDate']),
+    );
   });
 
   it("seeds the strategy's five ambitions and 27 commitments word for word, and the organisation", async () => {

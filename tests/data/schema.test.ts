@@ -7,8 +7,9 @@ import {
   type IRoleDefinitionState,
 } from '../../src/data/schema/diff';
 import { fieldSchemaXml } from '../../src/data/schema/fieldXml';
-import { LISTS, SCHEMA, SCHEMA_VERSION, schemaAt } from '../../src/data/schema/lists';
-import type { IListSchema, RoleKey } from '../../src/data/schema/types';
+import { DIRECTION_CHOICES, LISTS, SCHEMA, SCHEMA_VERSION, schemaAt } from '../../src/data/schema/lists';
+import { MEASURE_DIRECTIONS } from '../../src/domain/measurements';
+import type { IFieldSchema, IListSchema, RoleKey } from '../../src/data/schema/types';
 import { storyFilter } from '../../src/data/repositories/stories';
 import { taskFilter } from '../../src/data/repositories/tasks';
 import * as entities from '../../src/data/mapping/entities';
@@ -195,6 +196,28 @@ describe('the schema as data', () => {
     expect(fieldSchemaXml({ name: 'Leaders', title: 'Ledere & co', type: 'UserMulti', since: 1 })).toContain(
       'DisplayName="Ledere &amp; co"',
     );
+  });
+});
+
+describe('Målinger in the schema (v8)', () => {
+  it("offers exactly the domain's directions in the choice columns", () => {
+    expect(DIRECTION_CHOICES).toEqual(MEASURE_DIRECTIONS);
+    const choices = SCHEMA.lists.flatMap((l) =>
+      l.fields.filter((f) => f.name === 'MeasureDirection' || f.name === 'Direction').map((f) => f.choices),
+    );
+    expect(choices).toEqual([MEASURE_DIRECTIONS, MEASURE_DIRECTIONS]);
+  });
+
+  it('keys a result by indicator, unit and period, unique and indexed, and filters results only on indexed columns', () => {
+    const measurements = SCHEMA.lists.find((l) => l.key === 'measurements');
+    const field = (name: string): IFieldSchema | undefined => measurements?.fields.find((f) => f.name === name);
+    expect(field('ClientKey')).toMatchObject({ indexed: true, unique: true, maxLength: 255 });
+    for (const name of ['IndicatorKey', 'UnitId', 'Period']) expect(field(name)?.indexed).toBe(true);
+    expect(measurements?.permissions).toEqual({ chefgruppe: 'contributor', members: 'read', visitors: 'read' });
+    expect(SCHEMA.lists.find((l) => l.key === 'indicators')?.permissions).toEqual({
+      members: 'read',
+      visitors: 'read',
+    });
   });
 });
 

@@ -267,6 +267,68 @@ describe('initiatives', () => {
   });
 });
 
+describe('a measurable success criterion (schema v8)', () => {
+  const measure = {
+    measureWhat: 'Sygedage pr. medarbejder',
+    measureUnit: 'dage',
+    measureDirection: 'lower' as const,
+    measureBaseline: 12.5,
+    measureBaselineDate: '2026-01-15',
+    measureTarget: 9.75,
+    measureTargetDate: '2026-12-15',
+  };
+
+  it('is optional, and whole when given', () => {
+    expect(validateInitiative(initiative)).toEqual([]);
+    expect(validateInitiative({ ...initiative, ...measure })).toEqual([]);
+  });
+
+  it('is all or nothing: one field alone asks for the rest', () => {
+    expect(codes(validateInitiative({ ...initiative, measureWhat: 'Sygedage' }))).toEqual([
+      'measureUnit:required',
+      'measureDirection:selectionRequired',
+      'measureBaseline:required',
+      'measureTarget:required',
+      'measureBaselineDate:required',
+      'measureTargetDate:required',
+    ]);
+  });
+
+  it('refuses a direction it does not know, numbers SharePoint cannot store, a target dated before its baseline, a long unit and a CPR number', () => {
+    expect(
+      codes(
+        validateInitiative({
+          ...initiative,
+          ...measure,
+          measureDirection: 'sideways' as never,
+          measureBaseline: NaN,
+          measureTarget: Infinity,
+          measureTargetDate: '2025-12-31',
+          measureUnit: 'x'.repeat(41),
+          measureWhat: 'Borger 010203-1234',
+        }),
+      ),
+    ).toEqual([
+      'measureWhat:containsCpr',
+      'measureUnit:tooLong',
+      'measureDirection:invalidOption',
+      'measureBaseline:invalidOption',
+      'measureTarget:invalidOption',
+      'measureTargetDate:endBeforeStart',
+    ]);
+  });
+
+  it('lets a check-in carry a measured value, any finite number', () => {
+    const checkIn = { clientKey: 'c', initiativeId: 4, health: 'green' as const, progress: 40, date: '2026-03-01' };
+    expect(validateCheckIn({ ...checkIn, measuredValue: -3.25 })).toEqual([]);
+    expect(codes(validateCheckIn({ ...checkIn, measuredValue: NaN }))).toEqual(['measuredValue:invalidOption']);
+  });
+
+  it('names the measure fields in Danish', () => {
+    expect(describeError(danish, { field: 'measureBaseline', code: 'required' }, 'da-DK')).toMatch(/^Udgangspunktet/);
+  });
+});
+
 describe('follow-up tasks', () => {
   it('are about exactly one initiative or ambition', () => {
     expect(codes(validateTask({ ...task, ambitionKey: undefined }))).toEqual([

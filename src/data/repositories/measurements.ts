@@ -51,6 +51,8 @@ const READS_PER_BATCH = 20;
 export const WRITES_PER_BATCH = 100;
 /** How often a part that was throttled inside a `$batch` is sent again. */
 const THROTTLED_ROUNDS = 3;
+/** How many rounds of one batch's writes before results that keep changing under it are a conflict. */
+const RACE_ROUNDS = 5;
 
 /** Active indicators in their order (then by title): what the plan, the overview and the import offer. */
 export function activeInOrder(indicators: readonly IIndicatorDefinition[]): IIndicatorDefinition[] {
@@ -195,7 +197,7 @@ export class MeasurementRepository implements IMeasurementRepository {
         else writes.push({ kind: 'update', row, stored: before });
       }
       for (let i = 0; i < writes.length; i += WRITES_PER_BATCH) {
-        await this.write(writes.slice(i, i + WRITES_PER_BATCH), importKey, result, stored);
+        await this.write(writes.slice(i, i + WRITES_PER_BATCH), importKey, result);
       }
       result.batchesWritten++;
       rowsDone += batch.length;
@@ -245,17 +247,20 @@ export class MeasurementRepository implements IMeasurementRepository {
     return rows;
   }
 
-  /** Sends one `$batch` of writes; parts SharePoint throttled are sent again, a lost race is settled by key. */
-  private async write(
-    writes: readonly Write[],
-    importKey: string,
-    result: IImportResult,
-    stored: Map<string, IMeasurementRow>,
-  ): Promise<void> {
+  /**
+   * Sends one `$batch` of writes. Parts SharePoint throttled are sent again; parts that lost a race — a
+   * create whose key exists (another import, or this batch landed once already and PnPjs sent it again
+   * after a lost answer) or an update whose ETag moved on — are settled by reading their periods again
+   * (one request for all of them) and writing only what still differs.
+   */
+  private async write(writes: readonly Write[], importKey: string, result: IImportResult): Promise<void> {
     let pending = writes.slice();
     for (let round = 0; pending.length > 0; round++) {
+      if (round > RACE_ROUNDS) throw new DataError('conflict', { detail: 'results kept changing during the import' });
       const outcomes = await this.inWriteBatch((b) => pending.map((w) => settle(this.send(b, w, importKey))));
       const again: Write[] = [];
+      const raced: IIndicatorValue[] = [];
+      let throttled = false;
       for (let i = 0; i < pending.length; i++) {
         const write = pending[i];
         const outcome: Settled<unknown> = await outcomes[i];
@@ -266,14 +271,23 @@ export class MeasurementRepository implements IMeasurementRepository {
         }
         const error = outcome.error;
         if (mayRetryThrottled(error) && round < THROTTLED_ROUNDS) {
+          throttled = true;
           again.push(write);
         } else if ((write.kind === 'create' && isDuplicateValueError(error)) || httpStatus(error) === 412) {
-          // Someone (another import, or an attempt of ours whose answer was lost) wrote the row meanwhile.
-          await this.settleByKey(write.row, importKey, result, stored, error);
+          raced.push(write.row);
         } else throw toDataError(error);
       }
+      if (raced.length > 0) {
+        const current = await this.storedFor([raced]);
+        for (const row of raced) {
+          const now = current.get(measurementKey(row));
+          if (!now) again.push({ kind: 'create', row });
+          else if (sameResult(now, row)) result.unchanged++;
+          else again.push({ kind: 'update', row, stored: now });
+        }
+      }
       // PnPjs already honoured Retry-After for the `$batch`; a part throttled inside it backs off here.
-      if (again.length > 0) await new Promise((resolve) => setTimeout(resolve, 250 * Math.pow(2, round)));
+      if (throttled) await new Promise((resolve) => setTimeout(resolve, 250 * Math.pow(2, round)));
       pending = again;
     }
   }
@@ -317,45 +331,6 @@ export class MeasurementRepository implements IMeasurementRepository {
       importKey,
     };
     return toFields(measurementCodec, item);
-  }
-
-  /** After a lost race on one row: read it by key, and write ours only if it still differs. */
-  private async settleByKey(
-    row: IIndicatorValue,
-    importKey: string,
-    result: IImportResult,
-    stored: Map<string, IMeasurementRow>,
-    cause: unknown,
-  ): Promise<void> {
-    const key = measurementKey(row);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const page = await readPage(this.sp, measurementCodec, { filter: `ClientKey eq ${quote(key)}`, top: 1 });
-      const current = page.rows.length > 0 ? fromRow(measurementCodec, page.rows[0]) : undefined;
-      try {
-        if (!current) {
-          await retryThrottled(() => listItems(this.sp, 'measurements').add(this.fields(row, importKey)));
-          result.created++;
-        } else if (sameResult(current, row)) {
-          result.unchanged++;
-        } else {
-          const { MeasureValue, Respondents, ImportKey } = this.fields(row, importKey);
-          await retryThrottled(() =>
-            listItems(this.sp, 'measurements')
-              .getById(current.id as number)
-              .update({ MeasureValue, Respondents, ImportKey }, current.etag || '*'),
-          );
-          result.updated++;
-        }
-        stored.set(key, { ...(current || { clientKey: key }), ...row, clientKey: key, importKey });
-        return;
-      } catch (error) {
-        if (!isDuplicateValueError(error) && httpStatus(error) !== 412) throw toDataError(error);
-      }
-    }
-    throw new DataError('conflict', {
-      status: httpStatus(cause),
-      detail: `${key} kept changing while it was imported`,
-    });
   }
 }
 

@@ -22,7 +22,7 @@
  * - Dates are DateTime columns (date only); the data layer writes noon UTC and reads the date in
  *   Copenhagen, which is the same calendar day whatever the site's time zone does to midnight.
  */
-import { MEASURE_DIRECTIONS } from '../../domain/measurements';
+import type { MeasureDirection } from '../../domain/measurements';
 import {
   HEALTHS,
   INITIATIVE_STATUSES,
@@ -51,6 +51,12 @@ import type { IFieldSchema, IListSchema, IListSettings, ISchema, ListKey } from 
  * and "MPK Maaleresultater" (one row per unit, indicator and period, keyed so a re-import adds nothing).
  */
 export const SCHEMA_VERSION = 8;
+
+/**
+ * `MEASURE_DIRECTIONS` of `domain/measurements.ts`, written out so that the schema (in every entry
+ * bundle) does not carry the measurement rules (`tests/data/schema.test.ts` keeps the two equal).
+ */
+export const DIRECTION_CHOICES: readonly MeasureDirection[] = ['higher', 'lower'];
 
 /** The key under which the installed schema version is kept in the settings list. */
 export const SCHEMA_VERSION_SETTING = 'schemaVersion';
@@ -281,7 +287,7 @@ export const LISTS: readonly IListSchema[] = [
       // v8: the measurable success criterion (optional; all or none, `validateMeasure`).
       text('MeasureWhat', 'Hvad måles', { since: 8 }),
       text('MeasureUnit', 'Enhed for målingen', { maxLength: 40, since: 8 }),
-      choice('MeasureDirection', 'Retning', MEASURE_DIRECTIONS, { since: 8 }),
+      choice('MeasureDirection', 'Retning', DIRECTION_CHOICES, { since: 8 }),
       num('MeasureBaseline', 'Udgangspunkt', { since: 8 }),
       date('MeasureBaselineDate', 'Udgangspunkt (dato)', { since: 8 }),
       num('MeasureTarget', 'Mål', { since: 8 }),
@@ -485,7 +491,7 @@ export const LISTS: readonly IListSchema[] = [
     fields: [
       { ...clientKey, since: 8 },
       text('IndicatorUnit', 'Enhed', { since: 8 }),
-      choice('Direction', 'Retning', MEASURE_DIRECTIONS, { since: 8 }),
+      choice('Direction', 'Retning', DIRECTION_CHOICES, { since: 8 }),
       text('AmbitionKey', 'Ambition', { indexed: true, since: 8 }),
       num('SortOrder', 'Rækkefølge', { since: 8 }),
       { name: 'IsActive', title: 'Aktiv', type: 'Boolean', since: 8 },
