@@ -44,6 +44,13 @@ export const LAZY_FEATURES = [
     markers: ['<worksheet xmlns=', 'sharedStrings'],
   },
   {
+    key: 'xlsxRead',
+    label: 'spreadsheet reader for the measurement import (read-excel-file)',
+    chunkName: 'mpk-xlsx-read',
+    // The reader parses inline strings; the writer never writes them.
+    markers: ['inlineStr'],
+  },
+  {
     key: 'chart',
     label: 'check-in chart (CheckInChart)',
     chunkName: 'mpk-chart',
