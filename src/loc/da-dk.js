@@ -576,6 +576,9 @@ define([], function () {
         tasksByStatus: 'Opfølgningsopgaver efter status',
         overdueCount: 'Forfaldne opgaver',
         matrixHeading: 'Enheder og ambitioner',
+        measurementsPointer:
+          'Enhedernes seneste resultater fra trivselsmåling, APV, sygefravær, lederevaluering og borgeroplevet kvalitet – og om de går frem – står under Målinger.',
+        measurementsLink: 'Se målingerne',
         sinceLabel: 'Udvikling siden',
         sinceHint:
           'Datoen for sidste opfølgning. Udviklingen sammenligner den nyeste vurdering med vurderingen på den dato.',

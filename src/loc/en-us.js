@@ -579,6 +579,9 @@ define([], function () {
         tasksByStatus: 'Follow-up tasks by status',
         overdueCount: 'Overdue tasks',
         matrixHeading: 'Units and ambitions',
+        measurementsPointer:
+          "The units' latest results from the wellbeing survey, workplace assessment, sickness absence, leader evaluation and citizens' experienced quality – and whether they improve – are under Measurements.",
+        measurementsLink: 'See the measurements',
         sinceLabel: 'Trend since',
         sinceHint: 'The date of the last follow-up. The trend compares the newest health with the health on that date.',
         sinceInvalid: 'Choose a date that is not in the future.',

@@ -338,6 +338,9 @@ declare interface IMpkFollowUpOverviewStrings {
   tasksByStatus: string;
   overdueCount: string;
   matrixHeading: string;
+  /** Under the overview: where the units' measurements are, and the button that opens them. */
+  measurementsPointer: string;
+  measurementsLink: string;
   sinceLabel: string;
   sinceHint: string;
   sinceInvalid: string;

@@ -68,6 +68,7 @@ function TabPanel(props: { state: IFollowUpLoadedState; data: IFollowUpData }): 
           lists={state.lists}
           taskDelta={data.edits.statusDelta}
           busy={data.status === 'loading'}
+          onShowMeasurements={state.tabs.includes('measurements') ? () => state.setTab('measurements') : undefined}
         />
       );
   }

@@ -38,6 +38,8 @@ export interface IOverviewTabProps {
   taskDelta: Parameters<typeof addDelta>[1];
   /** The view is being read again. @default false */
   busy?: boolean;
+  /** Opens the tab "Målinger" (the units' results are read there, not in the overview's first view). */
+  onShowMeasurements?(): void;
 }
 
 /** One key figure: a label and a big number (a description list pair). */
@@ -427,6 +429,14 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
       <OverdueSection lists={props.lists} headingLevel="h3" limit={LIST_LIMIT} nudge />
       <StoppedSection lists={props.lists} headingLevel="h3" limit={LIST_LIMIT} />
       <StoriesPerAmbition overview={view.overview} ambitions={view.ambitions} strings={s} />
+      {props.onShowMeasurements && (
+        <Text as="p" block>
+          {s.measurementsPointer}{' '}
+          <Button appearance="secondary" size="small" onClick={props.onShowMeasurements}>
+            {s.measurementsLink}
+          </Button>
+        </Text>
+      )}
       <Text as="p" block size={200} className={app.muted}>
         {fill(s.madeAt, { date: formatDate(now, locale) })}
       </Text>
