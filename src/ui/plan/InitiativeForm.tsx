@@ -14,6 +14,7 @@ import {
 } from './useInitiativeForm';
 import { labelOf } from '../shell/texts';
 import { SelectOptions } from '../shell/SelectOptions';
+import { MeasureFields } from './MeasureFields';
 
 export type { IInitiativeFormProps } from './useInitiativeForm';
 
@@ -153,6 +154,7 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
       <Field label={labels.successMeasure} validationMessage={fieldErrors.successMeasure}>
         {text('successMeasure')}
       </Field>
+      <MeasureFields form={form} />
       <Field
         label={labels.existingInitiativeUrl}
         hint={strings.urlHint}

@@ -11,7 +11,19 @@ import { labelOf } from '../shell/texts';
 
 /** The labels of the initiative's fields, for the form and for conflicts. */
 export function useInitiativeLabels(): Record<string, string> {
-  return useStrings().plan.initiative.fields as unknown as Record<string, string>;
+  const strings = useStrings();
+  const measure = strings.measurements.fields;
+  return {
+    ...(strings.plan.initiative.fields as unknown as Record<string, string>),
+    // The measure's stored fields, for a conflict.
+    measureWhat: measure.what,
+    measureUnit: measure.unit,
+    measureDirection: measure.direction,
+    measureBaseline: measure.baselineValue,
+    measureBaselineDate: measure.baselineDate,
+    measureTarget: measure.targetValue,
+    measureTargetDate: measure.targetDate,
+  };
 }
 
 /** What turning a value into text needs. */
@@ -55,6 +67,8 @@ export function fieldText(field: string, value: unknown, context: IFieldTextCont
     case 'startDate':
     case 'endDate':
     case 'date':
+    case 'measureBaselineDate':
+    case 'measureTargetDate':
       return formatDate(String(value), context.locale) || String(value);
     case 'ambitionKey':
       return ambitionTitle(context.ambitions, String(value));

@@ -1,10 +1,14 @@
 import * as React from 'react';
 import { newClientKey } from '../../domain/clientKey';
 import type { IInitiative, InitiativeStatus, IPoliticalPriority } from '../../domain/model';
+import { validateMeasure, type MeasureErrorCode, type MeasureField } from '../../domain/measurements';
 import {
+  EMPTY_MEASURE_VALUES,
   initiativeFormValues,
   initiativeFromForm,
   initiativeStatusOptions,
+  measureInput,
+  OTHER_UNIT,
   type IInitiativeFormValues,
 } from '../../domain/planModel';
 import { withInitiative } from '../../domain/planViewPatch';
@@ -60,6 +64,34 @@ export interface IInitiativeFormState {
   showStopReason: boolean;
 }
 
+type MeasureErrors = Partial<Record<MeasureField, MeasureErrorCode>>;
+
+/** Where each part of the measure is typed in the form. */
+const MEASURE_FORM_FIELDS: Record<MeasureField, keyof IInitiativeFormValues> = {
+  what: 'measureWhat',
+  unit: 'measureUnit',
+  direction: 'measureDirection',
+  baselineValue: 'measureBaseline',
+  baselineDate: 'measureBaselineDate',
+  targetValue: 'measureTarget',
+  targetDate: 'measureTargetDate',
+};
+
+/** The measure's problems in words, by the form field they are shown at; each names its field by its label. */
+function measureMessages(
+  errors: MeasureErrors,
+  values: IInitiativeFormValues,
+  strings: IMpkMeasurementStrings,
+): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const field of Object.keys(errors) as MeasureField[]) {
+    const code = errors[field] as MeasureErrorCode;
+    const at = field === 'unit' && values.measureUnit === OTHER_UNIT ? 'measureOtherUnit' : MEASURE_FORM_FIELDS[field];
+    messages[at] = fill(strings.errors[code], { field: strings.fields[field] });
+  }
+  return messages;
+}
+
 /** The people an initiative may be given to: me, the unit's other leaders, and whoever has it now. */
 function useOwnerOptions(ownerId: string): IOption[] {
   const plan = usePlan();
@@ -80,9 +112,11 @@ function useOwnerOptions(ownerId: string): IOption[] {
 export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormState {
   const plan = usePlan();
   const services = useServices();
-  const strings = useStrings().plan.initiative;
+  const mpkStrings = useStrings();
+  const strings = mpkStrings.plan.initiative;
   const { view } = plan;
   const existing = props.initiative;
+  const [measureErrors, setMeasureErrors] = React.useState<MeasureErrors>({});
   const form = usePlanForm<IInitiativeDraft, IInitiative>({
     draftKey: existing ? `plan:initiative:${existing.id}` : `plan:initiative:new:${view.plan?.id}:${props.ambitionKey}`,
     initialDraft: {
@@ -98,6 +132,13 @@ export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormS
       ),
     }),
     validate: (mine, base) => validateInitiative(mine, { previousStatus: base?.status }),
+    // The measure is checked as typed (its numbers are Danish text): the item only holds a valid one.
+    check: (d) => {
+      const all = { ...EMPTY_MEASURE_VALUES, ...d.values };
+      const found = all.measured === 'yes' ? validateMeasure(measureInput(all)).errors : {};
+      setMeasureErrors(found);
+      return Object.keys(found).length === 0;
+    },
     save: (from, mine) =>
       from && from.id !== undefined ? services.initiatives.update(from, mine) : services.initiatives.create(mine),
     onSaved: (saved) => {
@@ -107,7 +148,8 @@ export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormS
     },
   });
   const { draft, flow } = form;
-  const values = draft.value.values;
+  // A draft kept before the measure's fields existed has none of them.
+  const values = { ...EMPTY_MEASURE_VALUES, ...draft.value.values };
 
   const setValue = (field: keyof IInitiativeFormValues, value: string): void =>
     draft.set((d) => {
@@ -125,7 +167,7 @@ export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormS
     draft,
     values,
     setValue,
-    fieldErrors: form.fieldErrors,
+    fieldErrors: { ...form.fieldErrors, ...measureMessages(measureErrors, values, mpkStrings.measurements) },
     flow,
     submit: form.submit,
     cancel: () => form.discard(() => props.onDone()),
