@@ -6,7 +6,7 @@ import { compareIsoDates, toIsoDate } from './dates';
 import type { ICheckIn, IInitiative, InitiativeStatus, IPlanFocus, Relevance } from './model';
 import { nextInitiativeStatuses } from './workflow';
 import { dict, own } from './dict';
-import { MEASURE_UNITS, validateMeasure, type IMeasure, type IMeasuredValue, type IMeasureInput } from './measurements';
+import type { IMeasure, IMeasuredValue } from './measurements';
 
 // ---------------------------------------------------------------------------------------------
 // Grouping
@@ -90,46 +90,7 @@ export interface IInitiativeFormValues {
   endDate: string;
   successMeasure: string;
   existingInitiativeUrl: string;
-  /** 'yes' when the success criterion can be measured (the measure's fields are shown and saved). */
-  measured: string;
-  measureWhat: string;
-  /** One of `MEASURE_UNITS`, `OTHER_UNIT` (then `measureOtherUnit`), or ''. */
-  measureUnit: string;
-  measureOtherUnit: string;
-  measureDirection: string;
-  /** Numbers as typed (Danish: "12,5"). */
-  measureBaseline: string;
-  measureBaselineDate: string;
-  measureTarget: string;
-  measureTargetDate: string;
 }
-
-/** The unit select's choice for a unit of one's own. */
-export const OTHER_UNIT = 'other';
-
-/** The measure's form fields, empty (also for a draft kept before they existed). */
-export const EMPTY_MEASURE_VALUES: Pick<
-  IInitiativeFormValues,
-  | 'measured'
-  | 'measureWhat'
-  | 'measureUnit'
-  | 'measureOtherUnit'
-  | 'measureDirection'
-  | 'measureBaseline'
-  | 'measureBaselineDate'
-  | 'measureTarget'
-  | 'measureTargetDate'
-> = {
-  measured: '',
-  measureWhat: '',
-  measureUnit: '',
-  measureOtherUnit: '',
-  measureDirection: '',
-  measureBaseline: '',
-  measureBaselineDate: '',
-  measureTarget: '',
-  measureTargetDate: '',
-};
 
 /** An initiative's measurable success criterion, when all its parts are stored. */
 export function measureOf(initiative: IInitiative | undefined): IMeasure | undefined {
@@ -156,24 +117,6 @@ export function measuredValues(checkIns: readonly ICheckIn[], initiativeId: numb
     }
   }
   return values;
-}
-
-/** A number as a Dane types it ("12,5"), for a form. */
-function danishNumber(value: number | undefined): string {
-  return value === undefined || value === null ? '' : String(value).replace('.', ',');
-}
-
-/** The measure part of the form as `validateMeasure` reads it. */
-export function measureInput(values: IInitiativeFormValues): IMeasureInput {
-  return {
-    what: values.measureWhat,
-    unit: values.measureUnit === OTHER_UNIT ? values.measureOtherUnit : values.measureUnit,
-    direction: values.measureDirection,
-    baselineValue: values.measureBaseline,
-    baselineDate: values.measureBaselineDate,
-    targetValue: values.measureTarget,
-    targetDate: values.measureTargetDate,
-  };
 }
 
 function text(value: string | number | undefined): string {
@@ -206,63 +149,6 @@ export function initiativeFormValues(initiative: IInitiative | undefined, ambiti
     endDate: text(initiative?.endDate),
     successMeasure: text(initiative?.successMeasure),
     existingInitiativeUrl: text(initiative?.existingInitiativeUrl),
-    ...measureFormValues(measureOf(initiative)),
-  };
-}
-
-function measureFormValues(measure: IMeasure | undefined): typeof EMPTY_MEASURE_VALUES {
-  if (!measure) return EMPTY_MEASURE_VALUES;
-  const known = (MEASURE_UNITS as readonly string[]).indexOf(measure.unit) >= 0;
-  return {
-    measured: 'yes',
-    measureWhat: measure.what,
-    measureUnit: known ? measure.unit : OTHER_UNIT,
-    measureOtherUnit: known ? '' : measure.unit,
-    measureDirection: measure.direction,
-    measureBaseline: danishNumber(measure.baseline.value),
-    measureBaselineDate: measure.baseline.date,
-    measureTarget: danishNumber(measure.target.value),
-    measureTargetDate: measure.target.date,
-  };
-}
-
-/**
- * The measure's seven fields as a form saves them: the checked measure when the switch is on, all
- * empty when it is off. While the measure is not valid (the form does not save then), the base's.
- */
-function measureFields(
-  values: IInitiativeFormValues,
-  base: Partial<IInitiative>,
-): Pick<
-  IInitiative,
-  | 'measureWhat'
-  | 'measureUnit'
-  | 'measureDirection'
-  | 'measureBaseline'
-  | 'measureBaselineDate'
-  | 'measureTarget'
-  | 'measureTargetDate'
-> {
-  const measure = values.measured === 'yes' ? validateMeasure(measureInput(values)).measure : undefined;
-  if (values.measured === 'yes' && !measure) {
-    return {
-      measureWhat: base.measureWhat,
-      measureUnit: base.measureUnit,
-      measureDirection: base.measureDirection,
-      measureBaseline: base.measureBaseline,
-      measureBaselineDate: base.measureBaselineDate,
-      measureTarget: base.measureTarget,
-      measureTargetDate: base.measureTargetDate,
-    };
-  }
-  return {
-    measureWhat: measure?.what,
-    measureUnit: measure?.unit,
-    measureDirection: measure?.direction,
-    measureBaseline: measure?.baseline.value,
-    measureBaselineDate: measure?.baseline.date,
-    measureTarget: measure?.target.value,
-    measureTargetDate: measure?.target.date,
   };
 }
 
@@ -287,7 +173,6 @@ export function initiativeFromForm(
     endDate: optionalText(values.endDate),
     successMeasure: optionalText(values.successMeasure),
     existingInitiativeUrl: optionalText(values.existingInitiativeUrl.trim()),
-    ...measureFields({ ...EMPTY_MEASURE_VALUES, ...values }, base),
   };
 }
 

@@ -14,7 +14,7 @@ import {
 } from './useInitiativeForm';
 import { labelOf } from '../shell/texts';
 import { SelectOptions } from '../shell/SelectOptions';
-import { MeasureFields } from './MeasureFields';
+import { MeasureFields, useMeasureLabels } from './MeasureFields';
 
 export type { IInitiativeFormProps } from './useInitiativeForm';
 
@@ -99,7 +99,7 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
   const plan = usePlan();
   const strings = useStrings().plan.initiative;
   const labels = useInitiativeLabels();
-  const conflictTexts = usePlanConflictTexts(labels);
+  const conflictTexts = usePlanConflictTexts({ ...labels, ...useMeasureLabels() });
   const styles = useStyles();
   const headingId = useId('mpk-initiative-form');
   const titleRef = React.useRef<HTMLInputElement>(null);

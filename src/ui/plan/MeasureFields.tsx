@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { MEASURE_DIRECTIONS, MEASURE_UNITS, type MeasureUnit } from '../../domain/measurements';
-import { OTHER_UNIT, type IInitiativeFormValues } from '../../domain/planModel';
+import { OTHER_UNIT, type IMeasureFormValues } from '../../domain/measureForm';
 import { useStrings } from '../shell/strings';
 import { SelectOptions } from '../shell/SelectOptions';
 import type { IInitiativeFormState } from './useInitiativeForm';
@@ -34,7 +34,21 @@ const useStyles = makeStyles({
   inputInner: { minWidth: 0, width: '100%' },
 });
 
-type MeasureFormField = keyof IInitiativeFormValues;
+type MeasureFormField = keyof IMeasureFormValues;
+
+/** The labels of the measure's stored fields, for a conflict in the initiative form. */
+export function useMeasureLabels(): Record<string, string> {
+  const fields = useStrings().measurements.fields;
+  return {
+    measureWhat: fields.what,
+    measureUnit: fields.unit,
+    measureDirection: fields.direction,
+    measureBaseline: fields.baselineValue,
+    measureBaselineDate: fields.baselineDate,
+    measureTarget: fields.targetValue,
+    measureTargetDate: fields.targetDate,
+  };
+}
 
 /**
  * The initiative form's "Målbart succeskriterium": a switch that shows what is measured, its unit,

@@ -11,19 +11,7 @@ import { labelOf } from '../shell/texts';
 
 /** The labels of the initiative's fields, for the form and for conflicts. */
 export function useInitiativeLabels(): Record<string, string> {
-  const strings = useStrings();
-  const measure = strings.measurements.fields;
-  return {
-    ...(strings.plan.initiative.fields as unknown as Record<string, string>),
-    // The measure's stored fields, for a conflict.
-    measureWhat: measure.what,
-    measureUnit: measure.unit,
-    measureDirection: measure.direction,
-    measureBaseline: measure.baselineValue,
-    measureBaselineDate: measure.baselineDate,
-    measureTarget: measure.targetValue,
-    measureTargetDate: measure.targetDate,
-  };
+  return useStrings().plan.initiative.fields as unknown as Record<string, string>;
 }
 
 /** What turning a value into text needs. */

@@ -3,14 +3,20 @@ import { newClientKey } from '../../domain/clientKey';
 import type { IInitiative, InitiativeStatus, IPoliticalPriority } from '../../domain/model';
 import { validateMeasure, type MeasureErrorCode, type MeasureField } from '../../domain/measurements';
 import {
-  EMPTY_MEASURE_VALUES,
   initiativeFormValues,
   initiativeFromForm,
   initiativeStatusOptions,
-  measureInput,
-  OTHER_UNIT,
+  measureOf,
   type IInitiativeFormValues,
 } from '../../domain/planModel';
+import {
+  EMPTY_MEASURE_VALUES,
+  measureColumns,
+  measureFormValues,
+  measureInput,
+  OTHER_UNIT,
+  type IMeasureFormValues,
+} from '../../domain/measureForm';
 import { withInitiative } from '../../domain/planViewPatch';
 import { validateInitiative } from '../../domain/validation';
 import type { IAmbition } from '../../data/repositories/types';
@@ -31,12 +37,15 @@ export interface IInitiativeFormProps {
   onDone(saved?: IInitiative): void;
 }
 
+/** The form's fields: the initiative's and its measure's. */
+export type InitiativeFormValues = IInitiativeFormValues & IMeasureFormValues;
+
 interface IInitiativeDraft {
   /** The version the edit started from (undefined for a new initiative). */
   base?: IInitiative;
   /** Kept across retries so a create that landed is never made twice. */
   clientKey: string;
-  values: IInitiativeFormValues;
+  values: InitiativeFormValues;
 }
 
 /** A select's choices: value and label. */
@@ -48,8 +57,8 @@ export interface IOption {
 /** What {@link useInitiativeForm} hands the form's render. */
 export interface IInitiativeFormState {
   draft: IDraft<IInitiativeDraft>;
-  values: IInitiativeFormValues;
-  setValue(field: keyof IInitiativeFormValues, value: string): void;
+  values: InitiativeFormValues;
+  setValue(field: keyof InitiativeFormValues, value: string): void;
   /** Messages per field (see `usePlanForm`). */
   fieldErrors: Record<string, string>;
   flow: ISaveFlow<IInitiative>;
@@ -67,7 +76,7 @@ export interface IInitiativeFormState {
 type MeasureErrors = Partial<Record<MeasureField, MeasureErrorCode>>;
 
 /** Where each part of the measure is typed in the form. */
-const MEASURE_FORM_FIELDS: Record<MeasureField, keyof IInitiativeFormValues> = {
+const MEASURE_FORM_FIELDS: Record<MeasureField, keyof IMeasureFormValues> = {
   what: 'measureWhat',
   unit: 'measureUnit',
   direction: 'measureDirection',
@@ -80,7 +89,7 @@ const MEASURE_FORM_FIELDS: Record<MeasureField, keyof IInitiativeFormValues> = {
 /** The measure's problems in words, by the form field they are shown at; each names its field by its label. */
 function measureMessages(
   errors: MeasureErrors,
-  values: IInitiativeFormValues,
+  values: IMeasureFormValues,
   strings: IMpkMeasurementStrings,
 ): Record<string, string> {
   const messages: Record<string, string> = {};
@@ -122,15 +131,17 @@ export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormS
     initialDraft: {
       base: existing,
       clientKey: existing ? existing.clientKey : newClientKey(),
-      values: initiativeFormValues(existing, props.ambitionKey),
+      values: { ...initiativeFormValues(existing, props.ambitionKey), ...measureFormValues(measureOf(existing)) },
     },
-    read: (d) => ({
-      base: d.base,
-      mine: initiativeFromForm(
-        d.values,
-        d.base ?? { planId: view.plan?.id as number, unitId: view.unit?.id as number, clientKey: d.clientKey },
-      ),
-    }),
+    read: (d) => {
+      const base = d.base ?? {
+        planId: view.plan?.id as number,
+        unitId: view.unit?.id as number,
+        clientKey: d.clientKey,
+      };
+      const mine = initiativeFromForm(d.values, base);
+      return { base: d.base, mine: { ...mine, ...measureColumns({ ...EMPTY_MEASURE_VALUES, ...d.values }, base) } };
+    },
     validate: (mine, base) => validateInitiative(mine, { previousStatus: base?.status }),
     // The measure is checked as typed (its numbers are Danish text): the item only holds a valid one.
     check: (d) => {
@@ -151,7 +162,7 @@ export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormS
   // A draft kept before the measure's fields existed has none of them.
   const values = { ...EMPTY_MEASURE_VALUES, ...draft.value.values };
 
-  const setValue = (field: keyof IInitiativeFormValues, value: string): void =>
+  const setValue = (field: keyof InitiativeFormValues, value: string): void =>
     draft.set((d) => {
       const next = { ...d.values, [field]: value };
       // A "Vi vil" belongs to one ambition: changing the ambition clears one that no longer fits.
