@@ -116,6 +116,7 @@ export default function MeasureChart(props: IMeasureChartProps): JSX.Element | n
 
   return (
     <figure className={styles.figure}>
+      <Text weight="semibold" size={200}>{`${measure.what} (${unit})`}</Text>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         className={styles.svg}

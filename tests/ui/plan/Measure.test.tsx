@@ -247,6 +247,7 @@ describe('a measured initiative', () => {
     expect(chart).toHaveAccessibleName(
       'Målinger over tid Fra 20 point (01.01.2026) mod målet 50 point (31.12.2026). 2 målinger, seneste 32 point (20.02.2026): Følger planen.',
     );
+    expect(within(trivsel).getByText('Trivsel i dagtilbud (point)')).toBeInTheDocument();
     const table = within(trivsel).getByRole('table', { name: 'Målte værdier og vejen til målet' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(3);
