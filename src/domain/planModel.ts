@@ -6,6 +6,7 @@ import { compareIsoDates, toIsoDate } from './dates';
 import type { ICheckIn, IInitiative, InitiativeStatus, IPlanFocus, Relevance } from './model';
 import { nextInitiativeStatuses } from './workflow';
 import { dict, own } from './dict';
+import type { IMeasure, IMeasuredValue } from './measurements';
 
 // ---------------------------------------------------------------------------------------------
 // Grouping
@@ -89,6 +90,33 @@ export interface IInitiativeFormValues {
   endDate: string;
   successMeasure: string;
   existingInitiativeUrl: string;
+}
+
+/** An initiative's measurable success criterion, when all its parts are stored. */
+export function measureOf(initiative: IInitiative | undefined): IMeasure | undefined {
+  if (!initiative) return undefined;
+  const { measureWhat, measureUnit, measureDirection, measureBaseline, measureBaselineDate } = initiative;
+  const { measureTarget, measureTargetDate } = initiative;
+  if (!measureWhat || !measureUnit || !measureDirection || !measureBaselineDate || !measureTargetDate) return undefined;
+  if (typeof measureBaseline !== 'number' || typeof measureTarget !== 'number') return undefined;
+  return {
+    what: measureWhat,
+    unit: measureUnit,
+    direction: measureDirection,
+    baseline: { value: measureBaseline, date: measureBaselineDate },
+    target: { value: measureTarget, date: measureTargetDate },
+  };
+}
+
+/** The values measured on an initiative's check-ins (any order). */
+export function measuredValues(checkIns: readonly ICheckIn[], initiativeId: number): IMeasuredValue[] {
+  const values: IMeasuredValue[] = [];
+  for (const checkIn of checkIns) {
+    if (checkIn.initiativeId === initiativeId && typeof checkIn.measuredValue === 'number') {
+      values.push({ value: checkIn.measuredValue, date: checkIn.date });
+    }
+  }
+  return values;
 }
 
 function text(value: string | number | undefined): string {

@@ -1353,6 +1353,18 @@ define([], function () {
       respondentsOne: '{count} besvarelse',
       respondentsOther: '{count} besvarelser',
       hiddenFewRespondents: 'Vises ikke: færre end 5 har svaret, så svarene kan føres tilbage til enkelte personer.',
+      enable: 'Succeskriteriet kan måles',
+      otherUnitText: 'Skriv måleenheden',
+      chooseUnit: 'Vælg måleenhed',
+      measuredValueLabel: 'Målt værdi ({unit})',
+      progressFollows: 'Fremdriften følger målingen: den udfyldes ud fra den målte værdi, og du kan rette den.',
+      target: 'mål {value} {unit}',
+      chartTitle: 'Målinger over tid',
+      chartSummary:
+        'Fra {baseline} {unit} ({baselineDate}) mod målet {target} {unit} ({targetDate}). {count} målinger, seneste {latest} {unit} ({latestDate}): {track}.',
+      chartPoint: '{date}: {value} {unit}',
+      tableCaption: 'Målte værdier og vejen til målet',
+      columns: { date: 'Dato', value: 'Målt værdi', expected: 'Forventet på vejen til målet' },
       ambition: {
         show: 'Vis enhedens målinger',
         hide: 'Skjul enhedens målinger',

@@ -1358,6 +1358,19 @@ define([], function () {
       respondentsOne: '{count} response',
       respondentsOther: '{count} responses',
       hiddenFewRespondents: 'Not shown: fewer than 5 responded, so the answers could be traced to individuals.',
+      enable: 'The success criterion can be measured',
+      otherUnitText: 'Write the unit',
+      chooseUnit: 'Choose a unit',
+      measuredValueLabel: 'Measured value ({unit})',
+      progressFollows:
+        'Progress follows the measurement: it is filled in from the measured value, and you can change it.',
+      target: 'target {value} {unit}',
+      chartTitle: 'Measurements over time',
+      chartSummary:
+        'From {baseline} {unit} ({baselineDate}) towards the target {target} {unit} ({targetDate}). {count} measurements, latest {latest} {unit} ({latestDate}): {track}.',
+      chartPoint: '{date}: {value} {unit}',
+      tableCaption: 'Measured values and the path to the target',
+      columns: { date: 'Date', value: 'Measured value', expected: 'Expected on the path to the target' },
       ambition: {
         show: "Show the unit's measurements",
         hide: "Hide the unit's measurements",

@@ -1094,6 +1094,24 @@ declare interface IMpkMeasurementStrings {
   respondentsOther: string;
   /** Instead of a result based on fewer than 5 respondents. */
   hiddenFewRespondents: string;
+  /** The initiative form's switch that shows the measure's fields. */
+  enable: string;
+  /** Label of the text field for one's own unit (after choosing `otherUnit`). */
+  otherUnitText: string;
+  /** The unit select's empty choice. */
+  chooseUnit: string;
+  /** The check-in form's field: "Målt værdi ({unit})". */
+  measuredValueLabel: string;
+  /** Under the check-in's progress when the initiative is measured: progress follows the value. */
+  progressFollows: string;
+  /** After the latest value on the card: "mål {value} {unit}". */
+  target: string;
+  /** The measure chart: its title, its summary (`{baseline}`, `{baselineDate}`, `{target}`, `{targetDate}`, `{unit}`, `{count}`, `{latest}`, `{latestDate}`, `{track}`), a point's tooltip, and its table. */
+  chartTitle: string;
+  chartSummary: string;
+  chartPoint: string;
+  tableCaption: string;
+  columns: { date: string; value: string; expected: string };
   /** The chefgruppe's tab "Målinger" in Opfølgning. */
   tab: IMpkMeasurementsTabStrings;
   /** Under each ambition in the plan: the unit's results for the ambition's indicators. */

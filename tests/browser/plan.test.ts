@@ -352,6 +352,42 @@ describe('Ambitionsplan in the browser', () => {
     });
   });
 
+  describe('a measured initiative (Målinger)', () => {
+    it('shows the latest value against the target on the card, and the values against the line to the target — axe clean in light, dark and high contrast', async () => {
+      // A channel tab configured for the unit: Teams switches theme live, high contrast included.
+      const page = await openPreview(browser, server, {
+        part: 'plan',
+        user: EMPLOYEE,
+        host: 'teams-channel',
+        unit: String(laeringId),
+      });
+      const card = part(page).getByRole('article', { name: SEEDED });
+      await card.waitFor({ timeout: 60_000 });
+      // 76,2 of 64 → 80 is 76 % of the way (the check-in itself said 75 %).
+      await card.getByText(/seneste status .*, 76 % gennemført/).waitFor();
+      await card.getByText(/^Seneste måling: 76,2 procent \(\d\d\.\d\d\.\d{4}\) · mål 80 procent · /).waitFor();
+      await card.getByRole('button', { name: 'Vis status og dialog' }).click();
+      const chart = card.getByRole('img', { name: /Målinger over tid/ });
+      await chart.waitFor();
+      expect(await chart.getAttribute('aria-labelledby')).toBeTruthy();
+      const table = card.getByRole('table', { name: 'Målte værdier og vejen til målet' });
+      expect(await table.getByRole('row').count()).toBe(3);
+      await expectNoAxeViolations(page);
+      await saveDocScreenshot(card, 'plan-measure-light');
+      for (const [label, name] of [
+        ['Mørkt', 'plan-measure-dark'],
+        ['Høj kontrast', 'plan-measure-contrast'],
+      ] as const) {
+        await page.getByRole('combobox', { name: 'Tema' }).selectOption({ label });
+        await chart.waitFor();
+        await page.waitForTimeout(300);
+        await expectNoAxeViolations(page);
+        await saveDocScreenshot(card, name);
+      }
+      await page.context().close();
+    });
+  });
+
   describe('an employee', () => {
     it('reads the plan on SharePoint with no edit controls rendered, and takes part in the dialog', async () => {
       const page = await openPreview(browser, server, { part: 'plan', user: EMPLOYEE, unit: String(laeringId) });

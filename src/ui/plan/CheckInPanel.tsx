@@ -7,12 +7,15 @@ import { HEALTHS, type IInitiative } from '../../domain/model';
 import { useCheckInForm, type ICheckInDraft } from './useCheckInForm';
 import { fill, useStrings } from '../shell/strings';
 import { HealthBadge, HealthShape } from './HealthBadge';
-import { checkInSeries } from '../../domain/planModel';
+import { checkInSeries, measureOf, measuredValues } from '../../domain/planModel';
+import type { IMeasure } from '../../domain/measurements';
+import { measureUnitText } from './measureText';
 import { usePlan } from './PlanContext';
 import { FormActions } from '../shell/FormActions';
 import { labelOf } from '../shell/texts';
 
 const CheckInChart = React.lazy(() => import(/* webpackChunkName: 'mpk-chart' */ './CheckInChart'));
+const MeasureChart = React.lazy(() => import(/* webpackChunkName: 'mpk-chart' */ './MeasureChart'));
 
 /** Props of {@link CheckInPanel}. */
 export interface ICheckInPanelProps {
@@ -50,6 +53,8 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
   const initiativeId = props.initiative.id as number;
   const series = checkInSeries(plan.view.checkIns, initiativeId);
   const newestFirst = series.slice().reverse();
+  const measure = measureOf(props.initiative);
+  const values = measure ? measuredValues(series, initiativeId) : [];
   const Heading = `h${props.headingLevel ?? 5}` as 'h5';
   return (
     <section className={styles.root} aria-labelledby={headingId}>
@@ -61,6 +66,11 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
           <React.Suspense fallback={<Spinner size="tiny" label={strings.chartLoading} />}>
             <CheckInChart checkIns={series} locale={plan.locale} />
           </React.Suspense>
+          {measure && values.length > 0 && (
+            <React.Suspense fallback={<Spinner size="tiny" label={strings.chartLoading} />}>
+              <MeasureChart measure={measure} values={values} locale={plan.locale} today={plan.now()} />
+            </React.Suspense>
+          )}
           <ol className={styles.history} aria-label={strings.history} reversed>
             {newestFirst.map((checkIn) => (
               <li key={checkIn.id ?? checkIn.clientKey} className={styles.entry}>
@@ -75,20 +85,20 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
       ) : (
         <Text>{strings.none}</Text>
       )}
-      {plan.can.checkIn && <CheckInForm initiativeId={initiativeId} />}
+      {plan.can.checkIn && <CheckInForm initiativeId={initiativeId} measure={measure} />}
     </section>
   );
 }
 
-/** A new check-in: health, progress, date and a comment. */
-function CheckInForm(props: { initiativeId: number }): JSX.Element {
+/** A new check-in: health, progress, date and a comment (and the value measured, when the initiative has a measure). */
+function CheckInForm(props: { initiativeId: number; measure?: IMeasure }): JSX.Element {
   const mpkStrings = useStrings();
   const strings = mpkStrings.plan.checkIn;
   const styles = useStyles();
   const titleId = useId('mpk-checkin-form');
-  const { draft, fieldErrors, flow, submit } = useCheckInForm(props.initiativeId);
-  const set = (field: keyof ICheckInDraft) => (_: unknown, data: { value: string }) =>
-    draft.set((d) => ({ ...d, [field]: data.value }));
+  const { measure } = props;
+  const { draft, fieldErrors, flow, submit, setField } = useCheckInForm(props.initiativeId, measure);
+  const set = (field: keyof ICheckInDraft) => (_: unknown, data: { value: string }) => setField(field, data.value);
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={titleId}>
       <Text id={titleId} weight="semibold">
@@ -114,7 +124,31 @@ function CheckInForm(props: { initiativeId: number }): JSX.Element {
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <Field label={strings.progress} required validationMessage={fieldErrors.progress} className={styles.narrow}>
+        {measure && (
+          <Field
+            label={fill(mpkStrings.measurements.measuredValueLabel, {
+              unit: measureUnitText(mpkStrings.measurements, measure.unit),
+            })}
+            hint={mpkStrings.measurements.numberHint}
+            validationMessage={fieldErrors.measuredValue}
+            className={styles.narrow}
+          >
+            <Input
+              className={styles.input}
+              input={{ className: styles.inputInner }}
+              inputMode="decimal"
+              value={draft.value.measuredValue ?? ''}
+              onChange={set('measuredValue')}
+            />
+          </Field>
+        )}
+        <Field
+          label={strings.progress}
+          required
+          hint={measure ? mpkStrings.measurements.progressFollows : undefined}
+          validationMessage={fieldErrors.progress}
+          className={styles.narrow}
+        >
           <Input
             className={styles.input}
             input={{ className: styles.inputInner }}

@@ -19,6 +19,7 @@ import { useInitiativeCard, type IInitiativeCardState } from './useInitiativeCar
 import { own } from '../../domain/dict';
 import { labelOf } from '../shell/texts';
 import { plural } from '../shell/plural';
+import { latestText, measureNumber, measureUnitText } from './measureText';
 
 /** Props of {@link InitiativeCard}. */
 export interface IInitiativeCardProps {
@@ -196,13 +197,14 @@ function InitiativeBadges(props: { initiative: IInitiative; card: IInitiativeCar
         <span className={styles.latest}>
           <HealthBadge health={latest.health} locale={plan.locale} />{' '}
           <Text size={200}>
-            {fill(strings.latest, { date: formatDate(latest.date, plan.locale), progress: latest.progress })}
+            {fill(strings.latest, { date: formatDate(latest.date, plan.locale), progress: card.progress ?? '' })}
           </Text>
         </span>
       ) : (
         <Text size={200}>{strings.noCheckIn}</Text>
       )}
       <Text size={200}>{plural(plan.locale, comments, strings.commentCountOne, strings.commentCount)}</Text>
+      {card.measured && <MeasuredLine measured={card.measured} />}
       {card.linked && (
         <Text size={200} weight="semibold">
           {strings.linked}
@@ -210,6 +212,22 @@ function InitiativeBadges(props: { initiative: IInitiative; card: IInitiativeCar
       )}
     </div>
   );
+}
+
+/** "Seneste måling: 41 point (12.11.2026) · mål 50 point · Følger planen". */
+function MeasuredLine(props: { measured: NonNullable<IInitiativeCardState['measured']> }): JSX.Element {
+  const plan = usePlan();
+  const strings = useStrings().measurements;
+  const { measure, latest, onTrack } = props.measured;
+  const parts = [
+    latestText(strings, measure.unit, latest, plan.locale),
+    fill(strings.target, {
+      value: measureNumber(measure.target.value, plan.locale),
+      unit: measureUnitText(strings, measure.unit),
+    }),
+  ];
+  if (onTrack !== undefined) parts.push(onTrack ? strings.onTrack : strings.offTrack);
+  return <Text size={200}>{parts.join(' · ')}</Text>;
 }
 
 /** The initiative's facts that are filled in: "Vi vil", priority, owner, period, success, link, stop reason. */

@@ -14,6 +14,7 @@ import {
 } from './useInitiativeForm';
 import { labelOf } from '../shell/texts';
 import { SelectOptions } from '../shell/SelectOptions';
+import { MeasureFields, useMeasureLabels } from './MeasureFields';
 
 export type { IInitiativeFormProps } from './useInitiativeForm';
 
@@ -98,7 +99,7 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
   const plan = usePlan();
   const strings = useStrings().plan.initiative;
   const labels = useInitiativeLabels();
-  const conflictTexts = usePlanConflictTexts(labels);
+  const conflictTexts = usePlanConflictTexts({ ...labels, ...useMeasureLabels() });
   const styles = useStyles();
   const headingId = useId('mpk-initiative-form');
   const titleRef = React.useRef<HTMLInputElement>(null);
@@ -153,6 +154,7 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
       <Field label={labels.successMeasure} validationMessage={fieldErrors.successMeasure}>
         {text('successMeasure')}
       </Field>
+      <MeasureFields form={form} />
       <Field
         label={labels.existingInitiativeUrl}
         hint={strings.urlHint}

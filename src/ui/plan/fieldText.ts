@@ -55,6 +55,8 @@ export function fieldText(field: string, value: unknown, context: IFieldTextCont
     case 'startDate':
     case 'endDate':
     case 'date':
+    case 'measureBaselineDate':
+    case 'measureTargetDate':
       return formatDate(String(value), context.locale) || String(value);
     case 'ambitionKey':
       return ambitionTitle(context.ambitions, String(value));

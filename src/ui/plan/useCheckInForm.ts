@@ -1,10 +1,12 @@
+import * as React from 'react';
 import { newClientKey } from '../../domain/clientKey';
 import { toIsoDate } from '../../domain/dates';
+import { progressOf, readNumber, type IMeasure } from '../../domain/measurements';
 import type { Health, ICheckIn } from '../../domain/model';
 import { withCheckIn } from '../../domain/planViewPatch';
 import { validateCheckIn } from '../../domain/validation';
 import { useServices } from '../shell/services';
-import { useStrings } from '../shell/strings';
+import { fill, useStrings } from '../shell/strings';
 import { usePlan } from './PlanContext';
 import { usePlanForm, type IPlanForm } from './usePlanForm';
 
@@ -15,14 +17,23 @@ export interface ICheckInDraft {
   progress: string;
   comment: string;
   date: string;
+  /** The value measured (Danish number), when the initiative has a measure. */
+  measuredValue?: string;
 }
 
 function emptyDraft(now: Date): ICheckInDraft {
-  return { clientKey: newClientKey(), health: '', progress: '', comment: '', date: toIsoDate(now) };
+  return { clientKey: newClientKey(), health: '', progress: '', comment: '', date: toIsoDate(now), measuredValue: '' };
+}
+
+/** A measured value as typed: empty, a number, or not a number. */
+function measuredNumber(text: string | undefined): number | undefined | 'notANumber' {
+  if (!(text ?? '').trim()) return undefined;
+  const reading = readNumber(text, true);
+  return 'value' in reading ? reading.value : 'notANumber';
 }
 
 /** The check-in a form describes (progress stays text when it is not a number, for the validator to name). */
-export function checkInFromDraft(draft: ICheckInDraft, initiativeId: number): ICheckIn {
+export function checkInFromDraft(draft: ICheckInDraft, initiativeId: number, measured = false): ICheckIn {
   const trimmed = draft.progress.trim();
   const progress =
     trimmed === ''
@@ -30,6 +41,7 @@ export function checkInFromDraft(draft: ICheckInDraft, initiativeId: number): IC
       : /^-?\d+(\.\d+)?$/.test(trimmed)
         ? Number(trimmed)
         : (trimmed as unknown as number);
+  const value = measured ? measuredNumber(draft.measuredValue) : undefined;
   return {
     clientKey: draft.clientKey,
     initiativeId,
@@ -37,23 +49,58 @@ export function checkInFromDraft(draft: ICheckInDraft, initiativeId: number): IC
     progress,
     comment: draft.comment.trim() === '' ? undefined : draft.comment,
     date: draft.date,
+    ...(typeof value === 'number' ? { measuredValue: value } : {}),
   };
 }
 
-/** A new check-in on an initiative: a draft until saved, validated by the domain, then added to the view. */
-export function useCheckInForm(initiativeId: number): IPlanForm<ICheckInDraft, ICheckIn> {
+/** What {@link useCheckInForm} hands the form. */
+export interface ICheckInForm extends IPlanForm<ICheckInDraft, ICheckIn> {
+  /** Sets a field; a measured value that reads as a number fills in the progress it means. */
+  setField(field: keyof ICheckInDraft, value: string): void;
+}
+
+/**
+ * A new check-in on an initiative: a draft until saved, validated by the domain, then added to the view.
+ * With a `measure`, the check-in may record the value measured, and the progress follows it.
+ */
+export function useCheckInForm(initiativeId: number, measure?: IMeasure): ICheckInForm {
   const plan = usePlan();
   const services = useServices();
-  const strings = useStrings().plan.checkIn;
-  return usePlanForm<ICheckInDraft, ICheckIn>({
+  const mpkStrings = useStrings();
+  const strings = mpkStrings.plan.checkIn;
+  const [valueError, setValueError] = React.useState(false);
+  const form = usePlanForm<ICheckInDraft, ICheckIn>({
     draftKey: `plan:checkin:${initiativeId}`,
     initialDraft: emptyDraft(plan.now()),
-    read: (value) => ({ base: undefined, mine: checkInFromDraft(value, initiativeId) }),
+    read: (value) => ({ base: undefined, mine: checkInFromDraft(value, initiativeId, !!measure) }),
     validate: (mine) => validateCheckIn(mine, { now: plan.now() }),
+    check: (value) => {
+      const bad = !!measure && measuredNumber(value.measuredValue) === 'notANumber';
+      setValueError(bad);
+      return !bad;
+    },
     save: (_base, mine) => services.checkIns.create(mine, plan.view.unit?.id as number),
     onSaved: (saved) => {
       plan.patch((view) => withCheckIn(view, saved));
       plan.announce(strings.saved);
     },
   });
+  const setField = (field: keyof ICheckInDraft, text: string): void =>
+    form.draft.set((d) => {
+      const next = { ...d, [field]: text };
+      const value = field === 'measuredValue' && measure ? measuredNumber(text) : undefined;
+      if (measure && typeof value === 'number') {
+        next.progress = String(progressOf(measure, { value, date: next.date }));
+      }
+      return next;
+    });
+  const fieldErrors = valueError
+    ? {
+        ...form.fieldErrors,
+        measuredValue: fill(mpkStrings.measurements.errors.notANumber, {
+          field: mpkStrings.measurements.measuredValue,
+        }),
+      }
+    : form.fieldErrors;
+  return { ...form, fieldErrors, setField };
 }

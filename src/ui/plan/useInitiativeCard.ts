@@ -1,6 +1,9 @@
 import * as React from 'react';
 import type { ICheckIn, IInitiative } from '../../domain/model';
 import { isInitiativeStatus } from '../../domain/model';
+import { toIsoDate } from '../../domain/dates';
+import { isOnTrack, latestValue, progressOf, type IMeasure, type IMeasuredValue } from '../../domain/measurements';
+import { measuredValues, measureOf } from '../../domain/planModel';
 import { withInitiative } from '../../domain/planViewPatch';
 import { nextInitiativeStatuses } from '../../domain/workflow';
 import { draftOwner, hasDraft } from '../shell/drafts';
@@ -28,6 +31,10 @@ export interface IInitiativeCardState {
   /** Taking a stopped initiative up again. */
   resume: ISaveFlow<IInitiative>;
   latest: ICheckIn | undefined;
+  /** The progress shown: the latest check-in's, or — measured — how far the latest value has come. */
+  progress: number | undefined;
+  /** The measure and its latest value (on or before today), when the initiative has both. */
+  measured?: { measure: IMeasure; latest: IMeasuredValue; onTrack: boolean | undefined };
   comments: number;
   knownStatus: boolean;
   canStop: boolean;
@@ -74,6 +81,15 @@ export function useInitiativeCard(initiative: IInitiative): IInitiativeCardState
   );
 
   const knownStatus = isInitiativeStatus(initiative.status);
+  const latest = plan.view.latestCheckIns[id];
+  const measure = latest ? measureOf(initiative) : undefined;
+  const today = toIsoDate(plan.now());
+  const values = measure ? measuredValues(plan.view.checkIns, id) : [];
+  const latestMeasured = measure ? latestValue(values, today) : undefined;
+  const measured =
+    measure && latestMeasured
+      ? { measure, latest: latestMeasured, onTrack: isOnTrack(measure, values, today) }
+      : undefined;
   const closeForm = (): void => {
     const opener = mode === 'stop' ? stopButton : editButton;
     setMode('view');
@@ -90,7 +106,9 @@ export function useInitiativeCard(initiative: IInitiative): IInitiativeCardState
     editButton,
     stopButton,
     resume,
-    latest: plan.view.latestCheckIns[id],
+    latest,
+    progress: measured ? progressOf(measured.measure, measured.latest) : latest?.progress,
+    measured,
     comments: plan.view.commentCounts[id] || 0,
     knownStatus,
     canStop:

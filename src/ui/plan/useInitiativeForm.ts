@@ -1,12 +1,22 @@
 import * as React from 'react';
 import { newClientKey } from '../../domain/clientKey';
 import type { IInitiative, InitiativeStatus, IPoliticalPriority } from '../../domain/model';
+import { validateMeasure, type MeasureErrorCode, type MeasureField } from '../../domain/measurements';
 import {
   initiativeFormValues,
   initiativeFromForm,
   initiativeStatusOptions,
+  measureOf,
   type IInitiativeFormValues,
 } from '../../domain/planModel';
+import {
+  EMPTY_MEASURE_VALUES,
+  measureColumns,
+  measureFormValues,
+  measureInput,
+  OTHER_UNIT,
+  type IMeasureFormValues,
+} from '../../domain/measureForm';
 import { withInitiative } from '../../domain/planViewPatch';
 import { validateInitiative } from '../../domain/validation';
 import type { IAmbition } from '../../data/repositories/types';
@@ -27,12 +37,15 @@ export interface IInitiativeFormProps {
   onDone(saved?: IInitiative): void;
 }
 
+/** The form's fields: the initiative's and its measure's. */
+export type InitiativeFormValues = IInitiativeFormValues & IMeasureFormValues;
+
 interface IInitiativeDraft {
   /** The version the edit started from (undefined for a new initiative). */
   base?: IInitiative;
   /** Kept across retries so a create that landed is never made twice. */
   clientKey: string;
-  values: IInitiativeFormValues;
+  values: InitiativeFormValues;
 }
 
 /** A select's choices: value and label. */
@@ -44,8 +57,8 @@ export interface IOption {
 /** What {@link useInitiativeForm} hands the form's render. */
 export interface IInitiativeFormState {
   draft: IDraft<IInitiativeDraft>;
-  values: IInitiativeFormValues;
-  setValue(field: keyof IInitiativeFormValues, value: string): void;
+  values: InitiativeFormValues;
+  setValue(field: keyof InitiativeFormValues, value: string): void;
   /** Messages per field (see `usePlanForm`). */
   fieldErrors: Record<string, string>;
   flow: ISaveFlow<IInitiative>;
@@ -58,6 +71,34 @@ export interface IInitiativeFormState {
   owners: IOption[];
   statuses: InitiativeStatus[];
   showStopReason: boolean;
+}
+
+type MeasureErrors = Partial<Record<MeasureField, MeasureErrorCode>>;
+
+/** Where each part of the measure is typed in the form. */
+const MEASURE_FORM_FIELDS: Record<MeasureField, keyof IMeasureFormValues> = {
+  what: 'measureWhat',
+  unit: 'measureUnit',
+  direction: 'measureDirection',
+  baselineValue: 'measureBaseline',
+  baselineDate: 'measureBaselineDate',
+  targetValue: 'measureTarget',
+  targetDate: 'measureTargetDate',
+};
+
+/** The measure's problems in words, by the form field they are shown at; each names its field by its label. */
+function measureMessages(
+  errors: MeasureErrors,
+  values: IMeasureFormValues,
+  strings: IMpkMeasurementStrings,
+): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const field of Object.keys(errors) as MeasureField[]) {
+    const code = errors[field] as MeasureErrorCode;
+    const at = field === 'unit' && values.measureUnit === OTHER_UNIT ? 'measureOtherUnit' : MEASURE_FORM_FIELDS[field];
+    messages[at] = fill(strings.errors[code], { field: strings.fields[field] });
+  }
+  return messages;
 }
 
 /** The people an initiative may be given to: me, the unit's other leaders, and whoever has it now. */
@@ -80,24 +121,35 @@ function useOwnerOptions(ownerId: string): IOption[] {
 export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormState {
   const plan = usePlan();
   const services = useServices();
-  const strings = useStrings().plan.initiative;
+  const mpkStrings = useStrings();
+  const strings = mpkStrings.plan.initiative;
   const { view } = plan;
   const existing = props.initiative;
+  const [measureErrors, setMeasureErrors] = React.useState<MeasureErrors>({});
   const form = usePlanForm<IInitiativeDraft, IInitiative>({
     draftKey: existing ? `plan:initiative:${existing.id}` : `plan:initiative:new:${view.plan?.id}:${props.ambitionKey}`,
     initialDraft: {
       base: existing,
       clientKey: existing ? existing.clientKey : newClientKey(),
-      values: initiativeFormValues(existing, props.ambitionKey),
+      values: { ...initiativeFormValues(existing, props.ambitionKey), ...measureFormValues(measureOf(existing)) },
     },
-    read: (d) => ({
-      base: d.base,
-      mine: initiativeFromForm(
-        d.values,
-        d.base ?? { planId: view.plan?.id as number, unitId: view.unit?.id as number, clientKey: d.clientKey },
-      ),
-    }),
+    read: (d) => {
+      const base = d.base ?? {
+        planId: view.plan?.id as number,
+        unitId: view.unit?.id as number,
+        clientKey: d.clientKey,
+      };
+      const mine = initiativeFromForm(d.values, base);
+      return { base: d.base, mine: { ...mine, ...measureColumns({ ...EMPTY_MEASURE_VALUES, ...d.values }, base) } };
+    },
     validate: (mine, base) => validateInitiative(mine, { previousStatus: base?.status }),
+    // The measure is checked as typed (its numbers are Danish text): the item only holds a valid one.
+    check: (d) => {
+      const all = { ...EMPTY_MEASURE_VALUES, ...d.values };
+      const found = all.measured === 'yes' ? validateMeasure(measureInput(all)).errors : {};
+      setMeasureErrors(found);
+      return Object.keys(found).length === 0;
+    },
     save: (from, mine) =>
       from && from.id !== undefined ? services.initiatives.update(from, mine) : services.initiatives.create(mine),
     onSaved: (saved) => {
@@ -107,9 +159,10 @@ export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormS
     },
   });
   const { draft, flow } = form;
-  const values = draft.value.values;
+  // A draft kept before the measure's fields existed has none of them.
+  const values = { ...EMPTY_MEASURE_VALUES, ...draft.value.values };
 
-  const setValue = (field: keyof IInitiativeFormValues, value: string): void =>
+  const setValue = (field: keyof InitiativeFormValues, value: string): void =>
     draft.set((d) => {
       const next = { ...d.values, [field]: value };
       // A "Vi vil" belongs to one ambition: changing the ambition clears one that no longer fits.
@@ -125,7 +178,7 @@ export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormS
     draft,
     values,
     setValue,
-    fieldErrors: form.fieldErrors,
+    fieldErrors: { ...form.fieldErrors, ...measureMessages(measureErrors, values, mpkStrings.measurements) },
     flow,
     submit: form.submit,
     cancel: () => form.discard(() => props.onDone()),

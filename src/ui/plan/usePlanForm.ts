@@ -15,6 +15,8 @@ export interface IPlanFormOptions<TDraft, T extends object> {
   read(draft: TDraft): { base: T | undefined; mine: T };
   /** The domain's rules for `mine`: nothing is sent while they find something. */
   validate(mine: T, base: T | undefined): IValidationError[];
+  /** The form's own checks beyond the domain's (showing their own messages): false keeps the save from running. */
+  check?(draft: TDraft): boolean;
   save(base: T | undefined, mine: T): Promise<T>;
   /** After a save, with the draft already forgotten and the messages cleared. */
   onSaved(saved: T): void;
@@ -53,8 +55,9 @@ export function usePlanForm<TDraft, T extends object>(options: IPlanFormOptions<
     event.preventDefault();
     const { base, mine } = options.read(draft.value);
     const found = options.validate(mine, base);
+    const checked = options.check ? options.check(draft.value) : true;
     setErrors(found);
-    if (found.length === 0) void flow.run(base, mine);
+    if (found.length === 0 && checked) void flow.run(base, mine);
   };
 
   const discard = (done: () => void): void => {
