@@ -2,7 +2,8 @@ import * as React from 'react';
 import { makeStyles, Text, tokens, useId } from '@fluentui/react-components';
 import { compareIsoDates, daysBetween, formatDate, isValidIsoDate, toIsoDate } from '../../domain/dates';
 import type { Locale } from '../../domain/locale';
-import { expectedValueOn, isOnTrack, latestValue, type IMeasure, type IMeasuredValue } from '../../domain/measurements';
+import type { IMeasure, IMeasuredValue } from '../../domain/measurements';
+import { expectedValueOn, isOnTrack, latestValue } from '../../domain/measureProgress';
 import { fill, useStrings } from '../shell/strings';
 import { measureNumber, measureUnitText } from './measureText';
 
