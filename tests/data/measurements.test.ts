@@ -101,6 +101,24 @@ describe('measurements on the local SharePoint', () => {
     expect(rows.find((r) => r.ClientKey === 'sygefravaer|101|2026')?.Respondents).toBeNull();
   });
 
+  it('imports 1,000 rows (a year of quarters for 50 units) in a handful of requests: one read, ten $batch POSTs', async () => {
+    const rows = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'].flatMap((period) =>
+      results(period, (unitId, i) => 2 + i / 10 + unitId / 1000, 401),
+    );
+    expect(rows).toHaveLength(1000);
+    const batches = importBatches(rows);
+    await server.resetRequests();
+    const result = await chef.measurements.importRows(batches, 'import-1000');
+    expect(result).toMatchObject({ created: 1000, batchesWritten: batches.length, aborted: false });
+    const requests = await dataRequests(server);
+    expect(requests).toHaveLength(1 + batches.length);
+    expect(batches.length).toBe(10);
+    expect(requests.every((r) => r.method === 'POST' && /\$batch/.test(r.path) && (r.batchParts ?? 0) <= 100)).toBe(
+      true,
+    );
+    for (const period of ['2025-Q1', '2025-Q4']) expect(await stored(server, period)).toHaveLength(250);
+  });
+
   it('writes nothing when the same file is imported again (only the read)', async () => {
     const batches = importBatches(results('2026', (unitId, i) => 3 + i / 10 + unitId / 1000));
     await server.resetRequests();
