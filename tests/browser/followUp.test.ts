@@ -208,7 +208,23 @@ describe('Opfølgning in the browser', () => {
     );
     const file = await download.path();
     const book = await readExcelFile(fs.readFileSync(file as string));
-    expect(book.map((s) => s.sheet)).toEqual(['Overblik', 'Opgaver']);
+    expect(book.map((s) => s.sheet)).toEqual(['Overblik', 'Opgaver', 'Målinger']);
+    // Målinger: each unit's latest result per indicator, the one before it and the development.
+    const measurements = book[2].data;
+    expect(measurements[0]).toEqual([
+      'Enhed',
+      'Måling',
+      'Periode',
+      'Resultat',
+      'Måleenhed',
+      'Forrige periode',
+      'Forrige resultat',
+      'Udvikling',
+      'Besvarelser',
+    ]);
+    expect(measurements.slice(1).some((row) => row[0] === 'Læring og Trivsel' && row[1] === 'Trivselsmåling')).toBe(
+      true,
+    );
     const overview = book[0].data;
     expect(overview[0]).toEqual([
       'Enhed',

@@ -186,6 +186,17 @@ const ACTIONS: IAction[] = [
   },
   {
     part: 'followup',
+    action: 'Indlæs målinger fra Excel',
+    operation: 'measurements: create',
+    intended: CHEFGRUPPE,
+    offered: async (p) =>
+      (await visible(p, 'tab', 'Målinger')) &&
+      (await openTab(p, 'Målinger'),
+      await p.getByRole('heading', { name: 'Målinger pr. enhed' }).waitFor({ timeout: 30_000 }),
+      visible(p, 'button', 'Indlæs målinger fra Excel')),
+  },
+  {
+    part: 'followup',
     action: 'Markér som afsluttet (egen opgave)',
     operation: 'tasks: update own',
     intended: ASSIGNEES,
