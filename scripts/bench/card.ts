@@ -8,6 +8,7 @@ import * as path from 'path';
 import { createLocalSp } from '../../localsp/client';
 import { loadMyWork } from '../../src/data/notifications/myWork';
 import { gzipSize, type BuildAssets } from './bytes';
+import { isDigestRequest, resetServerRequests, serverRequests } from './firstView';
 import { KB, type Figure } from './report';
 import { demoUserIds } from './scale';
 
@@ -58,16 +59,6 @@ export function cardBytesFigure(assets: BuildAssets): Figure {
   };
 }
 
-interface LoggedRequest {
-  path: string;
-  batchParts?: number;
-}
-
-async function requestLog(origin: string): Promise<LoggedRequest[]> {
-  const response = await fetch(`${origin}/_local/requests`);
-  return ((await response.json()) as LoggedRequest[]).filter((r) => !/\/_api\/contextinfo/i.test(r.path));
-}
-
 /** The requests the card's read makes for each demo account on the demo data (budget: one). */
 export async function cardRequestFigures(origin: string, siteUrl: string): Promise<Figure[]> {
   const ids = await demoUserIds(siteUrl);
@@ -76,13 +67,9 @@ export async function cardRequestFigures(origin: string, siteUrl: string): Promi
     const figureId = `roundTrips.card.${account}`;
     const label = `card "Mine opgaver" × ${account}: requests`;
     try {
-      await fetch(`${origin}/_local/requests/reset`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: '{}',
-      });
+      await resetServerRequests(origin);
       const { work } = await loadMyWork(createLocalSp(siteUrl, `${account}@mpk.local`), id, new Date());
-      const requests = await requestLog(origin);
+      const requests = (await serverRequests(origin)).filter((r) => !isDigestRequest(r.path));
       figures.push({
         section: 'roundTrips',
         id: figureId,

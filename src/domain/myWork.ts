@@ -114,8 +114,3 @@ function byUrgency(a: IMyWorkItem, b: IMyWorkItem): number {
   }
   return a.title.localeCompare(b.title, 'da') || a.target.id - b.target.id;
 }
-
-/** Whether nothing needs the person: no open task and no silent initiative. */
-export function isClear(work: IMyWork): boolean {
-  return work.openTasks === 0 && work.silentInitiatives === 0;
-}

@@ -2,8 +2,7 @@
  * The card's builders as pure functions: the card view's texts and button, the quick view's data and template —
  * expanded as the host expands it and checked against the Adaptive Cards version the template declares.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import { cardDanish, cardEnglish } from '../support/strings';
 import {
   ADAPTIVE_CARD_VERSION,
   cardHostOf,
@@ -19,14 +18,8 @@ import {
 import { myWorkOf, type IMyTask } from '../../src/domain/myWork';
 import { cardProblems, expandCard, type CardJson } from '../../preview/adaptiveCards';
 
-function loadLoc(file: string): IMpkCardStrings {
-  const source = fs.readFileSync(path.join(__dirname, '../../src/loc/card', file), 'utf8');
-  let strings = {} as IMpkCardStrings;
-  new Function('define', source)((_deps: string[], factory: () => IMpkCardStrings) => (strings = factory()));
-  return strings;
-}
-const danish: ICardContext = { strings: loadLoc('da-dk.js'), locale: 'da-DK', host: 'browser' };
-const english: ICardContext = { strings: loadLoc('en-us.js'), locale: 'en-US', host: 'browser' };
+const danish: ICardContext = { strings: cardDanish, locale: 'da-DK', host: 'browser' };
+const english: ICardContext = { strings: cardEnglish, locale: 'en-US', host: 'browser' };
 const inTeams: ICardContext = { ...danish, host: 'teams' };
 
 const today = '2026-12-03';

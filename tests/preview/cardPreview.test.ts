@@ -4,8 +4,7 @@
  * the host configs the renderer draws both with (the button reaches `onSubmit`, a line `onOpenUrl`, over-the-deadline
  * in the theme's attention colour).
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import { cardDanish } from '../support/strings';
 import {
   cardViewConfiguration,
   QUICK_VIEW_ID,
@@ -18,13 +17,7 @@ import { myWorkOf } from '../../src/domain/myWork';
 import { cardProblems, cardViewAsAdaptiveCard, expandCard, renderCard } from '../../preview/adaptiveCards';
 import { CARD_PALETTES, cardHostConfig } from '../../preview/cardHostConfig';
 
-function loadLoc(file: string): IMpkCardStrings {
-  const source = fs.readFileSync(path.join(__dirname, '../../src/loc/card', file), 'utf8');
-  let strings = {} as IMpkCardStrings;
-  new Function('define', source)((_deps: string[], factory: () => IMpkCardStrings) => (strings = factory()));
-  return strings;
-}
-const danish: ICardContext = { strings: loadLoc('da-dk.js'), locale: 'da-DK', host: 'browser' };
+const danish: ICardContext = { strings: cardDanish, locale: 'da-DK', host: 'browser' };
 
 const ready: IMineOpgaverState = {
   status: 'ready',

@@ -9,3 +9,9 @@ export const danish: IMpkStrings = danishStrings;
 /** `src/loc/en-us.js`. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const english: IMpkStrings = require('../../src/loc/en-us.js');
+
+/** The Viva Connections card's own strings, `src/loc/card/da-dk.js` and `en-us.js`. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const cardDanish: IMpkCardStrings = require('../../src/loc/card/da-dk.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const cardEnglish: IMpkCardStrings = require('../../src/loc/card/en-us.js');

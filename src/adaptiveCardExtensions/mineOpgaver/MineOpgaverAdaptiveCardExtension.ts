@@ -1,5 +1,4 @@
 import { BaseAdaptiveCardExtension } from '@microsoft/sp-adaptive-card-extension-base';
-import { toDataError } from '../../data/errors';
 import { loadMyWork } from '../../data/notifications/myWork';
 import { createSpfxSp } from '../../data/spfx';
 import { CARD_VIEW_ID, QUICK_VIEW_ID, type IMineOpgaverState } from './cards';
@@ -41,8 +40,7 @@ export default class MineOpgaverAdaptiveCardExtension extends BaseAdaptiveCardEx
       const userId = this.context.pageContext.legacyPageContext.userId as number;
       const { work, pages } = await loadMyWork(createSpfxSp(this.context), userId, new Date());
       this.setState({ status: 'ready', work, pages });
-    } catch (error) {
-      toDataError(error);
+    } catch {
       this.setState({ status: this.state.work ? 'ready' : 'failed' });
     }
   }

@@ -45,9 +45,8 @@ function fill(template: string, values: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 }
 
-function counted(count: number, one: string, other: string, atLeast: string, complete: boolean): string {
-  const text = fill(count === 1 ? one : other, { count });
-  return complete ? text : `${atLeast}${text}`;
+function plural(count: number, one: string, other: string): string {
+  return fill(count === 1 ? one : other, { count });
 }
 
 /** The card's header (10–12 characters fit a medium card) and its line below. */
@@ -62,15 +61,16 @@ export function cardTexts(state: IMineOpgaverState, context: ICardContext): { he
   const header =
     work.openTasks === 0
       ? strings.tasksNone
-      : counted(work.openTasks, strings.tasksOne, strings.tasksOther, '', true) + (work.complete ? '' : '+');
+      : plural(work.openTasks, strings.tasksOne, strings.tasksOther) + (work.complete ? '' : '+');
   const parts: string[] = [];
   if (work.overdueTasks > 0) parts.push(fill(strings.overdue, { count: work.overdueTasks }));
   else if (work.openTasks > 0) parts.push(strings.noneOverdue);
   if (work.silentInitiatives > 0)
-    parts.push(counted(work.silentInitiatives, strings.silentOne, strings.silentOther, strings.atLeast, work.complete));
+    parts.push(
+      (work.complete ? '' : strings.atLeast) + plural(work.silentInitiatives, strings.silentOne, strings.silentOther),
+    );
   else if (work.nextCheckIn) parts.push(fill(strings.nextCheckIn, { date: formatDay(work.nextCheckIn, locale) }));
-  if (work.unread)
-    parts.push(fill(work.unread === 1 ? strings.unreadOne : strings.unreadOther, { count: work.unread }));
+  if (work.unread) parts.push(plural(work.unread, strings.unreadOne, strings.unreadOther));
   const body = parts.join(' · ');
   return { header, body: body ? body.charAt(0).toLocaleUpperCase(locale) + body.slice(1) : strings.clearBody };
 }
