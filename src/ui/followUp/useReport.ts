@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { MEASURE_UNITS, type MeasureUnit } from '../../domain/measurements';
+import { measureUnitText } from '../measurements/measureText';
 import type { IMeasurementsData } from './measurementResults';
 import { today } from '../../domain/dates';
 import { validateFilterText } from '../../domain/validation';
@@ -191,10 +191,7 @@ export function useReport(props: IReportTabProps, measurements?: IMeasurementsDa
         measurements: measurements && {
           ...measurements,
           trendText: (trend) => mpkStrings.measurements.trends[trend],
-          unitText: (unit) =>
-            (MEASURE_UNITS as readonly string[]).includes(unit)
-              ? mpkStrings.measurements.units[unit as MeasureUnit]
-              : unit,
+          unitText: (unit) => measureUnitText(mpkStrings.measurements, unit),
         },
       });
       const fileName = reportFileName(s.filePrefix, meeting, today(now));

@@ -4,16 +4,15 @@ import type { Locale } from '../../domain/locale';
 import {
   isPublishable,
   latestWithTrend,
-  MEASURE_UNITS,
   periodLabel,
   type IIndicator,
   type IIndicatorValue,
   type IndicatorTrend,
-  type MeasureUnit,
 } from '../../domain/measurements';
 import { plural } from '../shell/plural';
 import { visuallyHidden } from '../shell/sharedStyles';
 import { fill, useStrings } from '../shell/strings';
+import { measureUnitText } from './measureText';
 
 /** Props of {@link IndicatorSummary}. */
 export interface IIndicatorSummaryProps {
@@ -62,10 +61,7 @@ function IndicatorItem(props: {
   const styles = useStyles();
   const { indicator, locale } = props;
   const all = latestWithTrend(props.values, indicator);
-  const unit =
-    (MEASURE_UNITS as readonly string[]).indexOf(indicator.unit) >= 0
-      ? m.units[indicator.unit as MeasureUnit]
-      : indicator.unit;
+  const unit = measureUnitText(m, indicator.unit);
   let body: React.ReactNode;
   if (!all.latest) body = <dd className={styles.detail}>{m.noValue}</dd>;
   else if (!isPublishable(all.latest.respondents)) {

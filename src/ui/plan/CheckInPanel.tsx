@@ -9,7 +9,7 @@ import { fill, useStrings } from '../shell/strings';
 import { HealthBadge, HealthShape } from './HealthBadge';
 import { checkInSeries, measureOf, measuredValues } from '../../domain/planModel';
 import type { IMeasure } from '../../domain/measurements';
-import { measureUnitText } from './measureText';
+import { measureUnitText } from '../measurements/measureText';
 import { usePlan } from './PlanContext';
 import { FormActions } from '../shell/FormActions';
 import { labelOf } from '../shell/texts';

@@ -19,7 +19,7 @@ import { useInitiativeCard, type IInitiativeCardState } from './useInitiativeCar
 import { own } from '../../domain/dict';
 import { labelOf } from '../shell/texts';
 import { plural } from '../shell/plural';
-import { latestText, measureNumber, measureUnitText } from './measureText';
+import { latestText, measureNumber, measureUnitText } from '../measurements/measureText';
 
 /** Props of {@link InitiativeCard}. */
 export interface IInitiativeCardProps {

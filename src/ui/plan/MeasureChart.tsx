@@ -5,7 +5,7 @@ import type { Locale } from '../../domain/locale';
 import type { IMeasure, IMeasuredValue } from '../../domain/measurements';
 import { expectedValueOn, isOnTrack, latestValue } from '../../domain/measureProgress';
 import { fill, useStrings } from '../shell/strings';
-import { measureNumber, measureUnitText } from './measureText';
+import { measureNumber, measureUnitText } from '../measurements/measureText';
 
 /** Props of {@link MeasureChart}. */
 export interface IMeasureChartProps {

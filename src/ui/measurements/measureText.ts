@@ -1,4 +1,4 @@
-/** A measure's numbers and unit as people read them (the card, the check-in form, the chart). */
+/** A measure's numbers and unit as people read them (the plan's card, check-in form and chart; the results' summary and the status report). */
 import { formatDate } from '../../domain/dates';
 import type { Locale } from '../../domain/locale';
 import type { IMeasuredValue } from '../../domain/measurements';
