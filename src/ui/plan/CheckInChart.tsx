@@ -4,6 +4,7 @@ import { daysBetween, formatDate, isValidIsoDate } from '../../domain/dates';
 import { type Locale } from '../../domain/locale';
 import { HEALTHS, type ICheckIn } from '../../domain/model';
 import { fill, useStrings } from '../shell/strings';
+import { CHART_FRAME, useChartFrameStyles } from './chartFrame';
 import { HealthShape } from './HealthBadge';
 import { labelOf } from '../shell/texts';
 
@@ -14,30 +15,11 @@ export interface ICheckInChartProps {
   locale: Locale;
 }
 
-const WIDTH = 320;
-const HEIGHT = 150;
+const { width: WIDTH, height: HEIGHT, right: RIGHT, top: TOP, bottom: BOTTOM } = CHART_FRAME;
 const LEFT = 40;
-const RIGHT = 14;
-const TOP = 12;
-const BOTTOM = 28;
 
 const useStyles = makeStyles({
-  figure: { margin: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, maxWidth: '520px' },
-  svg: { width: '100%', height: 'auto', overflow: 'visible' },
   grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: '1px' },
-  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: '1px' },
-  label: { fill: tokens.colorNeutralForeground2, fontSize: '13px', fontFamily: tokens.fontFamilyBase },
-  line: { fill: 'none', stroke: tokens.colorBrandForeground1, strokeWidth: '2px' },
-  legend: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-  },
-  legendItem: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
 });
 
 /** Where each check-in sits: x by date (evenly when all share one date), y by progress. */
@@ -62,7 +44,7 @@ export function chartPoints(checkIns: readonly ICheckIn[]): Array<{ x: number; y
 export default function CheckInChart(props: ICheckInChartProps): JSX.Element {
   const mpkStrings = useStrings();
   const strings = useStrings().plan.checkIn;
-  const styles = useStyles();
+  const styles = { ...useChartFrameStyles(), ...useStyles() };
   const titleId = useId('mpk-chart-title');
   const descId = useId('mpk-chart-desc');
   const points = chartPoints(props.checkIns);

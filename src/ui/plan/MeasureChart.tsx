@@ -5,6 +5,7 @@ import type { Locale } from '../../domain/locale';
 import type { IMeasure, IMeasuredValue } from '../../domain/measurements';
 import { expectedValueOn, isOnTrack, latestValue } from '../../domain/measureProgress';
 import { fill, useStrings } from '../shell/strings';
+import { CHART_FRAME, useChartFrameStyles } from './chartFrame';
 import { measureNumber, measureUnitText } from '../measurements/measureText';
 
 /** Props of {@link MeasureChart}. */
@@ -17,31 +18,12 @@ export interface IMeasureChartProps {
   today: Date;
 }
 
-const WIDTH = 320;
-const HEIGHT = 150;
+const { width: WIDTH, height: HEIGHT, right: RIGHT, top: TOP, bottom: BOTTOM } = CHART_FRAME;
 const LEFT = 48;
-const RIGHT = 14;
-const TOP = 12;
-const BOTTOM = 28;
 
 const useStyles = makeStyles({
-  figure: { margin: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, maxWidth: '520px' },
-  svg: { width: '100%', height: 'auto', overflow: 'visible' },
-  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: '1px' },
-  label: { fill: tokens.colorNeutralForeground2, fontSize: '13px', fontFamily: tokens.fontFamilyBase },
   target: { fill: 'none', stroke: tokens.colorNeutralForeground3, strokeWidth: '2px', strokeDasharray: '6 4' },
-  line: { fill: 'none', stroke: tokens.colorBrandForeground1, strokeWidth: '2px' },
   dot: { fill: tokens.colorBrandForeground1, stroke: tokens.colorNeutralBackground1, strokeWidth: '1px' },
-  legend: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-  },
-  legendItem: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
   table: {
     borderCollapse: 'collapse',
     fontSize: tokens.fontSizeBase200,
@@ -85,7 +67,7 @@ function scales(
  */
 export default function MeasureChart(props: IMeasureChartProps): JSX.Element | null {
   const strings = useStrings().measurements;
-  const styles = useStyles();
+  const styles = { ...useChartFrameStyles(), ...useStyles() };
   const titleId = useId('mpk-measure-title');
   const descId = useId('mpk-measure-desc');
   const { measure, locale } = props;
