@@ -966,6 +966,42 @@ declare interface IMpkHealthFindingStrings {
 declare interface IMpkDateStrings {
   /** "uge {week}". */
   week: string;
+  /** The date field's placeholder: how to type a date ("dd.mm.åååå"). */
+  placeholder: string;
+  /** A typed date that is not in the calendar: `{label}` (the field's label), `{text}` (what was typed). */
+  notExist: string;
+  /** Typed text that is not a date: `{label}`, `{text}`. */
+  unreadable: string;
+  /** The button that opens the calendar (first views, before the date picker is loaded). */
+  openCalendar: string;
+  /** The date picker's calendar: names of months and days, and what screen readers hear. */
+  calendar: IMpkCalendarStrings;
+}
+
+/**
+ * The words of Fluent's calendar (`CalendarStrings`): months and days (Sunday first, as JavaScript counts),
+ * the buttons' names; `{0}` is filled in by Fluent (a week number, a date, a year).
+ */
+declare interface IMpkCalendarStrings {
+  /** The calendar dialog's name. */
+  label: string;
+  months: string[];
+  shortMonths: string[];
+  days: string[];
+  shortDays: string[];
+  goToToday: string;
+  prevMonthAriaLabel: string;
+  nextMonthAriaLabel: string;
+  prevYearAriaLabel: string;
+  nextYearAriaLabel: string;
+  prevYearRangeAriaLabel: string;
+  nextYearRangeAriaLabel: string;
+  monthPickerHeaderAriaLabel: string;
+  yearPickerHeaderAriaLabel: string;
+  closeButtonAriaLabel: string;
+  weekNumberFormatString: string;
+  selectedDateFormatString: string;
+  todayDateFormatString: string;
 }
 
 /** The two questions of "Egne noter" from the strategy's last page (field labels, and inside field names). */

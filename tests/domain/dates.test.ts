@@ -5,6 +5,7 @@ import {
   isoWeek,
   isoWeekOf,
   isValidIsoDate,
+  parseTypedDate,
   today,
   toIsoDate,
 } from '../../src/domain';
@@ -85,5 +86,57 @@ describe('calendar arithmetic', () => {
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(daysBetween('2026-01-10', '2026-01-01')).toBe(-9);
+  });
+});
+
+describe('typed dates are read the Danish way', () => {
+  const TODAY = '2026-03-15';
+
+  it.each([
+    ['24.12.2026'],
+    ['24/12-2026'],
+    ['24-12-26'],
+    ['24-12-2026'],
+    ['24.12.26'],
+    ['24/12/2026'],
+    ['2026-12-24'],
+    ['  24.12.2026  '],
+    ['24.12.2026.'],
+  ])('reads %p as 24 December 2026', (text) => {
+    expect(parseTypedDate(text, TODAY)).toEqual({ date: '2026-12-24' });
+  });
+
+  it('reads days and months with or without leading zeros', () => {
+    expect(parseTypedDate('1.2.2027', TODAY)).toEqual({ date: '2027-02-01' });
+    expect(parseTypedDate('01.02.2027', TODAY)).toEqual({ date: '2027-02-01' });
+    expect(parseTypedDate('5/3-27', TODAY)).toEqual({ date: '2027-03-05' });
+    expect(parseTypedDate('2027-2-1', TODAY)).toEqual({ date: '2027-02-01' });
+  });
+
+  it('puts a two-digit year in this century and a date without a year in the year of today', () => {
+    expect(parseTypedDate('1.1.00', TODAY)).toEqual({ date: '2000-01-01' });
+    expect(parseTypedDate('31.12.99', TODAY)).toEqual({ date: '2099-12-31' });
+    expect(parseTypedDate('24.12', TODAY)).toEqual({ date: '2026-12-24' });
+  });
+
+  it('says that a day or month that is not in the calendar does not exist', () => {
+    expect(parseTypedDate('31.11.2026', TODAY)).toEqual({ error: 'dateNotExist' });
+    expect(parseTypedDate('29.02.2027', TODAY)).toEqual({ error: 'dateNotExist' });
+    expect(parseTypedDate('29.02.2100', TODAY)).toEqual({ error: 'dateNotExist' });
+    expect(parseTypedDate('0.1.2026', TODAY)).toEqual({ error: 'dateNotExist' });
+    expect(parseTypedDate('12.13.2026', TODAY)).toEqual({ error: 'dateNotExist' });
+    expect(parseTypedDate('2026-02-30', TODAY)).toEqual({ error: 'dateNotExist' });
+  });
+
+  it('accepts 29 February in leap years', () => {
+    expect(parseTypedDate('29.02.2028', TODAY)).toEqual({ date: '2028-02-29' });
+    expect(parseTypedDate('29/2-24', TODAY)).toEqual({ date: '2024-02-29' });
+    expect(parseTypedDate('29.2.2000', TODAY)).toEqual({ date: '2000-02-29' });
+  });
+
+  it('says that text which is not a date cannot be read', () => {
+    for (const text of ['', '   ', 'i morgen', '24 12 2026', '24.12.202', '12/24/2026x', '2026/12/24', '24..12.2026']) {
+      expect(parseTypedDate(text, TODAY)).toEqual({ error: 'dateUnreadable' });
+    }
   });
 });
