@@ -19,7 +19,8 @@ import { DataErrorMessage } from '../shell/DataErrorMessage';
 import type { IOverviewLists, OnDemand } from './useOverviewLists';
 import { useFollowUp } from './FollowUpContext';
 import { MatrixLegend, OverviewMatrix } from './OverviewMatrix';
-import { useAppStyles, useCounterStyles, useDateFieldStyles } from './useFollowUpStyles.styles';
+import { useAppStyles, useCounterStyles } from './useFollowUpStyles.styles';
+import { SinceField } from './SinceField';
 import { own } from '../../domain/dict';
 import { labelOf } from '../shell/texts';
 
@@ -314,52 +315,6 @@ export function StoppedSection(props: IOverviewListProps): JSX.Element {
     >
       {(items) => <StoppedItems items={items} limit={props.limit} />}
     </ListSection>
-  );
-}
-
-/**
- * The date to compare with: a labelled native date input with its hint and, when invalid, its message
- * (described by both, aria-invalid; the message is an alert). Fluent's Field and Input would be the
- * only users of their packages in the first view.
- */
-function SinceField(props: {
-  value: string;
-  max: string;
-  invalid: boolean;
-  onChange(value: string): void;
-  label: string;
-  hint: string;
-  error: string;
-}): JSX.Element {
-  const app = useAppStyles();
-  const styles = useDateFieldStyles();
-  const inputId = useId('mpk-since');
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
-  return (
-    <div className={mergeClasses(styles.field, app.narrowField)}>
-      <label htmlFor={inputId} className={styles.label}>
-        {props.label}
-      </label>
-      <input
-        id={inputId}
-        type="date"
-        className={mergeClasses(styles.input, props.invalid && styles.invalid)}
-        value={props.value}
-        max={props.max}
-        onChange={(event) => props.onChange(event.target.value)}
-        aria-invalid={props.invalid || undefined}
-        aria-describedby={props.invalid ? `${errorId} ${hintId}` : hintId}
-      />
-      {props.invalid && (
-        <span id={errorId} role="alert" className={styles.error}>
-          {props.error}
-        </span>
-      )}
-      <span id={hintId} className={styles.hint}>
-        {props.hint}
-      </span>
-    </div>
   );
 }
 

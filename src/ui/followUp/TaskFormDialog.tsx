@@ -23,6 +23,7 @@ import { ConflictResolver } from '../shell/ConflictResolver';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ThrottleNotice } from '../shell/ThrottleNotice';
 import { PeoplePicker } from '../shell/PeoplePicker';
+import { DateField } from '../shell/DateField';
 import { useStrings, fill } from '../shell/strings';
 import { ambitionTitle } from './followUpModel';
 import { useFollowUp } from './FollowUpContext';
@@ -165,7 +166,7 @@ function AssignmentFields(props: { form: ITaskFormState; meetings: readonly stri
             })
           }
         />
-        <Field
+        <DateField
           label={s.dueDate}
           required
           validationMessage={messages.dueDate}
@@ -174,9 +175,9 @@ function AssignmentFields(props: { form: ITaskFormState; meetings: readonly stri
               ? fill(s.dueWeek, { week: formatWeek(mpkStrings, values.dueDate, locale) })
               : undefined
           }
-        >
-          <Input type="date" value={values.dueDate} onChange={(_, data) => form.set('dueDate', data.value)} />
-        </Field>
+          value={values.dueDate}
+          onChange={(value) => form.set('dueDate', value)}
+        />
       </div>
       <Field label={s.meeting} hint={s.meetingHint} validationMessage={messages.meeting}>
         <Input

@@ -37,7 +37,17 @@ export const useAppStyles = makeStyles({
 export const useDateFieldStyles = makeStyles({
   field: nativeFieldStyles.field,
   label: nativeFieldStyles.label,
-  input: { ...nativeFieldStyles.control, padding: `0 ${tokens.spacingHorizontalMNudge}` },
+  control: { display: 'flex', alignItems: 'stretch', columnGap: tokens.spacingHorizontalXS },
+  input: { ...nativeFieldStyles.control, flexGrow: 1, minWidth: 0, padding: `0 ${tokens.spacingHorizontalMNudge}` },
+  button: {
+    ...nativeFieldStyles.control,
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    minWidth: '32px',
+    padding: 0,
+    cursor: 'pointer',
+  },
   invalid: nativeFieldStyles.invalid,
   hint: nativeFieldStyles.hint,
   error: nativeFieldStyles.error,

@@ -13,6 +13,7 @@ import { measureUnitText } from '../measurements/measureText';
 import { usePlan } from './PlanContext';
 import { FormActions } from '../shell/FormActions';
 import { labelOf } from '../shell/texts';
+import { DateField } from '../shell/DateField';
 
 const CheckInChart = React.lazy(() => import(/* webpackChunkName: 'mpk-chart' */ './CheckInChart'));
 const MeasureChart = React.lazy(() => import(/* webpackChunkName: 'mpk-chart' */ './MeasureChart'));
@@ -161,15 +162,14 @@ function CheckInForm(props: { initiativeId: number; measure?: IMeasure }): JSX.E
             onChange={set('progress')}
           />
         </Field>
-        <Field label={strings.date} required validationMessage={fieldErrors.date} className={styles.narrow}>
-          <Input
-            className={styles.input}
-            input={{ className: styles.inputInner }}
-            type="date"
-            value={draft.value.date}
-            onChange={set('date')}
-          />
-        </Field>
+        <DateField
+          label={strings.date}
+          required
+          validationMessage={fieldErrors.date}
+          className={styles.narrow}
+          value={draft.value.date}
+          onChange={(value) => setField('date', value)}
+        />
       </div>
       <Field label={strings.comment} validationMessage={fieldErrors.comment}>
         <Textarea value={draft.value.comment} resize="vertical" onChange={set('comment')} />

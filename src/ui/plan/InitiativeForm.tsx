@@ -15,6 +15,7 @@ import {
 import { labelOf } from '../shell/texts';
 import { SelectOptions } from '../shell/SelectOptions';
 import { MeasureFields, useMeasureLabels } from './MeasureFields';
+import { DateField } from '../shell/DateField';
 
 export type { IInitiativeFormProps } from './useInitiativeForm';
 
@@ -35,7 +36,7 @@ interface IHalfFieldProps {
   form: IInitiativeFormState;
   field: keyof IInitiativeFormValues;
   required?: boolean;
-  /** A select's choices (first an empty one, when `none` is given); without them a date input. */
+  /** A select's choices (first an empty one, when `none` is given); without them a date field. */
   options?: IOption[];
   /** The empty choice's label. */
   none?: string;
@@ -46,7 +47,18 @@ function HalfField(props: IHalfFieldProps): JSX.Element {
   const styles = useStyles();
   const labels = useInitiativeLabels();
   const { form, field } = props;
-  const onChange = (_: unknown, d: { value: string }): void => form.setValue(field, d.value);
+  if (!props.options) {
+    return (
+      <DateField
+        label={labels[field]}
+        required={props.required}
+        validationMessage={form.fieldErrors[field]}
+        className={styles.half}
+        value={form.values[field]}
+        onChange={(value) => form.setValue(field, value)}
+      />
+    );
+  }
   return (
     <Field
       label={labels[field]}
@@ -54,24 +66,14 @@ function HalfField(props: IHalfFieldProps): JSX.Element {
       validationMessage={form.fieldErrors[field]}
       className={styles.half}
     >
-      {props.options ? (
-        <Select
-          className={styles.select}
-          select={{ className: styles.selectInner }}
-          value={form.values[field]}
-          onChange={onChange}
-        >
-          <SelectOptions empty={props.none} items={props.options} value={(o) => o.value} label={(o) => o.label} />
-        </Select>
-      ) : (
-        <Input
-          className={styles.select}
-          input={{ className: styles.selectInner }}
-          type="date"
-          value={form.values[field]}
-          onChange={onChange}
-        />
-      )}
+      <Select
+        className={styles.select}
+        select={{ className: styles.selectInner }}
+        value={form.values[field]}
+        onChange={(_, d) => form.setValue(field, d.value)}
+      >
+        <SelectOptions empty={props.none} items={props.options} value={(o) => o.value} label={(o) => o.label} />
+      </Select>
     </Field>
   );
 }

@@ -14,6 +14,7 @@ import { MEASURE_DIRECTIONS, MEASURE_UNITS, type MeasureUnit } from '../../domai
 import { OTHER_UNIT, type IMeasureFormValues } from '../../domain/measureForm';
 import { useStrings } from '../shell/strings';
 import { SelectOptions } from '../shell/SelectOptions';
+import { DateField } from '../shell/DateField';
 import type { IInitiativeFormState } from './useInitiativeForm';
 
 const useStyles = makeStyles({
@@ -70,24 +71,33 @@ export function MeasureFields(props: { form: IInitiativeFormState }): JSX.Elemen
     (field: MeasureFormField) =>
     (_: unknown, d: { value: string }): void =>
       setValue(field, d.value);
-  const half = (field: MeasureFormField, label: string, kind: 'number' | 'date'): JSX.Element => (
-    <Field
-      label={label}
-      required
-      hint={kind === 'number' ? strings.numberHint : undefined}
-      validationMessage={fieldErrors[field]}
-      className={styles.half}
-    >
-      <Input
-        className={styles.input}
-        input={{ className: styles.inputInner }}
-        type={kind === 'date' ? 'date' : 'text'}
-        inputMode={kind === 'number' ? 'decimal' : undefined}
+  const half = (field: MeasureFormField, label: string, kind: 'number' | 'date'): JSX.Element =>
+    kind === 'date' ? (
+      <DateField
+        label={label}
+        required
+        validationMessage={fieldErrors[field]}
+        className={styles.half}
         value={values[field]}
-        onChange={change(field)}
+        onChange={(value) => setValue(field, value)}
       />
-    </Field>
-  );
+    ) : (
+      <Field
+        label={label}
+        required
+        hint={strings.numberHint}
+        validationMessage={fieldErrors[field]}
+        className={styles.half}
+      >
+        <Input
+          className={styles.input}
+          input={{ className: styles.inputInner }}
+          inputMode="decimal"
+          value={values[field]}
+          onChange={change(field)}
+        />
+      </Field>
+    );
   return (
     <fieldset className={styles.section}>
       <legend className={styles.legend}>{strings.heading}</legend>

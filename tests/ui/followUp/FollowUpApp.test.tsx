@@ -172,7 +172,7 @@ describe('FollowUpApp', () => {
       const since = screen.getByLabelText('Udvikling siden');
       await act(async () => {
         await user.clear(since);
-        await user.type(since, '2026-03-06');
+        await user.type(since, '6/3-2026');
         await user.click(screen.getByRole('button', { name: 'Sammenlign' }));
       });
       await waitFor(() => expect(services.calls).toEqual(['views.loadFollowUpView', 'views.loadFollowUpView']));
@@ -189,12 +189,45 @@ describe('FollowUpApp', () => {
       expect(since).not.toHaveAttribute('aria-invalid');
       await act(async () => {
         await user.clear(since);
-        await user.type(since, '2999-01-01');
+        await user.type(since, '01.01.2999');
       });
       expect(since).toHaveAttribute('aria-invalid', 'true');
       expect(screen.getByRole('alert')).toHaveTextContent('Vælg en dato, der ikke ligger i fremtiden.');
       expect(since).toHaveAccessibleDescription(/Vælg en dato, der ikke ligger i fremtiden/);
       expect(screen.getByRole('button', { name: 'Sammenlign' })).toBeDisabled();
+    });
+
+    it('keeps a typed date that does not exist, says so in Danish, and does not compare', async () => {
+      const user = userEvent.setup({ delay: null });
+      renderFollowUp(fakeFor());
+      await screen.findByRole('table', { name: /Hvor hver enhed står/ });
+      const since = screen.getByLabelText('Udvikling siden');
+      await act(async () => {
+        await user.clear(since);
+        await user.type(since, '31.11.2025');
+        await user.tab();
+      });
+      expect(since).toHaveValue('31.11.2025');
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Udvikling siden: 31.11.2025 findes ikke i kalenderen. Tjek dag og måned.',
+      );
+      expect(since).toHaveAttribute('aria-invalid', 'true');
+      expect(screen.getByRole('button', { name: 'Sammenlign' })).toBeDisabled();
+    });
+
+    it('loads the date picker only when the calendar is asked for, and opens it in Danish', async () => {
+      const user = userEvent.setup({ delay: null });
+      renderFollowUp(fakeFor());
+      await screen.findByRole('table', { name: /Hvor hver enhed står/ });
+      expect(screen.queryByRole('combobox', { name: 'Udvikling siden' })).toBeNull();
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Vælg dato i kalenderen' }));
+      });
+      const calendar = await screen.findByRole('dialog', { name: 'Kalender' });
+      expect(within(calendar).getAllByRole('columnheader')[1]).toHaveTextContent('ma');
+      expect(screen.getByRole('combobox', { name: 'Udvikling siden' })).toHaveAccessibleDescription(
+        /Datoen for sidste opfølgning/,
+      );
     });
   });
 

@@ -5,6 +5,7 @@ import { DataError } from '../../../src/data/errors';
 import { fakeFor, renderFollowUp } from './fixtures';
 import { draftOwner, draftStorageKey } from '../../../src/ui/shell/drafts';
 import { CHEF } from './fixtures';
+import { typeDate } from '../../support/dates';
 
 const TASK_DRAFT = draftStorageKey(draftOwner(CHEF), 'followUp:task:new');
 
@@ -47,7 +48,7 @@ async function fillNewTask(user: ReturnType<typeof userEvent.setup>, dialog: HTM
     await user.click(
       await within(await screen.findByRole('listbox')).findByRole('option', { name: 'Leder · Læring og Trivsel' }),
     );
-    fireEvent.change(within(dialog).getByLabelText(/^Frist/), { target: { value: due } });
+    typeDate(within(dialog).getByLabelText(/^Frist/), due);
     await user.type(within(dialog).getByLabelText(/^Opfølgningsmøde/), 'Chefgruppemøde marts 2026');
   });
 }
@@ -80,7 +81,7 @@ describe('Follow-up tasks', () => {
         await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
       });
       const dialog = await screen.findByRole('dialog', { name: 'Ny opfølgningsopgave' });
-      await fillNewTask(user, dialog, '2026-03-03');
+      await fillNewTask(user, dialog, '3/3-2026');
       expect(within(dialog).getByText('Fristen ligger i uge 10.')).toBeInTheDocument();
       await act(async () => {
         await user.click(within(dialog).getByRole('button', { name: 'Opret opgave' }));
@@ -128,7 +129,7 @@ describe('Follow-up tasks', () => {
         await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
       });
       const dialog = await screen.findByRole('dialog', { name: 'Ny opfølgningsopgave' });
-      await fillNewTask(user, dialog, '2026-04-03');
+      await fillNewTask(user, dialog, '03.04.26');
       const picker = within(dialog).getByRole('combobox', { name: /^Ansvarlig/ });
       await act(async () => {
         await user.clear(picker);
@@ -155,7 +156,7 @@ describe('Follow-up tasks', () => {
         await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
       });
       const dialog = await screen.findByRole('dialog', { name: 'Ny opfølgningsopgave' });
-      await fillNewTask(user, dialog, '2026-04-01');
+      await fillNewTask(user, dialog, '1-4-2026');
       await act(async () => {
         await user.click(within(dialog).getByRole('button', { name: 'Opret opgave' }));
       });

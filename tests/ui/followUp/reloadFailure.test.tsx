@@ -22,7 +22,7 @@ describe('FollowUpApp on the shell view loader', () => {
     const since = screen.getByLabelText('Udvikling siden');
     await act(async () => {
       await user.clear(since);
-      await user.type(since, '2026-03-06');
+      await user.type(since, '06.03.2026');
       await user.click(screen.getByRole('button', { name: 'Sammenlign' }));
     });
     expect(await screen.findByText('Opfølgningen kunne ikke hentes')).toBeInTheDocument();

@@ -2,6 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { IInitiative } from '../../../src/domain/model';
 import { card, fakeFor, planData, renderPlan, settle } from './fixtures';
+import { typeDate } from '../../support/dates';
 
 jest.setTimeout(30000);
 
@@ -73,8 +74,8 @@ describe('an initiative’s measurable success criterion', () => {
       await user.type(within(form).getByRole('textbox', { name: /^Udgangspunkt/ }), 'fyrre');
       await user.type(within(form).getByRole('textbox', { name: /^Mål( \*)?$/ }), '60');
     });
-    fireEvent.change(within(form).getByLabelText(/Dato for udgangspunkt/), { target: { value: '2026-03-01' } });
-    fireEvent.change(within(form).getByLabelText(/Dato for målet/), { target: { value: '2026-02-01' } });
+    typeDate(within(form).getByLabelText(/Dato for udgangspunkt/), '1.3.2026');
+    typeDate(within(form).getByLabelText(/Dato for målet/), '1.2.2026');
     await act(async () => {
       await user.click(within(form).getByRole('button', { name: 'Gem indsats' }));
     });
@@ -94,7 +95,7 @@ describe('an initiative’s measurable success criterion', () => {
       await user.clear(baseline);
       await user.type(baseline, '40,5');
     });
-    fireEvent.change(within(form).getByLabelText(/Dato for målet/), { target: { value: '2026-12-01' } });
+    typeDate(within(form).getByLabelText(/Dato for målet/), '1.12.2026');
     await act(async () => {
       await user.click(within(form).getByRole('button', { name: 'Gem indsats' }));
     });

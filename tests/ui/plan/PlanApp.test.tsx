@@ -19,6 +19,7 @@ import {
   settle,
   TEAM,
 } from './fixtures';
+import { typeDate } from '../../support/dates';
 
 jest.setTimeout(30000);
 
@@ -667,8 +668,8 @@ describe('PlanApp', () => {
       });
       fireEvent.change(within(form).getByRole('combobox', { name: 'Politisk prioritet' }), { target: { value: '2' } });
       fireEvent.change(within(form).getByRole('combobox', { name: 'Ansvarlig' }), { target: { value: '7' } });
-      fireEvent.change(within(form).getByLabelText('Startdato'), { target: { value: '2026-04-01' } });
-      fireEvent.change(within(form).getByLabelText('Slutdato'), { target: { value: '2026-11-30' } });
+      typeDate(within(form).getByLabelText('Startdato'), '1.4.2026');
+      typeDate(within(form).getByLabelText('Slutdato'), '30.11.2026');
       await act(async () => {
         await user.type(within(form).getByRole('textbox', { name: /Succeskriterium/ }), 'Færre overdragelser.');
         await user.type(
