@@ -134,7 +134,10 @@ describe('Opfølgning in the browser', () => {
       'POST /sites/mpk/_api/sp.ui.applicationpages.clientpeoplepickerwebserviceinterface.clientpeoplepickersearchuser',
     );
     expect(searched).toContain('POST /sites/mpk/_api/web/ensureuser');
-    await dialog.getByLabel(/^Frist/).fill(due);
+    // Typed the Danish way ("24/12-2026"); the field reads it when left.
+    const [dueYear, dueMonth, dueDay] = due.split('-').map(Number);
+    await dialog.getByRole('combobox', { name: /^Frist/ }).fill(`${dueDay}/${dueMonth}-${dueYear}`);
+    await dialog.getByRole('combobox', { name: /^Frist/ }).press('Tab');
     await dialog
       .getByRole('combobox', { name: /^Opfølgningsmøde/ })
       .or(dialog.getByRole('textbox', { name: /^Opfølgningsmøde/ }))
@@ -182,6 +185,45 @@ describe('Opfølgning in the browser', () => {
       ambitionKey: 'viden-og-faglighed',
     });
     await page.close();
+  });
+
+  it('reads a deadline typed the Danish way, keeps one that does not exist with a Danish message, and offers a Danish calendar in light and dark', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await open(browser, server, CHEF, { theme });
+      await part(page).getByRole('tab', { name: 'Opgaver', exact: true }).click();
+      await part(page).getByRole('button', { name: 'Ny opgave' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Ny opfølgningsopgave' });
+      const deadline = dialog.getByRole('combobox', { name: /^Frist/ });
+      await deadline.fill('24/12-2026');
+      await deadline.press('Tab');
+      expect(await deadline.inputValue()).toBe('24.12.2026');
+      await dialog.getByText('Fristen ligger i uge 52.').waitFor();
+
+      await deadline.fill('31.11.2026');
+      await deadline.press('Tab');
+      await dialog.getByText('Frist: 31.11.2026 findes ikke i kalenderen. Tjek dag og måned.').waitFor();
+      expect(await deadline.inputValue()).toBe('31.11.2026');
+      expect(await deadline.getAttribute('aria-invalid')).toBe('true');
+      await expectNoAxeViolations(page);
+
+      await deadline.fill('24.12.2026');
+      await deadline.press('Tab');
+      await dialog.getByRole('button', { name: 'Vælg dato i kalenderen' }).click();
+      const calendar = page.getByRole('dialog', { name: 'Kalender' });
+      await calendar.getByText('december 2026').first().waitFor();
+      expect(await calendar.getByRole('columnheader').allTextContents()).toEqual(
+        expect.arrayContaining(['ma', 'ti', 'on', 'to', 'fr', 'lø', 'sø']),
+      );
+      await calendar.getByRole('rowheader', { name: 'uge 52' }).waitFor();
+      await expectNoAxeViolations(page);
+      await saveDocScreenshot(calendar, theme === 'light' ? 'date-picker' : 'date-picker-dark');
+      // Arrow to the next day, Enter picks it; the field shows it the Danish way.
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      await calendar.waitFor({ state: 'detached' });
+      expect(await deadline.inputValue()).toBe('25.12.2026');
+      await page.context().close();
+    }
   });
 
   it("exports the meeting's status report as a real workbook and prints only the report", async () => {

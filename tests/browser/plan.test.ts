@@ -535,9 +535,10 @@ describe('Ambitionsplan in the browser', () => {
       await part(first).getByRole('article', { name: 'Læsebånd hver morgen i hele skolen' }).waitFor();
 
       await cardOf(second).getByRole('textbox', { name: /Titel/ }).fill('Læsebånd i indskolingen og på mellemtrinnet');
-      await cardOf(second)
-        .getByRole('textbox', { name: /Startdato/ })
-        .fill('2026-08-10');
+      // Typed the Danish way; the field reads it when left.
+      const start = cardOf(second).getByRole('combobox', { name: /Startdato/ });
+      await start.fill('10/8-2026');
+      await start.press('Tab');
       await cardOf(second).getByRole('button', { name: 'Gem indsats' }).click();
       const conflict = cardOf(second).getByRole('region', { name: 'En anden har gemt ændringer i mellemtiden' });
       await conflict.waitFor();

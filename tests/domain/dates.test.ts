@@ -5,10 +5,10 @@ import {
   isoWeek,
   isoWeekOf,
   isValidIsoDate,
-  parseTypedDate,
   today,
   toIsoDate,
 } from '../../src/domain';
+import { parseTypedDate } from '../../src/domain/typedDate';
 import { formatWeek } from '../../src/ui/shell/texts';
 import { danish, english } from '../support/strings';
 

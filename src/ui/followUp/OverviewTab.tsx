@@ -355,6 +355,7 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
           }}
         >
           <SinceField
+            key={props.since}
             value={since}
             max={today(now)}
             invalid={!!since && !sinceValid}

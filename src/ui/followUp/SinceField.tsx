@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { mergeClasses, useId } from '@fluentui/react-components';
+import { Button, mergeClasses, useId } from '@fluentui/react-components';
 import { formatDate, isValidIsoDate } from '../../domain/dates';
 import { useLocale } from '../shell/locale';
 import { useStrings } from '../shell/strings';
@@ -8,10 +8,6 @@ import { useAppStyles, useDateFieldStyles } from './useFollowUpStyles.styles';
 
 // The date picker is heavy: it loads when someone asks for the calendar, never with the overview.
 const DateField = React.lazy(() => import(/* webpackChunkName: 'mpk-datepicker' */ '../shell/DateField'));
-
-// Fluent's CalendarMonth (20 × 20, `@fluentui/react-icons`), inline like the other first-view icons.
-const CALENDAR_ICON =
-  'M14.5 3A2.5 2.5 0 0 1 17 5.5v9a2.5 2.5 0 0 1-2.5 2.5h-9A2.5 2.5 0 0 1 3 14.5v-9A2.5 2.5 0 0 1 5.5 3zm0 1h-9C4.67 4 4 4.67 4 5.5v9c0 .83.67 1.5 1.5 1.5h9c.83 0 1.5-.67 1.5-1.5v-9c0-.83-.67-1.5-1.5-1.5M7 11a1 1 0 1 1 0 2 1 1 0 0 1 0-2m3 0a1 1 0 1 1 0 2 1 1 0 0 1 0-2M7 7a1 1 0 1 1 0 2 1 1 0 0 1 0-2m3 0a1 1 0 1 1 0 2 1 1 0 0 1 0-2m3 0a1 1 0 1 1 0 2 1 1 0 0 1 0-2';
 
 /** Props of {@link SinceField}. */
 export interface ISinceFieldProps {
@@ -37,23 +33,19 @@ export function SinceField(props: ISinceFieldProps): JSX.Element {
   const styles = useDateFieldStyles();
   const strings = useStrings().dates;
   const locale = useLocale();
-  const shown = (value: string): string => (isValidIsoDate(value) ? formatDate(value, locale) : value);
-  const [text, setText] = React.useState(() => shown(props.value));
+  // The value when the field was made: the overview remakes it (by key) when it has compared with another date.
+  const [text, setText] = React.useState(() =>
+    isValidIsoDate(props.value) ? formatDate(props.value, locale) : props.value,
+  );
   const [touched, setTouched] = React.useState(false);
   const [picker, setPicker] = React.useState(false);
   const inputId = useId('mpk-since');
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
-  React.useEffect(() => {
-    if (typedValue(text) !== props.value) setText(shown(props.value));
-    // Only a value from outside (a reset) replaces what is typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.value]);
   const futureMessage = isValidIsoDate(props.value) && props.invalid ? props.error : undefined;
   if (picker) {
-    const fallback = <span className={styles.label}>{props.label}</span>;
     return (
-      <React.Suspense fallback={fallback}>
+      <React.Suspense fallback={<span className={styles.label}>{props.label}</span>}>
         <DateField
           label={props.label}
           hint={props.hint}
@@ -89,16 +81,21 @@ export function SinceField(props: ISinceFieldProps): JSX.Element {
           aria-invalid={!!message || undefined}
           aria-describedby={message ? `${errorId} ${hintId}` : hintId}
         />
-        <button
-          type="button"
-          className={styles.button}
+        <Button
+          // A calendar like Fluent's CalendarMonth (inline: the icon package is not in the first view).
+          icon={
+            <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+              <path
+                d="M5.5 3.5h9a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-9a2 2 0 0 1-2-2v-9a2 2 0 0 1 2-2M3.5 7.5h13"
+                fill="none"
+                stroke="currentColor"
+              />
+              <path d="M7 11h0m3 0h0m3 0h0M7 14h0m3 0h0" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+          }
           aria-label={strings.openCalendar}
           onClick={() => setPicker(true)}
-        >
-          <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-            <path d={CALENDAR_ICON} fill="currentColor" />
-          </svg>
-        </button>
+        />
       </span>
       {message && (
         <span id={errorId} role="alert" className={styles.error}>

@@ -2,7 +2,8 @@
  * The words around a typed date, shared by the date picker (`DateField`) and the first views' light date input:
  * a date field holds `YYYY-MM-DD`, '' for no date, or the text someone typed that is not a date.
  */
-import { isValidIsoDate, parseTypedDate, toIsoDate } from '../../domain/dates';
+import { isValidIsoDate, toIsoDate } from '../../domain/dates';
+import { parseTypedDate } from '../../domain/typedDate';
 import type { IsoDate } from '../../domain/model';
 import { fill } from './strings';
 

@@ -2,7 +2,8 @@ import * as React from 'react';
 import type { DatePickerProps } from '@fluentui/react-datepicker-compat';
 // The calendar of the date picker (its dependency, the same copy): the enums it takes.
 import { DayOfWeek, FirstWeekOfYear } from '@fluentui/react-calendar-compat';
-import { formatDate, isValidIsoDate, parseIsoDate, parseTypedDate, toIsoDateString } from '../../domain/dates';
+import { formatDate, isValidIsoDate, parseIsoDate, toIsoDateString } from '../../domain/dates';
+import { parseTypedDate } from '../../domain/typedDate';
 import type { IsoDate } from '../../domain/model';
 import { useLocale } from './locale';
 import { useStrings } from './strings';
