@@ -205,6 +205,9 @@ export function webEntity(ctx: Ctx): Entity {
       AssociatedOwnerGroup: () => groupOrNull(ctx, web.ownerGroupId),
       AssociatedMemberGroup: () => groupOrNull(ctx, web.memberGroupId),
       AssociatedVisitorGroup: () => groupOrNull(ctx, web.visitorGroupId),
+      // `$expand=SiteGroups` (the site health check reads the groups with the associated ones). UNCONFIRMED:
+      // SharePoint Online's expansion needs the same permission as `siteGroups` (here: none beyond Open).
+      SiteGroups: () => [...ctx.site.groups.values()].map((g) => groupEntity(ctx, g)),
     },
   };
 }
