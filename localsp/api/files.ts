@@ -113,6 +113,18 @@ export function folderRoute(ctx: Ctx, seg: Segment, rest: Segment[]): ApiRespons
     allow(ctx, 'SP.Folder', 'GET');
     return entityResponse(ctx, folderEntity(ctx, located.rt), 'SP.ApiData.Folders');
   }
+  return folderChildren(ctx, located.rt, access, rest);
+}
+
+/** `lists/getByTitle('…')/rootFolder/files…` of a library (the same folder as its server-relative path). */
+export function libraryFolderRoute(ctx: Ctx, rt: ListRuntime, rest: Segment[]): ApiResponse {
+  if (rt.rec.baseTemplate !== DOCUMENT_LIBRARY) throw resourceNotFound(rest[0].raw);
+  return folderChildren(ctx, rt, listAccess(ctx.site, rt, ctx.user), rest);
+}
+
+function folderChildren(ctx: Ctx, rt: ListRuntime, access: ListAccess, rest: Segment[]): ApiResponse {
+  const located = { rt };
+  const next = rest[0];
   if (!is(next, 'files')) throw resourceNotFound(next.raw);
   const op = rest[1];
   if (!op) {

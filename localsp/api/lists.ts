@@ -23,6 +23,7 @@ import type { ListRuntime } from '../model/site';
 import type { ItemRecord, JsonObject, JsonValue, ListRecord } from '../model/types';
 import { allow, apiBase, collectionResponse, Ctx, Entity, entityResponse } from './context';
 import { fieldsRoute } from './fields';
+import { libraryFolderRoute } from './files';
 import { itemsRoute } from './items';
 import { permissionRoute, roleAssignmentsRoute } from './security';
 import { viewsRoute } from './views';
@@ -79,6 +80,7 @@ export function listRoute(ctx: Ctx, rt: ListRuntime, rest: Segment[]): ApiRespon
   if (is(next, 'roleassignments')) return roleAssignmentsRoute(ctx, { kind: 'list', rt }, next, rest.slice(1));
   const perm = permissionRoute(ctx, { kind: 'list', rt }, next, rest.slice(1));
   if (perm) return perm;
+  if (is(next, 'rootfolder') && rest.length > 1) return libraryFolderRoute(ctx, rt, rest.slice(1));
   if (is(next, 'rootfolder') && rest.length === 1) {
     allow(ctx, 'SP.Folder', 'GET');
     return entityResponse(ctx, rootFolderEntity(ctx, rt.rec), 'SP.ApiData.Folders');

@@ -835,6 +835,12 @@ define([], function () {
         invalidTeamsChannelId: "Id'et for Teams-kanalen skal have formen 19:…@thread.tacv2.",
         invalidTransition: 'Status kan ikke skifte fra »{from}« til »{to}«.',
         reflectionEmpty: 'Skriv noget i mindst ét af felterne, før du gemmer.',
+        pictureTooLarge:
+          '{Field} må højst fylde {maxMb} MB – den valgte fil fylder {actualMb} MB. Vælg et mindre billede.',
+        pictureNotImage: '{Field} skal være et billede (fx JPEG eller PNG). Den valgte fil er ikke et billede.',
+        pictureBroken: '{Field} kan ikke læses – filen er måske beskadiget. Vælg et andet billede.',
+        pictureAltRequired: 'Skriv en alternativ tekst: hvad billedet viser, for dem der ikke kan se det.',
+        pictureConsentRequired: 'Sæt flueben ved »Personer på billedet har givet samtykke«, før billedet kan bruges.',
       },
       fields: {
         name: {
@@ -1028,6 +1034,18 @@ define([], function () {
         rejectionReason: {
           definite: 'begrundelsen for afvisningen',
           pronoun: 'den',
+        },
+        picture: {
+          definite: 'billedet',
+          pronoun: 'det',
+        },
+        pictureAlt: {
+          definite: 'den alternative tekst',
+          pronoun: 'den',
+        },
+        pictureConsent: {
+          definite: 'samtykket',
+          pronoun: 'det',
         },
       },
       fallbackField: {

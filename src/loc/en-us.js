@@ -838,6 +838,13 @@ define([], function () {
         invalidTeamsChannelId: 'The Teams channel id must look like 19:…@thread.tacv2.',
         invalidTransition: 'The status cannot change from “{from}” to “{to}”.',
         reflectionEmpty: 'Write something in at least one of the fields before you save.',
+        pictureTooLarge:
+          '{Field} may be at most {maxMb} MB – the chosen file is {actualMb} MB. Choose a smaller picture.',
+        pictureNotImage: '{Field} must be a picture (e.g. JPEG or PNG). The chosen file is not a picture.',
+        pictureBroken: '{Field} cannot be read – the file may be damaged. Choose another picture.',
+        pictureAltRequired: 'Write an alternative text: what the picture shows, for people who cannot see it.',
+        pictureConsentRequired:
+          'Tick »The people in the picture have given their consent« before the picture can be used.',
       },
       fields: {
         name: {
@@ -1030,6 +1037,18 @@ define([], function () {
         },
         rejectionReason: {
           definite: 'the reason for the rejection',
+          pronoun: 'it',
+        },
+        picture: {
+          definite: 'the picture',
+          pronoun: 'it',
+        },
+        pictureAlt: {
+          definite: 'the alternative text',
+          pronoun: 'it',
+        },
+        pictureConsent: {
+          definite: 'the consent',
           pronoun: 'it',
         },
       },

@@ -144,9 +144,13 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    * Creates a story (sanitised first: the sanitiser loads on the first write). Never featured:
    * `Featured` is the approvers' (`moderate`, `setFeatured`), whatever the author sends.
    */
-  public async create(story: IStory): Promise<IStory> {
+  public async create(story: IStory, picture?: Blob): Promise<IStory> {
     await loadSanitizer();
-    return super.create({ ...story, featured: false });
+    const base: IStory = { ...story, featured: false, pictureUrl: undefined, pictureId: undefined };
+    if (!picture) return super.create({ ...base, pictureAlt: undefined, pictureConsent: undefined });
+    // The picture first (named by the story's key, so a retry finds it), then the story that links it.
+    const { uploadStoryPicture } = await import(/* webpackChunkName: 'mpk-story-picture' */ './storyPictures');
+    return super.create({ ...base, ...(await uploadStoryPicture(this.sp, base, picture)) });
   }
 
   /** Saves a story's changed columns (sanitised first); `featured` stays as it was (see `setFeatured`). */
@@ -250,7 +254,24 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     if (comment !== undefined) body.OData__ModerationComments = comment;
     try {
       const ifMatch = etag;
-      await retryThrottled(() => listItems(this.sp, 'stories').getById(id).update(body, ifMatch));
+      const pictureId = story.pictureId;
+      if (pictureId === undefined) {
+        await retryThrottled(() => listItems(this.sp, 'stories').getById(id).update(body, ifMatch));
+      } else {
+        // The picture is approved or rejected with its story, in the same `$batch`.
+        const [storyWrite, pictureWrite] = await inBatch(this.sp, (b) => [
+          settle(listItems(b, 'stories').getById(id).update(body, ifMatch)),
+          settle(
+            listItems(b, 'pictures')
+              .getById(pictureId)
+              .update({ OData__ModerationStatus: body.OData__ModerationStatus }),
+          ),
+        ]);
+        const [storyResult, pictureResult] = [await storyWrite, await pictureWrite];
+        if (!storyResult.ok) throw storyResult.error;
+        // A picture deleted meanwhile leaves the story as it is; anything else is said.
+        if (!pictureResult.ok && httpStatus(pictureResult.error) !== 404) throw pictureResult.error;
+      }
     } catch (error) {
       if (httpStatus(error) === 412)
         throw new ConflictError<IStory>(story, await this.get(id), ['moderationStatus'], error);
@@ -276,6 +297,10 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    */
   public async remove(story: IStory): Promise<void> {
     await super.remove(story);
+    if (story.pictureId !== undefined) {
+      const { removeStoryPicture } = await import(/* webpackChunkName: 'mpk-story-picture' */ './storyPictures');
+      await removeStoryPicture(this.sp, story.pictureId);
+    }
     if (story.id !== undefined) await this.recountWindow(story.id);
   }
 
