@@ -70,6 +70,15 @@ define([], function () {
       chooseAmbition: 'Vælg en ambition',
       unitLabel: 'Enhed',
       noUnit: 'Ingen bestemt enhed',
+      pictureLabel: 'Billede',
+      pictureHint:
+        'Valgfrit. Et billede (JPEG, PNG …) på højst 10 MB. Det gøres mindre og renses for sted og kamera, før det sendes.',
+      picturePreparing: 'Gør billedet klar …',
+      picturePreviewAlt: 'Det valgte billede',
+      pictureRemove: 'Fjern billede',
+      pictureAltLabel: 'Alternativ tekst',
+      pictureAltHint: 'Hvad billedet viser – for dem, der ikke kan se det.',
+      pictureConsentLabel: 'Personer på billedet har givet samtykke',
       approvalHint:
         'Historien vises for alle, når en redaktør har godkendt den. Indtil da kan kun du og redaktørerne se den.',
       submit: 'Send til godkendelse',

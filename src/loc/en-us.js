@@ -70,6 +70,15 @@ define([], function () {
       chooseAmbition: 'Choose an ambition',
       unitLabel: 'Unit',
       noUnit: 'No particular unit',
+      pictureLabel: 'Picture',
+      pictureHint:
+        'Optional. A picture (JPEG, PNG …) of at most 10 MB. It is made smaller and cleared of place and camera before it is sent.',
+      picturePreparing: 'Preparing the picture …',
+      picturePreviewAlt: 'The chosen picture',
+      pictureRemove: 'Remove picture',
+      pictureAltLabel: 'Alternative text',
+      pictureAltHint: 'What the picture shows – for people who cannot see it.',
+      pictureConsentLabel: 'The people in the picture have given their consent',
       approvalHint:
         'The story is shown to everyone once an editor has approved it. Until then only you and the editors can see it.',
       submit: 'Send for approval',

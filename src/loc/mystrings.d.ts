@@ -650,6 +650,14 @@ declare interface IMpkStoriesStrings {
   chooseAmbition: string;
   unitLabel: string;
   noUnit: string;
+  pictureLabel: string;
+  pictureHint: string;
+  picturePreparing: string;
+  picturePreviewAlt: string;
+  pictureRemove: string;
+  pictureAltLabel: string;
+  pictureAltHint: string;
+  pictureConsentLabel: string;
   approvalHint: string;
   submit: string;
   saving: string;
