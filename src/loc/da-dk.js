@@ -136,6 +136,9 @@ define([], function () {
       featureFailed: 'Fremhævningen blev ikke gemt.',
     },
     moderation: {
+      pictureFacts: 'Billedets alternative tekst: »{alt}«. Samtykke: {consent}.',
+      consentGiven: 'givet',
+      consentMissing: 'ikke givet',
       tab: 'Til godkendelse ({count})',
       intro:
         'Historier, der venter på godkendelse: {count}. Godkend dem, der kan vises for alle, eller afvis med en begrundelse, som forfatteren kan læse.',

@@ -137,6 +137,9 @@ define([], function () {
       featureFailed: 'The feature setting was not saved.',
     },
     moderation: {
+      pictureFacts: "The picture's alternative text: »{alt}«. Consent: {consent}.",
+      consentGiven: 'given',
+      consentMissing: 'not given',
       tab: 'Awaiting approval ({count})',
       intro:
         'Stories awaiting approval: {count}. Approve those that can be shown to everyone, or reject with a reason the author can read.',

@@ -716,6 +716,10 @@ declare interface IMpkStoriesStrings {
 
 /** Approving and rejecting stories (site owners). */
 declare interface IMpkModerationStrings {
+  /** Under a pending story with a picture: its alternative text and whether consent was given. */
+  pictureFacts: string;
+  consentGiven: string;
+  consentMissing: string;
   tab: string;
   intro: string;
   empty: string;

@@ -20,15 +20,18 @@ export function StoryPictureField(props: { form: IStoryFormState }): JSX.Element
   return (
     <>
       <Field label={strings.pictureLabel} hint={strings.pictureHint} validationMessage={messages.picture}>
-        <input
-          id={ids.picture}
-          type="file"
-          accept="image/*"
-          onChange={(event) => {
-            const input = event.currentTarget;
-            void form.choosePicture(input.files?.[0]).then(() => (input.value = ''));
-          }}
-        />
+        {(fieldProps: React.InputHTMLAttributes<HTMLInputElement>) => (
+          <input
+            {...fieldProps}
+            id={ids.picture}
+            type="file"
+            accept="image/*"
+            onChange={(event) => {
+              const input = event.currentTarget;
+              void form.choosePicture(input.files?.[0]).then(() => (input.value = ''));
+            }}
+          />
+        )}
       </Field>
       {form.preparing && <Spinner size="tiny" label={strings.picturePreparing} />}
       {picture && (
