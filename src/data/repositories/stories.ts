@@ -258,19 +258,9 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
       if (pictureId === undefined) {
         await retryThrottled(() => listItems(this.sp, 'stories').getById(id).update(body, ifMatch));
       } else {
-        // The picture is approved or rejected with its story, in the same `$batch`.
-        const [storyWrite, pictureWrite] = await inBatch(this.sp, (b) => [
-          settle(listItems(b, 'stories').getById(id).update(body, ifMatch)),
-          settle(
-            listItems(b, 'pictures')
-              .getById(pictureId)
-              .update({ OData__ModerationStatus: body.OData__ModerationStatus }),
-          ),
-        ]);
-        const [storyResult, pictureResult] = [await storyWrite, await pictureWrite];
-        if (!storyResult.ok) throw storyResult.error;
-        // A picture deleted meanwhile leaves the story as it is; anything else is said.
-        if (!pictureResult.ok && httpStatus(pictureResult.error) !== 404) throw pictureResult.error;
+        // The picture is approved or rejected with its story, in the same `$batch` (loaded on demand).
+        const { moderateWithPicture } = await import(/* webpackChunkName: 'mpk-story-picture' */ './storyPictures');
+        await moderateWithPicture(this.sp, id, body, ifMatch, pictureId);
       }
     } catch (error) {
       if (httpStatus(error) === 412)

@@ -9,7 +9,7 @@ import '@pnp/sp/folders';
 import type { IStory } from '../../domain/model';
 import { httpStatus, retryThrottled, toDataError } from '../errors';
 import { listTitle } from '../schema/lists';
-import { listItems } from './query';
+import { inBatch, listItems, settle } from './query';
 
 /** SharePoint's code for "A file with the name … already exists" (AddUsingPath with Overwrite=false). */
 const FILE_EXISTS = '-2130575257';
@@ -67,4 +67,27 @@ export async function removeStoryPicture(sp: SPFI, pictureId: number): Promise<v
   } catch (error) {
     if (httpStatus(error) !== 404) throw toDataError(error);
   }
+}
+
+/**
+ * Approves or rejects a story and its picture in one `$batch` (SharePoint refuses other columns beside
+ * the status, so each is its own MERGE). The story's MERGE carries its ETag; a picture deleted meanwhile
+ * leaves the story's decision standing. Errors are thrown as PnPjs gave them (the caller maps a 412).
+ */
+export async function moderateWithPicture(
+  sp: SPFI,
+  storyId: number,
+  body: Record<string, unknown>,
+  ifMatch: string,
+  pictureId: number,
+): Promise<void> {
+  const [storyWrite, pictureWrite] = await inBatch(sp, (b) => [
+    settle(listItems(b, 'stories').getById(storyId).update(body, ifMatch)),
+    settle(
+      listItems(b, 'pictures').getById(pictureId).update({ OData__ModerationStatus: body.OData__ModerationStatus }),
+    ),
+  ]);
+  const [storyResult, pictureResult] = [await storyWrite, await pictureWrite];
+  if (!storyResult.ok) throw storyResult.error;
+  if (!pictureResult.ok && httpStatus(pictureResult.error) !== 404) throw pictureResult.error;
 }

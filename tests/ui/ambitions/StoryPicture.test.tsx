@@ -19,8 +19,7 @@ beforeEach(() => {
     height: 2400,
   }));
   jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
-    const canvas = this;
-    return { drawImage: () => drawn.push({ width: canvas.width, height: canvas.height }) } as never;
+    return { drawImage: () => drawn.push({ width: this.width, height: this.height }) } as never;
   });
   HTMLCanvasElement.prototype.toBlob = function (callback: BlobCallback, type?: string) {
     callback(new Blob(['jpeg'], { type }));
