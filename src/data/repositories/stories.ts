@@ -1,5 +1,6 @@
 /** Hverdagshistorier over "MPK Historier" (content approval on) and recognitions over "MPK Anerkendelser". */
 import type { SPFI } from '@pnp/sp';
+import { newClientKey } from '../../domain/clientKey';
 import type { IRecognition, IStory } from '../../domain/model';
 import type { sanitizeRichText } from '../../domain/richText';
 import { validateModeration, validateRecognition, validateStory } from '../../domain/validation';
@@ -146,7 +147,9 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    */
   public async create(story: IStory, picture?: Blob): Promise<IStory> {
     await loadSanitizer();
-    const base: IStory = { ...story, featured: false, pictureUrl: undefined, pictureId: undefined };
+    // The key names the picture's file too, so it is made here when the caller has none.
+    const clientKey = story.clientKey || newClientKey();
+    const base: IStory = { ...story, clientKey, featured: false, pictureUrl: undefined, pictureId: undefined };
     if (!picture) return super.create({ ...base, pictureAlt: undefined, pictureConsent: undefined });
     // The picture first (named by the story's key, so a retry finds it), then the story that links it.
     const { uploadStoryPicture } = await import(/* webpackChunkName: 'mpk-story-picture' */ './storyPictures');
