@@ -65,6 +65,7 @@ const useStyles = makeStyles({
   // A fixed 4:3 box, so the card does not jump when the picture arrives.
   picture: {
     width: '100%',
+    maxWidth: '560px',
     height: 'auto',
     aspectRatio: '4 / 3',
     objectFit: 'cover',
