@@ -7,12 +7,14 @@
 import * as http from 'http';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
+import { serveFileUrl } from './api/files';
 import { handleHook } from './local/hooks';
 import { Faults } from './local/faults';
 import { RequestLog } from './local/requestlog';
 import { handleRest, RestDeps } from './http/rest';
 import { Site } from './model/site';
 import { baseState, DEMO_USERS, DemoUser } from './seed';
+import { BlobStore } from './store/blobs';
 import { DurableStore } from './store/journal';
 import { createLocalGraph, type ActivityType } from '../localgraph';
 
@@ -81,6 +83,7 @@ export async function startLocalSharePoint(options: LocalSharePointOptions = {})
   const { store, data } = DurableStore.open(dataDir, { fsync, compactBytes: options.compactBytes ?? 64 * 1024 * 1024 });
   const fresh = !data.snapshot;
   const site = new Site(data.snapshot ?? baseState());
+  site.blobs = new BlobStore(dataDir, fsync);
   for (const op of data.ops) site.apply(op);
   site.setSink((op) => store.append(op));
   if (fresh) store.writeSnapshot(site.toState(store.lastSeq));
@@ -132,7 +135,7 @@ export async function startLocalSharePoint(options: LocalSharePointOptions = {})
     const url = new URL(req.url ?? '/', 'http://localhost');
     const lower = url.pathname.toLowerCase();
     if (lower.startsWith(`${SITE_PATH}/_api/`)) {
-      await handleRest(restDeps, req, res, url, await readBody(req));
+      await handleRest(restDeps, req, res, url, await readBytes(req));
       return;
     }
     if (lower.startsWith('/graph/v1.0/')) {
@@ -143,6 +146,18 @@ export async function startLocalSharePoint(options: LocalSharePointOptions = {})
       const body = await readBody(req);
       if (lower.startsWith('/_local/graph/') && (await graph.handleHook(req, res, url, body))) return;
       if (await handleHook(hookDeps, req, res, url, body)) return;
+    }
+    if ((req.method === 'GET' || req.method === 'HEAD') && lower.startsWith(`${SITE_PATH}/`)) {
+      const file = serveFileUrl(site, SITE_PATH, req, url);
+      if (file) {
+        res.writeHead(file.status, {
+          ...file.headers,
+          'Content-Length': String(file.body.length),
+          'X-Content-Type-Options': 'nosniff',
+        });
+        res.end(req.method === 'HEAD' ? undefined : file.body);
+        return;
+      }
     }
     if (options.staticHandler && (await options.staticHandler(req, res))) return;
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

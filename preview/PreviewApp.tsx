@@ -83,10 +83,11 @@ export function PreviewApp(props: IPreviewAppProps): JSX.Element {
   const { siteUrl, users, formDigestValue } = props.context;
   const { stringsFor } = props;
   const user = users.find((u) => u.email === state.user) ?? users[0];
-  const sp = React.useMemo(
-    () => createLocalSp(siteUrl, user.email, formDigestValue),
-    [siteUrl, user.email, formDigestValue],
-  );
+  const sp = React.useMemo(() => {
+    // The sign-in cookie SharePoint's pages have: `<img>` of a story picture sends it (no bearer header).
+    document.cookie = `mpk-user=${encodeURIComponent(user.email)}; path=/; SameSite=Strict`;
+    return createLocalSp(siteUrl, user.email, formDigestValue);
+  }, [siteUrl, user.email, formDigestValue]);
   const services = React.useMemo<IMpkServices>(() => {
     // Teams delivery and "Egne noter" (the person's OneDrive) go to the local Graph beside the local
     // SharePoint, signed in as the same person.

@@ -42,6 +42,7 @@ import type { ListRuntime } from '../model/site';
 import type { ItemRecord, JsonObject, StoredValue } from '../model/types';
 import { encodeSkipTokenParam } from '../odata/skiptoken';
 import { allow, apiBase, Ctx, projectionOf } from './context';
+import { refuseLibraryItemAdd } from './files';
 
 /** `items`, `items(n)`, `items/getById(n)` and below. */
 export function itemsRoute(ctx: Ctx, rt: ListRuntime, seg: Segment, rest: Segment[]): ApiResponse {
@@ -115,6 +116,7 @@ function itemLocation(ctx: Ctx, rt: ListRuntime, id: number): string {
 
 function addItem(ctx: Ctx, rt: ListRuntime, access: ListAccess): ApiResponse {
   demandItemAdd(access);
+  refuseLibraryItemAdd(rt);
   const changes = readItemBody(jsonBody(ctx.req), { site: ctx.site, list: rt, verbose: isVerboseBody(ctx.req) });
   const item = buildNewItem(ctx, rt, access, changes, ctx.user.id);
   ctx.site.commit({ t: 'items', list: rt.rec.id, items: [item] });

@@ -15,7 +15,7 @@ import { is, argString, Segment } from '../http/path';
 import { jsonBody } from '../http/request';
 import { ApiResponse, created, emptyOk, noContent, ok } from '../http/response';
 import { demand, listAssignments, listMask, webMask } from '../model/access';
-import { builtInFields, listServerRelativeUrl } from '../model/fields';
+import { builtInFields, DOCUMENT_LIBRARY, listServerRelativeUrl } from '../model/fields';
 import { entityTypeNameFor, newGuid } from '../model/names';
 import { bodyProperties, readPrimitive } from '../model/props';
 import { hasPermission, maskJson, PermissionKind } from '../model/permissions';
@@ -23,6 +23,7 @@ import type { ListRuntime } from '../model/site';
 import type { ItemRecord, JsonObject, JsonValue, ListRecord } from '../model/types';
 import { allow, apiBase, collectionResponse, Ctx, Entity, entityResponse } from './context';
 import { fieldsRoute } from './fields';
+import { libraryFolderRoute } from './files';
 import { itemsRoute } from './items';
 import { permissionRoute, roleAssignmentsRoute } from './security';
 import { viewsRoute } from './views';
@@ -79,6 +80,7 @@ export function listRoute(ctx: Ctx, rt: ListRuntime, rest: Segment[]): ApiRespon
   if (is(next, 'roleassignments')) return roleAssignmentsRoute(ctx, { kind: 'list', rt }, next, rest.slice(1));
   const perm = permissionRoute(ctx, { kind: 'list', rt }, next, rest.slice(1));
   if (perm) return perm;
+  if (is(next, 'rootfolder') && rest.length > 1) return libraryFolderRoute(ctx, rt, rest.slice(1));
   if (is(next, 'rootfolder') && rest.length === 1) {
     allow(ctx, 'SP.Folder', 'GET');
     return entityResponse(ctx, rootFolderEntity(ctx, rt.rec), 'SP.ApiData.Folders');
@@ -212,10 +214,13 @@ function applyListProps(rec: ListRecord, props: Record<string, string | number |
           throw spException(`The property '${k}' cannot be enabled on a list, only on a document library.`);
         break;
       case 'BaseTemplate':
-        if (v !== 100)
+        if (v !== 100 && v !== DOCUMENT_LIBRARY)
           throw spException(
-            `The list template ${String(v)} is not supported by the local SharePoint (only 100, custom list).`,
+            `The list template ${String(v)} is not supported by the local SharePoint (only 100, custom list, and 101, document library).`,
           );
+        next.baseTemplate = v;
+        // A library keeps no attachments (its items are files). UNCONFIRMED: SharePoint's other library defaults.
+        if (v === DOCUMENT_LIBRARY) next.enableAttachments = false;
         break;
       default:
         setFlag(next, k, v);
@@ -277,7 +282,17 @@ function addList(ctx: Ctx): ApiResponse {
     lastItemModified: ctx.now,
     lastItemDeleted: ctx.now,
   };
-  const rec = withModerationColumn(applyListProps(base, props));
+  const applied = withModerationColumn(applyListProps(base, props));
+  // A library's entity type has no "List" suffix (`MPK_x0020_BillederItem`). UNCONFIRMED against a recording.
+  const rec =
+    applied.baseTemplate === DOCUMENT_LIBRARY
+      ? {
+          ...applied,
+          entityTypeName: uniqueEntityName(ctx, applied.entityTypeName.replace(/List$/, '')),
+          // A file's Title is optional in a library.
+          fields: applied.fields.map((f) => (f.internalName === 'Title' ? { ...f, required: false } : f)),
+        }
+      : applied;
   ctx.site.commit({ t: 'list', list: rec });
   const rt = ctx.site.listById(id) as ListRuntime;
   return created({
@@ -352,7 +367,7 @@ export function listEntity(ctx: Ctx, rt: ListRuntime): Entity {
     'odata.editLink': edit,
     AllowContentTypes: rec.allowContentTypes,
     BaseTemplate: rec.baseTemplate,
-    BaseType: 0,
+    BaseType: rec.baseTemplate === DOCUMENT_LIBRARY ? 1 : 0,
     ContentTypesEnabled: rec.contentTypesEnabled,
     CrawlNonDefaultViews: false,
     Created: rec.created,
@@ -401,7 +416,10 @@ export function listEntity(ctx: Ctx, rt: ListRuntime): Entity {
     ParentWebUrl: ctx.sitePath,
     ParserDisabled: false,
     ServerTemplateCanCreateFolders: true,
-    TemplateFeatureId: '00bfea71-de22-43b2-a848-c05709900100',
+    TemplateFeatureId:
+      rec.baseTemplate === DOCUMENT_LIBRARY
+        ? '00bfea71-e717-4e80-aa17-d0c71b360101'
+        : '00bfea71-de22-43b2-a848-c05709900100',
     Title: rec.title,
   };
   return {

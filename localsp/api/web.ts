@@ -13,6 +13,7 @@ import { maskJson, PermissionKind } from '../model/permissions';
 import { bodyProperties, readPrimitive } from '../model/props';
 import type { JsonObject, JsonValue } from '../model/types';
 import { allow, apiBase, Ctx, Entity, entityResponse } from './context';
+import { fileRoute, folderRoute } from './files';
 import { listsRoute } from './lists';
 import { PEOPLE_PICKER_SEARCH, peoplePickerSearchRoute } from './peoplePicker';
 import { permissionRoute, roleAssignmentsRoute, roleDefinitionsRoute } from './security';
@@ -82,6 +83,10 @@ function webRoute(ctx: Ctx, rest: Segment[]): ApiResponse {
   if (!next) return webEntityRoute(ctx);
   const after = rest.slice(1);
   if (is(next, 'lists')) return listsRoute(ctx, next, after);
+  if (is(next, 'getfolderbyserverrelativepath') || is(next, 'getfolderbyserverrelativeurl'))
+    return folderRoute(ctx, next, after);
+  if (is(next, 'getfilebyserverrelativepath') || is(next, 'getfilebyserverrelativeurl'))
+    return fileRoute(ctx, next, after);
   if (is(next, 'currentuser')) return currentUserRoute(ctx, after);
   if (is(next, 'siteusers')) return siteUsersRoute(ctx, next, after);
   if (is(next, 'sitegroups')) return siteGroupsRoute(ctx, next, after);
@@ -200,6 +205,9 @@ export function webEntity(ctx: Ctx): Entity {
       AssociatedOwnerGroup: () => groupOrNull(ctx, web.ownerGroupId),
       AssociatedMemberGroup: () => groupOrNull(ctx, web.memberGroupId),
       AssociatedVisitorGroup: () => groupOrNull(ctx, web.visitorGroupId),
+      // `$expand=SiteGroups` (the site health check reads the groups with the associated ones). UNCONFIRMED:
+      // SharePoint Online's expansion needs the same permission as `siteGroups` (here: none beyond Open).
+      SiteGroups: () => [...ctx.site.groups.values()].map((g) => groupEntity(ctx, g)),
     },
   };
 }

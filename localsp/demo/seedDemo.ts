@@ -7,6 +7,8 @@
  * Every item has a stable client key: running the seed twice finds what is there instead of
  * duplicating it.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { JSDOM } from 'jsdom';
 import type { WindowLike } from 'dompurify';
 import { addDays, today } from '../../src/domain/dates';
@@ -249,6 +251,8 @@ interface IStorySeed {
   /** Rejected by the site owner with this reason (the author reads it under "Mine historier"). */
   rejectedBecause?: string;
   featured?: boolean;
+  /** A picture from `localsp/demo/` with its alternative text (consent given). */
+  picture?: { file: string; alt: string };
   recognisedBy: string[];
 }
 
@@ -263,6 +267,10 @@ const STORIES: IStorySeed[] = [
     unit: 'laering-og-trivsel',
     approved: true,
     featured: true,
+    picture: {
+      file: 'morgenmad.jpg',
+      alt: 'Et langt bord med tallerkener, hvor børn og voksne spiser morgenmad sammen.',
+    },
     recognisedBy: [LEDER, CHEF, ADMIN],
   },
   {
@@ -641,16 +649,24 @@ export async function seedDemo(siteUrl: string): Promise<void> {
   // Stories: written by their authors, approved by the site owner, recognised by colleagues.
   for (const seed of STORIES) {
     const author = people[seed.author];
-    let story = await author.stories.create({
-      clientKey: `demo-story-${seed.key}`,
-      title: seed.title,
-      body: seed.body,
-      kind: seed.kind,
-      ambitionKey: seed.ambition,
-      unitId: seed.unit ? unit(seed.unit).id : undefined,
-      featured: false,
-      recognitionCount: 0,
-    });
+    const picture = seed.picture
+      ? new Blob([fs.readFileSync(path.join(__dirname, seed.picture.file))], { type: 'image/jpeg' })
+      : undefined;
+    let story = await author.stories.create(
+      {
+        clientKey: `demo-story-${seed.key}`,
+        title: seed.title,
+        body: seed.body,
+        kind: seed.kind,
+        ambitionKey: seed.ambition,
+        unitId: seed.unit ? unit(seed.unit).id : undefined,
+        featured: false,
+        recognitionCount: 0,
+        pictureAlt: seed.picture?.alt,
+        pictureConsent: seed.picture ? true : undefined,
+      },
+      picture,
+    );
     if (seed.approved && story.moderationStatus !== 0) story = await admin.stories.moderate(story, true);
     if (seed.rejectedBecause && story.moderationStatus !== 1)
       story = await admin.stories.moderate(story, false, seed.rejectedBecause);

@@ -16,6 +16,8 @@ export interface ApiRequest {
   /** Request headers, names lower-cased. */
   headers: Record<string, string>;
   body: string;
+  /** The body's bytes as sent (file uploads); `body` is them read as UTF-8. */
+  raw: Buffer;
   /** Scheme and host the client used (`http://localhost:4321`), so nextLinks stay same-origin. */
   origin: string;
   user: UserRecord;
@@ -74,6 +76,7 @@ export function buildRequest(args: {
   apiPath: string;
   headers: Record<string, string>;
   body: string;
+  raw?: Buffer;
   origin: string;
   user: UserRecord;
 }): ApiRequest {
@@ -87,6 +90,7 @@ export function buildRequest(args: {
     query,
     headers: args.headers,
     body: args.body,
+    raw: args.raw ?? Buffer.from(args.body, 'utf8'),
     origin: args.origin,
     user: args.user,
   };

@@ -10,6 +10,8 @@ export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
   body: JsonObject | null;
+  /** A file's bytes instead of JSON (`…/$value`); `headers` carry its Content-Type. */
+  bytes?: Buffer;
 }
 
 /** The output formats SharePoint offers. */
@@ -33,6 +35,11 @@ export function noContent(headers: Record<string, string> = {}): ApiResponse {
 /** 200 with an empty body (DELETE, reference §1). */
 export function emptyOk(headers: Record<string, string> = {}): ApiResponse {
   return { status: 200, headers, body: null };
+}
+
+/** 200 with a file's bytes. */
+export function fileBytes(bytes: Buffer, contentType: string, headers: Record<string, string> = {}): ApiResponse {
+  return { status: 200, headers: { 'Content-Type': contentType, ...headers }, body: null, bytes };
 }
 
 /** The error answer for an SpError. */

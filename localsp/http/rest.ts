@@ -29,7 +29,7 @@ export interface RestDeps {
 interface Answer {
   status: number;
   headers: Record<string, string>;
-  body: string | null;
+  body: string | Buffer | null;
   batchParts?: number;
   write: boolean;
 }
@@ -40,8 +40,9 @@ export async function handleRest(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  body: string,
+  raw: Buffer,
 ): Promise<void> {
+  const body = raw.toString('utf8');
   const started = Date.now();
   const headers = lowerHeaders(req);
   const method = effectiveMethod(req.method ?? 'GET', headers);
@@ -94,6 +95,7 @@ export async function handleRest(
         apiPath,
         headers,
         body,
+        raw,
         origin,
         user,
       });
@@ -132,6 +134,7 @@ interface OneInput {
   apiPath: string;
   headers: Record<string, string>;
   body: string;
+  raw?: Buffer;
   origin: string;
   user: UserRecord;
 }
@@ -169,8 +172,9 @@ function unexpected(deps: RestDeps, e: unknown): SpError {
 function runOne(deps: RestDeps, input: OneInput): Answer {
   const { response, format, isError, method } = execute(deps, input, spDate(new Date()));
   const headers: Record<string, string> = { ...response.headers };
-  let body: string | null = null;
-  if (response.body !== null && response.status !== 204) {
+  let body: string | Buffer | null = null;
+  if (response.bytes) body = response.bytes;
+  else if (response.body !== null && response.status !== 204) {
     headers['Content-Type'] = contentType(format);
     body = serializeBody(response.body, format, isError, `${input.origin}${deps.sitePath}/_api`);
   }
@@ -272,8 +276,13 @@ function executePart(
   return { response: r.response, format: r.format, isError: r.isError };
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | null): void {
-  const buf = body === null ? null : Buffer.from(body, 'utf8');
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string | Buffer | null,
+): void {
+  const buf = body === null ? null : typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   res.writeHead(status, {
     ...headers,
     'Content-Length': String(buf ? buf.length : 0),

@@ -801,8 +801,12 @@ function validateFieldRules(f: FieldRecord): void {
 
 /** The URL path of a list's folder (`/sites/mpk/Lists/<name>`). */
 export function listServerRelativeUrl(sitePath: string, list: ListRecord): string {
-  return `${sitePath}/Lists/${list.urlName}`;
+  // Document libraries (101) live at the site's root (`/sites/mpk/MPK Billeder`), lists under `Lists/`.
+  return list.baseTemplate === DOCUMENT_LIBRARY ? `${sitePath}/${list.urlName}` : `${sitePath}/Lists/${list.urlName}`;
 }
+
+/** BaseTemplate of a document library (the only kind of library this server models). */
+export const DOCUMENT_LIBRARY = 101;
 
 /** The field as SharePoint returns it (JSON Light, minimal metadata). */
 export function fieldJson(f: FieldRecord, list: ListRecord, siteUrl: string, sitePath: string): JsonObject {

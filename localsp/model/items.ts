@@ -14,7 +14,7 @@ import {
   unknownSelectField,
 } from '../http/errors';
 import type { Projection } from '../odata/select';
-import { isLookup, isMulti, isUser, valueKey } from './fields';
+import { isLookup, isMulti, isUser, listServerRelativeUrl, valueKey } from './fields';
 import { odataName, spDate } from './names';
 import {
   bodyProperties,
@@ -407,9 +407,11 @@ function propertyEmitters(rec: ListRecord, ctx: ItemJsonContext): Map<string, Em
   m.set('Attachments', (_i, o) => (o.Attachments = false));
   m.set('GUID', (i, o) => (o.GUID = i.guid));
   m.set('owshiddenversion', (i, o) => (o.owshiddenversion = i.version));
-  const dir = `${ctx.sitePath}/Lists/${rec.urlName}`;
-  m.set('FileRef', (i, o) => (o.FileRef = `${dir}/${i.id}_.000`));
-  m.set('FileLeafRef', (i, o) => (o.FileLeafRef = `${i.id}_.000`));
+  const dir = listServerRelativeUrl(ctx.sitePath, rec);
+  // A library item is its file (`FileLeafRef` the file's name); a list item has the `<id>_.000` stub.
+  const leaf = (i: ItemRecord): string => i.file?.name ?? `${i.id}_.000`;
+  m.set('FileRef', (i, o) => (o.FileRef = `${dir}/${leaf(i)}`));
+  m.set('FileLeafRef', (i, o) => (o.FileLeafRef = leaf(i)));
   m.set('FileDirRef', (_i, o) => (o.FileDirRef = dir));
   return m;
 }

@@ -15,6 +15,7 @@ import type {
   UserRecord,
   WebRecord,
 } from './types';
+import { BlobStore, MemoryBlobStore } from '../store/blobs';
 
 /** A list with its items sorted by id and its unique-value indexes. */
 export interface ListRuntime {
@@ -45,6 +46,8 @@ export class Site {
   public lists = new Map<string, ListRuntime>();
   public nextPrincipalId = 1;
   public seeded = false;
+  /** File bytes of document libraries (the server sets the data folder's `files/`). */
+  public blobs: BlobStore = new MemoryBlobStore();
   private sink: (op: Op) => void = () => undefined;
 
   public constructor(state: SiteState) {

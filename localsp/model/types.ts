@@ -121,6 +121,22 @@ export interface ItemRecord {
   values: Record<string, StoredValue>;
   /** Last approved version while the current one is pending (content approval keeps it visible). */
   published: PublishedVersion | null;
+  /** The file of a document library's item (its bytes are in the data folder's `files/`, by hash). */
+  file?: FileRecord;
+}
+
+/** A file in a document library: what SP.File reports; the bytes are stored by their SHA-256. */
+export interface FileRecord {
+  /** Leaf name, e.g. `historie-abc.jpg`. */
+  name: string;
+  /** SHA-256 (hex) of the bytes: the name of the blob in `<dataDir>/files/`. */
+  hash: string;
+  length: number;
+  /** Content-Type served for the bytes (from the extension). */
+  contentType: string;
+  uniqueId: string;
+  timeCreated: string;
+  timeLastModified: string;
 }
 
 /** A site user (a row of the user information list). */

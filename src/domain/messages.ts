@@ -36,7 +36,12 @@ export type ValidationCode =
   | 'invalidTeamsTeamId'
   | 'invalidTeamsChannelId'
   | 'invalidTransition'
-  | 'reflectionEmpty';
+  | 'reflectionEmpty'
+  | 'pictureTooLarge'
+  | 'pictureNotImage'
+  | 'pictureBroken'
+  | 'pictureAltRequired'
+  | 'pictureConsentRequired';
 
 /** One problem with one field. An empty list of these means the item may be saved. */
 export interface IValidationError {
@@ -103,7 +108,10 @@ export type FieldName =
   | 'userId'
   | 'contribution'
   | 'meaning'
-  | 'rejectionReason';
+  | 'rejectionReason'
+  | 'picture'
+  | 'pictureAlt'
+  | 'pictureConsent';
 
 // ---------------------------------------------------------------------------------------------
 // Labels for stored codes

@@ -220,6 +220,14 @@ export interface IStory extends IEntity {
   authorName?: string;
   /** The approver's comment (`_ModerationComments`), e.g. why the story was rejected (read only). */
   moderationComment?: string;
+  /** The picture's server-relative URL in "MPK Billeder" (set by the repository when it uploads one). */
+  pictureUrl?: string;
+  /** The picture's item id in "MPK Billeder" (approved and deleted with the story). */
+  pictureId?: number;
+  /** What the picture shows, for people who cannot see it. */
+  pictureAlt?: string;
+  /** The author's word that the people in the picture agreed to it being shown. */
+  pictureConsent?: boolean;
 }
 
 /** One person's recognition of one story; its `clientKey` is `recognitionKey(storyId, userId)` (with a random part). */

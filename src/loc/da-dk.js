@@ -70,6 +70,15 @@ define([], function () {
       chooseAmbition: 'Vælg en ambition',
       unitLabel: 'Enhed',
       noUnit: 'Ingen bestemt enhed',
+      pictureLabel: 'Billede',
+      pictureHint:
+        'Valgfrit. Et billede (JPEG, PNG …) på højst 10 MB. Det gøres mindre og renses for sted og kamera, før det sendes.',
+      picturePreparing: 'Gør billedet klar …',
+      picturePreviewAlt: 'Det valgte billede',
+      pictureRemove: 'Fjern billede',
+      pictureAltLabel: 'Alternativ tekst',
+      pictureAltHint: 'Hvad billedet viser – for dem, der ikke kan se det.',
+      pictureConsentLabel: 'Personer på billedet har givet samtykke',
       approvalHint:
         'Historien vises for alle, når en redaktør har godkendt den. Indtil da kan kun du og redaktørerne se den.',
       submit: 'Send til godkendelse',
@@ -127,6 +136,9 @@ define([], function () {
       featureFailed: 'Fremhævningen blev ikke gemt.',
     },
     moderation: {
+      pictureFacts: 'Billedets alternative tekst: »{alt}«. Samtykke: {consent}.',
+      consentGiven: 'givet',
+      consentMissing: 'ikke givet',
       tab: 'Til godkendelse ({count})',
       intro:
         'Historier, der venter på godkendelse: {count}. Godkend dem, der kan vises for alle, eller afvis med en begrundelse, som forfatteren kan læse.',
@@ -835,6 +847,12 @@ define([], function () {
         invalidTeamsChannelId: "Id'et for Teams-kanalen skal have formen 19:…@thread.tacv2.",
         invalidTransition: 'Status kan ikke skifte fra »{from}« til »{to}«.',
         reflectionEmpty: 'Skriv noget i mindst ét af felterne, før du gemmer.',
+        pictureTooLarge:
+          '{Field} må højst fylde {maxMb} MB – den valgte fil fylder {actualMb} MB. Vælg et mindre billede.',
+        pictureNotImage: '{Field} skal være et billede (fx JPEG eller PNG). Den valgte fil er ikke et billede.',
+        pictureBroken: '{Field} kan ikke læses – filen er måske beskadiget. Vælg et andet billede.',
+        pictureAltRequired: 'Skriv en alternativ tekst: hvad billedet viser, for dem der ikke kan se det.',
+        pictureConsentRequired: 'Sæt flueben ved »Personer på billedet har givet samtykke«, før billedet kan bruges.',
       },
       fields: {
         name: {
@@ -1028,6 +1046,18 @@ define([], function () {
         rejectionReason: {
           definite: 'begrundelsen for afvisningen',
           pronoun: 'den',
+        },
+        picture: {
+          definite: 'billedet',
+          pronoun: 'det',
+        },
+        pictureAlt: {
+          definite: 'den alternative tekst',
+          pronoun: 'den',
+        },
+        pictureConsent: {
+          definite: 'samtykket',
+          pronoun: 'det',
         },
       },
       fallbackField: {

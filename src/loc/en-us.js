@@ -70,6 +70,15 @@ define([], function () {
       chooseAmbition: 'Choose an ambition',
       unitLabel: 'Unit',
       noUnit: 'No particular unit',
+      pictureLabel: 'Picture',
+      pictureHint:
+        'Optional. A picture (JPEG, PNG …) of at most 10 MB. It is made smaller and cleared of place and camera before it is sent.',
+      picturePreparing: 'Preparing the picture …',
+      picturePreviewAlt: 'The chosen picture',
+      pictureRemove: 'Remove picture',
+      pictureAltLabel: 'Alternative text',
+      pictureAltHint: 'What the picture shows – for people who cannot see it.',
+      pictureConsentLabel: 'The people in the picture have given their consent',
       approvalHint:
         'The story is shown to everyone once an editor has approved it. Until then only you and the editors can see it.',
       submit: 'Send for approval',
@@ -128,6 +137,9 @@ define([], function () {
       featureFailed: 'The feature setting was not saved.',
     },
     moderation: {
+      pictureFacts: "The picture's alternative text: »{alt}«. Consent: {consent}.",
+      consentGiven: 'given',
+      consentMissing: 'not given',
       tab: 'Awaiting approval ({count})',
       intro:
         'Stories awaiting approval: {count}. Approve those that can be shown to everyone, or reject with a reason the author can read.',
@@ -838,6 +850,13 @@ define([], function () {
         invalidTeamsChannelId: 'The Teams channel id must look like 19:…@thread.tacv2.',
         invalidTransition: 'The status cannot change from “{from}” to “{to}”.',
         reflectionEmpty: 'Write something in at least one of the fields before you save.',
+        pictureTooLarge:
+          '{Field} may be at most {maxMb} MB – the chosen file is {actualMb} MB. Choose a smaller picture.',
+        pictureNotImage: '{Field} must be a picture (e.g. JPEG or PNG). The chosen file is not a picture.',
+        pictureBroken: '{Field} cannot be read – the file may be damaged. Choose another picture.',
+        pictureAltRequired: 'Write an alternative text: what the picture shows, for people who cannot see it.',
+        pictureConsentRequired:
+          'Tick »The people in the picture have given their consent« before the picture can be used.',
       },
       fields: {
         name: {
@@ -1030,6 +1049,18 @@ define([], function () {
         },
         rejectionReason: {
           definite: 'the reason for the rejection',
+          pronoun: 'it',
+        },
+        picture: {
+          definite: 'the picture',
+          pronoun: 'it',
+        },
+        pictureAlt: {
+          definite: 'the alternative text',
+          pronoun: 'it',
+        },
+        pictureConsent: {
+          definite: 'the consent',
           pronoun: 'it',
         },
       },

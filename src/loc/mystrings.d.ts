@@ -650,6 +650,14 @@ declare interface IMpkStoriesStrings {
   chooseAmbition: string;
   unitLabel: string;
   noUnit: string;
+  pictureLabel: string;
+  pictureHint: string;
+  picturePreparing: string;
+  picturePreviewAlt: string;
+  pictureRemove: string;
+  pictureAltLabel: string;
+  pictureAltHint: string;
+  pictureConsentLabel: string;
   approvalHint: string;
   submit: string;
   saving: string;
@@ -708,6 +716,10 @@ declare interface IMpkStoriesStrings {
 
 /** Approving and rejecting stories (site owners). */
 declare interface IMpkModerationStrings {
+  /** Under a pending story with a picture: its alternative text and whether consent was given. */
+  pictureFacts: string;
+  consentGiven: string;
+  consentMissing: string;
   tab: string;
   intro: string;
   empty: string;

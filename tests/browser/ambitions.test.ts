@@ -9,7 +9,8 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { IMpkServices } from '../../src/data/repositories/types';
-import { createLocalServices } from '../../localsp/client';
+import '@pnp/sp/files';
+import { createLocalServices, createLocalSp } from '../../localsp/client';
 import type { LocalSharePoint } from '../../localsp/server';
 import { axeScan, launchChromium, screenshot, saveDocScreenshot } from './browser';
 import { openPreview, requestsSince, resetRequests, startPreview } from './harness';
@@ -22,6 +23,7 @@ const LEADER = 'leder@mpk.local';
 const CHEF = 'chef@mpk.local';
 const TITLE = 'Vi tog telefonen i stedet for at skrive';
 const REJECTED_TITLE = 'Hjælp til fru Hansen samme dag';
+const PICTURE_TITLE = 'Rampen ved indgangen';
 const REJECT_REASON = 'Skriv den uden borgerens navn og adresse, så udgiver vi den.';
 
 /** The web part on the preview page (the preview's own toolbar is outside `main`). */
@@ -313,6 +315,89 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     await colleague.context().close();
   });
 
+  it('takes a story picture: redrawn ≤ 1600 px as a JPEG without EXIF, a broken file refused with the text kept, hidden from others until approved', async () => {
+    const page = await open(browser, server, EMPLOYEE);
+    await part(page).getByRole('button', { name: 'Skriv en hverdagshistorie' }).click();
+    const form = part(page).getByRole('form', { name: 'Skriv en hverdagshistorie' });
+    await form.getByRole('textbox', { name: 'Historien' }).waitFor();
+    await form.getByRole('textbox', { name: /^Titel/ }).fill(PICTURE_TITLE);
+    await form.getByRole('textbox', { name: 'Historien' }).click();
+    await page.keyboard.type('Vi byggede en rampe sammen med borgerne.');
+    await form.getByRole('radio', { name: 'Det lykkedes' }).check();
+    await form.getByRole('combobox', { name: /^Ambition/ }).selectOption({ label: 'Sammenhæng og samarbejde' });
+
+    // A text file named .jpg: the browser calls it image/jpeg, decoding fails — said at "Billede", nothing lost.
+    const input = form.getByLabel(/^Billede/);
+    await input.setInputFiles({ name: 'ferie.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('ikke et billede') });
+    await form.getByText(/^Billedet kan ikke læses/).waitFor();
+    expect(await form.getByRole('textbox', { name: /^Titel/ }).inputValue()).toBe(PICTURE_TITLE);
+    expect(await form.getByRole('textbox', { name: 'Historien' }).textContent()).toContain('rampe');
+
+    // A 2400 × 1800 JPEG with an EXIF segment holding GPS data, made in the page and given an APP1 here.
+    const made = await page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 2400;
+      canvas.height = 1800;
+      const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+      g.fillStyle = '#3b7dd8';
+      g.fillRect(0, 0, 2400, 1800);
+      g.fillStyle = '#f6d365';
+      g.fillRect(400, 400, 1600, 1000);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b as Blob), 'image/jpeg', 0.9));
+      return Array.from(new Uint8Array(await blob.arrayBuffer()));
+    });
+    const withExif = withGpsExif(Buffer.from(made));
+    expect(withExif.includes(Buffer.from('Exif\0\0'))).toBe(true);
+    await input.setInputFiles({ name: 'rampe.jpg', mimeType: 'image/jpeg', buffer: withExif });
+    await form.getByRole('button', { name: 'Fjern billede' }).waitFor();
+    await form
+      .getByRole('textbox', { name: /^Alternativ tekst/ })
+      .fill('En ny rampe foran indgangen, to kolleger tester den.');
+    await form.getByRole('checkbox', { name: 'Personer på billedet har givet samtykke' }).check();
+    expect(await axeScan(page, 'main')).toEqual([]);
+    await saveDocScreenshot(form, 'ambitions-story-picture-form');
+    await form.getByRole('button', { name: 'Send til godkendelse' }).click();
+    await part(page)
+      .getByText(new RegExp(`Tak for »${PICTURE_TITLE}«`))
+      .waitFor({ timeout: 30_000 });
+    await page.context().close();
+
+    const admin = await adminServices(server);
+    const pending = (await admin.stories.listPending?.(50))?.items.find((s) => s.title === PICTURE_TITLE);
+    expect(pending?.pictureUrl).toMatch(/^\/sites\/mpk\/MPK Billeder\/.+\.jpg$/);
+    const url = pending?.pictureUrl as string;
+    const uploaded = Buffer.from(
+      await createLocalSp(server.siteUrl, ADMIN).web.getFileByServerRelativePath(url).getBuffer(),
+    );
+    expect([uploaded[0], uploaded[1]]).toEqual([0xff, 0xd8]);
+    expect(jpegSize(uploaded)).toEqual({ width: 1600, height: 1200 });
+    expect(uploaded.includes(Buffer.from('Exif'))).toBe(false);
+
+    // Before approval another person gets nothing; after it the picture is in their feed.
+    const asLeader = (): Promise<Response> =>
+      fetch(`${server.url}${encodeURI(url)}`, { headers: { Cookie: `mpk-user=${LEADER}` } });
+    expect((await asLeader()).status).toBe(404);
+    await admin.stories.moderate(pending as NonNullable<typeof pending>, true);
+    expect((await asLeader()).status).toBe(200);
+    const leader = await open(browser, server, LEADER);
+    const card = feed(leader).getByRole('article').filter({ hasText: PICTURE_TITLE });
+    const img = card.getByRole('img', { name: 'En ny rampe foran indgangen, to kolleger tester den.' });
+    await img.scrollIntoViewIfNeeded();
+    await leader.waitForFunction(
+      (alt) =>
+        Array.from(document.querySelectorAll('img')).some((el) => el.alt === alt && el.complete && el.naturalWidth > 0),
+      'En ny rampe foran indgangen, to kolleger tester den.',
+      { timeout: 30_000 },
+    );
+    expect(await img.getAttribute('loading')).toBe('lazy');
+    await saveDocScreenshot(card, 'ambitions-story-picture');
+    await leader.context().close();
+    const dark = await openPreview(browser, server, { part: 'ambitions', user: LEADER, theme: 'dark' });
+    await feed(dark).waitFor({ timeout: 60_000 });
+    expect(await axeScan(dark, 'main')).toEqual([]);
+    await dark.context().close();
+  });
+
   it('keeps "Egne noter" in the writer\'s OneDrive: in no list of the site, refused to the site owner by Graph, there in a new browser', async () => {
     const SECRET = 'Privat: at jeg tør sige fejl højt.';
     const writer = await open(browser, server, EMPLOYEE);
@@ -402,3 +487,71 @@ expect.extend({
     return { pass: focused, message: () => `expected the element to have focus; focus is on ${active}` };
   },
 });
+
+/** The JPEG with an APP1 "Exif" segment after SOI: a little-endian TIFF header and one IFD naming a GPS IFD. */
+function withGpsExif(jpeg: Buffer): Buffer {
+  const tiff = Buffer.from([
+    0x49,
+    0x49,
+    0x2a,
+    0x00,
+    0x08,
+    0x00,
+    0x00,
+    0x00, // "II", 42, IFD at 8
+    0x01,
+    0x00, // one entry
+    0x25,
+    0x88,
+    0x04,
+    0x00,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
+    0x1a,
+    0x00,
+    0x00,
+    0x00, // GPSInfo (0x8825) → 26
+    0x00,
+    0x00,
+    0x00,
+    0x00, // no next IFD
+    0x01,
+    0x00, // GPS IFD: one entry
+    0x01,
+    0x00,
+    0x02,
+    0x00,
+    0x02,
+    0x00,
+    0x00,
+    0x00,
+    0x4e,
+    0x00,
+    0x00,
+    0x00, // GPSLatitudeRef "N"
+    0x00,
+    0x00,
+    0x00,
+    0x00,
+  ]);
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'binary'), tiff]);
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(body.length + 2);
+  return Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xe1]), length, body, jpeg.subarray(2)]);
+}
+
+/** Width and height from a JPEG's first SOF marker. */
+function jpegSize(jpeg: Buffer): { width: number; height: number } | undefined {
+  let at = 2;
+  while (at + 9 < jpeg.length) {
+    if (jpeg[at] !== 0xff) return undefined;
+    const marker = jpeg[at + 1];
+    const length = jpeg.readUInt16BE(at + 2);
+    if (marker >= 0xc0 && marker <= 0xc3)
+      return { height: jpeg.readUInt16BE(at + 5), width: jpeg.readUInt16BE(at + 7) };
+    at += 2 + length;
+  }
+  return undefined;
+}

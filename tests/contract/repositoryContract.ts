@@ -292,6 +292,47 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
         expect((await leder.stories.get(story.id as number)).title).toBe('Kontrakt: morgenmad i SFO – et år efter');
       });
 
+      it("links a story's picture by the story's key and keeps it with the story through approval", async () => {
+        const picture = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' });
+        const story = await medarbejder.stories.create(
+          {
+            clientKey: 'kontrakt-billede',
+            title: 'Kontrakt: historie med billede',
+            body: '<p>Rampen er bygget.</p>',
+            kind: 'success',
+            ambitionKey: 'mod-og-stolthed',
+            unitId,
+            featured: false,
+            recognitionCount: 0,
+            pictureAlt: 'En rampe foran indgangen',
+            pictureConsent: true,
+          },
+          picture,
+        );
+        expect(story.pictureUrl).toMatch(/\/MPK Billeder\/kontrakt-billede\.jpg$/);
+        expect(typeof story.pictureId).toBe('number');
+        expect(story).toMatchObject({ pictureAlt: 'En rampe foran indgangen', pictureConsent: true });
+        const approved = await admin.stories.moderate(story, true);
+        const feed = await leder.stories.query({ ambitionKey: 'mod-og-stolthed' }, 50);
+        expect(feed.items.find((s) => s.id === approved.id)).toMatchObject({
+          pictureUrl: story.pictureUrl,
+          pictureAlt: 'En rampe foran indgangen',
+          pictureConsent: true,
+        });
+        const plain = await medarbejder.stories.create({
+          clientKey: '',
+          title: 'Kontrakt: historie uden billede',
+          body: '<p>Ingen billeder.</p>',
+          kind: 'success',
+          ambitionKey: 'mod-og-stolthed',
+          featured: false,
+          recognitionCount: 0,
+          pictureAlt: 'sendt uden billede',
+        });
+        expect(plain.pictureUrl).toBeUndefined();
+        expect(plain.pictureAlt).toBeUndefined();
+      });
+
       it('keeps reflections private to their author', async () => {
         const note = await medarbejder.reflections.create({
           clientKey: '',

@@ -198,16 +198,16 @@ describe('provisioning an empty site', () => {
     const report = await provision(as(server, USERS.admin));
     expect(report).toEqual({ fromVersion: SCHEMA_VERSION, toVersion: SCHEMA_VERSION, changes: [], writes: 0 });
     const requests = await dataRequests(server);
-    // The state read: 44 GETs in one $batch, which PnPjs sends as three POSTs of at most 20.
+    // The state read: 46 GETs in one $batch, which PnPjs sends as three POSTs of at most 20.
     expect(requests.map((r) => [r.method, r.path.replace(/^.*\/_api\//, ''), r.status])).toEqual([
       ['POST', '$batch', 200],
       ['POST', '$batch', 200],
       ['POST', '$batch', 200],
     ]);
     // lists, fields and (where the list has its own) role assignments per list, groups, levels, site roles, the
-    // 3 associated groups (one part), the version, 5 reference lists.
+    // 3 associated groups with the site's groups (one part), the version, 5 reference lists.
     expect(requests.reduce((n, r) => n + (r.batchParts || 0), 0)).toBe(
-      1 + LISTS.length + LISTS.filter((l) => l.permissions).length + 2 + 1 + 1 + 1 + 5,
+      1 + LISTS.length + LISTS.filter((l) => l.permissions).length + 1 + 1 + 1 + 1 + 5,
     );
     const after = await json<{ value: unknown[] }>(
       server,
@@ -593,7 +593,7 @@ describe('upgrading an older schema in place', () => {
       status: 'planned',
     });
 
-    const v8 = await provision(admin);
+    const v8 = await provision(admin, { version: 8 });
     expect([v8.fromVersion, v8.toVersion]).toEqual([7, 8]);
     expect(v8.changes.filter((c) => c.kind === 'listCreated').map((c) => c.target)).toEqual([
       'MPK Indikatorer',
@@ -678,13 +678,38 @@ describe('upgrading an older schema in place', () => {
       .getByTitle('MPK Indikatorer')
       .items.getById(trivsel?.id as number)
       .update({ Title: 'Trivsel (NTM)', AmbitionKey: 'tillid-og-ansvar-i-ledelse' });
-    expect(await provision(admin)).toEqual({ fromVersion: 8, toVersion: 8, changes: [], writes: 0 });
+    expect(await provision(admin, { version: 8 })).toEqual({ fromVersion: 8, toVersion: 8, changes: [], writes: 0 });
     const medarbejder = createServices(as(server, USERS.medarbejder), { id: await userId(server, USERS.medarbejder) });
     expect((await medarbejder.indicators.listActive()).map((i) => [i.key, i.title, i.ambitionKey])).toEqual(
       INDICATOR_SEEDS.map((s) =>
         s.key === 'trivsel' ? [s.key, 'Trivsel (NTM)', 'tillid-og-ansvar-i-ledelse'] : [s.key, s.title, s.ambitionKey],
       ),
     );
+  });
+
+  it("upgrades v8 to v9: the picture library with content approval like the stories, and the stories' picture columns", async () => {
+    const admin = as(server, USERS.admin);
+    await provision(admin, { version: 8 });
+    const v9 = await provision(admin);
+    expect([v9.fromVersion, v9.toVersion]).toEqual([8, 9]);
+    expect(v9.changes.filter((c) => c.kind === 'listCreated').map((c) => c.target)).toEqual(['MPK Billeder']);
+    expect(v9.changes.filter((c) => c.kind === 'fieldCreated').map((c) => c.target)).toEqual([
+      ...['PictureUrl', 'PictureId', 'PictureAlt', 'PictureConsent'].map((f) => `MPK Historier/${f}`),
+      ...['StoryKey', 'AltText', 'Consent'].map((f) => `MPK Billeder/${f}`),
+    ]);
+    const library = await admin.web.lists
+      .getByTitle('MPK Billeder')
+      .select('BaseTemplate', 'EnableModeration', 'EnableVersioning', 'DraftVersionVisibility')();
+    expect(library).toMatchObject({
+      BaseTemplate: 101,
+      EnableModeration: true,
+      EnableVersioning: true,
+      DraftVersionVisibility: 2,
+    });
+    // Employees add pictures as they add stories; only the site owner approves.
+    expect(can(await effective(server, USERS.medarbejder, 'MPK Billeder'), ADD)).toBe(true);
+    expect(can(await effective(server, USERS.medarbejder, 'MPK Billeder'), MANAGE_LISTS)).toBe(false);
+    expect(await provision(admin)).toEqual({ fromVersion: 9, toVersion: 9, changes: [], writes: 0 });
   });
 });
 

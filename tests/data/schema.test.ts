@@ -68,7 +68,8 @@ describe('the schema as data', () => {
   });
 
   it('gives every list a unique, indexed ClientKey', () => {
-    for (const list of SCHEMA.lists) {
+    // A library's files are keyed by their name (a story's picture is `<story ClientKey>.jpg`).
+    for (const list of SCHEMA.lists.filter((l) => l.template === 100)) {
       const key = list.fields.find((f) => f.name === 'ClientKey');
       expect(key).toMatchObject({ type: 'Text', indexed: true, unique: true });
     }
@@ -261,6 +262,11 @@ describe('diffing a site against the schema', () => {
       'updateField tasks Meeting',
       // v5: drafts only for approvers and the author, with versions kept; private notes out of search.
       'updateList stories ',
+      // v9: a story's picture.
+      'createField stories PictureUrl',
+      'createField stories PictureId',
+      'createField stories PictureAlt',
+      'createField stories PictureConsent',
       // v4: the featured flag copied onto recognitions (indexed at creation).
       'createField recognitions StoryFeatured',
       'updateList reflections ',
@@ -300,9 +306,14 @@ describe('diffing a site against the schema', () => {
       'createField measurements MeasureValue',
       'createField measurements Respondents',
       'createField measurements ImportKey',
+      // v9: the picture library.
+      'createList pictures ',
+      'createField pictures StoryKey',
+      'createField pictures AltText',
+      'createField pictures Consent',
     ]);
     expect(actions[12]).toMatchObject({ changes: { EnableVersioning: true, DraftVersionVisibility: 2 } });
-    expect(actions[14]).toMatchObject({ changes: { NoCrawl: true } });
+    expect(actions[18]).toMatchObject({ changes: { NoCrawl: true } });
     const update = actions[11];
     expect(update.kind === 'updateField' && update.changes).toEqual({ Indexed: true });
   });

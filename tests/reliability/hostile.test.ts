@@ -67,10 +67,11 @@ function target<T extends IEntity>(
   name: string,
   kind: ITarget['kind'],
   max: number,
-  repo: (s: Record<string, IMpkServices>) => {
-    create(item: T, unitId?: number): Promise<T>;
-    get(id: number): Promise<T>;
-  },
+  repo: (
+    s: Record<string, IMpkServices>,
+  ) =>
+    | { create(item: T, unitId?: number): Promise<T>; get(id: number): Promise<T> }
+    | { create(item: T): Promise<T>; get(id: number): Promise<T> },
   item: (value: string) => T,
   field: keyof T,
   unitScoped = false,
@@ -81,7 +82,9 @@ function target<T extends IEntity>(
     max,
     write: async (value) => {
       const r = repo(world.services);
-      const created = unitScoped ? await r.create(item(value), world.unitId) : await r.create(item(value));
+      const created = unitScoped
+        ? await (r as { create(item: T, unitId?: number): Promise<T> }).create(item(value), world.unitId)
+        : await r.create(item(value));
       const read = await r.get(created.id as number);
       return read[field] as unknown as string | undefined;
     },

@@ -138,6 +138,23 @@ const LIST_LEVEL: Partial<Record<Operation, Row>> = {
   deleteList: OWNER,
 };
 
+/**
+ * Story pictures (v9, the library "MPK Billeder"): employees add; a library has no item-level write
+ * security (WriteSecurity), so anyone who may add may also change or delete another's file over REST —
+ * the app offers it only to the author and approvers (docs/reliability.md). Not in PRODUCT_LISTS' sweep
+ * (files are not added through `items`); held by tests/localsp/pictureLibrary.test.ts and tests/data/storyPictures.test.ts.
+ */
+const PICTURES: Partial<Record<Operation, Row>> = {
+  read: ALL,
+  create: ALL,
+  updateOwn: ALL,
+  updateOther: ALL,
+  deleteOwn: ALL,
+  deleteOther: ALL,
+  readPending: OWNER,
+  approve: OWNER,
+};
+
 const BY_LIST: Record<ListKey, Partial<Record<Operation, Row>>> = {
   settings: REFERENCE,
   ambitions: REFERENCE,
@@ -165,6 +182,7 @@ const BY_LIST: Record<ListKey, Partial<Record<Operation, Row>>> = {
   personalSettings: OWN_CONTENT,
   // Målinger (v8): the indicators are reference data; the results are imported by the chefgruppe or an owner.
   indicators: REFERENCE,
+  pictures: PICTURES,
   measurements: RESULTS,
   reflections: {
     read: { admin: false, chef: false, leder: false, medarbejder: false },

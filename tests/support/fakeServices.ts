@@ -940,9 +940,17 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
     },
     stories: {
       ...stories,
-      async create(story: IStory) {
+      // With a picture, as the real repository: linked by the story's key in "MPK Billeder" (the fake
+      // keeps no bytes); without one, no picture columns whatever the caller sent.
+      async create(story: IStory, picture?: Blob) {
+        const key = story.clientKey.replace(/[^A-Za-z0-9_-]/g, '');
         const created = await stories.create({
           ...story,
+          pictureUrl: picture ? `/sites/mpk/MPK Billeder/${key}.jpg` : undefined,
+          // The picture's own item id in the library: any distinct number will do for the fake.
+          pictureId: picture ? key.length + 1 : undefined,
+          pictureAlt: picture ? story.pictureAlt : undefined,
+          pictureConsent: picture ? story.pictureConsent : undefined,
           featured: false,
           moderationStatus: MODERATION_STATUS.pending,
           authorId: user.id,

@@ -172,6 +172,10 @@ export const storyCodec: ICodec<IStory> = {
     { prop: 'ambitionKey', field: 'AmbitionKey', conv: 'text' },
     { prop: 'unitId', field: 'UnitId', conv: 'number' },
     { prop: 'featured', field: 'Featured', conv: 'bool' },
+    { prop: 'pictureUrl', field: 'PictureUrl', conv: 'text' },
+    { prop: 'pictureId', field: 'PictureId', conv: 'number' },
+    { prop: 'pictureAlt', field: 'PictureAlt', conv: 'text' },
+    { prop: 'pictureConsent', field: 'PictureConsent', conv: 'bool' },
   ],
   // `_ModerationComments` is the approver's comment: the author reads why a story was rejected.
   system: ['Created', 'AuthorId', 'OData__ModerationStatus', 'OData__ModerationComments'],

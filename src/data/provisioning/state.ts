@@ -101,16 +101,19 @@ export async function readSiteState(sp: SPFI, schema: ISchema, securityOnly = fa
           )
         : undefined,
     );
-    const groups = settle(b.web.siteGroups.select('Id', 'Title')<Row[]>());
     const roleDefs = settle(b.web.roleDefinitions.select('Id', 'RoleTypeKind', 'Name', 'BasePermissions')<Row[]>());
     const webAssignments = settle(
       b.web.roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id')<
         Row[]
       >(),
     );
-    // The three associated groups in one part (v8: the health check's batch holds 20 parts, PnPjs's
-    // default, with two more lists of their own permissions).
-    const associated = settle(b.web.select(...ASSOCIATED.map((name) => `${name}/Id`)).expand(...ASSOCIATED)<Row>());
+    // The three associated groups and the site's groups in one part (the health check's batch holds 20
+    // parts, PnPjs's default: v8 and v9 added lists of their own permissions).
+    const associated = settle(
+      b.web
+        .select(...ASSOCIATED.map((name) => `${name}/Id`), 'SiteGroups/Id', 'SiteGroups/Title')
+        .expand(...ASSOCIATED, 'SiteGroups')<Row>(),
+    );
     const settings = securityOnly
       ? undefined
       : settle(
@@ -129,7 +132,6 @@ export async function readSiteState(sp: SPFI, schema: ISchema, securityOnly = fa
       lists,
       fields,
       listAssignments,
-      groups,
       roleDefs,
       webAssignments,
       associated,
@@ -168,7 +170,11 @@ export async function readSiteState(sp: SPFI, schema: ISchema, securityOnly = fa
   // Settle the unused role-assignment reads too, so no rejection goes unobserved.
   await Promise.all(reads.listAssignments.filter((p): p is Promise<Settled<Row[]>> => p !== undefined));
 
-  const groups = (valueOr(await reads.groups) || []).map((g) => ({ id: Number(g.Id), title: String(g.Title) }));
+  const siteGroups = valueOr(await reads.associated)?.SiteGroups;
+  const groups = (Array.isArray(siteGroups) ? (siteGroups as Row[]) : []).map((g) => ({
+    id: Number(g.Id),
+    title: String(g.Title),
+  }));
   const roleDefs: Partial<Record<RoleKey, number>> = {};
   const roleDefinitions: IRoleDefinitionState[] = [];
   for (const def of valueOr(await reads.roleDefs) || []) {

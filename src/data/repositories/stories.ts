@@ -1,5 +1,6 @@
 /** Hverdagshistorier over "MPK Historier" (content approval on) and recognitions over "MPK Anerkendelser". */
 import type { SPFI } from '@pnp/sp';
+import { newClientKey } from '../../domain/clientKey';
 import type { IRecognition, IStory } from '../../domain/model';
 import type { sanitizeRichText } from '../../domain/richText';
 import { validateModeration, validateRecognition, validateStory } from '../../domain/validation';
@@ -144,9 +145,15 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    * Creates a story (sanitised first: the sanitiser loads on the first write). Never featured:
    * `Featured` is the approvers' (`moderate`, `setFeatured`), whatever the author sends.
    */
-  public async create(story: IStory): Promise<IStory> {
+  public async create(story: IStory, picture?: Blob): Promise<IStory> {
     await loadSanitizer();
-    return super.create({ ...story, featured: false });
+    // The key names the picture's file too, so it is made here when the caller has none.
+    const clientKey = story.clientKey || newClientKey();
+    const base: IStory = { ...story, clientKey, featured: false, pictureUrl: undefined, pictureId: undefined };
+    if (!picture) return super.create({ ...base, pictureAlt: undefined, pictureConsent: undefined });
+    // The picture first (named by the story's key, so a retry finds it), then the story that links it.
+    const { uploadStoryPicture } = await import(/* webpackChunkName: 'mpk-story-picture' */ './storyPictures');
+    return super.create({ ...base, ...(await uploadStoryPicture(this.sp, base, picture)) });
   }
 
   /** Saves a story's changed columns (sanitised first); `featured` stays as it was (see `setFeatured`). */
@@ -250,7 +257,14 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
     if (comment !== undefined) body.OData__ModerationComments = comment;
     try {
       const ifMatch = etag;
-      await retryThrottled(() => listItems(this.sp, 'stories').getById(id).update(body, ifMatch));
+      const pictureId = story.pictureId;
+      if (pictureId === undefined) {
+        await retryThrottled(() => listItems(this.sp, 'stories').getById(id).update(body, ifMatch));
+      } else {
+        // The picture is approved or rejected with its story, in the same `$batch` (loaded on demand).
+        const { moderateWithPicture } = await import(/* webpackChunkName: 'mpk-story-picture' */ './storyPictures');
+        await moderateWithPicture(this.sp, id, body, ifMatch, pictureId);
+      }
     } catch (error) {
       if (httpStatus(error) === 412)
         throw new ConflictError<IStory>(story, await this.get(id), ['moderationStatus'], error);
@@ -276,6 +290,10 @@ export class StoryRepository extends ListRepository<IStory> implements IStoryRep
    */
   public async remove(story: IStory): Promise<void> {
     await super.remove(story);
+    if (story.pictureId !== undefined) {
+      const { removeStoryPicture } = await import(/* webpackChunkName: 'mpk-story-picture' */ './storyPictures');
+      await removeStoryPicture(this.sp, story.pictureId);
+    }
     if (story.id !== undefined) await this.recountWindow(story.id);
   }
 

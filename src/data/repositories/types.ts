@@ -263,6 +263,11 @@ export interface IModerateOptions {
 }
 
 export interface IStoryRepository extends IRepository<IStory> {
+  /**
+   * Creates a story; with `picture` (a JPEG the browser prepared) it is uploaded to "MPK Billeder"
+   * first, with the story's `pictureAlt` and `pictureConsent`, and linked (`pictureUrl`, `pictureId`).
+   */
+  create(story: IStory, picture?: Blob): Promise<IStory>;
   /** Approved stories, newest first, paged; recognition counts filled in. */
   query(filters: IStoryFilters, pageSize?: number): Promise<IPage<IStory>>;
   /** A person's own stories in any publishing state. */

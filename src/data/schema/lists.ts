@@ -48,9 +48,11 @@ import type { IFieldSchema, IListSchema, IListSettings, ISchema, ListKey } from 
  * and the columns the reminders read in a first view's batch (an initiative's owner indexed and its
  * latest check-in date); v8 (issue 19, Målinger) adds an initiative's measurable success criterion and a
  * check-in's measured value, "MPK Indikatorer" (the recurring measurements, reference data seeded by key)
- * and "MPK Maaleresultater" (one row per unit, indicator and period, keyed so a re-import adds nothing).
+ * and "MPK Maaleresultater" (one row per unit, indicator and period, keyed so a re-import adds nothing);
+ * v9 (issue 20) adds pictures in stories: the library "MPK Billeder" (content approval like the stories)
+ * and a story's picture columns (its file's URL and item id, alt text, the consent tick).
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /**
  * `MEASURE_DIRECTIONS` of `domain/measurements.ts`, written out so that the schema (in every entry
@@ -357,6 +359,12 @@ export const LISTS: readonly IListSchema[] = [
       text('AmbitionKey', 'Ambition', { indexed: true }),
       num('UnitId', 'Enhed (id)', { indexed: true }),
       { name: 'Featured', title: 'Fremhævet', type: 'Boolean', indexed: true, since: 1 },
+      // v9: the story's picture in "MPK Billeder" (server-relative URL and item id), described for people
+      // who cannot see it, and the author's word that the people in it agreed.
+      text('PictureUrl', 'Billede', { since: 9 }),
+      num('PictureId', 'Billede (id)', { since: 9 }),
+      text('PictureAlt', 'Alternativ tekst', { since: 9 }),
+      { name: 'PictureConsent', title: 'Samtykke til billedet', type: 'Boolean', since: 9 },
     ],
     builtInFields: [{ name: 'Author', indexed: true, since: 1 }],
     permissions: EMPLOYEES_WRITE,
@@ -522,6 +530,25 @@ export const LISTS: readonly IListSchema[] = [
     // and employees read them and may not change them.
     permissions: { chefgruppe: 'contributor', members: 'read', visitors: 'read' },
     since: 8,
+  },
+  {
+    key: 'pictures',
+    title: 'MPK Billeder',
+    description: 'Mod på kerneopgaven: billeder i hverdagshistorier (godkendes sammen med historien).',
+    // A document library (101), not a picture library (109): the product needs files with columns and
+    // content approval, which both give; 109 adds its own views and renditions that nothing here uses.
+    template: 101,
+    // As the stories: approval, versioning, drafts only for approvers and the author. Libraries have no
+    // item-level write security (WriteSecurity is a list setting), so it stays 1 (docs/reliability.md).
+    settings: { ...PLAIN, EnableModeration: true, EnableVersioning: true, DraftVersionVisibility: 2 },
+    fields: [
+      // The story's ClientKey: the file is named after it (`<key>.jpg`), before the story has an id.
+      text('StoryKey', 'Historie (nøgle)', { maxLength: 64, indexed: true, since: 9 }),
+      text('AltText', 'Alternativ tekst', { since: 9 }),
+      { name: 'Consent', title: 'Samtykke', type: 'Boolean', since: 9 },
+    ],
+    permissions: EMPLOYEES_WRITE,
+    since: 9,
   },
 ];
 

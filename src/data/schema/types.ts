@@ -90,8 +90,8 @@ export interface IListSchema {
   key: ListKey;
   title: string;
   description: string;
-  /** 100 = custom list. */
-  template: 100;
+  /** 100 = custom list, 101 = document library (the story pictures, v9). */
+  template: 100 | 101;
   settings: IListSettings;
   fields: readonly IFieldSchema[];
   builtInFields?: readonly IBuiltInFieldSchema[];
@@ -127,7 +127,8 @@ export type ListKey =
   | 'notifications'
   | 'personalSettings'
   | 'indicators'
-  | 'measurements';
+  | 'measurements'
+  | 'pictures';
 
 /** A whole schema at one version. */
 export interface ISchema {

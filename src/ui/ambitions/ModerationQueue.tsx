@@ -118,8 +118,18 @@ function ModerationActions({ item }: { item: IModerationItemState }): JSX.Elemen
   const locale = useLocale();
   const styles = useStyles();
   const { busy, reasonErrors } = item;
+  const story = item.story;
   return (
     <div className={styles.reject}>
+      {story.pictureUrl && (
+        // The approver judges the picture with what its author said of it.
+        <Text size={200}>
+          {fill(strings.pictureFacts, {
+            alt: story.pictureAlt || '–',
+            consent: story.pictureConsent === true ? strings.consentGiven : strings.consentMissing,
+          })}
+        </Text>
+      )}
       {item.notice && (
         <Notice intent="warning" role="alert">
           <NoticeBody>{item.notice}</NoticeBody>

@@ -62,6 +62,15 @@ const useStyles = makeStyles({
   },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   title: { margin: 0, overflowWrap: 'anywhere' },
+  // A fixed 4:3 box, so the card does not jump when the picture arrives.
+  picture: {
+    width: '100%',
+    maxWidth: '560px',
+    height: 'auto',
+    aspectRatio: '4 / 3',
+    objectFit: 'cover',
+    borderRadius: tokens.borderRadiusMedium,
+  },
   meta: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   body: {
     overflowWrap: 'anywhere',
@@ -140,6 +149,22 @@ export const StoryCard = React.forwardRef<HTMLElement, IStoryCardProps>(function
           ? fill(strings.aboutAmbition, { ambition: ambition.title })
           : fill(strings.unknownAmbition, { key: story.ambitionKey || '–' })}
       </Caption1>
+      {story.pictureUrl && (
+        <img
+          className={styles.picture}
+          loading="lazy"
+          decoding="async"
+          width={400}
+          height={300}
+          alt={story.pictureAlt ?? ''}
+          src={thumbnailUrl(story.pictureUrl)}
+          onError={(e) => {
+            // SharePoint's thumbnail failed: the file itself.
+            const img = e.currentTarget;
+            if (img.src.indexOf('getpreview') >= 0) img.src = story.pictureUrl as string;
+          }}
+        />
+      )}
       {story.body ? (
         <div className={styles.body} dangerouslySetInnerHTML={{ __html: richTextForDisplay(story.body) }} />
       ) : (
@@ -182,3 +207,9 @@ export const StoryCard = React.forwardRef<HTMLElement, IStoryCardProps>(function
     </Card>
   );
 });
+
+/** SharePoint's thumbnail of a picture (`getpreview.ashx` of the picture's site, resolution 3 ≈ 800 px). */
+function thumbnailUrl(fileUrl: string): string {
+  const site = fileUrl.split('/').slice(0, 3).join('/');
+  return `${site}/_layouts/15/getpreview.ashx?path=${encodeURIComponent(fileUrl)}&resolution=3`;
+}

@@ -1,3 +1,4 @@
+import { StoryPictureField } from './StoryPictureField';
 import * as React from 'react';
 import {
   Button,
@@ -75,6 +76,7 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
         </Notice>
       )}
       <StoryFields {...props} form={form} />
+      <StoryPictureField form={form} />
       <Text className={styles.hint}>{strings.approvalHint}</Text>
       <ThrottleNotice scope="save" active={form.saving} />
       {form.error !== undefined && (

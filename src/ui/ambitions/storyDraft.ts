@@ -17,6 +17,9 @@ export interface IStoryDraft {
   unitId: string;
   /** Made before the first attempt to save and kept until it succeeds: a retried save never duplicates. */
   clientKey: string;
+  /** The picture's alternative text and consent tick (kept; the picture's bytes are not: too big for the store). */
+  pictureAlt?: string;
+  pictureConsent?: boolean;
 }
 
 /** An empty story form, with the ambition or unit filled in when the web part shows only one. */
@@ -42,5 +45,7 @@ export function storyFromDraft(draft: IStoryDraft): Draft<IStory> & { clientKey:
     featured: false,
     recognitionCount: 0,
     clientKey: draft.clientKey,
+    pictureAlt: draft.pictureAlt?.trim() || undefined,
+    pictureConsent: draft.pictureConsent === true,
   };
 }

@@ -16,9 +16,20 @@ import { STORY_DRAFT_KEY } from './storyModel';
 import { emptyStoryDraft, storyFromDraft, type IStoryDraft } from './storyDraft';
 import type { IStoryFormProps } from './StoryForm.types';
 import { messagesByField } from '../shell/texts';
+import { validateStoryPicture } from '../../domain/storyPicture';
+import { preparePicture, type IPreparedPicture } from './preparePicture';
 
 /** The fields in the order the form shows them: the first invalid one gets focus. */
-const FIELD_ORDER = ['title', 'body', 'kind', 'ambitionKey', 'unitId'] as const;
+const FIELD_ORDER = [
+  'title',
+  'body',
+  'kind',
+  'ambitionKey',
+  'unitId',
+  'picture',
+  'pictureAlt',
+  'pictureConsent',
+] as const;
 type StoryField = (typeof FIELD_ORDER)[number];
 
 /** What {@link useStoryForm} hands to the render function. */
@@ -34,6 +45,11 @@ export interface IStoryFormState {
   confirmDiscard: boolean;
   setConfirmDiscard(value: boolean): void;
   change(patch: Partial<IStoryDraft>): void;
+  /** The chosen picture, prepared (not kept in the draft store); its preview URL. */
+  picture: (IPreparedPicture & { previewUrl: string }) | undefined;
+  preparing: boolean;
+  choosePicture(file: File | undefined): Promise<void>;
+  removePicture(): void;
   submit(event?: React.FormEvent): Promise<void>;
   discard(): void;
 }
@@ -62,7 +78,14 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
     kind: useId('mpk-story-kind'),
     ambitionKey: useId('mpk-story-ambition'),
     unitId: useId('mpk-story-unit'),
+    picture: useId('mpk-story-picture'),
+    pictureAlt: useId('mpk-story-picture-alt'),
+    pictureConsent: useId('mpk-story-picture-consent'),
   };
+  const [picture, setPicture] = React.useState<IStoryFormState['picture']>();
+  const [pictureErrors, setPictureErrors] = React.useState<IValidationError[]>([]);
+  const [preparing, setPreparing] = React.useState(false);
+  React.useEffect(() => () => picture && URL.revokeObjectURL(picture.previewUrl), [picture]);
 
   const value = draft.value;
   const change = (patch: Partial<IStoryDraft>): void => {
@@ -73,7 +96,11 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
     ...storyFromDraft(value),
     body: sanitizeRichText(value.body),
   });
-  const errors = attempted ? validateStory(prepared()).concat(serverErrors) : serverErrors;
+  const pictureRules = (): IValidationError[] =>
+    validateStoryPicture(!!picture, value.pictureAlt, value.pictureConsent);
+  const errors = (attempted ? validateStory(prepared()).concat(pictureRules(), serverErrors) : serverErrors).concat(
+    pictureErrors,
+  );
 
   const focusFirstInvalid = (invalid: readonly IValidationError[]): void => {
     const first = FIELD_ORDER.find((field) => invalid.some((e) => e.field === field));
@@ -89,7 +116,7 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
   const flow = useSaveFlow<IStory>(
     async (_, story) => {
       try {
-        return await services.stories.create(story);
+        return await services.stories.create(story, picture?.blob);
       } catch (e) {
         // What SharePoint refused shows at its field, not as a failure.
         if (isDataError(e) && e.validationErrors.length > 0) {
@@ -101,6 +128,7 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
     },
     (created) => {
       draft.clear();
+      setPicture(undefined);
       setAttempted(false);
       props.onCreated(created);
     },
@@ -115,7 +143,7 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
     const clientKey = value.clientKey || newClientKey();
     if (!value.clientKey) change({ clientKey });
     const story = { ...prepared(), clientKey };
-    const invalid = validateStory(story);
+    const invalid = validateStory(story).concat(pictureRules());
     if (invalid.length > 0) {
       announce(fill(strings.fixErrors, { count: invalid.length }));
       focusFirstInvalid(invalid);
@@ -124,8 +152,27 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
     if (!(await flow.run(undefined, story as IStory))) announce(strings.saveFailed);
   };
 
+  // A refused file says why at "Billede" and leaves everything else as typed.
+  const choosePicture = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    setPreparing(true);
+    const result = await preparePicture(file);
+    setPreparing(false);
+    if ('errors' in result) {
+      setPictureErrors(result.errors);
+      return;
+    }
+    setPictureErrors([]);
+    setPicture({ ...result.picture, previewUrl: URL.createObjectURL(result.picture.blob) });
+  };
+  const removePicture = (): void => {
+    setPicture(undefined);
+    setPictureErrors([]);
+  };
+
   const discard = (): void => {
     draft.clear();
+    removePicture();
     setAttempted(false);
     setServerErrors([]);
     flow.dismissError();
@@ -142,6 +189,10 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
     confirmDiscard,
     setConfirmDiscard,
     change,
+    picture,
+    preparing,
+    choosePicture,
+    removePicture,
     submit,
     discard,
   };
