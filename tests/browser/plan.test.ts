@@ -209,7 +209,7 @@ describe('Ambitionsplan in the browser', () => {
 
     it('posts a check-in and sees it in the chart, then comments on the initiative', async () => {
       const card = part(page).getByRole('article', { name: NEW_INITIATIVE });
-      await card.getByRole('button', { name: 'Vis status og dialog' }).click();
+      await card.getByRole('button', { name: 'Vis detaljer' }).click();
       await card.getByRole('radio', { name: 'Gul' }).check();
       await card.getByRole('spinbutton', { name: /Fremdrift/ }).fill('30');
       await card.getByRole('textbox', { name: 'Kommentar', exact: true }).fill('To klasser er i gang.');
@@ -314,14 +314,14 @@ describe('Ambitionsplan in the browser', () => {
           colours[colours.length - 1],
         );
         colours.push(await background());
-        await part(page).getByRole('button', { name: 'Vis status og dialog' }).first().click();
+        await part(page).getByRole('button', { name: 'Vis detaljer' }).first().click();
         await part(page)
           .getByRole('img', { name: /Fremdrift over tid/ })
           .first()
           .waitFor();
         await expectNoAxeViolations(page);
         await saveDocScreenshot(part(page), name);
-        await part(page).getByRole('button', { name: 'Skjul status og dialog' }).first().click();
+        await part(page).getByRole('button', { name: 'Skjul detaljer' }).first().click();
       }
       expect(new Set(colours).size).toBe(3);
       expect(await page.evaluate(() => (window as unknown as { __mpkNoReload?: boolean }).__mpkNoReload)).toBe(true);
@@ -366,7 +366,7 @@ describe('Ambitionsplan in the browser', () => {
       // 76,2 of 64 → 80 is 76 % of the way (the check-in itself said 75 %).
       await card.getByText(/seneste status .*, 76 % gennemført/).waitFor();
       await card.getByText(/^Seneste måling: 76,2 procent \(\d\d\.\d\d\.\d{4}\) · mål 80 procent · /).waitFor();
-      await card.getByRole('button', { name: 'Vis status og dialog' }).click();
+      await card.getByRole('button', { name: 'Vis detaljer' }).click();
       const chart = card.getByRole('img', { name: /Målinger over tid/ });
       await chart.waitFor();
       expect(await chart.getAttribute('aria-labelledby')).toBeTruthy();
@@ -399,7 +399,7 @@ describe('Ambitionsplan in the browser', () => {
       for (const name of [/Redigér/, /Tilføj indsats/, /Sæt status/, /Stop indsats/, /Skift ansvarlig/, /Genoptag/]) {
         expect(await part(page).getByRole('button', { name }).count()).toBe(0);
       }
-      await card.getByRole('button', { name: 'Vis status og dialog' }).click();
+      await card.getByRole('button', { name: 'Vis detaljer' }).click();
       await card.getByRole('img', { name: /Fremdrift over tid/ }).waitFor();
       expect(await card.getByRole('radiogroup').count()).toBe(0);
       expect(await card.getByRole('button', { name: 'Gem statusmelding' }).count()).toBe(0);
@@ -583,19 +583,14 @@ describe('Ambitionsplan in the browser', () => {
       await card.waitFor();
       expect(await focused(page)).toBe('button:Tilføj indsats under »Tillid og ansvar i ledelse«');
 
-      // Back into the new card: Del i kanal ← Stop indsats ← Redigér ← Vis status og dialog.
-      for (const expected of [
-        'button:Del i kanal',
-        'button:Stop indsats',
-        'button:Redigér',
-        'button:Vis status og dialog',
-      ]) {
+      // Back into the new card: Del i kanal ← Stop indsats ← Redigér ← Vis detaljer.
+      for (const expected of ['button:Del i kanal', 'button:Stop indsats', 'button:Redigér', 'button:Vis detaljer']) {
         await page.keyboard.press('Shift+Tab');
         expect(await focused(page)).toBe(expected);
       }
       await page.keyboard.press('Enter');
       await card.getByRole('radiogroup').waitFor();
-      expect(await focused(page)).toBe('button:Skjul status og dialog');
+      expect(await focused(page)).toBe('button:Skjul detaljer');
       // Walk on past the card's other buttons to the health radios.
       let steps = 0;
       while (!/^input:/.test(await focused(page)) && steps++ < 20) await page.keyboard.press('Tab');

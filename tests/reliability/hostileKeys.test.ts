@@ -241,7 +241,7 @@ async function ready(opened: Awaited<ReturnType<typeof openTrapped>>, part: IPre
 async function showMore(page: Page, part: IPreviewState['part']): Promise<string> {
   let seen = '';
   if (part === 'plan') {
-    const show = page.getByRole('button', { name: 'Vis status og dialog' });
+    const show = page.getByRole('button', { name: 'Vis detaljer' });
     const count = await show.count();
     for (let i = 0; i < count; i++) await show.first().click();
   } else if (part === 'followup') {

@@ -53,12 +53,12 @@ const visible = async (
 
 /** Opens every initiative's "status og dialog" so its forms can be looked for. */
 async function openDialogs(page: Page): Promise<void> {
-  const show = page.getByRole('button', { name: 'Vis status og dialog' });
+  const show = page.getByRole('button', { name: 'Vis detaljer' });
   const count = await show.count();
   for (let i = 0; i < count; i++) await show.first().click();
   if (count > 0)
     await page
-      .getByRole('button', { name: 'Skjul status og dialog' })
+      .getByRole('button', { name: 'Skjul detaljer' })
       .nth(count - 1)
       .waitFor();
 }

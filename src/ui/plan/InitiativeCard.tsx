@@ -1,8 +1,9 @@
 import * as React from 'react';
 import { PlanNudge } from './PlanNudge';
 import type { Locale } from '../../domain/locale';
-import { Button, makeStyles, mergeClasses, Text, tokens, useId } from '@fluentui/react-components';
-import { framedColumn } from '../shell/sharedStyles';
+import { Button, mergeClasses, Text, useId } from '@fluentui/react-components';
+import { initialsOf } from '../../domain/people';
+import { useInitiativeCardStyles } from './useInitiativeCardStyles.styles';
 import { Spinner } from '../shell/Spinner';
 import { Badge, type BadgeColor } from '../shell/Badge';
 import { formatDate } from '../../domain/dates';
@@ -33,61 +34,6 @@ const STATUS_COLOURS: Record<string, BadgeColor> = {
   stopped: 'danger',
 };
 
-const useStyles = makeStyles({
-  // A plain link in Fluent's link colours (Fluent's Link would be the only user of its package here).
-  link: {
-    color: tokens.colorBrandForegroundLink,
-    textDecorationLine: 'underline',
-    overflowWrap: 'anywhere',
-    ':hover': { color: tokens.colorBrandForegroundLinkHover },
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      borderRadius: tokens.borderRadiusSmall,
-    },
-  },
-  card: {
-    ...framedColumn(tokens.spacingVerticalS, tokens.colorNeutralStroke2),
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
-  linked: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: 'anywhere',
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  latest: { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  badges: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-  },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(7em, max-content) minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-    '@media (max-width: 480px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
-  },
-  term: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
-  definition: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
-  description: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  details: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-});
-
 // The forms and the opened details are not part of the first view: they load on first use.
 const InitiativeForm = React.lazy(() =>
   import(/* webpackChunkName: 'mpk-plan-forms' */ './InitiativeForm').then((m) => ({ default: m.InitiativeForm })),
@@ -104,74 +50,43 @@ const CommentThread = React.lazy(() =>
   import(/* webpackChunkName: 'mpk-plan-details' */ './CommentThread').then((m) => ({ default: m.CommentThread })),
 );
 
-/** One initiative: what it is, how it goes, and — opened — its check-ins and dialog. */
+/** One initiative as a compact row (status, health, progress, owner) that opens to its details, actions and dialog. */
 export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
-  const plan = usePlan();
   const allStrings = useStrings();
   const strings = allStrings.plan.initiative;
   const conflictTexts = usePlanConflictTexts(useInitiativeLabels());
-  const styles = useStyles();
-  const loading = <Spinner size="tiny" label={allStrings.common.loading} />;
+  const styles = useInitiativeCardStyles();
   const { initiative } = props;
   const card = useInitiativeCard(initiative);
-  const { resume, mode } = card;
+  const { resume } = card;
   const headingId = useId('mpk-initiative');
   const detailsId = useId('mpk-initiative-details');
   return (
     <article className={mergeClasses(styles.card, card.linked && styles.linked)} aria-labelledby={headingId}>
-      <h4 id={headingId} ref={card.headingRef} tabIndex={-1} className={styles.heading}>
-        {initiative.title || strings.untitled}
-      </h4>
-      <InitiativeBadges initiative={initiative} card={card} />
+      <div className={styles.row}>
+        <h4 id={headingId} ref={card.headingRef} tabIndex={-1} className={styles.heading}>
+          {initiative.title || strings.untitled}
+        </h4>
+        <Button size="small" aria-expanded={card.expanded} aria-controls={detailsId} onClick={card.toggleExpanded}>
+          {card.expanded ? strings.hideDetails : strings.showDetails}
+        </Button>
+      </div>
+      <InitiativeSummary initiative={initiative} card={card} />
       {!card.knownStatus && <Text size={200}>{fill(strings.unknownValue, { value: initiative.status })}</Text>}
-      {initiative.description && <p className={styles.description}>{initiative.description}</p>}
-      <InitiativeFacts initiative={initiative} />
-      {mode === 'view' && (
-        <div className={styles.actions}>
-          <Button aria-expanded={card.expanded} aria-controls={detailsId} onClick={card.toggleExpanded}>
-            {card.expanded ? strings.hideDetails : strings.showDetails}
-          </Button>
-          {plan.can.editInitiatives && (
-            <Button ref={card.editButton} onClick={() => card.setMode('edit')}>
-              {strings.edit}
-            </Button>
-          )}
-          {card.canStop && (
-            <Button ref={card.stopButton} onClick={() => card.setMode('stop')}>
-              {strings.stop}
-            </Button>
-          )}
-          {card.canResume && (
-            <Button
-              disabled={resume.busy}
-              onClick={() => void resume.run(initiative, { ...initiative, status: 'inProgress' })}
-            >
-              {strings.resume}
-            </Button>
-          )}
-          <ShareButton initiative={initiative} />
-          <PlanNudge initiative={initiative} />
-        </div>
-      )}
       <SaveConflict flow={resume} {...conflictTexts} />
       {resume.error !== undefined && (
         <DataErrorMessage error={resume.error} title={strings.failed} onDismiss={resume.dismissError} />
       )}
-      {mode !== 'view' && (
-        <React.Suspense fallback={loading}>
-          {mode === 'edit' ? (
-            <InitiativeForm initiative={initiative} ambitionKey={initiative.ambitionKey} onDone={card.closeForm} />
-          ) : (
-            <StopInitiativeForm initiative={initiative} onDone={card.closeForm} />
-          )}
-        </React.Suspense>
-      )}
       {card.expanded && (
         <div id={detailsId} className={styles.details}>
-          <React.Suspense fallback={loading}>
+          {initiative.description && <p className={styles.description}>{initiative.description}</p>}
+          <InitiativeBadges initiative={initiative} card={card} />
+          <InitiativeFacts initiative={initiative} />
+          <InitiativeActions initiative={initiative} card={card} />
+          <React.Suspense fallback={<Spinner size="tiny" label={allStrings.common.loading} />}>
             <CheckInPanel initiative={initiative} />
           </React.Suspense>
-          <React.Suspense fallback={loading}>
+          <React.Suspense fallback={<Spinner size="tiny" label={allStrings.common.loading} />}>
             <CommentThread initiative={initiative} />
           </React.Suspense>
         </div>
@@ -180,36 +95,143 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
   );
 }
 
-/** Status, latest check-in, comment count, and whether a link pointed here. */
-function InitiativeBadges(props: { initiative: IInitiative; card: IInitiativeCardState }): JSX.Element {
+/** The compact row's facts: status, health, progress and owner (and that a link pointed here). */
+function InitiativeSummary(props: { initiative: IInitiative; card: IInitiativeCardState }): JSX.Element {
   const mpkStrings = useStrings();
   const plan = usePlan();
-  const strings = useStrings().plan.initiative;
-  const styles = useStyles();
+  const strings = mpkStrings.plan.initiative;
+  const styles = useInitiativeCardStyles();
   const { initiative, card } = props;
-  const { latest, comments } = card;
   return (
     <div className={styles.badges}>
       <Badge appearance="tint" color={own(STATUS_COLOURS, initiative.status) ?? 'subtle'} shape="rounded">
         {labelOf(mpkStrings, 'initiativeStatus', initiative.status)}
       </Badge>
-      {latest ? (
-        <span className={styles.latest}>
-          <HealthBadge health={latest.health} locale={plan.locale} />{' '}
-          <Text size={200}>
-            {fill(strings.latest, { date: formatDate(latest.date, plan.locale), progress: card.progress ?? '' })}
-          </Text>
-        </span>
+      {card.latest ? (
+        <HealthBadge health={card.latest.health} locale={plan.locale} />
       ) : (
         <Text size={200}>{strings.noCheckIn}</Text>
       )}
-      <Text size={200}>{plural(plan.locale, comments, strings.commentCountOne, strings.commentCount)}</Text>
-      {card.measured && <MeasuredLine measured={card.measured} />}
+      {card.progress !== undefined && (
+        <ProgressLine value={card.progress} label={fill(strings.progressFor, { title: initiative.title })} />
+      )}
+      <OwnerChip ownerId={initiative.ownerId} />
       {card.linked && (
         <Text size={200} weight="semibold">
           {strings.linked}
         </Text>
       )}
+    </div>
+  );
+}
+
+/** A light progress bar (Fluent's ProgressBar would cost the first view about 3 KB gzip) and its percent. */
+function ProgressLine(props: { value: number; label: string }): JSX.Element {
+  const strings = useStrings().plan.initiative;
+  const styles = useInitiativeCardStyles();
+  const value = Math.max(0, Math.min(100, Math.round(props.value)));
+  return (
+    <span className={styles.progress}>
+      <span
+        role="progressbar"
+        aria-label={props.label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value}
+        className={styles.track}
+      >
+        <span className={styles.bar} style={{ width: `${value}%` }} />
+      </span>
+      <Text size={200}>{fill(strings.progressValue, { progress: value })}</Text>
+    </span>
+  );
+}
+
+/** The owner with initials in Fluent Avatar's look, or "Ingen ansvarlig". */
+function OwnerChip(props: { ownerId: number | undefined }): JSX.Element {
+  const plan = usePlan();
+  const strings = useStrings().plan.initiative;
+  const styles = useInitiativeCardStyles();
+  if (props.ownerId === undefined || props.ownerId === null)
+    return (
+      <Text size={200} className={styles.muted}>
+        {strings.noOwner}
+      </Text>
+    );
+  const name = plan.personName(props.ownerId);
+  return (
+    <span className={styles.owner}>
+      <span className={styles.initials} aria-hidden="true">
+        {initialsOf(name)}
+      </span>
+      <Text size={200}>
+        <span className={styles.hidden}>{strings.owner}: </span>
+        {name}
+      </Text>
+    </span>
+  );
+}
+
+/** The actions the reader may take (or the form one of them opened): edit, stop, resume, share, remind. */
+function InitiativeActions(props: { initiative: IInitiative; card: IInitiativeCardState }): JSX.Element {
+  const plan = usePlan();
+  const allStrings = useStrings();
+  const strings = allStrings.plan.initiative;
+  const styles = useInitiativeCardStyles();
+  const { initiative, card } = props;
+  const { resume, mode } = card;
+  if (mode !== 'view')
+    return (
+      <React.Suspense fallback={<Spinner size="tiny" label={allStrings.common.loading} />}>
+        {mode === 'edit' ? (
+          <InitiativeForm initiative={initiative} ambitionKey={initiative.ambitionKey} onDone={card.closeForm} />
+        ) : (
+          <StopInitiativeForm initiative={initiative} onDone={card.closeForm} />
+        )}
+      </React.Suspense>
+    );
+  return (
+    <div className={styles.actions}>
+      {plan.can.editInitiatives && (
+        <Button ref={card.editButton} onClick={() => card.setMode('edit')}>
+          {strings.edit}
+        </Button>
+      )}
+      {card.canStop && (
+        <Button ref={card.stopButton} onClick={() => card.setMode('stop')}>
+          {strings.stop}
+        </Button>
+      )}
+      {card.canResume && (
+        <Button
+          disabled={resume.busy}
+          onClick={() => void resume.run(initiative, { ...initiative, status: 'inProgress' })}
+        >
+          {strings.resume}
+        </Button>
+      )}
+      <ShareButton initiative={initiative} />
+      <PlanNudge initiative={initiative} />
+    </div>
+  );
+}
+
+/** The latest check-in's date and progress, the comment count and the measure's latest value. */
+function InitiativeBadges(props: { initiative: IInitiative; card: IInitiativeCardState }): JSX.Element {
+  const plan = usePlan();
+  const strings = useStrings().plan.initiative;
+  const styles = useInitiativeCardStyles();
+  const { card } = props;
+  const { latest, comments } = card;
+  return (
+    <div className={styles.badges}>
+      {latest && (
+        <Text size={200}>
+          {fill(strings.latest, { date: formatDate(latest.date, plan.locale), progress: card.progress ?? '' })}
+        </Text>
+      )}
+      <Text size={200}>{plural(plan.locale, comments, strings.commentCountOne, strings.commentCount)}</Text>
+      {card.measured && <MeasuredLine measured={card.measured} />}
     </div>
   );
 }
@@ -234,7 +256,7 @@ function MeasuredLine(props: { measured: NonNullable<IInitiativeCardState['measu
 function InitiativeFacts(props: { initiative: IInitiative }): JSX.Element | null {
   const plan = usePlan();
   const strings = useStrings().plan.initiative;
-  const styles = useStyles();
+  const styles = useInitiativeCardStyles();
   const { initiative } = props;
   const priority = plan.view.politicalPriorities.find((p) => p.id === initiative.politicalPriorityId);
   const dates = periodText(initiative, plan.locale, strings);
