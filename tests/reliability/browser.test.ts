@@ -198,8 +198,11 @@ describe("Ambitionsplan, as the unit's leader", () => {
     const { page } = opened();
     await page.getByRole('heading', { name: /^Ambitionsplan – Læring og Trivsel/ }).waitFor({ timeout: 15_000 });
     expect(await page.getByRole('button', { name: 'Tilføj indsats' }).count()).toBeGreaterThan(0);
-    expect(await page.getByRole('button', { name: 'Redigér' }).count()).toBeGreaterThan(0);
+    // An initiative's actions are in its opened details.
+    await page.getByRole('button', { name: 'Vis detaljer' }).first().click();
+    await page.getByRole('button', { name: 'Redigér' }).first().waitFor({ timeout: 15_000 });
     expect(await page.getByText('Du kan læse planen og deltage i dialogen', { exact: false }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Skjul detaljer' }).first().click();
   });
 
   it('shows an initiative, check-in and comment written with script payloads past the data layer as inert text', async () => {
@@ -261,6 +264,10 @@ describe('Ambitionsplan, as an employee', () => {
     const { page } = opened();
     await page.getByRole('heading', { name: HOSTILE_TITLE }).waitFor({ timeout: 15_000 });
     expect(await page.getByRole('button', { name: 'Tilføj indsats' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Redigér' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Stop indsats' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Vis detaljer' }).first().click();
+    await page.getByRole('button', { name: 'Skjul detaljer' }).first().waitFor();
     expect(await page.getByRole('button', { name: 'Redigér' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Stop indsats' }).count()).toBe(0);
     await page.getByText('Du kan læse planen og deltage i dialogen', { exact: false }).waitFor();

@@ -259,6 +259,7 @@ describe("Ambitionsplan, as the unit's leader", () => {
   it('stop form: refuses CPR and 100,000 characters in the reason keeping the text, saves hostile text exactly as text', async () => {
     const { page } = opened;
     const card = page.getByRole('article', { name: initiativeTitle });
+    await card.getByRole('button', { name: 'Vis detaljer' }).click();
     await card.getByRole('button', { name: 'Stop indsats' }).click();
     const field = card.getByRole('textbox', { name: /Hvorfor stoppes indsatsen/ });
     const save = card.getByRole('button', { name: 'Stop indsatsen' });

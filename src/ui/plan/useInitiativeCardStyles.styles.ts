@@ -41,7 +41,6 @@ export const useInitiativeCardStyles = makeStyles({
     overflowWrap: 'anywhere',
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  latest: { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
   badges: {
     display: 'flex',
     flexWrap: 'wrap',
