@@ -103,37 +103,36 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
         {relevance && !isRelevance(relevance) && (
           <Text size={200}>{fill(strings.initiative.unknownValue, { value: relevance })}</Text>
         )}
+        {plan.can.editFocus && !editingFocus && (
+          <Button
+            ref={focusButton}
+            appearance="subtle"
+            size="small"
+            aria-label={fill(strings.focus.editFor, { ambition: ambition.title })}
+            onClick={() => setEditingFocus(true)}
+          >
+            {strings.focus.edit}
+          </Button>
+        )}
       </div>
       {focus?.localMeaning ? (
         <p className={styles.meaning}>{focus.localMeaning}</p>
       ) : (
         <Text className={styles.muted}>{strings.focus.localMeaningEmpty}</Text>
       )}
-      {plan.can.editFocus &&
-        (editingFocus ? (
-          <React.Suspense fallback={loading}>
-            <FocusForm
-              ambitionKey={ambition.key}
-              ambitionTitle={ambition.title}
-              focus={focus}
-              onDone={() => {
-                setEditingFocus(false);
-                window.setTimeout(() => focusButton.current?.focus(), 0);
-              }}
-            />
-          </React.Suspense>
-        ) : (
-          <div className={styles.actions}>
-            <Button
-              ref={focusButton}
-              aria-label={fill(strings.focus.editFor, { ambition: ambition.title })}
-              onClick={() => setEditingFocus(true)}
-            >
-              {strings.focus.edit}
-            </Button>
-          </div>
-        ))}
-
+      {plan.can.editFocus && editingFocus && (
+        <React.Suspense fallback={loading}>
+          <FocusForm
+            ambitionKey={ambition.key}
+            ambitionTitle={ambition.title}
+            focus={focus}
+            onDone={() => {
+              setEditingFocus(false);
+              window.setTimeout(() => focusButton.current?.focus(), 0);
+            }}
+          />
+        </React.Suspense>
+      )}
       {plan.view.unit?.id !== undefined && (
         <AmbitionIndicators ambitionKey={ambition.key} ambitionTitle={ambition.title} unitId={plan.view.unit.id} />
       )}
