@@ -683,8 +683,8 @@ describe('Ambitionsplan in the browser', () => {
         });
         expect(overflow).toBeLessThanOrEqual(1);
         await expectNoAxeViolations(page);
-        // What a phone shows first: the header and the plan at a glance.
-        if (theme === 'light') await saveDocScreenshot(page, 'plan-phone');
+        // The whole plan on a phone: the header, the plan at a glance, the compact rows.
+        if (theme === 'light') await saveDocScreenshot(part(page), 'plan-phone');
         if (theme === 'light') {
           await overview.getByRole('link', { name: 'Gode rammer' }).click();
           expect(await focused(page)).toBe('h3:Gode rammer');
