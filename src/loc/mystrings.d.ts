@@ -45,6 +45,7 @@ declare interface IMpkPlanStrings {
   create: IMpkPlanCreateStrings;
   focus: IMpkPlanFocusStrings;
   ambition: IMpkPlanAmbitionStrings;
+  overview: IMpkPlanOverviewStrings;
   initiative: IMpkPlanInitiativeStrings;
   checkIn: IMpkPlanCheckInStrings;
   comments: IMpkPlanCommentStrings;
@@ -166,6 +167,37 @@ declare interface IMpkPlanAmbitionStrings {
   orphansNote: string;
 }
 
+/** "Planen på et øjeblik": one row per ambition at the top of the plan (counts use `plural`). */
+declare interface IMpkPlanOverviewStrings {
+  heading: string;
+  /** "Relevans: {relevance}". */
+  relevance: string;
+  relevanceNotSet: string;
+  initiatives: string;
+  initiativesOne: string;
+  noInitiatives: string;
+  /** "{count} afsluttet eller stoppet". */
+  ended: string;
+  /** The health counts' label for screen readers ("Vurderinger"). */
+  healthLabel: string;
+  /** "{health}: {count}". */
+  healthCount: string;
+  /** Under way, without a (known) assessment: "Uden vurdering: {count}". */
+  noAssessment: string;
+  /** "Seneste statusmelding {date}". */
+  latestCheckIn: string;
+  noCheckIn: string;
+  attention: string;
+  /** "{count} indsatser uden statusmelding i {days} dage". */
+  silent: string;
+  silentOne: string;
+  red: string;
+  redOne: string;
+  yellow: string;
+  yellowOne: string;
+  nothingToNote: string;
+}
+
 /** Form labels of an initiative's fields (also used when two people changed the same field). */
 declare interface IMpkPlanInitiativeFieldStrings {
   title: string;
@@ -212,6 +244,10 @@ declare interface IMpkPlanInitiativeStrings {
   noStopReason: string;
   showDetails: string;
   hideDetails: string;
+  /** The progress bar's accessible name: "Fremdrift for »{title}«". */
+  progressFor: string;
+  /** "{progress} %". */
+  progressValue: string;
   commitment: string;
   priority: string;
   owner: string;

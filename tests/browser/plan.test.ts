@@ -157,6 +157,7 @@ describe('Ambitionsplan in the browser', () => {
       await part(page).getByRole('button', { name: 'Opret plan' }).click();
       await part(page).getByRole('heading', { level: 3, name: 'Mod og stolthed' }).waitFor();
       expect(await part(page).getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+        'Planen på et øjeblik',
         'Mod og stolthed',
         'Viden og faglighed',
         'Sammenhæng og samarbejde',
@@ -203,13 +204,16 @@ describe('Ambitionsplan in the browser', () => {
       await form.getByRole('button', { name: 'Gem indsats' }).click();
       const card = section.getByRole('article', { name: NEW_INITIATIVE });
       await card.waitFor();
-      await card.getByText('Fælles om folkeskolen').waitFor();
+      // A compact row: status, no check-in yet, and the owner; the facts are in its details.
+      await card.getByText('Planlagt', { exact: true }).waitFor();
       await card.getByText('Ingen statusmelding endnu').waitFor();
+      expect(await card.getByText('Fælles om folkeskolen').count()).toBe(0);
     });
 
     it('posts a check-in and sees it in the chart, then comments on the initiative', async () => {
       const card = part(page).getByRole('article', { name: NEW_INITIATIVE });
-      await card.getByRole('button', { name: 'Vis status og dialog' }).click();
+      await card.getByRole('button', { name: 'Vis detaljer' }).click();
+      await card.getByText('Fælles om folkeskolen').waitFor();
       await card.getByRole('radio', { name: 'Gul' }).check();
       await card.getByRole('spinbutton', { name: /Fremdrift/ }).fill('30');
       await card.getByRole('textbox', { name: 'Kommentar', exact: true }).fill('To klasser er i gang.');
@@ -314,14 +318,14 @@ describe('Ambitionsplan in the browser', () => {
           colours[colours.length - 1],
         );
         colours.push(await background());
-        await part(page).getByRole('button', { name: 'Vis status og dialog' }).first().click();
+        await part(page).getByRole('button', { name: 'Vis detaljer' }).first().click();
         await part(page)
           .getByRole('img', { name: /Fremdrift over tid/ })
           .first()
           .waitFor();
         await expectNoAxeViolations(page);
         await saveDocScreenshot(part(page), name);
-        await part(page).getByRole('button', { name: 'Skjul status og dialog' }).first().click();
+        await part(page).getByRole('button', { name: 'Skjul detaljer' }).first().click();
       }
       expect(new Set(colours).size).toBe(3);
       expect(await page.evaluate(() => (window as unknown as { __mpkNoReload?: boolean }).__mpkNoReload)).toBe(true);
@@ -364,9 +368,10 @@ describe('Ambitionsplan in the browser', () => {
       const card = part(page).getByRole('article', { name: SEEDED });
       await card.waitFor({ timeout: 60_000 });
       // 76,2 of 64 → 80 is 76 % of the way (the check-in itself said 75 %).
+      expect(await card.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('76');
+      await card.getByRole('button', { name: 'Vis detaljer' }).click();
       await card.getByText(/seneste status .*, 76 % gennemført/).waitFor();
       await card.getByText(/^Seneste måling: 76,2 procent \(\d\d\.\d\d\.\d{4}\) · mål 80 procent · /).waitFor();
-      await card.getByRole('button', { name: 'Vis status og dialog' }).click();
       const chart = card.getByRole('img', { name: /Målinger over tid/ });
       await chart.waitFor();
       expect(await chart.getAttribute('aria-labelledby')).toBeTruthy();
@@ -399,7 +404,7 @@ describe('Ambitionsplan in the browser', () => {
       for (const name of [/Redigér/, /Tilføj indsats/, /Sæt status/, /Stop indsats/, /Skift ansvarlig/, /Genoptag/]) {
         expect(await part(page).getByRole('button', { name }).count()).toBe(0);
       }
-      await card.getByRole('button', { name: 'Vis status og dialog' }).click();
+      await card.getByRole('button', { name: 'Vis detaljer' }).click();
       await card.getByRole('img', { name: /Fremdrift over tid/ }).waitFor();
       expect(await card.getByRole('radiogroup').count()).toBe(0);
       expect(await card.getByRole('button', { name: 'Gem statusmelding' }).count()).toBe(0);
@@ -509,6 +514,7 @@ describe('Ambitionsplan in the browser', () => {
       const cardOf = (page: Page): Locator => part(page).getByRole('article', { name: SEEDED });
       for (const page of [first, second]) {
         await cardOf(page).waitFor({ timeout: 60_000 });
+        await cardOf(page).getByRole('button', { name: 'Vis detaljer' }).click();
         await cardOf(page).getByRole('button', { name: 'Redigér' }).click();
       }
       // Different fields: both saves land, nothing is asked.
@@ -528,6 +534,7 @@ describe('Ambitionsplan in the browser', () => {
       for (const page of [first, second]) {
         await page.reload();
         await cardOf(page).waitFor({ timeout: 60_000 });
+        await cardOf(page).getByRole('button', { name: 'Vis detaljer' }).click();
         await cardOf(page).getByRole('button', { name: 'Redigér' }).click();
       }
       await cardOf(first).getByRole('textbox', { name: /Titel/ }).fill('Læsebånd hver morgen i hele skolen');
@@ -584,19 +591,17 @@ describe('Ambitionsplan in the browser', () => {
       await card.waitFor();
       expect(await focused(page)).toBe('button:Tilføj indsats under »Tillid og ansvar i ledelse«');
 
-      // Back into the new card: Del i kanal ← Stop indsats ← Redigér ← Vis status og dialog.
-      for (const expected of [
-        'button:Del i kanal',
-        'button:Stop indsats',
-        'button:Redigér',
-        'button:Vis status og dialog',
-      ]) {
-        await page.keyboard.press('Shift+Tab');
-        expect(await focused(page)).toBe(expected);
-      }
+      // Back into the new card, a compact row: its one button opens it.
+      await page.keyboard.press('Shift+Tab');
+      expect(await focused(page)).toBe('button:Vis detaljer');
       await page.keyboard.press('Enter');
       await card.getByRole('radiogroup').waitFor();
-      expect(await focused(page)).toBe('button:Skjul status og dialog');
+      expect(await focused(page)).toBe('button:Skjul detaljer');
+      // Its actions come first in the details, then the check-in form.
+      for (const expected of ['button:Redigér', 'button:Stop indsats', 'button:Del i kanal']) {
+        await page.keyboard.press('Tab');
+        expect(await focused(page)).toBe(expected);
+      }
       // Walk on past the card's other buttons to the health radios.
       let steps = 0;
       while (!/^input:/.test(await focused(page)) && steps++ < 20) await page.keyboard.press('Tab');
@@ -656,12 +661,52 @@ describe('Ambitionsplan in the browser', () => {
     });
   });
 
+  describe('the plan at a glance on a phone in the Teams app', () => {
+    it('fits 360 px without sideways scrolling and is axe clean in light, dark and high contrast; a row jumps to its ambition', async () => {
+      for (const theme of ['light', 'dark', 'contrast'] as const) {
+        const page = await openPreview(browser, server, {
+          part: 'plan',
+          user: LEADER,
+          host: 'teams-channel',
+          unit: String(laeringId),
+          theme,
+          viewport: { width: 360, height: 900 },
+        });
+        const overview = part(page).getByRole('region', { name: 'Planen på et øjeblik' });
+        await overview.waitFor({ timeout: 60_000 });
+        expect(await overview.getByRole('listitem').count()).toBe(5);
+        const overflow = await page.evaluate(() => {
+          const main = document.querySelector('main') as HTMLElement;
+          return Math.max(
+            main.scrollWidth - main.clientWidth,
+            document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+        });
+        expect(overflow).toBeLessThanOrEqual(1);
+        await expectNoAxeViolations(page);
+        // The whole plan on a phone: the header, the plan at a glance, the compact rows.
+        if (theme === 'light') await saveDocScreenshot(part(page), 'plan-phone');
+        if (theme === 'light') {
+          await overview.getByRole('link', { name: 'Gode rammer' }).click();
+          expect(await focused(page)).toBe('h3:Gode rammer');
+          const top = await part(page)
+            .getByRole('heading', { level: 3, name: 'Gode rammer' })
+            .evaluate((el) => el.getBoundingClientRect().top);
+          expect(top).toBeGreaterThanOrEqual(0);
+          expect(top).toBeLessThan(900);
+          // By keyboard: the row's link, Enter, and focus is on the ambition.
+          await overview.getByRole('link', { name: 'Viden og faglighed' }).focus();
+          await page.keyboard.press('Enter');
+          expect(await focused(page)).toBe('h3:Viden og faglighed');
+        }
+        await page.context().close();
+      }
+    });
+  });
+
   describe('in a one-third column and on a phone', () => {
     it('fits without sideways scrolling', async () => {
-      for (const [width, name] of [
-        [360, 'plan-phone'],
-        [320, undefined],
-      ] as const) {
+      for (const width of [360, 320]) {
         const page = await openPreview(browser, server, {
           part: 'plan',
           user: LEADER,
@@ -677,13 +722,12 @@ describe('Ambitionsplan in the browser', () => {
         expect(await overflow()).toBeLessThanOrEqual(1);
         // The edit form, with a long "Vi vil" chosen, and the check-in chart fit as well.
         const card = part(page).getByRole('article', { name: /Læsebånd/ });
-        await card.getByRole('button', { name: /status og dialog/ }).click();
+        await card.getByRole('button', { name: 'Vis detaljer' }).click();
         await card.getByRole('img', { name: /Fremdrift over tid/ }).waitFor();
         await card.getByRole('button', { name: 'Redigér' }).click();
         await card.getByRole('textbox', { name: /Titel/ }).waitFor();
         expect(await overflow()).toBeLessThanOrEqual(1);
         await card.getByRole('button', { name: 'Annuller' }).click();
-        if (name) await saveDocScreenshot(part(page), name);
         await page.context().close();
       }
     });

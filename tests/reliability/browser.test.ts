@@ -198,19 +198,22 @@ describe("Ambitionsplan, as the unit's leader", () => {
     const { page } = opened();
     await page.getByRole('heading', { name: /^Ambitionsplan – Læring og Trivsel/ }).waitFor({ timeout: 15_000 });
     expect(await page.getByRole('button', { name: 'Tilføj indsats' }).count()).toBeGreaterThan(0);
-    expect(await page.getByRole('button', { name: 'Redigér' }).count()).toBeGreaterThan(0);
+    // An initiative's actions are in its opened details.
+    await page.getByRole('button', { name: 'Vis detaljer' }).first().click();
+    await page.getByRole('button', { name: 'Redigér' }).first().waitFor({ timeout: 15_000 });
     expect(await page.getByText('Du kan læse planen og deltage i dialogen', { exact: false }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Skjul detaljer' }).first().click();
   });
 
   it('shows an initiative, check-in and comment written with script payloads past the data layer as inert text', async () => {
     const { page } = opened();
     await page.getByRole('heading', { name: HOSTILE_TITLE }).waitFor({ timeout: 15_000 });
     // Open every initiative's check-ins and dialog (each button then reads "Skjul …").
-    const show = page.getByRole('button', { name: 'Vis status og dialog' });
+    const show = page.getByRole('button', { name: 'Vis detaljer' });
     const initiatives = await show.count();
     expect(initiatives).toBeGreaterThan(1);
     while ((await show.count()) > 0) await show.first().click();
-    const hide = page.getByRole('button', { name: 'Skjul status og dialog' });
+    const hide = page.getByRole('button', { name: 'Skjul detaljer' });
     await hide.nth(initiatives - 1).waitFor();
     expect(await hide.count()).toBe(initiatives);
     await page.waitForTimeout(1000);
@@ -245,7 +248,7 @@ describe("Ambitionsplan, as the unit's leader", () => {
 
     // A comment in the new initiative's dialog.
     const card = page.getByRole('article', { name: title });
-    await card.getByRole('button', { name: 'Vis status og dialog' }).click();
+    await card.getByRole('button', { name: 'Vis detaljer' }).click();
     const comment = `Kommentar ${newClientKey().slice(0, 8)} <img src=x onerror="${PWN}">`;
     await card.getByLabel('Din kommentar').fill(comment);
     await card.getByRole('button', { name: 'Send kommentar' }).click();
@@ -261,6 +264,10 @@ describe('Ambitionsplan, as an employee', () => {
     const { page } = opened();
     await page.getByRole('heading', { name: HOSTILE_TITLE }).waitFor({ timeout: 15_000 });
     expect(await page.getByRole('button', { name: 'Tilføj indsats' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Redigér' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Stop indsats' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Vis detaljer' }).first().click();
+    await page.getByRole('button', { name: 'Skjul detaljer' }).first().waitFor();
     expect(await page.getByRole('button', { name: 'Redigér' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Stop indsats' }).count()).toBe(0);
     await page.getByText('Du kan læse planen og deltage i dialogen', { exact: false }).waitFor();

@@ -234,7 +234,7 @@ describe("Ambitionsplan, as the unit's leader", () => {
   it('check-in form: refuses CPR and 100,000 characters in the comment keeping the text, saves hostile text exactly as text', async () => {
     const { page } = opened;
     const card = page.getByRole('article', { name: initiativeTitle });
-    await card.getByRole('button', { name: 'Vis status og dialog' }).click();
+    await card.getByRole('button', { name: 'Vis detaljer' }).click();
     await card.getByRole('radio', { name: 'Gul' }).check();
     await card.getByRole('spinbutton', { name: /Fremdrift/ }).fill('40');
     const field = card.getByRole('textbox', { name: 'Kommentar', exact: true });
@@ -253,12 +253,13 @@ describe("Ambitionsplan, as the unit's leader", () => {
       .waitFor({ timeout: 15_000 });
     expect((await rows('checkIns', 'CheckInComment')).some((r) => r.CheckInComment === text)).toBe(true);
     await expectInert(opened);
-    await card.getByRole('button', { name: 'Skjul status og dialog' }).click();
+    await card.getByRole('button', { name: 'Skjul detaljer' }).click();
   });
 
   it('stop form: refuses CPR and 100,000 characters in the reason keeping the text, saves hostile text exactly as text', async () => {
     const { page } = opened;
     const card = page.getByRole('article', { name: initiativeTitle });
+    await card.getByRole('button', { name: 'Vis detaljer' }).click();
     await card.getByRole('button', { name: 'Stop indsats' }).click();
     const field = card.getByRole('textbox', { name: /Hvorfor stoppes indsatsen/ });
     const save = card.getByRole('button', { name: 'Stop indsatsen' });

@@ -237,11 +237,11 @@ async function ready(opened: Awaited<ReturnType<typeof openTrapped>>, part: IPre
       .waitFor({ timeout: 60_000 });
 }
 
-/** Opens what a first view keeps closed: every initiative's status and dialog; every follow-up tab. */
+/** Opens what a first view keeps closed: every initiative's details; every follow-up tab. */
 async function showMore(page: Page, part: IPreviewState['part']): Promise<string> {
   let seen = '';
   if (part === 'plan') {
-    const show = page.getByRole('button', { name: 'Vis status og dialog' });
+    const show = page.getByRole('button', { name: 'Vis detaljer' });
     const count = await show.count();
     for (let i = 0; i < count; i++) await show.first().click();
   } else if (part === 'followup') {

@@ -51,14 +51,14 @@ const visible = async (
   name?: string | RegExp,
 ): Promise<boolean> => (await page.getByRole(role, name === undefined ? {} : { name }).count()) > 0;
 
-/** Opens every initiative's "status og dialog" so its forms can be looked for. */
+/** Opens every initiative's details so its actions and forms can be looked for. */
 async function openDialogs(page: Page): Promise<void> {
-  const show = page.getByRole('button', { name: 'Vis status og dialog' });
+  const show = page.getByRole('button', { name: 'Vis detaljer' });
   const count = await show.count();
   for (let i = 0; i < count; i++) await show.first().click();
   if (count > 0)
     await page
-      .getByRole('button', { name: 'Skjul status og dialog' })
+      .getByRole('button', { name: 'Skjul detaljer' })
       .nth(count - 1)
       .waitFor();
 }

@@ -28,7 +28,8 @@ export interface IAmbitionSectionProps {
   initiatives: readonly IInitiative[];
 }
 
-const RELEVANCE_COLOURS: Record<string, BadgeColor> = {
+/** The tint of each relevance (the word carries the meaning). */
+export const RELEVANCE_COLOURS: Record<string, BadgeColor> = {
   high: 'brand',
   medium: 'informative',
   low: 'subtle',
@@ -49,6 +50,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase500,
     lineHeight: tokens.lineHeightBase500,
     fontWeight: tokens.fontWeightSemibold,
+    scrollMarginTop: tokens.spacingVerticalL,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   relevance: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   meaning: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
@@ -56,6 +59,11 @@ const useStyles = makeStyles({
   list: plainList(tokens.spacingVerticalM),
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
+
+/** The id of an ambition's heading (the overview's rows jump to it). */
+export function ambitionHeadingId(ambitionKey: string): string {
+  return `ambition-${ambitionKey}`;
+}
 
 /** One of the five ambitions in the plan: its relevance here, what it means locally, and its initiatives. */
 export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
@@ -75,12 +83,12 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
   );
   const focusButton = React.useRef<HTMLButtonElement>(null);
   const addButton = React.useRef<HTMLButtonElement>(null);
-  const headingId = `ambition-${ambition.key}`;
+  const headingId = ambitionHeadingId(ambition.key);
   const relevance = focus?.relevance;
 
   return (
     <section className={styles.section} aria-labelledby={headingId}>
-      <h3 id={headingId} className={styles.heading}>
+      <h3 id={headingId} tabIndex={-1} className={styles.heading}>
         {ambition.title}
       </h3>
       <div className={styles.relevance}>
@@ -95,37 +103,36 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
         {relevance && !isRelevance(relevance) && (
           <Text size={200}>{fill(strings.initiative.unknownValue, { value: relevance })}</Text>
         )}
+        {plan.can.editFocus && !editingFocus && (
+          <Button
+            ref={focusButton}
+            appearance="subtle"
+            size="small"
+            aria-label={fill(strings.focus.editFor, { ambition: ambition.title })}
+            onClick={() => setEditingFocus(true)}
+          >
+            {strings.focus.edit}
+          </Button>
+        )}
       </div>
       {focus?.localMeaning ? (
         <p className={styles.meaning}>{focus.localMeaning}</p>
       ) : (
         <Text className={styles.muted}>{strings.focus.localMeaningEmpty}</Text>
       )}
-      {plan.can.editFocus &&
-        (editingFocus ? (
-          <React.Suspense fallback={loading}>
-            <FocusForm
-              ambitionKey={ambition.key}
-              ambitionTitle={ambition.title}
-              focus={focus}
-              onDone={() => {
-                setEditingFocus(false);
-                window.setTimeout(() => focusButton.current?.focus(), 0);
-              }}
-            />
-          </React.Suspense>
-        ) : (
-          <div className={styles.actions}>
-            <Button
-              ref={focusButton}
-              aria-label={fill(strings.focus.editFor, { ambition: ambition.title })}
-              onClick={() => setEditingFocus(true)}
-            >
-              {strings.focus.edit}
-            </Button>
-          </div>
-        ))}
-
+      {plan.can.editFocus && editingFocus && (
+        <React.Suspense fallback={loading}>
+          <FocusForm
+            ambitionKey={ambition.key}
+            ambitionTitle={ambition.title}
+            focus={focus}
+            onDone={() => {
+              setEditingFocus(false);
+              window.setTimeout(() => focusButton.current?.focus(), 0);
+            }}
+          />
+        </React.Suspense>
+      )}
       {plan.view.unit?.id !== undefined && (
         <AmbitionIndicators ambitionKey={ambition.key} ambitionTitle={ambition.title} unitId={plan.view.unit.id} />
       )}

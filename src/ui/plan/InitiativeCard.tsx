@@ -1,25 +1,19 @@
 import * as React from 'react';
-import { PlanNudge } from './PlanNudge';
-import type { Locale } from '../../domain/locale';
-import { Button, makeStyles, mergeClasses, Text, tokens, useId } from '@fluentui/react-components';
-import { framedColumn } from '../shell/sharedStyles';
+import { Button, mergeClasses, Text, useId } from '@fluentui/react-components';
+import { initialsOf } from '../../domain/people';
+import { useInitiativeCardStyles } from './useInitiativeCardStyles.styles';
 import { Spinner } from '../shell/Spinner';
 import { Badge, type BadgeColor } from '../shell/Badge';
-import { formatDate } from '../../domain/dates';
 import type { IInitiative } from '../../domain/model';
-import { isHttpUrl } from '../../domain/links';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { fill, useStrings } from '../shell/strings';
-import { commitmentText, useInitiativeLabels, usePlanConflictTexts } from './fieldText';
+import { useInitiativeLabels, usePlanConflictTexts } from './fieldText';
 import { HealthBadge } from './HealthBadge';
 import { SaveConflict } from '../shell/SaveConflict';
 import { usePlan } from './PlanContext';
-import { ShareButton } from './ShareButton';
 import { useInitiativeCard, type IInitiativeCardState } from './useInitiativeCard';
 import { own } from '../../domain/dict';
 import { labelOf } from '../shell/texts';
-import { plural } from '../shell/plural';
-import { latestText, measureNumber, measureUnitText } from '../measurements/measureText';
 
 /** Props of {@link InitiativeCard}. */
 export interface IInitiativeCardProps {
@@ -33,146 +27,44 @@ const STATUS_COLOURS: Record<string, BadgeColor> = {
   stopped: 'danger',
 };
 
-const useStyles = makeStyles({
-  // A plain link in Fluent's link colours (Fluent's Link would be the only user of its package here).
-  link: {
-    color: tokens.colorBrandForegroundLink,
-    textDecorationLine: 'underline',
-    overflowWrap: 'anywhere',
-    ':hover': { color: tokens.colorBrandForegroundLinkHover },
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      borderRadius: tokens.borderRadiusSmall,
-    },
-  },
-  card: {
-    ...framedColumn(tokens.spacingVerticalS, tokens.colorNeutralStroke2),
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
-  linked: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: 'anywhere',
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  latest: { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  badges: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-  },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(7em, max-content) minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-    '@media (max-width: 480px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
-  },
-  term: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
-  definition: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
-  description: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  details: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-});
-
-// The forms and the opened details are not part of the first view: they load on first use.
-const InitiativeForm = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-plan-forms' */ './InitiativeForm').then((m) => ({ default: m.InitiativeForm })),
-);
-const StopInitiativeForm = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-plan-forms' */ './StopInitiativeForm').then((m) => ({
-    default: m.StopInitiativeForm,
+// The opened details (facts, actions, check-ins, dialog) are not part of the first view: they load on first use.
+const InitiativeDetails = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-plan-details' */ './InitiativeDetails').then((m) => ({
+    default: m.InitiativeDetails,
   })),
 );
-const CheckInPanel = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-plan-details' */ './CheckInPanel').then((m) => ({ default: m.CheckInPanel })),
-);
-const CommentThread = React.lazy(() =>
-  import(/* webpackChunkName: 'mpk-plan-details' */ './CommentThread').then((m) => ({ default: m.CommentThread })),
-);
 
-/** One initiative: what it is, how it goes, and — opened — its check-ins and dialog. */
+/** One initiative as a compact row (status, health, progress, owner) that opens to its details, actions and dialog. */
 export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
-  const plan = usePlan();
   const allStrings = useStrings();
   const strings = allStrings.plan.initiative;
   const conflictTexts = usePlanConflictTexts(useInitiativeLabels());
-  const styles = useStyles();
-  const loading = <Spinner size="tiny" label={allStrings.common.loading} />;
+  const styles = useInitiativeCardStyles();
   const { initiative } = props;
   const card = useInitiativeCard(initiative);
-  const { resume, mode } = card;
+  const { resume } = card;
   const headingId = useId('mpk-initiative');
   const detailsId = useId('mpk-initiative-details');
   return (
     <article className={mergeClasses(styles.card, card.linked && styles.linked)} aria-labelledby={headingId}>
-      <h4 id={headingId} ref={card.headingRef} tabIndex={-1} className={styles.heading}>
-        {initiative.title || strings.untitled}
-      </h4>
-      <InitiativeBadges initiative={initiative} card={card} />
+      <div className={styles.row}>
+        <h4 id={headingId} ref={card.headingRef} tabIndex={-1} className={styles.heading}>
+          {initiative.title || strings.untitled}
+        </h4>
+        <Button size="small" aria-expanded={card.expanded} aria-controls={detailsId} onClick={card.toggleExpanded}>
+          {card.expanded ? strings.hideDetails : strings.showDetails}
+        </Button>
+      </div>
+      <InitiativeSummary initiative={initiative} card={card} />
       {!card.knownStatus && <Text size={200}>{fill(strings.unknownValue, { value: initiative.status })}</Text>}
-      {initiative.description && <p className={styles.description}>{initiative.description}</p>}
-      <InitiativeFacts initiative={initiative} />
-      {mode === 'view' && (
-        <div className={styles.actions}>
-          <Button aria-expanded={card.expanded} aria-controls={detailsId} onClick={card.toggleExpanded}>
-            {card.expanded ? strings.hideDetails : strings.showDetails}
-          </Button>
-          {plan.can.editInitiatives && (
-            <Button ref={card.editButton} onClick={() => card.setMode('edit')}>
-              {strings.edit}
-            </Button>
-          )}
-          {card.canStop && (
-            <Button ref={card.stopButton} onClick={() => card.setMode('stop')}>
-              {strings.stop}
-            </Button>
-          )}
-          {card.canResume && (
-            <Button
-              disabled={resume.busy}
-              onClick={() => void resume.run(initiative, { ...initiative, status: 'inProgress' })}
-            >
-              {strings.resume}
-            </Button>
-          )}
-          <ShareButton initiative={initiative} />
-          <PlanNudge initiative={initiative} />
-        </div>
-      )}
       <SaveConflict flow={resume} {...conflictTexts} />
       {resume.error !== undefined && (
         <DataErrorMessage error={resume.error} title={strings.failed} onDismiss={resume.dismissError} />
       )}
-      {mode !== 'view' && (
-        <React.Suspense fallback={loading}>
-          {mode === 'edit' ? (
-            <InitiativeForm initiative={initiative} ambitionKey={initiative.ambitionKey} onDone={card.closeForm} />
-          ) : (
-            <StopInitiativeForm initiative={initiative} onDone={card.closeForm} />
-          )}
-        </React.Suspense>
-      )}
       {card.expanded && (
         <div id={detailsId} className={styles.details}>
-          <React.Suspense fallback={loading}>
-            <CheckInPanel initiative={initiative} />
-          </React.Suspense>
-          <React.Suspense fallback={loading}>
-            <CommentThread initiative={initiative} />
+          <React.Suspense fallback={<Spinner size="tiny" label={allStrings.common.loading} />}>
+            <InitiativeDetails initiative={initiative} card={card} />
           </React.Suspense>
         </div>
       )}
@@ -180,31 +72,27 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
   );
 }
 
-/** Status, latest check-in, comment count, and whether a link pointed here. */
-function InitiativeBadges(props: { initiative: IInitiative; card: IInitiativeCardState }): JSX.Element {
+/** The compact row's facts: status, health, progress and owner (and that a link pointed here). */
+function InitiativeSummary(props: { initiative: IInitiative; card: IInitiativeCardState }): JSX.Element {
   const mpkStrings = useStrings();
   const plan = usePlan();
-  const strings = useStrings().plan.initiative;
-  const styles = useStyles();
+  const strings = mpkStrings.plan.initiative;
+  const styles = useInitiativeCardStyles();
   const { initiative, card } = props;
-  const { latest, comments } = card;
   return (
     <div className={styles.badges}>
       <Badge appearance="tint" color={own(STATUS_COLOURS, initiative.status) ?? 'subtle'} shape="rounded">
         {labelOf(mpkStrings, 'initiativeStatus', initiative.status)}
       </Badge>
-      {latest ? (
-        <span className={styles.latest}>
-          <HealthBadge health={latest.health} locale={plan.locale} />{' '}
-          <Text size={200}>
-            {fill(strings.latest, { date: formatDate(latest.date, plan.locale), progress: card.progress ?? '' })}
-          </Text>
-        </span>
+      {card.latest ? (
+        <HealthBadge health={card.latest.health} locale={plan.locale} />
       ) : (
         <Text size={200}>{strings.noCheckIn}</Text>
       )}
-      <Text size={200}>{plural(plan.locale, comments, strings.commentCountOne, strings.commentCount)}</Text>
-      {card.measured && <MeasuredLine measured={card.measured} />}
+      {card.progress !== undefined && (
+        <ProgressLine value={card.progress} label={fill(strings.progressFor, { title: initiative.title })} />
+      )}
+      <OwnerChip ownerId={initiative.ownerId} />
       {card.linked && (
         <Text size={200} weight="semibold">
           {strings.linked}
@@ -214,67 +102,49 @@ function InitiativeBadges(props: { initiative: IInitiative; card: IInitiativeCar
   );
 }
 
-/** "Seneste måling: 41 point (12.11.2026) · mål 50 point · Følger planen". */
-function MeasuredLine(props: { measured: NonNullable<IInitiativeCardState['measured']> }): JSX.Element {
-  const plan = usePlan();
-  const strings = useStrings().measurements;
-  const { measure, latest, onTrack } = props.measured;
-  const parts = [
-    latestText(strings, measure.unit, latest, plan.locale),
-    fill(strings.target, {
-      value: measureNumber(measure.target.value, plan.locale),
-      unit: measureUnitText(strings, measure.unit),
-    }),
-  ];
-  if (onTrack !== undefined) parts.push(onTrack ? strings.onTrack : strings.offTrack);
-  return <Text size={200}>{parts.join(' · ')}</Text>;
-}
-
-/** The initiative's facts that are filled in: "Vi vil", priority, owner, period, success, link, stop reason. */
-function InitiativeFacts(props: { initiative: IInitiative }): JSX.Element | null {
-  const plan = usePlan();
+/** A light progress bar (Fluent's ProgressBar would cost the first view about 3 KB gzip) and its percent. */
+function ProgressLine(props: { value: number; label: string }): JSX.Element {
   const strings = useStrings().plan.initiative;
-  const styles = useStyles();
-  const { initiative } = props;
-  const priority = plan.view.politicalPriorities.find((p) => p.id === initiative.politicalPriorityId);
-  const dates = periodText(initiative, plan.locale, strings);
-  const url = initiative.existingInitiativeUrl;
-  const facts: Array<[string, React.ReactNode]> = [];
-  if (initiative.commitmentKey)
-    facts.push([strings.commitment, commitmentText(plan.view.ambitions, initiative.commitmentKey)]);
-  if (priority) facts.push([strings.priority, priority.title]);
-  if (initiative.ownerId !== undefined) facts.push([strings.owner, plan.personName(initiative.ownerId)]);
-  if (dates) facts.push([strings.period, dates]);
-  if (initiative.successMeasure) facts.push([strings.successMeasure, initiative.successMeasure]);
-  if (url) {
-    const link = (
-      <a className={styles.link} href={url} target="_blank" rel="noopener noreferrer">
-        {url}
-      </a>
-    );
-    facts.push([strings.existing, isHttpUrl(url) ? link : url]);
-  }
-  if (initiative.status === 'stopped' || initiative.stopReason) {
-    facts.push([strings.stopReasonLabel, initiative.stopReason || strings.noStopReason]);
-  }
-  if (facts.length === 0) return null;
+  const styles = useInitiativeCardStyles();
+  const value = Math.max(0, Math.min(100, Math.round(props.value)));
   return (
-    <dl className={styles.facts}>
-      {facts.map(([term, value]) => (
-        <React.Fragment key={term}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={styles.definition}>{value}</dd>
-        </React.Fragment>
-      ))}
-    </dl>
+    <span className={styles.progress}>
+      <span
+        role="progressbar"
+        aria-label={props.label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value}
+        className={styles.track}
+      >
+        <span className={styles.bar} style={{ width: `${value}%` }} />
+      </span>
+      <Text size={200}>{fill(strings.progressValue, { progress: value })}</Text>
+    </span>
   );
 }
 
-function periodText(initiative: IInitiative, locale: Locale, strings: IMpkStrings['plan']['initiative']): string {
-  const start = formatDate(initiative.startDate, locale);
-  const end = formatDate(initiative.endDate, locale);
-  if (start && end) return fill(strings.dates, { start, end });
-  if (start) return fill(strings.from, { date: start });
-  if (end) return fill(strings.until, { date: end });
-  return '';
+/** The owner with initials in Fluent Avatar's look, or "Ingen ansvarlig". */
+function OwnerChip(props: { ownerId: number | undefined }): JSX.Element {
+  const plan = usePlan();
+  const strings = useStrings().plan.initiative;
+  const styles = useInitiativeCardStyles();
+  if (props.ownerId === undefined || props.ownerId === null)
+    return (
+      <Text size={200} className={styles.muted}>
+        {strings.noOwner}
+      </Text>
+    );
+  const name = plan.personName(props.ownerId);
+  return (
+    <span className={styles.owner}>
+      <span className={styles.initials} aria-hidden="true">
+        {initialsOf(name)}
+      </span>
+      <Text size={200}>
+        <span className={styles.hidden}>{strings.owner}: </span>
+        {name}
+      </Text>
+    </span>
+  );
 }

@@ -15,6 +15,7 @@ import { InitiativeCard } from './InitiativeCard';
 import type { IPlanTeamsContext } from './PlanApp.types';
 import { PlanContext, type IPlanAbilities, type IPlanContext } from './PlanContext';
 import { PlanHeader } from './PlanHeader';
+import { PlanOverview } from './PlanOverview';
 import { focusFor, groupByAmbition } from '../../domain/planModel';
 import type { Host } from '../../domain/host';
 import { Unavailable } from '../shell/Unavailable';
@@ -80,6 +81,9 @@ export function PlanView(props: IPlanViewProps): JSX.Element {
           onChoosePlan={props.onChoosePlan}
           focusPlanSwitch={props.focusPlanSwitch}
         />
+        <ErrorBoundary compact>
+          <PlanOverview />
+        </ErrorBoundary>
         <Unavailable parts={view.unavailable} />
         {linkedMissing && (
           <Notice intent="warning" layout="multiline">

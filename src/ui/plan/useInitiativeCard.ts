@@ -13,7 +13,7 @@ import { fill, useStrings } from '../shell/strings';
 import { useSaveFlow, type ISaveFlow } from '../shell/useSaveFlow';
 import { usePlan } from './PlanContext';
 
-/** What the card shows below its facts: its buttons, or one of its forms. */
+/** What the card's details show below its facts: its buttons, or one of its forms. */
 export type InitiativeCardMode = 'view' | 'edit' | 'stop';
 
 /** What {@link useInitiativeCard} hands the card's render. */
@@ -57,10 +57,11 @@ export function useInitiativeCard(initiative: IInitiative): IInitiativeCardState
   const id = initiative.id as number;
   const linked = plan.linkedInitiativeId === id;
   const owner = draftOwner(services.user);
-  const [expanded, setExpanded] = React.useState(
-    () => linked || hasDraft(owner, `plan:checkin:${id}`) || hasDraft(owner, `plan:comment:${id}`),
-  );
   const [mode, setMode] = React.useState<InitiativeCardMode>(() => initialMode(owner, id));
+  // Opened for a link, and for a draft of one of the forms in its details.
+  const [expanded, setExpanded] = React.useState(
+    () => linked || mode !== 'view' || hasDraft(owner, `plan:checkin:${id}`) || hasDraft(owner, `plan:comment:${id}`),
+  );
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const editButton = React.useRef<HTMLButtonElement>(null);
   const stopButton = React.useRef<HTMLButtonElement>(null);

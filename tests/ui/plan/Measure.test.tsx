@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { IInitiative } from '../../../src/domain/model';
-import { card, fakeFor, planData, renderPlan, settle } from './fixtures';
+import { card, fakeFor, openCard, planData, renderPlan, settle } from './fixtures';
 import { typeDate } from '../../support/dates';
 
 jest.setTimeout(30000);
@@ -45,11 +45,11 @@ describe('an initiative’s measurable success criterion', () => {
   it('is offered behind a switch, checked field by field with the field named, and saved with Danish numbers', async () => {
     const services = fakeFor();
     await renderPlan(services);
-    const netvaerk = card('Fælles faglige netværk');
+    const netvaerk = await openCard('Fælles faglige netværk');
     await act(async () => {
       await user.click(within(netvaerk).getByRole('button', { name: 'Redigér' }));
     });
-    const form = within(netvaerk).getByRole('form');
+    const form = within(netvaerk).getByRole('form', { name: /^Redigér/ });
     expect(within(form).getByRole('group', { name: 'Målbart succeskriterium' })).toBeInTheDocument();
     expect(within(form).queryByRole('textbox', { name: /Hvad måler I/ })).toBeNull();
     // The free-text criterion stays.
@@ -125,10 +125,10 @@ describe('an initiative’s measurable success criterion', () => {
     const services = fakeFor();
     const first = await renderPlan(services);
     await act(async () => {
-      await user.click(within(card('Fælles faglige netværk')).getByRole('button', { name: 'Redigér' }));
+      await user.click(within(await openCard('Fælles faglige netværk')).getByRole('button', { name: 'Redigér' }));
     });
     await act(async () => {
-      const form = within(card('Fælles faglige netværk')).getByRole('form');
+      const form = within(card('Fælles faglige netværk')).getByRole('form', { name: /^Redigér/ });
       await user.click(within(form).getByRole('checkbox', { name: 'Succeskriteriet kan måles' }));
       await user.type(within(form).getByRole('textbox', { name: /Hvad måler I/ }), 'Deltagere pr. møde');
       await user.type(within(form).getByRole('textbox', { name: /^Udgangspunkt/ }), '7,5');
@@ -136,7 +136,7 @@ describe('an initiative’s measurable success criterion', () => {
     first.unmount();
 
     await renderPlan(services);
-    const form = within(card('Fælles faglige netværk')).getByRole('form');
+    const form = within(card('Fælles faglige netværk')).getByRole('form', { name: /^Redigér/ });
     expect(within(form).getByText('Din kladde er hentet frem igen.')).toBeInTheDocument();
     expect(within(form).getByRole('checkbox', { name: 'Succeskriteriet kan måles' })).toBeChecked();
     expect(within(form).getByRole('textbox', { name: /Hvad måler I/ })).toHaveValue('Deltagere pr. møde');
@@ -146,11 +146,11 @@ describe('an initiative’s measurable success criterion', () => {
   it('opens with the stored measure, and switching it off empties all seven fields on save', async () => {
     const services = fakeFor({ data: measuredData() });
     await renderPlan(services);
-    const trivsel = card('Trivselsmåling i alle dagtilbud');
+    const trivsel = await openCard('Trivselsmåling i alle dagtilbud');
     await act(async () => {
       await user.click(within(trivsel).getByRole('button', { name: 'Redigér' }));
     });
-    const form = within(trivsel).getByRole('form');
+    const form = within(trivsel).getByRole('form', { name: /^Redigér/ });
     const enabled = within(form).getByRole('checkbox', { name: 'Succeskriteriet kan måles' });
     expect(enabled).toBeChecked();
     expect(within(form).getByRole('textbox', { name: /Hvad måler I/ })).toHaveValue('Trivsel i dagtilbud');
@@ -178,7 +178,7 @@ describe('a measured initiative', () => {
   it('shows on its card the progress of the latest value, the value against the target, and whether it is on track', async () => {
     const services = fakeFor({ data: measuredData() });
     await renderPlan(services);
-    const trivsel = card('Trivselsmåling i alle dagtilbud');
+    const trivsel = await openCard('Trivselsmåling i alle dagtilbud');
     // 32 of 20 → 50 is 40 % of the way (the check-in itself said 35 %).
     expect(within(trivsel).getByText(/seneste status 20\.02\.2026, 40 % gennemført/)).toBeInTheDocument();
     expect(
@@ -193,7 +193,7 @@ describe('a measured initiative', () => {
     await renderPlan(services);
     const trivsel = card('Trivselsmåling i alle dagtilbud');
     await act(async () => {
-      await user.click(within(trivsel).getByRole('button', { name: 'Vis status og dialog' }));
+      await user.click(within(trivsel).getByRole('button', { name: 'Vis detaljer' }));
     });
     await settle();
     const form = within(trivsel).getByRole('form', { name: 'Ny statusmelding' });
@@ -241,7 +241,7 @@ describe('a measured initiative', () => {
     await renderPlan(services);
     const trivsel = card('Trivselsmåling i alle dagtilbud');
     await act(async () => {
-      await user.click(within(trivsel).getByRole('button', { name: 'Vis status og dialog' }));
+      await user.click(within(trivsel).getByRole('button', { name: 'Vis detaljer' }));
     });
     await settle();
     const chart = await within(trivsel).findByRole('img', { name: /Målinger over tid/ });

@@ -7,6 +7,7 @@ import { createFakeServices } from '../../support/fakeServices';
 import {
   ambitionSection,
   card,
+  openCard,
   CHANNEL,
   employeeFake,
   fakeFor,
@@ -52,6 +53,7 @@ describe('PlanApp', () => {
       expect(services.calls).toEqual(['views.loadPlanView']);
       expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Læring og Trivsel' })).toBeInTheDocument();
       expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+        'Planen på et øjeblik',
         'Mod og stolthed',
         'Viden og faglighed',
         'Sammenhæng og samarbejde',
@@ -79,13 +81,17 @@ describe('PlanApp', () => {
 
     it('shows an initiative with its commitment, political priority, owner, dates, success measure and latest health in words', async () => {
       await renderPlan(fakeFor());
-      const trivsel = card('Trivselsmåling i alle dagtilbud');
+      const trivsel = await openCard('Trivselsmåling i alle dagtilbud');
       expect(within(trivsel).getByText('I gang')).toBeInTheDocument();
       expect(within(trivsel).getByText(/Via arbejdspladsvurdering og trivselsmåling/)).toBeInTheDocument();
       expect(within(trivsel).getByText('Fælles om folkeskolen')).toBeInTheDocument();
       expect(within(trivsel).getByText('05.01.2026 – 18.12.2026')).toBeInTheDocument();
       expect(within(trivsel).getByText('Trivslen stiger i næste måling.')).toBeInTheDocument();
-      expect(within(trivsel).getByText('Gul')).toBeInTheDocument();
+      // In the compact row, and again in the opened check-in history.
+      expect(within(trivsel).getAllByText('Gul')[0]).toBeInTheDocument();
+      expect(
+        within(trivsel).getByRole('progressbar', { name: 'Fremdrift for »Trivselsmåling i alle dagtilbud«' }),
+      ).toHaveAttribute('aria-valuenow', '35');
       expect(within(trivsel).getByText(/seneste status 20\.02\.2026, 35 % gennemført/)).toBeInTheDocument();
       expect(within(trivsel).getByText('1 kommentar')).toBeInTheDocument();
     });
@@ -311,7 +317,9 @@ describe('PlanApp', () => {
       const teams = { channelId: CHANNEL, entityId: 'tab-entity-1' };
       await renderPlan(fakeFor(), { host: 'teams-channel', unitId: 1, teams });
       await act(async () => {
-        fireEvent.click(within(card('Trivselsmåling i alle dagtilbud')).getByRole('button', { name: 'Del i kanal' }));
+        fireEvent.click(
+          within(await openCard('Trivselsmåling i alle dagtilbud')).getByRole('button', { name: 'Del i kanal' }),
+        );
       });
       await settle();
       const dialog = await shareDialog('Del »Trivselsmåling i alle dagtilbud«');
@@ -327,10 +335,7 @@ describe('PlanApp', () => {
       await renderPlan(fakeFor(), { host: 'teams-channel', unitId: 1, teams: { channelId: CHANNEL, subPageId: '12' } });
       const netvaerk = card('Fælles faglige netværk');
       expect(within(netvaerk).getByText('Åbnet fra et link')).toBeInTheDocument();
-      expect(within(netvaerk).getByRole('button', { name: 'Skjul status og dialog' })).toHaveAttribute(
-        'aria-expanded',
-        'true',
-      );
+      expect(within(netvaerk).getByRole('button', { name: 'Skjul detaljer' })).toHaveAttribute('aria-expanded', 'true');
       expect(document.activeElement).toBe(within(netvaerk).getByRole('heading', { level: 4 }));
     });
 
@@ -353,7 +358,7 @@ describe('PlanApp', () => {
       // A plain click event: user-event's pointer sequence spans timers, and on a loaded machine the
       // card can re-render between pointerdown and pointerup (the chart loads lazily).
       await act(async () => {
-        fireEvent.click(within(card('Fælles faglige netværk')).getByRole('button', { name: 'Del i kanal' }));
+        fireEvent.click(within(await openCard('Fælles faglige netværk')).getByRole('button', { name: 'Del i kanal' }));
       });
       const dialog = await shareDialog('Del »Fælles faglige netværk«');
       const input = within(dialog).getByLabelText('Link til indsatsen');
@@ -409,7 +414,7 @@ describe('PlanApp', () => {
       expect(screen.queryByRole('button', { name: 'Stop indsats' })).toBeNull();
       const trivsel = card('Trivselsmåling i alle dagtilbud');
       await act(async () => {
-        await user.click(within(trivsel).getByRole('button', { name: 'Vis status og dialog' }));
+        await user.click(within(trivsel).getByRole('button', { name: 'Vis detaljer' }));
       });
       await settle();
       expect(within(trivsel).queryByRole('radiogroup')).toBeNull();
@@ -470,7 +475,8 @@ describe('PlanApp', () => {
         ownerId: LEADER.id,
         clientKey: 'unit-2-plan-2026-2027',
       });
-      expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(5);
+      // The overview and the five ambitions.
+      expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(6);
     });
   });
 
@@ -693,6 +699,7 @@ describe('PlanApp', () => {
         existingInitiativeUrl: 'https://intra.holbaek.dk/forloeb',
       });
       const created = within(section).getByRole('article', { name: 'Fælles borgerforløb' });
+      await openCard('Fælles borgerforløb');
       expect(within(created).getByText('En mere grøn og bæredygtig kommune')).toBeInTheDocument();
       expect(within(created).getByRole('link', { name: 'https://intra.holbaek.dk/forloeb' })).toBeInTheDocument();
       // The announcer clears first, then speaks: a repeated message is read again.
@@ -738,7 +745,7 @@ describe('PlanApp', () => {
     it('merges changes to different fields without asking', async () => {
       const services = fakeFor();
       await renderPlan(services);
-      const trivsel = card('Trivselsmåling i alle dagtilbud');
+      const trivsel = await openCard('Trivselsmåling i alle dagtilbud');
       await act(async () => {
         await user.click(within(trivsel).getByRole('button', { name: 'Redigér' }));
       });
@@ -762,7 +769,7 @@ describe('PlanApp', () => {
     it('shows what the other person changed in the same field and lets the reader choose field by field', async () => {
       const services = fakeFor();
       await renderPlan(services);
-      const trivsel = card('Trivselsmåling i alle dagtilbud');
+      const trivsel = await openCard('Trivselsmåling i alle dagtilbud');
       await act(async () => {
         await user.click(within(trivsel).getByRole('button', { name: 'Redigér' }));
       });
@@ -805,7 +812,7 @@ describe('PlanApp', () => {
       await renderPlan(services);
       const trivsel = card('Trivselsmåling i alle dagtilbud');
       await act(async () => {
-        await user.click(within(trivsel).getByRole('button', { name: 'Vis status og dialog' }));
+        await user.click(within(trivsel).getByRole('button', { name: 'Vis detaljer' }));
       });
       await settle();
       expect(await within(trivsel).findByRole('img', { name: /Fremdrift over tid/ })).toHaveAccessibleName(
@@ -861,7 +868,7 @@ describe('PlanApp', () => {
       const trivsel = card('Trivselsmåling i alle dagtilbud');
       expect(services.calls).not.toContain('comments.listForInitiative');
       await act(async () => {
-        await user.click(within(trivsel).getByRole('button', { name: 'Vis status og dialog' }));
+        await user.click(within(trivsel).getByRole('button', { name: 'Vis detaljer' }));
       });
       await settle();
       const thread = within(trivsel).getByRole('list', { name: 'Kommentarer til »Trivselsmåling i alle dagtilbud«' });
@@ -884,7 +891,7 @@ describe('PlanApp', () => {
     it('needs a reason, and the reason stays on the initiative', async () => {
       const services = fakeFor();
       await renderPlan(services);
-      const trivsel = card('Trivselsmåling i alle dagtilbud');
+      const trivsel = await openCard('Trivselsmåling i alle dagtilbud');
       await act(async () => {
         await user.click(within(trivsel).getByRole('button', { name: 'Stop indsats' }));
       });
@@ -964,7 +971,8 @@ describe('PlanApp', () => {
       await renderPlan(createFakeServices({ user: LEADER, now, data }));
       spy.mockRestore();
       expect(screen.getByRole('heading', { level: 3, name: 'Mod og stolthed' })).toBeInTheDocument();
-      expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(5);
+      // The overview and the five ambitions.
+      expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(6);
     });
   });
 
@@ -1047,7 +1055,7 @@ describe('PlanApp', () => {
       expect(screen.queryByText('Leder · Læring og Trivsel')).toBeNull();
       const trivsel = card('Trivselsmåling i alle dagtilbud');
       await act(async () => {
-        await user.click(within(trivsel).getByRole('button', { name: 'Vis status og dialog' }));
+        await user.click(within(trivsel).getByRole('button', { name: 'Vis detaljer' }));
       });
       await settle();
       const thread = within(trivsel).getByRole('list', { name: 'Kommentarer til »Trivselsmåling i alle dagtilbud«' });

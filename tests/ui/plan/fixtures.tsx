@@ -166,6 +166,19 @@ export function card(title: string): HTMLElement {
   return screen.getByRole('article', { name: title });
 }
 
+/** The card of an initiative with its details open (its actions, check-ins and dialog are in them). */
+export async function openCard(title: string): Promise<HTMLElement> {
+  const article = card(title);
+  const toggle = within(article).getByRole('button', { name: /^(Vis|Skjul) detaljer$/ });
+  if (toggle.getAttribute('aria-expanded') !== 'true') {
+    await act(async () => {
+      toggle.click();
+    });
+    await settle();
+  }
+  return article;
+}
+
 /** The section of an ambition, by its title. */
 export function ambitionSection(title: string): HTMLElement {
   return screen.getByRole('region', { name: title });

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DataError } from '../../../src/data/errors';
 import { fakeFor as followUpFake, renderFollowUp } from '../followUp/fixtures';
-import { card, fakeFor as planFake, OWNER, renderPlan } from '../plan/fixtures';
+import { fakeFor as planFake, openCard, OWNER, renderPlan } from '../plan/fixtures';
 
 jest.setTimeout(30_000);
 
@@ -44,7 +44,7 @@ describe('"Send påmindelse" in the plan', () => {
     const chef = planFake({ user: OWNER, inChefgruppe: true });
     const { unmount } = await renderPlan(chef);
     // Its latest check-in was 2026-02-20: 18 days before "today" (2026-03-10).
-    const silent = card('Trivselsmåling i alle dagtilbud');
+    const silent = await openCard('Trivselsmåling i alle dagtilbud');
     await act(async () => {
       await userEvent.click(
         within(silent).getByRole('button', { name: 'Send påmindelse om Trivselsmåling i alle dagtilbud' }),
