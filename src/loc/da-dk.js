@@ -735,7 +735,7 @@ define([], function () {
         print: 'Udskriv',
         title: 'Statusrapport – {meeting}',
         titleOverdue: 'Statusrapport – forfaldne opgaver',
-        made: 'Udarbejdet {date}. Udviklingen er målt siden {since}.',
+        made: 'Udarbejdet {date} af {name}. Udviklingen er målt siden {since}.',
         tasksHeading: 'Opgaver fra {meeting}',
         tasksFailed: 'Mødets opgaver kunne ikke hentes',
         loadingTasks: 'Henter mødets opgaver …',

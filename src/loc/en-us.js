@@ -737,7 +737,7 @@ define([], function () {
         print: 'Print',
         title: 'Status report – {meeting}',
         titleOverdue: 'Status report – overdue tasks',
-        made: 'Prepared {date}. The trend is measured since {since}.',
+        made: 'Prepared {date} by {name}. The trend is measured since {since}.',
         tasksHeading: 'Tasks from {meeting}',
         tasksFailed: "The meeting's tasks could not be loaded",
         loadingTasks: "Loading the meeting's tasks …",
