@@ -343,7 +343,19 @@ define([], function () {
         owner: 'Ansvarlig for planen',
         noOwner: 'Ingen ansvarlig',
         channel: 'Drøftes i kanalen',
-        moveTo: 'Sæt status til »{status}«',
+        actions: {
+          approve: 'Godkend planen',
+          startFollowUp: 'Start opfølgningen',
+          backToDraft: 'Send planen tilbage til kladde',
+          close: 'Afslut planen …',
+          reopen: 'Genåbn planen',
+        },
+        closeDialog: {
+          title: 'Afslut planen for {period}?',
+          body: 'En afsluttet plan kan læses, men ikke ændres: ingen kan tilføje indsatser, skrive statusmeldinger eller ændre relevans, før planen genåbnes. Alt, hvad der står i den, bliver stående.',
+          confirm: 'Afslut planen',
+          cancel: 'Annuller',
+        },
         statusChanged: 'Planen har nu status »{status}«.',
         statusFailed: 'Status blev ikke ændret',
         unknownStatus:
@@ -358,9 +370,10 @@ define([], function () {
         changeUnit: 'Skift enhed',
         readOnlyNote:
           'Du kan læse planen og deltage i dialogen. Det er enhedens ledere og chefgruppen, der redigerer den.',
-        closedNote: 'Planen er afsluttet og kan ikke længere ændres.',
+        closedNote: 'Planen er afsluttet. Genåbn den for at ændre den.',
+        closedNoteReader: 'Planen er afsluttet. Den kan læses, men ikke ændres.',
         focusLockedNote:
-          'Relevans og lokal betydning fastlægges, mens planen er en kladde. Sæt planen tilbage til kladde for at ændre dem, før opfølgningen er begyndt.',
+          'Relevans og lokal betydning fastlægges, mens planen er en kladde. Send planen tilbage til kladde for at ændre dem, før opfølgningen er startet.',
         planSwitch: 'Vis planen for perioden',
         planOption: '{period} – {status}',
         planOptionCurrent: '{period} – {status} (aktuel plan)',

@@ -346,7 +346,19 @@ define([], function () {
         owner: 'Responsible for the plan',
         noOwner: 'Nobody responsible',
         channel: 'Discussed in the channel',
-        moveTo: 'Set status to “{status}”',
+        actions: {
+          approve: 'Approve the plan',
+          startFollowUp: 'Start the follow-up',
+          backToDraft: 'Send the plan back to draft',
+          close: 'Close the plan …',
+          reopen: 'Reopen the plan',
+        },
+        closeDialog: {
+          title: 'Close the plan for {period}?',
+          body: 'A closed plan can be read but not changed: nobody can add initiatives, write status updates or change relevance until the plan is reopened. Everything in it stays.',
+          confirm: 'Close the plan',
+          cancel: 'Cancel',
+        },
         statusChanged: 'The plan now has the status “{status}”.',
         statusFailed: 'The status was not changed',
         unknownStatus:
@@ -361,9 +373,10 @@ define([], function () {
         changeUnit: 'Change unit',
         readOnlyNote:
           "You can read the plan and take part in the dialogue. The unit's leaders and the management group edit it.",
-        closedNote: 'The plan is closed and can no longer be changed.',
+        closedNote: 'The plan is closed. Reopen it to change it.',
+        closedNoteReader: 'The plan is closed. It can be read but not changed.',
         focusLockedNote:
-          'Relevance and local meaning are decided while the plan is a draft. Set the plan back to draft to change them, before follow-up has started.',
+          'Relevance and local meaning are decided while the plan is a draft. Send the plan back to draft to change them, before the follow-up has started.',
         planSwitch: 'Show the plan for the period',
         planOption: '{period} – {status}',
         planOptionCurrent: '{period} – {status} (current plan)',

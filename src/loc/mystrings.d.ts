@@ -88,14 +88,24 @@ declare interface IMpkPlanUnitStrings {
   unknownUnitReader: string;
 }
 
+declare interface IMpkPlanCloseDialogStrings {
+  /** "Afslut planen for {period}?" */
+  title: string;
+  body: string;
+  confirm: string;
+  cancel: string;
+}
+
 declare interface IMpkPlanHeaderStrings {
   period: string;
   status: string;
   owner: string;
   noOwner: string;
   channel: string;
-  /** "Sæt status til »{status}«". */
-  moveTo: string;
+  /** The plan's status changes, named for what they do ("Godkend planen", "Afslut planen …"). */
+  actions: Record<import('../domain/workflow').PlanAction, string>;
+  /** The confirmation before a plan is closed. */
+  closeDialog: IMpkPlanCloseDialogStrings;
   statusChanged: string;
   statusFailed: string;
   unknownStatus: string;
@@ -108,7 +118,10 @@ declare interface IMpkPlanHeaderStrings {
   cancel: string;
   changeUnit: string;
   readOnlyNote: string;
+  /** A closed plan, to someone who may reopen it. */
   closedNote: string;
+  /** A closed plan, to someone who may not reopen it. */
+  closedNoteReader: string;
   focusLockedNote: string;
   /** Label of the picker of the unit's plans. */
   planSwitch: string;

@@ -441,7 +441,7 @@ describe('Ambitionsplan in the browser', () => {
       const older = part(page).getByRole('article', { name: 'Vilde blomster i rabatterne' });
       await older.waitFor();
       await part(page).getByText('Du ser planen for 2025, ikke den aktuelle plan.').waitFor();
-      await part(page).getByText('Planen er afsluttet og kan ikke længere ændres.').waitFor();
+      await part(page).getByText('Planen er afsluttet. Genåbn den for at ændre den.').waitFor();
       expect(
         await part(page)
           .getByRole('button', { name: /Tilføj indsats|^Redigér|Stop indsats/ })
