@@ -4,10 +4,12 @@ define([], function () {
     editor: {
       toolbarLabel: 'Formatering',
       bold: 'Fed',
+      boldTitle: 'Fed (Ctrl+B)',
       italic: 'Kursiv',
+      italicTitle: 'Kursiv (Ctrl+I)',
       bulletList: 'Punktopstilling',
       numberedList: 'Nummereret liste',
-      link: 'Link',
+      link: 'Tilføj link',
       linkAddress: 'Linkadresse',
       insertLink: 'Indsæt link',
       cancel: 'Annuller',

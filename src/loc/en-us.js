@@ -4,10 +4,12 @@ define([], function () {
     editor: {
       toolbarLabel: 'Formatting',
       bold: 'Bold',
+      boldTitle: 'Bold (Ctrl+B)',
       italic: 'Italic',
+      italicTitle: 'Italic (Ctrl+I)',
       bulletList: 'Bulleted list',
       numberedList: 'Numbered list',
-      link: 'Link',
+      link: 'Add a link',
       linkAddress: 'Link address',
       insertLink: 'Insert link',
       cancel: 'Cancel',

@@ -614,8 +614,11 @@ declare interface IMpkPropertyPaneStrings {
 
 declare interface IMpkEditorStrings {
   toolbarLabel: string;
+  /** The toolbar's icon buttons: their names for screen readers, and tooltips with the shortcut. */
   bold: string;
+  boldTitle: string;
   italic: string;
+  italicTitle: string;
   bulletList: string;
   numberedList: string;
   link: string;
