@@ -392,6 +392,8 @@ declare interface IMpkFollowUpMatrixStrings {
   initiatives: string;
   initiativeOne: string;
   active: string;
+  /** "1 aktiv" (one active initiative). */
+  activeOne: string;
   health: string;
   noCheckIn: string;
   trend: string;
@@ -931,6 +933,8 @@ declare interface IMpkFieldName {
   definite: string;
   /** The pronoun that refers back to it: "den", "det", "de"; "it", "they". */
   pronoun: string;
+  /** Messages of its own, where the label is a question ("Hvordan går det?" → "Vælg, hvordan det går."). */
+  messages?: Partial<Record<import('../domain/messages').ValidationCode, string>>;
 }
 
 /**

@@ -434,7 +434,7 @@ describe('Ambitionsplan in the browser', () => {
         .waitFor({ timeout: 60_000 });
       const picker = part(page).getByRole('combobox', { name: 'Vis planen for perioden' });
       expect(await picker.locator('option').allTextContents()).toEqual([
-        '2026 – Opfølgning (aktuel plan)',
+        '2026 – Følges op (aktuel plan)',
         '2025 – Afsluttet',
       ]);
       await picker.selectOption({ label: '2025 – Afsluttet' });
@@ -459,7 +459,7 @@ describe('Ambitionsplan in the browser', () => {
 
       await part(page)
         .getByRole('combobox', { name: 'Vis planen for perioden' })
-        .selectOption({ label: '2026 – Opfølgning (aktuel plan)' });
+        .selectOption({ label: '2026 – Følges op (aktuel plan)' });
       await part(page).getByRole('article', { name: 'Borgere melder huller i vejen via app' }).waitFor();
       expect(new URL(page.url()).searchParams.get('mpkPlan')).toBeNull();
       await page.context().close();
@@ -635,7 +635,7 @@ describe('Ambitionsplan in the browser', () => {
     it('tells an employee in Danish, and lets a site owner prepare the site ("Klargør site") and pick the unit', async () => {
       const reader = await openPreview(browser, empty, { part: 'plan', user: EMPLOYEE });
       await part(reader)
-        .getByText('Ambitionsplanen kan tages i brug, når en administrator har klargjort listerne på sitet.')
+        .getByText('Ambitionsplanen kan tages i brug, når en administrator har sat Mod på kerneopgaven op på sitet.')
         .waitFor({ timeout: 60_000 });
       expect(await part(reader).getByRole('button', { name: 'Klargør site' }).count()).toBe(0);
       await expectNoAxeViolations(reader);
@@ -652,6 +652,64 @@ describe('Ambitionsplan in the browser', () => {
       await part(owner).getByRole('heading', { name: 'Enheden har endnu ingen ambitionsplan' }).waitFor();
       await expectNoAxeViolations(owner);
       await owner.context().close();
+    });
+  });
+
+  describe("the plan header's status changes", () => {
+    it('are named for what they do; closing comes after the other buttons and asks first — phone and desktop, axe clean', async () => {
+      for (const [width, shot] of [
+        [360, 'plan-close-confirm'],
+        [1280, undefined],
+      ] as const) {
+        const page = await openPreview(browser, server, {
+          part: 'plan',
+          user: LEADER,
+          unit: String(laeringId),
+          viewport: { width, height: 900 },
+        });
+        await part(page).getByRole('article').first().waitFor({ timeout: 60_000 });
+        const owner = part(page).getByRole('button', { name: 'Skift ansvarlig' });
+        const close = part(page).getByRole('button', { name: 'Afslut planen …' });
+        // The plan is being followed up: no "Sæt status til …", and Tab reaches "Skift ansvarlig" first.
+        expect(
+          await part(page)
+            .getByRole('button', { name: /Sæt status til/ })
+            .count(),
+        ).toBe(0);
+        await owner.focus();
+        await page.keyboard.press('Tab');
+        expect(await focused(page)).toBe('button:Afslut planen …');
+
+        await close.click();
+        const dialog = page.getByRole('alertdialog', { name: 'Afslut planen for 2026?' });
+        await dialog.waitFor();
+        expect(await focusSettled(page, 'button:Annuller')).toBe('button:Annuller');
+        await expectNoAxeViolations(page, '[role="alertdialog"]');
+        if (shot) await saveDocScreenshot(page, shot);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        expect(await focusSettled(page, 'button:Afslut planen …')).toBe('button:Afslut planen …');
+
+        if (width === 1280) {
+          await close.click();
+          await dialog.getByRole('button', { name: 'Afslut planen' }).click();
+          await part(page).getByText('Planen er afsluttet. Genåbn den for at ændre den.').waitFor();
+          expect(
+            await part(page)
+              .getByText(/kan ikke længere ændres/)
+              .count(),
+          ).toBe(0);
+          expect(await focusSettled(page, 'button:Genåbn planen')).toBe('button:Genåbn planen');
+          await expectNoAxeViolations(page);
+          await saveDocScreenshot(part(page), 'plan-closed');
+          await page.keyboard.press('Enter');
+          await part(page).getByRole('button', { name: 'Afslut planen …' }).waitFor();
+          const leader = await servicesAs(server, LEADER);
+          const plans = await leader.plans.listForUnit(laeringId);
+          expect(plans.find((p) => p.period === '2026')?.status).toBe('followUp');
+        }
+        await page.context().close();
+      }
     });
   });
 

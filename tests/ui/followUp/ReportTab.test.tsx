@@ -146,8 +146,8 @@ describe('the status report', () => {
     window.print = print;
     const user = userEvent.setup({ delay: null });
     renderFollowUp(fakeFor(), { initialTab: 'report' });
-    const report = await screen.findByRole('article', { name: 'Statusrapport – forfaldne opgaver' });
-    expect(within(report).getByRole('region', { name: 'Forfaldne opgaver (1)' })).toHaveTextContent(
+    const report = await screen.findByRole('article', { name: 'Statusrapport – opgaver over fristen' });
+    expect(within(report).getByRole('region', { name: 'Opgaver over fristen (1)' })).toHaveTextContent(
       'Følg op på trivselsmålingen',
     );
     expect(report).toHaveAttribute('data-mpk-print-report');

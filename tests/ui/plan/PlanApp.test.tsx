@@ -108,7 +108,9 @@ describe('PlanApp', () => {
 
     it('tells everybody else in Danish, without the button', async () => {
       await renderPlan(employeeFake({ provisioned: false }));
-      expect(screen.getByText(/kan tages i brug, når en administrator har klargjort listerne/)).toBeInTheDocument();
+      expect(
+        screen.getByText(/kan tages i brug, når en administrator har sat Mod på kerneopgaven op/),
+      ).toBeInTheDocument();
       expect(screen.queryByRole('button', { name: 'Klargør site' })).toBeNull();
     });
   });
@@ -290,7 +292,7 @@ describe('PlanApp', () => {
         await user.click(screen.getByRole('button', { name: 'Knyt kanalen til enheden' }));
       });
       await settle();
-      expect(screen.getByRole('alert')).toHaveTextContent(/ikke gemt i enhedslisten/);
+      expect(screen.getByRole('alert')).toHaveTextContent(/valget blev ikke gemt, så andre ser det ikke/);
       expect(screen.getByRole('alert')).toHaveTextContent(/Du har ikke adgang/);
       expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Skoler' })).toBeInTheDocument();
       expect(rememberedUnitId('teams-channel', '19:ny-kanal@thread.tacv2')).toBe(3);
@@ -763,7 +765,7 @@ describe('PlanApp', () => {
         await user.click(within(again).getByRole('button', { name: 'Gem indsats' }));
       });
       await settle();
-      expect(within(again).getByRole('alert')).toHaveTextContent('Der er ingen forbindelse til SharePoint');
+      expect(within(again).getByRole('alert')).toHaveTextContent('Der er ingen forbindelse');
       expect(within(again).getByRole('textbox', { name: /Titel/ })).toHaveValue('Bedre mødelokaler');
       await act(async () => {
         await user.click(within(again).getByRole('button', { name: 'Gem indsats' }));
@@ -860,7 +862,7 @@ describe('PlanApp', () => {
       await act(async () => {
         await user.click(within(trivsel).getByRole('button', { name: 'Gem statusmelding' }));
       });
-      expect(within(trivsel).getByText('Vælg vurderingen.')).toBeInTheDocument();
+      expect(within(trivsel).getByText('Vælg, hvordan det går.')).toBeInTheDocument();
 
       await act(async () => {
         await user.click(within(trivsel).getByRole('radio', { name: 'Rød' }));
@@ -1015,7 +1017,7 @@ describe('PlanApp', () => {
       const services = fakeFor();
       services.failNext('views.loadPlanView', new DataError('throttled', { status: 429 }));
       await renderPlan(services);
-      expect(screen.getByRole('alert')).toHaveTextContent('SharePoint har travlt lige nu');
+      expect(screen.getByRole('alert')).toHaveTextContent('Der er travlt lige nu');
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Prøv igen' }));
       });
