@@ -146,7 +146,7 @@ describe('Ambitionsplan in the browser', () => {
       const stenhus = (await admin.units.list()).find((u) => u.id === stenhusId);
       if (stenhus?.teamsChannelId !== '19:mpk-preview-new-channel@thread.tacv2') {
         await part(page)
-          .getByText('Kanalen viser enhedens plan i din browser, men valget blev ikke gemt i enhedslisten')
+          .getByText('Kanalen viser enhedens plan i din browser, men valget blev ikke gemt, så andre ser det ikke')
           .waitFor();
         await part(page).getByRole('button', { name: 'Luk' }).click();
       }
@@ -396,7 +396,14 @@ describe('Ambitionsplan in the browser', () => {
       await part(page)
         .getByText(/Du kan læse planen og deltage i dialogen/)
         .waitFor();
-      for (const name of [/Redigér/, /Tilføj indsats/, /Sæt status/, /Stop indsats/, /Skift ansvarlig/, /Genoptag/]) {
+      for (const name of [
+        /Redigér/,
+        /Tilføj indsats/,
+        /Godkend planen|Start opfølgningen|Afslut planen|Genåbn planen/,
+        /Stop indsats/,
+        /Skift ansvarlig/,
+        /Genoptag/,
+      ]) {
         expect(await part(page).getByRole('button', { name }).count()).toBe(0);
       }
       await card.getByRole('button', { name: 'Vis status og dialog' }).click();
