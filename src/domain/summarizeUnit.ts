@@ -27,6 +27,16 @@ function countsOf(values: readonly string[], keys: readonly string[]): number[] 
   return out;
 }
 
+/** The titles of the initiatives the unit's tasks are about, by id (what the task cards and the report name). */
+function taskInitiativeTitles(rows: IUnitRows): Map<number, string> {
+  const about = new Set(rows.tasks.map((task) => task.initiativeId));
+  const titles = new Map<number, string>();
+  for (const initiative of rows.initiatives)
+    if (initiative.id !== undefined && about.has(initiative.id) && initiative.title)
+      titles.set(initiative.id, initiative.title);
+  return titles;
+}
+
 /** Computes one unit's summary from its rows: linear in the rows times a plan's distinct check-in dates. */
 export function summarizeUnit(rows: IUnitRows, now: Date): IUnitSummary {
   const current = pickCurrentPlan(rows.plans, now);
@@ -90,5 +100,6 @@ export function summarizeUnit(rows: IUnitRows, now: Date): IUnitSummary {
       .filter((task) => task.status !== 'closed' && isValidIsoDate(task.dueDate))
       .map((task) => dayOf(task.dueDate))
       .sort((a, b) => a - b),
+    titles: taskInitiativeTitles(rows),
   };
 }

@@ -71,6 +71,12 @@ export interface IUnitSummary {
   tasks: number[];
   /** Due dates of the open tasks (not closed) as days after 2000-01-01, ascending. */
   due: number[];
+  /**
+   * The titles of the initiatives the unit's tasks are about (id → title), so a task card and the
+   * status report name the initiative, not its number. A row kept before this was added has none
+   * (the number is shown until the unit's next write or a rebuild).
+   */
+  titles: Map<number, string>;
 }
 
 /** The day number of a date. */
@@ -86,6 +92,7 @@ export function dateOf(day: number): IsoDate {
 // ---------------------------------------------------------------------------------------------------
 // The stored form: nested arrays of numbers, no keys (a JSON text inside SharePoint's JSON answer,
 // where every quote costs two bytes): [version, unitId, plans, cells, initiatives, stopped, tasks, due].
+// [..., titles] follows when the unit's tasks are about initiatives: [id, title, id, title, …].
 // A code is the value's place in its list (relevance, health, status, trend), -1 for none, or the
 // value itself when the product does not know it. Dates in a list are days, each after the first as
 // the difference to the one before.
@@ -124,6 +131,8 @@ export function encodeUnitSummary(summary: IUnitSummary): string {
   summary.cells.forEach((byAmbition, planId) => cells.push([planId, ...byAmbition.map(encodeCell)]));
   const stopped: number[] = [];
   summary.stopped.forEach((count, planId) => stopped.push(planId, count));
+  const titles: (number | string)[] = [];
+  summary.titles.forEach((title, id) => titles.push(id, title));
   return JSON.stringify([
     UNIT_SUMMARY_VERSION,
     summary.unitId,
@@ -133,6 +142,7 @@ export function encodeUnitSummary(summary: IUnitSummary): string {
     stopped,
     summary.tasks,
     deltas(summary.due),
+    ...(titles.length > 0 ? [titles] : []),
   ]);
 }
 
@@ -194,7 +204,7 @@ function decodeCell(value: unknown): ICellSummary {
 }
 
 function decodeSummary(raw: unknown[], unitId: number): IUnitSummary {
-  if (raw.length !== 8 || raw[0] !== UNIT_SUMMARY_VERSION || raw[1] !== unitId) fail();
+  if ((raw.length !== 8 && raw.length !== 9) || raw[0] !== UNIT_SUMMARY_VERSION || raw[1] !== unitId) fail();
   const planList = array(raw[2]);
   if (planList.length % 3 !== 0) fail();
   const plans: [number, string, string][] = [];
@@ -215,6 +225,13 @@ function decodeSummary(raw: unknown[], unitId: number): IUnitSummary {
   for (let i = 0; i < stoppedList.length; i += 2) stopped.set(int(stoppedList[i]), int(stoppedList[i + 1]));
   const due: number[] = [];
   array(raw[7]).forEach((step, i) => due.push(i === 0 ? int(step, -Infinity) : due[i - 1] + int(step)));
+  const titleList = raw.length > 8 ? array(raw[8]) : [];
+  if (titleList.length % 2 !== 0) fail();
+  const titles = new Map<number, string>();
+  for (let i = 0; i < titleList.length; i += 2) {
+    const title = titleList[i + 1];
+    titles.set(int(titleList[i]), typeof title === 'string' && title.length <= 255 ? title : fail());
+  }
   return {
     unitId,
     plans,
@@ -223,6 +240,7 @@ function decodeSummary(raw: unknown[], unitId: number): IUnitSummary {
     stopped,
     tasks: counts(raw[6], TASK_STATUSES.length),
     due,
+    titles,
   };
 }
 
@@ -260,6 +278,8 @@ export interface ISummaryOverview extends Omit<IOverview, 'overdueTasks' | 'stop
    * one): their cells are empty until one of their rows is saved or the summaries are rebuilt.
    */
   missingUnits: number[];
+  /** The titles of the initiatives the units' tasks are about (from every summary that keeps them). */
+  initiativeTitles: Record<number, string>;
 }
 
 function trendAt(steps: readonly [IsoDate, Trend][], since: IsoDate | undefined): Trend {
@@ -330,6 +350,7 @@ export function overviewFromSummaries(
   const overdueByUnit = dict<number>() as Record<number, number>;
   const stoppedPlanIds: number[] = [];
   const missingUnits: number[] = [];
+  const initiativeTitles = dict<string>() as Record<number, string>;
   let overdueCount = 0;
   let stoppedCount = 0;
   const current = new Map<number, { planId: number; cells: ICellSummary[] | undefined }>();
@@ -339,6 +360,7 @@ export function overviewFromSummaries(
       if (own(plansByStatus, status) !== undefined) plansByStatus[status as PlanStatus]++;
     add(initiativesByStatus, summary.initiatives, INITIATIVE_STATUSES);
     add(tasksByStatus, summary.tasks, TASK_STATUSES);
+    summary.titles.forEach((title, id) => (initiativeTitles[id] = title));
     let overdue = 0;
     while (overdue < summary.due.length && summary.due[overdue] < todayDay) overdue++;
     if (overdue > 0) overdueByUnit[unitId] = overdue;
@@ -378,5 +400,6 @@ export function overviewFromSummaries(
     stoppedCount,
     stoppedPlanIds,
     missingUnits,
+    initiativeTitles,
   };
 }

@@ -39,6 +39,17 @@ export function nextStatuses(from: PlanStatus): readonly PlanStatus[] {
   return own(PLAN_TRANSITIONS, from) || [];
 }
 
+/** A change of a plan's status, by what it does for the people using the plan. */
+export type PlanAction = 'approve' | 'startFollowUp' | 'backToDraft' | 'close' | 'reopen';
+
+/** What moving a plan to `to` does (the header names its buttons so). */
+export function planAction(to: PlanStatus, from: PlanStatus): PlanAction {
+  if (to === 'approved') return 'approve';
+  if (to === 'draft') return 'backToDraft';
+  if (to === 'closed') return 'close';
+  return from === 'closed' ? 'reopen' : 'startFollowUp';
+}
+
 /** A closed plan is history: nothing in it changes. */
 export function isPlanReadOnly(status: PlanStatus): boolean {
   return status === 'closed';

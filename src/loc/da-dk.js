@@ -4,10 +4,12 @@ define([], function () {
     editor: {
       toolbarLabel: 'Formatering',
       bold: 'Fed',
+      boldTitle: 'Fed (Ctrl+B)',
       italic: 'Kursiv',
+      italicTitle: 'Kursiv (Ctrl+I)',
       bulletList: 'Punktopstilling',
       numberedList: 'Nummereret liste',
-      link: 'Link',
+      link: 'Tilføj link',
       linkAddress: 'Linkadresse',
       insertLink: 'Indsæt link',
       cancel: 'Annuller',
@@ -51,7 +53,7 @@ define([], function () {
       storyCountOne: '{count} historie',
       storyCountOther: '{count} historier',
       notProvisionedNote:
-        'Hverdagshistorierne og Egne noter kommer her, så snart en administrator har klargjort sitet.',
+        'Hverdagshistorierne og Egne noter kommer her, så snart en administrator har sat Mod på kerneopgaven op.',
     },
     stories: {
       tab: 'Hverdagshistorier',
@@ -169,7 +171,7 @@ define([], function () {
       tab: 'Egne noter',
       formLabel: 'Egne noter',
       privacy:
-        'Dine noter gemmes i din egen OneDrive, i en app-mappe under »Apps« – ikke på sitet. Din leder, chefgruppen og sitets ejere kan ikke åbne dem. Du kan selv se, hente og slette filen i din OneDrive. Det, der ikke er beskyttet: andre SharePoint-apps i kommunen, som it-afdelingen har givet den samme adgang til app-mappen, kan læse den, når du bruger dem, og kommunens it-afdeling kan finde noterne med en compliance-søgning, som bliver logget.',
+        'Dine noter gemmes i din egen OneDrive, i en app-mappe under »Apps« – ikke på sitet. Din leder, chefgruppen og sitets ejere kan ikke åbne dem. Du kan selv se, hente og slette filen i din OneDrive. Men helt lukkede er de ikke: andre programmer, som it-afdelingen har givet adgang til den samme slags mappe, kan læse noterne, mens du selv bruger dem, og it-afdelingen kan søge dem frem i en undersøgelse – det bliver registreret.',
       ambitionLabel: 'Handler noten om en bestemt ambition? (valgfrit)',
       noAmbition: 'Ingen bestemt ambition',
       draftRestored: 'Vi har hentet det frem, du skrev sidst – det er ikke gemt endnu.',
@@ -223,11 +225,11 @@ define([], function () {
       },
     },
     throttle: {
-      busy: 'SharePoint har travlt – prøver igen {when}',
+      busy: 'Der er travlt lige nu – prøver igen {when}',
       inMinutes: 'om {minutes} min',
       inSeconds: 'om {seconds} sek.',
       now: 'nu',
-      viewWaiting: 'Indholdet vises, så snart SharePoint svarer. Du behøver ikke genindlæse siden.',
+      viewWaiting: 'Indholdet vises, så snart der er svar. Du behøver ikke genindlæse siden.',
       saveWaiting: 'Det er ikke gemt endnu. Du kan arbejde videre imens – det, du har skrevet, bliver stående.',
     },
     siteHealth: {
@@ -310,22 +312,22 @@ define([], function () {
     plan: {
       webPartTitle: 'Ambitionsplan',
       explanation:
-        'Her samler ledergruppen enhedens ambitionsplan: hvor stærkt hver af de fem ambitioner gælder hos jer, hvad den betyder lokalt, de konkrete indsatser med status og dialogen om dem. Planen vises, når listerne er klargjort på sitet.',
+        'Her samler ledergruppen enhedens ambitionsplan: hvor stærkt hver af de fem ambitioner gælder hos jer, hvad den betyder lokalt, de konkrete indsatser med status og dialogen om dem. Planen vises, når en administrator har sat Mod på kerneopgaven op.',
       titleWithUnit: 'Ambitionsplan – {unit}',
       loading: 'Henter ambitionsplanen …',
       loadFailedTitle: 'Ambitionsplanen kunne ikke hentes',
-      notProvisionedNote: 'Ambitionsplanen kan tages i brug, når en administrator har klargjort listerne på sitet.',
+      notProvisionedNote: 'Ambitionsplanen kan tages i brug, når en administrator har sat Mod på kerneopgaven op.',
       unit: {
         pickerLabel: 'Enhed',
         pickerPlaceholder: 'Vælg en enhed',
         pickerRequired: 'Vælg en enhed på listen.',
         cancel: 'Annuller',
-        noUnits: 'Der er endnu ingen enheder i enhedslisten. En administrator kan oprette dem.',
+        noUnits: 'Der er endnu ingen enheder. En administrator kan oprette dem.',
         show: 'Vis planen',
         chosen: 'Viser nu ambitionsplanen for {unit}.',
         channelSetupTitle: 'Vælg enhed for kanalen',
         channelSetupExplanation:
-          'Vælg den enhed, hvis ambitionsplan kanalen »{channel}« arbejder med. Valget gemmes i enhedslisten, så chefgruppen kan se, hvilken kanal der drøfter hvilken plan.',
+          'Vælg den enhed, hvis ambitionsplan kanalen »{channel}« arbejder med. Valget gemmes ved enheden, så chefgruppen kan se, hvilken kanal der drøfter hvilken plan.',
         thisChannel: 'denne kanal',
         channelSetupSave: 'Knyt kanalen til enheden',
         channelNotMappedNote:
@@ -337,7 +339,8 @@ define([], function () {
         takeOverConfirm: 'Ja, flyt enheden hertil',
         onlyOwnUnits: 'Du kan vælge de enheder, du er leder af, og enhederne under dem.',
         channelSaved: 'Kanalen er nu knyttet til {unit}.',
-        channelMappingNotSaved: 'Kanalen viser enhedens plan i din browser, men valget blev ikke gemt i enhedslisten',
+        channelMappingNotSaved:
+          'Kanalen viser enhedens plan i din browser, men valget blev ikke gemt, så andre ser det ikke',
         personalTitle: 'Vælg enhed',
         personalExplanation: 'Vælg den enhed, hvis ambitionsplan du vil se. Valget huskes i denne browser.',
         sharePointMissingTitle: 'Vælg en enhed i webdelens indstillinger',
@@ -345,9 +348,9 @@ define([], function () {
           'Webdelen ved endnu ikke, hvilken enhed den skal vise. Redigér siden, åbn webdelens indstillinger, og vælg enheden under »Enhed«.',
         sharePointOwnerPick: 'Som ejer af sitet kan du også vælge enheden her:',
         unknownUnitTitle: 'Enheden findes ikke',
-        unknownUnit: 'Den valgte enhed findes ikke længere i enhedslisten. Vælg en anden enhed.',
+        unknownUnit: 'Den valgte enhed findes ikke længere. Vælg en anden enhed.',
         unknownUnitReader:
-          'Den enhed, fanen er sat op til, findes ikke længere i enhedslisten. Bed en leder i enheden om at åbne fanen og vælge enhed for kanalen.',
+          'Den enhed, fanen er sat op til, findes ikke længere. Bed en leder i enheden om at åbne fanen og vælge enhed for kanalen.',
       },
       header: {
         period: 'Periode',
@@ -355,7 +358,19 @@ define([], function () {
         owner: 'Ansvarlig for planen',
         noOwner: 'Ingen ansvarlig',
         channel: 'Drøftes i kanalen',
-        moveTo: 'Sæt status til »{status}«',
+        actions: {
+          approve: 'Godkend planen',
+          startFollowUp: 'Start opfølgningen',
+          backToDraft: 'Send planen tilbage til kladde',
+          close: 'Afslut planen …',
+          reopen: 'Genåbn planen',
+        },
+        closeDialog: {
+          title: 'Afslut planen for {period}?',
+          body: 'En afsluttet plan kan læses, men ikke ændres: ingen kan tilføje indsatser, skrive statusmeldinger eller ændre relevans, før planen genåbnes. Alt, hvad der står i den, bliver stående.',
+          confirm: 'Afslut planen',
+          cancel: 'Annuller',
+        },
         statusChanged: 'Planen har nu status »{status}«.',
         statusFailed: 'Status blev ikke ændret',
         unknownStatus:
@@ -370,9 +385,10 @@ define([], function () {
         changeUnit: 'Skift enhed',
         readOnlyNote:
           'Du kan læse planen og deltage i dialogen. Det er enhedens ledere og chefgruppen, der redigerer den.',
-        closedNote: 'Planen er afsluttet og kan ikke længere ændres.',
+        closedNote: 'Planen er afsluttet. Genåbn den for at ændre den.',
+        closedNoteReader: 'Planen er afsluttet. Den kan læses, men ikke ændres.',
         focusLockedNote:
-          'Relevans og lokal betydning fastlægges, mens planen er en kladde. Sæt planen tilbage til kladde for at ændre dem, før opfølgningen er begyndt.',
+          'Relevans og lokal betydning fastlægges, mens planen er en kladde. Send planen tilbage til kladde for at ændre dem, før opfølgningen er startet.',
         planSwitch: 'Vis planen for perioden',
         planOption: '{period} – {status}',
         planOptionCurrent: '{period} – {status} (aktuel plan)',
@@ -507,7 +523,7 @@ define([], function () {
         unknownValue: 'Ukendt værdi: »{value}«. Den vises, som den er gemt.',
       },
       checkIn: {
-        heading: 'Status og fremdrift',
+        heading: 'Statusmeldinger og fremdrift',
         formTitle: 'Ny statusmelding',
         health: 'Hvordan går det?',
         progress: 'Fremdrift (procent)',
@@ -573,9 +589,8 @@ define([], function () {
     followUp: {
       webPartTitle: 'Opfølgning',
       explanation:
-        'Her får chefgruppen overblik over, hvor hver enhed står på hver ambition, opfølgningsopgaver med ansvarlig og frist, Mine opgaver og en statusrapport til direktionen og Kommunalbestyrelsen. Overblikket vises, når listerne er klargjort på sitet.',
-      notProvisionedNote:
-        'Opfølgningen vises, når en administrator har klargjort listerne til Mod på kerneopgaven på sitet.',
+        'Her får chefgruppen overblik over, hvor hver enhed står på hver ambition, opfølgningsopgaver med ansvarlig og frist, Mine opgaver og en statusrapport til direktionen og Kommunalbestyrelsen. Overblikket vises, når en administrator har sat Mod på kerneopgaven op.',
+      notProvisionedNote: 'Opfølgningen vises, når en administrator har sat Mod på kerneopgaven op.',
       loading: 'Henter opfølgningen …',
       loadFailedTitle: 'Opfølgningen kunne ikke hentes',
       employeeNote:
@@ -596,7 +611,7 @@ define([], function () {
       task: {
         due: 'Frist {date} ({week})',
         noDueDate: 'Ingen frist',
-        overdue: 'Forfalden – {week}',
+        overdue: 'Over fristen – {week}',
         assignee: 'Ansvarlig: {name}',
         noAssignee: 'ingen',
         status: 'Status: {status}',
@@ -610,7 +625,7 @@ define([], function () {
         keyFigures: 'Nøgletal',
         initiativesByStatus: 'Indsatser efter status',
         tasksByStatus: 'Opfølgningsopgaver efter status',
-        overdueCount: 'Forfaldne opgaver',
+        overdueCount: 'Opgaver over fristen',
         matrixHeading: 'Enheder og ambitioner',
         measurementsPointer:
           'Enhedernes seneste resultater fra trivselsmåling, APV, sygefravær, lederevaluering og borgeroplevet kvalitet – og om de går frem – står under Målinger.',
@@ -620,11 +635,11 @@ define([], function () {
           'Datoen for sidste opfølgning. Udviklingen sammenligner den nyeste vurdering med vurderingen på den dato.',
         sinceInvalid: 'Vælg en dato, der ikke ligger i fremtiden.',
         compare: 'Sammenlign',
-        noUnits: 'Der er ingen enheder endnu. En administrator opretter dem i listen over enheder.',
+        noUnits: 'Der er ingen enheder endnu. En administrator opretter dem.',
         incomplete:
           'Overblikket mangler endnu tal for en eller flere enheder, og de vises tomme. Tallene beregnes, næste gang der gemmes noget i enhedens plan eller opgaver.',
-        overdueHeading: 'Forfaldne opgaver ({count})',
-        overdueNone: 'Ingen opgaver er forfaldne.',
+        overdueHeading: 'Opgaver over fristen ({count})',
+        overdueNone: 'Ingen opgaver er over fristen.',
         stoppedHeading: 'Stoppede indsatser – og hvorfor ({count})',
         stoppedNone: 'Ingen indsatser er stoppet i de gældende planer.',
         stopReason: 'Begrundelse:',
@@ -633,14 +648,14 @@ define([], function () {
         madeAt: 'Opgjort {date}.',
         showAll: 'Vis alle {count}',
         showFewer: 'Vis færre',
-        showOverdue: 'Vis de forfaldne opgaver',
-        loadingOverdue: 'Henter de forfaldne opgaver …',
-        overdueFailed: 'De forfaldne opgaver kunne ikke hentes',
-        overdueLoaded: '{count} forfaldne opgaver er hentet.',
+        showOverdue: 'Vis opgaverne over fristen',
+        loadingOverdue: 'Henter opgaverne over fristen …',
+        overdueFailed: 'Opgaverne over fristen kunne ikke hentes',
+        overdueLoaded: 'Opgaverne over fristen er hentet ({count}).',
         showStopped: 'Vis de stoppede indsatser',
         loadingStopped: 'Henter de stoppede indsatser …',
         stoppedFailed: 'De stoppede indsatser kunne ikke hentes',
-        stoppedLoaded: '{count} stoppede indsatser er hentet.',
+        stoppedLoaded: 'De stoppede indsatser er hentet ({count}).',
       },
       matrix: {
         caption:
@@ -654,6 +669,7 @@ define([], function () {
         initiatives: '{count} indsatser',
         initiativeOne: '1 indsats',
         active: '{count} aktive',
+        activeOne: '{count} aktiv',
         health: 'Vurdering: {health}',
         noCheckIn: 'Ingen vurdering endnu',
         trend: 'Udvikling: {trend}',
@@ -674,7 +690,7 @@ define([], function () {
         all: 'Alle',
         clearFilters: 'Nulstil filtre',
         showMore: 'Vis flere',
-        shown: 'Viser {count} opgaver.',
+        shown: 'Opgaver vist: {count}.',
         shownMore: 'Viser {count} opgaver – der er flere.',
         loading: 'Henter opgaver …',
         empty: 'Ingen opgaver passer til filtrene.',
@@ -761,7 +777,7 @@ define([], function () {
         intro:
           'Til direktionen og Kommunalbestyrelsen: overblikket og opgaverne fra et opfølgningsmøde. Hent den som Excel-fil, eller udskriv den.',
         meeting: 'Møde',
-        meetingHint: 'Vælg det møde, hvis opgaver rapporten skal vise. Uden møde viser den de forfaldne opgaver.',
+        meetingHint: 'Vælg det møde, hvis opgaver rapporten skal vise. Uden møde viser den opgaverne over fristen.',
         show: 'Vis mødets opgaver',
         actionsLabel: 'Hent eller udskriv rapporten',
         excel: 'Hent som Excel',
@@ -770,14 +786,14 @@ define([], function () {
         excelFailed: 'Excel-filen kunne ikke laves',
         print: 'Udskriv',
         title: 'Statusrapport – {meeting}',
-        titleOverdue: 'Statusrapport – forfaldne opgaver',
-        made: 'Udarbejdet {date}. Udviklingen er målt siden {since}.',
+        titleOverdue: 'Statusrapport – opgaver over fristen',
+        made: 'Udarbejdet {date} af {name}. Udviklingen er målt siden {since}.',
         tasksHeading: 'Opgaver fra {meeting}',
         tasksFailed: 'Mødets opgaver kunne ikke hentes',
         loadingTasks: 'Henter mødets opgaver …',
         noTasks: 'Der er ingen opgaver fra dette møde.',
         truncated: 'Rapporten viser de første {count} opgaver fra mødet.',
-        loadingLists: 'Henter de forfaldne opgaver og de stoppede indsatser til rapporten …',
+        loadingLists: 'Henter opgaverne over fristen og de stoppede indsatser til rapporten …',
         filePrefix: 'Statusrapport',
       },
       excel: {
@@ -798,7 +814,7 @@ define([], function () {
         count: 'Antal',
         initiativesWithStatus: 'Indsatser med status',
         tasksWithStatus: 'Opgaver med status',
-        overdueTasks: 'Forfaldne opgaver',
+        overdueTasks: 'Opgaver over fristen',
         storiesAbout: 'Hverdagshistorier om',
         stoppedHeading: 'Stoppede indsatser',
         stopReason: 'Begrundelse',
@@ -808,7 +824,7 @@ define([], function () {
         dueDate: 'Frist',
         week: 'Uge',
         status: 'Status',
-        overdue: 'Forfalden',
+        overdue: 'Over fristen',
         meeting: 'Møde',
         description: 'Beskrivelse',
         yes: 'Ja',
@@ -884,8 +900,9 @@ define([], function () {
           pronoun: 'det',
         },
         kind: {
-          definite: 'typen',
+          definite: 'slags',
           pronoun: 'den',
+          messages: { selectionRequired: 'Vælg, hvilken slags det er.' },
         },
         parentId: {
           definite: 'den overordnede enhed',
@@ -1008,7 +1025,7 @@ define([], function () {
           pronoun: 'den',
         },
         existingInitiativeUrl: {
-          definite: 'linket til den eksisterende indsats',
+          definite: 'linket til det eksisterende initiativ',
           pronoun: 'det',
         },
         initiativeId: {
@@ -1016,8 +1033,9 @@ define([], function () {
           pronoun: 'den',
         },
         health: {
-          definite: 'vurderingen',
-          pronoun: 'den',
+          definite: 'svaret på »Hvordan går det?«',
+          pronoun: 'det',
+          messages: { selectionRequired: 'Vælg, hvordan det går.' },
         },
         progress: {
           definite: 'fremdriften',
@@ -1044,7 +1062,7 @@ define([], function () {
           pronoun: 'det',
         },
         body: {
-          definite: 'teksten',
+          definite: 'historien',
           pronoun: 'den',
         },
         recognitionCount: {
@@ -1099,7 +1117,7 @@ define([], function () {
       planStatus: {
         draft: 'Kladde',
         approved: 'Godkendt',
-        followUp: 'Opfølgning',
+        followUp: 'Følges op',
         closed: 'Afsluttet',
       },
       relevance: {
@@ -1141,18 +1159,17 @@ define([], function () {
       },
     },
     dataErrors: {
-      notFound: 'Elementet findes ikke længere. Det kan være slettet af en anden.',
+      notFound: 'Det findes ikke længere. Det kan være slettet af en anden.',
       conflict: 'En anden har ændret det samme, mens du arbejdede. Se begge udgaver, og vælg hvad der skal gemmes.',
       forbidden: 'Du har ikke adgang til at gøre dette. Kontakt en administrator, hvis du mener, du burde have adgang.',
-      throttled: 'SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.',
+      throttled: 'Der er travlt lige nu. Prøv igen om lidt – intet er gået tabt.',
       invalid: 'Oplysningerne kunne ikke gemmes. Ret det markerede, og prøv igen.',
-      notProvisioned:
-        'Listerne til Mod på kerneopgaven er ikke klargjort på dette site endnu. En administrator skal vælge »Klargør site«.',
-      listMissing: 'En af listerne til Mod på kerneopgaven mangler. En administrator skal vælge »Klargør site«.',
-      network: 'Der er ingen forbindelse til SharePoint. Tjek netværket, og prøv igen – intet er gået tabt.',
-      threshold: 'Der er for mange elementer til denne visning. Indsnævr filtrene, og prøv igen.',
+      notProvisioned: 'Mod på kerneopgaven er ikke sat op her endnu. En administrator skal vælge »Klargør site«.',
+      listMissing: 'En del af Mod på kerneopgaven mangler her. En administrator skal vælge »Klargør site«.',
+      network: 'Der er ingen forbindelse. Tjek netværket, og prøv igen – intet er gået tabt.',
+      threshold: 'Der er for mange til at vise på én gang. Indsnævr filtrene, og prøv igen.',
       duplicate: 'Det findes allerede.',
-      server: 'SharePoint svarede med en fejl. Prøv igen om lidt.',
+      server: 'Der gik noget galt hos serveren. Prøv igen om lidt – intet er gået tabt.',
       userNotFound:
         'Der findes ingen person med den e-mailadresse i organisationen. Tjek stavningen, eller søg på navnet.',
       keyTaken:
@@ -1166,7 +1183,7 @@ define([], function () {
       channelTaken: 'Enheden er allerede knyttet til en anden kanal. Bekræft, at den skal flyttes til denne kanal.',
       notesThrottled: 'OneDrive har travlt lige nu. Prøv igen om lidt – det, du skrev, er gemt som kladde i browseren.',
       notesUnavailable:
-        'Egne noter gemmes i din egen OneDrive gennem Microsoft Graph, og det kan appen ikke nå her (tilladelsen til app-mappen er ikke godkendt, eller Graph findes ikke i denne visning). Intet er gået tabt – bed it-afdelingen om at godkende tilladelsen Files.ReadWrite.AppFolder.',
+        'Egne noter gemmes i din egen OneDrive, og den kan ikke nås herfra. Intet er gået tabt. Bed it-afdelingen om at give Mod på kerneopgaven lov til at gemme i OneDrive (tilladelsen hedder Files.ReadWrite.AppFolder).',
     },
     inbox: {
       bell: 'Nyt til dig',

@@ -4,10 +4,12 @@ define([], function () {
     editor: {
       toolbarLabel: 'Formatting',
       bold: 'Bold',
+      boldTitle: 'Bold (Ctrl+B)',
       italic: 'Italic',
+      italicTitle: 'Italic (Ctrl+I)',
       bulletList: 'Bulleted list',
       numberedList: 'Numbered list',
-      link: 'Link',
+      link: 'Add a link',
       linkAddress: 'Link address',
       insertLink: 'Insert link',
       cancel: 'Cancel',
@@ -51,7 +53,7 @@ define([], function () {
       storyCountOne: '{count} story',
       storyCountOther: '{count} stories',
       notProvisionedNote:
-        'The everyday stories and My notes will appear here as soon as an administrator has set up the site.',
+        'The everyday stories and My notes will appear here as soon as an administrator has set up Mod på kerneopgaven.',
     },
     stories: {
       tab: 'Everyday stories',
@@ -170,7 +172,7 @@ define([], function () {
       tab: 'My notes',
       formLabel: 'My notes',
       privacy:
-        'Your notes are kept in your own OneDrive, in an app folder under "Apps" – not on the site. Your leader, the chefgruppe and the site\'s owners cannot open them. You can see, download and delete the file in your OneDrive yourself. What is not protected: other SharePoint apps in the municipality that the IT department has given the same access to the app folder can read it when you use them, and the municipality\'s IT department can find the notes with a compliance search, which is logged.',
+        'Your notes are kept in your own OneDrive, in an app folder under "Apps" – not on the site. Your leader, the chefgruppe and the site\'s owners cannot open them. You can see, download and delete the file in your OneDrive yourself. But they are not completely closed: other programs the IT department has given access to the same kind of folder can read the notes while you use them yourself, and the IT department can search them out in an investigation – which is recorded.',
       ambitionLabel: 'Is the note about a particular ambition? (optional)',
       noAmbition: 'No particular ambition',
       draftRestored: 'We restored what you wrote last time – it is not saved yet.',
@@ -224,11 +226,11 @@ define([], function () {
       },
     },
     throttle: {
-      busy: 'SharePoint is busy – trying again {when}',
+      busy: 'It is busy right now – trying again {when}',
       inMinutes: 'in {minutes} min',
       inSeconds: 'in {seconds} s',
       now: 'now',
-      viewWaiting: 'The content is shown as soon as SharePoint answers. There is no need to reload the page.',
+      viewWaiting: 'The content is shown as soon as there is an answer. There is no need to reload the page.',
       saveWaiting: 'It is not saved yet. You can keep working meanwhile – what you have written stays.',
     },
     siteHealth: {
@@ -311,22 +313,22 @@ define([], function () {
     plan: {
       webPartTitle: 'Ambition plan',
       explanation:
-        "This is where the leadership team keeps the unit's ambition plan: how strongly each of the five ambitions applies here, what it means locally, the concrete initiatives with their status and the dialogue about them. The plan appears once the lists have been set up on the site.",
+        "This is where the leadership team keeps the unit's ambition plan: how strongly each of the five ambitions applies here, what it means locally, the concrete initiatives with their status and the dialogue about them. The plan appears once an administrator has set up Mod på kerneopgaven.",
       titleWithUnit: 'Ambition plan – {unit}',
       loading: 'Loading the ambition plan …',
       loadFailedTitle: 'The ambition plan could not be loaded',
-      notProvisionedNote: 'The ambition plan can be used once an administrator has set up the lists on the site.',
+      notProvisionedNote: 'The ambition plan can be used once an administrator has set up Mod på kerneopgaven.',
       unit: {
         pickerLabel: 'Unit',
         pickerPlaceholder: 'Choose a unit',
         pickerRequired: 'Choose a unit from the list.',
         cancel: 'Cancel',
-        noUnits: 'There are no units in the Units list yet. An administrator can create them.',
+        noUnits: 'There are no units yet. An administrator can create them.',
         show: 'Show the plan',
         chosen: 'Now showing the ambition plan of {unit}.',
         channelSetupTitle: 'Choose the unit for this channel',
         channelSetupExplanation:
-          'Choose the unit whose ambition plan the channel “{channel}” works on. The choice is saved in the Units list, so the management group can see which channel discusses which plan.',
+          'Choose the unit whose ambition plan the channel “{channel}” works on. The choice is saved with the unit, so the management group can see which channel discusses which plan.',
         thisChannel: 'this channel',
         channelSetupSave: 'Link the channel to the unit',
         channelNotMappedNote:
@@ -339,7 +341,7 @@ define([], function () {
         onlyOwnUnits: 'You can choose the units you lead and the units below them.',
         channelSaved: 'The channel is now linked to {unit}.',
         channelMappingNotSaved:
-          "The channel shows the unit's plan in your browser, but the choice was not saved in the Units list",
+          "The channel shows the unit's plan in your browser, but the choice was not saved, so others do not see it",
         personalTitle: 'Choose a unit',
         personalExplanation:
           'Choose the unit whose ambition plan you want to see. The choice is remembered in this browser.',
@@ -348,9 +350,9 @@ define([], function () {
           "The web part does not know which unit to show yet. Edit the page, open the web part's settings and choose the unit under “Unit”.",
         sharePointOwnerPick: 'As a site owner you can also choose the unit here:',
         unknownUnitTitle: 'The unit does not exist',
-        unknownUnit: 'The chosen unit no longer exists in the Units list. Choose another unit.',
+        unknownUnit: 'The chosen unit no longer exists. Choose another unit.',
         unknownUnitReader:
-          'The unit this tab was set up for no longer exists in the Units list. Ask a leader of the unit to open the tab and choose the unit for the channel.',
+          'The unit this tab was set up for no longer exists. Ask a leader of the unit to open the tab and choose the unit for the channel.',
       },
       header: {
         period: 'Period',
@@ -358,7 +360,19 @@ define([], function () {
         owner: 'Responsible for the plan',
         noOwner: 'Nobody responsible',
         channel: 'Discussed in the channel',
-        moveTo: 'Set status to “{status}”',
+        actions: {
+          approve: 'Approve the plan',
+          startFollowUp: 'Start the follow-up',
+          backToDraft: 'Send the plan back to draft',
+          close: 'Close the plan …',
+          reopen: 'Reopen the plan',
+        },
+        closeDialog: {
+          title: 'Close the plan for {period}?',
+          body: 'A closed plan can be read but not changed: nobody can add initiatives, write status updates or change relevance until the plan is reopened. Everything in it stays.',
+          confirm: 'Close the plan',
+          cancel: 'Cancel',
+        },
         statusChanged: 'The plan now has the status “{status}”.',
         statusFailed: 'The status was not changed',
         unknownStatus:
@@ -373,9 +387,10 @@ define([], function () {
         changeUnit: 'Change unit',
         readOnlyNote:
           "You can read the plan and take part in the dialogue. The unit's leaders and the management group edit it.",
-        closedNote: 'The plan is closed and can no longer be changed.',
+        closedNote: 'The plan is closed. Reopen it to change it.',
+        closedNoteReader: 'The plan is closed. It can be read but not changed.',
         focusLockedNote:
-          'Relevance and local meaning are decided while the plan is a draft. Set the plan back to draft to change them, before follow-up has started.',
+          'Relevance and local meaning are decided while the plan is a draft. Send the plan back to draft to change them, before the follow-up has started.',
         planSwitch: 'Show the plan for the period',
         planOption: '{period} – {status}',
         planOptionCurrent: '{period} – {status} (current plan)',
@@ -510,7 +525,7 @@ define([], function () {
         unknownValue: 'Unknown value: “{value}”. It is shown as stored.',
       },
       checkIn: {
-        heading: 'Status and progress',
+        heading: 'Status updates and progress',
         formTitle: 'New check-in',
         health: 'How is it going?',
         progress: 'Progress (percent)',
@@ -576,9 +591,8 @@ define([], function () {
     followUp: {
       webPartTitle: 'Follow-up',
       explanation:
-        'This is where the chefgruppe sees where each unit stands on each ambition, follow-up tasks with owner and due date, My tasks and a status report for the direction and the municipal council. The overview appears once the lists have been prepared on the site.',
-      notProvisionedNote:
-        'The follow-up appears once an administrator has prepared the lists for Mod på kerneopgaven on the site.',
+        'This is where the chefgruppe sees where each unit stands on each ambition, follow-up tasks with owner and due date, My tasks and a status report for the direction and the municipal council. The overview appears once an administrator has set up Mod på kerneopgaven.',
+      notProvisionedNote: 'The follow-up appears once an administrator has set up Mod på kerneopgaven.',
       loading: 'Loading the follow-up …',
       loadFailedTitle: 'The follow-up could not be loaded',
       employeeNote:
@@ -599,7 +613,7 @@ define([], function () {
       task: {
         due: 'Due {date} ({week})',
         noDueDate: 'No due date',
-        overdue: 'Overdue – {week}',
+        overdue: 'Past the deadline – {week}',
         assignee: 'Assignee: {name}',
         noAssignee: 'none',
         status: 'Status: {status}',
@@ -613,7 +627,7 @@ define([], function () {
         keyFigures: 'Key figures',
         initiativesByStatus: 'Initiatives by status',
         tasksByStatus: 'Follow-up tasks by status',
-        overdueCount: 'Overdue tasks',
+        overdueCount: 'Tasks past the deadline',
         matrixHeading: 'Units and ambitions',
         measurementsPointer:
           "The units' latest results from the wellbeing survey, workplace assessment, sickness absence, leader evaluation and citizens' experienced quality – and whether they improve – are under Measurements.",
@@ -622,11 +636,11 @@ define([], function () {
         sinceHint: 'The date of the last follow-up. The trend compares the newest health with the health on that date.',
         sinceInvalid: 'Choose a date that is not in the future.',
         compare: 'Compare',
-        noUnits: 'There are no units yet. An administrator creates them in the list of units.',
+        noUnits: 'There are no units yet. An administrator creates them.',
         incomplete:
           "The overview has no figures yet for one or more units, which are shown empty. They are calculated the next time something in the unit's plan or tasks is saved.",
-        overdueHeading: 'Overdue tasks ({count})',
-        overdueNone: 'No tasks are overdue.',
+        overdueHeading: 'Tasks past the deadline ({count})',
+        overdueNone: 'No tasks are past the deadline.',
         stoppedHeading: 'Stopped initiatives – and why ({count})',
         stoppedNone: 'No initiatives have been stopped in the current plans.',
         stopReason: 'Reason:',
@@ -635,14 +649,14 @@ define([], function () {
         madeAt: 'As of {date}.',
         showAll: 'Show all {count}',
         showFewer: 'Show fewer',
-        showOverdue: 'Show the overdue tasks',
-        loadingOverdue: 'Loading the overdue tasks …',
-        overdueFailed: 'The overdue tasks could not be loaded',
-        overdueLoaded: '{count} overdue tasks loaded.',
+        showOverdue: 'Show the tasks past the deadline',
+        loadingOverdue: 'Loading the tasks past the deadline …',
+        overdueFailed: 'The tasks past the deadline could not be loaded',
+        overdueLoaded: 'The tasks past the deadline are loaded ({count}).',
         showStopped: 'Show the stopped initiatives',
         loadingStopped: 'Loading the stopped initiatives …',
         stoppedFailed: 'The stopped initiatives could not be loaded',
-        stoppedLoaded: '{count} stopped initiatives loaded.',
+        stoppedLoaded: 'The stopped initiatives are loaded ({count}).',
       },
       matrix: {
         caption:
@@ -656,6 +670,7 @@ define([], function () {
         initiatives: '{count} initiatives',
         initiativeOne: '1 initiative',
         active: '{count} active',
+        activeOne: '{count} active',
         health: 'Health: {health}',
         noCheckIn: 'No check-in yet',
         trend: 'Trend: {trend}',
@@ -676,7 +691,7 @@ define([], function () {
         all: 'All',
         clearFilters: 'Clear filters',
         showMore: 'Show more',
-        shown: 'Showing {count} tasks.',
+        shown: 'Tasks shown: {count}.',
         shownMore: 'Showing {count} tasks – there are more.',
         loading: 'Loading tasks …',
         empty: 'No tasks match the filters.',
@@ -763,7 +778,8 @@ define([], function () {
         intro:
           'For the direction and the municipal council: the overview and the tasks of one follow-up meeting. Download it as an Excel file, or print it.',
         meeting: 'Meeting',
-        meetingHint: 'Choose the meeting whose tasks the report shows. Without a meeting it shows the overdue tasks.',
+        meetingHint:
+          'Choose the meeting whose tasks the report shows. Without a meeting it shows the tasks past the deadline.',
         show: "Show the meeting's tasks",
         actionsLabel: 'Download or print the report',
         excel: 'Download as Excel',
@@ -772,14 +788,14 @@ define([], function () {
         excelFailed: 'The Excel file could not be made',
         print: 'Print',
         title: 'Status report – {meeting}',
-        titleOverdue: 'Status report – overdue tasks',
-        made: 'Prepared {date}. The trend is measured since {since}.',
+        titleOverdue: 'Status report – tasks past the deadline',
+        made: 'Prepared {date} by {name}. The trend is measured since {since}.',
         tasksHeading: 'Tasks from {meeting}',
         tasksFailed: "The meeting's tasks could not be loaded",
         loadingTasks: "Loading the meeting's tasks …",
         noTasks: 'There are no tasks from this meeting.',
         truncated: 'The report shows the first {count} tasks of the meeting.',
-        loadingLists: 'Loading the overdue tasks and the stopped initiatives for the report …',
+        loadingLists: 'Loading the tasks past the deadline and the stopped initiatives for the report …',
         filePrefix: 'Status-report',
       },
       excel: {
@@ -800,7 +816,7 @@ define([], function () {
         count: 'Count',
         initiativesWithStatus: 'Initiatives with status',
         tasksWithStatus: 'Tasks with status',
-        overdueTasks: 'Overdue tasks',
+        overdueTasks: 'Tasks past the deadline',
         storiesAbout: 'Everyday stories about',
         stoppedHeading: 'Stopped initiatives',
         stopReason: 'Reason',
@@ -810,7 +826,7 @@ define([], function () {
         dueDate: 'Due date',
         week: 'Week',
         status: 'Status',
-        overdue: 'Overdue',
+        overdue: 'Past the deadline',
         meeting: 'Meeting',
         description: 'Description',
         yes: 'Yes',
@@ -888,8 +904,9 @@ define([], function () {
           pronoun: 'it',
         },
         kind: {
-          definite: 'the type',
+          definite: 'the kind',
           pronoun: 'it',
+          messages: { selectionRequired: 'Choose what kind it is.' },
         },
         parentId: {
           definite: 'the parent unit',
@@ -1020,8 +1037,9 @@ define([], function () {
           pronoun: 'it',
         },
         health: {
-          definite: 'the health',
+          definite: 'the answer to “How is it going?”',
           pronoun: 'it',
+          messages: { selectionRequired: 'Choose how it is going.' },
         },
         progress: {
           definite: 'the progress',
@@ -1048,7 +1066,7 @@ define([], function () {
           pronoun: 'it',
         },
         body: {
-          definite: 'the text',
+          definite: 'the story',
           pronoun: 'it',
         },
         recognitionCount: {
@@ -1103,7 +1121,7 @@ define([], function () {
       planStatus: {
         draft: 'Draft',
         approved: 'Approved',
-        followUp: 'Follow-up',
+        followUp: 'Being followed up',
         closed: 'Closed',
       },
       relevance: {
@@ -1145,19 +1163,18 @@ define([], function () {
       },
     },
     dataErrors: {
-      notFound: 'The item no longer exists. Someone else may have deleted it.',
+      notFound: 'It no longer exists. Someone else may have deleted it.',
       conflict:
         'Someone else changed the same thing while you were working. Compare both versions and choose what to save.',
       forbidden: 'You do not have permission to do this. Contact an administrator if you think you should.',
-      throttled: 'SharePoint is busy right now. Try again in a moment – nothing has been lost.',
+      throttled: 'It is busy right now. Try again in a moment – nothing has been lost.',
       invalid: 'The information could not be saved. Correct the marked fields and try again.',
-      notProvisioned:
-        'The lists for Mod på kerneopgaven have not been set up on this site yet. An administrator must choose "Set up site".',
-      listMissing: 'One of the lists for Mod på kerneopgaven is missing. An administrator must choose "Set up site".',
-      network: 'There is no connection to SharePoint. Check the network and try again – nothing has been lost.',
-      threshold: 'There are too many items for this view. Narrow the filters and try again.',
+      notProvisioned: 'Mod på kerneopgaven has not been set up here yet. An administrator must choose "Set up site".',
+      listMissing: 'Part of Mod på kerneopgaven is missing here. An administrator must choose "Set up site".',
+      network: 'There is no connection. Check the network and try again – nothing has been lost.',
+      threshold: 'There are too many to show at once. Narrow the filters and try again.',
       duplicate: 'It already exists.',
-      server: 'SharePoint answered with an error. Try again in a moment.',
+      server: 'Something went wrong on the server. Try again in a moment – nothing has been lost.',
       userNotFound:
         'There is nobody with that e-mail address in the organisation. Check the spelling, or search by name.',
       keyTaken:
@@ -1172,7 +1189,7 @@ define([], function () {
       notesThrottled:
         'OneDrive is busy right now. Try again in a moment – what you wrote is kept as a draft in the browser.',
       notesUnavailable:
-        'My notes are kept in your own OneDrive through Microsoft Graph, which the app cannot reach here (the permission for the app folder has not been approved, or Graph is not available in this view). Nothing is lost – ask the IT department to approve the permission Files.ReadWrite.AppFolder.',
+        'My notes are kept in your own OneDrive, which cannot be reached from here. Nothing is lost. Ask the IT department to let Mod på kerneopgaven save in OneDrive (the permission is called Files.ReadWrite.AppFolder).',
     },
     inbox: {
       bell: 'New for you',

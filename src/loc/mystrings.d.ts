@@ -89,14 +89,24 @@ declare interface IMpkPlanUnitStrings {
   unknownUnitReader: string;
 }
 
+declare interface IMpkPlanCloseDialogStrings {
+  /** "Afslut planen for {period}?" */
+  title: string;
+  body: string;
+  confirm: string;
+  cancel: string;
+}
+
 declare interface IMpkPlanHeaderStrings {
   period: string;
   status: string;
   owner: string;
   noOwner: string;
   channel: string;
-  /** "Sæt status til »{status}«". */
-  moveTo: string;
+  /** The plan's status changes, named for what they do ("Godkend planen", "Afslut planen …"). */
+  actions: Record<import('../domain/workflow').PlanAction, string>;
+  /** The confirmation before a plan is closed. */
+  closeDialog: IMpkPlanCloseDialogStrings;
   statusChanged: string;
   statusFailed: string;
   unknownStatus: string;
@@ -109,7 +119,10 @@ declare interface IMpkPlanHeaderStrings {
   cancel: string;
   changeUnit: string;
   readOnlyNote: string;
+  /** A closed plan, to someone who may reopen it. */
   closedNote: string;
+  /** A closed plan, to someone who may not reopen it. */
+  closedNoteReader: string;
   focusLockedNote: string;
   /** Label of the picker of the unit's plans. */
   planSwitch: string;
@@ -415,6 +428,8 @@ declare interface IMpkFollowUpMatrixStrings {
   initiatives: string;
   initiativeOne: string;
   active: string;
+  /** "1 aktiv" (one active initiative). */
+  activeOne: string;
   health: string;
   noCheckIn: string;
   trend: string;
@@ -637,8 +652,11 @@ declare interface IMpkPropertyPaneStrings {
 
 declare interface IMpkEditorStrings {
   toolbarLabel: string;
+  /** The toolbar's icon buttons: their names for screen readers, and tooltips with the shortcut. */
   bold: string;
+  boldTitle: string;
   italic: string;
+  italicTitle: string;
   bulletList: string;
   numberedList: string;
   link: string;
@@ -963,6 +981,8 @@ declare interface IMpkFieldName {
   definite: string;
   /** The pronoun that refers back to it: "den", "det", "de"; "it", "they". */
   pronoun: string;
+  /** Messages of its own, where the label is a question ("Hvordan går det?" → "Vælg, hvordan det går."). */
+  messages?: Partial<Record<import('../domain/messages').ValidationCode, string>>;
 }
 
 /**

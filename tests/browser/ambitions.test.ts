@@ -111,6 +111,21 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     expect(overflow).toBe(0);
     expect(await axeScan(narrow, 'main')).toEqual([]);
     await saveDocScreenshot(part(narrow), 'ambitions-narrow');
+    // The story editor's toolbar on a phone: five icons, named in Danish, in one row.
+    await part(narrow).getByRole('button', { name: 'Skriv en hverdagshistorie' }).click();
+    const toolbar = part(narrow).getByRole('toolbar', { name: 'Formatering' });
+    await toolbar.waitFor();
+    const tops = await toolbar
+      .getByRole('button')
+      .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(5);
+    expect(new Set(tops).size).toBe(1);
+    await toolbar.getByRole('button', { name: 'Punktopstilling' }).waitFor();
+    expect(await axeScan(narrow, 'main')).toEqual([]);
+    await saveDocScreenshot(
+      part(narrow).getByRole('form', { name: 'Skriv en hverdagshistorie' }),
+      'ambitions-story-form-phone',
+    );
     await narrow.context().close();
 
     const dark = await openPreview(browser, server, { part: 'ambitions', user: EMPLOYEE, theme: 'dark' });

@@ -150,7 +150,7 @@ describe('Opfølgning in the browser', () => {
     const card = open_.getByRole('listitem', { name: TITLE });
     await card.waitFor();
     expect(await card.textContent()).toContain(`Frist ${formatDate(due)} (${formatWeek(danish, due)})`);
-    expect(await card.textContent()).toContain(`Forfalden – ${formatWeek(danish, due)}`);
+    expect(await card.textContent()).toContain(`Over fristen – ${formatWeek(danish, due)}`);
     await part(page).getByText(`Opgaven »${TITLE}« er oprettet.`).waitFor();
     await expectNoAxeViolations(page);
     await saveDocScreenshot(part(page), 'followUp-board');
@@ -170,8 +170,8 @@ describe('Opfølgning in the browser', () => {
 
     // The overview counts it as overdue at once.
     await part(page).getByRole('tab', { name: 'Overblik', exact: true }).click();
-    const overdue = part(page).getByRole('region', { name: /^Forfaldne opgaver/ });
-    await overdue.getByRole('button', { name: 'Vis de forfaldne opgaver' }).click();
+    const overdue = part(page).getByRole('region', { name: /^Opgaver over fristen/ });
+    await overdue.getByRole('button', { name: 'Vis opgaverne over fristen' }).click();
     await overdue.getByText(TITLE).waitFor();
 
     const chef = await servicesAs(server, CHEF);
@@ -285,7 +285,7 @@ describe('Opfølgning in the browser', () => {
     ) as unknown[];
     expect(laesning[6]).toBe('Grøn');
     expect(laesning[7]).toBeInstanceOf(Date);
-    expect((overview.find((row) => row[0] === 'Forfaldne opgaver') as unknown[])[1]).toBeGreaterThanOrEqual(1);
+    expect((overview.find((row) => row[0] === 'Opgaver over fristen') as unknown[])[1]).toBeGreaterThanOrEqual(1);
     const tasks = book[1].data;
     expect(tasks[0]).toEqual([
       'Opgave',
@@ -295,7 +295,7 @@ describe('Opfølgning in the browser', () => {
       'Frist',
       'Uge',
       'Status',
-      'Forfalden',
+      'Over fristen',
       'Møde',
       'Beskrivelse',
     ]);
@@ -341,13 +341,38 @@ describe('Opfølgning in the browser', () => {
     await page.close();
   });
 
+  it('names initiatives by title on the cards and in the report, and the chef plainly — no "(dig)" — where others read it', async () => {
+    const VEJFEJL = 'Svartid i vejfejls-appen under to dage';
+    const ABOUT = 'Indsats: Borgere melder huller i vejen via app';
+    const page = await open(browser, server, CHEF);
+    // The board's card: the initiative's title from the first view (one request), not "Indsats nr. …".
+    await part(page).getByRole('tab', { name: 'Opgaver', exact: true }).click();
+    const card = part(page).getByRole('listitem', { name: VEJFEJL });
+    await card.waitFor();
+    expect(await card.textContent()).toContain(ABOUT);
+
+    // The report without a meeting: the overdue tasks, the chef's own named as anyone else's.
+    await part(page).getByRole('tab', { name: 'Statusrapport', exact: true }).click();
+    const report = part(page).getByRole('article', { name: 'Statusrapport – opgaver over fristen' });
+    const row = report.getByRole('listitem').filter({ hasText: VEJFEJL });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(ABOUT);
+    expect(await row.textContent()).toContain('Christian Holm');
+    const text = (await report.textContent()) || '';
+    expect(text).not.toContain('(dig)');
+    expect(text).not.toMatch(/Indsats nr\./);
+    expect(text).toMatch(/Udarbejdet .* af Christian Holm\./);
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+
   it('shows the leader the task in "Mine opgaver" in the Teams personal app, where the leader closes it', async () => {
     const page = await open(browser, server, LEADER, { host: 'teams-personal', theme: 'dark' });
     // Leaders get "Mine opgaver" alone, without the chefgruppe's tabs.
     expect(await part(page).getByRole('tab', { name: 'Mine opgaver', exact: true }).count()).toBe(0);
     const task = part(page).getByRole('listitem', { name: TITLE });
     await task.waitFor();
-    expect(await task.textContent()).toContain(`Forfalden – ${formatWeek(danish, due)}`);
+    expect(await task.textContent()).toContain(`Over fristen – ${formatWeek(danish, due)}`);
     await expectNoAxeViolations(page);
     await saveDocScreenshot(part(page), 'followUp-mine-teams-dark');
 

@@ -146,7 +146,7 @@ describe('Ambitionsplan in the browser', () => {
       const stenhus = (await admin.units.list()).find((u) => u.id === stenhusId);
       if (stenhus?.teamsChannelId !== '19:mpk-preview-new-channel@thread.tacv2') {
         await part(page)
-          .getByText('Kanalen viser enhedens plan i din browser, men valget blev ikke gemt i enhedslisten')
+          .getByText('Kanalen viser enhedens plan i din browser, men valget blev ikke gemt, så andre ser det ikke')
           .waitFor();
         await part(page).getByRole('button', { name: 'Luk' }).click();
       }
@@ -401,7 +401,14 @@ describe('Ambitionsplan in the browser', () => {
       await part(page)
         .getByText(/Du kan læse planen og deltage i dialogen/)
         .waitFor();
-      for (const name of [/Redigér/, /Tilføj indsats/, /Sæt status/, /Stop indsats/, /Skift ansvarlig/, /Genoptag/]) {
+      for (const name of [
+        /Redigér/,
+        /Tilføj indsats/,
+        /Godkend planen|Start opfølgningen|Afslut planen|Genåbn planen/,
+        /Stop indsats/,
+        /Skift ansvarlig/,
+        /Genoptag/,
+      ]) {
         expect(await part(page).getByRole('button', { name }).count()).toBe(0);
       }
       await card.getByRole('button', { name: 'Vis detaljer' }).click();
@@ -439,14 +446,15 @@ describe('Ambitionsplan in the browser', () => {
         .waitFor({ timeout: 60_000 });
       const picker = part(page).getByRole('combobox', { name: 'Vis planen for perioden' });
       expect(await picker.locator('option').allTextContents()).toEqual([
-        '2026 – Opfølgning (aktuel plan)',
+        '2026 – Følges op (aktuel plan)',
         '2025 – Afsluttet',
       ]);
       await picker.selectOption({ label: '2025 – Afsluttet' });
       const older = part(page).getByRole('article', { name: 'Vilde blomster i rabatterne' });
       await older.waitFor();
       await part(page).getByText('Du ser planen for 2025, ikke den aktuelle plan.').waitFor();
-      await part(page).getByText('Planen er afsluttet og kan ikke længere ændres.').waitFor();
+      // The leader does not lead this unit, so cannot reopen its plan: told what is true for her.
+      await part(page).getByText('Planen er afsluttet. Den kan læses, men ikke ændres.').waitFor();
       expect(
         await part(page)
           .getByRole('button', { name: /Tilføj indsats|^Redigér|Stop indsats/ })
@@ -464,7 +472,7 @@ describe('Ambitionsplan in the browser', () => {
 
       await part(page)
         .getByRole('combobox', { name: 'Vis planen for perioden' })
-        .selectOption({ label: '2026 – Opfølgning (aktuel plan)' });
+        .selectOption({ label: '2026 – Følges op (aktuel plan)' });
       await part(page).getByRole('article', { name: 'Borgere melder huller i vejen via app' }).waitFor();
       expect(new URL(page.url()).searchParams.get('mpkPlan')).toBeNull();
       await page.context().close();
@@ -641,7 +649,7 @@ describe('Ambitionsplan in the browser', () => {
     it('tells an employee in Danish, and lets a site owner prepare the site ("Klargør site") and pick the unit', async () => {
       const reader = await openPreview(browser, empty, { part: 'plan', user: EMPLOYEE });
       await part(reader)
-        .getByText('Ambitionsplanen kan tages i brug, når en administrator har klargjort listerne på sitet.')
+        .getByText('Ambitionsplanen kan tages i brug, når en administrator har sat Mod på kerneopgaven op på sitet.')
         .waitFor({ timeout: 60_000 });
       expect(await part(reader).getByRole('button', { name: 'Klargør site' }).count()).toBe(0);
       await expectNoAxeViolations(reader);
@@ -698,6 +706,64 @@ describe('Ambitionsplan in the browser', () => {
           await overview.getByRole('link', { name: 'Viden og faglighed' }).focus();
           await page.keyboard.press('Enter');
           expect(await focused(page)).toBe('h3:Viden og faglighed');
+        }
+        await page.context().close();
+      }
+    });
+  });
+
+  describe("the plan header's status changes", () => {
+    it('are named for what they do; closing comes after the other buttons and asks first — phone and desktop, axe clean', async () => {
+      for (const [width, shot] of [
+        [360, 'plan-close-confirm'],
+        [1280, undefined],
+      ] as const) {
+        const page = await openPreview(browser, server, {
+          part: 'plan',
+          user: LEADER,
+          unit: String(laeringId),
+          viewport: { width, height: 900 },
+        });
+        await part(page).getByRole('article').first().waitFor({ timeout: 60_000 });
+        const owner = part(page).getByRole('button', { name: 'Skift ansvarlig' });
+        const close = part(page).getByRole('button', { name: 'Afslut planen …' });
+        // The plan is being followed up: no "Sæt status til …", and Tab reaches "Skift ansvarlig" first.
+        expect(
+          await part(page)
+            .getByRole('button', { name: /Sæt status til/ })
+            .count(),
+        ).toBe(0);
+        await owner.focus();
+        await page.keyboard.press('Tab');
+        expect(await focused(page)).toBe('button:Afslut planen …');
+
+        await close.click();
+        const dialog = page.getByRole('alertdialog', { name: 'Afslut planen for 2026?' });
+        await dialog.waitFor();
+        expect(await focusSettled(page, 'button:Annuller')).toBe('button:Annuller');
+        await expectNoAxeViolations(page, '[role="alertdialog"]');
+        if (shot) await saveDocScreenshot(page, shot);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        expect(await focusSettled(page, 'button:Afslut planen …')).toBe('button:Afslut planen …');
+
+        if (width === 1280) {
+          await close.click();
+          await dialog.getByRole('button', { name: 'Afslut planen' }).click();
+          await part(page).getByText('Planen er afsluttet. Genåbn den for at ændre den.').waitFor();
+          expect(
+            await part(page)
+              .getByText(/kan ikke længere ændres/)
+              .count(),
+          ).toBe(0);
+          expect(await focusSettled(page, 'button:Genåbn planen')).toBe('button:Genåbn planen');
+          await expectNoAxeViolations(page);
+          await saveDocScreenshot(part(page), 'plan-closed');
+          await page.keyboard.press('Enter');
+          await part(page).getByRole('button', { name: 'Afslut planen …' }).waitFor();
+          const leader = await servicesAs(server, LEADER);
+          const plans = await leader.plans.listForUnit(laeringId);
+          expect(plans.find((p) => p.period === '2026')?.status).toBe('followUp');
         }
         await page.context().close();
       }

@@ -60,7 +60,7 @@ describe('the product while SharePoint throttles, in the browser', () => {
     await resetRequests(server);
     const clicked = Date.now();
     await form.getByRole('button', { name: 'Send til godkendelse' }).click();
-    const notice = form.getByRole('status').filter({ hasText: 'SharePoint har travlt – prøver igen om 2 min' });
+    const notice = form.getByRole('status').filter({ hasText: 'Der er travlt lige nu – prøver igen om 2 min' });
     await notice.waitFor({ timeout: 10_000 });
     const shownAfterMs = Date.now() - clicked;
     await expect(notice.textContent()).resolves.toContain('Det er ikke gemt endnu.');
@@ -96,9 +96,9 @@ describe('the product while SharePoint throttles, in the browser', () => {
   it('a first view throttled with Retry-After 120 says so instead of spinning silently', async () => {
     await faults(server, { throttleNext: 1, retryAfter: 120 });
     const page = await openPreview(browser, server, { part: 'plan', user: EMPLOYEE });
-    const notice = part(page).getByRole('status').filter({ hasText: 'SharePoint har travlt – prøver igen om 2 min' });
+    const notice = part(page).getByRole('status').filter({ hasText: 'Der er travlt lige nu – prøver igen om 2 min' });
     await notice.waitFor({ timeout: 10_000 });
-    await expect(notice.textContent()).resolves.toContain('Indholdet vises, så snart SharePoint svarer.');
+    await expect(notice.textContent()).resolves.toContain('Indholdet vises, så snart der er svar.');
     await page.context().close();
   });
 });

@@ -178,7 +178,7 @@ describe('after minutes of waiting the data layer stops and says so, instead of 
     const error = (await create) as DataError;
     expect(error).toBeInstanceOf(DataError);
     expect(error.kind).toBe('throttled');
-    expect(dataErrorText(danish, error)).toBe('SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.');
+    expect(dataErrorText(danish, error)).toBe('Der er travlt lige nu. Prøv igen om lidt – intet er gået tabt.');
     expect(gate.asked).toEqual([180_000, 180_000]);
     expect((await server.requests()).length).toBeLessThanOrEqual(4);
     await server.faults({});

@@ -277,6 +277,39 @@ describe('the stored form', () => {
     expect(parsed).toEqual(summary);
   });
 
+  it("keeps the titles of the initiatives the unit's tasks are about, and reads a row kept without them", () => {
+    const withTask = summarizeUnit(
+      {
+        unit,
+        plans: [{ id: 1, clientKey: 'p1', unitId: 7, period: '2026', status: 'approved' }],
+        focuses: [],
+        initiatives: [
+          {
+            id: 3,
+            clientKey: 'i3',
+            planId: 1,
+            unitId: 7,
+            title: 'Ny budgetmodel',
+            ambitionKey: 'a',
+            status: 'planned',
+          },
+          { id: 4, clientKey: 'i4', planId: 1, unitId: 7, title: 'Uden opgaver', ambitionKey: 'a', status: 'planned' },
+        ],
+        checkIns: [],
+        tasks: [{ id: 5, unitId: 7, title: 'T', status: 'open', initiativeId: 3 } as IFollowUpTask],
+      },
+      new Date('2026-12-03T10:00:00Z'),
+    );
+    expect(Array.from(withTask.titles)).toEqual([[3, 'Ny budgetmodel']]);
+    const stored = encodeUnitSummary(withTask);
+    expect(stored.endsWith(',[3,"Ny budgetmodel"]]')).toBe(true);
+    expect(parseUnitSummary(stored, 7)).toEqual(withTask);
+    expect(parseUnitSummary(good, 7)?.titles.size).toBe(0);
+    expect(parseUnitSummary(stored.replace('"Ny budgetmodel"', '42'), 7)).toBeUndefined();
+    const overview = overviewFromSummaries([unit], new Map([[7, withTask]]), {}, { now: new Date('2026-12-03') });
+    expect(overview.initiativeTitles).toEqual({ 3: 'Ny budgetmodel' });
+  });
+
   it('keeps values the product does not know as they are', () => {
     const odd = summarizeUnit(
       {

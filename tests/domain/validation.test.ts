@@ -444,7 +444,7 @@ describe('the CPR guard covers every free-text field', () => {
   it('names the field in a clear Danish message', () => {
     const [error] = validateStory({ ...story, body: '<p>Hun har cpr 010190-1234</p>' });
     expect(describeError(danish, error)).toBe(
-      'Teksten ser ud til at indeholde et CPR-nummer (010190-XXXX). Personnumre må ikke skrives her – fjern det, før du gemmer.',
+      'Historien ser ud til at indeholde et CPR-nummer (010190-XXXX). Personnumre må ikke skrives her – fjern det, før du gemmer.',
     );
   });
 });

@@ -123,9 +123,7 @@ describe('a write that still fails after every retry', () => {
       for (const error of [first, second]) {
         expect(error).toBeInstanceOf(DataError);
         expect((error as DataError).kind).toBe('throttled');
-        expect(dataErrorText(danish, error)).toBe(
-          'SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.',
-        );
+        expect(dataErrorText(danish, error)).toBe('Der er travlt lige nu. Prøv igen om lidt – intet er gået tabt.');
       }
       globalThis.fetch = realFetch;
       await world.server.faults({});

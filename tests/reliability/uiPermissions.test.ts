@@ -101,10 +101,10 @@ const ACTIONS: IAction[] = [
   },
   {
     part: 'plan (own unit)',
-    action: 'Sæt status til …',
+    action: 'Godkend planen / Start opfølgningen / Afslut planen …',
     operation: 'plans: update',
     intended: PLANNERS,
-    offered: (p) => visible(p, 'button', /^Sæt status til/),
+    offered: (p) => visible(p, 'button', /^(Godkend planen|Start opfølgningen|Afslut planen|Genåbn planen)/),
   },
   {
     part: 'plan (own unit)',
@@ -143,10 +143,10 @@ const ACTIONS: IAction[] = [
   },
   {
     part: 'plan (other unit)',
-    action: 'Sæt status til …',
+    action: 'Godkend planen / Start opfølgningen / Afslut planen …',
     operation: 'plans: update',
     intended: CHEFGRUPPE,
-    offered: (p) => visible(p, 'button', /^Sæt status til/),
+    offered: (p) => visible(p, 'button', /^(Godkend planen|Start opfølgningen|Afslut planen|Genåbn planen)/),
   },
   {
     part: 'plan (other unit)',

@@ -15,13 +15,13 @@ import type { IEntity } from '../../domain/model';
 import { allRows, fetchPage, inBatch, itemsQuery, MAX_PAGE, settle, type IRawPage, type Settled } from './query';
 import { unitSummaryKey, updateSummary } from './summaries';
 
-/** The columns each list gives a summary (no titles, descriptions or people). */
+/** The columns each list gives a summary (no descriptions or people; initiatives' titles for the tasks about them). */
 export const UNIT_SUMMARY_SELECT = {
   plans: ['Id', 'UnitId', 'Period', 'PlanStatus'],
   focuses: ['Id', 'PlanId', 'UnitId', 'AmbitionKey', 'Relevance'],
-  initiatives: ['Id', 'PlanId', 'UnitId', 'AmbitionKey', 'InitiativeStatus'],
+  initiatives: ['Id', 'PlanId', 'UnitId', 'AmbitionKey', 'InitiativeStatus', 'Title'],
   checkIns: ['Id', 'InitiativeId', 'UnitId', 'Health', 'CheckInDate'],
-  tasks: ['Id', 'UnitId', 'DueDate', 'TaskStatus'],
+  tasks: ['Id', 'UnitId', 'DueDate', 'TaskStatus', 'InitiativeId'],
 } as const;
 
 type Part = keyof typeof UNIT_SUMMARY_SELECT;

@@ -1,6 +1,6 @@
 /**
- * The two lists under the follow-up overview, read when someone asks for them ("Vis de forfaldne
- * opgaver", "Vis de stoppede indsatser", the status report) instead of with the first view, which
+ * The two lists under the follow-up overview, read when someone asks for them ("Vis opgaverne over
+ * fristen", "Vis de stoppede indsatser", the status report) instead of with the first view, which
  * carries only their counts. One query per unit (tasks) or per plan (stopped initiatives), each on an
  * indexed column and so threshold-safe however long the list, sent together in `$batch`es of 20.
  * A chunk of its own in the web parts (`PartViewRepository`).

@@ -19,7 +19,7 @@ export interface IFollowUpContext {
   host: Host;
   /** Link to a unit's plan, when the host knows where plans live. */
   planUrl?(unitId: number): string;
-  /** Initiative titles known so far (stopped ones from the view; a unit's when its initiatives were read). */
+  /** Initiative titles known so far (those the tasks are about and stopped ones from the view; more when read). */
   initiativeTitles: Record<number, string>;
   /** Remembers initiatives read for a form or the report, so tasks about them show their title. */
   rememberInitiatives(initiatives: readonly IInitiative[]): void;
@@ -57,7 +57,8 @@ export function taskNaming(
     about: (task) => {
       if (task.initiativeId !== undefined) {
         const title = context.initiativeTitles[task.initiativeId];
-        // The view carries no initiative titles yet (see the report): the number until one is read.
+        // The view names the initiatives the tasks are about (the units' summaries); a summary kept
+        // before it did has none, and the number is shown until the unit's next write.
         return title ? fill(s.aboutInitiative, { title }) : fill(s.initiativeNumber, { id: task.initiativeId });
       }
       if (task.ambitionKey)

@@ -77,7 +77,8 @@ const MatrixCell = React.memo(function MatrixCell(props: {
         <span>{fill(strings.relevance, { relevance })}</span>
         <span>
           {plural(locale, cell.initiativeCount, strings.initiativeOne, strings.initiatives)}
-          {cell.initiativeCount > 0 && ` · ${fill(strings.active, { count: cell.activeInitiativeCount })}`}
+          {cell.initiativeCount > 0 &&
+            ` · ${plural(locale, cell.activeInitiativeCount, strings.activeOne, strings.active)}`}
         </span>
         {cell.initiativeCount > 0 && (
           <HealthMark

@@ -286,7 +286,7 @@ export function MatrixAndLegend(props: { since: string; interactive?: boolean })
   );
 }
 
-/** "Forfaldne opgaver (n)": the overdue tasks, most overdue first. */
+/** "Opgaver over fristen (n)": the overdue tasks, most overdue first. */
 export function OverdueSection(props: IOverviewListProps): JSX.Element {
   const { lists } = props;
   return (

@@ -5,7 +5,8 @@ import { Notice, NoticeBody } from '../shell/Notice';
 import { formatDate } from '../../domain/dates';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { useStrings, fill } from '../shell/strings';
-import { useFollowUp } from './FollowUpContext';
+import { FollowUpContext, useFollowUp } from './FollowUpContext';
+import { useServices } from '../shell/services';
 import { ResultsTable, useMeasurements } from './measurementResults';
 import { KeyFigures, MatrixAndLegend, OverdueSection, StoppedSection } from './OverviewTab';
 import { TaskTable } from './TaskBoard';
@@ -108,7 +109,14 @@ function MeetingSection(props: { report: IReportState }): JSX.Element | null {
  */
 export function ReportTab(props: IReportTabProps): JSX.Element {
   usePrintStyles();
-  const { view, strings, locale, now } = useFollowUp();
+  const context = useFollowUp();
+  const { view, strings, locale, now, people } = context;
+  const { user } = useServices();
+  // The printed report is read by others: everyone in it is named plainly, the reader too (no "(dig)").
+  const printed = React.useMemo(
+    () => ({ ...context, people: { ...people, labelOf: people.plainLabelOf } }),
+    [context, people],
+  );
   const mpkStrings = useStrings();
   const app = useAppStyles();
   const styles = useReportStyles();
@@ -121,39 +129,45 @@ export function ReportTab(props: IReportTabProps): JSX.Element {
   return (
     <div className={app.panel}>
       <ReportControls report={report} meetings={props.meetings} />
-      <article className={styles.report} data-mpk-print-report="" aria-labelledby={titleId}>
-        <div>
-          <Title3 as="h3" block id={titleId} className={styles.title}>
-            {report.meeting ? fill(s.title, { meeting: report.meeting }) : s.titleOverdue}
-          </Title3>
-          <Text as="p" block>
-            {fill(s.made, { date: formatDate(now, locale), since: formatDate(props.since, locale) })}
-          </Text>
-        </div>
-        <KeyFigures
-          overview={view.overview}
-          overdueCount={lists.overdueCount}
-          taskCounts={report.taskCounts}
-          locale={locale}
-          strings={strings.overview}
-          headingLevel="h4"
-        />
-        <section className={app.section} aria-label={strings.overview.matrixHeading}>
-          <h4 className={app.sectionHeading}>{strings.overview.matrixHeading}</h4>
-          <MatrixAndLegend since={props.since} />
-        </section>
-        <StoppedSection lists={lists} headingLevel="h4" />
-        {measurements.view && measurements.view.results.length > 0 && (
-          <section className={app.section} aria-labelledby="mpk-report-measurements">
-            <h4 id="mpk-report-measurements" className={app.sectionHeading}>
-              {mpkStrings.measurements.tab.heading}
-            </h4>
-            <ResultsTable data={measurements.view} labelledBy="mpk-report-measurements" />
+      <FollowUpContext.Provider value={printed}>
+        <article className={styles.report} data-mpk-print-report="" aria-labelledby={titleId}>
+          <div>
+            <Title3 as="h3" block id={titleId} className={styles.title}>
+              {report.meeting ? fill(s.title, { meeting: report.meeting }) : s.titleOverdue}
+            </Title3>
+            <Text as="p" block>
+              {fill(s.made, {
+                date: formatDate(now, locale),
+                since: formatDate(props.since, locale),
+                name: user.displayName || user.email || '',
+              })}
+            </Text>
+          </div>
+          <KeyFigures
+            overview={view.overview}
+            overdueCount={lists.overdueCount}
+            taskCounts={report.taskCounts}
+            locale={locale}
+            strings={strings.overview}
+            headingLevel="h4"
+          />
+          <section className={app.section} aria-label={strings.overview.matrixHeading}>
+            <h4 className={app.sectionHeading}>{strings.overview.matrixHeading}</h4>
+            <MatrixAndLegend since={props.since} />
           </section>
-        )}
-        <MeetingSection report={report} />
-        {report.meetingTasks.status === 'idle' && <OverdueSection lists={lists} headingLevel="h4" />}
-      </article>
+          <StoppedSection lists={lists} headingLevel="h4" />
+          {measurements.view && measurements.view.results.length > 0 && (
+            <section className={app.section} aria-labelledby="mpk-report-measurements">
+              <h4 id="mpk-report-measurements" className={app.sectionHeading}>
+                {mpkStrings.measurements.tab.heading}
+              </h4>
+              <ResultsTable data={measurements.view} labelledBy="mpk-report-measurements" />
+            </section>
+          )}
+          <MeetingSection report={report} />
+          {report.meetingTasks.status === 'idle' && <OverdueSection lists={lists} headingLevel="h4" />}
+        </article>
+      </FollowUpContext.Provider>
     </div>
   );
 }

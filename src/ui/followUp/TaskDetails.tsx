@@ -22,7 +22,7 @@ export interface ITaskDueProps {
   task: IFollowUpTask;
 }
 
-/** "Frist 03.03.2026 (uge 10)" and, when it has passed, "⚠ Forfalden – uge 10". */
+/** "Frist 03.03.2026 (uge 10)" and, when it has passed, "⚠ Over fristen – uge 10". */
 export function TaskDue(props: ITaskDueProps): JSX.Element {
   const mpkStrings = useStrings();
   const { now, locale, strings } = useFollowUp();

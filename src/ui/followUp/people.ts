@@ -26,8 +26,10 @@ export interface IPeopleTexts {
 /** Who is who, as far as the view tells. */
 export interface IPeopleDirectory {
   options: IPersonOption[];
-  /** The label of a person id, or "" for none. */
+  /** The label of a person id, or "" for none; the signed-in user's says so ("… (dig)"). */
   labelOf(id: number | undefined): string;
+  /** The label for a reader who is not the signed-in user (a printed or exported report): no "(dig)". */
+  plainLabelOf(id: number | undefined): string;
   /** Leaders of the unit first, then everybody else. */
   optionsFor(unitId: number | undefined): IPersonOption[];
 }
@@ -86,14 +88,16 @@ export function buildPeople(
   });
   options.sort((a, b) => a.label.localeCompare(b.label, 'da'));
   const byId = new Map(options.map((o) => [o.id, o]));
+  const labelOf = (id: number | undefined): string => {
+    if (id === undefined) return '';
+    const option = byId.get(id);
+    return option ? option.label : nameOf(id) || fillText(texts.unknown, { id: String(id) });
+  };
 
   return {
     options,
-    labelOf: (id) => {
-      if (id === undefined) return '';
-      const option = byId.get(id);
-      return option ? option.label : nameOf(id) || fillText(texts.unknown, { id: String(id) });
-    },
+    labelOf,
+    plainLabelOf: (id) => (id === user.id ? (myLeader ? `${myName} · ${myLeader}` : myName) : labelOf(id)),
     optionsFor: (unitId) => {
       if (unitId === undefined) return options;
       const first = options.filter((o) => o.leads.indexOf(unitId) >= 0);

@@ -63,7 +63,7 @@ function useLearntNames(view: IFollowUpView): {
 } {
   const [extraTitles, setExtraTitles] = React.useState<Record<number, string>>({});
   const initiativeTitles = React.useMemo(() => {
-    const titles: Record<number, string> = {};
+    const titles: Record<number, string> = { ...(view.overview.initiativeTitles || {}) };
     for (const initiative of view.overview.stoppedInitiatives || [])
       if (initiative.id !== undefined) titles[initiative.id] = initiative.title;
     return { ...titles, ...extraTitles };

@@ -117,7 +117,7 @@ function useOnDemand<T>(
 
 /**
  * The overview's lists: shown at once when the first view carries them, otherwise read on request
- * ("Vis de forfaldne opgaver", the status report) through the view repository — a chunk of its own.
+ * ("Vis opgaverne over fristen", the status report) through the view repository — a chunk of its own.
  */
 export function useOverviewLists(options: IOverviewListsOptions): IOverviewLists {
   const { view, views, edits, now, rememberPeople, rememberInitiatives } = options;

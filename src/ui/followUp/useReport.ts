@@ -169,7 +169,8 @@ export function useReport(props: IReportTabProps, measurements?: IMeasurementsDa
         meetingTasks.status === 'idle' && !lists.overdueWhole ? await wholeTasks(services, props.edits, tasks) : tasks;
       const { titles, read } = await titlesFor(services, initiativeTitles, whole);
       if (read.length > 0) rememberInitiatives(read);
-      const naming = taskNaming({ view, strings, people: context.people, initiativeTitles: titles });
+      const people = { ...context.people, labelOf: context.people.plainLabelOf };
+      const naming = taskNaming({ view, strings, people, initiativeTitles: titles });
       const stopped = lists.stopped.status === 'ready' ? lists.stopped.items.slice() : [];
       const overview = {
         ...view.overview,
@@ -182,7 +183,8 @@ export function useReport(props: IReportTabProps, measurements?: IMeasurementsDa
         ambitions: view.ambitions,
         units: view.units,
         tasks: whole,
-        personLabel: (id) => (id === undefined ? '' : context.people.labelOf(id)),
+        // The workbook is read by others: the exporter is named as anyone else, not "(dig)".
+        personLabel: (id) => (id === undefined ? '' : context.people.plainLabelOf(id)),
         aboutText: naming.about,
         now,
         locale,

@@ -83,7 +83,8 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
       plan.announce(strings.saved);
     },
   });
-  const fieldErrors = messagesByField(mpkStrings, errors, plan.locale);
+  // The comment's text is labelled "Din kommentar": its messages say "kommentaren", not "historien".
+  const fieldErrors = messagesByField(mpkStrings, errors, plan.locale, { body: mpkStrings.validation.fields.comment });
 
   // The name SharePoint stored with the comment (`Author/Title`), except for one's own ("(dig)").
   const commentAuthor = (comment: IDialogComment): string =>

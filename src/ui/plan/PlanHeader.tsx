@@ -4,7 +4,6 @@ import { Spinner } from '../shell/Spinner';
 import { Notice, NoticeBody } from '../shell/Notice';
 import { Badge, type BadgeColor } from '../shell/Badge';
 import { isPlanStatus, type IPlan } from '../../domain/model';
-import { nextStatuses } from '../../domain/workflow';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { SelectField } from '../shell/SelectField';
 import { fill, useStrings } from '../shell/strings';
@@ -20,6 +19,11 @@ const PeoplePicker = React.lazy(() =>
   import(/* webpackChunkName: 'mpk-people-picker' */ '../shell/PeoplePicker').then((m) => ({
     default: m.PeoplePicker,
   })),
+);
+
+// The confirmation before a plan is closed (a Fluent Dialog, with tabster) loads when it is first asked for.
+const ClosePlanDialog = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-close-plan' */ './ClosePlanDialog').then((m) => ({ default: m.ClosePlanDialog })),
 );
 
 /** Props of {@link PlanHeader}. */
@@ -66,7 +70,6 @@ function plansNewestFirst(plans: readonly IPlan[]): IPlan[] {
 
 /** The plan's period, status (with the allowed next steps), owner and channel. */
 export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
-  const mpkStrings = useStrings();
   const context = usePlan();
   const strings = useStrings().plan.header;
   const styles = useStyles();
@@ -90,19 +93,7 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
         </Notice>
       )}
       {(context.can.changeStatus || props.onChangeUnit) && (
-        <div className={styles.actions}>
-          {context.can.changeStatus &&
-            known &&
-            nextStatuses(plan.status).map((next) => (
-              <Button key={next} disabled={status.busy} onClick={() => void header.moveTo(next)}>
-                {fill(strings.moveTo, { status: labelOf(mpkStrings, 'planStatus', next) })}
-              </Button>
-            ))}
-          {context.can.changeStatus && !header.editingOwner && (
-            <Button onClick={header.startOwnerEdit}>{strings.changeOwner}</Button>
-          )}
-          {props.onChangeUnit && <Button onClick={props.onChangeUnit}>{strings.changeUnit}</Button>}
-        </div>
+        <PlanActions header={header} plan={plan} onChangeUnit={props.onChangeUnit} />
       )}
       <SaveConflict flow={status} {...conflictTexts} />
       {status.error !== undefined && (
@@ -114,9 +105,57 @@ export function PlanHeader(props: IPlanHeaderProps): JSX.Element {
         <DataErrorMessage error={owner.error} title={strings.ownerFailed} onDismiss={owner.dismissError} />
       )}
       {!context.can.changeStatus && !context.can.editInitiatives && <Text>{strings.readOnlyNote}</Text>}
-      {plan.status === 'closed' && <Text>{strings.closedNote}</Text>}
+      {plan.status === 'closed' && (
+        <Text>{context.can.changeStatus ? strings.closedNote : strings.closedNoteReader}</Text>
+      )}
       {view.permissions.canEditPlan && plan.status !== 'draft' && plan.status !== 'closed' && (
         <Text>{strings.focusLockedNote}</Text>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The header's buttons: the status changes named for what they do, "Skift ansvarlig", "Skift enhed",
+ * and "Afslut planen …" last — it asks first (the dialog is a chunk of its own), and it is not the
+ * first thing Tab reaches.
+ */
+function PlanActions(props: { header: IPlanHeaderState; plan: IPlan; onChangeUnit?(): void }): JSX.Element {
+  const context = usePlan();
+  const strings = useStrings().plan.header;
+  const styles = useStyles();
+  const { header } = props;
+  const busy = header.status.busy;
+  const canChange = context.can.changeStatus;
+  const steps = canChange ? header.actions.filter((a) => a.action !== 'close') : [];
+  const canClose = canChange && header.actions.some((a) => a.action === 'close');
+  return (
+    <div className={styles.actions}>
+      {steps.map(({ to, action }) => (
+        <Button
+          key={to}
+          ref={action === 'reopen' ? header.reopenButton : undefined}
+          disabled={busy}
+          onClick={() => void header.moveTo(to)}
+        >
+          {strings.actions[action]}
+        </Button>
+      ))}
+      {canChange && !header.editingOwner && <Button onClick={header.startOwnerEdit}>{strings.changeOwner}</Button>}
+      {props.onChangeUnit && <Button onClick={props.onChangeUnit}>{strings.changeUnit}</Button>}
+      {canClose && (
+        <Button ref={header.closeButton} disabled={busy} onClick={header.askToClose}>
+          {strings.actions.close}
+        </Button>
+      )}
+      {header.confirmingClose && (
+        <React.Suspense fallback={null}>
+          <ClosePlanDialog
+            period={props.plan.period || ''}
+            onConfirm={header.confirmClose}
+            onCancel={header.cancelClose}
+          />
+        </React.Suspense>
       )}
     </div>
   );

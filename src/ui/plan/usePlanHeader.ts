@@ -1,5 +1,6 @@
 import * as React from 'react';
-import type { IPlan, PlanStatus } from '../../domain/model';
+import { isPlanStatus, type IPlan, type PlanStatus } from '../../domain/model';
+import { nextStatuses, planAction, type PlanAction } from '../../domain/workflow';
 import { withPlan } from '../../domain/planViewPatch';
 import type { IPersonValue } from '../shell/PeoplePicker';
 import { useServices } from '../shell/services';
@@ -15,6 +16,17 @@ export interface IPlanHeaderState {
   status: ISaveFlow<IPlan>;
   /** Moves the plan to the next status (after the domain's rules). */
   moveTo(next: PlanStatus): Promise<void>;
+  /** The status changes offered, named by what they do; closing last (it asks first). */
+  actions: { to: PlanStatus; action: PlanAction }[];
+  /** "Afslut planen …" was pressed: the confirmation is open. */
+  confirmingClose: boolean;
+  askToClose(): void;
+  cancelClose(): void;
+  confirmClose(): void;
+  /** The "Afslut planen …" button (focus returns to it when the confirmation is cancelled). */
+  closeButton: React.RefObject<HTMLButtonElement>;
+  /** The "Genåbn planen" button (focus moves to it once the plan is closed from the confirmation). */
+  reopenButton: React.RefObject<HTMLButtonElement>;
   /** Saving another owner. */
   owner: ISaveFlow<IPlan>;
   editingOwner: boolean;
@@ -74,6 +86,31 @@ export function usePlanHeader(plan: IPlan): IPlanHeaderState {
     await status.run(plan, changed);
   };
 
+  const [confirmingClose, setConfirmingClose] = React.useState(false);
+  const closeButton = React.useRef<HTMLButtonElement>(null);
+  const reopenButton = React.useRef<HTMLButtonElement>(null);
+  const focusReopen = React.useRef(false);
+  React.useEffect(() => {
+    if (plan.status !== 'closed' || !focusReopen.current) return;
+    focusReopen.current = false;
+    reopenButton.current?.focus();
+  }, [plan.status]);
+  const cancelClose = (): void => {
+    setConfirmingClose(false);
+    window.setTimeout(() => closeButton.current?.focus(), 0);
+  };
+  const confirmClose = (): void => {
+    setConfirmingClose(false);
+    focusReopen.current = true;
+    window.setTimeout(() => closeButton.current?.focus(), 0);
+    void moveTo('closed');
+  };
+  const actions = isPlanStatus(plan.status)
+    ? nextStatuses(plan.status)
+        .map((to) => ({ to, action: planAction(to, plan.status) }))
+        .sort((a, b) => Number(a.action === 'close') - Number(b.action === 'close'))
+    : [];
+
   const saveOwner = (event: React.FormEvent): void => {
     event.preventDefault();
     const base = ownerDraft.value.base;
@@ -93,6 +130,13 @@ export function usePlanHeader(plan: IPlan): IPlanHeaderState {
   return {
     status,
     moveTo,
+    actions,
+    confirmingClose,
+    askToClose: () => setConfirmingClose(true),
+    cancelClose,
+    confirmClose,
+    closeButton,
+    reopenButton,
     owner,
     editingOwner,
     startOwnerEdit: () => setEditingOwner(true),

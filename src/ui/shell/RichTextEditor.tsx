@@ -1,5 +1,10 @@
 import * as React from 'react';
 import { Button, Input, makeStyles, mergeClasses, Toolbar, ToolbarButton, tokens } from '@fluentui/react-components';
+import { Link20Regular } from '@fluentui/react-icons/lib/atoms/svg/link';
+import { TextBold20Regular } from '@fluentui/react-icons/lib/atoms/svg/text-bold';
+import { TextBulletListLtr20Regular } from '@fluentui/react-icons/lib/atoms/svg/text-bullet-list-ltr';
+import { TextItalic20Regular } from '@fluentui/react-icons/lib/atoms/svg/text-italic';
+import { TextNumberListLtr20Regular } from '@fluentui/react-icons/lib/atoms/svg/text-number-list-ltr';
 import { useStrings } from './strings';
 import { useRichTextEditor } from './useRichTextEditor';
 
@@ -32,6 +37,8 @@ const useStyles = makeStyles({
     borderLeftColor: tokens.colorPaletteRedBorder2,
   },
   toolbar: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
+  // Icon buttons of at least 32 px (a thumb's target on a phone): five fit one row at 360 px.
+  tool: { minWidth: '32px', minHeight: '32px' },
   surface: {
     minHeight: '8em',
     padding: tokens.spacingHorizontalM,
@@ -42,6 +49,27 @@ const useStyles = makeStyles({
   },
   linkRow: { display: 'flex', gap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalS },
 });
+
+/** One icon button of the toolbar: its Danish name for screen readers, and as a tooltip (with its shortcut). */
+function Tool(props: {
+  name: string;
+  title?: string;
+  shortcut?: string;
+  onClick(): void;
+  children: JSX.Element;
+}): JSX.Element {
+  const styles = useStyles();
+  return (
+    <ToolbarButton
+      className={styles.tool}
+      aria-label={props.name}
+      title={props.title || props.name}
+      aria-keyshortcuts={props.shortcut}
+      icon={props.children}
+      onClick={props.onClick}
+    />
+  );
+}
 
 /**
  * A small rich-text editor (bold, italic, lists, links) on a contentEditable surface. Whatever is
@@ -57,15 +85,21 @@ export default function RichTextEditor(props: IRichTextEditorProps): JSX.Element
   return (
     <div className={mergeClasses(styles.root, props['aria-invalid'] && styles.invalid, props.className)}>
       <Toolbar aria-label={strings.toolbarLabel} size="small" className={styles.toolbar}>
-        <ToolbarButton onClick={() => run('bold')} aria-label={strings.bold}>
-          <strong>F</strong>
-        </ToolbarButton>
-        <ToolbarButton onClick={() => run('italic')} aria-label={strings.italic}>
-          <em>K</em>
-        </ToolbarButton>
-        <ToolbarButton onClick={() => run('insertUnorderedList')}>{strings.bulletList}</ToolbarButton>
-        <ToolbarButton onClick={() => run('insertOrderedList')}>{strings.numberedList}</ToolbarButton>
-        <ToolbarButton onClick={openLink}>{strings.link}</ToolbarButton>
+        <Tool name={strings.bold} title={strings.boldTitle} shortcut="Control+B" onClick={() => run('bold')}>
+          <TextBold20Regular />
+        </Tool>
+        <Tool name={strings.italic} title={strings.italicTitle} shortcut="Control+I" onClick={() => run('italic')}>
+          <TextItalic20Regular />
+        </Tool>
+        <Tool name={strings.bulletList} onClick={() => run('insertUnorderedList')}>
+          <TextBulletListLtr20Regular />
+        </Tool>
+        <Tool name={strings.numberedList} onClick={() => run('insertOrderedList')}>
+          <TextNumberListLtr20Regular />
+        </Tool>
+        <Tool name={strings.link} onClick={openLink}>
+          <Link20Regular />
+        </Tool>
       </Toolbar>
       {linkOpen && (
         <div className={styles.linkRow}>

@@ -36,8 +36,9 @@ export function describeError(
   strings: Pick<IMpkStrings, 'validation' | 'labels'>,
   err: IValidationError,
   locale: Locale = DEFAULT_LOCALE,
+  names: FieldNames = {},
 ): string {
-  const fieldNames = strings.validation.fields as Record<string, IMpkFieldName>;
+  const fieldNames = { ...strings.validation.fields, ...names } as Record<string, IMpkFieldName>;
   // "leaderIds[2]" and "leaderIds" share a name.
   const baseField = err.field.replace(/\[.*$/, '');
   const field = Object.prototype.hasOwnProperty.call(fieldNames, baseField)
@@ -58,8 +59,16 @@ export function describeError(
   values.field = field.definite;
   values.Field = capitalise(field.definite);
   values.it = field.pronoun;
-  return fill(strings.validation.messages[err.code], values);
+  // A field whose label is a question says it its own way ("Vælg, hvordan det går.").
+  const own = field.messages && Object.prototype.hasOwnProperty.call(field.messages, err.code);
+  return fill(own ? (field.messages?.[err.code] as string) : strings.validation.messages[err.code], values);
 }
+
+/**
+ * A form's own names for fields it labels differently from the shared names (the comment's `body` is
+ * "Din kommentar", not "Historien"), so every message names the field as its label does.
+ */
+export type FieldNames = Partial<Record<string, IMpkFieldName>>;
 
 /** All messages for a list of errors, in order. */
 export function describeErrors(
@@ -75,11 +84,12 @@ export function messagesByField(
   strings: Pick<IMpkStrings, 'validation' | 'labels'>,
   errors: readonly IValidationError[],
   locale: Locale,
+  names: FieldNames = {},
 ): Record<string, string> {
   const grouped = errorsByField(errors);
   const result: Record<string, string> = {};
   for (const field of Object.keys(grouped)) {
-    result[field.replace(/\[.*$/, '')] = describeError(strings, grouped[field][0], locale);
+    result[field.replace(/\[.*$/, '')] = describeError(strings, grouped[field][0], locale, names);
   }
   return result;
 }

@@ -220,7 +220,7 @@ describe('AmbitionsApp', () => {
       expect(within(screen.getByRole('list', { name: 'De fem ambitioner' })).getAllByRole('article')).toHaveLength(5);
       expect(
         screen.getByText(
-          'Hverdagshistorierne og Egne noter kommer her, så snart en administrator har klargjort sitet.',
+          'Hverdagshistorierne og Egne noter kommer her, så snart en administrator har sat Mod på kerneopgaven op.',
         ),
       ).toBeInTheDocument();
       expect(screen.queryByRole('button', { name: 'Klargør site' })).toBeNull();
@@ -254,7 +254,7 @@ describe('AmbitionsApp', () => {
         </ServicesContext.Provider>,
       );
       const alert = await screen.findByRole('alert');
-      expect(alert).toHaveTextContent('Der er ingen forbindelse til SharePoint.');
+      expect(alert).toHaveTextContent('Der er ingen forbindelse.');
       expect(within(screen.getByRole('list', { name: 'De fem ambitioner' })).getAllByRole('article')).toHaveLength(5);
 
       await act(async () => {

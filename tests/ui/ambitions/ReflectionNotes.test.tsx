@@ -29,8 +29,8 @@ describe('"Egne noter"', () => {
       const form = await openNotes(user);
       const privacy = within(form).getByText(/^Dine noter gemmes i din egen OneDrive/);
       expect(privacy).toHaveTextContent('Din leder, chefgruppen og sitets ejere kan ikke åbne dem.');
-      expect(privacy).toHaveTextContent(/andre SharePoint-apps .* kan læse den/);
-      expect(privacy).toHaveTextContent('compliance-søgning, som bliver logget');
+      expect(privacy).toHaveTextContent(/andre programmer.* kan læse noterne/);
+      expect(privacy).toHaveTextContent('søge dem frem i en undersøgelse – det bliver registreret');
       expect(privacy).not.toHaveTextContent(/kun du kan læse/);
 
       await act(async () => {
@@ -120,7 +120,7 @@ describe('"Egne noter"', () => {
         await user.click(within(form).getByRole('button', { name: 'Gem noter' }));
       });
       await settle();
-      expect(within(form).getByRole('alert')).toHaveTextContent('SharePoint har travlt lige nu.');
+      expect(within(form).getByRole('alert')).toHaveTextContent('Der er travlt lige nu.');
       expect(within(form).getByRole('textbox', { name: CONTRIBUTION })).toHaveValue('Lytte mere og spørge');
       expect(
         JSON.parse(

@@ -201,7 +201,7 @@ describe('the story feed', () => {
       });
       await settle();
       const alert = screen.getByRole('alert');
-      expect(alert).toHaveTextContent('SharePoint har travlt lige nu.');
+      expect(alert).toHaveTextContent('Der er travlt lige nu.');
       await act(async () => {
         await user.click(within(alert).getByRole('button', { name: 'Prøv igen' }));
       });

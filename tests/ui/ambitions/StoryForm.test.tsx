@@ -105,8 +105,8 @@ describe('writing a story', () => {
       await submit(user, form);
       expect(create).not.toHaveBeenCalled();
       expect(within(form).getByText('Titlen skal udfyldes.')).toBeInTheDocument();
-      expect(within(form).getByText('Teksten skal udfyldes.')).toBeInTheDocument();
-      expect(within(form).getByText('Vælg typen.')).toBeInTheDocument();
+      expect(within(form).getByText('Historien skal udfyldes.')).toBeInTheDocument();
+      expect(within(form).getByText('Vælg, hvilken slags det er.')).toBeInTheDocument();
       expect(within(form).getByText('Vælg ambitionen.')).toBeInTheDocument();
       await waitFor(() => expect(within(form).getByRole('textbox', { name: /^Titel/ })).toHaveFocus());
       await waitFor(() =>
@@ -137,7 +137,7 @@ describe('writing a story', () => {
 
       expect(create).not.toHaveBeenCalled();
       expect(
-        within(form).getByText(/^Teksten ser ud til at indeholde et CPR-nummer \(010190-XXXX\)/),
+        within(form).getByText(/^Historien ser ud til at indeholde et CPR-nummer \(010190-XXXX\)/),
       ).toBeInTheDocument();
       const editor = within(form).getByRole('textbox', { name: 'Historien' });
       expect(editor).toHaveTextContent('Borgeren med cpr 010190-1234 fik hjælp.');
@@ -166,7 +166,7 @@ describe('writing a story', () => {
 
       const alert = within(form).getByRole('alert');
       expect(alert).toHaveTextContent('Historien blev ikke sendt – din tekst er gemt som kladde i browseren.');
-      expect(alert).toHaveTextContent('Der er ingen forbindelse til SharePoint.');
+      expect(alert).toHaveTextContent('Der er ingen forbindelse.');
       expect(JSON.parse(window.localStorage.getItem(DRAFT_KEY) || '{}').title).toBe('Uden forbindelse');
 
       await act(async () => {

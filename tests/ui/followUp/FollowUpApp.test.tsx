@@ -102,7 +102,7 @@ describe('FollowUpApp', () => {
       expect(value('Indsatser efter status', 'Stoppet')).toBe('1');
       expect(value('Opfølgningsopgaver efter status', 'Åben')).toBe('1');
       expect(value('Opfølgningsopgaver efter status', 'Afsluttet')).toBe('1');
-      expect(value('Opfølgningsopgaver efter status', 'Forfaldne opgaver')).toBe('1');
+      expect(value('Opfølgningsopgaver efter status', 'Opgaver over fristen')).toBe('1');
       const stopped = screen.getByRole('region', { name: /Stoppede indsatser – og hvorfor \(1\)/ });
       await openList(stopped, 'Vis de stoppede indsatser');
       expect(stopped).toHaveTextContent('Papirløse møder');
@@ -128,11 +128,11 @@ describe('FollowUpApp', () => {
 
     it('lists the overdue tasks with their week number', async () => {
       renderFollowUp(fakeFor());
-      const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (1)' });
-      await openList(overdue, 'Vis de forfaldne opgaver');
+      const overdue = await screen.findByRole('region', { name: 'Opgaver over fristen (1)' });
+      await openList(overdue, 'Vis opgaverne over fristen');
       expect(overdue).toHaveTextContent('Følg op på trivselsmålingen');
       expect(overdue).toHaveTextContent('Frist 02.03.2026 (uge 10)');
-      expect(overdue).toHaveTextContent('Forfalden – uge 10');
+      expect(overdue).toHaveTextContent('Over fristen – uge 10');
       expect(overdue).toHaveTextContent('Ansvarlig: Leder · Læring og Trivsel');
     });
 
@@ -152,8 +152,8 @@ describe('FollowUpApp', () => {
       }
       const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
-      const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (12)' });
-      await openList(overdue, 'Vis de forfaldne opgaver');
+      const overdue = await screen.findByRole('region', { name: 'Opgaver over fristen (12)' });
+      await openList(overdue, 'Vis opgaverne over fristen');
       expect(within(overdue).getAllByRole('listitem')).toHaveLength(10);
       expect(within(overdue).getAllByRole('listitem')[0]).toHaveTextContent('Sen opgave 0');
       await act(async () => {
@@ -237,10 +237,10 @@ describe('FollowUpApp', () => {
       const table = await screen.findByRole('table', { name: /Where each unit stands/ });
       expect(within(table).getAllByRole('cell')[0]).toHaveTextContent('Relevance: High');
       expect(within(table).getAllByRole('cell')[0]).toHaveTextContent('Trend: Worse');
-      const overdue = screen.getByRole('region', { name: 'Overdue tasks (1)' });
-      await openList(overdue, 'Show the overdue tasks');
+      const overdue = screen.getByRole('region', { name: 'Tasks past the deadline (1)' });
+      await openList(overdue, 'Show the tasks past the deadline');
       expect(overdue).toHaveTextContent('Due 03/02/2026 (week 10)');
-      expect(overdue).toHaveTextContent('Overdue – week 10');
+      expect(overdue).toHaveTextContent('Past the deadline – week 10');
       expect(screen.getByRole('tab', { name: 'My tasks' })).toBeInTheDocument();
     });
   });
@@ -270,7 +270,7 @@ describe('FollowUpApp', () => {
     it('explains the surface and tells a reader who is not a site owner that an administrator prepares the site', async () => {
       renderFollowUp(fakeFor({ provisioned: false }));
       expect(
-        await screen.findByText(/Opfølgningen vises, når en administrator har klargjort listerne/),
+        await screen.findByText(/Opfølgningen vises, når en administrator har sat Mod på kerneopgaven op/),
       ).toBeInTheDocument();
       expect(screen.getByText(/chefgruppen overblik over, hvor hver enhed står/)).toBeInTheDocument();
       expect(screen.queryByRole('table')).toBeNull();
@@ -283,7 +283,7 @@ describe('FollowUpApp', () => {
       services.failNext('views.loadFollowUpView', new DataError('network'));
       const user = userEvent.setup({ delay: null });
       renderFollowUp(services);
-      expect(await screen.findByText(/Der er ingen forbindelse til SharePoint/)).toBeInTheDocument();
+      expect(await screen.findByText(/Der er ingen forbindelse/)).toBeInTheDocument();
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Prøv igen' }));
       });

@@ -20,7 +20,7 @@ describe('"Mine opgaver"', () => {
       expect(open).toBeInTheDocument();
       const task = screen.getByRole('listitem', { name: 'Følg op på trivselsmålingen' });
       expect(task).toHaveTextContent('Frist 02.03.2026 (uge 10)');
-      expect(task).toHaveTextContent('Forfalden – uge 10');
+      expect(task).toHaveTextContent('Over fristen – uge 10');
       expect(task).toHaveTextContent('Læring og Trivsel');
       expect(task).toHaveTextContent('Ambition: Mod og stolthed');
       expect(task).toHaveTextContent('Møde: Chefgruppemøde februar 2026');
@@ -65,7 +65,7 @@ describe('"Mine opgaver"', () => {
           await screen.findByRole('button', { name: 'Markér som afsluttet: »Følg op på trivselsmålingen«' }),
         );
       });
-      expect(await screen.findByText(/SharePoint har travlt lige nu/)).toBeInTheDocument();
+      expect(await screen.findByText(/Der er travlt lige nu/)).toBeInTheDocument();
       expect(screen.getByRole('heading', { name: 'Åbne opgaver (1)' })).toBeInTheDocument();
       expect(services.data.tasks.find((t) => t.id === 1)?.status).toBe('open');
     });

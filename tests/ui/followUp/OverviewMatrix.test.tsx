@@ -71,4 +71,21 @@ describe('the overview matrix', () => {
     );
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(61);
   });
+
+  it('counts in the singular for one and the plural for more ("1 aktiv", "2 aktive")', () => {
+    const [row] = rows(1);
+    row.cells[0] = { ...row.cells[0], planId: 1, initiativeCount: 1, activeInitiativeCount: 1 };
+    row.cells[1] = { ...row.cells[1], planId: 1, initiativeCount: 3, activeInitiativeCount: 2 };
+    render(
+      <OverviewMatrix
+        {...(props as unknown as Omit<React.ComponentProps<typeof OverviewMatrix>, 'rows'>)}
+        rows={[row]}
+      />,
+      withStrings,
+    );
+    const cells = within(screen.getByRole('table')).getAllByRole('cell');
+    expect(cells[0]).toHaveTextContent('1 indsats · 1 aktiv');
+    expect(cells[0]).not.toHaveTextContent('1 aktive');
+    expect(cells[1]).toHaveTextContent('3 indsatser · 2 aktive');
+  });
 });

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeFor, renderFollowUp } from './fixtures';
+import { demoData, fakeFor, renderFollowUp } from './fixtures';
 
 // The report is a lazy chunk (React.lazy): load it once before the first test's findBy starts counting.
 beforeAll(async () => {
@@ -49,7 +49,7 @@ describe('the status report', () => {
     expect(within(table).queryByRole('button')).toBeNull();
     expect(within(report).getByRole('table', { name: /Hvor hver enhed står/ })).toBeInTheDocument();
     expect(
-      within(report).getByText(/Udarbejdet 10\.03\.2026\. Udviklingen er målt siden 01\.02\.2026\./),
+      within(report).getByText(/Udarbejdet 10\.03\.2026 af Christian Holm\. Udviklingen er målt siden 01\.02\.2026\./),
     ).toBeInTheDocument();
   });
 
@@ -78,6 +78,7 @@ describe('the status report', () => {
 
   it('exports "Overblik" and "Opgaver" to an Excel file named after the meeting, loading the library only then', async () => {
     const services = fakeFor();
+    const initiativesRead = jest.spyOn(services.initiatives, 'listForUnit');
     const user = userEvent.setup({ delay: null });
     renderFollowUp(services, { initialTab: 'report' });
     await act(async () => {
@@ -96,12 +97,48 @@ describe('the status report', () => {
     const tasks = sheets[1].data as Array<Array<{ value: unknown } | null>>;
     expect(tasks).toHaveLength(2);
     expect(tasks[1][0]).toMatchObject({ value: 'Budgetmodellen til direktionen' });
-    // The task is about an initiative: its title was read for the workbook.
+    // The task is about an initiative: named by its title, which the first view already carries.
     expect(tasks[1][2]).toMatchObject({ value: 'Indsats: Ny budgetmodel' });
+    expect(initiativesRead).not.toHaveBeenCalled();
     expect(tasks[1][4]).toMatchObject({ value: new Date(Date.UTC(2026, 3, 15)), format: 'dd.mm.yyyy' });
     expect(
       await screen.findByText('Excel-filen »Statusrapport-Chefgruppemøde-marts-2026-2026-03-10.xlsx« er hentet.'),
     ).toBeInTheDocument();
+  });
+
+  it('names the reader plainly in the printed report and the workbook, never "(dig)"', async () => {
+    const data = demoData();
+    data.tasks?.push({
+      id: 4,
+      clientKey: 't4',
+      title: 'Forbered mødet med direktionen',
+      unitId: 2,
+      initiativeId: 4,
+      assigneeId: 8,
+      dueDate: '2026-03-20',
+      status: 'open',
+      meeting: 'Chefgruppemøde marts 2026',
+    });
+    const services = fakeFor({ data });
+    const user = userEvent.setup({ delay: null });
+    renderFollowUp(services, { initialTab: 'report' });
+    await act(async () => {
+      await user.type(await screen.findByLabelText(/^Møde/), 'Chefgruppemøde marts 2026');
+      await user.click(screen.getByRole('button', { name: 'Vis mødets opgaver' }));
+    });
+    const report = await screen.findByRole('article', { name: 'Statusrapport – Chefgruppemøde marts 2026' });
+    const table = await within(report).findByRole('table', { name: 'Opfølgningsopgaver efter frist' });
+    expect(table).toHaveTextContent('Christian Holm');
+    expect(table).toHaveTextContent('Indsats: Ny budgetmodel');
+    expect(report).not.toHaveTextContent('(dig)');
+    expect(report).not.toHaveTextContent(/Indsats nr\./);
+    await act(async () => {
+      await user.click(screen.getByRole('button', { name: 'Hent som Excel' }));
+    });
+    await waitFor(() => expect(written).toHaveLength(1));
+    const cells = (written[0].sheets[1].data as Array<Array<{ value: unknown } | null>>).flat();
+    expect(cells.some((cell) => cell?.value === 'Christian Holm')).toBe(true);
+    expect(cells.some((cell) => String(cell?.value).includes('(dig)'))).toBe(false);
   });
 
   it('without a meeting reports the overdue tasks, and prints only the report', async () => {
@@ -109,8 +146,8 @@ describe('the status report', () => {
     window.print = print;
     const user = userEvent.setup({ delay: null });
     renderFollowUp(fakeFor(), { initialTab: 'report' });
-    const report = await screen.findByRole('article', { name: 'Statusrapport – forfaldne opgaver' });
-    expect(within(report).getByRole('region', { name: 'Forfaldne opgaver (1)' })).toHaveTextContent(
+    const report = await screen.findByRole('article', { name: 'Statusrapport – opgaver over fristen' });
+    expect(within(report).getByRole('region', { name: 'Opgaver over fristen (1)' })).toHaveTextContent(
       'Følg op på trivselsmålingen',
     );
     expect(report).toHaveAttribute('data-mpk-print-report');

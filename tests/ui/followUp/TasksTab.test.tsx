@@ -102,7 +102,7 @@ describe('Follow-up tasks', () => {
       const open = await waitFor(() => column(/^Åben \(2\)/));
       const card = within(open).getByRole('listitem', { name: 'Drøft trivselstallene med ledergruppen' });
       expect(card).toHaveTextContent('Frist 03.03.2026 (uge 10)');
-      expect(card).toHaveTextContent('Forfalden – uge 10');
+      expect(card).toHaveTextContent('Over fristen – uge 10');
       expect(card).toHaveTextContent('Ansvarlig: Leder · Læring og Trivsel');
       expect(
         await screen.findByText('Opgaven »Drøft trivselstallene med ledergruppen« er oprettet.'),
@@ -113,11 +113,11 @@ describe('Follow-up tasks', () => {
       await act(async () => {
         await user.click(screen.getByRole('tab', { name: 'Overblik' }));
       });
-      const overdue = screen.getByRole('region', { name: 'Forfaldne opgaver (2)' });
+      const overdue = screen.getByRole('region', { name: 'Opgaver over fristen (2)' });
       expect(services.calls.filter((c) => c === 'views.loadFollowUpView')).toHaveLength(1);
       // The list itself is read on request, and has the new task.
       await act(async () => {
-        await user.click(within(overdue).getByRole('button', { name: 'Vis de forfaldne opgaver' }));
+        await user.click(within(overdue).getByRole('button', { name: 'Vis opgaverne over fristen' }));
       });
       expect(await within(overdue).findByText('Drøft trivselstallene med ledergruppen')).toBeInTheDocument();
     });
@@ -160,7 +160,7 @@ describe('Follow-up tasks', () => {
       await act(async () => {
         await user.click(within(dialog).getByRole('button', { name: 'Opret opgave' }));
       });
-      expect(await within(dialog).findByText(/Der er ingen forbindelse til SharePoint/)).toBeInTheDocument();
+      expect(await within(dialog).findByText(/Der er ingen forbindelse/)).toBeInTheDocument();
       expect(within(dialog).getByLabelText(/^Titel/)).toHaveValue('Drøft trivselstallene med ledergruppen');
       const draft = JSON.parse(window.localStorage.getItem(TASK_DRAFT) as string);
       expect(draft).toMatchObject({
@@ -279,7 +279,7 @@ describe('Follow-up tasks', () => {
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Vis flere' }));
       });
-      expect(await screen.findByText('Viser 3 opgaver.')).toBeInTheDocument();
+      expect(await screen.findByText('Opgaver vist: 3.')).toBeInTheDocument();
       expect(screen.queryByRole('button', { name: 'Vis flere' })).toBeNull();
       expect(services.calls).toEqual(['views.loadFollowUpView']);
     });
@@ -290,7 +290,7 @@ describe('Follow-up tasks', () => {
       await act(async () => {
         await user.selectOptions(screen.getByLabelText('Enhed'), 'Økonomi');
       });
-      await waitFor(() => expect(screen.getByText('Viser 1 opgaver.')).toBeInTheDocument());
+      await waitFor(() => expect(screen.getByText('Opgaver vist: 1.')).toBeInTheDocument());
       expect(query).toHaveBeenLastCalledWith({ unitId: 2 }, 50);
       expect(screen.getByRole('listitem', { name: 'Budgetmodellen til direktionen' })).toBeInTheDocument();
       expect(screen.queryByRole('listitem', { name: 'Følg op på trivselsmålingen' })).toBeNull();
@@ -336,7 +336,7 @@ describe('Follow-up tasks', () => {
       const overdueRow = within(table)
         .getByRole('rowheader', { name: 'Følg op på trivselsmålingen' })
         .closest('tr') as HTMLElement;
-      expect(overdueRow).toHaveTextContent('Forfalden – uge 10');
+      expect(overdueRow).toHaveTextContent('Over fristen – uge 10');
     });
   });
 });

@@ -175,6 +175,14 @@ describe('people', () => {
     expect(people.labelOf(9)).toBe('Lene Madsen, Leder · Læring og Trivsel, Økonomi (dig)');
   });
 
+  it('names the signed-in user plainly for a report others read, and everyone else as usual', () => {
+    const people = buildPeople(units, { id: 9, displayName: 'Lene Madsen' }, texts);
+    expect(people.plainLabelOf(9)).toBe('Lene Madsen · Leder · Læring og Trivsel, Økonomi');
+    expect(people.plainLabelOf(11)).toBe(people.labelOf(11));
+    const chef = buildPeople(units, { id: 8, displayName: 'Christian Holm' }, texts);
+    expect(chef.plainLabelOf(8)).toBe('Christian Holm');
+  });
+
   it('names leaders and other assignees from the view when it has their names', () => {
     const people = buildPeople(units, { id: 8, displayName: 'Christian Holm' }, texts, {
       11: { displayName: 'Sanne Skov' },

@@ -51,36 +51,36 @@ describe('the overview of counts only', () => {
     const services = fakeFor();
     countsOnly(services);
     renderFollowUp(services);
-    const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (1)' });
-    expect(within(overdue).getByRole('button', { name: 'Vis de forfaldne opgaver' })).toBeInTheDocument();
+    const overdue = await screen.findByRole('region', { name: 'Opgaver over fristen (1)' });
+    expect(within(overdue).getByRole('button', { name: 'Vis opgaverne over fristen' })).toBeInTheDocument();
     expect(within(overdue).queryByRole('listitem')).toBeNull();
     const stopped = screen.getByRole('region', { name: 'Stoppede indsatser – og hvorfor (1)' });
     expect(within(stopped).getByRole('button', { name: 'Vis de stoppede indsatser' })).toBeInTheDocument();
     expect(services.calls).toEqual(['views.loadFollowUpView']);
   });
 
-  it('reads the overdue tasks of the units on "Vis de forfaldne opgaver", with a spinner, then the list; focus on the heading and the count announced', async () => {
+  it('reads the overdue tasks of the units on "Vis opgaverne over fristen", with a spinner, then the list; focus on the heading and the count announced', async () => {
     const services = fakeFor();
     countsOnly(services);
     const load = jest.spyOn(services.views, 'loadOverdueTasks');
     const release = services.hold('views.loadOverdueTasks');
     const user = userEvent.setup({ delay: null });
     renderFollowUp(services);
-    const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (1)' });
+    const overdue = await screen.findByRole('region', { name: 'Opgaver over fristen (1)' });
     await act(async () => {
-      await user.click(within(overdue).getByRole('button', { name: 'Vis de forfaldne opgaver' }));
+      await user.click(within(overdue).getByRole('button', { name: 'Vis opgaverne over fristen' }));
     });
-    expect(within(overdue).getByText('Henter de forfaldne opgaver …')).toBeInTheDocument();
+    expect(within(overdue).getByText('Henter opgaverne over fristen …')).toBeInTheDocument();
     expect(overdue).toHaveAttribute('aria-busy', 'true');
-    expect(within(overdue).getByRole('heading', { name: 'Forfaldne opgaver (1)' })).toHaveFocus();
+    expect(within(overdue).getByRole('heading', { name: 'Opgaver over fristen (1)' })).toHaveFocus();
     // Only the units the summaries counted overdue tasks in.
     expect(load).toHaveBeenCalledWith([1], '2026-03-10');
     await act(async () => release());
     expect(await within(overdue).findByText('Følg op på trivselsmålingen')).toBeInTheDocument();
-    expect(within(overdue).getByText('Forfalden – uge 10')).toBeInTheDocument();
-    expect(within(overdue).queryByRole('button', { name: 'Vis de forfaldne opgaver' })).toBeNull();
-    expect(within(overdue).getByRole('heading', { name: 'Forfaldne opgaver (1)' })).toHaveFocus();
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 forfaldne opgaver er hentet.'));
+    expect(within(overdue).getByText('Over fristen – uge 10')).toBeInTheDocument();
+    expect(within(overdue).queryByRole('button', { name: 'Vis opgaverne over fristen' })).toBeNull();
+    expect(within(overdue).getByRole('heading', { name: 'Opgaver over fristen (1)' })).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Opgaverne over fristen er hentet (1).'));
     expect(services.calls.filter((c) => c === 'views.loadOverdueTasks')).toHaveLength(1);
   });
 
@@ -112,8 +112,8 @@ describe('the overview of counts only', () => {
     services.data.tasks = services.data.tasks.filter((t) => t.status === 'closed' || t.dueDate >= '2026-03-10');
     countsOnly(services);
     renderFollowUp(services);
-    const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (0)' });
-    expect(overdue).toHaveTextContent('Ingen opgaver er forfaldne.');
+    const overdue = await screen.findByRole('region', { name: 'Opgaver over fristen (0)' });
+    expect(overdue).toHaveTextContent('Ingen opgaver er over fristen.');
     expect(within(overdue).queryByRole('button')).toBeNull();
   });
 
@@ -123,17 +123,17 @@ describe('the overview of counts only', () => {
     const release = services.hold('views.loadOverdueTasks');
     renderFollowUp(services, { initialTab: 'report' });
     expect(
-      await screen.findByText('Henter de forfaldne opgaver og de stoppede indsatser til rapporten …'),
+      await screen.findByText('Henter opgaverne over fristen og de stoppede indsatser til rapporten …'),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Hent som Excel' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Udskriv' })).toBeDisabled();
     await act(async () => release());
-    const report = await screen.findByRole('article', { name: 'Statusrapport – forfaldne opgaver' });
+    const report = await screen.findByRole('article', { name: 'Statusrapport – opgaver over fristen' });
     expect(await within(report).findByText('Følg op på trivselsmålingen')).toBeInTheDocument();
     expect(await within(report).findByText('Papirløse møder')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Hent som Excel' })).toBeEnabled());
     expect(screen.getByRole('button', { name: 'Udskriv' })).toBeEnabled();
-    expect(screen.queryByText('Henter de forfaldne opgaver og de stoppede indsatser til rapporten …')).toBeNull();
+    expect(screen.queryByText('Henter opgaverne over fristen og de stoppede indsatser til rapporten …')).toBeNull();
     expect(
       services.calls.filter((c) => c === 'views.loadOverdueTasks' || c === 'views.loadStoppedInitiatives').sort(),
     ).toEqual(['views.loadOverdueTasks', 'views.loadStoppedInitiatives']);
@@ -145,7 +145,7 @@ describe('the overview of counts only', () => {
     countsOnly(services);
     const user = userEvent.setup({ delay: null });
     renderFollowUp(services, { initialTab: 'report' });
-    const report = await screen.findByRole('article', { name: 'Statusrapport – forfaldne opgaver' });
+    const report = await screen.findByRole('article', { name: 'Statusrapport – opgaver over fristen' });
     await within(report).findByText('Papirløse møder');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Hent som Excel' })).toBeEnabled());
     await act(async () => {
@@ -164,15 +164,15 @@ describe('the overview of counts only', () => {
     countsOnly(services);
     const user = userEvent.setup({ delay: null });
     renderFollowUp(services);
-    const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (1)' });
+    const overdue = await screen.findByRole('region', { name: 'Opgaver over fristen (1)' });
     await act(async () => {
-      await user.click(within(overdue).getByRole('button', { name: 'Vis de forfaldne opgaver' }));
+      await user.click(within(overdue).getByRole('button', { name: 'Vis opgaverne over fristen' }));
     });
     await within(overdue).findByText('Følg op på trivselsmålingen');
     await act(async () => {
       await user.click(screen.getByRole('tab', { name: 'Statusrapport' }));
     });
-    const report = await screen.findByRole('article', { name: 'Statusrapport – forfaldne opgaver' });
+    const report = await screen.findByRole('article', { name: 'Statusrapport – opgaver over fristen' });
     expect(await within(report).findByText('Papirløse møder')).toBeInTheDocument();
     expect(within(report).getByText('Følg op på trivselsmålingen')).toBeInTheDocument();
     expect(services.calls.filter((c) => c === 'views.loadOverdueTasks')).toHaveLength(1);
@@ -190,10 +190,12 @@ describe('the lists on demand in English', () => {
       await user.click(within(stopped).getByRole('button', { name: 'Show the stopped initiatives' }));
     });
     expect(await within(stopped).findByText('Papirløse møder')).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 stopped initiatives loaded.'));
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('The stopped initiatives are loaded (1).'),
+    );
     expect(
-      within(screen.getByRole('region', { name: 'Overdue tasks (1)' })).getByRole('button', {
-        name: 'Show the overdue tasks',
+      within(screen.getByRole('region', { name: 'Tasks past the deadline (1)' })).getByRole('button', {
+        name: 'Show the tasks past the deadline',
       }),
     ).toBeInTheDocument();
   });

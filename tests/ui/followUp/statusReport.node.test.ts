@@ -95,7 +95,7 @@ describe('the status report workbook', () => {
     // Below the matrix, after a blank row: the key figures and the stopped initiatives with their reasons.
     const figure = (label: string): unknown => (overview.find((row) => row[0] === label) || [])[1];
     expect(figure('Nøgletal')).toBe('Antal');
-    expect(figure('Forfaldne opgaver')).toBe(1);
+    expect(figure('Opgaver over fristen')).toBe(1);
     expect(figure('Indsatser med status Stoppet')).toBe(1);
     expect(figure('Opgaver med status Afsluttet')).toBe(1);
     expect(figure('Hverdagshistorier om Mod og stolthed')).toBe(2);
@@ -115,7 +115,7 @@ describe('the status report workbook', () => {
       'Frist',
       'Uge',
       'Status',
-      'Forfalden',
+      'Over fristen',
       'Møde',
       'Beskrivelse',
     ]);

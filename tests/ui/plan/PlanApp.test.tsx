@@ -115,7 +115,9 @@ describe('PlanApp', () => {
 
     it('tells everybody else in Danish, without the button', async () => {
       await renderPlan(employeeFake({ provisioned: false }));
-      expect(screen.getByText(/kan tages i brug, når en administrator har klargjort listerne/)).toBeInTheDocument();
+      expect(
+        screen.getByText(/kan tages i brug, når en administrator har sat Mod på kerneopgaven op/),
+      ).toBeInTheDocument();
       expect(screen.queryByRole('button', { name: 'Klargør site' })).toBeNull();
     });
   });
@@ -297,7 +299,7 @@ describe('PlanApp', () => {
         await user.click(screen.getByRole('button', { name: 'Knyt kanalen til enheden' }));
       });
       await settle();
-      expect(screen.getByRole('alert')).toHaveTextContent(/ikke gemt i enhedslisten/);
+      expect(screen.getByRole('alert')).toHaveTextContent(/valget blev ikke gemt, så andre ser det ikke/);
       expect(screen.getByRole('alert')).toHaveTextContent(/Du har ikke adgang/);
       expect(screen.getByRole('heading', { level: 2, name: 'Ambitionsplan – Skoler' })).toBeInTheDocument();
       expect(rememberedUnitId('teams-channel', '19:ny-kanal@thread.tacv2')).toBe(3);
@@ -410,7 +412,8 @@ describe('PlanApp', () => {
       expect(screen.getByText(/Du kan læse planen og deltage i dialogen/)).toBeInTheDocument();
       expect(screen.queryByRole('button', { name: /Tilføj indsats/ })).toBeNull();
       expect(screen.queryByRole('button', { name: /Redigér/ })).toBeNull();
-      expect(screen.queryByRole('button', { name: /Sæt status/ })).toBeNull();
+      for (const name of [/Godkend planen/, /Start opfølgningen/, /Afslut planen/, /Genåbn planen/])
+        expect(screen.queryByRole('button', { name })).toBeNull();
       expect(screen.queryByRole('button', { name: 'Stop indsats' })).toBeNull();
       const trivsel = card('Trivselsmåling i alle dagtilbud');
       await act(async () => {
@@ -423,25 +426,68 @@ describe('PlanApp', () => {
   });
 
   describe('the plan itself', () => {
-    it('moves only along the allowed statuses', async () => {
+    const headerButtons = (): string[] =>
+      within(screen.getByRole('button', { name: 'Skift ansvarlig' }).parentElement as HTMLElement)
+        .getAllByRole('button')
+        .map((b) => b.textContent || '');
+
+    it('moves only along the allowed statuses, each button named for what it does', async () => {
       const services = fakeFor();
       await renderPlan(services);
-      expect(screen.getAllByRole('button', { name: /Sæt status til/ }).map((b) => b.textContent)).toEqual([
-        'Sæt status til »Godkendt«',
-      ]);
+      expect(headerButtons()).toEqual(['Godkend planen', 'Skift ansvarlig']);
       await act(async () => {
-        await user.click(screen.getByRole('button', { name: 'Sæt status til »Godkendt«' }));
+        await user.click(screen.getByRole('button', { name: 'Godkend planen' }));
       });
       await settle();
       expect(services.data.plans[0].status).toBe('approved');
-      expect(screen.getAllByRole('button', { name: /Sæt status til/ }).map((b) => b.textContent)).toEqual([
-        'Sæt status til »Opfølgning«',
-        'Sæt status til »Kladde«',
-      ]);
+      expect(headerButtons()).toEqual(['Start opfølgningen', 'Send planen tilbage til kladde', 'Skift ansvarlig']);
       // The announcer clears first, then speaks: a repeated message is read again.
       await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Planen har nu status »Godkendt«.'));
       // Relevance is decided in the draft only.
       expect(screen.queryByRole('button', { name: /Redigér relevans og betydning/ })).toBeNull();
+    });
+
+    it('asks before it closes the plan, with closing last in the header, and says how to reopen it', async () => {
+      const data = planData();
+      const services = fakeFor({
+        data: { ...data, plans: (data.plans ?? []).map((p) => ({ ...p, status: 'followUp' })) },
+      });
+      await renderPlan(services);
+      expect(headerButtons()).toEqual(['Skift ansvarlig', 'Afslut planen …']);
+      const close = screen.getByRole('button', { name: 'Afslut planen …' });
+      await act(async () => {
+        await user.click(close);
+      });
+      const dialog = await screen.findByRole('alertdialog', { name: 'Afslut planen for 2026?' });
+      expect(dialog).toHaveTextContent('Alt, hvad der står i den, bliver stående.');
+      // Enter on the first focus does not close the plan.
+      expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Annuller' }));
+      await act(async () => {
+        await user.click(within(dialog).getByRole('button', { name: 'Annuller' }));
+      });
+      await settle();
+      expect(screen.queryByRole('alertdialog')).toBeNull();
+      expect(services.data.plans[0].status).toBe('followUp');
+      await waitFor(() => expect(document.activeElement).toBe(close));
+
+      await act(async () => {
+        await user.click(close);
+      });
+      const again = await screen.findByRole('alertdialog', { name: 'Afslut planen for 2026?' });
+      await act(async () => {
+        await user.click(within(again).getByRole('button', { name: 'Afslut planen' }));
+      });
+      await settle();
+      expect(services.data.plans[0].status).toBe('closed');
+      expect(screen.getByText('Planen er afsluttet. Genåbn den for at ændre den.')).toBeInTheDocument();
+      expect(screen.queryByText(/kan ikke længere ændres/)).toBeNull();
+      const reopen = screen.getByRole('button', { name: 'Genåbn planen' });
+      await waitFor(() => expect(document.activeElement).toBe(reopen));
+      await act(async () => {
+        await user.click(reopen);
+      });
+      await settle();
+      expect(services.data.plans[0].status).toBe('followUp');
     });
 
     it('is created for a unit without one, for a period typed the way people type it', async () => {
@@ -525,13 +571,12 @@ describe('PlanApp', () => {
       expect(card('Legepladser med naturmaterialer')).toBeInTheDocument();
       expect(screen.queryByRole('article', { name: 'Trivselsmåling i alle dagtilbud' })).toBeNull();
       expect(screen.getByText('Du ser planen for 2025, ikke den aktuelle plan.')).toBeInTheDocument();
-      expect(screen.getByText('Planen er afsluttet og kan ikke længere ændres.')).toBeInTheDocument();
+      expect(screen.getByText('Planen er afsluttet. Genåbn den for at ændre den.')).toBeInTheDocument();
       for (const name of [/Tilføj indsats/, /^Redigér/, /Stop indsats/, /Genoptag/])
         expect(screen.queryAllByRole('button', { name })).toEqual([]);
       // The workflow's one way out of »Afsluttet«: back to follow-up, for a plan closed too early.
-      expect(screen.getAllByRole('button', { name: /Sæt status til/ }).map((b) => b.textContent)).toEqual([
-        'Sæt status til »Opfølgning«',
-      ]);
+      expect(screen.getByRole('button', { name: 'Genåbn planen' })).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: /Start opfølgningen|Afslut planen/ })).toBeNull();
       // The announcer clears first, then speaks: a repeated message is read again.
       await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Planen for 2025 vises.'));
       expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Vis planen for perioden' }));
@@ -728,7 +773,7 @@ describe('PlanApp', () => {
         await user.click(within(again).getByRole('button', { name: 'Gem indsats' }));
       });
       await settle();
-      expect(within(again).getByRole('alert')).toHaveTextContent('Der er ingen forbindelse til SharePoint');
+      expect(within(again).getByRole('alert')).toHaveTextContent('Der er ingen forbindelse');
       expect(within(again).getByRole('textbox', { name: /Titel/ })).toHaveValue('Bedre mødelokaler');
       await act(async () => {
         await user.click(within(again).getByRole('button', { name: 'Gem indsats' }));
@@ -825,7 +870,7 @@ describe('PlanApp', () => {
       await act(async () => {
         await user.click(within(trivsel).getByRole('button', { name: 'Gem statusmelding' }));
       });
-      expect(within(trivsel).getByText('Vælg vurderingen.')).toBeInTheDocument();
+      expect(within(trivsel).getByText('Vælg, hvordan det går.')).toBeInTheDocument();
 
       await act(async () => {
         await user.click(within(trivsel).getByRole('radio', { name: 'Rød' }));
@@ -981,7 +1026,7 @@ describe('PlanApp', () => {
       const services = fakeFor();
       services.failNext('views.loadPlanView', new DataError('throttled', { status: 429 }));
       await renderPlan(services);
-      expect(screen.getByRole('alert')).toHaveTextContent('SharePoint har travlt lige nu');
+      expect(screen.getByRole('alert')).toHaveTextContent('Der er travlt lige nu');
       await act(async () => {
         await user.click(screen.getByRole('button', { name: 'Prøv igen' }));
       });

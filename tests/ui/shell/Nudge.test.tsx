@@ -9,8 +9,8 @@ jest.setTimeout(30_000);
 beforeEach(() => window.localStorage.clear());
 
 async function overdueList(): Promise<HTMLElement> {
-  const overdue = await screen.findByRole('region', { name: 'Forfaldne opgaver (1)' });
-  await userEvent.click(within(overdue).getByRole('button', { name: 'Vis de forfaldne opgaver' }));
+  const overdue = await screen.findByRole('region', { name: 'Opgaver over fristen (1)' });
+  await userEvent.click(within(overdue).getByRole('button', { name: 'Vis opgaverne over fristen' }));
   await within(overdue).findByText('Følg op på trivselsmålingen');
   return overdue;
 }

@@ -64,8 +64,8 @@ describe('the wait SharePoint asks for, in words', () => {
     });
     // No timer had to run: the notice is there at once.
     const [notice] = notices();
-    expect(notice).toHaveTextContent('SharePoint har travlt – prøver igen om 2 min');
-    expect(notice).toHaveTextContent('Indholdet vises, så snart SharePoint svarer.');
+    expect(notice).toHaveTextContent('Der er travlt lige nu – prøver igen om 2 min');
+    expect(notice).toHaveTextContent('Indholdet vises, så snart der er svar.');
     act(() => {
       jest.advanceTimersByTime(40_000);
     });
@@ -93,7 +93,7 @@ describe('the wait SharePoint asks for, in words', () => {
     act(() => {
       watch.begin(Date.now() + 250_000, true);
     });
-    expect(notices()[0]).toHaveTextContent('SharePoint har travlt – prøver igen om 4 min');
+    expect(notices()[0]).toHaveTextContent('Der er travlt lige nu – prøver igen om 4 min');
     expect(notices()[0]).toHaveTextContent(
       'Det er ikke gemt endnu. Du kan arbejde videre imens – det, du har skrevet, bliver stående.',
     );
@@ -122,8 +122,8 @@ describe('the ambitions app while SharePoint throttles', () => {
       watch.begin(Date.now() + 180_000, false);
     });
     const [notice] = notices();
-    expect(notice).toHaveTextContent('SharePoint har travlt – prøver igen om 3 min');
-    expect(notice).toHaveTextContent('Indholdet vises, så snart SharePoint svarer.');
+    expect(notice).toHaveTextContent('Der er travlt lige nu – prøver igen om 3 min');
+    expect(notice).toHaveTextContent('Indholdet vises, så snart der er svar.');
     await act(async () => {
       release();
     });
@@ -164,7 +164,7 @@ describe('the ambitions app while SharePoint throttles', () => {
     // The form says it, once: the app's own notice leaves the save to the form.
     expect(notices()).toHaveLength(1);
     const notice = within(form).getByRole('status');
-    expect(notice).toHaveTextContent('SharePoint har travlt – prøver igen om 2 min');
+    expect(notice).toHaveTextContent('Der er travlt lige nu – prøver igen om 2 min');
     expect(notice).toHaveTextContent('Det er ikke gemt endnu.');
     // Nothing typed is touched, and the person can keep typing while the save waits.
     await act(async () => {
@@ -182,7 +182,7 @@ describe('the ambitions app while SharePoint throttles', () => {
     await settle();
     expect(notices()).toHaveLength(0);
     const alert = within(form).getByRole('alert');
-    expect(alert).toHaveTextContent('SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.');
+    expect(alert).toHaveTextContent('Der er travlt lige nu. Prøv igen om lidt – intet er gået tabt.');
     expect(title).toHaveValue('Mens SharePoint har travlt!');
     expect(editor).toHaveTextContent('Teksten må ikke gå tabt.');
     expect(
@@ -204,7 +204,7 @@ describe('the plan and follow-up apps while SharePoint throttles', () => {
     const section = screen.getByRole('region', { name: 'Ambitionsplan' });
     const [notice] = notices();
     expect(section).toContainElement(notice);
-    expect(notice).toHaveTextContent('SharePoint har travlt – prøver igen om 1 min');
+    expect(notice).toHaveTextContent('Der er travlt lige nu – prøver igen om 1 min');
     await act(async () => {
       release();
     });
@@ -220,7 +220,7 @@ describe('the plan and follow-up apps while SharePoint throttles', () => {
     act(() => {
       watch.begin(Date.now() + 240_000, false);
     });
-    expect(notices()[0]).toHaveTextContent('SharePoint har travlt – prøver igen om 4 min');
+    expect(notices()[0]).toHaveTextContent('Der er travlt lige nu – prøver igen om 4 min');
     await act(async () => {
       release();
     });
@@ -256,7 +256,7 @@ describe('the plan and follow-up apps while SharePoint throttles', () => {
     rerender(<MpkRoot strings={strings}>{view(true)}</MpkRoot>);
     expect(notices().map((n) => n.getAttribute('data-mpk-throttle'))).toEqual(['save']);
     expect(within(screen.getByRole('form', { name: 'Indsats' })).getByRole('status')).toHaveTextContent(
-      'SharePoint har travlt – prøver igen om 2 min',
+      'Der er travlt lige nu – prøver igen om 2 min',
     );
   });
 });

@@ -8,7 +8,7 @@ describe('validation messages read as natural Danish', () => {
     [{ field: 'title', code: 'required' }, 'Titlen skal udfyldes.'],
     [
       { field: 'body', code: 'tooLong', params: { max: 255, actual: 312 } },
-      'Teksten må højst være 255 tegn – den er nu 312.',
+      'Historien må højst være 255 tegn – den er nu 312.',
     ],
     [
       { field: 'successMeasure', code: 'tooLong', params: { max: 63999, actual: 64012 } },
@@ -40,8 +40,23 @@ describe('validation messages read as natural Danish', () => {
     ],
     [{ field: 'leaderIds[2]', code: 'invalidReference' }, 'Lederne henviser ikke til noget, der findes. Vælg igen.'],
     [{ field: 'somethingNew', code: 'required' }, 'Feltet skal udfyldes.'],
+    // A label that is a question ("Hvordan går det?") has its own words.
+    [{ field: 'health', code: 'selectionRequired' }, 'Vælg, hvordan det går.'],
+    [
+      { field: 'health', code: 'invalidOption', params: { value: 'blue', enum: 'health' } },
+      '»blue« er ikke en gyldig værdi for svaret på »Hvordan går det?«.',
+    ],
   ] as const)('%j → %s', (error, message) => {
     expect(describeError(danish, error as never)).toBe(message);
+  });
+});
+
+describe('a form that labels a shared field its own way', () => {
+  it('names the field as its own label does', () => {
+    const error = { field: 'body', code: 'required' } as const;
+    expect(describeError(danish, error)).toBe('Historien skal udfyldes.');
+    const names = { body: danish.validation.fields.comment };
+    expect(messagesByField(danish, [error], 'da-DK', names)).toEqual({ body: 'Kommentaren skal udfyldes.' });
   });
 });
 
@@ -50,7 +65,7 @@ describe('validation messages in English', () => {
     expect(describeError(english, { field: 'title', code: 'required' }, 'en-US')).toBe('The title is required.');
     expect(
       describeError(english, { field: 'body', code: 'tooLong', params: { max: 63999, actual: 64000 } }, 'en-US'),
-    ).toBe('The text can be at most 63,999 characters – it is now 64,000.');
+    ).toBe('The story can be at most 63,999 characters – it is now 64,000.');
     expect(
       describeErrors(
         english,
@@ -85,7 +100,7 @@ describe('the message tables are complete', () => {
   });
 
   it('labels the stored codes in Danish', () => {
-    expect(labelOf(danish, 'planStatus', 'followUp')).toBe('Opfølgning');
+    expect(labelOf(danish, 'planStatus', 'followUp')).toBe('Følges op');
     expect(labelOf(danish, 'relevance', 'notRelevant')).toBe('Ikke relevant');
     expect(labelOf(danish, 'storyKind', 'lesson')).toBe('Vi lærte af en fejl');
     expect(labelOf(danish, 'publishingState', 'pending')).toBe('Afventer godkendelse');
@@ -121,9 +136,7 @@ describe('codes become text only in the UI, with the strings it is given', () =>
 
   it("words a DataError by its reason in the strings' language", () => {
     const error = new DataError('throttled');
-    expect(dataErrorText(danish, error)).toBe('SharePoint har travlt lige nu. Prøv igen om lidt – intet er gået tabt.');
-    expect(dataErrorText(english, error)).toBe(
-      'SharePoint is busy right now. Try again in a moment – nothing has been lost.',
-    );
+    expect(dataErrorText(danish, error)).toBe('Der er travlt lige nu. Prøv igen om lidt – intet er gået tabt.');
+    expect(dataErrorText(english, error)).toBe('It is busy right now. Try again in a moment – nothing has been lost.');
   });
 });
