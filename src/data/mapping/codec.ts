@@ -46,6 +46,11 @@ export function odataName(field: string, conv: Conversion): string {
   return conv === 'user' || conv === 'users' ? `${name}Id` : name;
 }
 
+/** The schema version that added a list. */
+function listSince(list: ListKey): number {
+  return LISTS.find((l) => l.key === list)?.since ?? 1;
+}
+
 /** The schema version that added a column (1 for Title and unknown names). */
 export function columnSince(list: ListKey, field: string): number {
   const schema = LISTS.find((l) => l.key === list);
@@ -239,8 +244,12 @@ export function withoutEmptyLaterColumns<T extends IEntity>(
   for (const column of codec.columns) {
     const name = odataName(column.field, column.conv);
     const value = result[name];
+    // An unticked Boolean is stored as no value too (it reads back as false), so `false` in a column the
+    // list got later is left out like an empty one (e.g. a story's PictureConsent on a site before v9).
+    const since = columnSince(codec.list, column.field);
+    const unticked = column.conv === 'bool' && value === false && since > listSince(codec.list);
     const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
-    if (empty && columnSince(codec.list, column.field) > 1) delete result[name];
+    if ((empty && since > 1) || unticked) delete result[name];
   }
   return result;
 }

@@ -152,6 +152,13 @@ describe('storyModel', () => {
         featured: false,
         recognitionCount: 0,
         clientKey: 'k',
+        pictureAlt: undefined,
+        pictureConsent: false,
+      });
+      // The picture's text and tick are kept in the draft (the bytes are not) and trimmed.
+      expect(storyFromDraft({ ...draft, pictureAlt: '  En rampe  ', pictureConsent: true })).toMatchObject({
+        pictureAlt: 'En rampe',
+        pictureConsent: true,
       });
       expect(storyFromDraft(emptyStoryDraft({ ambitionKeys: [], unitIds: [] }))).toMatchObject({
         kind: null,
