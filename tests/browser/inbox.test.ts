@@ -8,7 +8,7 @@
  * calm line. Screenshots of the bell and the panel (light, and dark in Teams) in docs/screenshots.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { addDays, today } from '../../src/domain/dates';
+import { addDays, formatDate, today } from '../../src/domain/dates';
 import { createLocalServices } from '../../localsp/client';
 import type { LocalSharePoint } from '../../localsp/server';
 import { graphInbox } from '../../localgraph/client';
@@ -68,7 +68,9 @@ async function assignTask(page: Page, title: string, due: string): Promise<void>
   await assignee.pressSequentially('lene');
   await page.locator('[role="listbox"] [role="option"]', { hasText: 'Lene Madsen' }).click();
   await dialog.getByText('Henter Lene Madsen …').waitFor({ state: 'detached' });
-  await dialog.getByLabel(/^Frist/).fill(due);
+  // Typed the Danish way (24.12.2026); the date field reads it when it is left.
+  await dialog.getByRole('combobox', { name: /^Frist/ }).fill(formatDate(due));
+  await dialog.getByRole('combobox', { name: /^Frist/ }).press('Tab');
   await dialog
     .getByRole('combobox', { name: /^Opfølgningsmøde/ })
     .or(dialog.getByRole('textbox', { name: /^Opfølgningsmøde/ }))

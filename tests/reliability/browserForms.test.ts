@@ -294,7 +294,9 @@ describe('Opfølgning, as the chefgruppe', () => {
     await dialog.getByRole('combobox', { name: /^Enhed/ }).selectOption({ label: 'Læring og Trivsel' });
     await dialog.getByRole('combobox', { name: /^Ambition/ }).selectOption({ label: 'Gode rammer' });
     await chooseAssignee(dialog, 'Lene Madsen');
-    await dialog.getByLabel(/^Frist/).fill('2030-06-14');
+    // Typed the Danish way; the date field reads it when it is left.
+    await dialog.getByRole('combobox', { name: /^Frist/ }).fill('14.06.2030');
+    await dialog.getByRole('combobox', { name: /^Frist/ }).press('Tab');
     const meeting = dialog
       .getByRole('combobox', { name: /^Opfølgningsmøde/ })
       .or(dialog.getByRole('textbox', { name: /^Opfølgningsmøde/ }));
