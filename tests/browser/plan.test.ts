@@ -649,7 +649,7 @@ describe('Ambitionsplan in the browser', () => {
     it('tells an employee in Danish, and lets a site owner prepare the site ("Klargør site") and pick the unit', async () => {
       const reader = await openPreview(browser, empty, { part: 'plan', user: EMPLOYEE });
       await part(reader)
-        .getByText('Ambitionsplanen kan tages i brug, når en administrator har sat Mod på kerneopgaven op på sitet.')
+        .getByText('Ambitionsplanen kan tages i brug, når en administrator har sat Mod på kerneopgaven op.')
         .waitFor({ timeout: 60_000 });
       expect(await part(reader).getByRole('button', { name: 'Klargør site' }).count()).toBe(0);
       await expectNoAxeViolations(reader);
