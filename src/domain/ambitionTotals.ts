@@ -7,7 +7,7 @@
  * Stored as a JSON array of counts in the strategy's order of the ambitions: a unit's
  * `[plans₁, initiatives₁, …, plans₅, initiatives₅]`, the stories row's `[stories₁ … stories₅]`.
  */
-import { AMBITIONS } from './ambitions';
+import { AMBITION_LIST } from './ambitionTitles';
 import { dict, own } from './dict';
 import type { IInitiative, IPlanFocus } from './model';
 
@@ -19,7 +19,7 @@ export interface IAmbitionTotals {
 }
 
 function indexOfAmbition(key: unknown): number {
-  return AMBITIONS.findIndex((ambition) => ambition.key === key);
+  return AMBITION_LIST.findIndex((ambition) => ambition.key === key);
 }
 
 /**
@@ -27,7 +27,7 @@ function indexOfAmbition(key: unknown): number {
  * gives any relevance but "not relevant"; every initiative counts under its ambition.
  */
 export function unitTotals(focuses: readonly IPlanFocus[], initiatives: readonly IInitiative[]): number[] {
-  const out = AMBITIONS.flatMap(() => [0, 0]);
+  const out = AMBITION_LIST.flatMap(() => [0, 0]);
   const seen = new Set<string>();
   for (const focus of focuses) {
     const index = indexOfAmbition(focus.ambitionKey);
@@ -46,7 +46,7 @@ export function unitTotals(focuses: readonly IPlanFocus[], initiatives: readonly
 
 /** The stories row's totals from published stories per ambition key (keys the strategy does not have are left out). */
 export function storyTotals(perAmbition: Readonly<Record<string, number>>): number[] {
-  return AMBITIONS.map((ambition) => own(perAmbition, ambition.key) || 0);
+  return AMBITION_LIST.map((ambition) => own(perAmbition, ambition.key) || 0);
 }
 
 /** A stored totals text, checked: `length` counts, or undefined (anyone who may write the list could store anything). */
@@ -70,22 +70,22 @@ export function countsFromTotals(
   unitIds: readonly number[],
 ): { counts: Record<string, IAmbitionTotals>; complete: boolean } {
   const counts = dict<IAmbitionTotals>();
-  for (const ambition of AMBITIONS) counts[ambition.key] = { plans: 0, initiatives: 0, stories: 0 };
+  for (const ambition of AMBITION_LIST) counts[ambition.key] = { plans: 0, initiatives: 0, stories: 0 };
   const counted = new Set<number>();
   let stories = false;
   for (const row of rows) {
     if (row.key === 'stories') {
-      const totals = stories ? undefined : parseTotals(row.totals, AMBITIONS.length);
+      const totals = stories ? undefined : parseTotals(row.totals, AMBITION_LIST.length);
       if (!totals) continue;
       stories = true;
-      AMBITIONS.forEach((ambition, i) => (counts[ambition.key].stories = totals[i]));
+      AMBITION_LIST.forEach((ambition, i) => (counts[ambition.key].stories = totals[i]));
       continue;
     }
     if (typeof row.unitId !== 'number' || row.key !== `unit-${row.unitId}` || counted.has(row.unitId)) continue;
-    const totals = parseTotals(row.totals, 2 * AMBITIONS.length);
+    const totals = parseTotals(row.totals, 2 * AMBITION_LIST.length);
     if (!totals) continue;
     counted.add(row.unitId);
-    AMBITIONS.forEach((ambition, i) => {
+    AMBITION_LIST.forEach((ambition, i) => {
       counts[ambition.key].plans += totals[2 * i];
       counts[ambition.key].initiatives += totals[2 * i + 1];
     });

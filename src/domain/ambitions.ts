@@ -2,6 +2,7 @@
  * The five ambitions of "Mod på kerneopgaven" (Holbæk Kommune, januar 2019), word for word from the
  * strategy text. This is the reference data provisioned into SharePoint and shown before any list exists.
  */
+import { AMBITION_TITLES } from './ambitionTitles';
 
 /** A "Vi vil" commitment under an ambition. `key` is stable across schema versions and tenants. */
 export interface ICommitmentSeed {
@@ -26,7 +27,7 @@ export const AMBITIONS: readonly IAmbitionSeed[] = [
   {
     key: 'mod-og-stolthed',
     order: 1,
-    title: 'Mod og stolthed',
+    title: AMBITION_TITLES['mod-og-stolthed'],
     introduction: [
       'Vi skal skabe arbejdspladser, som gør medarbejdere og ledere i Holbæk Kommune stolte af deres arbejde og den positive forskel, der gøres for borgerne. Stolte over at være en del af en kompetent og engageret organisation, der tør gå nye veje, og som spiller en rolle for demokratiet og for samfundet. Og det er ikke nok at føle sig stolt – vi skal også turde at sige det højt.',
       'Mod kommer ikke af sig selv men af konkret handling. Vi skal fokusere på alt det, der lykkes i hverdagen, når vi udfører vores arbejde. Medarbejdere og ledere skal have handlefrihed og træffe beslutninger uden frygt for at begå fejl. Vi vil udvikle en modig organisation, hvor vi både evner at stå fast på fagligheden og har modet til at tænke nyt og bringe hinandens fagligheder i spil. Vi skal anerkende hinandens indsatser, når vi lykkes med hverdagens kerneopgave – det som vi grundlæggende er sat i verden for som medarbejdere i Holbæk Kommune.',
@@ -51,7 +52,7 @@ export const AMBITIONS: readonly IAmbitionSeed[] = [
   {
     key: 'viden-og-faglighed',
     order: 2,
-    title: 'Viden og faglighed',
+    title: AMBITION_TITLES['viden-og-faglighed'],
     introduction: [
       'En stærk faglighed er uvurderlig og en forudsætning for at kunne lykkes med kerneopgaverne. Derfor skal vi værne om den viden og de erfaringer, vi gør os på alle kerneområderne.',
       'Vi skal samtidigt styrke vores evne til at opsamle og anvende data systematisk og klogt, og vi skal være ajour med ny viden om effektive metoder og evidens. Data og viden skal kobles til målinger af effekten, så vi i højere grad bliver i stand til at træffe strategiske beslutninger om udviklingen af driften og til at understøtte beslutningsgrundlaget for det politiske niveau.',
@@ -80,7 +81,7 @@ export const AMBITIONS: readonly IAmbitionSeed[] = [
   {
     key: 'sammenhaeng-og-samarbejde',
     order: 3,
-    title: 'Sammenhæng og samarbejde',
+    title: AMBITION_TITLES['sammenhaeng-og-samarbejde'],
     introduction: [
       'Borgere skal opleve sammenhæng i indsatsen, når de har brug for hjælp og støtte fra Holbæk Kommune. Vi vil udvikle vores opgaveløsning med udgangspunkt i at skabe sammenhængende borgerforløb og en koordineret sagsbehandling. Det stiller store krav til samarbejdet både på tværs af organisationen og på tværs af sektorer.',
       'Særligt i komplekse borgersager kan det være et problem, at samme borger har flere forskellige handleplaner og kontaktpersoner i mødet med Holbæk Kommune. Dertil kommer, at forskellige fagligheder kan have forskellige løsninger på samme problem.',
@@ -116,7 +117,7 @@ export const AMBITIONS: readonly IAmbitionSeed[] = [
   {
     key: 'tillid-og-ansvar-i-ledelse',
     order: 4,
-    title: 'Tillid og ansvar i ledelse',
+    title: AMBITION_TITLES['tillid-og-ansvar-i-ledelse'],
     introduction: [
       'God ledelse skaber grobund for, at medarbejdere kan skabe gode løsninger til gavn for borgeren og fællesskabet. Ledelse sker i relationer og samarbejde med andre; medarbejdere, lederkolleger, borgere, pårørende, frivillige og virksomheder. Med ledelsesgrundlaget som vores fælles ramme vil vi forstærke arbejdet med at udvikle og forbedre ledelse og samarbejde i hele organisationen.',
       'Mest mulig ledelsestid skal bruges på at lede kerneopgaven. Vi vil skabe plads til, at den enkelte leder kan udfordre og udvikle kerneopgaven med sin ledelse. Og vi vil igen tage fat i ambitionen fra "En Stærk Medspiller", fokusere på tillid og på at give ansvar ved at styrke beslutningskraften hos de medarbejdere, der er tættest på borgeren.',
@@ -159,7 +160,7 @@ export const AMBITIONS: readonly IAmbitionSeed[] = [
   {
     key: 'gode-rammer',
     order: 5,
-    title: 'Gode rammer',
+    title: AMBITION_TITLES['gode-rammer'],
     introduction: [
       'Vi vil arbejde på at skabe gode rammer for at løse og udvikle kerneopgaven. Rammerne er vores organisatoriske og fysiske forhold, men i lige så høj grad også de personalemæssige og kompetencemæssige ressourcer, der er til stede iblandt os.',
       'Vi vil udvikle de rammer og ressourcer, vi har til rådighed, og som er givet af Kommunalbestyrelsen, så vi får mest muligt ud af dem. Fokus skal være på at prioritere, så rammerne og ressourcerne bidrager bedst muligt til at løse kerneopgaven. Når vi prioriterer, skal vi turde tænke nyt.',

@@ -3,7 +3,7 @@
  * trend), counters by status and the overdue tasks. Pure and linear in the size of the input, so it
  * can run over a whole municipality's lists in the browser.
  */
-import { AMBITIONS } from './ambitions';
+import { AMBITION_LIST } from './ambitionTitles';
 import { compareIsoDates, isValidIsoDate } from './dates';
 import {
   INITIATIVE_STATUSES,
@@ -206,7 +206,7 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
 
   const rows: IOverviewRow[] = input.units.map((unit) => ({
     unit,
-    cells: AMBITIONS.map((ambition) => {
+    cells: AMBITION_LIST.map((ambition) => {
       const unitId = unit.id === undefined ? -1 : unit.id;
       const key = cellKey(unitId, ambition.key);
       const cell = cells.get(key) || emptyCell(unitId, ambition.key);
@@ -235,7 +235,7 @@ export function buildOverview(input: IOverviewInput, options: IOverviewOptions):
   overdueTasks.sort((a, b) => compareIsoDates(a.dueDate, b.dueDate));
 
   const storiesByAmbition = dict<number>();
-  for (const ambition of AMBITIONS) storiesByAmbition[ambition.key] = 0;
+  for (const ambition of AMBITION_LIST) storiesByAmbition[ambition.key] = 0;
   for (const story of input.stories || []) {
     if (publishingState(story.moderationStatus) !== 'approved') continue;
     storiesByAmbition[story.ambitionKey] = (storiesByAmbition[story.ambitionKey] || 0) + 1;

@@ -14,7 +14,7 @@
  * This module reads and writes the stored form; it does not need the row-by-row overview, so the
  * follow-up web part's first view carries only this.
  */
-import { AMBITIONS } from './ambitions';
+import { AMBITION_LIST } from './ambitionTitles';
 import { addDays, daysBetween, isValidIsoDate, today } from './dates';
 import { dict, own } from './dict';
 import { pickCurrentPlan } from './currentPlan';
@@ -216,7 +216,7 @@ function decodeSummary(raw: unknown[], unitId: number): IUnitSummary {
   const cells = new Map<number, ICellSummary[]>();
   for (const entry of array(raw[3])) {
     const list = array(entry);
-    if (list.length !== 1 + AMBITIONS.length) fail();
+    if (list.length !== 1 + AMBITION_LIST.length) fail();
     cells.set(int(list[0]), list.slice(1).map(decodeCell));
   }
   const stoppedList = array(raw[5]);
@@ -376,14 +376,14 @@ export function overviewFromSummaries(
   });
 
   const stories = dict<number>();
-  for (const ambition of AMBITIONS) stories[ambition.key] = 0;
+  for (const ambition of AMBITION_LIST) stories[ambition.key] = 0;
   for (const key of Object.keys(storiesByAmbition)) stories[key] = own(storiesByAmbition, key) || 0;
 
   const rows = units.map((unit) => {
     const unitId = unit.id === undefined ? -1 : unit.id;
     const plan = current.get(unitId);
     if (!summaries.has(unitId) || (plan && !plan.cells)) missingUnits.push(unitId);
-    const cells = AMBITIONS.map((ambition, index) =>
+    const cells = AMBITION_LIST.map((ambition, index) =>
       cellOf(unitId, ambition.key, plan && plan.planId, plan && plan.cells ? plan.cells[index] : undefined, since),
     );
     return { unit, cells };

@@ -1,6 +1,5 @@
 /** What the three first views share: schema status, reference data and permissions read in the same batch. */
 import { SPQueryable, type SPFI } from '@pnp/sp';
-import { AMBITIONS } from '../../domain/ambitions';
 import { DataError, httpStatus, isListMissingError, isThrottled, isUnknownFieldError, toDataError } from '../errors';
 import { fromRow, type ICodec, type Row } from '../mapping/codec';
 import {
@@ -237,6 +236,12 @@ export interface ICommonView {
   webPermissions?: IBasePermissions;
 }
 
+/** The strategy's ambitions as the lists would hold them, for a site whose lists are not there yet. */
+async function ambitionsFromStrategy(): Promise<IAmbition[]> {
+  const { AMBITIONS } = await import(/* webpackChunkName: 'mpk-strategy-text' */ '../../domain/ambitions');
+  return ambitionsFromSeed(AMBITIONS);
+}
+
 /** Reads the common part; `otherMissing` says whether one of the view's other lists was missing. */
 export async function finishCommonReads(sp: SPFI, reads: ICommonReads, otherMissing: boolean): Promise<ICommonView> {
   const version = viewValue(await reads.version);
@@ -258,8 +263,8 @@ export async function finishCommonReads(sp: SPFI, reads: ICommonReads, otherMiss
       currentVersion: SCHEMA_VERSION,
       needsUpgrade: !provisioned || (installedVersion !== undefined && installedVersion < SCHEMA_VERSION),
     },
-    // Before the lists exist (or are seeded) the strategy's text comes from the domain.
-    ambitions: fromLists.length > 0 ? fromLists : ambitionsFromSeed(AMBITIONS),
+    // Before the lists exist (or are seeded) the strategy's text comes from the domain, loaded only then.
+    ambitions: fromLists.length > 0 ? fromLists : await ambitionsFromStrategy(),
     units: sortUnits(rowsOf(units).map((row) => fromRow(unitCodec, row))),
     unitRows: rowsOf(units),
     isSiteOwner: hasPermission(webPermissions, PERMISSION.ManageWeb),

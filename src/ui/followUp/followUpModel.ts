@@ -3,7 +3,7 @@
  * board, filters, meetings and the trend baseline. No React here, so all of it is unit-tested.
  */
 import { addDays, compareIsoDates, isValidIsoDate, today } from '../../domain/dates';
-import { findAmbition } from '../../domain/ambitions';
+import { AMBITION_TITLES } from '../../domain/ambitionTitles';
 import { TASK_STATUSES, type IFollowUpTask, type IsoDate, type TaskStatus } from '../../domain/model';
 import { isOverdue } from '../../domain/workflow';
 import type { IAmbition, ITaskFilters, IUnitItem } from '../../data/repositories/types';
@@ -172,8 +172,7 @@ export function ambitionTitle(ambitions: readonly IAmbition[], key: string | und
   if (!key) return '';
   const fromLists = ambitions.find((a) => a.key === key);
   if (fromLists && fromLists.title) return fromLists.title;
-  const seed = findAmbition(key);
-  return seed ? seed.title : key;
+  return AMBITION_TITLES[key] ?? key;
 }
 
 /** Counters per status from the view plus what was saved here. */
