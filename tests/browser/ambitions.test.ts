@@ -159,6 +159,9 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
+    // The optional picture (a file chooser), then the button.
+    await page.keyboard.press('Tab');
+    await expect(form.getByLabel(/^Billede/)).toBeFocusedIn(page);
     await page.keyboard.press('Tab');
     await expect(form.getByRole('button', { name: 'Send til godkendelse' })).toBeFocusedIn(page);
     await page.keyboard.press('Enter');

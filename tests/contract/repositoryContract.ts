@@ -948,6 +948,7 @@ export function describeRepositoryContract(name: string, setup: () => Promise<IC
           'units',
         ]);
         expect(shapeOf(view.overview)).toEqual([
+          'initiativeTitles',
           'initiativesByStatus',
           'missingUnits',
           'overdueByUnit',

@@ -171,7 +171,7 @@ describe('services without Microsoft Graph', () => {
     expect(await dataErrorOf(services.reflections.listMine(me))).toMatchObject({ reason: 'notesUnavailable' });
     expect(
       dataErrorText(danish, await dataErrorOf(services.reflections.create({ clientKey: '', meaning: 'x' }))),
-    ).toMatch(/^Egne noter gemmes i din egen OneDrive gennem Microsoft Graph/);
+    ).toMatch(/^Egne noter gemmes i din egen OneDrive, og den kan ikke nås herfra\. Intet er gået tabt\./);
   });
 });
 

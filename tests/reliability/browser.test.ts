@@ -306,7 +306,7 @@ describe('Opfølgning, as the chefgruppe', () => {
     const filter = page.getByRole('combobox', { name: 'Møde', exact: true });
     await filter.fill("Møde hos O'Brien");
     await filter.press('Enter');
-    await page.getByText(/Viser 1 opgaver/).waitFor({ timeout: 15_000 });
+    await page.getByText(/Opgaver vist: 1\./).waitFor({ timeout: 15_000 });
     await page.getByText("Forbered mødet hos O'Brien").first().waitFor();
     expect(await page.getByText('Opgaverne kunne ikke hentes').count()).toBe(0);
     await expectInert(opened());
