@@ -14,7 +14,7 @@ import {
   parseUnitSummary,
   type IUnitSummary,
 } from '../../src/domain/unitSummary';
-import { summarizeUnit } from '../../src/domain/summarizeUnit';
+import { SUMMARY_TITLES_PER_UNIT, summarizeUnit } from '../../src/domain/summarizeUnit';
 import { prng } from '../support/prng';
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
@@ -275,6 +275,35 @@ describe('the stored form', () => {
       ],
     });
     expect(parsed).toEqual(summary);
+  });
+
+  it('keeps the titles of at most a few initiatives, those of open tasks with the earliest deadline', () => {
+    const initiatives = Array.from({ length: 8 }, (_, i) => ({
+      id: i + 1,
+      clientKey: `i${i + 1}`,
+      planId: 1,
+      unitId: 7,
+      title: `Indsats ${i + 1}`,
+      ambitionKey: 'a',
+      status: 'planned' as const,
+    }));
+    const tasks = initiatives.map(
+      (initiative, i) =>
+        ({
+          id: 100 + i,
+          unitId: 7,
+          title: 'T',
+          status: i === 0 ? 'closed' : 'open',
+          initiativeId: initiative.id,
+          dueDate: `2026-12-${String(20 - i).padStart(2, '0')}`,
+        }) as IFollowUpTask,
+    );
+    const summary = summarizeUnit(
+      { unit, plans: [], focuses: [], initiatives, checkIns: [], tasks },
+      new Date('2026-12-03T10:00:00Z'),
+    );
+    expect(Array.from(summary.titles.keys())).toEqual([8, 7, 6, 5, 4]);
+    expect(summary.titles.size).toBe(SUMMARY_TITLES_PER_UNIT);
   });
 
   it("keeps the titles of the initiatives the unit's tasks are about, and reads a row kept without them", () => {
