@@ -16,7 +16,7 @@ import { compileItemShape, itemJson } from '../model/items';
 import { newGuid } from '../model/names';
 import { PermissionKind } from '../model/permissions';
 import type { ListRuntime, Site } from '../model/site';
-import type { ItemRecord, UserRecord } from '../model/types';
+import type { ItemRecord, ListRecord, UserRecord } from '../model/types';
 import { allow, apiBase, collectionResponse, Ctx, Entity, entityResponse, projectionOf } from './context';
 import { buildNewItem } from './items';
 
@@ -297,7 +297,17 @@ function fileEntity(ctx: Ctx, rt: ListRuntime, item: ItemRecord): Entity {
 
 function folderEntity(ctx: Ctx, rt: ListRuntime): Entity {
   const url = listServerRelativeUrl(ctx.sitePath, rt.rec);
-  const edit = `Web/GetFolderByServerRelativePath(decodedurl='${url.replace(/'/g, "''")}')`;
+  return listFolderEntity(
+    ctx,
+    rt.rec,
+    `Web/GetFolderByServerRelativePath(decodedurl='${url.replace(/'/g, "''")}')`,
+    rt.items.length,
+  );
+}
+
+/** A list's root folder as `SP.Folder`, addressed by `edit` (by path, or as the list's `RootFolder`). */
+export function listFolderEntity(ctx: Ctx, rec: ListRecord, edit: string, itemCount: number): Entity {
+  const url = listServerRelativeUrl(ctx.sitePath, rec);
   return {
     json: {
       'odata.type': 'SP.Folder',
@@ -305,13 +315,13 @@ function folderEntity(ctx: Ctx, rt: ListRuntime): Entity {
       'odata.editLink': edit,
       Exists: true,
       IsWOPIEnabled: false,
-      ItemCount: rt.items.length,
-      Name: rt.rec.urlName,
+      ItemCount: itemCount,
+      Name: rec.urlName,
       ProgID: null,
       ServerRelativeUrl: url,
-      TimeCreated: rt.rec.created,
-      TimeLastModified: rt.rec.lastItemModified,
-      UniqueId: rt.rec.id,
+      TimeCreated: rec.created,
+      TimeLastModified: rec.lastItemModified,
+      UniqueId: rec.id,
       WelcomePage: '',
     },
     extra: { ServerRelativePath: { DecodedUrl: url } },

@@ -15,7 +15,7 @@ import { is, argString, Segment } from '../http/path';
 import { jsonBody } from '../http/request';
 import { ApiResponse, created, emptyOk, noContent, ok } from '../http/response';
 import { demand, listAssignments, listMask, webMask } from '../model/access';
-import { builtInFields, DOCUMENT_LIBRARY, listServerRelativeUrl } from '../model/fields';
+import { builtInFields, DOCUMENT_LIBRARY } from '../model/fields';
 import { entityTypeNameFor, newGuid } from '../model/names';
 import { bodyProperties, readPrimitive } from '../model/props';
 import { hasPermission, maskJson, PermissionKind } from '../model/permissions';
@@ -23,7 +23,7 @@ import type { ListRuntime } from '../model/site';
 import type { ItemRecord, JsonObject, JsonValue, ListRecord } from '../model/types';
 import { allow, apiBase, collectionResponse, Ctx, Entity, entityResponse } from './context';
 import { fieldsRoute } from './fields';
-import { libraryFolderRoute } from './files';
+import { libraryFolderRoute, listFolderEntity } from './files';
 import { itemsRoute } from './items';
 import { permissionRoute, roleAssignmentsRoute } from './security';
 import { viewsRoute } from './views';
@@ -445,24 +445,5 @@ export function listEntity(ctx: Ctx, rt: ListRuntime): Entity {
 }
 
 function rootFolderEntity(ctx: Ctx, rec: ListRecord): Entity {
-  const url = listServerRelativeUrl(ctx.sitePath, rec);
-  const edit = `Web/Lists(guid'${rec.id}')/RootFolder`;
-  return {
-    json: {
-      'odata.type': 'SP.Folder',
-      'odata.id': `${apiBase(ctx)}/${edit}`,
-      'odata.editLink': edit,
-      Exists: true,
-      IsWOPIEnabled: false,
-      ItemCount: 0,
-      Name: rec.urlName,
-      ProgID: null,
-      ServerRelativeUrl: url,
-      TimeCreated: rec.created,
-      TimeLastModified: rec.lastItemModified,
-      UniqueId: rec.id,
-      WelcomePage: '',
-    },
-    extra: { ServerRelativePath: { DecodedUrl: url } },
-  };
+  return listFolderEntity(ctx, rec, `Web/Lists(guid'${rec.id}')/RootFolder`, 0);
 }
