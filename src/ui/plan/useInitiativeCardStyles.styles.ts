@@ -1,19 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { framedColumn, visuallyHidden } from '../shell/sharedStyles';
+import { framedColumn, plainLink, visuallyHidden } from '../shell/sharedStyles';
 
 /** Styles of an initiative's compact row and its opened details (`InitiativeCard`). */
 export const useInitiativeCardStyles = makeStyles({
-  // A plain link in Fluent's link colours (Fluent's Link would be the only user of its package here).
-  link: {
-    color: tokens.colorBrandForegroundLink,
-    textDecorationLine: 'underline',
-    overflowWrap: 'anywhere',
-    ':hover': { color: tokens.colorBrandForegroundLinkHover },
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      borderRadius: tokens.borderRadiusSmall,
-    },
-  },
+  link: plainLink,
   card: {
     ...framedColumn(tokens.spacingVerticalS, tokens.colorNeutralStroke2),
     paddingTop: tokens.spacingVerticalS,

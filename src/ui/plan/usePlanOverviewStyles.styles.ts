@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { plainList } from '../shell/sharedStyles';
+import { plainLink, plainList } from '../shell/sharedStyles';
 
 /** Styles of {@link PlanOverview}: one light row per ambition that wraps at phone width. */
 export const usePlanOverviewStyles = makeStyles({
@@ -36,17 +36,7 @@ export const usePlanOverviewStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
   },
-  link: {
-    color: tokens.colorBrandForegroundLink,
-    fontWeight: tokens.fontWeightSemibold,
-    textDecorationLine: 'underline',
-    overflowWrap: 'anywhere',
-    ':hover': { color: tokens.colorBrandForegroundLinkHover },
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      borderRadius: tokens.borderRadiusSmall,
-    },
-  },
+  link: { ...plainLink, fontWeight: tokens.fontWeightSemibold },
   facts: {
     display: 'flex',
     flexWrap: 'wrap',

@@ -52,5 +52,17 @@ export const surfaceRoot: GriffelStyle = {
   '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
 };
 
+/** A plain link in Fluent's link colours (Fluent's Link would be the only user of its package in a first view). */
+export const plainLink: GriffelStyle = {
+  color: tokens.colorBrandForegroundLink,
+  textDecorationLine: 'underline',
+  overflowWrap: 'anywhere',
+  ':hover': { color: tokens.colorBrandForegroundLinkHover },
+  ':focus-visible': {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    borderRadius: tokens.borderRadiusSmall,
+  },
+};
+
 /** `root` on a surface's outermost element (see {@link surfaceRoot}). */
 export const useSurfaceStyles = makeStyles({ root: surfaceRoot });
