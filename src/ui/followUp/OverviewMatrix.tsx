@@ -4,6 +4,14 @@ import { formatDate } from '../../domain/dates';
 import { type Locale } from '../../domain/locale';
 import type { IsoDate } from '../../domain/model';
 import type { IOverviewCell, IOverviewRow } from '../../domain/overview';
+import {
+  groupMatrixRows,
+  hasNoPlan,
+  lineCount,
+  onlyWithoutPlan,
+  type IMatrixLine,
+  type MatrixGroup,
+} from '../../domain/overviewGroups';
 import type { IAmbition } from '../../data/repositories/types';
 import { useStrings, fill } from '../shell/strings';
 import { plural } from '../shell/plural';
@@ -30,6 +38,8 @@ export interface IOverviewMatrixProps {
    * @default false
    */
   progressive?: boolean;
+  /** Only the units without a current plan, in their groups. @default false */
+  onlyWithoutPlan?: boolean;
 }
 
 /** Rows drawn at once, then per frame, when `progressive`. */
@@ -56,13 +66,6 @@ const MatrixCell = React.memo(function MatrixCell(props: {
   const mpkStrings = useStrings();
   const styles = useMatrixStyles();
   const { cell, locale, strings } = props;
-  if (cell.planId === undefined) {
-    return (
-      <td className={mergeClasses(styles.cell, styles.quiet)}>
-        <span>{strings.noPlan}</span>
-      </td>
-    );
-  }
   const relevance = cell.relevance ? labelOf(mpkStrings, 'relevance', cell.relevance) : strings.notDecided;
   const quiet = !cell.relevance && cell.initiativeCount === 0;
   return (
@@ -96,10 +99,101 @@ const MatrixCell = React.memo(function MatrixCell(props: {
   );
 });
 
+/** Props of {@link MatrixRow}. */
+interface IMatrixRowProps extends Pick<
+  IOverviewMatrixProps,
+  'locale' | 'strings' | 'planUrl' | 'openLinksInNewWindow'
+> {
+  line: IMatrixLine;
+  /** The line opens a group with units under it (its header then names the group). */
+  opensGroup: boolean;
+  columns: number;
+}
+
+/**
+ * One unit: its name as the row header (the group's header when it opens a group with units under it,
+ * indented by level under it otherwise), then a cell per ambition — or one cell across them all when
+ * the unit has no current plan.
+ */
+const MatrixRow = React.memo(function MatrixRow(props: IMatrixRowProps): JSX.Element {
+  const styles = useMatrixStyles();
+  const { line, strings } = props;
+  const { row } = line;
+  const unitId = row.unit.id;
+  const href = unitId !== undefined && props.planUrl ? props.planUrl(unitId) : undefined;
+  const name = href ? (
+    <Link
+      href={href}
+      aria-label={fill(strings.openPlan, { unit: row.unit.name })}
+      target={props.openLinksInNewWindow ? '_blank' : undefined}
+      rel={props.openLinksInNewWindow ? 'noopener noreferrer' : undefined}
+    >
+      {row.unit.name}
+    </Link>
+  ) : (
+    row.unit.name
+  );
+  const header = mergeClasses(
+    styles.rowHeader,
+    line.depth === 0 && styles.groupHead,
+    line.depth === 1 && styles.depth1,
+    line.depth > 1 && styles.depth2,
+  );
+  if (line.nameOnly) {
+    return (
+      <tr>
+        <th scope="rowgroup" colSpan={props.columns + 1} className={header}>
+          {name}
+        </th>
+      </tr>
+    );
+  }
+  return (
+    <tr>
+      <th scope={props.opensGroup ? 'rowgroup' : 'row'} className={header}>
+        {name}
+      </th>
+      {hasNoPlan(row) ? (
+        <td
+          colSpan={props.columns}
+          className={mergeClasses(styles.cell, styles.quiet, line.depth === 0 && styles.groupHead)}
+        >
+          {strings.noPlan}
+        </td>
+      ) : (
+        row.cells.map((cell) => (
+          <MatrixCell key={cell.ambitionKey} cell={cell} locale={props.locale} strings={strings} />
+        ))
+      )}
+    </tr>
+  );
+});
+
+/** The groups' bodies, the first `shown` lines of them (a body per kerneområde). */
+function groupBodies(
+  groups: readonly MatrixGroup[],
+  shown: number,
+  row: (line: IMatrixLine, opensGroup: boolean) => JSX.Element,
+): JSX.Element[] {
+  const bodies: JSX.Element[] = [];
+  let left = shown;
+  for (const group of groups) {
+    if (left <= 0) break;
+    const lines = group.slice(0, left);
+    left -= lines.length;
+    const head = group[0].row.unit;
+    bodies.push(
+      <tbody key={head.id ?? head.name}>{lines.map((line, i) => row(line, i === 0 && group.length > 1))}</tbody>,
+    );
+  }
+  return bodies;
+}
+
 /**
  * The chefgruppe's matrix: a real table, units as row headers and ambitions as column headers, so a
- * screen reader names both for every cell. Scrolls sideways in a narrow column (and can be scrolled
- * by keyboard); prints in full.
+ * screen reader names both for every cell; a body per kerneområde, whose own row heads the group and
+ * the units under it indented. Scrolls sideways in a narrow column (and can be scrolled by keyboard);
+ * prints in full.
  */
 export const OverviewMatrix = React.memo(function OverviewMatrix(props: IOverviewMatrixProps): JSX.Element {
   const styles = useMatrixStyles();
@@ -107,7 +201,12 @@ export const OverviewMatrix = React.memo(function OverviewMatrix(props: IOvervie
   const ambitionKeys =
     props.rows.length > 0 ? props.rows[0].cells.map((c) => c.ambitionKey) : props.ambitions.map((a) => a.key);
   const caption = fill(strings.caption, { since: formatDate(props.since, locale) });
-  const shown = useRowsShown(props.rows.length, props.progressive === true);
+  const only = props.onlyWithoutPlan === true;
+  const groups = React.useMemo(() => {
+    const all = groupMatrixRows(props.rows);
+    return only ? onlyWithoutPlan(all) : all;
+  }, [props.rows, only]);
+  const shown = useRowsShown(lineCount(groups), props.progressive === true);
   return (
     <div className={styles.scroller} role="region" aria-label={strings.regionLabel} tabIndex={0}>
       <table className={styles.table}>
@@ -124,33 +223,18 @@ export const OverviewMatrix = React.memo(function OverviewMatrix(props: IOvervie
             ))}
           </tr>
         </thead>
-        <tbody>
-          {props.rows.slice(0, shown).map((row) => {
-            const unitId = row.unit.id;
-            const href = unitId !== undefined && props.planUrl ? props.planUrl(unitId) : undefined;
-            return (
-              <tr key={unitId ?? row.unit.name}>
-                <th scope="row" className={styles.rowHeader}>
-                  {href ? (
-                    <Link
-                      href={href}
-                      aria-label={fill(strings.openPlan, { unit: row.unit.name })}
-                      target={props.openLinksInNewWindow ? '_blank' : undefined}
-                      rel={props.openLinksInNewWindow ? 'noopener noreferrer' : undefined}
-                    >
-                      {row.unit.name}
-                    </Link>
-                  ) : (
-                    row.unit.name
-                  )}
-                </th>
-                {row.cells.map((cell) => (
-                  <MatrixCell key={cell.ambitionKey} cell={cell} locale={locale} strings={strings} />
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
+        {groupBodies(groups, shown, (line, opensGroup) => (
+          <MatrixRow
+            key={line.row.unit.id ?? line.row.unit.name}
+            line={line}
+            opensGroup={opensGroup}
+            columns={ambitionKeys.length}
+            locale={locale}
+            strings={strings}
+            planUrl={props.planUrl}
+            openLinksInNewWindow={props.openLinksInNewWindow}
+          />
+        ))}
       </table>
     </div>
   );

@@ -112,6 +112,10 @@ export const useMatrixStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  // A kerneområde's own row opens its group; the units under it are indented by level.
+  groupHead: { borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
+  depth1: { paddingLeft: tokens.spacingHorizontalXXL, fontWeight: tokens.fontWeightRegular },
+  depth2: { paddingLeft: tokens.spacingHorizontalXXXL, fontWeight: tokens.fontWeightRegular },
   notRelevant: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2 },
   // Nothing decided and nothing running: readable, but quieter than the cells to look at.
   quiet: { color: tokens.colorNeutralForeground3 },

@@ -89,3 +89,72 @@ describe('the overview matrix', () => {
     expect(cells[1]).toHaveTextContent('3 indsatser · 2 aktive');
   });
 });
+
+/** Læring og Trivsel (with a plan) and two units under it, Alle Kan Bidrage without one, alone. */
+function grouped(): IOverviewRow[] {
+  const [laering, alle, dagtilbud, skole] = rows(4);
+  const withPlan = (row: IOverviewRow): IOverviewRow => ({
+    ...row,
+    cells: row.cells.map((cell) => ({ ...cell, planId: row.unit.id })),
+  });
+  return [
+    withPlan({ ...laering, unit: { ...laering.unit, name: 'Læring og Trivsel', kind: 'coreArea' } }),
+    { ...alle, unit: { ...alle.unit, name: 'Alle Kan Bidrage', kind: 'coreArea' } },
+    { ...dagtilbud, unit: { ...dagtilbud.unit, name: 'Dagtilbud Øst', parentId: 1 } },
+    withPlan({ ...skole, unit: { ...skole.unit, name: 'Stenhus Skole', parentId: 1 } }),
+  ];
+}
+
+function renderMatrix(extra: Partial<React.ComponentProps<typeof OverviewMatrix>> = {}): HTMLElement {
+  render(
+    <OverviewMatrix
+      {...(props as unknown as Omit<React.ComponentProps<typeof OverviewMatrix>, 'rows'>)}
+      rows={grouped()}
+      {...extra}
+    />,
+    withStrings,
+  );
+  return screen.getByRole('table');
+}
+
+describe('the matrix in groups, with one cell for a unit without a plan', () => {
+  it('says "Ingen gældende plan" once per unit without a plan, in one cell across the five ambitions', () => {
+    const table = renderMatrix();
+    const noPlan = within(table).getAllByRole('cell', { name: 'Ingen gældende plan' });
+    expect(noPlan).toHaveLength(2);
+    for (const cell of noPlan) expect(cell).toHaveAttribute('colspan', String(AMBITIONS.length));
+    expect(within(table).getAllByText('Ingen gældende plan')).toHaveLength(2);
+  });
+
+  it('puts the units under their kerneområde: a body per group, the kerneområde as its header', () => {
+    const table = renderMatrix();
+    const bodies = within(table)
+      .getAllByRole('rowgroup')
+      .filter((g) => g.tagName === 'TBODY');
+    expect(
+      bodies.map((b) =>
+        within(b)
+          .getAllByRole('rowheader')
+          .map((h) => h.textContent),
+      ),
+    ).toEqual([['Læring og Trivsel', 'Dagtilbud Øst', 'Stenhus Skole'], ['Alle Kan Bidrage']]);
+    expect(within(bodies[0]).getByRole('rowheader', { name: 'Læring og Trivsel' })).toHaveAttribute(
+      'scope',
+      'rowgroup',
+    );
+    expect(within(bodies[0]).getByRole('rowheader', { name: 'Dagtilbud Øst' })).toHaveAttribute('scope', 'row');
+    expect(within(bodies[1]).getByRole('rowheader', { name: 'Alle Kan Bidrage' })).toHaveAttribute('scope', 'row');
+  });
+
+  it('shows only the units without a plan when asked, naming their kerneområde above them', () => {
+    const table = renderMatrix({ onlyWithoutPlan: true });
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Læring og Trivsel', 'Dagtilbud Øst', 'Alle Kan Bidrage']);
+    expect(within(table).queryByRole('rowheader', { name: 'Stenhus Skole' })).not.toBeInTheDocument();
+    // The kerneområde has a plan: only its name heads the group, across the table.
+    expect(within(table).getByRole('rowheader', { name: 'Læring og Trivsel' })).toHaveAttribute('colspan', '6');
+  });
+});
