@@ -290,6 +290,11 @@ describe('follow-up tasks', () => {
     ]);
     expect(third.hasMore).toBe(false);
     expect((await chef.tasks.query({ status: 'closed', unitId }, 10)).items.map((t) => t.id)).toEqual([created[0].id]);
+    // "Over fristen" on 15 March: not closed, deadline before that day (Opgave 1 is closed).
+    const overdue = await chef.tasks.query({ meeting: 'Chefgruppemøde januar', overdueOn: '2026-03-15' }, 10);
+    expect(overdue.items.map((t) => t.title)).toEqual(['Opgave 2', 'Opgave 3']);
+    const overdueInProgress = await chef.tasks.query({ overdueOn: '2026-03-15', status: 'inProgress', unitId }, 10);
+    expect(overdueInProgress.items).toEqual([]);
   });
 
   it('refuses a meeting filter over 255 characters before asking SharePoint, with a reason that is not a failed save', async () => {

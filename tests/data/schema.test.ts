@@ -100,7 +100,9 @@ describe('the schema as data', () => {
         .split(/ and | or /)
         .map((part) => part.trim().split(' ')[0])
         .filter(Boolean);
-    for (const column of columnsIn(taskFilter({ assigneeId: 1, unitId: 2, meeting: 'm', status: 'open' })))
+    for (const column of columnsIn(
+      taskFilter({ assigneeId: 1, unitId: 2, meeting: 'm', status: 'open', overdueOn: '2026-01-01' }),
+    ))
       expect([column, indexed('tasks', column)]).toEqual([column, true]);
     for (const column of columnsIn(storyFilter({ unitId: 1, ambitionKey: 'a', kind: 'success' })))
       expect([column, indexed('stories', column)]).toEqual([column, true]);

@@ -4,7 +4,7 @@
  * and the validation they run before a write. The repositories re-export them.
  */
 import type { SPFI } from '@pnp/sp';
-import { compareIsoDates } from '../../domain/dates';
+import { compareIsoDates, isValidIsoDate } from '../../domain/dates';
 import type { ICheckIn, IFollowUpTask } from '../../domain/model';
 import { isThresholdError, toDataError } from '../errors';
 import { taskCodec } from '../mapping/entities';
@@ -31,6 +31,8 @@ export function taskFilter(filters: ITaskFilters): string | undefined {
   if (filters.unitId !== undefined) parts.push(`UnitId eq ${filters.unitId}`);
   if (filters.meeting) parts.push(`Meeting eq ${quote(filters.meeting)}`);
   if (filters.status) parts.push(`TaskStatus eq ${quote(filters.status)}`);
+  if (filters.overdueOn && isValidIsoDate(filters.overdueOn))
+    parts.push(`DueDate lt ${quote(`${filters.overdueOn}T00:00:00Z`)} and TaskStatus ne 'closed'`);
   return parts.length > 0 ? parts.join(' and ') : undefined;
 }
 

@@ -221,6 +221,8 @@ export interface ITaskFilters {
   status?: TaskStatus;
   assigneeId?: number;
   meeting?: string;
+  /** Only tasks not closed whose deadline is before this day: those over the deadline on it. */
+  overdueOn?: IsoDate;
 }
 
 export interface ITaskRepository extends IRepository<IFollowUpTask> {

@@ -41,7 +41,11 @@ export function matchesFilters(task: IFollowUpTask, filters: ITaskFilters): bool
     (filters.unitId === undefined || task.unitId === filters.unitId) &&
     (filters.status === undefined || task.status === filters.status) &&
     (filters.assigneeId === undefined || task.assigneeId === filters.assigneeId) &&
-    (!filters.meeting || task.meeting === filters.meeting)
+    (!filters.meeting || task.meeting === filters.meeting) &&
+    (!filters.overdueOn ||
+      (task.status !== 'closed' &&
+        isValidIsoDate(task.dueDate) &&
+        compareIsoDates(task.dueDate, filters.overdueOn) < 0))
   );
 }
 

@@ -180,10 +180,12 @@ export function useTaskBoard(first: IPage<IFollowUpTask> | undefined, edits: ITa
     );
   }, [pages.page, busy, read]);
 
-  const tasks = React.useMemo(
-    () => foldEdits(pages.items, edits, (task) => matchesFilters(task, filters)),
-    [pages.items, edits, filters],
-  );
+  const tasks = React.useMemo(() => {
+    const folded = foldEdits(pages.items, edits, (task) => matchesFilters(task, filters));
+    // A site that keeps the date-only deadline at its own midnight answers "before today" with today's
+    // tasks too (stored on the evening before in UTC): the day as read decides, as in `isOverdue`.
+    return filters.overdueOn ? folded.filter((task) => matchesFilters(task, filters)) : folded;
+  }, [pages.items, edits, filters]);
 
   return {
     filters,

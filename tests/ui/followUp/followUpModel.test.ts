@@ -84,6 +84,16 @@ describe('followUpModel', () => {
       });
     });
 
+    it('keeps to "over fristen" on a day only tasks not closed whose deadline is before it', () => {
+      const filters = { overdueOn: '2026-03-05' };
+      expect(matchesFilters(task(1, { dueDate: '2026-03-04' }), filters)).toBe(true);
+      expect(matchesFilters(task(2, { dueDate: '2026-03-05' }), filters)).toBe(false);
+      expect(matchesFilters(task(3, { dueDate: '2026-03-01', status: 'closed' }), filters)).toBe(false);
+      expect(
+        matchesFilters(task(4, { dueDate: '2026-03-01', status: 'inProgress' }), { ...filters, status: 'inProgress' }),
+      ).toBe(true);
+    });
+
     it('folds saved versions into a page, adds new ones that belong, drops moved-out ones and keeps due-date order', () => {
       const page = [
         task(1, { dueDate: '2026-03-01' }),
