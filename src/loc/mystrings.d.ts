@@ -386,6 +386,17 @@ declare interface IMpkFollowUpOverviewStrings {
   initiativesByStatus: string;
   tasksByStatus: string;
   overdueCount: string;
+  /** The key figure of units without a current plan, its group's heading, and what pressing it does. */
+  plansHeading: string;
+  withoutPlan: string;
+  /** "{label}: {count} – vis kun dem i tabellen" (a toggle button; pressed while only they are shown). */
+  showWithoutPlan: string;
+  /** "{label}: {count} – vis opgaverne" (a task figure opens the tasks, filtered). */
+  showTasks: string;
+  /** Over the matrix while only units without a plan are shown ({count}), and the way back. */
+  withoutPlanShown: string;
+  showAllUnits: string;
+  allUnitsShown: string;
   matrixHeading: string;
   /** Under the overview: where the units' measurements are, and the button that opens them. */
   measurementsPointer: string;
@@ -451,6 +462,10 @@ declare interface IMpkFollowUpBoardStrings {
   meetingFilterHint: string;
   all: string;
   clearFilters: string;
+  /** A checkbox: only tasks over the deadline today. */
+  overdueFilter: string;
+  /** Announced when a key figure opened the tasks filtered ({label}: the figure's name). */
+  filteredBy: string;
   showMore: string;
   shown: string;
   shownMore: string;

@@ -563,6 +563,7 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
       .filter((t) => !filters.status || t.status === filters.status)
       .filter((t) => filters.assigneeId === undefined || t.assigneeId === filters.assigneeId)
       .filter((t) => !filters.meeting || t.meeting === filters.meeting)
+      .filter((t) => !filters.overdueOn || (t.status !== 'closed' && !!t.dueDate && t.dueDate < filters.overdueOn))
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 
   const siteUsers: IPersonValue[] = (

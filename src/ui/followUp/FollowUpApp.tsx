@@ -40,12 +40,20 @@ const MeasurementsTab = React.lazy(() =>
 
 export type { IFollowUpAppProps, FollowUpTab } from './FollowUpApp.types';
 
-/** The chosen tab's panel. */
+/** The chosen tab's panel; a key figure opens "Opgaver" filtered, saying by what (`filteredBy`). */
 function TabPanel(props: { state: IFollowUpLoadedState; data: IFollowUpData }): JSX.Element {
   const { state, data } = props;
+  const [filteredBy, setFilteredBy] = React.useState<string>();
   switch (state.tab) {
     case 'tasks':
-      return <TasksTab board={state.board} meetings={state.meetings} />;
+      return (
+        <TasksTab
+          board={state.board}
+          meetings={state.meetings}
+          filteredBy={filteredBy}
+          onArrived={() => setFilteredBy(undefined)}
+        />
+      );
     case 'mine':
       return <MyTasks tasks={state.myTasks.tasks} pages={state.myTasks} />;
     case 'measurements':
@@ -69,6 +77,11 @@ function TabPanel(props: { state: IFollowUpLoadedState; data: IFollowUpData }): 
           taskDelta={data.edits.statusDelta}
           busy={data.status === 'loading'}
           onShowMeasurements={state.tabs.includes('measurements') ? () => state.setTab('measurements') : undefined}
+          onShowTasks={(filters, label) => {
+            setFilteredBy(label);
+            state.board.setFilters(filters);
+            state.setTab('tasks');
+          }}
         />
       );
   }

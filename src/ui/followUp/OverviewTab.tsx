@@ -12,7 +12,7 @@ import {
   type IsoDate,
 } from '../../domain/model';
 import type { IOverview } from '../../domain/overview';
-import type { IAmbition } from '../../data/repositories/types';
+import type { IAmbition, ITaskFilters } from '../../data/repositories/types';
 import { useStrings, fill } from '../shell/strings';
 import { addDelta, ambitionTitle } from './followUpModel';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
@@ -21,6 +21,7 @@ import { useFollowUp } from './FollowUpContext';
 import { MatrixLegend, OverviewMatrix } from './OverviewMatrix';
 import { useAppStyles, useCounterStyles } from './useFollowUpStyles.styles';
 import { SinceField } from './SinceField';
+import { useUnitsWithoutPlan, type IUnitsWithoutPlan } from './useUnitsWithoutPlan';
 import { own } from '../../domain/dict';
 import { labelOf } from '../shell/texts';
 
@@ -41,15 +42,48 @@ export interface IOverviewTabProps {
   busy?: boolean;
   /** Opens the tab "Målinger" (the units' results are read there, not in the overview's first view). */
   onShowMeasurements?(): void;
+  /** Opens the tab "Opgaver" filtered (a task figure was pressed). */
+  onShowTasks?(filters: ITaskFilters, label: string): void;
 }
 
-/** One key figure: a label and a big number (a description list pair). */
-function Counter(props: { label: string; value: number; alert?: boolean }): JSX.Element {
+/** What pressing a key figure does: its accessible name, and a toggle's state. */
+interface IFigureAction {
+  label: string;
+  onClick(): void;
+  pressed?: boolean;
+  buttonRef?: React.Ref<HTMLButtonElement>;
+}
+
+/** One key figure: a label and a big number (a description list pair); the number a button when it filters. */
+function Counter(props: { label: string; value: number; alert?: boolean; action?: IFigureAction }): JSX.Element {
   const styles = useCounterStyles();
+  const { action } = props;
   return (
-    <div className={mergeClasses(styles.tile, props.alert && props.value > 0 && styles.alert)}>
+    <div
+      className={mergeClasses(
+        styles.tile,
+        props.alert && props.value > 0 && styles.alert,
+        action && styles.action,
+        action?.pressed && styles.pressed,
+      )}
+    >
       <dt className={styles.label}>{props.label}</dt>
-      <dd className={styles.value}>{props.value}</dd>
+      <dd className={styles.value}>
+        {action ? (
+          <button
+            type="button"
+            ref={action.buttonRef}
+            className={styles.button}
+            aria-label={action.label}
+            aria-pressed={action.pressed}
+            onClick={action.onClick}
+          >
+            {props.value}
+          </button>
+        ) : (
+          props.value
+        )}
+      </dd>
     </div>
   );
 }
@@ -70,18 +104,38 @@ function FigureGroup(props: { heading: string; level: 'h4' | 'h5'; children: Rea
   );
 }
 
-/** "Nøgletal": initiatives and tasks by status, overdue tasks. */
-export function KeyFigures(props: {
+/** A task figure that opens the tasks filtered (when it counts any and the overview offers it). */
+function taskAction(
+  props: Pick<IKeyFiguresProps, 'onShowTasks' | 'strings'>,
+  label: string,
+  count: number,
+  filters: ITaskFilters,
+): IFigureAction | undefined {
+  const { onShowTasks } = props;
+  if (!onShowTasks || count === 0) return undefined;
+  return { label: fill(props.strings.showTasks, { label, count }), onClick: () => onShowTasks(filters, label) };
+}
+
+/** Props of {@link KeyFigures}. */
+export interface IKeyFiguresProps {
   overview: Pick<IOverview, 'initiativesByStatus' | 'tasksByStatus'>;
   overdueCount: number;
   taskCounts: Record<string, number>;
   locale: Locale;
   strings: IMpkFollowUpOverviewStrings;
   headingLevel: 'h3' | 'h4';
-}): JSX.Element {
+  /** "Enheder uden plan", which filters the matrix (on screen). */
+  withoutPlan?: IUnitsWithoutPlan;
+  /** Opens the tasks filtered, from a task figure (on screen). */
+  onShowTasks?(filters: ITaskFilters, label: string): void;
+}
+
+/** "Nøgletal": units without a plan, initiatives and tasks by status, overdue tasks. */
+export function KeyFigures(props: IKeyFiguresProps): JSX.Element {
   const mpkStrings = useStrings();
   const app = useAppStyles();
-  const { overview, strings } = props;
+  const { now } = useFollowUp();
+  const { overview, strings, withoutPlan } = props;
   const Heading = props.headingLevel;
   const sub = props.headingLevel === 'h3' ? 'h4' : 'h5';
   const id = useId('mpk-keyfigures');
@@ -90,6 +144,25 @@ export function KeyFigures(props: {
       <Heading id={id} className={app.sectionHeading}>
         {strings.keyFigures}
       </Heading>
+      {withoutPlan && (
+        <FigureGroup heading={strings.plansHeading} level={sub}>
+          <Counter
+            label={strings.withoutPlan}
+            value={withoutPlan.count}
+            alert
+            action={
+              withoutPlan.count > 0
+                ? {
+                    label: fill(strings.showWithoutPlan, { label: strings.withoutPlan, count: withoutPlan.count }),
+                    onClick: withoutPlan.toggle,
+                    pressed: withoutPlan.only,
+                    buttonRef: withoutPlan.figureRef,
+                  }
+                : undefined
+            }
+          />
+        </FigureGroup>
+      )}
       <FigureGroup heading={strings.initiativesByStatus} level={sub}>
         {INITIATIVE_STATUSES.map((status) => (
           <Counter
@@ -100,14 +173,19 @@ export function KeyFigures(props: {
         ))}
       </FigureGroup>
       <FigureGroup heading={strings.tasksByStatus} level={sub}>
-        {TASK_STATUSES.map((status) => (
-          <Counter
-            key={status}
-            label={labelOf(mpkStrings, 'taskStatus', status)}
-            value={props.taskCounts[status] || 0}
-          />
-        ))}
-        <Counter label={strings.overdueCount} value={props.overdueCount} alert />
+        {TASK_STATUSES.map((status) => {
+          const label = labelOf(mpkStrings, 'taskStatus', status);
+          const value = props.taskCounts[status] || 0;
+          return (
+            <Counter key={status} label={label} value={value} action={taskAction(props, label, value, { status })} />
+          );
+        })}
+        <Counter
+          label={strings.overdueCount}
+          value={props.overdueCount}
+          alert
+          action={taskAction(props, strings.overdueCount, props.overdueCount, { overdueOn: today(now) })}
+        />
       </FigureGroup>
     </section>
   );
@@ -267,7 +345,11 @@ export interface IOverviewListProps {
  * The units × ambitions matrix and its legend. Interactive on screen (links to the plans, drawn frame
  * by frame); whole and plain in the printed report.
  */
-export function MatrixAndLegend(props: { since: string; interactive?: boolean }): JSX.Element {
+export function MatrixAndLegend(props: {
+  since: string;
+  interactive?: boolean;
+  onlyWithoutPlan?: boolean;
+}): JSX.Element {
   const { view, locale, strings, planUrl, host } = useFollowUp();
   return (
     <>
@@ -280,6 +362,7 @@ export function MatrixAndLegend(props: { since: string; interactive?: boolean })
         planUrl={props.interactive ? planUrl : undefined}
         openLinksInNewWindow={props.interactive ? host === 'teams-personal' : undefined}
         progressive={props.interactive}
+        onlyWithoutPlan={props.onlyWithoutPlan}
       />
       <MatrixLegend locale={locale} strings={strings.matrix} />
     </>
@@ -318,6 +401,21 @@ export function StoppedSection(props: IOverviewListProps): JSX.Element {
   );
 }
 
+/** Over the matrix while it shows only the units without a plan: says so, and "Vis alle enheder". */
+function WithoutPlanNotice(props: { filter: IUnitsWithoutPlan }): JSX.Element {
+  const { strings } = useFollowUp();
+  const app = useAppStyles();
+  const { filter } = props;
+  return (
+    <div className={app.row}>
+      <Text as="p" block ref={filter.noticeRef} tabIndex={-1}>
+        {fill(strings.overview.withoutPlanShown, { count: filter.count })}
+      </Text>
+      <Button onClick={filter.showAll}>{strings.overview.showAllUnits}</Button>
+    </div>
+  );
+}
+
 /** The chefgruppe's overview: key figures, the matrix, stopped initiatives, stories and what is overdue. */
 export function OverviewTab(props: IOverviewTabProps): JSX.Element {
   const { view, locale, strings, now } = useFollowUp();
@@ -331,6 +429,7 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
     () => addDelta(view.overview.tasksByStatus, props.taskDelta),
     [view.overview.tasksByStatus, props.taskDelta],
   );
+  const withoutPlan = useUnitsWithoutPlan(view.overview.rows);
 
   return (
     <div className={app.panel}>
@@ -341,6 +440,8 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
         locale={locale}
         strings={s}
         headingLevel="h3"
+        withoutPlan={withoutPlan}
+        onShowTasks={props.onShowTasks}
       />
 
       <section className={app.section} aria-labelledby={matrixId}>
@@ -373,7 +474,10 @@ export function OverviewTab(props: IOverviewTabProps): JSX.Element {
             {s.noUnits}
           </Text>
         ) : (
-          <MatrixAndLegend since={props.since} interactive />
+          <>
+            {withoutPlan.only && <WithoutPlanNotice filter={withoutPlan} />}
+            <MatrixAndLegend since={props.since} interactive onlyWithoutPlan={withoutPlan.only} />
+          </>
         )}
         {!view.complete && (
           <Notice intent="warning" layout="multiline">

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button, Field, Input, Select, Text, ToggleButton, Toolbar, useId } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Text, ToggleButton, Toolbar, useId } from '@fluentui/react-components';
+import { today } from '../../domain/dates';
 import { Spinner } from '../shell/Spinner';
 import { validateFilterText } from '../../domain/validation';
 import { TASK_STATUSES, type IFollowUpTask, type TaskStatus } from '../../domain/model';
@@ -21,6 +22,10 @@ export interface ITasksTabProps {
   board: ITaskBoard;
   /** Meetings to suggest in the filter and the form. */
   meetings: readonly string[];
+  /** A key figure opened the tab filtered: its name, announced, and focus starts on the heading. */
+  filteredBy?: string;
+  /** The tab has taken `filteredBy` in (the next opening is an ordinary one). */
+  onArrived?(): void;
 }
 
 /** The board's filters: unit, assignee and status apply at once; the meeting on Enter or when leaving the field. */
@@ -28,9 +33,11 @@ function TaskFilters(props: {
   filters: ITaskFilters;
   onChange(filters: ITaskFilters): void;
   meetings: readonly string[];
+  /** "Vis alle opgaver" was pressed (the button goes: focus must go somewhere). */
+  onCleared(): void;
 }): JSX.Element {
   const mpkStrings = useStrings();
-  const { view, strings, locale, people } = useFollowUp();
+  const { view, strings, locale, people, now } = useFollowUp();
   const styles = useTaskStyles();
   const app = useAppStyles();
   const s = strings.board;
@@ -50,7 +57,8 @@ function TaskFilters(props: {
     filters.unitId !== undefined ||
     filters.assigneeId !== undefined ||
     filters.status !== undefined ||
-    !!filters.meeting;
+    !!filters.meeting ||
+    !!filters.overdueOn;
 
   return (
     <fieldset className={styles.filters}>
@@ -108,18 +116,42 @@ function TaskFilters(props: {
           <option key={name} value={name} />
         ))}
       </datalist>
-      {active && <Button onClick={() => onChange({})}>{s.clearFilters}</Button>}
+      <Checkbox
+        className={styles.filterField}
+        checked={!!filters.overdueOn}
+        label={s.overdueFilter}
+        onChange={(_, d) => onChange({ ...filters, overdueOn: d.checked ? today(now) : undefined })}
+      />
+      {active && (
+        <Button
+          onClick={() => {
+            onChange({});
+            props.onCleared();
+          }}
+        >
+          {s.clearFilters}
+        </Button>
+      )}
     </fieldset>
   );
 }
 
 /** "Opgaver": the follow-up tasks as a board or a list, filtered and paged; the chefgruppe creates and edits. */
 export function TasksTab(props: ITasksTabProps): JSX.Element {
-  const { view, strings } = useFollowUp();
+  const { view, strings, announce } = useFollowUp();
   const app = useAppStyles();
   const styles = useTaskStyles();
   const s = strings.board;
-  const { board } = props;
+  const { board, filteredBy, onArrived } = props;
+  const headingRef = React.useRef<HTMLHeadingElement>(null);
+  const focusHeading = React.useCallback(() => headingRef.current?.focus(), []);
+  // Opened from a key figure: focus on the heading (the filters follow it), the filter announced.
+  React.useEffect(() => {
+    if (!filteredBy) return;
+    focusHeading();
+    announce(fill(s.filteredBy, { label: filteredBy }));
+    if (onArrived) onArrived();
+  }, [filteredBy, onArrived, announce, focusHeading, s.filteredBy]);
   const [mode, setMode] = React.useState<'board' | 'list'>('board');
   const [editing, setEditing] = React.useState<{ task?: IFollowUpTask } | undefined>();
   const status = useTaskStatus();
@@ -140,7 +172,7 @@ export function TasksTab(props: ITasksTabProps): JSX.Element {
   return (
     <section className={app.panel} aria-labelledby={headingId}>
       <div className={styles.toolbar}>
-        <h3 id={headingId} className={app.sectionHeading}>
+        <h3 id={headingId} ref={headingRef} tabIndex={-1} className={app.sectionHeading}>
           {s.heading}
         </h3>
         <Toolbar aria-label={s.toolbarLabel} className={app.row}>
@@ -157,7 +189,12 @@ export function TasksTab(props: ITasksTabProps): JSX.Element {
           </ToggleButton>
         </Toolbar>
       </div>
-      <TaskFilters filters={board.filters} onChange={board.setFilters} meetings={props.meetings} />
+      <TaskFilters
+        filters={board.filters}
+        onChange={board.setFilters}
+        meetings={props.meetings}
+        onCleared={focusHeading}
+      />
       <StatusFeedback change={status} />
       {board.error !== undefined && <DataErrorMessage error={board.error} title={s.loadFailed} onRetry={board.retry} />}
       {board.tasks.length === 0 && !board.busy ? (

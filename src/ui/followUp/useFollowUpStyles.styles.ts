@@ -154,6 +154,28 @@ export const useCounterStyles = makeStyles({
     lineHeight: tokens.lineHeightHero700,
     fontWeight: tokens.fontWeightSemibold,
   },
+  // A figure that filters: the whole tile takes the click (the button's ::after covers it).
+  action: { position: 'relative', ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover } },
+  pressed: {
+    backgroundColor: tokens.colorBrandBackground2,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+  },
+  button: {
+    font: 'inherit',
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'underline',
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    cursor: 'pointer',
+    textAlign: 'left',
+    '::after': { content: '""', position: 'absolute', inset: 0 },
+    ':focus-visible': { outline: 'none' },
+    ':focus-visible::after': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      borderRadius: tokens.borderRadiusMedium,
+    },
+  },
 });
 
 /** Task cards, lists and the board. */

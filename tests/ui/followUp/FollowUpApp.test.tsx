@@ -78,7 +78,7 @@ describe('FollowUpApp', () => {
       expect(cells[4]).toHaveTextContent('Relevans: Ikke relevant');
     });
 
-    it('says "Ingen gældende plan" for a unit without a plan for this year', async () => {
+    it('says "Ingen gældende plan" once, across the ambitions, for a unit without a plan for this year', async () => {
       const services = fakeFor();
       services.data.units.push({ id: 3, clientKey: 'ny', name: 'Ny enhed', kind: 'staff', leaderIds: [], order: 3 });
       renderFollowUp(services);
@@ -88,7 +88,8 @@ describe('FollowUpApp', () => {
         within(row)
           .getAllByRole('cell')
           .map((c) => c.textContent),
-      ).toEqual(Array(5).fill('Ingen gældende plan'));
+      ).toEqual(['Ingen gældende plan']);
+      expect(within(row).getByRole('cell')).toHaveAttribute('colspan', '5');
     });
 
     it('counts initiatives by status, overdue tasks, stopped initiatives with their reason and stories per ambition', async () => {
@@ -228,6 +229,92 @@ describe('FollowUpApp', () => {
       expect(screen.getByRole('combobox', { name: 'Udvikling siden' })).toHaveAccessibleDescription(
         /Datoen for sidste opfølgning/,
       );
+    });
+  });
+
+  describe('when a key figure is pressed', () => {
+    /** Two units without a plan: a new stab, and a department under Læring og Trivsel. */
+    function withoutPlans(): ReturnType<typeof fakeFor> {
+      const services = fakeFor();
+      services.data.units.push(
+        { id: 3, clientKey: 'ny', name: 'Ny stab', kind: 'staff', leaderIds: [], order: 3 },
+        { id: 4, clientKey: 'dt', name: 'Dagtilbud Øst', kind: 'department', parentId: 1, leaderIds: [], order: 4 },
+      );
+      return services;
+    }
+
+    it('shows only the units without a plan from "Enheder uden plan", in their groups, and all again on "Vis alle enheder"', async () => {
+      const user = userEvent.setup({ delay: null });
+      renderFollowUp(withoutPlans());
+      const table = await screen.findByRole('table', { name: /Hvor hver enhed står/ });
+      const names = (): (string | null)[] =>
+        within(table)
+          .getAllByRole('rowheader')
+          .map((h) => h.textContent);
+      // The department sits under its kerneområde.
+      expect(names()).toEqual(['Læring og Trivsel', 'Dagtilbud Øst', 'Økonomi', 'Ny stab']);
+      const figure = screen.getByRole('button', { name: 'Enheder uden plan: 2 – vis kun dem i tabellen' });
+      expect(figure).toHaveAttribute('aria-pressed', 'false');
+      await user.click(figure);
+      expect(figure).toHaveAttribute('aria-pressed', 'true');
+      expect(names()).toEqual(['Læring og Trivsel', 'Dagtilbud Øst', 'Ny stab']);
+      expect(
+        within(table)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ).toEqual(['Ingen gældende plan', 'Ingen gældende plan']);
+      const notice = screen.getByText('Tabellen viser kun enheder uden gældende plan (2).');
+      expect(notice).toHaveFocus();
+      await user.click(screen.getByRole('button', { name: 'Vis alle enheder' }));
+      expect(names()).toHaveLength(4);
+      expect(figure).toHaveFocus();
+      expect(figure).toHaveAttribute('aria-pressed', 'false');
+      await waitFor(() =>
+        expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('Tabellen viser alle enheder (4).'),
+      );
+      expect(screen.queryByRole('button', { name: 'Vis alle enheder' })).not.toBeInTheDocument();
+    });
+
+    it('opens the tasks over the deadline from "Opgaver over fristen", says so, and shows all tasks again on "Vis alle opgaver"', async () => {
+      const user = userEvent.setup({ delay: null });
+      const services = fakeFor();
+      const query = jest.spyOn(services.tasks, 'query');
+      renderFollowUp(services);
+      await screen.findByRole('table', { name: /Hvor hver enhed står/ });
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Opgaver over fristen: 1 – vis opgaverne' }));
+      });
+      const heading = await screen.findByRole('heading', { name: 'Opfølgningsopgaver' });
+      await waitFor(() => expect(heading).toHaveFocus());
+      expect(query).toHaveBeenLastCalledWith({ overdueOn: '2026-03-10' }, 50);
+      expect(screen.getByRole('checkbox', { name: 'Kun opgaver over fristen' })).toBeChecked();
+      await waitFor(() =>
+        expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('Opgaverne er filtreret: Opgaver over fristen.'),
+      );
+      await waitFor(() => expect(screen.getByText('Opgaver vist: 1.')).toBeInTheDocument());
+      expect(screen.getByText('Følg op på trivselsmålingen')).toBeInTheDocument();
+
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Vis alle opgaver' }));
+      });
+      expect(query).toHaveBeenLastCalledWith({}, 50);
+      expect(screen.getByRole('checkbox', { name: 'Kun opgaver over fristen' })).not.toBeChecked();
+      expect(heading).toHaveFocus();
+      await waitFor(() => expect(screen.getByText('Budgetmodellen til direktionen')).toBeInTheDocument());
+    });
+
+    it('opens the tasks in progress from "I gang" with the status filter set', async () => {
+      const user = userEvent.setup({ delay: null });
+      renderFollowUp(fakeFor());
+      await screen.findByRole('table', { name: /Hvor hver enhed står/ });
+      const tasks = screen.getByRole('region', { name: 'Opfølgningsopgaver efter status' });
+      await act(async () => {
+        await user.click(within(tasks).getByRole('button', { name: 'I gang: 1 – vis opgaverne' }));
+      });
+      await screen.findByRole('heading', { name: 'Opfølgningsopgaver' });
+      expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('inProgress');
+      await waitFor(() => expect(screen.getByText('Budgetmodellen til direktionen')).toBeInTheDocument());
+      expect(screen.queryByText('Følg op på trivselsmålingen')).not.toBeInTheDocument();
     });
   });
 
