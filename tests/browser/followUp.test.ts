@@ -448,6 +448,79 @@ describe('Opfølgning in the browser', () => {
     await page.close();
   });
 
+  it('shows the units without a plan from their key figure, grouped and with one cell each, and the tasks over the deadline from theirs — and back — on a desktop and a phone, light and dark', async () => {
+    const focused = (page: Page): Promise<string> =>
+      page.evaluate(
+        () =>
+          (document.activeElement as HTMLElement | null)?.getAttribute('aria-label') ||
+          document.activeElement?.textContent ||
+          '',
+      );
+    for (const [width, theme] of [
+      [1280, 'light'],
+      [360, 'dark'],
+    ] as const) {
+      const page = await open(browser, server, CHEF, { viewport: { width, height: 900 }, theme });
+      const matrix = part(page).getByRole('table', { name: /Hvor hver enhed står/ });
+      await matrix.waitFor();
+      // The sub-units sit under their kerneområde, in its group.
+      const names = await matrix.getByRole('rowheader').allTextContents();
+      expect(names.indexOf('Dagtilbud Øst')).toBeGreaterThan(names.indexOf('Læring og Trivsel'));
+      expect(names.indexOf('Dagtilbud Øst')).toBeLessThan(names.indexOf('Uddannelse til Alle Unge'));
+      const group = matrix
+        .getByRole('rowgroup')
+        .filter({ has: page.getByRole('rowheader', { name: 'Dagtilbud Øst' }) });
+      expect(await group.getByRole('rowheader').allTextContents()).toEqual([
+        'Læring og Trivsel',
+        'Dagtilbud Øst',
+        'Stenhus Skole',
+      ]);
+
+      // One cell across the ambitions for each unit without a plan, as many as the figure counts.
+      const figure = part(page).getByRole('button', { name: /^Enheder uden plan: \d+ – vis kun dem i tabellen$/ });
+      const count = Number(/: (\d+)/.exec((await figure.getAttribute('aria-label')) || '')?.[1]);
+      expect(count).toBeGreaterThan(0);
+      const noPlan = matrix.getByRole('cell', { name: 'Ingen gældende plan' });
+      expect(await noPlan.count()).toBe(count);
+      expect(await noPlan.first().getAttribute('colspan')).toBe('5');
+
+      await figure.click();
+      expect(await figure.getAttribute('aria-pressed')).toBe('true');
+      expect(await focused(page)).toBe(`Tabellen viser kun enheder uden gældende plan (${count}).`);
+      await expectNoAxeViolations(page);
+      if (width === 1280) await saveDocScreenshot(part(page), 'followUp-overview-without-plan');
+      else await saveDocScreenshot(page, 'followUp-overview-without-plan-phone-dark');
+      // Only they, plus a kerneområde with a plan by name where units under it have none.
+      expect(await matrix.getByRole('cell', { name: 'Ingen gældende plan' }).count()).toBe(count);
+      expect(await matrix.getByRole('cell').count()).toBe(count);
+      await part(page).getByRole('button', { name: 'Vis alle enheder' }).click();
+      expect(await focused(page)).toMatch(/^Enheder uden plan/);
+      expect(await figure.getAttribute('aria-pressed')).toBe('false');
+      expect(await matrix.getByRole('rowheader').count()).toBe(names.length);
+
+      // "Opgaver over fristen: n" opens the tasks over the deadline; "Vis alle opgaver" shows them all again.
+      const overdue = part(page).getByRole('button', { name: /^Opgaver over fristen: \d+ – vis opgaverne$/ });
+      const overdueCount = Number(/: (\d+)/.exec((await overdue.getAttribute('aria-label')) || '')?.[1]);
+      await overdue.click();
+      const heading = part(page).getByRole('heading', { name: 'Opfølgningsopgaver' });
+      await heading.waitFor();
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Opfølgningsopgaver');
+      const only = part(page).getByRole('checkbox', { name: 'Kun opgaver over fristen' });
+      expect(await only.isChecked()).toBe(true);
+      await part(page).getByText(`Opgaver vist: ${overdueCount}.`).waitFor();
+      await expectNoAxeViolations(page);
+      if (width === 1280) await saveDocScreenshot(part(page), 'followUp-board-overdue');
+      await part(page).getByRole('button', { name: 'Vis alle opgaver' }).click();
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Opfølgningsopgaver');
+      expect(await only.isChecked()).toBe(false);
+      await part(page)
+        .getByText(/^(Opgaver vist|Viser \d+ opgaver)/)
+        .waitFor();
+      expect(await part(page).getByText(`Opgaver vist: ${overdueCount}.`).count()).toBe(0);
+      await page.close();
+    }
+  });
+
   it('reads well in a one-third column and in Teams high contrast, without axe violations', async () => {
     const narrow = await open(browser, server, CHEF, { viewport: { width: 420, height: 900 } });
     await part(narrow)
