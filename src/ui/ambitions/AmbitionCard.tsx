@@ -29,13 +29,24 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   paragraph: { margin: 0 },
-  // At a glance: three lines of the introduction; all of it when the card is expanded.
+  // At a glance: three lines of the introduction; on a phone none (five cards must not push the stories
+  // and "Skriv en hverdagshistorie" screens down). Opened, the card shows "Vi vil" first, then all the text.
   clamped: {
     display: '-webkit-box',
     WebkitLineClamp: 3,
     WebkitBoxOrient: 'vertical',
     overflow: 'hidden',
+    '@media (max-width: 480px)': { display: 'none' },
   },
+  quoteClamped: {
+    '@media (max-width: 480px)': {
+      display: '-webkit-box',
+      WebkitLineClamp: 2,
+      WebkitBoxOrient: 'vertical',
+      overflow: 'hidden',
+    },
+  },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   commitments: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalXL,
@@ -47,7 +58,7 @@ const useStyles = makeStyles({
   counts: { color: tokens.colorNeutralForeground2 },
 });
 
-/** One ambition: title, quote and first paragraph at a glance; the rest and its "Vi vil" on request. */
+/** One ambition: title, quote and first paragraph at a glance (title and quote on a phone); opened, its "Vi vil" first, then the text. */
 export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
   const { ambition } = props;
   const strings = useStrings();
@@ -65,12 +76,14 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
       <Subtitle1 as="h3" id={headingId} className={styles.heading}>
         {ambition.title}
       </Subtitle1>
-      <blockquote className={styles.quote}>
+      <blockquote className={mergeClasses(styles.quote, !expanded && styles.quoteClamped)}>
         <Text>{ambition.quote}</Text>
       </blockquote>
-      <Text as="p" className={mergeClasses(styles.paragraph, !expanded && styles.clamped)}>
-        {firstParagraph}
-      </Text>
+      {!expanded && (
+        <Text as="p" className={mergeClasses(styles.paragraph, styles.clamped)}>
+          {firstParagraph}
+        </Text>
+      )}
       <Caption1>{fill(strings.ambitions.commitmentCount, { count: commitments.length })}</Caption1>
       {props.counts && (
         <Caption1 className={styles.counts}>
@@ -87,13 +100,8 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
       >
         {expanded ? strings.ambitions.hideCommitments : strings.ambitions.showCommitments}
       </Button>
-      <div id={panelId} hidden={!expanded}>
-        {moreParagraphs.map((paragraph) => (
-          <Text as="p" block key={paragraph.slice(0, 40)} className={styles.paragraph}>
-            {paragraph}
-          </Text>
-        ))}
-        <Text as="p" weight="semibold">
+      <div id={panelId} hidden={!expanded} className={expanded ? styles.panel : undefined}>
+        <Text as="p" weight="semibold" className={styles.paragraph}>
           {strings.ambitions.commitmentsHeading}
         </Text>
         <ul className={styles.commitments}>
@@ -103,6 +111,12 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
             </li>
           ))}
         </ul>
+        {expanded &&
+          [firstParagraph, ...moreParagraphs].filter(Boolean).map((paragraph) => (
+            <Text as="p" block key={paragraph.slice(0, 40)} className={styles.paragraph}>
+              {paragraph}
+            </Text>
+          ))}
       </div>
     </Card>
   );
