@@ -958,15 +958,16 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         });
         return created;
       },
-      // `featured` stays as it was (the approvers'); an edit of an approved story waits for approval
-      // again, and everyone but its author and the approvers keeps reading the approved version.
+      // `featured` stays as it was (the approvers'); any edit waits for approval again (a story sent
+      // back too: "Ret og send igen"), and everyone but its author and the approvers keeps reading the
+      // approved version of an approved story.
       async update(original: IStory, changed: IStory) {
-        const before = original.id === undefined ? undefined : find('stories', original.id);
-        const approved = before && before.moderationStatus === MODERATION_STATUS.approved ? clone(before) : undefined;
+        const before = original.id === undefined ? undefined : clone(find('stories', original.id));
+        const approved = before && before.moderationStatus === MODERATION_STATUS.approved ? before : undefined;
         const saved = await stories.update(original, { ...changed, featured: original.featured });
         const row = find('stories', saved.id as number);
-        if (!approved || !row || row.etag === approved.etag) return saved;
-        counters.approvedStories.set(approved.id as number, approved);
+        if (!before || !row || row.etag === before.etag) return saved;
+        if (approved) counters.approvedStories.set(approved.id as number, approved);
         row.moderationStatus = MODERATION_STATUS.pending;
         return clone(row);
       },

@@ -6,6 +6,7 @@ import { draftOwner, hasDraft } from '../shell/drafts';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useAnnounce } from '../shell/Announcer';
+import { focusWhenShown } from '../shell/inbox/linkedItem';
 import { appendNew, STORY_DRAFT_KEY, withoutStory } from './storyModel';
 import type { IStoriesAreaProps, StoriesTab } from './StoriesArea.types';
 import { useRecognitions, type IRecognitions } from './useRecognitions';
@@ -30,11 +31,16 @@ export interface IStoriesAreaState {
   selectTab(value: StoriesTab): void;
   formOpen: boolean;
   openForm(): void;
+  /** The story sent back that the form corrects ("Ret og send igen"), if that is what it is open for. */
+  correcting: IStory | undefined;
+  correct(story: IStory): void;
+  /** The form was opened by a button (not by a kept draft with the page): it takes focus. */
+  formTakesFocus: boolean;
   /** Closes the story form; focus returns to "Skriv en historie". */
   closeForm(): void;
   writeButton: React.RefObject<HTMLButtonElement>;
-  /** The story just sent (a notice says it awaits approval). */
-  justPosted: IStory | undefined;
+  /** The story just sent (a notice says it awaits approval), and whether it was sent again after correcting. */
+  justPosted: { story: IStory; resent: boolean } | undefined;
   dismissPosted(): void;
   featureBusy: ReadonlySet<number>;
   featureError: unknown;
@@ -76,7 +82,9 @@ export function useStoriesArea(props: IStoriesAreaProps): IStoriesAreaState {
   const [tab, setTab] = React.useState<StoriesTab>('stories');
   // A draft of a new story waiting in the browser (this person's) opens the form by itself.
   const [formOpen, setFormOpen] = React.useState(() => hasDraft(draftOwner(services.user), STORY_DRAFT_KEY));
-  const [justPosted, setJustPosted] = React.useState<IStory>();
+  const [justPosted, setJustPosted] = React.useState<{ story: IStory; resent: boolean }>();
+  const [correcting, setCorrecting] = React.useState<IStory>();
+  const [formTakesFocus, setFormTakesFocus] = React.useState(false);
   const [featureBusy, setFeatureBusy] = React.useState<ReadonlySet<number>>(new Set());
   const [featureError, setFeatureError] = React.useState<unknown>();
   const writeButton = React.useRef<HTMLButtonElement>(null);
@@ -92,8 +100,25 @@ export function useStoriesArea(props: IStoriesAreaProps): IStoriesAreaState {
     setMyPending((list) => [story].concat(withoutStory(list, story)));
     if (queue && view.isSiteOwner) setQueue((list) => [story].concat(withoutStory(list || [], story)));
     setFormOpen(false);
-    setJustPosted(story);
+    setCorrecting(undefined);
+    setJustPosted({ story, resent: !!correcting });
     announce(strings.stories.postedAnnouncement);
+    // Focus on what was saved: its card among one's own stories, under the notice.
+    if (story.id !== undefined) focusWhenShown('mpk-story', story.id);
+  };
+
+  // "Luk": back to what opened the form ("Skriv en hverdagshistorie" or the story's "Ret og send igen").
+  const closeForm = (): void => {
+    const opener = correcting?.id;
+    setFormOpen(false);
+    setCorrecting(undefined);
+    window.setTimeout(() => {
+      const button =
+        opener === undefined
+          ? writeButton.current
+          : document.querySelector<HTMLElement>(`[data-mpk-correct="${opener}"]`);
+      button?.focus();
+    }, 0);
   };
 
   const showMorePending = async (): Promise<number> => {
@@ -148,11 +173,20 @@ export function useStoriesArea(props: IStoriesAreaProps): IStoriesAreaState {
     visited,
     selectTab,
     formOpen,
-    openForm: () => setFormOpen(true),
-    closeForm: () => {
-      setFormOpen(false);
-      window.setTimeout(() => writeButton.current?.focus(), 0);
+    openForm: () => {
+      setCorrecting(undefined);
+      setFormOpen(true);
+      setFormTakesFocus(true);
     },
+    correcting,
+    formTakesFocus,
+    correct: (story: IStory) => {
+      setCorrecting(story);
+      setFormTakesFocus(true);
+      setFormOpen(true);
+      setJustPosted(undefined);
+    },
+    closeForm,
     writeButton,
     justPosted,
     dismissPosted: () => setJustPosted(undefined),
