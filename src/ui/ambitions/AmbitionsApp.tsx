@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { makeStyles, Text, tokens, Title2 } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens, Title2 } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { AMBITIONS } from '../../domain/ambitions';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
@@ -15,6 +15,7 @@ import { serverFilters, type IFeedScope } from './storyModel';
 import { useAmbitionsView } from './useAmbitionsView';
 import { Unavailable, type UnavailablePart } from '../shell/Unavailable';
 import { useSurfaceStyles } from '../shell/sharedStyles';
+import { useNarrow } from '../shell/useNarrow';
 import { DeliveryLine } from '../shell/inbox/DeliveryLine';
 import { InboxBell } from '../shell/inbox/InboxBell';
 import { linkedItemId, pageSearch } from '../shell/inbox/linkedItem';
@@ -40,6 +41,7 @@ export interface IAmbitionsAppProps {
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   heading: { margin: 0 },
+  write: { alignSelf: 'flex-start' },
 });
 
 /** The intranet web part "Ambitioner og hverdagshistorier". */
@@ -61,6 +63,9 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
   const scope: IFeedScope = { ambitionKeys: props.ambitionKeys || [], unitIds: props.unitIds || [] };
   const { view, status, error, reload } = useAmbitionsView(serverFilters({}, scope), pageSize);
   const [setupOpen, setSetupOpen] = React.useState(false);
+  const [writeRequests, setWriteRequests] = React.useState(0);
+  // On a phone the five ambitions come before the stories: "Skriv en hverdagshistorie" is one tap from the top.
+  const narrow = useNarrow();
   const [linkedStory, setLinkedStory] = React.useState(() => ({
     id: props.storyId ?? linkedItemId('story', pageSearch()),
     n: 0,
@@ -97,6 +102,11 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
           </Title2>
         </TitleRow>
         <Text as="p">{strings.ambitions.lead}</Text>
+        {narrow && view && view.schema.provisioned && view.canPostStory && props.showAmbitions !== false && (
+          <Button appearance="primary" className={styles.write} onClick={() => setWriteRequests((n) => n + 1)}>
+            {strings.stories.write}
+          </Button>
+        )}
       </header>
       <ThrottleNotice />
       <DeliveryLine />
@@ -133,6 +143,7 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
             scope={scope}
             pageSize={pageSize}
             linkedStory={linkedStory}
+            writeRequests={writeRequests}
           />
         </ErrorBoundary>
       )}

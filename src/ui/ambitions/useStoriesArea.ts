@@ -96,6 +96,17 @@ export function useStoriesArea(props: IStoriesAreaProps): IStoriesAreaState {
     setVisited((set) => (set.has(value) ? set : new Set(set).add(value)));
   };
 
+  // The header's "Skriv en hverdagshistorie" (on phones, above the five ambitions): the form, with focus.
+  const writeRequests = props.writeRequests || 0;
+  React.useEffect(() => {
+    if (writeRequests === 0) return;
+    selectTab('stories');
+    setCorrecting(undefined);
+    setFormOpen(true);
+    setFormTakesFocus(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [writeRequests]);
+
   const onCreated = (story: IStory): void => {
     setMyPending((list) => [story].concat(withoutStory(list, story)));
     if (queue && view.isSiteOwner) setQueue((list) => [story].concat(withoutStory(list || [], story)));

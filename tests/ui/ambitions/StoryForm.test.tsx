@@ -368,3 +368,32 @@ describe('opening and closing the story form with the keyboard', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Skriv en hverdagshistorie' })).toHaveFocus());
   });
 });
+
+describe('on a phone', () => {
+  const realMatchMedia = window.matchMedia;
+  beforeEach(() => {
+    // A 360 px window: every "max-width" query up to 640 px holds.
+    window.matchMedia = ((query: string) => ({
+      matches: /max-width: 640px/.test(query),
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    })) as unknown as typeof window.matchMedia;
+  });
+  afterEach(() => {
+    window.matchMedia = realMatchMedia;
+  });
+
+  it('offers "Skriv en hverdagshistorie" above the ambitions, which opens the form with focus in it', async () => {
+    const user = userEvent.setup();
+    await renderAmbitions();
+    const [header] = screen.getAllByRole('button', { name: 'Skriv en hverdagshistorie' });
+    const ambitions = screen.getByRole('list', { name: 'De fem ambitioner' });
+    expect(header.compareDocumentPosition(ambitions) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await act(async () => {
+      await user.click(header);
+    });
+    const form = await screen.findByRole('form', { name: 'Skriv en hverdagshistorie' });
+    await waitFor(() => expect(within(form).getByRole('heading', { level: 3 })).toHaveFocus());
+  });
+});
