@@ -54,6 +54,17 @@ define([], function () {
       storyCountOther: '{count} historier',
       notProvisionedNote:
         'Hverdagshistorierne og Egne noter kommer her, så snart en administrator har sat Mod på kerneopgaven op.',
+      unitHeading: 'Hos {unit}',
+      unitRelevance: 'Relevans: {relevance}',
+      unitMeaningMissing: '{unit} har ikke skrevet endnu, hvad ambitionen betyder hos jer.',
+      unitNoPlan: '{unit} har ingen ambitionsplan endnu.',
+      unitPlanLink: 'Se planen for {unit}',
+      unitChooseIntro: 'Vælg din enhed for at se, hvad den har skrevet om ambitionen.',
+      unitChooseLabel: 'Din enhed',
+      unitChooseEmpty: 'Vælg din enhed',
+      unitChange: 'Skift enhed',
+      unitLoading: 'Henter, hvad {unit} har skrevet …',
+      unitLoadFailed: 'Det, {unit} har skrevet, kunne ikke hentes.',
     },
     stories: {
       tab: 'Hverdagshistorier',

@@ -54,6 +54,17 @@ define([], function () {
       storyCountOther: '{count} stories',
       notProvisionedNote:
         'The everyday stories and My notes will appear here as soon as an administrator has set up Mod på kerneopgaven.',
+      unitHeading: 'At {unit}',
+      unitRelevance: 'Relevance: {relevance}',
+      unitMeaningMissing: '{unit} has not yet written what the ambition means for you.',
+      unitNoPlan: '{unit} has no ambition plan yet.',
+      unitPlanLink: 'See the plan of {unit}',
+      unitChooseIntro: 'Choose your unit to see what it has written about the ambition.',
+      unitChooseLabel: 'Your unit',
+      unitChooseEmpty: 'Choose your unit',
+      unitChange: 'Change unit',
+      unitLoading: 'Loading what {unit} has written …',
+      unitLoadFailed: 'What {unit} has written could not be loaded.',
     },
     stories: {
       tab: 'Everyday stories',

@@ -28,6 +28,18 @@ declare interface IMpkAmbitionsStrings {
   storyCountOne: string;
   storyCountOther: string;
   notProvisionedNote: string;
+  /** "Hos <enhed>" on an opened ambition: what the reader's unit wrote it means ({unit}). */
+  unitHeading: string;
+  unitRelevance: string;
+  unitMeaningMissing: string;
+  unitNoPlan: string;
+  unitPlanLink: string;
+  unitChooseIntro: string;
+  unitChooseLabel: string;
+  unitChooseEmpty: string;
+  unitChange: string;
+  unitLoading: string;
+  unitLoadFailed: string;
 }
 
 declare interface IMpkPlanStrings {

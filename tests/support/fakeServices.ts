@@ -73,6 +73,7 @@ import {
   withRead,
   type IDeliveryReport,
   type INotification,
+  type INotificationPages,
   type INudgeTarget,
   type IPersonalSettings,
 } from '../../src/domain/notifications';
@@ -138,6 +139,8 @@ export interface IFakeServicesOptions {
   canManageTasks?: boolean;
   /** For the ambitions view. @default true */
   canPostStory?: boolean;
+  /** Where the web parts live (`pageUrls`), for links to a unit's plan. @default none */
+  pages?: INotificationPages;
   /** Fixes "now" for views and check-in validation. @default the real clock */
   now?: () => Date;
   /** The site's users, for people search. @default the user only */
@@ -724,6 +727,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
                 s.moderationStatus !== MODERATION_STATUS.approved,
             ),
           ),
+          myUnitId: visibleRows('stories')
+            .filter((s) => s.authorId === query.userId && s.unitId !== undefined)
+            .sort((a, b) => (b.id || 0) - (a.id || 0))[0]?.unitId,
           myRecognitions: clone(visibleRows('recognitions').filter((r) => r.userId === query.userId)),
           counts,
           countsComplete: true,
@@ -798,6 +804,16 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           .filter((t) => unitIds.indexOf(t.unitId) >= 0 && t.status !== 'closed' && !!t.dueDate && t.dueDate < today)
           .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : (a.id || 0) - (b.id || 0)));
         return { tasks, people: {} };
+      },
+      async loadUnitAmbitions(unitId: number) {
+        await enter('views.loadUnitAmbitions');
+        requireProvisioned();
+        const plan = pickCurrentPlan(
+          visibleRows('plans').filter((p) => p.unitId === unitId),
+          now(),
+        );
+        const focuses = plan ? visibleRows('planFocuses').filter((f) => f.planId === plan.id) : [];
+        return { unitId, plan: plan && clone(plan), focuses: clone(focuses), pages: clone(options.pages ?? {}) };
       },
       async loadStoppedInitiatives(planIds: readonly number[]) {
         await enter('views.loadStoppedInitiatives');

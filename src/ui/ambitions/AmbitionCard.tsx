@@ -6,6 +6,17 @@ import { useLocale } from '../shell/locale';
 import { fill, useStrings } from '../shell/strings';
 import { Card } from '../shell/Card';
 import { countTexts } from './storyModel';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { Spinner } from '../shell/Spinner';
+import type { IUnitAmbitionProps } from './UnitAmbition';
+
+// "Hos <enhed>": read and shown when an ambition is opened, so neither its code nor its read is in the first view.
+const UnitAmbition = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-unit-ambition' */ './UnitAmbition').then((m) => ({ default: m.UnitAmbition })),
+);
+
+/** The reader's unit for "Hos <enhed>" (all but the ambition's key). */
+export type IOwnUnit = Omit<IUnitAmbitionProps, 'ambitionKey'>;
 
 /** Props of {@link AmbitionCard}. */
 export interface IAmbitionCardProps {
@@ -16,6 +27,8 @@ export interface IAmbitionCardProps {
   counts?: IAmbitionCounts;
   /** False when the counts are a lower bound (a list had more rows than one read gives). @default true */
   countsComplete?: boolean;
+  /** The reader's unit: an opened card says what it wrote about the ambition; left out before the lists exist. */
+  ownUnit?: IOwnUnit;
   className?: string;
 }
 
@@ -111,6 +124,13 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
             </li>
           ))}
         </ul>
+        {expanded && props.ownUnit && (
+          <ErrorBoundary>
+            <React.Suspense fallback={<Spinner size="tiny" label={strings.common.loading} />}>
+              <UnitAmbition ambitionKey={ambition.key} {...props.ownUnit} />
+            </React.Suspense>
+          </ErrorBoundary>
+        )}
         {expanded &&
           [firstParagraph, ...moreParagraphs].filter(Boolean).map((paragraph) => (
             <Text as="p" block key={paragraph.slice(0, 40)} className={styles.paragraph}>

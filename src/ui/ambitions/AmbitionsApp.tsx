@@ -16,6 +16,7 @@ import { useAmbitionsView } from './useAmbitionsView';
 import { Unavailable, type UnavailablePart } from '../shell/Unavailable';
 import { useSurfaceStyles } from '../shell/sharedStyles';
 import { useNarrow } from '../shell/useNarrow';
+import { chooseUnitId, chosenUnitId, ownUnitId } from './ownUnit';
 import { DeliveryLine } from '../shell/inbox/DeliveryLine';
 import { InboxBell } from '../shell/inbox/InboxBell';
 import { linkedItemId, pageSearch } from '../shell/inbox/linkedItem';
@@ -66,6 +67,7 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
   const [writeRequests, setWriteRequests] = React.useState(0);
   // On a phone the five ambitions come before the stories: "Skriv en hverdagshistorie" is one tap from the top.
   const narrow = useNarrow();
+  const [chosenUnit, setChosenUnit] = React.useState(chosenUnitId);
   const [linkedStory, setLinkedStory] = React.useState(() => ({
     id: props.storyId ?? linkedItemId('story', pageSearch()),
     n: 0,
@@ -131,6 +133,18 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
           ambitions={ambitions}
           counts={view?.schema.provisioned ? view.counts : undefined}
           countsComplete={view?.countsComplete}
+          ownUnit={
+            view?.schema.provisioned
+              ? {
+                  unitId: ownUnitId(view.units, scope.unitIds, chosenUnit, view.myUnitId),
+                  units: view.units,
+                  onChoose: (id) => {
+                    chooseUnitId(id);
+                    setChosenUnit(id);
+                  },
+                }
+              : undefined
+          }
         />
       )}
       {view && view.schema.provisioned && <Unavailable parts={view.unavailable} only={STORY_PARTS} />}
