@@ -54,11 +54,12 @@ const useStyles = makeStyles({
   quoteClamped: {
     '@media (max-width: 480px)': {
       display: '-webkit-box',
-      WebkitLineClamp: 2,
+      WebkitLineClamp: 1,
       WebkitBoxOrient: 'vertical',
       overflow: 'hidden',
     },
   },
+  phoneHidden: { '@media (max-width: 480px)': { display: 'none' } },
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   commitments: {
     margin: 0,
@@ -97,7 +98,9 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
           {firstParagraph}
         </Text>
       )}
-      <Caption1>{fill(strings.ambitions.commitmentCount, { count: commitments.length })}</Caption1>
+      <Caption1 className={expanded ? undefined : styles.phoneHidden}>
+        {fill(strings.ambitions.commitmentCount, { count: commitments.length })}
+      </Caption1>
       {props.counts && (
         <Caption1 className={styles.counts}>
           {(props.countsComplete === false ? strings.ambitions.countsAtLeast : '') +

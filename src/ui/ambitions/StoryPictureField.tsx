@@ -24,20 +24,22 @@ export function StoryPictureField(props: { form: IStoryFormState }): JSX.Element
           <img className={styles.thumb} src={keptPictureUrl} alt={value.pictureAlt || strings.picturePreviewAlt} />
         </Field>
       ) : (
-        <Field label={strings.pictureLabel} hint={strings.pictureHint} validationMessage={messages.picture}>
-          {(fieldProps: React.InputHTMLAttributes<HTMLInputElement>) => (
-            <input
-              {...fieldProps}
-              id={ids.picture}
-              type="file"
-              accept="image/*"
-              onChange={(event) => {
-                const input = event.currentTarget;
-                void form.choosePicture(input.files?.[0]).then(() => (input.value = ''));
-              }}
-            />
-          )}
-        </Field>
+        form.canChoosePicture && (
+          <Field label={strings.pictureLabel} hint={strings.pictureHint} validationMessage={messages.picture}>
+            {(fieldProps: React.InputHTMLAttributes<HTMLInputElement>) => (
+              <input
+                {...fieldProps}
+                id={ids.picture}
+                type="file"
+                accept="image/*"
+                onChange={(event) => {
+                  const input = event.currentTarget;
+                  void form.choosePicture(input.files?.[0]).then(() => (input.value = ''));
+                }}
+              />
+            )}
+          </Field>
+        )
       )}
       {form.preparing && <Spinner size="tiny" label={strings.picturePreparing} />}
       {(picture || keptPictureUrl) && (

@@ -49,6 +49,8 @@ export interface IStoryFormState {
   unchanged: boolean;
   /** The picture a story sent back already has (kept as it is while it is corrected). */
   keptPictureUrl: string | undefined;
+  /** False while a story sent back is corrected: its picture (or none) stays as it was sent. */
+  canChoosePicture: boolean;
   /** The chosen picture, prepared (not kept in the draft store); its preview URL. */
   picture: (IPreparedPicture & { previewUrl: string }) | undefined;
   preparing: boolean;
@@ -219,6 +221,7 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
     ids,
     unchanged,
     keptPictureUrl,
+    canChoosePicture: !correcting,
     saving: flow.busy,
     error: isValidationFailure(flow.error) ? undefined : flow.error,
     confirmDiscard,
