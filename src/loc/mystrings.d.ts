@@ -28,6 +28,18 @@ declare interface IMpkAmbitionsStrings {
   storyCountOne: string;
   storyCountOther: string;
   notProvisionedNote: string;
+  /** "Hos <enhed>" on an opened ambition: what the reader's unit wrote it means ({unit}). */
+  unitHeading: string;
+  unitRelevance: string;
+  unitMeaningMissing: string;
+  unitNoPlan: string;
+  unitPlanLink: string;
+  unitChooseIntro: string;
+  unitChooseLabel: string;
+  unitChooseEmpty: string;
+  unitChange: string;
+  unitLoading: string;
+  unitLoadFailed: string;
 }
 
 declare interface IMpkPlanStrings {
@@ -742,6 +754,19 @@ declare interface IMpkStoriesStrings {
   myStoriesHeading: string;
   myStoriesIntro: string;
   rejectedReason: string;
+  /** The button on a story sent back ("Ret og send igen"). */
+  correct: string;
+  /** The story form's heading while a story sent back is corrected ({title}). */
+  correctHeading: string;
+  /** Above the form while correcting: the editor's reason ({reason}). */
+  correctReason: string;
+  resubmit: string;
+  /** Sending a story back again with nothing changed. */
+  resendUnchanged: string;
+  /** After a corrected story was sent again ({title}). */
+  resentMessage: string;
+  /** While correcting: the picture stays as it is. */
+  pictureKept: string;
   filtersLabel: string;
   filterAmbition: string;
   filterUnit: string;

@@ -25,6 +25,7 @@ const TITLE = 'Vi tog telefonen i stedet for at skrive';
 const REJECTED_TITLE = 'Hjælp til fru Hansen samme dag';
 const PICTURE_TITLE = 'Rampen ved indgangen';
 const REJECT_REASON = 'Skriv den uden borgerens navn og adresse, så udgiver vi den.';
+const RESENT_TITLE = 'Hjælp til en borger samme dag';
 
 /** The web part on the preview page (the preview's own toolbar is outside `main`). */
 function part(page: Page): Locator {
@@ -111,8 +112,9 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     expect(overflow).toBe(0);
     expect(await axeScan(narrow, 'main')).toEqual([]);
     await saveDocScreenshot(part(narrow), 'ambitions-narrow');
-    // The story editor's toolbar on a phone: five icons, named in Danish, in one row.
-    await part(narrow).getByRole('button', { name: 'Skriv en hverdagshistorie' }).click();
+    // The story editor's toolbar on a phone: five icons, named in Danish, in one row (the header's
+    // "Skriv en hverdagshistorie" comes first on a phone).
+    await part(narrow).getByRole('button', { name: 'Skriv en hverdagshistorie' }).first().click();
     const toolbar = part(narrow).getByRole('toolbar', { name: 'Formatering' });
     await toolbar.waitFor();
     const tops = await toolbar
@@ -132,6 +134,60 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     await feed(dark).waitFor({ timeout: 60_000 });
     await saveDocScreenshot(part(dark), 'ambitions-dark');
     await dark.context().close();
+  });
+
+  it('opens an ambition with "Vi vil" first and what the own unit wrote, linking to its plan; on a phone the stories are near the top', async () => {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 360, height: 740 },
+    ]) {
+      for (const theme of ['light', 'dark'] as const) {
+        const page = await openPreview(browser, server, { part: 'ambitions', user: EMPLOYEE, theme, viewport });
+        await feed(page).waitFor({ timeout: 60_000 });
+        const card = part(page).getByRole('article', { name: 'Viden og faglighed' });
+        await card.getByRole('button', { name: 'Se »Vi vil« og hele ambitionen' }).click();
+        // "Vi vil" before the ambition's paragraphs.
+        const order = await card.evaluate((el) => {
+          const text = el.textContent || '';
+          return [text.indexOf('Vi vil:'), text.indexOf('Vi skal vælge de metoder')];
+        });
+        expect(order[0]).toBeGreaterThanOrEqual(0);
+        expect(order[0]).toBeLessThan(order[1]);
+        // The own unit: chosen here once (the employee's newest story may name another), remembered after.
+        const change = card.getByRole('button', { name: 'Skift enhed' });
+        if (await change.count()) await change.click();
+        await card.getByRole('combobox', { name: 'Din enhed' }).selectOption({ label: 'Læring og Trivsel' });
+        await card.getByRole('heading', { level: 4, name: 'Hos Læring og Trivsel' }).waitFor();
+        await card.getByText('Læsning og trivsel måles hvert halvår, og resultaterne bruges i teamene.').waitFor();
+        const link = card.getByRole('link', { name: 'Se planen for Læring og Trivsel' });
+        expect(await link.getAttribute('href')).toMatch(/[?&]part=plan&mpkUnit=\d+$/);
+        expect(await axeScan(page, 'main')).toEqual([]);
+        if (theme === 'light')
+          await saveDocScreenshot(card, viewport.width < 400 ? 'ambitions-unit-phone' : 'ambitions-unit');
+        await page.context().close();
+      }
+    }
+
+    // A phone, 360×740: "Skriv en hverdagshistorie" is on the first screen and the stories' tabs follow
+    // five compact cards, not five essays.
+    const phone = await open(browser, server, EMPLOYEE, { width: 360, height: 740 });
+    await feed(phone).waitFor();
+    const write = part(phone).getByRole('button', { name: 'Skriv en hverdagshistorie' }).first();
+    const writeTop = await write.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    const tabsTop = await part(phone)
+      .getByRole('tab', { name: 'Hverdagshistorier', exact: true })
+      .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(writeTop).toBeLessThan(740);
+    // Before issue 22 the tabs began after 2,000+ px of ambition text; now about two screens down.
+    expect(tabsTop).toBeLessThan(2.2 * 740);
+    console.log(
+      `phone 360x740: header write button at ${Math.round(writeTop)} px, stories tabs at ${Math.round(tabsTop)} px`,
+    );
+    await write.click();
+    const form = part(phone).getByRole('form', { name: 'Skriv en hverdagshistorie' });
+    await form.getByRole('textbox', { name: 'Historien' }).waitFor();
+    expect(await form.getByRole('heading', { level: 3 }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await phone.context().close();
   });
 
   it('refuses a CPR number with a clear message and loses nothing, using the keyboard alone', async () => {
@@ -331,6 +387,37 @@ describe('Ambitioner og hverdagshistorier in the browser', () => {
     await feed(colleague).getByRole('article', { name: TITLE }).getByRole('button', { name: 'Anerkend' }).click();
     await feed(colleague).getByRole('article', { name: TITLE }).getByText('0 anerkendelser').waitFor();
     await colleague.context().close();
+  });
+
+  it('lets the author correct a story sent back ("Ret og send igen"): pre-filled, the reason in view, pending in the queue again', async () => {
+    const employee = await open(browser, server, EMPLOYEE, { width: 360, height: 740 });
+    const mine = part(employee).getByRole('region', { name: 'Dine historier, der ikke er offentliggjort' });
+    const returned = mine.getByRole('article', { name: REJECTED_TITLE });
+    await returned.getByRole('button', { name: 'Ret og send igen' }).click();
+    const form = part(employee).getByRole('form', { name: `Ret og send »${REJECTED_TITLE}« igen` });
+    await form.getByRole('textbox', { name: 'Historien' }).waitFor();
+    await form.getByText(REJECT_REASON).waitFor();
+    expect(await form.getByRole('textbox', { name: /^Titel/ }).inputValue()).toBe(REJECTED_TITLE);
+    expect(await form.getByRole('combobox', { name: /^Ambition/ }).inputValue()).toBe('gode-rammer');
+    expect(await form.getByRole('heading', { level: 3 }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await axeScan(employee, 'main')).toEqual([]);
+    await saveDocScreenshot(form, 'ambitions-resend-form');
+    await form.getByRole('textbox', { name: /^Titel/ }).fill(RESENT_TITLE);
+    await form.getByRole('button', { name: 'Send igen til godkendelse' }).click();
+    const resent = mine.getByRole('article', { name: RESENT_TITLE });
+    await resent.getByText('Afventer godkendelse').waitFor();
+    await part(employee).getByText(`Tak! »${RESENT_TITLE}« er sendt til godkendelse igen`, { exact: false }).waitFor();
+    expect(await resent.evaluate((el) => el === document.activeElement)).toBe(true);
+    await employee.context().close();
+
+    // The editor finds it in "Til godkendelse" again, with the new title.
+    const admin = await open(browser, server, ADMIN);
+    await part(admin)
+      .getByRole('tab', { name: /^Til godkendelse/ })
+      .click();
+    const queue = part(admin).getByRole('tabpanel', { name: /^Til godkendelse/ });
+    await queue.getByRole('article', { name: RESENT_TITLE }).waitFor();
+    await admin.context().close();
   });
 
   it('takes a story picture: redrawn ≤ 1600 px as a JPEG without EXIF, a broken file refused with the text kept, hidden from others until approved', async () => {

@@ -170,3 +170,41 @@ describe('the author (medarbejder) and the approver (admin)', () => {
     ]);
   });
 });
+
+describe('a story sent back, corrected and sent again by its author ("Ret og send igen")', () => {
+  it("waits for approval again with the reason kept, is in the approvers' queue, and readers get it once approved", async () => {
+    const sentBack = await admin.stories.moderate(
+      await medarbejder.stories.create(draft('Nævner Hans ved navn')),
+      false,
+      'Fjern borgerens navn.',
+    );
+    const view = await medarbejder.views.loadAmbitionsView({ userId: medarbejder.user.id });
+    const mine = view.myPendingStories.find((s) => s.id === sentBack.id) as IStory;
+    expect(mine).toMatchObject({ moderationStatus: 1, moderationComment: 'Fjern borgerens navn.' });
+
+    const resent = await medarbejder.stories.update(mine, {
+      ...mine,
+      title: 'Nævner ingen ved navn',
+      body: '<p>Borgeren fik hjælp.</p>',
+    });
+    // An author's edit puts the item back in the queue (status 2), as SharePoint Online does; the
+    // approver's comment stays on the item until the next decision (the local SharePoint keeps it).
+    expect(resent).toMatchObject({
+      id: sentBack.id,
+      title: 'Nævner ingen ved navn',
+      moderationStatus: 2,
+      moderationComment: 'Fjern borgerens navn.',
+    });
+    expect(await restRead(USERS.leder, sentBack.id as number)).toEqual({ status: 404, listed: 0 });
+    const queue = (await admin.views.loadAmbitionsView({ userId: admin.user.id })).pendingForModeration || [];
+    expect(queue.map((s) => [s.id, s.title])).toContainEqual([sentBack.id, 'Nævner ingen ved navn']);
+
+    await admin.stories.moderate(await admin.stories.get(sentBack.id as number), true);
+    expect(await restRead(USERS.leder, sentBack.id as number)).toEqual({
+      status: 200,
+      title: 'Nævner ingen ved navn',
+      moderation: 0,
+      listed: 1,
+    });
+  });
+});

@@ -73,6 +73,7 @@ import {
   withRead,
   type IDeliveryReport,
   type INotification,
+  type INotificationPages,
   type INudgeTarget,
   type IPersonalSettings,
 } from '../../src/domain/notifications';
@@ -138,6 +139,8 @@ export interface IFakeServicesOptions {
   canManageTasks?: boolean;
   /** For the ambitions view. @default true */
   canPostStory?: boolean;
+  /** Where the web parts live (`pageUrls`), for links to a unit's plan. @default none */
+  pages?: INotificationPages;
   /** Fixes "now" for views and check-in validation. @default the real clock */
   now?: () => Date;
   /** The site's users, for people search. @default the user only */
@@ -725,6 +728,9 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
                 s.moderationStatus !== MODERATION_STATUS.approved,
             ),
           ),
+          myUnitId: visibleRows('stories')
+            .filter((s) => s.authorId === query.userId && s.unitId !== undefined)
+            .sort((a, b) => (b.id || 0) - (a.id || 0))[0]?.unitId,
           myRecognitions: clone(visibleRows('recognitions').filter((r) => r.userId === query.userId)),
           counts,
           countsComplete: true,
@@ -799,6 +805,16 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
           .filter((t) => unitIds.indexOf(t.unitId) >= 0 && t.status !== 'closed' && !!t.dueDate && t.dueDate < today)
           .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : (a.id || 0) - (b.id || 0)));
         return { tasks, people: {} };
+      },
+      async loadUnitAmbitions(unitId: number) {
+        await enter('views.loadUnitAmbitions');
+        requireProvisioned();
+        const plan = pickCurrentPlan(
+          visibleRows('plans').filter((p) => p.unitId === unitId),
+          now(),
+        );
+        const focuses = plan ? visibleRows('planFocuses').filter((f) => f.planId === plan.id) : [];
+        return { unitId, plan: plan && clone(plan), focuses: clone(focuses), pages: clone(options.pages ?? {}) };
       },
       async loadStoppedInitiatives(planIds: readonly number[]) {
         await enter('views.loadStoppedInitiatives');
@@ -959,15 +975,16 @@ export function createFakeServices(options: IFakeServicesOptions = {}): IFakeSer
         });
         return created;
       },
-      // `featured` stays as it was (the approvers'); an edit of an approved story waits for approval
-      // again, and everyone but its author and the approvers keeps reading the approved version.
+      // `featured` stays as it was (the approvers'); any edit waits for approval again (a story sent
+      // back too: "Ret og send igen"), and everyone but its author and the approvers keeps reading the
+      // approved version of an approved story.
       async update(original: IStory, changed: IStory) {
-        const before = original.id === undefined ? undefined : find('stories', original.id);
-        const approved = before && before.moderationStatus === MODERATION_STATUS.approved ? clone(before) : undefined;
+        const before = original.id === undefined ? undefined : clone(find('stories', original.id));
+        const approved = before && before.moderationStatus === MODERATION_STATUS.approved ? before : undefined;
         const saved = await stories.update(original, { ...changed, featured: original.featured });
         const row = find('stories', saved.id as number);
-        if (!approved || !row || row.etag === approved.etag) return saved;
-        counters.approvedStories.set(approved.id as number, approved);
+        if (!before || !row || row.etag === before.etag) return saved;
+        if (approved) counters.approvedStories.set(approved.id as number, approved);
         row.moderationStatus = MODERATION_STATUS.pending;
         return clone(row);
       },

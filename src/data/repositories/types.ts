@@ -25,6 +25,7 @@ import type {
   IDeliveryReport,
   IInboxSummary,
   INotification,
+  INotificationPages,
   INotificationSettings,
   INudgeTarget,
 } from '../../domain/notifications';
@@ -357,6 +358,8 @@ export interface IAmbitionsView {
   stories: IPage<IStory>;
   /** The user's own stories waiting for approval (or rejected; `moderationComment` says why). */
   myPendingStories: IStory[];
+  /** The unit of the user's newest own story that names one: the view's best guess at "their" unit. */
+  myUnitId?: number;
   /**
    * For approvers (site owners) only: stories of everybody waiting for approval, newest first, at
    * most 50 — the pending ones among the newest 100 stories (`_ModerationStatus` is not indexed, so
@@ -510,6 +513,19 @@ export interface IViewRepository {
   loadOverdueTasks(unitIds: readonly number[], today: IsoDate): Promise<IOverdueTasks>;
   /** The stopped initiatives of these plans (the units' current plans), newest first. */
   loadStoppedInitiatives(planIds: readonly number[]): Promise<IInitiative[]>;
+  /** A unit's current plan and what it says per ambition ("Hos <enhed>" in the ambitions view), read when asked for. */
+  loadUnitAmbitions(unitId: number): Promise<IUnitAmbitions>;
+}
+
+/** What one unit's current plan says about the ambitions. */
+export interface IUnitAmbitions {
+  unitId: number;
+  /** The unit's current plan (`pickCurrentPlan`); undefined when it has none. */
+  plan?: IPlan;
+  /** The plan's relevance and local meaning per ambition (only the ambitions it has rows for). */
+  focuses: IPlanFocus[];
+  /** Where the plan page lives (`pageUrls`), for the link to the unit's plan. */
+  pages: INotificationPages;
 }
 
 /** The overdue tasks of some units, and the names of their assignees. */

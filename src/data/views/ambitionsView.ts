@@ -245,6 +245,9 @@ export async function loadAmbitionsView(
     myPendingStories: rowsOf(mine)
       .map((row) => fromRow(storyCodec, row))
       .filter((story) => !isPublished(story)),
+    myUnitId: rowsOf(mine)
+      .map((row) => row.UnitId)
+      .find((id): id is number => typeof id === 'number'),
     pendingForModeration,
     morePendingForModeration,
     pendingBelow,

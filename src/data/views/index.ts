@@ -10,17 +10,20 @@ import type {
   IOverdueTasks,
   IPlanView,
   IPlanViewQuery,
+  IUnitAmbitions,
   IViewRepository,
 } from '../repositories/types';
 import { loadAmbitionsView } from './ambitionsView';
 import { loadFollowUpView } from './followUpView';
 import { loadOverdueTasks, loadStoppedInitiatives } from './followUpLists';
 import { loadPlanView } from './planView';
+import { loadUnitAmbitions } from './unitAmbitions';
 
 export { loadAmbitionsView } from './ambitionsView';
 export { loadPlanView } from './planView';
 export { loadFollowUpView } from './followUpView';
 export { loadOverdueTasks, loadStoppedInitiatives } from './followUpLists';
+export { loadUnitAmbitions } from './unitAmbitions';
 
 /** The view repository over an SPFI, for one user (whose stories, notes and tasks are "mine"). */
 export class ViewRepository implements IViewRepository {
@@ -47,5 +50,9 @@ export class ViewRepository implements IViewRepository {
 
   public loadStoppedInitiatives(planIds: readonly number[]): Promise<IInitiative[]> {
     return loadStoppedInitiatives(this.sp, planIds);
+  }
+
+  public loadUnitAmbitions(unitId: number): Promise<IUnitAmbitions> {
+    return loadUnitAmbitions(this.sp, unitId);
   }
 }

@@ -14,6 +14,7 @@ import type {
   IOverdueTasks,
   IPlanView,
   IPlanViewQuery,
+  IUnitAmbitions,
   IViewRepository,
 } from '../repositories/types';
 import type { loadAmbitionsView } from './ambitionsView';
@@ -62,5 +63,11 @@ export class PartViewRepository implements IViewRepository {
   public async loadStoppedInitiatives(planIds: readonly number[]): Promise<IInitiative[]> {
     const lists = await import(/* webpackChunkName: 'mpk-view-follow-up-lists' */ './followUpLists');
     return lists.loadStoppedInitiatives(this.sp, planIds);
+  }
+
+  // "Hos <enhed>" in the ambitions view, read when an ambition is opened.
+  public async loadUnitAmbitions(unitId: number): Promise<IUnitAmbitions> {
+    const unit = await import(/* webpackChunkName: 'mpk-view-unit-ambitions' */ './unitAmbitions');
+    return unit.loadUnitAmbitions(this.sp, unitId);
   }
 }

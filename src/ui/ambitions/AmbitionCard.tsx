@@ -6,6 +6,17 @@ import { useLocale } from '../shell/locale';
 import { fill, useStrings } from '../shell/strings';
 import { Card } from '../shell/Card';
 import { countTexts } from './storyModel';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { Spinner } from '../shell/Spinner';
+import type { IUnitAmbitionProps } from './UnitAmbition';
+
+// "Hos <enhed>": read and shown when an ambition is opened, so neither its code nor its read is in the first view.
+const UnitAmbition = React.lazy(() =>
+  import(/* webpackChunkName: 'mpk-unit-ambition' */ './UnitAmbition').then((m) => ({ default: m.UnitAmbition })),
+);
+
+/** The reader's unit for "Hos <enhed>" (all but the ambition's key). */
+export type IOwnUnit = Omit<IUnitAmbitionProps, 'ambitionKey'>;
 
 /** Props of {@link AmbitionCard}. */
 export interface IAmbitionCardProps {
@@ -16,6 +27,8 @@ export interface IAmbitionCardProps {
   counts?: IAmbitionCounts;
   /** False when the counts are a lower bound (a list had more rows than one read gives). @default true */
   countsComplete?: boolean;
+  /** The reader's unit: an opened card says what it wrote about the ambition; left out before the lists exist. */
+  ownUnit?: IOwnUnit;
   className?: string;
 }
 
@@ -29,13 +42,25 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   paragraph: { margin: 0 },
-  // At a glance: three lines of the introduction; all of it when the card is expanded.
+  // At a glance: three lines of the introduction; on a phone none (five cards must not push the stories
+  // and "Skriv en hverdagshistorie" screens down). Opened, the card shows "Vi vil" first, then all the text.
   clamped: {
     display: '-webkit-box',
     WebkitLineClamp: 3,
     WebkitBoxOrient: 'vertical',
     overflow: 'hidden',
+    '@media (max-width: 480px)': { display: 'none' },
   },
+  quoteClamped: {
+    '@media (max-width: 480px)': {
+      display: '-webkit-box',
+      WebkitLineClamp: 1,
+      WebkitBoxOrient: 'vertical',
+      overflow: 'hidden',
+    },
+  },
+  phoneHidden: { '@media (max-width: 480px)': { display: 'none' } },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   commitments: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalXL,
@@ -47,7 +72,7 @@ const useStyles = makeStyles({
   counts: { color: tokens.colorNeutralForeground2 },
 });
 
-/** One ambition: title, quote and first paragraph at a glance; the rest and its "Vi vil" on request. */
+/** One ambition: title, quote and first paragraph at a glance (title and quote on a phone); opened, its "Vi vil" first, then the text. */
 export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
   const { ambition } = props;
   const strings = useStrings();
@@ -65,13 +90,17 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
       <Subtitle1 as="h3" id={headingId} className={styles.heading}>
         {ambition.title}
       </Subtitle1>
-      <blockquote className={styles.quote}>
+      <blockquote className={mergeClasses(styles.quote, !expanded && styles.quoteClamped)}>
         <Text>{ambition.quote}</Text>
       </blockquote>
-      <Text as="p" className={mergeClasses(styles.paragraph, !expanded && styles.clamped)}>
-        {firstParagraph}
-      </Text>
-      <Caption1>{fill(strings.ambitions.commitmentCount, { count: commitments.length })}</Caption1>
+      {!expanded && (
+        <Text as="p" className={mergeClasses(styles.paragraph, styles.clamped)}>
+          {firstParagraph}
+        </Text>
+      )}
+      <Caption1 className={expanded ? undefined : styles.phoneHidden}>
+        {fill(strings.ambitions.commitmentCount, { count: commitments.length })}
+      </Caption1>
       {props.counts && (
         <Caption1 className={styles.counts}>
           {(props.countsComplete === false ? strings.ambitions.countsAtLeast : '') +
@@ -87,13 +116,8 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
       >
         {expanded ? strings.ambitions.hideCommitments : strings.ambitions.showCommitments}
       </Button>
-      <div id={panelId} hidden={!expanded}>
-        {moreParagraphs.map((paragraph) => (
-          <Text as="p" block key={paragraph.slice(0, 40)} className={styles.paragraph}>
-            {paragraph}
-          </Text>
-        ))}
-        <Text as="p" weight="semibold">
+      <div id={panelId} hidden={!expanded} className={expanded ? styles.panel : undefined}>
+        <Text as="p" weight="semibold" className={styles.paragraph}>
           {strings.ambitions.commitmentsHeading}
         </Text>
         <ul className={styles.commitments}>
@@ -103,6 +127,19 @@ export function AmbitionCard(props: IAmbitionCardProps): JSX.Element {
             </li>
           ))}
         </ul>
+        {expanded && props.ownUnit && (
+          <ErrorBoundary>
+            <React.Suspense fallback={<Spinner size="tiny" label={strings.common.loading} />}>
+              <UnitAmbition ambitionKey={ambition.key} {...props.ownUnit} />
+            </React.Suspense>
+          </ErrorBoundary>
+        )}
+        {expanded &&
+          [firstParagraph, ...moreParagraphs].filter(Boolean).map((paragraph) => (
+            <Text as="p" block key={paragraph.slice(0, 40)} className={styles.paragraph}>
+              {paragraph}
+            </Text>
+          ))}
       </div>
     </Card>
   );

@@ -3,7 +3,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { IAmbitionSeed } from '../../domain/ambitions';
 import type { IAmbitionCounts } from '../../data/repositories/types';
 import { useStrings } from '../shell/strings';
-import { AmbitionCard } from './AmbitionCard';
+import { AmbitionCard, type IOwnUnit } from './AmbitionCard';
 import { own } from '../../domain/dict';
 
 /** Props of {@link AmbitionList}. */
@@ -13,6 +13,8 @@ export interface IAmbitionListProps {
   counts?: Record<string, IAmbitionCounts>;
   /** False when the counts are lower bounds. @default true */
   countsComplete?: boolean;
+  /** The reader's unit, for "Hos <enhed>" in an opened card. */
+  ownUnit?: IOwnUnit;
 }
 
 const useStyles = makeStyles({
@@ -39,6 +41,7 @@ export function AmbitionList(props: IAmbitionListProps): JSX.Element {
             ambition={ambition}
             counts={props.counts ? own(props.counts, ambition.key) : undefined}
             countsComplete={props.countsComplete}
+            ownUnit={props.ownUnit}
           />
         </li>
       ))}

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { makeStyles, Text, tokens, Title2 } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens, Title2 } from '@fluentui/react-components';
 import { Spinner } from '../shell/Spinner';
 import { AMBITIONS } from '../../domain/ambitions';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
@@ -15,6 +15,8 @@ import { serverFilters, type IFeedScope } from './storyModel';
 import { useAmbitionsView } from './useAmbitionsView';
 import { Unavailable, type UnavailablePart } from '../shell/Unavailable';
 import { useSurfaceStyles } from '../shell/sharedStyles';
+import { useNarrow } from '../shell/useNarrow';
+import { chooseUnitId, chosenUnitId, ownUnitId } from './ownUnit';
 import { DeliveryLine } from '../shell/inbox/DeliveryLine';
 import { InboxBell } from '../shell/inbox/InboxBell';
 import { linkedItemId, pageSearch } from '../shell/inbox/linkedItem';
@@ -40,6 +42,7 @@ export interface IAmbitionsAppProps {
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   heading: { margin: 0 },
+  write: { alignSelf: 'flex-start' },
 });
 
 /** The intranet web part "Ambitioner og hverdagshistorier". */
@@ -61,6 +64,10 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
   const scope: IFeedScope = { ambitionKeys: props.ambitionKeys || [], unitIds: props.unitIds || [] };
   const { view, status, error, reload } = useAmbitionsView(serverFilters({}, scope), pageSize);
   const [setupOpen, setSetupOpen] = React.useState(false);
+  const [writeRequests, setWriteRequests] = React.useState(0);
+  // On a phone the five ambitions come before the stories: "Skriv en hverdagshistorie" is one tap from the top.
+  const narrow = useNarrow();
+  const [chosenUnit, setChosenUnit] = React.useState(chosenUnitId);
   const [linkedStory, setLinkedStory] = React.useState(() => ({
     id: props.storyId ?? linkedItemId('story', pageSearch()),
     n: 0,
@@ -97,6 +104,11 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
           </Title2>
         </TitleRow>
         <Text as="p">{strings.ambitions.lead}</Text>
+        {narrow && view && view.schema.provisioned && view.canPostStory && props.showAmbitions !== false && (
+          <Button appearance="primary" className={styles.write} onClick={() => setWriteRequests((n) => n + 1)}>
+            {strings.stories.write}
+          </Button>
+        )}
       </header>
       <ThrottleNotice />
       <DeliveryLine />
@@ -121,6 +133,18 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
           ambitions={ambitions}
           counts={view?.schema.provisioned ? view.counts : undefined}
           countsComplete={view?.countsComplete}
+          ownUnit={
+            view?.schema.provisioned
+              ? {
+                  unitId: ownUnitId(view.units, scope.unitIds, chosenUnit, view.myUnitId),
+                  units: view.units,
+                  onChoose: (id) => {
+                    chooseUnitId(id);
+                    setChosenUnit(id);
+                  },
+                }
+              : undefined
+          }
         />
       )}
       {view && view.schema.provisioned && <Unavailable parts={view.unavailable} only={STORY_PARTS} />}
@@ -133,6 +157,7 @@ function AmbitionsSurface(props: IAmbitionsAppProps): JSX.Element {
             scope={scope}
             pageSize={pageSize}
             linkedStory={linkedStory}
+            writeRequests={writeRequests}
           />
         </ErrorBoundary>
       )}

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { makeStyles, Subtitle2, Text, tokens, useId } from '@fluentui/react-components';
+import { Button, makeStyles, Subtitle2, Text, tokens, useId } from '@fluentui/react-components';
 import { Badge } from '../shell/Badge';
 import { publishingState } from '../../domain/workflow';
 import type { IStory } from '../../domain/model';
@@ -16,12 +16,15 @@ export interface IMyStoriesProps {
   ambitions: readonly IAmbition[];
   units: readonly IUnitItem[];
   currentUserId: number;
+  /** "Ret og send igen" on a story sent back (left out: no button, e.g. for someone who may not post). */
+  onCorrect?(story: IStory): void;
 }
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: 0 },
   reason: { color: tokens.colorNeutralForeground2 },
+  returned: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', rowGap: tokens.spacingVerticalXS },
 });
 
 /** "Dine historier": what the reader sent and an editor has not yet published (or rejected, and why). */
@@ -55,8 +58,15 @@ export function MyStories(props: IMyStoriesProps): JSX.Element | null {
                   </Badge>
                 }
                 actions={
-                  state === 'rejected' && reason ? (
-                    <Text className={styles.reason}>{fill(strings.rejectedReason, { reason })}</Text>
+                  state === 'rejected' ? (
+                    <div className={styles.returned}>
+                      {reason && <Text className={styles.reason}>{fill(strings.rejectedReason, { reason })}</Text>}
+                      {props.onCorrect && (
+                        <Button data-mpk-correct={story.id} onClick={() => props.onCorrect?.(story)}>
+                          {strings.correct}
+                        </Button>
+                      )}
+                    </div>
                   ) : undefined
                 }
               />

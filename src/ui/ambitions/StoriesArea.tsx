@@ -130,7 +130,11 @@ function StoriesPanel(props: IStoriesAreaProps & { state: IStoriesAreaState; use
     <>
       {state.justPosted && (
         <Notice intent="success" layout="multiline">
-          <NoticeBody>{fill(strings.stories.postedMessage, { title: state.justPosted.title })}</NoticeBody>
+          <NoticeBody>
+            {fill(state.justPosted.resent ? strings.stories.resentMessage : strings.stories.postedMessage, {
+              title: state.justPosted.story.title,
+            })}
+          </NoticeBody>
           <NoticeActions>
             <Button size="small" onClick={state.dismissPosted}>
               {strings.errorNotice.dismiss}
@@ -143,6 +147,9 @@ function StoriesPanel(props: IStoriesAreaProps & { state: IStoriesAreaState; use
           <ErrorBoundary>
             <React.Suspense fallback={<Spinner size="tiny" label={strings.common.loading} />}>
               <StoryForm
+                key={state.correcting?.id ?? 'new'}
+                correcting={state.correcting}
+                takeFocus={state.formTakesFocus}
                 ambitions={props.ambitions}
                 units={storyUnits.filter((u) => scope.unitIds.length === 0 || scope.unitIds.indexOf(u.id) >= 0)}
                 scope={scope}
@@ -156,7 +163,12 @@ function StoriesPanel(props: IStoriesAreaProps & { state: IStoriesAreaState; use
             {strings.stories.write}
           </Button>
         ))}
-      <MyStories stories={state.myPending} ambitions={view.ambitions} {...cardContext(view, props.userId)} />
+      <MyStories
+        stories={state.myPending}
+        ambitions={view.ambitions}
+        {...cardContext(view, props.userId)}
+        onCorrect={view.canPostStory ? state.correct : undefined}
+      />
       {state.featureError !== undefined && (
         <DataErrorMessage
           error={state.featureError}

@@ -11,6 +11,8 @@ export interface IStoriesAreaProps {
   pageSize: number;
   /** A story a link or "Nyt til dig" opened (`n` counts the times): the stories tab shows and its card takes focus. */
   linkedStory?: { id: number | undefined; n: number };
+  /** Counts the taps on the header's "Skriv en hverdagshistorie" (phones): the stories tab shows with the form open. */
+  writeRequests?: number;
 }
 
 /** The tabs of the stories area. */

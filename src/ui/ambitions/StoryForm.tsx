@@ -18,7 +18,7 @@ import { Notice, NoticeActions, NoticeBody } from '../shell/Notice';
 import { STORY_KINDS, type StoryKind } from '../../domain/model';
 import { DataErrorMessage } from '../shell/DataErrorMessage';
 import { ThrottleNotice } from '../shell/ThrottleNotice';
-import { useStrings } from '../shell/strings';
+import { fill, useStrings } from '../shell/strings';
 import { AmbitionSelect } from './AmbitionSelect';
 import { STORY_DRAFT_KEY } from './storyModel';
 import type { IStoryFormProps } from './StoryForm.types';
@@ -63,13 +63,29 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
   const styles = useStyles();
   const form = useStoryForm(props);
   const headingId = useId('mpk-story-form');
+  const correcting = props.correcting;
+  const reason = correcting?.moderationComment?.trim();
+  const heading = React.useRef<HTMLHeadingElement>(null);
+  // Opened, the form takes focus at its heading (the fields follow it in the tab order).
+  const takeFocus = props.takeFocus;
+  React.useEffect(() => {
+    if (takeFocus) heading.current?.focus();
+  }, [takeFocus]);
 
   return (
     <form className={styles.form} aria-labelledby={headingId} onSubmit={form.submit} noValidate>
-      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
-        {strings.formHeading}
-      </Subtitle2>
-      <Text className={styles.hint}>{strings.formIntro}</Text>
+      <h3 id={headingId} className={styles.heading} tabIndex={-1} ref={heading}>
+        <Subtitle2>
+          {correcting ? fill(strings.correctHeading, { title: correcting.title }) : strings.formHeading}
+        </Subtitle2>
+      </h3>
+      {reason ? (
+        <Notice intent="warning" layout="multiline">
+          <NoticeBody>{fill(strings.correctReason, { reason })}</NoticeBody>
+        </Notice>
+      ) : (
+        <Text className={styles.hint}>{strings.formIntro}</Text>
+      )}
       {form.draft.restored && (
         <Notice intent="info">
           <NoticeBody>{strings.draftRestored}</NoticeBody>
@@ -78,13 +94,18 @@ export function StoryForm(props: IStoryFormProps): JSX.Element {
       <StoryFields {...props} form={form} />
       <StoryPictureField form={form} />
       <Text className={styles.hint}>{strings.approvalHint}</Text>
+      {form.unchanged && (
+        <Notice intent="warning">
+          <NoticeBody>{strings.resendUnchanged}</NoticeBody>
+        </Notice>
+      )}
       <ThrottleNotice scope="save" active={form.saving} />
       {form.error !== undefined && (
         <DataErrorMessage error={form.error} title={strings.saveFailed} onRetry={() => void form.submit()} />
       )}
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabledFocusable={form.saving}>
-          {form.saving ? strings.saving : strings.submit}
+          {form.saving ? strings.saving : correcting ? strings.resubmit : strings.submit}
         </Button>
         <Button type="button" onClick={props.onClose}>
           {strings.closeForm}

@@ -16,32 +16,42 @@ export function StoryPictureField(props: { form: IStoryFormState }): JSX.Element
   const strings = useStrings().stories;
   const styles = useStyles();
   const { form } = props;
-  const { messages, ids, value, change, picture } = form;
+  const { messages, ids, value, change, picture, keptPictureUrl } = form;
   return (
     <>
-      <Field label={strings.pictureLabel} hint={strings.pictureHint} validationMessage={messages.picture}>
-        {(fieldProps: React.InputHTMLAttributes<HTMLInputElement>) => (
-          <input
-            {...fieldProps}
-            id={ids.picture}
-            type="file"
-            accept="image/*"
-            onChange={(event) => {
-              const input = event.currentTarget;
-              void form.choosePicture(input.files?.[0]).then(() => (input.value = ''));
-            }}
-          />
-        )}
-      </Field>
+      {keptPictureUrl ? (
+        <Field label={strings.pictureLabel} hint={strings.pictureKept}>
+          <img className={styles.thumb} src={keptPictureUrl} alt={value.pictureAlt || strings.picturePreviewAlt} />
+        </Field>
+      ) : (
+        form.canChoosePicture && (
+          <Field label={strings.pictureLabel} hint={strings.pictureHint} validationMessage={messages.picture}>
+            {(fieldProps: React.InputHTMLAttributes<HTMLInputElement>) => (
+              <input
+                {...fieldProps}
+                id={ids.picture}
+                type="file"
+                accept="image/*"
+                onChange={(event) => {
+                  const input = event.currentTarget;
+                  void form.choosePicture(input.files?.[0]).then(() => (input.value = ''));
+                }}
+              />
+            )}
+          </Field>
+        )
+      )}
       {form.preparing && <Spinner size="tiny" label={strings.picturePreparing} />}
-      {picture && (
+      {(picture || keptPictureUrl) && (
         <>
-          <div className={styles.preview}>
-            <img className={styles.thumb} src={picture.previewUrl} alt={strings.picturePreviewAlt} />
-            <Button type="button" onClick={form.removePicture}>
-              {strings.pictureRemove}
-            </Button>
-          </div>
+          {picture && (
+            <div className={styles.preview}>
+              <img className={styles.thumb} src={picture.previewUrl} alt={strings.picturePreviewAlt} />
+              <Button type="button" onClick={form.removePicture}>
+                {strings.pictureRemove}
+              </Button>
+            </div>
+          )}
           <Field
             label={strings.pictureAltLabel}
             hint={strings.pictureAltHint}

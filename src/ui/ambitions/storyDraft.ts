@@ -49,3 +49,32 @@ export function storyFromDraft(draft: IStoryDraft): Draft<IStory> & { clientKey:
     pictureConsent: draft.pictureConsent === true,
   };
 }
+
+/** The form's values for a story sent back for correction ("Ret og send igen"): as the author sent it. */
+export function draftFromStory(story: IStory): IStoryDraft {
+  return {
+    title: story.title || '',
+    body: story.body || '',
+    kind: story.kind || '',
+    ambitionKey: story.ambitionKey || '',
+    unitId: story.unitId === undefined || story.unitId === null ? '' : String(story.unitId),
+    clientKey: story.clientKey,
+    pictureAlt: story.pictureAlt,
+    pictureConsent: story.pictureConsent,
+  };
+}
+
+/** The story as corrected: the author's fields from the form, the rest (key, picture, flags) as it was. */
+export function correctedStory(original: IStory, draft: IStoryDraft, body: string): IStory {
+  const fields = storyFromDraft(draft);
+  return {
+    ...original,
+    title: draft.title.trim(),
+    body,
+    kind: fields.kind as StoryKind,
+    ambitionKey: fields.ambitionKey as string,
+    unitId: fields.unitId === null ? undefined : fields.unitId,
+    pictureAlt: original.pictureUrl ? draft.pictureAlt?.trim() || undefined : undefined,
+    pictureConsent: original.pictureUrl ? draft.pictureConsent === true : undefined,
+  };
+}

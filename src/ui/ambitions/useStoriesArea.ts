@@ -2,11 +2,12 @@ import * as React from 'react';
 import type { IStory } from '../../domain/model';
 import { MODERATION_STATUS } from '../../domain/workflow';
 import type { IPage } from '../../data/repositories/types';
-import { draftOwner, hasDraft } from '../shell/drafts';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useAnnounce } from '../shell/Announcer';
-import { appendNew, STORY_DRAFT_KEY, withoutStory } from './storyModel';
+import { useStoryFormOpening, type IStoryFormOpening } from './useStoryFormOpening';
+import { focusWhenShown } from '../shell/inbox/linkedItem';
+import { appendNew, withoutStory } from './storyModel';
 import type { IStoriesAreaProps, StoriesTab } from './StoriesArea.types';
 import { useRecognitions, type IRecognitions } from './useRecognitions';
 import { useStoryFeed, type IStoryFeed } from './useStoryFeed';
@@ -15,7 +16,7 @@ import { useStoryFeed, type IStoryFeed } from './useStoryFeed';
 const QUEUE_PAGE_SIZE = 20;
 
 /** What {@link useStoriesArea} hands to the render function. */
-export interface IStoriesAreaState {
+export interface IStoriesAreaState extends IStoryFormOpening {
   feed: IStoryFeed;
   recognitions: IRecognitions;
   /** The reader's own stories that are not published. */
@@ -28,13 +29,8 @@ export interface IStoriesAreaState {
   /** Tabs chosen so far: their panels are filled (and kept). */
   visited: ReadonlySet<StoriesTab>;
   selectTab(value: StoriesTab): void;
-  formOpen: boolean;
-  openForm(): void;
-  /** Closes the story form; focus returns to "Skriv en historie". */
-  closeForm(): void;
-  writeButton: React.RefObject<HTMLButtonElement>;
-  /** The story just sent (a notice says it awaits approval). */
-  justPosted: IStory | undefined;
+  /** The story just sent (a notice says it awaits approval), and whether it was sent again after correcting. */
+  justPosted: { story: IStory; resent: boolean } | undefined;
   dismissPosted(): void;
   featureBusy: ReadonlySet<number>;
   featureError: unknown;
@@ -75,11 +71,9 @@ export function useStoriesArea(props: IStoriesAreaProps): IStoriesAreaState {
   });
   const [tab, setTab] = React.useState<StoriesTab>('stories');
   // A draft of a new story waiting in the browser (this person's) opens the form by itself.
-  const [formOpen, setFormOpen] = React.useState(() => hasDraft(draftOwner(services.user), STORY_DRAFT_KEY));
-  const [justPosted, setJustPosted] = React.useState<IStory>();
+  const [justPosted, setJustPosted] = React.useState<{ story: IStory; resent: boolean }>();
   const [featureBusy, setFeatureBusy] = React.useState<ReadonlySet<number>>(new Set());
   const [featureError, setFeatureError] = React.useState<unknown>();
-  const writeButton = React.useRef<HTMLButtonElement>(null);
   // A tab's panel is filled the first time it is chosen (and then kept, with what was typed in it).
   const [visited, setVisited] = React.useState<ReadonlySet<StoriesTab>>(() => new Set<StoriesTab>(['stories']));
 
@@ -88,12 +82,20 @@ export function useStoriesArea(props: IStoriesAreaProps): IStoriesAreaState {
     setVisited((set) => (set.has(value) ? set : new Set(set).add(value)));
   };
 
+  // The form: opened by "Skriv en hverdagshistorie" (also the header's, on a phone) or "Ret og send igen".
+  const opening = useStoryFormOpening(props.writeRequests || 0, () => {
+    selectTab('stories');
+    setJustPosted(undefined);
+  });
+
   const onCreated = (story: IStory): void => {
     setMyPending((list) => [story].concat(withoutStory(list, story)));
     if (queue && view.isSiteOwner) setQueue((list) => [story].concat(withoutStory(list || [], story)));
-    setFormOpen(false);
-    setJustPosted(story);
+    opening.formSaved();
+    setJustPosted({ story, resent: !!opening.correcting });
     announce(strings.stories.postedAnnouncement);
+    // Focus on what was saved: its card among one's own stories, under the notice.
+    if (story.id !== undefined) focusWhenShown('mpk-story', story.id);
   };
 
   const showMorePending = async (): Promise<number> => {
@@ -147,13 +149,7 @@ export function useStoriesArea(props: IStoriesAreaProps): IStoriesAreaState {
     tab,
     visited,
     selectTab,
-    formOpen,
-    openForm: () => setFormOpen(true),
-    closeForm: () => {
-      setFormOpen(false);
-      window.setTimeout(() => writeButton.current?.focus(), 0);
-    },
-    writeButton,
+    ...opening,
     justPosted,
     dismissPosted: () => setJustPosted(undefined),
     featureBusy,

@@ -13,7 +13,7 @@ import { useDraft, type IDraft } from '../shell/useDraft';
 import { useSaveFlow } from '../shell/useSaveFlow';
 import { useAnnounce } from '../shell/Announcer';
 import { STORY_DRAFT_KEY } from './storyModel';
-import { emptyStoryDraft, storyFromDraft, type IStoryDraft } from './storyDraft';
+import { correctedStory, draftFromStory, emptyStoryDraft, storyFromDraft, type IStoryDraft } from './storyDraft';
 import type { IStoryFormProps } from './StoryForm.types';
 import { messagesByField } from '../shell/texts';
 import { validateStoryPicture } from '../../domain/storyPicture';
@@ -45,6 +45,12 @@ export interface IStoryFormState {
   confirmDiscard: boolean;
   setConfirmDiscard(value: boolean): void;
   change(patch: Partial<IStoryDraft>): void;
+  /** True when nothing was changed in a story sent back: sending it again as it was is refused. */
+  unchanged: boolean;
+  /** The picture a story sent back already has (kept as it is while it is corrected). */
+  keptPictureUrl: string | undefined;
+  /** False while a story sent back is corrected: its picture (or none) stays as it was sent. */
+  canChoosePicture: boolean;
   /** The chosen picture, prepared (not kept in the draft store); its preview URL. */
   picture: (IPreparedPicture & { previewUrl: string }) | undefined;
   preparing: boolean;
@@ -52,6 +58,20 @@ export interface IStoryFormState {
   removePicture(): void;
   submit(event?: React.FormEvent): Promise<void>;
   discard(): void;
+}
+
+/** Nothing the author can change differs: SharePoint would not be asked to write (and re-pend) anything. */
+function sameStory(a: IStory, b: IStory): boolean {
+  const fields: Array<keyof IStory> = [
+    'title',
+    'body',
+    'kind',
+    'ambitionKey',
+    'unitId',
+    'pictureAlt',
+    'pictureConsent',
+  ];
+  return fields.every((field) => (a[field] ?? '') === (b[field] ?? ''));
 }
 
 function isValidationFailure(error: unknown): boolean {
@@ -68,7 +88,13 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
   const locale = useLocale();
   const services = useServices();
   const announce = useAnnounce();
-  const draft = useDraft<IStoryDraft>(STORY_DRAFT_KEY, emptyStoryDraft(props.scope));
+  const correcting = props.correcting;
+  const draft = useDraft<IStoryDraft>(
+    correcting ? `${STORY_DRAFT_KEY}:${String(correcting.id)}` : STORY_DRAFT_KEY,
+    correcting ? draftFromStory(correcting) : emptyStoryDraft(props.scope),
+  );
+  const [unchanged, setUnchanged] = React.useState(false);
+  const keptPictureUrl = correcting?.pictureUrl;
   const [attempted, setAttempted] = React.useState(false);
   const [serverErrors, setServerErrors] = React.useState<IValidationError[]>([]);
   const [confirmDiscard, setConfirmDiscard] = React.useState(false);
@@ -91,13 +117,14 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
   const change = (patch: Partial<IStoryDraft>): void => {
     draft.set((d) => ({ ...d, ...patch }));
     setServerErrors([]);
+    setUnchanged(false);
   };
   const prepared = (): ReturnType<typeof storyFromDraft> => ({
     ...storyFromDraft(value),
     body: sanitizeRichText(value.body),
   });
   const pictureRules = (): IValidationError[] =>
-    validateStoryPicture(!!picture, value.pictureAlt, value.pictureConsent);
+    validateStoryPicture(!!picture || !!keptPictureUrl, value.pictureAlt, value.pictureConsent);
   const errors = (attempted ? validateStory(prepared()).concat(pictureRules(), serverErrors) : serverErrors).concat(
     pictureErrors,
   );
@@ -116,6 +143,9 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
   const flow = useSaveFlow<IStory>(
     async (_, story) => {
       try {
+        // A story sent back is updated: SharePoint puts an edited item back in the approvers' queue.
+        if (correcting)
+          return await services.stories.update(correcting, correctedStory(correcting, value, story.body as string));
         return await services.stories.create(story, picture?.blob);
       } catch (e) {
         // What SharePoint refused shows at its field, not as a failure.
@@ -147,6 +177,11 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
     if (invalid.length > 0) {
       announce(fill(strings.fixErrors, { count: invalid.length }));
       focusFirstInvalid(invalid);
+      return;
+    }
+    if (correcting && sameStory(correcting, correctedStory(correcting, value, story.body as string))) {
+      setUnchanged(true);
+      announce(strings.resendUnchanged);
       return;
     }
     if (!(await flow.run(undefined, story as IStory))) announce(strings.saveFailed);
@@ -184,6 +219,9 @@ export function useStoryForm(props: IStoryFormProps): IStoryFormState {
     value,
     messages: messagesByField(mpkStrings, errors, locale),
     ids,
+    unchanged,
+    keptPictureUrl,
+    canChoosePicture: !correcting,
     saving: flow.busy,
     error: isValidationFailure(flow.error) ? undefined : flow.error,
     confirmDiscard,

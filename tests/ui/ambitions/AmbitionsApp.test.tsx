@@ -136,11 +136,11 @@ describe('AmbitionsApp', () => {
   });
 
   describe('when a reader expands an ambition', () => {
-    it('reveals every "Vi vil" commitment of that ambition and says so to assistive technology', async () => {
+    it('reveals every "Vi vil" commitment of that ambition before its text and says so to assistive technology', async () => {
       const user = userEvent.setup();
       await renderAmbitions();
       const card = screen.getByRole('article', { name: 'Viden og faglighed' });
-      const toggle = within(card).getByRole('button', { name: 'Vis hvad vi vil' });
+      const toggle = within(card).getByRole('button', { name: 'Se »Vi vil« og hele ambitionen' });
       expect(toggle).toHaveAttribute('aria-expanded', 'false');
 
       await act(async () => {
@@ -148,12 +148,16 @@ describe('AmbitionsApp', () => {
       });
 
       expect(toggle).toHaveAttribute('aria-expanded', 'true');
-      expect(toggle).toHaveTextContent('Skjul hvad vi vil');
+      expect(toggle).toHaveTextContent('Vis mindre');
       const items = within(card)
         .getAllByRole('listitem')
         .map((li) => li.textContent);
       expect(items).toEqual(AMBITIONS[1].commitments.map((c) => c.text));
-      expect(within(card).getByText('Have mod til at stoppe de ting, der ikke virker.')).toBeVisible();
+      const firstCommitment = within(card).getByText('Have mod til at stoppe de ting, der ikke virker.');
+      expect(firstCommitment).toBeVisible();
+      // "Vi vil" comes first; the ambition's paragraphs follow it.
+      const paragraph = within(card).getByText(AMBITIONS[1].introduction[0]);
+      expect(firstCommitment.compareDocumentPosition(paragraph) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     });
 
     it('can be operated with the keyboard alone', async () => {
@@ -167,7 +171,7 @@ describe('AmbitionsApp', () => {
       await act(async () => {
         await user.tab();
       });
-      const first = screen.getAllByRole('button', { name: 'Vis hvad vi vil' })[0];
+      const first = screen.getAllByRole('button', { name: 'Se »Vi vil« og hele ambitionen' })[0];
       expect(first).toHaveFocus();
       await act(async () => {
         await user.keyboard('{Enter}');

@@ -6,7 +6,8 @@ import { AmbitionsApp } from '../../../src/ui/ambitions/AmbitionsApp';
 import { ServicesContext } from '../../../src/ui/shell/services';
 import { createFakeServices } from '../../support/fakeServices';
 import { renderInShell } from '../../support/render';
-import { EMPLOYEE, renderAmbitions, settle, UNITS } from './support';
+import { EMPLOYEE, renderAmbitions, settle, story, UNITS } from './support';
+import { MODERATION_STATUS, type IStory } from '../../../src/domain';
 import { draftOwner, draftStorageKey } from '../../../src/ui/shell/drafts';
 
 jest.setTimeout(30_000);
@@ -264,5 +265,135 @@ describe('writing a story', () => {
       await renderAmbitions({}, { canPostStory: false });
       expect(screen.queryByRole('button', { name: 'Skriv en hverdagshistorie' })).toBeNull();
     });
+  });
+});
+
+describe('correcting a story an editor sent back ("Ret og send igen")', () => {
+  const returned = (): IStory =>
+    story({
+      id: 77,
+      title: 'Afvist historie',
+      body: '<p>Borgeren Hans fik hjælp.</p>',
+      kind: 'lesson',
+      ambitionKey: 'viden-og-faglighed',
+      unitId: 2,
+      moderationStatus: MODERATION_STATUS.denied,
+      authorId: EMPLOYEE.id,
+      authorName: EMPLOYEE.displayName,
+      moderationComment: 'Fjern venligst borgerens navn.',
+    });
+
+  async function openCorrection(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+    const article = screen.getByRole('article', { name: 'Afvist historie' });
+    await act(async () => {
+      await user.click(within(article).getByRole('button', { name: 'Ret og send igen' }));
+    });
+    const form = screen.getByRole('form', { name: 'Ret og send »Afvist historie« igen' });
+    await within(form).findByRole('textbox', { name: 'Historien' });
+    return form;
+  }
+
+  it('opens the form filled in with the story, the reason in view and focus on the form', async () => {
+    const user = userEvent.setup();
+    await renderAmbitions({}, { data: { stories: [returned()] } });
+    const form = await openCorrection(user);
+
+    expect(within(form).getByText(/Fjern venligst borgerens navn\./)).toBeInTheDocument();
+    expect(within(form).getByRole('textbox', { name: /^Titel/ })).toHaveValue('Afvist historie');
+    expect(within(form).getByRole('radio', { name: 'Vi lærte af en fejl' })).toBeChecked();
+    expect(within(form).getByRole('combobox', { name: /^Ambition/ })).toHaveValue('viden-og-faglighed');
+    expect(within(form).getByRole('combobox', { name: /^Enhed/ })).toHaveValue('2');
+    await waitFor(() => expect(within(form).getByRole('heading', { level: 3 })).toHaveFocus());
+  });
+
+  it('sends the corrected story with stories.update, so it awaits approval again, and focuses it', async () => {
+    const user = userEvent.setup();
+    const { services } = await renderAmbitions({}, { data: { stories: [returned()] } });
+    const update = jest.spyOn(services.stories, 'update');
+    const form = await openCorrection(user);
+    const title = within(form).getByRole('textbox', { name: /^Titel/ });
+    await act(async () => {
+      await user.clear(title);
+      await user.type(title, 'Rettet historie');
+    });
+    await act(async () => {
+      await user.click(within(form).getByRole('button', { name: 'Send igen til godkendelse' }));
+    });
+    await settle();
+
+    expect(update).toHaveBeenCalledTimes(1);
+    expect(update.mock.calls[0][1]).toMatchObject({ id: 77, title: 'Rettet historie', clientKey: 'story-77' });
+    expect(services.data.stories.find((s) => s.id === 77)?.moderationStatus).toBe(MODERATION_STATUS.pending);
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.getByText(/»Rettet historie« er sendt til godkendelse igen/)).toBeInTheDocument();
+    const article = screen.getByRole('article', { name: 'Rettet historie' });
+    expect(within(article).getByText('Afventer godkendelse')).toBeInTheDocument();
+    expect(within(article).queryByRole('button', { name: 'Ret og send igen' })).toBeNull();
+    await waitFor(() => expect(article).toHaveFocus());
+  });
+
+  it('refuses to send it again unchanged, says so, and keeps the form', async () => {
+    const user = userEvent.setup();
+    const { services } = await renderAmbitions({}, { data: { stories: [returned()] } });
+    const update = jest.spyOn(services.stories, 'update');
+    const form = await openCorrection(user);
+    await act(async () => {
+      await user.click(within(form).getByRole('button', { name: 'Send igen til godkendelse' }));
+    });
+    await settle();
+    expect(update).not.toHaveBeenCalled();
+    expect(within(form).getByText('Historien er ikke sendt igen: du har ikke rettet noget endnu.')).toBeInTheDocument();
+  });
+
+  it('returns focus to its "Ret og send igen" when closed', async () => {
+    const user = userEvent.setup();
+    await renderAmbitions({}, { data: { stories: [returned()] } });
+    const form = await openCorrection(user);
+    await act(async () => {
+      await user.click(within(form).getByRole('button', { name: 'Luk (kladden gemmes)' }));
+    });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Ret og send igen' })).toHaveFocus());
+  });
+});
+
+describe('opening and closing the story form with the keyboard', () => {
+  it('moves focus into the form when it opens and back to "Skriv en hverdagshistorie" when it closes', async () => {
+    const user = userEvent.setup();
+    await renderAmbitions();
+    const form = await openForm(user);
+    await waitFor(() => expect(within(form).getByRole('heading', { level: 3 })).toHaveFocus());
+    await act(async () => {
+      await user.click(within(form).getByRole('button', { name: 'Luk (kladden gemmes)' }));
+    });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Skriv en hverdagshistorie' })).toHaveFocus());
+  });
+});
+
+describe('on a phone', () => {
+  const realMatchMedia = window.matchMedia;
+  beforeEach(() => {
+    // A 360 px window: every "max-width" query up to 640 px holds.
+    window.matchMedia = ((query: string) => ({
+      matches: /max-width: 640px/.test(query),
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    })) as unknown as typeof window.matchMedia;
+  });
+  afterEach(() => {
+    window.matchMedia = realMatchMedia;
+  });
+
+  it('offers "Skriv en hverdagshistorie" above the ambitions, which opens the form with focus in it', async () => {
+    const user = userEvent.setup();
+    await renderAmbitions();
+    const [header] = screen.getAllByRole('button', { name: 'Skriv en hverdagshistorie' });
+    const ambitions = screen.getByRole('list', { name: 'De fem ambitioner' });
+    expect(header.compareDocumentPosition(ambitions) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await act(async () => {
+      await user.click(header);
+    });
+    const form = await screen.findByRole('form', { name: 'Skriv en hverdagshistorie' });
+    await waitFor(() => expect(within(form).getByRole('heading', { level: 3 })).toHaveFocus());
   });
 });
