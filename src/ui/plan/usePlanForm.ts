@@ -30,8 +30,11 @@ export interface IPlanForm<TDraft, T extends object> {
   /** A message per field: the domain's from the last submit, else those the server sent with a failed save. */
   fieldErrors: Record<string, string>;
   flow: ISaveFlow<T>;
-  /** The form's `onSubmit`: validate, then save; what was typed stays until the save succeeds. */
-  submit(event: React.FormEvent): void;
+  /**
+   * The form's `onSubmit`: validate, then save; what was typed stays until the save succeeds. False when
+   * the rules refused it (focus the first field with an error: `useFormFocus().focusFirstError`).
+   */
+  submit(event: React.FormEvent): boolean;
   /** Forgets the draft, then closes the form with `done`. */
   discard(done: () => void): void;
 }
@@ -51,13 +54,15 @@ export function usePlanForm<TDraft, T extends object>(options: IPlanFormOptions<
     options.onSaved(saved);
   });
 
-  const submit = (event: React.FormEvent): void => {
+  const submit = (event: React.FormEvent): boolean => {
     event.preventDefault();
     const { base, mine } = options.read(draft.value);
     const found = options.validate(mine, base);
     const checked = options.check ? options.check(draft.value) : true;
     setErrors(found);
-    if (found.length === 0 && checked) void flow.run(base, mine);
+    if (found.length > 0 || !checked) return false;
+    void flow.run(base, mine);
+    return true;
   };
 
   const discard = (done: () => void): void => {

@@ -852,7 +852,7 @@ describe('PlanApp', () => {
   });
 
   describe('check-ins', () => {
-    it('are posted by a leader and drawn as a chart where health is a shape and a word', async () => {
+    it('start from the last one, are confirmed by the new entry (focused), and are drawn as a chart where health is a shape and a word', async () => {
       const services = fakeFor();
       await renderPlan(services);
       const trivsel = card('Trivselsmåling i alle dagtilbud');
@@ -867,17 +867,23 @@ describe('PlanApp', () => {
       );
       expect(within(trivsel).getByText('Trekant: Gul')).toBeInTheDocument();
 
-      await act(async () => {
-        await user.click(within(trivsel).getByRole('button', { name: 'Gem statusmelding' }));
-      });
-      expect(within(trivsel).getByText('Vælg, hvordan det går.')).toBeInTheDocument();
+      // Filled in from the last check-in (health and progress, never its comment).
+      expect(within(trivsel).getByRole('radio', { name: 'Gul' })).toBeChecked();
+      expect(within(trivsel).getByRole('spinbutton', { name: /Fremdrift/ })).toHaveValue(35);
+      expect(within(trivsel).getByRole('textbox', { name: 'Kommentar' })).toHaveValue('');
+      expect(
+        within(trivsel).getByText('Udfyldt fra sidste statusmelding den 20.02.2026. Ret det, der har ændret sig.'),
+      ).toBeInTheDocument();
 
       await act(async () => {
         await user.click(within(trivsel).getByRole('radio', { name: 'Rød' }));
-        await user.type(within(trivsel).getByRole('spinbutton', { name: /Fremdrift/ }), '140');
+        const progress = within(trivsel).getByRole('spinbutton', { name: /Fremdrift/ });
+        await user.clear(progress);
+        await user.type(progress, '140');
         await user.click(within(trivsel).getByRole('button', { name: 'Gem statusmelding' }));
       });
       expect(within(trivsel).getByText(/mellem 0 og 100/)).toBeInTheDocument();
+      await waitFor(() => expect(within(trivsel).getByRole('spinbutton', { name: /Fremdrift/ })).toHaveFocus());
       await act(async () => {
         const progress = within(trivsel).getByRole('spinbutton', { name: /Fremdrift/ });
         await user.clear(progress);
@@ -903,6 +909,20 @@ describe('PlanApp', () => {
       expect(within(history).getAllByRole('listitem')[0]).toHaveTextContent(
         '10.03.2026: Rød, 40 %Svarprocenten er lav.',
       );
+      // Confirmed where it was saved, announced once, and focus on the new entry.
+      expect(within(trivsel).getByRole('note')).toHaveTextContent('Statusmeldingen for 10.03.2026 er gemt.');
+      await waitFor(() => expect(within(history).getAllByRole('listitem')[0]).toHaveFocus());
+      await waitFor(() =>
+        expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('Statusmeldingen for 10.03.2026 er gemt.'),
+      );
+      // The next check-in starts from this one; typing puts the confirmation away.
+      expect(within(trivsel).getByRole('radio', { name: 'Rød' })).toBeChecked();
+      expect(within(trivsel).getByRole('spinbutton', { name: /Fremdrift/ })).toHaveValue(40);
+      expect(within(trivsel).getByRole('textbox', { name: 'Kommentar' })).toHaveValue('');
+      await act(async () => {
+        await user.type(within(trivsel).getByRole('textbox', { name: 'Kommentar' }), 'N');
+      });
+      expect(within(trivsel).queryByRole('note')).toBeNull();
     });
   });
 
