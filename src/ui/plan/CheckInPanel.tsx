@@ -14,7 +14,6 @@ import { usePlan } from './PlanContext';
 import { FormActions } from '../shell/FormActions';
 import { labelOf } from '../shell/texts';
 import { DateField } from '../shell/DateField';
-import { useFormFocus } from '../shell/useFormFocus';
 import { useSavedConfirmation } from '../shell/useSavedConfirmation';
 import { SavedNotice } from '../shell/SavedNotice';
 import type { ICheckIn } from '../../domain/model';
@@ -129,17 +128,13 @@ function CheckInForm(props: ICheckInFormProps): JSX.Element {
   const { measure } = props;
   const form = useCheckInForm(props.initiativeId, measure, props.onSaved);
   const { draft, fieldErrors, flow, prefilledFrom } = form;
-  const focus = useFormFocus<HTMLFormElement>(false);
   const setField = (field: keyof ICheckInDraft, value: string): void => {
     props.onEdit();
     form.setField(field, value);
   };
   const set = (field: keyof ICheckInDraft) => (_: unknown, data: { value: string }) => setField(field, data.value);
-  const submit = (event: React.FormEvent): void => {
-    if (!form.submit(event)) focus.focusFirstError();
-  };
   return (
-    <form ref={focus.ref} className={styles.form} onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form ref={form.formRef} className={styles.form} onSubmit={form.submit} noValidate aria-labelledby={titleId}>
       <Text id={titleId} weight="semibold">
         {strings.formTitle}
       </Text>

@@ -69,7 +69,7 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
     };
   }, [services, initiativeId, generation]);
 
-  const { draft, errors, flow, submit } = usePlanForm<ICommentDraft, IDialogComment>({
+  const { formRef, draft, errors, flow, submit } = usePlanForm<ICommentDraft, IDialogComment>({
     draftKey: `plan:comment:${initiativeId}`,
     initialDraft: { clientKey: newClientKey(), body: '' },
     read: (value) => ({ base: undefined, mine: { clientKey: value.clientKey, initiativeId, body: value.body.trim() } }),
@@ -120,7 +120,7 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
           </ol>
         ))}
       {plan.can.comment && (
-        <form className={styles.form} onSubmit={submit} noValidate>
+        <form ref={formRef} className={styles.form} onSubmit={submit} noValidate>
           <Field
             label={strings.label}
             validationMessage={fieldErrors.body}

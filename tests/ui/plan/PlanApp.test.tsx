@@ -623,6 +623,7 @@ describe('PlanApp', () => {
           within(section).getByRole('button', { name: 'Redigér relevans og betydning for »Viden og faglighed«' }),
         );
       });
+      expect(within(section).getByRole('combobox', { name: /Relevans hos os/ })).toHaveFocus();
       fireEvent.change(within(section).getByRole('combobox', { name: /Relevans hos os/ }), {
         target: { value: 'medium' },
       });
@@ -642,7 +643,12 @@ describe('PlanApp', () => {
       });
       expect(within(section).getByText('Middel')).toBeInTheDocument();
       expect(within(section).getByText('Vi deler viden på tværs.')).toBeInTheDocument();
-      expect(document.activeElement).toBe(within(section).getByRole('button', { name: /Redigér relevans/ }));
+      await waitFor(() =>
+        expect(document.activeElement).toBe(within(section).getByRole('button', { name: /Redigér relevans/ })),
+      );
+      expect(within(section).getByRole('note')).toHaveTextContent(
+        'Relevans og betydning for »Viden og faglighed« er gemt.',
+      );
     });
 
     it('shows the difference when another leader created the same row first, instead of overwriting it', async () => {
@@ -698,6 +704,7 @@ describe('PlanApp', () => {
         await user.click(within(form).getByRole('button', { name: 'Gem indsats' }));
       });
       expect(within(form).getByText('Titlen skal udfyldes.')).toBeInTheDocument();
+      expect(within(form).getByRole('textbox', { name: /Titel/ })).toHaveFocus();
 
       await act(async () => {
         await user.type(within(form).getByRole('textbox', { name: /Titel/ }), 'Fælles borgerforløb');
@@ -744,6 +751,9 @@ describe('PlanApp', () => {
         existingInitiativeUrl: 'https://intra.holbaek.dk/forloeb',
       });
       const created = within(section).getByRole('article', { name: 'Fælles borgerforløb' });
+      // Focus on the new initiative's heading, and the confirmation shown in its ambition.
+      await waitFor(() => expect(within(created).getByRole('heading', { name: 'Fælles borgerforløb' })).toHaveFocus());
+      expect(within(section).getByRole('note')).toHaveTextContent('Indsatsen »Fælles borgerforløb« er oprettet.');
       await openCard('Fælles borgerforløb');
       expect(within(created).getByText('En mere grøn og bæredygtig kommune')).toBeInTheDocument();
       expect(within(created).getByRole('link', { name: 'https://intra.holbaek.dk/forloeb' })).toBeInTheDocument();
@@ -965,6 +975,7 @@ describe('PlanApp', () => {
         await user.click(within(trivsel).getByRole('button', { name: 'Stop indsatsen' }));
       });
       expect(within(trivsel).getByText(/begrundelse/i)).toBeInTheDocument();
+      expect(within(trivsel).getByRole('textbox', { name: /Hvorfor stoppes indsatsen/ })).toHaveFocus();
       expect(services.data.initiatives.find((i) => i.id === 11)?.status).toBe('inProgress');
 
       await act(async () => {
@@ -983,6 +994,27 @@ describe('PlanApp', () => {
       expect(within(trivsel).getByText('Målingen gav ikke nye svar.')).toBeInTheDocument();
       expect(within(trivsel).getByRole('button', { name: 'Genoptag' })).toBeInTheDocument();
       expect(within(trivsel).queryByRole('button', { name: 'Stop indsats' })).toBeNull();
+      // Focus on the stopped initiative's heading, with the confirmation under it.
+      await waitFor(() =>
+        expect(within(trivsel).getByRole('heading', { name: 'Trivselsmåling i alle dagtilbud' })).toHaveFocus(),
+      );
+      expect(within(trivsel).getByRole('note')).toHaveTextContent(
+        'Indsatsen »Trivselsmåling i alle dagtilbud« er stoppet.',
+      );
+    });
+
+    it('closes on "Annuller" with focus back on "Stop indsats"', async () => {
+      const services = fakeFor();
+      await renderPlan(services);
+      const trivsel = await openCard('Trivselsmåling i alle dagtilbud');
+      await act(async () => {
+        await user.click(within(trivsel).getByRole('button', { name: 'Stop indsats' }));
+      });
+      await act(async () => {
+        await user.click(within(trivsel).getByRole('button', { name: 'Annuller' }));
+      });
+      await waitFor(() => expect(within(trivsel).getByRole('button', { name: 'Stop indsats' })).toHaveFocus());
+      expect(within(trivsel).queryByRole('note')).toBeNull();
     });
   });
 
