@@ -15,6 +15,8 @@ import { useAppStyles, useTaskStyles } from './useFollowUpStyles.styles';
 import type { ITaskBoard } from './useFollowUpData';
 import { useTaskStatus } from './useTaskStatus';
 import { describeError, labelOf } from '../shell/texts';
+import { SavedNotice } from '../shell/SavedNotice';
+import { useSavedConfirmation } from '../shell/useSavedConfirmation';
 
 /** Props of {@link TasksTab}. */
 export interface ITasksTabProps {
@@ -115,10 +117,12 @@ function TaskFilters(props: {
 
 /** "Opgaver": the follow-up tasks as a board or a list, filtered and paged; the chefgruppe creates and edits. */
 export function TasksTab(props: ITasksTabProps): JSX.Element {
-  const { view, strings } = useFollowUp();
+  const { view, strings, announce } = useFollowUp();
   const app = useAppStyles();
   const styles = useTaskStyles();
   const s = strings.board;
+  const sectionRef = React.useRef<HTMLElement>(null);
+  const savedTask = useSavedConfirmation(announce);
   const { board } = props;
   const [mode, setMode] = React.useState<'board' | 'list'>('board');
   const [editing, setEditing] = React.useState<{ task?: IFollowUpTask } | undefined>();
@@ -138,7 +142,7 @@ export function TasksTab(props: ITasksTabProps): JSX.Element {
   const View = mode === 'board' ? TaskBoard : TaskTable;
 
   return (
-    <section className={app.panel} aria-labelledby={headingId}>
+    <section ref={sectionRef} className={app.panel} aria-labelledby={headingId}>
       <div className={styles.toolbar}>
         <h3 id={headingId} className={app.sectionHeading}>
           {s.heading}
@@ -158,6 +162,7 @@ export function TasksTab(props: ITasksTabProps): JSX.Element {
         </Toolbar>
       </div>
       <TaskFilters filters={board.filters} onChange={board.setFilters} meetings={props.meetings} />
+      <SavedNotice text={savedTask.text} />
       <StatusFeedback change={status} />
       {board.error !== undefined && <DataErrorMessage error={board.error} title={s.loadFailed} onRetry={board.retry} />}
       {board.tasks.length === 0 && !board.busy ? (
@@ -189,7 +194,14 @@ export function TasksTab(props: ITasksTabProps): JSX.Element {
           task={editing.task}
           meetings={props.meetings}
           defaults={board.filters.unitId !== undefined ? { unitId: String(board.filters.unitId) } : undefined}
-          onClose={() => setEditing(undefined)}
+          onClose={(task, confirmation) => {
+            setEditing(undefined);
+            // Saved: focus on the task's card (or row), in view, with the confirmation over the board.
+            if (task && confirmation)
+              savedTask.confirm(confirmation, () =>
+                sectionRef.current?.querySelector<HTMLElement>(`[data-task="${task.id}"]`),
+              );
+          }}
         />
       )}
     </section>

@@ -25,13 +25,22 @@ export function useFormFocus<T extends HTMLElement>(opened = true): IFormFocus<T
   React.useLayoutEffect(() => {
     const doc = ref.current?.ownerDocument;
     const opener = doc?.activeElement as HTMLElement | null | undefined;
-    if (opened) {
-      const form = ref.current;
+    const form = ref.current;
+    const first = (): void =>
       (
         form?.querySelector<HTMLElement>(FIELDS) ?? form?.querySelector<HTMLElement>('h2,h3,h4,h5,h6,[tabindex="-1"]')
       )?.focus();
+    let settle: number | undefined;
+    if (opened) {
+      first();
+      // A dialog puts focus on its surface when it finds nothing it counts as focusable: into the field after all.
+      settle = window.setTimeout(() => {
+        const now = doc?.activeElement;
+        if (!now || now === doc?.body || (now !== form && now.contains(form))) first();
+      }, 0);
     }
     return () => {
+      window.clearTimeout(settle);
       // Unmounted: wait for what the closing click or save does with focus, then pick it up if it fell.
       window.setTimeout(() => {
         const now = doc?.activeElement;
