@@ -957,6 +957,10 @@ describe('PlanApp', () => {
       expect(within(thread).getAllByRole('listitem')[1]).toHaveTextContent(
         'Lene Leder (dig), 10.03.2026Ja, fra efteråret.',
       );
+      // Focus on the comment just sent, with the confirmation under the thread.
+      await waitFor(() => expect(within(thread).getAllByRole('listitem')[1]).toHaveFocus());
+      expect(within(trivsel).getByRole('note')).toHaveTextContent('Kommentaren er sendt.');
+      expect(within(trivsel).getByRole('textbox', { name: 'Din kommentar' })).toHaveValue('');
       expect(within(trivsel).getByText('2 kommentarer')).toBeInTheDocument();
       expect(within(trivsel).getByRole('textbox', { name: 'Din kommentar' })).toHaveValue('');
     });
