@@ -15,9 +15,10 @@ export interface ISavedConfirmation {
 export const CONFIRMATION_MS = 8000;
 
 /**
- * A save made visible: a confirmation near what was saved, focus on it (scrolled into view, so the
- * person sees the new entry and keyboard users carry on from there), and one announcement. The target
- * is found after the save's patch has been drawn; give it `tabIndex={-1}` when it is not a control.
+ * A save made visible: a confirmation near what was saved, focus on what was saved (scrolled to the
+ * middle of the view, so the confirmation beside it shows too, and keyboard users carry on from there),
+ * and one announcement. The target is found after the save's patch has been drawn; give it
+ * `tabIndex={-1}` when it is not a control.
  */
 export function useSavedConfirmation(announce: Announce): ISavedConfirmation {
   const [shown, setShown] = React.useState<{ text: string; target?: () => HTMLElement | null | undefined }>();
@@ -26,7 +27,7 @@ export function useSavedConfirmation(announce: Announce): ISavedConfirmation {
   React.useEffect(() => {
     const el = shown?.target?.();
     if (!el) return;
-    if (typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
+    if (typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'center' });
     el.focus({ preventScroll: true });
   }, [shown]);
   const confirm = React.useCallback(

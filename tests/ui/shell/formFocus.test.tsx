@@ -129,7 +129,7 @@ describe('a save made visible (useSavedConfirmation and SavedNotice)', () => {
     });
     expect(screen.getByRole('note')).toHaveTextContent('Rækken er gemt.');
     expect(screen.getByRole('listitem')).toHaveFocus();
-    expect(scrolled).toHaveBeenCalledWith({ block: 'nearest' });
+    expect(scrolled).toHaveBeenCalledWith({ block: 'center' });
     // The announcer says it; the visible notice is no second live region.
     expect(screen.getByRole('status')).toHaveTextContent('Rækken er gemt.');
     expect(screen.getAllByText('Rækken er gemt.')).toHaveLength(2);
