@@ -215,7 +215,7 @@ export function TaskTable(props: ITaskTableProps): JSX.Element {
           {props.tasks.map((task) => (
             <tr
               key={task.id ?? task.clientKey}
-              className={isOverdue(task, now) ? styles.overdueRow : undefined}
+              className={mergeClasses(styles.row, isOverdue(task, now) && styles.overdueRow)}
               data-task={task.id}
               tabIndex={-1}
             >

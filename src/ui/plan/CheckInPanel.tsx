@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Field, Input, makeStyles, Radio, RadioGroup, Text, Textarea, tokens, useId } from '@fluentui/react-components';
-import { framedColumn } from '../shell/sharedStyles';
+import { framedColumn, savedFocus } from '../shell/sharedStyles';
 import { Spinner } from '../shell/Spinner';
 import { formatDate } from '../../domain/dates';
 import { HEALTHS, type IInitiative } from '../../domain/model';
@@ -38,7 +38,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXS,
   },
-  entry: { overflowWrap: 'anywhere' },
+  entry: { overflowWrap: 'anywhere', ...savedFocus },
   entryComment: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, whiteSpace: 'pre-wrap' },
   form: framedColumn(tokens.spacingVerticalS, tokens.colorNeutralStroke2),
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },

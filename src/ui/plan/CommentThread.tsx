@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { plainList } from '../shell/sharedStyles';
+import { plainList, savedFocus } from '../shell/sharedStyles';
 import { Spinner } from '../shell/Spinner';
 import { newClientKey } from '../../domain/clientKey';
 import { formatDate } from '../../domain/dates';
@@ -37,6 +37,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground2,
+    ...savedFocus,
   },
   byline: { color: tokens.colorNeutralForeground2 },
   body: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
