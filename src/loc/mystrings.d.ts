@@ -308,9 +308,13 @@ declare interface IMpkPlanCheckInStrings {
   comment: string;
   date: string;
   draftRestored: string;
+  /** Under the form's title when health and progress come from the last check-in; `{date}`. */
+  prefilled: string;
   submit: string;
   saving: string;
   saved: string;
+  /** The visible confirmation by the list; `{date}` is the check-in's. */
+  savedOn: string;
   failed: string;
   history: string;
   none: string;

@@ -106,9 +106,15 @@ describe('Opfølgning in the browser', () => {
     await part(page).getByRole('button', { name: 'Ny opgave' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ny opfølgningsopgave' });
     await dialog.waitFor();
-    // First try with nothing filled in: the domain's rules answer in Danish, nothing is sent.
+    // Focus in the first field as the dialog opens.
+    await page.waitForFunction(() => document.activeElement?.matches('input[maxlength="255"]'));
+    // First try with nothing filled in: the domain's rules answer in Danish, nothing is sent, and
+    // focus moves to the first field to fix.
     await dialog.getByRole('button', { name: 'Opret opgave' }).click();
     await dialog.getByText('Titlen skal udfyldes.').waitFor();
+    expect(await dialog.getByRole('textbox', { name: /^Titel/ }).evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
     await expectNoAxeViolations(page);
     await saveDocScreenshot(dialog, 'followUp-task-form-errors');
 
@@ -151,7 +157,14 @@ describe('Opfølgning in the browser', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain(`Frist ${formatDate(due)} (${formatWeek(danish, due)})`);
     expect(await card.textContent()).toContain(`Over fristen – ${formatWeek(danish, due)}`);
-    await part(page).getByText(`Opgaven »${TITLE}« er oprettet.`).waitFor();
+    // Confirmed over the board (and announced once); focus on the new card, in view.
+    await part(page)
+      .getByRole('note')
+      .filter({ hasText: `Opgaven »${TITLE}« er oprettet.` })
+      .waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'LI');
+    expect(await card.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await card.isVisible()).toBe(true);
     await expectNoAxeViolations(page);
     await saveDocScreenshot(part(page), 'followUp-board');
 

@@ -597,10 +597,15 @@ describe('Ambitionsplan in the browser', () => {
       await page.keyboard.press('Enter'); // submits the form
       const card = section.getByRole('article', { name: 'Teamene lægger selv skemaet' });
       await card.waitFor();
-      expect(await focused(page)).toBe('button:Tilføj indsats under »Tillid og ansvar i ledelse«');
+      // Focus on the new card's heading, with the confirmation in the ambition.
+      expect(await focusArrives(page, /^h4:/)).toBe('h4:Teamene lægger selv skemaet');
+      await section
+        .getByRole('note')
+        .filter({ hasText: 'Indsatsen »Teamene lægger selv skemaet« er oprettet.' })
+        .waitFor();
 
-      // Back into the new card, a compact row: its one button opens it.
-      await page.keyboard.press('Shift+Tab');
+      // On into the new card, a compact row: its one button opens it.
+      await page.keyboard.press('Tab');
       expect(await focused(page)).toBe('button:Vis detaljer');
       await page.keyboard.press('Enter');
       await card.getByRole('radiogroup').waitFor();
@@ -621,6 +626,7 @@ describe('Ambitionsplan in the browser', () => {
       await page.keyboard.type('10');
       await page.keyboard.press('Enter'); // submits the check-in
       await card.getByRole('img', { name: /Fremdrift over tid/ }).waitFor();
+      expect(await focusArrives(page, /^li:/)).toMatch(/^li:.*Gul, 10 %/);
       expect(await card.getByText(/seneste status .* 10 % gennemført/).count()).toBe(1);
 
       // Share, then close the dialog with Escape: focus returns to the button.
@@ -794,6 +800,60 @@ describe('Ambitionsplan in the browser', () => {
         await card.getByRole('textbox', { name: /Titel/ }).waitFor();
         expect(await overflow()).toBeLessThanOrEqual(1);
         await card.getByRole('button', { name: 'Annuller' }).click();
+        await page.context().close();
+      }
+    });
+  });
+
+  describe('focus and confirmation in the forms, on a phone in Teams and on a desktop', () => {
+    it('moves into a form and back to its opener, starts a check-in from the last one, and shows the saved one in view with focus on it — axe clean', async () => {
+      for (const width of [360, 1280]) {
+        const page = await openPreview(browser, server, {
+          part: 'plan',
+          user: LEADER,
+          host: width === 360 ? 'teams-channel' : undefined,
+          unit: String(laeringId),
+          viewport: { width, height: 800 },
+        });
+        const card = part(page).getByRole('article', { name: /Læsebånd/ });
+        await card.waitFor({ timeout: 60_000 });
+        await card.getByRole('button', { name: 'Vis detaljer' }).click();
+        await card.getByRole('img', { name: /Fremdrift over tid/ }).waitFor();
+
+        // The edit form takes focus in its first field and gives it back to "Redigér" on cancel.
+        await card.getByRole('button', { name: 'Redigér' }).click();
+        expect(await focusArrives(page, /^input:Titel/)).toMatch(/^input:Titel/);
+        await card.getByRole('button', { name: 'Annuller' }).click();
+        expect(await focusSettled(page, 'button:Redigér')).toBe('button:Redigér');
+
+        // Pre-filled from the last check-in: health and progress, never its comment.
+        const history = card.getByRole('list', { name: 'Statusmeldinger, nyeste først' });
+        const lastProgress = ((await history.getByRole('listitem').first().textContent()) ?? '').match(/(\d+) %/)?.[1];
+        await card.getByText(/^Udfyldt fra sidste statusmelding den /).waitFor();
+        expect(await card.getByRole('spinbutton', { name: /Fremdrift/ }).inputValue()).toBe(lastProgress);
+        expect(await card.getByRole('textbox', { name: 'Kommentar', exact: true }).inputValue()).toBe('');
+
+        // Saved: the confirmation by the list, focus on the new entry, in view.
+        const comment = `Alle klasser læser nu (${width} px).`;
+        await card.getByRole('textbox', { name: 'Kommentar', exact: true }).fill(comment);
+        await card.getByRole('button', { name: 'Gem statusmelding' }).click();
+        await card
+          .getByRole('note')
+          .filter({ hasText: /^Statusmeldingen for .* er gemt\.$/ })
+          .waitFor();
+        expect(await focusArrives(page, /^li:/)).toContain(comment);
+        // The entry and the confirmation above the list are both in view.
+        for (const shown of [history.getByRole('listitem').filter({ hasText: comment }), card.getByRole('note')]) {
+          const box = await shown.evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+          });
+          expect(box.top).toBeGreaterThanOrEqual(-1);
+          expect(box.bottom).toBeLessThanOrEqual(box.height + 1);
+        }
+        expect(await card.getByRole('textbox', { name: 'Kommentar', exact: true }).inputValue()).toBe('');
+        await expectNoAxeViolations(page);
+        if (width === 360) await saveDocScreenshot(card, 'plan-checkin-saved');
         await page.context().close();
       }
     });

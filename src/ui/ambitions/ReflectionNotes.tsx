@@ -14,6 +14,7 @@ import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { AmbitionSelect } from './AmbitionSelect';
 import type { IReflectionFormProps, IReflectionNotesProps } from './ReflectionNotes.types';
+import { useFormFocus } from '../shell/useFormFocus';
 import { useReflectionForm } from './useReflectionForm';
 
 export type { IReflectionNotesProps } from './ReflectionNotes.types';
@@ -74,9 +75,20 @@ function ReflectionForm(props: IReflectionFormProps): JSX.Element {
   const questions = mpkStrings.reflectionQuestions;
   const form = useReflectionForm(props);
   const { value, messages, change, dirty } = form;
+  // Always shown (and saved by itself as one writes): focus moves only to a field a "Gem" refused.
+  const focus = useFormFocus<HTMLFormElement>(false);
 
   return (
-    <form className={styles.root} onSubmit={form.save} noValidate aria-label={strings.formLabel}>
+    <form
+      ref={focus.ref}
+      className={styles.root}
+      onSubmit={(event) => {
+        void form.save(event);
+        focus.focusFirstError();
+      }}
+      noValidate
+      aria-label={strings.formLabel}
+    >
       <Text className={styles.privacy}>{strings.privacy}</Text>
       {form.draft.restored && dirty && (
         <Notice intent="info">

@@ -89,6 +89,8 @@ const TaskCard = React.memo(function TaskCard(props: {
       className={mergeClasses(styles.card, isOverdue(task, now) && styles.overdueCard)}
       aria-labelledby={titleId}
       aria-busy={props.busy || undefined}
+      data-task={task.id}
+      tabIndex={-1}
       draggable
       onDragStart={(event) => {
         event.dataTransfer.setData('text/plain', String(task.id));
@@ -211,7 +213,12 @@ export function TaskTable(props: ITaskTableProps): JSX.Element {
         </thead>
         <tbody>
           {props.tasks.map((task) => (
-            <tr key={task.id ?? task.clientKey} className={isOverdue(task, now) ? styles.overdueRow : undefined}>
+            <tr
+              key={task.id ?? task.clientKey}
+              className={mergeClasses(styles.row, isOverdue(task, now) && styles.overdueRow)}
+              data-task={task.id}
+              tabIndex={-1}
+            >
               <th scope="row" className={mergeClasses(styles.td, styles.rowHeader)}>
                 {task.title}
               </th>

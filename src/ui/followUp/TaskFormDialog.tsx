@@ -225,7 +225,7 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onClose()}>
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
-        <form onSubmit={form.submit} noValidate>
+        <form ref={form.formRef} onSubmit={form.submit} noValidate>
           <DialogBody>
             <DialogTitle as="h2">{original ? s.editTitle : s.createTitle}</DialogTitle>
             <DialogContent className={styles.form}>
@@ -261,7 +261,7 @@ export function TaskFormDialog(props: ITaskFormDialogProps): JSX.Element {
               <Button type="submit" appearance="primary" disabled={flow.busy || !!flow.conflict}>
                 {flow.busy ? s.saving : original ? s.save : s.create}
               </Button>
-              <Button onClick={props.onClose}>{s.close}</Button>
+              <Button onClick={() => props.onClose()}>{s.close}</Button>
             </DialogActions>
           </DialogBody>
         </form>

@@ -16,6 +16,8 @@ import { useAppStyles, useTaskStyles } from './useFollowUpStyles.styles';
 import type { ITaskBoard } from './useFollowUpData';
 import { useTaskStatus } from './useTaskStatus';
 import { describeError, labelOf } from '../shell/texts';
+import { SavedNotice } from '../shell/SavedNotice';
+import { useSavedConfirmation } from '../shell/useSavedConfirmation';
 
 /** Props of {@link TasksTab}. */
 export interface ITasksTabProps {
@@ -143,6 +145,8 @@ export function TasksTab(props: ITasksTabProps): JSX.Element {
   const styles = useTaskStyles();
   const s = strings.board;
   const { board, filteredBy, onArrived } = props;
+  const sectionRef = React.useRef<HTMLElement>(null);
+  const savedTask = useSavedConfirmation(announce);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const focusHeading = React.useCallback(() => headingRef.current?.focus(), []);
   // Opened from a key figure: focus on the heading (the filters follow it), the filter announced.
@@ -170,7 +174,7 @@ export function TasksTab(props: ITasksTabProps): JSX.Element {
   const View = mode === 'board' ? TaskBoard : TaskTable;
 
   return (
-    <section className={app.panel} aria-labelledby={headingId}>
+    <section ref={sectionRef} className={app.panel} aria-labelledby={headingId}>
       <div className={styles.toolbar}>
         <h3 id={headingId} ref={headingRef} tabIndex={-1} className={app.sectionHeading}>
           {s.heading}
@@ -195,6 +199,7 @@ export function TasksTab(props: ITasksTabProps): JSX.Element {
         meetings={props.meetings}
         onCleared={focusHeading}
       />
+      <SavedNotice text={savedTask.text} />
       <StatusFeedback change={status} />
       {board.error !== undefined && <DataErrorMessage error={board.error} title={s.loadFailed} onRetry={board.retry} />}
       {board.tasks.length === 0 && !board.busy ? (
@@ -226,7 +231,14 @@ export function TasksTab(props: ITasksTabProps): JSX.Element {
           task={editing.task}
           meetings={props.meetings}
           defaults={board.filters.unitId !== undefined ? { unitId: String(board.filters.unitId) } : undefined}
-          onClose={() => setEditing(undefined)}
+          onClose={(task, confirmation) => {
+            setEditing(undefined);
+            // Saved: focus on the task's card (or row), in view, with the confirmation over the board.
+            if (task && confirmation)
+              savedTask.confirm(confirmation, () =>
+                sectionRef.current?.querySelector<HTMLElement>(`[data-task="${task.id}"]`),
+              );
+          }}
         />
       )}
     </section>

@@ -1,6 +1,6 @@
 import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 import { nativeFieldStyles } from '../shell/nativeFieldStyles';
-import { plainList, visuallyHidden } from '../shell/sharedStyles';
+import { plainList, savedFocus, visuallyHidden } from '../shell/sharedStyles';
 
 /** The surface's frame: title, tabs and panels. */
 export const useAppStyles = makeStyles({
@@ -190,6 +190,7 @@ export const useTaskStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow2,
     overflowWrap: 'anywhere',
+    ...savedFocus,
   },
   overdueCard: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
   title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -242,6 +243,7 @@ export const useTaskStyles = makeStyles({
     verticalAlign: 'top',
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  row: savedFocus,
   overdueRow: { boxShadow: `inset ${tokens.strokeWidthThickest} 0 0 ${tokens.colorPaletteRedBorder2}` },
   toolbar: {
     display: 'flex',

@@ -14,6 +14,7 @@ import { useSaveFlow, type ISaveConflict, type ISaveFlow } from '../shell/useSav
 import { ambitionTitle, unitName } from './followUpModel';
 import { useFollowUp, type IFollowUpContext } from './FollowUpContext';
 import { formValuesOf, mergeTask, taskOfForm, type ITaskFormValues } from './taskForm';
+import { useFormFocus } from '../shell/useFormFocus';
 import { labelOf, messagesByField } from '../shell/texts';
 
 /** Props of the task form (the dialog's). */
@@ -24,7 +25,8 @@ export interface ITaskFormProps {
   meetings: readonly string[];
   /** Values a new task starts with (e.g. the unit the board is filtered on). */
   defaults?: Partial<ITaskFormValues>;
-  onClose(): void;
+  /** Closes the dialog: after a save with the task and its confirmation (for the board to show), else without. */
+  onClose(saved?: IFollowUpTask, confirmation?: string): void;
 }
 
 type InitiativeLoad =
@@ -133,6 +135,8 @@ export interface ITaskFormState {
   conflictFields: IConflictField[];
   resolve(choice: ConflictChoice): void;
   submit(event: React.FormEvent): void;
+  /** The `form`: focus moves into it as the dialog opens, back to the opener as it closes, and to its first error on a refused submit. */
+  formRef: React.RefObject<HTMLFormElement>;
   display(task: IFollowUpTask, field: string): string;
   suggestions: IPersonValue[];
   assignee: IPersonValue | undefined;
@@ -154,6 +158,7 @@ export function useTaskForm(props: ITaskFormProps): ITaskFormState {
   const draft = useDraft<ITaskFormValues>(draftKey, formValuesOf(original, props.defaults));
   const values = draft.value;
   const [errors, setErrors] = React.useState<readonly IValidationError[]>([]);
+  const focus = useFormFocus<HTMLFormElement>();
   const unitId = values.unitId ? Number(values.unitId) : undefined;
   const [initiatives, retryInitiatives] = useUnitInitiatives(unitId, values.about === 'initiative');
 
@@ -169,8 +174,7 @@ export function useTaskForm(props: ITaskFormProps): ITaskFormState {
     }
     saved(original, task);
     draft.clear();
-    announce(message);
-    props.onClose();
+    props.onClose(task, message);
   };
 
   // The server's validation messages go to the fields; the flow keeps any other failure for display.
@@ -213,6 +217,7 @@ export function useTaskForm(props: ITaskFormProps): ITaskFormState {
     setErrors(problems);
     if (problems.length > 0) {
       announce(s.fixErrors);
+      focus.focusFirstError();
       return;
     }
     save(task, original).catch(() => undefined);
@@ -260,6 +265,7 @@ export function useTaskForm(props: ITaskFormProps): ITaskFormState {
     conflictFields,
     resolve,
     submit,
+    formRef: focus.ref,
     display,
     suggestions,
     assignee,

@@ -12,6 +12,8 @@ import { InitiativeCard } from './InitiativeCard';
 import { usePlan } from './PlanContext';
 import { own } from '../../domain/dict';
 import { labelOf } from '../shell/texts';
+import { SavedNotice } from '../shell/SavedNotice';
+import { useSavedConfirmation } from '../shell/useSavedConfirmation';
 
 // The forms load on first use (the same chunk as the initiative card's forms).
 const FocusForm = React.lazy(() =>
@@ -83,11 +85,14 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
   );
   const focusButton = React.useRef<HTMLButtonElement>(null);
   const addButton = React.useRef<HTMLButtonElement>(null);
+  const sectionRef = React.useRef<HTMLElement>(null);
+  const focusSaved = useSavedConfirmation(plan.announce);
+  const created = useSavedConfirmation(plan.announce);
   const headingId = ambitionHeadingId(ambition.key);
   const relevance = focus?.relevance;
 
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
+    <section ref={sectionRef} className={styles.section} aria-labelledby={headingId}>
       <h3 id={headingId} tabIndex={-1} className={styles.heading}>
         {ambition.title}
       </h3>
@@ -120,15 +125,17 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
       ) : (
         <Text className={styles.muted}>{strings.focus.localMeaningEmpty}</Text>
       )}
+      <SavedNotice text={focusSaved.text} />
       {plan.can.editFocus && editingFocus && (
         <React.Suspense fallback={loading}>
           <FocusForm
             ambitionKey={ambition.key}
             ambitionTitle={ambition.title}
             focus={focus}
-            onDone={() => {
+            onDone={(saved, confirmation) => {
               setEditingFocus(false);
-              window.setTimeout(() => focusButton.current?.focus(), 0);
+              if (saved && confirmation) focusSaved.confirm(confirmation, () => focusButton.current);
+              else window.setTimeout(() => focusButton.current?.focus(), 0);
             }}
           />
         </React.Suspense>
@@ -149,14 +156,19 @@ export function AmbitionSection(props: IAmbitionSectionProps): JSX.Element {
           ))}
         </ul>
       )}
+      <SavedNotice text={created.text} />
       {plan.can.editInitiatives &&
         (adding ? (
           <React.Suspense fallback={loading}>
             <InitiativeForm
               ambitionKey={ambition.key}
-              onDone={() => {
+              onDone={(saved, confirmation) => {
                 setAdding(false);
-                window.setTimeout(() => addButton.current?.focus(), 0);
+                if (!saved || !confirmation) return void window.setTimeout(() => addButton.current?.focus(), 0);
+                // The new card's heading: focused, in view, with the confirmation by the list's end.
+                created.confirm(confirmation, () =>
+                  sectionRef.current?.querySelector<HTMLElement>(`[data-initiative="${saved.id}"] h4`),
+                );
               }}
             />
           </React.Suspense>

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Field, Input, makeStyles, Radio, RadioGroup, Text, Textarea, tokens, useId } from '@fluentui/react-components';
-import { framedColumn } from '../shell/sharedStyles';
+import { framedColumn, savedFocus } from '../shell/sharedStyles';
 import { Spinner } from '../shell/Spinner';
 import { formatDate } from '../../domain/dates';
 import { HEALTHS, type IInitiative } from '../../domain/model';
@@ -14,6 +14,9 @@ import { usePlan } from './PlanContext';
 import { FormActions } from '../shell/FormActions';
 import { labelOf } from '../shell/texts';
 import { DateField } from '../shell/DateField';
+import { useSavedConfirmation } from '../shell/useSavedConfirmation';
+import { SavedNotice } from '../shell/SavedNotice';
+import type { ICheckIn } from '../../domain/model';
 
 const CheckInChart = React.lazy(() => import(/* webpackChunkName: 'mpk-chart' */ './CheckInChart'));
 const MeasureChart = React.lazy(() => import(/* webpackChunkName: 'mpk-chart' */ './MeasureChart'));
@@ -35,7 +38,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXS,
   },
-  entry: { overflowWrap: 'anywhere' },
+  entry: { overflowWrap: 'anywhere', ...savedFocus },
   entryComment: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, whiteSpace: 'pre-wrap' },
   form: framedColumn(tokens.spacingVerticalS, tokens.colorNeutralStroke2),
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
@@ -57,6 +60,12 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
   const measure = measureOf(props.initiative);
   const values = measure ? measuredValues(series, initiativeId) : [];
   const Heading = `h${props.headingLevel ?? 5}` as 'h5';
+  const listRef = React.useRef<HTMLOListElement>(null);
+  const saved = useSavedConfirmation(plan.announce);
+  const onSaved = (checkIn: ICheckIn): void =>
+    saved.confirm(fill(strings.savedOn, { date: formatDate(checkIn.date, plan.locale) }), () =>
+      listRef.current?.querySelector<HTMLElement>(`[data-checkin="${checkIn.clientKey}"]`),
+    );
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Heading id={headingId} className={styles.heading}>
@@ -72,9 +81,15 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
               <MeasureChart measure={measure} values={values} locale={plan.locale} today={plan.now()} />
             </React.Suspense>
           )}
-          <ol className={styles.history} aria-label={strings.history} reversed>
+          <SavedNotice text={saved.text} />
+          <ol ref={listRef} className={styles.history} aria-label={strings.history} reversed>
             {newestFirst.map((checkIn) => (
-              <li key={checkIn.id ?? checkIn.clientKey} className={styles.entry}>
+              <li
+                key={checkIn.id ?? checkIn.clientKey}
+                className={styles.entry}
+                data-checkin={checkIn.clientKey}
+                tabIndex={-1}
+              >
                 <Text>{`${formatDate(checkIn.date, plan.locale)}: `}</Text>
                 <HealthBadge health={checkIn.health} locale={plan.locale} />
                 <Text>{`, ${fill(strings.progressValue, { progress: checkIn.progress })}`}</Text>
@@ -86,26 +101,47 @@ export function CheckInPanel(props: ICheckInPanelProps): JSX.Element {
       ) : (
         <Text>{strings.none}</Text>
       )}
-      {plan.can.checkIn && <CheckInForm initiativeId={initiativeId} measure={measure} />}
+      {plan.can.checkIn && (
+        <CheckInForm initiativeId={initiativeId} measure={measure} onSaved={onSaved} onEdit={saved.dismiss} />
+      )}
     </section>
   );
 }
 
+/** Props of {@link CheckInForm}. */
+interface ICheckInFormProps {
+  initiativeId: number;
+  measure?: IMeasure;
+  /** After a save (the panel confirms it by the list). */
+  onSaved(saved: ICheckIn): void;
+  /** The person changed a field (the last confirmation goes). */
+  onEdit(): void;
+}
+
 /** A new check-in: health, progress, date and a comment (and the value measured, when the initiative has a measure). */
-function CheckInForm(props: { initiativeId: number; measure?: IMeasure }): JSX.Element {
+function CheckInForm(props: ICheckInFormProps): JSX.Element {
   const mpkStrings = useStrings();
   const strings = mpkStrings.plan.checkIn;
   const styles = useStyles();
   const titleId = useId('mpk-checkin-form');
+  const plan = usePlan();
   const { measure } = props;
-  const { draft, fieldErrors, flow, submit, setField } = useCheckInForm(props.initiativeId, measure);
+  const form = useCheckInForm(props.initiativeId, measure, props.onSaved);
+  const { draft, fieldErrors, flow, prefilledFrom } = form;
+  const setField = (field: keyof ICheckInDraft, value: string): void => {
+    props.onEdit();
+    form.setField(field, value);
+  };
   const set = (field: keyof ICheckInDraft) => (_: unknown, data: { value: string }) => setField(field, data.value);
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form ref={form.formRef} className={styles.form} onSubmit={form.submit} noValidate aria-labelledby={titleId}>
       <Text id={titleId} weight="semibold">
         {strings.formTitle}
       </Text>
       {draft.restored && <Text size={200}>{strings.draftRestored}</Text>}
+      {prefilledFrom && (
+        <Text size={200}>{fill(strings.prefilled, { date: formatDate(prefilledFrom.date, plan.locale) })}</Text>
+      )}
       <Field label={strings.health} required validationMessage={fieldErrors.health}>
         <RadioGroup value={draft.value.health} layout="horizontal" onChange={set('health')}>
           {HEALTHS.map((health) => (

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { plainList } from '../shell/sharedStyles';
+import { plainList, savedFocus } from '../shell/sharedStyles';
 import { Spinner } from '../shell/Spinner';
 import { newClientKey } from '../../domain/clientKey';
 import { formatDate } from '../../domain/dates';
@@ -13,6 +13,8 @@ import { usePlan } from './PlanContext';
 import { FormActions } from '../shell/FormActions';
 import { usePlanForm } from './usePlanForm';
 import { withCommentCounted } from '../../domain/planViewPatch';
+import { SavedNotice } from '../shell/SavedNotice';
+import { useSavedConfirmation } from '../shell/useSavedConfirmation';
 import { messagesByField } from '../shell/texts';
 
 /** Props of {@link CommentThread}. */
@@ -35,6 +37,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground2,
+    ...savedFocus,
   },
   byline: { color: tokens.colorNeutralForeground2 },
   body: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
@@ -69,7 +72,9 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
     };
   }, [services, initiativeId, generation]);
 
-  const { draft, errors, flow, submit } = usePlanForm<ICommentDraft, IDialogComment>({
+  const listRef = React.useRef<HTMLOListElement>(null);
+  const confirmation = useSavedConfirmation(plan.announce);
+  const { formRef, draft, errors, flow, submit } = usePlanForm<ICommentDraft, IDialogComment>({
     draftKey: `plan:comment:${initiativeId}`,
     initialDraft: { clientKey: newClientKey(), body: '' },
     read: (value) => ({ base: undefined, mine: { clientKey: value.clientKey, initiativeId, body: value.body.trim() } }),
@@ -80,7 +85,10 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
         current.status === 'ready' ? { status: 'ready', comments: current.comments.concat([saved]) } : current,
       );
       plan.patch((view) => withCommentCounted(view, initiativeId));
-      plan.announce(strings.saved);
+      // The form empties: focus on the comment just sent, with the confirmation under the thread.
+      confirmation.confirm(strings.saved, () =>
+        listRef.current?.querySelector<HTMLElement>(`[data-comment="${saved.clientKey}"]`),
+      );
     },
   });
   // The comment's text is labelled "Din kommentar": its messages say "kommentaren", not "historien".
@@ -105,9 +113,18 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
         (load.comments.length === 0 ? (
           <Text>{strings.none}</Text>
         ) : (
-          <ol className={styles.list} aria-label={fill(strings.threadLabel, { title: props.initiative.title })}>
+          <ol
+            ref={listRef}
+            className={styles.list}
+            aria-label={fill(strings.threadLabel, { title: props.initiative.title })}
+          >
             {load.comments.map((comment) => (
-              <li key={comment.id ?? comment.clientKey} className={styles.comment}>
+              <li
+                key={comment.id ?? comment.clientKey}
+                className={styles.comment}
+                data-comment={comment.clientKey}
+                tabIndex={-1}
+              >
                 <Text size={200} className={styles.byline}>
                   {fill(strings.byline, {
                     author: commentAuthor(comment),
@@ -119,8 +136,9 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
             ))}
           </ol>
         ))}
+      <SavedNotice text={confirmation.text} />
       {plan.can.comment && (
-        <form className={styles.form} onSubmit={submit} noValidate>
+        <form ref={formRef} className={styles.form} onSubmit={submit} noValidate>
           <Field
             label={strings.label}
             validationMessage={fieldErrors.body}
@@ -129,7 +147,10 @@ export function CommentThread(props: ICommentThreadProps): JSX.Element {
             <Textarea
               value={draft.value.body}
               resize="vertical"
-              onChange={(_, data) => draft.set((d) => ({ ...d, body: data.value }))}
+              onChange={(_, data) => {
+                confirmation.dismiss();
+                draft.set((d) => ({ ...d, body: data.value }));
+              }}
             />
           </Field>
           <FormActions flow={flow} texts={strings} submitLabel={strings.submit} />

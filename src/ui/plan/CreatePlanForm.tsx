@@ -11,6 +11,7 @@ import { useDraft } from '../shell/useDraft';
 import { planClientKey, suggestedPeriod } from '../../domain/planModel';
 import { FormActions } from '../shell/FormActions';
 import { useSaveFlow } from '../shell/useSaveFlow';
+import { useFormFocus } from '../shell/useFormFocus';
 import { messagesByField } from '../shell/texts';
 
 /** Props of {@link CreatePlanForm}. */
@@ -46,6 +47,7 @@ export function CreatePlanForm(props: ICreatePlanFormProps): JSX.Element {
     },
   );
 
+  const focus = useFormFocus<HTMLFormElement>(false);
   const submit = (event: React.FormEvent): void => {
     event.preventDefault();
     const period = normalisePeriod(draft.value.period);
@@ -60,11 +62,12 @@ export function CreatePlanForm(props: ICreatePlanFormProps): JSX.Element {
     const found = validatePlan(candidate);
     setErrors(found);
     if (found.length === 0) void flow.run(undefined, candidate);
+    else focus.focusFirstError();
   };
   const fieldErrors = messagesByField(mpkStrings, errors, props.locale);
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate>
+    <form ref={focus.ref} className={styles.form} onSubmit={submit} noValidate>
       <Text>{strings.intro}</Text>
       <Field
         label={strings.period}

@@ -22,7 +22,8 @@ export interface IFocusFormProps {
   ambitionTitle: string;
   /** The saved focus row, if the ambition has one yet. */
   focus?: IPlanFocus;
-  onDone(saved?: IPlanFocus): void;
+  /** After a save (with what was saved and its confirmation, for the section to show) or cancel (without). */
+  onDone(saved?: IPlanFocus, confirmation?: string): void;
 }
 
 interface IFocusDraft {
@@ -51,7 +52,8 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
     selectRef.current?.focus();
   }, []);
 
-  const { draft, errors, flow, submit, discard } = usePlanForm<IFocusDraft, IPlanFocus>({
+  const { formRef, draft, errors, flow, submit, discard } = usePlanForm<IFocusDraft, IPlanFocus>({
+    opens: true,
     draftKey: `plan:focus:${planId}:${props.ambitionKey}`,
     initialDraft: {
       base: props.focus,
@@ -78,8 +80,7 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
     },
     onSaved: (saved) => {
       plan.patch((view) => withFocus(view, saved));
-      plan.announce(fill(strings.saved, { ambition: props.ambitionTitle }));
-      props.onDone(saved);
+      props.onDone(saved, fill(strings.saved, { ambition: props.ambitionTitle }));
     },
   });
 
@@ -87,7 +88,7 @@ export function FocusForm(props: IFocusFormProps): JSX.Element {
   const formId = `focus-form-${props.ambitionKey}`;
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={formId}>
+    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-labelledby={formId}>
       <Text id={formId} weight="semibold">
         {fill(strings.formTitle, { ambition: props.ambitionTitle })}
       </Text>

@@ -14,6 +14,7 @@ import { usePlan } from './PlanContext';
 import { useInitiativeCard, type IInitiativeCardState } from './useInitiativeCard';
 import { own } from '../../domain/dict';
 import { labelOf } from '../shell/texts';
+import { SavedNotice } from '../shell/SavedNotice';
 
 /** Props of {@link InitiativeCard}. */
 export interface IInitiativeCardProps {
@@ -46,7 +47,11 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
   const headingId = useId('mpk-initiative');
   const detailsId = useId('mpk-initiative-details');
   return (
-    <article className={mergeClasses(styles.card, card.linked && styles.linked)} aria-labelledby={headingId}>
+    <article
+      className={mergeClasses(styles.card, card.linked && styles.linked)}
+      aria-labelledby={headingId}
+      data-initiative={initiative.id}
+    >
       <div className={styles.row}>
         <h4 id={headingId} ref={card.headingRef} tabIndex={-1} className={styles.heading}>
           {initiative.title || strings.untitled}
@@ -55,6 +60,7 @@ export function InitiativeCard(props: IInitiativeCardProps): JSX.Element {
           {card.expanded ? strings.hideDetails : strings.showDetails}
         </Button>
       </div>
+      <SavedNotice text={card.saved.text} />
       <InitiativeSummary initiative={initiative} card={card} />
       {!card.knownStatus && <Text size={200}>{fill(strings.unknownValue, { value: initiative.status })}</Text>}
       <SaveConflict flow={resume} {...conflictTexts} />

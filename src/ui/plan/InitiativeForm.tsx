@@ -104,21 +104,16 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
   const conflictTexts = usePlanConflictTexts({ ...labels, ...useMeasureLabels() });
   const styles = useStyles();
   const headingId = useId('mpk-initiative-form');
-  const titleRef = React.useRef<HTMLInputElement>(null);
   const form = useInitiativeForm(props);
   const choices = useChoices(form);
   const { values, setValue, fieldErrors } = form;
   const existing = props.initiative;
 
-  React.useEffect(() => {
-    titleRef.current?.focus();
-  }, []);
-
   const text = (field: keyof IInitiativeFormValues): JSX.Element => (
     <Textarea value={values[field]} resize="vertical" onChange={(_, d) => setValue(field, d.value)} />
   );
   return (
-    <form className={styles.form} onSubmit={form.submit} noValidate aria-labelledby={headingId}>
+    <form ref={form.formRef} className={styles.form} onSubmit={form.submit} noValidate aria-labelledby={headingId}>
       <Text id={headingId} className={styles.title}>
         {existing
           ? fill(strings.editTitle, { title: existing.title })
@@ -126,7 +121,7 @@ export function InitiativeForm(props: IInitiativeFormProps): JSX.Element {
       </Text>
       {form.draft.restored && <Text size={200}>{strings.draftRestored}</Text>}
       <Field label={labels.title} required validationMessage={fieldErrors.title}>
-        <Input ref={titleRef} value={values.title} onChange={(_, d) => setValue('title', d.value)} />
+        <Input value={values.title} onChange={(_, d) => setValue('title', d.value)} />
       </Field>
       <Field label={labels.description} validationMessage={fieldErrors.description}>
         {text('description')}

@@ -16,7 +16,8 @@ import { messagesByField } from '../shell/texts';
 /** Props of {@link StopInitiativeForm}. */
 export interface IStopInitiativeFormProps {
   initiative: IInitiative;
-  onDone(saved?: IInitiative): void;
+  /** After a save (with the initiative and its confirmation, for the card to show) or cancel (without). */
+  onDone(saved?: IInitiative, confirmation?: string): void;
 }
 
 interface IStopDraft {
@@ -46,7 +47,8 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
     reasonRef.current?.focus();
   }, []);
 
-  const { draft, errors, flow, submit, discard } = usePlanForm<IStopDraft, IInitiative>({
+  const { formRef, draft, errors, flow, submit, discard } = usePlanForm<IStopDraft, IInitiative>({
+    opens: true,
     draftKey: `plan:initiative:stop:${id}`,
     initialDraft: { base: props.initiative, reason: '' },
     read: (value) => ({
@@ -57,8 +59,7 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
     save: (from, mine) => services.initiatives.update(from as IInitiative, mine),
     onSaved: (saved) => {
       plan.patch((view) => withInitiative(view, saved));
-      plan.announce(fill(strings.stopped, { title: saved.title }));
-      props.onDone(saved);
+      props.onDone(saved, fill(strings.stopped, { title: saved.title }));
     },
   });
 
@@ -66,7 +67,7 @@ export function StopInitiativeForm(props: IStopInitiativeFormProps): JSX.Element
   const otherErrors = errors.filter((e) => e.field !== 'stopReason');
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-labelledby={titleId}>
       <Text id={titleId} className={styles.title}>
         {fill(strings.stopTitle, { title: props.initiative.title })}
       </Text>

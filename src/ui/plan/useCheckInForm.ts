@@ -21,8 +21,19 @@ export interface ICheckInDraft {
   measuredValue?: string;
 }
 
-function emptyDraft(now: Date): ICheckInDraft {
-  return { clientKey: newClientKey(), health: '', progress: '', comment: '', date: toIsoDate(now), measuredValue: '' };
+/**
+ * A new check-in's fields: health and progress as the last check-in left them (the person changes what
+ * changed), never its comment, measured value or date.
+ */
+export function newCheckInDraft(now: Date, last?: ICheckIn): ICheckInDraft {
+  return {
+    clientKey: newClientKey(),
+    health: last?.health ?? '',
+    progress: last && typeof last.progress === 'number' ? String(last.progress) : '',
+    comment: '',
+    date: toIsoDate(now),
+    measuredValue: '',
+  };
 }
 
 /** A measured value as typed: empty, a number, or not a number. */
@@ -55,23 +66,31 @@ export function checkInFromDraft(draft: ICheckInDraft, initiativeId: number, mea
 
 /** What {@link useCheckInForm} hands the form. */
 export interface ICheckInForm extends IPlanForm<ICheckInDraft, ICheckIn> {
+  /** The check-in the form was filled in from (not when it shows a restored draft). */
+  prefilledFrom: ICheckIn | undefined;
   /** Sets a field; a measured value that reads as a number fills in the progress it means. */
   setField(field: keyof ICheckInDraft, value: string): void;
 }
 
 /**
  * A new check-in on an initiative: a draft until saved, validated by the domain, then added to the view.
- * With a `measure`, the check-in may record the value measured, and the progress follows it.
+ * With a `measure`, the check-in may record the value measured, and the progress follows it. A new
+ * check-in starts from the last one's health and progress; `onSaved` confirms the save (default: announced).
  */
-export function useCheckInForm(initiativeId: number, measure?: IMeasure): ICheckInForm {
+export function useCheckInForm(
+  initiativeId: number,
+  measure?: IMeasure,
+  onSaved?: (saved: ICheckIn) => void,
+): ICheckInForm {
   const plan = usePlan();
   const services = useServices();
   const mpkStrings = useStrings();
   const strings = mpkStrings.plan.checkIn;
   const [valueError, setValueError] = React.useState(false);
+  const last = plan.view.latestCheckIns[initiativeId];
   const form = usePlanForm<ICheckInDraft, ICheckIn>({
     draftKey: `plan:checkin:${initiativeId}`,
-    initialDraft: emptyDraft(plan.now()),
+    initialDraft: newCheckInDraft(plan.now(), last),
     read: (value) => ({ base: undefined, mine: checkInFromDraft(value, initiativeId, !!measure) }),
     validate: (mine) => validateCheckIn(mine, { now: plan.now() }),
     check: (value) => {
@@ -82,7 +101,10 @@ export function useCheckInForm(initiativeId: number, measure?: IMeasure): ICheck
     save: (_base, mine) => services.checkIns.create(mine, plan.view.unit?.id as number),
     onSaved: (saved) => {
       plan.patch((view) => withCheckIn(view, saved));
-      plan.announce(strings.saved);
+      // The next check-in starts from this one.
+      form.draft.reset(newCheckInDraft(plan.now(), last && last.date > saved.date ? last : saved));
+      if (onSaved) onSaved(saved);
+      else plan.announce(strings.saved);
     },
   });
   const setField = (field: keyof ICheckInDraft, text: string): void =>
@@ -102,5 +124,6 @@ export function useCheckInForm(initiativeId: number, measure?: IMeasure): ICheck
         }),
       }
     : form.fieldErrors;
-  return { ...form, fieldErrors, setField };
+  const prefilledFrom = form.draft.restored ? undefined : last;
+  return { ...form, fieldErrors, setField, prefilledFrom };
 }

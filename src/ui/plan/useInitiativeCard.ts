@@ -11,6 +11,7 @@ import { draftOwner, hasDraft } from '../shell/drafts';
 import { useServices } from '../shell/services';
 import { fill, useStrings } from '../shell/strings';
 import { useSaveFlow, type ISaveFlow } from '../shell/useSaveFlow';
+import { useSavedConfirmation, type ISavedConfirmation } from '../shell/useSavedConfirmation';
 import { usePlan } from './PlanContext';
 
 /** What the card's details show below its facts: its buttons, or one of its forms. */
@@ -24,8 +25,13 @@ export interface IInitiativeCardState {
   toggleExpanded(): void;
   mode: InitiativeCardMode;
   setMode(mode: InitiativeCardMode): void;
-  /** Back to the buttons after a form, with focus on the button that opened it. */
-  closeForm(): void;
+  /**
+   * Back to the buttons after a form: with focus on the button that opened it, or — after a save — on
+   * the card's heading with `confirmation` shown under it.
+   */
+  closeForm(saved?: IInitiative, confirmation?: string): void;
+  /** The card's last save, confirmed under its heading. */
+  saved: ISavedConfirmation;
   headingRef: React.RefObject<HTMLHeadingElement>;
   editButton: React.RefObject<HTMLButtonElement>;
   stopButton: React.RefObject<HTMLButtonElement>;
@@ -65,6 +71,7 @@ export function useInitiativeCard(initiative: IInitiative): IInitiativeCardState
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const editButton = React.useRef<HTMLButtonElement>(null);
   const stopButton = React.useRef<HTMLButtonElement>(null);
+  const saved = useSavedConfirmation(plan.announce);
 
   React.useEffect(() => {
     if (!linked || !headingRef.current) return;
@@ -76,9 +83,9 @@ export function useInitiativeCard(initiative: IInitiative): IInitiativeCardState
 
   const resume = useSaveFlow(
     (from, mine: IInitiative) => services.initiatives.update(from as IInitiative, mine),
-    (saved) => {
-      plan.patch((view) => withInitiative(view, saved));
-      plan.announce(fill(strings.resumed, { title: saved.title }));
+    (item) => {
+      plan.patch((view) => withInitiative(view, item));
+      saved.confirm(fill(strings.resumed, { title: item.title }), () => headingRef.current);
     },
   );
 
@@ -92,9 +99,10 @@ export function useInitiativeCard(initiative: IInitiative): IInitiativeCardState
     measure && latestMeasured
       ? { measure, latest: latestMeasured, onTrack: isOnTrack(measure, values, today) }
       : undefined;
-  const closeForm = (): void => {
+  const closeForm = (item?: IInitiative, confirmation?: string): void => {
     const opener = mode === 'stop' ? stopButton : editButton;
     setMode('view');
+    if (item && confirmation) return saved.confirm(confirmation, () => headingRef.current);
     window.setTimeout(() => (opener.current ?? headingRef.current)?.focus(), 0);
   };
   return {
@@ -104,6 +112,7 @@ export function useInitiativeCard(initiative: IInitiative): IInitiativeCardState
     mode,
     setMode,
     closeForm,
+    saved,
     headingRef,
     editButton,
     stopButton,

@@ -33,8 +33,8 @@ export interface IInitiativeFormProps {
   initiative?: IInitiative;
   /** The ambition a new initiative is added under. */
   ambitionKey: string;
-  /** After a save (with the saved initiative) or cancel (without). */
-  onDone(saved?: IInitiative): void;
+  /** After a save (with the saved initiative and its confirmation, for the card or section to show) or cancel (without). */
+  onDone(saved?: IInitiative, confirmation?: string): void;
 }
 
 /** The form's fields: the initiative's and its measure's. */
@@ -56,6 +56,8 @@ export interface IOption {
 
 /** What {@link useInitiativeForm} hands the form's render. */
 export interface IInitiativeFormState {
+  /** The form: focus moves to its first field (the title) as it opens, and to the first error. */
+  formRef: React.RefObject<HTMLFormElement>;
   draft: IDraft<IInitiativeDraft>;
   values: InitiativeFormValues;
   setValue(field: keyof InitiativeFormValues, value: string): void;
@@ -127,6 +129,7 @@ export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormS
   const existing = props.initiative;
   const [measureErrors, setMeasureErrors] = React.useState<MeasureErrors>({});
   const form = usePlanForm<IInitiativeDraft, IInitiative>({
+    opens: true,
     draftKey: existing ? `plan:initiative:${existing.id}` : `plan:initiative:new:${view.plan?.id}:${props.ambitionKey}`,
     initialDraft: {
       base: existing,
@@ -154,8 +157,7 @@ export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormS
       from && from.id !== undefined ? services.initiatives.update(from, mine) : services.initiatives.create(mine),
     onSaved: (saved) => {
       plan.patch((v) => withInitiative(v, saved));
-      plan.announce(fill(existing ? strings.saved : strings.created, { title: saved.title }));
-      props.onDone(saved);
+      props.onDone(saved, fill(existing ? strings.saved : strings.created, { title: saved.title }));
     },
   });
   const { draft, flow } = form;
@@ -175,6 +177,7 @@ export function useInitiativeForm(props: IInitiativeFormProps): IInitiativeFormS
 
   const owners = useOwnerOptions(values.ownerId);
   return {
+    formRef: form.formRef,
     draft,
     values,
     setValue,

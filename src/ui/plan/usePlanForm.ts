@@ -5,12 +5,15 @@ import { useDraft, type IDraft } from '../shell/useDraft';
 import { useSaveFlow, type ISaveFlow } from '../shell/useSaveFlow';
 import { messagesByField } from '../shell/texts';
 import { useStrings } from '../shell/strings';
+import { useFormFocus } from '../shell/useFormFocus';
 
 /** What {@link usePlanForm} needs to know about one form. */
 export interface IPlanFormOptions<TDraft, T extends object> {
   /** Where the draft is kept in the browser (see `useDraft`), e.g. `plan:comment:42`. */
   draftKey: string;
   initialDraft: TDraft;
+  /** The form opens from a button (focus moves into it, and back when it closes); false: always shown. */
+  opens?: boolean;
   /** The item the draft describes (`mine`) and the version it was read as (`base`; undefined: a create). */
   read(draft: TDraft): { base: T | undefined; mine: T };
   /** The domain's rules for `mine`: nothing is sent while they find something. */
@@ -24,14 +27,19 @@ export interface IPlanFormOptions<TDraft, T extends object> {
 
 /** What {@link usePlanForm} hands back. */
 export interface IPlanForm<TDraft, T extends object> {
+  /** The `form` element's ref: focus moves into it as it opens and to its first error on a refused submit. */
+  formRef: React.RefObject<HTMLFormElement>;
   draft: IDraft<TDraft>;
   /** What the domain's rules found on the last submit. */
   errors: IValidationError[];
   /** A message per field: the domain's from the last submit, else those the server sent with a failed save. */
   fieldErrors: Record<string, string>;
   flow: ISaveFlow<T>;
-  /** The form's `onSubmit`: validate, then save; what was typed stays until the save succeeds. */
-  submit(event: React.FormEvent): void;
+  /**
+   * The form's `onSubmit`: validate, then save; what was typed stays until the save succeeds. False when
+   * the rules refused it (focus then moves to the first field with an error).
+   */
+  submit(event: React.FormEvent): boolean;
   /** Forgets the draft, then closes the form with `done`. */
   discard(done: () => void): void;
 }
@@ -45,19 +53,25 @@ export function usePlanForm<TDraft, T extends object>(options: IPlanFormOptions<
   const locale = useLocale();
   const draft = useDraft<TDraft>(options.draftKey, options.initialDraft);
   const [errors, setErrors] = React.useState<IValidationError[]>([]);
+  const focus = useFormFocus<HTMLFormElement>(options.opens ?? false);
   const flow = useSaveFlow<T>(options.save, (saved) => {
     draft.clear();
     setErrors([]);
     options.onSaved(saved);
   });
 
-  const submit = (event: React.FormEvent): void => {
+  const submit = (event: React.FormEvent): boolean => {
     event.preventDefault();
     const { base, mine } = options.read(draft.value);
     const found = options.validate(mine, base);
     const checked = options.check ? options.check(draft.value) : true;
     setErrors(found);
-    if (found.length === 0 && checked) void flow.run(base, mine);
+    if (found.length > 0 || !checked) {
+      focus.focusFirstError();
+      return false;
+    }
+    void flow.run(base, mine);
+    return true;
   };
 
   const discard = (done: () => void): void => {
@@ -67,5 +81,5 @@ export function usePlanForm<TDraft, T extends object>(options: IPlanFormOptions<
 
   const serverErrors = (flow.error as { validationErrors?: IValidationError[] } | undefined)?.validationErrors ?? [];
   const fieldErrors = messagesByField(mpkStrings, errors.length > 0 ? errors : serverErrors, locale);
-  return { draft, errors, fieldErrors, flow, submit, discard };
+  return { formRef: focus.ref, draft, errors, fieldErrors, flow, submit, discard };
 }

@@ -64,5 +64,10 @@ export const plainLink: GriffelStyle = {
   },
 };
 
+/** The ring on what a save gave focus to (an entry with `tabIndex={-1}`): shown also when the save was clicked. */
+export const savedFocus: GriffelStyle = {
+  ':focus': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+};
+
 /** `root` on a surface's outermost element (see {@link surfaceRoot}). */
 export const useSurfaceStyles = makeStyles({ root: surfaceRoot });

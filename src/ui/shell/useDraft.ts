@@ -8,6 +8,8 @@ export interface IDraft<T> {
   set(next: T | ((previous: T) => T)): void;
   /** Forgets the draft (after a successful save, or when the user discards it). */
   clear(): void;
+  /** Forgets the draft and shows `next` (a new item's fields filled in from the one just saved). */
+  reset(next: T): void;
   /** True when the value was restored from an earlier visit. */
   restored: boolean;
   /** Forgets the kept copy in the browser but keeps the value on screen (it has been saved as it is). */
@@ -51,6 +53,13 @@ export function useDraft<T>(key: string, initial: T): IDraft<T> {
     [storageKey],
   );
 
+  const reset = React.useCallback(
+    (next: T) => {
+      removeDraft(owner, key);
+      setState({ value: next, restored: false });
+    },
+    [owner, key],
+  );
   const clear = React.useCallback(() => {
     removeDraft(owner, key);
     setState({ value: initial, restored: false });
@@ -66,5 +75,5 @@ export function useDraft<T>(key: string, initial: T): IDraft<T> {
     });
   }, [owner, key]);
 
-  return { value: state.value, set, clear, restored: state.restored, forget };
+  return { value: state.value, set, clear, reset, restored: state.restored, forget };
 }

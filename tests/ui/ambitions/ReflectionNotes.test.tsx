@@ -78,6 +78,8 @@ describe('"Egne noter"', () => {
       expect(create).not.toHaveBeenCalled();
       expect(within(form).getByText(/CPR-nummer \(010190-XXXX\)/)).toBeInTheDocument();
       expect(within(form).getByRole('textbox', { name: MEANING })).toHaveValue('Min kollega 010190-1234 siger');
+      // Focus on the field to fix.
+      expect(within(form).getByRole('textbox', { name: MEANING })).toHaveFocus();
     });
   });
 

@@ -61,9 +61,12 @@ describe('Follow-up tasks', () => {
         await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
       });
       const dialog = await screen.findByRole('dialog', { name: 'Ny opfølgningsopgave' });
+      await waitFor(() => expect(within(dialog).getByRole('textbox', { name: /Titel/ })).toHaveFocus());
       await act(async () => {
+        await user.type(within(dialog).getByRole('textbox', { name: 'Beskrivelse' }), 'Husk tallene.');
         await user.click(within(dialog).getByRole('button', { name: 'Opret opgave' }));
       });
+      expect(within(dialog).getByRole('textbox', { name: 'Beskrivelse' })).toHaveValue('Husk tallene.');
       expect(within(dialog).getByText('Titlen skal udfyldes.')).toBeInTheDocument();
       expect(within(dialog).getByText('Vælg enheden.')).toBeInTheDocument();
       expect(
@@ -72,6 +75,22 @@ describe('Follow-up tasks', () => {
       expect(within(dialog).getByText('Vælg den ansvarlige.')).toBeInTheDocument();
       expect(within(dialog).getByText('Fristen skal udfyldes.')).toBeInTheDocument();
       expect(services.calls).not.toContain('tasks.create');
+      // Focus on the first field to fix.
+      expect(within(dialog).getByRole('textbox', { name: /Titel/ })).toHaveFocus();
+    });
+
+    it('closes on "Luk" with focus back on "Ny opgave"', async () => {
+      const { user } = await openTasks();
+      await act(async () => {
+        await user.click(screen.getByRole('button', { name: 'Ny opgave' }));
+      });
+      const dialog = await screen.findByRole('dialog', { name: 'Ny opfølgningsopgave' });
+      await act(async () => {
+        await user.click(within(dialog).getByRole('button', { name: 'Luk' }));
+      });
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Ny opgave' })).toHaveFocus());
+      expect(screen.queryByRole('note')).toBeNull();
     });
 
     it('creates it for a leader, shows it on the board and — with a date already passed — as overdue with its week', async () => {
@@ -104,9 +123,16 @@ describe('Follow-up tasks', () => {
       expect(card).toHaveTextContent('Frist 03.03.2026 (uge 10)');
       expect(card).toHaveTextContent('Over fristen – uge 10');
       expect(card).toHaveTextContent('Ansvarlig: Leder · Læring og Trivsel');
-      expect(
-        await screen.findByText('Opgaven »Drøft trivselstallene med ledergruppen« er oprettet.'),
-      ).toBeInTheDocument();
+      // Confirmed over the board and announced; focus on the new card.
+      expect(screen.getByRole('note')).toHaveTextContent(
+        'Opgaven »Drøft trivselstallene med ledergruppen« er oprettet.',
+      );
+      await waitFor(() =>
+        expect(screen.getByTestId('mpk-announcer')).toHaveTextContent(
+          'Opgaven »Drøft trivselstallene med ledergruppen« er oprettet.',
+        ),
+      );
+      await waitFor(() => expect(card).toHaveFocus());
       expect(services.data.tasks).toHaveLength(4);
 
       // The overview counts it at once, without reading everything again.

@@ -623,6 +623,7 @@ describe('PlanApp', () => {
           within(section).getByRole('button', { name: 'Redigér relevans og betydning for »Viden og faglighed«' }),
         );
       });
+      expect(within(section).getByRole('combobox', { name: /Relevans hos os/ })).toHaveFocus();
       fireEvent.change(within(section).getByRole('combobox', { name: /Relevans hos os/ }), {
         target: { value: 'medium' },
       });
@@ -642,7 +643,12 @@ describe('PlanApp', () => {
       });
       expect(within(section).getByText('Middel')).toBeInTheDocument();
       expect(within(section).getByText('Vi deler viden på tværs.')).toBeInTheDocument();
-      expect(document.activeElement).toBe(within(section).getByRole('button', { name: /Redigér relevans/ }));
+      await waitFor(() =>
+        expect(document.activeElement).toBe(within(section).getByRole('button', { name: /Redigér relevans/ })),
+      );
+      expect(within(section).getByRole('note')).toHaveTextContent(
+        'Relevans og betydning for »Viden og faglighed« er gemt.',
+      );
     });
 
     it('shows the difference when another leader created the same row first, instead of overwriting it', async () => {
@@ -698,6 +704,7 @@ describe('PlanApp', () => {
         await user.click(within(form).getByRole('button', { name: 'Gem indsats' }));
       });
       expect(within(form).getByText('Titlen skal udfyldes.')).toBeInTheDocument();
+      expect(within(form).getByRole('textbox', { name: /Titel/ })).toHaveFocus();
 
       await act(async () => {
         await user.type(within(form).getByRole('textbox', { name: /Titel/ }), 'Fælles borgerforløb');
@@ -744,6 +751,9 @@ describe('PlanApp', () => {
         existingInitiativeUrl: 'https://intra.holbaek.dk/forloeb',
       });
       const created = within(section).getByRole('article', { name: 'Fælles borgerforløb' });
+      // Focus on the new initiative's heading, and the confirmation shown in its ambition.
+      await waitFor(() => expect(within(created).getByRole('heading', { name: 'Fælles borgerforløb' })).toHaveFocus());
+      expect(within(section).getByRole('note')).toHaveTextContent('Indsatsen »Fælles borgerforløb« er oprettet.');
       await openCard('Fælles borgerforløb');
       expect(within(created).getByText('En mere grøn og bæredygtig kommune')).toBeInTheDocument();
       expect(within(created).getByRole('link', { name: 'https://intra.holbaek.dk/forloeb' })).toBeInTheDocument();
@@ -852,7 +862,7 @@ describe('PlanApp', () => {
   });
 
   describe('check-ins', () => {
-    it('are posted by a leader and drawn as a chart where health is a shape and a word', async () => {
+    it('start from the last one, are confirmed by the new entry (focused), and are drawn as a chart where health is a shape and a word', async () => {
       const services = fakeFor();
       await renderPlan(services);
       const trivsel = card('Trivselsmåling i alle dagtilbud');
@@ -867,17 +877,23 @@ describe('PlanApp', () => {
       );
       expect(within(trivsel).getByText('Trekant: Gul')).toBeInTheDocument();
 
-      await act(async () => {
-        await user.click(within(trivsel).getByRole('button', { name: 'Gem statusmelding' }));
-      });
-      expect(within(trivsel).getByText('Vælg, hvordan det går.')).toBeInTheDocument();
+      // Filled in from the last check-in (health and progress, never its comment).
+      expect(within(trivsel).getByRole('radio', { name: 'Gul' })).toBeChecked();
+      expect(within(trivsel).getByRole('spinbutton', { name: /Fremdrift/ })).toHaveValue(35);
+      expect(within(trivsel).getByRole('textbox', { name: 'Kommentar' })).toHaveValue('');
+      expect(
+        within(trivsel).getByText('Udfyldt fra sidste statusmelding den 20.02.2026. Ret det, der har ændret sig.'),
+      ).toBeInTheDocument();
 
       await act(async () => {
         await user.click(within(trivsel).getByRole('radio', { name: 'Rød' }));
-        await user.type(within(trivsel).getByRole('spinbutton', { name: /Fremdrift/ }), '140');
+        const progress = within(trivsel).getByRole('spinbutton', { name: /Fremdrift/ });
+        await user.clear(progress);
+        await user.type(progress, '140');
         await user.click(within(trivsel).getByRole('button', { name: 'Gem statusmelding' }));
       });
       expect(within(trivsel).getByText(/mellem 0 og 100/)).toBeInTheDocument();
+      await waitFor(() => expect(within(trivsel).getByRole('spinbutton', { name: /Fremdrift/ })).toHaveFocus());
       await act(async () => {
         const progress = within(trivsel).getByRole('spinbutton', { name: /Fremdrift/ });
         await user.clear(progress);
@@ -903,6 +919,20 @@ describe('PlanApp', () => {
       expect(within(history).getAllByRole('listitem')[0]).toHaveTextContent(
         '10.03.2026: Rød, 40 %Svarprocenten er lav.',
       );
+      // Confirmed where it was saved, announced once, and focus on the new entry.
+      expect(within(trivsel).getByRole('note')).toHaveTextContent('Statusmeldingen for 10.03.2026 er gemt.');
+      await waitFor(() => expect(within(history).getAllByRole('listitem')[0]).toHaveFocus());
+      await waitFor(() =>
+        expect(screen.getByTestId('mpk-announcer')).toHaveTextContent('Statusmeldingen for 10.03.2026 er gemt.'),
+      );
+      // The next check-in starts from this one; typing puts the confirmation away.
+      expect(within(trivsel).getByRole('radio', { name: 'Rød' })).toBeChecked();
+      expect(within(trivsel).getByRole('spinbutton', { name: /Fremdrift/ })).toHaveValue(40);
+      expect(within(trivsel).getByRole('textbox', { name: 'Kommentar' })).toHaveValue('');
+      await act(async () => {
+        await user.type(within(trivsel).getByRole('textbox', { name: 'Kommentar' }), 'N');
+      });
+      expect(within(trivsel).queryByRole('note')).toBeNull();
     });
   });
 
@@ -927,6 +957,10 @@ describe('PlanApp', () => {
       expect(within(thread).getAllByRole('listitem')[1]).toHaveTextContent(
         'Lene Leder (dig), 10.03.2026Ja, fra efteråret.',
       );
+      // Focus on the comment just sent, with the confirmation under the thread.
+      await waitFor(() => expect(within(thread).getAllByRole('listitem')[1]).toHaveFocus());
+      expect(within(trivsel).getByRole('note')).toHaveTextContent('Kommentaren er sendt.');
+      expect(within(trivsel).getByRole('textbox', { name: 'Din kommentar' })).toHaveValue('');
       expect(within(trivsel).getByText('2 kommentarer')).toBeInTheDocument();
       expect(within(trivsel).getByRole('textbox', { name: 'Din kommentar' })).toHaveValue('');
     });
@@ -945,6 +979,7 @@ describe('PlanApp', () => {
         await user.click(within(trivsel).getByRole('button', { name: 'Stop indsatsen' }));
       });
       expect(within(trivsel).getByText(/begrundelse/i)).toBeInTheDocument();
+      expect(within(trivsel).getByRole('textbox', { name: /Hvorfor stoppes indsatsen/ })).toHaveFocus();
       expect(services.data.initiatives.find((i) => i.id === 11)?.status).toBe('inProgress');
 
       await act(async () => {
@@ -963,6 +998,27 @@ describe('PlanApp', () => {
       expect(within(trivsel).getByText('Målingen gav ikke nye svar.')).toBeInTheDocument();
       expect(within(trivsel).getByRole('button', { name: 'Genoptag' })).toBeInTheDocument();
       expect(within(trivsel).queryByRole('button', { name: 'Stop indsats' })).toBeNull();
+      // Focus on the stopped initiative's heading, with the confirmation under it.
+      await waitFor(() =>
+        expect(within(trivsel).getByRole('heading', { name: 'Trivselsmåling i alle dagtilbud' })).toHaveFocus(),
+      );
+      expect(within(trivsel).getByRole('note')).toHaveTextContent(
+        'Indsatsen »Trivselsmåling i alle dagtilbud« er stoppet.',
+      );
+    });
+
+    it('closes on "Annuller" with focus back on "Stop indsats"', async () => {
+      const services = fakeFor();
+      await renderPlan(services);
+      const trivsel = await openCard('Trivselsmåling i alle dagtilbud');
+      await act(async () => {
+        await user.click(within(trivsel).getByRole('button', { name: 'Stop indsats' }));
+      });
+      await act(async () => {
+        await user.click(within(trivsel).getByRole('button', { name: 'Annuller' }));
+      });
+      await waitFor(() => expect(within(trivsel).getByRole('button', { name: 'Stop indsats' })).toHaveFocus());
+      expect(within(trivsel).queryByRole('note')).toBeNull();
     });
   });
 
