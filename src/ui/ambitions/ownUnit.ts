@@ -5,28 +5,21 @@
  * store; small, as the first view carries it.
  */
 import type { IUnitItem } from '../../data/repositories/types';
+import { browserStorage } from '../shell/browserStorage';
 
 const KEY = 'mpk:ambitions:unit';
 
-function store(): Storage | undefined {
-  try {
-    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The unit chosen in this browser, if any. */
 export function chosenUnitId(): number | undefined {
-  const id = Number(store()?.getItem(KEY));
+  const id = Number(browserStorage()?.getItem(KEY));
   return Number.isInteger(id) && id > 0 ? id : undefined;
 }
 
 /** Remembers the reader's unit in this browser (undefined forgets it). */
 export function chooseUnitId(id: number | undefined): void {
   try {
-    if (id === undefined) store()?.removeItem(KEY);
-    else store()?.setItem(KEY, String(id));
+    if (id === undefined) browserStorage()?.removeItem(KEY);
+    else browserStorage()?.setItem(KEY, String(id));
   } catch {
     // A full or blocked store: the choice holds until the page is left.
   }

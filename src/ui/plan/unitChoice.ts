@@ -8,16 +8,9 @@
  */
 
 import type { Host } from '../../domain/host';
+import { browserStorage } from '../shell/browserStorage';
 
 const PREFIX = 'mpk:plan:';
-
-function storage(): Storage | undefined {
-  try {
-    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The browser key for a host's remembered unit (per channel in a channel tab). */
 export function unitMemoryKey(host: Host, channelId?: string): string {
@@ -27,14 +20,14 @@ export function unitMemoryKey(host: Host, channelId?: string): string {
 
 /** The unit remembered in this browser for a host (and channel), if any. */
 export function rememberedUnitId(host: Host, channelId?: string): number | undefined {
-  const raw = storage()?.getItem(unitMemoryKey(host, channelId));
+  const raw = browserStorage()?.getItem(unitMemoryKey(host, channelId));
   const id = raw ? Number(raw) : NaN;
   return Number.isInteger(id) && id > 0 ? id : undefined;
 }
 
 /** Remembers (or, with undefined, forgets) the unit for a host (and channel) in this browser. */
 export function rememberUnitId(host: Host, channelId: string | undefined, unitId: number | undefined): void {
-  const store = storage();
+  const store = browserStorage();
   if (!store) return;
   try {
     if (unitId === undefined) store.removeItem(unitMemoryKey(host, channelId));

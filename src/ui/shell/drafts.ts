@@ -8,20 +8,12 @@
 import * as React from 'react';
 import type { ICurrentUser } from '../../data/repositories/types';
 import { ServicesContext } from './services';
+import { browserStorage } from './browserStorage';
 
 /** Every draft key starts with this. */
 export const DRAFT_PREFIX = 'mpk:draft:';
 /** What follows the prefix in a person's draft key (a legacy, shared key never has it). */
 const PERSON_MARK = '@';
-
-/** The browser's localStorage, guarded because private modes and tests may lack it. */
-export function draftStorage(): Storage | undefined {
-  try {
-    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A short, stable hash of a login (cyrb53: 53 bits, base 36). Case and surrounding spaces do not
@@ -55,7 +47,7 @@ export function draftStorageKey(owner: string, key: string): string {
 /** Whether a person keeps a draft of a form in this browser. */
 export function hasDraft(owner: string, key: string): boolean {
   try {
-    return !!draftStorage()?.getItem(draftStorageKey(owner, key));
+    return !!browserStorage()?.getItem(draftStorageKey(owner, key));
   } catch {
     return false;
   }
@@ -64,7 +56,7 @@ export function hasDraft(owner: string, key: string): boolean {
 /** Forgets a person's draft of a form. */
 export function removeDraft(owner: string, key: string): void {
   try {
-    draftStorage()?.removeItem(draftStorageKey(owner, key));
+    browserStorage()?.removeItem(draftStorageKey(owner, key));
   } catch {
     // Blocked storage holds no draft.
   }
@@ -75,7 +67,7 @@ export function removeDraft(owner: string, key: string): void {
  * anyone using the browser could read them. Returns how many were removed.
  */
 export function removeSharedDrafts(): number {
-  const store = draftStorage();
+  const store = browserStorage();
   if (!store) return 0;
   const legacy: string[] = [];
   try {

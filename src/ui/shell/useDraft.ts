@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { draftStorage, draftStorageKey, removeDraft, useDraftOwner } from './drafts';
+import { browserStorage } from './browserStorage';
+import { draftStorageKey, removeDraft, useDraftOwner } from './drafts';
 
 /** What {@link useDraft} hands back. */
 export interface IDraft<T> {
@@ -27,7 +28,7 @@ export function useDraft<T>(key: string, initial: T): IDraft<T> {
   const [state, setState] = React.useState<{ value: T; restored: boolean }>(() => {
     // Only this person's key is read; drafts from before they were kept per person are removed once
     // per web part by MpkRoot, which every form is rendered inside.
-    const saved = draftStorage()?.getItem(storageKey);
+    const saved = browserStorage()?.getItem(storageKey);
     if (saved) {
       try {
         return { value: { ...initial, ...(JSON.parse(saved) as T) }, restored: true };
@@ -43,7 +44,7 @@ export function useDraft<T>(key: string, initial: T): IDraft<T> {
       setState((previous) => {
         const value = typeof next === 'function' ? (next as (p: T) => T)(previous.value) : next;
         try {
-          draftStorage()?.setItem(storageKey, JSON.stringify(value));
+          browserStorage()?.setItem(storageKey, JSON.stringify(value));
         } catch {
           // Quota exceeded: the form keeps working, only the safety net is gone.
         }
