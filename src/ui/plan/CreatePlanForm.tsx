@@ -38,16 +38,19 @@ export function CreatePlanForm(props: ICreatePlanFormProps): JSX.Element {
   const draft = useDraft<{ period: string }>(`plan:new:${unitId}`, { period: suggestedPeriod(props.now()) });
   const [errors, setErrors] = React.useState<IValidationError[]>([]);
 
+  const focus = useFormFocus<HTMLFormElement>(false);
   const flow = useSaveFlow<IPlan>(
     (_base, mine) => services.plans.create(mine),
     (saved) => {
       draft.clear();
       props.announce(fill(strings.created, { period: saved.period }));
+      // The form gives way to the new plan: focus on the surface's title (its h2) above it, not the page.
+      const surface = focus.ref.current?.closest('[data-mpk="plan-surface"]');
       props.onCreated(saved);
+      window.setTimeout(() => surface?.querySelector<HTMLElement>('h2')?.focus(), 0);
     },
   );
 
-  const focus = useFormFocus<HTMLFormElement>(false);
   const submit = (event: React.FormEvent): void => {
     event.preventDefault();
     const period = normalisePeriod(draft.value.period);

@@ -51,13 +51,13 @@ function PlanSurface(props: IPlanAppProps): JSX.Element {
   const { view } = s;
   const unitName = view?.schema.provisioned && !s.adoptingChannelUnit ? shownUnitName(s, view) : undefined;
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
+    <section className={styles.root} aria-labelledby={titleId} data-mpk="plan-surface">
       <TitleRow
         bell={
           <InboxBell summary={s.loader.view?.inbox} host={s.host} opensHere={s.opensHere} onOpenEntry={s.openEntry} />
         }
       >
-        <h2 id={titleId} className={styles.title}>
+        <h2 id={titleId} className={styles.title} tabIndex={-1}>
           {unitName ? fill(strings.titleWithUnit, { unit: unitName }) : strings.webPartTitle}
         </h2>
       </TitleRow>

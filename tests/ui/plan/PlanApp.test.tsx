@@ -523,6 +523,8 @@ describe('PlanApp', () => {
       });
       // The overview and the five ambitions.
       expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(6);
+      // The form gave way to the plan: focus is on the surface's title, not on the page.
+      await waitFor(() => expect(screen.getByRole('heading', { level: 2 })).toHaveFocus());
     });
   });
 
