@@ -29,7 +29,16 @@ export function ShareButton(props: IShareButtonProps): JSX.Element {
             initiative={props.initiative}
             onClose={() => {
               setOpen(false);
-              window.setTimeout(() => button.current?.focus(), 0);
+              // After the dialog has gone (and again a frame later, should its own focus handling have
+              // dropped focus on the page once it unmounted): back on the button.
+              const back = (): void => {
+                const active = button.current?.ownerDocument.activeElement;
+                if (!active || active === button.current?.ownerDocument.body) button.current?.focus();
+              };
+              window.setTimeout(() => {
+                button.current?.focus();
+                window.requestAnimationFrame(back);
+              }, 0);
             }}
           />
         </React.Suspense>
