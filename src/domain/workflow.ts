@@ -5,7 +5,15 @@
 import { newClientKey } from './clientKey';
 import { own } from './dict';
 import { compareIsoDates, daysBetween, isValidIsoDate, today } from './dates';
-import type { IFollowUpTask, IRecognition, InitiativeStatus, PlanStatus, PublishingState, TaskStatus } from './model';
+import type {
+  IFollowUpTask,
+  IRecognition,
+  InitiativeStatus,
+  IsoDate,
+  PlanStatus,
+  PublishingState,
+  TaskStatus,
+} from './model';
 
 // ---------------------------------------------------------------------------------------------
 // Plans
@@ -118,8 +126,13 @@ export function nextTaskStatuses(from: TaskStatus): readonly TaskStatus[] {
  * overdue until the day has passed.
  */
 export function isOverdue(task: Pick<IFollowUpTask, 'dueDate' | 'status'>, now: Date): boolean {
+  return isOverdueOn(task, today(now));
+}
+
+/** Overdue on `day`: not closed, and the due date is before that day (the task filter `overdueOn`). */
+export function isOverdueOn(task: Pick<IFollowUpTask, 'dueDate' | 'status'>, day: IsoDate): boolean {
   if (task.status === 'closed' || !isValidIsoDate(task.dueDate)) return false;
-  return compareIsoDates(task.dueDate, today(now)) < 0;
+  return compareIsoDates(task.dueDate, day) < 0;
 }
 
 /** How many days past its due date an overdue task is (0 when it is not overdue). */

@@ -5,7 +5,7 @@
 import { addDays, compareIsoDates, isValidIsoDate, today } from '../../domain/dates';
 import { AMBITION_TITLES } from '../../domain/ambitionTitles';
 import { TASK_STATUSES, type IFollowUpTask, type IsoDate, type TaskStatus } from '../../domain/model';
-import { isOverdue } from '../../domain/workflow';
+import { isOverdue, isOverdueOn } from '../../domain/workflow';
 import type { IAmbition, ITaskFilters, IUnitItem } from '../../data/repositories/types';
 import { own } from '../../domain/dict';
 
@@ -42,10 +42,7 @@ export function matchesFilters(task: IFollowUpTask, filters: ITaskFilters): bool
     (filters.status === undefined || task.status === filters.status) &&
     (filters.assigneeId === undefined || task.assigneeId === filters.assigneeId) &&
     (!filters.meeting || task.meeting === filters.meeting) &&
-    (!filters.overdueOn ||
-      (task.status !== 'closed' &&
-        isValidIsoDate(task.dueDate) &&
-        compareIsoDates(task.dueDate, filters.overdueOn) < 0))
+    (!filters.overdueOn || isOverdueOn(task, filters.overdueOn))
   );
 }
 
