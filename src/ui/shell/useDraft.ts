@@ -61,12 +61,9 @@ export function useDraft<T>(key: string, initial: T): IDraft<T> {
     },
     [owner, key],
   );
-  const clear = React.useCallback(() => {
-    removeDraft(owner, key);
-    setState({ value: initial, restored: false });
-    // `initial` is the form's empty state; callers pass a fresh literal each render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [owner, key]);
+  // `initial` is the form's empty state; callers pass a fresh literal each render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const clear = React.useCallback(() => reset(initial), [reset]);
 
   const forget = React.useCallback(() => {
     // An updater, so it runs after any `set` queued before it (which writes the browser's copy).
